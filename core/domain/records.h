@@ -1,0 +1,123 @@
+#pragma once
+
+#include "domain/environment.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+// Plain value types for what GitLab knows and the cache mirrors. They carry no
+// behaviour beyond identity so models, cache and sync can share them freely.
+namespace Dockmaster {
+
+// What runs (or should run) in one environment of an app.
+struct EnvironmentState {
+    Environment environment = Environment::Test;
+    QString host;           // docker host name from the inventory
+    QString domain;         // app<ID>.<suffix>
+    int containerPort = 0;  // published port of the container on the host
+    int fallbackPort = 0;   // host-local fallback site port
+    QString liveRef;        // tag (or branch) that was approved
+    QString liveSha;        // submodule pointer on the environment branch
+    QString pipelineStatus; // GitLab status of the newest pipeline on the branch
+    QDateTime deployedAt;
+    QString dnsState;       // "ok", "drift", "missing" or empty when unknown
+
+    bool operator==(const EnvironmentState &) const = default;
+};
+
+struct AppRecord {
+    QString id; // "app0000042": unique, primary key everywhere
+    QString name;
+    QString owner;
+    QString description;
+    QString status; // "active", "provisioning", "failed", "archived"
+    qint64 codeProjectId = 0;
+    qint64 opsProjectId = 0;
+    QString codeWebUrl;
+    QString opsWebUrl;
+    QList<EnvironmentState> environments;
+    QDateTime updatedAt;
+
+    const EnvironmentState *environment(Environment environment) const;
+    bool operator==(const AppRecord &) const = default;
+};
+
+struct ReleaseRequest {
+    qint64 projectId = 0; // repo A
+    qint64 iid = 0;       // issue iid inside repo A
+    QString appId;
+    Environment environment = Environment::Test;
+    QString title;
+    QString requestedRef;
+    QString resolvedSha;
+    QString requester;
+    QString state; // pending, approved, deployed, failed, rejected
+    QString webUrl;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    bool operator==(const ReleaseRequest &) const = default;
+};
+
+struct TagRecord {
+    QString appId;
+    QString name;
+    QString sha;
+    QString message;
+    QString author;
+    QDateTime createdAt;
+
+    bool operator==(const TagRecord &) const = default;
+};
+
+struct DeploymentRecord {
+    QString appId;
+    qint64 id = 0;
+    Environment environment = Environment::Test;
+    QString ref;
+    QString sha;
+    QString status;
+    QString user;
+    qint64 pipelineId = 0;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    bool operator==(const DeploymentRecord &) const = default;
+};
+
+struct PipelineRecord {
+    QString appId;
+    qint64 id = 0;
+    QString ref;
+    QString sha;
+    QString status;
+    QString webUrl;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    bool operator==(const PipelineRecord &) const = default;
+};
+
+// One line of the local audit trail (every admin action also leaves a trace in GitLab).
+struct AuditEntry {
+    qint64 id = 0;
+    QDateTime at;
+    QString actor;
+    QString action;
+    QString appId;
+    QString environment;
+    QString detail;
+
+    bool operator==(const AuditEntry &) const = default;
+};
+
+} // namespace Dockmaster
+
+Q_DECLARE_METATYPE(Dockmaster::AppRecord)
+Q_DECLARE_METATYPE(Dockmaster::ReleaseRequest)
+Q_DECLARE_METATYPE(Dockmaster::TagRecord)
+Q_DECLARE_METATYPE(Dockmaster::DeploymentRecord)
+Q_DECLARE_METATYPE(Dockmaster::PipelineRecord)
+Q_DECLARE_METATYPE(Dockmaster::AuditEntry)

@@ -1,0 +1,62 @@
+#include "profile/profile.h"
+
+#include "util/validation.h"
+
+#include <QCoreApplication>
+
+namespace Dockmaster {
+
+QList<QPair<QString, QString>> Profile::validate() const
+{
+    QList<QPair<QString, QString>> problems;
+    auto check = [&problems](const char *field, const QString &message) {
+        if (!message.isEmpty())
+            problems.append({QString::fromLatin1(field), message});
+    };
+    check("name", Validation::profileName(name));
+    check("gitlabUrl", Validation::serverUrl(gitlabUrl.toString()));
+    check("rootGroup", Validation::gitlabGroupPath(rootGroup));
+    check("inventoryProject", Validation::gitlabProjectPath(inventoryProject));
+    check("testDomainSuffix", Validation::domainSuffix(testDomainSuffix));
+    check("productionDomainSuffix", Validation::domainSuffix(productionDomainSuffix));
+    if (dnsProvider == DnsProviderKind::PowerDns)
+        check("dnsEndpoint", Validation::serverUrl(dnsEndpoint.toString()));
+    if (dnsProvider != DnsProviderKind::None) {
+        QString zone = dnsZone;
+        if (zone.endsWith(QLatin1Char('.')))
+            zone.chop(1);
+        check("dnsZone", Validation::domainSuffix(zone));
+    }
+    if (approvalSlaHours < 1 || approvalSlaHours > 24 * 30)
+        check("approvalSlaHours",
+              QCoreApplication::translate("Dockmaster::Profile", "Choose between 1 hour and 30 days."));
+    return problems;
+}
+
+QString dnsProviderKey(DnsProviderKind kind)
+{
+    switch (kind) {
+    case DnsProviderKind::PowerDns:
+        return QStringLiteral("powerdns");
+    case DnsProviderKind::Cloudflare:
+        return QStringLiteral("cloudflare");
+    case DnsProviderKind::DnsPod:
+        return QStringLiteral("dnspod");
+    case DnsProviderKind::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+DnsProviderKind dnsProviderFromKey(const QString &key)
+{
+    if (key == QLatin1String("powerdns"))
+        return DnsProviderKind::PowerDns;
+    if (key == QLatin1String("cloudflare"))
+        return DnsProviderKind::Cloudflare;
+    if (key == QLatin1String("dnspod"))
+        return DnsProviderKind::DnsPod;
+    return DnsProviderKind::None;
+}
+
+} // namespace Dockmaster

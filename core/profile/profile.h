@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace Dockmaster {
+
+enum class DnsProviderKind { None, PowerDns, Cloudflare, DnsPod };
+
+// One platform Dockmaster can manage: where its GitLab is and how it is laid
+// out. Holds no secrets: those are in the keychain under the profile's name.
+struct Profile {
+    QString name;
+    QUrl gitlabUrl;
+    QString rootGroup = QStringLiteral("plugins");
+    QString inventoryProject = QStringLiteral("plugins/ops/inventory");
+    QString testDomainSuffix;
+    QString productionDomainSuffix;
+    DnsProviderKind dnsProvider = DnsProviderKind::None;
+    QUrl dnsEndpoint;  // API base URL (PowerDNS) or empty for the vendor default
+    QString dnsZone;   // e.g. "plugins.example.com."
+    int approvalSlaHours = 24;
+    bool requireSecondApprover = true; // two-person rule for production
+    bool isSandbox = false;            // the embedded demo platform; never saved
+
+    // Field name -> message for each invalid field; empty when all is well.
+    QList<QPair<QString, QString>> validate() const;
+    bool operator==(const Profile &) const = default;
+};
+
+QString dnsProviderKey(DnsProviderKind kind);
+DnsProviderKind dnsProviderFromKey(const QString &key);
+
+} // namespace Dockmaster
+
+Q_DECLARE_METATYPE(Dockmaster::Profile)

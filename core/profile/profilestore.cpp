@@ -1,0 +1,86 @@
+#include "profile/profilestore.h"
+
+namespace Dockmaster {
+namespace {
+const QString profilesGroup = QStringLiteral("profiles");
+}
+
+ProfileStore::ProfileStore()
+    : m_settings(std::make_unique<QSettings>())
+{
+}
+
+ProfileStore::ProfileStore(const QString &iniFilePath)
+    : m_settings(std::make_unique<QSettings>(iniFilePath, QSettings::IniFormat))
+{
+}
+
+QStringList ProfileStore::profileNames() const
+{
+    m_settings->beginGroup(profilesGroup);
+    QStringList names = m_settings->childGroups();
+    m_settings->endGroup();
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+std::optional<Profile> ProfileStore::load(const QString &name) const
+{
+    if (!profileNames().contains(name))
+        return std::nullopt;
+    m_settings->beginGroup(profilesGroup + QLatin1Char('/') + name);
+    Profile profile;
+    profile.name = name;
+    profile.gitlabUrl = QUrl(m_settings->value(QStringLiteral("gitlabUrl")).toString());
+    profile.rootGroup = m_settings->value(QStringLiteral("rootGroup"), profile.rootGroup).toString();
+    profile.inventoryProject = m_settings->value(QStringLiteral("inventoryProject"), profile.inventoryProject).toString();
+    profile.testDomainSuffix = m_settings->value(QStringLiteral("testDomainSuffix")).toString();
+    profile.productionDomainSuffix = m_settings->value(QStringLiteral("productionDomainSuffix")).toString();
+    profile.dnsProvider = dnsProviderFromKey(m_settings->value(QStringLiteral("dnsProvider")).toString());
+    profile.dnsEndpoint = QUrl(m_settings->value(QStringLiteral("dnsEndpoint")).toString());
+    profile.dnsZone = m_settings->value(QStringLiteral("dnsZone")).toString();
+    profile.approvalSlaHours = m_settings->value(QStringLiteral("approvalSlaHours"), profile.approvalSlaHours).toInt();
+    profile.requireSecondApprover
+        = m_settings->value(QStringLiteral("requireSecondApprover"), profile.requireSecondApprover).toBool();
+    m_settings->endGroup();
+    return profile;
+}
+
+void ProfileStore::save(const Profile &profile)
+{
+    Q_ASSERT(!profile.isSandbox);
+    m_settings->beginGroup(profilesGroup + QLatin1Char('/') + profile.name);
+    m_settings->setValue(QStringLiteral("gitlabUrl"), profile.gitlabUrl.toString());
+    m_settings->setValue(QStringLiteral("rootGroup"), profile.rootGroup);
+    m_settings->setValue(QStringLiteral("inventoryProject"), profile.inventoryProject);
+    m_settings->setValue(QStringLiteral("testDomainSuffix"), profile.testDomainSuffix);
+    m_settings->setValue(QStringLiteral("productionDomainSuffix"), profile.productionDomainSuffix);
+    m_settings->setValue(QStringLiteral("dnsProvider"), dnsProviderKey(profile.dnsProvider));
+    m_settings->setValue(QStringLiteral("dnsEndpoint"), profile.dnsEndpoint.toString());
+    m_settings->setValue(QStringLiteral("dnsZone"), profile.dnsZone);
+    m_settings->setValue(QStringLiteral("approvalSlaHours"), profile.approvalSlaHours);
+    m_settings->setValue(QStringLiteral("requireSecondApprover"), profile.requireSecondApprover);
+    m_settings->endGroup();
+    m_settings->sync();
+}
+
+void ProfileStore::remove(const QString &name)
+{
+    m_settings->remove(profilesGroup + QLatin1Char('/') + name);
+    if (lastUsedProfile() == name)
+        m_settings->remove(QStringLiteral("lastProfile"));
+    m_settings->sync();
+}
+
+QString ProfileStore::lastUsedProfile() const
+{
+    return m_settings->value(QStringLiteral("lastProfile")).toString();
+}
+
+void ProfileStore::setLastUsedProfile(const QString &name)
+{
+    m_settings->setValue(QStringLiteral("lastProfile"), name);
+    m_settings->sync();
+}
+
+} // namespace Dockmaster

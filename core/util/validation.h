@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+
+// Strict patterns for every value that crosses a trust boundary (profile
+// fields, anything a third party supplies). Each returns an empty string when
+// the value is acceptable, otherwise a message for the person who typed it.
+namespace Dockmaster::Validation {
+
+QString profileName(const QString &value);
+QString gitlabGroupPath(const QString &value);       // "plugins" or "plugins/ops"
+QString gitlabProjectPath(const QString &value);     // "plugins/ops/inventory"
+QString domainSuffix(const QString &value);          // "plugins.example.com"
+QString hostName(const QString &value);              // RFC 1123 host name
+QString serverUrl(const QString &value, bool allowPlainHttpOnLoopback = true);
+
+} // namespace Dockmaster::Validation

@@ -1,0 +1,155 @@
+#include "releaserequestsmodel.h"
+
+#include "modelroles.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+namespace Dockmaster {
+
+QString ReleaseRequestsModel::keyOf(const ReleaseRequest &request) const
+{
+    // Zero-padded so the string order equals the numeric order.
+    return QStringLiteral("%1:%2").arg(request.projectId, 12, 10, QLatin1Char('0')).arg(request.iid, 12, 10,
+                                                                                           QLatin1Char('0'));
+}
+
+void ReleaseRequestsModel::setSlaHours(int hours)
+{
+    if (hours == m_slaHours)
+        return;
+    m_slaHours = hours;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, COUNT - 1));
+}
+
+void ReleaseRequestsModel::setReferenceTime(const QDateTime &now)
+{
+    m_now = now;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, AgeColumn), index(rowCount() - 1, AgeColumn));
+}
+
+bool ReleaseRequestsModel::isOverdue(const ReleaseRequest &request) const
+{
+    return request.state == QLatin1String("pending") && request.createdAt.isValid()
+        && request.createdAt.secsTo(m_now) > qint64(m_slaHours) * 3600;
+}
+
+QString ReleaseRequestsModel::ageText(qint64 seconds)
+{
+    if (seconds < 3600)
+        return tr("%n min", nullptr, int(std::max<qint64>(0, seconds / 60)));
+    if (seconds < 48 * 3600)
+        return tr("%n h", nullptr, int(seconds / 3600));
+    return tr("%n days", nullptr, int(seconds / 86400));
+}
+
+QString ReleaseRequestsModel::stateDisplayName(const QString &state)
+{
+    if (state == QLatin1String("pending"))
+        return tr("Pending");
+    if (state == QLatin1String("approved"))
+        return tr("Approved");
+    if (state == QLatin1String("deployed"))
+        return tr("Deployed");
+    if (state == QLatin1String("failed"))
+        return tr("Failed");
+    if (state == QLatin1String("rejected"))
+        return tr("Rejected");
+    return state;
+}
+
+QVariant ReleaseRequestsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ReleaseRequest &request = itemAt(index.row());
+    const bool production = request.environment == Environment::Production;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case AppColumn:
+            return request.appId;
+        case EnvironmentColumn:
+            return environmentDisplayName(request.environment);
+        case RefColumn:
+            return request.requestedRef;
+        case ShaColumn:
+            return request.resolvedSha.left(8);
+        case RequesterColumn:
+            return request.requester;
+        case AgeColumn:
+            return request.createdAt.isValid() ? ageText(request.createdAt.secsTo(m_now)) : QString();
+        case StateColumn:
+            return stateDisplayName(request.state);
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == ShaColumn)
+            return request.resolvedSha;
+        if (isOverdue(request))
+            return tr("Waiting longer than the approval SLA of %n hours", nullptr, m_slaHours);
+        return request.title;
+    case Qt::FontRole:
+        if (production && index.column() == EnvironmentColumn) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (production && index.column() == EnvironmentColumn)
+            return QColor(0xc0, 0x39, 0x2b);
+        break;
+    case Qt::BackgroundRole:
+        if (isOverdue(request))
+            return QBrush(QColor(0xf3, 0x9c, 0x12, 60));
+        break;
+    case Roles::SortRole:
+        if (index.column() == AgeColumn)
+            return request.createdAt;
+        return data(index, Qt::DisplayRole).toString().toLower();
+    case Roles::AppIdRole:
+        return request.appId;
+    case Roles::RecordRole:
+        return QVariant::fromValue(request);
+    case Roles::StatusRole:
+        return request.state;
+    case Roles::EnvironmentRole:
+        return environmentKey(request.environment);
+    case Roles::OverdueRole:
+        return isOverdue(request);
+    case Roles::SearchTextRole:
+        return QStringList{request.appId, request.requestedRef, request.resolvedSha, request.requester, request.title}
+            .join(QLatin1Char(' '))
+            .toLower();
+    }
+    return {};
+}
+
+QVariant ReleaseRequestsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case AppColumn:
+        return tr("App");
+    case EnvironmentColumn:
+        return tr("Environment");
+    case RefColumn:
+        return tr("Requested ref");
+    case ShaColumn:
+        return tr("SHA");
+    case RequesterColumn:
+        return tr("Requester");
+    case AgeColumn:
+        return tr("Age");
+    case StateColumn:
+        return tr("State");
+    }
+    return {};
+}
+
+} // namespace Dockmaster

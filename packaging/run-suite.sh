@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs the whole ctest suite inside the build environment with what the tests
+# need around them: a private D-Bus session with an unlocked GNOME Keyring
+# (real Secret Service for the keychain tests) and offscreen Qt.
+# Usage: run-suite.sh PRESET [extra ctest args]
+set -euo pipefail
+preset=${1:-asan}
+shift || true
+export QT_QPA_PLATFORM=offscreen
+export XDG_RUNTIME_DIR=$(mktemp -d /tmp/dockmaster-runtime.XXXXXX)
+chmod 700 "$XDG_RUNTIME_DIR"
+export HOME=${HOME:-/root}
+jobs=${CTEST_PARALLEL_LEVEL:-$(nproc)}
+filter=()
+[ -n "${DOCKMASTER_TEST_LABEL:-}" ] && filter+=(-L "$DOCKMASTER_TEST_LABEL")
+[ -n "${DOCKMASTER_TEST_REGEX:-}" ] && filter+=(-R "$DOCKMASTER_TEST_REGEX")
+exec dbus-run-session -- bash -c '
+    # The keyring daemon reads the unlock password from stdin (empty here).
+    printf "\n" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || echo "warning: no gnome-keyring" >&2
+    exec ctest --preset "$0" -j "$1" "${@:2}"
+' "$preset" "$jobs" "${filter[@]}" "$@"

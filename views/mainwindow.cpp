@@ -14,6 +14,7 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 
 #include <KSyntaxHighlighting/Repository>
@@ -50,6 +51,8 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
                                                  "to review and edit it here."),
                                               m_editorArea),
                          tr("Welcome"));
+    // The welcome page is a hint, not a document: it cannot be closed.
+    m_editorArea->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
     setCentralWidget(m_editorArea);
 
     m_applicationsDock = addPanel(m_applicationsPanel, QStringLiteral("applicationsDock"), tr("Applications"),

@@ -49,7 +49,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption sandboxOption(
         QStringLiteral("sandbox"),
         QCoreApplication::translate("main", "Run against the embedded sandbox platform with demo data."));
-    parser.addOptions({profileOption, offlineOption, langOption, sandboxOption});
+    parser.addOptions({ profileOption, offlineOption, langOption, sandboxOption });
     parser.process(app);
 
     Dockmaster::ShellOptions options;
@@ -57,8 +57,7 @@ int main(int argc, char *argv[])
     options.offline = parser.isSet(offlineOption);
     options.sandbox = parser.isSet(sandboxOption);
     Dockmaster::Shell shell(options);
-    QObject::connect(&shell, &Dockmaster::Shell::quitRequested, &app, &QCoreApplication::exit,
-                     Qt::QueuedConnection);
+    QObject::connect(&shell, &Dockmaster::Shell::quitRequested, &app, &QCoreApplication::exit, Qt::QueuedConnection);
     shell.start();
     return QApplication::exec();
 }

@@ -99,10 +99,6 @@
         <translation>离线：%1</translation>
     </message>
     <message>
-        <source>Offline: %1 Showing cached data from %2.</source>
-        <translation>离线：%1 显示的是 %2 的缓存数据。</translation>
-    </message>
-    <message>
         <source>All hosts</source>
         <translation>所有主机</translation>
     </message>
@@ -173,6 +169,14 @@
     <message>
         <source>Deployed</source>
         <translation>已部署</translation>
+    </message>
+    <message>
+        <source>Showing cached data from %1.</source>
+        <translation>显示的是 %1 的缓存数据。</translation>
+    </message>
+    <message>
+        <source>Nothing has been synced from GitLab yet.</source>
+        <translation>尚未从 GitLab 同步任何数据。</translation>
     </message>
 </context>
 <context>
@@ -350,16 +354,8 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <source>Profile: %1 (sandbox)</source>
-        <translation>配置：%1（沙盒）</translation>
-    </message>
-    <message>
         <source>Profile: %1</source>
         <translation>配置：%1</translation>
-    </message>
-    <message>
-        <source>Dockmaster - %1 (sandbox)</source>
-        <translation>Dockmaster - %1（沙盒）</translation>
     </message>
     <message>
         <source>Dockmaster - %1</source>
@@ -388,6 +384,14 @@
     <message>
         <source>&lt;h3&gt;Dockmaster %1&lt;/h3&gt;&lt;p&gt;The desktop console for the admins of the plugin hosting platform: applications, release approvals, tag and deployment history, live container logs and the configuration editor.&lt;/p&gt;&lt;p&gt;GitLab is the source of truth; the local cache keeps the console fast and usable offline.&lt;/p&gt;&lt;p&gt;Qt %2 &amp;middot; KSyntaxHighlighting &amp;middot; libgit2 %3.%4.%5 &amp;middot; QtKeychain&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Dockmaster %1&lt;/h3&gt;&lt;p&gt;插件托管平台管理员的桌面控制台：应用、发布审批、标签与部署历史、实时容器日志以及配置编辑器。&lt;/p&gt;&lt;p&gt;GitLab 是唯一的事实来源；本地缓存让控制台启动迅速并可离线使用。&lt;/p&gt;&lt;p&gt;Qt %2 &amp;middot; KSyntaxHighlighting &amp;middot; libgit2 %3.%4.%5 &amp;middot; QtKeychain&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sandbox platform</source>
+        <translation>沙盒平台</translation>
+    </message>
+    <message>
+        <source>Dockmaster - Sandbox platform</source>
+        <translation>Dockmaster - 沙盒平台</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,6 @@
 #include <QTabWidget>
 
 #include <KSyntaxHighlighting/Repository>
-
 #include <git2.h>
 
 namespace Dockmaster {
@@ -55,21 +54,21 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     m_editorArea->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
     setCentralWidget(m_editorArea);
 
-    m_applicationsDock = addPanel(m_applicationsPanel, QStringLiteral("applicationsDock"), tr("Applications"),
-                                  Qt::LeftDockWidgetArea);
-    m_approvalsDock = addPanel(m_approvalsPanel, QStringLiteral("approvalsDock"), tr("Pending approvals"),
-                               Qt::RightDockWidgetArea);
-    m_tagHistoryDock = addPanel(new PlaceholderPanel(QStringLiteral("tagHistoryPanel"), tr("Tag history"),
-                                                     tr("Select an application to see its tags and deployments."),
-                                                     this),
-                                QStringLiteral("tagHistoryDock"), tr("Tag history"), Qt::BottomDockWidgetArea);
+    m_applicationsDock
+        = addPanel(m_applicationsPanel, QStringLiteral("applicationsDock"), tr("Applications"), Qt::LeftDockWidgetArea);
+    m_approvalsDock
+        = addPanel(m_approvalsPanel, QStringLiteral("approvalsDock"), tr("Pending approvals"), Qt::RightDockWidgetArea);
+    m_tagHistoryDock
+        = addPanel(new PlaceholderPanel(QStringLiteral("tagHistoryPanel"), tr("Tag history"),
+                                        tr("Select an application to see its tags and deployments."), this),
+                   QStringLiteral("tagHistoryDock"), tr("Tag history"), Qt::BottomDockWidgetArea);
     m_logsDock = addPanel(new PlaceholderPanel(QStringLiteral("logsPanel"), tr("Live logs"),
                                                tr("Double-click an application to follow its container logs."), this),
                           QStringLiteral("logsDock"), tr("Live logs"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_tagHistoryDock, m_logsDock);
     m_tagHistoryDock->raise();
-    resizeDocks({m_applicationsDock, m_approvalsDock}, {560, 420}, Qt::Horizontal);
-    resizeDocks({m_tagHistoryDock}, {260}, Qt::Vertical);
+    resizeDocks({ m_applicationsDock, m_approvalsDock }, { 560, 420 }, Qt::Horizontal);
+    resizeDocks({ m_tagHistoryDock }, { 260 }, Qt::Vertical);
 
     createMenus();
     createStatusBar();
@@ -123,7 +122,7 @@ void MainWindow::createMenus()
     refresh->setObjectName(QStringLiteral("refreshAction"));
     refresh->setShortcut(QKeySequence::Refresh);
     view->addSeparator();
-    for (QDockWidget *dock : {m_applicationsDock, m_approvalsDock, m_tagHistoryDock, m_logsDock})
+    for (QDockWidget *dock : { m_applicationsDock, m_approvalsDock, m_tagHistoryDock, m_logsDock })
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("Reset &layout"), this, [this] { restoreState(m_defaultState); });
@@ -153,8 +152,13 @@ void MainWindow::createStatusBar()
 
 void MainWindow::setProfileName(const QString &name, bool sandbox)
 {
-    m_profileLabel->setText(sandbox ? tr("Profile: %1 (sandbox)").arg(name) : tr("Profile: %1").arg(name));
-    setWindowTitle(sandbox ? tr("Dockmaster - %1 (sandbox)").arg(name) : tr("Dockmaster - %1").arg(name));
+    if (sandbox) {
+        m_profileLabel->setText(tr("Sandbox platform"));
+        setWindowTitle(tr("Dockmaster - Sandbox platform"));
+        return;
+    }
+    m_profileLabel->setText(tr("Profile: %1").arg(name));
+    setWindowTitle(tr("Dockmaster - %1").arg(name));
 }
 
 void MainWindow::setConnectionState(ConnectionState state, const QString &detail)

@@ -1,7 +1,6 @@
 #include "keychain/secretstore.h"
 
 #include <QTimer>
-
 #include <qt6keychain/keychain.h>
 
 namespace Dockmaster {

@@ -10,7 +10,8 @@ using namespace Dockmaster;
 
 namespace {
 
-AppRecord app(const QString &id, const QString &name, const QString &host, const QString &status = QStringLiteral("active"))
+AppRecord app(const QString &id, const QString &name, const QString &host,
+              const QString &status = QStringLiteral("active"))
 {
     AppRecord record;
     record.id = id;
@@ -37,8 +38,8 @@ private Q_SLOTS:
     {
         ApplicationsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setItems({app(QStringLiteral("app0000003"), QStringLiteral("Gamma"), QStringLiteral("h1")),
-                        app(QStringLiteral("app0000001"), QStringLiteral("Alpha"), QStringLiteral("h1"))});
+        model.setItems({ app(QStringLiteral("app0000003"), QStringLiteral("Gamma"), QStringLiteral("h1")),
+                         app(QStringLiteral("app0000001"), QStringLiteral("Alpha"), QStringLiteral("h1")) });
         QCOMPARE(model.rowCount(), 2);
         QPersistentModelIndex gamma = model.index(1, ApplicationsModel::NameColumn);
         QCOMPARE(gamma.data().toString(), QStringLiteral("Gamma"));
@@ -48,9 +49,9 @@ private Q_SLOTS:
         QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removals(&model, &QAbstractItemModel::rowsRemoved);
         AppRecord renamed = app(QStringLiteral("app0000003"), QStringLiteral("Gamma 2"), QStringLiteral("h2"));
-        model.setItems({renamed, app(QStringLiteral("app0000002"), QStringLiteral("Beta"), QStringLiteral("h1"))});
+        model.setItems({ renamed, app(QStringLiteral("app0000002"), QStringLiteral("Beta"), QStringLiteral("h1")) });
 
-        QCOMPARE(resets.count(), 0); // merged, never reset
+        QCOMPARE(resets.count(), 0);   // merged, never reset
         QCOMPARE(removals.count(), 1); // Alpha went away
         QCOMPARE(inserts.count(), 1);  // Beta arrived
         QCOMPARE(changes.count(), 1);  // Gamma changed
@@ -66,7 +67,7 @@ private Q_SLOTS:
     void displaysVersionsAndDomains()
     {
         ApplicationsModel model;
-        model.setItems({app(QStringLiteral("app0000001"), QStringLiteral("Alpha"), QStringLiteral("dock-test-1"))});
+        model.setItems({ app(QStringLiteral("app0000001"), QStringLiteral("Alpha"), QStringLiteral("dock-test-1")) });
         QCOMPARE(model.index(0, ApplicationsModel::TestVersionColumn).data().toString(),
                  QStringLiteral("v1.0.0 (abcdef01)"));
         QCOMPARE(model.index(0, ApplicationsModel::ProductionVersionColumn).data().toString(),
@@ -84,22 +85,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("status");
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("no filter") << QString() << QString() << QString() << QString()
-                                   << QStringList{QStringLiteral("app0000001"), QStringLiteral("app0000002"),
-                                                  QStringLiteral("app0000003")};
+                                   << QStringList { QStringLiteral("app0000001"), QStringLiteral("app0000002"),
+                                                    QStringLiteral("app0000003") };
         QTest::newRow("name word") << QStringLiteral("shop") << QString() << QString() << QString()
-                                   << QStringList{QStringLiteral("app0000002")};
+                                   << QStringList { QStringLiteral("app0000002") };
         QTest::newRow("two words any order") << QStringLiteral("test.plugins 0003") << QString() << QString()
-                                             << QString() << QStringList{QStringLiteral("app0000003")};
+                                             << QString() << QStringList { QStringLiteral("app0000003") };
         QTest::newRow("owner, case-insensitive") << QStringLiteral("DEV-WIKI") << QString() << QString() << QString()
-                                                 << QStringList{QStringLiteral("app0000001")};
+                                                 << QStringList { QStringLiteral("app0000001") };
         QTest::newRow("host") << QString() << QString() << QStringLiteral("h2") << QString()
-                              << QStringList{QStringLiteral("app0000002")};
+                              << QStringList { QStringLiteral("app0000002") };
         QTest::newRow("status") << QString() << QString() << QString() << QStringLiteral("failed")
-                                << QStringList{QStringLiteral("app0000003")};
-        QTest::newRow("production: none") << QString() << QStringLiteral("production") << QString() << QString()
-                                          << QStringList{};
+                                << QStringList { QStringLiteral("app0000003") };
+        QTest::newRow("production: none")
+            << QString() << QStringLiteral("production") << QString() << QString() << QStringList {};
         QTest::newRow("no match") << QStringLiteral("nothing-like-this") << QString() << QString() << QString()
-                                  << QStringList{};
+                                  << QStringList {};
     }
 
     void filtersByTextEnvironmentHostAndStatus()
@@ -110,10 +111,10 @@ private Q_SLOTS:
         QFETCH(QString, status);
         QFETCH(QStringList, expected);
         ApplicationsModel model;
-        model.setItems({app(QStringLiteral("app0000001"), QStringLiteral("Wiki"), QStringLiteral("h1")),
-                        app(QStringLiteral("app0000002"), QStringLiteral("Shop"), QStringLiteral("h2")),
-                        app(QStringLiteral("app0000003"), QStringLiteral("Blog"), QStringLiteral("h1"),
-                            QStringLiteral("failed"))});
+        model.setItems({ app(QStringLiteral("app0000001"), QStringLiteral("Wiki"), QStringLiteral("h1")),
+                         app(QStringLiteral("app0000002"), QStringLiteral("Shop"), QStringLiteral("h2")),
+                         app(QStringLiteral("app0000003"), QStringLiteral("Blog"), QStringLiteral("h1"),
+                             QStringLiteral("failed")) });
         ApplicationsFilterModel filter;
         QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
         filter.setSourceModel(&model);

@@ -27,7 +27,7 @@ private Q_SLOTS:
         app.name = QStringLiteral("Seven");
         service.post([&cacheThread, app](CacheDatabase &db) {
             cacheThread = QThread::currentThread();
-            db.upsertApps({app});
+            db.upsertApps({ app });
             db.setSyncValue(QStringLiteral("last_sync_at"), QStringLiteral("2026-11-25T10:00:00.000Z"));
         });
         QSignalSpy snapshots(&service, &CacheService::snapshotLoaded);
@@ -50,17 +50,21 @@ private Q_SLOTS:
 
         int delivered = -1;
         QObject receiver;
-        service.query<int>(&receiver, [](CacheDatabase &db) { return db.schemaVersion(); },
-                           [&delivered](int version) { delivered = version; });
+        service.query<int>(
+            &receiver, [](CacheDatabase &db) { return db.schemaVersion(); },
+            [&delivered](int version) { delivered = version; });
         QTRY_VERIFY(delivered > 0);
 
         bool deliveredToDeadReceiver = false;
         {
             QObject shortLived;
-            service.query<int>(&shortLived, [](CacheDatabase &db) {
-                QThread::msleep(50);
-                return db.schemaVersion();
-            }, [&deliveredToDeadReceiver](int) { deliveredToDeadReceiver = true; });
+            service.query<int>(
+                &shortLived,
+                [](CacheDatabase &db) {
+                    QThread::msleep(50);
+                    return db.schemaVersion();
+                },
+                [&deliveredToDeadReceiver](int) { deliveredToDeadReceiver = true; });
         }
         // A stale result for a view that went away is dropped, not delivered to freed memory.
         QTest::qWait(200);

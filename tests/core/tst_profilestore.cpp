@@ -28,7 +28,7 @@ private Q_SLOTS:
             store.setLastUsedProfile(profile.name);
         }
         ProfileStore reopened(file);
-        QCOMPARE(reopened.profileNames(), QStringList{QStringLiteral("prod")});
+        QCOMPARE(reopened.profileNames(), QStringList { QStringLiteral("prod") });
         QCOMPARE(reopened.lastUsedProfile(), QStringLiteral("prod"));
         QCOMPARE(reopened.load(QStringLiteral("prod")).value(), profile);
         QVERIFY(!reopened.load(QStringLiteral("missing")).has_value());

@@ -12,7 +12,8 @@ namespace {
 
 const QDateTime now(QDate(2026, 11, 25), QTime(12, 0), QTimeZone::UTC);
 
-ReleaseRequest request(qint64 iid, Environment environment, int hoursOld, const QString &state = QStringLiteral("pending"))
+ReleaseRequest request(qint64 iid, Environment environment, int hoursOld,
+                       const QString &state = QStringLiteral("pending"))
 {
     ReleaseRequest r;
     r.projectId = 40;
@@ -39,8 +40,8 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setReferenceTime(now);
         model.setSlaHours(24);
-        model.setItems({request(1, Environment::Test, 2), request(2, Environment::Production, 30),
-                        request(3, Environment::Production, 30, QStringLiteral("approved"))});
+        model.setItems({ request(1, Environment::Test, 2), request(2, Environment::Production, 30),
+                         request(3, Environment::Production, 30, QStringLiteral("approved")) });
         QVERIFY(!model.index(0, 0).data(Roles::OverdueRole).toBool());
         QVERIFY(model.index(1, 0).data(Roles::OverdueRole).toBool());
         QVERIFY(model.index(1, 0).data(Qt::BackgroundRole).isValid());
@@ -55,7 +56,7 @@ private Q_SLOTS:
     void productionIsVisiblyDistinct()
     {
         ReleaseRequestsModel model;
-        model.setItems({request(1, Environment::Test, 1), request(2, Environment::Production, 1)});
+        model.setItems({ request(1, Environment::Test, 1), request(2, Environment::Production, 1) });
         const QModelIndex test = model.index(0, ReleaseRequestsModel::EnvironmentColumn);
         const QModelIndex production = model.index(1, ReleaseRequestsModel::EnvironmentColumn);
         QCOMPARE(production.data().toString(), QStringLiteral("Production"));
@@ -70,8 +71,8 @@ private Q_SLOTS:
     {
         ReleaseRequestsModel model;
         model.setReferenceTime(now);
-        model.setItems({request(1, Environment::Test, 1), request(2, Environment::Production, 50),
-                        request(3, Environment::Test, 5)});
+        model.setItems({ request(1, Environment::Test, 1), request(2, Environment::Production, 50),
+                         request(3, Environment::Test, 5) });
         ReleaseRequestsFilterModel filter;
         QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
         filter.setSourceModel(&model);

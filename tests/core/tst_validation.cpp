@@ -68,8 +68,9 @@ private Q_SLOTS:
         QStringList fields;
         for (const auto &problem : profile.validate())
             fields.append(problem.first);
-        QCOMPARE(fields, (QStringList{QStringLiteral("gitlabUrl"), QStringLiteral("productionDomainSuffix"),
-                                      QStringLiteral("dnsEndpoint"), QStringLiteral("dnsZone")}));
+        QCOMPARE(fields,
+                 (QStringList { QStringLiteral("gitlabUrl"), QStringLiteral("productionDomainSuffix"),
+                                QStringLiteral("dnsEndpoint"), QStringLiteral("dnsZone") }));
     }
 };
 

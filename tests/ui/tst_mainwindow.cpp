@@ -74,13 +74,14 @@ private Q_SLOTS:
         MainWindow window(&applications, &requests);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        for (const char *name : {"applicationsDock", "approvalsDock", "tagHistoryDock", "logsDock"}) {
+        for (const char *name : { "applicationsDock", "approvalsDock", "tagHistoryDock", "logsDock" }) {
             auto *dock = window.findChild<QDockWidget *>(QString::fromLatin1(name));
             QVERIFY2(dock, name);
             QVERIFY(dock->isVisible() || window.tabifiedDockWidgets(dock).size() > 0);
             QVERIFY(!dock->accessibleName().isEmpty());
             QVERIFY(dock->widget());
-            QVERIFY(!dock->widget()->accessibleName().isEmpty() || !dock->widget()->findChildren<QTreeView *>().isEmpty());
+            QVERIFY(!dock->widget()->accessibleName().isEmpty()
+                    || !dock->widget()->findChildren<QTreeView *>().isEmpty());
         }
         QVERIFY(window.editorArea());
         QCOMPARE(window.centralWidget(), window.editorArea());

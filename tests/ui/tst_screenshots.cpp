@@ -20,19 +20,20 @@ namespace {
 
 QList<AppRecord> demoApps()
 {
-    const QStringList names{QStringLiteral("Guestbook"), QStringLiteral("Weather widget"),
-                            QStringLiteral("Shop cart"), QStringLiteral("Photo gallery"),
-                            QStringLiteral("Forum bridge"), QStringLiteral("Newsletter"),
-                            QStringLiteral("Event calendar"), QStringLiteral("Survey builder")};
-    const QStringList owners{QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("chen.wei"),
-                             QStringLiteral("dana")};
+    const QStringList names { QStringLiteral("Guestbook"),      QStringLiteral("Weather widget"),
+                              QStringLiteral("Shop cart"),      QStringLiteral("Photo gallery"),
+                              QStringLiteral("Forum bridge"),   QStringLiteral("Newsletter"),
+                              QStringLiteral("Event calendar"), QStringLiteral("Survey builder") };
+    const QStringList owners { QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("chen.wei"),
+                               QStringLiteral("dana") };
     QList<AppRecord> apps;
     for (int i = 0; i < names.size(); ++i) {
         AppRecord app;
         app.id = QStringLiteral("app%1").arg(1000 + i * 37, 7, 10, QLatin1Char('0'));
         app.name = names.at(i);
         app.owner = owners.at(i % owners.size());
-        app.status = i == 5 ? QStringLiteral("failed") : (i == 7 ? QStringLiteral("provisioning") : QStringLiteral("active"));
+        app.status
+            = i == 5 ? QStringLiteral("failed") : (i == 7 ? QStringLiteral("provisioning") : QStringLiteral("active"));
         app.codeWebUrl = QStringLiteral("https://gitlab.example.com/plugins/apps/") + app.id;
         for (Environment environment : AllEnvironments) {
             if (environment == Environment::Production && i == 7)
@@ -41,8 +42,8 @@ QList<AppRecord> demoApps()
             state.environment = environment;
             const bool production = environment == Environment::Production;
             state.host = production ? QStringLiteral("dock-prod-%1").arg(1 + i % 2) : QStringLiteral("dock-test-1");
-            state.domain = app.id + (production ? QStringLiteral(".plugins.example.com")
-                                                : QStringLiteral(".test.plugins.example.com"));
+            state.domain = app.id
+                + (production ? QStringLiteral(".plugins.example.com") : QStringLiteral(".test.plugins.example.com"));
             state.containerPort = 21000 + i;
             state.fallbackPort = 22000 + i;
             state.liveRef = QStringLiteral("v1.%1.%2").arg(i).arg(production ? 0 : 1);

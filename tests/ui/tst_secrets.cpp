@@ -93,7 +93,7 @@ private Q_SLOTS:
             AppRecord app;
             app.id = QStringLiteral("app0000001");
             app.name = QStringLiteral("Probe");
-            QVERIFY(cache.upsertApps({app}));
+            QVERIFY(cache.upsertApps({ app }));
         }
         const QByteArray needle = token.toUtf8();
         QCOMPARE(filesContaining(dir.path(), needle), QStringList());

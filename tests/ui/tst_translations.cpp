@@ -1,7 +1,7 @@
 // zh_CN must be complete: lupdate is run over the current sources into a copy
 // of the shipped catalog, and every message must have a finished translation.
-#include "mainwindow.h"
 #include "applicationsmodel.h"
+#include "mainwindow.h"
 #include "releaserequestsmodel.h"
 #include "shell/translations.h"
 
@@ -29,10 +29,10 @@ private Q_SLOTS:
         QProcess lupdate;
         lupdate.setProcessChannelMode(QProcess::MergedChannels);
         lupdate.start(QStringLiteral(LUPDATE_EXECUTABLE),
-                      {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                       source + QStringLiteral("/core"), source + QStringLiteral("/models"),
-                       source + QStringLiteral("/views"), source + QStringLiteral("/app"), QStringLiteral("-ts"),
-                       catalog});
+                      { QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
+                        source + QStringLiteral("/core"), source + QStringLiteral("/models"),
+                        source + QStringLiteral("/views"), source + QStringLiteral("/app"), QStringLiteral("-ts"),
+                        catalog });
         QVERIFY(lupdate.waitForFinished(120000));
         QCOMPARE(lupdate.exitCode(), 0);
 
@@ -58,7 +58,8 @@ private Q_SLOTS:
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY2(messages > 100, "the catalog looks empty");
-        QVERIFY2(untranslated.isEmpty(), qPrintable(QStringLiteral("untranslated: ") + untranslated.join(QStringLiteral(" | "))));
+        QVERIFY2(untranslated.isEmpty(),
+                 qPrintable(QStringLiteral("untranslated: ") + untranslated.join(QStringLiteral(" | "))));
     }
 
     void chineseSwitchesTheWindow()

@@ -59,9 +59,8 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
     m_environment->addItem(tr("All environments"), QString());
     for (Environment environment : AllEnvironments)
         m_environment->addItem(environmentDisplayName(environment), environmentKey(environment));
-    connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
-        m_filter->setEnvironment(environmentFromKey(m_environment->currentData().toString()));
-    });
+    connect(m_environment, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setEnvironment(environmentFromKey(m_environment->currentData().toString())); });
     m_host->setAccessibleName(tr("Host filter"));
     connect(m_host, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setHost(m_host->currentData().toString()); });
@@ -137,18 +136,25 @@ QString ApplicationsPanel::currentAppId() const
 void ApplicationsPanel::setOffline(bool offline, const QString &reason)
 {
     m_offline = offline;
-    if (offline) {
-        m_banner->setText(m_dataAge.isEmpty() ? tr("Offline: %1").arg(reason)
-                                              : tr("Offline: %1 Showing cached data from %2.").arg(reason, m_dataAge));
-    }
-    m_banner->setVisible(offline);
+    m_offlineReason = reason;
+    updateBanner();
 }
 
-void ApplicationsPanel::setDataAge(const QString &ageText)
+void ApplicationsPanel::setLastSync(const QDateTime &lastSync)
 {
-    m_dataAge = ageText;
-    if (m_offline)
-        setOffline(true, QString());
+    m_lastSync = lastSync;
+    updateBanner();
+}
+
+void ApplicationsPanel::updateBanner()
+{
+    m_banner->setVisible(m_offline);
+    if (!m_offline)
+        return;
+    const QString age = m_lastSync.isValid()
+        ? tr("Showing cached data from %1.").arg(QLocale().toString(m_lastSync.toLocalTime(), QLocale::ShortFormat))
+        : tr("Nothing has been synced from GitLab yet.");
+    m_banner->setText(tr("Offline: %1").arg(m_offlineReason) + QLatin1Char(' ') + age);
 }
 
 void ApplicationsPanel::rebuildFilterChoices()

@@ -2,6 +2,7 @@
 
 #include "panels/filterablepanel.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 class QComboBox;
@@ -31,7 +32,7 @@ public:
 
     // Offline: cached data marked with its age; GitLab actions disabled.
     void setOffline(bool offline, const QString &reason);
-    void setDataAge(const QString &ageText);
+    void setLastSync(const QDateTime &lastSync); // invalid: never synced
 
 Q_SIGNALS:
     void currentAppChanged(const QString &appId);
@@ -51,7 +52,10 @@ private:
     QTreeView *m_view;
     QTextBrowser *m_details;
     QLabel *m_banner;
-    QString m_dataAge;
+    void updateBanner();
+
+    QDateTime m_lastSync;
+    QString m_offlineReason;
     bool m_offline = false;
 };
 

@@ -38,9 +38,8 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     m_environment->addItem(tr("All environments"), QString());
     for (Environment environment : AllEnvironments)
         m_environment->addItem(environmentDisplayName(environment), environmentKey(environment));
-    connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
-        m_filter->setEnvironment(environmentFromKey(m_environment->currentData().toString()));
-    });
+    connect(m_environment, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setEnvironment(environmentFromKey(m_environment->currentData().toString())); });
 
     m_view->setModel(m_filter);
     m_view->setRootIsDecorated(false);

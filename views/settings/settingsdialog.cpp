@@ -58,27 +58,27 @@ void SettingsDialog::buildUi()
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    auto addField = [this, form](const QString &name, const QString &label, const QString &placeholder,
-                                 bool secret = false) {
-        auto *edit = new QLineEdit(this);
-        edit->setObjectName(name);
-        edit->setPlaceholderText(placeholder);
-        edit->setAccessibleName(label);
-        if (secret)
-            edit->setEchoMode(QLineEdit::Password);
-        auto *error = new QLabel(this);
-        error->setObjectName(name + QStringLiteral("Error"));
-        error->setStyleSheet(QStringLiteral("color: #c0392b;"));
-        error->setWordWrap(true);
-        error->setVisible(false);
-        auto *column = new QVBoxLayout;
-        column->setSpacing(2);
-        column->addWidget(edit);
-        column->addWidget(error);
-        form->addRow(label, column);
-        m_lineEdits.insert(name, edit);
-        m_errors.insert(name, error);
-    };
+    auto addField
+        = [this, form](const QString &name, const QString &label, const QString &placeholder, bool secret = false) {
+              auto *edit = new QLineEdit(this);
+              edit->setObjectName(name);
+              edit->setPlaceholderText(placeholder);
+              edit->setAccessibleName(label);
+              if (secret)
+                  edit->setEchoMode(QLineEdit::Password);
+              auto *error = new QLabel(this);
+              error->setObjectName(name + QStringLiteral("Error"));
+              error->setStyleSheet(QStringLiteral("color: #c0392b;"));
+              error->setWordWrap(true);
+              error->setVisible(false);
+              auto *column = new QVBoxLayout;
+              column->setSpacing(2);
+              column->addWidget(edit);
+              column->addWidget(error);
+              form->addRow(label, column);
+              m_lineEdits.insert(name, edit);
+              m_errors.insert(name, error);
+          };
     addField(QStringLiteral("name"), tr("Profile name"), tr("e.g. production-platform"));
     addField(QStringLiteral("gitlabUrl"), tr("GitLab URL"), tr("https://gitlab.example.com"));
     addField(QStringLiteral("gitlabToken"), tr("GitLab access token"), tr("personal access token with api scope"),
@@ -156,7 +156,7 @@ void SettingsDialog::loadProfile(const QString &name)
     m_slaHours->setValue(profile->approvalSlaHours);
     m_twoPerson->setChecked(profile->requireSecondApprover);
     // Secrets are write-only here: an empty field keeps the stored value.
-    for (const QString &secretField : {QStringLiteral("gitlabToken"), QStringLiteral("dnsCredential")}) {
+    for (const QString &secretField : { QStringLiteral("gitlabToken"), QStringLiteral("dnsCredential") }) {
         field(secretField)->clear();
         field(secretField)->setPlaceholderText(tr("stored in the system keychain; type to replace"));
     }
@@ -229,7 +229,7 @@ bool SettingsDialog::saveCurrent()
     const Profile profile = profileFromFields();
     QList<QPair<QString, QString>> problems = profile.validate();
     if (profile.name != m_currentName && m_profiles->profileNames().contains(profile.name))
-        problems.append({QStringLiteral("name"), tr("A profile with this name already exists.")});
+        problems.append({ QStringLiteral("name"), tr("A profile with this name already exists.") });
     showFieldErrors(problems);
     if (!problems.isEmpty()) {
         m_status->setText(tr("Please correct the highlighted fields."));

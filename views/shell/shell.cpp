@@ -40,13 +40,12 @@ Shell::Shell(ShellOptions options, QObject *parent)
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Shell::openSettings);
     connect(m_window.get(), &MainWindow::closing, this, &Shell::saveLayout);
     connect(m_window.get(), &MainWindow::refreshRequested, this, &Shell::updateConnection);
-    connect(m_secrets.get(), &SecretStore::secretRead, this,
-            [this](const QString &key, const QString &, bool found) {
-                if (key != SecretStore::gitlabTokenKey(m_profile.name))
-                    return;
-                m_hasToken = found;
-                updateConnection();
-            });
+    connect(m_secrets.get(), &SecretStore::secretRead, this, [this](const QString &key, const QString &, bool found) {
+        if (key != SecretStore::gitlabTokenKey(m_profile.name))
+            return;
+        m_hasToken = found;
+        updateConnection();
+    });
     connect(m_secrets.get(), &SecretStore::failed, this, [this](const QString &key, const QString &message) {
         if (key != SecretStore::gitlabTokenKey(m_profile.name))
             return;
@@ -145,8 +144,8 @@ void Shell::onCacheOpened(const CacheDatabase::OpenResult &result)
     case CacheDatabase::OpenStatus::RecoveredFromCorruption:
     case CacheDatabase::OpenStatus::Unavailable: {
         // Not modal: the app keeps starting while the user reads it.
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Local cache"), result.message, QMessageBox::Ok,
-                                    m_window.get());
+        auto *box
+            = new QMessageBox(QMessageBox::Warning, tr("Local cache"), result.message, QMessageBox::Ok, m_window.get());
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
         m_window->showError(result.message);
@@ -162,9 +161,9 @@ void Shell::onSnapshot(const CacheSnapshot &snapshot)
     m_releaseRequests->setSlaHours(m_profile.approvalSlaHours);
     m_releaseRequests->setItems(snapshot.releaseRequests);
     const QString age = snapshot.lastSyncedAt.isValid()
-                            ? QLocale().toString(snapshot.lastSyncedAt.toLocalTime(), QLocale::ShortFormat)
-                            : tr("never");
-    m_window->applicationsPanel()->setDataAge(age);
+        ? QLocale().toString(snapshot.lastSyncedAt.toLocalTime(), QLocale::ShortFormat)
+        : tr("never");
+    m_window->applicationsPanel()->setLastSync(snapshot.lastSyncedAt);
     m_window->setCacheSummary(tr("%n apps cached, last sync: %1", nullptr, int(snapshot.apps.size())).arg(age));
     Q_EMIT firstPaintReady();
 }

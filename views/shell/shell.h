@@ -22,7 +22,7 @@ class SecretStore;
 struct CacheSnapshot;
 
 struct ShellOptions {
-    QString profileName; // --profile; empty = last used
+    QString profileName;  // --profile; empty = last used
     bool offline = false; // --offline
     bool sandbox = false; // --sandbox
     QString settingsFile; // empty = the user's native settings (tests pass a temp file)

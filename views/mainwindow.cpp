@@ -3,6 +3,7 @@
 #include "panels/applicationspanel.h"
 #include "panels/approvalspanel.h"
 #include "panels/placeholderpanel.h"
+#include "panels/taghistorypanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,6 +35,7 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     : QMainWindow(parent)
     , m_applicationsPanel(new ApplicationsPanel(applications, this))
     , m_approvalsPanel(new ApprovalsPanel(releaseRequests, this))
+    , m_tagHistoryPanel(new TagHistoryPanel(this))
     , m_editorArea(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));

@@ -17,6 +17,7 @@ class ApplicationsPanel;
 class ApprovalsPanel;
 class FilterablePanel;
 class ReleaseRequestsModel;
+class TagHistoryPanel;
 
 // The console's window: four dockable panels around a central editor area,
 // menus, shortcuts and a status bar telling the connection state.
@@ -28,6 +29,7 @@ public:
 
     ApplicationsPanel *applicationsPanel() const { return m_applicationsPanel; }
     ApprovalsPanel *approvalsPanel() const { return m_approvalsPanel; }
+    TagHistoryPanel *tagHistoryPanel() const { return m_tagHistoryPanel; }
     QTabWidget *editorArea() const { return m_editorArea; }
     QDockWidget *tagHistoryDock() const { return m_tagHistoryDock; }
     QDockWidget *logsDock() const { return m_logsDock; }
@@ -59,6 +61,7 @@ private:
 
     ApplicationsPanel *m_applicationsPanel;
     ApprovalsPanel *m_approvalsPanel;
+    TagHistoryPanel *m_tagHistoryPanel;
     QDockWidget *m_applicationsDock = nullptr;
     QDockWidget *m_approvalsDock = nullptr;
     QDockWidget *m_tagHistoryDock = nullptr;

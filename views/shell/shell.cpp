@@ -5,6 +5,7 @@
 #include "keychain/secretstore.h"
 #include "mainwindow.h"
 #include "panels/applicationspanel.h"
+#include "panels/taghistorypanel.h"
 #include "profile/profilestore.h"
 #include "releaserequestsmodel.h"
 #include "settings/settingsdialog.h"
@@ -40,6 +41,7 @@ Shell::Shell(ShellOptions options, QObject *parent)
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Shell::openSettings);
     connect(m_window.get(), &MainWindow::closing, this, &Shell::saveLayout);
     connect(m_window.get(), &MainWindow::refreshRequested, this, &Shell::updateConnection);
+    connect(m_window->applicationsPanel(), &ApplicationsPanel::currentAppChanged, this, &Shell::showHistoryOf);
     connect(m_secrets.get(), &SecretStore::secretRead, this, [this](const QString &key, const QString &, bool found) {
         if (key != SecretStore::gitlabTokenKey(m_profile.name))
             return;
@@ -166,6 +168,21 @@ void Shell::onSnapshot(const CacheSnapshot &snapshot)
     m_window->applicationsPanel()->setLastSync(snapshot.lastSyncedAt);
     m_window->setCacheSummary(tr("%n apps cached, last sync: %1", nullptr, int(snapshot.apps.size())).arg(age));
     Q_EMIT firstPaintReady();
+}
+
+void Shell::showHistoryOf(const QString &appId)
+{
+    TagHistoryPanel *panel = m_window->tagHistoryPanel();
+    const int row = m_applications->rowOfKey(appId);
+    if (row < 0 || !m_cache) {
+        panel->clear();
+        return;
+    }
+    panel->showApp(m_applications->itemAt(row));
+    using History = std::pair<QList<TagRecord>, QList<DeploymentRecord>>;
+    m_cache->query<History>(
+        panel, [appId](CacheDatabase &db) { return History(db.loadTags(appId), db.loadDeployments(appId)); },
+        [panel, appId](History history) { panel->setHistory(appId, history.first, history.second); });
 }
 
 void Shell::updateConnection()

@@ -53,6 +53,7 @@ private:
     void onCacheOpened(const CacheDatabase::OpenResult &result);
     void onSnapshot(const CacheSnapshot &snapshot);
     void updateConnection();
+    void showHistoryOf(const QString &appId);
     void openSettings();
     void saveLayout();
 

@@ -21,8 +21,8 @@ const QStringList &knownStates()
 QString refFromBody(const QString &body)
 {
     static const QRegularExpression line(
-        QStringLiteral(R"(^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:requested[ \t]+)?(?:ref|tag|commit|version)"
-                       R"((?:[ \t]*\(tag or commit\))?[ \t]*:(?:\*\*|__)?[ \t]*`?([^`\s]+)`?[ \t]*$)"),
+        QStringLiteral(R"re(^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:requested[ \t]+)?(?:ref|tag|commit|version))re"
+                       R"re((?:[ \t]*\(tag or commit\))?[ \t]*:(?:\*\*|__)?[ \t]*`?([^`\s]+)`?[ \t]*$)re"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
     const QRegularExpressionMatch match = line.match(body);
     return match.hasMatch() ? match.captured(1) : QString();

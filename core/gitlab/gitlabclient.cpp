@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstring>
 
 namespace Dockmaster {
 namespace {
@@ -83,6 +84,39 @@ QUrl linkWithRel(const QByteArray &header, QByteArrayView rel)
     }
     return {};
 }
+
+// The upload body of a non-idempotent request. It can be read once only:
+// Qt's HTTP stack silently sends a request again when a kept-alive connection
+// closes before the answer, which must never happen to a POST. With an
+// unbuffered body that cannot rewind, Qt reports ContentReSendError instead.
+class OneShotBody final : public QIODevice
+{
+public:
+    explicit OneShotBody(QByteArray data)
+        : m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_position + QIODevice::bytesAvailable(); }
+    bool reset() override { return false; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 count = std::min<qint64>(maxSize, m_data.size() - m_position);
+        if (count <= 0)
+            return m_position >= m_data.size() ? -1 : 0;
+        std::memcpy(data, m_data.constData() + m_position, size_t(count));
+        m_position += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_position = 0;
+};
 
 QString isoUtc(const QDateTime &time)
 {
@@ -219,12 +253,21 @@ void GitLabClient::issue(GitLabCall *call)
 
     QNetworkReply *reply = nullptr;
     const QByteArray &method = call->m_request.method;
-    if (method == "GET")
+    if (method == "GET") {
         reply = m_network->get(request);
-    else if (method == "HEAD")
+    } else if (method == "HEAD") {
         reply = m_network->head(request);
-    else
+    } else if (call->m_request.isIdempotent()) {
         reply = m_network->sendCustomRequest(request, method, call->m_request.body);
+    } else {
+        const QByteArray body = call->m_request.body.isEmpty() ? QByteArrayLiteral("{}") : call->m_request.body;
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *device = new OneShotBody(body);
+        reply = m_network->sendCustomRequest(request, method, device);
+        device->setParent(reply);
+    }
     ++m_inFlight;
     ++m_requestCount;
     call->m_reply = reply;
@@ -242,7 +285,7 @@ void GitLabClient::noteRateLimit(const QHash<QByteArray, QByteArray> &headers)
     // instead of running into a 429.
     const qint64 resetAt = headers.value(QByteArrayLiteral("ratelimit-reset")).toLongLong(&ok);
     const qint64 untilReset = ok ? resetAt * 1000 - QDateTime::currentMSecsSinceEpoch() : 1000;
-    const qint64 pause = std::clamp<qint64>(untilReset / (remaining + 1), 0, 10000);
+    const qint64 pause = std::clamp<qint64>(untilReset / (remaining + 1), 0, m_options.maxLowRemainingPauseMs);
     m_notBeforeMs = std::max(m_notBeforeMs, m_clock.elapsed() + pause);
 }
 
@@ -309,7 +352,7 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
     if (!call->m_response.serverTime.isValid() && headers.contains(QByteArrayLiteral("date")))
         call->m_response.serverTime
             = QDateTime::fromString(QString::fromLatin1(headers.value(QByteArrayLiteral("date"))), Qt::RFC2822Date);
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const auto qtError = reply->error();
 
     // A transport failure, or a 2xx whose body was cut off.

@@ -98,6 +98,7 @@ struct GitLabClientOptions {
     int maxBackoffMs = 20000;
     int maxRetryAfterSeconds = 120; // a longer Retry-After is reported instead of waited for
     int lowRemainingThreshold = 10; // RateLimit-Remaining at or below this slows requests down
+    int maxLowRemainingPauseMs = 5000;
     int maxConcurrent = 6; // HTTP/1.1 connections Qt opens per host
 };
 

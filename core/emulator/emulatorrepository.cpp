@@ -189,7 +189,18 @@ EmulatorRepository::~EmulatorRepository()
 
 bool EmulatorRepository::isEmpty() const
 {
-    return !m_repo || git_repository_is_empty(m_repo) == 1;
+    // git_repository_is_empty() also wants HEAD on init.defaultBranch; "no
+    // branch at all" is what an empty GitLab project means.
+    if (!m_repo)
+        return true;
+    git_reference_iterator *iter = nullptr;
+    if (git_reference_iterator_glob_new(&iter, m_repo, "refs/heads/*") != 0)
+        return true;
+    git_reference *ref = nullptr;
+    const bool empty = git_reference_next(&ref, iter) != 0;
+    git_reference_free(ref);
+    git_reference_iterator_free(iter);
+    return empty;
 }
 
 QString EmulatorRepository::resolve(const QString &ref) const
@@ -354,7 +365,7 @@ EmulatorRepository::commitActions(const QString &branch, const QString &startRef
     const QByteArray refName = (QStringLiteral("refs/heads/") + branch).toUtf8();
     if (branchTip && !force && startRef.isEmpty()) {
         // Compare-and-swap: a concurrent push in between makes this fail.
-        if (git_reference_create_matching(&ref, m_repo, refName.constData(), &commitId, 0,
+        if (git_reference_create_matching(&ref, m_repo, refName.constData(), &commitId, 1,
                                           git_commit_id(branchTip.get()), "commit via API")
             != 0)
             return fail(400, Stale);

@@ -44,7 +44,7 @@ quint16 EmulatorServer::listen()
     m_pipelines = new PipelineRunner(m_shared, m_facade, this);
     m_api->setBranchMovedHandler(
         [this](qint64 projectId, const QString &branch, const QString &before, const QString &after, qint64 userId) {
-            m_pipelines->branchMoved(projectId, branch, before, after, userId);
+            return m_pipelines ? m_pipelines->branchMoved(projectId, branch, before, after, userId) : qint64(0);
         });
     return port;
 }

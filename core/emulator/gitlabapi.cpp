@@ -245,11 +245,10 @@ void GitLabApi::touch(EmulatorProject &project)
     project.updatedAt = project.lastActivityAt;
 }
 
-void GitLabApi::notifyBranchMoved(const EmulatorProject &project, const QString &branch, const QString &before,
-                                  const QString &after, qint64 userId)
+qint64 GitLabApi::notifyBranchMoved(const EmulatorProject &project, const QString &branch, const QString &before,
+                                    const QString &after, qint64 userId)
 {
-    if (m_branchMoved)
-        m_branchMoved(project.id, branch, before, after, userId);
+    return m_branchMoved ? m_branchMoved(project.id, branch, before, after, userId) : 0;
 }
 
 QJsonObject GitLabApi::namespaceJson(qint64 namespaceId) const

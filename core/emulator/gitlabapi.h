@@ -18,8 +18,8 @@ class GitLabApi
 {
 public:
     // Called (store locked) when a branch head moved through the API.
-    using BranchMovedHandler = std::function<void(qint64 projectId, const QString &branch, const QString &before,
-                                                  const QString &after, qint64 userId)>;
+    using BranchMovedHandler = std::function<qint64(qint64 projectId, const QString &branch, const QString &before,
+                                                    const QString &after, qint64 userId)>;
 
     explicit GitLabApi(EmulatorStore &store);
 
@@ -70,8 +70,8 @@ private:
     QJsonObject variableJson(const EmulatorVariable &variable) const;
     QString webUrl(const QString &fullPath) const;
     void touch(EmulatorProject &project);
-    void notifyBranchMoved(const EmulatorProject &project, const QString &branch, const QString &before,
-                           const QString &after, qint64 userId);
+    qint64 notifyBranchMoved(const EmulatorProject &project, const QString &branch, const QString &before,
+                             const QString &after, qint64 userId);
 
     EmulatorStore &m_store;
     QUrl m_baseUrl;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -69,14 +70,20 @@ public:
         for (const auto &h : extra)
             request.setRawHeader(h.first, h.second);
         request.setTransferTimeout(15000);
-        QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
+        // A custom "HEAD" verb would make Qt wait for a body.
+        QNetworkReply *reply = method == "HEAD" ? m_nam.head(request) : m_nam.sendCustomRequest(request, method, body);
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QElapsedTimer timer;
+        timer.start();
         loop.exec();
+        if (timer.elapsed() > 1000)
+            qWarning() << "slow request" << method << url << timer.elapsed() << reply->error();
         Reply r;
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         r.error = reply->error();
-        r.body = reply->readAll();
+        if (method != "HEAD")
+            r.body = reply->readAll();
         r.headers = reply->rawHeaderPairs();
         reply->deleteLater();
         return r;

@@ -121,6 +121,8 @@ public:
     // memory only and never writes it to a log, a message or a URL.
     void setToken(const QString &token) { m_token = token.toUtf8(); }
     bool hasToken() const { return !m_token.isEmpty(); }
+    // For git over HTTP (libgit2 credential callbacks) only; never log it.
+    QString token() const { return QString::fromUtf8(m_token); }
     void setOptions(const GitLabClientOptions &options) { m_options = options; }
     const GitLabClientOptions &options() const { return m_options; }
 

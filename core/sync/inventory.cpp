@@ -59,7 +59,63 @@ std::optional<InventoryPlacement> placement(Environment environment, const QJson
     return p;
 }
 
+std::optional<InventoryAllocation> allocationFrom(const QJsonValue &value, QString *error)
+{
+    const QJsonObject object = value.toObject();
+    InventoryAllocation app;
+    const bool fieldsOk = value.isObject() && optionalString(object, QLatin1StringView("id"), &app.id)
+        && optionalString(object, QLatin1StringView("name"), &app.name)
+        && optionalString(object, QLatin1StringView("owner"), &app.owner)
+        && optionalString(object, QLatin1StringView("description"), &app.description)
+        && optionalString(object, QLatin1StringView("status"), &app.status)
+        && optionalInteger(object, QLatin1StringView("code_project_id"), qint64(1) << 52, &app.codeProjectId)
+        && optionalInteger(object, QLatin1StringView("ops_project_id"), qint64(1) << 52, &app.opsProjectId);
+    if (!fieldsOk || !ReleaseRequestParser::isAppId(app.id)) {
+        *error = tr("The inventory has an app entry that cannot be read (%1).").arg(app.id.left(40));
+        return std::nullopt;
+    }
+    const QJsonValue environments = object.value(QLatin1StringView("environments"));
+    if (environments.isObject()) {
+        const QJsonObject map = environments.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            const auto environment = environmentFromKey(it.key());
+            const auto parsed = environment ? placement(*environment, it.value()) : std::nullopt;
+            if (!parsed) {
+                *error = tr("The inventory entry of %1 has an unreadable environment.").arg(app.id);
+                return std::nullopt;
+            }
+            app.placements.append(*parsed);
+        }
+    } else if (environments.isArray()) {
+        for (const QJsonValue &entry : environments.toArray()) {
+            const auto environment
+                = environmentFromKey(entry.toObject().value(QLatin1StringView("environment")).toString());
+            const auto parsed = environment ? placement(*environment, entry) : std::nullopt;
+            if (!parsed) {
+                *error = tr("The inventory entry of %1 has an unreadable environment.").arg(app.id);
+                return std::nullopt;
+            }
+            app.placements.append(*parsed);
+        }
+    } else if (!environments.isUndefined() && !environments.isNull()) {
+        *error = tr("The inventory entry of %1 has an unreadable environment.").arg(app.id);
+        return std::nullopt;
+    }
+    return app;
+}
+
 } // namespace
+
+std::optional<InventoryAllocation> Inventory::parseAllocation(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *error = tr("The allocation is not valid JSON (%1).").arg(parseError.errorString());
+        return std::nullopt;
+    }
+    return allocationFrom(document.object(), error);
+}
 
 std::optional<Inventory> Inventory::parse(const QByteArray &json, QString *error)
 {
@@ -96,47 +152,10 @@ std::optional<Inventory> Inventory::parse(const QByteArray &json, QString *error
         return std::nullopt;
     }
     for (const QJsonValue &value : apps.toArray()) {
-        const QJsonObject object = value.toObject();
-        InventoryAllocation app;
-        const bool fieldsOk = value.isObject() && optionalString(object, QLatin1StringView("id"), &app.id)
-            && optionalString(object, QLatin1StringView("name"), &app.name)
-            && optionalString(object, QLatin1StringView("owner"), &app.owner)
-            && optionalString(object, QLatin1StringView("description"), &app.description)
-            && optionalString(object, QLatin1StringView("status"), &app.status)
-            && optionalInteger(object, QLatin1StringView("code_project_id"), qint64(1) << 52, &app.codeProjectId)
-            && optionalInteger(object, QLatin1StringView("ops_project_id"), qint64(1) << 52, &app.opsProjectId);
-        if (!fieldsOk || !ReleaseRequestParser::isAppId(app.id)) {
-            *error = tr("The inventory has an app entry that cannot be read (%1).").arg(app.id.left(40));
+        const auto app = allocationFrom(value, error);
+        if (!app)
             return std::nullopt;
-        }
-        const QJsonValue environments = object.value(QLatin1StringView("environments"));
-        if (environments.isObject()) {
-            const QJsonObject map = environments.toObject();
-            for (auto it = map.begin(); it != map.end(); ++it) {
-                const auto environment = environmentFromKey(it.key());
-                const auto parsed = environment ? placement(*environment, it.value()) : std::nullopt;
-                if (!parsed) {
-                    *error = tr("The inventory entry of %1 has an unreadable environment.").arg(app.id);
-                    return std::nullopt;
-                }
-                app.placements.append(*parsed);
-            }
-        } else if (environments.isArray()) {
-            for (const QJsonValue &entry : environments.toArray()) {
-                const auto environment
-                    = environmentFromKey(entry.toObject().value(QLatin1StringView("environment")).toString());
-                const auto parsed = environment ? placement(*environment, entry) : std::nullopt;
-                if (!parsed) {
-                    *error = tr("The inventory entry of %1 has an unreadable environment.").arg(app.id);
-                    return std::nullopt;
-                }
-                app.placements.append(*parsed);
-            }
-        } else if (!environments.isUndefined() && !environments.isNull()) {
-            *error = tr("The inventory entry of %1 has an unreadable environment.").arg(app.id);
-            return std::nullopt;
-        }
-        inventory.allocations.append(app);
+        inventory.allocations.append(*app);
     }
     return inventory;
 }

@@ -9,15 +9,15 @@
 
 #include <optional>
 
-// The allocation data Dockmaster keeps in the inventory project
-// (<root>/ops/inventory, file inventory.json on the default branch):
-//   { "version": 1,
-//     "hosts": [ { "name": "dock-test-1", "address": "10.0.0.5", "environment": "test", ... } ],
-//     "apps":  [ { "id": "app0000042", "name": "Shop", "owner": "carol", "status": "active",
-//                  "description": "...", "code_project_id": 12, "ops_project_id": 13,
-//                  "environments": { "test": { "host": "dock-test-1", "container_port": 21000,
-//                                              "fallback_port": 22000, "domain": "app0000042.test.example.com" },
-//                                    "production": { ... } } } ] }
+// The allocation data kept in the inventory project (<root>/ops/inventory,
+// default branch): hosts.json
+//   { "hosts": [ { "name": "dock-test-1", "address": "10.0.0.5", "environment": "test", ... } ] }
+// and one allocations/<id>.json per app
+//   { "id": "app0000042", "name": "Shop", "owner": "carol", "status": "active",
+//     "environments": { "test": { "host": "dock-test-1", "container_port": 21000,
+//                                 "fallback_port": 22000, "domain": "app0000042.test.example.com" },
+//                       "production": { ... } } }
+// (parse() also accepts every allocation inline under "apps").
 // Unknown keys are ignored so the provisioning side can add fields freely.
 namespace Dockmaster {
 
@@ -53,6 +53,8 @@ struct Inventory {
     // Parses the file strictly: nullopt (and `error` set) when it is not
     // the documented shape, so a broken inventory never wipes the cache.
     static std::optional<Inventory> parse(const QByteArray &json, QString *error);
+    // One allocations/<id>.json file of the inventory repository.
+    static std::optional<InventoryAllocation> parseAllocation(const QByteArray &json, QString *error);
 };
 
 } // namespace Dockmaster

@@ -383,7 +383,7 @@ SyncWriteResult writeSyncBatch(CacheDatabase &db, const SyncBatch &batch,
             return false;
         if (batch.full && !db.setSyncValue(SyncKeys::LastFullSyncAt, now))
             return false;
-        if (batch.inventory && !db.setSyncValue(SyncKeys::InventoryBlob, batch.inventoryBlobId))
+        if (batch.inventory && !db.setSyncValue(SyncKeys::InventoryCommit, batch.inventoryCommit))
             return false;
         if (beforeCommit && !beforeCommit(db)) {
             result.error = tr("The sync was stopped before it was saved.");

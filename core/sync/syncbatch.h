@@ -34,7 +34,7 @@ struct SyncBatch {
     QDateTime cursor; // where the next incremental run starts (GitLab's clock)
 
     std::optional<Inventory> inventory; // set when the inventory was (re)read
-    QString inventoryBlobId;
+    QString inventoryCommit;
 
     QList<GitLabProject> codeProjects; // <root>/apps: all (full) or changed (incremental)
     QList<GitLabProject> opsProjects; // <root>/ops without the inventory
@@ -71,7 +71,7 @@ inline constexpr QLatin1StringView Generation("sync_generation");
 inline constexpr QLatin1StringView Cursor("sync_cursor");
 inline constexpr QLatin1StringView LastSyncAt("last_sync_at");
 inline constexpr QLatin1StringView LastFullSyncAt("last_full_sync_at");
-inline constexpr QLatin1StringView InventoryBlob("inventory_blob_id");
+inline constexpr QLatin1StringView InventoryCommit("inventory_commit");
 inline constexpr QLatin1StringView RootGroup("sync_root_group");
 } // namespace SyncKeys
 

@@ -3,6 +3,15 @@
 #include "cache/cacheservice.h"
 #include "gitlab/gitlabclient.h"
 #include "gitlab/releaserequestparser.h"
+#include "sync/inventoryfetcher.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+#include <atomic>
 
 namespace Dockmaster {
 namespace {
@@ -26,7 +35,7 @@ struct SyncEngine::PreviousState {
     qint64 generation = 0;
     QDateTime cursor;
     QDateTime lastFullSyncAt;
-    QString inventoryBlob;
+    QString inventoryCommit;
     QString rootGroup;
     QHash<QString, qint64> unfinishedOps; // app id -> ops project with a pipeline still running
 };
@@ -46,6 +55,7 @@ struct SyncEngine::Run {
     quint64 requestsAtStart = 0;
     QDateTime localStart;
     QDateTime serverTime; // GitLab's clock at the first answer
+    std::shared_ptr<std::atomic_bool> gitCancelled = std::make_shared<std::atomic_bool>(false);
     bool writing = false;
     int reportedPermille = -1;
     QString text;
@@ -71,6 +81,7 @@ SyncEngine::SyncEngine(GitLabClient *client, CacheService *cache, QObject *paren
 SyncEngine::~SyncEngine()
 {
     if (m_run) {
+        m_run->gitCancelled->store(true);
         for (const QPointer<GitLabCall> &call : std::as_const(m_run->calls)) {
             if (call)
                 call->cancel();
@@ -124,6 +135,7 @@ void SyncEngine::cancel()
     m_queued.reset();
     if (!m_run || m_run->writing)
         return; // the write is one short transaction; let it land
+    m_run->gitCancelled->store(true);
     for (const QPointer<GitLabCall> &call : std::as_const(m_run->calls)) {
         if (call)
             call->cancel();
@@ -150,7 +162,7 @@ void SyncEngine::begin(Mode mode)
             state.generation = db.syncValue(SyncKeys::Generation).toLongLong();
             state.cursor = QDateTime::fromString(db.syncValue(SyncKeys::Cursor), Qt::ISODateWithMs);
             state.lastFullSyncAt = QDateTime::fromString(db.syncValue(SyncKeys::LastFullSyncAt), Qt::ISODateWithMs);
-            state.inventoryBlob = db.syncValue(SyncKeys::InventoryBlob);
+            state.inventoryCommit = db.syncValue(SyncKeys::InventoryCommit);
             state.rootGroup = db.syncValue(SyncKeys::RootGroup);
             const QList<AppRecord> apps = db.loadApps();
             for (const AppRecord &app : apps) {
@@ -235,62 +247,78 @@ void SyncEngine::startListing()
         listingDone();
     }));
 
-    auto readInventory = [this, runId, inventoryProject] {
-        track(m_client->file(
-            inventoryProject, m_options.inventoryFile, m_options.inventoryRef, this,
-            [this, runId](GitLabResult<GitLabFile> result) {
-                if (!alive(runId))
-                    return;
-                if (result.error.kind == GitLabError::Kind::NotFound) {
-                    // No inventory yet: apps come from their repositories alone.
-                    m_run->batch.inventory = Inventory {};
-                    m_run->batch.inventoryBlobId.clear();
-                    listingDone();
-                    return;
-                }
-                if (!result.ok()) {
-                    abortRun(result.error);
-                    return;
-                }
-                QString problem;
-                std::optional<Inventory> inventory = Inventory::parse(result.value.content, &problem);
-                if (!inventory) {
-                    GitLabError error;
-                    error.kind = GitLabError::Kind::Malformed;
-                    error.message = tr("The inventory cannot be read: %1 The cached data was kept.").arg(problem);
-                    abortRun(error);
-                    return;
-                }
-                m_run->batch.inventory = std::move(inventory);
-                m_run->batch.inventoryBlobId = result.value.blobId;
-                listingDone();
-            }));
-    };
-    if (run.full) {
-        readInventory();
-    } else {
-        // HEAD first: the (large) inventory is only downloaded when its blob changed.
-        track(m_client->fileMeta(inventoryProject, m_options.inventoryFile, m_options.inventoryRef, this,
-                                 [this, runId, readInventory](GitLabResult<GitLabFileMeta> result) {
-                                     if (!alive(runId))
-                                         return;
-                                     if (result.ok() && result.value.blobId == m_run->previous.inventoryBlob) {
-                                         listingDone();
-                                         return;
-                                     }
-                                     if (result.error.kind == GitLabError::Kind::NotFound
-                                         && m_run->previous.inventoryBlob.isEmpty()) {
-                                         listingDone();
-                                         return;
-                                     }
-                                     if (!result.ok() && result.error.kind != GitLabError::Kind::NotFound
-                                         && result.error.kind != GitLabError::Kind::Malformed) {
-                                         abortRun(result.error);
-                                         return;
-                                     }
-                                     readInventory();
-                                 }));
-    }
+    // A cheap probe first: the inventory is only fetched when its branch moved.
+    track(m_client->branch(inventoryProject, m_options.inventoryRef, this,
+                           [this, runId, inventoryProject](GitLabResult<GitLabBranch> result) {
+                               if (!alive(runId))
+                                   return;
+                               if (result.error.kind == GitLabError::Kind::NotFound) {
+                                   // No inventory (yet): apps come from their repositories alone.
+                                   if (m_run->full || !m_run->previous.inventoryCommit.isEmpty())
+                                       m_run->batch.inventory = Inventory {};
+                                   listingDone();
+                                   return;
+                               }
+                               if (!result.ok()) {
+                                   abortRun(result.error);
+                                   return;
+                               }
+                               noteServerTime(result.serverTime);
+                               if (!m_run->full && result.value.commit.id == m_run->previous.inventoryCommit) {
+                                   listingDone();
+                                   return;
+                               }
+                               fetchInventory(inventoryProject);
+                           }));
+}
+
+QString SyncEngine::mirrorDir() const
+{
+    if (!m_options.inventoryMirrorDir.isEmpty())
+        return m_options.inventoryMirrorDir;
+    const QString cacheFile = m_cache->filePath();
+    if (cacheFile != QLatin1String(":memory:"))
+        return QFileInfo(cacheFile).absolutePath() + QStringLiteral("/inventory.git");
+    const QByteArray key = QCryptographicHash::hash(m_client->baseUrl().toEncoded(), QCryptographicHash::Sha1).toHex();
+    return QDir::tempPath() + QStringLiteral("/dockmaster-inventory-") + QString::fromLatin1(key.left(12));
+}
+
+void SyncEngine::fetchInventory(const QString &inventoryProject)
+{
+    const quint64 runId = m_run->id;
+    InventoryFetchRequest request;
+    request.repositoryDir = mirrorDir();
+    QUrl remote = m_client->baseUrl();
+    QString base = remote.path();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    remote.setPath(base + QLatin1Char('/') + inventoryProject + QStringLiteral(".git"));
+    request.remoteUrl = remote;
+    request.token = m_client->token();
+    request.branch = m_options.inventoryRef;
+    request.timeoutMs = m_client->options().transferTimeoutMs;
+    auto cancelled = m_run->gitCancelled;
+
+    auto *watcher = new QFutureWatcher<InventoryFetchResult>(this);
+    connect(watcher, &QFutureWatcher<InventoryFetchResult>::finished, this, [this, runId, watcher] {
+        watcher->deleteLater();
+        if (!alive(runId))
+            return;
+        InventoryFetchResult result = watcher->result();
+        if (!result.ok) {
+            GitLabError error;
+            error.kind = result.offline ? GitLabError::Kind::Offline : GitLabError::Kind::Other;
+            error.message = result.error;
+            abortRun(error);
+            return;
+        }
+        m_run->batch.inventory = std::move(result.inventory);
+        m_run->batch.inventoryCommit = result.commit;
+        listingDone();
+    });
+    // libgit2 blocks; it runs on the thread pool, never on the UI thread.
+    watcher->setFuture(
+        QtConcurrent::run([request, cancelled] { return Dockmaster::fetchInventory(request, cancelled.get()); }));
 }
 
 void SyncEngine::listingDone()
@@ -510,6 +538,7 @@ void SyncEngine::abortRun(const GitLabError &error)
     if (!m_run)
         return;
     m_lastError = error;
+    m_run->gitCancelled->store(true);
     const QList<QPointer<GitLabCall>> calls = m_run->calls;
     m_run.reset();
     for (const QPointer<GitLabCall> &call : calls) {

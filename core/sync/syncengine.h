@@ -22,7 +22,7 @@ class GitLabClient;
 struct SyncOptions {
     QString rootGroup = QStringLiteral("plugins");
     QString inventoryProject; // empty: <root>/ops/inventory
-    QString inventoryFile = QStringLiteral("inventory.json");
+    QString inventoryMirrorDir; // local bare git mirror; empty: inventory.git next to the cache file
     QString inventoryRef = QStringLiteral("main");
     int pipelinesPerProject = 20;
     int deploymentsPerProject = 20;
@@ -105,6 +105,8 @@ private:
     void track(GitLabCall *call);
     void noteServerTime(const QDateTime &time);
     void reportProgress(const QString &text, bool force = false);
+    void fetchInventory(const QString &inventoryProject);
+    QString mirrorDir() const;
 
     GitLabClient *m_client;
     CacheService *m_cache;

@@ -1,8 +1,11 @@
 #include "emulator/gitlabemulator.h"
+#include "emulator/sandboxseeder.h"
 #include "gitlab/gitlabclient.h"
 #include "gitlabtesthelpers.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -23,10 +26,24 @@ private:
     std::unique_ptr<GitLabClient> m_client;
     EmulatorGroups m_groups;
     static constexpr int AppCount = 250; // three pages of 100
+    std::optional<SandboxSeedResult> m_demo;
 
     int logged(const QString &method, const QString &pathRegex) const
     {
         return m_emulator->requestCount(method, pathRegex);
+    }
+
+    // A small seeded platform under "demo" (real git), made once.
+    const SandboxSeedResult &demo()
+    {
+        if (!m_demo) {
+            SandboxSeedOptions options;
+            options.rootGroup = QStringLiteral("demo");
+            options.appCount = 3;
+            m_demo = SandboxSeeder(*m_emulator).seed(options);
+            m_emulator->clearRequestLog();
+        }
+        return *m_demo;
     }
 
     GitLabClientOptions fastOptions() const
@@ -371,6 +388,166 @@ private Q_SLOTS:
         QCOMPARE(r->error.kind, GitLabError::Kind::Offline);
         QVERIFY(r->error.isOffline());
         QVERIFY(r->error.message.contains(QStringLiteral("offline")));
+    }
+
+    // Every typed call the app uses, against a seeded demo platform.
+    void typedEndpoints()
+    {
+        const SandboxSeedResult &seed = demo();
+        const QString code = QStringLiteral("demo/apps/") + seed.appIds.at(0);
+        const QString ops = QStringLiteral("demo/ops/") + seed.appIds.at(0);
+
+        const auto users = waitFor<QList<GitLabUser>>(
+            [&](auto done) { return m_client->usersByUsername(QStringLiteral("dev01"), this, done); });
+        QVERIFY(users && users->ok());
+        QCOMPARE(users->value.size(), 1);
+
+        const auto tags = waitFor<QList<GitLabTag>>([&](auto done) { return m_client->tags(code, 0, this, done); });
+        QVERIFY2(tags && tags->ok(), qPrintable(tags->error.message));
+        QVERIFY(tags->value.size() >= 2);
+        QCOMPARE(tags->value.first().commit.id.size(), 40);
+
+        const auto commit = waitFor<GitLabCommit>(
+            [&](auto done) { return m_client->commit(code, tags->value.first().name, this, done); });
+        QVERIFY(commit && commit->ok());
+        QCOMPARE(commit->value.id, tags->value.first().commit.id);
+
+        const auto branch = waitFor<GitLabBranch>(
+            [&](auto done) { return m_client->branch(ops, QStringLiteral("env/test"), this, done); });
+        QVERIFY2(branch && branch->ok(), qPrintable(branch->error.message));
+
+        const auto tree = waitFor<QList<GitLabTreeEntry>>(
+            [&](auto done) { return m_client->tree(ops, QStringLiteral("env/test"), {}, this, done); });
+        QVERIFY(tree && tree->ok());
+        QVERIFY(std::any_of(tree->value.cbegin(), tree->value.cend(), [](const GitLabTreeEntry &e) {
+            return e.path == QLatin1String("codes") && e.type == QLatin1String("commit");
+        }));
+
+        const auto file = waitFor<GitLabFile>([&](auto done) {
+            return m_client->file(QStringLiteral("demo/ops/inventory"), QStringLiteral("hosts.json"),
+                                  QStringLiteral("main"), this, done);
+        });
+        QVERIFY2(file && file->ok(), qPrintable(file->error.message));
+        QVERIFY(QJsonDocument::fromJson(file->value.content).isObject());
+        const auto meta = waitFor<GitLabFileMeta>([&](auto done) {
+            return m_client->fileMeta(QStringLiteral("demo/ops/inventory"), QStringLiteral("hosts.json"),
+                                      QStringLiteral("main"), this, done);
+        });
+        QVERIFY2(meta && meta->ok(), qPrintable(meta->error.message));
+        QCOMPARE(meta->value.blobId, file->value.blobId);
+        QCOMPARE(logged(QStringLiteral("HEAD"),
+                        QStringLiteral("^/api/v4/projects/demo%2Fops%2Finventory/repository/"
+                                       "files/hosts\\.json$")),
+                 1);
+
+        const auto compare = waitFor<GitLabCompare>([&](auto done) {
+            return m_client->compare(code, tags->value.last().name, tags->value.first().name, this, done);
+        });
+        QVERIFY2(compare && compare->ok(), qPrintable(compare->error.message));
+        QVERIFY(!compare->value.commits.isEmpty());
+        QVERIFY(!compare->value.diffs.isEmpty());
+
+        GitLabClient::PipelineQuery pipelineQuery;
+        pipelineQuery.ref = QStringLiteral("env/test");
+        const auto pipelines = waitFor<QList<GitLabPipeline>>(
+            [&](auto done) { return m_client->pipelines(ops, pipelineQuery, this, done); });
+        QVERIFY(pipelines && pipelines->ok());
+        QVERIFY(!pipelines->value.isEmpty());
+        for (const GitLabPipeline &p : pipelines->value)
+            QCOMPARE(p.ref, QStringLiteral("env/test"));
+        const qint64 pipelineId = pipelines->value.first().id;
+        const auto pipeline
+            = waitFor<GitLabPipeline>([&](auto done) { return m_client->pipeline(ops, pipelineId, this, done); });
+        QVERIFY(pipeline && pipeline->ok());
+        const auto jobs
+            = waitFor<QList<GitLabJob>>([&](auto done) { return m_client->pipelineJobs(ops, pipelineId, this, done); });
+        QVERIFY(jobs && jobs->ok() && !jobs->value.isEmpty());
+        const auto trace = waitFor<QByteArray>(
+            [&](auto done) { return m_client->jobTrace(ops, jobs->value.first().id, this, done); });
+        QVERIFY(trace && trace->ok());
+
+        const auto deployments
+            = waitFor<QList<GitLabDeployment>>([&](auto done) { return m_client->deployments(ops, {}, this, done); });
+        QVERIFY(deployments && deployments->ok() && !deployments->value.isEmpty());
+        for (qsizetype i = 1; i < deployments->value.size(); ++i)
+            QVERIFY(deployments->value.at(i - 1).id > deployments->value.at(i).id); // newest first
+        const auto environments
+            = waitFor<QList<GitLabEnvironment>>([&](auto done) { return m_client->environments(ops, this, done); });
+        QVERIFY(environments && environments->ok());
+        QVERIFY(std::any_of(environments->value.cbegin(), environments->value.cend(),
+                            [](const GitLabEnvironment &e) { return e.name == QLatin1String("test"); }));
+
+        // Issues: list, read, relabel (idempotent PUT), comment.
+        GitLabClient::IssueQuery issueQuery;
+        issueQuery.labels = { QStringLiteral("release-request") };
+        const auto issues
+            = waitFor<QList<GitLabIssue>>([&](auto done) { return m_client->issues(issueQuery, this, done); });
+        QVERIFY(issues && issues->ok() && !issues->value.isEmpty());
+        const GitLabIssue first = issues->value.first();
+        const QString project = QString::number(first.projectId);
+        const auto issue
+            = waitFor<GitLabIssue>([&](auto done) { return m_client->issue(project, first.iid, this, done); });
+        QVERIFY(issue && issue->ok());
+        QCOMPARE(issue->value.title, first.title);
+        GitLabClient::IssueUpdate update;
+        update.addLabels = { QStringLiteral("release::approved") };
+        update.removeLabels = { QStringLiteral("release::pending") };
+        m_emulator->addFault(EmulatorFault::serverError(QStringLiteral("^/api/v4/projects/\\d+/issues/\\d+$"), 503, 1)
+                                 .onMethod(QStringLiteral("PUT")));
+        const auto updated = waitFor<GitLabIssue>(
+            [&](auto done) { return m_client->updateIssue(project, first.iid, update, this, done); });
+        QVERIFY2(updated && updated->ok(), qPrintable(updated->error.message));
+        QVERIFY(updated->value.labels.contains(QStringLiteral("release::approved")));
+        QVERIFY(!updated->value.labels.contains(QStringLiteral("release::pending")));
+        QCOMPARE(logged(QStringLiteral("PUT"), QStringLiteral("^/api/v4/projects/\\d+/issues/\\d+$")), 2);
+
+        const QString body = QStringLiteral("Approved by @root: deploying %1").arg(tags->value.first().commit.id);
+        const auto note = waitFor<GitLabNote>(
+            [&](auto done) { return m_client->createIssueNote(project, first.iid, body, this, done); });
+        QVERIFY2(note && note->ok(), qPrintable(note->error.message));
+        QCOMPARE(note->value.body, body);
+        const auto notes = waitFor<QList<GitLabNote>>(
+            [&](auto done) { return m_client->issueNotes(project, first.iid, 0, this, done); });
+        QVERIFY(notes && notes->ok());
+        QCOMPARE(std::count_if(notes->value.cbegin(), notes->value.cend(),
+                               [&](const GitLabNote &n) { return n.body == body; }),
+                 1);
+    }
+
+    void ambiguousPostIsCheckedNotRepeated()
+    {
+        demo();
+        GitLabClient::IssueQuery issueQuery;
+        issueQuery.labels = { QStringLiteral("release-request") };
+        const auto issues
+            = waitFor<QList<GitLabIssue>>([&](auto done) { return m_client->issues(issueQuery, this, done); });
+        QVERIFY(issues && issues->ok() && !issues->value.isEmpty());
+        const QString project = QString::number(issues->value.first().projectId);
+        const qint64 iid = issues->value.first().iid;
+        const QString notesPath = QStringLiteral("^/api/v4/projects/\\d+/issues/\\d+/notes$");
+
+        // The comment did not land: the client looks, finds nothing, and says so.
+        m_emulator->addFault(EmulatorFault::serverError(notesPath, 502, 1).onMethod(QStringLiteral("POST")));
+        const QString lost = QStringLiteral("Comment that never arrived");
+        const auto failed
+            = waitFor<GitLabNote>([&](auto done) { return m_client->createIssueNote(project, iid, lost, this, done); });
+        QVERIFY(failed);
+        QCOMPARE(failed->error.kind, GitLabError::Kind::MayHaveTakenEffect);
+        QCOMPARE(logged(QStringLiteral("POST"), notesPath), 1);
+        QCOMPARE(logged(QStringLiteral("GET"), notesPath), 1); // looked, did not repeat
+
+        // The comment is there (an earlier attempt landed): found, reported as done, not posted twice.
+        const QString landed = QStringLiteral("Comment that did arrive");
+        const auto first = waitFor<GitLabNote>(
+            [&](auto done) { return m_client->createIssueNote(project, iid, landed, this, done); });
+        QVERIFY(first && first->ok());
+        m_emulator->clearRequestLog();
+        m_emulator->addFault(EmulatorFault::dropConnection(notesPath, 1).onMethod(QStringLiteral("POST")));
+        const auto again = waitFor<GitLabNote>(
+            [&](auto done) { return m_client->createIssueNote(project, iid, landed, this, done); });
+        QVERIFY2(again && again->ok(), again ? qPrintable(again->error.message) : "no result");
+        QCOMPARE(again->value.id, first->value.id);
+        QCOMPARE(logged(QStringLiteral("POST"), notesPath), 1);
     }
 
     void lowRemainingSlowsDown()

@@ -146,10 +146,10 @@ void EmulatorServer::handleGit(QPointer<HttpConnection> connection, const HttpRe
     }
     const QByteArray decoded = QByteArray::fromBase64(auth.mid(6).trimmed());
     const qsizetype colon = decoded.indexOf(':');
-    const QString username = QString::fromUtf8(decoded.left(colon));
     const QString token = QString::fromUtf8(decoded.mid(colon + 1));
 
     QString repoPath;
+    QString pathInfo;
     QString remoteUser;
     qint64 projectId = 0;
     qint64 userId = 0;
@@ -173,13 +173,12 @@ void EmulatorServer::handleGit(QPointer<HttpConnection> connection, const HttpRe
             return;
         }
         repoPath = m_shared.store.repositoryPath(*project);
+        pathInfo
+            = QLatin1Char('/') + m_shared.store.projectFullPath(*project) + QStringLiteral(".git/") + match.captured(2);
         remoteUser = user->username;
         projectId = project->id;
         userId = user->id;
-        Q_UNUSED(username)
     }
-    const QString pathInfo = QLatin1Char('/') + m_shared.store.projectFullPath(*m_shared.store.project(projectId))
-        + QStringLiteral(".git/") + match.captured(2);
     const bool receive = request.method == "POST" && match.captured(2) == QLatin1String("git-receive-pack");
     QHash<QString, QString> before;
     if (receive)

@@ -42,8 +42,8 @@ QVariant DeploymentsModel::data(const QModelIndex &index, int role) const
             return environmentDisplayName(deployment.environment);
         case WhenColumn:
             return deployment.createdAt.isValid()
-                       ? QLocale().toString(deployment.createdAt.toLocalTime(), QLocale::ShortFormat)
-                       : QString();
+                ? QLocale().toString(deployment.createdAt.toLocalTime(), QLocale::ShortFormat)
+                : QString();
         case RefColumn:
             return deployment.ref;
         case ShaColumn:

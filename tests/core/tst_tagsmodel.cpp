@@ -70,7 +70,7 @@ private Q_SLOTS:
         DeploymentsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QList<DeploymentRecord> list;
-        for (int id : {3, 10, 7}) {
+        for (int id : { 3, 10, 7 }) {
             DeploymentRecord deployment;
             deployment.appId = QStringLiteral("app0000001");
             deployment.id = id;

@@ -77,9 +77,9 @@ void TagHistoryPanel::showApp(const AppRecord &app)
     m_app = app;
     const EnvironmentState *test = app.environment(Environment::Test);
     const EnvironmentState *production = app.environment(Environment::Production);
-    m_header->setText(tr("%1 (%2): live in test %3, in production %4")
-                          .arg(app.name, app.id, ApplicationsModel::versionText(test),
-                               ApplicationsModel::versionText(production)));
+    m_header->setText(
+        tr("%1 (%2): live in test %3, in production %4")
+            .arg(app.name, app.id, ApplicationsModel::versionText(test), ApplicationsModel::versionText(production)));
     m_tags->setLiveShas(test ? test->liveSha : QString(), production ? production->liveSha : QString());
     m_stack->setCurrentIndex(1);
 }

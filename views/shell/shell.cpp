@@ -2,13 +2,16 @@
 
 #include "applicationsmodel.h"
 #include "cache/cacheservice.h"
+#include "gitlab/gitlabclient.h"
 #include "keychain/secretstore.h"
 #include "mainwindow.h"
 #include "panels/applicationspanel.h"
 #include "panels/taghistorypanel.h"
 #include "profile/profilestore.h"
 #include "releaserequestsmodel.h"
+#include "sandbox/sandboxplatform.h"
 #include "settings/settingsdialog.h"
+#include "sync/syncengine.h"
 
 #include <QMessageBox>
 #include <QSettings>
@@ -40,18 +43,30 @@ Shell::Shell(ShellOptions options, QObject *parent)
     m_window = std::make_unique<MainWindow>(m_applications.get(), m_releaseRequests.get());
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Shell::openSettings);
     connect(m_window.get(), &MainWindow::closing, this, &Shell::saveLayout);
-    connect(m_window.get(), &MainWindow::refreshRequested, this, &Shell::updateConnection);
+    connect(m_window.get(), &MainWindow::refreshRequested, this, &Shell::startSync);
     connect(m_window->applicationsPanel(), &ApplicationsPanel::currentAppChanged, this, &Shell::showHistoryOf);
-    connect(m_secrets.get(), &SecretStore::secretRead, this, [this](const QString &key, const QString &, bool found) {
-        if (key != SecretStore::gitlabTokenKey(m_profile.name))
-            return;
-        m_hasToken = found;
-        updateConnection();
+    connect(m_secrets.get(), &SecretStore::secretRead, this,
+            [this](const QString &key, const QString &secret, bool found) {
+                if (key == SecretStore::gitlabTokenKey(m_profile.name))
+                    onTokenRead(secret, found);
+            });
+    connect(m_secrets.get(), &SecretStore::secretWritten, this, [this](const QString &key) {
+        // The sandbox's generated token has just been stored for this session.
+        if (m_profile.isSandbox && key == SecretStore::gitlabTokenKey(m_profile.name))
+            m_secrets->read(key);
+    });
+    m_client = std::make_unique<GitLabClient>();
+    m_syncTimer = new QTimer(this);
+    m_syncTimer->setInterval(60 * 1000); // incremental syncs are cheap: a few probes
+    connect(m_syncTimer, &QTimer::timeout, this, [this] {
+        if (m_online && m_sync && !m_sync->isRunning())
+            m_sync->start();
     });
     connect(m_secrets.get(), &SecretStore::failed, this, [this](const QString &key, const QString &message) {
         if (key != SecretStore::gitlabTokenKey(m_profile.name))
             return;
         m_hasToken = false;
+        m_online = false;
         m_offlineReason = message;
         updateConnection();
     });
@@ -59,8 +74,10 @@ Shell::Shell(ShellOptions options, QObject *parent)
 
 Shell::~Shell()
 {
-    // The window goes first: its views reference the models.
+    // The window goes first: its views reference the models. The sync engine
+    // goes before the cache and client it uses.
     m_window.reset();
+    m_sync.reset();
 }
 
 void Shell::start()
@@ -73,6 +90,7 @@ void Shell::start()
     if (m_profile.isSandbox) {
         m_sandboxDir = std::make_unique<QTemporaryDir>();
         openCache(m_sandboxDir->filePath(QStringLiteral("cache.sqlite")));
+        startSandbox();
     } else {
         m_profiles->setLastUsedProfile(m_profile.name);
         openCache(CacheService::defaultFilePathForProfile(m_profile.name));
@@ -132,6 +150,83 @@ void Shell::openCache(const QString &filePath)
     connect(m_cache.get(), &CacheService::snapshotLoaded, this, &Shell::onSnapshot);
     connect(m_cache.get(), &CacheService::failed, m_window.get(), &MainWindow::showError);
     m_cache->open();
+
+    m_sync = std::make_unique<SyncEngine>(m_client.get(), m_cache.get());
+    SyncOptions options;
+    options.rootGroup = m_profile.rootGroup;
+    options.inventoryProject = m_profile.inventoryProject;
+    m_sync->setOptions(options);
+    connect(m_sync.get(), &SyncEngine::started, this, [this](bool full) {
+        m_window->setConnectionState(ConnectionState::Syncing,
+                                     full ? tr("Reading everything from GitLab...")
+                                          : tr("Checking GitLab for changes..."));
+    });
+    connect(m_sync.get(), &SyncEngine::progress, m_window.get(), &MainWindow::setSyncProgress);
+    connect(m_sync.get(), &SyncEngine::finished, this, &Shell::onSyncFinished);
+    connect(m_sync.get(), &SyncEngine::failed, this, &Shell::onSyncFailed);
+    connect(m_sync.get(), &SyncEngine::cancelled, this, &Shell::updateConnection);
+}
+
+void Shell::startSandbox()
+{
+    m_sandbox = std::make_unique<SandboxPlatform>();
+    connect(m_sandbox.get(), &SandboxPlatform::ready, this, [this] {
+        m_profile.gitlabUrl = m_sandbox->gitlabUrl();
+        // Generated for this run and kept in memory only (SessionSecretStore).
+        m_secrets->write(SecretStore::gitlabTokenKey(m_profile.name), m_sandbox->adminToken());
+    });
+    connect(m_sandbox.get(), &SandboxPlatform::failed, this, [this](const QString &message) {
+        m_offlineReason = message;
+        m_window->showError(message);
+        updateConnection();
+    });
+    m_window->setConnectionState(ConnectionState::Syncing, tr("Preparing the sandbox platform..."));
+    m_sandbox->start();
+}
+
+void Shell::onTokenRead(const QString &token, bool found)
+{
+    m_hasToken = found && !token.isEmpty();
+    if (!m_hasToken) {
+        m_client->setToken(QString());
+        updateConnection();
+        return;
+    }
+    m_client->setBaseUrl(m_profile.gitlabUrl);
+    m_client->setToken(token);
+    startSync();
+}
+
+void Shell::startSync()
+{
+    if (m_options.offline || !m_hasToken || !m_sync) {
+        updateConnection();
+        return;
+    }
+    m_sync->start();
+    m_syncTimer->start();
+}
+
+void Shell::onSyncFinished()
+{
+    m_online = true;
+    m_offlineReason.clear();
+    m_window->setConnectionState(ConnectionState::Online, m_profile.gitlabUrl.toString());
+    m_cache->loadSnapshot(); // the panels merge the new rows in
+}
+
+void Shell::onSyncFailed(const QString &message)
+{
+    if (m_sync->lastError().isOffline()) {
+        m_online = false;
+        m_offlineReason = message;
+        updateConnection();
+        return;
+    }
+    // GitLab answered, but something was wrong (permission, conflict...): stay
+    // online, keep the previous data, tell the admin.
+    m_window->showError(message);
+    m_window->setConnectionState(m_online ? ConnectionState::Online : ConnectionState::Offline, message);
 }
 
 void Shell::onCacheOpened(const CacheDatabase::OpenResult &result)
@@ -193,10 +288,12 @@ void Shell::updateConnection()
         m_window->setConnectionState(ConnectionState::Offline, tr("Started with --offline: showing cached data."));
         return;
     }
-    if (m_profile.isSandbox) {
-        m_window->setConnectionState(ConnectionState::Offline, tr("The sandbox platform is empty."));
+    if (m_online && m_offlineReason.isEmpty()) {
+        m_window->setConnectionState(ConnectionState::Online, m_profile.gitlabUrl.toString());
         return;
     }
+    if (!m_hasToken && m_profile.isSandbox && m_offlineReason.isEmpty())
+        return; // still preparing: the status says so
     if (!m_hasToken) {
         m_window->setConnectionState(ConnectionState::Offline,
                                      m_offlineReason.isEmpty()
@@ -204,7 +301,8 @@ void Shell::updateConnection()
                                          : m_offlineReason);
         return;
     }
-    m_window->setConnectionState(ConnectionState::Offline, tr("Not connected to GitLab yet."));
+    m_window->setConnectionState(ConnectionState::Offline,
+                                 m_offlineReason.isEmpty() ? tr("Not connected to GitLab yet.") : m_offlineReason);
 }
 
 void Shell::openSettings()

@@ -10,11 +10,15 @@
 
 class QSettings;
 class QTemporaryDir;
+class QTimer;
 
 namespace Dockmaster {
 
 class ApplicationsModel;
 class CacheService;
+class GitLabClient;
+class SandboxPlatform;
+class SyncEngine;
 class MainWindow;
 class ProfileStore;
 class ReleaseRequestsModel;
@@ -54,6 +58,11 @@ private:
     void onSnapshot(const CacheSnapshot &snapshot);
     void updateConnection();
     void showHistoryOf(const QString &appId);
+    void startSandbox();
+    void onTokenRead(const QString &token, bool found);
+    void startSync();
+    void onSyncFinished();
+    void onSyncFailed(const QString &message);
     void openSettings();
     void saveLayout();
 
@@ -64,8 +73,13 @@ private:
     std::unique_ptr<ApplicationsModel> m_applications;
     std::unique_ptr<ReleaseRequestsModel> m_releaseRequests;
     std::unique_ptr<CacheService> m_cache;
+    std::unique_ptr<GitLabClient> m_client;
+    std::unique_ptr<SyncEngine> m_sync;
+    std::unique_ptr<SandboxPlatform> m_sandbox;
+    QTimer *m_syncTimer = nullptr;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QTemporaryDir> m_sandboxDir;
+    bool m_online = false;
     Profile m_profile;
     bool m_hasToken = false;
     QString m_offlineReason;

@@ -209,6 +209,17 @@ QString PdnsServer::createZone(const QString &zone)
     return {};
 }
 
+int PdnsServer::patchZone(const QString &zone, const QByteArray &json)
+{
+    QNetworkAccessManager network;
+    QUrl url = apiUrl();
+    url.setPath(QStringLiteral("/api/v1/servers/localhost/zones/") + zone + QLatin1Char('.'));
+    QNetworkRequest request(url);
+    request.setRawHeader("X-API-Key", apiKey().toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    return httpStatus(network, request, "PATCH", json);
+}
+
 QStringList PdnsServer::dig(const QString &name) const
 {
     QProcess process;

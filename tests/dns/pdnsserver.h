@@ -30,6 +30,8 @@ public:
     qint64 pid() const { return m_process ? m_process->processId() : 0; }
 
     QString createZone(const QString &zone); // empty on success
+    // Sends a raw rrsets PATCH, bypassing Dockmaster; returns the HTTP status.
+    int patchZone(const QString &zone, const QByteArray &json);
     // Sorted answers of `dig @127.0.0.1 -p <port> name A +short`.
     QStringList dig(const QString &name) const;
     QString output() const;

@@ -10,12 +10,12 @@ namespace {
 
 QJsonObject toJson(const CloudflareEmulator::Record &record, const QString &zoneName)
 {
-    return QJsonObject{
-        {QStringLiteral("id"), record.id},           {QStringLiteral("zone_id"), record.zoneId},
-        {QStringLiteral("zone_name"), zoneName},     {QStringLiteral("name"), record.name},
-        {QStringLiteral("type"), record.type},       {QStringLiteral("content"), record.content},
-        {QStringLiteral("ttl"), record.ttl},         {QStringLiteral("proxied"), record.proxied},
-        {QStringLiteral("proxiable"), true},         {QStringLiteral("comment"), QJsonValue::Null},
+    return QJsonObject {
+        { QStringLiteral("id"), record.id },       { QStringLiteral("zone_id"), record.zoneId },
+        { QStringLiteral("zone_name"), zoneName }, { QStringLiteral("name"), record.name },
+        { QStringLiteral("type"), record.type },   { QStringLiteral("content"), record.content },
+        { QStringLiteral("ttl"), record.ttl },     { QStringLiteral("proxied"), record.proxied },
+        { QStringLiteral("proxiable"), true },     { QStringLiteral("comment"), QJsonValue::Null },
     };
 }
 
@@ -71,22 +71,24 @@ int CloudflareEmulator::countOf(const QByteArray &method) const
 
 HttpResponse CloudflareEmulator::failure(int status, int code, const QString &message) const
 {
-    return json(status, QJsonObject{
-                            {QStringLiteral("success"), false},
-                            {QStringLiteral("errors"), QJsonArray{QJsonObject{{QStringLiteral("code"), code},
-                                                                              {QStringLiteral("message"), message}}}},
-                            {QStringLiteral("messages"), QJsonArray{}},
-                            {QStringLiteral("result"), QJsonValue::Null},
-                        });
+    return json(
+        status,
+        QJsonObject {
+            { QStringLiteral("success"), false },
+            { QStringLiteral("errors"),
+              QJsonArray { QJsonObject { { QStringLiteral("code"), code }, { QStringLiteral("message"), message } } } },
+            { QStringLiteral("messages"), QJsonArray {} },
+            { QStringLiteral("result"), QJsonValue::Null },
+        });
 }
 
 HttpResponse CloudflareEmulator::success(const QJsonValue &result, const QJsonObject &resultInfo) const
 {
-    QJsonObject envelope{
-        {QStringLiteral("success"), true},
-        {QStringLiteral("errors"), QJsonArray{}},
-        {QStringLiteral("messages"), QJsonArray{}},
-        {QStringLiteral("result"), result},
+    QJsonObject envelope {
+        { QStringLiteral("success"), true },
+        { QStringLiteral("errors"), QJsonArray {} },
+        { QStringLiteral("messages"), QJsonArray {} },
+        { QStringLiteral("result"), result },
     };
     if (!resultInfo.isEmpty())
         envelope.insert(QStringLiteral("result_info"), resultInfo);
@@ -97,7 +99,7 @@ QString CloudflareEmulator::validateBody(const QJsonObject &body, bool partial) 
 {
     static const QRegularExpression ipv4(QStringLiteral("\\A(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
                                                         "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\z"));
-    for (const QString &key : {QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("content")}) {
+    for (const QString &key : { QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("content") }) {
         if (!partial && !body.value(key).isString())
             return QStringLiteral("DNS record is missing %1").arg(key);
     }
@@ -120,7 +122,8 @@ HttpResponse CloudflareEmulator::handle(const HttpRequest &request)
         return failure(401, 10000, QStringLiteral("Authentication error"));
     if (m_rateLimited > 0) {
         --m_rateLimited;
-        HttpResponse limited = failure(429, 971, QStringLiteral("Please wait and consider throttling your request speed"));
+        HttpResponse limited
+            = failure(429, 971, QStringLiteral("Please wait and consider throttling your request speed"));
         limited.headers.append(qMakePair(QByteArrayLiteral("Retry-After"), QByteArray::number(m_retryAfter)));
         return limited;
     }
@@ -146,29 +149,31 @@ HttpResponse CloudflareEmulator::handle(const HttpRequest &request)
         QJsonArray result;
         for (auto it = m_zones.cbegin(); it != m_zones.cend(); ++it) {
             if (name.isEmpty() || it.value() == name)
-                result.append(QJsonObject{{QStringLiteral("id"), it.key()}, {QStringLiteral("name"), it.value()},
-                                          {QStringLiteral("status"), QStringLiteral("active")}});
+                result.append(QJsonObject { { QStringLiteral("id"), it.key() },
+                                            { QStringLiteral("name"), it.value() },
+                                            { QStringLiteral("status"), QStringLiteral("active") } });
         }
-        return success(result, QJsonObject{{QStringLiteral("page"), 1},
-                                           {QStringLiteral("per_page"), 20},
-                                           {QStringLiteral("count"), result.size()},
-                                           {QStringLiteral("total_count"), result.size()},
-                                           {QStringLiteral("total_pages"), 1}});
+        return success(result,
+                       QJsonObject { { QStringLiteral("page"), 1 },
+                                     { QStringLiteral("per_page"), 20 },
+                                     { QStringLiteral("count"), result.size() },
+                                     { QStringLiteral("total_count"), result.size() },
+                                     { QStringLiteral("total_pages"), 1 } });
     }
     if (parts.size() < 5 || parts.at(4) != QLatin1String("dns_records"))
         return failure(404, 7003, QStringLiteral("Could not route to %1").arg(request.path));
     const QString zoneId = parts.at(3);
     if (!m_zones.contains(zoneId))
-        return failure(404, 7003, QStringLiteral("Could not route to %1, perhaps your object identifier is invalid?")
-                                      .arg(request.path));
+        return failure(
+            404, 7003,
+            QStringLiteral("Could not route to %1, perhaps your object identifier is invalid?").arg(request.path));
     const QString zoneName = zoneNameOf(zoneId);
 
     if (parts.size() == 5 && request.method == "GET") {
         const QString name = request.query.queryItemValue(QStringLiteral("name"));
         const QString type = request.query.queryItemValue(QStringLiteral("type"));
         const int page = std::max(1, request.query.queryItemValue(QStringLiteral("page")).toInt());
-        const int perPage =
-            std::clamp(request.query.queryItemValue(QStringLiteral("per_page")).toInt(), 1, 5000);
+        const int perPage = std::clamp(request.query.queryItemValue(QStringLiteral("per_page")).toInt(), 1, 5000);
         const int effective = std::min(perPage, m_pageSize);
         QList<Record> matching;
         for (const Record &record : std::as_const(m_records)) {
@@ -180,11 +185,12 @@ HttpResponse CloudflareEmulator::handle(const HttpRequest &request)
         for (qsizetype i = qsizetype(page - 1) * effective; i < matching.size() && result.size() < effective; ++i)
             result.append(toJson(matching.at(i), zoneName));
         const int totalPages = int((matching.size() + effective - 1) / effective);
-        const HttpResponse response = success(result, QJsonObject{{QStringLiteral("page"), page},
-                                                                  {QStringLiteral("per_page"), effective},
-                                                                  {QStringLiteral("count"), result.size()},
-                                                                  {QStringLiteral("total_count"), matching.size()},
-                                                                  {QStringLiteral("total_pages"), totalPages}});
+        const HttpResponse response = success(result,
+                                              QJsonObject { { QStringLiteral("page"), page },
+                                                            { QStringLiteral("per_page"), effective },
+                                                            { QStringLiteral("count"), result.size() },
+                                                            { QStringLiteral("total_count"), matching.size() },
+                                                            { QStringLiteral("total_pages"), totalPages } });
         if (!m_raceName.isEmpty() && m_raceName == name) {
             addRecord(zoneName, m_raceName, m_raceContent);
             m_raceName.clear();
@@ -220,7 +226,7 @@ HttpResponse CloudflareEmulator::handle(const HttpRequest &request)
         return success(toJson(record, zoneName));
     if (request.method == "DELETE") {
         m_records.remove(recordId);
-        return success(QJsonObject{{QStringLiteral("id"), recordId}});
+        return success(QJsonObject { { QStringLiteral("id"), recordId } });
     }
     if (request.method == "PUT" || request.method == "PATCH") {
         const bool partial = request.method == "PATCH";

@@ -67,25 +67,28 @@ int DnsPodEmulator::countOf(const QByteArray &action) const
 
 HttpResponse DnsPodEmulator::error(const QString &code, const QString &message) const
 {
-    return json(200, QJsonObject{{QStringLiteral("Response"),
-                                  QJsonObject{{QStringLiteral("Error"), QJsonObject{{QStringLiteral("Code"), code},
-                                                                                     {QStringLiteral("Message"), message}}},
-                                              {QStringLiteral("RequestId"), QUuid::createUuid().toString(QUuid::WithoutBraces)}}}});
+    return json(200,
+                QJsonObject {
+                    { QStringLiteral("Response"),
+                      QJsonObject {
+                          { QStringLiteral("Error"),
+                            QJsonObject { { QStringLiteral("Code"), code }, { QStringLiteral("Message"), message } } },
+                          { QStringLiteral("RequestId"), QUuid::createUuid().toString(QUuid::WithoutBraces) } } } });
 }
 
 HttpResponse DnsPodEmulator::ok(QJsonObject response) const
 {
     response.insert(QStringLiteral("RequestId"), QUuid::createUuid().toString(QUuid::WithoutBraces));
-    return json(200, QJsonObject{{QStringLiteral("Response"), response}});
+    return json(200, QJsonObject { { QStringLiteral("Response"), response } });
 }
 
 // The verifier side of TC3-HMAC-SHA256, written from the documentation
 // without Dockmaster's signer, so a shared mistake cannot hide.
 QString DnsPodEmulator::checkSignature(const HttpRequest &request)
 {
-    static const QRegularExpression pattern(QStringLiteral(
-        "\\ATC3-HMAC-SHA256 Credential=([^/]+)/(\\d{4}-\\d{2}-\\d{2})/([a-z]+)/tc3_request, "
-        "SignedHeaders=([a-z;-]+), Signature=([0-9a-f]{64})\\z"));
+    static const QRegularExpression pattern(
+        QStringLiteral("\\ATC3-HMAC-SHA256 Credential=([^/]+)/(\\d{4}-\\d{2}-\\d{2})/([a-z]+)/tc3_request, "
+                       "SignedHeaders=([a-z;-]+), Signature=([0-9a-f]{64})\\z"));
     const QRegularExpressionMatch match = pattern.match(QString::fromLatin1(request.headers.value("authorization")));
     if (!match.hasMatch())
         return QStringLiteral("AuthFailure.InvalidAuthorization");
@@ -95,7 +98,8 @@ QString DnsPodEmulator::checkSignature(const HttpRequest &request)
     const qint64 timestamp = request.headers.value("x-tc-timestamp").toLongLong(&ok);
     if (!ok || std::abs(QDateTime::currentSecsSinceEpoch() - timestamp) > 300)
         return QStringLiteral("AuthFailure.SignatureExpire");
-    const QByteArray date = QDateTime::fromSecsSinceEpoch(timestamp, QTimeZone::UTC).toString(QStringLiteral("yyyy-MM-dd")).toLatin1();
+    const QByteArray date
+        = QDateTime::fromSecsSinceEpoch(timestamp, QTimeZone::UTC).toString(QStringLiteral("yyyy-MM-dd")).toLatin1();
     if (match.captured(2).toLatin1() != date || match.captured(3) != QLatin1String("dnspod"))
         return QStringLiteral("AuthFailure.SignatureFailure");
     const QStringList signedHeaders = match.captured(4).split(QLatin1Char(';'));
@@ -137,13 +141,14 @@ HttpResponse DnsPodEmulator::handle(const HttpRequest &request)
     const QByteArray action = request.headers.value("x-tc-action");
     const QString domain = in.value(QLatin1String("Domain")).toString();
     if (!m_domains.contains(domain))
-        return error(QStringLiteral("InvalidParameterValue.DomainNotExists"), QStringLiteral("The domain does not exist."));
+        return error(QStringLiteral("InvalidParameterValue.DomainNotExists"),
+                     QStringLiteral("The domain does not exist."));
 
     if (action == "DescribeRecordList") {
         const QString sub = in.value(QLatin1String("Subdomain")).toString();
         const QString type = in.value(QLatin1String("RecordType")).toString();
         const int offset = in.value(QLatin1String("Offset")).toInt(0);
-        const int limit = std::min({in.value(QLatin1String("Limit")).toInt(100), 3000, m_pageSize});
+        const int limit = std::min({ in.value(QLatin1String("Limit")).toInt(100), 3000, m_pageSize });
         QList<Record> matching;
         for (const Record &record : std::as_const(m_records)) {
             if (record.domain == domain && (sub.isEmpty() || record.subDomain == sub)
@@ -155,16 +160,19 @@ HttpResponse DnsPodEmulator::handle(const HttpRequest &request)
         QJsonArray list;
         for (qsizetype i = offset; i < matching.size() && list.size() < limit; ++i) {
             const Record &record = matching.at(i);
-            list.append(QJsonObject{{QStringLiteral("RecordId"), record.id},     {QStringLiteral("Name"), record.subDomain},
-                                    {QStringLiteral("Type"), record.type},       {QStringLiteral("Line"), record.line},
-                                    {QStringLiteral("Value"), record.value},     {QStringLiteral("TTL"), record.ttl},
-                                    {QStringLiteral("Status"), QStringLiteral("ENABLE")}});
+            list.append(QJsonObject { { QStringLiteral("RecordId"), record.id },
+                                      { QStringLiteral("Name"), record.subDomain },
+                                      { QStringLiteral("Type"), record.type },
+                                      { QStringLiteral("Line"), record.line },
+                                      { QStringLiteral("Value"), record.value },
+                                      { QStringLiteral("TTL"), record.ttl },
+                                      { QStringLiteral("Status"), QStringLiteral("ENABLE") } });
         }
-        return ok(QJsonObject{{QStringLiteral("RecordCountInfo"),
-                               QJsonObject{{QStringLiteral("SubdomainCount"), matching.size()},
-                                           {QStringLiteral("ListCount"), list.size()},
-                                           {QStringLiteral("TotalCount"), matching.size()}}},
-                              {QStringLiteral("RecordList"), list}});
+        return ok(QJsonObject { { QStringLiteral("RecordCountInfo"),
+                                  QJsonObject { { QStringLiteral("SubdomainCount"), matching.size() },
+                                                { QStringLiteral("ListCount"), list.size() },
+                                                { QStringLiteral("TotalCount"), matching.size() } } },
+                                { QStringLiteral("RecordList"), list } });
     }
 
     if (action == "CreateRecord" || action == "ModifyRecord") {
@@ -173,7 +181,8 @@ HttpResponse DnsPodEmulator::handle(const HttpRequest &request)
         const QString sub = in.value(QLatin1String("SubDomain")).toString(QStringLiteral("@"));
         const QString value = in.value(QLatin1String("Value")).toString();
         if (in.value(QLatin1String("RecordType")).toString() != QLatin1String("A") || !ipv4.match(value).hasMatch())
-            return error(QStringLiteral("InvalidParameter.RecordValueInvalid"), QStringLiteral("Record value invalid."));
+            return error(QStringLiteral("InvalidParameter.RecordValueInvalid"),
+                         QStringLiteral("Record value invalid."));
         if (in.value(QLatin1String("RecordLine")).toString() != defaultLine())
             return error(QStringLiteral("InvalidParameter.RecordLineInvalid"), QStringLiteral("Record line invalid."));
         const int ttl = in.value(QLatin1String("TTL")).toInt(600);
@@ -181,19 +190,20 @@ HttpResponse DnsPodEmulator::handle(const HttpRequest &request)
             return error(QStringLiteral("InvalidParameter.InvalidTTL"), QStringLiteral("TTL invalid."));
         const qint64 id = in.value(QLatin1String("RecordId")).toInteger(-1);
         for (const Record &existing : std::as_const(m_records)) {
-            if (existing.id != id && existing.domain == domain && existing.subDomain == sub
-                && existing.value == value && existing.type == QLatin1String("A"))
-                return error(QStringLiteral("InvalidParameter.DomainRecordExist"), QStringLiteral("The record already exists."));
+            if (existing.id != id && existing.domain == domain && existing.subDomain == sub && existing.value == value
+                && existing.type == QLatin1String("A"))
+                return error(QStringLiteral("InvalidParameter.DomainRecordExist"),
+                             QStringLiteral("The record already exists."));
         }
         if (action == "CreateRecord")
-            return ok(QJsonObject{{QStringLiteral("RecordId"), addRecord(domain, sub, value, ttl)}});
+            return ok(QJsonObject { { QStringLiteral("RecordId"), addRecord(domain, sub, value, ttl) } });
         if (!m_records.contains(id) || m_records.value(id).domain != domain)
             return error(QStringLiteral("InvalidParameter.RecordIdInvalid"), QStringLiteral("Record id invalid."));
         Record &record = m_records[id];
         record.subDomain = sub;
         record.value = value;
         record.ttl = ttl;
-        return ok(QJsonObject{{QStringLiteral("RecordId"), id}});
+        return ok(QJsonObject { { QStringLiteral("RecordId"), id } });
     }
 
     if (action == "DeleteRecord") {

@@ -40,8 +40,8 @@ quint16 freePort(bool needsUdp)
     return 0;
 }
 
-int httpStatus(QNetworkAccessManager &network, QNetworkRequest request, const QByteArray &verb,
-               const QByteArray &body, QByteArray *answer = nullptr)
+int httpStatus(QNetworkAccessManager &network, QNetworkRequest request, const QByteArray &verb, const QByteArray &body,
+               QByteArray *answer = nullptr)
 {
     request.setTransferTimeout(5000);
     QNetworkReply *reply = network.sendCustomRequest(request, verb, body);
@@ -138,8 +138,7 @@ QString PdnsServer::start()
             return problem;
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::MergedChannels);
-        m_process->start(QStringLiteral("pdns_server"),
-                         {QStringLiteral("--config-dir=") + m_dir.path()});
+        m_process->start(QStringLiteral("pdns_server"), { QStringLiteral("--config-dir=") + m_dir.path() });
         if (!m_process->waitForStarted(5000)) {
             lastError = m_process->errorString();
             m_process.reset();
@@ -199,9 +198,10 @@ QString PdnsServer::createZone(const QString &zone)
     QNetworkRequest request(url);
     request.setRawHeader("X-API-Key", apiKey().toUtf8());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    const QJsonObject body{{QStringLiteral("name"), QString(zone + QLatin1Char('.'))},
-                           {QStringLiteral("kind"), QStringLiteral("Native")},
-                           {QStringLiteral("nameservers"), QJsonArray{QString(QStringLiteral("ns1.") + zone + QLatin1Char('.'))}}};
+    const QJsonObject body { { QStringLiteral("name"), QString(zone + QLatin1Char('.')) },
+                             { QStringLiteral("kind"), QStringLiteral("Native") },
+                             { QStringLiteral("nameservers"),
+                               QJsonArray { QString(QStringLiteral("ns1.") + zone + QLatin1Char('.')) } } };
     QByteArray answer;
     const int status = httpStatus(network, request, "POST", QJsonDocument(body).toJson(), &answer);
     if (status != 201)
@@ -223,9 +223,10 @@ int PdnsServer::patchZone(const QString &zone, const QByteArray &json)
 QStringList PdnsServer::dig(const QString &name) const
 {
     QProcess process;
-    process.start(QStringLiteral("dig"), {QStringLiteral("@127.0.0.1"), QStringLiteral("-p"), QString::number(m_dnsPort),
-                                          name, QStringLiteral("A"), QStringLiteral("+short"),
-                                          QStringLiteral("+time=2"), QStringLiteral("+tries=2")});
+    process.start(QStringLiteral("dig"),
+                  { QStringLiteral("@127.0.0.1"), QStringLiteral("-p"), QString::number(m_dnsPort), name,
+                    QStringLiteral("A"), QStringLiteral("+short"), QStringLiteral("+time=2"),
+                    QStringLiteral("+tries=2") });
     process.waitForFinished(10000);
     QStringList lines = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     lines.sort();

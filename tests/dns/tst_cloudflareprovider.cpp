@@ -25,7 +25,7 @@ class TestCloudflareProvider : public QObject
 
     std::unique_ptr<CloudflareProvider> provider(const QString &token = {}) const
     {
-        return std::make_unique<CloudflareProvider>(token.isEmpty() ? m_token : token, QStringList{m_zone},
+        return std::make_unique<CloudflareProvider>(token.isEmpty() ? m_token : token, QStringList { m_zone },
                                                     m_cloudflare->baseUrl());
     }
 
@@ -55,7 +55,7 @@ private Q_SLOTS:
         const Outcome created = await(cf->upsertARecord(name, QStringLiteral("192.0.2.10"), 300));
         QVERIFY2(created.ok, qPrintable(created.error));
         QCOMPARE(created.change, DnsOperation::Change::Created);
-        QCOMPARE(contentsAt(name), QStringList{QStringLiteral("192.0.2.10")});
+        QCOMPARE(contentsAt(name), QStringList { QStringLiteral("192.0.2.10") });
         QCOMPARE(m_cloudflare->countOf("POST"), 1);
 
         const Outcome again = await(cf->upsertARecord(name, QStringLiteral("192.0.2.10"), 300));
@@ -95,7 +95,7 @@ private Q_SLOTS:
         const Outcome outcome = await(cf->upsertARecord(name, QStringLiteral("192.0.2.30"), 300));
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
         QCOMPARE(m_cloudflare->countOf("POST"), 1);
-        QCOMPARE(contentsAt(name), QStringList{QStringLiteral("192.0.2.30")});
+        QCOMPARE(contentsAt(name), QStringList { QStringLiteral("192.0.2.30") });
     }
 
     void emulatorRefusesDuplicatePost()
@@ -108,7 +108,8 @@ private Q_SLOTS:
         QNetworkRequest request(url);
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        const QByteArray body = R"({"type":"A","name":"app0000004.plugins.example.com","content":"192.0.2.40","ttl":300})";
+        const QByteArray body
+            = R"({"type":"A","name":"app0000004.plugins.example.com","content":"192.0.2.40","ttl":300})";
         QByteArray answers[2];
         int statuses[2] = {};
         for (int i = 0; i < 2; ++i) {
@@ -157,8 +158,8 @@ private Q_SLOTS:
         const auto cf = provider();
         QElapsedTimer timer;
         timer.start();
-        const Outcome outcome =
-            await(cf->upsertARecord(QStringLiteral("app0000007.plugins.example.com"), QStringLiteral("192.0.2.70"), 300));
+        const Outcome outcome = await(
+            cf->upsertARecord(QStringLiteral("app0000007.plugins.example.com"), QStringLiteral("192.0.2.70"), 300));
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
         QVERIFY(timer.elapsed() >= 900);
     }
@@ -178,8 +179,8 @@ private Q_SLOTS:
     void wrongTokenIsRefusedClearly()
     {
         const auto cf = provider(QStringLiteral("wrong-token"));
-        const Outcome outcome =
-            await(cf->upsertARecord(QStringLiteral("app0000009.plugins.example.com"), QStringLiteral("192.0.2.90"), 300));
+        const Outcome outcome = await(
+            cf->upsertARecord(QStringLiteral("app0000009.plugins.example.com"), QStringLiteral("192.0.2.90"), 300));
         QVERIFY(!outcome.ok);
         QVERIFY(!outcome.transient);
         QCOMPARE(outcome.code, QStringLiteral("10000"));
@@ -192,7 +193,7 @@ private Q_SLOTS:
 
     void unknownZoneIsReported()
     {
-        CloudflareProvider cf(m_token, {QStringLiteral("missing.example.net")}, m_cloudflare->baseUrl());
+        CloudflareProvider cf(m_token, { QStringLiteral("missing.example.net") }, m_cloudflare->baseUrl());
         const Outcome outcome = await(cf.listRecords(QStringLiteral("app1.missing.example.net")));
         QVERIFY(!outcome.ok);
         QVERIFY2(outcome.error.contains(QLatin1String("missing.example.net")), qPrintable(outcome.error));
@@ -203,10 +204,10 @@ private Q_SLOTS:
         const auto cf = provider();
         QVERIFY(await(cf->listRecords(QStringLiteral("a.plugins.example.com"))).ok);
         QVERIFY(await(cf->listRecords(QStringLiteral("b.plugins.example.com"))).ok);
-        const auto zoneLookups = std::count_if(m_cloudflare->log().cbegin(), m_cloudflare->log().cend(),
-                                               [](const HttpRequest &request) {
-                                                   return request.path == QLatin1String("/client/v4/zones");
-                                               });
+        const auto zoneLookups
+            = std::count_if(m_cloudflare->log().cbegin(), m_cloudflare->log().cend(), [](const HttpRequest &request) {
+                  return request.path == QLatin1String("/client/v4/zones");
+              });
         QCOMPARE(zoneLookups, 1);
     }
 };

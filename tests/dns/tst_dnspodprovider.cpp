@@ -26,7 +26,7 @@ class TestDnsPodProvider : public QObject
     std::unique_ptr<DnsPodProvider> provider(const QString &secretKey = {}) const
     {
         return std::make_unique<DnsPodProvider>(m_secretId, secretKey.isEmpty() ? m_secretKey : secretKey,
-                                                QStringList{m_zone}, m_dnspod->url());
+                                                QStringList { m_zone }, m_dnspod->url());
     }
 
 private Q_SLOTS:
@@ -61,7 +61,8 @@ private Q_SLOTS:
         for (const HttpRequest &request : m_dnspod->log()) {
             QCOMPARE(request.headers.value("x-tc-version"), QByteArray("2021-03-23"));
             QVERIFY(!request.headers.value("x-tc-timestamp").isEmpty());
-            QVERIFY(request.headers.value("authorization").startsWith("TC3-HMAC-SHA256 Credential=AKIDdockmasterTest/"));
+            QVERIFY(
+                request.headers.value("authorization").startsWith("TC3-HMAC-SHA256 Credential=AKIDdockmasterTest/"));
             QVERIFY(!request.headers.value("authorization").contains(m_secretKey.toUtf8()));
         }
     }
@@ -80,8 +81,8 @@ private Q_SLOTS:
         const qint64 id = m_dnspod->addRecord(m_zone, QStringLiteral("app0000003"), QStringLiteral("203.0.113.1"));
         m_dnspod->addRecord(m_zone, QStringLiteral("app0000003"), QStringLiteral("203.0.113.2"));
         const auto dp = provider();
-        const Outcome outcome =
-            await(dp->upsertARecord(QStringLiteral("app0000003.plugins.example.cn"), QStringLiteral("192.0.2.30"), 600));
+        const Outcome outcome = await(
+            dp->upsertARecord(QStringLiteral("app0000003.plugins.example.cn"), QStringLiteral("192.0.2.30"), 600));
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
         QCOMPARE(outcome.change, DnsOperation::Change::Updated);
         const auto records = m_dnspod->records(m_zone, QStringLiteral("app0000003"));
@@ -164,7 +165,7 @@ private Q_SLOTS:
 
     void unknownDomainIsReported()
     {
-        DnsPodProvider dp(m_secretId, m_secretKey, {QStringLiteral("missing.example.cn")}, m_dnspod->url());
+        DnsPodProvider dp(m_secretId, m_secretKey, { QStringLiteral("missing.example.cn") }, m_dnspod->url());
         const Outcome outcome = await(dp.listRecords(QStringLiteral("app1.missing.example.cn")));
         QVERIFY(!outcome.ok);
         QCOMPARE(outcome.code, QStringLiteral("InvalidParameterValue.DomainNotExists"));

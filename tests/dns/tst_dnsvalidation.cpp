@@ -45,8 +45,8 @@ class TestDnsValidation : public QObject
         QTest::newRow("wildcard") << QStringLiteral("*.test.example.com");
         QTest::newRow("single label") << QStringLiteral("localhost");
         QTest::newRow("label of 64") << QString(64, QLatin1Char('a')) + QStringLiteral(".test.example.com");
-        QTest::newRow("overlong")
-            << QString(QString(60, QLatin1Char('a')) + QLatin1Char('.')).repeated(5) + QStringLiteral("test.example.com");
+        QTest::newRow("overlong") << QString(QString(60, QLatin1Char('a')) + QLatin1Char('.')).repeated(5)
+                + QStringLiteral("test.example.com");
     }
 
     static void hostileAddresses()
@@ -82,10 +82,11 @@ private Q_SLOTS:
         QVERIFY(DnsValidation::ttl(60).isEmpty());
         QVERIFY(DnsValidation::ttl(86400).isEmpty());
         QCOMPARE(DnsValidation::zoneOf(QStringLiteral("app1.test.example.com"),
-                                       {QStringLiteral("example.com"), QStringLiteral("test.example.com")}),
+                                       { QStringLiteral("example.com"), QStringLiteral("test.example.com") }),
                  QStringLiteral("test.example.com"));
         // "badexample.com" is not inside "example.com".
-        QVERIFY(DnsValidation::zoneOf(QStringLiteral("app1.badexample.com"), {QStringLiteral("example.com")}).isEmpty());
+        QVERIFY(
+            DnsValidation::zoneOf(QStringLiteral("app1.badexample.com"), { QStringLiteral("example.com") }).isEmpty());
     }
 
     void refusesHostileNames_data() { hostileNames(); }
@@ -131,7 +132,8 @@ private Q_SLOTS:
     void refusesHostileCredentials()
     {
         QFETCH(QString, secret);
-        PowerDnsProvider provider(QUrl(QStringLiteral("http://127.0.0.1:1")), secret, {QStringLiteral("example.com")});
+        PowerDnsProvider provider(QUrl(QStringLiteral("http://127.0.0.1:1")), secret,
+                                  { QStringLiteral("example.com") });
         QVERIFY(!provider.configurationError().isEmpty());
         QVERIFY(!provider.configurationError().contains(secret) || secret.isEmpty());
         const Outcome outcome = await(provider.listRecords(QStringLiteral("app1.example.com")));
@@ -144,10 +146,10 @@ private Q_SLOTS:
     void refusesInsecureBaseUrl()
     {
         // Plain http is fine on loopback (tests, a local pdns), never elsewhere.
-        CloudflareProvider remote(QStringLiteral("token"), {QStringLiteral("example.com")},
+        CloudflareProvider remote(QStringLiteral("token"), { QStringLiteral("example.com") },
                                   QUrl(QStringLiteral("http://api.cloudflare.com/client/v4")));
         QVERIFY(remote.configurationError().contains(QLatin1String("https")));
-        CloudflareProvider secure(QStringLiteral("token"), {QStringLiteral("example.com")});
+        CloudflareProvider secure(QStringLiteral("token"), { QStringLiteral("example.com") });
         QVERIFY(secure.configurationError().isEmpty());
     }
 
@@ -165,17 +167,19 @@ private Q_SLOTS:
         QUrl pdnsUrl(QStringLiteral("http://127.0.0.1"));
         pdnsUrl.setPort(pdns.serverPort());
 
-        const QStringList zones{QStringLiteral("example.com")};
+        const QStringList zones { QStringLiteral("example.com") };
         PowerDnsProvider powerDns(pdnsUrl, QStringLiteral("key"), zones);
         CloudflareProvider cloudflareProvider(QStringLiteral("token"), zones, cloudflare.baseUrl());
         DnsPodProvider dnspodProvider(QStringLiteral("id"), QStringLiteral("key"), zones, dnspod.url());
-        for (DnsProvider *provider : std::initializer_list<DnsProvider *>{&powerDns, &cloudflareProvider, &dnspodProvider}) {
+        for (DnsProvider *provider :
+             std::initializer_list<DnsProvider *> { &powerDns, &cloudflareProvider, &dnspodProvider }) {
             QVERIFY2(provider->configurationError().isEmpty(), qPrintable(provider->configurationError()));
             // Each operation is awaited right after the call: finished() comes from the event loop.
             for (int call = 0; call < 3; ++call) {
-                const Outcome outcome = await(call == 0   ? provider->upsertARecord(name, QStringLiteral("192.0.2.1"), 300)
-                                                  : call == 1 ? provider->listRecords(name)
-                                                              : provider->deleteRecords(name));
+                const Outcome outcome
+                    = await(call == 0       ? provider->upsertARecord(name, QStringLiteral("192.0.2.1"), 300)
+                                : call == 1 ? provider->listRecords(name)
+                                            : provider->deleteRecords(name));
                 QVERIFY(outcome.finished);
                 QVERIFY(!outcome.ok);
                 QCOMPARE(outcome.field, QStringLiteral("name"));
@@ -193,11 +197,12 @@ private Q_SLOTS:
     void providersRefuseHostileAddresses()
     {
         QFETCH(QString, address);
-        const QStringList zones{QStringLiteral("example.com")};
+        const QStringList zones { QStringLiteral("example.com") };
         PowerDnsProvider powerDns(QUrl(QStringLiteral("http://127.0.0.1:1")), QStringLiteral("key"), zones);
         CloudflareProvider cloudflareProvider(QStringLiteral("token"), zones);
         DnsPodProvider dnspodProvider(QStringLiteral("id"), QStringLiteral("key"), zones);
-        for (DnsProvider *provider : std::initializer_list<DnsProvider *>{&powerDns, &cloudflareProvider, &dnspodProvider}) {
+        for (DnsProvider *provider :
+             std::initializer_list<DnsProvider *> { &powerDns, &cloudflareProvider, &dnspodProvider }) {
             const Outcome outcome = await(provider->upsertARecord(QStringLiteral("app1.example.com"), address, 300));
             QVERIFY(!outcome.ok);
             QCOMPARE(outcome.field, QStringLiteral("address"));
@@ -208,9 +213,9 @@ private Q_SLOTS:
     void refusesNamesOutsideTheZones()
     {
         PowerDnsProvider provider(QUrl(QStringLiteral("http://127.0.0.1:1")), QStringLiteral("key"),
-                                  {QStringLiteral("test.example.com")});
-        const Outcome outcome =
-            await(provider.upsertARecord(QStringLiteral("app1.other.example.com"), QStringLiteral("192.0.2.1"), 300));
+                                  { QStringLiteral("test.example.com") });
+        const Outcome outcome
+            = await(provider.upsertARecord(QStringLiteral("app1.other.example.com"), QStringLiteral("192.0.2.1"), 300));
         QVERIFY(!outcome.ok);
         QCOMPARE(outcome.field, QStringLiteral("name"));
         QCOMPARE(provider.requestsSent(), 0u);

@@ -3,9 +3,9 @@
 #include "pdnsserver.h"
 
 #include <QElapsedTimer>
+#include <QTest>
 
 #include <csignal>
-#include <QTest>
 
 using namespace Dockmaster;
 using namespace Dockmaster::Test;
@@ -21,7 +21,7 @@ class TestPowerDnsProvider : public QObject
 
     std::unique_ptr<PowerDnsProvider> provider(const QString &key) const
     {
-        return std::make_unique<PowerDnsProvider>(m_pdns.apiUrl(), key, QStringList{m_zone});
+        return std::make_unique<PowerDnsProvider>(m_pdns.apiUrl(), key, QStringList { m_zone });
     }
 
 private Q_SLOTS:
@@ -52,14 +52,14 @@ private Q_SLOTS:
         Outcome first = await(pdns->upsertARecord(name, QStringLiteral("192.0.2.10"), 300));
         QVERIFY2(first.ok, qPrintable(first.error));
         QCOMPARE(first.change, DnsOperation::Change::Created);
-        QCOMPARE(m_pdns.dig(name), QStringList{QStringLiteral("192.0.2.10")});
+        QCOMPARE(m_pdns.dig(name), QStringList { QStringLiteral("192.0.2.10") });
 
         const quint64 before = pdns->requestsSent();
         Outcome second = await(pdns->upsertARecord(name, QStringLiteral("192.0.2.10"), 300));
         QVERIFY2(second.ok, qPrintable(second.error));
         QCOMPARE(second.change, DnsOperation::Change::None);
         QCOMPARE(pdns->requestsSent() - before, 1u); // looked, did not write
-        QCOMPARE(m_pdns.dig(name), QStringList{QStringLiteral("192.0.2.10")});
+        QCOMPARE(m_pdns.dig(name), QStringList { QStringLiteral("192.0.2.10") });
 
         Outcome listed = await(pdns->listRecords(name));
         QVERIFY(listed.ok);
@@ -78,7 +78,7 @@ private Q_SLOTS:
         QVERIFY2(changed.ok, qPrintable(changed.error));
         QCOMPARE(changed.change, DnsOperation::Change::Updated);
         // One address, the new one: the whole RRset was replaced.
-        QCOMPARE(m_pdns.dig(name), QStringList{QStringLiteral("198.51.100.7")});
+        QCOMPARE(m_pdns.dig(name), QStringList { QStringLiteral("198.51.100.7") });
         QCOMPARE(await(pdns->listRecords(name)).records.first().ttl, 600);
     }
 
@@ -87,7 +87,7 @@ private Q_SLOTS:
         const auto pdns = provider(m_pdns.apiKey());
         const QString name = QStringLiteral("app0000003.plugins.test");
         QVERIFY(await(pdns->upsertARecord(name, QStringLiteral("192.0.2.30"), 300)).ok);
-        QCOMPARE(m_pdns.dig(name), QStringList{QStringLiteral("192.0.2.30")});
+        QCOMPARE(m_pdns.dig(name), QStringList { QStringLiteral("192.0.2.30") });
 
         const Outcome deleted = await(pdns->deleteRecords(name));
         QVERIFY2(deleted.ok, qPrintable(deleted.error));
@@ -118,9 +118,10 @@ private Q_SLOTS:
         // A CNAME already owns the name, so PowerDNS refuses an A next to it
         // with 422; the admin needs PowerDNS's own reason.
         const QString name = QStringLiteral("app0000006.plugins.test");
-        QCOMPARE(m_pdns.patchZone(m_zone, R"({"rrsets":[{"name":"app0000006.plugins.test.","type":"CNAME","ttl":60,)"
-                                          R"("changetype":"REPLACE","records":[{"content":"elsewhere.plugins.test.",)"
-                                          R"("disabled":false}]}]})"),
+        QCOMPARE(m_pdns.patchZone(m_zone,
+                                  R"({"rrsets":[{"name":"app0000006.plugins.test.","type":"CNAME","ttl":60,)"
+                                  R"("changetype":"REPLACE","records":[{"content":"elsewhere.plugins.test.",)"
+                                  R"("disabled":false}]}]})"),
                  204);
         const auto pdns = provider(m_pdns.apiKey());
         const Outcome outcome = await(pdns->upsertARecord(name, QStringLiteral("192.0.2.60"), 300));
@@ -132,7 +133,7 @@ private Q_SLOTS:
 
     void unknownZoneIs404()
     {
-        PowerDnsProvider pdns(m_pdns.apiUrl(), m_pdns.apiKey(), {QStringLiteral("nowhere.test")});
+        PowerDnsProvider pdns(m_pdns.apiUrl(), m_pdns.apiKey(), { QStringLiteral("nowhere.test") });
         const Outcome outcome = await(pdns.listRecords(QStringLiteral("app1.nowhere.test")));
         QVERIFY(!outcome.ok);
         QCOMPARE(outcome.status, 404);
@@ -145,9 +146,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("address");
         QTest::addColumn<int>("ttl");
         QTest::addColumn<QString>("field");
-        QTest::newRow("zone-file injection")
-            << QStringLiteral("app5.plugins.test\nevil 60 IN A 6.6.6.6") << QStringLiteral("192.0.2.5") << 300
-            << QStringLiteral("name");
+        QTest::newRow("zone-file injection") << QStringLiteral("app5.plugins.test\nevil 60 IN A 6.6.6.6")
+                                             << QStringLiteral("192.0.2.5") << 300 << QStringLiteral("name");
         QTest::newRow("quote in name") << QStringLiteral("app5\".plugins.test") << QStringLiteral("192.0.2.5") << 300
                                        << QStringLiteral("name");
         QTest::newRow("lookalike") << QString::fromUtf8("\xd0\xb0pp5.plugins.test") << QStringLiteral("192.0.2.5")
@@ -180,7 +180,7 @@ private Q_SLOTS:
     {
         QUrl closed = m_pdns.apiUrl();
         closed.setPort(1); // nothing listens there
-        PowerDnsProvider pdns(closed, m_pdns.apiKey(), {m_zone});
+        PowerDnsProvider pdns(closed, m_pdns.apiKey(), { m_zone });
         const Outcome outcome = await(pdns.listRecords(QStringLiteral("app1.plugins.test")));
         QVERIFY(!outcome.ok);
         QVERIFY(outcome.transient);

@@ -50,11 +50,13 @@ private Q_SLOTS:
         QCOMPARE(signer.stringToSign(request),
                  QByteArray("TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n"
                             "5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031"));
-        QCOMPARE(signer.signature(request), QByteArray("72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168"));
-        QCOMPARE(signer.authorization(request),
-                 QByteArray("TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/cvm/tc3_request, "
-                            "SignedHeaders=content-type;host, "
-                            "Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168"));
+        QCOMPARE(signer.signature(request),
+                 QByteArray("72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168"));
+        QCOMPARE(
+            signer.authorization(request),
+            QByteArray("TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/cvm/tc3_request, "
+                       "SignedHeaders=content-type;host, "
+                       "Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168"));
     }
 
     void pythonVectorForDnsPod()
@@ -75,9 +77,11 @@ private Q_SLOTS:
 
         QCOMPARE(QString::fromUtf8(signer.canonicalRequest(request)),
                  vector.value(QLatin1String("canonicalRequest")).toString());
-        QCOMPARE(QString::fromUtf8(signer.stringToSign(request)), vector.value(QLatin1String("stringToSign")).toString());
+        QCOMPARE(QString::fromUtf8(signer.stringToSign(request)),
+                 vector.value(QLatin1String("stringToSign")).toString());
         QCOMPARE(QString::fromUtf8(signer.signature(request)), vector.value(QLatin1String("signature")).toString());
-        QCOMPARE(QString::fromUtf8(signer.authorization(request)), vector.value(QLatin1String("authorization")).toString());
+        QCOMPARE(QString::fromUtf8(signer.authorization(request)),
+                 vector.value(QLatin1String("authorization")).toString());
     }
 
     void everySignedPartMatters_data()
@@ -93,7 +97,7 @@ private Q_SLOTS:
     {
         QFETCH(int, part);
         const Tc3Signer signer(QStringLiteral("id"), QStringLiteral("key"), QStringLiteral("dnspod"));
-        Tc3Signer::Request request{"dnspod.tencentcloudapi.com", "application/json", "{}", 1764028800};
+        Tc3Signer::Request request { "dnspod.tencentcloudapi.com", "application/json", "{}", 1764028800 };
         const QByteArray original = signer.signature(request);
         switch (part) {
         case 0:
@@ -111,7 +115,8 @@ private Q_SLOTS:
         }
         QVERIFY(signer.signature(request) != original);
         const Tc3Signer otherKey(QStringLiteral("id"), QStringLiteral("key2"), QStringLiteral("dnspod"));
-        QVERIFY(otherKey.signature(Tc3Signer::Request{"dnspod.tencentcloudapi.com", "application/json", "{}", 1764028800})
+        QVERIFY(otherKey.signature(
+                    Tc3Signer::Request { "dnspod.tencentcloudapi.com", "application/json", "{}", 1764028800 })
                 != original);
     }
 };

@@ -28,7 +28,13 @@ DnsProvider::DnsProvider(const QStringList &zones, QNetworkAccessManager *networ
     }
 }
 
-DnsProvider::~DnsProvider() = default;
+DnsProvider::~DnsProvider()
+{
+    // Operations first: their replies are then cut off before the network
+    // manager (possibly our child) goes, so no handler runs on a half-destroyed provider.
+    const QList<DnsOperation *> operations = findChildren<DnsOperation *>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(operations);
+}
 
 void DnsProvider::setConfigurationError(const QString &message)
 {
@@ -155,11 +161,13 @@ void DnsProvider::send(DnsOperation *operation, QNetworkRequest request, const Q
         answer.retryAfter = reply->rawHeader("Retry-After");
         handler(answer);
     });
-    // A provider destroyed mid-request takes its operations along; the reply
-    // must not outlive them when the manager is shared.
+    // An operation that goes away mid-request (its provider is destroyed)
+    // must not be called back from the reply, nor leave the reply running on
+    // a shared manager.
     connect(operation, &QObject::destroyed, reply, [reply] {
-        if (reply->isRunning())
-            reply->abort();
+        reply->disconnect();
+        reply->abort();
+        reply->deleteLater();
     });
 }
 

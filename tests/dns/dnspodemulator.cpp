@@ -155,6 +155,10 @@ HttpResponse DnsPodEmulator::handle(const HttpRequest &request)
                 && (type.isEmpty() || record.type == type))
                 matching.append(record);
         }
+        if (!m_raceSubDomain.isEmpty() && m_raceSubDomain == sub) {
+            addRecord(domain, m_raceSubDomain, m_raceValue);
+            m_raceSubDomain.clear();
+        }
         if (matching.isEmpty() || offset >= matching.size())
             return error(QStringLiteral("ResourceNotFound.NoDataOfRecord"), QStringLiteral("No records found."));
         QJsonArray list;

@@ -33,6 +33,13 @@ public:
     void setPageSize(int pageSize) { m_pageSize = pageSize; }
     int countOf(const QByteArray &action) const;
     int signatureFailures() const { return m_signatureFailures; }
+    // Creates `value` at `subDomain` right after the next list of it has been
+    // answered: another admin winning the race between list and create.
+    void raceCreateAfterNextList(const QString &subDomain, const QString &value)
+    {
+        m_raceSubDomain = subDomain;
+        m_raceValue = value;
+    }
 
 protected:
     HttpResponse handle(const HttpRequest &request) override;
@@ -49,6 +56,8 @@ private:
     qint64 m_nextId = 1000;
     int m_pageSize = 3000;
     int m_signatureFailures = 0;
+    QString m_raceSubDomain;
+    QString m_raceValue;
 };
 
 } // namespace Dockmaster::Test

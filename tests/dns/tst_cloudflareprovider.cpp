@@ -6,6 +6,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Dockmaster;
@@ -197,6 +199,30 @@ private Q_SLOTS:
         const Outcome outcome = await(cf.listRecords(QStringLiteral("app1.missing.example.net")));
         QVERIFY(!outcome.ok);
         QVERIFY2(outcome.error.contains(QLatin1String("missing.example.net")), qPrintable(outcome.error));
+    }
+
+    void destroyingProviderMidRequestIsSafe()
+    {
+        // A server that accepts and never answers; the manager is shared and
+        // outlives the provider, so the pending reply must be cut off cleanly.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QUrl url(QStringLiteral("http://127.0.0.1/client/v4"));
+        url.setPort(silent.serverPort());
+        QNetworkAccessManager shared;
+        auto cf = std::make_unique<CloudflareProvider>(m_token, QStringList { m_zone }, url, &shared);
+        bool finished = false;
+        DnsOperation *operation = cf->listRecords(QStringLiteral("app1.plugins.example.com"));
+        connect(operation, &DnsOperation::finished, this, [&finished] { finished = true; });
+        QVERIFY(QTest::qWaitFor([&silent] { return silent.hasPendingConnections(); }, 5000));
+        QTcpSocket *socket = silent.nextPendingConnection();
+        QVERIFY(socket);
+        cf.reset();
+        Q_UNUSED(socket);
+        // The pending reply was aborted and released with the provider.
+        QVERIFY(QTest::qWaitFor([&shared] { return shared.findChildren<QNetworkReply *>().isEmpty(); }, 5000));
+        QTest::qWait(50);
+        QVERIFY(!finished); // nobody is called back about a provider that is gone
     }
 
     void zoneIdIsLookedUpOnce()

@@ -94,6 +94,23 @@ private Q_SLOTS:
         QCOMPARE(m_dnspod->countOf("CreateRecord"), 0);
     }
 
+    void duplicateCreateRaceEndsInModify()
+    {
+        // Someone creates the record between our list and our CreateRecord:
+        // DomainRecordExist, then the provider lists again and settles.
+        m_dnspod->raceCreateAfterNextList(QStringLiteral("app0000008"), QStringLiteral("192.0.2.80"));
+        const auto dp = provider();
+        const Outcome outcome = await(
+            dp->upsertARecord(QStringLiteral("app0000008.plugins.example.cn"), QStringLiteral("192.0.2.80"), 300));
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QCOMPARE(m_dnspod->countOf("CreateRecord"), 1);
+        QCOMPARE(m_dnspod->countOf("DescribeRecordList"), 2);
+        const auto records = m_dnspod->records(m_zone, QStringLiteral("app0000008"));
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(records.first().value, QStringLiteral("192.0.2.80"));
+        QCOMPARE(records.first().ttl, 300); // the racer's 600 was corrected
+    }
+
     void apexUsesAt()
     {
         const auto dp = provider();

@@ -101,7 +101,7 @@ void CloudflareProvider::call(DnsOperation *operation, const QByteArray &verb, c
                  return;
              }
              if (answer.status == 0) {
-                 fail(operation, networkErrorMessage(displayName(), answer), true);
+                 fail(operation, networkErrorMessage(displayName(), answer), isTransientNetworkError(answer));
                  return;
              }
              QJsonParseError parseError;

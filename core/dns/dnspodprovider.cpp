@@ -71,7 +71,7 @@ void DnsPodProvider::call(DnsOperation *operation, const QByteArray &action, con
     send(operation, request, "POST", signing.payload,
          [this, operation, handler, tolerated](const DnsHttpAnswer &answer) {
              if (answer.status == 0) {
-                 fail(operation, networkErrorMessage(displayName(), answer), true);
+                 fail(operation, networkErrorMessage(displayName(), answer), isTransientNetworkError(answer));
                  return;
              }
              QJsonParseError parseError;

@@ -216,6 +216,12 @@ void DnsProvider::refuse(DnsOperation *operation, const QString &field, const QS
     complete(operation);
 }
 
+bool DnsProvider::isTransientNetworkError(const DnsHttpAnswer &answer)
+{
+    return answer.error != QNetworkReply::SslHandshakeFailedError && answer.error != QNetworkReply::ProtocolUnknownError
+        && answer.error != QNetworkReply::ProtocolInvalidOperationError;
+}
+
 QString DnsProvider::networkErrorMessage(const QString &provider, const DnsHttpAnswer &answer)
 {
     switch (answer.error) {

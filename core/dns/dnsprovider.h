@@ -117,6 +117,8 @@ protected:
 
     // Network-level trouble in words for people; transient by nature.
     static QString networkErrorMessage(const QString &provider, const DnsHttpAnswer &answer);
+    // Connection trouble passes; a refused TLS certificate does not.
+    static bool isTransientNetworkError(const DnsHttpAnswer &answer);
 
 private:
     DnsOperation *newOperation();

@@ -68,7 +68,7 @@ bool PowerDnsProvider::checkAnswer(DnsOperation *operation, const DnsHttpAnswer 
     const QString text = error.value(QLatin1String("error")).toString();
     switch (answer.status) {
     case 0:
-        fail(operation, networkErrorMessage(displayName(), answer), true);
+        fail(operation, networkErrorMessage(displayName(), answer), isTransientNetworkError(answer));
         break;
     case 401:
     case 403:

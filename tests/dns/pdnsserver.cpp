@@ -19,6 +19,7 @@
 #include <QUuid>
 
 #include <csignal>
+#include <sys/prctl.h>
 
 namespace Dockmaster::Test {
 namespace {
@@ -138,6 +139,9 @@ QString PdnsServer::start()
             return problem;
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::MergedChannels);
+        // Even if the test process crashes before its destructors run, the
+        // kernel takes pdns_server down with it.
+        m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
         m_process->start(QStringLiteral("pdns_server"), { QStringLiteral("--config-dir=") + m_dir.path() });
         if (!m_process->waitForStarted(5000)) {
             lastError = m_process->errorString();

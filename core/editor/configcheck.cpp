@@ -21,7 +21,7 @@ ConfigKind configKindForPath(const QString &path)
         return ConfigKind::Shell;
     }
     const bool fpm = lower.contains(QLatin1String("fpm")) || lower.contains(QLatin1String("pool"))
-                     || lower.contains(QLatin1String("php"));
+        || lower.contains(QLatin1String("php"));
     if (suffix == QLatin1String("ini") || (suffix == QLatin1String("conf") && fpm)) {
         return ConfigKind::PhpFpmPool;
     }
@@ -39,7 +39,7 @@ QList<ConfigIssue> StructuralConfigCheck::check(const QString &path, const QStri
         const QString &line = lines.at(i);
         if (line.startsWith(QLatin1String("<<<<<<<")) || line.startsWith(QLatin1String(">>>>>>>"))
             || line == QLatin1String("=======") || line.startsWith(QLatin1String("||||||| "))) {
-            issues.append({int(i + 1), 0, tr("Unresolved merge conflict marker.")});
+            issues.append({ int(i + 1), 0, tr("Unresolved merge conflict marker.") });
         }
     }
     if (!issues.isEmpty()) {
@@ -98,11 +98,11 @@ void StructuralConfigCheck::checkNginx(const QStringList &lines, QList<ConfigIss
                 statementLine = 0;
             } else if (ch == QLatin1Char('}')) {
                 if (statementLine) {
-                    issues->append({statementLine, 0, tr("Missing ';' at the end of this directive.")});
+                    issues->append({ statementLine, 0, tr("Missing ';' at the end of this directive.") });
                     statementLine = 0;
                 }
                 if (openBlocks.isEmpty()) {
-                    issues->append({lineNumber, int(c + 1), tr("'}' closes a block that was never opened.")});
+                    issues->append({ lineNumber, int(c + 1), tr("'}' closes a block that was never opened.") });
                 } else {
                     openBlocks.removeLast();
                 }
@@ -114,12 +114,12 @@ void StructuralConfigCheck::checkNginx(const QStringList &lines, QList<ConfigIss
         }
     }
     if (!quote.isNull()) {
-        issues->append({quoteLine, 0, tr("This quoted string is never closed.")});
+        issues->append({ quoteLine, 0, tr("This quoted string is never closed.") });
     } else if (statementLine) {
-        issues->append({statementLine, 0, tr("Missing ';' at the end of this directive.")});
+        issues->append({ statementLine, 0, tr("Missing ';' at the end of this directive.") });
     }
     for (const int line : std::as_const(openBlocks)) {
-        issues->append({line, 0, tr("The block opened here is never closed with '}'.")});
+        issues->append({ line, 0, tr("The block opened here is never closed with '}'.") });
     }
 }
 
@@ -129,7 +129,7 @@ void StructuralConfigCheck::checkYaml(const QStringList &lines, QList<ConfigIssu
         const QString &line = lines.at(i);
         for (qsizetype c = 0; c < line.size() && line.at(c).isSpace(); ++c) {
             if (line.at(c) == QLatin1Char('\t')) {
-                issues->append({int(i + 1), int(c + 1), tr("YAML does not allow tabs for indentation.")});
+                issues->append({ int(i + 1), int(c + 1), tr("YAML does not allow tabs for indentation.") });
                 break;
             }
         }
@@ -145,10 +145,10 @@ void StructuralConfigCheck::checkIni(const QStringList &lines, QList<ConfigIssue
         }
         if (line.startsWith(QLatin1Char('['))) {
             if (!line.endsWith(QLatin1Char(']'))) {
-                issues->append({int(i + 1), 0, tr("The section name is not closed with ']'.")});
+                issues->append({ int(i + 1), 0, tr("The section name is not closed with ']'.") });
             }
         } else if (!line.contains(QLatin1Char('=')) || line.startsWith(QLatin1Char('='))) {
-            issues->append({int(i + 1), 0, tr("Expected \"name = value\".")});
+            issues->append({ int(i + 1), 0, tr("Expected \"name = value\".") });
         }
     }
 }

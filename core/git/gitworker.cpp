@@ -12,16 +12,10 @@ namespace Dockmaster {
 
 namespace {
 
-template<auto FreeFn>
-struct GitFree {
-    template<typename T>
-    void operator()(T *handle) const
-    {
-        FreeFn(handle);
-    }
+template<auto FreeFn> struct GitFree {
+    template<typename T> void operator()(T *handle) const { FreeFn(handle); }
 };
-template<typename T, auto FreeFn>
-using GitHandle = std::unique_ptr<T, GitFree<FreeFn>>;
+template<typename T, auto FreeFn> using GitHandle = std::unique_ptr<T, GitFree<FreeFn>>;
 
 using RemotePtr = GitHandle<git_remote, git_remote_free>;
 using CommitPtr = GitHandle<git_commit, git_commit_free>;
@@ -116,7 +110,7 @@ git_oid parseOid(const QString &id)
 {
     git_oid oid;
     if (git_oid_fromstr(&oid, id.toLatin1().constData()) != 0) {
-        throw GitError{GitFailure::General, GitWorker::tr("%1 is not a commit id.").arg(id)};
+        throw GitError { GitFailure::General, GitWorker::tr("%1 is not a commit id.").arg(id) };
     }
     return oid;
 }
@@ -130,7 +124,8 @@ GitCommitInfo commitInfo(const git_commit *commit)
     const git_signature *author = git_commit_author(commit);
     info.authorName = QString::fromUtf8(author->name);
     info.authorEmail = QString::fromUtf8(author->email);
-    info.when = QDateTime::fromSecsSinceEpoch(author->when.time, QTimeZone::fromSecondsAheadOfUtc(author->when.offset * 60));
+    info.when
+        = QDateTime::fromSecsSinceEpoch(author->when.time, QTimeZone::fromSecondsAheadOfUtc(author->when.offset * 60));
     return info;
 }
 
@@ -147,7 +142,8 @@ void requireSafePath(const QString &path)
         }
     }
     if (!safe) {
-        throw GitError{GitFailure::General, GitWorker::tr("The path \"%1\" is not a file inside the repository.").arg(path)};
+        throw GitError { GitFailure::General,
+                         GitWorker::tr("The path \"%1\" is not a file inside the repository.").arg(path) };
     }
 }
 
@@ -155,19 +151,19 @@ QString unifiedDiff(const QByteArray &before, const QByteArray &after, const QSt
 {
     git_diff_options options = GIT_DIFF_OPTIONS_INIT;
     options.context_lines = 3;
-    const QByteArray oldPath = "a/" + path.toUtf8();
-    const QByteArray newPath = "b/" + path.toUtf8();
+    const QByteArray oldPath = path.toUtf8(); // libgit2 adds the a/ and b/ prefixes
+    const QByteArray newPath = oldPath;
     git_patch *rawPatch = nullptr;
     if (git_patch_from_buffers(&rawPatch, before.constData(), size_t(before.size()), oldPath.constData(),
                                after.constData(), size_t(after.size()), newPath.constData(), &options)
         != 0) {
-        throw GitError{GitFailure::General, GitWorker::tr("Could not compute the diff: %1").arg(libgit2Message())};
+        throw GitError { GitFailure::General, GitWorker::tr("Could not compute the diff: %1").arg(libgit2Message()) };
     }
     PatchPtr patch(rawPatch);
     if (git_patch_num_hunks(patch.get()) == 0) {
         return QString();
     }
-    git_buf buffer = {nullptr, 0, 0};
+    git_buf buffer = { nullptr, 0, 0 };
     git_patch_to_buf(&buffer, patch.get());
     const QString text = QString::fromUtf8(buffer.ptr, qsizetype(buffer.size));
     git_buf_dispose(&buffer);
@@ -186,8 +182,7 @@ GitWorker::~GitWorker()
     git_repository_free(m_repository);
 }
 
-template<typename Fn>
-void GitWorker::guarded(quint64 request, Fn &&fn)
+template<typename Fn> void GitWorker::guarded(quint64 request, Fn &&fn)
 {
     try {
         fn();
@@ -200,7 +195,7 @@ void GitWorker::guarded(quint64 request, Fn &&fn)
 void GitWorker::requireRepository() const
 {
     if (!m_repository) {
-        throw GitError{GitFailure::General, tr("No repository is open.")};
+        throw GitError { GitFailure::General, tr("No repository is open.") };
     }
 }
 
@@ -215,7 +210,7 @@ void GitWorker::fetch()
     {
         git_remote *raw = nullptr;
         if (git_remote_lookup(&raw, m_repository, "origin") != 0) {
-            throw GitError{GitFailure::General, tr("The repository has no origin remote: %1").arg(libgit2Message())};
+            throw GitError { GitFailure::General, tr("The repository has no origin remote: %1").arg(libgit2Message()) };
         }
         remote.reset(raw);
     }
@@ -225,15 +220,15 @@ void GitWorker::fetch()
     setCallbacks(options.callbacks, state);
     if (git_remote_fetch(remote.get(), nullptr, &options, "dockmaster: fetch") != 0) {
         if (state.authenticationFailed) {
-            throw GitError{GitFailure::Authentication,
-                           tr("The server %1 refused the access token. Check that the token is valid and may read "
-                              "and write the repository.")
-                               .arg(displayUrl())};
+            throw GitError { GitFailure::Authentication,
+                             tr("The server %1 refused the access token. Check that the token is valid and may read "
+                                "and write the repository.")
+                                 .arg(displayUrl()) };
         }
         if (state.interrupted) {
-            throw GitError{GitFailure::Interrupted, tr("Fetching was cancelled.")};
+            throw GitError { GitFailure::Interrupted, tr("Fetching was cancelled.") };
         }
-        throw GitError{GitFailure::General, tr("Could not fetch from %1: %2").arg(displayUrl(), libgit2Message())};
+        throw GitError { GitFailure::General, tr("Could not fetch from %1: %2").arg(displayUrl(), libgit2Message()) };
     }
 }
 
@@ -242,7 +237,7 @@ QString GitWorker::localHead() const
     git_oid oid;
     const QByteArray ref = "refs/heads/" + m_branch.toUtf8();
     if (git_reference_name_to_id(&oid, m_repository, ref.constData()) != 0) {
-        throw GitError{GitFailure::General, tr("The branch %1 is not checked out.").arg(m_branch)};
+        throw GitError { GitFailure::General, tr("The branch %1 is not checked out.").arg(m_branch) };
     }
     return oidString(&oid);
 }
@@ -252,7 +247,7 @@ QString GitWorker::remoteHead() const
     git_oid oid;
     const QByteArray ref = "refs/remotes/origin/" + m_branch.toUtf8();
     if (git_reference_name_to_id(&oid, m_repository, ref.constData()) != 0) {
-        throw GitError{GitFailure::General, tr("The branch %1 does not exist on %2.").arg(m_branch, displayUrl())};
+        throw GitError { GitFailure::General, tr("The branch %1 does not exist on %2.").arg(m_branch, displayUrl()) };
     }
     return oidString(&oid);
 }
@@ -264,20 +259,21 @@ void GitWorker::resetBranchTo(const QString &commitId)
     const git_oid oid = parseOid(commitId);
     git_commit *rawCommit = nullptr;
     if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
-        throw GitError{GitFailure::General, tr("Commit %1 was not found: %2").arg(commitId, libgit2Message())};
+        throw GitError { GitFailure::General, tr("Commit %1 was not found: %2").arg(commitId, libgit2Message()) };
     }
     CommitPtr commit(rawCommit);
     const QByteArray ref = "refs/heads/" + m_branch.toUtf8();
     git_reference *rawRef = nullptr;
     if (git_reference_create(&rawRef, m_repository, ref.constData(), &oid, 1, "dockmaster: follow remote") != 0) {
-        throw GitError{GitFailure::General, tr("Could not update the branch %1: %2").arg(m_branch, libgit2Message())};
+        throw GitError { GitFailure::General,
+                         tr("Could not update the branch %1: %2").arg(m_branch, libgit2Message()) };
     }
     ReferencePtr reference(rawRef);
     git_checkout_options checkout = GIT_CHECKOUT_OPTIONS_INIT;
     checkout.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_REMOVE_UNTRACKED;
     if (git_checkout_tree(m_repository, reinterpret_cast<const git_object *>(commit.get()), &checkout) != 0
         || git_repository_set_head(m_repository, ref.constData()) != 0) {
-        throw GitError{GitFailure::General, tr("Could not check out %1: %2").arg(m_branch, libgit2Message())};
+        throw GitError { GitFailure::General, tr("Could not check out %1: %2").arg(m_branch, libgit2Message()) };
     }
 }
 
@@ -286,12 +282,12 @@ bool GitWorker::readBlob(const QString &commitId, const QString &path, QByteArra
     const git_oid oid = parseOid(commitId);
     git_commit *rawCommit = nullptr;
     if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
-        throw GitError{GitFailure::General, tr("Commit %1 was not found: %2").arg(commitId, libgit2Message())};
+        throw GitError { GitFailure::General, tr("Commit %1 was not found: %2").arg(commitId, libgit2Message()) };
     }
     CommitPtr commit(rawCommit);
     git_tree *rawTree = nullptr;
     if (git_commit_tree(&rawTree, commit.get()) != 0) {
-        throw GitError{GitFailure::General, tr("Could not read commit %1: %2").arg(commitId, libgit2Message())};
+        throw GitError { GitFailure::General, tr("Could not read commit %1: %2").arg(commitId, libgit2Message()) };
     }
     TreePtr tree(rawTree);
     git_tree_entry *rawEntry = nullptr;
@@ -306,7 +302,7 @@ bool GitWorker::readBlob(const QString &commitId, const QString &path, QByteArra
     }
     git_blob *rawBlob = nullptr;
     if (git_blob_lookup(&rawBlob, m_repository, git_tree_entry_id(entry.get())) != 0) {
-        throw GitError{GitFailure::General, tr("Could not read %1: %2").arg(path, libgit2Message())};
+        throw GitError { GitFailure::General, tr("Could not read %1: %2").arg(path, libgit2Message()) };
     }
     BlobPtr blob(rawBlob);
     *content = QByteArray(static_cast<const char *>(git_blob_rawcontent(blob.get())),
@@ -320,11 +316,11 @@ QStringList GitWorker::files() const
     git_commit *rawCommit = nullptr;
     git_tree *rawTree = nullptr;
     if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
-        throw GitError{GitFailure::General, tr("Could not read the branch head: %1").arg(libgit2Message())};
+        throw GitError { GitFailure::General, tr("Could not read the branch head: %1").arg(libgit2Message()) };
     }
     CommitPtr commit(rawCommit);
     if (git_commit_tree(&rawTree, commit.get()) != 0) {
-        throw GitError{GitFailure::General, tr("Could not read the branch head: %1").arg(libgit2Message())};
+        throw GitError { GitFailure::General, tr("Could not read the branch head: %1").arg(libgit2Message()) };
     }
     TreePtr tree(rawTree);
     QStringList result;
@@ -378,20 +374,20 @@ void GitWorker::open(quint64 request, const QUrl &url, const QString &username, 
         m_token = token;
         m_branch = branch;
         if (!m_url.isValid() || m_url.scheme().isEmpty() || m_url.host().isEmpty()) {
-            throw GitError{GitFailure::General, tr("\"%1\" is not a repository address.").arg(displayUrl())};
+            throw GitError { GitFailure::General, tr("\"%1\" is not a repository address.").arg(displayUrl()) };
         }
         const QByteArray hash = QCryptographicHash::hash(m_url.toString().toUtf8(), QCryptographicHash::Sha256).toHex();
         const QString name = m_url.fileName().remove(QStringLiteral(".git"));
-        const QString folder = m_cacheRoot + QStringLiteral("/git/") + name + QLatin1Char('-')
-                               + QString::fromLatin1(hash.left(12));
+        const QString folder
+            = m_cacheRoot + QStringLiteral("/git/") + name + QLatin1Char('-') + QString::fromLatin1(hash.left(12));
         const QByteArray urlBytes = m_url.toString().toUtf8();
 
         git_repository_free(m_repository);
         m_repository = nullptr;
         if (QDir(folder + QStringLiteral("/.git")).exists()) {
             if (git_repository_open(&m_repository, folder.toUtf8().constData()) != 0) {
-                throw GitError{GitFailure::General,
-                               tr("Could not open the workspace %1: %2").arg(folder, libgit2Message())};
+                throw GitError { GitFailure::General,
+                                 tr("Could not open the workspace %1: %2").arg(folder, libgit2Message()) };
             }
             git_remote_set_url(m_repository, "origin", urlBytes.constData());
             fetch();
@@ -405,15 +401,16 @@ void GitWorker::open(quint64 request, const QUrl &url, const QString &username, 
                 m_repository = nullptr;
                 QDir(folder).removeRecursively();
                 if (state.authenticationFailed) {
-                    throw GitError{GitFailure::Authentication,
-                                   tr("The server %1 refused the access token. Check that the token is valid and may "
-                                      "read and write the repository.")
-                                       .arg(displayUrl())};
+                    throw GitError { GitFailure::Authentication,
+                                     tr("The server %1 refused the access token. Check that the token is valid and may "
+                                        "read and write the repository.")
+                                         .arg(displayUrl()) };
                 }
                 if (state.interrupted) {
-                    throw GitError{GitFailure::Interrupted, tr("Cloning was cancelled.")};
+                    throw GitError { GitFailure::Interrupted, tr("Cloning was cancelled.") };
                 }
-                throw GitError{GitFailure::General, tr("Could not clone %1: %2").arg(displayUrl(), libgit2Message())};
+                throw GitError { GitFailure::General,
+                                 tr("Could not clone %1: %2").arg(displayUrl(), libgit2Message()) };
             }
         }
         resetBranchTo(remoteHead());
@@ -437,7 +434,7 @@ void GitWorker::readFile(quint64 request, const QString &path, const QString &co
         const QString at = commit.isEmpty() ? localHead() : commit;
         QByteArray content;
         if (!readBlob(at, path, &content)) {
-            throw GitError{GitFailure::General, tr("%1 does not exist in commit %2.").arg(path, at.left(8))};
+            throw GitError { GitFailure::General, tr("%1 does not exist in commit %2.").arg(path, at.left(8)) };
         }
         Q_EMIT fileRead(request, path, at, content);
     });
@@ -450,13 +447,13 @@ void GitWorker::commitAndPush(quint64 request, const QString &path, const QByteA
         requireRepository();
         requireSafePath(path);
         if (message.trimmed().isEmpty()) {
-            throw GitError{GitFailure::General, tr("A commit needs a message.")};
+            throw GitError { GitFailure::General, tr("A commit needs a message.") };
         }
         const QString base = baseCommit.isEmpty() ? localHead() : baseCommit;
         const git_oid baseOid = parseOid(base);
         git_commit *rawParent = nullptr;
         if (git_commit_lookup(&rawParent, m_repository, &baseOid) != 0) {
-            throw GitError{GitFailure::General, tr("Commit %1 was not found: %2").arg(base, libgit2Message())};
+            throw GitError { GitFailure::General, tr("Commit %1 was not found: %2").arg(base, libgit2Message()) };
         }
         CommitPtr parent(rawParent);
         git_tree *rawTree = nullptr;
@@ -467,7 +464,7 @@ void GitWorker::commitAndPush(quint64 request, const QString &path, const QByteA
         // repository's index never hold a half-made commit.
         git_index *rawIndex = nullptr;
         if (git_index_new(&rawIndex) != 0) {
-            throw GitError{GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message())};
+            throw GitError { GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message()) };
         }
         IndexPtr index(rawIndex);
         git_index_read_tree(index.get(), parentTree.get());
@@ -479,12 +476,13 @@ void GitWorker::commitAndPush(quint64 request, const QString &path, const QByteA
         }
         entry.path = pathBytes.constData();
         git_oid treeOid;
-        if (git_index_add_from_buffer(index.get(), &entry, content.constData(), size_t(content.size())) != 0
+        if (git_blob_create_from_buffer(&entry.id, m_repository, content.constData(), size_t(content.size())) != 0
+            || git_index_add(index.get(), &entry) != 0
             || git_index_write_tree_to(&treeOid, index.get(), m_repository) != 0) {
-            throw GitError{GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message())};
+            throw GitError { GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message()) };
         }
         if (git_oid_equal(&treeOid, git_tree_id(parentTree.get()))) {
-            throw GitError{GitFailure::General, tr("Nothing to commit: %1 is unchanged.").arg(path)};
+            throw GitError { GitFailure::General, tr("Nothing to commit: %1 is unchanged.").arg(path) };
         }
         git_tree *rawNewTree = nullptr;
         git_tree_lookup(&rawNewTree, m_repository, &treeOid);
@@ -492,16 +490,16 @@ void GitWorker::commitAndPush(quint64 request, const QString &path, const QByteA
         git_signature *rawSignature = nullptr;
         if (git_signature_now(&rawSignature, author.name.toUtf8().constData(), author.email.toUtf8().constData())
             != 0) {
-            throw GitError{GitFailure::General,
-                           tr("The author \"%1 <%2>\" is not valid for git.").arg(author.name, author.email)};
+            throw GitError { GitFailure::General,
+                             tr("The author \"%1 <%2>\" is not valid for git.").arg(author.name, author.email) };
         }
         SignaturePtr signature(rawSignature);
-        const git_commit *parents[] = {parent.get()};
+        const git_commit *parents[] = { parent.get() };
         git_oid commitOid;
         if (git_commit_create(&commitOid, m_repository, nullptr, signature.get(), signature.get(), nullptr,
                               message.toUtf8().constData(), newTree.get(), 1, parents)
             != 0) {
-            throw GitError{GitFailure::General, tr("Could not create the commit: %1").arg(libgit2Message())};
+            throw GitError { GitFailure::General, tr("Could not create the commit: %1").arg(libgit2Message()) };
         }
         const QString commitId = oidString(&commitOid);
         resetBranchTo(commitId);
@@ -514,8 +512,8 @@ void GitWorker::commitAndPush(quint64 request, const QString &path, const QByteA
         setCallbacks(options.callbacks, state);
         QByteArray refspec = "refs/heads/" + m_branch.toUtf8();
         refspec += ':' + refspec;
-        char *refspecs[] = {refspec.data()};
-        const git_strarray refspecArray = {refspecs, 1};
+        char *refspecs[] = { refspec.data() };
+        const git_strarray refspecArray = { refspecs, 1 };
         const int result = git_remote_push(remote.get(), &refspecArray, &options);
         const QString pushError = libgit2Message();
         if (result == 0 && state.rejectedStatus.isEmpty()) {
@@ -525,23 +523,23 @@ void GitWorker::commitAndPush(quint64 request, const QString &path, const QByteA
         // The commit was not accepted: go back to mirroring the server.
         resetBranchTo(base);
         if (state.authenticationFailed) {
-            throw GitError{GitFailure::Authentication,
-                           tr("The server %1 refused the access token. Check that the token may write the "
-                              "repository.")
-                               .arg(displayUrl())};
+            throw GitError { GitFailure::Authentication,
+                             tr("The server %1 refused the access token. Check that the token may write the "
+                                "repository.")
+                                 .arg(displayUrl()) };
         }
         if (state.interrupted) {
-            throw GitError{GitFailure::Interrupted, tr("Pushing was cancelled.")};
+            throw GitError { GitFailure::Interrupted, tr("Pushing was cancelled.") };
         }
         if (result != 0 && result != GIT_ENONFASTFORWARD) {
-            throw GitError{GitFailure::General, tr("Could not push to %1: %2").arg(displayUrl(), pushError)};
+            throw GitError { GitFailure::General, tr("Could not push to %1: %2").arg(displayUrl(), pushError) };
         }
         fetch();
         const QString head = remoteHead();
         if (head == base) {
             // Refused for another reason (protected branch, hook): nothing upstream to merge.
-            throw GitError{GitFailure::General,
-                           tr("The server refused the push to %1: %2").arg(m_branch, state.rejectedStatus)};
+            throw GitError { GitFailure::General,
+                             tr("The server refused the push to %1: %2").arg(m_branch, state.rejectedStatus) };
         }
         GitPushRejection rejection;
         rejection.path = path;
@@ -595,7 +593,7 @@ void GitWorker::rebaseEdit(quint64 request, const QString &path, const QByteArra
             options.their_label = upstream.constData();
             git_merge_file_result merged = {};
             if (git_merge_file(&merged, &ancestorInput, &oursInput, &theirsInput, &options) != 0) {
-                throw GitError{GitFailure::General, tr("Could not merge %1: %2").arg(path, libgit2Message())};
+                throw GitError { GitFailure::General, tr("Could not merge %1: %2").arg(path, libgit2Message()) };
             }
             result.content = QByteArray(merged.ptr, qsizetype(merged.len));
             result.conflicts = !merged.automergeable;
@@ -616,7 +614,7 @@ void GitWorker::discardEdit(quint64 request, const QString &path)
         resetBranchTo(head);
         QByteArray content;
         if (!readBlob(head, path, &content)) {
-            throw GitError{GitFailure::General, tr("%1 was removed upstream.").arg(path)};
+            throw GitError { GitFailure::General, tr("%1 was removed upstream.").arg(path) };
         }
         Q_EMIT fileRead(request, path, head, content);
     });
@@ -629,7 +627,7 @@ void GitWorker::history(quint64 request, const QString &path, int maxCount)
         requireSafePath(path);
         git_revwalk *rawWalk = nullptr;
         if (git_revwalk_new(&rawWalk, m_repository) != 0) {
-            throw GitError{GitFailure::General, tr("Could not read the history: %1").arg(libgit2Message())};
+            throw GitError { GitFailure::General, tr("Could not read the history: %1").arg(libgit2Message()) };
         }
         RevwalkPtr walk(rawWalk);
         git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
@@ -639,7 +637,7 @@ void GitWorker::history(quint64 request, const QString &path, int maxCount)
         git_oid oid;
         while (entries.size() < maxCount && git_revwalk_next(&oid, walk.get()) == 0) {
             if (QThread::currentThread()->isInterruptionRequested()) {
-                throw GitError{GitFailure::Interrupted, tr("Reading the history was cancelled.")};
+                throw GitError { GitFailure::Interrupted, tr("Reading the history was cancelled.") };
             }
             git_commit *rawCommit = nullptr;
             if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
@@ -657,7 +655,7 @@ void GitWorker::history(quint64 request, const QString &path, int maxCount)
             if (existsNow == existedBefore && now == before) {
                 continue;
             }
-            entries.append({commitInfo(commit.get()), unifiedDiff(before, now, path)});
+            entries.append({ commitInfo(commit.get()), unifiedDiff(before, now, path) });
         }
         Q_EMIT historyReady(request, path, entries);
     });

@@ -43,8 +43,7 @@ Q_SIGNALS:
     void finished(quint64 request);
 
 private:
-    template<typename Fn>
-    void guarded(quint64 request, Fn &&fn);
+    template<typename Fn> void guarded(quint64 request, Fn &&fn);
     void requireRepository() const;
     void fetch();
     void resetBranchTo(const QString &commit);

@@ -40,8 +40,7 @@ GitWorkspace::~GitWorkspace()
     m_thread->wait();
 }
 
-template<typename Fn>
-quint64 GitWorkspace::post(Fn &&fn)
+template<typename Fn> quint64 GitWorkspace::post(Fn &&fn)
 {
     const quint64 request = m_nextRequest++;
     if (++m_pending == 1) {

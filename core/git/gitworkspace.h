@@ -64,8 +64,7 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
-    template<typename Fn>
-    quint64 post(Fn &&fn);
+    template<typename Fn> quint64 post(Fn &&fn);
     void onFinished(quint64 request);
 
     GitLibrary m_library; // first member: outlives the worker

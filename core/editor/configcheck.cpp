@@ -94,6 +94,11 @@ void StructuralConfigCheck::checkNginx(const QStringList &lines, QList<ConfigIss
                     statementLine = lineNumber;
                 }
             } else if (ch == QLatin1Char('{')) {
+                // Block headers sit on one line; one that starts earlier is
+                // a directive whose ';' is missing.
+                if (statementLine && statementLine != lineNumber) {
+                    issues->append({ statementLine, 0, tr("Missing ';' at the end of this directive.") });
+                }
                 openBlocks.append(lineNumber);
                 statementLine = 0;
             } else if (ch == QLatin1Char('}')) {

@@ -18,7 +18,7 @@ KSyntaxHighlighting::Definition definitionForPath(const KSyntaxHighlighting::Rep
     QString name;
     switch (configKindForPath(path)) {
     case ConfigKind::Nginx:
-        name = QStringLiteral("Nginx");
+        name = QStringLiteral("nginx Configuration");
         break;
     case ConfigKind::Yaml:
         name = QStringLiteral("YAML");

@@ -3,6 +3,7 @@
 #include "editor/configeditor.h"
 #include "editor/findreplacebar.h"
 #include "editor/syntaxsupport.h"
+#include "git/gitlibrary.h"
 #include "git/gitworkspace.h"
 #include "githttpserver.h"
 #include "workspacerecorder.h"
@@ -504,6 +505,9 @@ private Q_SLOTS:
     }
 
 private:
+    // Process-wide, as in main(): keeps libgit2's per-thread state valid until
+    // every worker thread has really ended.
+    GitLibrary m_gitLibrary;
     GitHttpServer m_server;
     KSyntaxHighlighting::Repository m_repository;
     int m_repoCounter = 0;

@@ -1,3 +1,4 @@
+#include "git/gitlibrary.h"
 #include "git/gitworkspace.h"
 #include "githttpserver.h"
 #include "workspacerecorder.h"
@@ -343,6 +344,9 @@ private Q_SLOTS:
     }
 
 private:
+    // Process-wide, as in main(): keeps libgit2's per-thread state valid until
+    // every worker thread has really ended.
+    GitLibrary m_gitLibrary;
     GitHttpServer m_server;
     int m_repoCounter = 0;
     QString m_repo;

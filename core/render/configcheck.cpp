@@ -574,7 +574,10 @@ QList<ConfigIssue> ConfigCheck::policy(ConfigKind kind, const QByteArray &conten
     }
     if (kind == ConfigKind::GitlabCi && !content.contains("environment:"))
         issues.append(error(0, tr("the deploy job needs an environment: section so GitLab records deployments.")));
-    if (kind == ConfigKind::NginxSite && content.contains("upstream") && !content.contains(" backup"))
+    static const QRegularExpression upstreamBlock(QStringLiteral("^\\s*upstream\\s+\\S+\\s*\\{"),
+                                                  QRegularExpression::MultilineOption);
+    if (kind == ConfigKind::NginxSite && upstreamBlock.match(QString::fromUtf8(content)).hasMatch()
+        && !content.contains(" backup"))
         issues.append(warning(0, tr("the upstream has no backup server: nothing answers when the container is down.")));
     return issues;
 }

@@ -7,9 +7,9 @@ namespace Dockmaster {
 
 ConfigValidator::ConfigValidator(QObject *parent)
     : QObject(parent)
-    , m_tools(ConfigCheck::Tools::detect())
+    , m_tools(ConfigValidation::Tools::detect())
 {
-    qRegisterMetaType<Dockmaster::ConfigCheckReport>();
+    qRegisterMetaType<Dockmaster::ValidationReport>();
 }
 
 ConfigValidator::~ConfigValidator()
@@ -23,17 +23,17 @@ ConfigValidator::~ConfigValidator()
     }
 }
 
-quint64 ConfigValidator::validate(const QString &fileName, const QByteArray &content, ConfigKind kind)
+quint64 ConfigValidator::validate(const QString &fileName, const QByteArray &content, ConfigFileKind kind)
 {
     const quint64 id = m_nextId++;
-    auto *watcher = new QFutureWatcher<ConfigCheckReport>(this);
-    connect(watcher, &QFutureWatcher<ConfigCheckReport>::finished, this, [this, watcher, id] {
+    auto *watcher = new QFutureWatcher<ValidationReport>(this);
+    connect(watcher, &QFutureWatcher<ValidationReport>::finished, this, [this, watcher, id] {
         watcher->deleteLater();
         --m_pending;
         Q_EMIT finished(id, watcher->result());
     });
     ++m_pending;
-    watcher->setFuture(QtConcurrent::run(&ConfigCheck::run, fileName, content, kind, m_tools));
+    watcher->setFuture(QtConcurrent::run(&ConfigValidation::run, fileName, content, kind, m_tools));
     return id;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "render/configcheck.h"
+#include "render/configvalidation.h"
 
 #include <QObject>
 
@@ -16,18 +16,18 @@ public:
     explicit ConfigValidator(QObject *parent = nullptr);
     ~ConfigValidator() override;
 
-    quint64 validate(const QString &fileName, const QByteArray &content, ConfigKind kind = ConfigKind::Auto);
+    quint64 validate(const QString &fileName, const QByteArray &content, ConfigFileKind kind = ConfigFileKind::Auto);
 
-    ConfigCheck::Tools tools() const { return m_tools; }
+    ConfigValidation::Tools tools() const { return m_tools; }
     // Tests use this to force the structural path (empty tools).
-    void setTools(const ConfigCheck::Tools &tools) { m_tools = tools; }
+    void setTools(const ConfigValidation::Tools &tools) { m_tools = tools; }
     int pendingCount() const { return m_pending; }
 
 Q_SIGNALS:
-    void finished(quint64 requestId, const Dockmaster::ConfigCheckReport &report);
+    void finished(quint64 requestId, const Dockmaster::ValidationReport &report);
 
 private:
-    ConfigCheck::Tools m_tools;
+    ConfigValidation::Tools m_tools;
     quint64 m_nextId = 1;
     int m_pending = 0;
 };

@@ -1,5 +1,5 @@
-#include "render/configcheck.h"
 #include "render/configrenderer.h"
+#include "render/configvalidation.h"
 #include "render/configvalidator.h"
 #include "renderfixtures.h"
 
@@ -21,7 +21,7 @@ class TestConfigValidators : public QObject
     Q_OBJECT
 
 private:
-    ConfigCheck::Tools m_tools;
+    ConfigValidation::Tools m_tools;
 
     static QList<RenderedFile> renderCase(const QString &name)
     {
@@ -58,10 +58,10 @@ private:
         return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
     }
 
-    static QString describe(const ConfigCheckReport &report)
+    static QString describe(const ValidationReport &report)
     {
         QStringList lines;
-        for (const ConfigIssue &issue : report.issues)
+        for (const ValidationIssue &issue : report.issues)
             lines.append(QStringLiteral("%1:%2: %3").arg(report.file).arg(issue.line).arg(issue.message));
         return lines.join(QLatin1Char('\n'));
     }
@@ -69,7 +69,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_tools = ConfigCheck::Tools::detect();
+        m_tools = ConfigValidation::Tools::detect();
         // The build environment ships every validator (packaging/packages.txt);
         // a missing one is an environment bug, not a reason to skip.
         QVERIFY2(!m_tools.nginx.isEmpty(), "nginx not found");
@@ -115,7 +115,7 @@ private Q_SLOTS:
         QFETCH(QString, checker);
         const QByteArray content = fileOf(renderCase(caseName), path);
         QVERIFY(!content.isEmpty());
-        const ConfigCheckReport report = ConfigCheck::run(path, content, ConfigKind::Auto, m_tools);
+        const ValidationReport report = ConfigValidation::run(path, content, ConfigFileKind::Auto, m_tools);
         QVERIFY(report.realTool);
         QCOMPARE(report.checker, checker);
         QVERIFY2(report.issues.isEmpty(), qPrintable(describe(report)));
@@ -159,11 +159,11 @@ private Q_SLOTS:
         QByteArray content = fileOf(renderCase(QStringLiteral("php-test")), path);
         QVERIFY(content.contains(from));
         content.replace(from, to);
-        const ConfigCheckReport report = ConfigCheck::run(path, content, ConfigKind::Auto, m_tools);
+        const ValidationReport report = ConfigValidation::run(path, content, ConfigFileKind::Auto, m_tools);
         QVERIFY(report.realTool);
         QVERIFY2(!report.ok(), qPrintable(describe(report)));
-        const QList<ConfigIssue> errors = report.errors();
-        const bool found = std::any_of(errors.cbegin(), errors.cend(), [&](const ConfigIssue &issue) {
+        const QList<ValidationIssue> errors = report.errors();
+        const bool found = std::any_of(errors.cbegin(), errors.cend(), [&](const ValidationIssue &issue) {
             return issue.line == line && issue.message.contains(needle);
         });
         QVERIFY2(found, qPrintable(describe(report)));
@@ -193,7 +193,8 @@ private Q_SLOTS:
         QFETCH(QString, path);
         QFETCH(QByteArray, content);
         QFETCH(int, line);
-        const ConfigCheckReport report = ConfigCheck::run(path, content, ConfigKind::Auto, ConfigCheck::Tools());
+        const ValidationReport report
+            = ConfigValidation::run(path, content, ConfigFileKind::Auto, ConfigValidation::Tools());
         QVERIFY(!report.realTool);
         QCOMPARE(report.checker, QStringLiteral("structural"));
         QVERIFY(!report.ok());
@@ -203,8 +204,8 @@ private Q_SLOTS:
     void renderedFilesPassStructuralChecks()
     {
         for (const RenderedFile &file : renderCase(QStringLiteral("php-test"))) {
-            const ConfigCheckReport report
-                = ConfigCheck::run(file.path, file.content, ConfigKind::Auto, ConfigCheck::Tools());
+            const ValidationReport report
+                = ConfigValidation::run(file.path, file.content, ConfigFileKind::Auto, ConfigValidation::Tools());
             QVERIFY2(report.ok(), qPrintable(describe(report)));
         }
     }
@@ -308,7 +309,7 @@ private Q_SLOTS:
         QCOMPARE(validator.pendingCount(), 2); // returned before any tool ran
         QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 2, 20000);
         for (const QList<QVariant> &arguments : std::as_const(spy)) {
-            const auto report = arguments.at(1).value<ConfigCheckReport>();
+            const auto report = arguments.at(1).value<ValidationReport>();
             if (arguments.at(0).toULongLong() == first) {
                 QCOMPARE(report.checker, QStringLiteral("nginx -t"));
                 QCOMPARE(report.errors().size(), 1);

@@ -1,4 +1,4 @@
-#include "render/configcheck.h"
+#include "render/configvalidation.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -20,7 +20,7 @@ constexpr int toolTimeoutMs = 20000;
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Dockmaster::ConfigCheck", text);
+    return QCoreApplication::translate("Dockmaster::ConfigValidation", text);
 }
 
 QString findTool(const QString &name)
@@ -33,14 +33,14 @@ QString findTool(const QString &name)
         name, { QStringLiteral("/usr/sbin"), QStringLiteral("/sbin"), QStringLiteral("/usr/local/sbin") });
 }
 
-ConfigIssue error(int line, const QString &message)
+ValidationIssue error(int line, const QString &message)
 {
-    return { ConfigIssue::Severity::Error, line, message };
+    return { ValidationIssue::Severity::Error, line, message };
 }
 
-ConfigIssue warning(int line, const QString &message)
+ValidationIssue warning(int line, const QString &message)
 {
-    return { ConfigIssue::Severity::Warning, line, message };
+    return { ValidationIssue::Severity::Warning, line, message };
 }
 
 struct ProcessOutput {
@@ -109,7 +109,8 @@ QByteArray nginxForLocalCheck(const QByteArray &content, const QString &certific
     return lines.join('\n');
 }
 
-QList<ConfigIssue> checkNginx(const QString &nginx, const QString &openssl, const QByteArray &content, QString *checker)
+QList<ValidationIssue> checkNginx(const QString &nginx, const QString &openssl, const QByteArray &content,
+                                  QString *checker)
 {
     QTemporaryDir dir;
     if (!dir.isValid())
@@ -144,7 +145,7 @@ QList<ConfigIssue> checkNginx(const QString &nginx, const QString &openssl, cons
                     QStringLiteral("conf/nginx.conf"), QStringLiteral("-e"), QStringLiteral("stderr") });
     if (!out.started)
         return { error(0, tr("nginx could not be started.")) };
-    QList<ConfigIssue> issues;
+    QList<ValidationIssue> issues;
     static const QRegularExpression message(
         QStringLiteral("\\[(emerg|alert|crit|error|warn)\\] (.*?)(?: in (\\S+):(\\d+))?$"));
     const QStringList lines = out.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -161,8 +162,8 @@ QList<ConfigIssue> checkNginx(const QString &nginx, const QString &openssl, cons
         else
             issues.append(error(lineNumber, text));
     }
-    if (out.exitCode != 0 && std::none_of(issues.cbegin(), issues.cend(), [](const ConfigIssue &i) {
-            return i.severity == ConfigIssue::Severity::Error;
+    if (out.exitCode != 0 && std::none_of(issues.cbegin(), issues.cend(), [](const ValidationIssue &i) {
+            return i.severity == ValidationIssue::Severity::Error;
         }))
         issues.append(error(0, out.output.trimmed().isEmpty() ? tr("nginx -t failed.") : out.output.trimmed()));
     return issues;
@@ -201,7 +202,7 @@ QByteArray poolForLocalCheck(const QByteArray &content)
     return lines.join('\n');
 }
 
-QList<ConfigIssue> checkPhpFpm(const QString &phpFpm, const QByteArray &content, QString *checker)
+QList<ValidationIssue> checkPhpFpm(const QString &phpFpm, const QByteArray &content, QString *checker)
 {
     QTemporaryDir dir;
     if (!dir.isValid())
@@ -217,7 +218,7 @@ QList<ConfigIssue> checkPhpFpm(const QString &phpFpm, const QByteArray &content,
     const ProcessOutput out = runTool(phpFpm, { QStringLiteral("-t"), QStringLiteral("-y"), wrapper });
     if (!out.started)
         return { error(0, tr("php-fpm could not be started.")) };
-    QList<ConfigIssue> issues;
+    QList<ValidationIssue> issues;
     static const QRegularExpression message(QStringLiteral("(ERROR|ALERT|WARNING): (.*)$"));
     static const QRegularExpression location(QStringLiteral("\\[(\\S+):(\\d+)\\] ?"));
     const QStringList lines = out.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -240,8 +241,8 @@ QList<ConfigIssue> checkPhpFpm(const QString &phpFpm, const QByteArray &content,
         else
             issues.append(error(lineNumber, text));
     }
-    if (out.exitCode != 0 && std::none_of(issues.cbegin(), issues.cend(), [](const ConfigIssue &i) {
-            return i.severity == ConfigIssue::Severity::Error;
+    if (out.exitCode != 0 && std::none_of(issues.cbegin(), issues.cend(), [](const ValidationIssue &i) {
+            return i.severity == ValidationIssue::Severity::Error;
         }))
         issues.append(error(0, out.output.trimmed().isEmpty() ? tr("php-fpm -t failed.") : out.output.trimmed()));
     return issues;
@@ -266,7 +267,7 @@ int lineOfYamlKeyPath(const QByteArray &content, const QString &path)
     return found;
 }
 
-QList<ConfigIssue> checkCompose(const QString &compose, const QByteArray &content, QString *checker)
+QList<ValidationIssue> checkCompose(const QString &compose, const QByteArray &content, QString *checker)
 {
     QTemporaryDir dir;
     if (!dir.isValid())
@@ -295,7 +296,7 @@ QList<ConfigIssue> checkCompose(const QString &compose, const QByteArray &conten
     return { error(lineNumber, text) };
 }
 
-QList<ConfigIssue> checkYamlWithPython(const QString &python, const QByteArray &content, QString *checker)
+QList<ValidationIssue> checkYamlWithPython(const QString &python, const QByteArray &content, QString *checker)
 {
     QTemporaryDir dir;
     if (!dir.isValid())
@@ -327,38 +328,38 @@ QList<ConfigIssue> checkYamlWithPython(const QString &python, const QByteArray &
 
 } // namespace
 
-ConfigKind configKindForPath(const QString &path)
+ConfigFileKind configFileKindForPath(const QString &path)
 {
     const QString name = QFileInfo(path).fileName();
     if (name == QLatin1String(".gitlab-ci.yml"))
-        return ConfigKind::GitlabCi;
+        return ConfigFileKind::GitlabCi;
     if (name.startsWith(QLatin1String("docker-compose")) || name.startsWith(QLatin1String("compose"))) {
         if (name.endsWith(QLatin1String(".yaml")) || name.endsWith(QLatin1String(".yml")))
-            return ConfigKind::Compose;
+            return ConfigFileKind::Compose;
     }
     if (name.startsWith(QLatin1String("php-fpm")) && name.endsWith(QLatin1String(".conf")))
-        return ConfigKind::PhpFpmPool;
+        return ConfigFileKind::PhpFpmPool;
     if (name.startsWith(QLatin1String("nginx")) && name.endsWith(QLatin1String(".conf")))
-        return ConfigKind::NginxSite;
-    return ConfigKind::Other;
+        return ConfigFileKind::NginxSite;
+    return ConfigFileKind::Other;
 }
 
-bool ConfigCheckReport::ok() const
+bool ValidationReport::ok() const
 {
     return errors().isEmpty();
 }
 
-QList<ConfigIssue> ConfigCheckReport::errors() const
+QList<ValidationIssue> ValidationReport::errors() const
 {
-    QList<ConfigIssue> result;
-    for (const ConfigIssue &issue : issues) {
-        if (issue.severity == ConfigIssue::Severity::Error)
+    QList<ValidationIssue> result;
+    for (const ValidationIssue &issue : issues) {
+        if (issue.severity == ValidationIssue::Severity::Error)
             result.append(issue);
     }
     return result;
 }
 
-ConfigCheck::Tools ConfigCheck::Tools::detect()
+ConfigValidation::Tools ConfigValidation::Tools::detect()
 {
     Tools tools;
     tools.nginx = findTool(QStringLiteral("nginx"));
@@ -371,16 +372,16 @@ ConfigCheck::Tools ConfigCheck::Tools::detect()
     return tools;
 }
 
-ConfigCheckReport ConfigCheck::run(const QString &fileName, const QByteArray &content, ConfigKind kind,
-                                   const Tools &tools)
+ValidationReport ConfigValidation::run(const QString &fileName, const QByteArray &content, ConfigFileKind kind,
+                                       const Tools &tools)
 {
-    ConfigCheckReport report;
+    ValidationReport report;
     report.file = fileName;
-    report.kind = kind == ConfigKind::Auto ? configKindForPath(fileName) : kind;
+    report.kind = kind == ConfigFileKind::Auto ? configFileKindForPath(fileName) : kind;
     report.checker = QStringLiteral("structural");
 
     switch (report.kind) {
-    case ConfigKind::NginxSite:
+    case ConfigFileKind::NginxSite:
         if (!tools.nginx.isEmpty()) {
             report.issues = checkNginx(tools.nginx, tools.openssl, content, &report.checker);
             report.realTool = true;
@@ -388,7 +389,7 @@ ConfigCheckReport ConfigCheck::run(const QString &fileName, const QByteArray &co
             report.issues = structuralNginx(content);
         }
         break;
-    case ConfigKind::PhpFpmPool:
+    case ConfigFileKind::PhpFpmPool:
         if (!tools.phpFpm.isEmpty()) {
             report.issues = checkPhpFpm(tools.phpFpm, content, &report.checker);
             report.realTool = true;
@@ -396,7 +397,7 @@ ConfigCheckReport ConfigCheck::run(const QString &fileName, const QByteArray &co
             report.issues = structuralIni(content);
         }
         break;
-    case ConfigKind::Compose:
+    case ConfigFileKind::Compose:
         if (!tools.dockerCompose.isEmpty()) {
             report.issues = checkCompose(tools.dockerCompose, content, &report.checker);
             report.realTool = true;
@@ -407,7 +408,7 @@ ConfigCheckReport ConfigCheck::run(const QString &fileName, const QByteArray &co
             report.issues = structuralYaml(content);
         }
         break;
-    case ConfigKind::GitlabCi:
+    case ConfigFileKind::GitlabCi:
         if (!tools.python3.isEmpty()) {
             report.issues = checkYamlWithPython(tools.python3, content, &report.checker);
             report.realTool = true;
@@ -415,19 +416,19 @@ ConfigCheckReport ConfigCheck::run(const QString &fileName, const QByteArray &co
             report.issues = structuralYaml(content);
         }
         break;
-    case ConfigKind::Auto:
-    case ConfigKind::Other:
+    case ConfigFileKind::Auto:
+    case ConfigFileKind::Other:
         break;
     }
     report.issues.append(policy(report.kind, content));
     std::stable_sort(report.issues.begin(), report.issues.end(),
-                     [](const ConfigIssue &a, const ConfigIssue &b) { return a.line < b.line; });
+                     [](const ValidationIssue &a, const ValidationIssue &b) { return a.line < b.line; });
     return report;
 }
 
-QList<ConfigIssue> ConfigCheck::structuralNginx(const QByteArray &content)
+QList<ValidationIssue> ConfigValidation::structuralNginx(const QByteArray &content)
 {
-    QList<ConfigIssue> issues;
+    QList<ValidationIssue> issues;
     const QString text = QString::fromUtf8(content);
     int line = 1;
     int depth = 0;
@@ -490,11 +491,11 @@ QList<ConfigIssue> ConfigCheck::structuralNginx(const QByteArray &content)
     return issues;
 }
 
-QList<ConfigIssue> ConfigCheck::structuralIni(const QByteArray &content)
+QList<ValidationIssue> ConfigValidation::structuralIni(const QByteArray &content)
 {
     static const QRegularExpression section(QStringLiteral("^\\[[A-Za-z0-9_.-]+\\]$"));
     static const QRegularExpression entry(QStringLiteral("^[A-Za-z0-9_.]+(?:\\[[A-Za-z0-9_.]+\\])?\\s*=.*$"));
-    QList<ConfigIssue> issues;
+    QList<ValidationIssue> issues;
     const QList<QByteArray> lines = splitLines(content);
     bool inSection = false;
     for (qsizetype i = 0; i < lines.size(); ++i) {
@@ -513,9 +514,9 @@ QList<ConfigIssue> ConfigCheck::structuralIni(const QByteArray &content)
     return issues;
 }
 
-QList<ConfigIssue> ConfigCheck::structuralYaml(const QByteArray &content)
+QList<ValidationIssue> ConfigValidation::structuralYaml(const QByteArray &content)
 {
-    QList<ConfigIssue> issues;
+    QList<ValidationIssue> issues;
     const QList<QByteArray> lines = splitLines(content);
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QByteArray &line = lines.at(i);
@@ -531,32 +532,32 @@ QList<ConfigIssue> ConfigCheck::structuralYaml(const QByteArray &content)
     return issues;
 }
 
-QList<ConfigIssue> ConfigCheck::policy(ConfigKind kind, const QByteArray &content)
+QList<ValidationIssue> ConfigValidation::policy(ConfigFileKind kind, const QByteArray &content)
 {
     struct Rule {
-        ConfigKind kind;
+        ConfigFileKind kind;
         const char *pattern;
         const char *message;
     };
     // The platform's non-negotiables (PLATFORM.md): checked on every file, with
     // or without the real tools.
     static const Rule forbidden[] = {
-        { ConfigKind::GitlabCi, "StrictHostKeyChecking\\s*[= ]\\s*(no|off|accept-new)\\b",
-          QT_TRANSLATE_NOOP("Dockmaster::ConfigCheck",
+        { ConfigFileKind::GitlabCi, "StrictHostKeyChecking\\s*[= ]\\s*(no|off|accept-new)\\b",
+          QT_TRANSLATE_NOOP("Dockmaster::ConfigValidation",
                             "the deploy job must pin the host key; never disable "
                             "StrictHostKeyChecking.") },
-        { ConfigKind::GitlabCi, "UserKnownHostsFile\\s*[= ]\\s*/dev/null",
-          QT_TRANSLATE_NOOP("Dockmaster::ConfigCheck", "the deploy job must keep the pinned known_hosts file.") },
-        { ConfigKind::Compose, "network_mode:\\s*[\"']?host",
-          QT_TRANSLATE_NOOP("Dockmaster::ConfigCheck", "apps must not use the host network.") },
-        { ConfigKind::Compose, "privileged:\\s*true",
-          QT_TRANSLATE_NOOP("Dockmaster::ConfigCheck", "apps must not run privileged containers.") },
-        { ConfigKind::Compose, "^\\s*-\\s*[\"']?(/var/run/docker\\.sock|/run/docker\\.sock)",
-          QT_TRANSLATE_NOOP("Dockmaster::ConfigCheck", "apps must not see the container engine's socket.") },
-        { ConfigKind::NginxSite, "^\\s*server_tokens\\s+on\\s*;",
-          QT_TRANSLATE_NOOP("Dockmaster::ConfigCheck", "keep server_tokens off.") },
+        { ConfigFileKind::GitlabCi, "UserKnownHostsFile\\s*[= ]\\s*/dev/null",
+          QT_TRANSLATE_NOOP("Dockmaster::ConfigValidation", "the deploy job must keep the pinned known_hosts file.") },
+        { ConfigFileKind::Compose, "network_mode:\\s*[\"']?host",
+          QT_TRANSLATE_NOOP("Dockmaster::ConfigValidation", "apps must not use the host network.") },
+        { ConfigFileKind::Compose, "privileged:\\s*true",
+          QT_TRANSLATE_NOOP("Dockmaster::ConfigValidation", "apps must not run privileged containers.") },
+        { ConfigFileKind::Compose, "^\\s*-\\s*[\"']?(/var/run/docker\\.sock|/run/docker\\.sock)",
+          QT_TRANSLATE_NOOP("Dockmaster::ConfigValidation", "apps must not see the container engine's socket.") },
+        { ConfigFileKind::NginxSite, "^\\s*server_tokens\\s+on\\s*;",
+          QT_TRANSLATE_NOOP("Dockmaster::ConfigValidation", "keep server_tokens off.") },
     };
-    QList<ConfigIssue> issues;
+    QList<ValidationIssue> issues;
     const QList<QByteArray> lines = splitLines(content);
     for (const Rule &rule : forbidden) {
         if (rule.kind != kind)
@@ -569,14 +570,19 @@ QList<ConfigIssue> ConfigCheck::policy(ConfigKind kind, const QByteArray &conten
                 continue;
             if (expression.match(line).hasMatch())
                 issues.append(error(static_cast<int>(i + 1),
-                                    QCoreApplication::translate("Dockmaster::ConfigCheck", rule.message)));
+                                    QCoreApplication::translate("Dockmaster::ConfigValidation", rule.message)));
         }
     }
-    if (kind == ConfigKind::GitlabCi && !content.contains("environment:"))
+    static const QRegularExpression conflictMarker(QStringLiteral("^(<<<<<<< |=======$|>>>>>>> )"));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (conflictMarker.match(QString::fromUtf8(lines.at(i))).hasMatch())
+            issues.append(error(static_cast<int>(i + 1), tr("leftover merge conflict marker.")));
+    }
+    if (kind == ConfigFileKind::GitlabCi && !content.contains("environment:"))
         issues.append(error(0, tr("the deploy job needs an environment: section so GitLab records deployments.")));
     static const QRegularExpression upstreamBlock(QStringLiteral("^\\s*upstream\\s+\\S+\\s*\\{"),
                                                   QRegularExpression::MultilineOption);
-    if (kind == ConfigKind::NginxSite && upstreamBlock.match(QString::fromUtf8(content)).hasMatch()
+    if (kind == ConfigFileKind::NginxSite && upstreamBlock.match(QString::fromUtf8(content)).hasMatch()
         && !content.contains(" backup"))
         issues.append(warning(0, tr("the upstream has no backup server: nothing answers when the container is down.")));
     return issues;

@@ -7,7 +7,7 @@
 
 namespace Dockmaster {
 
-enum class ConfigKind {
+enum class ConfigFileKind {
     Auto, // decide from the file name
     NginxSite, // a server/upstream file for the http context (outer, fallback, container)
     PhpFpmPool,
@@ -16,33 +16,33 @@ enum class ConfigKind {
     Other // nothing to check (HTML page, README)
 };
 
-ConfigKind configKindForPath(const QString &path);
+ConfigFileKind configFileKindForPath(const QString &path);
 
-struct ConfigIssue {
+struct ValidationIssue {
     enum class Severity { Error, Warning };
     Severity severity = Severity::Error;
     int line = 0; // 1-based line in the checked file; 0 when the tool named none
     QString message;
 
-    bool operator==(const ConfigIssue &) const = default;
+    bool operator==(const ValidationIssue &) const = default;
 };
 
-struct ConfigCheckReport {
+struct ValidationReport {
     QString file;
-    ConfigKind kind = ConfigKind::Other;
+    ConfigFileKind kind = ConfigFileKind::Other;
     QString checker; // "nginx -t", "php-fpm8.4 -t", "docker-compose config", "yaml", "structural"
     bool realTool = false; // false: only the structural check ran
-    QList<ConfigIssue> issues;
+    QList<ValidationIssue> issues;
 
     bool ok() const;
-    QList<ConfigIssue> errors() const;
+    QList<ValidationIssue> errors() const;
 };
 
 // Runs the real validators (nginx -t, php-fpm -t, docker-compose config,
 // python3 yaml) on one file's text when they are installed, otherwise a
 // structural check, plus the platform's policy rules. Blocking: call it off
 // the UI thread (ConfigValidator does).
-class ConfigCheck
+class ConfigValidation
 {
 public:
     struct Tools {
@@ -55,15 +55,15 @@ public:
         static Tools detect();
     };
 
-    static ConfigCheckReport run(const QString &fileName, const QByteArray &content, ConfigKind kind,
-                                 const Tools &tools);
+    static ValidationReport run(const QString &fileName, const QByteArray &content, ConfigFileKind kind,
+                                const Tools &tools);
 
-    static QList<ConfigIssue> structuralNginx(const QByteArray &content);
-    static QList<ConfigIssue> structuralIni(const QByteArray &content);
-    static QList<ConfigIssue> structuralYaml(const QByteArray &content);
-    static QList<ConfigIssue> policy(ConfigKind kind, const QByteArray &content);
+    static QList<ValidationIssue> structuralNginx(const QByteArray &content);
+    static QList<ValidationIssue> structuralIni(const QByteArray &content);
+    static QList<ValidationIssue> structuralYaml(const QByteArray &content);
+    static QList<ValidationIssue> policy(ConfigFileKind kind, const QByteArray &content);
 };
 
 } // namespace Dockmaster
 
-Q_DECLARE_METATYPE(Dockmaster::ConfigCheckReport)
+Q_DECLARE_METATYPE(Dockmaster::ValidationReport)

@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 
 #include <grp.h>
@@ -86,16 +87,46 @@ QList<QByteArray> splitLines(const QByteArray &content)
 // arguments are paths on the target host: logs go to /dev/null and missing
 // certificates are replaced by a throwaway pair, so nginx -t checks syntax
 // and semantics without needing the host's files or root.
-QByteArray nginxForLocalCheck(const QByteArray &content, const QString &certificate, const QString &key)
+quint16 freeLoopbackPort()
 {
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
+}
+
+QByteArray nginxForLocalCheck(const QByteArray &content, const QString &certificate, const QString &key,
+                              QList<ValidationIssue> *issues)
+{
+    // nginx -t binds every listen address: the host's addresses and ports
+    // (80, 443, the container port) are not ours to bind here, so each
+    // distinct one is checked for form and then moved to a free loopback port.
+    static const QRegularExpression listenLine(QStringLiteral("^(\\s*listen\\s+)([^;\\s]+)"));
+    static const QRegularExpression listenTarget(QStringLiteral(
+        "\\A(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+        ":|\\[[0-9A-Fa-f:]+\\]:|\\*:|localhost:)?([0-9]{1,5})\\z"));
+    QHash<QString, quint16> movedPorts;
     static const QRegularExpression logLine(QStringLiteral("^(\\s*(?:access_log|error_log)\\s+)([^;\\s]+)"));
     static const QRegularExpression certLine(
         QStringLiteral("^(\\s*)(ssl_certificate|ssl_certificate_key)(\\s+)([^;\\s]+)"));
     QList<QByteArray> lines = splitLines(content);
-    for (QByteArray &raw : lines) {
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QByteArray &raw = lines[i];
         QString line = QString::fromUtf8(raw);
         const QRegularExpressionMatch log = logLine.match(line);
-        if (log.hasMatch() && log.captured(2) != QLatin1String("off")) {
+        const QRegularExpressionMatch listen = listenLine.match(line);
+        if (listen.hasMatch()) {
+            const QString target = listen.captured(2);
+            const QRegularExpressionMatch parts = listenTarget.match(target);
+            const int port = parts.hasMatch() ? parts.captured(1).toInt() : 0;
+            if (port < 1 || port > 65535) {
+                issues->append(error(static_cast<int>(i + 1),
+                                     tr("listen needs an IPv4 address and port such as 127.0.0.1:8080, or a port.")));
+            } else {
+                if (!movedPorts.contains(target))
+                    movedPorts.insert(target, freeLoopbackPort());
+                line.replace(listen.capturedStart(2), listen.capturedLength(2),
+                             QStringLiteral("127.0.0.1:%1").arg(movedPorts.value(target)));
+            }
+        } else if (log.hasMatch() && log.captured(2) != QLatin1String("off")) {
             line.replace(log.capturedStart(2), log.capturedLength(2), QStringLiteral("/dev/null"));
         } else if (const QRegularExpressionMatch cert = certLine.match(line); cert.hasMatch()) {
             const QFileInfo existing(cert.captured(4));
@@ -134,7 +165,8 @@ QList<ValidationIssue> checkNginx(const QString &nginx, const QString &openssl, 
                                                  "  proxy_temp_path tmp/proxy;\n  fastcgi_temp_path tmp/fastcgi;\n"
                                                  "  uwsgi_temp_path tmp/uwsgi;\n  scgi_temp_path tmp/scgi;\n  include ")
         + site.toUtf8() + QByteArrayLiteral(";\n}\n");
-    if (!writeFile(site, nginxForLocalCheck(content, certificate, key))
+    QList<ValidationIssue> issues;
+    if (!writeFile(site, nginxForLocalCheck(content, certificate, key, &issues))
         || !writeFile(dir.filePath(QStringLiteral("conf/nginx.conf")), wrapper))
         return { error(0, tr("Cannot write the files for nginx -t.")) };
 
@@ -145,7 +177,6 @@ QList<ValidationIssue> checkNginx(const QString &nginx, const QString &openssl, 
                     QStringLiteral("conf/nginx.conf"), QStringLiteral("-e"), QStringLiteral("stderr") });
     if (!out.started)
         return { error(0, tr("nginx could not be started.")) };
-    QList<ValidationIssue> issues;
     static const QRegularExpression message(
         QStringLiteral("\\[(emerg|alert|crit|error|warn)\\] (.*?)(?: in (\\S+):(\\d+))?$"));
     const QStringList lines = out.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);

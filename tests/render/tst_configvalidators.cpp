@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -167,6 +168,29 @@ private Q_SLOTS:
             return issue.line == line && issue.message.contains(needle);
         });
         QVERIFY2(found, qPrintable(describe(report)));
+    }
+
+    // nginx -t binds what it listens on; the host's ports (busy here, or
+    // privileged for a desktop user) must not make a good file fail.
+    void listenPortsInUseDoNotFailTheCheck()
+    {
+        QTcpServer busy;
+        QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
+        const QByteArray site = "server {\n    listen 127.0.0.1:" + QByteArray::number(busy.serverPort())
+            + ";\n    listen 80;\n    return 204;\n}\n";
+        const ValidationReport report
+            = ConfigValidation::run(QStringLiteral("nginx-outer.conf"), site, ConfigFileKind::Auto, m_tools);
+        QVERIFY(report.realTool);
+        QVERIFY2(report.issues.isEmpty(), qPrintable(describe(report)));
+    }
+
+    void malformedListenIsReportedAtItsLine()
+    {
+        const QByteArray site = "server {\n    return 204;\n    listen 127.0.0.1:99999;\n}\n";
+        const ValidationReport report
+            = ConfigValidation::run(QStringLiteral("nginx-outer.conf"), site, ConfigFileKind::Auto, m_tools);
+        QVERIFY(!report.ok());
+        QCOMPARE(report.errors().constFirst().line, 3);
     }
 
     void structuralChecksFindTheLine_data()

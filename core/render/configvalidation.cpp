@@ -12,7 +12,6 @@
 
 #include <grp.h>
 #include <pwd.h>
-#include <unistd.h>
 
 namespace Dockmaster {
 namespace {
@@ -210,12 +209,10 @@ bool groupExists(const QString &name)
     return getgrnam(name.toUtf8().constData()) != nullptr;
 }
 
-// As root php-fpm resolves the pool's users; those exist on the target host,
-// not necessarily here, so unknown ones are swapped (same line) for nobody.
+// php-fpm -t resolves the pool's users; those exist on the target host, not
+// necessarily here, so unknown ones are swapped (same line) for nobody.
 QByteArray poolForLocalCheck(const QByteArray &content)
 {
-    if (geteuid() != 0)
-        return content;
     static const QRegularExpression userLine(
         QStringLiteral("^(\\s*(user|group|listen\\.owner|listen\\.group)\\s*=\\s*)([A-Za-z0-9_.-]+)\\s*$"));
     QList<QByteArray> lines = splitLines(content);

@@ -136,6 +136,8 @@ FrontStack::~FrontStack()
 
 void FrontStack::stop()
 {
+    // Ends the network manager's TLS thread while OpenSSL is still intact.
+    m_network.reset();
     m_front.reset();
     m_fpm.reset();
 }

@@ -93,23 +93,44 @@ private:
     }
 
     // Every process of the container, from its pids cgroup (cgroup v1 here).
-    QList<pid_t> containerProcesses() const
+    // Every process of the container: its main process (from the engine)
+    // and all descendants, found through /proc so any cgroup layout works.
+    QList<pid_t> containerProcesses()
     {
+        const qint64 main
+            = inspect().value(QStringLiteral("State")).toObject().value(QStringLiteral("Pid")).toInteger();
         QList<pid_t> pids;
-        if (m_containerId.isEmpty())
+        if (main <= 0)
             return pids;
-        QFile procs(QStringLiteral("/sys/fs/cgroup/pids/libpod_parent/libpod-%1/cgroup.procs").arg(m_containerId));
-        if (!procs.open(QIODevice::ReadOnly))
-            return pids;
-        const QList<QByteArray> lines = procs.readAll().split('\n');
-        for (const QByteArray &line : lines) {
-            if (!line.trimmed().isEmpty())
-                pids.append(static_cast<pid_t>(line.trimmed().toInt()));
+        QHash<qint64, qint64> parentOf;
+        QDirIterator it(QStringLiteral("/proc"), QDir::Dirs | QDir::NoDotAndDotDot);
+        while (it.hasNext()) {
+            bool numeric = false;
+            const qint64 pid = it.next().section(QLatin1Char('/'), -1).toLongLong(&numeric);
+            if (!numeric)
+                continue;
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            // "pid (comm) state ppid ...": comm may hold spaces, so parse after ')'.
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            if (fields.size() > 1)
+                parentOf.insert(pid, fields.at(1).toLongLong());
+        }
+        QList<qint64> frontier { main };
+        while (!frontier.isEmpty()) {
+            const qint64 pid = frontier.takeFirst();
+            pids.append(static_cast<pid_t>(pid));
+            for (auto child = parentOf.cbegin(); child != parentOf.cend(); ++child) {
+                if (child.value() == pid)
+                    frontier.append(child.key());
+            }
         }
         return pids;
     }
 
-    void signalContainer(int signal) const
+    void signalContainer(int signal)
     {
         for (const pid_t pid : containerProcesses())
             ::kill(pid, signal);
@@ -119,8 +140,6 @@ private:
     // aardvark-dns) and removes leftover container cgroups, by PID and ID.
     void killLeftovers()
     {
-        signalContainer(SIGCONT);
-        signalContainer(SIGKILL);
         const QString ownNamespace = QFile::symLinkTarget(QStringLiteral("/proc/self/ns/net"));
         const qint64 self = QCoreApplication::applicationPid();
         QDirIterator it(QStringLiteral("/proc"), QDir::Dirs | QDir::NoDotAndDotDot);
@@ -231,6 +250,10 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        // A step that failed half-way must not leave the container stopped.
+        const QList<pid_t> container = m_service ? containerProcesses() : QList<pid_t>();
+        for (const pid_t pid : container)
+            ::kill(pid, SIGCONT);
         if (!m_compose.isEmpty() && m_service)
             compose({ QStringLiteral("down"), QStringLiteral("-t"), QStringLiteral("0") });
         if (!m_podman.isEmpty() && m_service)

@@ -3,6 +3,7 @@
 #include "util/validation.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -16,8 +17,14 @@ QString tr(const char *text)
 
 bool matchesWhole(const QString &value, const QString &pattern)
 {
-    const QRegularExpression expression(QStringLiteral("\\A(?:") + pattern + QStringLiteral(")\\z"));
-    return expression.match(value).hasMatch();
+    // Compiled once per thread: validation runs for every form edit.
+    thread_local QHash<QString, QRegularExpression> compiled;
+    auto it = compiled.find(pattern);
+    if (it == compiled.end()) {
+        it = compiled.insert(pattern, QRegularExpression(QStringLiteral("\\A(?:") + pattern + QStringLiteral(")\\z")));
+        it->optimize();
+    }
+    return it->match(value).hasMatch();
 }
 
 const QString ipv4Octet = QStringLiteral("(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");

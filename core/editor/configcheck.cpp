@@ -31,7 +31,7 @@ ConfigKind configKindForPath(const QString &path)
     return ConfigKind::Other;
 }
 
-QList<ConfigIssue> StructuralConfigCheck::check(const QString &path, const QString &text) const
+QList<ConfigIssue> StructuralConfigCheck::conflictMarkers(const QString &text)
 {
     const QStringList lines = text.split(QLatin1Char('\n'));
     QList<ConfigIssue> issues;
@@ -42,9 +42,16 @@ QList<ConfigIssue> StructuralConfigCheck::check(const QString &path, const QStri
             issues.append({ int(i + 1), 0, tr("Unresolved merge conflict marker.") });
         }
     }
+    return issues;
+}
+
+QList<ConfigIssue> StructuralConfigCheck::check(const QString &path, const QString &text) const
+{
+    QList<ConfigIssue> issues = conflictMarkers(text);
     if (!issues.isEmpty()) {
         return issues; // the structure of a half-merged file says nothing useful
     }
+    const QStringList lines = text.split(QLatin1Char('\n'));
     switch (configKindForPath(path)) {
     case ConfigKind::Nginx:
         checkNginx(lines, &issues);

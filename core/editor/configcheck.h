@@ -39,6 +39,8 @@ class StructuralConfigCheck final : public ConfigCheck
     Q_DECLARE_TR_FUNCTIONS(Dockmaster::StructuralConfigCheck)
 public:
     QList<ConfigIssue> check(const QString &path, const QString &text) const override;
+    // Leftover <<<<<<< / ======= / >>>>>>> lines of a conflicting rebase.
+    static QList<ConfigIssue> conflictMarkers(const QString &text);
 
 private:
     static void checkNginx(const QStringList &lines, QList<ConfigIssue> *issues);

@@ -159,6 +159,7 @@ private Q_SLOTS:
         auto f = openEditor(m_repo, SitePath);
         QVERIFY(f);
         ConfigEditor *editor = f->editor.get();
+        editor->setConfigCheck(std::make_shared<StructuralConfigCheck>());
         // Drop the ';' of line 3 (server_name).
         editor->codeEditor()->goToLine(3);
         editor->codeEditor()->moveCursor(QTextCursor::EndOfBlock);
@@ -192,6 +193,26 @@ private Q_SLOTS:
         QVERIFY(validated.wait(10000));
         QCOMPARE(validated.constLast().constFirst().toInt(), 0);
         QVERIFY(editor->codeEditor()->issues().isEmpty());
+    }
+
+    void realValidatorMarksTheFaultyLine()
+    {
+        auto f = openEditor(m_repo, SitePath);
+        QVERIFY(f);
+        ConfigEditor *editor = f->editor.get(); // default check: the renderer's validators, nginx -t here
+        typeAtEndOfLine(editor->codeEditor(), 2, QString());
+        editor->codeEditor()->moveCursor(QTextCursor::Left);
+        QTest::keyClicks(editor->codeEditor(), QStringLiteral(" bogus"));
+        QVERIFY(editor->text().contains(QStringLiteral("listen 8080 bogus;")));
+        QSignalSpy validated(editor, &ConfigEditor::validated);
+        editor->validate();
+        QVERIFY(validated.wait(30000));
+        const QList<ConfigIssue> issues = editor->codeEditor()->issues();
+        QVERIFY(!issues.isEmpty());
+        QCOMPARE(issues.constFirst().line, 2);
+        QVERIFY2(issues.constFirst().message.contains(QStringLiteral("bogus")),
+                 qPrintable(issues.constFirst().message));
+        QVERIFY(issues.constFirst().message.startsWith(QStringLiteral("nginx")));
     }
 
     void findReplaceAndGoToLine()

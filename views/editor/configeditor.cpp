@@ -4,6 +4,7 @@
 #include "editor/commitdialog.h"
 #include "editor/findreplacebar.h"
 #include "editor/syntaxsupport.h"
+#include "editor/validatorcheck.h"
 #include "git/gitworkspace.h"
 
 #include <QAction>
@@ -85,7 +86,7 @@ ConfigEditor::ConfigEditor(GitWorkspace *workspace, const KSyntaxHighlighting::R
     : QWidget(parent)
     , m_workspace(workspace)
     , m_repository(repository)
-    , m_check(std::make_shared<StructuralConfigCheck>())
+    , m_check(std::make_shared<ValidatorConfigCheck>())
 {
     buildUi();
     createActions();
@@ -353,7 +354,7 @@ void ConfigEditor::setAuthor(const GitAuthor &author)
 
 void ConfigEditor::setConfigCheck(std::shared_ptr<const ConfigCheck> check)
 {
-    m_check = check ? std::move(check) : std::make_shared<StructuralConfigCheck>();
+    m_check = check ? std::move(check) : std::make_shared<ValidatorConfigCheck>();
 }
 
 void ConfigEditor::setTemplateRenderer(TemplateRenderer renderer)

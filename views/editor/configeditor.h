@@ -54,7 +54,8 @@ public:
     ~ConfigEditor() override;
 
     void setAuthor(const GitAuthor &author);
-    // Replaces the structural fallback with real validators.
+    // Default: ValidatorConfigCheck (real nginx/php-fpm/compose checks when
+    // installed, else structural). nullptr restores the default.
     void setConfigCheck(std::shared_ptr<const ConfigCheck> check);
     // Enables the Drift action; without a renderer it stays disabled.
     void setTemplateRenderer(TemplateRenderer renderer);

@@ -126,8 +126,11 @@ void StructuralConfigCheck::checkNginx(const QStringList &lines, QList<ConfigIss
         }
     }
     if (!quote.isNull()) {
+        // Everything after the quote was swallowed by it; one message says it all.
         issues->append({ quoteLine, 0, tr("This quoted string is never closed.") });
-    } else if (statementLine) {
+        return;
+    }
+    if (statementLine) {
         issues->append({ statementLine, 0, tr("Missing ';' at the end of this directive.") });
     }
     for (const int line : std::as_const(openBlocks)) {

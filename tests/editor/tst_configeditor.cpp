@@ -104,6 +104,18 @@ private Q_SLOTS:
             = newRepository({ { SitePath, Site }, { QStringLiteral("php-fpm/pool.conf"), "[app1]\npm = static\n" } });
     }
 
+    void wrongTokenIsShownAsAnAuthenticationProblem()
+    {
+        QTemporaryDir cache;
+        GitWorkspace workspace(cache.path());
+        ConfigEditor editor(&workspace, m_repository);
+        QSignalSpy failed(&editor, &ConfigEditor::failed);
+        editor.openRepository(m_server.repositoryUrl(m_repo), QStringLiteral("glpat-WRONG"), Branch);
+        QVERIFY(failed.wait(30000));
+        QVERIFY2(editor.bannerText().contains(QStringLiteral("token")), qPrintable(editor.bannerText()));
+        QVERIFY(!editor.bannerText().contains(QStringLiteral("glpat-WRONG")));
+    }
+
     void picksADefinitionPerFileKind_data()
     {
         QTest::addColumn<QString>("path");

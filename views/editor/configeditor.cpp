@@ -95,18 +95,16 @@ ConfigEditor::ConfigEditor(GitWorkspace *workspace, const KSyntaxHighlighting::R
     updateActions();
 
     connect(m_workspace, &GitWorkspace::busyChanged, m_busy, &QWidget::setVisible);
-    connect(
-        m_workspace, &GitWorkspace::opened, this, [this](quint64 request, const QString &, const QStringList &files) {
-            if (request != m_openRequest) {
-                return;
-            }
-            const QSignalBlocker blocker(m_files);
-            m_files->clear();
-            m_files->addItems(files);
-            m_files->setCurrentIndex(-1);
-            setBanner(tr("Repository ready: %n file(s) on %1.", nullptr, int(files.size())).arg(m_workspace->branch()));
-            Q_EMIT filesListed(files);
-        });
+    connect(m_workspace, &GitWorkspace::opened, this, [this](quint64, const QString &, const QStringList &files) {
+        // Whoever opened the workspace (this editor or the main window),
+        // its files are the ones to choose from.
+        const QSignalBlocker blocker(m_files);
+        m_files->clear();
+        m_files->addItems(files);
+        m_files->setCurrentIndex(-1);
+        setBanner(tr("Repository ready: %n file(s) on %1.", nullptr, int(files.size())).arg(m_workspace->branch()));
+        Q_EMIT filesListed(files);
+    });
     connect(m_workspace, &GitWorkspace::fileRead, this, &ConfigEditor::onFileRead);
     connect(m_workspace, &GitWorkspace::diffReady, this, &ConfigEditor::onDiffReady);
     connect(m_workspace, &GitWorkspace::pushRejected, this, &ConfigEditor::onPushRejected);

@@ -354,6 +354,8 @@ private Q_SLOTS:
         QVERIFY(editor->hasPendingRejection());
         QVERIFY(editor->upstreamView()->toPlainText().contains(QStringLiteral("+    access_log logs/app1.log;")));
         QVERIFY(editor->bannerText().contains(QStringLiteral("kept")));
+        QTest::qWait(50); // let the layout fit the banner before the screenshot
+        QVERIFY(editor->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/editor-rejected.png")));
 
         // A second commit attempt without deciding is refused, text still kept.
         QSignalSpy committed(editor, &ConfigEditor::committed);

@@ -201,7 +201,7 @@ HttpResponse GitLabApi::paginate(const Context &c, qsizetype total, const std::f
     HttpResponse r = jsonResponse(200, items);
     // GitLab omits the totals past 10,000 records; clients must follow "next".
     const bool countable = total <= 10000;
-    auto link = [&](qsizetype p, const char *rel) {
+    auto link = [&](qsizetype p, const char *rel) -> QByteArray {
         return "<"
             + linkUrl(c,
                       { { QStringLiteral("page"), QString::number(p) },

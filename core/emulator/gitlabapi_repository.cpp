@@ -172,6 +172,8 @@ std::optional<HttpResponse> GitLabApi::routeRepository(Context &c, EmulatorProje
             QString startRef = param(c, QStringLiteral("start_sha"));
             if (startRef.isEmpty())
                 startRef = param(c, QStringLiteral("start_branch"));
+            if (startRef == branch)
+                startRef.clear();
             EmulatorRepository::Signature author = signatureFor(c.user);
             if (hasParam(c, QStringLiteral("author_name")))
                 author.name = param(c, QStringLiteral("author_name"));

@@ -23,7 +23,8 @@ GitLabEmulator::GitLabEmulator(const QString &dataDir, QObject *parent)
 GitLabEmulator::~GitLabEmulator()
 {
     stop();
-    git_libgit2_shutdown();
+    // libgit2 stays initialised: a shutdown deletes its thread-local key
+    // while pool threads that used it still live, leaking their state.
 }
 
 bool GitLabEmulator::start()

@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -137,7 +136,13 @@ private Q_SLOTS:
         git({ QStringLiteral("rev-parse"), QStringLiteral("HEAD") }, clone, &sha);
         sha = sha.trimmed();
 
-        QSignalSpy statuses(m_emulator.get(), &GitLabEmulator::pipelineStatusChanged);
+        // Queued into this thread: the emulator emits from its own.
+        QList<QPair<qint64, QString>> statuses;
+        QObject receiver;
+        connect(m_emulator.get(), &GitLabEmulator::pipelineStatusChanged, &receiver,
+                [&statuses](qint64, qint64 pipelineId, const QString &status) {
+                    statuses.append({ pipelineId, status });
+                });
         QCOMPARE(git({ QStringLiteral("push"), QStringLiteral("origin"), QStringLiteral("env/test") }, clone), 0);
         QTRY_COMPARE_WITH_TIMEOUT(latestPipeline(QStringLiteral("plugins/ops/") + m_app, QStringLiteral("env/test"))
                                       .value(QStringLiteral("status"))
@@ -147,9 +152,10 @@ private Q_SLOTS:
         QCOMPARE(pipeline.value(QStringLiteral("sha")).toString().toLatin1(), sha);
         // The statuses moved as in GitLab, one at a time.
         QStringList seen;
-        for (const auto &args : std::as_const(statuses)) {
-            if (args.at(1).toLongLong() == pipeline.value(QStringLiteral("id")).toInteger())
-                seen.append(args.at(2).toString());
+        QTRY_VERIFY(!statuses.isEmpty() && statuses.last().second == QLatin1String("success"));
+        for (const auto &entry : std::as_const(statuses)) {
+            if (entry.first == pipeline.value(QStringLiteral("id")).toInteger())
+                seen.append(entry.second);
         }
         QCOMPARE(seen,
                  (QStringList { QStringLiteral("created"), QStringLiteral("running"), QStringLiteral("success") }));

@@ -113,8 +113,17 @@ HttpResponse GitLabApi::handle(const HttpRequest &request)
         c.segments.removeLast();
 
     const QUrlQuery query = request.query();
-    for (const auto &item : query.queryItems(QUrl::FullyDecoded))
-        c.params.insert(item.first, item.second);
+    for (const auto &item : query.queryItems(QUrl::FullyDecoded)) {
+        // Repeated keys (`scope[]=a&scope[]=b`) become an array, read back comma-joined.
+        const auto existing = c.params.constFind(item.first);
+        if (existing == c.params.constEnd()) {
+            c.params.insert(item.first, item.second);
+        } else {
+            QJsonArray values = existing->isArray() ? existing->toArray() : QJsonArray{*existing};
+            values.append(item.second);
+            c.params.insert(item.first, values);
+        }
+    }
     const QByteArray contentType = request.header("content-type");
     if (!request.body.isEmpty()) {
         if (contentType.startsWith("application/json")) {

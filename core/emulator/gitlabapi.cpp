@@ -119,7 +119,7 @@ HttpResponse GitLabApi::handle(const HttpRequest &request)
         if (existing == c.params.constEnd()) {
             c.params.insert(item.first, item.second);
         } else {
-            QJsonArray values = existing->isArray() ? existing->toArray() : QJsonArray{*existing};
+            QJsonArray values = existing->isArray() ? existing->toArray() : QJsonArray { *existing };
             values.append(item.second);
             c.params.insert(item.first, values);
         }

@@ -22,10 +22,7 @@ EmulatorServer::EmulatorServer(GitLabEmulator::Shared &shared, GitLabEmulator *f
 {
 }
 
-EmulatorServer::~EmulatorServer()
-{
-    delete m_api;
-}
+EmulatorServer::~EmulatorServer() = default;
 
 quint16 EmulatorServer::listen()
 {
@@ -38,7 +35,7 @@ quint16 EmulatorServer::listen()
     base.setScheme(QStringLiteral("http"));
     base.setHost(QStringLiteral("127.0.0.1"));
     base.setPort(port);
-    m_api = new GitLabApi(m_shared.store);
+    m_api = std::make_unique<GitLabApi>(m_shared.store);
     m_api->setBaseUrl(base);
     m_git = new GitHttpBackend(m_shared.store.repositoriesRoot(), this);
     m_pipelines = new PipelineRunner(m_shared, m_facade, this);

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 class QTcpServer;
 
 namespace Dockmaster {
@@ -42,7 +44,7 @@ private:
     GitLabEmulator::Shared &m_shared;
     GitLabEmulator *m_facade;
     QTcpServer *m_server = nullptr;
-    GitLabApi *m_api = nullptr;
+    std::unique_ptr<GitLabApi> m_api;
     GitHttpBackend *m_git = nullptr;
     PipelineRunner *m_pipelines = nullptr;
     qint64 m_windowStart = 0;

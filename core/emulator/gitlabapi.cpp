@@ -28,6 +28,44 @@ bool validPath(const QString &path)
     return re.match(path).hasMatch() && !path.endsWith(QLatin1String(".git")) && !path.endsWith(QLatin1String(".atom"));
 }
 
+// `list` comes in id order (the store's map); only other orders need a sort.
+void sortProjects(QList<const EmulatorProject *> &list, const QString &orderBy, bool asc)
+{
+    enum class Key { Id, Name, Path, Updated, Activity };
+    Key key = Key::Id;
+    if (orderBy == QLatin1String("name"))
+        key = Key::Name;
+    else if (orderBy == QLatin1String("path"))
+        key = Key::Path;
+    else if (orderBy == QLatin1String("updated_at"))
+        key = Key::Updated;
+    else if (orderBy == QLatin1String("last_activity_at"))
+        key = Key::Activity;
+    if (key == Key::Id) {
+        // created_at follows creation order, so it sorts like id.
+        if (!asc)
+            std::reverse(list.begin(), list.end());
+        return;
+    }
+    auto less = [key](const EmulatorProject *a, const EmulatorProject *b) {
+        switch (key) {
+        case Key::Name:
+            return a->name < b->name;
+        case Key::Path:
+            return a->path < b->path;
+        case Key::Updated:
+            return a->updatedAt.toMSecsSinceEpoch() < b->updatedAt.toMSecsSinceEpoch();
+        case Key::Activity:
+            return a->lastActivityAt.toMSecsSinceEpoch() < b->lastActivityAt.toMSecsSinceEpoch();
+        case Key::Id:
+            break;
+        }
+        return a->id < b->id;
+    };
+    std::stable_sort(list.begin(), list.end(),
+                     [&](const EmulatorProject *a, const EmulatorProject *b) { return asc ? less(a, b) : less(b, a); });
+}
+
 } // namespace
 
 GitLabApi::GitLabApi(EmulatorStore &store)
@@ -75,8 +113,17 @@ HttpResponse GitLabApi::handle(const HttpRequest &request)
         c.segments.removeLast();
 
     const QUrlQuery query = request.query();
-    for (const auto &item : query.queryItems(QUrl::FullyDecoded))
-        c.params.insert(item.first, item.second);
+    for (const auto &item : query.queryItems(QUrl::FullyDecoded)) {
+        // Repeated keys (`scope[]=a&scope[]=b`) become an array, read back comma-joined.
+        const auto existing = c.params.constFind(item.first);
+        if (existing == c.params.constEnd()) {
+            c.params.insert(item.first, item.second);
+        } else {
+            QJsonArray values = existing->isArray() ? existing->toArray() : QJsonArray { *existing };
+            values.append(item.second);
+            c.params.insert(item.first, values);
+        }
+    }
     const QByteArray contentType = request.header("content-type");
     if (!request.body.isEmpty()) {
         if (contentType.startsWith("application/json")) {
@@ -452,16 +499,7 @@ std::optional<HttpResponse> GitLabApi::routeGroupsAndProjects(Context &c)
             }
             const QString orderBy = param(c, QStringLiteral("order_by"), QStringLiteral("created_at"));
             const bool asc = param(c, QStringLiteral("sort"), QStringLiteral("desc")) == QLatin1String("asc");
-            std::stable_sort(list.begin(), list.end(), [&](const EmulatorProject *a, const EmulatorProject *b) {
-                if (orderBy == QLatin1String("name"))
-                    return asc ? a->name < b->name : a->name > b->name;
-                if (orderBy == QLatin1String("path"))
-                    return asc ? a->path < b->path : a->path > b->path;
-                if (orderBy == QLatin1String("last_activity_at"))
-                    return asc ? a->lastActivityAt < b->lastActivityAt : a->lastActivityAt > b->lastActivityAt;
-                // created_at ties broken by id, like GitLab's order.
-                return asc ? a->id < b->id : a->id > b->id;
-            });
+            sortProjects(list, orderBy, asc);
             return paginate(c, list.size(), [&](qsizetype i) { return projectJson(*list.at(i)); });
         }
         if (s.size() == 3 && s.at(2) == QLatin1String("members")) {
@@ -534,8 +572,18 @@ std::optional<HttpResponse> GitLabApi::routeGroupsAndProjects(Context &c)
                     "405 Method Not Allowed - Keyset pagination is not yet available for this type of request"));
         const qint64 idAfter = param(c, QStringLiteral("id_after")).toLongLong();
         const qint64 idBefore = param(c, QStringLiteral("id_before")).toLongLong();
+        bool perPageOk = false;
+        const qsizetype keysetPerPage = qBound(
+            qsizetype(1), qsizetype(param(c, QStringLiteral("per_page"), QStringLiteral("20")).toLongLong(&perPageOk)),
+            qsizetype(100));
+        // Keyset ascending reads just past the cursor, like GitLab's index scan.
+        const bool scanFromCursor = keyset && asc;
         QList<const EmulatorProject *> list;
-        for (const auto &p : m_store.projects) {
+        for (auto it = scanFromCursor ? m_store.projects.upperBound(idAfter) : m_store.projects.begin();
+             it != m_store.projects.end(); ++it) {
+            const EmulatorProject &p = it.value();
+            if (scanFromCursor && list.size() > keysetPerPage)
+                break;
             if (m_store.accessLevel(c.user, p) < int(AccessLevel::Guest))
                 continue;
             if (filterArchived && p.archived != archived)
@@ -554,24 +602,10 @@ std::optional<HttpResponse> GitLabApi::routeGroupsAndProjects(Context &c)
                 continue;
             list.append(&p);
         }
-        std::stable_sort(list.begin(), list.end(), [&](const EmulatorProject *a, const EmulatorProject *b) {
-            if (orderBy == QLatin1String("name"))
-                return asc ? a->name < b->name : a->name > b->name;
-            if (orderBy == QLatin1String("path"))
-                return asc ? a->path < b->path : a->path > b->path;
-            if (orderBy == QLatin1String("updated_at"))
-                return asc ? a->updatedAt < b->updatedAt : a->updatedAt > b->updatedAt;
-            if (orderBy == QLatin1String("last_activity_at"))
-                return asc ? a->lastActivityAt < b->lastActivityAt : a->lastActivityAt > b->lastActivityAt;
-            return asc ? a->id < b->id : a->id > b->id;
-        });
+        sortProjects(list, orderBy, asc);
         if (!keyset)
             return paginate(c, list.size(), [&](qsizetype i) { return projectJson(*list.at(i)); });
-        bool ok = false;
-        qsizetype perPage = param(c, QStringLiteral("per_page")).toLongLong(&ok);
-        if (!ok || perPage < 1)
-            perPage = 20;
-        perPage = qMin<qsizetype>(perPage, 100);
+        const qsizetype perPage = perPageOk ? keysetPerPage : 20;
         QJsonArray items;
         for (qsizetype i = 0; i < qMin(perPage, list.size()); ++i)
             items.append(projectJson(*list.at(i)));

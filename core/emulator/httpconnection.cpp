@@ -33,6 +33,9 @@ void HttpConnection::parse()
     for (;;) {
         switch (m_state) {
         case State::Waiting:
+            // A client may pipeline, but not without bound while we work.
+            if (m_buffer.size() > MaxHeaderBytes + MaxBodyBytes && m_socket)
+                m_socket->abort();
             return;
         case State::Headers: {
             const qsizetype end = m_buffer.indexOf("\r\n\r\n");

@@ -209,6 +209,12 @@ private Q_SLOTS:
         const qint64 jobId = r.json().array().first().toObject().value(QStringLiteral("id")).toInteger();
         r = m_client->get(QStringLiteral("/projects/%1/jobs/%2/trace").arg(project, QString::number(jobId)));
         QVERIFY(r.body.contains("host docker-test-1 unreachable"));
+        r = m_client->get(QStringLiteral("/projects/%1/pipelines/%2/jobs?scope[]=success&scope[]=failed")
+                              .arg(project, QString::number(pipelineId)));
+        QCOMPARE(r.json().array().size(), 1);
+        r = m_client->get(QStringLiteral("/projects/%1/pipelines/%2/jobs?scope[]=success&scope[]=running")
+                              .arg(project, QString::number(pipelineId)));
+        QCOMPARE(r.json().array().size(), 0);
     }
 
     void nonFastForwardPushIsRejected()

@@ -198,6 +198,24 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
     }
 
+    void enforcedRateLimit()
+    {
+        m_emulator->setRateLimit(2, true);
+        int limited = 0;
+        for (int i = 0; i < 5; ++i) {
+            const Reply r = m_client->get(QStringLiteral("/version"));
+            if (r.status == 429) {
+                ++limited;
+                QVERIFY(r.header("retry-after").toInt() > 0);
+                QCOMPARE(r.header("ratelimit-remaining"), QByteArray("0"));
+                QCOMPARE(r.body, QByteArray("Retry later\n"));
+            }
+        }
+        m_emulator->setRateLimit(100000, false);
+        QVERIFY(limited >= 1);
+        QCOMPARE(m_client->get(QStringLiteral("/version")).status, 200);
+    }
+
     void injectedFaults()
     {
         m_emulator->addFault(EmulatorFault::serverError(QStringLiteral("^/api/v4/projects$"), 502, 2));

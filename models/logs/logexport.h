@@ -26,3 +26,5 @@ QFuture<LogExportResult> exportLogLines(LogFilterModel::Selection selection, con
                                         const LogExportOptions &options = {});
 
 } // namespace Dockmaster
+
+Q_DECLARE_METATYPE(Dockmaster::LogExportResult)

@@ -16,10 +16,9 @@
 #include <QThread>
 #include <QTimer>
 
-#include <malloc.h>
-
 #include <algorithm>
 #include <cstdio>
+#include <malloc.h>
 #include <unistd.h>
 
 using namespace Dockmaster;
@@ -36,8 +35,8 @@ QByteArray message(qint64 i)
         text = "10.0.0." + QByteArray::number(i % 250) + " - - [24/Nov/2026:20:01:31 +0000] \"GET /api/items/"
             + QByteArray::number(i) + " HTTP/1.1\" 200 512 \"-\" \"curl\" 0.004";
     else
-        text = "[24-Nov-2026 20:01:31] NOTICE: worker " + QByteArray::number(i % 17) + " handled request id="
-            + QByteArray::number(i * 7919);
+        text = "[24-Nov-2026 20:01:31] NOTICE: worker " + QByteArray::number(i % 17)
+            + " handled request id=" + QByteArray::number(i * 7919);
     text = text.leftJustified(100, '.', true);
     return text;
 }
@@ -79,7 +78,14 @@ struct Parser {
             });
         });
     }
-    LogBatch take() { return std::exchange(batch, [] { LogBatch b; b.sourceIndex(QStringLiteral("app0000042_web_1")); return b; }()); }
+    LogBatch take()
+    {
+        return std::exchange(batch, [] {
+            LogBatch b;
+            b.sourceIndex(QStringLiteral("app0000042_web_1"));
+            return b;
+        }());
+    }
 };
 
 long rssBytes()
@@ -127,7 +133,8 @@ void benchIngest()
         file.close();
         QProcess grep;
         timer.restart();
-        grep.start(QStringLiteral("grep"), {QStringLiteral("-F"), QStringLiteral("-c"), QStringLiteral("no such text"), path});
+        grep.start(QStringLiteral("grep"),
+                   { QStringLiteral("-F"), QStringLiteral("-c"), QStringLiteral("no such text"), path });
         grep.waitForFinished(-1);
         const double grepSeconds = double(timer.nsecsElapsed()) / 1e9;
         print("logs.grep_lines_per_s", double(Lines) / grepSeconds, "lines/s");
@@ -157,8 +164,8 @@ void benchMemoryAndFilter()
     const long after = rssBytes();
     print("logs.bytes_per_line", double(after - before) / double(Lines), "bytes");
     print("logs.overhead_bytes_per_line", double(after - before - textBytes) / double(Lines), "bytes");
-    print("logs.store_overhead_bytes_per_line", double(qint64(model->store().bytesAllocated()) - textBytes) / double(Lines),
-          "bytes");
+    print("logs.store_overhead_bytes_per_line",
+          double(qint64(model->store().bytesAllocated()) - textBytes) / double(Lines), "bytes");
 
     LogFilterModel filtered(model.get());
     LogFilter filter;

@@ -5,21 +5,29 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslServer>
 #include <QUrl>
 #include <QUrlQuery>
 
 using namespace Dockmaster;
 
-FakeDockerEngine::FakeDockerEngine(QObject *parent)
+FakeDockerEngine::FakeDockerEngine(QObject *parent, const QSslConfiguration *tls)
     : QObject(parent)
 {
-    connect(&m_server, &QTcpServer::newConnection, this, &FakeDockerEngine::onConnection);
-    m_server.listen(QHostAddress::LocalHost, 0);
+    if (tls) {
+        auto server = std::make_unique<QSslServer>();
+        server->setSslConfiguration(*tls);
+        m_server = std::move(server);
+    } else {
+        m_server = std::make_unique<QTcpServer>();
+    }
+    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, &FakeDockerEngine::onConnection);
+    m_server->listen(QHostAddress::LocalHost, 0);
 }
 
 void FakeDockerEngine::onConnection()
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         socket->setParent(this);
         auto buffer = std::make_shared<QByteArray>();
         connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {

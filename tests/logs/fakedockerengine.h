@@ -5,8 +5,11 @@
 #include <QByteArray>
 #include <QList>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+#include <memory>
 
 // A small Docker Engine API peer for unit tests: container listing, inspect
 // and log streaming (multiplexed frames in HTTP chunks cut at arbitrary
@@ -29,8 +32,9 @@ public:
         QList<Line> lines;
     };
 
-    explicit FakeDockerEngine(QObject *parent = nullptr);
-    quint16 port() const { return m_server.serverPort(); }
+    // With tls set, speaks HTTPS and (by the configuration) may require client certificates.
+    explicit FakeDockerEngine(QObject *parent = nullptr, const QSslConfiguration *tls = nullptr);
+    quint16 port() const { return m_server->serverPort(); }
 
     bool wholeSecondTimestamps = false; // podman
     int chunkCut = 7; // chunk boundaries fall every N bytes, not on frames
@@ -54,7 +58,7 @@ private:
     void sendChunked(QTcpSocket *socket, const QByteArray &data);
     static void respond(QTcpSocket *socket, int status, const QByteArray &body);
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
     QList<Container> m_containers;
     QList<Follower> m_followers;
 };

@@ -127,8 +127,22 @@ QString LogModel::formatTime(qint64 timeNs)
 {
     if (timeNs <= 0)
         return {};
-    const QDateTime time = QDateTime::fromMSecsSinceEpoch(timeNs / 1000000);
-    return time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    // Local-time conversion is slow; the UTC offset only changes on the hour at most.
+    thread_local qint64 cachedHour = -1;
+    thread_local qint64 cachedOffsetNs = 0;
+    const qint64 hour = timeNs / 3600000000000LL;
+    if (hour != cachedHour) {
+        cachedHour = hour;
+        cachedOffsetNs = qint64(QDateTime::fromMSecsSinceEpoch(timeNs / 1000000).offsetFromUtc()) * 1000000000LL;
+    }
+    // "2026-11-24T20:01:31.123456789Z" -> "2026-11-24 20:01:31.123"
+    QByteArray text = formatRfc3339Nanos(timeNs + cachedOffsetNs);
+    text[10] = ' ';
+    if (text.size() > 20 && text[19] == '.')
+        text.truncate(23);
+    else
+        text = text.left(19) + ".000";
+    return QString::fromLatin1(text);
 }
 
 QVariant LogModel::data(const QModelIndex &index, int role) const

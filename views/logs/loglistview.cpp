@@ -297,8 +297,9 @@ void LogListView::paintEvent(QPaintEvent *)
         m_delegate->paintMessage(
             &painter, QRect(left - hOffset, y + 1, m_wrap ? messageWidth : messageWidth + hOffset, height - 2), message,
             pal, messageColor, selected);
-        if (!m_wrap)
-            m_maxLineWidth = qMax(m_maxLineWidth, metrics.horizontalAdvance(message.left(4000)));
+        if (!m_wrap) // an estimate: exact widths would shape every line twice
+            m_maxLineWidth
+                = qMax(m_maxLineWidth, int(qMin<qsizetype>(message.size(), 4000)) * metrics.averageCharWidth());
         y += height;
     }
 }

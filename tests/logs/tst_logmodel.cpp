@@ -231,7 +231,7 @@ void TestLogModel::largeFilterRunsOffTheUiThread()
     QTRY_VERIFY(!filtered.isFiltering());
     QCOMPARE(busy.size(), 2);
     QCOMPARE(messages(filtered),
-             (QStringList { QStringLiteral("ERROR failure 299990"), QStringLiteral("ERROR failure 299990") }));
+             (QStringList { QStringLiteral("ERROR failure 59990"), QStringLiteral("ERROR failure 59990") }));
     QCOMPARE(filtered.rowForSequence(filtered.sequenceAt(1)), 1);
 }
 

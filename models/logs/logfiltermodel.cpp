@@ -29,6 +29,13 @@ LogFilterModel::LogFilterModel(LogModel *source, QObject *parent)
     connect(source, &QAbstractItemModel::modelAboutToBeReset, this, &LogFilterModel::onSourceAboutToBeReset);
     connect(source, &QAbstractItemModel::modelReset, this, &LogFilterModel::onSourceReset);
     connect(&m_watcher, &QFutureWatcher<std::vector<qint64>>::finished, this, &LogFilterModel::onJobFinished);
+    connect(source, &LogModel::sourcesChanged, this, [this](const QStringList &sources) {
+        // A container that appears later may be one the filter names.
+        if (m_matcher && !m_filter.sources.isEmpty())
+            m_matcher = std::make_shared<const LogLineMatcher>(m_filter, sources);
+        if (m_job && !m_filter.sources.isEmpty())
+            m_job->matcher = std::make_shared<const LogLineMatcher>(m_filter, sources);
+    });
     m_matchedUntil = source->store().endSeq();
 }
 

@@ -61,6 +61,14 @@ void LogModel::flushNow()
     const qint64 droppedBefore = m_dropped;
     const qsizetype sourcesBefore = m_store.sources().size();
     m_total += incoming;
+    // New container names are announced before their lines arrive, so a
+    // filter by container can know them when it matches those lines.
+    for (const LogBatch &batch : pending) {
+        for (const QString &name : batch.sources)
+            m_store.internSource(name);
+    }
+    if (m_store.sources().size() != sourcesBefore)
+        Q_EMIT sourcesChanged(m_store.sources());
 
     evictForCapacity(incoming);
     // Lines that would be evicted in the same flush are never stored.
@@ -91,8 +99,6 @@ void LogModel::flushNow()
         }
         endInsertRows();
     }
-    if (m_store.sources().size() != sourcesBefore)
-        Q_EMIT sourcesChanged(m_store.sources());
     if (m_dropped != droppedBefore)
         Q_EMIT droppedLinesChanged(m_dropped);
 }

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void filter();
     void filterFollowsNewAndEvictedLines();
     void largeFilterRunsOffTheUiThread();
+    void containerFilterKnowsLaterContainers();
     void invalidRegexReportsError();
     void exportWritesFilteredLines();
     void snapshotSurvivesEviction();
@@ -233,6 +234,22 @@ void TestLogModel::largeFilterRunsOffTheUiThread()
     QCOMPARE(messages(filtered),
              (QStringList { QStringLiteral("ERROR failure 59990"), QStringLiteral("ERROR failure 59990") }));
     QCOMPARE(filtered.rowForSequence(filtered.sequenceAt(1)), 1);
+}
+
+void TestLogModel::containerFilterKnowsLaterContainers()
+{
+    LogModel model;
+    model.appendBatch(makeBatch(0, 10, QStringLiteral("web")));
+    model.flushNow();
+    LogFilterModel filtered(&model);
+    QAbstractItemModelTester tester(&filtered, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    LogFilter f;
+    f.sources = QStringList { QStringLiteral("php") }; // not started yet
+    filtered.setFilter(f);
+    QCOMPARE(filtered.rowCount(), 0);
+    model.appendBatch(makeBatch(10, 5, QStringLiteral("php")));
+    model.flushNow();
+    QCOMPARE(filtered.rowCount(), 5);
 }
 
 void TestLogModel::invalidRegexReportsError()

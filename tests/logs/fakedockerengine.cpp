@@ -92,9 +92,10 @@ void FakeDockerEngine::handle(QTcpSocket *socket, const QByteArray &target)
         for (const Container &c : std::as_const(m_containers)) {
             if (label != QStringLiteral("com.docker.compose.project=") + c.project)
                 continue;
-            list.append(QJsonObject { { QStringLiteral("Id"), c.id },
-                                      { QStringLiteral("Names"), QJsonArray { QString(QStringLiteral("/") + c.name) } },
-                                      { QStringLiteral("State"), QStringLiteral("running") } });
+            list.append(QJsonObject {
+                { QStringLiteral("Id"), c.id },
+                { QStringLiteral("Names"), QJsonArray { QString(QStringLiteral("/") + c.name) } },
+                { QStringLiteral("State"), c.running ? QStringLiteral("running") : QStringLiteral("exited") } });
         }
         respond(socket, 200, QJsonDocument(list).toJson(QJsonDocument::Compact));
         return;

@@ -30,6 +30,7 @@ public:
         QString project;
         bool tty = false;
         QList<Line> lines;
+        bool running = true;
     };
 
     // With tls set, speaks HTTPS and (by the configuration) may require client certificates.
@@ -44,6 +45,7 @@ public:
     // Sends the first half of the next line's frame to every follower, then drops them.
     void dropFollowersMidFrame(int container, const Line &nextLine);
     void endFollowStreams(); // terminating chunk; the connection stays open
+    void setRunning(int container, bool running) { m_containers[container].running = running; }
     int openFollowers() const;
     QList<QByteArray> requests; // request targets in arrival order
 

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void reconnectsWithoutLossOrDuplicates();
     void ttyContainerIsRaw();
     void streamEndIsReported();
+    void restartedContainerIsFollowedAgain();
     void containersAreMergedByTime();
     void onlyTheProjectsContainers();
 };
@@ -245,6 +246,34 @@ void TestDockerLogSource::streamEndIsReported()
     QCOMPARE(ended.first().first().toString(), QStringLiteral("web"));
     QCOMPARE(reconnecting.size(), 0);
     QCOMPARE(collector.lines.size(), 1);
+}
+
+void TestDockerLogSource::restartedContainerIsFollowedAgain()
+{
+    FakeDockerEngine engine;
+    engine.wholeSecondTimestamps = true;
+    FakeDockerEngine::Container web { QStringLiteral("c1"), QStringLiteral("web"), QStringLiteral("p"), false, {} };
+    for (int i = 0; i < 5; ++i)
+        web.lines.append({ 1795550491000000000LL + i * 1000, LogStream::Stdout, "before " + QByteArray::number(i) });
+    engine.addContainer(web);
+    DockerLogSource source(tcpEndpoint(engine.port()), fastOptions(QStringLiteral("p")));
+    QSignalSpy ended(&source, &LogSource::streamEnded);
+    Collector collector;
+    collector.attach(&source);
+    source.start();
+    QTRY_COMPARE(collector.lines.size(), 5);
+    engine.setRunning(0, false);
+    engine.endFollowStreams();
+    QTRY_COMPARE(ended.size(), 1);
+    QTest::qWait(700); // a rescan sees it stopped: no new follow
+    QCOMPARE(engine.openFollowers(), 0);
+    engine.setRunning(0, true);
+    engine.appendLine(0, { 1795550491000000000LL + 9000, LogStream::Stdout, "after restart" });
+    QTRY_COMPARE(engine.openFollowers(), 1);
+    QTRY_COMPARE(collector.lines.size(), 6);
+    QTest::qWait(200);
+    QCOMPARE(collector.texts(),
+             (QList<QByteArray> { "before 0", "before 1", "before 2", "before 3", "before 4", "after restart" }));
 }
 
 void TestDockerLogSource::containersAreMergedByTime()

@@ -51,14 +51,27 @@ void DockerLogSource::prepare(const std::function<void()> &proceed)
         return;
     }
     disconnect(m_secretConnection);
+    disconnect(m_secretFailedConnection);
     m_secretConnection = connect(m_secrets.data(), &SecretStore::secretRead, this,
                                  [this, proceed](const QString &key, const QString &secret, bool found) {
                                      if (key != m_secretKey)
                                          return;
                                      disconnect(m_secretConnection);
+                                     disconnect(m_secretFailedConnection);
                                      m_endpoint.keyPassphrase = found ? secret.toUtf8() : QByteArray();
                                      proceed();
                                  });
+    // Without the keychain an unencrypted key still works; an encrypted one
+    // then fails to load with its own clear message.
+    m_secretFailedConnection = connect(m_secrets.data(), &SecretStore::failed, this,
+                                       [this, proceed](const QString &key, const QString &message) {
+                                           if (key != m_secretKey)
+                                               return;
+                                           disconnect(m_secretConnection);
+                                           disconnect(m_secretFailedConnection);
+                                           Q_EMIT failed(tr("Cannot read the Docker key passphrase: %1").arg(message));
+                                           proceed();
+                                       });
     m_secrets->read(m_secretKey);
 }
 

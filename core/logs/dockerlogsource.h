@@ -43,6 +43,7 @@ private:
     QPointer<SecretStore> m_secrets;
     QString m_secretKey;
     QMetaObject::Connection m_secretConnection;
+    QMetaObject::Connection m_secretFailedConnection;
 };
 
 } // namespace Dockmaster

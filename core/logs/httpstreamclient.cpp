@@ -55,6 +55,7 @@ HttpStreamClient::~HttpStreamClient()
 
 void HttpStreamClient::get(const QByteArray &target, BodyHandler bodyHandler)
 {
+    ++m_requestGeneration;
     dropDevice();
     m_bodyHandler = std::move(bodyHandler);
     m_status = 0;
@@ -70,6 +71,7 @@ void HttpStreamClient::get(const QByteArray &target, BodyHandler bodyHandler)
 
 void HttpStreamClient::abort()
 {
+    ++m_requestGeneration;
     dropDevice();
     if (isActive())
         m_state = State::Idle;
@@ -252,6 +254,17 @@ bool HttpStreamClient::takeLine(QByteArrayView &data, QByteArray *line)
     return true;
 }
 
+bool HttpStreamClient::deliver(QByteArrayView data)
+{
+    if (!m_bodyHandler)
+        return true;
+    // The handler may abort or start another request; then this response is over.
+    const quint64 generation = m_requestGeneration;
+    const QPointer<HttpStreamClient> guard(this);
+    m_bodyHandler(data);
+    return guard && generation == m_requestGeneration;
+}
+
 void HttpStreamClient::consume(QByteArrayView data)
 {
     while (!data.isEmpty()) {
@@ -270,22 +283,21 @@ void HttpStreamClient::consume(QByteArrayView data)
         case State::BodyLength: {
             const qsizetype take = qsizetype(qMin<quint64>(m_remaining, quint64(data.size())));
             m_remaining -= quint64(take);
-            if (m_bodyHandler)
-                m_bodyHandler(data.first(take));
+            if (!deliver(data.first(take)))
+                return;
             data = data.sliced(take);
             if (m_remaining == 0)
                 finishResponse();
             break;
         }
         case State::BodyUntilClose:
-            if (m_bodyHandler)
-                m_bodyHandler(data);
+            deliver(data);
             return;
         case State::ChunkData: {
             const qsizetype take = qsizetype(qMin<quint64>(m_remaining, quint64(data.size())));
             m_remaining -= quint64(take);
-            if (m_bodyHandler)
-                m_bodyHandler(data.first(take));
+            if (!deliver(data.first(take)))
+                return;
             data = data.sliced(take);
             if (m_remaining == 0)
                 m_state = State::ChunkDataEnd;

@@ -63,6 +63,7 @@ private:
     void onClosed();
     void onError(const QString &message);
     void consume(QByteArrayView data);
+    bool deliver(QByteArrayView data); // false when the handler ended this request
     bool takeLine(QByteArrayView &data, QByteArray *line);
     void handleLine(const QByteArray &line);
     void finishResponse();
@@ -79,6 +80,7 @@ private:
     QByteArray m_lineCarry;
     QByteArray m_readBuffer;
     quint64 m_remaining = 0;
+    quint64 m_requestGeneration = 0;
     QTimer m_connectTimer;
 };
 

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void chunkedEndWhileConnectionStaysOpen();
     void contentLengthOverUnixSocket();
     void connectionRefusedFails();
+    void abortInsideBodyHandlerEndsTheResponse();
     void reconnectsWithoutLossOrDuplicates_data();
     void reconnectsWithoutLossOrDuplicates();
     void ttyContainerIsRaw();
@@ -138,6 +139,33 @@ void TestDockerLogSource::connectionRefusedFails()
     client.get("/_ping", {});
     QTRY_COMPARE(failed.size(), 1);
     QVERIFY(!failed.first().first().toString().isEmpty());
+}
+
+void TestDockerLogSource::abortInsideBodyHandlerEndsTheResponse()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    connect(&server, &QTcpServer::newConnection, this, [&server] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            socket->readAll();
+            socket->write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n5\r\nworld\r\n0\r\n\r\n");
+        });
+    });
+    HttpStreamClient client(tcpEndpoint(server.serverPort()));
+    QSignalSpy finished(&client, &HttpStreamClient::finished);
+    QSignalSpy failed(&client, &HttpStreamClient::failed);
+    QList<QByteArray> pieces;
+    client.get("/x", [&](QByteArrayView data) {
+        pieces.append(data.toByteArray());
+        client.abort();
+    });
+    QTRY_COMPARE(pieces.size(), 1);
+    QTest::qWait(100);
+    QCOMPARE(pieces, QList<QByteArray> { "hello" });
+    QCOMPARE(finished.size(), 0);
+    QCOMPARE(failed.size(), 0);
+    QVERIFY(!client.isActive());
 }
 
 void TestDockerLogSource::reconnectsWithoutLossOrDuplicates_data()

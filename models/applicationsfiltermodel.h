@@ -1,30 +1,27 @@
 #pragma once
 
 #include "domain/environment.h"
-
-#include <QSortFilterProxyModel>
+#include "searchfiltermodel.h"
 
 #include <optional>
 
 namespace Dockmaster {
 
 // Filters the Applications table by free text, environment, host and status.
-class ApplicationsFilterModel final : public QSortFilterProxyModel
+class ApplicationsFilterModel final : public SearchFilterModel
 {
     Q_OBJECT
 public:
-    explicit ApplicationsFilterModel(QObject *parent = nullptr);
+    using SearchFilterModel::SearchFilterModel;
 
-    void setSearchText(const QString &text);
     void setEnvironment(std::optional<Environment> environment); // nullopt: any
     void setHost(const QString &host);                           // empty: any
     void setStatus(const QString &status);                       // empty: any
 
 protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool acceptsRow(const QModelIndex &firstColumn) const override;
 
 private:
-    QStringList m_searchTerms;
     std::optional<Environment> m_environment;
     QString m_host;
     QString m_status;

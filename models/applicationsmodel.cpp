@@ -112,7 +112,7 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
     case Roles::HostsRole:
         return hostsOf(app);
     case Roles::SearchTextRole:
-        return QStringList{app.id, app.name, app.owner, app.description, domainsOf(app).join(QLatin1Char(' '))}
+        return QStringList { app.id, app.name, app.owner, app.description, domainsOf(app).join(QLatin1Char(' ')) }
             .join(QLatin1Char(' '))
             .toLower();
     }

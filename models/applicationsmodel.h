@@ -10,8 +10,17 @@ class ApplicationsModel final : public MergingTableModel<AppRecord>
 {
     Q_OBJECT
 public:
-    enum Column { IdColumn, NameColumn, OwnerColumn, StatusColumn, TestVersionColumn, ProductionVersionColumn,
-                  HostColumn, DomainsColumn, COUNT };
+    enum Column {
+        IdColumn,
+        NameColumn,
+        OwnerColumn,
+        StatusColumn,
+        TestVersionColumn,
+        ProductionVersionColumn,
+        HostColumn,
+        DomainsColumn,
+        COUNT
+    };
 
     using MergingTableModel::MergingTableModel;
 

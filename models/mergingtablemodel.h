@@ -10,8 +10,7 @@ namespace Dockmaster {
 // A flat table of records kept sorted by a key. New data is merged row by
 // row (insert, remove, dataChanged) rather than reset, so selection and
 // scroll position survive every refresh.
-template<typename Item>
-class MergingTableModel : public QAbstractTableModel
+template<typename Item> class MergingTableModel : public QAbstractTableModel
 {
 public:
     using QAbstractTableModel::QAbstractTableModel;

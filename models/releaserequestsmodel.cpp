@@ -11,8 +11,9 @@ namespace Dockmaster {
 QString ReleaseRequestsModel::keyOf(const ReleaseRequest &request) const
 {
     // Zero-padded so the string order equals the numeric order.
-    return QStringLiteral("%1:%2").arg(request.projectId, 12, 10, QLatin1Char('0')).arg(request.iid, 12, 10,
-                                                                                           QLatin1Char('0'));
+    return QStringLiteral("%1:%2")
+        .arg(request.projectId, 12, 10, QLatin1Char('0'))
+        .arg(request.iid, 12, 10, QLatin1Char('0'));
 }
 
 void ReleaseRequestsModel::setSlaHours(int hours)
@@ -122,7 +123,8 @@ QVariant ReleaseRequestsModel::data(const QModelIndex &index, int role) const
     case Roles::OverdueRole:
         return isOverdue(request);
     case Roles::SearchTextRole:
-        return QStringList{request.appId, request.requestedRef, request.resolvedSha, request.requester, request.title}
+        return QStringList { request.appId, request.requestedRef, request.resolvedSha, request.requester,
+                             request.title }
             .join(QLatin1Char(' '))
             .toLower();
     }

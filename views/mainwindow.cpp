@@ -1,11 +1,262 @@
 #include "mainwindow.h"
 
-namespace Dockmaster {
+#include "panels/applicationspanel.h"
+#include "panels/approvalspanel.h"
+#include "panels/placeholderpanel.h"
+#include "panels/taghistorypanel.h"
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+
+#include <KSyntaxHighlighting/Repository>
+#include <git2.h>
+
+namespace Dockmaster {
+namespace {
+
+QString stateDot(const QColor &color)
 {
+    return QStringLiteral("<span style=\"color:%1\">&#9679;</span> ").arg(color.name());
+}
+
+} // namespace
+
+MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *releaseRequests, QWidget *parent)
+    : QMainWindow(parent)
+    , m_applicationsPanel(new ApplicationsPanel(applications, this))
+    , m_approvalsPanel(new ApprovalsPanel(releaseRequests, this))
+    , m_tagHistoryPanel(new TagHistoryPanel(this))
+    , m_editorArea(new QTabWidget(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Dockmaster"));
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+
+    m_editorArea->setObjectName(QStringLiteral("editorArea"));
+    m_editorArea->setAccessibleName(tr("Configuration editor"));
+    m_editorArea->setTabsClosable(true);
+    m_editorArea->setDocumentMode(true);
+    m_editorArea->addTab(new PlaceholderPanel(QStringLiteral("editorWelcome"), tr("Configuration editor"),
+                                              tr("Open a configuration file of an app from the Applications panel "
+                                                 "to review and edit it here."),
+                                              m_editorArea),
+                         tr("Welcome"));
+    // The welcome page is a hint, not a document: it cannot be closed.
+    m_editorArea->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+    setCentralWidget(m_editorArea);
+
+    m_applicationsDock
+        = addPanel(m_applicationsPanel, QStringLiteral("applicationsDock"), tr("Applications"), Qt::LeftDockWidgetArea);
+    m_approvalsDock
+        = addPanel(m_approvalsPanel, QStringLiteral("approvalsDock"), tr("Pending approvals"), Qt::RightDockWidgetArea);
+    m_tagHistoryDock
+        = addPanel(new PlaceholderPanel(QStringLiteral("tagHistoryPanel"), tr("Tag history"),
+                                        tr("Select an application to see its tags and deployments."), this),
+                   QStringLiteral("tagHistoryDock"), tr("Tag history"), Qt::BottomDockWidgetArea);
+    m_logsDock = addPanel(new PlaceholderPanel(QStringLiteral("logsPanel"), tr("Live logs"),
+                                               tr("Double-click an application to follow its container logs."), this),
+                          QStringLiteral("logsDock"), tr("Live logs"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_tagHistoryDock, m_logsDock);
+    m_tagHistoryDock->raise();
+    resizeDocks({ m_applicationsDock, m_approvalsDock }, { 560, 420 }, Qt::Horizontal);
+    resizeDocks({ m_tagHistoryDock }, { 260 }, Qt::Vertical);
+
+    createMenus();
+    createStatusBar();
+    resize(1440, 900);
+    m_defaultState = saveState();
+    m_lastFilterablePanel = m_applicationsPanel;
+
+    // Ctrl+F goes to the panel the user worked in last.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        for (QWidget *widget = now; widget; widget = widget->parentWidget()) {
+            if (auto *panel = dynamic_cast<FilterablePanel *>(widget)) {
+                m_lastFilterablePanel = panel;
+                return;
+            }
+        }
+    });
+    setConnectionState(ConnectionState::Offline);
+}
+
+QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &objectName, const QString &title,
+                                  Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName); // saveState() keys the layout by object name
+    dock->setAccessibleName(title);
+    dock->setWidget(panel);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                      | QDockWidget::DockWidgetClosable);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *settings = file->addAction(tr("&Settings and profiles..."), this, &MainWindow::settingsRequested);
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *filter = edit->addAction(tr("&Filter current panel"), this, &MainWindow::focusCurrentFilter);
+    filter->setShortcut(QKeySequence::Find);
+    filter->setShortcutContext(Qt::ApplicationShortcut);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *refresh = view->addAction(tr("&Refresh from GitLab"), this, &MainWindow::refreshRequested);
+    refresh->setObjectName(QStringLiteral("refreshAction"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    view->addSeparator();
+    for (QDockWidget *dock : { m_applicationsDock, m_approvalsDock, m_tagHistoryDock, m_logsDock })
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("Reset &layout"), this, [this] { restoreState(m_defaultState); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Dockmaster"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_profileLabel = new QLabel(this);
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionState"));
+    m_connectionLabel->setTextFormat(Qt::RichText);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(180);
+    m_progress->setMaximumHeight(16);
+    m_progress->setTextVisible(false);
+    m_progress->setVisible(false);
+    m_cacheLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_cacheLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    statusBar()->addPermanentWidget(m_profileLabel);
+}
+
+void MainWindow::setProfileName(const QString &name, bool sandbox)
+{
+    if (sandbox) {
+        m_profileLabel->setText(tr("Sandbox platform"));
+        setWindowTitle(tr("Dockmaster - Sandbox platform"));
+        return;
+    }
+    m_profileLabel->setText(tr("Profile: %1").arg(name));
+    setWindowTitle(tr("Dockmaster - %1").arg(name));
+}
+
+void MainWindow::setConnectionState(ConnectionState state, const QString &detail)
+{
+    m_connectionState = state;
+    QString text;
+    switch (state) {
+    case ConnectionState::Online:
+        text = stateDot(QColor(0x27, 0xae, 0x60)) + tr("Online").toHtmlEscaped();
+        m_progress->setVisible(false);
+        break;
+    case ConnectionState::Syncing:
+        text = stateDot(QColor(0x29, 0x80, 0xb9)) + tr("Syncing").toHtmlEscaped();
+        m_progress->setRange(0, 0);
+        m_progress->setVisible(true);
+        break;
+    case ConnectionState::Offline:
+        text = stateDot(QColor(0x95, 0xa5, 0xa6)) + tr("Offline").toHtmlEscaped();
+        m_progress->setVisible(false);
+        break;
+    }
+    m_connectionLabel->setText(text);
+    m_connectionLabel->setToolTip(detail);
+    m_connectionLabel->setAccessibleName(QStringLiteral("%1 %2").arg(m_connectionLabel->text(), detail));
+    m_applicationsPanel->setOffline(state == ConnectionState::Offline, detail);
+    m_approvalsPanel->setActionsEnabled(state != ConnectionState::Offline,
+                                        tr("Approving and rejecting need a connection to GitLab."));
+}
+
+void MainWindow::setSyncProgress(int done, int total, const QString &what)
+{
+    m_progress->setRange(0, total); // 0..0 shows a busy bar until the total is known
+    m_progress->setValue(done);
+    m_progress->setToolTip(what);
+    statusBar()->showMessage(what, 3000);
+}
+
+void MainWindow::setCacheSummary(const QString &summary)
+{
+    m_cacheLabel->setText(summary);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    statusBar()->showMessage(message, 15000);
+}
+
+void MainWindow::restoreLayout(QSettings &settings)
+{
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    const QByteArray geometry = settings.value(QStringLiteral("geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = settings.value(QStringLiteral("state")).toByteArray();
+    if (!state.isEmpty())
+        restoreState(state);
+    settings.endGroup();
+}
+
+void MainWindow::saveLayout(QSettings &settings) const
+{
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.endGroup();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    Q_EMIT closing();
+    event->accept();
+}
+
+void MainWindow::focusCurrentFilter()
+{
+    if (m_lastFilterablePanel)
+        m_lastFilterablePanel->focusFilter();
+}
+
+void MainWindow::showAbout()
+{
+    int major = 0;
+    int minor = 0;
+    int revision = 0;
+    git_libgit2_version(&major, &minor, &revision);
+    QMessageBox::about(
+        this, tr("About Dockmaster"),
+        tr("<h3>Dockmaster %1</h3>"
+           "<p>The desktop console for the admins of the plugin hosting platform: applications, release "
+           "approvals, tag and deployment history, live container logs and the configuration editor.</p>"
+           "<p>GitLab is the source of truth; the local cache keeps the console fast and usable offline.</p>"
+           "<p>Qt %2 &middot; KSyntaxHighlighting &middot; libgit2 %3.%4.%5 &middot; QtKeychain</p>")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()))
+            .arg(major)
+            .arg(minor)
+            .arg(revision));
 }
 
 } // namespace Dockmaster

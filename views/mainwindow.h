@@ -1,14 +1,79 @@
 #pragma once
 
+#include "domain/connectionstate.h"
+
 #include <QMainWindow>
+
+class QDockWidget;
+class QLabel;
+class QProgressBar;
+class QSettings;
+class QTabWidget;
 
 namespace Dockmaster {
 
+class ApplicationsModel;
+class ApplicationsPanel;
+class ApprovalsPanel;
+class FilterablePanel;
+class ReleaseRequestsModel;
+class TagHistoryPanel;
+
+// The console's window: four dockable panels around a central editor area,
+// menus, shortcuts and a status bar telling the connection state.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *releaseRequests, QWidget *parent = nullptr);
+
+    ApplicationsPanel *applicationsPanel() const { return m_applicationsPanel; }
+    ApprovalsPanel *approvalsPanel() const { return m_approvalsPanel; }
+    TagHistoryPanel *tagHistoryPanel() const { return m_tagHistoryPanel; }
+    QTabWidget *editorArea() const { return m_editorArea; }
+    QDockWidget *tagHistoryDock() const { return m_tagHistoryDock; }
+    QDockWidget *logsDock() const { return m_logsDock; }
+
+    void setProfileName(const QString &name, bool sandbox);
+    void setConnectionState(ConnectionState state, const QString &detail = {});
+    // total == 0: progress not known yet (busy indicator).
+    void setSyncProgress(int done, int total, const QString &what);
+    void setCacheSummary(const QString &summary);
+    void showError(const QString &message); // non-modal, in the status bar and a dismissable banner
+
+    void restoreLayout(QSettings &settings);
+    void saveLayout(QSettings &settings) const;
+
+Q_SIGNALS:
+    void refreshRequested();
+    void settingsRequested();
+    void closing(); // the owner saves the layout and shuts services down
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QDockWidget *addPanel(QWidget *panel, const QString &objectName, const QString &title, Qt::DockWidgetArea area);
+    void createMenus();
+    void createStatusBar();
+    void focusCurrentFilter();
+    void showAbout();
+
+    ApplicationsPanel *m_applicationsPanel;
+    ApprovalsPanel *m_approvalsPanel;
+    TagHistoryPanel *m_tagHistoryPanel;
+    QDockWidget *m_applicationsDock = nullptr;
+    QDockWidget *m_approvalsDock = nullptr;
+    QDockWidget *m_tagHistoryDock = nullptr;
+    QDockWidget *m_logsDock = nullptr;
+    QTabWidget *m_editorArea;
+    QLabel *m_connectionLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_cacheLabel = nullptr;
+    QLabel *m_profileLabel = nullptr;
+    FilterablePanel *m_lastFilterablePanel = nullptr;
+    QByteArray m_defaultState;
+    ConnectionState m_connectionState = ConnectionState::Offline;
 };
 
 } // namespace Dockmaster

@@ -199,7 +199,7 @@ QString CacheDatabase::moveAside()
     if (!QFile::rename(m_filePath, target))
         return {};
     // The WAL and shared-memory files belong to the damaged database.
-    for (const char *suffix : {"-wal", "-shm"}) {
+    for (const char *suffix : { "-wal", "-shm" }) {
         const QString companion = m_filePath + QLatin1String(suffix);
         if (QFile::exists(companion))
             QFile::rename(companion, target + QLatin1String(suffix));
@@ -468,8 +468,8 @@ bool CacheDatabase::replaceTags(const QString &appId, const QList<TagRecord> &ta
             m_lastError = query.lastError().text();
             return false;
         }
-        query.prepare(QStringLiteral(
-            "INSERT INTO tags (app_id, name, sha, message, author, created_at) VALUES (?,?,?,?,?,?)"));
+        query.prepare(
+            QStringLiteral("INSERT INTO tags (app_id, name, sha, message, author, created_at) VALUES (?,?,?,?,?,?)"));
         for (const TagRecord &tag : tags) {
             query.addBindValue(appId);
             query.addBindValue(tag.name);
@@ -619,8 +619,8 @@ bool CacheDatabase::appendAudit(AuditEntry entry)
     if (!entry.at.isValid())
         entry.at = QDateTime::currentDateTimeUtc();
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(QStringLiteral(
-        "INSERT INTO audit_log (at, actor, action, app_id, environment, detail) VALUES (?,?,?,?,?,?)"));
+    query.prepare(
+        QStringLiteral("INSERT INTO audit_log (at, actor, action, app_id, environment, detail) VALUES (?,?,?,?,?,?)"));
     query.addBindValue(fromDateTime(entry.at));
     query.addBindValue(entry.actor);
     query.addBindValue(entry.action);

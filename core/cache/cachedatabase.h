@@ -27,7 +27,7 @@ public:
     };
     struct OpenResult {
         OpenStatus status = OpenStatus::Unavailable;
-        QString message;       // for people; empty when Ready
+        QString message;        // for people; empty when Ready
         QString movedAsidePath; // where a damaged file was kept for inspection
         int migratedFrom = 0;   // schema version found on disk (0 = new file)
     };

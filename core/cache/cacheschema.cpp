@@ -8,42 +8,44 @@ namespace {
 std::vector<CacheMigration> buildMigrations()
 {
     std::vector<CacheMigration> migrations;
-    migrations.push_back({1,
-                          {
-                              QStringLiteral("CREATE TABLE apps (id TEXT PRIMARY KEY, name TEXT NOT NULL, owner TEXT, "
-                                             "description TEXT, status TEXT, code_project_id INTEGER, "
-                                             "ops_project_id INTEGER, code_web_url TEXT, ops_web_url TEXT, "
-                                             "updated_at TEXT)"),
-                              QStringLiteral("CREATE TABLE environments (app_id TEXT NOT NULL REFERENCES apps(id) ON "
-                                             "DELETE CASCADE, environment TEXT NOT NULL, host TEXT, domain TEXT, "
-                                             "container_port INTEGER, fallback_port INTEGER, live_ref TEXT, "
-                                             "live_sha TEXT, pipeline_status TEXT, deployed_at TEXT, "
-                                             "PRIMARY KEY (app_id, environment))"),
-                              QStringLiteral("CREATE TABLE release_requests (project_id INTEGER NOT NULL, iid INTEGER "
-                                             "NOT NULL, app_id TEXT, environment TEXT, title TEXT, requested_ref "
-                                             "TEXT, resolved_sha TEXT, requester TEXT, state TEXT, web_url TEXT, "
-                                             "created_at TEXT, updated_at TEXT, PRIMARY KEY (project_id, iid))"),
-                              QStringLiteral("CREATE TABLE tags (app_id TEXT NOT NULL, name TEXT NOT NULL, sha TEXT, "
-                                             "message TEXT, author TEXT, created_at TEXT, PRIMARY KEY (app_id, name))"),
-                              QStringLiteral("CREATE TABLE deployments (app_id TEXT NOT NULL, id INTEGER NOT NULL, "
-                                             "environment TEXT, ref TEXT, sha TEXT, status TEXT, user TEXT, "
-                                             "pipeline_id INTEGER, created_at TEXT, updated_at TEXT, "
-                                             "PRIMARY KEY (app_id, id))"),
-                              QStringLiteral("CREATE TABLE pipelines (app_id TEXT NOT NULL, id INTEGER NOT NULL, ref "
-                                             "TEXT, sha TEXT, status TEXT, web_url TEXT, created_at TEXT, "
-                                             "updated_at TEXT, PRIMARY KEY (app_id, id))"),
-                              QStringLiteral("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT)"),
-                          }});
+    migrations.push_back(
+        { 1,
+          {
+              QStringLiteral("CREATE TABLE apps (id TEXT PRIMARY KEY, name TEXT NOT NULL, owner TEXT, "
+                             "description TEXT, status TEXT, code_project_id INTEGER, "
+                             "ops_project_id INTEGER, code_web_url TEXT, ops_web_url TEXT, "
+                             "updated_at TEXT)"),
+              QStringLiteral("CREATE TABLE environments (app_id TEXT NOT NULL REFERENCES apps(id) ON "
+                             "DELETE CASCADE, environment TEXT NOT NULL, host TEXT, domain TEXT, "
+                             "container_port INTEGER, fallback_port INTEGER, live_ref TEXT, "
+                             "live_sha TEXT, pipeline_status TEXT, deployed_at TEXT, "
+                             "PRIMARY KEY (app_id, environment))"),
+              QStringLiteral("CREATE TABLE release_requests (project_id INTEGER NOT NULL, iid INTEGER "
+                             "NOT NULL, app_id TEXT, environment TEXT, title TEXT, requested_ref "
+                             "TEXT, resolved_sha TEXT, requester TEXT, state TEXT, web_url TEXT, "
+                             "created_at TEXT, updated_at TEXT, PRIMARY KEY (project_id, iid))"),
+              QStringLiteral("CREATE TABLE tags (app_id TEXT NOT NULL, name TEXT NOT NULL, sha TEXT, "
+                             "message TEXT, author TEXT, created_at TEXT, PRIMARY KEY (app_id, name))"),
+              QStringLiteral("CREATE TABLE deployments (app_id TEXT NOT NULL, id INTEGER NOT NULL, "
+                             "environment TEXT, ref TEXT, sha TEXT, status TEXT, user TEXT, "
+                             "pipeline_id INTEGER, created_at TEXT, updated_at TEXT, "
+                             "PRIMARY KEY (app_id, id))"),
+              QStringLiteral("CREATE TABLE pipelines (app_id TEXT NOT NULL, id INTEGER NOT NULL, ref "
+                             "TEXT, sha TEXT, status TEXT, web_url TEXT, created_at TEXT, "
+                             "updated_at TEXT, PRIMARY KEY (app_id, id))"),
+              QStringLiteral("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT)"),
+          } });
     // Version 2: DNS reconciliation state per environment, and the local audit trail.
-    migrations.push_back({2,
-                          {
-                              QStringLiteral("ALTER TABLE environments ADD COLUMN dns_state TEXT"),
-                              QStringLiteral("CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT "
-                                             "NULL, actor TEXT, action TEXT NOT NULL, app_id TEXT, environment TEXT, "
-                                             "detail TEXT)"),
-                              QStringLiteral("CREATE INDEX audit_log_at ON audit_log (at)"),
-                              QStringLiteral("CREATE INDEX release_requests_app ON release_requests (app_id)"),
-                          }});
+    migrations.push_back(
+        { 2,
+          {
+              QStringLiteral("ALTER TABLE environments ADD COLUMN dns_state TEXT"),
+              QStringLiteral("CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT "
+                             "NULL, actor TEXT, action TEXT NOT NULL, app_id TEXT, environment TEXT, "
+                             "detail TEXT)"),
+              QStringLiteral("CREATE INDEX audit_log_at ON audit_log (at)"),
+              QStringLiteral("CREATE INDEX release_requests_app ON release_requests (app_id)"),
+          } });
     return migrations;
 }
 

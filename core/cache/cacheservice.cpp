@@ -22,7 +22,8 @@ CacheService::CacheService(const QString &filePath, QObject *parent)
 CacheService::~CacheService()
 {
     // Close the database on its own thread, then stop the thread.
-    QMetaObject::invokeMethod(m_worker.get(), [this] { m_database.reset(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker.get(), [this] { m_database.reset(); }, Qt::BlockingQueuedConnection);
     m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();

@@ -36,18 +36,18 @@ public:
     // engine and actions for transactional writes; `job` must not touch the UI.
     void post(std::function<void(CacheDatabase &)> job);
 
-    // Runs `job` on the cache thread and delivers its result to `receiver`
-    // on the receiver's thread; dropped silently if the receiver is gone.
+    // Runs `job` on the cache thread and delivers its result to `done` on the
+    // UI thread, unless `receiver` (a UI-thread object) is gone by then.
     template<typename Result>
     void query(QObject *receiver, std::function<Result(CacheDatabase &)> job, std::function<void(Result)> done)
     {
         QPointer<QObject> guard(receiver);
-        post([guard, job = std::move(job), done = std::move(done)](CacheDatabase &db) {
+        post([this, guard, job = std::move(job), done = std::move(done)](CacheDatabase &db) {
             Result result = job(db);
-            if (!guard)
-                return;
+            // Posted to this service, which outlives its worker thread; the
+            // guard is checked on the UI thread, where the receiver dies.
             QMetaObject::invokeMethod(
-                guard.data(),
+                this,
                 [guard, done, result = std::move(result)]() mutable {
                     if (guard)
                         done(std::move(result));

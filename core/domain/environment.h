@@ -10,7 +10,7 @@ namespace Dockmaster {
 // (`env/test`, `env/production`) in the app's management repository.
 enum class Environment { Test, Production };
 
-inline constexpr Environment AllEnvironments[] = {Environment::Test, Environment::Production};
+inline constexpr Environment AllEnvironments[] = { Environment::Test, Environment::Production };
 
 // Stable machine names used in GitLab labels, branches and the cache.
 QString environmentKey(Environment environment);

@@ -22,7 +22,7 @@ struct EnvironmentState {
     QString liveSha;        // submodule pointer on the environment branch
     QString pipelineStatus; // GitLab status of the newest pipeline on the branch
     QDateTime deployedAt;
-    QString dnsState;       // "ok", "drift", "missing" or empty when unknown
+    QString dnsState; // "ok", "drift", "missing" or empty when unknown
 
     bool operator==(const EnvironmentState &) const = default;
 };

@@ -1,7 +1,6 @@
 #include "keychain/secretstore.h"
 
 #include <QTimer>
-
 #include <qt6keychain/keychain.h>
 
 namespace Dockmaster {
@@ -47,9 +46,14 @@ KeychainSecretStore::KeychainSecretStore(const QString &serviceName, QObject *pa
 {
 }
 
+// Each job owns itself: QtKeychain deletes it after `finished` (autoDelete).
+// It must not be parented to the store, because a job destroyed while the
+// backend's asynchronous D-Bus call is still in flight gets called back after
+// it is gone. The store is only the connection context, so a result arriving
+// after the store died is dropped.
 void KeychainSecretStore::read(const QString &key)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_serviceName, this); // auto-deletes after finished
+    auto *job = new QKeychain::ReadPasswordJob(m_serviceName);
     job->setKey(key);
     job->setInsecureFallback(false);
     connect(job, &QKeychain::Job::finished, this, [this, job, key] {
@@ -65,7 +69,7 @@ void KeychainSecretStore::read(const QString &key)
 
 void KeychainSecretStore::write(const QString &key, const QString &secret)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_serviceName, this);
+    auto *job = new QKeychain::WritePasswordJob(m_serviceName);
     job->setKey(key);
     job->setInsecureFallback(false);
     job->setTextData(secret);
@@ -80,7 +84,7 @@ void KeychainSecretStore::write(const QString &key, const QString &secret)
 
 void KeychainSecretStore::remove(const QString &key)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_serviceName, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_serviceName);
     job->setKey(key);
     job->setInsecureFallback(false);
     connect(job, &QKeychain::Job::finished, this, [this, job, key] {

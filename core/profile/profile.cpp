@@ -11,7 +11,7 @@ QList<QPair<QString, QString>> Profile::validate() const
     QList<QPair<QString, QString>> problems;
     auto check = [&problems](const char *field, const QString &message) {
         if (!message.isEmpty())
-            problems.append({QString::fromLatin1(field), message});
+            problems.append({ QString::fromLatin1(field), message });
     };
     check("name", Validation::profileName(name));
     check("gitlabUrl", Validation::serverUrl(gitlabUrl.toString()));

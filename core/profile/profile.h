@@ -19,8 +19,8 @@ struct Profile {
     QString testDomainSuffix;
     QString productionDomainSuffix;
     DnsProviderKind dnsProvider = DnsProviderKind::None;
-    QUrl dnsEndpoint;  // API base URL (PowerDNS) or empty for the vendor default
-    QString dnsZone;   // e.g. "plugins.example.com."
+    QUrl dnsEndpoint; // API base URL (PowerDNS) or empty for the vendor default
+    QString dnsZone;  // e.g. "plugins.example.com."
     int approvalSlaHours = 24;
     bool requireSecondApprover = true; // two-person rule for production
     bool isSandbox = false;            // the embedded demo platform; never saved

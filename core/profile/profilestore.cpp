@@ -33,7 +33,8 @@ std::optional<Profile> ProfileStore::load(const QString &name) const
     profile.name = name;
     profile.gitlabUrl = QUrl(m_settings->value(QStringLiteral("gitlabUrl")).toString());
     profile.rootGroup = m_settings->value(QStringLiteral("rootGroup"), profile.rootGroup).toString();
-    profile.inventoryProject = m_settings->value(QStringLiteral("inventoryProject"), profile.inventoryProject).toString();
+    profile.inventoryProject
+        = m_settings->value(QStringLiteral("inventoryProject"), profile.inventoryProject).toString();
     profile.testDomainSuffix = m_settings->value(QStringLiteral("testDomainSuffix")).toString();
     profile.productionDomainSuffix = m_settings->value(QStringLiteral("productionDomainSuffix")).toString();
     profile.dnsProvider = dnsProviderFromKey(m_settings->value(QStringLiteral("dnsProvider")).toString());

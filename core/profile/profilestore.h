@@ -13,7 +13,7 @@ namespace Dockmaster {
 class ProfileStore final
 {
 public:
-    ProfileStore();                                  // the user's native settings
+    ProfileStore();                                    // the user's native settings
     explicit ProfileStore(const QString &iniFilePath); // a given file (tests, portable use)
 
     QStringList profileNames() const;

@@ -8,10 +8,10 @@
 namespace Dockmaster::Validation {
 
 QString profileName(const QString &value);
-QString gitlabGroupPath(const QString &value);       // "plugins" or "plugins/ops"
-QString gitlabProjectPath(const QString &value);     // "plugins/ops/inventory"
-QString domainSuffix(const QString &value);          // "plugins.example.com"
-QString hostName(const QString &value);              // RFC 1123 host name
+QString gitlabGroupPath(const QString &value);   // "plugins" or "plugins/ops"
+QString gitlabProjectPath(const QString &value); // "plugins/ops/inventory"
+QString domainSuffix(const QString &value);      // "plugins.example.com"
+QString hostName(const QString &value);          // RFC 1123 host name
 QString serverUrl(const QString &value, bool allowPlainHttpOnLoopback = true);
 
 } // namespace Dockmaster::Validation

@@ -1,11 +1,11 @@
 #include "cache/cachedatabase.h"
 #include "cache/cacheschema.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Dockmaster;
@@ -83,8 +83,8 @@ private Q_SLOTS:
     {
         CacheDatabase db(m_dir.filePath(QStringLiteral("apps.sqlite")));
         QCOMPARE(db.open().status, CacheDatabase::OpenStatus::Ready);
-        const QList<AppRecord> apps{sampleApp(QStringLiteral("app0000002"), QStringLiteral("Beta")),
-                                    sampleApp(QStringLiteral("app0000001"), QStringLiteral("Alpha"))};
+        const QList<AppRecord> apps { sampleApp(QStringLiteral("app0000002"), QStringLiteral("Beta")),
+                                      sampleApp(QStringLiteral("app0000001"), QStringLiteral("Alpha")) };
         QVERIFY2(db.upsertApps(apps), qPrintable(db.lastError()));
         const QList<AppRecord> loaded = db.loadApps();
         QCOMPARE(loaded.size(), 2);
@@ -93,7 +93,7 @@ private Q_SLOTS:
 
         AppRecord renamed = apps.at(0);
         renamed.name = QStringLiteral("Beta renamed");
-        QVERIFY(db.replaceAllApps({renamed}));
+        QVERIFY(db.replaceAllApps({ renamed }));
         const QList<AppRecord> afterReplace = db.loadApps();
         QCOMPARE(afterReplace.size(), 1);
         QCOMPARE(afterReplace.at(0).name, QStringLiteral("Beta renamed"));
@@ -104,10 +104,10 @@ private Q_SLOTS:
     {
         CacheDatabase db(m_dir.filePath(QStringLiteral("rollback.sqlite")));
         QCOMPARE(db.open().status, CacheDatabase::OpenStatus::Ready);
-        QVERIFY(db.upsertApps({sampleApp(QStringLiteral("app0000001"), QStringLiteral("Alpha"))}));
+        QVERIFY(db.upsertApps({ sampleApp(QStringLiteral("app0000001"), QStringLiteral("Alpha")) }));
         AppRecord broken = sampleApp(QStringLiteral("app0000003"), QString()); // NOT NULL name violated
         broken.name = QString();
-        const bool ok = db.replaceAllApps({sampleApp(QStringLiteral("app0000002"), QStringLiteral("B")), broken});
+        const bool ok = db.replaceAllApps({ sampleApp(QStringLiteral("app0000002"), QStringLiteral("B")), broken });
         QVERIFY(!ok);
         QVERIFY(!db.lastError().isEmpty());
         const QList<AppRecord> loaded = db.loadApps();
@@ -156,8 +156,9 @@ private Q_SLOTS:
     void corruptFileIsMovedAsideAndReplaced()
     {
         QFETCH(QByteArray, content);
-        const QString path = m_dir.filePath(QStringLiteral("corrupt-%1.sqlite").arg(QString::fromLatin1(QTest::currentDataTag())).replace(
-            QLatin1Char(' '), QLatin1Char('-')));
+        const QString path = m_dir.filePath(QStringLiteral("corrupt-%1.sqlite")
+                                                .arg(QString::fromLatin1(QTest::currentDataTag()))
+                                                .replace(QLatin1Char(' '), QLatin1Char('-')));
         {
             QFile file(path);
             QVERIFY(file.open(QIODevice::WriteOnly));
@@ -172,7 +173,7 @@ private Q_SLOTS:
         QVERIFY(kept.open(QIODevice::ReadOnly));
         QCOMPARE(kept.readAll(), content); // kept for inspection, byte for byte
         QCOMPARE(db.schemaVersion(), latestCacheSchemaVersion());
-        QVERIFY(db.upsertApps({sampleApp(QStringLiteral("app0000001"), QStringLiteral("Alpha"))}));
+        QVERIFY(db.upsertApps({ sampleApp(QStringLiteral("app0000001"), QStringLiteral("Alpha")) }));
     }
 
     void fileFromNewerVersionIsKeptAside()
@@ -203,7 +204,7 @@ private Q_SLOTS:
         QCOMPARE(result.status, CacheDatabase::OpenStatus::InUse);
         QVERIFY(result.message.contains(QString::number(QCoreApplication::applicationPid())));
         QVERIFY(!second.isOpen());
-        QVERIFY(first.upsertApps({sampleApp(QStringLiteral("app0000001"), QStringLiteral("Alpha"))}));
+        QVERIFY(first.upsertApps({ sampleApp(QStringLiteral("app0000001"), QStringLiteral("Alpha")) }));
     }
 
     void staleLockOfCrashedProcessIsTakenOver()
@@ -225,7 +226,7 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("locked.sqlite"));
         CacheDatabase db(path);
         QCOMPARE(db.open().status, CacheDatabase::OpenStatus::Ready);
-        QVERIFY(db.upsertApps({sampleApp(QStringLiteral("app0000001"), QStringLiteral("Alpha"))}));
+        QVERIFY(db.upsertApps({ sampleApp(QStringLiteral("app0000001"), QStringLiteral("Alpha")) }));
         {
             QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
             other.setDatabaseName(path);
@@ -234,14 +235,14 @@ private Q_SLOTS:
             QVERIFY(holder.exec(QStringLiteral("BEGIN EXCLUSIVE")));
             QElapsedTimer waited;
             waited.start();
-            QVERIFY(!db.upsertApps({sampleApp(QStringLiteral("app0000002"), QStringLiteral("Beta"))}));
+            QVERIFY(!db.upsertApps({ sampleApp(QStringLiteral("app0000002"), QStringLiteral("Beta")) }));
             QVERIFY2(waited.elapsed() >= 1500, "the busy timeout should make writers wait before failing");
             QVERIFY2(db.lastError().contains(QStringLiteral("locked")), qPrintable(db.lastError()));
             QVERIFY(holder.exec(QStringLiteral("ROLLBACK")));
             other.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("other"));
-        QVERIFY2(db.upsertApps({sampleApp(QStringLiteral("app0000002"), QStringLiteral("Beta"))}),
+        QVERIFY2(db.upsertApps({ sampleApp(QStringLiteral("app0000002"), QStringLiteral("Beta")) }),
                  qPrintable(db.lastError()));
         QCOMPARE(db.loadApps().size(), 2);
     }
@@ -252,7 +253,7 @@ private Q_SLOTS:
         CacheDatabase db(QStringLiteral("/proc/dockmaster/cache.sqlite"));
         const auto result = db.open();
         QCOMPARE(result.status, CacheDatabase::OpenStatus::Unavailable);
-        QVERIFY(db.upsertApps({sampleApp(QStringLiteral("app0000001"), QStringLiteral("Alpha"))}));
+        QVERIFY(db.upsertApps({ sampleApp(QStringLiteral("app0000001"), QStringLiteral("Alpha")) }));
     }
 
 private:

@@ -1,0 +1,135 @@
+#pragma once
+
+#include "dns/dnsrecord.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkRequest;
+
+namespace Dockmaster {
+
+// The outcome of one provider call. Connect to finished() right after the
+// call; it is always emitted later from the event loop (never during the
+// call), exactly once, and the object deletes itself afterwards.
+class DnsOperation final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Change { None, Created, Updated, Deleted };
+    Q_ENUM(Change)
+
+    explicit DnsOperation(QObject *parent = nullptr);
+
+    bool isFinished() const { return m_finished; }
+    bool succeeded() const { return m_finished && m_errorMessage.isEmpty(); }
+    // For people; names the field for refused input. Never contains a credential.
+    QString errorMessage() const { return m_errorMessage; }
+    // "name", "address", "ttl", "type", "configuration" when refused before any request.
+    QString errorField() const { return m_errorField; }
+    // Worth retrying later (network trouble, rate limit, server error).
+    bool isTransient() const { return m_transient; }
+    int httpStatus() const { return m_httpStatus; }
+    QString providerCode() const { return m_providerCode; }
+    QList<DnsRecord> records() const { return m_records; }
+    Change change() const { return m_change; }
+
+Q_SIGNALS:
+    void finished(Dockmaster::DnsOperation *operation);
+
+private:
+    friend class DnsProvider;
+    bool m_finished = false;
+    bool m_transient = false;
+    int m_httpStatus = 0;
+    QString m_errorMessage;
+    QString m_errorField;
+    QString m_providerCode;
+    QList<DnsRecord> m_records;
+    Change m_change = Change::None;
+};
+
+// What came back for one HTTP request; handed to the provider's parser.
+struct DnsHttpAnswer {
+    int status = 0;
+    QByteArray body;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QString errorString;
+    QByteArray retryAfter;
+};
+
+// An authoritative DNS service reached through its HTTP API. Every call is
+// asynchronous and validates its input strictly before any request is made.
+// Upserting an A record makes that name resolve to exactly that address
+// (the whole A RRset is replaced), so repeating it changes nothing.
+// Credentials are given by the caller (read from SecretStore) and never logged.
+class DnsProvider : public QObject
+{
+    Q_OBJECT
+public:
+    // `network` may be shared; when null the provider owns its own manager.
+    DnsProvider(const QStringList &zones, QNetworkAccessManager *network, QObject *parent);
+    ~DnsProvider() override;
+
+    virtual QString displayName() const = 0;
+    QStringList zones() const { return m_zones; }
+    // Empty when the base URL, zones and credentials are usable.
+    QString configurationError() const { return m_configurationError; }
+    // HTTP requests started so far; lets callers (and tests) see that refused
+    // input never reached the network.
+    quint64 requestsSent() const { return m_requestsSent; }
+
+    DnsOperation *listRecords(const QString &name, const QString &type = QStringLiteral("A"));
+    DnsOperation *upsertARecord(const QString &name, const QString &address, int ttl);
+    DnsOperation *deleteRecords(const QString &name, const QString &type = QStringLiteral("A"));
+
+protected:
+    virtual void startList(DnsOperation *operation, const QString &zone, const QString &name, const QString &type) = 0;
+    virtual void startUpsert(DnsOperation *operation, const QString &zone, const DnsRecord &record) = 0;
+    virtual void startDelete(DnsOperation *operation, const QString &zone, const QString &name, const QString &type)
+        = 0;
+
+    void setConfigurationError(const QString &message);
+    // Checks the base URL (https, or http on loopback only).
+    void checkBaseUrl(const QUrl &url, const QString &fieldName);
+    void checkCredential(const QString &value, const QString &fieldName);
+
+    using AnswerHandler = std::function<void(const DnsHttpAnswer &)>;
+    // Sends one request on behalf of `operation`; the handler runs unless the
+    // operation is gone. Redirects are not followed (they would carry the key
+    // elsewhere); TLS verification stays as Qt's default: on.
+    void send(DnsOperation *operation, QNetworkRequest request, const QByteArray &verb, const QByteArray &body,
+              AnswerHandler handler);
+
+    void succeed(DnsOperation *operation, const QList<DnsRecord> &records,
+                 DnsOperation::Change change = DnsOperation::Change::None);
+    void fail(DnsOperation *operation, const QString &message, bool transient = false, int httpStatus = 0,
+              const QString &providerCode = {});
+    void refuse(DnsOperation *operation, const QString &field, const QString &message);
+
+    // Network-level trouble in words for people; transient by nature.
+    static QString networkErrorMessage(const QString &provider, const DnsHttpAnswer &answer);
+    // Connection trouble passes; a refused TLS certificate does not.
+    static bool isTransientNetworkError(const DnsHttpAnswer &answer);
+
+private:
+    DnsOperation *newOperation();
+    void complete(DnsOperation *operation);
+    bool refuseIfMisconfigured(DnsOperation *operation);
+    QString zoneFor(DnsOperation *operation, const QString &name);
+
+    QStringList m_zones;
+    QNetworkAccessManager *m_network = nullptr;
+    QString m_configurationError;
+    quint64 m_requestsSent = 0;
+};
+
+} // namespace Dockmaster

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QMutex>
+#include <QRegularExpression>
+#include <QString>
+
+#include <optional>
+
+namespace Dockmaster {
+
+// One injected fault: which requests it hits and how often.
+struct EmulatorFault {
+    enum class Kind {
+        Status, // answer `status` (e.g. 500, 502, 503) with a GitLab-like body
+        RateLimited, // 429 "Retry later" with Retry-After: retryAfterSeconds
+        Delay, // answer normally after delayMs
+        MalformedJson, // 200 with a body that is not valid JSON
+        TruncatedBody, // real response, Content-Length larger than what is sent, then close
+        DropConnection, // close the socket without answering
+    };
+
+    Kind kind = Kind::Status;
+    QString method; // "GET", "POST"...; empty matches any
+    QRegularExpression pathPattern; // matched against the raw (still encoded) path
+    int times = 1; // how many matching requests it hits; -1 = always
+    int status = 500;
+    int retryAfterSeconds = 1;
+    int delayMs = 0;
+
+    static EmulatorFault serverError(const QString &pathRegex, int status = 500, int times = 1);
+    static EmulatorFault rateLimited(const QString &pathRegex, int retryAfterSeconds, int times = 1);
+    static EmulatorFault delay(const QString &pathRegex, int delayMs, int times = -1);
+    static EmulatorFault malformedJson(const QString &pathRegex, int times = 1);
+    static EmulatorFault truncatedBody(const QString &pathRegex, int times = 1);
+    static EmulatorFault dropConnection(const QString &pathRegex, int times = 1);
+    EmulatorFault &onMethod(const QString &httpMethod);
+};
+
+struct EmulatorRequestLogEntry {
+    QString method;
+    QString path; // raw, as sent
+    QString query;
+    int status = 0; // 0 when the connection was dropped
+    QDateTime at;
+};
+
+// Thread-safe list of active faults; the server asks it for each request.
+class EmulatorFaultInjector
+{
+public:
+    int add(const EmulatorFault &fault);
+    void remove(int id);
+    void clear();
+    // The first fault that matches, consuming one of its `times`.
+    std::optional<EmulatorFault> take(const QString &method, const QString &rawPath);
+
+private:
+    struct Entry {
+        int id = 0;
+        EmulatorFault fault;
+    };
+    QMutex m_mutex;
+    QList<Entry> m_faults;
+    int m_nextId = 0;
+};
+
+// Thread-safe request log, so tests can count what a client sent.
+class EmulatorRequestLog
+{
+public:
+    void append(const EmulatorRequestLogEntry &entry);
+    QList<EmulatorRequestLogEntry> entries() const;
+    void clear();
+    int count(const QString &method, const QRegularExpression &pathPattern) const;
+
+private:
+    mutable QMutex m_mutex;
+    QList<EmulatorRequestLogEntry> m_entries;
+};
+
+} // namespace Dockmaster

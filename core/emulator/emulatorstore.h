@@ -1,0 +1,233 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QRecursiveMutex>
+#include <QString>
+#include <QStringList>
+
+namespace Dockmaster {
+
+// GitLab access levels.
+enum class AccessLevel : int { None = 0, Guest = 10, Reporter = 20, Developer = 30, Maintainer = 40, Owner = 50 };
+
+struct EmulatorUser {
+    qint64 id = 0;
+    QString username;
+    QString name;
+    QString email;
+    QString token;
+    bool admin = false;
+    QDateTime createdAt;
+};
+
+struct EmulatorMember {
+    qint64 userId = 0;
+    int accessLevel = 30;
+    QString expiresAt;
+};
+
+struct EmulatorGroup {
+    qint64 id = 0;
+    QString name;
+    QString path;
+    QString fullPath;
+    QString description;
+    qint64 parentId = 0;
+    QDateTime createdAt;
+    QList<EmulatorMember> members;
+};
+
+struct EmulatorVariable {
+    QString key;
+    QString value;
+    QString variableType = QStringLiteral("env_var");
+    QString environmentScope = QStringLiteral("*");
+    QString description;
+    bool isProtected = false;
+    bool masked = false;
+    bool raw = false;
+};
+
+struct EmulatorNote {
+    qint64 id = 0;
+    QString body;
+    qint64 authorId = 0;
+    bool system = false;
+    bool internal = false;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+struct EmulatorIssue {
+    qint64 id = 0;
+    qint64 iid = 0;
+    qint64 projectId = 0;
+    qint64 authorId = 0;
+    QString title;
+    QString description;
+    QString state = QStringLiteral("opened");
+    QStringList labels;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime closedAt;
+    QList<EmulatorNote> notes;
+};
+
+struct EmulatorLabel {
+    qint64 id = 0;
+    QString name;
+    QString color = QStringLiteral("#6699cc");
+    QString description;
+};
+
+struct EmulatorJob {
+    qint64 id = 0;
+    qint64 projectId = 0;
+    qint64 pipelineId = 0;
+    qint64 userId = 0;
+    QString name;
+    QString stage;
+    QString status = QStringLiteral("created");
+    QString environment;
+    QByteArray trace;
+    QDateTime createdAt;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+};
+
+struct EmulatorPipeline {
+    qint64 id = 0;
+    qint64 iid = 0;
+    qint64 projectId = 0;
+    qint64 userId = 0;
+    QString ref;
+    QString sha;
+    QString beforeSha;
+    QString status = QStringLiteral("created");
+    QString source = QStringLiteral("push");
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    QList<qint64> jobIds;
+};
+
+struct EmulatorEnvironment {
+    qint64 id = 0;
+    qint64 projectId = 0;
+    QString name;
+    QString state = QStringLiteral("available");
+    QString externalUrl;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+struct EmulatorDeployment {
+    qint64 id = 0;
+    qint64 iid = 0;
+    qint64 projectId = 0;
+    qint64 environmentId = 0;
+    qint64 userId = 0;
+    qint64 pipelineId = 0;
+    qint64 jobId = 0;
+    QString ref;
+    QString sha;
+    QString status = QStringLiteral("created");
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+struct EmulatorProject {
+    qint64 id = 0;
+    qint64 namespaceId = 0;
+    QString name;
+    QString path;
+    QString description;
+    QString defaultBranch = QStringLiteral("main");
+    QString visibility = QStringLiteral("private");
+    bool archived = false;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime lastActivityAt;
+    QList<EmulatorMember> members;
+    QList<EmulatorVariable> variables;
+    QList<EmulatorLabel> labels;
+    QList<EmulatorEnvironment> environments;
+    qint64 nextIssueIid = 1;
+    qint64 nextPipelineIid = 1;
+    qint64 nextDeploymentIid = 1;
+    // Branch heads last seen, to notice pushes that move them.
+    QHash<QString, QString> knownHeads;
+};
+
+// All emulator state. Guarded by one recursive mutex: the server thread and a
+// seeding caller both touch it, and every operation is short.
+class EmulatorStore
+{
+public:
+    explicit EmulatorStore(const QString &dataDir);
+
+    QRecursiveMutex &mutex() { return m_mutex; }
+    QString dataDir() const { return m_dataDir; }
+    QString repositoriesRoot() const;
+    QString repositoryPath(const EmulatorProject &project) const;
+
+    QDateTime now() const;
+    qint64 nextId(const char *sequence);
+
+    // Users
+    EmulatorUser &addUser(const QString &username, const QString &name, bool admin, const QString &token);
+    const EmulatorUser *userByToken(const QString &token) const;
+    const EmulatorUser *user(qint64 id) const;
+    const EmulatorUser *userByName(const QString &username) const;
+
+    // Groups and projects
+    EmulatorGroup &addGroup(const QString &name, const QString &path, qint64 parentId);
+    EmulatorGroup *group(qint64 id);
+    EmulatorGroup *groupByPath(const QString &fullPath);
+    EmulatorProject &addProject(const QString &name, const QString &path, qint64 namespaceId);
+    EmulatorProject *project(qint64 id);
+    EmulatorProject *projectByPath(const QString &fullPath);
+    QString projectFullPath(const EmulatorProject &project) const;
+    QList<qint64> descendantGroups(qint64 groupId) const; // including itself
+    // The highest access level the user has on a project (admins: Owner).
+    int accessLevel(const EmulatorUser &user, const EmulatorProject &project) const;
+    int groupAccessLevel(const EmulatorUser &user, qint64 groupId) const;
+
+    // Issues (keyed by global id; iid is per project)
+    EmulatorIssue &addIssue(qint64 projectId, qint64 authorId, const QString &title, const QString &description,
+                            const QStringList &labels);
+    EmulatorIssue *issue(qint64 projectId, qint64 iid);
+    void ensureLabels(EmulatorProject &project, const QStringList &labels);
+
+    // CI
+    EmulatorPipeline &addPipeline(qint64 projectId, const QString &ref, const QString &sha, qint64 userId);
+    EmulatorJob &addJob(qint64 pipelineId, const QString &name, const QString &stage, const QString &environment);
+    EmulatorEnvironment &environment(qint64 projectId, const QString &name);
+    EmulatorDeployment &addDeployment(qint64 projectId, const QString &environment, const QString &ref,
+                                      const QString &sha, qint64 userId, qint64 pipelineId, qint64 jobId);
+
+    QMap<qint64, EmulatorUser> users;
+    QMap<qint64, EmulatorGroup> groups;
+    QMap<qint64, EmulatorProject> projects;
+    QMap<qint64, EmulatorIssue> issues; // by global id
+    QMap<qint64, EmulatorPipeline> pipelines;
+    QMap<qint64, EmulatorJob> jobs;
+    QMap<qint64, EmulatorDeployment> deployments;
+
+private:
+    QString m_dataDir;
+    mutable QRecursiveMutex m_mutex;
+    QHash<QString, qint64> m_sequences;
+    QHash<QString, qint64> m_projectsByPath;
+    QHash<QString, qint64> m_groupsByPath;
+    QHash<QString, qint64> m_usersByToken;
+    QHash<QString, qint64> m_issueIndex; // "projectId/iid" -> id
+    mutable QDateTime m_lastNow;
+};
+
+} // namespace Dockmaster

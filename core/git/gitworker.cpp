@@ -1,0 +1,675 @@
+#include "git/gitworker.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QThread>
+
+#include <git2.h>
+
+#include <memory>
+
+namespace Dockmaster {
+
+namespace {
+
+template<auto FreeFn> struct GitFree {
+    template<typename T> void operator()(T *handle) const { FreeFn(handle); }
+};
+template<typename T, auto FreeFn> using GitHandle = std::unique_ptr<T, GitFree<FreeFn>>;
+
+using RemotePtr = GitHandle<git_remote, git_remote_free>;
+using CommitPtr = GitHandle<git_commit, git_commit_free>;
+using TreePtr = GitHandle<git_tree, git_tree_free>;
+using TreeEntryPtr = GitHandle<git_tree_entry, git_tree_entry_free>;
+using BlobPtr = GitHandle<git_blob, git_blob_free>;
+using IndexPtr = GitHandle<git_index, git_index_free>;
+using ReferencePtr = GitHandle<git_reference, git_reference_free>;
+using SignaturePtr = GitHandle<git_signature, git_signature_free>;
+using RevwalkPtr = GitHandle<git_revwalk, git_revwalk_free>;
+using PatchPtr = GitHandle<git_patch, git_patch_free>;
+
+// Thrown inside the worker only; every public entry point turns it into a
+// failed() signal.
+struct GitError {
+    GitFailure kind;
+    QString message;
+};
+
+constexpr int MaxCredentialAttempts = 3;
+
+// Shared by every callback of one network operation (libgit2 gives all
+// callbacks the same payload).
+struct NetworkState {
+    NetworkState(const QString &user, const QString &password)
+        : username(user.toUtf8())
+        , token(password.toUtf8())
+    {
+    }
+    QByteArray username;
+    QByteArray token;
+    int credentialAttempts = 0;
+    bool authenticationFailed = false;
+    bool interrupted = false;
+    QString rejectedStatus;
+};
+
+int acquireCredential(git_credential **out, const char *, const char *, unsigned int allowedTypes, void *payload)
+{
+    auto *state = static_cast<NetworkState *>(payload);
+    if (!(allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT)) {
+        return GIT_PASSTHROUGH;
+    }
+    // libgit2 asks again after every 401 and would loop forever on a wrong token.
+    if (state->token.isEmpty() || ++state->credentialAttempts > MaxCredentialAttempts) {
+        state->authenticationFailed = true;
+        return GIT_EUSER;
+    }
+    return git_credential_userpass_plaintext_new(out, state->username.constData(), state->token.constData());
+}
+
+int transferProgress(const git_indexer_progress *, void *payload)
+{
+    auto *state = static_cast<NetworkState *>(payload);
+    if (QThread::currentThread()->isInterruptionRequested()) {
+        state->interrupted = true;
+        return -1;
+    }
+    return 0;
+}
+
+int pushUpdateReference(const char *, const char *status, void *payload)
+{
+    if (status) {
+        static_cast<NetworkState *>(payload)->rejectedStatus = QString::fromUtf8(status);
+    }
+    return 0;
+}
+
+void setCallbacks(git_remote_callbacks &callbacks, NetworkState &state)
+{
+    callbacks.credentials = acquireCredential;
+    callbacks.transfer_progress = transferProgress;
+    callbacks.push_update_reference = pushUpdateReference;
+    callbacks.payload = &state;
+}
+
+QString libgit2Message()
+{
+    const git_error *error = git_error_last();
+    return error && error->message ? QString::fromUtf8(error->message).trimmed() : QString();
+}
+
+QString oidString(const git_oid *oid)
+{
+    char buffer[GIT_OID_MAX_HEXSIZE + 1] = {};
+    git_oid_tostr(buffer, sizeof buffer, oid);
+    return QString::fromLatin1(buffer);
+}
+
+git_oid parseOid(const QString &id)
+{
+    git_oid oid;
+    if (git_oid_fromstr(&oid, id.toLatin1().constData()) != 0) {
+        throw GitError { GitFailure::General, GitWorker::tr("%1 is not a commit id.").arg(id) };
+    }
+    return oid;
+}
+
+GitCommitInfo commitInfo(const git_commit *commit)
+{
+    GitCommitInfo info;
+    info.id = oidString(git_commit_id(commit));
+    info.summary = QString::fromUtf8(git_commit_summary(const_cast<git_commit *>(commit)));
+    info.message = QString::fromUtf8(git_commit_message(commit)).trimmed();
+    const git_signature *author = git_commit_author(commit);
+    info.authorName = QString::fromUtf8(author->name);
+    info.authorEmail = QString::fromUtf8(author->email);
+    info.when
+        = QDateTime::fromSecsSinceEpoch(author->when.time, QTimeZone::fromSecondsAheadOfUtc(author->when.offset * 60));
+    return info;
+}
+
+// Paths come from the repository listing, but a path is also a trust boundary:
+// never let one escape the work tree or touch .git.
+void requireSafePath(const QString &path)
+{
+    const QStringList parts = path.split(QLatin1Char('/'));
+    bool safe = !path.isEmpty() && !path.startsWith(QLatin1Char('/')) && !path.contains(QChar(0));
+    for (const QString &part : parts) {
+        if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String("..")
+            || part.compare(QLatin1String(".git"), Qt::CaseInsensitive) == 0) {
+            safe = false;
+        }
+    }
+    if (!safe) {
+        throw GitError { GitFailure::General,
+                         GitWorker::tr("The path \"%1\" is not a file inside the repository.").arg(path) };
+    }
+}
+
+QString unifiedDiff(const QByteArray &before, const QByteArray &after, const QString &path)
+{
+    git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+    options.context_lines = 3;
+    const QByteArray oldPath = path.toUtf8(); // libgit2 adds the a/ and b/ prefixes
+    const QByteArray newPath = oldPath;
+    git_patch *rawPatch = nullptr;
+    if (git_patch_from_buffers(&rawPatch, before.constData(), size_t(before.size()), oldPath.constData(),
+                               after.constData(), size_t(after.size()), newPath.constData(), &options)
+        != 0) {
+        throw GitError { GitFailure::General, GitWorker::tr("Could not compute the diff: %1").arg(libgit2Message()) };
+    }
+    PatchPtr patch(rawPatch);
+    if (git_patch_num_hunks(patch.get()) == 0) {
+        return QString();
+    }
+    git_buf buffer = { nullptr, 0, 0 };
+    git_patch_to_buf(&buffer, patch.get());
+    const QString text = QString::fromUtf8(buffer.ptr, qsizetype(buffer.size));
+    git_buf_dispose(&buffer);
+    return text;
+}
+
+} // namespace
+
+GitWorker::GitWorker(QString cacheRoot)
+    : m_cacheRoot(std::move(cacheRoot))
+{
+}
+
+GitWorker::~GitWorker()
+{
+    git_repository_free(m_repository);
+}
+
+template<typename Fn> void GitWorker::guarded(quint64 request, Fn &&fn)
+{
+    try {
+        fn();
+    } catch (const GitError &error) {
+        Q_EMIT failed(request, error.kind, error.message);
+    }
+    Q_EMIT finished(request);
+}
+
+void GitWorker::requireRepository() const
+{
+    if (!m_repository) {
+        throw GitError { GitFailure::General, tr("No repository is open.") };
+    }
+}
+
+QString GitWorker::displayUrl() const
+{
+    return m_url.toString(QUrl::RemoveUserInfo);
+}
+
+void GitWorker::fetch()
+{
+    RemotePtr remote;
+    {
+        git_remote *raw = nullptr;
+        if (git_remote_lookup(&raw, m_repository, "origin") != 0) {
+            throw GitError { GitFailure::General, tr("The repository has no origin remote: %1").arg(libgit2Message()) };
+        }
+        remote.reset(raw);
+    }
+    NetworkState state(m_username, m_token);
+    git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
+    options.prune = GIT_FETCH_PRUNE;
+    setCallbacks(options.callbacks, state);
+    if (git_remote_fetch(remote.get(), nullptr, &options, "dockmaster: fetch") != 0) {
+        if (state.authenticationFailed) {
+            throw GitError { GitFailure::Authentication,
+                             tr("The server %1 refused the access token. Check that the token is valid and may read "
+                                "and write the repository.")
+                                 .arg(displayUrl()) };
+        }
+        if (state.interrupted) {
+            throw GitError { GitFailure::Interrupted, tr("Fetching was cancelled.") };
+        }
+        throw GitError { GitFailure::General, tr("Could not fetch from %1: %2").arg(displayUrl(), libgit2Message()) };
+    }
+}
+
+QString GitWorker::localHead() const
+{
+    git_oid oid;
+    const QByteArray ref = "refs/heads/" + m_branch.toUtf8();
+    if (git_reference_name_to_id(&oid, m_repository, ref.constData()) != 0) {
+        throw GitError { GitFailure::General, tr("The branch %1 is not checked out.").arg(m_branch) };
+    }
+    return oidString(&oid);
+}
+
+QString GitWorker::remoteHead() const
+{
+    git_oid oid;
+    const QByteArray ref = "refs/remotes/origin/" + m_branch.toUtf8();
+    if (git_reference_name_to_id(&oid, m_repository, ref.constData()) != 0) {
+        throw GitError { GitFailure::General, tr("The branch %1 does not exist on %2.").arg(m_branch, displayUrl()) };
+    }
+    return oidString(&oid);
+}
+
+// The workspace mirrors the server: the local branch always follows the
+// remote one; edits live in the editor until they are pushed.
+void GitWorker::resetBranchTo(const QString &commitId)
+{
+    const git_oid oid = parseOid(commitId);
+    git_commit *rawCommit = nullptr;
+    if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
+        throw GitError { GitFailure::General, tr("Commit %1 was not found: %2").arg(commitId, libgit2Message()) };
+    }
+    CommitPtr commit(rawCommit);
+    const QByteArray ref = "refs/heads/" + m_branch.toUtf8();
+    git_reference *rawRef = nullptr;
+    if (git_reference_create(&rawRef, m_repository, ref.constData(), &oid, 1, "dockmaster: follow remote") != 0) {
+        throw GitError { GitFailure::General,
+                         tr("Could not update the branch %1: %2").arg(m_branch, libgit2Message()) };
+    }
+    ReferencePtr reference(rawRef);
+    git_checkout_options checkout = GIT_CHECKOUT_OPTIONS_INIT;
+    checkout.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_REMOVE_UNTRACKED;
+    if (git_checkout_tree(m_repository, reinterpret_cast<const git_object *>(commit.get()), &checkout) != 0
+        || git_repository_set_head(m_repository, ref.constData()) != 0) {
+        throw GitError { GitFailure::General, tr("Could not check out %1: %2").arg(m_branch, libgit2Message()) };
+    }
+}
+
+bool GitWorker::readBlob(const QString &commitId, const QString &path, QByteArray *content) const
+{
+    const git_oid oid = parseOid(commitId);
+    git_commit *rawCommit = nullptr;
+    if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
+        throw GitError { GitFailure::General, tr("Commit %1 was not found: %2").arg(commitId, libgit2Message()) };
+    }
+    CommitPtr commit(rawCommit);
+    git_tree *rawTree = nullptr;
+    if (git_commit_tree(&rawTree, commit.get()) != 0) {
+        throw GitError { GitFailure::General, tr("Could not read commit %1: %2").arg(commitId, libgit2Message()) };
+    }
+    TreePtr tree(rawTree);
+    git_tree_entry *rawEntry = nullptr;
+    if (git_tree_entry_bypath(&rawEntry, tree.get(), path.toUtf8().constData()) != 0) {
+        content->clear();
+        return false;
+    }
+    TreeEntryPtr entry(rawEntry);
+    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) {
+        content->clear();
+        return false;
+    }
+    git_blob *rawBlob = nullptr;
+    if (git_blob_lookup(&rawBlob, m_repository, git_tree_entry_id(entry.get())) != 0) {
+        throw GitError { GitFailure::General, tr("Could not read %1: %2").arg(path, libgit2Message()) };
+    }
+    BlobPtr blob(rawBlob);
+    *content = QByteArray(static_cast<const char *>(git_blob_rawcontent(blob.get())),
+                          qsizetype(git_blob_rawsize(blob.get())));
+    return true;
+}
+
+QStringList GitWorker::files() const
+{
+    const git_oid oid = parseOid(localHead());
+    git_commit *rawCommit = nullptr;
+    git_tree *rawTree = nullptr;
+    if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
+        throw GitError { GitFailure::General, tr("Could not read the branch head: %1").arg(libgit2Message()) };
+    }
+    CommitPtr commit(rawCommit);
+    if (git_commit_tree(&rawTree, commit.get()) != 0) {
+        throw GitError { GitFailure::General, tr("Could not read the branch head: %1").arg(libgit2Message()) };
+    }
+    TreePtr tree(rawTree);
+    QStringList result;
+    git_tree_walk(
+        tree.get(), GIT_TREEWALK_PRE,
+        [](const char *root, const git_tree_entry *entry, void *payload) -> int {
+            if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB) {
+                static_cast<QStringList *>(payload)->append(QString::fromUtf8(root)
+                                                            + QString::fromUtf8(git_tree_entry_name(entry)));
+            }
+            return 0;
+        },
+        &result);
+    result.sort();
+    return result;
+}
+
+QList<GitCommitInfo> GitWorker::commitsBetween(const QString &base, const QString &head, int maxCount) const
+{
+    git_revwalk *rawWalk = nullptr;
+    if (git_revwalk_new(&rawWalk, m_repository) != 0) {
+        return {};
+    }
+    RevwalkPtr walk(rawWalk);
+    git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+    const git_oid headOid = parseOid(head);
+    git_revwalk_push(walk.get(), &headOid);
+    if (!base.isEmpty()) {
+        const git_oid baseOid = parseOid(base);
+        git_revwalk_hide(walk.get(), &baseOid);
+    }
+    QList<GitCommitInfo> result;
+    git_oid oid;
+    while (result.size() < maxCount && git_revwalk_next(&oid, walk.get()) == 0) {
+        git_commit *rawCommit = nullptr;
+        if (git_commit_lookup(&rawCommit, m_repository, &oid) == 0) {
+            CommitPtr commit(rawCommit);
+            result.append(commitInfo(commit.get()));
+        }
+    }
+    return result;
+}
+
+void GitWorker::open(quint64 request, const QUrl &url, const QString &username, const QString &token,
+                     const QString &branch)
+{
+    guarded(request, [&] {
+        // Never persist a token: the URL in .git/config carries no user info.
+        m_url = url.adjusted(QUrl::RemoveUserInfo);
+        m_username = username;
+        m_token = token;
+        m_branch = branch;
+        if (!m_url.isValid() || m_url.scheme().isEmpty() || m_url.host().isEmpty()) {
+            throw GitError { GitFailure::General, tr("\"%1\" is not a repository address.").arg(displayUrl()) };
+        }
+        const QByteArray hash = QCryptographicHash::hash(m_url.toString().toUtf8(), QCryptographicHash::Sha256).toHex();
+        const QString name = m_url.fileName().remove(QStringLiteral(".git"));
+        const QString folder
+            = m_cacheRoot + QStringLiteral("/git/") + name + QLatin1Char('-') + QString::fromLatin1(hash.left(12));
+        const QByteArray urlBytes = m_url.toString().toUtf8();
+
+        git_repository_free(m_repository);
+        m_repository = nullptr;
+        if (QDir(folder + QStringLiteral("/.git")).exists()) {
+            if (git_repository_open(&m_repository, folder.toUtf8().constData()) != 0) {
+                throw GitError { GitFailure::General,
+                                 tr("Could not open the workspace %1: %2").arg(folder, libgit2Message()) };
+            }
+            git_remote_set_url(m_repository, "origin", urlBytes.constData());
+            fetch();
+        } else {
+            QDir(folder).removeRecursively(); // an interrupted clone leaves a half-made folder
+            QDir().mkpath(folder);
+            NetworkState state(m_username, m_token);
+            git_clone_options options = GIT_CLONE_OPTIONS_INIT;
+            setCallbacks(options.fetch_opts.callbacks, state);
+            if (git_clone(&m_repository, urlBytes.constData(), folder.toUtf8().constData(), &options) != 0) {
+                m_repository = nullptr;
+                QDir(folder).removeRecursively();
+                if (state.authenticationFailed) {
+                    throw GitError { GitFailure::Authentication,
+                                     tr("The server %1 refused the access token. Check that the token is valid and may "
+                                        "read and write the repository.")
+                                         .arg(displayUrl()) };
+                }
+                if (state.interrupted) {
+                    throw GitError { GitFailure::Interrupted, tr("Cloning was cancelled.") };
+                }
+                throw GitError { GitFailure::General,
+                                 tr("Could not clone %1: %2").arg(displayUrl(), libgit2Message()) };
+            }
+        }
+        resetBranchTo(remoteHead());
+        Q_EMIT opened(request, localHead(), files());
+    });
+}
+
+void GitWorker::listFiles(quint64 request)
+{
+    guarded(request, [&] {
+        requireRepository();
+        Q_EMIT filesListed(request, files());
+    });
+}
+
+void GitWorker::readFile(quint64 request, const QString &path, const QString &commit)
+{
+    guarded(request, [&] {
+        requireRepository();
+        requireSafePath(path);
+        const QString at = commit.isEmpty() ? localHead() : commit;
+        QByteArray content;
+        if (!readBlob(at, path, &content)) {
+            throw GitError { GitFailure::General, tr("%1 does not exist in commit %2.").arg(path, at.left(8)) };
+        }
+        Q_EMIT fileRead(request, path, at, content);
+    });
+}
+
+void GitWorker::commitAndPush(quint64 request, const QString &path, const QByteArray &content, const QString &message,
+                              const GitAuthor &author, const QString &baseCommit)
+{
+    guarded(request, [&] {
+        requireRepository();
+        requireSafePath(path);
+        if (message.trimmed().isEmpty()) {
+            throw GitError { GitFailure::General, tr("A commit needs a message.") };
+        }
+        const QString base = baseCommit.isEmpty() ? localHead() : baseCommit;
+        const git_oid baseOid = parseOid(base);
+        git_commit *rawParent = nullptr;
+        if (git_commit_lookup(&rawParent, m_repository, &baseOid) != 0) {
+            throw GitError { GitFailure::General, tr("Commit %1 was not found: %2").arg(base, libgit2Message()) };
+        }
+        CommitPtr parent(rawParent);
+        git_tree *rawTree = nullptr;
+        git_commit_tree(&rawTree, parent.get());
+        TreePtr parentTree(rawTree);
+
+        // Build the new tree in a private index so the work tree and the
+        // repository's index never hold a half-made commit.
+        git_index *rawIndex = nullptr;
+        if (git_index_new(&rawIndex) != 0) {
+            throw GitError { GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message()) };
+        }
+        IndexPtr index(rawIndex);
+        git_index_read_tree(index.get(), parentTree.get());
+        const QByteArray pathBytes = path.toUtf8();
+        git_index_entry entry = {};
+        entry.mode = GIT_FILEMODE_BLOB;
+        if (const git_index_entry *existing = git_index_get_bypath(index.get(), pathBytes.constData(), 0)) {
+            entry.mode = existing->mode;
+        }
+        entry.path = pathBytes.constData();
+        git_oid treeOid;
+        if (git_blob_create_from_buffer(&entry.id, m_repository, content.constData(), size_t(content.size())) != 0
+            || git_index_add(index.get(), &entry) != 0
+            || git_index_write_tree_to(&treeOid, index.get(), m_repository) != 0) {
+            throw GitError { GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message()) };
+        }
+        if (git_oid_equal(&treeOid, git_tree_id(parentTree.get()))) {
+            throw GitError { GitFailure::General, tr("Nothing to commit: %1 is unchanged.").arg(path) };
+        }
+        git_tree *rawNewTree = nullptr;
+        git_tree_lookup(&rawNewTree, m_repository, &treeOid);
+        TreePtr newTree(rawNewTree);
+        git_signature *rawSignature = nullptr;
+        if (git_signature_now(&rawSignature, author.name.toUtf8().constData(), author.email.toUtf8().constData())
+            != 0) {
+            throw GitError { GitFailure::General,
+                             tr("The author \"%1 <%2>\" is not valid for git.").arg(author.name, author.email) };
+        }
+        SignaturePtr signature(rawSignature);
+        const git_commit *parents[] = { parent.get() };
+        git_oid commitOid;
+        if (git_commit_create(&commitOid, m_repository, nullptr, signature.get(), signature.get(), nullptr,
+                              message.toUtf8().constData(), newTree.get(), 1, parents)
+            != 0) {
+            throw GitError { GitFailure::General, tr("Could not create the commit: %1").arg(libgit2Message()) };
+        }
+        const QString commitId = oidString(&commitOid);
+        resetBranchTo(commitId);
+
+        git_remote *rawRemote = nullptr;
+        git_remote_lookup(&rawRemote, m_repository, "origin");
+        RemotePtr remote(rawRemote);
+        NetworkState state(m_username, m_token);
+        git_push_options options = GIT_PUSH_OPTIONS_INIT;
+        setCallbacks(options.callbacks, state);
+        QByteArray refspec = "refs/heads/" + m_branch.toUtf8();
+        refspec += ':' + refspec;
+        char *refspecs[] = { refspec.data() };
+        const git_strarray refspecArray = { refspecs, 1 };
+        const int result = git_remote_push(remote.get(), &refspecArray, &options);
+        const QString pushError = libgit2Message();
+        if (result == 0 && state.rejectedStatus.isEmpty()) {
+            Q_EMIT pushed(request, path, commitId);
+            return;
+        }
+        // The commit was not accepted: go back to mirroring the server.
+        resetBranchTo(base);
+        if (state.authenticationFailed) {
+            throw GitError { GitFailure::Authentication,
+                             tr("The server %1 refused the access token. Check that the token may write the "
+                                "repository.")
+                                 .arg(displayUrl()) };
+        }
+        if (state.interrupted) {
+            throw GitError { GitFailure::Interrupted, tr("Pushing was cancelled.") };
+        }
+        if (result != 0 && result != GIT_ENONFASTFORWARD) {
+            throw GitError { GitFailure::General, tr("Could not push to %1: %2").arg(displayUrl(), pushError) };
+        }
+        fetch();
+        const QString head = remoteHead();
+        if (head == base) {
+            // Refused for another reason (protected branch, hook): nothing upstream to merge.
+            throw GitError { GitFailure::General,
+                             tr("The server refused the push to %1: %2").arg(m_branch, state.rejectedStatus) };
+        }
+        GitPushRejection rejection;
+        rejection.path = path;
+        rejection.baseCommit = base;
+        rejection.remoteHead = head;
+        QByteArray before;
+        QByteArray after;
+        readBlob(base, path, &before);
+        readBlob(head, path, &after);
+        rejection.fileChangedUpstream = before != after;
+        rejection.upstreamDiff = unifiedDiff(before, after, path);
+        rejection.upstreamCommits = commitsBetween(base, head, 50);
+        Q_EMIT pushRejected(request, rejection);
+    });
+}
+
+void GitWorker::rebaseEdit(quint64 request, const QString &path, const QByteArray &content, const QString &baseCommit)
+{
+    guarded(request, [&] {
+        requireRepository();
+        requireSafePath(path);
+        fetch();
+        const QString head = remoteHead();
+        QByteArray ancestor;
+        QByteArray theirs;
+        readBlob(baseCommit, path, &ancestor);
+        readBlob(head, path, &theirs);
+        GitRebaseResult result;
+        result.path = path;
+        result.newBase = head;
+        if (ancestor == theirs) {
+            result.content = content;
+        } else {
+            const QByteArray pathBytes = path.toUtf8();
+            git_merge_file_input ancestorInput = GIT_MERGE_FILE_INPUT_INIT;
+            ancestorInput.ptr = ancestor.constData();
+            ancestorInput.size = size_t(ancestor.size());
+            ancestorInput.path = pathBytes.constData();
+            git_merge_file_input oursInput = ancestorInput;
+            oursInput.ptr = content.constData();
+            oursInput.size = size_t(content.size());
+            git_merge_file_input theirsInput = ancestorInput;
+            theirsInput.ptr = theirs.constData();
+            theirsInput.size = size_t(theirs.size());
+            git_merge_file_options options = GIT_MERGE_FILE_OPTIONS_INIT;
+            const QByteArray base = "base";
+            const QByteArray mine = "mine";
+            const QByteArray upstream = "upstream";
+            options.ancestor_label = base.constData();
+            options.our_label = mine.constData();
+            options.their_label = upstream.constData();
+            git_merge_file_result merged = {};
+            if (git_merge_file(&merged, &ancestorInput, &oursInput, &theirsInput, &options) != 0) {
+                throw GitError { GitFailure::General, tr("Could not merge %1: %2").arg(path, libgit2Message()) };
+            }
+            result.content = QByteArray(merged.ptr, qsizetype(merged.len));
+            result.conflicts = !merged.automergeable;
+            git_merge_file_result_free(&merged);
+        }
+        resetBranchTo(head);
+        Q_EMIT rebased(request, result);
+    });
+}
+
+void GitWorker::discardEdit(quint64 request, const QString &path)
+{
+    guarded(request, [&] {
+        requireRepository();
+        requireSafePath(path);
+        fetch();
+        const QString head = remoteHead();
+        resetBranchTo(head);
+        QByteArray content;
+        if (!readBlob(head, path, &content)) {
+            throw GitError { GitFailure::General, tr("%1 was removed upstream.").arg(path) };
+        }
+        Q_EMIT fileRead(request, path, head, content);
+    });
+}
+
+void GitWorker::history(quint64 request, const QString &path, int maxCount)
+{
+    guarded(request, [&] {
+        requireRepository();
+        requireSafePath(path);
+        git_revwalk *rawWalk = nullptr;
+        if (git_revwalk_new(&rawWalk, m_repository) != 0) {
+            throw GitError { GitFailure::General, tr("Could not read the history: %1").arg(libgit2Message()) };
+        }
+        RevwalkPtr walk(rawWalk);
+        git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+        const git_oid headOid = parseOid(localHead());
+        git_revwalk_push(walk.get(), &headOid);
+        QList<GitHistoryEntry> entries;
+        git_oid oid;
+        while (entries.size() < maxCount && git_revwalk_next(&oid, walk.get()) == 0) {
+            if (QThread::currentThread()->isInterruptionRequested()) {
+                throw GitError { GitFailure::Interrupted, tr("Reading the history was cancelled.") };
+            }
+            git_commit *rawCommit = nullptr;
+            if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
+                continue;
+            }
+            CommitPtr commit(rawCommit);
+            const QString id = oidString(&oid);
+            QByteArray now;
+            const bool existsNow = readBlob(id, path, &now);
+            QByteArray before;
+            bool existedBefore = false;
+            if (git_commit_parentcount(commit.get()) > 0) {
+                existedBefore = readBlob(oidString(git_commit_parent_id(commit.get(), 0)), path, &before);
+            }
+            if (existsNow == existedBefore && now == before) {
+                continue;
+            }
+            entries.append({ commitInfo(commit.get()), unifiedDiff(before, now, path) });
+        }
+        Q_EMIT historyReady(request, path, entries);
+    });
+}
+
+void GitWorker::diffText(quint64 request, const QString &path, const QByteArray &text, const QString &commit)
+{
+    guarded(request, [&] {
+        requireRepository();
+        requireSafePath(path);
+        QByteArray committed;
+        readBlob(commit.isEmpty() ? localHead() : commit, path, &committed);
+        Q_EMIT diffReady(request, path, unifiedDiff(committed, text, path));
+    });
+}
+
+} // namespace Dockmaster

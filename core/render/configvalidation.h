@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace Dockmaster {
+
+enum class ConfigFileKind {
+    Auto, // decide from the file name
+    NginxSite, // a server/upstream file for the http context (outer, fallback, container)
+    PhpFpmPool,
+    Compose,
+    GitlabCi,
+    Other // nothing to check (HTML page, README)
+};
+
+ConfigFileKind configFileKindForPath(const QString &path);
+
+struct ValidationIssue {
+    enum class Severity { Error, Warning };
+    Severity severity = Severity::Error;
+    int line = 0; // 1-based line in the checked file; 0 when the tool named none
+    QString message;
+
+    bool operator==(const ValidationIssue &) const = default;
+};
+
+struct ValidationReport {
+    QString file;
+    ConfigFileKind kind = ConfigFileKind::Other;
+    QString checker; // "nginx -t", "php-fpm8.4 -t", "docker-compose config", "yaml", "structural"
+    bool realTool = false; // false: only the structural check ran
+    QList<ValidationIssue> issues;
+
+    bool ok() const;
+    QList<ValidationIssue> errors() const;
+};
+
+// Runs the real validators (nginx -t, php-fpm -t, docker-compose config,
+// python3 yaml) on one file's text when they are installed, otherwise a
+// structural check, plus the platform's policy rules. Blocking: call it off
+// the UI thread (ConfigValidator does).
+class ConfigValidation
+{
+public:
+    struct Tools {
+        QString nginx;
+        QString phpFpm;
+        QString dockerCompose;
+        QString python3;
+        QString openssl;
+
+        static Tools detect();
+    };
+
+    static ValidationReport run(const QString &fileName, const QByteArray &content, ConfigFileKind kind,
+                                const Tools &tools);
+
+    static QList<ValidationIssue> structuralNginx(const QByteArray &content);
+    static QList<ValidationIssue> structuralIni(const QByteArray &content);
+    static QList<ValidationIssue> structuralYaml(const QByteArray &content);
+    static QList<ValidationIssue> policy(ConfigFileKind kind, const QByteArray &content);
+};
+
+} // namespace Dockmaster
+
+Q_DECLARE_METATYPE(Dockmaster::ValidationReport)

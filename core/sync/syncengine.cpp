@@ -1,0 +1,570 @@
+#include "sync/syncengine.h"
+
+#include "cache/cacheservice.h"
+#include "gitlab/gitlabclient.h"
+#include "gitlab/releaserequestparser.h"
+#include "sync/inventoryfetcher.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+#include <atomic>
+
+namespace Dockmaster {
+namespace {
+
+bool isUnfinishedPipeline(const QString &status)
+{
+    return status == QLatin1String("created") || status == QLatin1String("waiting_for_resource")
+        || status == QLatin1String("preparing") || status == QLatin1String("pending")
+        || status == QLatin1String("running");
+}
+
+int environmentIndex(Environment environment)
+{
+    return environment == Environment::Production ? 1 : 0;
+}
+
+} // namespace
+
+// What the cache knows before a run starts, read on the cache thread.
+struct SyncEngine::PreviousState {
+    qint64 generation = 0;
+    QDateTime cursor;
+    QDateTime lastFullSyncAt;
+    QString inventoryCommit;
+    QString rootGroup;
+    QHash<QString, qint64> unfinishedOps; // app id -> ops project with a pipeline still running
+};
+
+struct SyncEngine::Run {
+    quint64 id = 0;
+    bool full = false;
+    PreviousState previous;
+    SyncBatch batch;
+    int listingPending = 0;
+    std::deque<std::function<GitLabCall *()>> jobs;
+    int outstanding = 0;
+    int done = 0;
+    int total = 0;
+    QList<QPointer<GitLabCall>> calls;
+    QElapsedTimer timer;
+    quint64 requestsAtStart = 0;
+    QDateTime localStart;
+    QDateTime serverTime; // GitLab's clock at the first answer
+    std::shared_ptr<std::atomic_bool> gitCancelled = std::make_shared<std::atomic_bool>(false);
+    bool writing = false;
+    int reportedPermille = -1;
+    QString text;
+};
+
+SyncEngine::SyncEngine(GitLabClient *client, CacheService *cache, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_cache(cache)
+{
+    qRegisterMetaType<SyncStats>();
+    // A cache that is not open never runs our jobs; do not wait for it forever.
+    connect(m_cache, &CacheService::failed, this, [this](const QString &message) {
+        if (!m_run || (m_run->listingPending > 0 || m_run->outstanding > 0))
+            return;
+        GitLabError error;
+        error.kind = GitLabError::Kind::Other;
+        error.message = message;
+        abortRun(error);
+    });
+}
+
+SyncEngine::~SyncEngine()
+{
+    if (m_run) {
+        m_run->gitCancelled->store(true);
+        for (const QPointer<GitLabCall> &call : std::as_const(m_run->calls)) {
+            if (call)
+                call->cancel();
+        }
+    }
+}
+
+bool SyncEngine::alive(quint64 runId) const
+{
+    return m_run && m_run->id == runId;
+}
+
+void SyncEngine::track(GitLabCall *call)
+{
+    QList<QPointer<GitLabCall>> &calls = m_run->calls;
+    if (calls.size() > 512)
+        calls.removeIf([](const QPointer<GitLabCall> &c) { return c.isNull(); });
+    calls.append(call);
+}
+
+void SyncEngine::noteServerTime(const QDateTime &time)
+{
+    if (time.isValid() && (!m_run->serverTime.isValid() || time < m_run->serverTime))
+        m_run->serverTime = time;
+}
+
+void SyncEngine::reportProgress(const QString &text, bool force)
+{
+    Run &run = *m_run;
+    const int permille = run.total > 0 ? int(qint64(run.done) * 1000 / run.total) : 0;
+    if (!force && text == run.text && permille - run.reportedPermille < 5)
+        return;
+    run.text = text;
+    run.reportedPermille = permille;
+    Q_EMIT progress(run.done, run.total, text);
+}
+
+void SyncEngine::start(Mode mode)
+{
+    if (m_run) {
+        // One run at a time; a queued full request wins over an incremental one.
+        if (!m_queued || mode == Mode::Full)
+            m_queued = mode;
+        return;
+    }
+    begin(mode);
+}
+
+void SyncEngine::cancel()
+{
+    m_queued.reset();
+    if (!m_run || m_run->writing)
+        return; // the write is one short transaction; let it land
+    m_run->gitCancelled->store(true);
+    for (const QPointer<GitLabCall> &call : std::as_const(m_run->calls)) {
+        if (call)
+            call->cancel();
+    }
+    m_run.reset();
+    Q_EMIT cancelled();
+}
+
+void SyncEngine::begin(Mode mode)
+{
+    m_run = std::make_unique<Run>();
+    Run &run = *m_run;
+    run.id = m_nextRunId++;
+    run.timer.start();
+    run.requestsAtStart = m_client->requestCount();
+    run.localStart = QDateTime::currentDateTimeUtc();
+    reportProgress(tr("Reading the local cache…"), true);
+
+    const quint64 runId = run.id;
+    m_cache->query<PreviousState>(
+        this,
+        [](CacheDatabase &db) {
+            PreviousState state;
+            state.generation = db.syncValue(SyncKeys::Generation).toLongLong();
+            state.cursor = QDateTime::fromString(db.syncValue(SyncKeys::Cursor), Qt::ISODateWithMs);
+            state.lastFullSyncAt = QDateTime::fromString(db.syncValue(SyncKeys::LastFullSyncAt), Qt::ISODateWithMs);
+            state.inventoryCommit = db.syncValue(SyncKeys::InventoryCommit);
+            state.rootGroup = db.syncValue(SyncKeys::RootGroup);
+            const QList<AppRecord> apps = db.loadApps();
+            for (const AppRecord &app : apps) {
+                if (!app.opsProjectId)
+                    continue;
+                for (const EnvironmentState &environment : app.environments) {
+                    if (isUnfinishedPipeline(environment.pipelineStatus))
+                        state.unfinishedOps.insert(app.id, app.opsProjectId);
+                }
+            }
+            return state;
+        },
+        [this, runId, mode](PreviousState previous) {
+            if (!alive(runId))
+                return;
+            Run &current = *m_run;
+            const bool cursorUsable = previous.cursor.isValid() && previous.rootGroup == m_options.rootGroup;
+            const bool fullIsDue = !previous.lastFullSyncAt.isValid()
+                || previous.lastFullSyncAt.secsTo(QDateTime::currentDateTimeUtc()) > m_options.fullSyncEverySeconds;
+            current.full = mode == Mode::Full || !cursorUsable || (mode == Mode::Auto && fullIsDue);
+            current.previous = std::move(previous);
+            current.batch.full = current.full;
+            current.batch.rootGroup = m_options.rootGroup;
+            current.batch.expectedGeneration = current.previous.generation;
+            Q_EMIT started(current.full);
+            startListing();
+        });
+}
+
+void SyncEngine::startListing()
+{
+    Run &run = *m_run;
+    const quint64 runId = run.id;
+    const QString appsGroup = m_options.rootGroup + QStringLiteral("/apps");
+    const QString opsGroup = m_options.rootGroup + QStringLiteral("/ops");
+    const QString inventoryProject
+        = m_options.inventoryProject.isEmpty() ? opsGroup + QStringLiteral("/inventory") : m_options.inventoryProject;
+    run.listingPending = 4;
+    run.total = 4;
+    reportProgress(tr("Reading apps and release requests from GitLab…"), true);
+
+    GitLabClient::ProjectQuery projectQuery;
+    if (!run.full)
+        projectQuery.lastActivityAfter = run.previous.cursor;
+
+    auto listProjects = [this, runId, projectQuery](const QString &group, QList<GitLabProject> SyncBatch::*target) {
+        track(m_client->groupProjects(
+            group, projectQuery, this, [this, runId, group, target](GitLabResult<QList<GitLabProject>> result) {
+                if (!alive(runId))
+                    return;
+                if (!result.ok()) {
+                    abortRun(result.error);
+                    return;
+                }
+                noteServerTime(result.serverTime);
+                for (const GitLabProject &project : std::as_const(result.value)) {
+                    if (project.namespacePath == group && ReleaseRequestParser::isAppId(project.path))
+                        (m_run->batch.*target).append(project);
+                }
+                listingDone();
+            }));
+    };
+    listProjects(appsGroup, &SyncBatch::codeProjects);
+    listProjects(opsGroup, &SyncBatch::opsProjects);
+
+    GitLabClient::IssueQuery issueQuery;
+    issueQuery.labels = { QStringLiteral("release-request") };
+    if (!run.full) {
+        // Closed or relabelled requests must leave the cache too.
+        issueQuery.state = QStringLiteral("all");
+        issueQuery.updatedAfter = run.previous.cursor;
+    }
+    track(m_client->issues(issueQuery, this, [this, runId](GitLabResult<QList<GitLabIssue>> result) {
+        if (!alive(runId))
+            return;
+        if (!result.ok()) {
+            abortRun(result.error);
+            return;
+        }
+        noteServerTime(result.serverTime);
+        m_run->batch.issues = std::move(result.value);
+        listingDone();
+    }));
+
+    // A cheap probe first: the inventory is only fetched when its branch moved.
+    track(m_client->branch(inventoryProject, m_options.inventoryRef, this,
+                           [this, runId, inventoryProject](GitLabResult<GitLabBranch> result) {
+                               if (!alive(runId))
+                                   return;
+                               if (result.error.kind == GitLabError::Kind::NotFound) {
+                                   // No inventory (yet): apps come from their repositories alone.
+                                   if (m_run->full || !m_run->previous.inventoryCommit.isEmpty())
+                                       m_run->batch.inventory = Inventory {};
+                                   listingDone();
+                                   return;
+                               }
+                               if (!result.ok()) {
+                                   abortRun(result.error);
+                                   return;
+                               }
+                               noteServerTime(result.serverTime);
+                               if (!m_run->full && result.value.commit.id == m_run->previous.inventoryCommit) {
+                                   listingDone();
+                                   return;
+                               }
+                               fetchInventory(inventoryProject);
+                           }));
+}
+
+QString SyncEngine::mirrorDir() const
+{
+    if (!m_options.inventoryMirrorDir.isEmpty())
+        return m_options.inventoryMirrorDir;
+    const QString cacheFile = m_cache->filePath();
+    if (cacheFile != QLatin1String(":memory:"))
+        return QFileInfo(cacheFile).absolutePath() + QStringLiteral("/inventory.git");
+    const QByteArray key = QCryptographicHash::hash(m_client->baseUrl().toEncoded(), QCryptographicHash::Sha1).toHex();
+    return QDir::tempPath() + QStringLiteral("/dockmaster-inventory-") + QString::fromLatin1(key.left(12));
+}
+
+void SyncEngine::fetchInventory(const QString &inventoryProject)
+{
+    const quint64 runId = m_run->id;
+    InventoryFetchRequest request;
+    request.repositoryDir = mirrorDir();
+    QUrl remote = m_client->baseUrl();
+    QString base = remote.path();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    remote.setPath(base + QLatin1Char('/') + inventoryProject + QStringLiteral(".git"));
+    request.remoteUrl = remote;
+    request.token = m_client->token();
+    request.branch = m_options.inventoryRef;
+    request.timeoutMs = m_client->options().transferTimeoutMs;
+    auto cancelled = m_run->gitCancelled;
+
+    auto *watcher = new QFutureWatcher<InventoryFetchResult>(this);
+    connect(watcher, &QFutureWatcher<InventoryFetchResult>::finished, this, [this, runId, watcher] {
+        watcher->deleteLater();
+        if (!alive(runId))
+            return;
+        InventoryFetchResult result = watcher->result();
+        if (!result.ok) {
+            GitLabError error;
+            error.kind = result.offline ? GitLabError::Kind::Offline : GitLabError::Kind::Other;
+            error.message = result.error;
+            abortRun(error);
+            return;
+        }
+        m_run->batch.inventory = std::move(result.inventory);
+        m_run->batch.inventoryCommit = result.commit;
+        listingDone();
+    });
+    // libgit2 blocks; it runs on the thread pool, never on the UI thread.
+    watcher->setFuture(
+        QtConcurrent::run([request, cancelled] { return Dockmaster::fetchInventory(request, cancelled.get()); }));
+}
+
+void SyncEngine::listingDone()
+{
+    ++m_run->done;
+    if (--m_run->listingPending == 0)
+        planDetails();
+}
+
+void SyncEngine::planDetails()
+{
+    Run &run = *m_run;
+    const quint64 runId = run.id;
+    SyncBatch &batch = run.batch;
+
+    QHash<QString, qint64> opsToRead;
+    for (const GitLabProject &project : std::as_const(batch.opsProjects))
+        opsToRead.insert(project.path, project.id);
+    if (!run.full) {
+        for (auto it = run.previous.unfinishedOps.cbegin(); it != run.previous.unfinishedOps.cend(); ++it) {
+            if (!opsToRead.contains(it.key()))
+                opsToRead.insert(it.key(), it.value());
+        }
+    }
+
+    for (auto it = opsToRead.cbegin(); it != opsToRead.cend(); ++it) {
+        const QString appId = it.key();
+        const QString project = QString::number(it.value());
+        SyncBatch::OpsDetail detail;
+        detail.appId = appId;
+        detail.projectId = it.value();
+        batch.ops.insert(appId, detail);
+
+        for (const Environment environment : AllEnvironments) {
+            addJob([this, runId, appId, project, environment] {
+                return m_client->tree(project, environmentBranch(environment), {}, this,
+                                      [this, runId, appId, environment](GitLabResult<QList<GitLabTreeEntry>> result) {
+                                          if (!alive(runId))
+                                              return;
+                                          if (!result.ok() && result.error.kind != GitLabError::Kind::NotFound) {
+                                              abortRun(result.error);
+                                              return;
+                                          }
+                                          SyncBatch::OpsDetail &d = m_run->batch.ops[appId];
+                                          const int i = environmentIndex(environment);
+                                          d.branchExists[i] = result.ok();
+                                          for (const GitLabTreeEntry &entry : std::as_const(result.value)) {
+                                              if (entry.path == QLatin1String("codes")
+                                                  && entry.type == QLatin1String("commit"))
+                                                  d.liveSha[i] = entry.id;
+                                          }
+                                          jobDone();
+                                      });
+            });
+        }
+        addJob([this, runId, appId, project] {
+            GitLabClient::PipelineQuery query;
+            query.perPage = m_options.pipelinesPerProject;
+            query.maxPages = 1;
+            return m_client->pipelines(project, query, this,
+                                       [this, runId, appId](GitLabResult<QList<GitLabPipeline>> result) {
+                                           if (!alive(runId))
+                                               return;
+                                           if (!result.ok() && result.error.kind != GitLabError::Kind::NotFound) {
+                                               abortRun(result.error);
+                                               return;
+                                           }
+                                           m_run->batch.ops[appId].pipelines = std::move(result.value);
+                                           jobDone();
+                                       });
+        });
+        addJob([this, runId, appId, project] {
+            GitLabClient::DeploymentQuery query;
+            query.perPage = m_options.deploymentsPerProject;
+            query.maxPages = 1;
+            return m_client->deployments(project, query, this,
+                                         [this, runId, appId](GitLabResult<QList<GitLabDeployment>> result) {
+                                             if (!alive(runId))
+                                                 return;
+                                             if (!result.ok() && result.error.kind != GitLabError::Kind::NotFound) {
+                                                 abortRun(result.error);
+                                                 return;
+                                             }
+                                             m_run->batch.ops[appId].deployments = std::move(result.value);
+                                             jobDone();
+                                         });
+        });
+    }
+
+    for (const GitLabProject &codeProject : std::as_const(batch.codeProjects)) {
+        const QString appId = codeProject.path;
+        const QString project = QString::number(codeProject.id);
+        addJob([this, runId, appId, project] {
+            return m_client->tags(project, m_options.tagPages, this,
+                                  [this, runId, appId](GitLabResult<QList<GitLabTag>> result) {
+                                      if (!alive(runId))
+                                          return;
+                                      if (!result.ok() && result.error.kind != GitLabError::Kind::NotFound) {
+                                          abortRun(result.error);
+                                          return;
+                                      }
+                                      m_run->batch.tags.insert(appId, std::move(result.value));
+                                      jobDone();
+                                  });
+        });
+    }
+
+    // Pin every requested ref to the commit it names right now.
+    QSet<QString> scheduled;
+    for (const GitLabIssue &issue : std::as_const(batch.issues)) {
+        if (issue.state != QLatin1String("opened"))
+            continue;
+        const QString ref = ReleaseRequestParser::parse(issue).requestedRef;
+        const QString key = SyncBatch::refKey(issue.projectId, ref);
+        if (ref.isEmpty() || scheduled.contains(key))
+            continue;
+        scheduled.insert(key);
+        const QString project = QString::number(issue.projectId);
+        addJob([this, runId, key, project, ref] {
+            return m_client->commit(project, ref, this, [this, runId, key](GitLabResult<GitLabCommit> result) {
+                if (!alive(runId))
+                    return;
+                // An unknown ref is the request's problem, not the sync's.
+                if (!result.ok() && result.error.kind != GitLabError::Kind::NotFound) {
+                    abortRun(result.error);
+                    return;
+                }
+                if (result.ok())
+                    m_run->batch.resolvedRefs.insert(key, result.value.id);
+                jobDone();
+            });
+        });
+    }
+
+    run.total = run.done + int(run.jobs.size());
+    if (run.jobs.empty()) {
+        write();
+        return;
+    }
+    reportProgress(tr("Reading versions, pipelines and tags…"), true);
+    pumpJobs();
+}
+
+void SyncEngine::addJob(std::function<GitLabCall *()> job)
+{
+    m_run->jobs.push_back(std::move(job));
+}
+
+void SyncEngine::pumpJobs()
+{
+    Run &run = *m_run;
+    while (run.outstanding < m_options.maxOutstandingCalls && !run.jobs.empty()) {
+        std::function<GitLabCall *()> job = std::move(run.jobs.front());
+        run.jobs.pop_front();
+        ++run.outstanding;
+        track(job());
+    }
+}
+
+void SyncEngine::jobDone()
+{
+    Run &run = *m_run;
+    --run.outstanding;
+    ++run.done;
+    reportProgress(run.text);
+    if (run.jobs.empty() && run.outstanding == 0) {
+        write();
+        return;
+    }
+    pumpJobs();
+}
+
+void SyncEngine::write()
+{
+    Run &run = *m_run;
+    run.writing = true;
+    reportProgress(tr("Saving to the local cache…"), true);
+    // The next run asks for what changed since this run began, by GitLab's
+    // clock, with a second of overlap for the Date header's resolution.
+    run.batch.cursor = (run.serverTime.isValid() ? run.serverTime : run.localStart).addSecs(-1);
+    auto batch = std::make_shared<const SyncBatch>(std::move(run.batch));
+    auto hook = m_beforeCommit;
+    const quint64 runId = run.id;
+    m_cache->query<SyncWriteResult>(
+        this, [batch, hook](CacheDatabase &db) { return writeSyncBatch(db, *batch, hook); },
+        [this, runId, full = batch->full](SyncWriteResult result) {
+            if (!alive(runId))
+                return;
+            if (!result.ok && !result.superseded) {
+                GitLabError error;
+                error.kind = GitLabError::Kind::Other;
+                error.message = result.error;
+                abortRun(error);
+                return;
+            }
+            SyncStats stats;
+            stats.full = full;
+            stats.superseded = result.superseded;
+            stats.requests = m_client->requestCount() - m_run->requestsAtStart;
+            stats.apps = result.apps;
+            stats.appsChanged = result.appsChanged;
+            stats.appsRemoved = result.appsRemoved;
+            stats.releaseRequests = result.releaseRequests;
+            stats.elapsedMs = m_run->timer.elapsed();
+            stats.finishedAt = QDateTime::currentDateTimeUtc();
+            m_lastError = {};
+            m_run->done = m_run->total;
+            reportProgress(tr("Up to date"), true);
+            m_run.reset();
+            Q_EMIT finished(stats);
+            endRun();
+        });
+}
+
+void SyncEngine::abortRun(const GitLabError &error)
+{
+    if (!m_run)
+        return;
+    m_lastError = error;
+    m_run->gitCancelled->store(true);
+    const QList<QPointer<GitLabCall>> calls = m_run->calls;
+    m_run.reset();
+    for (const QPointer<GitLabCall> &call : calls) {
+        if (call)
+            call->cancel();
+    }
+    Q_EMIT failed(error.message.isEmpty() ? tr("The sync with GitLab failed; the cached data was kept.")
+                                          : error.message);
+    endRun();
+}
+
+void SyncEngine::endRun()
+{
+    if (m_run || !m_queued)
+        return;
+    const Mode next = *m_queued;
+    m_queued.reset();
+    QMetaObject::invokeMethod(
+        this,
+        [this, next] {
+            if (!m_run)
+                begin(next);
+            else
+                start(next);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace Dockmaster

@@ -1,0 +1,123 @@
+#pragma once
+
+#include "gitlab/gitlaberror.h"
+#include "sync/syncbatch.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+namespace Dockmaster {
+
+class CacheDatabase;
+class CacheService;
+class GitLabCall;
+class GitLabClient;
+
+struct SyncOptions {
+    QString rootGroup = QStringLiteral("plugins");
+    QString inventoryProject; // empty: <root>/ops/inventory
+    QString inventoryMirrorDir; // local bare git mirror; empty: inventory.git next to the cache file
+    QString inventoryRef = QStringLiteral("main");
+    int pipelinesPerProject = 20;
+    int deploymentsPerProject = 20;
+    int tagPages = 1; // newest 100 tags per app
+    int maxOutstandingCalls = 24; // calls handed to the client at once
+    qint64 fullSyncEverySeconds = 24 * 3600; // Auto mode: a full run catches deleted projects
+};
+
+struct SyncStats {
+    bool full = false;
+    bool superseded = false; // another sync stored newer data first; this run wrote nothing
+    quint64 requests = 0; // HTTP requests this run sent
+    int apps = 0; // apps in the cache afterwards
+    int appsChanged = 0;
+    int appsRemoved = 0;
+    int releaseRequests = 0; // open release requests written
+    qint64 elapsedMs = 0;
+    QDateTime finishedAt;
+};
+
+// Keeps the cache in step with GitLab: a full run reads every app of the
+// root group (repos, inventory allocation, live SHA per environment, newest
+// pipelines, deployments, tags) and every open release request; later runs
+// only ask what changed since the last cursor (updated_after /
+// last_activity_after) plus the apps whose pipelines were still running.
+// Everything a run read is written in one transaction, so a failed or
+// cancelled run leaves the previous consistent state. Runs are serialized.
+class SyncEngine final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode {
+        Auto, // full when there is no usable cursor (or the last full run is old), else incremental
+        Full,
+        Incremental,
+    };
+    Q_ENUM(Mode)
+
+    SyncEngine(GitLabClient *client, CacheService *cache, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    void setOptions(const SyncOptions &options) { m_options = options; }
+    const SyncOptions &options() const { return m_options; }
+
+    // Starts a run; while one runs, the request is remembered and runs next.
+    void start(Mode mode = Mode::Auto);
+    // Stops the running run (the cache keeps its previous state) and drops a queued one.
+    void cancel();
+    bool isRunning() const { return m_run != nullptr; }
+    // Why the last run failed (kind Offline: switch the app to offline mode).
+    GitLabError lastError() const { return m_lastError; }
+
+    // Tests only: runs inside the write transaction after all writes;
+    // returning false rolls the whole run back.
+    void setBeforeCommitHookForTesting(std::function<bool(CacheDatabase &)> hook) { m_beforeCommit = std::move(hook); }
+
+Q_SIGNALS:
+    void started(bool full);
+    void progress(int done, int total, const QString &text);
+    void finished(const Dockmaster::SyncStats &stats);
+    void failed(const QString &message);
+    void cancelled();
+
+private:
+    struct PreviousState;
+    struct Run;
+
+    void begin(Mode mode);
+    void onPreviousState(quint64 runId, const PreviousState &previous);
+    void startListing();
+    void listingDone();
+    void planDetails();
+    void addJob(std::function<GitLabCall *()> job);
+    void pumpJobs();
+    void jobDone();
+    void write();
+    void abortRun(const GitLabError &error);
+    void endRun();
+    bool alive(quint64 runId) const;
+    void track(GitLabCall *call);
+    void noteServerTime(const QDateTime &time);
+    void reportProgress(const QString &text, bool force = false);
+    void fetchInventory(const QString &inventoryProject);
+    QString mirrorDir() const;
+
+    GitLabClient *m_client;
+    CacheService *m_cache;
+    SyncOptions m_options;
+    std::unique_ptr<Run> m_run;
+    quint64 m_nextRunId = 1;
+    std::optional<Mode> m_queued;
+    GitLabError m_lastError;
+    std::function<bool(CacheDatabase &)> m_beforeCommit;
+};
+
+} // namespace Dockmaster
+
+Q_DECLARE_METATYPE(Dockmaster::SyncStats)

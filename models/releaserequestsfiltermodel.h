@@ -1,0 +1,26 @@
+#pragma once
+
+#include "domain/environment.h"
+#include "searchfiltermodel.h"
+
+#include <optional>
+
+namespace Dockmaster {
+
+// Filters release requests by free text and environment.
+class ReleaseRequestsFilterModel final : public SearchFilterModel
+{
+    Q_OBJECT
+public:
+    using SearchFilterModel::SearchFilterModel;
+
+    void setEnvironment(std::optional<Environment> environment);
+
+protected:
+    bool acceptsRow(const QModelIndex &firstColumn) const override;
+
+private:
+    std::optional<Environment> m_environment;
+};
+
+} // namespace Dockmaster

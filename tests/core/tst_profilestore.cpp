@@ -1,0 +1,42 @@
+#include "profile/profilestore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dockmaster;
+
+class TestProfileStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void profilesRoundTripAndRemember()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("settings.ini"));
+        Profile profile;
+        profile.name = QStringLiteral("prod");
+        profile.gitlabUrl = QUrl(QStringLiteral("https://gitlab.example.com"));
+        profile.testDomainSuffix = QStringLiteral("test.plugins.example.com");
+        profile.productionDomainSuffix = QStringLiteral("plugins.example.com");
+        profile.dnsProvider = DnsProviderKind::DnsPod;
+        profile.dnsZone = QStringLiteral("plugins.example.com.");
+        profile.approvalSlaHours = 8;
+        profile.requireSecondApprover = false;
+        {
+            ProfileStore store(file);
+            store.save(profile);
+            store.setLastUsedProfile(profile.name);
+        }
+        ProfileStore reopened(file);
+        QCOMPARE(reopened.profileNames(), QStringList { QStringLiteral("prod") });
+        QCOMPARE(reopened.lastUsedProfile(), QStringLiteral("prod"));
+        QCOMPARE(reopened.load(QStringLiteral("prod")).value(), profile);
+        QVERIFY(!reopened.load(QStringLiteral("missing")).has_value());
+        reopened.remove(QStringLiteral("prod"));
+        QVERIFY(reopened.profileNames().isEmpty());
+        QVERIFY(reopened.lastUsedProfile().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProfileStore)
+#include "tst_profilestore.moc"

@@ -1,0 +1,288 @@
+#include "emulator/gitlabemulator.h"
+#include "emulatortesthelpers.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dockmaster;
+using namespace Dockmaster::Testing;
+
+// The emulator's REST surface as a GitLab client sees it: auth, paths,
+// pagination, error bodies and fault injection.
+class TestGitLabEmulator : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<GitLabEmulator> m_emulator;
+    std::unique_ptr<Client> m_client;
+    qint64 m_rootGroup = 0;
+    qint64 m_opsGroup = 0;
+
+    QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_emulator = std::make_unique<GitLabEmulator>(m_dir.path());
+        QVERIFY(m_emulator->start());
+        m_client = std::make_unique<Client>(m_emulator->apiUrl(), m_emulator->adminToken());
+        m_emulator->addUser(QStringLiteral("dev1"), QStringLiteral("Developer One"), false,
+                            QStringLiteral("dev1-token"));
+
+        Reply r = m_client->post(QStringLiteral("/groups"),
+                                 json({ { QStringLiteral("name"), QStringLiteral("plugins") },
+                                        { QStringLiteral("path"), QStringLiteral("plugins") } }));
+        QCOMPARE(r.status, 201);
+        m_rootGroup = r.json().object().value(QStringLiteral("id")).toInteger();
+        r = m_client->post(QStringLiteral("/groups"),
+                           json({ { QStringLiteral("name"), QStringLiteral("ops") },
+                                  { QStringLiteral("path"), QStringLiteral("ops") },
+                                  { QStringLiteral("parent_id"), m_rootGroup } }));
+        QCOMPARE(r.status, 201);
+        m_opsGroup = r.json().object().value(QStringLiteral("id")).toInteger();
+        QCOMPARE(r.json().object().value(QStringLiteral("full_path")).toString(), QStringLiteral("plugins/ops"));
+        for (int i = 0; i < 45; ++i) {
+            r = m_client->post(
+                QStringLiteral("/projects"),
+                json({ { QStringLiteral("name"), QStringLiteral("app%1").arg(i, 7, 10, QLatin1Char('0')) },
+                       { QStringLiteral("namespace_id"), m_opsGroup } }));
+            QCOMPARE(r.status, 201);
+        }
+        r = m_client->post(QStringLiteral("/projects"),
+                           json({ { QStringLiteral("name"), QStringLiteral("inventory") },
+                                  { QStringLiteral("namespace_id"), m_opsGroup } }));
+        QCOMPARE(r.status, 201);
+    }
+
+    void cleanupTestCase() { m_emulator.reset(); }
+
+    void init()
+    {
+        m_emulator->clearFaults();
+        m_client->setToken(m_emulator->adminToken());
+    }
+
+    void unauthorizedWithoutOrWithWrongToken_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::newRow("missing") << QString();
+        QTest::newRow("wrong") << QStringLiteral("glpat-wrong");
+    }
+
+    void unauthorizedWithoutOrWithWrongToken()
+    {
+        QFETCH(QString, token);
+        m_client->setToken(token);
+        const Reply r = m_client->get(QStringLiteral("/projects"));
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.json().object().value(QStringLiteral("message")).toString(), QStringLiteral("401 Unauthorized"));
+    }
+
+    void bearerTokenIsAccepted()
+    {
+        m_client->setToken({});
+        const Reply r = m_client->send("GET", QStringLiteral("/user"), {}, {},
+                                       { { "Authorization", "Bearer " + m_emulator->adminToken().toUtf8() } });
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().object().value(QStringLiteral("username")).toString(), QStringLiteral("root"));
+    }
+
+    void encodedProjectPath()
+    {
+        Reply r = m_client->get(QStringLiteral("/projects/plugins%2Fops%2Finventory"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().object().value(QStringLiteral("path_with_namespace")).toString(),
+                 QStringLiteral("plugins/ops/inventory"));
+        const qint64 id = r.json().object().value(QStringLiteral("id")).toInteger();
+        r = m_client->get(QStringLiteral("/projects/%1").arg(id));
+        QCOMPARE(r.status, 200);
+        // A decoded slash is a different route, as behind a decoding proxy.
+        r = m_client->get(QStringLiteral("/projects/plugins/ops/inventory"));
+        QCOMPARE(r.status, 404);
+        r = m_client->get(QStringLiteral("/projects/plugins%2Fops%2Fnothing"));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.json().object().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("404 Project Not Found"));
+    }
+
+    void offsetPaginationHeaders()
+    {
+        // 46 projects, 20 per page: 3 pages.
+        QSet<qint64> seen;
+        QString next = QStringLiteral("/groups/%1/projects?include_subgroups=true&per_page=20").arg(m_rootGroup);
+        Reply r = m_client->get(next);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("x-total"), QByteArray("46"));
+        QCOMPARE(r.header("x-total-pages"), QByteArray("3"));
+        QCOMPARE(r.header("x-page"), QByteArray("1"));
+        QCOMPARE(r.header("x-per-page"), QByteArray("20"));
+        QCOMPARE(r.header("x-next-page"), QByteArray("2"));
+        QVERIFY(r.hasHeader("x-prev-page"));
+        QCOMPARE(r.header("x-prev-page"), QByteArray());
+        int pages = 0;
+        for (;;) {
+            ++pages;
+            for (const QJsonValue &v : r.json().array())
+                seen.insert(v.toObject().value(QStringLiteral("id")).toInteger());
+            static const QRegularExpression NextLink(QStringLiteral("<([^>]+)>; rel=\"next\""));
+            const auto m = NextLink.match(QString::fromUtf8(r.header("link")));
+            if (!m.hasMatch())
+                break;
+            QVERIFY(r.header("link").contains("rel=\"first\""));
+            QVERIFY(r.header("link").contains("rel=\"last\""));
+            r = m_client->sendUrl("GET", QUrl::fromEncoded(m.captured(1).toUtf8()));
+            QCOMPARE(r.status, 200);
+        }
+        QCOMPARE(pages, 3);
+        QCOMPARE(seen.size(), 46);
+        QCOMPARE(r.header("x-page"), QByteArray("3"));
+        QCOMPARE(r.header("x-prev-page"), QByteArray("2"));
+        QCOMPARE(r.header("x-next-page"), QByteArray());
+        QVERIFY(r.header("link").contains("include_subgroups=true"));
+        // per_page is capped at 100.
+        r = m_client->get(QStringLiteral("/projects?per_page=500"));
+        QCOMPARE(r.header("x-per-page"), QByteArray("100"));
+    }
+
+    void keysetPagination()
+    {
+        QString url = m_emulator->apiUrl().toString()
+            + QStringLiteral("/projects?pagination=keyset&per_page=20&order_by=id&sort=asc");
+        QList<qint64> ids;
+        int pages = 0;
+        for (;;) {
+            const Reply r = m_client->sendUrl("GET", QUrl::fromEncoded(url.toUtf8()));
+            QCOMPARE(r.status, 200);
+            ++pages;
+            QVERIFY(!r.hasHeader("x-total"));
+            for (const QJsonValue &v : r.json().array())
+                ids.append(v.toObject().value(QStringLiteral("id")).toInteger());
+            static const QRegularExpression NextLink(QStringLiteral("^<([^>]+)>; rel=\"next\"$"));
+            const auto m = NextLink.match(QString::fromUtf8(r.header("link")));
+            if (!m.hasMatch()) {
+                QVERIFY(!r.hasHeader("link"));
+                break;
+            }
+            url = m.captured(1);
+            QVERIFY(url.contains(QLatin1String("id_after=")));
+        }
+        QCOMPARE(pages, 3);
+        QCOMPARE(ids.size(), 46);
+        QVERIFY(std::is_sorted(ids.cbegin(), ids.cend()));
+        const Reply bad = m_client->get(QStringLiteral("/projects?pagination=keyset&order_by=name&sort=asc"));
+        QCOMPARE(bad.status, 405);
+    }
+
+    void rateLimitHeaders()
+    {
+        const Reply r = m_client->get(QStringLiteral("/projects?per_page=1"));
+        QVERIFY(r.hasHeader("ratelimit-remaining"));
+        QVERIFY(r.hasHeader("ratelimit-limit"));
+        QVERIFY(r.header("ratelimit-reset").toLongLong() > QDateTime::currentSecsSinceEpoch() - 1);
+    }
+
+    void injected429WithRetryAfter()
+    {
+        m_emulator->addFault(EmulatorFault::rateLimited(QStringLiteral("^/api/v4/projects$"), 3, 1));
+        Reply r = m_client->get(QStringLiteral("/projects"));
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.header("retry-after"), QByteArray("3"));
+        QVERIFY(r.hasHeader("ratelimit-resettime"));
+        r = m_client->get(QStringLiteral("/projects"));
+        QCOMPARE(r.status, 200);
+    }
+
+    void injectedFaults()
+    {
+        m_emulator->addFault(EmulatorFault::serverError(QStringLiteral("^/api/v4/projects$"), 502, 2));
+        QCOMPARE(m_client->get(QStringLiteral("/projects")).status, 502);
+        QCOMPARE(m_client->get(QStringLiteral("/projects")).status, 502);
+        QCOMPARE(m_client->get(QStringLiteral("/projects")).status, 200);
+
+        m_emulator->addFault(EmulatorFault::malformedJson(QStringLiteral("^/api/v4/projects$")));
+        Reply r = m_client->get(QStringLiteral("/projects"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json().isNull());
+
+        m_emulator->addFault(EmulatorFault::truncatedBody(QStringLiteral("^/api/v4/projects$")));
+        r = m_client->get(QStringLiteral("/projects"));
+        QVERIFY(r.error != QNetworkReply::NoError);
+
+        // Qt resends a request once its connection drops without an answer,
+        // so a single drop is invisible to it: drop every time.
+        const int drop = m_emulator->addFault(EmulatorFault::dropConnection(QStringLiteral("^/api/v4/projects$"), -1));
+        m_emulator->clearRequestLog();
+        r = m_client->get(QStringLiteral("/projects"));
+        QVERIFY(r.error != QNetworkReply::NoError);
+        QCOMPARE(r.status, 0);
+        m_emulator->removeFault(drop);
+        QVERIFY(m_emulator->requestLog().size() >= 1);
+        QCOMPARE(m_emulator->requestLog().first().status, 0);
+
+        m_emulator->addFault(EmulatorFault::delay(QStringLiteral("^/api/v4/version$"), 300, 1));
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(m_client->get(QStringLiteral("/version")).status, 200);
+        QVERIFY(timer.elapsed() >= 290);
+    }
+
+    void requestLogCounts()
+    {
+        m_emulator->clearRequestLog();
+        m_client->get(QStringLiteral("/projects?per_page=5"));
+        m_client->get(QStringLiteral("/projects/plugins%2Fops%2Finventory"));
+        QCOMPARE(m_emulator->requestCount(QStringLiteral("GET"), QStringLiteral("^/api/v4/projects")), 2);
+        const auto log = m_emulator->requestLog();
+        QCOMPARE(log.size(), 2);
+        QCOMPARE(log.first().query, QStringLiteral("per_page=5"));
+        QCOMPARE(log.last().path, QStringLiteral("/api/v4/projects/plugins%2Fops%2Finventory"));
+        QCOMPARE(log.last().status, 200);
+    }
+
+    void developerSeesOnlyMemberProjects()
+    {
+        m_client->setToken(QStringLiteral("dev1-token"));
+        Reply r = m_client->get(QStringLiteral("/projects"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().array().size(), 0);
+        QCOMPARE(m_client->get(QStringLiteral("/projects/plugins%2Fops%2Finventory")).status, 404);
+        r = m_client->post(
+            QStringLiteral("/groups"),
+            json({ { QStringLiteral("name"), QStringLiteral("x") }, { QStringLiteral("path"), QStringLiteral("x") } }));
+        QCOMPARE(r.status, 403);
+        QCOMPARE(r.json().object().value(QStringLiteral("message")).toString(), QStringLiteral("403 Forbidden"));
+    }
+
+    void usersByUsername()
+    {
+        const Reply r = m_client->get(QStringLiteral("/users?username=dev1"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().array().size(), 1);
+        QCOMPARE(r.json().array().first().toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Developer One"));
+    }
+
+    void archiveAndFilter()
+    {
+        Reply r = m_client->post(QStringLiteral("/projects/plugins%2Fops%2Fapp0000003/archive"), {});
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json().object().value(QStringLiteral("archived")).toBool(), true);
+        r = m_client->get(QStringLiteral("/projects?archived=true"));
+        QCOMPARE(r.json().array().size(), 1);
+        r = m_client->get(QStringLiteral("/projects?search=app0000003"));
+        QCOMPARE(r.json().array().size(), 1);
+        const QString stamp = r.json().array().first().toObject().value(QStringLiteral("updated_at")).toString();
+        r = m_client->get(QStringLiteral("/projects?updated_after=")
+                          + QString::fromUtf8(QUrl::toPercentEncoding(stamp)));
+        QCOMPARE(r.json().array().size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGitLabEmulator)
+#include "tst_gitlabemulator.moc"

@@ -1,0 +1,258 @@
+// bench_sync: figures for the sync engine and the Applications panel's cold
+// start. Prints `name value unit` lines; not a pass/fail test.
+//
+// The emulator runs in a child process (this executable with --serve) so the
+// peak memory figure is Dockmaster's own.
+
+#include "applicationsmodel.h"
+#include "cache/cachedatabase.h"
+#include "cache/cacheservice.h"
+#include "emulator/gitlabemulator.h"
+#include "emulator/sandboxseeder.h"
+#include "gitlab/gitlabclient.h"
+#include "sync/syncengine.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHeaderView>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+using namespace Dockmaster;
+
+namespace {
+
+double peakRssMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+void print(const char *name, double value, const char *unit)
+{
+    std::printf("%s %.3f %s\n", name, value, unit);
+    std::fflush(stdout);
+}
+
+// Child: seed the emulator, then answer "count" / "clear" on stdin.
+int serve(int appCount)
+{
+    QTemporaryDir dir;
+    GitLabEmulator emulator(dir.path());
+    if (!emulator.start())
+        return 1;
+    emulator.setRateLimit(100000000, false);
+    SandboxSeedOptions options;
+    options.appCount = appCount;
+    options.bulk = true;
+    QElapsedTimer timer;
+    timer.start();
+    const SandboxSeedResult seed = SandboxSeeder(emulator).seed(options);
+    std::cout << "READY " << emulator.baseUrl().toString().toStdString() << ' ' << seed.adminToken.toStdString() << ' '
+              << timer.elapsed() << std::endl;
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        if (line == "count")
+            std::cout << emulator.requestLog().size() << std::endl;
+        else if (line == "clear")
+            emulator.clearRequestLog();
+    }
+    return 0;
+}
+
+class EmulatorProcess
+{
+public:
+    bool start(const QString &program, int appCount)
+    {
+        m_process.start(program, { QStringLiteral("--serve"), QString::number(appCount) });
+        if (!m_process.waitForStarted())
+            return false;
+        const QList<QByteArray> words = readLine(600000).split(' ');
+        if (words.value(0) != "READY")
+            return false;
+        baseUrl = QUrl(QString::fromUtf8(words.value(1)));
+        token = QString::fromUtf8(words.value(2));
+        seedMs = words.value(3).toLongLong();
+        return true;
+    }
+    int count()
+    {
+        m_process.write("count\n");
+        return readLine(30000).toInt();
+    }
+    void clear()
+    {
+        m_process.write("clear\n");
+        m_process.waitForBytesWritten();
+    }
+    ~EmulatorProcess()
+    {
+        m_process.closeWriteChannel();
+        if (!m_process.waitForFinished(10000))
+            m_process.kill();
+    }
+
+    QUrl baseUrl;
+    QString token;
+    qint64 seedMs = 0;
+
+private:
+    QByteArray readLine(int timeoutMs)
+    {
+        while (!m_process.canReadLine()) {
+            if (!m_process.waitForReadyRead(timeoutMs))
+                return {};
+        }
+        return m_process.readLine().trimmed();
+    }
+    QProcess m_process;
+};
+
+bool runSync(SyncEngine &engine, SyncEngine::Mode mode, SyncStats *stats)
+{
+    bool done = false;
+    bool ok = false;
+    auto a = QObject::connect(&engine, &SyncEngine::finished, [&](const SyncStats &s) {
+        *stats = s;
+        ok = done = true;
+    });
+    auto b = QObject::connect(&engine, &SyncEngine::failed, [&](const QString &message) {
+        std::fprintf(stderr, "sync failed: %s\n", qPrintable(message));
+        done = true;
+    });
+    engine.start(mode);
+    (void)QTest::qWaitFor([&] { return done; }, 30 * 60 * 1000);
+    QObject::disconnect(a);
+    QObject::disconnect(b);
+    return ok;
+}
+
+// Counts the view's first paint.
+class PaintProbe final : public QObject
+{
+public:
+    bool painted = false;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            painted = true;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc >= 3 && std::string(argv[1]) == "--serve") {
+        QCoreApplication app(argc, argv);
+        return serve(std::atoi(argv[2]));
+    }
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const int appCount = argc >= 2 ? std::atoi(argv[1]) : 10000;
+
+    EmulatorProcess emulator;
+    if (!emulator.start(QCoreApplication::applicationFilePath(), appCount)) {
+        std::fprintf(stderr, "the emulator did not start\n");
+        return 1;
+    }
+    print("seed_apps", appCount, "apps");
+    print("seed_seconds", emulator.seedMs / 1000.0, "s");
+
+    QTemporaryDir dir;
+    const QString cacheFile = dir.filePath(QStringLiteral("cache.sqlite"));
+    {
+        CacheService cache(cacheFile);
+        QSignalSpy opened(&cache, &CacheService::opened);
+        cache.open();
+        opened.wait(10000);
+        GitLabClient client;
+        client.setBaseUrl(emulator.baseUrl);
+        client.setToken(emulator.token);
+        SyncEngine engine(&client, &cache);
+        SyncOptions options;
+        options.inventoryMirrorDir = dir.filePath(QStringLiteral("inventory.git"));
+        engine.setOptions(options);
+
+        emulator.clear();
+        const double rssBefore = peakRssMiB();
+        QElapsedTimer timer;
+        timer.start();
+        SyncStats full;
+        if (!runSync(engine, SyncEngine::Mode::Full, &full))
+            return 1;
+        const double fullSeconds = timer.elapsed() / 1000.0;
+        const int fullRequests = emulator.count();
+        print("full_sync_apps", full.apps, "apps");
+        print("full_sync_requests", fullRequests, "requests");
+        print("full_sync_rest_requests", double(full.requests), "requests");
+        print("full_sync_seconds", fullSeconds, "s");
+        print("full_sync_peak_rss", peakRssMiB(), "MiB");
+        print("rss_before_sync", rssBefore, "MiB");
+
+        QTest::qWait(1100); // past the cursor's one-second overlap
+        emulator.clear();
+        timer.restart();
+        SyncStats incremental;
+        if (!runSync(engine, SyncEngine::Mode::Incremental, &incremental))
+            return 1;
+        const int incrementalRequests = emulator.count();
+        print("incremental_sync_requests", incrementalRequests, "requests");
+        print("incremental_sync_seconds", timer.elapsed() / 1000.0, "s");
+        print("incremental_vs_full", 100.0 * incrementalRequests / std::max(1, fullRequests), "%");
+        print("incremental_apps_changed", incremental.appsChanged, "apps");
+    }
+
+    // Cold start: open the cache, load every app, paint the panel's tree.
+    // The main window already exists when the panel fills, so font and style
+    // set-up are paid before the clock starts.
+    {
+        QWidget warmUp;
+        PaintProbe warmProbe;
+        warmUp.installEventFilter(&warmProbe);
+        warmUp.show();
+        (void)QTest::qWaitFor([&] { return warmProbe.painted; }, 10000);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    CacheDatabase database(cacheFile);
+    database.open();
+    const QList<AppRecord> apps = database.loadApps();
+    const double loadMs = timer.nsecsElapsed() / 1e6;
+    ApplicationsModel model;
+    model.setItems(apps);
+    QTreeView view;
+    view.setUniformRowHeights(true);
+    view.setRootIsDecorated(false);
+    view.header()->setSectionResizeMode(QHeaderView::Interactive);
+    view.setModel(&model);
+    view.resize(1280, 800);
+    PaintProbe probe;
+    view.viewport()->installEventFilter(&probe);
+    view.show();
+    (void)QTest::qWaitFor([&] { return probe.painted; }, 10000);
+    const double paintMs = timer.nsecsElapsed() / 1e6;
+    print("cold_start_apps", model.rowCount(), "apps");
+    print("cold_start_cache_load", loadMs, "ms");
+    print("cold_start_first_paint", paintMs, "ms");
+    return 0;
+}

@@ -1,0 +1,66 @@
+// With no keychain reachable, saving a token fails with a clear message and
+// the token is stored nowhere (QtKeychain's plaintext fallback stays off).
+#include "keychain/secretstore.h"
+#include "profile/profilestore.h"
+#include "settings/settingsdialog.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Dockmaster;
+
+class TestKeychainUnavailable : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void secretIsNotStoredAnywhere()
+    {
+        QTemporaryDir dir;
+        const QString settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+        ProfileStore profiles(settingsFile);
+        KeychainSecretStore secrets(QStringLiteral("Dockmaster-test"));
+        SettingsDialog dialog(&profiles, &secrets);
+        dialog.field(QStringLiteral("name"))->setText(QStringLiteral("nokeychain"));
+        dialog.field(QStringLiteral("gitlabUrl"))->setText(QStringLiteral("https://gitlab.example.com"));
+        dialog.field(QStringLiteral("gitlabToken"))->setText(QStringLiteral("glpat-must-not-be-stored"));
+        dialog.field(QStringLiteral("testDomainSuffix"))->setText(QStringLiteral("test.plugins.example.com"));
+        dialog.field(QStringLiteral("productionDomainSuffix"))->setText(QStringLiteral("plugins.example.com"));
+
+        QSignalSpy failed(&secrets, &SecretStore::failed);
+        QString warningText;
+        // The dialog warns with a modal box; read it and close it.
+        QTimer closer;
+        connect(&closer, &QTimer::timeout, this, [&warningText] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                warningText = box->text();
+                box->accept();
+            }
+        });
+        closer.start(20);
+        QVERIFY(dialog.saveCurrent());
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 20000);
+        QTRY_VERIFY(!warningText.isEmpty());
+        QVERIFY2(warningText.contains(QStringLiteral("keychain"), Qt::CaseInsensitive), qPrintable(warningText));
+
+        QFile settings(settingsFile);
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QVERIFY(!settings.readAll().contains("glpat-must-not-be-stored"));
+        QVERIFY(dialog.field(QStringLiteral("gitlabToken"))->text().isEmpty());
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    // No session bus: every Secret Service call must fail.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/dockmaster-no-bus");
+    QApplication app(argc, argv);
+    TestKeychainUnavailable test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_keychainunavailable.moc"

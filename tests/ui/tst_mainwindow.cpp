@@ -1,0 +1,242 @@
+#include "applicationsmodel.h"
+#include "cache/cachedatabase.h"
+#include "cache/cacheservice.h"
+#include "mainwindow.h"
+#include "panels/applicationspanel.h"
+#include "profile/profilestore.h"
+#include "releaserequestsmodel.h"
+#include "shell/shell.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+
+using namespace Dockmaster;
+
+namespace {
+
+QList<QAction *> allActions(QMenuBar *bar)
+{
+    QList<QAction *> actions;
+    for (QAction *menu : bar->actions()) {
+        if (menu->menu())
+            actions += menu->menu()->actions();
+    }
+    return actions;
+}
+
+QAction *actionWithShortcut(QMenuBar *bar, const QKeySequence &shortcut)
+{
+    for (QAction *action : allActions(bar)) {
+        if (action->shortcut() == shortcut)
+            return action;
+    }
+    return nullptr;
+}
+
+Profile makeProfile(const QString &name)
+{
+    Profile profile;
+    profile.name = name;
+    profile.gitlabUrl = QUrl(QStringLiteral("https://gitlab.example.com"));
+    profile.testDomainSuffix = QStringLiteral("test.plugins.example.com");
+    profile.productionDomainSuffix = QStringLiteral("plugins.example.com");
+    return profile;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void everyPanelExistsWithAnAccessibleName()
+    {
+        ApplicationsModel applications;
+        ReleaseRequestsModel requests;
+        MainWindow window(&applications, &requests);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (const char *name : { "applicationsDock", "approvalsDock", "tagHistoryDock", "logsDock" }) {
+            auto *dock = window.findChild<QDockWidget *>(QString::fromLatin1(name));
+            QVERIFY2(dock, name);
+            QVERIFY(dock->isVisible() || window.tabifiedDockWidgets(dock).size() > 0);
+            QVERIFY(!dock->accessibleName().isEmpty());
+            QVERIFY(dock->widget());
+            QVERIFY(!dock->widget()->accessibleName().isEmpty()
+                    || !dock->widget()->findChildren<QTreeView *>().isEmpty());
+        }
+        QVERIFY(window.editorArea());
+        QCOMPARE(window.centralWidget(), window.editorArea());
+        QVERIFY(!window.editorArea()->accessibleName().isEmpty());
+        QVERIFY(window.width() >= 1000 && window.height() >= 700); // a sensible default size
+    }
+
+    void shortcutsAreWired()
+    {
+        ApplicationsModel applications;
+        ReleaseRequestsModel requests;
+        MainWindow window(&applications, &requests);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(actionWithShortcut(window.menuBar(), QKeySequence(Qt::Key_F5)));
+        QVERIFY(actionWithShortcut(window.menuBar(), QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+        QVERIFY(actionWithShortcut(window.menuBar(), QKeySequence(Qt::CTRL | Qt::Key_F)));
+
+        QSignalSpy refresh(&window, &MainWindow::refreshRequested);
+        QSignalSpy settings(&window, &MainWindow::settingsRequested);
+        actionWithShortcut(window.menuBar(), QKeySequence(Qt::Key_F5))->trigger();
+        actionWithShortcut(window.menuBar(), QKeySequence(Qt::CTRL | Qt::Key_Comma))->trigger();
+        QCOMPARE(refresh.count(), 1);
+        QCOMPARE(settings.count(), 1);
+
+        // Ctrl+F puts the cursor into the filter box of the current panel.
+        window.applicationsPanel()->view()->setFocus();
+        actionWithShortcut(window.menuBar(), QKeySequence(Qt::CTRL | Qt::Key_F))->trigger();
+        auto *filter = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        QVERIFY(filter);
+        QVERIFY(window.applicationsPanel()->isAncestorOf(filter));
+    }
+
+    void layoutIsRestored()
+    {
+        QSettings settings(m_dir.filePath(QStringLiteral("layout.ini")), QSettings::IniFormat);
+        ApplicationsModel applications;
+        ReleaseRequestsModel requests;
+        {
+            MainWindow window(&applications, &requests);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.findChild<QDockWidget *>(QStringLiteral("approvalsDock"))->hide();
+            window.resize(700, 500); // within the 800x600 offscreen screen, which clamps restored geometry
+            window.saveLayout(settings);
+        }
+        MainWindow restored(&applications, &requests);
+        restored.restoreLayout(settings);
+        restored.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&restored));
+        QVERIFY(!restored.findChild<QDockWidget *>(QStringLiteral("approvalsDock"))->isVisible());
+        QCOMPARE(restored.size(), QSize(700, 500));
+    }
+
+    void startupPaintsFromCacheBeforeAnyNetwork()
+    {
+        const QString settingsFile = m_dir.filePath(QStringLiteral("startup.ini"));
+        ProfileStore(settingsFile).save(makeProfile(QStringLiteral("cached")));
+        {
+            CacheDatabase cache(CacheService::defaultFilePathForProfile(QStringLiteral("cached")));
+            QCOMPARE(cache.open().status, CacheDatabase::OpenStatus::Ready);
+            QList<AppRecord> apps;
+            for (int i = 1; i <= 50; ++i) {
+                AppRecord app;
+                app.id = QStringLiteral("app%1").arg(i, 7, 10, QLatin1Char('0'));
+                app.name = QStringLiteral("Plugin %1").arg(i);
+                app.status = QStringLiteral("active");
+                apps.append(app);
+            }
+            QVERIFY(cache.upsertApps(apps));
+        }
+        ShellOptions options;
+        options.profileName = QStringLiteral("cached");
+        options.offline = true; // and no network exists here anyway
+        options.settingsFile = settingsFile;
+        Shell shell(options);
+        QSignalSpy painted(&shell, &Shell::firstPaintReady);
+        shell.start();
+        QVERIFY(painted.wait(5000));
+        QCOMPARE(shell.mainWindow()->applicationsPanel()->view()->model()->rowCount(), 50);
+        QVERIFY(shell.mainWindow()->windowTitle().contains(QStringLiteral("cached")));
+    }
+
+    void secondWindowOnSameProfileIsToldAndQuits()
+    {
+        const QString settingsFile = m_dir.filePath(QStringLiteral("twice.ini"));
+        ProfileStore(settingsFile).save(makeProfile(QStringLiteral("twice")));
+        ShellOptions options;
+        options.profileName = QStringLiteral("twice");
+        options.offline = true;
+        options.settingsFile = settingsFile;
+        Shell first(options);
+        QSignalSpy firstPainted(&first, &Shell::firstPaintReady);
+        first.start();
+        QVERIFY(firstPainted.wait(5000));
+
+        Shell second(options);
+        QSignalSpy quit(&second, &Shell::quitRequested);
+        QString shownMessage;
+        QTimer closer;
+        connect(&closer, &QTimer::timeout, this, [&shownMessage] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                shownMessage = box->text();
+                box->accept();
+            }
+        });
+        closer.start(20);
+        second.start();
+        QVERIFY(quit.wait(5000));
+        QCOMPARE(quit.first().first().toInt(), 3);
+        QVERIFY(shownMessage.contains(QStringLiteral("in use")));
+    }
+
+    void corruptCacheIsReportedAndTheAppStarts()
+    {
+        const QString settingsFile = m_dir.filePath(QStringLiteral("corrupt.ini"));
+        ProfileStore(settingsFile).save(makeProfile(QStringLiteral("corrupt")));
+        const QString cachePath = CacheService::defaultFilePathForProfile(QStringLiteral("corrupt"));
+        QDir().mkpath(QFileInfo(cachePath).absolutePath());
+        {
+            QFile file(cachePath);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray(4096, 'x'));
+        }
+        ShellOptions options;
+        options.profileName = QStringLiteral("corrupt");
+        options.offline = true;
+        options.settingsFile = settingsFile;
+        Shell shell(options);
+        QSignalSpy painted(&shell, &Shell::firstPaintReady);
+        shell.start();
+        QVERIFY(painted.wait(5000));
+        QMessageBox *warning = nullptr;
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (auto *box = qobject_cast<QMessageBox *>(widget); box && box->isVisible())
+                warning = box;
+        }
+        QVERIFY(warning);
+        QVERIFY(warning->text().contains(QStringLiteral("moved to")));
+        QVERIFY(shell.mainWindow()->isVisible());
+    }
+
+    void firstRunWithoutProfileOpensTheSettingsDialog()
+    {
+        ShellOptions options;
+        options.settingsFile = m_dir.filePath(QStringLiteral("firstrun.ini"));
+        Shell shell(options);
+        shell.start();
+        QTRY_VERIFY(shell.mainWindow()->findChild<QDialog *>(QStringLiteral("settingsDialog")));
+        QVERIFY(shell.mainWindow()->findChild<QDialog *>(QStringLiteral("settingsDialog"))->isVisible());
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,53 @@
+// Command 1 of the README: Dockmaster on the embedded sandbox shows the seeded
+// apps and pending release requests, read through the real GitLab client and
+// sync engine from the emulator, and is online.
+#include "mainwindow.h"
+#include "panels/applicationspanel.h"
+#include "panels/approvalspanel.h"
+#include "panels/taghistorypanel.h"
+#include "shell/shell.h"
+#include "tagsmodel.h"
+
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Dockmaster;
+
+class TestSandbox : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void sandboxShowsSeededAppsAndRequests()
+    {
+        QTemporaryDir dir;
+        ShellOptions options;
+        options.sandbox = true;
+        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+        Shell shell(options);
+        QElapsedTimer clock;
+        clock.start();
+        shell.start();
+        QTreeView *apps = shell.mainWindow()->applicationsPanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 20, 90000);
+        qInfo("sandbox: %d apps visible after %lld ms", apps->model()->rowCount(), clock.elapsed());
+        QTreeView *requests = shell.mainWindow()->approvalsPanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(requests->model()->rowCount() > 0, 10000);
+        auto *state = shell.mainWindow()->findChild<QLabel *>(QStringLiteral("connectionState"));
+        QTRY_VERIFY(state->text().contains(QStringLiteral("Online")));
+
+        // Selecting an app shows its tags from the cache in the Tag history panel.
+        apps->setCurrentIndex(apps->model()->index(0, 0));
+        TagsModel *tags = shell.mainWindow()->tagHistoryPanel()->tagsModel();
+        QTRY_VERIFY_WITH_TIMEOUT(tags->rowCount() > 0, 10000);
+        QVERIFY(!shell.mainWindow()->tagHistoryPanel()->appId().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestSandbox)
+#include "tst_sandbox.moc"

@@ -1,0 +1,143 @@
+// Renders the main window with realistic data in English and Chinese and
+// saves the pictures under <build>/screenshots (used in the README). Checks
+// that text really rendered, so a missing font or transparent text fails.
+#include "applicationsmodel.h"
+#include "mainwindow.h"
+#include "panels/applicationspanel.h"
+#include "releaserequestsmodel.h"
+#include "shell/translations.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QImage>
+#include <QTest>
+#include <QTranslator>
+#include <QTreeView>
+
+using namespace Dockmaster;
+
+namespace {
+
+QList<AppRecord> demoApps()
+{
+    const QStringList names { QStringLiteral("Guestbook"),      QStringLiteral("Weather widget"),
+                              QStringLiteral("Shop cart"),      QStringLiteral("Photo gallery"),
+                              QStringLiteral("Forum bridge"),   QStringLiteral("Newsletter"),
+                              QStringLiteral("Event calendar"), QStringLiteral("Survey builder") };
+    const QStringList owners { QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("chen.wei"),
+                               QStringLiteral("dana") };
+    QList<AppRecord> apps;
+    for (int i = 0; i < names.size(); ++i) {
+        AppRecord app;
+        app.id = QStringLiteral("app%1").arg(1000 + i * 37, 7, 10, QLatin1Char('0'));
+        app.name = names.at(i);
+        app.owner = owners.at(i % owners.size());
+        app.status
+            = i == 5 ? QStringLiteral("failed") : (i == 7 ? QStringLiteral("provisioning") : QStringLiteral("active"));
+        app.codeWebUrl = QStringLiteral("https://gitlab.example.com/plugins/apps/") + app.id;
+        for (Environment environment : AllEnvironments) {
+            if (environment == Environment::Production && i == 7)
+                continue;
+            EnvironmentState state;
+            state.environment = environment;
+            const bool production = environment == Environment::Production;
+            state.host = production ? QStringLiteral("dock-prod-%1").arg(1 + i % 2) : QStringLiteral("dock-test-1");
+            state.domain = app.id
+                + (production ? QStringLiteral(".plugins.example.com") : QStringLiteral(".test.plugins.example.com"));
+            state.containerPort = 21000 + i;
+            state.fallbackPort = 22000 + i;
+            state.liveRef = QStringLiteral("v1.%1.%2").arg(i).arg(production ? 0 : 1);
+            state.liveSha = QStringLiteral("%1e3b0c44298fc1c149afbf4c8996fb92427ae41").arg(i);
+            state.pipelineStatus = QStringLiteral("success");
+            app.environments.append(state);
+        }
+        apps.append(app);
+    }
+    return apps;
+}
+
+QList<ReleaseRequest> demoRequests()
+{
+    QList<ReleaseRequest> requests;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < 5; ++i) {
+        ReleaseRequest request;
+        request.projectId = 100 + i;
+        request.iid = 3 + i;
+        request.appId = QStringLiteral("app%1").arg(1000 + i * 37, 7, 10, QLatin1Char('0'));
+        request.environment = i % 2 ? Environment::Production : Environment::Test;
+        request.requestedRef = QStringLiteral("v1.%1.2").arg(i);
+        request.resolvedSha = QStringLiteral("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b");
+        request.requester = i % 2 ? QStringLiteral("bob") : QStringLiteral("chen.wei");
+        request.state = QStringLiteral("pending");
+        request.createdAt = now.addSecs(-3600 * (2 + i * 9));
+        requests.append(request);
+    }
+    return requests;
+}
+
+// Counts pixels that differ clearly from the window background: text and
+// icons. A blank or tofu-free-but-empty window has almost none.
+int inkPixels(const QImage &image, const QRect &area)
+{
+    const QColor background = image.pixelColor(area.topLeft() + QPoint(2, 2));
+    int ink = 0;
+    for (int y = area.top(); y < area.bottom(); y += 2) {
+        for (int x = area.left(); x < area.right(); x += 2) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.lightness() - background.lightness()) > 80)
+                ++ink;
+        }
+    }
+    return ink;
+}
+
+} // namespace
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QDir().mkpath(QStringLiteral(SCREENSHOT_DIR)); }
+
+    void mainWindow_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    }
+
+    void mainWindow()
+    {
+        QFETCH(QString, language);
+        for (QTranslator *old : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(old);
+            delete old;
+        }
+        installTranslations(qApp, language);
+        ApplicationsModel applications;
+        ReleaseRequestsModel requests;
+        applications.setItems(demoApps());
+        requests.setItems(demoRequests());
+        MainWindow window(&applications, &requests);
+        window.setProfileName(QStringLiteral("production-platform"), false);
+        window.setConnectionState(ConnectionState::Online);
+        window.setCacheSummary(tr("%1 apps cached").arg(applications.rowCount()));
+        window.resize(1440, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.applicationsPanel()->view()->setCurrentIndex(window.applicationsPanel()->view()->model()->index(2, 0));
+        QTest::qWait(50);
+        const QImage image = window.grab().toImage();
+        const QString path = QStringLiteral(SCREENSHOT_DIR "/mainwindow-%1.png").arg(language);
+        QVERIFY(image.save(path));
+        qInfo("screenshot: %s", qPrintable(path));
+        // The Applications table must show text.
+        QTreeView *view = window.applicationsPanel()->view();
+        const QRect tableArea(view->viewport()->mapTo(&window, QPoint(0, 0)), view->viewport()->size());
+        QVERIFY2(inkPixels(image, tableArea) > 500, "the applications table rendered no text");
+    }
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"

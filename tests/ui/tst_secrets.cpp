@@ -1,0 +1,112 @@
+// The GitLab token round-trips through a real Secret Service (the suite runs
+// inside dbus-run-session with an unlocked gnome-keyring), and never appears in
+// the settings file or the cache.
+#include "cache/cachedatabase.h"
+#include "cache/cacheservice.h"
+#include "keychain/secretstore.h"
+#include "profile/profilestore.h"
+#include "settings/settingsdialog.h"
+
+#include <QApplication>
+#include <QDirIterator>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace Dockmaster;
+
+namespace {
+
+QStringList filesContaining(const QString &root, const QByteArray &needle)
+{
+    QStringList hits;
+    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            hits.append(file.fileName());
+    }
+    return hits;
+}
+
+} // namespace
+
+class TestSecrets : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void tokenRoundTripsThroughTheKeychain()
+    {
+        KeychainSecretStore store(QStringLiteral("Dockmaster-test"));
+        const QString key = SecretStore::gitlabTokenKey(QStringLiteral("roundtrip"));
+        const QString token = QStringLiteral("glpat-") + QUuid::createUuid().toString(QUuid::Id128);
+        QSignalSpy written(&store, &SecretStore::secretWritten);
+        QSignalSpy read(&store, &SecretStore::secretRead);
+        QSignalSpy removed(&store, &SecretStore::secretRemoved);
+        QSignalSpy failed(&store, &SecretStore::failed);
+
+        store.write(key, token);
+        QTRY_VERIFY2_WITH_TIMEOUT(written.count() == 1 || failed.count() > 0, "no answer from the keychain", 10000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
+
+        store.read(key);
+        QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, 10000);
+        QCOMPARE(read.first().at(1).toString(), token);
+        QCOMPARE(read.first().at(2).toBool(), true);
+
+        store.remove(key);
+        QTRY_COMPARE_WITH_TIMEOUT(removed.count(), 1, 10000);
+        store.read(key);
+        QTRY_COMPARE_WITH_TIMEOUT(read.count(), 2, 10000);
+        QCOMPARE(read.last().at(2).toBool(), false);
+    }
+
+    void tokenNeverReachesSettingsOrCache()
+    {
+        QTemporaryDir dir;
+        const QString settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+        ProfileStore profiles(settingsFile);
+        KeychainSecretStore secrets(QStringLiteral("Dockmaster-test"));
+        const QString token = QStringLiteral("glpat-") + QUuid::createUuid().toString(QUuid::Id128);
+
+        SettingsDialog dialog(&profiles, &secrets);
+        dialog.field(QStringLiteral("name"))->setText(QStringLiteral("secretcheck"));
+        dialog.field(QStringLiteral("gitlabUrl"))->setText(QStringLiteral("https://gitlab.example.com"));
+        dialog.field(QStringLiteral("gitlabToken"))->setText(token);
+        dialog.field(QStringLiteral("testDomainSuffix"))->setText(QStringLiteral("test.plugins.example.com"));
+        dialog.field(QStringLiteral("productionDomainSuffix"))->setText(QStringLiteral("plugins.example.com"));
+        QSignalSpy written(&secrets, &SecretStore::secretWritten);
+        QVERIFY(dialog.saveCurrent());
+        QVERIFY(dialog.field(QStringLiteral("gitlabToken"))->text().isEmpty()); // not kept in the widget either
+        QTRY_COMPARE_WITH_TIMEOUT(written.count(), 1, 10000);
+
+        // Use the profile the way the app does: open its cache and write to it.
+        const QString cachePath = CacheService::defaultFilePathForProfile(QStringLiteral("secretcheck"));
+        {
+            CacheDatabase cache(cachePath);
+            QCOMPARE(cache.open().status, CacheDatabase::OpenStatus::Ready);
+            AppRecord app;
+            app.id = QStringLiteral("app0000001");
+            app.name = QStringLiteral("Probe");
+            QVERIFY(cache.upsertApps({ app }));
+        }
+        const QByteArray needle = token.toUtf8();
+        QCOMPARE(filesContaining(dir.path(), needle), QStringList());
+        QCOMPARE(filesContaining(QFileInfo(cachePath).absolutePath(), needle), QStringList());
+        QVERIFY(QFile::exists(settingsFile));
+
+        QSignalSpy read(&secrets, &SecretStore::secretRead);
+        secrets.read(SecretStore::gitlabTokenKey(QStringLiteral("secretcheck")));
+        QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, 10000);
+        QCOMPARE(read.first().at(1).toString(), token);
+        secrets.remove(SecretStore::gitlabTokenKey(QStringLiteral("secretcheck")));
+    }
+};
+
+QTEST_MAIN(TestSecrets)
+#include "tst_secrets.moc"

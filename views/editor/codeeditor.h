@@ -1,0 +1,46 @@
+#pragma once
+
+#include "editor/configcheck.h"
+
+#include <QPlainTextEdit>
+
+namespace Dockmaster {
+
+// A plain-text editor for config files: line numbers, the current line
+// highlighted, and validation problems marked at their lines (underline,
+// tooltip on hover).
+class CodeEditor final : public QPlainTextEdit
+{
+    Q_OBJECT
+public:
+    explicit CodeEditor(QWidget *parent = nullptr);
+
+    void setIssues(const QList<ConfigIssue> &issues);
+    QList<ConfigIssue> issues() const { return m_issues; }
+    // The problem messages shown as the tooltip of a 1-based line.
+    QString issuesAt(int line) const;
+    void setColors(const QColor &currentLine, const QColor &lineNumbers, const QColor &lineNumbersBackground);
+    // Moves the cursor to a 1-based line and centres it.
+    void goToLine(int line);
+    int currentLineNumber() const { return textCursor().blockNumber() + 1; }
+
+    int lineNumberAreaWidth() const;
+    void paintLineNumbers(QPaintEvent *event);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+
+private:
+    void updateLineNumberAreaWidth();
+    void updateLineNumberArea(const QRect &rect, int dy);
+    void updateExtraSelections();
+
+    QWidget *m_lineNumberArea = nullptr;
+    QList<ConfigIssue> m_issues;
+    QColor m_currentLineColor;
+    QColor m_lineNumberColor;
+    QColor m_lineNumberBackground;
+};
+
+} // namespace Dockmaster

@@ -1,0 +1,761 @@
+#include "editor/configeditor.h"
+
+#include "editor/codeeditor.h"
+#include "editor/commitdialog.h"
+#include "editor/findreplacebar.h"
+#include "editor/syntaxsupport.h"
+#include "editor/validatorcheck.h"
+#include "git/gitworkspace.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QEvent>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextDocumentLayout>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTextDocument>
+#include <QThread>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+
+namespace Dockmaster {
+
+namespace {
+
+// A document decoded and laid out as plain text on a pool thread, then handed
+// to the UI thread; deleted with the holder unless the editor takes it.
+struct LoadedDocument {
+    std::unique_ptr<QTextDocument> document;
+    qsizetype bytes = 0;
+};
+
+std::shared_ptr<LoadedDocument> buildDocument(const QByteArray &content, const QFont &font, QThread *uiThread)
+{
+    auto loaded = std::make_shared<LoadedDocument>();
+    loaded->bytes = content.size();
+    loaded->document = std::make_unique<QTextDocument>();
+    loaded->document->setDefaultFont(font);
+    loaded->document->setUndoRedoEnabled(false);
+    loaded->document->setPlainText(QString::fromUtf8(content));
+    loaded->document->setUndoRedoEnabled(true);
+    loaded->document->setModified(false);
+    loaded->document->moveToThread(uiThread);
+    return loaded;
+}
+
+QList<ConfigIssue> runCheck(const std::shared_ptr<const ConfigCheck> &check, const QString &path, const QString &text)
+{
+    return check->check(path, text);
+}
+
+bool hasConflictMarkers(const QString &text)
+{
+    static const QRegularExpression marker(QStringLiteral("^(<<<<<<<|>>>>>>>) "), QRegularExpression::MultilineOption);
+    return marker.match(text).hasMatch();
+}
+
+} // namespace
+
+class LoadWatcher final : public QFutureWatcher<std::shared_ptr<LoadedDocument>>
+{
+public:
+    using QFutureWatcher::QFutureWatcher;
+};
+
+class CheckWatcher final : public QFutureWatcher<QList<ConfigIssue>>
+{
+public:
+    using QFutureWatcher::QFutureWatcher;
+};
+
+ConfigEditor::ConfigEditor(GitWorkspace *workspace, const KSyntaxHighlighting::Repository &repository, QWidget *parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
+    , m_repository(repository)
+    , m_check(std::make_shared<ValidatorConfigCheck>())
+{
+    buildUi();
+    createActions();
+    applyTheme();
+    updateTitle();
+    updateActions();
+
+    connect(m_workspace, &GitWorkspace::busyChanged, m_busy, &QWidget::setVisible);
+    connect(m_workspace, &GitWorkspace::opened, this, [this](quint64, const QString &, const QStringList &files) {
+        // Whoever opened the workspace (this editor or the main window),
+        // its files are the ones to choose from.
+        const QSignalBlocker blocker(m_files);
+        m_files->clear();
+        m_files->addItems(files);
+        m_files->setCurrentIndex(-1);
+        setBanner(tr("Repository ready: %n file(s) on %1.", nullptr, int(files.size())).arg(m_workspace->branch()));
+        Q_EMIT filesListed(files);
+    });
+    connect(m_workspace, &GitWorkspace::fileRead, this, &ConfigEditor::onFileRead);
+    connect(m_workspace, &GitWorkspace::diffReady, this, &ConfigEditor::onDiffReady);
+    connect(m_workspace, &GitWorkspace::pushRejected, this, &ConfigEditor::onPushRejected);
+    connect(m_workspace, &GitWorkspace::failed, this, &ConfigEditor::onFailed);
+    connect(m_workspace, &GitWorkspace::pushed, this, [this](quint64 request, const QString &, const QString &commit) {
+        if (request != m_commitRequest) {
+            return;
+        }
+        m_baseCommit = commit;
+        m_rejection = {};
+        m_upstreamPanel->setEnabled(false);
+        m_editor->document()->setModified(false);
+        setBanner(tr("Committed and pushed as %1.").arg(commit.left(8)));
+        updateActions();
+        Q_EMIT committed(commit);
+        Q_EMIT statusMessage(bannerText());
+    });
+    connect(m_workspace, &GitWorkspace::rebased, this, [this](quint64 request, const GitRebaseResult &result) {
+        if (request != m_rebaseRequest) {
+            return;
+        }
+        m_baseCommit = result.newBase;
+        m_rejection = {};
+        m_upstreamPanel->setEnabled(false);
+        replaceText(QString::fromUtf8(result.content));
+        if (result.conflicts) {
+            setBanner(tr("Your edit and the upstream change touch the same lines. Resolve the conflict markers, "
+                         "then commit again."),
+                      true);
+            validate();
+        } else {
+            setBanner(tr("Your edit now applies on top of the upstream changes. Review it and commit again."));
+        }
+        updateActions();
+        Q_EMIT rebased(result.conflicts);
+    });
+    connect(m_workspace, &GitWorkspace::historyReady, this,
+            [this](quint64 request, const QString &, const QList<GitHistoryEntry> &entries) {
+                if (request != m_historyRequest) {
+                    return;
+                }
+                m_history = entries;
+                m_historyList->clear();
+                for (const GitHistoryEntry &entry : entries) {
+                    auto *item = new QListWidgetItem(
+                        tr("%1  %2  %3: %4")
+                            .arg(entry.commit.shortId(),
+                                 QLocale().toString(entry.commit.when.toLocalTime(), QLocale::ShortFormat),
+                                 entry.commit.authorName, entry.commit.summary),
+                        m_historyList);
+                    item->setData(Qt::UserRole, entry.commit.id);
+                    item->setToolTip(entry.commit.message);
+                }
+                m_panels->setCurrentWidget(m_historyList->parentWidget());
+                if (!entries.isEmpty()) {
+                    m_historyList->setCurrentRow(0);
+                }
+                Q_EMIT historyLoaded(int(entries.size()));
+            });
+}
+
+ConfigEditor::~ConfigEditor()
+{
+    // A pool thread may still be building a document that points at nothing of
+    // ours; wait so its result is freed here, on the thread that owns it.
+    for (QObject *child : children()) {
+        if (auto *watcher = qobject_cast<QFutureWatcherBase *>(child)) {
+            watcher->disconnect(this);
+            watcher->waitForFinished();
+        }
+    }
+}
+
+void ConfigEditor::buildUi()
+{
+    m_editor = new CodeEditor(this);
+    m_findBar = new FindReplaceBar(m_editor, this);
+    m_files = new QComboBox(this);
+    m_files->setMinimumContentsLength(30);
+    m_files->setPlaceholderText(tr("Choose a file"));
+    m_banner = new QLabel(this);
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->hide();
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0); // busy until the workspace answers
+    m_busy->setMaximumHeight(6);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+
+    auto *editorArea = new QWidget(this);
+    auto *editorLayout = new QVBoxLayout(editorArea);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setSpacing(0);
+    editorLayout->addWidget(m_editor);
+    editorLayout->addWidget(m_findBar);
+
+    m_panels = new QTabWidget(this);
+    m_problems = new QListWidget(m_panels);
+    m_panels->addTab(m_problems, tr("Problems"));
+
+    const auto makeDiffView = [this](QWidget *parent) {
+        auto *view = new QPlainTextEdit(parent);
+        view->setReadOnly(true);
+        view->setLineWrapMode(QPlainTextEdit::NoWrap);
+        view->setFont(m_editor->font());
+        auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(view->document());
+        m_diffHighlighters.append(highlighter);
+        return view;
+    };
+    auto *diffPanel = new QWidget(m_panels);
+    m_diffTitle = new QLabel(diffPanel);
+    m_diffView = makeDiffView(diffPanel);
+    auto *diffLayout = new QVBoxLayout(diffPanel);
+    diffLayout->setContentsMargins(0, 0, 0, 0);
+    diffLayout->addWidget(m_diffTitle);
+    diffLayout->addWidget(m_diffView);
+    m_panels->addTab(diffPanel, tr("Diff"));
+
+    auto *historyPanel = new QSplitter(Qt::Horizontal, m_panels);
+    m_historyList = new QListWidget(historyPanel);
+    auto *historyRight = new QWidget(historyPanel);
+    m_historyDiff = makeDiffView(historyRight);
+    m_restoreButton = new QPushButton(tr("Restore this version into the editor"), historyRight);
+    auto *historyLayout = new QVBoxLayout(historyRight);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    historyLayout->addWidget(m_historyDiff);
+    historyLayout->addWidget(m_restoreButton, 0, Qt::AlignRight);
+    m_panels->addTab(historyPanel, tr("History"));
+
+    m_upstreamPanel = new QWidget(m_panels);
+    m_upstreamSummary = new QLabel(m_upstreamPanel);
+    m_upstreamSummary->setWordWrap(true);
+    m_upstreamView = makeDiffView(m_upstreamPanel);
+    auto *rebaseButton = new QPushButton(tr("Rebase my edit"), m_upstreamPanel);
+    rebaseButton->setToolTip(tr("Apply your edit on top of the upstream version"));
+    auto *discardButton = new QPushButton(tr("Discard mine"), m_upstreamPanel);
+    discardButton->setToolTip(tr("Drop your edit and load the upstream version"));
+    auto *upstreamButtons = new QHBoxLayout;
+    upstreamButtons->addStretch();
+    upstreamButtons->addWidget(rebaseButton);
+    upstreamButtons->addWidget(discardButton);
+    auto *upstreamLayout = new QVBoxLayout(m_upstreamPanel);
+    upstreamLayout->setContentsMargins(0, 0, 0, 0);
+    upstreamLayout->addWidget(m_upstreamSummary);
+    upstreamLayout->addWidget(m_upstreamView);
+    upstreamLayout->addLayout(upstreamButtons);
+    m_upstreamPanel->setEnabled(false);
+    m_panels->addTab(m_upstreamPanel, tr("Upstream changes"));
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(editorArea);
+    splitter->addWidget(m_panels);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    auto *toolbar = new QToolBar(this);
+    toolbar->setObjectName(QStringLiteral("editorToolbar"));
+    toolbar->addWidget(m_files);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(toolbar);
+    layout->addWidget(m_busy);
+    layout->addWidget(m_banner);
+    layout->addWidget(splitter, 1);
+
+    m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(this);
+
+    connect(m_files, &QComboBox::textActivated, this, [this](const QString &file) {
+        if (file == m_path) {
+            return;
+        }
+        if (isModified()) {
+            const QSignalBlocker blocker(m_files);
+            m_files->setCurrentText(m_path);
+            setBanner(tr("Commit or undo your edit of %1 before opening another file.").arg(m_path), true);
+            return;
+        }
+        openFile(file);
+    });
+    connect(m_problems, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { goToLine(item->data(Qt::UserRole).toInt()); });
+    connect(m_historyList, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_historyDiff->setPlainText(row >= 0 && row < m_history.size() ? m_history.at(row).diff : QString());
+        m_restoreButton->setEnabled(row >= 0);
+    });
+    connect(m_restoreButton, &QPushButton::clicked, this, [this] {
+        if (QListWidgetItem *item = m_historyList->currentItem()) {
+            restoreFromHistory(item->data(Qt::UserRole).toString());
+        }
+    });
+    connect(rebaseButton, &QPushButton::clicked, this, &ConfigEditor::rebaseEdit);
+    connect(discardButton, &QPushButton::clicked, this, &ConfigEditor::discardEdit);
+    connect(m_editor, &QPlainTextEdit::modificationChanged, this, [this](bool modified) {
+        updateTitle();
+        Q_EMIT modificationChanged(modified);
+    });
+    m_restoreButton->setEnabled(false);
+    m_editor->setReadOnly(true); // until a file is loaded
+}
+
+void ConfigEditor::createActions()
+{
+    auto *toolbar = findChild<QToolBar *>(QStringLiteral("editorToolbar"));
+    const auto add = [this, toolbar](const QString &text, const QKeySequence &shortcut, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        if (toolbar) {
+            toolbar->addAction(action);
+        }
+        return action;
+    };
+    m_validateAction = add(tr("Validate"), QKeySequence(Qt::CTRL | Qt::Key_T), &ConfigEditor::validate);
+    m_diffAction = add(tr("Diff"), QKeySequence(Qt::CTRL | Qt::Key_D), &ConfigEditor::showDiff);
+    m_commitAction = add(tr("Commit && push…"), QKeySequence(Qt::CTRL | Qt::Key_S), &ConfigEditor::requestCommit);
+    m_historyAction = add(tr("History"), QKeySequence(), &ConfigEditor::showHistory);
+    m_driftAction = add(tr("Drift"), QKeySequence(), &ConfigEditor::checkDrift);
+    m_driftAction->setToolTip(tr("Compare the committed file with what the current templates render"));
+    m_rerenderAction = add(tr("Re-render"), QKeySequence(), &ConfigEditor::applyRenderedTemplate);
+    m_rerenderAction->setToolTip(tr("Put the template result into the editor for review"));
+    toolbar->addSeparator();
+    add(tr("Find"), QKeySequence(Qt::CTRL | Qt::Key_F), &ConfigEditor::showFind);
+    add(tr("Replace"), QKeySequence(Qt::CTRL | Qt::Key_H), &ConfigEditor::showReplace);
+    add(tr("Go to line…"), QKeySequence(Qt::CTRL | Qt::Key_G), &ConfigEditor::promptGoToLine);
+    auto *undo = new QAction(tr("Undo"), this);
+    auto *redo = new QAction(tr("Redo"), this);
+    undo->setEnabled(false);
+    redo->setEnabled(false);
+    connect(undo, &QAction::triggered, m_editor, &QPlainTextEdit::undo);
+    connect(redo, &QAction::triggered, m_editor, &QPlainTextEdit::redo);
+    connect(m_editor, &QPlainTextEdit::undoAvailable, undo, &QAction::setEnabled);
+    connect(m_editor, &QPlainTextEdit::redoAvailable, redo, &QAction::setEnabled);
+    toolbar->addAction(undo);
+    toolbar->addAction(redo);
+}
+
+void ConfigEditor::setAuthor(const GitAuthor &author)
+{
+    m_author = author;
+}
+
+void ConfigEditor::setConfigCheck(std::shared_ptr<const ConfigCheck> check)
+{
+    m_check = check ? std::move(check) : std::make_shared<ValidatorConfigCheck>();
+}
+
+void ConfigEditor::setTemplateRenderer(TemplateRenderer renderer)
+{
+    m_renderer = std::move(renderer);
+    updateActions();
+}
+
+void ConfigEditor::openRepository(const QUrl &url, const QString &token, const QString &branch)
+{
+    setBanner(tr("Fetching %1 (%2)…").arg(url.toString(QUrl::RemoveUserInfo), branch));
+    m_openRequest = m_workspace->open(url, token, branch);
+}
+
+void ConfigEditor::openFile(const QString &path)
+{
+    m_readRequest = m_workspace->readFile(path);
+    setBanner(tr("Loading %1…").arg(path));
+}
+
+QString ConfigEditor::text() const
+{
+    return m_editor->toPlainText();
+}
+
+bool ConfigEditor::isModified() const
+{
+    return m_editor->document()->isModified();
+}
+
+QString ConfigEditor::title() const
+{
+    if (m_path.isEmpty()) {
+        return tr("Editor");
+    }
+    const QString name = QFileInfo(m_path).fileName();
+    return isModified() ? tr("%1 *").arg(name) : name;
+}
+
+QString ConfigEditor::bannerText() const
+{
+    return m_banner->isVisible() || !m_banner->text().isEmpty() ? m_banner->text() : QString();
+}
+
+void ConfigEditor::setBanner(const QString &text, bool warning)
+{
+    m_banner->setText(text);
+    m_banner->setStyleSheet(warning ? QStringLiteral("QLabel { color: palette(bright-text); background: #b35c00; "
+                                                     "padding: 4px; }")
+                                    : QStringLiteral("QLabel { padding: 4px; }"));
+    m_banner->setVisible(!text.isEmpty());
+}
+
+void ConfigEditor::updateTitle()
+{
+    setWindowTitle(m_path.isEmpty() ? tr("Editor") : QFileInfo(m_path).fileName() + QStringLiteral("[*]"));
+    setWindowModified(isModified());
+    Q_EMIT titleChanged(title());
+}
+
+void ConfigEditor::updateActions()
+{
+    const bool hasFile = !m_path.isEmpty() && !m_loading;
+    m_validateAction->setEnabled(hasFile);
+    m_diffAction->setEnabled(hasFile);
+    m_commitAction->setEnabled(hasFile);
+    m_historyAction->setEnabled(hasFile);
+    m_driftAction->setEnabled(hasFile && bool(m_renderer));
+    m_rerenderAction->setEnabled(hasFile && !m_renderedTemplate.isNull());
+}
+
+void ConfigEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyTheme();
+    }
+}
+
+// The theme follows this widget's palette (set by the application), never the
+// editor's own palette, which the theme itself sets.
+void ConfigEditor::applyTheme()
+{
+    const KSyntaxHighlighting::Theme theme = SyntaxSupport::themeForPalette(m_repository, palette());
+    if (theme.name() == m_themeName) {
+        return;
+    }
+    m_themeName = theme.name();
+    QPalette editorPalette = m_editor->palette();
+    editorPalette.setColor(QPalette::Base,
+                           QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
+    editorPalette.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
+    editorPalette.setColor(QPalette::Highlight,
+                           QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::TextSelection)));
+    m_editor->setPalette(editorPalette);
+    m_editor->setColors(QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::CurrentLine)),
+                        QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::LineNumbers)),
+                        QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::IconBorder)));
+    for (QPlainTextEdit *view : { m_diffView, m_historyDiff, m_upstreamView }) {
+        view->setPalette(editorPalette);
+    }
+    const KSyntaxHighlighting::Definition diff = m_repository.definitionForName(QStringLiteral("Diff"));
+    for (KSyntaxHighlighting::SyntaxHighlighter *highlighter : std::as_const(m_diffHighlighters)) {
+        SyntaxSupport::apply(highlighter, theme, diff);
+    }
+    if (m_highlighter->document()) {
+        SyntaxSupport::apply(m_highlighter, theme, SyntaxSupport::definitionForPath(m_repository, m_path));
+    } else {
+        m_highlighter->setTheme(theme);
+    }
+}
+
+void ConfigEditor::onFileRead(quint64 request, const QString &path, const QString &commit, const QByteArray &content)
+{
+    if (request == m_readRequest || request == m_discardRequest) {
+        if (request == m_discardRequest) {
+            m_rejection = {};
+            m_upstreamPanel->setEnabled(false);
+            m_upstreamView->clear();
+            m_upstreamSummary->clear();
+        }
+        loadContent(path, commit, content);
+    } else if (request == m_restoreRequest) {
+        replaceText(QString::fromUtf8(content));
+        setBanner(tr("Restored the version of %1 from commit %2. Review it and commit to make it current.")
+                      .arg(path, commit.left(8)));
+        Q_EMIT restored(commit);
+    }
+}
+
+void ConfigEditor::loadContent(const QString &path, const QString &commit, const QByteArray &content)
+{
+    m_path = path;
+    m_baseCommit = commit;
+    m_loading = true;
+    m_renderedTemplate.clear();
+    m_editor->setIssues({});
+    m_problems->clear();
+    m_editor->setReadOnly(true);
+    updateActions();
+    {
+        const QSignalBlocker blocker(m_files);
+        m_files->setCurrentText(path);
+    }
+    const quint64 generation = ++m_loadGeneration;
+    auto *watcher = new LoadWatcher(this);
+    connect(watcher, &LoadWatcher::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_loadGeneration) {
+            return; // a newer file was asked for meanwhile
+        }
+        std::shared_ptr<LoadedDocument> loaded = watcher->result();
+        installDocument(loaded->document.release(), loaded->bytes);
+    });
+    watcher->setFuture(QtConcurrent::run(buildDocument, content, m_editor->font(), thread()));
+}
+
+void ConfigEditor::installDocument(QTextDocument *document, qsizetype bytes)
+{
+    document->setParent(this);
+    document->setDocumentLayout(new QPlainTextDocumentLayout(document));
+    m_highlighter->setDocument(nullptr);
+    m_highlightingEnabled = bytes <= m_highlightingLimit;
+    const KSyntaxHighlighting::Theme theme = SyntaxSupport::themeForPalette(m_repository, palette());
+    if (m_highlightingEnabled) {
+        SyntaxSupport::apply(m_highlighter, theme, SyntaxSupport::definitionForPath(m_repository, m_path));
+    }
+    QTextDocument *previous = m_document;
+    m_document = document;
+    m_editor->setDocument(document);
+    if (m_highlightingEnabled) {
+        m_highlighter->setDocument(document);
+        setBanner(QString());
+    } else {
+        setBanner(tr("%1 is large (%2); syntax highlighting is off to keep the editor responsive.")
+                      .arg(m_path, QLocale().formattedDataSize(bytes)));
+    }
+    if (previous) {
+        previous->deleteLater();
+    }
+    m_loading = false;
+    m_editor->setReadOnly(false);
+    m_editor->moveCursor(QTextCursor::Start);
+    updateTitle();
+    updateActions();
+    Q_EMIT modificationChanged(false);
+    Q_EMIT fileLoaded(m_path);
+}
+
+// Replaces the whole text as one undoable edit, so the admin can step back.
+void ConfigEditor::replaceText(const QString &text)
+{
+    QTextCursor cursor(m_editor->document());
+    cursor.beginEditBlock();
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(text);
+    cursor.endEditBlock();
+    m_editor->moveCursor(QTextCursor::Start);
+}
+
+void ConfigEditor::validate()
+{
+    if (m_path.isEmpty()) {
+        return;
+    }
+    const quint64 generation = ++m_validationGeneration;
+    auto *watcher = new CheckWatcher(this);
+    connect(watcher, &CheckWatcher::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_validationGeneration) {
+            return;
+        }
+        const QList<ConfigIssue> issues = watcher->result();
+        m_editor->setIssues(issues);
+        m_problems->clear();
+        for (const ConfigIssue &issue : issues) {
+            auto *item = new QListWidgetItem(tr("Line %1: %2").arg(issue.line).arg(issue.message), m_problems);
+            item->setData(Qt::UserRole, issue.line);
+        }
+        if (issues.isEmpty()) {
+            new QListWidgetItem(tr("No problems found."), m_problems);
+        }
+        m_panels->setTabText(0, issues.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(issues.size()));
+        m_panels->setCurrentWidget(m_problems);
+        Q_EMIT validated(int(issues.size()));
+    });
+    watcher->setFuture(QtConcurrent::run(runCheck, m_check, m_path, text()));
+}
+
+void ConfigEditor::showDiff()
+{
+    if (m_path.isEmpty()) {
+        return;
+    }
+    m_diffRequest = m_workspace->diffText(m_path, text().toUtf8(), m_baseCommit);
+}
+
+void ConfigEditor::onDiffReady(quint64 request, const QString &, const QString &diff)
+{
+    if (request == m_diffRequest) {
+        m_diffTitle->setText(diff.isEmpty()
+                                 ? tr("No changes against the committed version.")
+                                 : tr("Your edit against the committed version (%1):").arg(m_baseCommit.left(8)));
+    } else if (request == m_driftRequest) {
+        m_diffTitle->setText(diff.isEmpty() ? tr("No drift: the committed file matches the current templates.")
+                                            : tr("Drift: the committed file (-) against the current templates (+). "
+                                                 "Use Re-render to put the template result into the editor."));
+        updateActions();
+        Q_EMIT driftChecked(!diff.isEmpty());
+    } else {
+        return;
+    }
+    m_diffView->setPlainText(diff);
+    m_panels->setCurrentWidget(m_diffView->parentWidget());
+    Q_EMIT diffShown(diff);
+}
+
+void ConfigEditor::requestCommit()
+{
+    if (m_path.isEmpty()) {
+        return;
+    }
+    auto *dialog = new CommitDialog(m_path, m_workspace->branch(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { commitAndPush(dialog->message()); });
+    dialog->open();
+}
+
+void ConfigEditor::commitAndPush(const QString &message)
+{
+    if (m_path.isEmpty()) {
+        return;
+    }
+    if (hasConflictMarkers(text())) {
+        setBanner(tr("Resolve the conflict markers (<<<<<<< … >>>>>>>) before committing."), true);
+        validate();
+        return;
+    }
+    if (hasPendingRejection()) {
+        setBanner(tr("Rebase your edit or discard it first: the server has newer changes."), true);
+        return;
+    }
+    setBanner(tr("Committing and pushing %1…").arg(m_path));
+    m_commitRequest = m_workspace->commitAndPush(m_path, text().toUtf8(), message, m_author, m_baseCommit);
+}
+
+void ConfigEditor::onPushRejected(quint64 request, const GitPushRejection &rejection)
+{
+    if (request != m_commitRequest) {
+        return;
+    }
+    m_rejection = rejection;
+    QStringList commits;
+    for (const GitCommitInfo &commit : rejection.upstreamCommits) {
+        commits.append(tr("%1 by %2: %3").arg(commit.shortId(), commit.authorName, commit.summary));
+    }
+    m_upstreamSummary->setText((rejection.fileChangedUpstream
+                                    ? tr("%1 changed upstream since you started editing.").arg(rejection.path)
+                                    : tr("Other files changed upstream; %1 itself did not.").arg(rejection.path))
+                               + QLatin1Char('\n') + commits.join(QLatin1Char('\n')));
+    m_upstreamView->setPlainText(rejection.upstreamDiff);
+    m_upstreamPanel->setEnabled(true);
+    m_panels->setCurrentWidget(m_upstreamPanel);
+    setBanner(tr("Someone pushed to %1 first, so your commit was not accepted. Your edit is kept: review the upstream "
+                 "changes, then rebase your edit or discard it.")
+                  .arg(m_workspace->branch()),
+              true);
+    Q_EMIT pushRejected();
+}
+
+void ConfigEditor::rebaseEdit()
+{
+    if (!hasPendingRejection()) {
+        return;
+    }
+    m_rebaseRequest = m_workspace->rebaseEdit(m_path, text().toUtf8(), m_rejection.baseCommit);
+}
+
+void ConfigEditor::discardEdit()
+{
+    if (m_path.isEmpty()) {
+        return;
+    }
+    m_discardRequest = m_workspace->discardEdit(m_path);
+}
+
+void ConfigEditor::showHistory()
+{
+    if (!m_path.isEmpty()) {
+        m_historyRequest = m_workspace->history(m_path);
+    }
+}
+
+void ConfigEditor::restoreFromHistory(const QString &commit)
+{
+    if (!m_path.isEmpty()) {
+        m_restoreRequest = m_workspace->readFile(m_path, commit);
+    }
+}
+
+void ConfigEditor::checkDrift()
+{
+    if (m_path.isEmpty() || !m_renderer) {
+        return;
+    }
+    const RenderedTemplate rendered = m_renderer(m_path);
+    if (!rendered.ok) {
+        setBanner(tr("The templates could not be rendered for %1: %2").arg(m_path, rendered.error), true);
+        return;
+    }
+    m_renderedTemplate = rendered.text;
+    m_driftRequest = m_workspace->diffText(m_path, rendered.text.toUtf8(), m_baseCommit);
+}
+
+void ConfigEditor::applyRenderedTemplate()
+{
+    if (m_renderedTemplate.isNull()) {
+        return;
+    }
+    replaceText(m_renderedTemplate);
+    setBanner(tr("The template result is in the editor for review; commit it to make it current."));
+}
+
+void ConfigEditor::goToLine(int line)
+{
+    m_editor->goToLine(line);
+}
+
+void ConfigEditor::promptGoToLine()
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Go to line"));
+    dialog->setInputMode(QInputDialog::IntInput);
+    dialog->setIntRange(1, m_editor->blockCount());
+    dialog->setIntValue(m_editor->currentLineNumber());
+    dialog->setLabelText(tr("Line (1–%1):").arg(m_editor->blockCount()));
+    connect(dialog, &QInputDialog::intValueSelected, this, &ConfigEditor::goToLine);
+    dialog->open();
+}
+
+void ConfigEditor::showFind()
+{
+    m_findBar->showFind();
+}
+
+void ConfigEditor::showReplace()
+{
+    m_findBar->showReplace();
+}
+
+void ConfigEditor::onFailed(quint64 request, GitFailure kind, const QString &message)
+{
+    const quint64 ours[] = { m_openRequest,   m_readRequest,    m_diffRequest,    m_driftRequest,  m_commitRequest,
+                             m_rebaseRequest, m_discardRequest, m_historyRequest, m_restoreRequest };
+    if (std::find(std::begin(ours), std::end(ours), request) == std::end(ours)) {
+        return;
+    }
+    setBanner(kind == GitFailure::Authentication ? tr("%1 Update the token in the profile settings.").arg(message)
+                                                 : message,
+              true);
+    Q_EMIT failed(message);
+    Q_EMIT statusMessage(message);
+}
+
+} // namespace Dockmaster

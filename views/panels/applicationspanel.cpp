@@ -1,0 +1,234 @@
+#include "panels/applicationspanel.h"
+
+#include "applicationsfiltermodel.h"
+#include "applicationsmodel.h"
+#include "modelroles.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Dockmaster {
+namespace {
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString link(const QString &url, const QString &label)
+{
+    if (url.isEmpty())
+        return escaped(label);
+    // Only http(s) links are clickable; anything else from GitLab is shown as text.
+    if (!url.startsWith(QLatin1String("https://")) && !url.startsWith(QLatin1String("http://")))
+        return escaped(label);
+    return QStringLiteral("<a href=\"%1\">%2</a>").arg(escaped(url), escaped(label));
+}
+
+} // namespace
+
+ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_filter(new ApplicationsFilterModel(this))
+    , m_search(new QLineEdit(this))
+    , m_environment(new QComboBox(this))
+    , m_host(new QComboBox(this))
+    , m_status(new QComboBox(this))
+    , m_view(new QTreeView(this))
+    , m_details(new QTextBrowser(this))
+    , m_banner(new QLabel(this))
+{
+    setObjectName(QStringLiteral("applicationsPanel"));
+    m_filter->setSourceModel(m_model);
+
+    m_search->setPlaceholderText(tr("Filter by ID, name, owner or domain (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Application filter"));
+    connect(m_search, &QLineEdit::textChanged, m_filter, &ApplicationsFilterModel::setSearchText);
+
+    m_environment->setAccessibleName(tr("Environment filter"));
+    m_environment->addItem(tr("All environments"), QString());
+    for (Environment environment : AllEnvironments)
+        m_environment->addItem(environmentDisplayName(environment), environmentKey(environment));
+    connect(m_environment, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setEnvironment(environmentFromKey(m_environment->currentData().toString())); });
+    m_host->setAccessibleName(tr("Host filter"));
+    connect(m_host, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setHost(m_host->currentData().toString()); });
+    m_status->setAccessibleName(tr("Status filter"));
+    connect(m_status, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setStatus(m_status->currentData().toString()); });
+
+    m_view->setModel(m_filter);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true); // lets a 10,000-row view paint without measuring every row
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ApplicationsModel::IdColumn, Qt::AscendingOrder);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAccessibleName(tr("Applications"));
+    m_view->header()->setStretchLastSection(true);
+    m_view->header()->resizeSection(ApplicationsModel::IdColumn, 110);
+    m_view->header()->resizeSection(ApplicationsModel::NameColumn, 160);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        showDetails();
+        Q_EMIT currentAppChanged(currentAppId());
+    });
+    connect(m_view, &QTreeView::doubleClicked, this, [this] { Q_EMIT openLogsRequested(currentAppId()); });
+
+    m_details->setOpenExternalLinks(true);
+    m_details->setAccessibleName(tr("Application details"));
+    m_details->setPlaceholderText(tr("Select an application to see its repositories, domains, hosts and versions."));
+
+    m_banner->setWordWrap(true);
+    m_banner->setVisible(false);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: palette(alternate-base); padding: 4px; }"));
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 3);
+    filters->addWidget(m_environment, 1);
+    filters->addWidget(m_host, 1);
+    filters->addWidget(m_status, 1);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_banner);
+    layout->addLayout(filters);
+    layout->addWidget(splitter);
+
+    // Keep the host and status choices in step with the data; the selection
+    // survives because the model merges rows instead of resetting.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ApplicationsPanel::rebuildFilterChoices);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ApplicationsPanel::rebuildFilterChoices);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        rebuildFilterChoices();
+        showDetails();
+    });
+    rebuildFilterChoices();
+}
+
+void ApplicationsPanel::focusFilter()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+QString ApplicationsPanel::currentAppId() const
+{
+    return m_view->currentIndex().data(Roles::AppIdRole).toString();
+}
+
+void ApplicationsPanel::setOffline(bool offline, const QString &reason)
+{
+    m_offline = offline;
+    m_offlineReason = reason;
+    updateBanner();
+}
+
+void ApplicationsPanel::setLastSync(const QDateTime &lastSync)
+{
+    m_lastSync = lastSync;
+    updateBanner();
+}
+
+void ApplicationsPanel::updateBanner()
+{
+    m_banner->setVisible(m_offline);
+    if (!m_offline)
+        return;
+    const QString age = m_lastSync.isValid()
+        ? tr("Showing cached data from %1.").arg(QLocale().toString(m_lastSync.toLocalTime(), QLocale::ShortFormat))
+        : tr("Nothing has been synced from GitLab yet.");
+    m_banner->setText(tr("Offline: %1").arg(m_offlineReason) + QLatin1Char(' ') + age);
+}
+
+void ApplicationsPanel::rebuildFilterChoices()
+{
+    auto refill = [](QComboBox *combo, const QString &allLabel, const QStringList &values,
+                     const std::function<QString(const QString &)> &label) {
+        const QString current = combo->currentData().toString();
+        QSignalBlocker blocker(combo);
+        combo->clear();
+        combo->addItem(allLabel, QString());
+        for (const QString &value : values)
+            combo->addItem(label(value), value);
+        combo->setCurrentIndex(std::max(0, combo->findData(current)));
+    };
+    QStringList hosts;
+    QStringList statuses;
+    for (const AppRecord &app : m_model->items()) {
+        for (const EnvironmentState &state : app.environments) {
+            if (!state.host.isEmpty() && !hosts.contains(state.host))
+                hosts.append(state.host);
+        }
+        if (!app.status.isEmpty() && !statuses.contains(app.status))
+            statuses.append(app.status);
+    }
+    hosts.sort();
+    statuses.sort();
+    refill(m_host, tr("All hosts"), hosts, [](const QString &host) { return host; });
+    refill(m_status, tr("Any status"), statuses, &ApplicationsModel::statusDisplayName);
+}
+
+void ApplicationsPanel::showDetails()
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid()) {
+        m_details->clear();
+        return;
+    }
+    m_details->setHtml(detailsHtml(index.data(Roles::RecordRole).value<AppRecord>()));
+}
+
+QString ApplicationsPanel::detailsHtml(const AppRecord &app) const
+{
+    // Everything here may come from third parties: escape it all.
+    QString html = QStringLiteral("<h3>%1 &mdash; %2</h3>").arg(escaped(app.id), escaped(app.name));
+    if (!app.description.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(escaped(app.description));
+    html += QStringLiteral("<table cellspacing=\"4\">");
+    auto row = [&html](const QString &label, const QString &valueHtml) {
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(escaped(label), valueHtml);
+    };
+    row(tr("Owner"), escaped(app.owner));
+    row(tr("Status"), escaped(ApplicationsModel::statusDisplayName(app.status)));
+    row(tr("Code repository"), link(app.codeWebUrl, app.codeWebUrl.isEmpty() ? tr("unknown") : app.codeWebUrl));
+    row(tr("Management repository"), link(app.opsWebUrl, app.opsWebUrl.isEmpty() ? tr("unknown") : app.opsWebUrl));
+    html += QStringLiteral("</table>");
+    for (Environment environment : AllEnvironments) {
+        const EnvironmentState *state = app.environment(environment);
+        html += QStringLiteral("<h4>%1</h4>").arg(escaped(environmentDisplayName(environment)));
+        if (!state) {
+            html += QStringLiteral("<p>%1</p>").arg(escaped(tr("Not provisioned in this environment.")));
+            continue;
+        }
+        html += QStringLiteral("<table cellspacing=\"4\">");
+        row(tr("Live version"), escaped(ApplicationsModel::versionText(state)));
+        row(tr("Domain"), link(QStringLiteral("https://") + state->domain, state->domain));
+        row(tr("Host"), escaped(state->host));
+        row(tr("Ports"), escaped(tr("container %1, fallback %2").arg(state->containerPort).arg(state->fallbackPort)));
+        row(tr("Last pipeline"), escaped(state->pipelineStatus.isEmpty() ? tr("none") : state->pipelineStatus));
+        row(tr("DNS"), escaped(state->dnsState.isEmpty() ? tr("not checked") : state->dnsState));
+        if (state->deployedAt.isValid())
+            row(tr("Deployed"), escaped(QLocale().toString(state->deployedAt.toLocalTime(), QLocale::ShortFormat)));
+        html += QStringLiteral("</table>");
+    }
+    return html;
+}
+
+} // namespace Dockmaster

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "panels/filterablepanel.h"
+
+#include <QDateTime>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTextBrowser;
+class QTreeView;
+
+namespace Dockmaster {
+
+class ApplicationsModel;
+class ApplicationsFilterModel;
+struct AppRecord;
+
+// The Applications panel: searchable, filterable list of apps with a details
+// pane for the selected one.
+class ApplicationsPanel final : public QWidget, public FilterablePanel
+{
+    Q_OBJECT
+public:
+    explicit ApplicationsPanel(ApplicationsModel *model, QWidget *parent = nullptr);
+
+    void focusFilter() override;
+    QTreeView *view() const { return m_view; }
+    ApplicationsFilterModel *filterModel() const { return m_filter; }
+    QString currentAppId() const;
+
+    // Offline: cached data marked with its age; GitLab actions disabled.
+    void setOffline(bool offline, const QString &reason);
+    void setLastSync(const QDateTime &lastSync); // invalid: never synced
+
+Q_SIGNALS:
+    void currentAppChanged(const QString &appId);
+    void openLogsRequested(const QString &appId);
+
+private:
+    void rebuildFilterChoices();
+    void showDetails();
+    QString detailsHtml(const AppRecord &app) const;
+
+    ApplicationsModel *m_model;
+    ApplicationsFilterModel *m_filter;
+    QLineEdit *m_search;
+    QComboBox *m_environment;
+    QComboBox *m_host;
+    QComboBox *m_status;
+    QTreeView *m_view;
+    QTextBrowser *m_details;
+    QLabel *m_banner;
+    void updateBanner();
+
+    QDateTime m_lastSync;
+    QString m_offlineReason;
+    bool m_offline = false;
+};
+
+} // namespace Dockmaster

@@ -1,0 +1,104 @@
+#include "panels/taghistorypanel.h"
+
+#include "applicationsmodel.h"
+#include "deploymentsmodel.h"
+#include "tagsmodel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Dockmaster {
+namespace {
+
+QTreeView *makeTable(QAbstractItemModel *model, const QString &accessibleName, QWidget *parent)
+{
+    auto *view = new QTreeView(parent);
+    view->setModel(model);
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setAlternatingRowColors(true);
+    view->setAccessibleName(accessibleName);
+    view->header()->setStretchLastSection(true);
+    return view;
+}
+
+} // namespace
+
+TagHistoryPanel::TagHistoryPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_tags(new TagsModel(this))
+    , m_deployments(new DeploymentsModel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_placeholder(new QLabel(tr("Select an application to see its tags and deployments."), this))
+    , m_header(new QLabel(this))
+    , m_tagView(makeTable(m_tags, tr("Tags"), this))
+    , m_deploymentView(makeTable(m_deployments, tr("Deployment history"), this))
+{
+    setObjectName(QStringLiteral("tagHistoryPanel"));
+    setAccessibleName(tr("Tag history"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setEnabled(false);
+    m_header->setTextFormat(Qt::PlainText);
+
+    auto *tagsBox = new QWidget(this);
+    auto *tagsLayout = new QVBoxLayout(tagsBox);
+    tagsLayout->setContentsMargins(0, 0, 0, 0);
+    tagsLayout->addWidget(new QLabel(tr("Tags"), tagsBox));
+    tagsLayout->addWidget(m_tagView);
+    auto *deploymentsBox = new QWidget(this);
+    auto *deploymentsLayout = new QVBoxLayout(deploymentsBox);
+    deploymentsLayout->setContentsMargins(0, 0, 0, 0);
+    deploymentsLayout->addWidget(new QLabel(tr("Deployments"), deploymentsBox));
+    deploymentsLayout->addWidget(m_deploymentView);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(tagsBox);
+    splitter->addWidget(deploymentsBox);
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(4, 4, 4, 4);
+    contentLayout->addWidget(m_header);
+    contentLayout->addWidget(splitter);
+
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+}
+
+void TagHistoryPanel::showApp(const AppRecord &app)
+{
+    m_app = app;
+    const EnvironmentState *test = app.environment(Environment::Test);
+    const EnvironmentState *production = app.environment(Environment::Production);
+    m_header->setText(
+        tr("%1 (%2): live in test %3, in production %4")
+            .arg(app.name, app.id, ApplicationsModel::versionText(test), ApplicationsModel::versionText(production)));
+    m_tags->setLiveShas(test ? test->liveSha : QString(), production ? production->liveSha : QString());
+    m_stack->setCurrentIndex(1);
+}
+
+void TagHistoryPanel::setHistory(const QString &appId, const QList<TagRecord> &tags,
+                                 const QList<DeploymentRecord> &deployments)
+{
+    if (appId != m_app.id)
+        return; // a late answer for an app that is no longer selected
+    m_tags->setTags(appId, tags);
+    m_deployments->setItems(deployments);
+}
+
+void TagHistoryPanel::clear()
+{
+    m_app = AppRecord();
+    m_tags->setTags(QString(), {});
+    m_deployments->setItems({});
+    m_stack->setCurrentIndex(0);
+}
+
+} // namespace Dockmaster

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "domain/records.h"
+
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+class QTreeView;
+
+namespace Dockmaster {
+
+class DeploymentsModel;
+class TagsModel;
+
+// Tag history of the selected app: its tags (with what is live where) and
+// the deployment history of both environments.
+class TagHistoryPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TagHistoryPanel(QWidget *parent = nullptr);
+
+    void showApp(const AppRecord &app);
+    void setHistory(const QString &appId, const QList<TagRecord> &tags, const QList<DeploymentRecord> &deployments);
+    void clear();
+
+    QString appId() const { return m_app.id; }
+    TagsModel *tagsModel() const { return m_tags; }
+    DeploymentsModel *deploymentsModel() const { return m_deployments; }
+
+private:
+    AppRecord m_app;
+    TagsModel *m_tags;
+    DeploymentsModel *m_deployments;
+    QStackedWidget *m_stack;
+    QLabel *m_placeholder;
+    QLabel *m_header;
+    QTreeView *m_tagView;
+    QTreeView *m_deploymentView;
+};
+
+} // namespace Dockmaster

@@ -1,0 +1,274 @@
+#include "settings/settingsdialog.h"
+
+#include "keychain/secretstore.h"
+#include "profile/profilestore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace Dockmaster {
+
+SettingsDialog::SettingsDialog(ProfileStore *profiles, SecretStore *secrets, QWidget *parent)
+    : QDialog(parent)
+    , m_profiles(profiles)
+    , m_secrets(secrets)
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings and profiles"));
+    buildUi();
+    connect(m_secrets, &SecretStore::failed, this, [this](const QString &, const QString &message) {
+        --m_pendingSecretWrites;
+        reportSecretFailure(message);
+    });
+    connect(m_secrets, &SecretStore::secretWritten, this, [this] {
+        --m_pendingSecretWrites;
+        m_status->setText(tr("Saved. Secrets are stored in the system keychain."));
+    });
+    const QStringList names = m_profiles->profileNames();
+    m_list->addItems(names);
+    if (names.isEmpty())
+        newProfile();
+    else
+        selectProfile(m_profiles->lastUsedProfile().isEmpty() ? names.first() : m_profiles->lastUsedProfile());
+}
+
+void SettingsDialog::buildUi()
+{
+    m_list = new QListWidget(this);
+    m_list->setAccessibleName(tr("Profiles"));
+    m_list->setMaximumWidth(200);
+    connect(m_list, &QListWidget::currentTextChanged, this, [this](const QString &name) {
+        if (!name.isEmpty() && name != m_currentName)
+            loadProfile(name);
+    });
+    auto *add = new QPushButton(tr("New"), this);
+    auto *remove = new QPushButton(tr("Delete"), this);
+    connect(add, &QPushButton::clicked, this, &SettingsDialog::newProfile);
+    connect(remove, &QPushButton::clicked, this, &SettingsDialog::deleteProfile);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    auto addField
+        = [this, form](const QString &name, const QString &label, const QString &placeholder, bool secret = false) {
+              auto *edit = new QLineEdit(this);
+              edit->setObjectName(name);
+              edit->setPlaceholderText(placeholder);
+              edit->setAccessibleName(label);
+              if (secret)
+                  edit->setEchoMode(QLineEdit::Password);
+              auto *error = new QLabel(this);
+              error->setObjectName(name + QStringLiteral("Error"));
+              error->setStyleSheet(QStringLiteral("color: #c0392b;"));
+              error->setWordWrap(true);
+              error->setVisible(false);
+              auto *column = new QVBoxLayout;
+              column->setSpacing(2);
+              column->addWidget(edit);
+              column->addWidget(error);
+              form->addRow(label, column);
+              m_lineEdits.insert(name, edit);
+              m_errors.insert(name, error);
+          };
+    addField(QStringLiteral("name"), tr("Profile name"), tr("e.g. production-platform"));
+    addField(QStringLiteral("gitlabUrl"), tr("GitLab URL"), tr("https://gitlab.example.com"));
+    addField(QStringLiteral("gitlabToken"), tr("GitLab access token"), tr("personal access token with api scope"),
+             true);
+    addField(QStringLiteral("rootGroup"), tr("Root group"), tr("plugins"));
+    addField(QStringLiteral("inventoryProject"), tr("Inventory project"), tr("plugins/ops/inventory"));
+    addField(QStringLiteral("testDomainSuffix"), tr("Test domain suffix"), tr("test.plugins.example.com"));
+    addField(QStringLiteral("productionDomainSuffix"), tr("Production domain suffix"), tr("plugins.example.com"));
+
+    m_dnsProvider = new QComboBox(this);
+    m_dnsProvider->setAccessibleName(tr("DNS provider"));
+    m_dnsProvider->addItem(tr("None (manage DNS by hand)"), dnsProviderKey(DnsProviderKind::None));
+    m_dnsProvider->addItem(tr("PowerDNS"), dnsProviderKey(DnsProviderKind::PowerDns));
+    m_dnsProvider->addItem(tr("Cloudflare"), dnsProviderKey(DnsProviderKind::Cloudflare));
+    m_dnsProvider->addItem(tr("DNSPod (Tencent Cloud)"), dnsProviderKey(DnsProviderKind::DnsPod));
+    form->addRow(tr("DNS provider"), m_dnsProvider);
+    addField(QStringLiteral("dnsEndpoint"), tr("DNS API URL"), tr("https://dns.example.com:8081 (PowerDNS only)"));
+    addField(QStringLiteral("dnsZone"), tr("DNS zone"), tr("plugins.example.com."));
+    addField(QStringLiteral("dnsCredential"), tr("DNS API key"), tr("stored in the system keychain"), true);
+
+    m_slaHours = new QSpinBox(this);
+    m_slaHours->setRange(1, 24 * 30);
+    m_slaHours->setSuffix(tr(" h"));
+    m_slaHours->setAccessibleName(tr("Approval SLA"));
+    form->addRow(tr("Approval SLA"), m_slaHours);
+    m_twoPerson = new QCheckBox(tr("Production releases need an approver other than the requester"), this);
+    form->addRow(QString(), m_twoPerson);
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
+    connect(m_buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, this, &SettingsDialog::saveCurrent);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *listColumn = new QVBoxLayout;
+    listColumn->addWidget(m_list);
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(add);
+    listButtons->addWidget(remove);
+    listColumn->addLayout(listButtons);
+
+    auto *top = new QHBoxLayout;
+    top->addLayout(listColumn);
+    top->addLayout(form, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_status);
+    layout->addWidget(m_buttons);
+    resize(760, 560);
+}
+
+void SettingsDialog::selectProfile(const QString &name)
+{
+    const auto items = m_list->findItems(name, Qt::MatchExactly);
+    if (!items.isEmpty())
+        m_list->setCurrentItem(items.first());
+    loadProfile(name);
+}
+
+void SettingsDialog::loadProfile(const QString &name)
+{
+    const std::optional<Profile> profile = m_profiles->load(name);
+    if (!profile)
+        return;
+    m_currentName = name;
+    field(QStringLiteral("name"))->setText(profile->name);
+    field(QStringLiteral("gitlabUrl"))->setText(profile->gitlabUrl.toString());
+    field(QStringLiteral("rootGroup"))->setText(profile->rootGroup);
+    field(QStringLiteral("inventoryProject"))->setText(profile->inventoryProject);
+    field(QStringLiteral("testDomainSuffix"))->setText(profile->testDomainSuffix);
+    field(QStringLiteral("productionDomainSuffix"))->setText(profile->productionDomainSuffix);
+    field(QStringLiteral("dnsEndpoint"))->setText(profile->dnsEndpoint.toString());
+    field(QStringLiteral("dnsZone"))->setText(profile->dnsZone);
+    m_dnsProvider->setCurrentIndex(std::max(0, m_dnsProvider->findData(dnsProviderKey(profile->dnsProvider))));
+    m_slaHours->setValue(profile->approvalSlaHours);
+    m_twoPerson->setChecked(profile->requireSecondApprover);
+    // Secrets are write-only here: an empty field keeps the stored value.
+    for (const QString &secretField : { QStringLiteral("gitlabToken"), QStringLiteral("dnsCredential") }) {
+        field(secretField)->clear();
+        field(secretField)->setPlaceholderText(tr("stored in the system keychain; type to replace"));
+    }
+    showFieldErrors({});
+}
+
+void SettingsDialog::newProfile()
+{
+    m_currentName.clear();
+    m_list->clearSelection();
+    const Profile defaults;
+    for (QLineEdit *edit : std::as_const(m_lineEdits))
+        edit->clear();
+    field(QStringLiteral("rootGroup"))->setText(defaults.rootGroup);
+    field(QStringLiteral("inventoryProject"))->setText(defaults.inventoryProject);
+    m_dnsProvider->setCurrentIndex(0);
+    m_slaHours->setValue(defaults.approvalSlaHours);
+    m_twoPerson->setChecked(defaults.requireSecondApprover);
+    field(QStringLiteral("name"))->setFocus();
+    showFieldErrors({});
+}
+
+void SettingsDialog::deleteProfile()
+{
+    if (m_currentName.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Delete profile"),
+        tr("Delete the profile \"%1\" and its stored secrets? Nothing in GitLab is changed.").arg(m_currentName));
+    if (answer != QMessageBox::Yes)
+        return;
+    m_secrets->remove(SecretStore::gitlabTokenKey(m_currentName));
+    m_secrets->remove(SecretStore::dnsCredentialKey(m_currentName));
+    m_profiles->remove(m_currentName);
+    delete m_list->currentItem();
+    newProfile();
+}
+
+Profile SettingsDialog::profileFromFields() const
+{
+    Profile profile;
+    profile.name = field(QStringLiteral("name"))->text().trimmed();
+    profile.gitlabUrl = QUrl(field(QStringLiteral("gitlabUrl"))->text().trimmed(), QUrl::StrictMode);
+    profile.rootGroup = field(QStringLiteral("rootGroup"))->text().trimmed();
+    profile.inventoryProject = field(QStringLiteral("inventoryProject"))->text().trimmed();
+    profile.testDomainSuffix = field(QStringLiteral("testDomainSuffix"))->text().trimmed();
+    profile.productionDomainSuffix = field(QStringLiteral("productionDomainSuffix"))->text().trimmed();
+    profile.dnsProvider = dnsProviderFromKey(m_dnsProvider->currentData().toString());
+    profile.dnsEndpoint = QUrl(field(QStringLiteral("dnsEndpoint"))->text().trimmed(), QUrl::StrictMode);
+    profile.dnsZone = field(QStringLiteral("dnsZone"))->text().trimmed();
+    profile.approvalSlaHours = m_slaHours->value();
+    profile.requireSecondApprover = m_twoPerson->isChecked();
+    return profile;
+}
+
+void SettingsDialog::showFieldErrors(const QList<QPair<QString, QString>> &problems)
+{
+    for (QLabel *label : std::as_const(m_errors))
+        label->setVisible(false);
+    for (const auto &[fieldName, message] : problems) {
+        if (QLabel *label = m_errors.value(fieldName)) {
+            label->setText(message);
+            label->setVisible(true);
+        }
+    }
+}
+
+bool SettingsDialog::saveCurrent()
+{
+    const Profile profile = profileFromFields();
+    QList<QPair<QString, QString>> problems = profile.validate();
+    if (profile.name != m_currentName && m_profiles->profileNames().contains(profile.name))
+        problems.append({ QStringLiteral("name"), tr("A profile with this name already exists.") });
+    showFieldErrors(problems);
+    if (!problems.isEmpty()) {
+        m_status->setText(tr("Please correct the highlighted fields."));
+        return false;
+    }
+    const QString token = field(QStringLiteral("gitlabToken"))->text();
+    const QString dnsCredential = field(QStringLiteral("dnsCredential"))->text();
+    if (!m_currentName.isEmpty() && m_currentName != profile.name) {
+        m_profiles->remove(m_currentName);
+        delete m_list->currentItem();
+    }
+    m_profiles->save(profile);
+    m_profiles->setLastUsedProfile(profile.name);
+    if (m_list->findItems(profile.name, Qt::MatchExactly).isEmpty())
+        m_list->addItem(profile.name);
+    m_currentName = profile.name;
+    selectProfile(profile.name);
+
+    m_status->setText(tr("Saved."));
+    if (!token.isEmpty()) {
+        ++m_pendingSecretWrites;
+        m_secrets->write(SecretStore::gitlabTokenKey(profile.name), token);
+    }
+    if (!dnsCredential.isEmpty()) {
+        ++m_pendingSecretWrites;
+        m_secrets->write(SecretStore::dnsCredentialKey(profile.name), dnsCredential);
+    }
+    // The fields are cleared at once: the secret now lives only in the keychain
+    // (or nowhere, if the keychain refuses; then the user is told).
+    field(QStringLiteral("gitlabToken"))->clear();
+    field(QStringLiteral("dnsCredential"))->clear();
+    Q_EMIT profileSaved(profile.name);
+    return true;
+}
+
+void SettingsDialog::reportSecretFailure(const QString &message)
+{
+    m_status->setText(message);
+    QMessageBox::warning(this, tr("Keychain"), message);
+}
+
+} // namespace Dockmaster

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "profile/profile.h"
+
+#include <QDialog>
+#include <QHash>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QSpinBox;
+
+namespace Dockmaster {
+
+class ProfileStore;
+class SecretStore;
+
+// Creates and edits profiles. Plain settings go to ProfileStore; the GitLab
+// token and DNS credential go to the SecretStore only, and are never shown
+// again once stored (the field then says "stored in the keychain").
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    SettingsDialog(ProfileStore *profiles, SecretStore *secrets, QWidget *parent = nullptr);
+
+    void selectProfile(const QString &name);
+    QString selectedProfile() const { return m_currentName; }
+
+    // For tests and the first-run flow: the field widgets by name.
+    QLineEdit *field(const QString &name) const { return m_lineEdits.value(name); }
+    QLabel *fieldError(const QString &name) const { return m_errors.value(name); }
+
+public Q_SLOTS:
+    bool saveCurrent(); // validates; returns false and shows messages next to fields when invalid
+
+Q_SIGNALS:
+    void profileSaved(const QString &name);
+
+private:
+    void buildUi();
+    void loadProfile(const QString &name);
+    void newProfile();
+    void deleteProfile();
+    Profile profileFromFields() const;
+    void showFieldErrors(const QList<QPair<QString, QString>> &problems);
+    void reportSecretFailure(const QString &message);
+
+    ProfileStore *m_profiles;
+    SecretStore *m_secrets;
+    QListWidget *m_list = nullptr;
+    QHash<QString, QLineEdit *> m_lineEdits;
+    QHash<QString, QLabel *> m_errors;
+    QComboBox *m_dnsProvider = nullptr;
+    QSpinBox *m_slaHours = nullptr;
+    QCheckBox *m_twoPerson = nullptr;
+    QLabel *m_status = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QString m_currentName;
+    int m_pendingSecretWrites = 0;
+};
+
+} // namespace Dockmaster

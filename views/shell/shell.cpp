@@ -1,0 +1,327 @@
+#include "shell/shell.h"
+
+#include "applicationsmodel.h"
+#include "cache/cacheservice.h"
+#include "gitlab/gitlabclient.h"
+#include "keychain/secretstore.h"
+#include "mainwindow.h"
+#include "panels/applicationspanel.h"
+#include "panels/taghistorypanel.h"
+#include "profile/profilestore.h"
+#include "releaserequestsmodel.h"
+#include "sandbox/sandboxplatform.h"
+#include "settings/settingsdialog.h"
+#include "sync/syncengine.h"
+
+#include <QMessageBox>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTimer>
+
+namespace Dockmaster {
+
+Shell::Shell(ShellOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    if (m_options.settingsFile.isEmpty()) {
+        m_settings = std::make_unique<QSettings>();
+        m_profiles = std::make_unique<ProfileStore>();
+    } else {
+        m_settings = std::make_unique<QSettings>(m_options.settingsFile, QSettings::IniFormat);
+        m_profiles = std::make_unique<ProfileStore>(m_options.settingsFile);
+    }
+    // The sandbox's credentials are generated per run and must never reach
+    // the user's real keychain.
+    if (m_options.sandbox)
+        m_secrets = std::make_unique<SessionSecretStore>();
+    else
+        m_secrets = std::make_unique<KeychainSecretStore>();
+
+    m_applications = std::make_unique<ApplicationsModel>();
+    m_releaseRequests = std::make_unique<ReleaseRequestsModel>();
+    m_window = std::make_unique<MainWindow>(m_applications.get(), m_releaseRequests.get());
+    connect(m_window.get(), &MainWindow::settingsRequested, this, &Shell::openSettings);
+    connect(m_window.get(), &MainWindow::closing, this, &Shell::saveLayout);
+    connect(m_window.get(), &MainWindow::refreshRequested, this, &Shell::startSync);
+    connect(m_window->applicationsPanel(), &ApplicationsPanel::currentAppChanged, this, &Shell::showHistoryOf);
+    connect(m_secrets.get(), &SecretStore::secretRead, this,
+            [this](const QString &key, const QString &secret, bool found) {
+                if (key == SecretStore::gitlabTokenKey(m_profile.name))
+                    onTokenRead(secret, found);
+            });
+    connect(m_secrets.get(), &SecretStore::secretWritten, this, [this](const QString &key) {
+        // The sandbox's generated token has just been stored for this session.
+        if (m_profile.isSandbox && key == SecretStore::gitlabTokenKey(m_profile.name))
+            m_secrets->read(key);
+    });
+    m_client = std::make_unique<GitLabClient>();
+    m_syncTimer = new QTimer(this);
+    m_syncTimer->setInterval(60 * 1000); // incremental syncs are cheap: a few probes
+    connect(m_syncTimer, &QTimer::timeout, this, [this] {
+        if (m_online && m_sync && !m_sync->isRunning())
+            m_sync->start();
+    });
+    connect(m_secrets.get(), &SecretStore::failed, this, [this](const QString &key, const QString &message) {
+        if (key != SecretStore::gitlabTokenKey(m_profile.name))
+            return;
+        m_hasToken = false;
+        m_online = false;
+        m_offlineReason = message;
+        updateConnection();
+    });
+}
+
+Shell::~Shell()
+{
+    // The window goes first: its views reference the models. The sync engine
+    // goes before the cache and client it uses.
+    m_window.reset();
+    m_sync.reset();
+}
+
+void Shell::start()
+{
+    m_window->restoreLayout(*m_settings);
+    m_window->show();
+    if (!chooseProfile())
+        return;
+    m_window->setProfileName(m_profile.name, m_profile.isSandbox);
+    if (m_profile.isSandbox) {
+        m_sandboxDir = std::make_unique<QTemporaryDir>();
+        openCache(m_sandboxDir->filePath(QStringLiteral("cache.sqlite")));
+        startSandbox();
+    } else {
+        m_profiles->setLastUsedProfile(m_profile.name);
+        openCache(CacheService::defaultFilePathForProfile(m_profile.name));
+        m_secrets->read(SecretStore::gitlabTokenKey(m_profile.name));
+    }
+    updateConnection();
+}
+
+bool Shell::chooseProfile()
+{
+    if (m_options.sandbox) {
+        m_profile = Profile();
+        m_profile.name = QStringLiteral("sandbox");
+        m_profile.isSandbox = true;
+        m_profile.testDomainSuffix = QStringLiteral("test.plugins.sandbox");
+        m_profile.productionDomainSuffix = QStringLiteral("plugins.sandbox");
+        return true;
+    }
+    QString name = m_options.profileName;
+    if (name.isEmpty())
+        name = m_profiles->lastUsedProfile();
+    if (name.isEmpty() && !m_profiles->profileNames().isEmpty())
+        name = m_profiles->profileNames().constFirst();
+    if (name.isEmpty())
+        return runFirstRunDialog();
+    const std::optional<Profile> profile = m_profiles->load(name);
+    if (!profile) {
+        m_window->showError(tr("There is no profile named \"%1\".").arg(name));
+        return runFirstRunDialog();
+    }
+    m_profile = *profile;
+    return true;
+}
+
+bool Shell::runFirstRunDialog()
+{
+    // Non-modal so the window paints; start-up continues once a profile exists.
+    auto *dialog = new SettingsDialog(m_profiles.get(), m_secrets.get(), m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Welcome to Dockmaster: create a profile"));
+    connect(dialog, &SettingsDialog::profileSaved, this, [this, dialog](const QString &name) {
+        if (!m_profile.name.isEmpty())
+            return;
+        m_options.profileName = name;
+        dialog->close();
+        start();
+    });
+    dialog->open();
+    m_window->setConnectionState(ConnectionState::Offline, tr("No profile yet: create one in Settings (Ctrl+,)."));
+    return false;
+}
+
+void Shell::openCache(const QString &filePath)
+{
+    m_cache = std::make_unique<CacheService>(filePath);
+    connect(m_cache.get(), &CacheService::opened, this, &Shell::onCacheOpened);
+    connect(m_cache.get(), &CacheService::snapshotLoaded, this, &Shell::onSnapshot);
+    connect(m_cache.get(), &CacheService::failed, m_window.get(), &MainWindow::showError);
+    m_cache->open();
+
+    m_sync = std::make_unique<SyncEngine>(m_client.get(), m_cache.get());
+    SyncOptions options;
+    options.rootGroup = m_profile.rootGroup;
+    options.inventoryProject = m_profile.inventoryProject;
+    m_sync->setOptions(options);
+    connect(m_sync.get(), &SyncEngine::started, this, [this](bool full) {
+        m_window->setConnectionState(ConnectionState::Syncing,
+                                     full ? tr("Reading everything from GitLab...")
+                                          : tr("Checking GitLab for changes..."));
+    });
+    connect(m_sync.get(), &SyncEngine::progress, m_window.get(), &MainWindow::setSyncProgress);
+    connect(m_sync.get(), &SyncEngine::finished, this, &Shell::onSyncFinished);
+    connect(m_sync.get(), &SyncEngine::failed, this, &Shell::onSyncFailed);
+    connect(m_sync.get(), &SyncEngine::cancelled, this, &Shell::updateConnection);
+}
+
+void Shell::startSandbox()
+{
+    m_sandbox = std::make_unique<SandboxPlatform>();
+    connect(m_sandbox.get(), &SandboxPlatform::ready, this, [this] {
+        m_profile.gitlabUrl = m_sandbox->gitlabUrl();
+        // Generated for this run and kept in memory only (SessionSecretStore).
+        m_secrets->write(SecretStore::gitlabTokenKey(m_profile.name), m_sandbox->adminToken());
+    });
+    connect(m_sandbox.get(), &SandboxPlatform::failed, this, [this](const QString &message) {
+        m_offlineReason = message;
+        m_window->showError(message);
+        updateConnection();
+    });
+    m_window->setConnectionState(ConnectionState::Syncing, tr("Preparing the sandbox platform..."));
+    m_sandbox->start();
+}
+
+void Shell::onTokenRead(const QString &token, bool found)
+{
+    m_hasToken = found && !token.isEmpty();
+    if (!m_hasToken) {
+        m_client->setToken(QString());
+        updateConnection();
+        return;
+    }
+    m_client->setBaseUrl(m_profile.gitlabUrl);
+    m_client->setToken(token);
+    startSync();
+}
+
+void Shell::startSync()
+{
+    if (m_options.offline || !m_hasToken || !m_sync) {
+        updateConnection();
+        return;
+    }
+    m_sync->start();
+    m_syncTimer->start();
+}
+
+void Shell::onSyncFinished()
+{
+    m_online = true;
+    m_offlineReason.clear();
+    m_window->setConnectionState(ConnectionState::Online, m_profile.gitlabUrl.toString());
+    m_cache->loadSnapshot(); // the panels merge the new rows in
+}
+
+void Shell::onSyncFailed(const QString &message)
+{
+    if (m_sync->lastError().isOffline()) {
+        m_online = false;
+        m_offlineReason = message;
+        updateConnection();
+        return;
+    }
+    // GitLab answered, but something was wrong (permission, conflict...): stay
+    // online, keep the previous data, tell the admin.
+    m_window->showError(message);
+    m_window->setConnectionState(m_online ? ConnectionState::Online : ConnectionState::Offline, message);
+}
+
+void Shell::onCacheOpened(const CacheDatabase::OpenResult &result)
+{
+    switch (result.status) {
+    case CacheDatabase::OpenStatus::Ready:
+        break;
+    case CacheDatabase::OpenStatus::InUse:
+        QMessageBox::critical(m_window.get(), tr("Profile already open"), result.message);
+        Q_EMIT quitRequested(3);
+        return;
+    case CacheDatabase::OpenStatus::RecoveredFromCorruption:
+    case CacheDatabase::OpenStatus::Unavailable: {
+        // Not modal: the app keeps starting while the user reads it.
+        auto *box
+            = new QMessageBox(QMessageBox::Warning, tr("Local cache"), result.message, QMessageBox::Ok, m_window.get());
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        m_window->showError(result.message);
+        break;
+    }
+    }
+    m_cache->loadSnapshot();
+}
+
+void Shell::onSnapshot(const CacheSnapshot &snapshot)
+{
+    m_applications->setItems(snapshot.apps);
+    m_releaseRequests->setSlaHours(m_profile.approvalSlaHours);
+    m_releaseRequests->setItems(snapshot.releaseRequests);
+    const QString age = snapshot.lastSyncedAt.isValid()
+        ? QLocale().toString(snapshot.lastSyncedAt.toLocalTime(), QLocale::ShortFormat)
+        : tr("never");
+    m_window->applicationsPanel()->setLastSync(snapshot.lastSyncedAt);
+    m_window->setCacheSummary(tr("%n apps cached, last sync: %1", nullptr, int(snapshot.apps.size())).arg(age));
+    Q_EMIT firstPaintReady();
+}
+
+void Shell::showHistoryOf(const QString &appId)
+{
+    TagHistoryPanel *panel = m_window->tagHistoryPanel();
+    const int row = m_applications->rowOfKey(appId);
+    if (row < 0 || !m_cache) {
+        panel->clear();
+        return;
+    }
+    panel->showApp(m_applications->itemAt(row));
+    using History = std::pair<QList<TagRecord>, QList<DeploymentRecord>>;
+    m_cache->query<History>(
+        panel, [appId](CacheDatabase &db) { return History(db.loadTags(appId), db.loadDeployments(appId)); },
+        [panel, appId](History history) { panel->setHistory(appId, history.first, history.second); });
+}
+
+void Shell::updateConnection()
+{
+    if (m_profile.name.isEmpty())
+        return;
+    if (m_options.offline) {
+        m_window->setConnectionState(ConnectionState::Offline, tr("Started with --offline: showing cached data."));
+        return;
+    }
+    if (m_online && m_offlineReason.isEmpty()) {
+        m_window->setConnectionState(ConnectionState::Online, m_profile.gitlabUrl.toString());
+        return;
+    }
+    if (!m_hasToken && m_profile.isSandbox && m_offlineReason.isEmpty())
+        return; // still preparing: the status says so
+    if (!m_hasToken) {
+        m_window->setConnectionState(ConnectionState::Offline,
+                                     m_offlineReason.isEmpty()
+                                         ? tr("No GitLab token is stored for this profile: add one in Settings.")
+                                         : m_offlineReason);
+        return;
+    }
+    m_window->setConnectionState(ConnectionState::Offline,
+                                 m_offlineReason.isEmpty() ? tr("Not connected to GitLab yet.") : m_offlineReason);
+}
+
+void Shell::openSettings()
+{
+    auto *dialog = new SettingsDialog(m_profiles.get(), m_secrets.get(), m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_profile.name.isEmpty() && !m_profile.isSandbox)
+        dialog->selectProfile(m_profile.name);
+    connect(dialog, &SettingsDialog::profileSaved, this, [this](const QString &name) {
+        if (name == m_profile.name)
+            m_secrets->read(SecretStore::gitlabTokenKey(name)); // the token may have changed
+    });
+    dialog->open();
+}
+
+void Shell::saveLayout()
+{
+    m_window->saveLayout(*m_settings);
+    m_settings->sync();
+}
+
+} // namespace Dockmaster

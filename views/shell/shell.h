@@ -1,0 +1,88 @@
+#pragma once
+
+#include "cache/cachedatabase.h"
+#include "profile/profile.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QSettings;
+class QTemporaryDir;
+class QTimer;
+
+namespace Dockmaster {
+
+class ApplicationsModel;
+class CacheService;
+class GitLabClient;
+class SandboxPlatform;
+class SyncEngine;
+class MainWindow;
+class ProfileStore;
+class ReleaseRequestsModel;
+class SecretStore;
+struct CacheSnapshot;
+
+struct ShellOptions {
+    QString profileName;  // --profile; empty = last used
+    bool offline = false; // --offline
+    bool sandbox = false; // --sandbox
+    QString settingsFile; // empty = the user's native settings (tests pass a temp file)
+};
+
+// The composition root: builds the services and models, wires them to the
+// main window and runs the start-up sequence (profile, cache, first paint).
+class Shell final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Shell(ShellOptions options, QObject *parent = nullptr);
+    ~Shell() override;
+
+    void start();
+    MainWindow *mainWindow() const { return m_window.get(); }
+    const Profile &profile() const { return m_profile; }
+    SecretStore *secrets() const { return m_secrets.get(); }
+
+Q_SIGNALS:
+    void firstPaintReady(); // the panels show the cached data
+    void quitRequested(int exitCode);
+
+private:
+    bool chooseProfile();
+    bool runFirstRunDialog();
+    void openCache(const QString &filePath);
+    void onCacheOpened(const CacheDatabase::OpenResult &result);
+    void onSnapshot(const CacheSnapshot &snapshot);
+    void updateConnection();
+    void showHistoryOf(const QString &appId);
+    void startSandbox();
+    void onTokenRead(const QString &token, bool found);
+    void startSync();
+    void onSyncFinished();
+    void onSyncFailed(const QString &message);
+    void openSettings();
+    void saveLayout();
+
+    ShellOptions m_options;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<ApplicationsModel> m_applications;
+    std::unique_ptr<ReleaseRequestsModel> m_releaseRequests;
+    std::unique_ptr<CacheService> m_cache;
+    std::unique_ptr<GitLabClient> m_client;
+    std::unique_ptr<SyncEngine> m_sync;
+    std::unique_ptr<SandboxPlatform> m_sandbox;
+    QTimer *m_syncTimer = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QTemporaryDir> m_sandboxDir;
+    bool m_online = false;
+    Profile m_profile;
+    bool m_hasToken = false;
+    QString m_offlineReason;
+};
+
+} // namespace Dockmaster

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "logs/dockerendpoint.h"
+#include "logs/dockerframedemuxer.h"
+#include "logs/dockerlogsource.h"
+#include "logs/logsource.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QTimer>
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace Dockmaster {
+
+class HttpStreamClient;
+
+// The Docker side of DockerLogSource, living on its worker thread.
+class DockerLogWorker final : public LogWorker
+{
+    Q_OBJECT
+public:
+    DockerLogWorker(const DockerEndpoint &endpoint, const DockerLogOptions &options);
+    ~DockerLogWorker() override;
+
+    void start() override;
+    void stop() override;
+
+private:
+    struct Follow {
+        QString id;
+        QString name;
+        int source = 0;
+        bool tty = false;
+        bool running = true;
+        bool ended = false;
+        HttpStreamClient *client = nullptr;
+        DockerFrameDemuxer demuxer;
+        LogLineAssembler lines[4];
+        qint64 lastTimeNs = -1;
+        // (time, content hash) of recent lines, to recognise them when a
+        // reconnect with since= (whole seconds) sends them again.
+        std::deque<std::pair<qint64, size_t>> recent;
+        QHash<quint64, int> replay; // lines expected again after a reconnect
+        qint64 replayUntilNs = -1;
+        int retryMs = 0;
+        QTimer retryTimer;
+        QByteArray errorBody;
+    };
+    struct Pending {
+        qint64 timeNs;
+        qint64 arrivalMs;
+        quint32 offset;
+        quint32 length;
+        int source;
+        LogStream stream;
+        LogLevel level;
+    };
+
+    void rescan();
+    void onContainerList(const QByteArray &json);
+    void inspectAndFollow(Follow *follow);
+    void follow(Follow *follow);
+    void onBody(Follow *follow, QByteArrayView data);
+    void onLine(Follow *follow, LogStream stream, QByteArrayView line);
+    void onFinished(Follow *follow);
+    void onFailed(Follow *follow, const QString &reason);
+    void flush(bool everything);
+    int activeFollows() const;
+
+    DockerEndpoint m_endpoint;
+    DockerLogOptions m_options;
+    std::map<QString, std::unique_ptr<Follow>> m_follows; // by container id
+    QStringList m_sources;
+    HttpStreamClient *m_listClient = nullptr;
+    QByteArray m_listBody;
+    QTimer m_rescanTimer;
+    QTimer m_flushTimer;
+    QElapsedTimer m_clock;
+    QByteArray m_pendingText;
+    std::vector<Pending> m_pending;
+    bool m_stopped = false;
+};
+
+} // namespace Dockmaster

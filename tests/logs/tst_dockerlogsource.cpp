@@ -1,0 +1,355 @@
+#include "fakedockerengine.h"
+#include "logs/dockerlogsource.h"
+#include "logs/httpstreamclient.h"
+
+#include <QDateTime>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dockmaster;
+
+namespace {
+
+struct Received {
+    QString source;
+    qint64 timeNs;
+    LogStream stream;
+    QByteArray text;
+};
+
+struct Collector {
+    QList<Received> lines;
+    void attach(LogSource *source)
+    {
+        QObject::connect(source, &LogSource::linesAvailable, source, [this](const LogBatch &batch) {
+            for (const LogBatchLine &line : batch.lines)
+                lines.append(
+                    { batch.sources.value(line.source), line.timeNs, line.stream, batch.lineText(line).toByteArray() });
+        });
+    }
+    QList<QByteArray> texts() const
+    {
+        QList<QByteArray> out;
+        for (const Received &r : lines)
+            out.append(r.text);
+        return out;
+    }
+};
+
+DockerEndpoint tcpEndpoint(quint16 port)
+{
+    DockerEndpoint endpoint;
+    endpoint.url = QUrl(QStringLiteral("tcp://127.0.0.1:%1").arg(port));
+    return endpoint;
+}
+
+DockerLogOptions fastOptions(const QString &project)
+{
+    DockerLogOptions options;
+    options.composeProject = project;
+    options.tail = -1;
+    options.reconnectInitialMs = 50;
+    options.reconnectMaxMs = 200;
+    options.rescanIntervalMs = 500;
+    return options;
+}
+
+} // namespace
+
+class TestDockerLogSource : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void chunkedEndWhileConnectionStaysOpen();
+    void contentLengthOverUnixSocket();
+    void connectionRefusedFails();
+    void abortInsideBodyHandlerEndsTheResponse();
+    void reconnectsWithoutLossOrDuplicates_data();
+    void reconnectsWithoutLossOrDuplicates();
+    void ttyContainerIsRaw();
+    void streamEndIsReported();
+    void restartedContainerIsFollowedAgain();
+    void containersAreMergedByTime();
+    void onlyTheProjectsContainers();
+};
+
+void TestDockerLogSource::chunkedEndWhileConnectionStaysOpen()
+{
+    FakeDockerEngine engine;
+    engine.chunkCut = 3;
+    engine.addContainer({ QStringLiteral("c1"),
+                          QStringLiteral("web"),
+                          QStringLiteral("p"),
+                          false,
+                          { { 1795550491000000000LL, LogStream::Stdout, "hello" } } });
+    HttpStreamClient client(tcpEndpoint(engine.port()));
+    QByteArray body;
+    QSignalSpy finished(&client, &HttpStreamClient::finished);
+    QSignalSpy failed(&client, &HttpStreamClient::failed);
+    client.get("/v1.41/containers/c1/logs?follow=1&stdout=1", [&](QByteArrayView data) { body.append(data); });
+    QTRY_VERIFY(body.contains("hello"));
+    QCOMPARE(client.status(), 200);
+    QVERIFY(client.isActive());
+    engine.endFollowStreams();
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(failed.size(), 0);
+    QVERIFY(!client.isActive());
+    QVERIFY(body.endsWith("hello\n"));
+}
+
+void TestDockerLogSource::contentLengthOverUnixSocket()
+{
+    QTemporaryDir dir;
+    QLocalServer server;
+    QVERIFY(server.listen(dir.filePath(QStringLiteral("docker.sock"))));
+    connect(&server, &QLocalServer::newConnection, this, [&server] {
+        QLocalSocket *socket = server.nextPendingConnection();
+        connect(socket, &QLocalSocket::readyRead, socket, [socket] {
+            if (!socket->readAll().contains("\r\n\r\n"))
+                return;
+            const QByteArray response = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 11\r\n"
+                                        "Api-Version: 1.41\r\n\r\n[\"a\",\"b\"]\n!";
+            for (const char c : response) // one byte per write: every parser state gets cut
+                socket->write(&c, 1);
+        });
+    });
+    DockerEndpoint endpoint;
+    endpoint.url = QUrl::fromLocalFile(dir.filePath(QStringLiteral("docker.sock")));
+    endpoint.url.setScheme(QStringLiteral("unix"));
+    HttpStreamClient client(endpoint);
+    QByteArray body;
+    QSignalSpy finished(&client, &HttpStreamClient::finished);
+    client.get(endpoint.target("/containers/json"), [&](QByteArrayView data) { body.append(data); });
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(body, QByteArray("[\"a\",\"b\"]\n!"));
+    QCOMPARE(client.header("api-version"), QByteArray("1.41"));
+}
+
+void TestDockerLogSource::connectionRefusedFails()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    HttpStreamClient client(tcpEndpoint(port));
+    QSignalSpy failed(&client, &HttpStreamClient::failed);
+    client.get("/_ping", {});
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(!failed.first().first().toString().isEmpty());
+}
+
+void TestDockerLogSource::abortInsideBodyHandlerEndsTheResponse()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    connect(&server, &QTcpServer::newConnection, this, [&server] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            socket->readAll();
+            socket->write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n5\r\nworld\r\n0\r\n\r\n");
+        });
+    });
+    HttpStreamClient client(tcpEndpoint(server.serverPort()));
+    QSignalSpy finished(&client, &HttpStreamClient::finished);
+    QSignalSpy failed(&client, &HttpStreamClient::failed);
+    QList<QByteArray> pieces;
+    client.get("/x", [&](QByteArrayView data) {
+        pieces.append(data.toByteArray());
+        client.abort();
+    });
+    QTRY_COMPARE(pieces.size(), 1);
+    QTest::qWait(100);
+    QCOMPARE(pieces, QList<QByteArray> { "hello" });
+    QCOMPARE(finished.size(), 0);
+    QCOMPARE(failed.size(), 0);
+    QVERIFY(!client.isActive());
+}
+
+void TestDockerLogSource::reconnectsWithoutLossOrDuplicates_data()
+{
+    QTest::addColumn<bool>("wholeSeconds");
+    QTest::addColumn<int>("chunkCut");
+    QTest::newRow("docker nanoseconds") << false << 7;
+    QTest::newRow("podman whole seconds") << true << 7;
+    QTest::newRow("podman, large chunks") << true << 4096;
+    QTest::newRow("docker, byte chunks") << false << 1;
+}
+
+void TestDockerLogSource::reconnectsWithoutLossOrDuplicates()
+{
+    QFETCH(bool, wholeSeconds);
+    QFETCH(int, chunkCut);
+    FakeDockerEngine engine;
+    engine.wholeSecondTimestamps = wholeSeconds;
+    engine.chunkCut = chunkCut;
+    // Ten lines per second, and the same text several times within one second:
+    // only counting, not a set, tells a repeat from a replay.
+    const qint64 base = 1795550491000000000LL;
+    QList<FakeDockerEngine::Line> all;
+    for (int i = 0; i < 60; ++i) {
+        const QByteArray text = i % 3 == 0 ? QByteArray("tick") : "line " + QByteArray::number(i);
+        all.append({ base + i * 100000000LL + 7, i % 4 == 0 ? LogStream::Stderr : LogStream::Stdout, text });
+    }
+    engine.addContainer(
+        { QStringLiteral("c1"), QStringLiteral("app_web_1"), QStringLiteral("app0000042"), false, all.mid(0, 20) });
+
+    DockerLogSource source(tcpEndpoint(engine.port()), fastOptions(QStringLiteral("app0000042")));
+    Collector collector;
+    collector.attach(&source);
+    QSignalSpy reconnecting(&source, &LogSource::reconnecting);
+    source.start();
+    QTRY_COMPARE(collector.lines.size(), 20);
+    QTRY_COMPARE(engine.openFollowers(), 1);
+
+    for (int i = 20; i < 35; ++i)
+        engine.appendLine(0, all.at(i));
+    QTRY_COMPARE(collector.lines.size(), 35);
+    // Line 35 is cut after half its frame; 36.. are written while disconnected.
+    engine.dropFollowersMidFrame(0, all.at(35));
+    for (int i = 36; i < 45; ++i)
+        engine.appendLine(0, all.at(i));
+    QTRY_VERIFY(reconnecting.size() >= 1);
+    QTRY_COMPARE(engine.openFollowers(), 1);
+    for (int i = 45; i < 60; ++i)
+        engine.appendLine(0, all.at(i));
+    QTRY_COMPARE(collector.lines.size(), 60);
+    QTest::qWait(300); // nothing more may arrive (no duplicates later either)
+    QCOMPARE(collector.lines.size(), 60);
+    for (int i = 0; i < 60; ++i) {
+        QCOMPARE(collector.lines.at(i).text, all.at(i).text);
+        QCOMPARE(collector.lines.at(i).stream, all.at(i).stream);
+        QCOMPARE(collector.lines.at(i).source, QStringLiteral("app_web_1"));
+        const qint64 expectedTime
+            = wholeSeconds ? all.at(i).timeNs - all.at(i).timeNs % 1000000000LL : all.at(i).timeNs;
+        QCOMPARE(collector.lines.at(i).timeNs, expectedTime);
+    }
+    // The reconnect asked from the last timestamp on, not for the tail again.
+    const QByteArray lastLogs = [&] {
+        QByteArray last;
+        for (const QByteArray &r : std::as_const(engine.requests))
+            if (r.contains("/logs?"))
+                last = r;
+        return last;
+    }();
+    QVERIFY2(lastLogs.contains("since="), lastLogs.constData());
+    QVERIFY(!lastLogs.contains("tail="));
+}
+
+void TestDockerLogSource::ttyContainerIsRaw()
+{
+    FakeDockerEngine engine;
+    engine.addContainer({ QStringLiteral("t1"),
+                          QStringLiteral("shell"),
+                          QStringLiteral("p"),
+                          true,
+                          { { 1795550491000000000LL, LogStream::Stdout, "prompt$ ls" } } });
+    DockerLogSource source(tcpEndpoint(engine.port()), fastOptions(QStringLiteral("p")));
+    Collector collector;
+    collector.attach(&source);
+    source.start();
+    QTRY_COMPARE(collector.lines.size(), 1);
+    QCOMPARE(collector.lines.first().text, QByteArray("prompt$ ls"));
+}
+
+void TestDockerLogSource::streamEndIsReported()
+{
+    FakeDockerEngine engine;
+    engine.addContainer({ QStringLiteral("c1"),
+                          QStringLiteral("web"),
+                          QStringLiteral("p"),
+                          false,
+                          { { 1795550491000000000LL, LogStream::Stdout, "bye" } } });
+    DockerLogSource source(tcpEndpoint(engine.port()), fastOptions(QStringLiteral("p")));
+    QSignalSpy ended(&source, &LogSource::streamEnded);
+    QSignalSpy reconnecting(&source, &LogSource::reconnecting);
+    Collector collector;
+    collector.attach(&source);
+    source.start();
+    QTRY_COMPARE(engine.openFollowers(), 1);
+    engine.endFollowStreams();
+    QTRY_COMPARE(ended.size(), 1);
+    QCOMPARE(ended.first().first().toString(), QStringLiteral("web"));
+    QCOMPARE(reconnecting.size(), 0);
+    QCOMPARE(collector.lines.size(), 1);
+}
+
+void TestDockerLogSource::restartedContainerIsFollowedAgain()
+{
+    FakeDockerEngine engine;
+    engine.wholeSecondTimestamps = true;
+    FakeDockerEngine::Container web { QStringLiteral("c1"), QStringLiteral("web"), QStringLiteral("p"), false, {} };
+    for (int i = 0; i < 5; ++i)
+        web.lines.append({ 1795550491000000000LL + i * 1000, LogStream::Stdout, "before " + QByteArray::number(i) });
+    engine.addContainer(web);
+    DockerLogSource source(tcpEndpoint(engine.port()), fastOptions(QStringLiteral("p")));
+    QSignalSpy ended(&source, &LogSource::streamEnded);
+    Collector collector;
+    collector.attach(&source);
+    source.start();
+    QTRY_COMPARE(collector.lines.size(), 5);
+    engine.setRunning(0, false);
+    engine.endFollowStreams();
+    QTRY_COMPARE(ended.size(), 1);
+    QTest::qWait(700); // a rescan sees it stopped: no new follow
+    QCOMPARE(engine.openFollowers(), 0);
+    engine.setRunning(0, true);
+    engine.appendLine(0, { 1795550491000000000LL + 9000, LogStream::Stdout, "after restart" });
+    QTRY_COMPARE(engine.openFollowers(), 1);
+    QTRY_COMPARE(collector.lines.size(), 6);
+    QTest::qWait(200);
+    QCOMPARE(collector.texts(),
+             (QList<QByteArray> { "before 0", "before 1", "before 2", "before 3", "before 4", "after restart" }));
+}
+
+void TestDockerLogSource::containersAreMergedByTime()
+{
+    FakeDockerEngine engine;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000000LL;
+    FakeDockerEngine::Container a { QStringLiteral("a"), QStringLiteral("app_php_1"), QStringLiteral("p"), false, {} };
+    FakeDockerEngine::Container b { QStringLiteral("b"), QStringLiteral("app_web_1"), QStringLiteral("p"), false, {} };
+    for (int i = 0; i < 10; ++i)
+        (i % 2 ? a : b).lines.append({ now - 100000000LL + i * 1000, LogStream::Stdout, QByteArray::number(i) });
+    engine.addContainer(a);
+    engine.addContainer(b);
+    DockerLogOptions options = fastOptions(QStringLiteral("p"));
+    options.mergeHoldbackMs = 400;
+    DockerLogSource source(tcpEndpoint(engine.port()), options);
+    QSignalSpy sources(&source, &LogSource::sourcesChanged);
+    Collector collector;
+    collector.attach(&source);
+    source.start();
+    QTRY_COMPARE(collector.lines.size(), 10);
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(collector.lines.at(i).text, QByteArray::number(i));
+    QVERIFY(sources.size() >= 1);
+    QCOMPARE(sources.last().first().toStringList(),
+             (QStringList { QStringLiteral("app_php_1"), QStringLiteral("app_web_1") }));
+}
+
+void TestDockerLogSource::onlyTheProjectsContainers()
+{
+    FakeDockerEngine engine;
+    engine.addContainer({ QStringLiteral("x"),
+                          QStringLiteral("other"),
+                          QStringLiteral("app0000001"),
+                          false,
+                          { { 1795550491000000000LL, LogStream::Stdout, "not mine" } } });
+    engine.addContainer({ QStringLiteral("y"),
+                          QStringLiteral("mine"),
+                          QStringLiteral("app0000002"),
+                          false,
+                          { { 1795550491000000000LL, LogStream::Stdout, "mine" } } });
+    DockerLogSource source(tcpEndpoint(engine.port()), fastOptions(QStringLiteral("app0000002")));
+    Collector collector;
+    collector.attach(&source);
+    source.start();
+    QTRY_COMPARE(collector.lines.size(), 1);
+    QTest::qWait(200);
+    QCOMPARE(collector.texts(), QList<QByteArray> { "mine" });
+}
+
+QTEST_GUILESS_MAIN(TestDockerLogSource)
+#include "tst_dockerlogsource.moc"

@@ -1,0 +1,313 @@
+#include "logs/logexport.h"
+#include "logs/logfiltermodel.h"
+#include "logs/logmodel.h"
+#include "logs/logmodelroles.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dockmaster;
+
+namespace {
+
+constexpr qint64 Base = 1795550491000000000LL;
+
+LogBatch makeBatch(int first, int count, const QString &source = QStringLiteral("web"))
+{
+    LogBatch batch;
+    const int s = batch.sourceIndex(source);
+    for (int i = first; i < first + count; ++i) {
+        const QByteArray text
+            = (i % 10 == 0 ? QByteArray("ERROR failure ") : QByteArray("line ")) + QByteArray::number(i);
+        batch.append(s, Base + qint64(i) * 1000000, i % 5 == 0 ? LogStream::Stderr : LogStream::Stdout,
+                     i % 10 == 0 ? LogLevel::Error : LogLevel::Info, text);
+    }
+    return batch;
+}
+
+QStringList messages(const QAbstractItemModel &model)
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out.append(model.index(row, LogModel::MessageColumn).data().toString());
+    return out;
+}
+
+} // namespace
+
+class TestLogModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void batchesBecomeOneInsertPerFlush();
+    void capDropsOldestAndCounts();
+    void batchLargerThanCap();
+    void columnsAndNginxFields();
+    void filter_data();
+    void filter();
+    void filterFollowsNewAndEvictedLines();
+    void largeFilterRunsOffTheUiThread();
+    void containerFilterKnowsLaterContainers();
+    void invalidRegexReportsError();
+    void exportWritesFilteredLines();
+    void snapshotSurvivesEviction();
+};
+
+void TestLogModel::batchesBecomeOneInsertPerFlush()
+{
+    LogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    for (int i = 0; i < 50; ++i)
+        model.appendBatch(makeBatch(i * 10, 10));
+    QCOMPARE(model.rowCount(), 0); // nothing until the flush
+    QTRY_COMPARE(model.rowCount(), 500);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(model.index(499, LogModel::MessageColumn).data().toString(), QStringLiteral("line 499"));
+}
+
+void TestLogModel::capDropsOldestAndCounts()
+{
+    LogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setCapacity(100);
+    QSignalSpy dropped(&model, &LogModel::droppedLinesChanged);
+    model.appendBatch(makeBatch(0, 80));
+    model.flushNow();
+    QCOMPARE(model.droppedLines(), 0);
+    model.appendBatch(makeBatch(80, 50));
+    model.flushNow();
+    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(model.droppedLines(), 30);
+    QCOMPARE(dropped.size(), 1);
+    QCOMPARE(dropped.last().first().toLongLong(), 30);
+    QCOMPARE(model.index(0, LogModel::MessageColumn).data().toString(), QStringLiteral("ERROR failure 30"));
+    QCOMPARE(model.index(99, LogModel::MessageColumn).data().toString(), QStringLiteral("line 129"));
+    QCOMPARE(model.totalLines(), 130);
+    // Lowering the cap drops more, at once.
+    model.setCapacity(10);
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.droppedLines(), 120);
+    QCOMPARE(model.index(0, LogModel::MessageColumn).data().toString(), QStringLiteral("ERROR failure 120"));
+}
+
+void TestLogModel::batchLargerThanCap()
+{
+    LogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setCapacity(1000);
+    model.appendBatch(makeBatch(0, 500));
+    model.flushNow();
+    // Over several segments: eviction frees whole segments behind the cap.
+    for (int i = 0; i < 40; ++i)
+        model.appendBatch(makeBatch(500 + i * 1000, 1000));
+    model.flushNow();
+    QCOMPARE(model.rowCount(), 1000);
+    QCOMPARE(model.droppedLines(), 40500 - 1000);
+    QCOMPARE(model.index(0, LogModel::MessageColumn).data().toString(), QStringLiteral("ERROR failure 39500"));
+    QCOMPARE(model.index(999, LogModel::MessageColumn).data().toString(), QStringLiteral("line 40499"));
+    QVERIFY(model.store().bytesAllocated() < 3 * 1024 * 1024);
+}
+
+void TestLogModel::columnsAndNginxFields()
+{
+    LogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    LogBatch batch;
+    const int s = batch.sourceIndex(QStringLiteral("app0000042_web_1"));
+    batch.append(s, Base, LogStream::Stdout, LogLevel::Warning,
+                 R"(10.0.0.1 - - [24/Nov/2026:20:01:31 +0000] "GET /wp-login.php HTTP/1.1" 404 153 "-" "bot" 0.012)");
+    model.appendBatch(batch);
+    model.flushNow();
+    const auto cell = [&](int column, int role = Qt::DisplayRole) {
+        return model.index(0, column).data(role);
+    };
+    QCOMPARE(cell(LogModel::SourceColumn).toString(), QStringLiteral("app0000042_web_1"));
+    QCOMPARE(cell(LogModel::StreamColumn).toString(), QStringLiteral("stdout"));
+    QCOMPARE(cell(LogModel::LevelColumn).toString(), QStringLiteral("warning"));
+    QCOMPARE(cell(LogModel::StatusColumn).toInt(), 404);
+    QCOMPARE(cell(LogModel::MethodColumn).toString(), QStringLiteral("GET"));
+    QCOMPARE(cell(LogModel::PathColumn).toString(), QStringLiteral("/wp-login.php"));
+    QCOMPARE(cell(LogModel::LatencyColumn).toString(), QStringLiteral("12.0 ms"));
+    QCOMPARE(cell(LogModel::StatusColumn, Qt::ForegroundRole).value<QColor>(), QColor(0xe6, 0x7e, 0x00));
+    QCOMPARE(cell(0, LogRoles::TimeNsRole).toLongLong(), Base);
+    QCOMPARE(cell(0, LogRoles::HttpStatusRole).toInt(), 404);
+    QVERIFY(!cell(LogModel::TimeColumn).toString().isEmpty());
+}
+
+void TestLogModel::filter_data()
+{
+    QTest::addColumn<LogFilter>("filter");
+    QTest::addColumn<int>("expected");
+    LogFilter f;
+    QTest::newRow("empty") << f << 200;
+    f.text = QStringLiteral("error");
+    QTest::newRow("smart case: insensitive") << f << 20;
+    f.text = QStringLiteral("Error");
+    QTest::newRow("smart case: capitals are exact") << f << 0;
+    f.text = QStringLiteral("ERROR failure 1");
+    QTest::newRow("substring") << f << 11; // 10, 100..190
+    f.text = QStringLiteral("^line 1[0-9]$");
+    f.regex = true;
+    QTest::newRow("regex") << f << 9; // 11..19 without 10
+    f = {};
+    f.streamMask = quint8(1u << unsigned(LogStream::Stderr));
+    QTest::newRow("stderr") << f << 40;
+    f = {};
+    f.levelMask = quint8(1u << unsigned(LogLevel::Error));
+    QTest::newRow("errors") << f << 20;
+    f = {};
+    f.fromNs = Base + 50 * 1000000LL;
+    f.toNs = Base + 60 * 1000000LL;
+    QTest::newRow("time range") << f << 10;
+    f = {};
+    f.sources = QStringList { QStringLiteral("php") };
+    QTest::newRow("container") << f << 100;
+    f.text = QStringLiteral("line 15");
+    QTest::newRow("container and text") << f << 9; // php's 151..159; web's "line 15" is another container
+}
+
+void TestLogModel::filter()
+{
+    QFETCH(LogFilter, filter);
+    QFETCH(int, expected);
+    LogModel model;
+    model.appendBatch(makeBatch(0, 100, QStringLiteral("web")));
+    model.appendBatch(makeBatch(100, 100, QStringLiteral("php")));
+    model.flushNow();
+    LogFilterModel filtered(&model);
+    QAbstractItemModelTester tester(&filtered, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    filtered.setFilter(filter);
+    QTRY_VERIFY(!filtered.isFiltering());
+    QCOMPARE(filtered.rowCount(), expected);
+}
+
+void TestLogModel::filterFollowsNewAndEvictedLines()
+{
+    LogModel model;
+    model.setCapacity(100);
+    LogFilterModel filtered(&model);
+    QAbstractItemModelTester tester(&filtered, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester sourceTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    LogFilter f;
+    f.text = QStringLiteral("failure");
+    filtered.setFilter(f);
+    model.appendBatch(makeBatch(0, 100));
+    model.flushNow();
+    QCOMPARE(filtered.rowCount(), 10);
+    model.appendBatch(makeBatch(100, 35));
+    model.flushNow();
+    // 0..34 evicted (failures 0,10,20,30 gone), 100..130 added (100,110,120,130).
+    QCOMPARE(filtered.rowCount(), 10);
+    QCOMPARE(messages(filtered).first(), QStringLiteral("ERROR failure 40"));
+    QCOMPARE(messages(filtered).last(), QStringLiteral("ERROR failure 130"));
+    // Clearing the filter passes every line through again.
+    filtered.setFilter({});
+    QCOMPARE(filtered.rowCount(), 100);
+    model.appendBatch(makeBatch(135, 5));
+    model.flushNow();
+    QCOMPARE(filtered.rowCount(), 100);
+    QCOMPARE(messages(filtered).last(), QStringLiteral("line 139"));
+}
+
+void TestLogModel::largeFilterRunsOffTheUiThread()
+{
+    LogModel model;
+    for (int i = 0; i < 6; ++i) // above the size filtered synchronously
+        model.appendBatch(makeBatch(i * 10000, 10000));
+    model.flushNow();
+    LogFilterModel filtered(&model);
+    QAbstractItemModelTester tester(&filtered, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy busy(&filtered, &LogFilterModel::filteringChanged);
+    LogFilter f;
+    f.text = QStringLiteral("failure 59990");
+    filtered.setFilter(f);
+    QVERIFY(filtered.isFiltering());
+    // Lines arriving while the job runs are matched too.
+    model.appendBatch(makeBatch(59990, 20));
+    model.flushNow();
+    QTRY_VERIFY(!filtered.isFiltering());
+    QCOMPARE(busy.size(), 2);
+    QCOMPARE(messages(filtered),
+             (QStringList { QStringLiteral("ERROR failure 59990"), QStringLiteral("ERROR failure 59990") }));
+    QCOMPARE(filtered.rowForSequence(filtered.sequenceAt(1)), 1);
+}
+
+void TestLogModel::containerFilterKnowsLaterContainers()
+{
+    LogModel model;
+    model.appendBatch(makeBatch(0, 10, QStringLiteral("web")));
+    model.flushNow();
+    LogFilterModel filtered(&model);
+    QAbstractItemModelTester tester(&filtered, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    LogFilter f;
+    f.sources = QStringList { QStringLiteral("php") }; // not started yet
+    filtered.setFilter(f);
+    QCOMPARE(filtered.rowCount(), 0);
+    model.appendBatch(makeBatch(10, 5, QStringLiteral("php")));
+    model.flushNow();
+    QCOMPARE(filtered.rowCount(), 5);
+}
+
+void TestLogModel::invalidRegexReportsError()
+{
+    LogModel model;
+    model.appendBatch(makeBatch(0, 10));
+    model.flushNow();
+    LogFilterModel filtered(&model);
+    QSignalSpy error(&filtered, &LogFilterModel::filterError);
+    LogFilter f;
+    f.text = QStringLiteral("([unclosed");
+    f.regex = true;
+    filtered.setFilter(f);
+    QCOMPARE(error.size(), 1);
+    QCOMPARE(filtered.rowCount(), 10);
+}
+
+void TestLogModel::exportWritesFilteredLines()
+{
+    LogModel model;
+    model.appendBatch(makeBatch(0, 100));
+    model.flushNow();
+    LogFilterModel filtered(&model);
+    LogFilter f;
+    f.text = QStringLiteral("failure");
+    filtered.setFilter(f);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("out.log"));
+    QFuture<LogExportResult> future = exportLogLines(filtered.selection(), path);
+    future.waitForFinished();
+    QCOMPARE(future.result().lines, 10);
+    QVERIFY(future.result().error.isEmpty());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.size(), 11);
+    QCOMPARE(lines.first(), QByteArray("2026-11-24T20:01:31Z web ERROR failure 0"));
+    QCOMPARE(lines.at(1), QByteArray("2026-11-24T20:01:31.010000000Z web ERROR failure 10"));
+    // A directory that does not exist is an error, not a crash or a silent success.
+    QFuture<LogExportResult> bad = exportLogLines(filtered.selection(), dir.filePath(QStringLiteral("no/such/dir/x")));
+    bad.waitForFinished();
+    QVERIFY(!bad.result().error.isEmpty());
+}
+
+void TestLogModel::snapshotSurvivesEviction()
+{
+    LogModel model;
+    model.setCapacity(LogSegment::Size);
+    model.appendBatch(makeBatch(0, int(LogSegment::Size)));
+    model.flushNow();
+    const LogSnapshot snapshot = model.snapshot();
+    model.appendBatch(makeBatch(int(LogSegment::Size), int(LogSegment::Size) * 2));
+    model.flushNow();
+    // Lines evicted within their own flush never got a sequence number.
+    QCOMPARE(model.store().firstSeq(), LogSegment::Size);
+    QCOMPARE(model.droppedLines(), LogSegment::Size * 2);
+    QCOMPARE(snapshot.record(5).bytes().toByteArray(), QByteArray("line 5"));
+}
+
+QTEST_GUILESS_MAIN(TestLogModel)
+#include "tst_logmodel.moc"

@@ -19,6 +19,60 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::ConfigEditor</name>
+    <message numerus="yes">
+        <source>Repository ready: %n file(s) on %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::DnsReconciler</name>
+    <message numerus="yes">
+        <source>Fixing %n record(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n record(s) match.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) differ from what is expected.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::FindReplaceBar</name>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::GitLabClient</name>
+    <message numerus="yes">
+        <source>GitLab is limiting the request rate; it asks to wait %n second(s) before trying again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::ReleaseRequestsModel</name>
     <message numerus="yes">
         <source>%n min</source>

@@ -2,6 +2,137 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Dockmaster</name>
+    <message>
+        <source>The inventory has an app entry that cannot be read (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The inventory entry of %1 has an unreadable environment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sync was stopped before it was saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The local cache could not be updated (%1); it still holds the previous data.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown git error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The local copy of the inventory is busy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The local copy of the inventory cannot be created: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The inventory URL is not usable: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The inventory could not be fetched from GitLab: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The inventory has no branch %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The inventory commit cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 in the inventory cannot be read. %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The inventory's %1 is not a folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The allocation %1 in the inventory cannot be read. %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 did not finish in time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>listen needs an IPv4 address and port such as 127.0.0.1:8080, or a port.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for nginx -t.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write the files for nginx -t.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nginx could not be started.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nginx -t failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for php-fpm -t.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write the files for php-fpm -t.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>php-fpm could not be started.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>php-fpm -t failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for docker-compose config.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write the file for docker-compose config.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>docker-compose could not be started.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the YAML check.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write the file for the YAML check.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>python3 could not be started.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>python3 has no yaml module; only the structural check ran.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Dockmaster::ApplicationsModel</name>
     <message>
         <source>Active</source>
@@ -257,6 +388,694 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::Checker</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>enter a value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the value is too long (at most %1 characters).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only plain ASCII letters, digits and punctuation are allowed (no spaces, line breaks or look-alike characters).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>enter a whole number from %1 to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>enter an IPv4 address such as 192.0.2.10.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this address cannot be used here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>enter an absolute path made of letters, digits, '.', '_' and '-', for example /srv/plugins.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'..' is not allowed in a path.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>enter an image reference such as registry.example.com/platform/php-runtime:8.4.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::CloudflareProvider</name>
+    <message>
+        <source>Cloudflare API address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloudflare API token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloudflare</source>
+        <translation>Cloudflare</translation>
+    </message>
+    <message>
+        <source>Cloudflare's rate limit was reached; try again in %1 seconds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloudflare answered HTTP %1 without its usual envelope.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloudflare refused the API token (HTTP %1): %2. Check the token stored for this profile and its DNS edit permission.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloudflare refused the request (HTTP %1): %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloudflare has no zone %1 that this API token may use.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloudflare listed a record with an unusable id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloudflare reported the record as existing but does not list it; try again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::CommitDialog</name>
+    <message>
+        <source>Commit and push</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commit %1 and push it to the branch %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Describe why the file changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ConfigEditor</name>
+    <message numerus="yes">
+        <source>Repository ready: %n file(s) on %1.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Committed and pushed as %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your edit and the upstream change touch the same lines. Resolve the conflict markers, then commit again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your edit now applies on top of the upstream changes. Review it and commit again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1  %2  %3: %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore this version into the editor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rebase my edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply your edit on top of the upstream version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discard mine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drop your edit and load the upstream version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upstream changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commit or undo your edit of %1 before opening another file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commit &amp;&amp; push…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare the committed file with what the current templates render</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re-render</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Put the template result into the editor for review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go to line…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fetching %1 (%2)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restored the version of %1 from commit %2. Review it and commit to make it current.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is large (%2); syntax highlighting is off to keep the editor responsive.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No changes against the committed version.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your edit against the committed version (%1):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No drift: the committed file matches the current templates.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drift: the committed file (-) against the current templates (+). Use Re-render to put the template result into the editor.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resolve the conflict markers (&lt;&lt;&lt;&lt;&lt;&lt;&lt; … &gt;&gt;&gt;&gt;&gt;&gt;&gt;) before committing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rebase your edit or discard it first: the server has newer changes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Committing and pushing %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 by %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 changed upstream since you started editing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other files changed upstream; %1 itself did not.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone pushed to %1 first, so your commit was not accepted. Your edit is kept: review the upstream changes, then rebase your edit or discard it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The templates could not be rendered for %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The template result is in the editor for review; commit it to make it current.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go to line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line (1–%1):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 Update the token in the profile settings.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ConfigRenderer</name>
+    <message>
+        <source>The template %1 is missing from this build.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Template %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ConfigValidation</name>
+    <message>
+        <source>missing ';' at the end of this directive.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected '}'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this quote is never closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this '{' is never closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected "name = value" or "[pool]".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this setting comes before any [pool] section.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>YAML does not allow tabs for indentation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the deploy job must pin the host key; never disable StrictHostKeyChecking.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the deploy job must keep the pinned known_hosts file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>apps must not use the host network.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>apps must not run privileged containers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>apps must not see the container engine's socket.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>keep server_tokens off.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>leftover merge conflict marker.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the deploy job needs an environment: section so GitLab records deployments.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the upstream has no backup server: nothing answers when the container is down.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::DeploymentsModel</name>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SHA</source>
+        <translation>SHA</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::DnsPodProvider</name>
+    <message>
+        <source>DNSPod API address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNSPod SecretId</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNSPod SecretKey</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNSPod</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNSPod answered HTTP %1 without a Response object.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNSPod refused the credentials (%1): %2. Check the SecretId and SecretKey stored for this profile and the computer's clock.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNSPod refused the request (%1): %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNSPod reported the record as existing but does not list it; try again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::DnsProvider</name>
+    <message>
+        <source>Zones: configure at least one DNS zone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record name: %1 is not inside the configured zones (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 failed without an explanation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The TLS certificate of %1 was not accepted: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 answered with an error: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This profile has no DNS provider configured.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::DnsReconciler</name>
+    <message>
+        <source>No DNS records are expected for this app.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Fixing %n record(s)…</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Fixing failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not read the records: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>All %n record(s) match.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) differ from what is expected.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::DnsReconciliationModel</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 points to %2 instead of %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Expected address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address at the provider</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::DnsReconciliationView</name>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fix drift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create or correct every record that is missing or points to the wrong address.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::DnsRecord</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unexpected record</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::DnsValidation</name>
+    <message>
+        <source>Record name: enter a name such as "app0000042.test.example.com".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record name: the name is longer than 253 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record name: use lower-case letters, digits and '-' in dot-separated labels of up to 63 characters, for example "app0000042.test.example.com".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zone: use lower-case letters, digits and '-' in dot-separated labels, for example "test.example.com".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address: enter an IPv4 address such as 192.0.2.10.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address: use an IPv4 address of four numbers from 0 to 255 without leading zeros, for example 192.0.2.10.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TTL: use a number of seconds from %1 to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record type: use A, AAAA, CNAME or TXT.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the credential is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the credential contains spaces, control or non-ASCII characters.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::DockerLogSource</name>
+    <message>
+        <source>Cannot read the Docker key passphrase: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::DockerLogWorker</name>
+    <message>
+        <source>The Docker engine refused to list containers (HTTP %1): %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot reach the Docker engine: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The log stream of %1 is not in Docker's format.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Dockmaster::Environment</name>
     <message>
         <source>Production</source>
@@ -265,6 +1084,590 @@
     <message>
         <source>Test</source>
         <translation>测试</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::FindReplaceBar</name>
+    <message>
+        <source>Regular expression</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invalid regular expression</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::GitLabClient</name>
+    <message>
+        <source>The TLS certificate of %1 could not be verified (%2). Dockmaster does not connect to servers it cannot verify.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab at %1 did not answer within %2 seconds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab at %1 cannot be reached (%2). Dockmaster works offline with the cached data.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection to GitLab broke while it handled %1 %2. The change may or may not have been made; Dockmaster checks before trying again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>GitLab is limiting the request rate; it asks to wait %n second(s) before trying again.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>GitLab failed with HTTP %1 while it handled %2 %3. The change may or may not have been made; Dockmaster checks before trying again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab sent an answer for %1 that Dockmaster cannot read (%2). Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab pointed the next page of %1 to another server (%2); Dockmaster does not send the token there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab did not accept the access token: it is invalid, expired or was revoked. Create a new token and save it in the profile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your GitLab account is missing the permission for %1. Ask a GitLab owner for the Maintainer role (or an admin token).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab has nothing at %1, or the token is not allowed to see it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab refused the change to %1 (HTTP %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab refused the change to %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab is limiting the request rate; try again in a moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab had an internal error (HTTP %1) for %2. Try again later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab answered HTTP %1 for %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab sent an entry in %1 that Dockmaster cannot read. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab sent an answer for %1 that Dockmaster cannot read. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab sent no file metadata for %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::GitWorker</name>
+    <message>
+        <source>%1 is not a commit id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The path "%1" is not a file inside the repository.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not compute the diff: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No repository is open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The repository has no origin remote: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server %1 refused the access token. Check that the token is valid and may read and write the repository.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fetching was cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not fetch from %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The branch %1 is not checked out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The branch %1 does not exist on %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commit %1 was not found: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not update the branch %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not check out %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not read commit %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not read the branch head: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a repository address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not open the workspace %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cloning was cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not clone %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 does not exist in commit %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A commit needs a message.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not prepare the commit: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to commit: %1 is unchanged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The author "%1 &lt;%2&gt;" is not valid for git.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not create the commit: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server %1 refused the access token. Check that the token may write the repository.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pushing was cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not push to %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server refused the push to %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not merge %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was removed upstream.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not read the history: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the history was cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::HttpStreamClient</name>
+    <message>
+        <source>Timed out connecting to the Docker engine.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The client key could not be read; check the file and its passphrase.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS handshake failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Docker engine closed the connection.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Docker engine sent a malformed HTTP response.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Docker engine sent a malformed chunked response.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::Inventory</name>
+    <message>
+        <source>The allocation is not valid JSON (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The inventory is not valid JSON (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The inventory's "hosts" is not a list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The inventory has a host entry that cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The inventory's "apps" is not a list.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::LogExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::LogFilter</name>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::LogLevel</name>
+    <message>
+        <source>debug</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>info</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>critical</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::LogModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::LogStream</name>
+    <message>
+        <source>stdout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stderr</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>engine</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::LogView</name>
+    <message>
+        <source>Filter lines (capitals make it case-sensitive)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All containers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stdout and stderr</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stdout only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stderr only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Without debug</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Jump to time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrap lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the selected lines (Ctrl+C)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the lines the filter shows to a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Following</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paused: jump to tail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reconnecting to %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 stopped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 older lines dropped (keeping the newest %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 lines dropped by the log server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 lines match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(filtering…)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export log lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export canceled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported %1 lines.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::LokiLogWorker</name>
+    <message>
+        <source>Loki refused the history query: %1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Following Loki live.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -395,10 +1798,68 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::PowerDnsProvider</name>
+    <message>
+        <source>PowerDNS API address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PowerDNS API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PowerDNS server id: use letters, digits, '_' and '-'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PowerDNS</source>
+        <translation>PowerDNS</translation>
+    </message>
+    <message>
+        <source>PowerDNS refused the API key (HTTP %1). Check the key stored for this profile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PowerDNS does not serve the zone %1 (HTTP 404).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PowerDNS rejected the change: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PowerDNS answered HTTP %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PowerDNS sent an answer that is not a zone: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Dockmaster::Profile</name>
     <message>
         <source>Choose between 1 hour and 30 days.</source>
         <translation>请选择 1 小时到 30 天之间的值。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ReleaseRequestParser</name>
+    <message>
+        <source>The request has no env::test or env::production label.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request has more than one environment label.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request does not name a tag or commit (a line "Ref: v1.2.3").</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The requested ref is not a valid tag or commit name.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -466,6 +1927,184 @@
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::RenderField</name>
+    <message>
+        <source>App ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Container port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fallback port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public listen address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public HTTP port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public HTTPS port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>域名</translation>
+    </message>
+    <message>
+        <source>Fallback mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Container image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deploy job image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory limit (MiB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU limit (milli-CPUs)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Process limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PHP memory limit (MiB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PHP maximum execution time (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upload limit (MiB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PHP worker processes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upstream connect timeout (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upstream read timeout (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upstream fail timeout (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS certificate file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS key file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deploy folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Runtime folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nginx sites folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>php-fpm pool folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deploy user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Extra environment variables</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::RenderInput</name>
+    <message>
+        <source>use "app" followed by exactly 7 digits, for example app0000042.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>use "test" or "production".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must differ from the container port.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must differ from the HTTP port.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the domain must start with the app ID, for example %1.example.com.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>use "hardened-php" or "static-maintenance".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>use a path of at most 60 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>use a Unix user name: lower-case letters, digits, '_' and '-'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>use upper-case letters, digits and '_' for each name, separated by commas.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the name %1 is listed twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>at most 32 names are allowed.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -689,16 +2328,155 @@
         <translation>以 --offline 方式启动：显示缓存数据。</translation>
     </message>
     <message>
-        <source>The sandbox platform is empty.</source>
-        <translation>沙盒平台为空。</translation>
-    </message>
-    <message>
         <source>No GitLab token is stored for this profile: add one in Settings.</source>
         <translation>此配置尚未保存 GitLab 令牌：请在设置中添加。</translation>
     </message>
     <message>
         <source>Not connected to GitLab yet.</source>
         <translation>尚未连接到 GitLab。</translation>
+    </message>
+    <message>
+        <source>Reading everything from GitLab...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking GitLab for changes...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preparing the sandbox platform...</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::StructuralConfigCheck</name>
+    <message>
+        <source>Unresolved merge conflict marker.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Missing ';' at the end of this directive.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'}' closes a block that was never opened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This quoted string is never closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The block opened here is never closed with '}'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>YAML does not allow tabs for indentation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The section name is not closed with ']'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected "name = value".</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::SyncEngine</name>
+    <message>
+        <source>Reading the local cache…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading apps and release requests from GitLab…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading versions, pipelines and tags…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving to the local cache…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sync with GitLab failed; the cached data was kept.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::TagHistoryPanel</name>
+    <message>
+        <source>Select an application to see its tags and deployments.</source>
+        <translation>选择一个应用以查看其标签和部署记录。</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deployment history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag history</source>
+        <translation>标签历史</translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2): live in test %3, in production %4</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::TagsModel</name>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Live in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SHA</source>
+        <translation>SHA</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::TemplateEngine</name>
+    <message>
+        <source>line %1: unknown placeholder {{%2}}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line %1: {{%2}} has several lines and must stand alone on its line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line %1: malformed placeholder</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -754,6 +2532,17 @@
     <message>
         <source>Use https:// (plain http is only accepted for servers on this computer).</source>
         <translation>请使用 https://（仅本机上的服务器允许使用明文 http）。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ValidatorConfigCheck</name>
+    <message>
+        <source>Warning (%1): %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // Dockmaster's entry point: parse the command line, install translations and
 // hand over to the Shell, which builds everything else.
+#include "git/gitlibrary.h"
 #include "shell/shell.h"
 #include "shell/translations.h"
 
@@ -26,6 +27,9 @@ QString languageFromArguments(const QStringList &arguments)
 
 int main(int argc, char *argv[])
 {
+    // libgit2 stays initialised for the whole process, outliving every
+    // workspace thread (its per-thread state is released at shutdown).
+    Dockmaster::GitLibrary gitLibrary;
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Dockmaster"));
     QApplication::setApplicationName(QStringLiteral("Dockmaster"));

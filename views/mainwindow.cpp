@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "logs/logview.h"
 #include "panels/applicationspanel.h"
 #include "panels/approvalspanel.h"
 #include "panels/placeholderpanel.h"
@@ -36,6 +37,7 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     , m_applicationsPanel(new ApplicationsPanel(applications, this))
     , m_approvalsPanel(new ApprovalsPanel(releaseRequests, this))
     , m_tagHistoryPanel(new TagHistoryPanel(this))
+    , m_logView(new LogView(this))
     , m_editorArea(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -64,9 +66,9 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
         = addPanel(new PlaceholderPanel(QStringLiteral("tagHistoryPanel"), tr("Tag history"),
                                         tr("Select an application to see its tags and deployments."), this),
                    QStringLiteral("tagHistoryDock"), tr("Tag history"), Qt::BottomDockWidgetArea);
-    m_logsDock = addPanel(new PlaceholderPanel(QStringLiteral("logsPanel"), tr("Live logs"),
-                                               tr("Double-click an application to follow its container logs."), this),
-                          QStringLiteral("logsDock"), tr("Live logs"), Qt::BottomDockWidgetArea);
+    m_logView->setObjectName(QStringLiteral("logsPanel"));
+    m_logView->setAccessibleName(tr("Live logs"));
+    m_logsDock = addPanel(m_logView, QStringLiteral("logsDock"), tr("Live logs"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_tagHistoryDock, m_logsDock);
     m_tagHistoryDock->raise();
     resizeDocks({ m_applicationsDock, m_approvalsDock }, { 560, 420 }, Qt::Horizontal);
@@ -128,6 +130,21 @@ void MainWindow::createMenus()
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("Reset &layout"), this, [this] { restoreState(m_defaultState); });
+
+    QMenu *application = menuBar()->addMenu(tr("&Application"));
+    QAction *openTest = application->addAction(tr("Open &test configuration"), this, [this] {
+        const QString appId = m_applicationsPanel->currentAppId();
+        if (!appId.isEmpty())
+            Q_EMIT openConfigRequested(appId, Environment::Test);
+    });
+    openTest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *openProduction = application->addAction(tr("Open &production configuration"), this, [this] {
+        const QString appId = m_applicationsPanel->currentAppId();
+        if (!appId.isEmpty())
+            Q_EMIT openConfigRequested(appId, Environment::Production);
+    });
+    openProduction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_applicationsPanel, &ApplicationsPanel::openConfigRequested, this, &MainWindow::openConfigRequested);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Dockmaster"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/connectionstate.h"
+#include "domain/environment.h"
 
 #include <QMainWindow>
 
@@ -33,6 +34,7 @@ public:
     QTabWidget *editorArea() const { return m_editorArea; }
     QDockWidget *tagHistoryDock() const { return m_tagHistoryDock; }
     QDockWidget *logsDock() const { return m_logsDock; }
+    class LogView *logView() const { return m_logView; }
 
     void setProfileName(const QString &name, bool sandbox);
     void setConnectionState(ConnectionState state, const QString &detail = {});
@@ -48,6 +50,7 @@ Q_SIGNALS:
     void refreshRequested();
     void settingsRequested();
     void closing(); // the owner saves the layout and shuts services down
+    void openConfigRequested(const QString &appId, Dockmaster::Environment environment);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -62,6 +65,7 @@ private:
     ApplicationsPanel *m_applicationsPanel;
     ApprovalsPanel *m_approvalsPanel;
     TagHistoryPanel *m_tagHistoryPanel;
+    class LogView *m_logView;
     QDockWidget *m_applicationsDock = nullptr;
     QDockWidget *m_approvalsDock = nullptr;
     QDockWidget *m_tagHistoryDock = nullptr;

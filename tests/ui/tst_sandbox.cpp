@@ -1,6 +1,7 @@
 // Command 1 of the README: Dockmaster on the embedded sandbox shows the seeded
 // apps and pending release requests, read through the real GitLab client and
 // sync engine from the emulator, and is online.
+#include "editor/configeditor.h"
 #include "mainwindow.h"
 #include "panels/applicationspanel.h"
 #include "panels/approvalspanel.h"
@@ -10,7 +11,9 @@
 
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -46,6 +49,25 @@ private Q_SLOTS:
         TagsModel *tags = shell.mainWindow()->tagHistoryPanel()->tagsModel();
         QTRY_VERIFY_WITH_TIMEOUT(tags->rowCount() > 0, 10000);
         QVERIFY(!shell.mainWindow()->tagHistoryPanel()->appId().isEmpty());
+
+        // Opening the test configuration clones the management repository over
+        // git smart HTTP into a workspace and loads one of its files.
+        const QString appId = shell.mainWindow()->applicationsPanel()->currentAppId();
+        Q_EMIT shell.mainWindow()->openConfigRequested(appId, Environment::Test);
+        QTabWidget *tabs = shell.mainWindow()->editorArea();
+        auto *editor = tabs->findChild<ConfigEditor *>(QStringLiteral("editor-%1-test").arg(appId));
+        QVERIFY(editor);
+        QCOMPARE(tabs->currentWidget(), editor);
+        QSignalSpy loaded(editor, &ConfigEditor::fileLoaded);
+        QSignalSpy listed(editor, &ConfigEditor::filesListed);
+        QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty() || !loaded.isEmpty(), 30000);
+        QStringList files = listed.isEmpty() ? QStringList() : listed.first().first().toStringList();
+        if (!files.isEmpty())
+            QVERIFY2(files.contains(QStringLiteral(".gitlab-ci.yml")), qPrintable(files.join(QLatin1Char(' '))));
+        // Opening the same app and environment again focuses the existing tab.
+        const int tabCount = tabs->count();
+        Q_EMIT shell.mainWindow()->openConfigRequested(appId, Environment::Test);
+        QCOMPARE(tabs->count(), tabCount);
     }
 };
 

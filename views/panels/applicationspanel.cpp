@@ -10,6 +10,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -84,6 +85,19 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
         Q_EMIT currentAppChanged(currentAppId());
     });
     connect(m_view, &QTreeView::doubleClicked, this, [this] { Q_EMIT openLogsRequested(currentAppId()); });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QTreeView::customContextMenuRequested, this, [this](const QPoint &position) {
+        const QString appId = m_view->indexAt(position).data(Roles::AppIdRole).toString();
+        if (appId.isEmpty())
+            return;
+        QMenu menu(this);
+        for (Environment environment : AllEnvironments) {
+            menu.addAction(tr("Open %1 configuration").arg(environmentDisplayName(environment)), this,
+                           [this, appId, environment] { Q_EMIT openConfigRequested(appId, environment); });
+        }
+        menu.addAction(tr("Follow live logs"), this, [this, appId] { Q_EMIT openLogsRequested(appId); });
+        menu.exec(m_view->viewport()->mapToGlobal(position));
+    });
 
     m_details->setOpenExternalLinks(true);
     m_details->setAccessibleName(tr("Application details"));

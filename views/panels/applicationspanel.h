@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/environment.h"
 #include "panels/filterablepanel.h"
 
 #include <QDateTime>
@@ -37,6 +38,7 @@ public:
 Q_SIGNALS:
     void currentAppChanged(const QString &appId);
     void openLogsRequested(const QString &appId);
+    void openConfigRequested(const QString &appId, Dockmaster::Environment environment);
 
 private:
     void rebuildFilterChoices();

@@ -2,6 +2,8 @@
 
 #include "applicationsmodel.h"
 #include "cache/cacheservice.h"
+#include "editor/configeditor.h"
+#include "git/gitworkspace.h"
 #include "gitlab/gitlabclient.h"
 #include "keychain/secretstore.h"
 #include "mainwindow.h"
@@ -13,10 +15,15 @@
 #include "settings/settingsdialog.h"
 #include "sync/syncengine.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+
+#include <KSyntaxHighlighting/Repository>
 
 namespace Dockmaster {
 
@@ -44,6 +51,24 @@ Shell::Shell(ShellOptions options, QObject *parent)
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Shell::openSettings);
     connect(m_window.get(), &MainWindow::closing, this, &Shell::saveLayout);
     connect(m_window.get(), &MainWindow::refreshRequested, this, &Shell::startSync);
+    connect(m_window.get(), &MainWindow::openConfigRequested, this, &Shell::openConfig);
+    connect(m_window->applicationsPanel(), &ApplicationsPanel::openLogsRequested, this, [this](const QString &appId) {
+        // The Docker endpoints of the hosts are in the inventory but not yet in the cache.
+        m_window->showError(
+            tr("Live logs for %1: the Docker Engine endpoint of its host is not available yet.").arg(appId));
+    });
+    connect(m_window->editorArea(), &QTabWidget::tabCloseRequested, this, [this](int index) {
+        QWidget *page = m_window->editorArea()->widget(index);
+        auto *editor = qobject_cast<ConfigEditor *>(page);
+        if (editor && editor->isModified()
+            && QMessageBox::question(
+                   m_window.get(), tr("Close editor"),
+                   tr("%1 has changes that are not committed. Close it and lose them?").arg(editor->title()))
+                != QMessageBox::Yes)
+            return;
+        m_window->editorArea()->removeTab(index);
+        page->deleteLater();
+    });
     connect(m_window->applicationsPanel(), &ApplicationsPanel::currentAppChanged, this, &Shell::showHistoryOf);
     connect(m_secrets.get(), &SecretStore::secretRead, this,
             [this](const QString &key, const QString &secret, bool found) {
@@ -207,8 +232,67 @@ void Shell::startSync()
     m_syncTimer->start();
 }
 
+void Shell::openConfig(const QString &appId, Environment environment)
+{
+    const int row = m_applications->rowOfKey(appId);
+    if (row < 0)
+        return;
+    const AppRecord &app = m_applications->itemAt(row);
+    if (app.opsWebUrl.isEmpty()) {
+        m_window->showError(
+            tr("The management repository of %1 is not known yet: refresh from GitLab first.").arg(appId));
+        return;
+    }
+    if (!m_hasToken || m_options.offline) {
+        m_window->showError(tr("Opening a configuration needs a connection to GitLab."));
+        return;
+    }
+    QTabWidget *tabs = m_window->editorArea();
+    const QString tabName = QStringLiteral("editor-%1-%2").arg(appId, environmentKey(environment));
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (tabs->widget(i)->objectName() == tabName) {
+            tabs->setCurrentIndex(i);
+            return;
+        }
+    }
+    if (!m_syntax)
+        m_syntax = std::make_unique<KSyntaxHighlighting::Repository>();
+    const QString workspaceRoot = m_sandboxDir ? m_sandboxDir->path() : QFileInfo(m_cache->filePath()).absolutePath();
+    auto *workspace = new GitWorkspace(workspaceRoot, tabs);
+    auto *editor = new ConfigEditor(workspace, *m_syntax, tabs);
+    // The workspace belongs to its editor tab: closing the tab ends its git thread.
+    workspace->setParent(editor);
+    editor->setObjectName(tabName);
+    const QString login = m_adminLogin.isEmpty() ? QStringLiteral("dockmaster") : m_adminLogin;
+    editor->setAuthor({ m_adminName.isEmpty() ? login : m_adminName,
+                        login + QStringLiteral("@noreply.") + m_profile.gitlabUrl.host() });
+    const QString label = QStringLiteral("%1 (%2)").arg(appId, environmentDisplayName(environment));
+    const int index = tabs->addTab(editor, label);
+    tabs->setCurrentIndex(index);
+    connect(editor, &ConfigEditor::titleChanged, tabs, [tabs, editor, label](const QString &title) {
+        const int at = tabs->indexOf(editor);
+        if (at >= 0)
+            tabs->setTabText(at, title.isEmpty() ? label : label + QStringLiteral(": ") + title);
+    });
+    connect(editor, &ConfigEditor::statusMessage, m_window.get(), &MainWindow::showError);
+    editor->openRepository(QUrl(app.opsWebUrl + QStringLiteral(".git")), m_client->token(),
+                           environmentBranch(environment));
+}
+
+void Shell::learnAdminIdentity()
+{
+    m_client->currentUser(this, [this](GitLabResult<GitLabUser> result) {
+        if (!result.error.isOk())
+            return;
+        m_adminLogin = result.value.username;
+        m_adminName = result.value.name;
+    });
+}
+
 void Shell::onSyncFinished()
 {
+    if (m_adminLogin.isEmpty())
+        learnAdminIdentity();
     m_online = true;
     m_offlineReason.clear();
     m_window->setConnectionState(ConnectionState::Online, m_profile.gitlabUrl.toString());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/cachedatabase.h"
+#include "domain/environment.h"
 #include "profile/profile.h"
 
 #include <QObject>
@@ -11,6 +12,10 @@
 class QSettings;
 class QTemporaryDir;
 class QTimer;
+
+namespace KSyntaxHighlighting {
+class Repository;
+}
 
 namespace Dockmaster {
 
@@ -63,6 +68,8 @@ private:
     void startSync();
     void onSyncFinished();
     void onSyncFailed(const QString &message);
+    void openConfig(const QString &appId, Environment environment);
+    void learnAdminIdentity();
     void openSettings();
     void saveLayout();
 
@@ -80,6 +87,9 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QTemporaryDir> m_sandboxDir;
     bool m_online = false;
+    QString m_adminName; // the GitLab account the token belongs to: the author of config commits
+    QString m_adminLogin;
+    std::unique_ptr<KSyntaxHighlighting::Repository> m_syntax; // one per process, shared by every editor
     Profile m_profile;
     bool m_hasToken = false;
     QString m_offlineReason;

@@ -5,131 +5,131 @@
     <name>Dockmaster</name>
     <message>
         <source>The inventory has an app entry that cannot be read (%1).</source>
-        <translation type="unfinished" />
+        <translation>资源清单中有一个无法读取的应用条目（%1）。</translation>
     </message>
     <message>
         <source>The inventory entry of %1 has an unreadable environment.</source>
-        <translation type="unfinished" />
+        <translation>资源清单中 %1 的条目包含无法读取的环境。</translation>
     </message>
     <message>
         <source>The sync was stopped before it was saved.</source>
-        <translation type="unfinished" />
+        <translation>同步在保存之前已停止。</translation>
     </message>
     <message>
         <source>The local cache could not be updated (%1); it still holds the previous data.</source>
-        <translation type="unfinished" />
+        <translation>无法更新本地缓存（%1）；其中仍保留之前的数据。</translation>
     </message>
     <message>
         <source>unknown git error</source>
-        <translation type="unfinished" />
+        <translation>未知 git 错误</translation>
     </message>
     <message>
         <source>The local copy of the inventory is busy.</source>
-        <translation type="unfinished" />
+        <translation>资源清单的本地副本正忙。</translation>
     </message>
     <message>
         <source>The local copy of the inventory cannot be created: %1</source>
-        <translation type="unfinished" />
+        <translation>无法创建资源清单的本地副本：%1</translation>
     </message>
     <message>
         <source>The inventory URL is not usable: %1</source>
-        <translation type="unfinished" />
+        <translation>资源清单 URL 不可用：%1</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished" />
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>The inventory could not be fetched from GitLab: %1</source>
-        <translation type="unfinished" />
+        <translation>无法从 GitLab 获取资源清单：%1</translation>
     </message>
     <message>
         <source>The inventory has no branch %1.</source>
-        <translation type="unfinished" />
+        <translation>资源清单中没有分支 %1。</translation>
     </message>
     <message>
         <source>The inventory commit cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取资源清单的提交：%1</translation>
     </message>
     <message>
         <source>%1 in the inventory cannot be read. %2</source>
-        <translation type="unfinished" />
+        <translation>无法读取资源清单中的 %1。%2</translation>
     </message>
     <message>
         <source>The inventory's %1 is not a folder.</source>
-        <translation type="unfinished" />
+        <translation>资源清单中的 %1 不是目录。</translation>
     </message>
     <message>
         <source>The allocation %1 in the inventory cannot be read. %2</source>
-        <translation type="unfinished" />
+        <translation>无法读取资源清单中的分配 %1。%2</translation>
     </message>
     <message>
         <source>%1 did not finish in time.</source>
-        <translation type="unfinished" />
+        <translation>%1 未能在规定时间内完成。</translation>
     </message>
     <message>
         <source>listen needs an IPv4 address and port such as 127.0.0.1:8080, or a port.</source>
-        <translation type="unfinished" />
+        <translation>listen 需要 IPv4 地址和端口（例如 127.0.0.1:8080），或只填端口。</translation>
     </message>
     <message>
         <source>Cannot create a temporary folder for nginx -t.</source>
-        <translation type="unfinished" />
+        <translation>无法为 nginx -t 创建临时目录。</translation>
     </message>
     <message>
         <source>Cannot write the files for nginx -t.</source>
-        <translation type="unfinished" />
+        <translation>无法写入 nginx -t 所需的文件。</translation>
     </message>
     <message>
         <source>nginx could not be started.</source>
-        <translation type="unfinished" />
+        <translation>无法启动 nginx。</translation>
     </message>
     <message>
         <source>nginx -t failed.</source>
-        <translation type="unfinished" />
+        <translation>nginx -t 失败。</translation>
     </message>
     <message>
         <source>Cannot create a temporary folder for php-fpm -t.</source>
-        <translation type="unfinished" />
+        <translation>无法为 php-fpm -t 创建临时目录。</translation>
     </message>
     <message>
         <source>Cannot write the files for php-fpm -t.</source>
-        <translation type="unfinished" />
+        <translation>无法写入 php-fpm -t 所需的文件。</translation>
     </message>
     <message>
         <source>php-fpm could not be started.</source>
-        <translation type="unfinished" />
+        <translation>无法启动 php-fpm。</translation>
     </message>
     <message>
         <source>php-fpm -t failed.</source>
-        <translation type="unfinished" />
+        <translation>php-fpm -t 失败。</translation>
     </message>
     <message>
         <source>Cannot create a temporary folder for docker-compose config.</source>
-        <translation type="unfinished" />
+        <translation>无法为 docker-compose config 创建临时目录。</translation>
     </message>
     <message>
         <source>Cannot write the file for docker-compose config.</source>
-        <translation type="unfinished" />
+        <translation>无法写入 docker-compose config 所需的文件。</translation>
     </message>
     <message>
         <source>docker-compose could not be started.</source>
-        <translation type="unfinished" />
+        <translation>无法启动 docker-compose。</translation>
     </message>
     <message>
         <source>Cannot create a temporary folder for the YAML check.</source>
-        <translation type="unfinished" />
+        <translation>无法为 YAML 检查创建临时目录。</translation>
     </message>
     <message>
         <source>Cannot write the file for the YAML check.</source>
-        <translation type="unfinished" />
+        <translation>无法写入用于 YAML 检查的文件。</translation>
     </message>
     <message>
         <source>python3 could not be started.</source>
-        <translation type="unfinished" />
+        <translation>无法启动 python3。</translation>
     </message>
     <message>
         <source>python3 has no yaml module; only the structural check ran.</source>
-        <translation type="unfinished" />
+        <translation>python3 缺少 yaml 模块；仅执行了结构检查。</translation>
     </message>
 </context>
 <context>
@@ -309,6 +309,14 @@
         <source>Nothing has been synced from GitLab yet.</source>
         <translation>尚未从 GitLab 同步任何数据。</translation>
     </message>
+    <message>
+        <source>Open %1 configuration</source>
+        <translation>打开%1环境配置</translation>
+    </message>
+    <message>
+        <source>Follow live logs</source>
+        <translation>实时查看日志</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ApprovalsPanel</name>
@@ -391,54 +399,54 @@
     <name>Dockmaster::Checker</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>enter a value.</source>
-        <translation type="unfinished" />
+        <translation>请输入一个值。</translation>
     </message>
     <message>
         <source>the value is too long (at most %1 characters).</source>
-        <translation type="unfinished" />
+        <translation>值过长（最多 %1 个字符）。</translation>
     </message>
     <message>
         <source>only plain ASCII letters, digits and punctuation are allowed (no spaces, line breaks or look-alike characters).</source>
-        <translation type="unfinished" />
+        <translation>只允许使用普通 ASCII 字母、数字和标点（不能包含空格、换行或形近字符）。</translation>
     </message>
     <message>
         <source>enter a whole number from %1 to %2.</source>
-        <translation type="unfinished" />
+        <translation>请输入 %1 到 %2 之间的整数。</translation>
     </message>
     <message>
         <source>enter an IPv4 address such as 192.0.2.10.</source>
-        <translation type="unfinished" />
+        <translation>请输入 IPv4 地址，例如 192.0.2.10。</translation>
     </message>
     <message>
         <source>this address cannot be used here.</source>
-        <translation type="unfinished" />
+        <translation>此处不能使用该地址。</translation>
     </message>
     <message>
         <source>enter an absolute path made of letters, digits, '.', '_' and '-', for example /srv/plugins.</source>
-        <translation type="unfinished" />
+        <translation>请输入由字母、数字、'.'、'_' 和 '-' 组成的绝对路径，例如 /srv/plugins。</translation>
     </message>
     <message>
         <source>'..' is not allowed in a path.</source>
-        <translation type="unfinished" />
+        <translation>路径中不允许使用 '..'。</translation>
     </message>
     <message>
         <source>enter an image reference such as registry.example.com/platform/php-runtime:8.4.</source>
-        <translation type="unfinished" />
+        <translation>请输入镜像引用，例如 registry.example.com/platform/php-runtime:8.4。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::CloudflareProvider</name>
     <message>
         <source>Cloudflare API address</source>
-        <translation type="unfinished" />
+        <translation>Cloudflare API 地址</translation>
     </message>
     <message>
         <source>Cloudflare API token</source>
-        <translation type="unfinished" />
+        <translation>Cloudflare API 令牌</translation>
     </message>
     <message>
         <source>Cloudflare</source>
@@ -446,50 +454,50 @@
     </message>
     <message>
         <source>Cloudflare's rate limit was reached; try again in %1 seconds.</source>
-        <translation type="unfinished" />
+        <translation>已达到 Cloudflare 的速率限制；请在 %1 秒后重试。</translation>
     </message>
     <message>
         <source>Cloudflare answered HTTP %1 without its usual envelope.</source>
-        <translation type="unfinished" />
+        <translation>Cloudflare 返回了 HTTP %1，但缺少常规的响应封装。</translation>
     </message>
     <message>
         <source>Cloudflare refused the API token (HTTP %1): %2. Check the token stored for this profile and its DNS edit permission.</source>
-        <translation type="unfinished" />
+        <translation>Cloudflare 拒绝了 API 令牌（HTTP %1）：%2。请检查此配置保存的令牌及其 DNS 编辑权限。</translation>
     </message>
     <message>
         <source>Cloudflare refused the request (HTTP %1): %2</source>
-        <translation type="unfinished" />
+        <translation>Cloudflare 拒绝了请求（HTTP %1）：%2</translation>
     </message>
     <message>
         <source>Cloudflare has no zone %1 that this API token may use.</source>
-        <translation type="unfinished" />
+        <translation>Cloudflare 中没有此 API 令牌可以使用的区域 %1。</translation>
     </message>
     <message>
         <source>Cloudflare listed a record with an unusable id.</source>
-        <translation type="unfinished" />
+        <translation>Cloudflare 列出了一条 id 不可用的记录。</translation>
     </message>
     <message>
         <source>Cloudflare reported the record as existing but does not list it; try again.</source>
-        <translation type="unfinished" />
+        <translation>Cloudflare 报告该记录已存在，但未在列表中返回；请重试。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::CommitDialog</name>
     <message>
         <source>Commit and push</source>
-        <translation type="unfinished" />
+        <translation>提交并推送</translation>
     </message>
     <message>
         <source>Commit %1 and push it to the branch %2.</source>
-        <translation type="unfinished" />
+        <translation>提交 %1 并推送到分支 %2。</translation>
     </message>
     <message>
         <source>Describe why the file changed</source>
-        <translation type="unfinished" />
+        <translation>说明修改该文件的原因</translation>
     </message>
     <message>
         <source>Message:</source>
-        <translation type="unfinished" />
+        <translation>提交信息：</translation>
     </message>
 </context>
 <context>
@@ -502,300 +510,300 @@
     </message>
     <message>
         <source>Committed and pushed as %1.</source>
-        <translation type="unfinished" />
+        <translation>已提交并推送为 %1。</translation>
     </message>
     <message>
         <source>Your edit and the upstream change touch the same lines. Resolve the conflict markers, then commit again.</source>
-        <translation type="unfinished" />
+        <translation>你的修改与上游变更涉及相同的行。请解决冲突标记，然后重新提交。</translation>
     </message>
     <message>
         <source>Your edit now applies on top of the upstream changes. Review it and commit again.</source>
-        <translation type="unfinished" />
+        <translation>你的修改现已应用在上游变更之上。请审阅后重新提交。</translation>
     </message>
     <message>
         <source>%1  %2  %3: %4</source>
-        <translation type="unfinished" />
+        <translation>%1  %2  %3: %4</translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished" />
+        <translation>选择文件</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished" />
+        <translation>问题</translation>
     </message>
     <message>
         <source>Diff</source>
-        <translation type="unfinished" />
+        <translation>差异</translation>
     </message>
     <message>
         <source>Restore this version into the editor</source>
-        <translation type="unfinished" />
+        <translation>将此版本恢复到编辑器中</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished" />
+        <translation>历史记录</translation>
     </message>
     <message>
         <source>Rebase my edit</source>
-        <translation type="unfinished" />
+        <translation>变基我的修改</translation>
     </message>
     <message>
         <source>Apply your edit on top of the upstream version</source>
-        <translation type="unfinished" />
+        <translation>将你的修改应用到上游版本之上</translation>
     </message>
     <message>
         <source>Discard mine</source>
-        <translation type="unfinished" />
+        <translation>放弃我的修改</translation>
     </message>
     <message>
         <source>Drop your edit and load the upstream version</source>
-        <translation type="unfinished" />
+        <translation>放弃本地修改并加载上游版本</translation>
     </message>
     <message>
         <source>Upstream changes</source>
-        <translation type="unfinished" />
+        <translation>上游变更</translation>
     </message>
     <message>
         <source>Commit or undo your edit of %1 before opening another file.</source>
-        <translation type="unfinished" />
+        <translation>打开其他文件前，请先提交或撤销对 %1 的修改。</translation>
     </message>
     <message>
         <source>Validate</source>
-        <translation type="unfinished" />
+        <translation>校验</translation>
     </message>
     <message>
         <source>Commit &amp;&amp; push…</source>
-        <translation type="unfinished" />
+        <translation>提交并推送…</translation>
     </message>
     <message>
         <source>Drift</source>
-        <translation type="unfinished" />
+        <translation>漂移</translation>
     </message>
     <message>
         <source>Compare the committed file with what the current templates render</source>
-        <translation type="unfinished" />
+        <translation>将已提交的文件与当前模板的渲染结果进行比较</translation>
     </message>
     <message>
         <source>Re-render</source>
-        <translation type="unfinished" />
+        <translation>重新渲染</translation>
     </message>
     <message>
         <source>Put the template result into the editor for review</source>
-        <translation type="unfinished" />
+        <translation>将模板渲染结果放入编辑器以供审阅</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished" />
+        <translation>查找</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished" />
+        <translation>替换</translation>
     </message>
     <message>
         <source>Go to line…</source>
-        <translation type="unfinished" />
+        <translation>转到行…</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished" />
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished" />
+        <translation>重做</translation>
     </message>
     <message>
         <source>Fetching %1 (%2)…</source>
-        <translation type="unfinished" />
+        <translation>正在获取 %1（%2）…</translation>
     </message>
     <message>
         <source>Loading %1…</source>
-        <translation type="unfinished" />
+        <translation>正在加载 %1…</translation>
     </message>
     <message>
         <source>Editor</source>
-        <translation type="unfinished" />
+        <translation>编辑器</translation>
     </message>
     <message>
         <source>%1 *</source>
-        <translation type="unfinished" />
+        <translation>%1 *</translation>
     </message>
     <message>
         <source>Restored the version of %1 from commit %2. Review it and commit to make it current.</source>
-        <translation type="unfinished" />
+        <translation>已恢复提交 %2 中 %1 的版本。请审阅，提交后即成为当前版本。</translation>
     </message>
     <message>
         <source>%1 is large (%2); syntax highlighting is off to keep the editor responsive.</source>
-        <translation type="unfinished" />
+        <translation>%1 较大（%2）；为保持编辑器响应流畅，已关闭语法高亮。</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished" />
+        <translation>第 %1 行：%2</translation>
     </message>
     <message>
         <source>No problems found.</source>
-        <translation type="unfinished" />
+        <translation>未发现问题。</translation>
     </message>
     <message>
         <source>Problems (%1)</source>
-        <translation type="unfinished" />
+        <translation>问题（%1）</translation>
     </message>
     <message>
         <source>No changes against the committed version.</source>
-        <translation type="unfinished" />
+        <translation>与已提交版本相比没有变更。</translation>
     </message>
     <message>
         <source>Your edit against the committed version (%1):</source>
-        <translation type="unfinished" />
+        <translation>本地修改相对于已提交版本（%1）的差异：</translation>
     </message>
     <message>
         <source>No drift: the committed file matches the current templates.</source>
-        <translation type="unfinished" />
+        <translation>无漂移：已提交的文件与当前模板一致。</translation>
     </message>
     <message>
         <source>Drift: the committed file (-) against the current templates (+). Use Re-render to put the template result into the editor.</source>
-        <translation type="unfinished" />
+        <translation>漂移：已提交的文件（-）对比当前模板（+）。使用“重新渲染”可将模板生成结果放入编辑器。</translation>
     </message>
     <message>
         <source>Resolve the conflict markers (&lt;&lt;&lt;&lt;&lt;&lt;&lt; … &gt;&gt;&gt;&gt;&gt;&gt;&gt;) before committing.</source>
-        <translation type="unfinished" />
+        <translation>提交前请先解决冲突标记（&lt;&lt;&lt;&lt;&lt;&lt;&lt; … &gt;&gt;&gt;&gt;&gt;&gt;&gt;）。</translation>
     </message>
     <message>
         <source>Rebase your edit or discard it first: the server has newer changes.</source>
-        <translation type="unfinished" />
+        <translation>请先变基或放弃本地修改：服务器上有更新的变更。</translation>
     </message>
     <message>
         <source>Committing and pushing %1…</source>
-        <translation type="unfinished" />
+        <translation>正在提交并推送 %1…</translation>
     </message>
     <message>
         <source>%1 by %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1，作者 %2：%3</translation>
     </message>
     <message>
         <source>%1 changed upstream since you started editing.</source>
-        <translation type="unfinished" />
+        <translation>开始编辑后，%1 已在上游发生变更。</translation>
     </message>
     <message>
         <source>Other files changed upstream; %1 itself did not.</source>
-        <translation type="unfinished" />
+        <translation>上游有其他文件发生变更；%1 本身未变。</translation>
     </message>
     <message>
         <source>Someone pushed to %1 first, so your commit was not accepted. Your edit is kept: review the upstream changes, then rebase your edit or discard it.</source>
-        <translation type="unfinished" />
+        <translation>有人先推送到了 %1，因此你的提交未被接受。你的修改已保留：请查看上游变更，然后将修改变基或放弃修改。</translation>
     </message>
     <message>
         <source>The templates could not be rendered for %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法为 %1 渲染模板：%2</translation>
     </message>
     <message>
         <source>The template result is in the editor for review; commit it to make it current.</source>
-        <translation type="unfinished" />
+        <translation>模板生成结果已载入编辑器供审阅；提交后即成为当前版本。</translation>
     </message>
     <message>
         <source>Go to line</source>
-        <translation type="unfinished" />
+        <translation>跳转到行</translation>
     </message>
     <message>
         <source>Line (1–%1):</source>
-        <translation type="unfinished" />
+        <translation>行号（1–%1）：</translation>
     </message>
     <message>
         <source>%1 Update the token in the profile settings.</source>
-        <translation type="unfinished" />
+        <translation>%1 请在配置设置中更新令牌。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::ConfigRenderer</name>
     <message>
         <source>The template %1 is missing from this build.</source>
-        <translation type="unfinished" />
+        <translation>此构建中缺少模板 %1。</translation>
     </message>
     <message>
         <source>Template %1: %2</source>
-        <translation type="unfinished" />
+        <translation>模板 %1：%2</translation>
     </message>
     <message>
         <source>Cannot create the folder for %1.</source>
-        <translation type="unfinished" />
+        <translation>无法为 %1 创建目录。</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::ConfigValidation</name>
     <message>
         <source>missing ';' at the end of this directive.</source>
-        <translation type="unfinished" />
+        <translation>此指令末尾缺少 ';'。</translation>
     </message>
     <message>
         <source>unexpected '}'.</source>
-        <translation type="unfinished" />
+        <translation>意外的 '}'。</translation>
     </message>
     <message>
         <source>this quote is never closed.</source>
-        <translation type="unfinished" />
+        <translation>此引号未闭合。</translation>
     </message>
     <message>
         <source>this '{' is never closed.</source>
-        <translation type="unfinished" />
+        <translation>此 '{' 未闭合。</translation>
     </message>
     <message>
         <source>expected "name = value" or "[pool]".</source>
-        <translation type="unfinished" />
+        <translation>应为“name = value”或“[pool]”。</translation>
     </message>
     <message>
         <source>this setting comes before any [pool] section.</source>
-        <translation type="unfinished" />
+        <translation>此设置出现在所有 [pool] 段之前。</translation>
     </message>
     <message>
         <source>YAML does not allow tabs for indentation.</source>
-        <translation type="unfinished" />
+        <translation>YAML 不允许使用制表符缩进。</translation>
     </message>
     <message>
         <source>the deploy job must pin the host key; never disable StrictHostKeyChecking.</source>
-        <translation type="unfinished" />
+        <translation>deploy 作业必须固定主机密钥；切勿禁用 StrictHostKeyChecking。</translation>
     </message>
     <message>
         <source>the deploy job must keep the pinned known_hosts file.</source>
-        <translation type="unfinished" />
+        <translation>部署作业必须保留固定的 known_hosts 文件。</translation>
     </message>
     <message>
         <source>apps must not use the host network.</source>
-        <translation type="unfinished" />
+        <translation>应用不得使用主机网络。</translation>
     </message>
     <message>
         <source>apps must not run privileged containers.</source>
-        <translation type="unfinished" />
+        <translation>应用不得运行特权容器。</translation>
     </message>
     <message>
         <source>apps must not see the container engine's socket.</source>
-        <translation type="unfinished" />
+        <translation>应用不得访问容器引擎的套接字。</translation>
     </message>
     <message>
         <source>keep server_tokens off.</source>
-        <translation type="unfinished" />
+        <translation>应保持 server_tokens off。</translation>
     </message>
     <message>
         <source>leftover merge conflict marker.</source>
-        <translation type="unfinished" />
+        <translation>残留的合并冲突标记。</translation>
     </message>
     <message>
         <source>the deploy job needs an environment: section so GitLab records deployments.</source>
-        <translation type="unfinished" />
+        <translation>deploy 作业需要 environment: 配置段，GitLab 才能记录部署。</translation>
     </message>
     <message>
         <source>the upstream has no backup server: nothing answers when the container is down.</source>
-        <translation type="unfinished" />
+        <translation>该 upstream 没有 backup 服务器：容器停止时将没有任何服务响应。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::DeploymentsModel</name>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished" />
+        <translation>成功</translation>
     </message>
     <message>
         <source>Failed</source>
@@ -803,15 +811,15 @@
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished" />
+        <translation>运行中</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished" />
+        <translation>等待中</translation>
     </message>
     <message>
         <source>Canceled</source>
-        <translation type="unfinished" />
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Environment</source>
@@ -819,11 +827,11 @@
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
     <message>
         <source>Ref</source>
-        <translation type="unfinished" />
+        <translation>引用</translation>
     </message>
     <message>
         <source>SHA</source>
@@ -831,7 +839,7 @@
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished" />
+        <translation>执行人</translation>
     </message>
     <message>
         <source>Status</source>
@@ -842,77 +850,77 @@
     <name>Dockmaster::DnsPodProvider</name>
     <message>
         <source>DNSPod API address</source>
-        <translation type="unfinished" />
+        <translation>DNSPod API 地址</translation>
     </message>
     <message>
         <source>DNSPod SecretId</source>
-        <translation type="unfinished" />
+        <translation>DNSPod SecretId</translation>
     </message>
     <message>
         <source>DNSPod SecretKey</source>
-        <translation type="unfinished" />
+        <translation>DNSPod SecretKey</translation>
     </message>
     <message>
         <source>DNSPod</source>
-        <translation type="unfinished" />
+        <translation>DNSPod</translation>
     </message>
     <message>
         <source>DNSPod answered HTTP %1 without a Response object.</source>
-        <translation type="unfinished" />
+        <translation>DNSPod 返回了 HTTP %1，但没有 Response 对象。</translation>
     </message>
     <message>
         <source>DNSPod refused the credentials (%1): %2. Check the SecretId and SecretKey stored for this profile and the computer's clock.</source>
-        <translation type="unfinished" />
+        <translation>DNSPod 拒绝了凭据（%1）：%2。请检查此配置保存的 SecretId 和 SecretKey，以及本机的系统时间。</translation>
     </message>
     <message>
         <source>DNSPod refused the request (%1): %2</source>
-        <translation type="unfinished" />
+        <translation>DNSPod 拒绝了请求（%1）：%2</translation>
     </message>
     <message>
         <source>DNSPod reported the record as existing but does not list it; try again.</source>
-        <translation type="unfinished" />
+        <translation>DNSPod 报告该记录已存在，但记录列表中没有它；请重试。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::DnsProvider</name>
     <message>
         <source>Zones: configure at least one DNS zone.</source>
-        <translation type="unfinished" />
+        <translation>区域：请至少配置一个 DNS 区域。</translation>
     </message>
     <message>
         <source>Record name: %1 is not inside the configured zones (%2).</source>
-        <translation type="unfinished" />
+        <translation>记录名称：%1 不在已配置的区域（%2）内。</translation>
     </message>
     <message>
         <source>%1 failed without an explanation.</source>
-        <translation type="unfinished" />
+        <translation>%1 失败，未给出原因。</translation>
     </message>
     <message>
         <source>Cannot reach %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法连接 %1：%2</translation>
     </message>
     <message>
         <source>The TLS certificate of %1 was not accepted: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 的 TLS 证书未被接受：%2</translation>
     </message>
     <message>
         <source>%1 answered with an error: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 返回错误：%2</translation>
     </message>
     <message>
         <source>This profile has no DNS provider configured.</source>
-        <translation type="unfinished" />
+        <translation>此配置未设置 DNS 服务商。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::DnsReconciler</name>
     <message>
         <source>No DNS records are expected for this app.</source>
-        <translation type="unfinished" />
+        <translation>此应用不需要任何 DNS 记录。</translation>
     </message>
     <message>
         <source>Asking %1…</source>
-        <translation type="unfinished" />
+        <translation>正在查询 %1…</translation>
     </message>
     <message numerus="yes">
         <source>Fixing %n record(s)…</source>
@@ -922,11 +930,11 @@
     </message>
     <message>
         <source>Fixing failed: %1</source>
-        <translation type="unfinished" />
+        <translation>修复失败：%1</translation>
     </message>
     <message>
         <source>Could not read the records: %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取记录：%1</translation>
     </message>
     <message numerus="yes">
         <source>All %n record(s) match.</source>
@@ -945,11 +953,11 @@
     <name>Dockmaster::DnsReconciliationModel</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（无）</translation>
     </message>
     <message>
         <source>%1 points to %2 instead of %3.</source>
-        <translation type="unfinished" />
+        <translation>%1 指向 %2，而不是 %3。</translation>
     </message>
     <message>
         <source>Environment</source>
@@ -961,11 +969,11 @@
     </message>
     <message>
         <source>Expected address</source>
-        <translation type="unfinished" />
+        <translation>预期地址</translation>
     </message>
     <message>
         <source>Address at the provider</source>
-        <translation type="unfinished" />
+        <translation>服务商处的地址</translation>
     </message>
     <message>
         <source>State</source>
@@ -976,103 +984,103 @@
     <name>Dockmaster::DnsReconciliationView</name>
     <message>
         <source>Check again</source>
-        <translation type="unfinished" />
+        <translation>重新检查</translation>
     </message>
     <message>
         <source>Fix drift</source>
-        <translation type="unfinished" />
+        <translation>修复漂移</translation>
     </message>
     <message>
         <source>Create or correct every record that is missing or points to the wrong address.</source>
-        <translation type="unfinished" />
+        <translation>创建所有缺失的记录，并修正所有指向错误地址的记录。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::DnsRecord</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished" />
+        <translation>正常</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished" />
+        <translation>缺失</translation>
     </message>
     <message>
         <source>Wrong address</source>
-        <translation type="unfinished" />
+        <translation>地址错误</translation>
     </message>
     <message>
         <source>Unexpected record</source>
-        <translation type="unfinished" />
+        <translation>多余的记录</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::DnsValidation</name>
     <message>
         <source>Record name: enter a name such as "app0000042.test.example.com".</source>
-        <translation type="unfinished" />
+        <translation>记录名称：请输入类似“app0000042.test.example.com”的名称。</translation>
     </message>
     <message>
         <source>Record name: the name is longer than 253 characters.</source>
-        <translation type="unfinished" />
+        <translation>记录名称：名称超过 253 个字符。</translation>
     </message>
     <message>
         <source>Record name: use lower-case letters, digits and '-' in dot-separated labels of up to 63 characters, for example "app0000042.test.example.com".</source>
-        <translation type="unfinished" />
+        <translation>记录名称：请使用以点分隔、每级不超过 63 个字符、由小写字母、数字和 '-' 组成的标签，例如“app0000042.test.example.com”。</translation>
     </message>
     <message>
         <source>Zone: use lower-case letters, digits and '-' in dot-separated labels, for example "test.example.com".</source>
-        <translation type="unfinished" />
+        <translation>区域：请使用以点分隔的、由小写字母、数字和 '-' 组成的标签，例如“test.example.com”。</translation>
     </message>
     <message>
         <source>Address: enter an IPv4 address such as 192.0.2.10.</source>
-        <translation type="unfinished" />
+        <translation>地址：请输入 IPv4 地址，例如 192.0.2.10。</translation>
     </message>
     <message>
         <source>Address: use an IPv4 address of four numbers from 0 to 255 without leading zeros, for example 192.0.2.10.</source>
-        <translation type="unfinished" />
+        <translation>地址：请使用由四个 0 到 255 之间、不带前导零的数字组成的 IPv4 地址，例如 192.0.2.10。</translation>
     </message>
     <message>
         <source>TTL: use a number of seconds from %1 to %2.</source>
-        <translation type="unfinished" />
+        <translation>TTL：请使用 %1 到 %2 之间的秒数。</translation>
     </message>
     <message>
         <source>Record type: use A, AAAA, CNAME or TXT.</source>
-        <translation type="unfinished" />
+        <translation>记录类型：请使用 A、AAAA、CNAME 或 TXT。</translation>
     </message>
     <message>
         <source>%1: the credential is empty.</source>
-        <translation type="unfinished" />
+        <translation>%1：凭据为空。</translation>
     </message>
     <message>
         <source>%1: the credential contains spaces, control or non-ASCII characters.</source>
-        <translation type="unfinished" />
+        <translation>%1：凭据包含空格、控制字符或非 ASCII 字符。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::DockerLogSource</name>
     <message>
         <source>Cannot read the Docker key passphrase: %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取 Docker 密钥的密码短语：%1</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::DockerLogWorker</name>
     <message>
         <source>The Docker engine refused to list containers (HTTP %1): %2</source>
-        <translation type="unfinished" />
+        <translation>Docker 引擎拒绝列出容器（HTTP %1）：%2</translation>
     </message>
     <message>
         <source>Cannot reach the Docker engine: %1</source>
-        <translation type="unfinished" />
+        <translation>无法连接 Docker 引擎：%1</translation>
     </message>
     <message>
         <source>The log stream of %1 is not in Docker's format.</source>
-        <translation type="unfinished" />
+        <translation>%1 的日志流不是 Docker 格式。</translation>
     </message>
     <message>
         <source>HTTP %1: %2</source>
-        <translation type="unfinished" />
+        <translation>HTTP %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1090,55 +1098,55 @@
     <name>Dockmaster::FindReplaceBar</name>
     <message>
         <source>Regular expression</source>
-        <translation type="unfinished" />
+        <translation>正则表达式</translation>
     </message>
     <message>
         <source>Match case</source>
-        <translation type="unfinished" />
+        <translation>区分大小写</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished" />
+        <translation>查找</translation>
     </message>
     <message>
         <source>Replace with</source>
-        <translation type="unfinished" />
+        <translation>替换为</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished" />
+        <translation>上一个</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished" />
+        <translation>下一个</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished" />
+        <translation>替换</translation>
     </message>
     <message>
         <source>Replace all</source>
-        <translation type="unfinished" />
+        <translation>全部替换</translation>
     </message>
     <message>
         <source>Find:</source>
-        <translation type="unfinished" />
+        <translation>查找：</translation>
     </message>
     <message>
         <source>Replace:</source>
-        <translation type="unfinished" />
+        <translation>替换：</translation>
     </message>
     <message>
         <source>Invalid regular expression</source>
-        <translation type="unfinished" />
+        <translation>无效的正则表达式</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished" />
+        <translation>未找到</translation>
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
@@ -1151,19 +1159,19 @@
     <name>Dockmaster::GitLabClient</name>
     <message>
         <source>The TLS certificate of %1 could not be verified (%2). Dockmaster does not connect to servers it cannot verify.</source>
-        <translation type="unfinished" />
+        <translation>无法验证 %1 的 TLS 证书（%2）。Dockmaster 不会连接无法验证的服务器。</translation>
     </message>
     <message>
         <source>GitLab at %1 did not answer within %2 seconds.</source>
-        <translation type="unfinished" />
+        <translation>%1 上的 GitLab 未在 %2 秒内响应。</translation>
     </message>
     <message>
         <source>GitLab at %1 cannot be reached (%2). Dockmaster works offline with the cached data.</source>
-        <translation type="unfinished" />
+        <translation>无法连接位于 %1 的 GitLab（%2）。Dockmaster 将使用缓存数据离线工作。</translation>
     </message>
     <message>
         <source>The connection to GitLab broke while it handled %1 %2. The change may or may not have been made; Dockmaster checks before trying again.</source>
-        <translation type="unfinished" />
+        <translation>与 GitLab 的连接在处理 %1 %2 时中断。该变更可能已生效，也可能未生效；Dockmaster 会在重试前先进行检查。</translation>
     </message>
     <message numerus="yes">
         <source>GitLab is limiting the request rate; it asks to wait %n second(s) before trying again.</source>
@@ -1173,320 +1181,320 @@
     </message>
     <message>
         <source>GitLab failed with HTTP %1 while it handled %2 %3. The change may or may not have been made; Dockmaster checks before trying again.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 在处理 %2 %3 时失败（HTTP %1）。该更改可能已生效，也可能未生效；Dockmaster 会在重试前先进行检查。</translation>
     </message>
     <message>
         <source>GitLab sent an answer for %1 that Dockmaster cannot read (%2). Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 为 %1 返回的响应无法被 Dockmaster 读取（%2）。未做任何更改。</translation>
     </message>
     <message>
         <source>not a list</source>
-        <translation type="unfinished" />
+        <translation>不是列表</translation>
     </message>
     <message>
         <source>GitLab pointed the next page of %1 to another server (%2); Dockmaster does not send the token there.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 将 %1 的下一页指向了另一台服务器（%2）；Dockmaster 不会向其发送令牌。</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished" />
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>GitLab did not accept the access token: it is invalid, expired or was revoked. Create a new token and save it in the profile.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 不接受该访问令牌：令牌无效、已过期或已被撤销。请创建新令牌并保存到配置中。</translation>
     </message>
     <message>
         <source>Your GitLab account is missing the permission for %1. Ask a GitLab owner for the Maintainer role (or an admin token).</source>
-        <translation type="unfinished" />
+        <translation>你的 GitLab 账号缺少 %1 的权限。请向 GitLab 所有者申请 Maintainer 角色（或管理员令牌）。</translation>
     </message>
     <message>
         <source>GitLab has nothing at %1, or the token is not allowed to see it.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 在 %1 处没有内容，或令牌无权查看。</translation>
     </message>
     <message>
         <source>GitLab refused the change to %1 (HTTP %2).</source>
-        <translation type="unfinished" />
+        <translation>GitLab 拒绝了对 %1 的更改（HTTP %2）。</translation>
     </message>
     <message>
         <source>GitLab refused the change to %1: %2</source>
-        <translation type="unfinished" />
+        <translation>GitLab 拒绝了对 %1 的更改：%2</translation>
     </message>
     <message>
         <source>GitLab is limiting the request rate; try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 正在限制请求频率；请稍后重试。</translation>
     </message>
     <message>
         <source>GitLab had an internal error (HTTP %1) for %2. Try again later.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 处理 %2 时发生内部错误（HTTP %1）。请稍后重试。</translation>
     </message>
     <message>
         <source>GitLab answered HTTP %1 for %2.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 对 %2 返回了 HTTP %1。</translation>
     </message>
     <message>
         <source>GitLab sent an entry in %1 that Dockmaster cannot read. Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 在 %1 中返回了 Dockmaster 无法读取的条目。未做任何更改。</translation>
     </message>
     <message>
         <source>GitLab sent an answer for %1 that Dockmaster cannot read. Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 针对 %1 返回的应答 Dockmaster 无法读取。未做任何更改。</translation>
     </message>
     <message>
         <source>GitLab sent no file metadata for %1.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 未返回 %1 的文件元数据。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::GitWorker</name>
     <message>
         <source>%1 is not a commit id.</source>
-        <translation type="unfinished" />
+        <translation>%1 不是提交 ID。</translation>
     </message>
     <message>
         <source>The path "%1" is not a file inside the repository.</source>
-        <translation type="unfinished" />
+        <translation>路径“%1”不是仓库中的文件。</translation>
     </message>
     <message>
         <source>Could not compute the diff: %1</source>
-        <translation type="unfinished" />
+        <translation>无法计算差异：%1</translation>
     </message>
     <message>
         <source>No repository is open.</source>
-        <translation type="unfinished" />
+        <translation>没有打开的仓库。</translation>
     </message>
     <message>
         <source>The repository has no origin remote: %1</source>
-        <translation type="unfinished" />
+        <translation>该仓库没有 origin 远程：%1</translation>
     </message>
     <message>
         <source>The server %1 refused the access token. Check that the token is valid and may read and write the repository.</source>
-        <translation type="unfinished" />
+        <translation>服务器 %1 拒绝了访问令牌。请检查令牌是否有效，并具有读写该仓库的权限。</translation>
     </message>
     <message>
         <source>Fetching was cancelled.</source>
-        <translation type="unfinished" />
+        <translation>获取已取消。</translation>
     </message>
     <message>
         <source>Could not fetch from %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法从 %1 获取更新：%2</translation>
     </message>
     <message>
         <source>The branch %1 is not checked out.</source>
-        <translation type="unfinished" />
+        <translation>分支 %1 未检出。</translation>
     </message>
     <message>
         <source>The branch %1 does not exist on %2.</source>
-        <translation type="unfinished" />
+        <translation>%2 上不存在分支 %1。</translation>
     </message>
     <message>
         <source>Commit %1 was not found: %2</source>
-        <translation type="unfinished" />
+        <translation>未找到提交 %1：%2</translation>
     </message>
     <message>
         <source>Could not update the branch %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法更新分支 %1：%2</translation>
     </message>
     <message>
         <source>Could not check out %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法检出 %1：%2</translation>
     </message>
     <message>
         <source>Could not read commit %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法读取提交 %1：%2</translation>
     </message>
     <message>
         <source>Could not read %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>Could not read the branch head: %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取分支头：%1</translation>
     </message>
     <message>
         <source>"%1" is not a repository address.</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是仓库地址。</translation>
     </message>
     <message>
         <source>Could not open the workspace %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法打开工作区 %1：%2</translation>
     </message>
     <message>
         <source>Cloning was cancelled.</source>
-        <translation type="unfinished" />
+        <translation>克隆已取消。</translation>
     </message>
     <message>
         <source>Could not clone %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法克隆 %1：%2</translation>
     </message>
     <message>
         <source>%1 does not exist in commit %2.</source>
-        <translation type="unfinished" />
+        <translation>提交 %2 中不存在 %1。</translation>
     </message>
     <message>
         <source>A commit needs a message.</source>
-        <translation type="unfinished" />
+        <translation>提交必须填写提交信息。</translation>
     </message>
     <message>
         <source>Could not prepare the commit: %1</source>
-        <translation type="unfinished" />
+        <translation>无法准备提交：%1</translation>
     </message>
     <message>
         <source>Nothing to commit: %1 is unchanged.</source>
-        <translation type="unfinished" />
+        <translation>没有可提交的内容：%1 未改动。</translation>
     </message>
     <message>
         <source>The author "%1 &lt;%2&gt;" is not valid for git.</source>
-        <translation type="unfinished" />
+        <translation>作者“%1 &lt;%2&gt;”不是有效的 git 作者。</translation>
     </message>
     <message>
         <source>Could not create the commit: %1</source>
-        <translation type="unfinished" />
+        <translation>无法创建提交：%1</translation>
     </message>
     <message>
         <source>The server %1 refused the access token. Check that the token may write the repository.</source>
-        <translation type="unfinished" />
+        <translation>服务器 %1 拒绝了访问令牌。请检查该令牌是否具有写入该仓库的权限。</translation>
     </message>
     <message>
         <source>Pushing was cancelled.</source>
-        <translation type="unfinished" />
+        <translation>推送已取消。</translation>
     </message>
     <message>
         <source>Could not push to %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法推送到 %1：%2</translation>
     </message>
     <message>
         <source>The server refused the push to %1: %2</source>
-        <translation type="unfinished" />
+        <translation>服务器拒绝推送到 %1：%2</translation>
     </message>
     <message>
         <source>Could not merge %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法合并 %1：%2</translation>
     </message>
     <message>
         <source>%1 was removed upstream.</source>
-        <translation type="unfinished" />
+        <translation>%1 已在上游被删除。</translation>
     </message>
     <message>
         <source>Could not read the history: %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取历史记录：%1</translation>
     </message>
     <message>
         <source>Reading the history was cancelled.</source>
-        <translation type="unfinished" />
+        <translation>已取消读取历史记录。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::HttpStreamClient</name>
     <message>
         <source>Timed out connecting to the Docker engine.</source>
-        <translation type="unfinished" />
+        <translation>连接 Docker 引擎超时。</translation>
     </message>
     <message>
         <source>The client key could not be read; check the file and its passphrase.</source>
-        <translation type="unfinished" />
+        <translation>无法读取客户端密钥；请检查该文件及其密码短语。</translation>
     </message>
     <message>
         <source>TLS handshake failed.</source>
-        <translation type="unfinished" />
+        <translation>TLS 握手失败。</translation>
     </message>
     <message>
         <source>The Docker engine closed the connection.</source>
-        <translation type="unfinished" />
+        <translation>Docker 引擎关闭了连接。</translation>
     </message>
     <message>
         <source>The Docker engine sent a malformed HTTP response.</source>
-        <translation type="unfinished" />
+        <translation>Docker 引擎返回了格式错误的 HTTP 响应。</translation>
     </message>
     <message>
         <source>The Docker engine sent a malformed chunked response.</source>
-        <translation type="unfinished" />
+        <translation>Docker 引擎返回了格式错误的分块（chunked）响应。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::Inventory</name>
     <message>
         <source>The allocation is not valid JSON (%1).</source>
-        <translation type="unfinished" />
+        <translation>分配信息不是有效的 JSON（%1）。</translation>
     </message>
     <message>
         <source>The inventory is not valid JSON (%1).</source>
-        <translation type="unfinished" />
+        <translation>资源清单不是有效的 JSON（%1）。</translation>
     </message>
     <message>
         <source>The inventory's "hosts" is not a list.</source>
-        <translation type="unfinished" />
+        <translation>资源清单中的“hosts”不是列表。</translation>
     </message>
     <message>
         <source>The inventory has a host entry that cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>资源清单中有一个无法读取的主机条目。</translation>
     </message>
     <message>
         <source>The inventory's "apps" is not a list.</source>
-        <translation type="unfinished" />
+        <translation>资源清单中的“apps”不是列表。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::LogExport</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::LogFilter</name>
     <message>
         <source>Invalid regular expression: %1</source>
-        <translation type="unfinished" />
+        <translation>无效的正则表达式：%1</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::LogLevel</name>
     <message>
         <source>debug</source>
-        <translation type="unfinished" />
+        <translation>调试</translation>
     </message>
     <message>
         <source>info</source>
-        <translation type="unfinished" />
+        <translation>信息</translation>
     </message>
     <message>
         <source>notice</source>
-        <translation type="unfinished" />
+        <translation>通知</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished" />
+        <translation>警告</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished" />
+        <translation>错误</translation>
     </message>
     <message>
         <source>critical</source>
-        <translation type="unfinished" />
+        <translation>严重</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::LogModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished" />
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
     <message>
         <source>Container</source>
-        <translation type="unfinished" />
+        <translation>容器</translation>
     </message>
     <message>
         <source>Stream</source>
-        <translation type="unfinished" />
+        <translation>输出流</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished" />
+        <translation>级别</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1494,180 +1502,180 @@
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished" />
+        <translation>方法</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished" />
+        <translation>路径</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished" />
+        <translation>延迟</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished" />
+        <translation>说明</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::LogStream</name>
     <message>
         <source>stdout</source>
-        <translation type="unfinished" />
+        <translation>stdout</translation>
     </message>
     <message>
         <source>stderr</source>
-        <translation type="unfinished" />
+        <translation>stderr</translation>
     </message>
     <message>
         <source>engine</source>
-        <translation type="unfinished" />
+        <translation>引擎</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::LogView</name>
     <message>
         <source>Filter lines (capitals make it case-sensitive)</source>
-        <translation type="unfinished" />
+        <translation>筛选行（含大写字母时区分大小写）</translation>
     </message>
     <message>
         <source>Regex</source>
-        <translation type="unfinished" />
+        <translation>正则</translation>
     </message>
     <message>
         <source>All containers</source>
-        <translation type="unfinished" />
+        <translation>所有容器</translation>
     </message>
     <message>
         <source>stdout and stderr</source>
-        <translation type="unfinished" />
+        <translation>stdout 和 stderr</translation>
     </message>
     <message>
         <source>stdout only</source>
-        <translation type="unfinished" />
+        <translation>仅 stdout</translation>
     </message>
     <message>
         <source>stderr only</source>
-        <translation type="unfinished" />
+        <translation>仅 stderr</translation>
     </message>
     <message>
         <source>All levels</source>
-        <translation type="unfinished" />
+        <translation>所有级别</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished" />
+        <translation>错误</translation>
     </message>
     <message>
         <source>Warnings and errors</source>
-        <translation type="unfinished" />
+        <translation>警告和错误</translation>
     </message>
     <message>
         <source>Without debug</source>
-        <translation type="unfinished" />
+        <translation>不含调试</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>起始</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished" />
+        <translation>至</translation>
     </message>
     <message>
         <source>Jump to time</source>
-        <translation type="unfinished" />
+        <translation>跳转到时间</translation>
     </message>
     <message>
         <source>Timestamps</source>
-        <translation type="unfinished" />
+        <translation>时间戳</translation>
     </message>
     <message>
         <source>Wrap lines</source>
-        <translation type="unfinished" />
+        <translation>自动换行</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished" />
+        <translation>复制</translation>
     </message>
     <message>
         <source>Copy the selected lines (Ctrl+C)</source>
-        <translation type="unfinished" />
+        <translation>复制所选行 (Ctrl+C)</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished" />
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Save the lines the filter shows to a file</source>
-        <translation type="unfinished" />
+        <translation>将筛选后显示的行保存到文件</translation>
     </message>
     <message>
         <source>Cancel export</source>
-        <translation type="unfinished" />
+        <translation>取消导出</translation>
     </message>
     <message>
         <source>Following</source>
-        <translation type="unfinished" />
+        <translation>实时跟踪</translation>
     </message>
     <message>
         <source>Paused: jump to tail</source>
-        <translation type="unfinished" />
+        <translation>已暂停：跳到末尾</translation>
     </message>
     <message>
         <source>Reconnecting to %1: %2</source>
-        <translation type="unfinished" />
+        <translation>正在重新连接 %1：%2</translation>
     </message>
     <message>
         <source>%1 stopped.</source>
-        <translation type="unfinished" />
+        <translation>%1 已停止。</translation>
     </message>
     <message>
         <source>%1 older lines dropped (keeping the newest %2)</source>
-        <translation type="unfinished" />
+        <translation>已丢弃 %1 行较早的日志（保留最新的 %2 行）</translation>
     </message>
     <message>
         <source>%1 lines dropped by the log server</source>
-        <translation type="unfinished" />
+        <translation>日志服务器丢弃了 %1 行</translation>
     </message>
     <message>
         <source>%1 lines</source>
-        <translation type="unfinished" />
+        <translation>%1 行</translation>
     </message>
     <message>
         <source>%1 of %2 lines match</source>
-        <translation type="unfinished" />
+        <translation>%2 行中有 %1 行匹配</translation>
     </message>
     <message>
         <source>(filtering…)</source>
-        <translation type="unfinished" />
+        <translation>（正在筛选…）</translation>
     </message>
     <message>
         <source>Export log lines</source>
-        <translation type="unfinished" />
+        <translation>导出日志行</translation>
     </message>
     <message>
         <source>Log files (*.log *.txt);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Export canceled.</source>
-        <translation type="unfinished" />
+        <translation>导出已取消。</translation>
     </message>
     <message>
         <source>Exported %1 lines.</source>
-        <translation type="unfinished" />
+        <translation>已导出 %1 行。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::LokiLogWorker</name>
     <message>
         <source>Loki refused the history query: %1 %2</source>
-        <translation type="unfinished" />
+        <translation>Loki 拒绝了历史查询：%1 %2</translation>
     </message>
     <message>
         <source>Following Loki live.</source>
-        <translation type="unfinished" />
+        <translation>正在实时跟踪 Loki。</translation>
     </message>
 </context>
 <context>
@@ -1707,10 +1715,6 @@
     <message>
         <source>Live logs</source>
         <translation>容器日志</translation>
-    </message>
-    <message>
-        <source>Double-click an application to follow its container logs.</source>
-        <translation>双击一个应用以实时查看其容器日志。</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1796,20 +1800,32 @@
         <source>Dockmaster - Sandbox platform</source>
         <translation>Dockmaster - 沙盒平台</translation>
     </message>
+    <message>
+        <source>&amp;Application</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open &amp;test configuration</source>
+        <translation>打开测试环境配置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Open &amp;production configuration</source>
+        <translation>打开生产环境配置(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::PowerDnsProvider</name>
     <message>
         <source>PowerDNS API address</source>
-        <translation type="unfinished" />
+        <translation>PowerDNS API 地址</translation>
     </message>
     <message>
         <source>PowerDNS API key</source>
-        <translation type="unfinished" />
+        <translation>PowerDNS API 密钥</translation>
     </message>
     <message>
         <source>PowerDNS server id: use letters, digits, '_' and '-'.</source>
-        <translation type="unfinished" />
+        <translation>PowerDNS 服务器 ID：请使用字母、数字、'_' 和 '-'。</translation>
     </message>
     <message>
         <source>PowerDNS</source>
@@ -1817,23 +1833,23 @@
     </message>
     <message>
         <source>PowerDNS refused the API key (HTTP %1). Check the key stored for this profile.</source>
-        <translation type="unfinished" />
+        <translation>PowerDNS 拒绝了 API 密钥（HTTP %1）。请检查此配置保存的密钥。</translation>
     </message>
     <message>
         <source>PowerDNS does not serve the zone %1 (HTTP 404).</source>
-        <translation type="unfinished" />
+        <translation>PowerDNS 未托管区域 %1（HTTP 404）。</translation>
     </message>
     <message>
         <source>PowerDNS rejected the change: %1</source>
-        <translation type="unfinished" />
+        <translation>PowerDNS 拒绝了更改：%1</translation>
     </message>
     <message>
         <source>PowerDNS answered HTTP %1: %2</source>
-        <translation type="unfinished" />
+        <translation>PowerDNS 返回 HTTP %1：%2</translation>
     </message>
     <message>
         <source>PowerDNS sent an answer that is not a zone: %1</source>
-        <translation type="unfinished" />
+        <translation>PowerDNS 返回的应答不是区域数据：%1</translation>
     </message>
 </context>
 <context>
@@ -1847,19 +1863,19 @@
     <name>Dockmaster::ReleaseRequestParser</name>
     <message>
         <source>The request has no env::test or env::production label.</source>
-        <translation type="unfinished" />
+        <translation>该发布申请没有 env::test 或 env::production 标签。</translation>
     </message>
     <message>
         <source>The request has more than one environment label.</source>
-        <translation type="unfinished" />
+        <translation>该申请带有多个环境标签。</translation>
     </message>
     <message>
         <source>The request does not name a tag or commit (a line "Ref: v1.2.3").</source>
-        <translation type="unfinished" />
+        <translation>该申请未指明标签或提交（需要一行“Ref: v1.2.3”）。</translation>
     </message>
     <message>
         <source>The requested ref is not a valid tag or commit name.</source>
-        <translation type="unfinished" />
+        <translation>申请的引用不是有效的标签名或提交名。</translation>
     </message>
 </context>
 <context>
@@ -1933,7 +1949,7 @@
     <name>Dockmaster::RenderField</name>
     <message>
         <source>App ID</source>
-        <translation type="unfinished" />
+        <translation>应用 ID</translation>
     </message>
     <message>
         <source>Environment</source>
@@ -1941,31 +1957,31 @@
     </message>
     <message>
         <source>Host name</source>
-        <translation type="unfinished" />
+        <translation>主机名</translation>
     </message>
     <message>
         <source>Host address</source>
-        <translation type="unfinished" />
+        <translation>主机地址</translation>
     </message>
     <message>
         <source>Container port</source>
-        <translation type="unfinished" />
+        <translation>容器端口</translation>
     </message>
     <message>
         <source>Fallback port</source>
-        <translation type="unfinished" />
+        <translation>备用端口</translation>
     </message>
     <message>
         <source>Public listen address</source>
-        <translation type="unfinished" />
+        <translation>对外监听地址</translation>
     </message>
     <message>
         <source>Public HTTP port</source>
-        <translation type="unfinished" />
+        <translation>公网 HTTP 端口</translation>
     </message>
     <message>
         <source>Public HTTPS port</source>
-        <translation type="unfinished" />
+        <translation>公网 HTTPS 端口</translation>
     </message>
     <message>
         <source>Domain</source>
@@ -1973,138 +1989,138 @@
     </message>
     <message>
         <source>Fallback mode</source>
-        <translation type="unfinished" />
+        <translation>备用模式</translation>
     </message>
     <message>
         <source>Container image</source>
-        <translation type="unfinished" />
+        <translation>容器镜像</translation>
     </message>
     <message>
         <source>Deploy job image</source>
-        <translation type="unfinished" />
+        <translation>deploy 作业镜像</translation>
     </message>
     <message>
         <source>Memory limit (MiB)</source>
-        <translation type="unfinished" />
+        <translation>内存限制（MiB）</translation>
     </message>
     <message>
         <source>CPU limit (milli-CPUs)</source>
-        <translation type="unfinished" />
+        <translation>CPU 限制（毫核）</translation>
     </message>
     <message>
         <source>Process limit</source>
-        <translation type="unfinished" />
+        <translation>进程数上限</translation>
     </message>
     <message>
         <source>PHP memory limit (MiB)</source>
-        <translation type="unfinished" />
+        <translation>PHP 内存限制（MiB）</translation>
     </message>
     <message>
         <source>PHP maximum execution time (s)</source>
-        <translation type="unfinished" />
+        <translation>PHP 最大执行时间（秒）</translation>
     </message>
     <message>
         <source>Upload limit (MiB)</source>
-        <translation type="unfinished" />
+        <translation>上传限制（MiB）</translation>
     </message>
     <message>
         <source>PHP worker processes</source>
-        <translation type="unfinished" />
+        <translation>PHP 工作进程数</translation>
     </message>
     <message>
         <source>Upstream connect timeout (s)</source>
-        <translation type="unfinished" />
+        <translation>上游连接超时（秒）</translation>
     </message>
     <message>
         <source>Upstream read timeout (s)</source>
-        <translation type="unfinished" />
+        <translation>上游读取超时（秒）</translation>
     </message>
     <message>
         <source>Upstream fail timeout (s)</source>
-        <translation type="unfinished" />
+        <translation>上游失败超时（秒）</translation>
     </message>
     <message>
         <source>TLS certificate file</source>
-        <translation type="unfinished" />
+        <translation>TLS 证书文件</translation>
     </message>
     <message>
         <source>TLS key file</source>
-        <translation type="unfinished" />
+        <translation>TLS 密钥文件</translation>
     </message>
     <message>
         <source>Deploy folder</source>
-        <translation type="unfinished" />
+        <translation>部署目录</translation>
     </message>
     <message>
         <source>Runtime folder</source>
-        <translation type="unfinished" />
+        <translation>运行时目录</translation>
     </message>
     <message>
         <source>Log folder</source>
-        <translation type="unfinished" />
+        <translation>日志目录</translation>
     </message>
     <message>
         <source>nginx sites folder</source>
-        <translation type="unfinished" />
+        <translation>nginx 站点目录</translation>
     </message>
     <message>
         <source>php-fpm pool folder</source>
-        <translation type="unfinished" />
+        <translation>php-fpm 池目录</translation>
     </message>
     <message>
         <source>Deploy user</source>
-        <translation type="unfinished" />
+        <translation>部署用户</translation>
     </message>
     <message>
         <source>Extra environment variables</source>
-        <translation type="unfinished" />
+        <translation>额外环境变量</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::RenderInput</name>
     <message>
         <source>use "app" followed by exactly 7 digits, for example app0000042.</source>
-        <translation type="unfinished" />
+        <translation>请使用“app”后接 7 位数字，例如 app0000042。</translation>
     </message>
     <message>
         <source>use "test" or "production".</source>
-        <translation type="unfinished" />
+        <translation>请使用“test”或“production”。</translation>
     </message>
     <message>
         <source>must differ from the container port.</source>
-        <translation type="unfinished" />
+        <translation>必须与容器端口不同。</translation>
     </message>
     <message>
         <source>must differ from the HTTP port.</source>
-        <translation type="unfinished" />
+        <translation>必须与 HTTP 端口不同。</translation>
     </message>
     <message>
         <source>the domain must start with the app ID, for example %1.example.com.</source>
-        <translation type="unfinished" />
+        <translation>域名必须以应用 ID 开头，例如 %1.example.com。</translation>
     </message>
     <message>
         <source>use "hardened-php" or "static-maintenance".</source>
-        <translation type="unfinished" />
+        <translation>请使用“hardened-php”或“static-maintenance”。</translation>
     </message>
     <message>
         <source>use a path of at most 60 characters.</source>
-        <translation type="unfinished" />
+        <translation>路径最多 60 个字符。</translation>
     </message>
     <message>
         <source>use a Unix user name: lower-case letters, digits, '_' and '-'.</source>
-        <translation type="unfinished" />
+        <translation>请使用 Unix 用户名：小写字母、数字、'_' 和 '-'。</translation>
     </message>
     <message>
         <source>use upper-case letters, digits and '_' for each name, separated by commas.</source>
-        <translation type="unfinished" />
+        <translation>每个名称请使用大写字母、数字和 '_'，多个名称以逗号分隔。</translation>
     </message>
     <message>
         <source>the name %1 is listed twice.</source>
-        <translation type="unfinished" />
+        <translation>名称 %1 重复出现。</translation>
     </message>
     <message>
         <source>at most 32 names are allowed.</source>
-        <translation type="unfinished" />
+        <translation>最多允许 32 个名称。</translation>
     </message>
 </context>
 <context>
@@ -2337,77 +2353,97 @@
     </message>
     <message>
         <source>Reading everything from GitLab...</source>
-        <translation type="unfinished" />
+        <translation>正在从 GitLab 读取全部数据...</translation>
     </message>
     <message>
         <source>Checking GitLab for changes...</source>
-        <translation type="unfinished" />
+        <translation>正在检查 GitLab 上的变更...</translation>
     </message>
     <message>
         <source>Preparing the sandbox platform...</source>
-        <translation type="unfinished" />
+        <translation>正在准备沙盒平台...</translation>
+    </message>
+    <message>
+        <source>Live logs for %1: the Docker Engine endpoint of its host is not available yet.</source>
+        <translation>%1 的实时日志：其主机的 Docker Engine 端点尚不可用。</translation>
+    </message>
+    <message>
+        <source>Close editor</source>
+        <translation>关闭编辑器</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not committed. Close it and lose them?</source>
+        <translation>%1 有尚未提交的修改。关闭并丢弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>The management repository of %1 is not known yet: refresh from GitLab first.</source>
+        <translation>尚不知道 %1 的管理仓库：请先从 GitLab 刷新。</translation>
+    </message>
+    <message>
+        <source>Opening a configuration needs a connection to GitLab.</source>
+        <translation>打开配置需要连接到 GitLab。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::StructuralConfigCheck</name>
     <message>
         <source>Unresolved merge conflict marker.</source>
-        <translation type="unfinished" />
+        <translation>未解决的合并冲突标记。</translation>
     </message>
     <message>
         <source>Missing ';' at the end of this directive.</source>
-        <translation type="unfinished" />
+        <translation>此指令末尾缺少 ';'。</translation>
     </message>
     <message>
         <source>'}' closes a block that was never opened.</source>
-        <translation type="unfinished" />
+        <translation>'}' 关闭了一个从未打开的块。</translation>
     </message>
     <message>
         <source>This quoted string is never closed.</source>
-        <translation type="unfinished" />
+        <translation>此引号字符串未闭合。</translation>
     </message>
     <message>
         <source>The block opened here is never closed with '}'.</source>
-        <translation type="unfinished" />
+        <translation>此处开始的块没有用 '}' 闭合。</translation>
     </message>
     <message>
         <source>YAML does not allow tabs for indentation.</source>
-        <translation type="unfinished" />
+        <translation>YAML 不允许使用制表符缩进。</translation>
     </message>
     <message>
         <source>The section name is not closed with ']'.</source>
-        <translation type="unfinished" />
+        <translation>段名称未以 ']' 结束。</translation>
     </message>
     <message>
         <source>Expected "name = value".</source>
-        <translation type="unfinished" />
+        <translation>应为“name = value”。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::SyncEngine</name>
     <message>
         <source>Reading the local cache…</source>
-        <translation type="unfinished" />
+        <translation>正在读取本地缓存…</translation>
     </message>
     <message>
         <source>Reading apps and release requests from GitLab…</source>
-        <translation type="unfinished" />
+        <translation>正在从 GitLab 读取应用和发布申请…</translation>
     </message>
     <message>
         <source>Reading versions, pipelines and tags…</source>
-        <translation type="unfinished" />
+        <translation>正在读取版本、流水线和标签…</translation>
     </message>
     <message>
         <source>Saving to the local cache…</source>
-        <translation type="unfinished" />
+        <translation>正在保存到本地缓存…</translation>
     </message>
     <message>
         <source>Up to date</source>
-        <translation type="unfinished" />
+        <translation>已是最新</translation>
     </message>
     <message>
         <source>The sync with GitLab failed; the cached data was kept.</source>
-        <translation type="unfinished" />
+        <translation>与 GitLab 同步失败；已保留缓存数据。</translation>
     </message>
 </context>
 <context>
@@ -2418,11 +2454,11 @@
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished" />
+        <translation>标签</translation>
     </message>
     <message>
         <source>Deployment history</source>
-        <translation type="unfinished" />
+        <translation>部署历史</translation>
     </message>
     <message>
         <source>Tag history</source>
@@ -2430,30 +2466,30 @@
     </message>
     <message>
         <source>Deployments</source>
-        <translation type="unfinished" />
+        <translation>部署记录</translation>
     </message>
     <message>
         <source>%1 (%2): live in test %3, in production %4</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）：测试环境线上版本 %3，生产环境线上版本 %4</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::TagsModel</name>
     <message>
         <source>Tag</source>
-        <translation type="unfinished" />
+        <translation>标签</translation>
     </message>
     <message>
         <source>Live in</source>
-        <translation type="unfinished" />
+        <translation>线上环境</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>日期</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished" />
+        <translation>作者</translation>
     </message>
     <message>
         <source>SHA</source>
@@ -2461,22 +2497,22 @@
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished" />
+        <translation>说明</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::TemplateEngine</name>
     <message>
         <source>line %1: unknown placeholder {{%2}}</source>
-        <translation type="unfinished" />
+        <translation>第 %1 行：未知占位符 {{%2}}</translation>
     </message>
     <message>
         <source>line %1: {{%2}} has several lines and must stand alone on its line</source>
-        <translation type="unfinished" />
+        <translation>第 %1 行：{{%2}} 包含多行，必须单独占一行</translation>
     </message>
     <message>
         <source>line %1: malformed placeholder</source>
-        <translation type="unfinished" />
+        <translation>第 %1 行：占位符格式错误</translation>
     </message>
 </context>
 <context>
@@ -2538,11 +2574,11 @@
     <name>Dockmaster::ValidatorConfigCheck</name>
     <message>
         <source>Warning (%1): %2</source>
-        <translation type="unfinished" />
+        <translation>警告（%1）：%2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

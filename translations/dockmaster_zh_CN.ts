@@ -504,9 +504,7 @@
     <name>Dockmaster::ConfigEditor</name>
     <message numerus="yes">
         <source>Repository ready: %n file(s) on %1.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>仓库已就绪：%1 上共 %n 个文件。</numerusform></translation>
     </message>
     <message>
         <source>Committed and pushed as %1.</source>
@@ -924,9 +922,7 @@
     </message>
     <message numerus="yes">
         <source>Fixing %n record(s)…</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>正在修复 %n 条记录…</numerusform></translation>
     </message>
     <message>
         <source>Fixing failed: %1</source>
@@ -938,15 +934,11 @@
     </message>
     <message numerus="yes">
         <source>All %n record(s) match.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>全部 %n 条记录均一致。</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) differ from what is expected.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 条记录与预期不符。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1150,9 +1142,7 @@
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已替换 %n 处</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1175,9 +1165,7 @@
     </message>
     <message numerus="yes">
         <source>GitLab is limiting the request rate; it asks to wait %n second(s) before trying again.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>GitLab 正在限制请求频率，要求等待 %n 秒后再重试。</numerusform></translation>
     </message>
     <message>
         <source>GitLab failed with HTTP %1 while it handled %2 %3. The change may or may not have been made; Dockmaster checks before trying again.</source>
@@ -2121,6 +2109,21 @@
     <message>
         <source>at most 32 names are allowed.</source>
         <translation>最多允许 32 个名称。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::SandboxPlatform</name>
+    <message>
+        <source>The sandbox platform could not listen on a local port.</source>
+        <translation>沙盒平台无法监听本地端口。</translation>
+    </message>
+    <message>
+        <source>No temporary folder for the sandbox platform: %1</source>
+        <translation>无法为沙盒平台创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>The sandbox platform could not be prepared.</source>
+        <translation>无法准备沙盒平台。</translation>
     </message>
 </context>
 <context>

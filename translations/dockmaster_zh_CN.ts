@@ -1800,6 +1800,10 @@
         <source>Open &amp;production configuration</source>
         <translation>打开生产环境配置(&amp;P)</translation>
     </message>
+    <message>
+        <source>Needs a connection to GitLab: %1</source>
+        <translation>需要连接到 GitLab：%1</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::PowerDnsProvider</name>

@@ -68,6 +68,9 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
                    QStringLiteral("tagHistoryDock"), tr("Tag history"), Qt::BottomDockWidgetArea);
     m_logView->setObjectName(QStringLiteral("logsPanel"));
     m_logView->setAccessibleName(tr("Live logs"));
+    // An explicit minimum keeps the log toolbar from forcing a 1300-pixel-wide
+    // main window on small screens; its controls compress instead.
+    m_logView->setMinimumSize(320, 120);
     m_logsDock = addPanel(m_logView, QStringLiteral("logsDock"), tr("Live logs"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_tagHistoryDock, m_logsDock);
     m_tagHistoryDock->raise();
@@ -132,6 +135,7 @@ void MainWindow::createMenus()
     view->addAction(tr("Reset &layout"), this, [this] { restoreState(m_defaultState); });
 
     QMenu *application = menuBar()->addMenu(tr("&Application"));
+    application->setToolTipsVisible(true); // says why an action is disabled
     QAction *openTest = application->addAction(tr("Open &test configuration"), this, [this] {
         const QString appId = m_applicationsPanel->currentAppId();
         if (!appId.isEmpty())
@@ -144,6 +148,7 @@ void MainWindow::createMenus()
             Q_EMIT openConfigRequested(appId, Environment::Production);
     });
     openProduction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_gitlabActions = { openTest, openProduction };
     connect(m_applicationsPanel, &ApplicationsPanel::openConfigRequested, this, &MainWindow::openConfigRequested);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -203,6 +208,12 @@ void MainWindow::setConnectionState(ConnectionState state, const QString &detail
     m_connectionLabel->setToolTip(detail);
     m_connectionLabel->setAccessibleName(QStringLiteral("%1 %2").arg(m_connectionLabel->text(), detail));
     m_applicationsPanel->setOffline(state == ConnectionState::Offline, detail);
+    const bool offline = state == ConnectionState::Offline;
+    for (QAction *action : std::as_const(m_gitlabActions)) {
+        action->setEnabled(!offline);
+        action->setToolTip(offline ? tr("Needs a connection to GitLab: %1").arg(detail) : QString());
+        action->setStatusTip(action->toolTip());
+    }
     m_approvalsPanel->setActionsEnabled(state != ConnectionState::Offline,
                                         tr("Approving and rejecting need a connection to GitLab."));
 }

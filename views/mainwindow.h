@@ -31,6 +31,7 @@ public:
     ApplicationsPanel *applicationsPanel() const { return m_applicationsPanel; }
     ApprovalsPanel *approvalsPanel() const { return m_approvalsPanel; }
     TagHistoryPanel *tagHistoryPanel() const { return m_tagHistoryPanel; }
+    const QList<QAction *> &gitlabActions() const { return m_gitlabActions; }
     QTabWidget *editorArea() const { return m_editorArea; }
     QDockWidget *tagHistoryDock() const { return m_tagHistoryDock; }
     QDockWidget *logsDock() const { return m_logsDock; }
@@ -78,6 +79,7 @@ private:
     FilterablePanel *m_lastFilterablePanel = nullptr;
     QByteArray m_defaultState;
     ConnectionState m_connectionState = ConnectionState::Offline;
+    QList<QAction *> m_gitlabActions; // need GitLab: disabled offline, with the reason as tooltip
 };
 
 } // namespace Dockmaster

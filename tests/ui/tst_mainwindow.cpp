@@ -115,6 +115,24 @@ private Q_SLOTS:
         QVERIFY(window.applicationsPanel()->isAncestorOf(filter));
     }
 
+    void gitlabActionsAreDisabledOfflineAndSayWhy()
+    {
+        ApplicationsModel applications;
+        ReleaseRequestsModel requests;
+        MainWindow window(&applications, &requests);
+        window.setConnectionState(ConnectionState::Offline, QStringLiteral("network unreachable"));
+        QVERIFY(!window.gitlabActions().isEmpty());
+        for (QAction *action : window.gitlabActions()) {
+            QVERIFY(!action->isEnabled());
+            QVERIFY(action->toolTip().contains(QStringLiteral("network unreachable")));
+        }
+        window.setConnectionState(ConnectionState::Online);
+        for (QAction *action : window.gitlabActions()) {
+            QVERIFY(action->isEnabled());
+            QVERIFY(action->toolTip().isEmpty() || !action->toolTip().contains(QStringLiteral("unreachable")));
+        }
+    }
+
     void layoutIsRestored()
     {
         QSettings settings(m_dir.filePath(QStringLiteral("layout.ini")), QSettings::IniFormat);

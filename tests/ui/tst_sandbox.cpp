@@ -9,8 +9,10 @@
 #include "shell/shell.h"
 #include "tagsmodel.h"
 
+#include <QAction>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -39,6 +41,20 @@ private Q_SLOTS:
         QTreeView *apps = shell.mainWindow()->applicationsPanel()->view();
         QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 20, 90000);
         qInfo("sandbox: %d apps visible after %lld ms", apps->model()->rowCount(), clock.elapsed());
+        // Typing in the filter box narrows the panel; clearing it brings all back.
+        auto *filter
+            = shell.mainWindow()->applicationsPanel()->findChild<QLineEdit *>(QStringLiteral("applicationFilter"));
+        QVERIFY(filter);
+        const int all = apps->model()->rowCount();
+        const QString someId = apps->model()->index(3, 0).data().toString();
+        QTest::keyClicks(filter, someId);
+        QCOMPARE(apps->model()->rowCount(), 1);
+        QCOMPARE(apps->model()->index(0, 0).data().toString(), someId);
+        filter->clear();
+        QCOMPARE(apps->model()->rowCount(), all);
+        for (QAction *action : shell.mainWindow()->gitlabActions())
+            QVERIFY(action->isEnabled()); // online: the GitLab actions work
+
         QTreeView *requests = shell.mainWindow()->approvalsPanel()->view();
         QTRY_VERIFY_WITH_TIMEOUT(requests->model()->rowCount() > 0, 10000);
         auto *state = shell.mainWindow()->findChild<QLabel *>(QStringLiteral("connectionState"));

@@ -53,6 +53,7 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
 
     m_search->setPlaceholderText(tr("Filter by ID, name, owner or domain (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
+    m_search->setObjectName(QStringLiteral("applicationFilter"));
     m_search->setAccessibleName(tr("Application filter"));
     connect(m_search, &QLineEdit::textChanged, m_filter, &ApplicationsFilterModel::setSearchText);
 

@@ -48,6 +48,8 @@ QString ApplicationsModel::statusDisplayName(const QString &status)
         return tr("Failed");
     if (status == QLatin1String("archived"))
         return tr("Archived");
+    if (status == QLatin1String("test-only"))
+        return tr("Test only");
     return status;
 }
 

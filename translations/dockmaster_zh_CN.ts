@@ -186,6 +186,10 @@
         <source>Domains</source>
         <translation>域名</translation>
     </message>
+    <message>
+        <source>Test only</source>
+        <translation>仅测试环境</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ApplicationsPanel</name>
@@ -1695,10 +1699,6 @@
     <message>
         <source>Tag history</source>
         <translation>标签历史</translation>
-    </message>
-    <message>
-        <source>Select an application to see its tags and deployments.</source>
-        <translation>选择一个应用以查看其标签和部署记录。</translation>
     </message>
     <message>
         <source>Live logs</source>

@@ -63,9 +63,7 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     m_approvalsDock
         = addPanel(m_approvalsPanel, QStringLiteral("approvalsDock"), tr("Pending approvals"), Qt::RightDockWidgetArea);
     m_tagHistoryDock
-        = addPanel(new PlaceholderPanel(QStringLiteral("tagHistoryPanel"), tr("Tag history"),
-                                        tr("Select an application to see its tags and deployments."), this),
-                   QStringLiteral("tagHistoryDock"), tr("Tag history"), Qt::BottomDockWidgetArea);
+        = addPanel(m_tagHistoryPanel, QStringLiteral("tagHistoryDock"), tr("Tag history"), Qt::BottomDockWidgetArea);
     m_logView->setObjectName(QStringLiteral("logsPanel"));
     m_logView->setAccessibleName(tr("Live logs"));
     // An explicit minimum keeps the log toolbar from forcing a 1300-pixel-wide

@@ -10,6 +10,7 @@
 #include "tagsmodel.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -61,10 +62,14 @@ private Q_SLOTS:
         QTRY_VERIFY(state->text().contains(QStringLiteral("Online")));
 
         // Selecting an app shows its tags from the cache in the Tag history panel.
-        apps->setCurrentIndex(apps->model()->index(0, 0));
+        const QRect firstRow = apps->visualRect(apps->model()->index(0, 1));
+        QTest::mouseClick(apps->viewport(), Qt::LeftButton, {}, firstRow.center());
+        QCOMPARE(apps->currentIndex().row(), 0);
         TagsModel *tags = shell.mainWindow()->tagHistoryPanel()->tagsModel();
         QTRY_VERIFY_WITH_TIMEOUT(tags->rowCount() > 0, 10000);
         QVERIFY(!shell.mainWindow()->tagHistoryPanel()->appId().isEmpty());
+        // ...and that panel is what the Tag history dock shows.
+        QCOMPARE(shell.mainWindow()->tagHistoryDock()->widget(), shell.mainWindow()->tagHistoryPanel());
 
         // Opening the test configuration clones the management repository over
         // git smart HTTP into a workspace and loads one of its files.

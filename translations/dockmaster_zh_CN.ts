@@ -202,14 +202,6 @@
         <translation>应用筛选</translation>
     </message>
     <message>
-        <source>Environment filter</source>
-        <translation>环境筛选</translation>
-    </message>
-    <message>
-        <source>All environments</source>
-        <translation>所有环境</translation>
-    </message>
-    <message>
         <source>Host filter</source>
         <translation>主机筛选</translation>
     </message>
@@ -331,14 +323,6 @@
     <message>
         <source>Release request filter</source>
         <translation>发布申请筛选</translation>
-    </message>
-    <message>
-        <source>Environment filter</source>
-        <translation>环境筛选</translation>
-    </message>
-    <message>
-        <source>All environments</source>
-        <translation>所有环境</translation>
     </message>
     <message>
         <source>Pending approvals</source>
@@ -1088,6 +1072,17 @@
     <message>
         <source>Test</source>
         <translation>测试</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::FilterWidgets</name>
+    <message>
+        <source>Environment filter</source>
+        <translation>环境筛选</translation>
+    </message>
+    <message>
+        <source>All environments</source>
+        <translation>所有环境</translation>
     </message>
 </context>
 <context>

@@ -77,20 +77,25 @@ QString DnsProvider::zoneFor(DnsOperation *operation, const QString &name)
     return zone;
 }
 
+QString DnsProvider::admit(DnsOperation *operation, const QString &name,
+                           std::initializer_list<std::pair<const char *, QString>> problems)
+{
+    if (refuseIfMisconfigured(operation))
+        return {};
+    for (const auto &[field, problem] : problems) {
+        if (!problem.isEmpty()) {
+            refuse(operation, QString::fromLatin1(field), problem);
+            return {};
+        }
+    }
+    return zoneFor(operation, name);
+}
+
 DnsOperation *DnsProvider::listRecords(const QString &name, const QString &type)
 {
     DnsOperation *operation = newOperation();
-    if (refuseIfMisconfigured(operation))
-        return operation;
-    if (const QString problem = DnsValidation::recordName(name); !problem.isEmpty()) {
-        refuse(operation, QStringLiteral("name"), problem);
-        return operation;
-    }
-    if (const QString problem = DnsValidation::recordType(type); !problem.isEmpty()) {
-        refuse(operation, QStringLiteral("type"), problem);
-        return operation;
-    }
-    const QString zone = zoneFor(operation, name);
+    const QString zone = admit(
+        operation, name, { { "name", DnsValidation::recordName(name) }, { "type", DnsValidation::recordType(type) } });
     if (!zone.isEmpty())
         startList(operation, zone, name, type);
     return operation;
@@ -99,21 +104,10 @@ DnsOperation *DnsProvider::listRecords(const QString &name, const QString &type)
 DnsOperation *DnsProvider::upsertARecord(const QString &name, const QString &address, int ttl)
 {
     DnsOperation *operation = newOperation();
-    if (refuseIfMisconfigured(operation))
-        return operation;
-    if (const QString problem = DnsValidation::recordName(name); !problem.isEmpty()) {
-        refuse(operation, QStringLiteral("name"), problem);
-        return operation;
-    }
-    if (const QString problem = DnsValidation::ipv4Address(address); !problem.isEmpty()) {
-        refuse(operation, QStringLiteral("address"), problem);
-        return operation;
-    }
-    if (const QString problem = DnsValidation::ttl(ttl); !problem.isEmpty()) {
-        refuse(operation, QStringLiteral("ttl"), problem);
-        return operation;
-    }
-    const QString zone = zoneFor(operation, name);
+    const QString zone = admit(operation, name,
+                               { { "name", DnsValidation::recordName(name) },
+                                 { "address", DnsValidation::ipv4Address(address) },
+                                 { "ttl", DnsValidation::ttl(ttl) } });
     if (zone.isEmpty())
         return operation;
     DnsRecord record;
@@ -128,17 +122,8 @@ DnsOperation *DnsProvider::upsertARecord(const QString &name, const QString &add
 DnsOperation *DnsProvider::deleteRecords(const QString &name, const QString &type)
 {
     DnsOperation *operation = newOperation();
-    if (refuseIfMisconfigured(operation))
-        return operation;
-    if (const QString problem = DnsValidation::recordName(name); !problem.isEmpty()) {
-        refuse(operation, QStringLiteral("name"), problem);
-        return operation;
-    }
-    if (const QString problem = DnsValidation::recordType(type); !problem.isEmpty()) {
-        refuse(operation, QStringLiteral("type"), problem);
-        return operation;
-    }
-    const QString zone = zoneFor(operation, name);
+    const QString zone = admit(
+        operation, name, { { "name", DnsValidation::recordName(name) }, { "type", DnsValidation::recordType(type) } });
     if (!zone.isEmpty())
         startDelete(operation, zone, name, type);
     return operation;

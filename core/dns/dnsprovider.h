@@ -11,6 +11,8 @@
 #include <QUrl>
 
 #include <functional>
+#include <initializer_list>
+#include <utility>
 
 class QNetworkAccessManager;
 class QNetworkRequest;
@@ -124,6 +126,11 @@ private:
     DnsOperation *newOperation();
     void complete(DnsOperation *operation);
     bool refuseIfMisconfigured(DnsOperation *operation);
+    // Refuses the operation for a broken configuration or the first problem
+    // in `problems` (field, message; empty message = fine), in that order;
+    // returns the zone to work in, or an empty string when refused.
+    QString admit(DnsOperation *operation, const QString &name,
+                  std::initializer_list<std::pair<const char *, QString>> problems);
     QString zoneFor(DnsOperation *operation, const QString &name);
 
     QStringList m_zones;

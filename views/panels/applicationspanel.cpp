@@ -3,6 +3,7 @@
 #include "applicationsfiltermodel.h"
 #include "applicationsmodel.h"
 #include "modelroles.h"
+#include "panels/filterwidgets.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -40,27 +41,21 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_filter(new ApplicationsFilterModel(this))
-    , m_search(new QLineEdit(this))
-    , m_environment(new QComboBox(this))
+    , m_search(FilterWidgets::searchField(tr("Filter by ID, name, owner or domain (Ctrl+F)"), tr("Application filter"),
+                                          this))
+    , m_environment(FilterWidgets::environmentChoice(this))
     , m_host(new QComboBox(this))
     , m_status(new QComboBox(this))
-    , m_view(new QTreeView(this))
+    , m_view(FilterWidgets::table(m_filter, tr("Applications"), this))
     , m_details(new QTextBrowser(this))
     , m_banner(new QLabel(this))
 {
     setObjectName(QStringLiteral("applicationsPanel"));
     m_filter->setSourceModel(m_model);
 
-    m_search->setPlaceholderText(tr("Filter by ID, name, owner or domain (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("applicationFilter"));
-    m_search->setAccessibleName(tr("Application filter"));
     connect(m_search, &QLineEdit::textChanged, m_filter, &ApplicationsFilterModel::setSearchText);
 
-    m_environment->setAccessibleName(tr("Environment filter"));
-    m_environment->addItem(tr("All environments"), QString());
-    for (Environment environment : AllEnvironments)
-        m_environment->addItem(environmentDisplayName(environment), environmentKey(environment));
     connect(m_environment, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setEnvironment(environmentFromKey(m_environment->currentData().toString())); });
     m_host->setAccessibleName(tr("Host filter"));
@@ -70,15 +65,9 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
     connect(m_status, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setStatus(m_status->currentData().toString()); });
 
-    m_view->setModel(m_filter);
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true); // lets a 10,000-row view paint without measuring every row
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ApplicationsModel::IdColumn, Qt::AscendingOrder);
-    m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAccessibleName(tr("Applications"));
-    m_view->header()->setStretchLastSection(true);
     m_view->header()->resizeSection(ApplicationsModel::IdColumn, 110);
     m_view->header()->resizeSection(ApplicationsModel::NameColumn, 160);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {

@@ -1,6 +1,7 @@
 #include "panels/approvalspanel.h"
 
 #include "modelroles.h"
+#include "panels/filterwidgets.h"
 #include "releaserequestsfiltermodel.h"
 #include "releaserequestsmodel.h"
 
@@ -20,34 +21,23 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_filter(new ReleaseRequestsFilterModel(this))
-    , m_search(new QLineEdit(this))
-    , m_environment(new QComboBox(this))
-    , m_view(new QTreeView(this))
+    , m_search(
+          FilterWidgets::searchField(tr("Filter by app, ref, requester (Ctrl+F)"), tr("Release request filter"), this))
+    , m_environment(FilterWidgets::environmentChoice(this))
+    , m_view(FilterWidgets::table(m_filter, tr("Pending approvals"), this))
     , m_summary(new QLabel(this))
     , m_review(new QLabel(this))
 {
     setObjectName(QStringLiteral("approvalsPanel"));
     m_filter->setSourceModel(m_model);
 
-    m_search->setPlaceholderText(tr("Filter by app, ref, requester (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Release request filter"));
     connect(m_search, &QLineEdit::textChanged, m_filter, &ReleaseRequestsFilterModel::setSearchText);
 
-    m_environment->setAccessibleName(tr("Environment filter"));
-    m_environment->addItem(tr("All environments"), QString());
-    for (Environment environment : AllEnvironments)
-        m_environment->addItem(environmentDisplayName(environment), environmentKey(environment));
     connect(m_environment, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setEnvironment(environmentFromKey(m_environment->currentData().toString())); });
 
-    m_view->setModel(m_filter);
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ReleaseRequestsModel::AgeColumn, Qt::AscendingOrder); // oldest first
-    m_view->setAccessibleName(tr("Pending approvals"));
-    m_view->header()->setStretchLastSection(true);
 
     m_review->setWordWrap(true);
     m_review->setAlignment(Qt::AlignCenter);

@@ -2,6 +2,7 @@
 
 #include "applicationsmodel.h"
 #include "deploymentsmodel.h"
+#include "panels/filterwidgets.h"
 #include "tagsmodel.h"
 
 #include <QHeaderView>
@@ -12,22 +13,6 @@
 #include <QVBoxLayout>
 
 namespace Dockmaster {
-namespace {
-
-QTreeView *makeTable(QAbstractItemModel *model, const QString &accessibleName, QWidget *parent)
-{
-    auto *view = new QTreeView(parent);
-    view->setModel(model);
-    view->setRootIsDecorated(false);
-    view->setUniformRowHeights(true);
-    view->setAlternatingRowColors(true);
-    view->setAccessibleName(accessibleName);
-    view->header()->setStretchLastSection(true);
-    return view;
-}
-
-} // namespace
-
 TagHistoryPanel::TagHistoryPanel(QWidget *parent)
     : QWidget(parent)
     , m_tags(new TagsModel(this))
@@ -35,8 +20,8 @@ TagHistoryPanel::TagHistoryPanel(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_placeholder(new QLabel(tr("Select an application to see its tags and deployments."), this))
     , m_header(new QLabel(this))
-    , m_tagView(makeTable(m_tags, tr("Tags"), this))
-    , m_deploymentView(makeTable(m_deployments, tr("Deployment history"), this))
+    , m_tagView(FilterWidgets::table(m_tags, tr("Tags"), this))
+    , m_deploymentView(FilterWidgets::table(m_deployments, tr("Deployment history"), this))
 {
     setObjectName(QStringLiteral("tagHistoryPanel"));
     setAccessibleName(tr("Tag history"));

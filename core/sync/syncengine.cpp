@@ -328,6 +328,25 @@ void SyncEngine::listingDone()
         planDetails();
 }
 
+// A detail call's handler: drops results of an outdated run, aborts the run
+// on any error but 404 (a missing branch, project or ref is data, not a
+// failure), hands the result to `store`, then counts the job as done.
+template<typename T>
+std::function<void(GitLabResult<T>)> SyncEngine::detailHandler(quint64 runId,
+                                                               std::function<void(GitLabResult<T> &)> store)
+{
+    return [this, runId, store = std::move(store)](GitLabResult<T> result) {
+        if (!alive(runId))
+            return;
+        if (!result.ok() && result.error.kind != GitLabError::Kind::NotFound) {
+            abortRun(result.error);
+            return;
+        }
+        store(result);
+        jobDone();
+    };
+}
+
 void SyncEngine::planDetails()
 {
     Run &run = *m_run;
@@ -354,57 +373,39 @@ void SyncEngine::planDetails()
 
         for (const Environment environment : AllEnvironments) {
             addJob([this, runId, appId, project, environment] {
-                return m_client->tree(project, environmentBranch(environment), {}, this,
-                                      [this, runId, appId, environment](GitLabResult<QList<GitLabTreeEntry>> result) {
-                                          if (!alive(runId))
-                                              return;
-                                          if (!result.ok() && result.error.kind != GitLabError::Kind::NotFound) {
-                                              abortRun(result.error);
-                                              return;
-                                          }
-                                          SyncBatch::OpsDetail &d = m_run->batch.ops[appId];
-                                          const int i = environmentIndex(environment);
-                                          d.branchExists[i] = result.ok();
-                                          for (const GitLabTreeEntry &entry : std::as_const(result.value)) {
-                                              if (entry.path == QLatin1String("codes")
-                                                  && entry.type == QLatin1String("commit"))
-                                                  d.liveSha[i] = entry.id;
-                                          }
-                                          jobDone();
-                                      });
+                return m_client->tree(
+                    project, environmentBranch(environment), {}, this,
+                    detailHandler<QList<GitLabTreeEntry>>(
+                        runId, [this, appId, environment](GitLabResult<QList<GitLabTreeEntry>> &result) {
+                            SyncBatch::OpsDetail &d = m_run->batch.ops[appId];
+                            const int i = environmentIndex(environment);
+                            d.branchExists[i] = result.ok();
+                            for (const GitLabTreeEntry &entry : std::as_const(result.value)) {
+                                if (entry.path == QLatin1String("codes") && entry.type == QLatin1String("commit"))
+                                    d.liveSha[i] = entry.id;
+                            }
+                        }));
             });
         }
         addJob([this, runId, appId, project] {
             GitLabClient::PipelineQuery query;
             query.perPage = m_options.pipelinesPerProject;
             query.maxPages = 1;
-            return m_client->pipelines(project, query, this,
-                                       [this, runId, appId](GitLabResult<QList<GitLabPipeline>> result) {
-                                           if (!alive(runId))
-                                               return;
-                                           if (!result.ok() && result.error.kind != GitLabError::Kind::NotFound) {
-                                               abortRun(result.error);
-                                               return;
-                                           }
-                                           m_run->batch.ops[appId].pipelines = std::move(result.value);
-                                           jobDone();
-                                       });
+            return m_client->pipelines(
+                project, query, this,
+                detailHandler<QList<GitLabPipeline>>(runId, [this, appId](GitLabResult<QList<GitLabPipeline>> &result) {
+                    m_run->batch.ops[appId].pipelines = std::move(result.value);
+                }));
         });
         addJob([this, runId, appId, project] {
             GitLabClient::DeploymentQuery query;
             query.perPage = m_options.deploymentsPerProject;
             query.maxPages = 1;
             return m_client->deployments(project, query, this,
-                                         [this, runId, appId](GitLabResult<QList<GitLabDeployment>> result) {
-                                             if (!alive(runId))
-                                                 return;
-                                             if (!result.ok() && result.error.kind != GitLabError::Kind::NotFound) {
-                                                 abortRun(result.error);
-                                                 return;
-                                             }
-                                             m_run->batch.ops[appId].deployments = std::move(result.value);
-                                             jobDone();
-                                         });
+                                         detailHandler<QList<GitLabDeployment>>(
+                                             runId, [this, appId](GitLabResult<QList<GitLabDeployment>> &result) {
+                                                 m_run->batch.ops[appId].deployments = std::move(result.value);
+                                             }));
         });
     }
 
@@ -412,17 +413,11 @@ void SyncEngine::planDetails()
         const QString appId = codeProject.path;
         const QString project = QString::number(codeProject.id);
         addJob([this, runId, appId, project] {
-            return m_client->tags(project, m_options.tagPages, this,
-                                  [this, runId, appId](GitLabResult<QList<GitLabTag>> result) {
-                                      if (!alive(runId))
-                                          return;
-                                      if (!result.ok() && result.error.kind != GitLabError::Kind::NotFound) {
-                                          abortRun(result.error);
-                                          return;
-                                      }
-                                      m_run->batch.tags.insert(appId, std::move(result.value));
-                                      jobDone();
-                                  });
+            return m_client->tags(
+                project, m_options.tagPages, this,
+                detailHandler<QList<GitLabTag>>(runId, [this, appId](GitLabResult<QList<GitLabTag>> &result) {
+                    m_run->batch.tags.insert(appId, std::move(result.value));
+                }));
         });
     }
 
@@ -438,18 +433,12 @@ void SyncEngine::planDetails()
         scheduled.insert(key);
         const QString project = QString::number(issue.projectId);
         addJob([this, runId, key, project, ref] {
-            return m_client->commit(project, ref, this, [this, runId, key](GitLabResult<GitLabCommit> result) {
-                if (!alive(runId))
-                    return;
-                // An unknown ref is the request's problem, not the sync's.
-                if (!result.ok() && result.error.kind != GitLabError::Kind::NotFound) {
-                    abortRun(result.error);
-                    return;
-                }
-                if (result.ok())
-                    m_run->batch.resolvedRefs.insert(key, result.value.id);
-                jobDone();
-            });
+            // An unknown ref (404) is the request's problem, not the sync's.
+            return m_client->commit(project, ref, this,
+                                    detailHandler<GitLabCommit>(runId, [this, key](GitLabResult<GitLabCommit> &result) {
+                                        if (result.ok())
+                                            m_run->batch.resolvedRefs.insert(key, result.value.id);
+                                    }));
         });
     }
 

@@ -21,21 +21,21 @@ class GitLabClient;
 
 struct SyncOptions {
     QString rootGroup = QStringLiteral("plugins");
-    QString inventoryProject; // empty: <root>/ops/inventory
+    QString inventoryProject;   // empty: <root>/ops/inventory
     QString inventoryMirrorDir; // local bare git mirror; empty: inventory.git next to the cache file
     QString inventoryRef = QStringLiteral("main");
     int pipelinesPerProject = 20;
     int deploymentsPerProject = 20;
-    int tagPages = 1; // newest 100 tags per app
-    int maxOutstandingCalls = 24; // calls handed to the client at once
+    int tagPages = 1;                        // newest 100 tags per app
+    int maxOutstandingCalls = 24;            // calls handed to the client at once
     qint64 fullSyncEverySeconds = 24 * 3600; // Auto mode: a full run catches deleted projects
 };
 
 struct SyncStats {
     bool full = false;
     bool superseded = false; // another sync stored newer data first; this run wrote nothing
-    quint64 requests = 0; // HTTP requests this run sent
-    int apps = 0; // apps in the cache afterwards
+    quint64 requests = 0;    // HTTP requests this run sent
+    int apps = 0;            // apps in the cache afterwards
     int appsChanged = 0;
     int appsRemoved = 0;
     int releaseRequests = 0; // open release requests written
@@ -102,6 +102,8 @@ private:
     void abortRun(const GitLabError &error);
     void endRun();
     bool alive(quint64 runId) const;
+    template<typename T>
+    std::function<void(GitLabResult<T>)> detailHandler(quint64 runId, std::function<void(GitLabResult<T> &)> store);
     void track(GitLabCall *call);
     void noteServerTime(const QDateTime &time);
     void reportProgress(const QString &text, bool force = false);

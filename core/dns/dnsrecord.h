@@ -30,7 +30,7 @@ struct DnsComparison {
     QString label; // what the record is for, e.g. "test" / "production"
     QString name;
     QString expectedAddress; // empty for Extra
-    QString actualAddress; // empty for Missing
+    QString actualAddress;   // empty for Missing
     int actualTtl = 0;
     DnsRecordState state = DnsRecordState::Missing;
 

@@ -12,10 +12,10 @@ class Tc3Signer final
 {
 public:
     struct Request {
-        QByteArray host; // exactly as sent in the Host header
+        QByteArray host;        // exactly as sent in the Host header
         QByteArray contentType; // exactly as sent, e.g. "application/json"
-        QByteArray payload; // the body bytes
-        qint64 timestamp = 0; // X-TC-Timestamp, seconds since the epoch
+        QByteArray payload;     // the body bytes
+        qint64 timestamp = 0;   // X-TC-Timestamp, seconds since the epoch
     };
 
     Tc3Signer(const QString &secretId, const QString &secretKey, const QString &service);

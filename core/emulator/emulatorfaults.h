@@ -13,18 +13,18 @@ namespace Dockmaster {
 // One injected fault: which requests it hits and how often.
 struct EmulatorFault {
     enum class Kind {
-        Status, // answer `status` (e.g. 500, 502, 503) with a GitLab-like body
-        RateLimited, // 429 "Retry later" with Retry-After: retryAfterSeconds
-        Delay, // answer normally after delayMs
-        MalformedJson, // 200 with a body that is not valid JSON
-        TruncatedBody, // real response, Content-Length larger than what is sent, then close
+        Status,         // answer `status` (e.g. 500, 502, 503) with a GitLab-like body
+        RateLimited,    // 429 "Retry later" with Retry-After: retryAfterSeconds
+        Delay,          // answer normally after delayMs
+        MalformedJson,  // 200 with a body that is not valid JSON
+        TruncatedBody,  // real response, Content-Length larger than what is sent, then close
         DropConnection, // close the socket without answering
     };
 
     Kind kind = Kind::Status;
-    QString method; // "GET", "POST"...; empty matches any
+    QString method;                 // "GET", "POST"...; empty matches any
     QRegularExpression pathPattern; // matched against the raw (still encoded) path
-    int times = 1; // how many matching requests it hits; -1 = always
+    int times = 1;                  // how many matching requests it hits; -1 = always
     int status = 500;
     int retryAfterSeconds = 1;
     int delayMs = 0;

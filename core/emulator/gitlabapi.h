@@ -41,7 +41,7 @@ private:
         const HttpRequest &request;
         const EmulatorUser &user;
         QStringList segments; // decoded path segments below /api/v4
-        QJsonObject params; // JSON or form body merged with the query
+        QJsonObject params;   // JSON or form body merged with the query
     };
 
     // Dispatch per area (each in its own source file).

@@ -19,9 +19,9 @@ class EmulatorServer;
 struct EmulatorDeployContext {
     QString dataDir;
     QString repositoryPath; // bare repository of the management repo
-    QString projectPath; // path_with_namespace
-    QString environment; // "test" or "production"
-    QString ref; // branch, e.g. env/test
+    QString projectPath;    // path_with_namespace
+    QString environment;    // "test" or "production"
+    QString ref;            // branch, e.g. env/test
     QString sha;
     QString username;
     qint64 projectId = 0;
@@ -57,7 +57,7 @@ public:
     void stop();
     bool isRunning() const;
     QUrl baseUrl() const; // http://127.0.0.1:<port>
-    QUrl apiUrl() const; // baseUrl + /api/v4
+    QUrl apiUrl() const;  // baseUrl + /api/v4
     QString dataDir() const;
 
     // The "root" administrator every emulator starts with.

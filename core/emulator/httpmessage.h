@@ -11,7 +11,7 @@ namespace Dockmaster {
 // (percent-encoded) because GitLab routes on the encoded form.
 struct HttpRequest {
     QByteArray method;
-    QByteArray target; // as sent: path + optional "?query"
+    QByteArray target;  // as sent: path + optional "?query"
     QByteArray rawPath; // still percent-encoded
     QByteArray rawQuery;
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
@@ -29,7 +29,7 @@ struct HttpResponse {
     enum class Delivery {
         Normal,
         Truncated, // announce the full Content-Length, send half, close
-        Dropped, // close the connection without any response
+        Dropped,   // close the connection without any response
     };
 
     int status = 200;

@@ -26,10 +26,10 @@ struct SandboxSeedResult {
     qint64 appsGroupId = 0;
     qint64 opsGroupId = 0;
     qint64 inventoryProjectId = 0;
-    QStringList appIds; // app<7 digits>, in creation order
+    QStringList appIds;             // app<7 digits>, in creation order
     QList<EmulatorUser> developers; // tokens "<username>-token"
-    QString adminToken; // the emulator's root administrator
-    QString secondAdminToken; // "alice", a second admin
+    QString adminToken;             // the emulator's root administrator
+    QString secondAdminToken;       // "alice", a second admin
     int pendingReleaseRequests = 0;
 };
 

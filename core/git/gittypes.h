@@ -41,14 +41,14 @@ struct GitPushRejection {
     QString baseCommit; // the commit the edit was made on
     QString remoteHead; // the branch head on the server now
     bool fileChangedUpstream = false;
-    QString upstreamDiff; // base -> remote head, for this file only
+    QString upstreamDiff;                 // base -> remote head, for this file only
     QList<GitCommitInfo> upstreamCommits; // newest first
 };
 
 struct GitRebaseResult {
     QString path;
-    QByteArray content; // the edit re-applied on the new head
-    QString newBase; // commit the content now applies to
+    QByteArray content;     // the edit re-applied on the new head
+    QString newBase;        // commit the content now applies to
     bool conflicts = false; // content holds conflict markers to resolve
 };
 

@@ -27,15 +27,15 @@ class GitLabClient;
 // One raw REST call below /api/v4.
 struct GitLabRequest {
     enum class Pagination {
-        None, // a single answer
+        None,   // a single answer
         Offset, // follow Link rel="next" / x-next-page, collecting every page's array
         Keyset, // follow Link rel="next" only (pagination=keyset is added by the caller)
     };
 
     QByteArray method = QByteArrayLiteral("GET");
-    QString path; // already encoded, starts with '/', e.g. "/projects/a%2Fb/issues"
+    QString path;                             // already encoded, starts with '/', e.g. "/projects/a%2Fb/issues"
     QList<std::pair<QString, QString>> query; // decoded values; encoded when the URL is built
-    QByteArray body; // JSON for POST/PUT
+    QByteArray body;                          // JSON for POST/PUT
     Pagination pagination = Pagination::None;
     int maxPages = 0; // 0: every page
     // Whether sending it twice has the same effect as once. Only such calls are
@@ -49,8 +49,8 @@ struct GitLabRequest {
 struct GitLabResponse {
     GitLabError error;
     int httpStatus = 0;
-    QByteArray body; // the (last) answer's body
-    QJsonArray items; // every page's elements for paginated calls
+    QByteArray body;                       // the (last) answer's body
+    QJsonArray items;                      // every page's elements for paginated calls
     QHash<QByteArray, QByteArray> headers; // the (last) answer's headers, names in lower case
     int pages = 0;
     QDateTime serverTime; // from the first answer's Date header, when sent
@@ -92,9 +92,9 @@ private:
 
 struct GitLabClientOptions {
     int transferTimeoutMs = 30000;
-    int maxAttempts = 4; // per page, for idempotent calls
+    int maxAttempts = 4;       // per page, for idempotent calls
     int maxRateLimitWaits = 5; // 429s honoured per call before giving up
-    int baseBackoffMs = 400; // first retry waits 50-100% of this, then doubles
+    int baseBackoffMs = 400;   // first retry waits 50-100% of this, then doubles
     int maxBackoffMs = 20000;
     int maxRetryAfterSeconds = 120; // a longer Retry-After is reported instead of waited for
     int lowRemainingThreshold = 10; // RateLimit-Remaining at or below this slows requests down

@@ -25,9 +25,9 @@ struct GitLabUser {
 struct GitLabProject {
     qint64 id = 0;
     QString name;
-    QString path; // last path component, e.g. "app0000042"
+    QString path;              // last path component, e.g. "app0000042"
     QString pathWithNamespace; // "plugins/apps/app0000042"
-    QString namespacePath; // "plugins/apps"
+    QString namespacePath;     // "plugins/apps"
     QString description;
     QString defaultBranch;
     QString webUrl;
@@ -65,7 +65,7 @@ struct GitLabCommit {
 
 struct GitLabTag {
     QString name;
-    QString target; // tag object id (annotated) or commit id (lightweight)
+    QString target;  // tag object id (annotated) or commit id (lightweight)
     QString message; // empty for lightweight tags
     bool isProtected = false;
     QDateTime createdAt; // null for lightweight tags
@@ -121,8 +121,8 @@ struct GitLabDeployment {
     QString ref;
     QString sha;
     QString status;
-    QString environment; // environment name, e.g. "test"
-    QString user; // username, may be empty
+    QString environment;   // environment name, e.g. "test"
+    QString user;          // username, may be empty
     qint64 pipelineId = 0; // from deployable.pipeline.id when present
     QDateTime createdAt;
     QDateTime updatedAt;

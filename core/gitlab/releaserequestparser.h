@@ -18,9 +18,9 @@ namespace Dockmaster::ReleaseRequestParser {
 
 struct Parsed {
     std::optional<Environment> environment; // nullopt: no or conflicting env:: labels
-    QString state; // pending, approved, deployed, failed, rejected
-    QString requestedRef; // empty when none was found or it was not acceptable
-    QString problem; // for people, when something is wrong
+    QString state;                          // pending, approved, deployed, failed, rejected
+    QString requestedRef;                   // empty when none was found or it was not acceptable
+    QString problem;                        // for people, when something is wrong
 };
 
 Parsed parse(const GitLabIssue &issue);

@@ -11,7 +11,7 @@ class SecretStore;
 
 struct DockerLogOptions {
     QString composeProject; // containers labelled com.docker.compose.project=<this>
-    int tail = 1000; // history lines per container on first connect (-1: all)
+    int tail = 1000;        // history lines per container on first connect (-1: all)
     int flushIntervalMs = 25;
     int mergeHoldbackMs = 300; // how long lines wait for other containers' older lines
     int reconnectInitialMs = 250;

@@ -38,7 +38,7 @@ public:
 
 Q_SIGNALS:
     void headersReceived(int status);
-    void finished(); // the whole response arrived
+    void finished();                     // the whole response arrived
     void failed(const QString &message); // the connection broke (or never came up) before the end
 
 private:

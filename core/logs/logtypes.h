@@ -27,7 +27,7 @@ struct LogBatchLine {
 // Lines handed from a log source's worker thread to the model in one go.
 struct LogBatch {
     QStringList sources; // container (or Loki stream) names
-    QByteArray text; // UTF-8, lines back to back without separators
+    QByteArray text;     // UTF-8, lines back to back without separators
     QList<LogBatchLine> lines;
 
     QByteArrayView lineText(const LogBatchLine &line) const

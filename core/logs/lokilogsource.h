@@ -7,13 +7,13 @@
 namespace Dockmaster {
 
 struct LokiLogOptions {
-    QUrl baseUrl; // e.g. http://loki:3100
-    QString query; // LogQL stream selector, e.g. {compose_project="app0000042"}
-    QString tenant; // sent as X-Scope-OrgID when not empty
+    QUrl baseUrl;               // e.g. http://loki:3100
+    QString query;              // LogQL stream selector, e.g. {compose_project="app0000042"}
+    QString tenant;             // sent as X-Scope-OrgID when not empty
     qint64 historyStartNs = -1; // -1: one hour before now
-    qint64 historyEndNs = -1; // -1: now
-    int pageLimit = 5000; // Loki's default max_entries_limit_per_query
-    bool live = true; // tail over a WebSocket after the history
+    qint64 historyEndNs = -1;   // -1: now
+    int pageLimit = 5000;       // Loki's default max_entries_limit_per_query
+    bool live = true;           // tail over a WebSocket after the history
     QStringList sourceLabels = { QStringLiteral("container"), QStringLiteral("container_name"),
                                  QStringLiteral("compose_service"), QStringLiteral("host") };
     int reconnectInitialMs = 500;

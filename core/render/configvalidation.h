@@ -8,7 +8,7 @@
 namespace Dockmaster {
 
 enum class ConfigFileKind {
-    Auto, // decide from the file name
+    Auto,      // decide from the file name
     NginxSite, // a server/upstream file for the http context (outer, fallback, container)
     PhpFpmPool,
     Compose,
@@ -30,7 +30,7 @@ struct ValidationIssue {
 struct ValidationReport {
     QString file;
     ConfigFileKind kind = ConfigFileKind::Other;
-    QString checker; // "nginx -t", "php-fpm8.4 -t", "docker-compose config", "yaml", "structural"
+    QString checker;       // "nginx -t", "php-fpm8.4 -t", "docker-compose config", "yaml", "structural"
     bool realTool = false; // false: only the structural check ran
     QList<ValidationIssue> issues;
 

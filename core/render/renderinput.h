@@ -68,10 +68,10 @@ public:
 
     // Derived names, built only from checked parts.
     QString siteName() const; // app0000042-test
-    QString appRoot() const; // <deployBaseDir>/app0000042/test
-    QString codeDir() const; // <appRoot>/codes
-    QString confDir() const; // <appRoot>/conf
-    QString tmpDir() const; // <appRoot>/tmp
+    QString appRoot() const;  // <deployBaseDir>/app0000042/test
+    QString codeDir() const;  // <appRoot>/codes
+    QString confDir() const;  // <appRoot>/conf
+    QString tmpDir() const;   // <appRoot>/tmp
     QString fallbackSocket() const;
 
 private:

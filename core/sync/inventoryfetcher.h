@@ -11,8 +11,8 @@ namespace Dockmaster {
 
 struct InventoryFetchRequest {
     QString repositoryDir; // local bare mirror, created on first use
-    QUrl remoteUrl; // http(s)://host/<root>/ops/inventory.git (no credentials in it)
-    QString token; // sent as oauth2:<token> basic auth, never stored
+    QUrl remoteUrl;        // http(s)://host/<root>/ops/inventory.git (no credentials in it)
+    QString token;         // sent as oauth2:<token> basic auth, never stored
     QString branch = QStringLiteral("main");
     QString hostsFile = QStringLiteral("hosts.json");
     QString allocationsDir = QStringLiteral("allocations");

@@ -23,25 +23,25 @@ struct SyncBatch {
         QString appId;
         qint64 projectId = 0;
         std::array<bool, 2> branchExists { false, false }; // by Environment
-        std::array<QString, 2> liveSha; // `codes` submodule pointer per environment branch
-        QList<GitLabPipeline> pipelines; // newest first
-        QList<GitLabDeployment> deployments; // newest first
+        std::array<QString, 2> liveSha;                    // `codes` submodule pointer per environment branch
+        QList<GitLabPipeline> pipelines;                   // newest first
+        QList<GitLabDeployment> deployments;               // newest first
     };
 
     bool full = false;
     QString rootGroup;
     qint64 expectedGeneration = 0; // sync_generation when the run started
-    QDateTime cursor; // where the next incremental run starts (GitLab's clock)
+    QDateTime cursor;              // where the next incremental run starts (GitLab's clock)
 
     std::optional<Inventory> inventory; // set when the inventory was (re)read
     QString inventoryCommit;
 
-    QList<GitLabProject> codeProjects; // <root>/apps: all (full) or changed (incremental)
-    QList<GitLabProject> opsProjects; // <root>/ops without the inventory
-    QHash<QString, OpsDetail> ops; // by app id
+    QList<GitLabProject> codeProjects;     // <root>/apps: all (full) or changed (incremental)
+    QList<GitLabProject> opsProjects;      // <root>/ops without the inventory
+    QHash<QString, OpsDetail> ops;         // by app id
     QHash<QString, QList<GitLabTag>> tags; // by app id, for code projects read in this run
-    QList<GitLabIssue> issues; // release-request issues: open ones (full) or updated ones
-    QHash<QString, QString> resolvedRefs; // "<projectId>:<ref>" -> commit SHA
+    QList<GitLabIssue> issues;             // release-request issues: open ones (full) or updated ones
+    QHash<QString, QString> resolvedRefs;  // "<projectId>:<ref>" -> commit SHA
 
     static QString refKey(qint64 projectId, const QString &ref)
     {

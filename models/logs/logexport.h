@@ -8,7 +8,7 @@
 namespace Dockmaster {
 
 struct LogExportOptions {
-    bool includeTime = true; // RFC 3339 UTC with nanoseconds, exact
+    bool includeTime = true;   // RFC 3339 UTC with nanoseconds, exact
     bool includeSource = true; // container name
     bool includeStream = false;
 };

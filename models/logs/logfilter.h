@@ -17,11 +17,11 @@ namespace Dockmaster {
 struct LogFilter {
     QString text;
     bool regex = false;
-    QStringList sources; // container names
+    QStringList sources;   // container names
     quint8 streamMask = 0; // bit (1 << LogStream); 0: all streams
-    quint8 levelMask = 0; // bit (1 << LogLevel); 0: all levels
-    qint64 fromNs = -1; // inclusive
-    qint64 toNs = -1; // exclusive
+    quint8 levelMask = 0;  // bit (1 << LogLevel); 0: all levels
+    qint64 fromNs = -1;    // inclusive
+    qint64 toNs = -1;      // exclusive
 
     bool isEmpty() const
     {
@@ -49,7 +49,7 @@ private:
 
     LogFilter m_filter;
     std::vector<bool> m_sourceAllowed; // by source index; empty: all
-    QByteArray m_needle; // UTF-8; lower-cased when insensitive
+    QByteArray m_needle;               // UTF-8; lower-cased when insensitive
     bool m_caseInsensitive = false;
     int m_skip[256] = {};
     QRegularExpression m_regex;

@@ -32,7 +32,7 @@ public:
 
     qint64 sequenceAt(int row) const;
     int rowForSequence(qint64 seq) const; // first row at or after seq, rowCount() if none
-    int rowForTime(qint64 timeNs) const; // first row at or after the time (rows are in time order)
+    int rowForTime(qint64 timeNs) const;  // first row at or after the time (rows are in time order)
     int sourceRow(int row) const { return m_source->rowForSequence(sequenceAt(row)); }
 
     // What export needs, taken on this thread and safe to use on another.
@@ -65,8 +65,8 @@ private:
     QPointer<LogModel> m_source;
     LogFilter m_filter;
     std::shared_ptr<const LogLineMatcher> m_matcher; // null: pass-through
-    std::deque<qint64> m_sequences; // used when m_matcher is set
-    qint64 m_matchedUntil = 0; // source lines before this were considered
+    std::deque<qint64> m_sequences;                  // used when m_matcher is set
+    qint64 m_matchedUntil = 0;                       // source lines before this were considered
     std::unique_ptr<Job> m_job;
     QFutureWatcher<std::vector<qint64>> m_watcher;
 };

@@ -6,15 +6,15 @@
 namespace Dockmaster::LogRoles {
 enum : int {
     TimeNsRole = Qt::UserRole + 1, // qint64 UTC nanoseconds
-    SourceRole, // QString container name
-    SourceIndexRole, // int
-    StreamRole, // int (LogStream)
-    LevelRole, // int (LogLevel)
-    MessageRole, // QString, the line without its timestamp
-    HttpStatusRole, // int, 0 when not an access-log line
-    HttpMethodRole, // QString
-    HttpPathRole, // QString
-    LatencyRole, // double seconds, < 0 when unknown
-    SequenceRole, // qint64, stable identity of a line
+    SourceRole,                    // QString container name
+    SourceIndexRole,               // int
+    StreamRole,                    // int (LogStream)
+    LevelRole,                     // int (LogLevel)
+    MessageRole,                   // QString, the line without its timestamp
+    HttpStatusRole,                // int, 0 when not an access-log line
+    HttpMethodRole,                // QString
+    HttpPathRole,                  // QString
+    LatencyRole,                   // double seconds, < 0 when unknown
+    SequenceRole,                  // qint64, stable identity of a line
 };
 } // namespace Dockmaster::LogRoles

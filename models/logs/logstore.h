@@ -35,7 +35,7 @@ struct LogSegment {
     std::vector<std::unique_ptr<char[]>> blocks;
     size_t blockUsed = 0;
     size_t blockSize = 0;
-    qint64 count = 0; // written by the owner only
+    qint64 count = 0;      // written by the owner only
     size_t blockBytes = 0; // all blocks together
 
     const char *store(QByteArrayView text);
@@ -80,7 +80,7 @@ public:
         return m_segments[size_t(segment)]->records[size_t(seq % LogSegment::Size)];
     }
     void append(const LogRecord &record); // record.text is copied into the arena
-    void evictTo(qint64 firstSeq); // drops everything before firstSeq
+    void evictTo(qint64 firstSeq);        // drops everything before firstSeq
     void clear();
 
     int internSource(const QString &name);

@@ -84,7 +84,7 @@ private Q_SLOTS:
         QVERIFY(!outcome.ok);
         QVERIFY2(outcome.error.contains(QLatin1String("TLS certificate")), qPrintable(outcome.error));
         QVERIFY(!outcome.transient); // retrying will not make the certificate trustworthy
-        QCOMPARE(requestsSeen, 0); // the token never left over an untrusted channel
+        QCOMPARE(requestsSeen, 0);   // the token never left over an untrusted channel
     }
 
     void redirectsAreNotFollowed()

@@ -120,7 +120,8 @@ private Q_SLOTS:
         QVERIFY(socket.waitForConnected(5000));
         const QList<QByteArray> responses = exchange(socket, request, 1);
         QCOMPARE(responses.size(), 1);
-        QVERIFY2(responses.first().startsWith(QByteArray("HTTP/1.1 " + status)), responses.first().left(80).constData());
+        QVERIFY2(responses.first().startsWith(QByteArray("HTTP/1.1 " + status)),
+                 responses.first().left(80).constData());
         QVERIFY(responses.first().contains("Connection: close"));
         // The server stays up for everyone else.
         QTcpSocket other;

@@ -210,8 +210,8 @@ private Q_SLOTS:
 
         QVERIFY(!Inventory::parse(R"({"apps":[{"id":"app1"}]})", &error)); // bad id
         QVERIFY(!Inventory::parse(R"({"apps":[{"id":"app0000001","environments":{"test":{"container_port":70000}}}]})",
-                                  &error)); // port range
-        QVERIFY(!Inventory::parse(R"({"apps":{}})", &error)); // not a list
+                                  &error));                                           // port range
+        QVERIFY(!Inventory::parse(R"({"apps":{}})", &error));                         // not a list
         QVERIFY(!Inventory::parse(R"({"apps":[{"id":"app0000001","name":)", &error)); // truncated
         QVERIFY(!error.isEmpty());
     }

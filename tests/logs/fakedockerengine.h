@@ -38,7 +38,7 @@ public:
     quint16 port() const { return m_server->serverPort(); }
 
     bool wholeSecondTimestamps = false; // podman
-    int chunkCut = 7; // chunk boundaries fall every N bytes, not on frames
+    int chunkCut = 7;                   // chunk boundaries fall every N bytes, not on frames
 
     void addContainer(const Container &container) { m_containers.append(container); }
     void appendLine(int container, const Line &line); // pushed to open follow streams

@@ -47,8 +47,8 @@ private:
             { "path traversal", QStringLiteral("../../etc/passwd") },
             { "absolute traversal", QStringLiteral("/srv/plugins/../../etc") },
             { "nul byte", QStringLiteral("app000") + nul + QStringLiteral("0042") },
-            { "cyrillic lookalike", QString::fromUtf8("\xd0\xb0pp0000042") }, // Cyrillic a
-            { "cyrillic in path", QString::fromUtf8("/srv/plug\xd1\x96ns") }, // Ukrainian i
+            { "cyrillic lookalike", QString::fromUtf8("\xd0\xb0pp0000042") },      // Cyrillic a
+            { "cyrillic in path", QString::fromUtf8("/srv/plug\xd1\x96ns") },      // Ukrainian i
             { "fullwidth digits", QString::fromUtf8("\xef\xbc\x98\xef\xbc\x90") }, // fullwidth 80
             { "overlong", QString(5000, QLatin1Char('a')) },
             { "overlong path", QStringLiteral("/") + QString(300, QLatin1Char('a')) },

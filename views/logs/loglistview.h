@@ -34,7 +34,7 @@ public:
 
     int topRow() const;
     int visibleRowCount() const; // rows that fit from the top row down
-    void scrollToRow(int row); // puts the row at the top and pauses
+    void scrollToRow(int row);   // puts the row at the top and pauses
     void selectRows(int first, int last);
     QPair<int, int> selectedRows() const; // (-1,-1) when nothing is selected
     QString selectedText() const;
@@ -75,7 +75,7 @@ private:
     bool m_showSource = true;
     bool m_wrap = false;
     bool m_adjusting = false;
-    qint64 m_topSeq = -1; // identity of the top line while paused
+    qint64 m_topSeq = -1;    // identity of the top line while paused
     qint64 m_anchorSeq = -1; // selection, by line identity so eviction does not move it
     qint64 m_cursorSeq = -1;
     int m_maxLineWidth = 0;

@@ -112,6 +112,16 @@ template<typename T> std::optional<T> done(const Reader &reader, T value)
     return value;
 }
 
+// Parses the required nested object `key` with `parse`; a missing or invalid
+// one makes the whole record invalid.
+template<typename T, typename Parse> void nested(Reader &reader, QLatin1StringView key, Parse parse, T *out)
+{
+    if (const auto value = parse(reader.object(key)))
+        *out = *value;
+    else
+        reader.fail();
+}
+
 QString username(const QJsonObject &userObject)
 {
     return userObject.value(QLatin1StringView("username")).toString();
@@ -208,11 +218,7 @@ std::optional<GitLabTag> tag(const QJsonObject &object)
     t.message = r.string(QLatin1StringView("message"));
     t.isProtected = r.boolean(QLatin1StringView("protected"));
     t.createdAt = r.time(QLatin1StringView("created_at"));
-    const auto c = commit(r.object(QLatin1StringView("commit")));
-    if (!c)
-        r.fail();
-    else
-        t.commit = *c;
+    nested(r, QLatin1StringView("commit"), commit, &t.commit);
     return done(r, t);
 }
 
@@ -223,11 +229,7 @@ std::optional<GitLabBranch> branch(const QJsonObject &object)
     b.name = r.string(QLatin1StringView("name"), true);
     b.isProtected = r.boolean(QLatin1StringView("protected"));
     b.isDefault = r.boolean(QLatin1StringView("default"));
-    const auto c = commit(r.object(QLatin1StringView("commit")));
-    if (!c)
-        r.fail();
-    else
-        b.commit = *c;
+    nested(r, QLatin1StringView("commit"), commit, &b.commit);
     return done(r, b);
 }
 

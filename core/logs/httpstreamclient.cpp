@@ -265,6 +265,16 @@ bool HttpStreamClient::deliver(QByteArrayView data)
     return guard && generation == m_requestGeneration;
 }
 
+bool HttpStreamClient::deliverCounted(QByteArrayView &data)
+{
+    const qsizetype take = qsizetype(qMin<quint64>(m_remaining, quint64(data.size())));
+    m_remaining -= quint64(take);
+    if (!deliver(data.first(take)))
+        return false;
+    data = data.sliced(take);
+    return true;
+}
+
 void HttpStreamClient::consume(QByteArrayView data)
 {
     while (!data.isEmpty()) {
@@ -281,11 +291,8 @@ void HttpStreamClient::consume(QByteArrayView data)
             break;
         }
         case State::BodyLength: {
-            const qsizetype take = qsizetype(qMin<quint64>(m_remaining, quint64(data.size())));
-            m_remaining -= quint64(take);
-            if (!deliver(data.first(take)))
+            if (!deliverCounted(data))
                 return;
-            data = data.sliced(take);
             if (m_remaining == 0)
                 finishResponse();
             break;
@@ -294,11 +301,8 @@ void HttpStreamClient::consume(QByteArrayView data)
             deliver(data);
             return;
         case State::ChunkData: {
-            const qsizetype take = qsizetype(qMin<quint64>(m_remaining, quint64(data.size())));
-            m_remaining -= quint64(take);
-            if (!deliver(data.first(take)))
+            if (!deliverCounted(data))
                 return;
-            data = data.sliced(take);
             if (m_remaining == 0)
                 m_state = State::ChunkDataEnd;
             break;

@@ -64,6 +64,9 @@ private:
     void onError(const QString &message);
     void consume(QByteArrayView data);
     bool deliver(QByteArrayView data); // false when the handler ended this request
+    // Delivers up to m_remaining bytes of `data` (a counted body or chunk) and
+    // drops them from `data`; false when the handler ended this request.
+    bool deliverCounted(QByteArrayView &data);
     bool takeLine(QByteArrayView &data, QByteArray *line);
     void handleLine(const QByteArray &line);
     void finishResponse();

@@ -3,6 +3,7 @@
 #include "util/validation.h"
 
 #include <QCoreApplication>
+#include <QDir>
 
 namespace Dockmaster {
 
@@ -27,6 +28,9 @@ QList<QPair<QString, QString>> Profile::validate() const
             zone.chop(1);
         check("dnsZone", Validation::domainSuffix(zone));
     }
+    if (!dockerCertificateDir.isEmpty() && !QDir::isAbsolutePath(dockerCertificateDir))
+        check("dockerCertificateDir",
+              QCoreApplication::translate("Dockmaster::Profile", "Give the full path of the certificate folder."));
     if (approvalSlaHours < 1 || approvalSlaHours > 24 * 30)
         check("approvalSlaHours",
               QCoreApplication::translate("Dockmaster::Profile", "Choose between 1 hour and 30 days."));

@@ -98,6 +98,8 @@ void SettingsDialog::buildUi()
     addField(QStringLiteral("dnsEndpoint"), tr("DNS API URL"), tr("https://dns.example.com:8081 (PowerDNS only)"));
     addField(QStringLiteral("dnsZone"), tr("DNS zone"), tr("plugins.example.com."));
     addField(QStringLiteral("dnsCredential"), tr("DNS API key"), tr("stored in the system keychain"), true);
+    addField(QStringLiteral("dockerCertificateDir"), tr("Docker TLS certificates"),
+             tr("/home/me/.docker/hosts (one folder per host with ca.pem, cert.pem, key.pem)"));
 
     m_slaHours = new QSpinBox(this);
     m_slaHours->setRange(1, 24 * 30);
@@ -152,6 +154,7 @@ void SettingsDialog::loadProfile(const QString &name)
     field(QStringLiteral("productionDomainSuffix"))->setText(profile->productionDomainSuffix);
     field(QStringLiteral("dnsEndpoint"))->setText(profile->dnsEndpoint.toString());
     field(QStringLiteral("dnsZone"))->setText(profile->dnsZone);
+    field(QStringLiteral("dockerCertificateDir"))->setText(profile->dockerCertificateDir);
     m_dnsProvider->setCurrentIndex(std::max(0, m_dnsProvider->findData(dnsProviderKey(profile->dnsProvider))));
     m_slaHours->setValue(profile->approvalSlaHours);
     m_twoPerson->setChecked(profile->requireSecondApprover);
@@ -207,6 +210,7 @@ Profile SettingsDialog::profileFromFields() const
     profile.dnsProvider = dnsProviderFromKey(m_dnsProvider->currentData().toString());
     profile.dnsEndpoint = QUrl(field(QStringLiteral("dnsEndpoint"))->text().trimmed(), QUrl::StrictMode);
     profile.dnsZone = field(QStringLiteral("dnsZone"))->text().trimmed();
+    profile.dockerCertificateDir = field(QStringLiteral("dockerCertificateDir"))->text().trimmed();
     profile.approvalSlaHours = m_slaHours->value();
     profile.requireSecondApprover = m_twoPerson->isChecked();
     return profile;

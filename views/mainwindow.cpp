@@ -229,6 +229,14 @@ void MainWindow::setCacheSummary(const QString &summary)
     m_cacheLabel->setText(summary);
 }
 
+void MainWindow::showLogs(LogSource *source, const QString &title)
+{
+    m_logView->setSource(source);
+    m_logsDock->setWindowTitle(tr("Live logs: %1").arg(title));
+    m_logsDock->show();
+    m_logsDock->raise();
+}
+
 void MainWindow::showError(const QString &message)
 {
     statusBar()->showMessage(message, 15000);

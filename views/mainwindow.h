@@ -17,6 +17,7 @@ class ApplicationsModel;
 class ApplicationsPanel;
 class ApprovalsPanel;
 class FilterablePanel;
+class LogSource;
 class ReleaseRequestsModel;
 class TagHistoryPanel;
 
@@ -42,6 +43,9 @@ public:
     // total == 0: progress not known yet (busy indicator).
     void setSyncProgress(int done, int total, const QString &what);
     void setCacheSummary(const QString &summary);
+    // Streams `source` (the log view takes it over) in the logs dock, titled
+    // with what it shows, and brings the dock forward.
+    void showLogs(LogSource *source, const QString &title);
     void showError(const QString &message); // non-modal, in the status bar and a dismissable banner
 
     void restoreLayout(QSettings &settings);

@@ -2,10 +2,14 @@
 // apps and pending release requests, read through the real GitLab client and
 // sync engine from the emulator, and is online.
 #include "editor/configeditor.h"
+#include "logs/logmodel.h"
+#include "logs/logmodelroles.h"
+#include "logs/logview.h"
 #include "mainwindow.h"
 #include "panels/applicationspanel.h"
 #include "panels/approvalspanel.h"
 #include "panels/taghistorypanel.h"
+#include "sandbox/sandboxplatform.h"
 #include "shell/shell.h"
 #include "tagsmodel.h"
 
@@ -19,6 +23,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace Dockmaster;
@@ -89,6 +94,62 @@ private Q_SLOTS:
         const int tabCount = tabs->count();
         Q_EMIT shell.mainWindow()->openConfigRequested(appId, Environment::Test);
         QCOMPARE(tabs->count(), tabCount);
+    }
+
+    // Live logs of a demo app stream from a real podman container through the
+    // Docker Engine API, one click from the Tag history panel.
+    void liveLogsStreamFromTheSandboxContainers()
+    {
+        QTemporaryDir dir;
+        ShellOptions options;
+        options.sandbox = true;
+        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+        Shell shell(options);
+        shell.start();
+        QVERIFY(shell.sandbox());
+        QSignalSpy unavailable(shell.sandbox(), &SandboxPlatform::containersUnavailable);
+        QTreeView *apps = shell.mainWindow()->applicationsPanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 20, 90000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !shell.sandbox()->appsWithContainers().isEmpty(),
+            qPrintable(unavailable.isEmpty() ? QString() : unavailable.first().first().toString()), 60000);
+        const QString appId = shell.sandbox()->appsWithContainers().constFirst();
+
+        // Select that app, then click "Production logs" in the Tag history panel.
+        QModelIndex row;
+        for (int r = 0; r < apps->model()->rowCount() && !row.isValid(); ++r) {
+            if (apps->model()->index(r, 0).data().toString() == appId)
+                row = apps->model()->index(r, 1);
+        }
+        QVERIFY(row.isValid());
+        apps->scrollTo(row);
+        QTest::mouseClick(apps->viewport(), Qt::LeftButton, {}, apps->visualRect(row).center());
+        TagHistoryPanel *history = shell.mainWindow()->tagHistoryPanel();
+        QTRY_COMPARE(history->appId(), appId);
+        auto *button = history->findChild<QToolButton *>(QStringLiteral("productionLogsButton"));
+        QVERIFY(button && button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+
+        LogView *logs = shell.mainWindow()->logView();
+        QVERIFY(logs->source());
+        QVERIFY(shell.mainWindow()->logsDock()->windowTitle().contains(appId));
+        QTRY_VERIFY_WITH_TIMEOUT(logs->model()->rowCount() >= 3, 20000);
+        // The demo container prints nginx access lines: the view parses them.
+        bool sawAccessLine = false;
+        for (int r = 0; r < logs->model()->rowCount() && !sawAccessLine; ++r)
+            sawAccessLine = logs->model()->index(r, 0).data(LogRoles::HttpStatusRole).toInt() >= 200;
+        QVERIFY(sawAccessLine);
+        const int before = logs->model()->rowCount();
+        QTRY_VERIFY_WITH_TIMEOUT(logs->model()->rowCount() > before, 10000); // live: it keeps coming
+
+        // An app without containers says so instead of showing nothing.
+        const QString other = apps->model()->index(apps->model()->rowCount() - 1, 0).data().toString();
+        QVERIFY(!shell.sandbox()->appsWithContainers().contains(other));
+        Q_EMIT shell.mainWindow()->applicationsPanel()->openLogsRequested(other, Environment::Test);
+        QCOMPARE(logs->model()->rowCount(), 0); // the previous app's lines are gone
+        auto *status = logs->findChild<QLabel *>(QStringLiteral("logSourceStatus"));
+        QVERIFY(status);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(other), 10000);
     }
 };
 

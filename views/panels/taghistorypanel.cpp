@@ -5,10 +5,12 @@
 #include "panels/filterwidgets.h"
 #include "tagsmodel.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -20,6 +22,8 @@ TagHistoryPanel::TagHistoryPanel(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_placeholder(new QLabel(tr("Select an application to see its tags and deployments."), this))
     , m_header(new QLabel(this))
+    , m_testLogs(new QToolButton(this))
+    , m_productionLogs(new QToolButton(this))
     , m_tagView(FilterWidgets::table(m_tags, tr("Tags"), this))
     , m_deploymentView(FilterWidgets::table(m_deployments, tr("Deployment history"), this))
 {
@@ -29,6 +33,17 @@ TagHistoryPanel::TagHistoryPanel(QWidget *parent)
     m_placeholder->setWordWrap(true);
     m_placeholder->setEnabled(false);
     m_header->setTextFormat(Qt::PlainText);
+    m_header->setWordWrap(true);
+    for (const auto &[button, environment] :
+         { std::pair { m_testLogs, Environment::Test }, std::pair { m_productionLogs, Environment::Production } }) {
+        button->setText(tr("%1 logs").arg(environmentDisplayName(environment)));
+        button->setToolTip(
+            tr("Follow the live logs of this app's %1 containers").arg(environmentDisplayName(environment)));
+        button->setAccessibleName(button->text());
+        button->setObjectName(environmentKey(environment) + QStringLiteral("LogsButton"));
+        const Environment env = environment;
+        connect(button, &QToolButton::clicked, this, [this, env] { Q_EMIT openLogsRequested(m_app.id, env); });
+    }
 
     auto *tagsBox = new QWidget(this);
     auto *tagsLayout = new QVBoxLayout(tagsBox);
@@ -47,7 +62,11 @@ TagHistoryPanel::TagHistoryPanel(QWidget *parent)
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(4, 4, 4, 4);
-    contentLayout->addWidget(m_header);
+    auto *headerRow = new QHBoxLayout;
+    headerRow->addWidget(m_header, 1);
+    headerRow->addWidget(m_testLogs);
+    headerRow->addWidget(m_productionLogs);
+    contentLayout->addLayout(headerRow);
     contentLayout->addWidget(splitter);
 
     m_stack->addWidget(m_placeholder);
@@ -66,6 +85,8 @@ void TagHistoryPanel::showApp(const AppRecord &app)
         tr("%1 (%2): live in test %3, in production %4")
             .arg(app.name, app.id, ApplicationsModel::versionText(test), ApplicationsModel::versionText(production)));
     m_tags->setLiveShas(test ? test->liveSha : QString(), production ? production->liveSha : QString());
+    m_testLogs->setEnabled(test && !test->host.isEmpty());
+    m_productionLogs->setEnabled(production && !production->host.isEmpty());
     m_stack->setCurrentIndex(1);
 }
 

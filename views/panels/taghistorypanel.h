@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QToolButton;
 class QStackedWidget;
 class QTreeView;
 
@@ -29,6 +30,9 @@ public:
     TagsModel *tagsModel() const { return m_tags; }
     DeploymentsModel *deploymentsModel() const { return m_deployments; }
 
+Q_SIGNALS:
+    void openLogsRequested(const QString &appId, Dockmaster::Environment environment);
+
 private:
     AppRecord m_app;
     TagsModel *m_tags;
@@ -36,6 +40,8 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_placeholder;
     QLabel *m_header;
+    QToolButton *m_testLogs;
+    QToolButton *m_productionLogs;
     QTreeView *m_tagView;
     QTreeView *m_deploymentView;
 };

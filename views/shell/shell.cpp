@@ -6,6 +6,7 @@
 #include "git/gitworkspace.h"
 #include "gitlab/gitlabclient.h"
 #include "keychain/secretstore.h"
+#include "logs/logsource.h"
 #include "mainwindow.h"
 #include "panels/applicationspanel.h"
 #include "panels/taghistorypanel.h"
@@ -52,11 +53,8 @@ Shell::Shell(ShellOptions options, QObject *parent)
     connect(m_window.get(), &MainWindow::closing, this, &Shell::saveLayout);
     connect(m_window.get(), &MainWindow::refreshRequested, this, &Shell::startSync);
     connect(m_window.get(), &MainWindow::openConfigRequested, this, &Shell::openConfig);
-    connect(m_window->applicationsPanel(), &ApplicationsPanel::openLogsRequested, this, [this](const QString &appId) {
-        // The Docker endpoints of the hosts are in the inventory but not yet in the cache.
-        m_window->showError(
-            tr("Live logs for %1: the Docker Engine endpoint of its host is not available yet.").arg(appId));
-    });
+    connect(m_window->applicationsPanel(), &ApplicationsPanel::openLogsRequested, this, &Shell::openLogs);
+    connect(m_window->tagHistoryPanel(), &TagHistoryPanel::openLogsRequested, this, &Shell::openLogs);
     connect(m_window->editorArea(), &QTabWidget::tabCloseRequested, this, [this](int index) {
         QWidget *page = m_window->editorArea()->widget(index);
         auto *editor = qobject_cast<ConfigEditor *>(page);
@@ -205,6 +203,7 @@ void Shell::startSandbox()
         m_window->showError(message);
         updateConnection();
     });
+    connect(m_sandbox.get(), &SandboxPlatform::containersUnavailable, m_window.get(), &MainWindow::showError);
     m_window->setConnectionState(ConnectionState::Syncing, tr("Preparing the sandbox platform..."));
     m_sandbox->start();
 }
@@ -336,9 +335,27 @@ void Shell::onCacheOpened(const CacheDatabase::OpenResult &result)
     m_cache->loadSnapshot();
 }
 
+void Shell::openLogs(const QString &appId, Environment environment)
+{
+    const int row = m_applications->rowOfKey(appId);
+    if (row < 0)
+        return;
+    m_logSources.setCertificateDir(m_profile.dockerCertificateDir);
+    m_logSources.setSecrets(m_secrets.get(), m_profile.name);
+    QString error;
+    std::unique_ptr<LogSource> source = m_logSources.create(m_applications->itemAt(row), environment, &error);
+    if (!source) {
+        m_window->showError(tr("Cannot follow the logs of %1: %2").arg(appId, error));
+        return;
+    }
+    m_window->showLogs(source.release(), // the log view owns it from here
+                       tr("%1 (%2)").arg(appId, environmentDisplayName(environment)));
+}
+
 void Shell::onSnapshot(const CacheSnapshot &snapshot)
 {
     m_applications->setItems(snapshot.apps);
+    m_logSources.setHosts(snapshot.hosts);
     m_releaseRequests->setSlaHours(m_profile.approvalSlaHours);
     m_releaseRequests->setItems(snapshot.releaseRequests);
     const QString age = snapshot.lastSyncedAt.isValid()

@@ -2,6 +2,7 @@
 
 #include "cache/cachedatabase.h"
 #include "domain/environment.h"
+#include "logs/applogsourcefactory.h"
 #include "profile/profile.h"
 
 #include <QObject>
@@ -50,6 +51,7 @@ public:
     MainWindow *mainWindow() const { return m_window.get(); }
     const Profile &profile() const { return m_profile; }
     SecretStore *secrets() const { return m_secrets.get(); }
+    SandboxPlatform *sandbox() const { return m_sandbox.get(); } // null unless --sandbox
 
 Q_SIGNALS:
     void firstPaintReady(); // the panels show the cached data
@@ -69,6 +71,7 @@ private:
     void onSyncFinished();
     void onSyncFailed(const QString &message);
     void openConfig(const QString &appId, Environment environment);
+    void openLogs(const QString &appId, Environment environment);
     void learnAdminIdentity();
     void openSettings();
     void saveLayout();
@@ -83,6 +86,7 @@ private:
     std::unique_ptr<GitLabClient> m_client;
     std::unique_ptr<SyncEngine> m_sync;
     std::unique_ptr<SandboxPlatform> m_sandbox;
+    AppLogSourceFactory m_logSources;
     QTimer *m_syncTimer = nullptr;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QTemporaryDir> m_sandboxDir;

@@ -6,6 +6,7 @@
 #include "logs/logmodelroles.h"
 #include "logs/logview.h"
 #include "mainwindow.h"
+#include "modelroles.h"
 #include "panels/applicationspanel.h"
 #include "panels/approvalspanel.h"
 #include "panels/taghistorypanel.h"
@@ -94,6 +95,24 @@ private Q_SLOTS:
         const int tabCount = tabs->count();
         Q_EMIT shell.mainWindow()->openConfigRequested(appId, Environment::Test);
         QCOMPARE(tabs->count(), tabCount);
+
+        // Drift: the committed compose file against what the templates render
+        // for this app's allocation and host; re-render puts that in the editor.
+        QSignalSpy fileLoaded(editor, &ConfigEditor::fileLoaded);
+        editor->openFile(QStringLiteral("conf/docker-compose.yaml"));
+        QTRY_VERIFY_WITH_TIMEOUT(!fileLoaded.isEmpty(), 20000);
+        QSignalSpy drift(editor, &ConfigEditor::driftChecked);
+        editor->checkDrift();
+        QVERIFY2(drift.wait(20000), qPrintable(editor->bannerText()));
+        editor->applyRenderedTemplate();
+        const QString rendered = editor->text();
+        QVERIFY2(rendered.contains(QStringLiteral("name: %1-test").arg(appId)), qPrintable(rendered.left(400)));
+        const int row = shell.mainWindow()->applicationsPanel()->view()->currentIndex().row();
+        const AppRecord app = apps->model()->index(row, 0).data(Roles::RecordRole).value<AppRecord>();
+        const EnvironmentState *testEnv = app.environment(Environment::Test);
+        QVERIFY(testEnv);
+        QVERIFY2(rendered.contains(QString::number(testEnv->containerPort)), qPrintable(rendered));
+        QVERIFY(editor->isModified()); // for review: nothing is committed by re-rendering
     }
 
     // Live logs of a demo app stream from a real podman container through the

@@ -2,8 +2,6 @@
 
 #include "applicationsmodel.h"
 #include "cache/cacheservice.h"
-#include "editor/configeditor.h"
-#include "git/gitworkspace.h"
 #include "gitlab/gitlabclient.h"
 #include "keychain/secretstore.h"
 #include "logs/logsource.h"
@@ -14,17 +12,15 @@
 #include "releaserequestsmodel.h"
 #include "sandbox/sandboxplatform.h"
 #include "settings/settingsdialog.h"
+#include "shell/editortabs.h"
 #include "sync/syncengine.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
-#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
-
-#include <KSyntaxHighlighting/Repository>
 
 namespace Dockmaster {
 
@@ -55,18 +51,8 @@ Shell::Shell(ShellOptions options, QObject *parent)
     connect(m_window.get(), &MainWindow::openConfigRequested, this, &Shell::openConfig);
     connect(m_window->applicationsPanel(), &ApplicationsPanel::openLogsRequested, this, &Shell::openLogs);
     connect(m_window->tagHistoryPanel(), &TagHistoryPanel::openLogsRequested, this, &Shell::openLogs);
-    connect(m_window->editorArea(), &QTabWidget::tabCloseRequested, this, [this](int index) {
-        QWidget *page = m_window->editorArea()->widget(index);
-        auto *editor = qobject_cast<ConfigEditor *>(page);
-        if (editor && editor->isModified()
-            && QMessageBox::question(
-                   m_window.get(), tr("Close editor"),
-                   tr("%1 has changes that are not committed. Close it and lose them?").arg(editor->title()))
-                != QMessageBox::Yes)
-            return;
-        m_window->editorArea()->removeTab(index);
-        page->deleteLater();
-    });
+    m_editors = new EditorTabs(m_window->editorArea(), this);
+    connect(m_editors, &EditorTabs::statusMessage, m_window.get(), &MainWindow::showError);
     connect(m_window->applicationsPanel(), &ApplicationsPanel::currentAppChanged, this, &Shell::showHistoryOf);
     connect(m_secrets.get(), &SecretStore::secretRead, this,
             [this](const QString &key, const QString &secret, bool found) {
@@ -246,36 +232,13 @@ void Shell::openConfig(const QString &appId, Environment environment)
         m_window->showError(tr("Opening a configuration needs a connection to GitLab."));
         return;
     }
-    QTabWidget *tabs = m_window->editorArea();
-    const QString tabName = QStringLiteral("editor-%1-%2").arg(appId, environmentKey(environment));
-    for (int i = 0; i < tabs->count(); ++i) {
-        if (tabs->widget(i)->objectName() == tabName) {
-            tabs->setCurrentIndex(i);
-            return;
-        }
-    }
-    if (!m_syntax)
-        m_syntax = std::make_unique<KSyntaxHighlighting::Repository>();
-    const QString workspaceRoot = m_sandboxDir ? m_sandboxDir->path() : QFileInfo(m_cache->filePath()).absolutePath();
-    auto *workspace = new GitWorkspace(workspaceRoot, tabs);
-    auto *editor = new ConfigEditor(workspace, *m_syntax, tabs);
-    // The workspace belongs to its editor tab: closing the tab ends its git thread.
-    workspace->setParent(editor);
-    editor->setObjectName(tabName);
     const QString login = m_adminLogin.isEmpty() ? QStringLiteral("dockmaster") : m_adminLogin;
-    editor->setAuthor({ m_adminName.isEmpty() ? login : m_adminName,
-                        login + QStringLiteral("@noreply.") + m_profile.gitlabUrl.host() });
-    const QString label = QStringLiteral("%1 (%2)").arg(appId, environmentDisplayName(environment));
-    const int index = tabs->addTab(editor, label);
-    tabs->setCurrentIndex(index);
-    connect(editor, &ConfigEditor::titleChanged, tabs, [tabs, editor, label](const QString &title) {
-        const int at = tabs->indexOf(editor);
-        if (at >= 0)
-            tabs->setTabText(at, title.isEmpty() ? label : label + QStringLiteral(": ") + title);
-    });
-    connect(editor, &ConfigEditor::statusMessage, m_window.get(), &MainWindow::showError);
-    editor->openRepository(QUrl(app.opsWebUrl + QStringLiteral(".git")), m_client->token(),
-                           environmentBranch(environment));
+    EditorTabs::Session session;
+    session.token = m_client->token();
+    session.author = { m_adminName.isEmpty() ? login : m_adminName,
+                       login + QStringLiteral("@noreply.") + m_profile.gitlabUrl.host() };
+    session.workspaceRoot = m_sandboxDir ? m_sandboxDir->path() : QFileInfo(m_cache->filePath()).absolutePath();
+    m_editors->open(app, environment, session);
 }
 
 void Shell::learnAdminIdentity()
@@ -356,6 +319,7 @@ void Shell::onSnapshot(const CacheSnapshot &snapshot)
 {
     m_applications->setItems(snapshot.apps);
     m_logSources.setHosts(snapshot.hosts);
+    m_editors->setHosts(snapshot.hosts);
     m_releaseRequests->setSlaHours(m_profile.approvalSlaHours);
     m_releaseRequests->setItems(snapshot.releaseRequests);
     const QString age = snapshot.lastSyncedAt.isValid()

@@ -14,13 +14,10 @@ class QSettings;
 class QTemporaryDir;
 class QTimer;
 
-namespace KSyntaxHighlighting {
-class Repository;
-}
-
 namespace Dockmaster {
 
 class ApplicationsModel;
+class EditorTabs;
 class CacheService;
 class GitLabClient;
 class SandboxPlatform;
@@ -88,12 +85,12 @@ private:
     std::unique_ptr<SandboxPlatform> m_sandbox;
     AppLogSourceFactory m_logSources;
     QTimer *m_syncTimer = nullptr;
+    EditorTabs *m_editors = nullptr;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QTemporaryDir> m_sandboxDir;
     bool m_online = false;
     QString m_adminName; // the GitLab account the token belongs to: the author of config commits
     QString m_adminLogin;
-    std::unique_ptr<KSyntaxHighlighting::Repository> m_syntax; // one per process, shared by every editor
     Profile m_profile;
     bool m_hasToken = false;
     QString m_offlineReason;

@@ -2,6 +2,7 @@
 // apps and pending release requests, read through the real GitLab client and
 // sync engine from the emulator, and is online.
 #include "editor/configeditor.h"
+#include "gitlab/gitlabclient.h"
 #include "logs/logmodel.h"
 #include "logs/logmodelroles.h"
 #include "logs/logview.h"
@@ -113,6 +114,32 @@ private Q_SLOTS:
         QVERIFY(testEnv);
         QVERIFY2(rendered.contains(QString::number(testEnv->containerPort)), qPrintable(rendered));
         QVERIFY(editor->isModified()); // for review: nothing is committed by re-rendering
+
+        // Validate (the real docker-compose check), diff, then commit and push
+        // to the environment branch over git smart HTTP.
+        QSignalSpy validated(editor, &ConfigEditor::validated);
+        editor->validate();
+        QTRY_VERIFY_WITH_TIMEOUT(!validated.isEmpty(), 30000);
+        QCOMPARE(validated.constFirst().constFirst().toInt(), 0);
+        QSignalSpy diffShown(editor, &ConfigEditor::diffShown);
+        editor->showDiff();
+        QTRY_VERIFY_WITH_TIMEOUT(!diffShown.isEmpty(), 20000);
+        QVERIFY(diffShown.constFirst().constFirst().toString().contains(QStringLiteral("+name: %1-test").arg(appId)));
+        QSignalSpy committed(editor, &ConfigEditor::committed);
+        editor->commitAndPush(QStringLiteral("Re-render docker-compose.yaml from the current templates"));
+        QTRY_VERIFY_WITH_TIMEOUT(!committed.isEmpty(), 30000);
+        QVERIFY(!editor->isModified());
+        const QString commit = committed.constFirst().constFirst().toString();
+        // GitLab itself now has that commit at the head of env/test.
+        GitLabClient client;
+        client.setBaseUrl(shell.sandbox()->gitlabUrl());
+        client.setToken(shell.sandbox()->adminToken());
+        std::optional<GitLabResult<GitLabBranch>> branch;
+        client.branch(QString::number(app.opsProjectId), QStringLiteral("env/test"), this,
+                      [&branch](GitLabResult<GitLabBranch> result) { branch = std::move(result); });
+        QTRY_VERIFY_WITH_TIMEOUT(branch.has_value(), 10000);
+        QVERIFY(branch->error.isOk());
+        QCOMPARE(branch->value.commit.id, commit);
     }
 
     // Live logs of a demo app stream from a real podman container through the

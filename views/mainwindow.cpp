@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "audit/auditpanel.h"
+#include "auditlogmodel.h"
 #include "logs/logview.h"
 #include "panels/applicationspanel.h"
 #include "panels/approvalspanel.h"
@@ -38,6 +40,8 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     , m_approvalsPanel(new ApprovalsPanel(releaseRequests, this))
     , m_tagHistoryPanel(new TagHistoryPanel(this))
     , m_logView(new LogView(this))
+    , m_auditModel(new AuditLogModel(this))
+    , m_auditPanel(new AuditPanel(m_auditModel, this))
     , m_editorArea(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -71,6 +75,8 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     m_logView->setMinimumSize(320, 120);
     m_logsDock = addPanel(m_logView, QStringLiteral("logsDock"), tr("Live logs"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_tagHistoryDock, m_logsDock);
+    m_auditDock = addPanel(m_auditPanel, QStringLiteral("auditDock"), tr("Audit log"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_logsDock, m_auditDock);
     m_tagHistoryDock->raise();
     resizeDocks({ m_applicationsDock, m_approvalsDock }, { 560, 420 }, Qt::Horizontal);
     resizeDocks({ m_tagHistoryDock }, { 260 }, Qt::Vertical);
@@ -127,7 +133,7 @@ void MainWindow::createMenus()
     refresh->setObjectName(QStringLiteral("refreshAction"));
     refresh->setShortcut(QKeySequence::Refresh);
     view->addSeparator();
-    for (QDockWidget *dock : { m_applicationsDock, m_approvalsDock, m_tagHistoryDock, m_logsDock })
+    for (QDockWidget *dock : { m_applicationsDock, m_approvalsDock, m_tagHistoryDock, m_logsDock, m_auditDock })
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("Reset &layout"), this, [this] { restoreState(m_defaultState); });

@@ -36,6 +36,10 @@ public:
     QTabWidget *editorArea() const { return m_editorArea; }
     QDockWidget *tagHistoryDock() const { return m_tagHistoryDock; }
     QDockWidget *logsDock() const { return m_logsDock; }
+    QDockWidget *auditDock() const { return m_auditDock; }
+    class AuditPanel *auditPanel() const { return m_auditPanel; }
+    // The audit rows the panel shows (the shell fills it from the cache).
+    class AuditLogModel *auditModel() const { return m_auditModel; }
     class LogView *logView() const { return m_logView; }
 
     void setProfileName(const QString &name, bool sandbox);
@@ -75,6 +79,9 @@ private:
     QDockWidget *m_approvalsDock = nullptr;
     QDockWidget *m_tagHistoryDock = nullptr;
     QDockWidget *m_logsDock = nullptr;
+    class AuditLogModel *m_auditModel;
+    class AuditPanel *m_auditPanel;
+    QDockWidget *m_auditDock = nullptr;
     QTabWidget *m_editorArea;
     QLabel *m_connectionLabel = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -1,6 +1,7 @@
 // Command 1 of the README: Dockmaster on the embedded sandbox shows the seeded
 // apps and pending release requests, read through the real GitLab client and
 // sync engine from the emulator, and is online.
+#include "auditlogmodel.h"
 #include "editor/configeditor.h"
 #include "gitlab/gitlabclient.h"
 #include "logs/logmodel.h"
@@ -140,6 +141,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(branch.has_value(), 10000);
         QVERIFY(branch->error.isOk());
         QCOMPARE(branch->value.commit.id, commit);
+        // ...and the local audit trail names the commit.
+        AuditLogModel *audit = shell.mainWindow()->auditModel();
+        QTRY_VERIFY_WITH_TIMEOUT(audit->rowCount() > 0, 5000);
+        const AuditEntry recorded = audit->itemAt(0);
+        QCOMPARE(recorded.action, QStringLiteral("config-commit"));
+        QCOMPARE(recorded.appId, appId);
+        QVERIFY(recorded.detail.contains(commit.left(12)));
     }
 
     // Live logs of a demo app stream from a real podman container through the

@@ -91,6 +91,9 @@ void EditorTabs::open(const AppRecord &app, Environment environment, const Sessi
             tabs->setTabText(at, title.isEmpty() ? label : label + QStringLiteral(": ") + title);
     });
     connect(editor, &ConfigEditor::statusMessage, this, &EditorTabs::statusMessage);
+    connect(editor, &ConfigEditor::committed, this, [this, editor, appId = app.id, environment](const QString &commit) {
+        Q_EMIT configCommitted(appId, environment, editor->path(), commit);
+    });
     editor->openRepository(QUrl(app.opsWebUrl + QStringLiteral(".git")), session.token, environmentBranch(environment));
 }
 

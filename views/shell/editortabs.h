@@ -38,6 +38,8 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
+    void configCommitted(const QString &appId, Dockmaster::Environment environment, const QString &path,
+                         const QString &commit);
 
 private:
     void closeTab(int index);

@@ -1,6 +1,7 @@
 #include "shell/shell.h"
 
 #include "applicationsmodel.h"
+#include "auditlogmodel.h"
 #include "cache/cacheservice.h"
 #include "gitlab/gitlabclient.h"
 #include "keychain/secretstore.h"
@@ -53,6 +54,11 @@ Shell::Shell(ShellOptions options, QObject *parent)
     connect(m_window->tagHistoryPanel(), &TagHistoryPanel::openLogsRequested, this, &Shell::openLogs);
     m_editors = new EditorTabs(m_window->editorArea(), this);
     connect(m_editors, &EditorTabs::statusMessage, m_window.get(), &MainWindow::showError);
+    connect(m_editors, &EditorTabs::configCommitted, this,
+            [this](const QString &appId, Environment environment, const QString &path, const QString &commit) {
+                recordAudit(QStringLiteral("config-commit"), appId, environmentKey(environment),
+                            tr("%1 at %2").arg(path, commit.left(12)));
+            });
     connect(m_window->applicationsPanel(), &ApplicationsPanel::currentAppChanged, this, &Shell::showHistoryOf);
     connect(m_secrets.get(), &SecretStore::secretRead, this,
             [this](const QString &key, const QString &secret, bool found) {
@@ -315,11 +321,33 @@ void Shell::openLogs(const QString &appId, Environment environment)
                        tr("%1 (%2)").arg(appId, environmentDisplayName(environment)));
 }
 
+void Shell::recordAudit(const QString &action, const QString &appId, const QString &environment, const QString &detail)
+{
+    AuditEntry entry;
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry.actor = m_adminLogin.isEmpty() ? tr("(unknown admin)") : m_adminLogin;
+    entry.action = action;
+    entry.appId = appId;
+    entry.environment = environment;
+    entry.detail = detail;
+    m_cache->post([entry](CacheDatabase &db) { db.appendAudit(entry); });
+    reloadAudit();
+}
+
+void Shell::reloadAudit()
+{
+    // Queued after any pending write on the same cache thread, so it sees it.
+    m_cache->query<QList<AuditEntry>>(
+        this, [](CacheDatabase &db) { return db.loadAudit(); },
+        [this](const QList<AuditEntry> &entries) { m_window->auditModel()->setItems(entries); });
+}
+
 void Shell::onSnapshot(const CacheSnapshot &snapshot)
 {
     m_applications->setItems(snapshot.apps);
     m_logSources.setHosts(snapshot.hosts);
     m_editors->setHosts(snapshot.hosts);
+    reloadAudit();
     m_releaseRequests->setSlaHours(m_profile.approvalSlaHours);
     m_releaseRequests->setItems(snapshot.releaseRequests);
     const QString age = snapshot.lastSyncedAt.isValid()

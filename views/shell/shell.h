@@ -69,6 +69,8 @@ private:
     void onSyncFailed(const QString &message);
     void openConfig(const QString &appId, Environment environment);
     void openLogs(const QString &appId, Environment environment);
+    void recordAudit(const QString &action, const QString &appId, const QString &environment, const QString &detail);
+    void reloadAudit();
     void learnAdminIdentity();
     void openSettings();
     void saveLayout();

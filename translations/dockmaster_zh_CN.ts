@@ -310,8 +310,8 @@
         <translation>打开%1环境配置</translation>
     </message>
     <message>
-        <source>Follow live logs</source>
-        <translation>实时查看日志</translation>
+        <source>Follow %1 live logs</source>
+        <translation>跟踪%1实时日志</translation>
     </message>
 </context>
 <context>
@@ -343,6 +343,131 @@
     <message numerus="yes">
         <source>%n pending</source>
         <translation><numerusform>%n 个待审批</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::AuditCsv</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::AuditLogModel</name>
+    <message>
+        <source>Approved release</source>
+        <translation>已批准发布</translation>
+    </message>
+    <message>
+        <source>Rejected release</source>
+        <translation>已拒绝发布</translation>
+    </message>
+    <message>
+        <source>Deployed tag</source>
+        <translation>已部署标签</translation>
+    </message>
+    <message>
+        <source>Rolled back</source>
+        <translation>已回滚</translation>
+    </message>
+    <message>
+        <source>Deployment succeeded</source>
+        <translation>部署成功</translation>
+    </message>
+    <message>
+        <source>Deployment failed</source>
+        <translation>部署失败</translation>
+    </message>
+    <message>
+        <source>Committed configuration</source>
+        <translation>已提交配置</translation>
+    </message>
+    <message>
+        <source>Created app</source>
+        <translation>已创建应用</translation>
+    </message>
+    <message>
+        <source>Archived app</source>
+        <translation>已归档应用</translation>
+    </message>
+    <message>
+        <source>Fixed DNS records</source>
+        <translation>已修复 DNS 记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::AuditPanel</name>
+    <message>
+        <source>Filter by admin, app, detail (Ctrl+F)</source>
+        <translation>按管理员、应用、详情筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Audit filter</source>
+        <translation>审计筛选</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Action filter</source>
+        <translation>操作筛选</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as a CSV file</source>
+        <translation>将显示的行保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n row(s)…</source>
+        <translation><numerusform>正在导出 %n 行…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) shown</source>
+        <translation><numerusform>显示 %n 条操作</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1187,25 @@
         <source>HTTP %1: %2</source>
         <translation>HTTP %1：%2</translation>
     </message>
+    <message>
+        <source>No container of %1 on this host yet; looking again every few seconds.</source>
+        <translation>此主机上还没有 %1 的容器；每隔几秒重新查找。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::EditorTabs</name>
+    <message>
+        <source>Close editor</source>
+        <translation>关闭编辑器</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not committed. Close it and lose them?</source>
+        <translation>%1 有尚未提交的修改。关闭并丢弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>the host of this environment is not in the inventory</source>
+        <translation>此环境的主机不在清单中</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::Environment</name>
@@ -1072,6 +1216,13 @@
     <message>
         <source>Test</source>
         <translation>测试</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::EnvironmentRender</name>
+    <message>
+        <source>%1 is not made from a template, so it cannot drift.</source>
+        <translation>%1 不是由模板生成的，因此不存在漂移。</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +1950,14 @@
         <source>Needs a connection to GitLab: %1</source>
         <translation>需要连接到 GitLab：%1</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Live logs: %1</source>
+        <translation>实时日志：%1</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::PowerDnsProvider</name>
@@ -1844,6 +2003,10 @@
     <message>
         <source>Choose between 1 hour and 30 days.</source>
         <translation>请选择 1 小时到 30 天之间的值。</translation>
+    </message>
+    <message>
+        <source>Give the full path of the certificate folder.</source>
+        <translation>请填写证书文件夹的完整路径。</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2287,18 @@
         <source>The sandbox platform could not be prepared.</source>
         <translation>无法准备沙盒平台。</translation>
     </message>
+    <message>
+        <source>podman is not installed, so the sandbox has no containers and live logs cannot be shown.</source>
+        <translation>未安装 podman，沙盒中没有容器，无法显示实时日志。</translation>
+    </message>
+    <message>
+        <source>The sandbox's container engine could not start: %1</source>
+        <translation>沙盒的容器引擎无法启动：%1</translation>
+    </message>
+    <message>
+        <source>The sandbox's demo containers could not start: %1</source>
+        <translation>沙盒的演示容器无法启动：%1</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::SecretStore</name>
@@ -2310,6 +2485,14 @@
         <source>Keychain</source>
         <translation>密钥环</translation>
     </message>
+    <message>
+        <source>Docker TLS certificates</source>
+        <translation>Docker TLS 证书</translation>
+    </message>
+    <message>
+        <source>/home/me/.docker/hosts (one folder per host with ca.pem, cert.pem, key.pem)</source>
+        <translation>/home/me/.docker/hosts（每台主机一个文件夹，含 ca.pem、cert.pem、key.pem）</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::Shell</name>
@@ -2366,24 +2549,28 @@
         <translation>正在准备沙盒平台...</translation>
     </message>
     <message>
-        <source>Live logs for %1: the Docker Engine endpoint of its host is not available yet.</source>
-        <translation>%1 的实时日志：其主机的 Docker Engine 端点尚不可用。</translation>
-    </message>
-    <message>
-        <source>Close editor</source>
-        <translation>关闭编辑器</translation>
-    </message>
-    <message>
-        <source>%1 has changes that are not committed. Close it and lose them?</source>
-        <translation>%1 有尚未提交的修改。关闭并丢弃这些修改吗？</translation>
-    </message>
-    <message>
         <source>The management repository of %1 is not known yet: refresh from GitLab first.</source>
         <translation>尚不知道 %1 的管理仓库：请先从 GitLab 刷新。</translation>
     </message>
     <message>
         <source>Opening a configuration needs a connection to GitLab.</source>
         <translation>打开配置需要连接到 GitLab。</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1，提交 %2</translation>
+    </message>
+    <message>
+        <source>Cannot follow the logs of %1: %2</source>
+        <translation>无法跟踪 %1 的日志：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>(unknown admin)</source>
+        <translation>（未知管理员）</translation>
     </message>
 </context>
 <context>
@@ -2473,6 +2660,14 @@
     <message>
         <source>%1 (%2): live in test %3, in production %4</source>
         <translation>%1（%2）：测试环境线上版本 %3，生产环境线上版本 %4</translation>
+    </message>
+    <message>
+        <source>%1 logs</source>
+        <translation>%1日志</translation>
+    </message>
+    <message>
+        <source>Follow the live logs of this app's %1 containers</source>
+        <translation>跟踪此应用%1容器的实时日志</translation>
     </message>
 </context>
 <context>

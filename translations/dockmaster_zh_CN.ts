@@ -133,6 +133,21 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::AppLogSourceFactory</name>
+    <message>
+        <source>No Loki is configured in the profile settings.</source>
+        <translation>配置文件设置中未配置 Loki。</translation>
+    </message>
+    <message>
+        <source>"%1" is not an app id.</source>
+        <translation>“%1”不是应用 ID。</translation>
+    </message>
+    <message>
+        <source>The start must be before the end.</source>
+        <translation>开始时间必须早于结束时间。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::ApplicationsModel</name>
     <message>
         <source>Active</source>
@@ -312,6 +327,10 @@
     <message>
         <source>Follow %1 live logs</source>
         <translation>跟踪%1实时日志</translation>
+    </message>
+    <message>
+        <source>Search %1 log history…</source>
+        <translation>搜索%1日志历史…</translation>
     </message>
 </context>
 <context>
@@ -1586,6 +1605,33 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::LogHistoryDialog</name>
+    <message>
+        <source>Keep following live afterwards</source>
+        <translation>之后继续实时跟踪</translation>
+    </message>
+    <message>
+        <source>Log history</source>
+        <translation>日志历史</translation>
+    </message>
+    <message>
+        <source>Load the log history of %1 from Loki.</source>
+        <translation>从 Loki 加载 %1 的日志历史。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::LogLevel</name>
     <message>
         <source>debug</source>
@@ -2007,6 +2053,10 @@
     <message>
         <source>Give the full path of the certificate folder.</source>
         <translation>请填写证书文件夹的完整路径。</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, '.', '_' or '-' (at most 64).</source>
+        <translation>只能使用字母、数字、“.”、“_”或“-”（最多 64 个）。</translation>
     </message>
 </context>
 <context>
@@ -2493,6 +2543,22 @@
         <source>/home/me/.docker/hosts (one folder per host with ca.pem, cert.pem, key.pem)</source>
         <translation>/home/me/.docker/hosts（每台主机一个文件夹，含 ca.pem、cert.pem、key.pem）</translation>
     </message>
+    <message>
+        <source>Loki URL</source>
+        <translation>Loki 地址</translation>
+    </message>
+    <message>
+        <source>https://loki.example.com (optional, for log history)</source>
+        <translation>https://loki.example.com（可选，用于日志历史）</translation>
+    </message>
+    <message>
+        <source>Loki tenant</source>
+        <translation>Loki 租户</translation>
+    </message>
+    <message>
+        <source>X-Scope-OrgID (optional)</source>
+        <translation>X-Scope-OrgID（可选）</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::Shell</name>
@@ -2571,6 +2637,18 @@
     <message>
         <source>(unknown admin)</source>
         <translation>（未知管理员）</translation>
+    </message>
+    <message>
+        <source>Log history comes from Loki: set its URL in the profile settings first.</source>
+        <translation>日志历史来自 Loki：请先在配置文件设置中填写其地址。</translation>
+    </message>
+    <message>
+        <source>Cannot load the log history of %1: %2</source>
+        <translation>无法加载 %1 的日志历史：%2</translation>
+    </message>
+    <message>
+        <source>%1, history from Loki</source>
+        <translation>%1，来自 Loki 的历史</translation>
     </message>
 </context>
 <context>

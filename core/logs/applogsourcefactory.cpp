@@ -3,8 +3,10 @@
 #include "keychain/secretstore.h"
 #include "logs/dockerhostendpoint.h"
 #include "logs/dockerlogsource.h"
+#include "logs/lokilogsource.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace Dockmaster {
 
@@ -51,6 +53,41 @@ std::unique_ptr<LogSource> AppLogSourceFactory::create(const AppRecord &app, Env
     if (endpoint->tls && m_secrets)
         source->setPassphraseSource(m_secrets, m_profileName, host->name);
     return source;
+}
+
+void AppLogSourceFactory::setLoki(const QUrl &url, const QString &tenant)
+{
+    m_lokiUrl = url;
+    m_lokiTenant = tenant;
+}
+
+std::unique_ptr<LogSource> AppLogSourceFactory::createHistory(const AppRecord &app, Environment environment,
+                                                              const QDateTime &from, const QDateTime &to,
+                                                              bool thenFollow, QString *error) const
+{
+    if (m_lokiUrl.isEmpty()) {
+        *error = QCoreApplication::translate("Dockmaster::AppLogSourceFactory",
+                                             "No Loki is configured in the profile settings.");
+        return nullptr;
+    }
+    static const QRegularExpression appIdPattern(QStringLiteral("^app[0-9]{7}$"));
+    if (!appIdPattern.match(app.id).hasMatch()) {
+        *error = QCoreApplication::translate("Dockmaster::AppLogSourceFactory", "\"%1\" is not an app id.").arg(app.id);
+        return nullptr;
+    }
+    if (!from.isValid() || !to.isValid() || from >= to) {
+        *error = QCoreApplication::translate("Dockmaster::AppLogSourceFactory", "The start must be before the end.");
+        return nullptr;
+    }
+    LokiLogOptions options;
+    options.baseUrl = m_lokiUrl;
+    options.tenant = m_lokiTenant;
+    // The app id and environment key are validated identifiers: safe inside the selector.
+    options.query = QStringLiteral("{compose_project=\"%1\"}").arg(composeProject(app.id, environment));
+    options.historyStartNs = from.toMSecsSinceEpoch() * 1000000LL;
+    options.historyEndNs = to.toMSecsSinceEpoch() * 1000000LL;
+    options.live = thenFollow;
+    return std::make_unique<LokiLogSource>(options);
 }
 
 } // namespace Dockmaster

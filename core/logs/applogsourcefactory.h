@@ -2,8 +2,10 @@
 
 #include "domain/records.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QPointer>
+#include <QUrl>
 
 #include <memory>
 
@@ -28,11 +30,21 @@ public:
     // nullptr and `error` set when the app cannot be reached.
     std::unique_ptr<LogSource> create(const AppRecord &app, Environment environment, QString *error) const;
 
+    // History from Loki between two times (then live when `thenFollow`). The
+    // stream selector is {compose_project="<app>-<env>"}: the label the
+    // platform's log shipper copies from the compose project label.
+    void setLoki(const QUrl &url, const QString &tenant);
+    bool hasLoki() const { return !m_lokiUrl.isEmpty(); }
+    std::unique_ptr<LogSource> createHistory(const AppRecord &app, Environment environment, const QDateTime &from,
+                                             const QDateTime &to, bool thenFollow, QString *error) const;
+
 private:
     QHash<QString, HostRecord> m_hosts; // by name
     QString m_certificateDir;
     QPointer<SecretStore> m_secrets;
     QString m_profileName;
+    QUrl m_lokiUrl;
+    QString m_lokiTenant;
 };
 
 } // namespace Dockmaster

@@ -94,6 +94,10 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
             menu.addAction(tr("Follow %1 live logs").arg(environmentDisplayName(environment)), this,
                            [this, appId, environment] { Q_EMIT openLogsRequested(appId, environment); });
         }
+        for (Environment environment : AllEnvironments) {
+            menu.addAction(tr("Search %1 log history…").arg(environmentDisplayName(environment)), this,
+                           [this, appId, environment] { Q_EMIT logHistoryRequested(appId, environment); });
+        }
         menu.exec(m_view->viewport()->mapToGlobal(position));
     });
 

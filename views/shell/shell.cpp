@@ -5,6 +5,7 @@
 #include "cache/cacheservice.h"
 #include "gitlab/gitlabclient.h"
 #include "keychain/secretstore.h"
+#include "logs/loghistorydialog.h"
 #include "logs/logsource.h"
 #include "mainwindow.h"
 #include "panels/applicationspanel.h"
@@ -52,6 +53,7 @@ Shell::Shell(ShellOptions options, QObject *parent)
     connect(m_window.get(), &MainWindow::openConfigRequested, this, &Shell::openConfig);
     connect(m_window->applicationsPanel(), &ApplicationsPanel::openLogsRequested, this, &Shell::openLogs);
     connect(m_window->tagHistoryPanel(), &TagHistoryPanel::openLogsRequested, this, &Shell::openLogs);
+    connect(m_window->applicationsPanel(), &ApplicationsPanel::logHistoryRequested, this, &Shell::openLogHistory);
     m_editors = new EditorTabs(m_window->editorArea(), this);
     connect(m_editors, &EditorTabs::statusMessage, m_window.get(), &MainWindow::showError);
     connect(m_editors, &EditorTabs::configCommitted, this,
@@ -319,6 +321,30 @@ void Shell::openLogs(const QString &appId, Environment environment)
     }
     m_window->showLogs(source.release(), // the log view owns it from here
                        tr("%1 (%2)").arg(appId, environmentDisplayName(environment)));
+}
+
+void Shell::openLogHistory(const QString &appId, Environment environment)
+{
+    const int row = m_applications->rowOfKey(appId);
+    if (row < 0)
+        return;
+    m_logSources.setLoki(m_profile.lokiUrl, m_profile.lokiTenant);
+    if (!m_logSources.hasLoki()) {
+        m_window->showError(tr("Log history comes from Loki: set its URL in the profile settings first."));
+        return;
+    }
+    const QString what = tr("%1 (%2)").arg(appId, environmentDisplayName(environment));
+    LogHistoryDialog dialog(what, m_window.get());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    std::unique_ptr<LogSource> source = m_logSources.createHistory(
+        m_applications->itemAt(row), environment, dialog.from(), dialog.to(), dialog.thenFollow(), &error);
+    if (!source) {
+        m_window->showError(tr("Cannot load the log history of %1: %2").arg(appId, error));
+        return;
+    }
+    m_window->showLogs(source.release(), tr("%1, history from Loki").arg(what));
 }
 
 void Shell::recordAudit(const QString &action, const QString &appId, const QString &environment, const QString &detail)

@@ -69,6 +69,7 @@ private:
     void onSyncFailed(const QString &message);
     void openConfig(const QString &appId, Environment environment);
     void openLogs(const QString &appId, Environment environment);
+    void openLogHistory(const QString &appId, Environment environment);
     void recordAudit(const QString &action, const QString &appId, const QString &environment, const QString &detail);
     void reloadAudit();
     void learnAdminIdentity();

@@ -218,8 +218,8 @@ void MainWindow::setConnectionState(ConnectionState state, const QString &detail
         action->setToolTip(offline ? tr("Needs a connection to GitLab: %1").arg(detail) : QString());
         action->setStatusTip(action->toolTip());
     }
-    m_approvalsPanel->setActionsEnabled(state != ConnectionState::Offline,
-                                        tr("Approving and rejecting need a connection to GitLab."));
+    m_approvalsPanel->setActionsEnabled(!offline, tr("Approving and rejecting need a connection to GitLab."));
+    m_tagHistoryPanel->setActionsEnabled(!offline, tr("Deploying and rolling back need a connection to GitLab."));
 }
 
 void MainWindow::setSyncProgress(int done, int total, const QString &what)

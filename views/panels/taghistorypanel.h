@@ -25,6 +25,8 @@ public:
     void showApp(const AppRecord &app);
     void setHistory(const QString &appId, const QList<TagRecord> &tags, const QList<DeploymentRecord> &deployments);
     void clear();
+    // Deploying and rolling back need GitLab: disabled offline, with the reason.
+    void setActionsEnabled(bool enabled, const QString &whyNot);
 
     QString appId() const { return m_app.id; }
     TagsModel *tagsModel() const { return m_tags; }
@@ -32,6 +34,10 @@ public:
 
 Q_SIGNALS:
     void openLogsRequested(const QString &appId, Dockmaster::Environment environment);
+    // The shell confirms (review, preflight) before anything happens.
+    void deployTagRequested(const QString &appId, Dockmaster::Environment environment, const QString &tag);
+    // targetSha empty: back to the previous successful deployment.
+    void rollbackRequested(const QString &appId, Dockmaster::Environment environment, const QString &targetSha);
 
 private:
     AppRecord m_app;
@@ -42,6 +48,12 @@ private:
     QLabel *m_header;
     QToolButton *m_testLogs;
     QToolButton *m_productionLogs;
+    QToolButton *m_rollback;
+    bool m_actionsEnabled = true;
+    QString m_actionsDisabledReason;
+
+    void showTagMenu(const QPoint &position);
+    void showDeploymentMenu(const QPoint &position);
     QTreeView *m_tagView;
     QTreeView *m_deploymentView;
 };

@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
+#include "appicon.h"
 #include "audit/auditpanel.h"
 #include "auditlogmodel.h"
+#include "deploy/deploymentprogresspanel.h"
 #include "logs/logview.h"
 #include "panels/applicationspanel.h"
 #include "panels/approvalspanel.h"
@@ -18,6 +20,7 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTabWidget>
 
@@ -42,10 +45,12 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     , m_logView(new LogView(this))
     , m_auditModel(new AuditLogModel(this))
     , m_auditPanel(new AuditPanel(m_auditModel, this))
+    , m_deploymentsPanel(new DeploymentProgressPanel(this))
     , m_editorArea(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Dockmaster"));
+    setWindowIcon(appIcon());
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
 
@@ -77,6 +82,9 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     tabifyDockWidget(m_tagHistoryDock, m_logsDock);
     m_auditDock = addPanel(m_auditPanel, QStringLiteral("auditDock"), tr("Audit log"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_logsDock, m_auditDock);
+    m_deploymentsDock
+        = addPanel(m_deploymentsPanel, QStringLiteral("deploymentsDock"), tr("Deployments"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_auditDock, m_deploymentsDock);
     m_tagHistoryDock->raise();
     resizeDocks({ m_applicationsDock, m_approvalsDock }, { 560, 420 }, Qt::Horizontal);
     resizeDocks({ m_tagHistoryDock }, { 260 }, Qt::Vertical);
@@ -133,7 +141,8 @@ void MainWindow::createMenus()
     refresh->setObjectName(QStringLiteral("refreshAction"));
     refresh->setShortcut(QKeySequence::Refresh);
     view->addSeparator();
-    for (QDockWidget *dock : { m_applicationsDock, m_approvalsDock, m_tagHistoryDock, m_logsDock, m_auditDock })
+    for (QDockWidget *dock :
+         { m_applicationsDock, m_approvalsDock, m_tagHistoryDock, m_logsDock, m_deploymentsDock, m_auditDock })
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("Reset &layout"), this, [this] { restoreState(m_defaultState); });
@@ -241,6 +250,26 @@ void MainWindow::showLogs(LogSource *source, const QString &title)
     m_logsDock->setWindowTitle(tr("Live logs: %1").arg(title));
     m_logsDock->show();
     m_logsDock->raise();
+}
+
+void MainWindow::notify(const QString &title, const QString &message, bool problem)
+{
+    statusBar()->showMessage(QStringLiteral("%1: %2").arg(title, message), 15000);
+    if (!QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(appIcon(), this);
+        m_tray->setToolTip(tr("Dockmaster"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+            m_deploymentsDock->show();
+            m_deploymentsDock->raise();
+        });
+        m_tray->show();
+    }
+    m_tray->showMessage(title, message, problem ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 10000);
 }
 
 void MainWindow::showError(const QString &message)

@@ -9,6 +9,7 @@ class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QSettings;
+class QSystemTrayIcon;
 class QTabWidget;
 
 namespace Dockmaster {
@@ -37,6 +38,10 @@ public:
     QDockWidget *tagHistoryDock() const { return m_tagHistoryDock; }
     QDockWidget *logsDock() const { return m_logsDock; }
     QDockWidget *auditDock() const { return m_auditDock; }
+    QDockWidget *deploymentsDock() const { return m_deploymentsDock; }
+    class DeploymentProgressPanel *deploymentsPanel() const { return m_deploymentsPanel; }
+    // A desktop notification (system tray) when there is one, else the status bar.
+    void notify(const QString &title, const QString &message, bool problem = false);
     class AuditPanel *auditPanel() const { return m_auditPanel; }
     // The audit rows the panel shows (the shell fills it from the cache).
     class AuditLogModel *auditModel() const { return m_auditModel; }
@@ -82,6 +87,9 @@ private:
     class AuditLogModel *m_auditModel;
     class AuditPanel *m_auditPanel;
     QDockWidget *m_auditDock = nullptr;
+    class DeploymentProgressPanel *m_deploymentsPanel;
+    QDockWidget *m_deploymentsDock = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
     QTabWidget *m_editorArea;
     QLabel *m_connectionLabel = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -14,7 +14,8 @@ namespace Dockmaster {
 struct ApprovalOptions {
     QString rootGroup = QStringLiteral("plugins");
     // Folder for the management-repository clones (a "git" subfolder is made).
-    // One ReleaseApprover per folder: two consoles never share a clone.
+    // One ReleaseApprover per folder: two consoles never share a clone. Empty:
+    // <QStandardPaths::CacheLocation>/approvals.
     QString cacheRoot;
     // Two-person rule: the approver must not be the requester.
     bool twoPersonRuleTest = false;

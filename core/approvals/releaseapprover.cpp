@@ -6,6 +6,7 @@
 #include "gitlab/gitlabclient.h"
 #include "gitlab/releaserequestparser.h"
 
+#include <QStandardPaths>
 #include <QTimer>
 
 namespace Dockmaster {
@@ -31,6 +32,14 @@ QString kindTag(ReleaseOutcome::Kind kind)
         return QStringLiteral("[offline] ");
     }
     return {};
+}
+
+// Never let an unset option put clones at the file-system root.
+QString cacheRootOrDefault(const QString &cacheRoot)
+{
+    if (!cacheRoot.isEmpty())
+        return cacheRoot;
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/approvals");
 }
 
 QString stateOf(const GitLabIssue &issue)
@@ -63,6 +72,7 @@ struct ReleaseApprover::Job {
     QString reason;
     QString message; // commit message
     QString guardLine;
+    QString expectedCurrent; // rollback: the live SHA the preflight showed
     int pushAttempts = 0;
     bool retryOnRejection = true;
     bool recoveredEarlierApproval = false;
@@ -76,7 +86,7 @@ ReleaseApprover::ReleaseApprover(GitLabClient *client, const ApprovalOptions &op
     : QObject(parent)
     , m_client(client)
     , m_options(options)
-    , m_workspace(new GitWorkspace(options.cacheRoot, this))
+    , m_workspace(new GitWorkspace(cacheRootOrDefault(options.cacheRoot), this))
 {
     qRegisterMetaType<ReleaseOutcome>();
     qRegisterMetaType<AuditEntry>();
@@ -354,6 +364,7 @@ void ReleaseApprover::movePointer(const JobPtr &job)
         = { job->outcome.actor, job->outcome.actor + QStringLiteral("@users.noreply.") + m_client->baseUrl().host() };
     move.guardLine = job->guardLine;
     move.guardDepth = m_options.branchScanDepth;
+    move.expectedCurrent = job->expectedCurrent;
     ++job->pushAttempts;
     const QString branch = environmentBranch(job->outcome.environment);
     Q_EMIT progress(job->id, tr("Committing %1 to %2 of %3…").arg(move.target.left(12), branch, job->opsProject));
@@ -684,7 +695,7 @@ quint64 ReleaseApprover::deployTag(const QString &appId, Environment environment
 }
 
 quint64 ReleaseApprover::rollback(const QString &appId, Environment environment, const QString &targetSha,
-                                  const QString &admin)
+                                  const QString &admin, const QString &expectedLiveSha)
 {
     JobPtr job = newJob(ReleaseOutcome::Action::Rollback, admin);
     job->outcome.appId = appId;
@@ -695,15 +706,18 @@ quint64 ReleaseApprover::rollback(const QString &appId, Environment environment,
     job->retryOnRejection = false;
     if (refuseEarly(job))
         return job->id;
-    if (!ReleaseTrailers::isFullSha(targetSha)) {
+    if (!ReleaseTrailers::isFullSha(targetSha)
+        || (!expectedLiveSha.isEmpty() && !ReleaseTrailers::isFullSha(expectedLiveSha))) {
         finishLater(job, ReleaseOutcome::Kind::RefusedByRule,
                     tr("A rollback needs the full commit id of the version to go back to."));
         return job->id;
     }
+    job->expectedCurrent = expectedLiveSha;
     QTimer::singleShot(0, this, [this, job] {
         resolveTarget(job, job->outcome.ref, [this, job] {
-            job->message = ReleaseTrailers::rollbackMessage(environmentKey(job->outcome.environment),
-                                                            job->outcome.targetSha, QString(), job->outcome.actor);
+            job->message
+                = ReleaseTrailers::rollbackMessage(environmentKey(job->outcome.environment), job->outcome.targetSha,
+                                                   job->expectedCurrent, job->outcome.actor);
             movePointer(job);
         });
     });

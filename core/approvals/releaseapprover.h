@@ -48,7 +48,10 @@ public:
     quint64 reject(const ReleaseRequest &request, const QString &admin, const QString &reason);
     quint64 deployTag(const QString &appId, Environment environment, const QString &tagOrSha, const QString &admin);
     // targetSha: a full commit id of repo A (from RollbackPreflight).
-    quint64 rollback(const QString &appId, Environment environment, const QString &targetSha, const QString &admin);
+    // expectedLiveSha (RollbackPlan::liveSha): when set, the rollback is
+    // refused if another version went live since the preflight.
+    quint64 rollback(const QString &appId, Environment environment, const QString &targetSha, const QString &admin,
+                     const QString &expectedLiveSha = QString());
     // On start-up: finds pending requests whose approval commit is already on
     // their environment branch and completes comment and labels, never a
     // second commit. One finished() (action Recover) per completed request,

@@ -64,6 +64,9 @@ struct GitlinkMove {
     // or another console) and must not be made twice.
     QString guardLine;
     int guardDepth = 500;
+    // When set, the gitlink must point here now (what a preflight showed as
+    // live), otherwise nothing is committed and the operation fails.
+    QString expectedCurrent;
 };
 
 struct GitlinkMoveResult {

@@ -783,6 +783,13 @@ void GitWorker::moveGitlink(quint64 request, const QUrl &url, const QString &use
         GitlinkMoveResult result;
         result.parent = base;
         result.previousTarget = oidString(&existing->id);
+        if (!move.expectedCurrent.isEmpty() && move.expectedCurrent != result.previousTarget) {
+            throw GitError { GitFailure::General,
+                             tr("%1 of %2 now runs %3, not %4 as when this change was prepared. Nothing was "
+                                "committed; review the change again.")
+                                 .arg(m_branch, displayUrl(), result.previousTarget.left(12),
+                                      move.expectedCurrent.left(12)) };
+        }
         git_index_entry entry = *existing;
         entry.path = pathBytes.constData();
         entry.id = parseOid(move.target);

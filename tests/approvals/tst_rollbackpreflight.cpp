@@ -141,8 +141,16 @@ private Q_SLOTS:
         QVERIFY(toFirst->changedFiles.contains(QStringLiteral("web/index.php")));
         QVERIFY(toFirst->changedFiles.contains(QStringLiteral("CHANGELOG.md")));
 
-        const ReleaseOutcome outcome
-            = m_outcomes->wait(m_approver->rollback(m_app, Environment::Test, target, QStringLiteral("root")));
+        // A preflight from before another deployment is stale: refused.
+        const QString head = m_fixture.rev(m_ops, QStringLiteral("env/test"));
+        const ReleaseOutcome stale = m_outcomes->wait(m_approver->rollback(
+            m_app, Environment::Test, target, QStringLiteral("root"), tag(QStringLiteral("v1.3.0"))));
+        QCOMPARE(stale.kind, ReleaseOutcome::Kind::Failed);
+        QVERIFY2(stale.message.contains(QStringLiteral("review the change again")), qPrintable(stale.message));
+        QCOMPARE(m_fixture.rev(m_ops, QStringLiteral("env/test")), head);
+
+        const ReleaseOutcome outcome = m_outcomes->wait(
+            m_approver->rollback(m_app, Environment::Test, target, QStringLiteral("root"), toFirst->liveSha));
         QVERIFY2(outcome.ok(), qPrintable(outcome.message));
         QCOMPARE(outcome.action, ReleaseOutcome::Action::Rollback);
         QCOMPARE(m_fixture.codesAt(m_ops, QStringLiteral("env/test")), target);
@@ -151,6 +159,7 @@ private Q_SLOTS:
                                               { QStringLiteral("log"), QStringLiteral("-1"),
                                                 QStringLiteral("--format=%B"), QStringLiteral("env/test") }));
         QVERIFY(message.contains(QStringLiteral("Rollback-To: ") + target));
+        QVERIFY(message.contains(QStringLiteral("Rolled-Back-From: ") + toFirst->liveSha));
         QVERIFY(message.contains(QStringLiteral("Approved-By: root")));
         QVERIFY(followToEnd(outcome));
     }

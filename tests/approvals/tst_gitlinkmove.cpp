@@ -115,7 +115,7 @@ private Q_SLOTS:
         const QString v1 = m_fixture.rev(m_code, QStringLiteral("v1.1.0^{commit}"));
         // Both fetch the same head, then their pushes arrive together.
         const int fault = m_fixture.emulator->addFault(
-            EmulatorFault::delay(QStringLiteral("git-receive-pack$"), 700, 2).onMethod(QStringLiteral("POST")));
+            EmulatorFault::delay(QStringLiteral("git-receive-pack$"), 1200, 2).onMethod(QStringLiteral("POST")));
         first.moveGitlink(url(), m_fixture.emulator->adminToken(), branch, moveTo(v0, QStringLiteral("one")));
         second.moveGitlink(url(), m_fixture.seed.secondAdminToken, branch, moveTo(v1, QStringLiteral("two")));
         QTRY_VERIFY_WITH_TIMEOUT(movedA.size() + rejectedA.size() + failedA.size() == 1

@@ -267,7 +267,7 @@ private Q_SLOTS:
         m_fixture.emulator->clearRequestLog();
         const int fault = pushesCollide
             ? m_fixture.emulator->addFault(
-                EmulatorFault::delay(QStringLiteral("git-receive-pack$"), 700, 2).onMethod(QStringLiteral("POST")))
+                EmulatorFault::delay(QStringLiteral("git-receive-pack$"), 1200, 2).onMethod(QStringLiteral("POST")))
             : -1;
         // Two consoles press Approve at the same moment.
         const quint64 rootId = m_root->approve(request, Root);
@@ -515,7 +515,7 @@ private Q_SLOTS:
         // Both pushes reach the server together: one of them is not a fast-forward.
         m_fixture.emulator->clearRequestLog();
         const int fault = m_fixture.emulator->addFault(
-            EmulatorFault::delay(QStringLiteral("git-receive-pack$"), 700, 2).onMethod(QStringLiteral("POST")));
+            EmulatorFault::delay(QStringLiteral("git-receive-pack$"), 1200, 2).onMethod(QStringLiteral("POST")));
         const quint64 approveId = m_root->approve(request, Root);
         const quint64 deployId
             = m_alice->deployTag(request.appId, Environment::Production, QStringLiteral("v1.1.0"), Alice);

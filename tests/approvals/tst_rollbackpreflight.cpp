@@ -196,7 +196,7 @@ private Q_SLOTS:
         OutcomeRecorder otherOutcomes(&other);
         const int before = m_fixture.commitCount(m_ops, QStringLiteral("env/test"));
         const int fault = m_fixture.emulator->addFault(
-            EmulatorFault::delay(QStringLiteral("git-receive-pack$"), 700, 2).onMethod(QStringLiteral("POST")));
+            EmulatorFault::delay(QStringLiteral("git-receive-pack$"), 1200, 2).onMethod(QStringLiteral("POST")));
         const quint64 rollbackId
             = m_approver->rollback(m_app, Environment::Test, tag(QStringLiteral("v1.1.0")), QStringLiteral("root"));
         const quint64 otherId

@@ -112,7 +112,9 @@ private Q_SLOTS:
         const QString branch = QStringLiteral("env/production");
         const QString head = m_fixture.rev(m_ops, branch);
         const QString v0 = m_fixture.rev(m_code, QStringLiteral("v1.0.0^{commit}"));
-        const QString v1 = m_fixture.rev(m_code, QStringLiteral("v1.1.0^{commit}"));
+        // Neither is live now, so whoever wins changes the pointer the loser started from.
+        const QString v1 = m_fixture.rev(m_code, QStringLiteral("v1.2.0^{commit}"));
+        QVERIFY(m_fixture.codesAt(m_ops, branch) != v0 && m_fixture.codesAt(m_ops, branch) != v1);
         // Both fetch the same head, then their pushes arrive together.
         const int fault = m_fixture.emulator->addFault(
             EmulatorFault::delay(QStringLiteral("git-receive-pack$"), 1200, 2).onMethod(QStringLiteral("POST")));

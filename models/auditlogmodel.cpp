@@ -16,33 +16,33 @@ QString AuditLogModel::keyOf(const AuditEntry &entry) const
 
 QStringList AuditLogModel::knownActions()
 {
-    return { QStringLiteral("approve"),       QStringLiteral("reject"),    QStringLiteral("deploy-tag"),
-             QStringLiteral("rollback"),      QStringLiteral("deployed"),  QStringLiteral("deploy-failed"),
-             QStringLiteral("config-commit"), QStringLiteral("provision"), QStringLiteral("archive"),
-             QStringLiteral("dns-fix") };
+    return { QStringLiteral("release.approve"), QStringLiteral("release.reject"),    QStringLiteral("deploy.tag"),
+             QStringLiteral("deploy.rollback"), QStringLiteral("pipeline.finished"), QStringLiteral("release.recover"),
+             QStringLiteral("config.commit"),   QStringLiteral("app.provision"),     QStringLiteral("app.archive"),
+             QStringLiteral("dns.fix") };
 }
 
 QString AuditLogModel::actionDisplayName(const QString &action)
 {
-    if (action == QLatin1String("approve"))
+    if (action == QLatin1String("release.approve"))
         return tr("Approved release");
-    if (action == QLatin1String("reject"))
+    if (action == QLatin1String("release.reject"))
         return tr("Rejected release");
-    if (action == QLatin1String("deploy-tag"))
+    if (action == QLatin1String("deploy.tag"))
         return tr("Deployed tag");
-    if (action == QLatin1String("rollback"))
+    if (action == QLatin1String("deploy.rollback"))
         return tr("Rolled back");
-    if (action == QLatin1String("deployed"))
-        return tr("Deployment succeeded");
-    if (action == QLatin1String("deploy-failed"))
-        return tr("Deployment failed");
-    if (action == QLatin1String("config-commit"))
+    if (action == QLatin1String("pipeline.finished"))
+        return tr("Pipeline finished");
+    if (action == QLatin1String("release.recover"))
+        return tr("Completed an interrupted approval");
+    if (action == QLatin1String("config.commit"))
         return tr("Committed configuration");
-    if (action == QLatin1String("provision"))
+    if (action == QLatin1String("app.provision"))
         return tr("Created app");
-    if (action == QLatin1String("archive"))
+    if (action == QLatin1String("app.archive"))
         return tr("Archived app");
-    if (action == QLatin1String("dns-fix"))
+    if (action == QLatin1String("dns.fix"))
         return tr("Fixed DNS records");
     return action;
 }

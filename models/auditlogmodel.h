@@ -5,8 +5,8 @@
 
 namespace Dockmaster {
 
-// The local audit trail, newest first. Actions are stable keys ("approve",
-// "reject", "deploy-tag", "rollback", "config-commit", ...) shown translated.
+// The local audit trail, newest first. Actions are stable keys
+// ("release.approve", "deploy.rollback", "config.commit", ...) shown translated.
 class AuditLogModel final : public MergingTableModel<AuditEntry>
 {
     Q_OBJECT

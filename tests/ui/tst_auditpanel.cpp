@@ -33,11 +33,11 @@ AuditEntry entry(qint64 id, const QString &actor, const QString &action, const Q
 
 QList<AuditEntry> sample()
 {
-    return { entry(1, QStringLiteral("alice"), QStringLiteral("approve"), QStringLiteral("app0000042"),
+    return { entry(1, QStringLiteral("alice"), QStringLiteral("release.approve"), QStringLiteral("app0000042"),
                    QStringLiteral("v1.2.0 at 3f2a9c1e")),
-             entry(2, QStringLiteral("bob"), QStringLiteral("reject"), QStringLiteral("app0000077"),
+             entry(2, QStringLiteral("bob"), QStringLiteral("release.reject"), QStringLiteral("app0000077"),
                    QStringLiteral("=HYPERLINK(\"http://evil\",\"click\") 不安全")),
-             entry(3, QStringLiteral("alice"), QStringLiteral("rollback"), QStringLiteral("app0000042"),
+             entry(3, QStringLiteral("alice"), QStringLiteral("deploy.rollback"), QStringLiteral("app0000042"),
                    QStringLiteral("to v1.1.0, \"quoted\"")) };
 }
 
@@ -63,7 +63,7 @@ private Q_SLOTS:
         QCOMPARE(panel.view()->model()->rowCount(), 2);
         auto *action = panel.findChildren<QComboBox *>().value(0);
         QVERIFY(action);
-        action->setCurrentIndex(action->findData(QStringLiteral("approve")));
+        action->setCurrentIndex(action->findData(QStringLiteral("release.approve")));
         QCOMPARE(panel.view()->model()->rowCount(), 1);
         search->clear();
         action->setCurrentIndex(0);
@@ -76,7 +76,7 @@ private Q_SLOTS:
         QVERIFY(csv.startsWith("\xEF\xBB\xBF\"time_utc\""));
         const QList<QByteArray> lines = csv.split('\n');
         QCOMPARE(lines.size(), 5); // header, three rows, and the empty tail after the last CRLF
-        QVERIFY(lines.at(1).startsWith("\"2026-11-20T08:01:00Z\",\"alice\",\"approve\""));
+        QVERIFY(lines.at(1).startsWith("\"2026-11-20T08:01:00Z\",\"alice\",\"release.approve\""));
         // The formula is text, its quotes doubled; Chinese survives as UTF-8.
         QVERIFY2(
             lines.at(2).contains(QStringLiteral("\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\") 不安全\"").toUtf8()),

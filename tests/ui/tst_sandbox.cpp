@@ -1,7 +1,9 @@
 // Command 1 of the README: Dockmaster on the embedded sandbox shows the seeded
 // apps and pending release requests, read through the real GitLab client and
 // sync engine from the emulator, and is online.
+#include "approvals/approvaltypes.h"
 #include "auditlogmodel.h"
+#include "deploy/deploymentprogresspanel.h"
 #include "editor/configeditor.h"
 #include "gitlab/gitlabclient.h"
 #include "logs/logmodel.h"
@@ -13,6 +15,7 @@
 #include "panels/approvalspanel.h"
 #include "panels/taghistorypanel.h"
 #include "sandbox/sandboxplatform.h"
+#include "shell/releasecontroller.h"
 #include "shell/shell.h"
 #include "tagsmodel.h"
 
@@ -21,6 +24,8 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -28,6 +33,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace Dockmaster;
 
@@ -145,7 +151,7 @@ private Q_SLOTS:
         AuditLogModel *audit = shell.mainWindow()->auditModel();
         QTRY_VERIFY_WITH_TIMEOUT(audit->rowCount() > 0, 5000);
         const AuditEntry recorded = audit->itemAt(0);
-        QCOMPARE(recorded.action, QStringLiteral("config-commit"));
+        QCOMPARE(recorded.action, QStringLiteral("config.commit"));
         QCOMPARE(recorded.appId, appId);
         QVERIFY(recorded.detail.contains(commit.left(12)));
     }
@@ -204,6 +210,88 @@ private Q_SLOTS:
         auto *status = logs->findChild<QLabel *>(QStringLiteral("logSourceStatus"));
         QVERIFY(status);
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(other), 10000);
+    }
+
+    // The heart of the day: approve a pending request, watch its pipeline
+    // deploy it, see the new live version, then roll it back.
+    void approveDeployAndRollBack()
+    {
+        QTemporaryDir dir;
+        ShellOptions options;
+        options.sandbox = true;
+        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+        Shell shell(options);
+        shell.start();
+        ReleaseController *releases = shell.releases();
+        releases->setConfirmationsEnabled(false);
+        ApprovalsPanel *approvals = shell.mainWindow()->approvalsPanel();
+        QTreeView *requests = approvals->view();
+        QTRY_VERIFY_WITH_TIMEOUT(requests->model()->rowCount() > 0 && releases->canAct(), 90000);
+
+        auto liveSha = [&shell](const QString &appId) {
+            QAbstractItemModel *model = shell.mainWindow()->applicationsPanel()->view()->model();
+            for (int r = 0; r < model->rowCount(); ++r) {
+                const auto app = model->index(r, 0).data(Roles::RecordRole).value<AppRecord>();
+                if (app.id == appId)
+                    return app.environment(Environment::Test) ? app.environment(Environment::Test)->liveSha : QString();
+            }
+            return QString();
+        };
+        // A pending test-environment request with its ref pinned to a SHA that is not live yet.
+        ReleaseRequest request;
+        for (int r = 0; r < requests->model()->rowCount(); ++r) {
+            const auto candidate = requests->model()->index(r, 0).data(Roles::RecordRole).value<ReleaseRequest>();
+            if (candidate.state == QLatin1String("pending") && candidate.environment == Environment::Test
+                && candidate.resolvedSha.size() == 40 && candidate.resolvedSha != liveSha(candidate.appId)) {
+                requests->setCurrentIndex(requests->model()->index(r, 0));
+                request = candidate;
+                break;
+            }
+        }
+        QVERIFY2(!request.appId.isEmpty(), "the sandbox has no pending test request with a resolved ref");
+        const QString before = liveSha(request.appId);
+        QVERIFY(!before.isEmpty());
+        QVERIFY(before != request.resolvedSha);
+
+        QSignalSpy outcomes(releases, &ReleaseController::outcomeReady);
+        QSignalSpy deployed(releases, &ReleaseController::deploymentFinished);
+        auto *approve = approvals->findChild<QPushButton *>(QStringLiteral("approveButton"));
+        QVERIFY(approve && approve->isEnabled());
+        QTest::mouseClick(approve, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(outcomes.size() >= 1, 30000);
+        QTest::qWait(200);
+        QCOMPARE(outcomes.size(), 1); // the approval only: nothing taken for an interrupted one
+        const auto approved = outcomes.first().first().value<ReleaseOutcome>();
+        QVERIFY2(approved.ok(), qPrintable(approved.message));
+        QCOMPARE(approved.targetSha, request.resolvedSha);
+        QTRY_COMPARE_WITH_TIMEOUT(deployed.size(), 1, 30000);
+        QCOMPARE(deployed.first().at(2).toString(), QStringLiteral("success"));
+        // The Deployments dock followed it, job log included.
+        DeploymentProgressPanel *progress = shell.mainWindow()->deploymentsPanel();
+        QCOMPARE(progress->list()->topLevelItem(0)->text(1), QStringLiteral("Deployed"));
+        QVERIFY(!progress->logView()->toPlainText().isEmpty());
+        // After the sync the Applications panel shows the new live version.
+        QTRY_COMPARE_WITH_TIMEOUT(liveSha(request.appId), request.resolvedSha, 30000);
+
+        // Roll back to the previous successful deployment.
+        outcomes.clear();
+        deployed.clear();
+        Q_EMIT shell.mainWindow()->tagHistoryPanel()->rollbackRequested(request.appId, Environment::Test, QString());
+        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 1, 30000);
+        const auto rolledBack = outcomes.first().first().value<ReleaseOutcome>();
+        QVERIFY2(rolledBack.ok(), qPrintable(rolledBack.message));
+        QCOMPARE(rolledBack.targetSha, before);
+        QTRY_COMPARE_WITH_TIMEOUT(deployed.size(), 1, 30000);
+        QCOMPARE(deployed.first().at(2).toString(), QStringLiteral("success"));
+        QTRY_COMPARE_WITH_TIMEOUT(liveSha(request.appId), before, 30000);
+
+        // Both actions are in the audit log.
+        AuditLogModel *audit = shell.mainWindow()->auditModel();
+        QStringList actions;
+        for (const AuditEntry &entry : audit->items())
+            actions.append(entry.action);
+        QVERIFY2(actions.contains(QStringLiteral("release.approve")), qPrintable(actions.join(u',')));
+        QVERIFY2(actions.contains(QStringLiteral("deploy.rollback")), qPrintable(actions.join(u',')));
     }
 };
 

@@ -9,12 +9,14 @@
 #include "logs/logsource.h"
 #include "mainwindow.h"
 #include "panels/applicationspanel.h"
+#include "panels/approvalspanel.h"
 #include "panels/taghistorypanel.h"
 #include "profile/profilestore.h"
 #include "releaserequestsmodel.h"
 #include "sandbox/sandboxplatform.h"
 #include "settings/settingsdialog.h"
 #include "shell/editortabs.h"
+#include "shell/releasecontroller.h"
 #include "sync/syncengine.h"
 
 #include <QDir>
@@ -44,6 +46,7 @@ Shell::Shell(ShellOptions options, QObject *parent)
     else
         m_secrets = std::make_unique<KeychainSecretStore>();
 
+    m_client = std::make_unique<GitLabClient>();
     m_applications = std::make_unique<ApplicationsModel>();
     m_releaseRequests = std::make_unique<ReleaseRequestsModel>();
     m_window = std::make_unique<MainWindow>(m_applications.get(), m_releaseRequests.get());
@@ -54,11 +57,24 @@ Shell::Shell(ShellOptions options, QObject *parent)
     connect(m_window->applicationsPanel(), &ApplicationsPanel::openLogsRequested, this, &Shell::openLogs);
     connect(m_window->tagHistoryPanel(), &TagHistoryPanel::openLogsRequested, this, &Shell::openLogs);
     connect(m_window->applicationsPanel(), &ApplicationsPanel::logHistoryRequested, this, &Shell::openLogHistory);
+    m_releases = std::make_unique<ReleaseController>(m_client.get(), m_window.get());
+    connect(m_window->approvalsPanel(), &ApprovalsPanel::approveRequested, m_releases.get(),
+            &ReleaseController::approve);
+    connect(m_window->approvalsPanel(), &ApprovalsPanel::rejectRequested, m_releases.get(), &ReleaseController::reject);
+    connect(m_window->tagHistoryPanel(), &TagHistoryPanel::deployTagRequested, m_releases.get(),
+            &ReleaseController::deployTag);
+    connect(m_window->tagHistoryPanel(), &TagHistoryPanel::rollbackRequested, m_releases.get(),
+            &ReleaseController::rollback);
+    connect(m_releases.get(), &ReleaseController::auditEntry, this, &Shell::appendAudit);
+    connect(m_releases.get(), &ReleaseController::releaseChanged, this, [this] {
+        if (m_sync && !m_sync->isRunning())
+            startSync();
+    });
     m_editors = new EditorTabs(m_window->editorArea(), this);
     connect(m_editors, &EditorTabs::statusMessage, m_window.get(), &MainWindow::showError);
     connect(m_editors, &EditorTabs::configCommitted, this,
             [this](const QString &appId, Environment environment, const QString &path, const QString &commit) {
-                recordAudit(QStringLiteral("config-commit"), appId, environmentKey(environment),
+                recordAudit(QStringLiteral("config.commit"), appId, environmentKey(environment),
                             tr("%1 at %2").arg(path, commit.left(12)));
             });
     connect(m_window->applicationsPanel(), &ApplicationsPanel::currentAppChanged, this, &Shell::showHistoryOf);
@@ -72,7 +88,6 @@ Shell::Shell(ShellOptions options, QObject *parent)
         if (m_profile.isSandbox && key == SecretStore::gitlabTokenKey(m_profile.name))
             m_secrets->read(key);
     });
-    m_client = std::make_unique<GitLabClient>();
     m_syncTimer = new QTimer(this);
     m_syncTimer->setInterval(60 * 1000); // incremental syncs are cheap: a few probes
     connect(m_syncTimer, &QTimer::timeout, this, [this] {
@@ -91,8 +106,10 @@ Shell::Shell(ShellOptions options, QObject *parent)
 
 Shell::~Shell()
 {
-    // The window goes first: its views reference the models. The sync engine
-    // goes before the cache and client it uses.
+    // Release actions go first (they use the client and the window), then the
+    // window (its views reference the models). The sync engine goes before
+    // the cache and client it uses.
+    m_releases.reset();
     m_window.reset();
     m_sync.reset();
 }
@@ -182,6 +199,10 @@ void Shell::openCache(const QString &filePath)
     connect(m_sync.get(), &SyncEngine::finished, this, &Shell::onSyncFinished);
     connect(m_sync.get(), &SyncEngine::failed, this, &Shell::onSyncFailed);
     connect(m_sync.get(), &SyncEngine::cancelled, this, &Shell::updateConnection);
+
+    // Clones for approvals live beside the cache (the sandbox's in its own folder).
+    m_releases->configure(m_profile.rootGroup, m_profile.requireSecondApprover,
+                          QFileInfo(filePath).absolutePath() + QStringLiteral("/approvals"));
 }
 
 void Shell::startSandbox()
@@ -256,6 +277,8 @@ void Shell::learnAdminIdentity()
             return;
         m_adminLogin = result.value.username;
         m_adminName = result.value.name;
+        m_releases->setAdmin(m_adminLogin);
+        m_releases->recoverOnce();
     });
 }
 
@@ -265,6 +288,7 @@ void Shell::onSyncFinished()
         learnAdminIdentity();
     m_online = true;
     m_offlineReason.clear();
+    m_releases->setOnline(true);
     m_window->setConnectionState(ConnectionState::Online, m_profile.gitlabUrl.toString());
     m_cache->loadSnapshot(); // the panels merge the new rows in
 }
@@ -273,6 +297,7 @@ void Shell::onSyncFailed(const QString &message)
 {
     if (m_sync->lastError().isOffline()) {
         m_online = false;
+        m_releases->setOnline(false);
         m_offlineReason = message;
         updateConnection();
         return;
@@ -356,6 +381,11 @@ void Shell::recordAudit(const QString &action, const QString &appId, const QStri
     entry.appId = appId;
     entry.environment = environment;
     entry.detail = detail;
+    appendAudit(entry);
+}
+
+void Shell::appendAudit(const AuditEntry &entry)
+{
     m_cache->post([entry](CacheDatabase &db) { db.appendAudit(entry); });
     reloadAudit();
 }

@@ -18,6 +18,7 @@ namespace Dockmaster {
 
 class ApplicationsModel;
 class EditorTabs;
+class ReleaseController;
 class CacheService;
 class GitLabClient;
 class SandboxPlatform;
@@ -49,6 +50,7 @@ public:
     const Profile &profile() const { return m_profile; }
     SecretStore *secrets() const { return m_secrets.get(); }
     SandboxPlatform *sandbox() const { return m_sandbox.get(); } // null unless --sandbox
+    ReleaseController *releases() const { return m_releases.get(); }
 
 Q_SIGNALS:
     void firstPaintReady(); // the panels show the cached data
@@ -71,6 +73,7 @@ private:
     void openLogs(const QString &appId, Environment environment);
     void openLogHistory(const QString &appId, Environment environment);
     void recordAudit(const QString &action, const QString &appId, const QString &environment, const QString &detail);
+    void appendAudit(const AuditEntry &entry);
     void reloadAudit();
     void learnAdminIdentity();
     void openSettings();
@@ -89,6 +92,7 @@ private:
     AppLogSourceFactory m_logSources;
     QTimer *m_syncTimer = nullptr;
     EditorTabs *m_editors = nullptr;
+    std::unique_ptr<ReleaseController> m_releases; // uses the client and window: reset first
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QTemporaryDir> m_sandboxDir;
     bool m_online = false;

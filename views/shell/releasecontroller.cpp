@@ -1,0 +1,260 @@
+#include "shell/releasecontroller.h"
+
+#include "approvals/pipelinefollower.h"
+#include "approvals/releaseapprover.h"
+#include "approvals/rollbackpreflight.h"
+#include "deploy/deploymentprogresspanel.h"
+#include "gitlab/gitlabclient.h"
+#include "mainwindow.h"
+
+#include <QDockWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace Dockmaster {
+
+ReleaseController::ReleaseController(GitLabClient *client, MainWindow *window, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_window(window)
+{
+}
+
+ReleaseController::~ReleaseController() = default;
+
+void ReleaseController::configure(const QString &rootGroup, bool twoPersonRuleProduction, const QString &cacheRoot)
+{
+    ApprovalOptions options;
+    options.rootGroup = rootGroup;
+    options.twoPersonRuleProduction = twoPersonRuleProduction;
+    options.cacheRoot = cacheRoot;
+    delete m_preflight;
+    m_approver = std::make_unique<ReleaseApprover>(m_client, options);
+    m_approver->setOnline(m_online);
+    m_preflight = new RollbackPreflight(m_client, m_approver->workspace(), rootGroup, this);
+    connect(m_approver.get(), &ReleaseApprover::finished, this, &ReleaseController::onFinished);
+    connect(m_approver.get(), &ReleaseApprover::auditEntry, this, &ReleaseController::auditEntry);
+    connect(m_approver.get(), &ReleaseApprover::progress, this, [this](quint64 id, const QString &step) {
+        if (m_window && m_entryOfAction.contains(id))
+            m_window->showError(step);
+    });
+    connect(m_approver.get(), &ReleaseApprover::recoveryFinished, this,
+            [this](quint64, int completed, const QString &problems) {
+                m_recovering = false;
+                if (completed > 0) {
+                    m_window->notify(tr("Interrupted approvals completed"),
+                                     tr("%n approval(s) pushed before Dockmaster stopped now have their comment and "
+                                        "labels.",
+                                        nullptr, completed));
+                    Q_EMIT releaseChanged();
+                }
+                if (!problems.isEmpty())
+                    m_window->showError(problems);
+            });
+    connect(m_preflight, &RollbackPreflight::planReady, this, &ReleaseController::onPlan);
+    connect(m_preflight, &RollbackPreflight::failed, this, [this](quint64, const QString &message) {
+        m_window->showError(tr("The rollback preflight failed: %1").arg(message));
+    });
+    m_recovered = false;
+    m_recovering = false;
+}
+
+void ReleaseController::setOnline(bool online)
+{
+    m_online = online;
+    if (m_approver)
+        m_approver->setOnline(online);
+}
+
+void ReleaseController::recoverOnce()
+{
+    if (m_recovered || !m_approver || !m_online || m_admin.isEmpty())
+        return;
+    m_recovered = true;
+    m_recovering = true;
+    m_approver->recover(m_admin);
+}
+
+bool ReleaseController::ready(const QString &what)
+{
+    if (!m_approver || !m_online) {
+        m_window->showError(tr("%1 needs a connection to GitLab; nothing was done.").arg(what));
+        return false;
+    }
+    if (m_recovering) {
+        m_window->showError(
+            tr("%1: Dockmaster is still completing interrupted approvals; try again in a moment.").arg(what));
+        return false;
+    }
+    if (m_admin.isEmpty()) {
+        m_window->showError(
+            tr("%1: Dockmaster does not know your GitLab account yet. Refresh (F5) and try again.").arg(what));
+        return false;
+    }
+    return true;
+}
+
+bool ReleaseController::confirm(const QString &title, const QString &text, const QString &acceptLabel)
+{
+    if (!m_confirm)
+        return true;
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, m_window);
+    QPushButton *accept = box.addButton(acceptLabel, QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == accept;
+}
+
+int ReleaseController::startEntry(const QString &title, const QString &detail)
+{
+    DeploymentProgressPanel *panel = m_window->deploymentsPanel();
+    const int key = panel->addDeployment(title, detail);
+    m_window->deploymentsDock()->show();
+    m_window->deploymentsDock()->raise();
+    return key;
+}
+
+void ReleaseController::approve(const ReleaseRequest &request)
+{
+    if (!ready(tr("Approving")))
+        return;
+    const QString sha = request.resolvedSha.isEmpty() ? tr("(resolved now)") : request.resolvedSha.left(12);
+    const bool production = request.environment == Environment::Production;
+    const QString text
+        = tr("Approve %1 (%2) of %3 for %4?\n\nDockmaster commits the new version to %5 and its "
+             "pipeline deploys it.%6")
+              .arg(request.requestedRef, sha, request.appId, environmentDisplayName(request.environment),
+                   environmentBranch(request.environment), production ? tr("\n\nThis is PRODUCTION.") : QString());
+    if (!confirm(tr("Approve release"), text, tr("Approve and deploy")))
+        return;
+    const quint64 id = m_approver->approve(request, m_admin);
+    m_entryOfAction.insert(
+        id,
+        startEntry(
+            tr("%1 → %2: %3").arg(request.appId, environmentDisplayName(request.environment), request.requestedRef),
+            request.title));
+}
+
+void ReleaseController::reject(const ReleaseRequest &request, const QString &reason)
+{
+    if (!ready(tr("Rejecting")))
+        return;
+    m_approver->reject(request, m_admin, reason);
+}
+
+void ReleaseController::deployTag(const QString &appId, Environment environment, const QString &tag)
+{
+    if (!ready(tr("Deploying")))
+        return;
+    const QString text = tr("Deploy %1 of %2 to %3?\n\nDockmaster commits it to %4 and its pipeline deploys it.%5")
+                             .arg(tag, appId, environmentDisplayName(environment), environmentBranch(environment),
+                                  environment == Environment::Production ? tr("\n\nThis is PRODUCTION.") : QString());
+    if (!confirm(tr("Deploy tag"), text, tr("Deploy")))
+        return;
+    const quint64 id = m_approver->deployTag(appId, environment, tag, m_admin);
+    m_entryOfAction.insert(
+        id, startEntry(tr("%1 → %2: %3").arg(appId, environmentDisplayName(environment), tag), tr("Deploy tag")));
+}
+
+void ReleaseController::rollback(const QString &appId, Environment environment, const QString &targetSha)
+{
+    if (!ready(tr("Rolling back")))
+        return;
+    m_window->showError(tr("Preparing the rollback of %1 (%2)…").arg(appId, environmentDisplayName(environment)));
+    m_preflight->plan(appId, environment, targetSha);
+}
+
+void ReleaseController::onPlan(quint64, const RollbackPlan &plan)
+{
+    QStringList lines;
+    lines << tr("Roll %1 (%2) back from %3 to %4?")
+                 .arg(plan.appId, environmentDisplayName(plan.environment), plan.liveSha.left(12),
+                      plan.targetSha.left(12));
+    for (const QString &warning : plan.warnings)
+        lines << tr("Warning: %1").arg(warning);
+    if (!plan.undoneCommits.isEmpty()) {
+        lines << QString() << tr("%n commit(s) will be undone:", nullptr, int(plan.undoneCommits.size()));
+        for (const RollbackPlan::UndoneCommit &commit : plan.undoneCommits.mid(0, 15))
+            lines << QStringLiteral("  %1  %2 (%3)").arg(commit.id.left(8), commit.title, commit.author);
+        if (plan.undoneCommits.size() > 15)
+            lines << tr("  … and %n more", nullptr, int(plan.undoneCommits.size() - 15));
+    }
+    if (!plan.changedFiles.isEmpty())
+        lines << QString() << tr("%n file(s) change back.", nullptr, int(plan.changedFiles.size()));
+    if (!confirm(tr("Roll back"), lines.join(QLatin1Char('\n')), tr("Roll back")))
+        return;
+    const quint64 id = m_approver->rollback(plan.appId, plan.environment, plan.targetSha, m_admin, plan.liveSha);
+    m_entryOfAction.insert(
+        id,
+        startEntry(
+            tr("%1 → %2: back to %3").arg(plan.appId, environmentDisplayName(plan.environment), plan.targetSha.left(8)),
+            tr("Rollback")));
+}
+
+void ReleaseController::onFinished(quint64 id, const ReleaseOutcome &outcome)
+{
+    const int entry = m_entryOfAction.take(id);
+    Q_EMIT outcomeReady(outcome);
+    DeploymentProgressPanel *panel = m_window->deploymentsPanel();
+    switch (outcome.kind) {
+    case ReleaseOutcome::Kind::Succeeded:
+        m_window->showError(outcome.message);
+        if (entry != 0) {
+            panel->setStatus(entry, QStringLiteral("waiting"));
+            follow(outcome, entry);
+        } else if (outcome.action == ReleaseOutcome::Action::Recover) {
+            follow(outcome, 0); // a recovered approval's pipeline is still worth watching
+        }
+        break;
+    case ReleaseOutcome::Kind::LostRace:
+    case ReleaseOutcome::Kind::RefusedByRule:
+    case ReleaseOutcome::Kind::Failed:
+    case ReleaseOutcome::Kind::Offline:
+        if (entry != 0)
+            panel->setFinished(entry, QStringLiteral("unknown"), outcome.message);
+        if (m_confirm) {
+            auto *box = new QMessageBox(outcome.kind == ReleaseOutcome::Kind::Failed ? QMessageBox::Warning
+                                                                                     : QMessageBox::Information,
+                                        tr("Nothing deployed"), outcome.message, QMessageBox::Ok, m_window);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+        m_window->showError(outcome.message);
+        break;
+    }
+    Q_EMIT releaseChanged(); // the request's state moved on (or someone else's did): show it
+}
+
+void ReleaseController::follow(const ReleaseOutcome &outcome, int entry)
+{
+    auto *follower = new PipelineFollower(m_client, this);
+    follower->follow(m_approver->followTarget(outcome));
+    DeploymentProgressPanel *panel = m_window->deploymentsPanel();
+    const int key = entry != 0
+        ? entry
+        : startEntry(tr("%1 → %2: %3")
+                         .arg(outcome.appId, environmentDisplayName(outcome.environment), outcome.targetSha.left(8)),
+                     tr("Recovered approval"));
+    connect(follower, &PipelineFollower::pipelineFound, panel,
+            [panel, key](qint64 pipelineId, const QString &url) { panel->setPipeline(key, pipelineId, url); });
+    connect(follower, &PipelineFollower::statusChanged, panel,
+            [panel, key](const QString &status) { panel->setStatus(key, status); });
+    connect(follower, &PipelineFollower::traceAppended, panel,
+            [panel, key](qint64, const QString &job, const QByteArray &chunk) { panel->appendLog(key, job, chunk); });
+    connect(follower, &PipelineFollower::auditEntry, this, &ReleaseController::auditEntry);
+    connect(follower, &PipelineFollower::finished, this,
+            [this, follower, panel, key, outcome](const QString &status, const QString &message) {
+                panel->setFinished(key, status, message);
+                const bool success = status == QLatin1String("success");
+                const QString what = tr("%1 (%2)").arg(outcome.appId, environmentDisplayName(outcome.environment));
+                m_window->notify(success ? tr("Deployed: %1").arg(what) : tr("Deployment failed: %1").arg(what),
+                                 message.isEmpty() ? DeploymentProgressPanel::statusDisplayName(status) : message,
+                                 !success);
+                Q_EMIT deploymentFinished(outcome.appId, outcome.environment, status);
+                Q_EMIT releaseChanged();
+                follower->deleteLater();
+            });
+}
+
+} // namespace Dockmaster

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "approvals/approvaltypes.h"
+#include "domain/records.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace Dockmaster {
+
+class GitLabClient;
+class MainWindow;
+class ReleaseApprover;
+class RollbackPreflight;
+
+// The admin's release actions from the panels to GitLab: confirms what will
+// happen (approve, reject, deploy a tag, roll back after a preflight), runs it
+// through the ReleaseApprover, follows the pipeline it starts in the
+// Deployments dock, and notifies when it ends. Every action is audited.
+class ReleaseController final : public QObject
+{
+    Q_OBJECT
+public:
+    ReleaseController(GitLabClient *client, MainWindow *window, QObject *parent = nullptr);
+    ~ReleaseController() override;
+
+    // (Re)creates the approver for a profile; clones go below cacheRoot.
+    void configure(const QString &rootGroup, bool twoPersonRuleProduction, const QString &cacheRoot);
+    void setAdmin(const QString &login) { m_admin = login; }
+    void setOnline(bool online);
+    // Once per session when online: completes approvals a crash left half-done.
+    void recoverOnce();
+
+    void approve(const ReleaseRequest &request);
+    void reject(const ReleaseRequest &request, const QString &reason);
+    void deployTag(const QString &appId, Environment environment, const QString &tag);
+    void rollback(const QString &appId, Environment environment, const QString &targetSha);
+
+    // Confirmation dialogs are skipped (tests drive the flow without a person).
+    void setConfirmationsEnabled(bool enabled) { m_confirm = enabled; }
+    // Online, configured, and the admin's GitLab account is known.
+    // Not while recovery runs: it would take an approval still in flight for
+    // an interrupted one.
+    bool canAct() const { return m_approver && m_online && !m_admin.isEmpty() && m_recovered && !m_recovering; }
+
+Q_SIGNALS:
+    void auditEntry(const Dockmaster::AuditEntry &entry);
+    void releaseChanged(); // GitLab changed: time to sync
+    void outcomeReady(const Dockmaster::ReleaseOutcome &outcome);
+    void deploymentFinished(const QString &appId, Dockmaster::Environment environment, const QString &status);
+
+private:
+    bool ready(const QString &what);
+    bool confirm(const QString &title, const QString &text, const QString &acceptLabel);
+    void onFinished(quint64 id, const ReleaseOutcome &outcome);
+    void onPlan(quint64 id, const RollbackPlan &plan);
+    // entry: the Deployments dock row to update (0: add one).
+    void follow(const ReleaseOutcome &outcome, int entry);
+    int startEntry(const QString &title, const QString &detail);
+
+    GitLabClient *m_client;
+    QPointer<MainWindow> m_window;
+    std::unique_ptr<ReleaseApprover> m_approver;
+    RollbackPreflight *m_preflight = nullptr;
+    QString m_admin;
+    bool m_online = false;
+    bool m_recovered = false;
+    bool m_recovering = false;
+    bool m_confirm = true;
+    QHash<quint64, int> m_entryOfAction; // approver id -> Deployments dock row
+};
+
+} // namespace Dockmaster

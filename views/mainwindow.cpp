@@ -82,6 +82,9 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     tabifyDockWidget(m_tagHistoryDock, m_logsDock);
     m_auditDock = addPanel(m_auditPanel, QStringLiteral("auditDock"), tr("Audit log"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_logsDock, m_auditDock);
+    // Like the log view: compress on small screens instead of widening the window.
+    m_auditPanel->setMinimumSize(320, 120);
+    m_deploymentsPanel->setMinimumSize(320, 120);
     m_deploymentsDock
         = addPanel(m_deploymentsPanel, QStringLiteral("deploymentsDock"), tr("Deployments"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_auditDock, m_deploymentsDock);

@@ -55,7 +55,7 @@ private Q_SLOTS:
         m_outcomes = std::make_unique<OutcomeRecorder>(m_approver.get());
         m_preflight = std::make_unique<RollbackPreflight>(m_client.get(), m_approver->workspace(),
                                                           m_approver->options().rootGroup);
-        // App 2 has v1.0.0 .. v1.3.0; its test environment runs v1.3.0.
+        // App 2 has v1.0.0 .. v1.3.0; its test environment runs v1.2.0 (v1.3.0 awaits approval).
         m_app = m_fixture.seed.appIds.at(2);
         m_ops = QStringLiteral("plugins/ops/") + m_app;
         m_code = QStringLiteral("plugins/apps/") + m_app;
@@ -71,18 +71,18 @@ private Q_SLOTS:
 
     void deployTagPinsTheTagsCommit()
     {
-        QCOMPARE(m_fixture.codesAt(m_ops, QStringLiteral("env/test")), tag(QStringLiteral("v1.3.0")));
+        QCOMPARE(m_fixture.codesAt(m_ops, QStringLiteral("env/test")), tag(QStringLiteral("v1.2.0")));
         const ReleaseOutcome outcome = m_outcomes->wait(
-            m_approver->deployTag(m_app, Environment::Test, QStringLiteral("v1.2.0"), QStringLiteral("alice")));
+            m_approver->deployTag(m_app, Environment::Test, QStringLiteral("v1.3.0"), QStringLiteral("alice")));
         QVERIFY2(outcome.ok(), qPrintable(outcome.message));
         QCOMPARE(outcome.action, ReleaseOutcome::Action::DeployTag);
-        QCOMPARE(outcome.targetSha, tag(QStringLiteral("v1.2.0")));
+        QCOMPARE(outcome.targetSha, tag(QStringLiteral("v1.3.0")));
         QCOMPARE(m_fixture.codesAt(m_ops, QStringLiteral("env/test")), outcome.targetSha);
         const QString message
             = QString::fromUtf8(m_fixture.git(m_ops,
                                               { QStringLiteral("log"), QStringLiteral("-1"),
                                                 QStringLiteral("--format=%B"), QStringLiteral("env/test") }));
-        QVERIFY(message.contains(QStringLiteral("Deploy-Tag: v1.2.0\n")));
+        QVERIFY(message.contains(QStringLiteral("Deploy-Tag: v1.3.0\n")));
         QVERIFY(message.contains(QStringLiteral("Approved-By: alice\n")));
         QCOMPARE(m_fixture.pipelinesForSha(m_ops, QStringLiteral("env/test"), outcome.commit), 1);
         QVERIFY(std::any_of(m_outcomes->audit.cbegin(), m_outcomes->audit.cend(), [](const AuditEntry &e) {
@@ -94,7 +94,7 @@ private Q_SLOTS:
             m_approver->deployTag(m_app, Environment::Test, QStringLiteral("v7.0.0"), QStringLiteral("alice")));
         QCOMPARE(missing.kind, ReleaseOutcome::Kind::Failed);
         QVERIFY(missing.message.contains(QStringLiteral("v7.0.0")));
-        QCOMPARE(m_fixture.codesAt(m_ops, QStringLiteral("env/test")), tag(QStringLiteral("v1.2.0")));
+        QCOMPARE(m_fixture.codesAt(m_ops, QStringLiteral("env/test")), tag(QStringLiteral("v1.3.0")));
     }
 
     void historyShowsEveryDeployment()
@@ -105,15 +105,15 @@ private Q_SLOTS:
         const auto history = ready.constFirst().at(1).value<QList<DeploymentHistoryEntry>>();
         QCOMPARE(history.size(), m_fixture.commitCount(m_ops, QStringLiteral("env/test")));
         const DeploymentHistoryEntry &newest = history.constFirst();
-        QCOMPARE(newest.codesSha, tag(QStringLiteral("v1.2.0")));
-        QCOMPARE(newest.deployTag, QStringLiteral("v1.2.0"));
+        QCOMPARE(newest.codesSha, tag(QStringLiteral("v1.3.0")));
+        QCOMPARE(newest.deployTag, QStringLiteral("v1.3.0"));
         QCOMPARE(newest.approvedBy, QStringLiteral("alice"));
         QCOMPARE(newest.author, QStringLiteral("alice"));
         QVERIFY(newest.pointerMoved);
         QCOMPARE(newest.deploymentStatus, QStringLiteral("success"));
         QVERIFY(newest.pipelineId > 0);
-        // The seeded deployments before it, v1.3.0 first.
-        QCOMPARE(history.at(1).codesSha, tag(QStringLiteral("v1.3.0")));
+        // The seeded deployments before it, v1.2.0 first.
+        QCOMPARE(history.at(1).codesSha, tag(QStringLiteral("v1.2.0")));
         QCOMPARE(history.at(1).approvedBy, QStringLiteral("root"));
         QCOMPARE(history.at(1).deploymentStatus, QStringLiteral("success"));
     }
@@ -122,8 +122,8 @@ private Q_SLOTS:
     {
         const auto previous = plan(QString());
         QVERIFY(previous.has_value());
-        QCOMPARE(previous->liveSha, tag(QStringLiteral("v1.2.0")));
-        QCOMPARE(previous->previousSuccessfulSha, tag(QStringLiteral("v1.3.0")));
+        QCOMPARE(previous->liveSha, tag(QStringLiteral("v1.3.0")));
+        QCOMPARE(previous->previousSuccessfulSha, tag(QStringLiteral("v1.2.0")));
         QCOMPARE(previous->targetSha, previous->previousSuccessfulSha);
         QVERIFY(previous->targetExists);
 
@@ -133,18 +133,19 @@ private Q_SLOTS:
         QVERIFY(toFirst->targetExists);
         QVERIFY(toFirst->warnings.isEmpty());
         QCOMPARE(toFirst->liveCommit, m_fixture.rev(m_ops, QStringLiteral("env/test")));
-        // v1.1.0 and v1.2.0 go away.
+        // v1.1.0, v1.2.0 and v1.3.0 go away.
         QStringList titles;
         for (const auto &commit : toFirst->undoneCommits)
             titles.append(commit.title);
-        QCOMPARE(titles, (QStringList { QStringLiteral("Release 1.1.0"), QStringLiteral("Release 1.2.0") }));
+        QCOMPARE(titles, (QStringList { QStringLiteral("Release 1.1.0"), QStringLiteral("Release 1.2.0"),
+                                        QStringLiteral("Release 1.3.0") }));
         QVERIFY(toFirst->changedFiles.contains(QStringLiteral("web/index.php")));
         QVERIFY(toFirst->changedFiles.contains(QStringLiteral("CHANGELOG.md")));
 
         // A preflight from before another deployment is stale: refused.
         const QString head = m_fixture.rev(m_ops, QStringLiteral("env/test"));
         const ReleaseOutcome stale = m_outcomes->wait(m_approver->rollback(
-            m_app, Environment::Test, target, QStringLiteral("root"), tag(QStringLiteral("v1.3.0"))));
+            m_app, Environment::Test, target, QStringLiteral("root"), tag(QStringLiteral("v1.2.0"))));
         QCOMPARE(stale.kind, ReleaseOutcome::Kind::Failed);
         QVERIFY2(stale.message.contains(QStringLiteral("review the change again")), qPrintable(stale.message));
         QCOMPARE(m_fixture.rev(m_ops, QStringLiteral("env/test")), head);

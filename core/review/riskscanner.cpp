@@ -223,6 +223,9 @@ private:
         if (prev.isOperator(QLatin1StringView("->")) || prev.isOperator(QLatin1StringView("?->"))
             || prev.isOperator(QLatin1StringView("::")))
             return {};
+        if (prev.isOperator(QLatin1StringView("&")) && at(i - 2).type == Type::Name
+            && at(i - 2).text.compare(QLatin1String("function"), Qt::CaseInsensitive) == 0)
+            return {};
         if (prev.type == Type::Name) {
             const QString p = prev.text.toLower();
             if (p == QLatin1String("function") || p == QLatin1String("new") || p == QLatin1String("const")
@@ -280,8 +283,10 @@ private:
     bool isAssignment(qsizetype i) const
     {
         const PhpToken &n = next(i);
+        const PhpToken &p = at(i - 1);
         return (n.isOperator(QLatin1StringView("=")) || n.isOperator(QLatin1StringView(".=")))
-            && endsStatement(at(i - 1));
+            && !p.isOperator(QLatin1StringView("->")) && !p.isOperator(QLatin1StringView("?->"))
+            && !p.isOperator(QLatin1StringView("::"));
     }
 
     // Whether `range` decodes data (a decode call) or uses a variable that holds decoded data.
@@ -295,6 +300,17 @@ private:
                 return t.line;
             if (t.type == Type::Variable && m_tainted.contains(t.text))
                 return m_tainted.value(t.text);
+            if (t.type == Type::String && t.interpolated) {
+                for (auto it = m_tainted.cbegin(); it != m_tainted.cend(); ++it) {
+                    const QString needle = QLatin1Char('$') + it.key();
+                    for (qsizetype pos = t.text.indexOf(needle); pos >= 0; pos = t.text.indexOf(needle, pos + 1)) {
+                        const qsizetype after = pos + needle.size();
+                        const QChar next = after < t.text.size() ? t.text.at(after) : QChar();
+                        if (!next.isLetterOrNumber() && next != QLatin1Char('_'))
+                            return it.value();
+                    }
+                }
+            }
         }
         return 0;
     }
@@ -358,7 +374,7 @@ private:
                 break;
             ++end;
         }
-        static const QRegularExpression remote(QStringLiteral(R"(^\s*(?:[a-z][a-z0-9+.-]*:|//))"),
+        static const QRegularExpression remote(QStringLiteral(R"(^\s*(?:[a-z][a-z0-9+.-]+:|//))"),
                                                QRegularExpression::CaseInsensitiveOption);
         bool variable = false;
         for (qsizetype k = i + 1; k < end; ++k) {
@@ -393,7 +409,11 @@ private:
         };
 
         if (executionSinks().contains(name) && !args.isEmpty()) {
-            const int decodeLine = decodedIn({ open + 1, close });
+            // Callbacks and regex patterns are where code hides; decoding the
+            // subject of a replace or an argument of a harmless callback is normal.
+            const bool codeInFirst = name == QLatin1String("preg_replace") || name == QLatin1String("call_user_func")
+                || name == QLatin1String("call_user_func_array");
+            const int decodeLine = decodedIn(codeInFirst ? args.first() : Range { open + 1, close });
             if (decodeLine > 0) {
                 report(
                     RiskKind::ObfuscatedExecution, tok.line, last,
@@ -461,6 +481,15 @@ private:
                    && firstToken(1).is(Type::Name, QLatin1StringView("CURLOPT_URL"))) {
             outbound = true;
             host = hostOf(firstToken(2), false);
+        } else if (name == QLatin1String("curl_setopt_array") && args.size() >= 2) {
+            for (qsizetype k = args.at(1).begin; k + 2 < args.at(1).end; ++k) {
+                if (m_t.at(k).is(Type::Name, QLatin1StringView("CURLOPT_URL"))
+                    && m_t.at(k + 1).isOperator(QLatin1StringView("=>"))) {
+                    outbound = true;
+                    host = hostOf(m_t.at(k + 2), false);
+                    break;
+                }
+            }
         } else if (urlReaders().contains(name) && firstToken(0).type == Type::String && isUrl(firstToken(0).text)) {
             outbound = true;
             host = hostOf(firstToken(0), false);

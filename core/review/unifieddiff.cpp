@@ -48,7 +48,7 @@ QList<DiffLine> parseLines(const QString &diff)
     int newLeft = 0;
     for (const QString &raw : splitLines(diff)) {
         DiffLine line;
-        const auto hunk = hunkHeader().match(raw);
+        const auto hunk = raw.startsWith(QLatin1String("@@")) ? hunkHeader().match(raw) : QRegularExpressionMatch();
         if (hunk.hasMatch()) {
             line.kind = DiffLine::Kind::Hunk;
             line.text = raw;

@@ -56,13 +56,17 @@ DiffView::DiffView(const KSyntaxHighlighting::Repository *repository, QWidget *p
                              m_repository->definitionForName(QStringLiteral("Diff")));
     }
     connect(this, &QPlainTextEdit::updateRequest, this, &DiffView::updateGutter);
+    // The line a flag jumped to must be findable at a glance.
+    connect(this, &QPlainTextEdit::cursorPositionChanged, this, &DiffView::applyColours);
     setViewportMargins(gutterWidth(), 0, 0, 0);
 }
 
 int DiffView::gutterWidth() const
 {
     // Two columns of numbers (old, new), a gap and the flag marker.
-    return fontMetrics().horizontalAdvance(QLatin1Char('9')) * (m_digits * 2 + 3) + 8;
+    // A new file has no old side: one column of numbers is enough.
+    const int columns = m_showOld ? 2 : 1;
+    return fontMetrics().horizontalAdvance(QLatin1Char('9')) * ((m_digits + 1) * columns + 2) + 6;
 }
 
 void DiffView::setPlaceholder(const QString &text)
@@ -79,8 +83,11 @@ void DiffView::setDiff(const QString &diff, const QSet<int> &flaggedLines)
     m_lines = UnifiedDiff::parseLines(diff);
     m_flagged = flaggedLines;
     int highest = 0;
-    for (const DiffLine &line : std::as_const(m_lines))
+    m_showOld = false;
+    for (const DiffLine &line : std::as_const(m_lines)) {
         highest = std::max({ highest, line.oldLine, line.newLine });
+        m_showOld = m_showOld || line.oldLine > 0;
+    }
     m_digits = std::max(3, int(QString::number(highest).size()));
     setViewportMargins(gutterWidth(), 0, 0, 0);
     layoutGutter();
@@ -115,6 +122,8 @@ void DiffView::applyColours()
     const QColor removed = tint(base, QColor(0xd7, 0x3a, 0x49), amount);
     const QColor hunk = tint(base, palette().color(QPalette::Highlight), amount * 0.8);
     const QColor flagged = tint(base, QColor(0xf0, 0x8c, 0x00), dark ? 0.45 : 0.35);
+    const QColor current = tint(base, palette().color(QPalette::Highlight), dark ? 0.5 : 0.4);
+    const int currentBlock = m_lines.isEmpty() ? -1 : textCursor().blockNumber();
     QList<QTextEdit::ExtraSelection> selections;
     QTextBlock block = document()->firstBlock();
     for (const DiffLine &line : std::as_const(m_lines)) {
@@ -127,6 +136,8 @@ void DiffView::applyColours()
             colour = removed;
         else if (line.kind == DiffLine::Kind::Hunk)
             colour = hunk;
+        if (block.blockNumber() == currentBlock && currentBlock > 0)
+            colour = current;
         if (colour.isValid()) {
             QTextEdit::ExtraSelection s;
             s.format.setBackground(colour);
@@ -199,7 +210,8 @@ void DiffView::paintGutter(QPaintEvent *event)
     QPainter painter(m_gutter);
     painter.fillRect(event->rect(), palette().color(QPalette::AlternateBase));
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('9'));
-    const int column = digit * m_digits + digit / 2;
+    const int column = digit * (m_digits + 1);
+    const int newColumn = m_showOld ? column : 0;
     QTextBlock block = firstVisibleBlock();
     int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
     const QColor numbers = palette().color(QPalette::PlaceholderText);
@@ -210,16 +222,16 @@ void DiffView::paintGutter(QPaintEvent *event)
             const DiffLine &line = m_lines.at(n);
             painter.setPen(numbers);
             painter.setFont(font());
-            if (line.oldLine > 0)
+            if (line.oldLine > 0 && m_showOld)
                 painter.drawText(0, top, column, height, Qt::AlignRight, QString::number(line.oldLine));
             if (line.newLine > 0)
-                painter.drawText(column + digit, top, column, height, Qt::AlignRight, QString::number(line.newLine));
+                painter.drawText(newColumn, top, column, height, Qt::AlignRight, QString::number(line.newLine));
             if (line.kind == DiffLine::Kind::Added && m_flagged.contains(line.newLine)) {
                 painter.setPen(QColor(0xe0, 0x70, 0x00));
                 QFont bold = painter.font();
                 bold.setBold(true);
                 painter.setFont(bold);
-                painter.drawText(column * 2 + digit, top, digit * 2, height, Qt::AlignCenter, QStringLiteral("!"));
+                painter.drawText(newColumn + column, top, digit * 2, height, Qt::AlignCenter, QStringLiteral("!"));
             }
         }
         block = block.next();

@@ -49,6 +49,7 @@ private:
     QList<DiffLine> m_lines; // one per block
     QSet<int> m_flagged;
     int m_digits = 3;
+    bool m_showOld = true;
 };
 
 } // namespace Dockmaster

@@ -14,6 +14,18 @@ bool isNameChar(QChar c)
     return isNameStart(c) || c.isDigit();
 }
 
+// "$name" or "{$" in double-quoted or heredoc text.
+bool hasInterpolation(QStringView text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('$') && (isNameStart(text.at(i + 1)) || text.at(i + 1) == QLatin1Char('{')))
+            return true;
+        if (text.at(i) == QLatin1Char('{') && text.at(i + 1) == QLatin1Char('$'))
+            return true;
+    }
+    return false;
+}
+
 class Lexer
 {
 public:
@@ -176,14 +188,8 @@ private:
                 advance(indent + id.size());
                 break;
             }
-            if (!nowdoc && (lineText.contains(QLatin1Char('$'))))
-                interpolated = interpolated || lineText.contains(QLatin1String("{$")) || [&] {
-                    for (qsizetype i = 0; i + 1 < lineText.size(); ++i) {
-                        if (lineText.at(i) == QLatin1Char('$') && isNameStart(lineText.at(i + 1)))
-                            return true;
-                    }
-                    return false;
-                }();
+            if (!nowdoc && !interpolated)
+                interpolated = hasInterpolation(lineText);
             text.append(lineText);
             text.append(QLatin1Char('\n'));
             advance(lineEnd - m_pos + 1);

@@ -1,6 +1,11 @@
+#include "review/riskscanner.h"
 #include "review/unifieddiff.h"
 
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace Dockmaster;
 
@@ -91,6 +96,65 @@ private Q_SLOTS:
         QCOMPARE(files.at(3).oldPath, QStringLiteral("a.txt"));
         QCOMPARE(files.at(3).newPath, QStringLiteral("b.txt"));
         QVERIFY(files.at(4).binary);
+    }
+
+    // The patch real `git diff` writes (what libgit2's git_patch_to_buf writes
+    // too), parsed and scanned: flags land on the right new-file lines.
+    void realGitDiffIsParsedAndScanned()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto git = [&dir](const QStringList &args) {
+            QProcess p;
+            p.setWorkingDirectory(dir.path());
+            p.start(QStringLiteral("git"),
+                    QStringList { QStringLiteral("-c"), QStringLiteral("user.name=T"), QStringLiteral("-c"),
+                                  QStringLiteral("user.email=t@e") }
+                        + args);
+            p.waitForFinished(30000);
+            return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0
+                ? std::optional<QString>(QString::fromUtf8(p.readAllStandardOutput()))
+                : std::nullopt;
+        };
+        auto write = [&dir](const char *name, const QByteArray &content) {
+            QFile f(dir.filePath(QString::fromUtf8(name)));
+            return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+        };
+        QVERIFY(git({ QStringLiteral("init"), QStringLiteral("-q") }).has_value());
+        QByteArray lib = "<?php\n";
+        for (int i = 1; i <= 30; ++i)
+            lib += "$v" + QByteArray::number(i) + " = " + QByteArray::number(i) + ";\n";
+        QVERIFY(write("lib.php", lib));
+        QVERIFY(write("old name.txt", "same\n"));
+        QVERIFY(git({ QStringLiteral("add"), QStringLiteral(".") }).has_value());
+        QVERIFY(git({ QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("one") }).has_value());
+
+        lib.replace("$v20 = 20;\n", "$v20 = 20;\nsystem($v20);\n");
+        lib.replace("$v3 = 3;\n", "");
+        QVERIFY(write("lib.php", lib));
+        QVERIFY(write("new.php", "<?php\n// ok\n$h = fsockopen('c2.example.net', 80);\n"));
+        QVERIFY(
+            git({ QStringLiteral("mv"), QStringLiteral("old name.txt"), QStringLiteral("new name.txt") }).has_value());
+        QVERIFY(git({ QStringLiteral("add"), QStringLiteral(".") }).has_value());
+        const QString patch = *git({ QStringLiteral("diff"), QStringLiteral("--cached"), QStringLiteral("-M") });
+        QVERIFY(!patch.isEmpty());
+
+        const QList<FileDiff> files = UnifiedDiff::parseFiles(patch);
+        QCOMPARE(files.size(), 3);
+        QCOMPARE(files.at(0).path(), QStringLiteral("lib.php"));
+        QCOMPARE(files.at(1).path(), QStringLiteral("new name.txt"));
+        QVERIFY(files.at(1).renamedFile);
+        QCOMPARE(files.at(1).oldPath, QStringLiteral("old name.txt"));
+        QCOMPARE(files.at(2).path(), QStringLiteral("new.php"));
+        QVERIFY(files.at(2).newFile);
+
+        QStringList flags;
+        for (const RiskFlag &f : RiskScanner().scan(files))
+            flags.append(f.path + QLatin1Char(':') + RiskScanner::kindKey(f.kind) + QLatin1Char(':')
+                         + QString::number(f.line));
+        flags.sort();
+        // $v3 is gone, so "system($v20)" follows $v20 on new line 20 (old 21).
+        QCOMPARE(flags, QStringList({ QStringLiteral("lib.php:shell:21"), QStringLiteral("new.php:outbound:3") }));
     }
 };
 

@@ -142,6 +142,9 @@ private Q_SLOTS:
         auto *error = child<QLabel>(pane, "reviewError");
         QCOMPARE(stack->currentWidget(), error);
         QVERIFY(error->text().contains(QStringLiteral("0123456789ab")));
+        // Third-party text is shown, never interpreted as markup.
+        pane.setError(QStringLiteral("ref <b>x</b>"));
+        QVERIFY(error->text().contains(QStringLiteral("&lt;b&gt;x&lt;/b&gt;")));
         pane.clear();
         QCOMPARE(pane.state(), ReviewPane::State::Empty);
         QCOMPARE(stack->currentWidget(), child<QLabel>(pane, "reviewEmpty"));
@@ -242,6 +245,18 @@ private Q_SLOTS:
         QVERIFY(diff->textCursor().block().text().contains(QStringLiteral("curl_init")));
     }
 
+    void thirdPartyTextIsNotMarkup()
+    {
+        ReviewPane pane(nullptr);
+        ReleaseRequest hostile = request(Environment::Test);
+        hostile.requestedRef = QStringLiteral("<img src=x>");
+        hostile.title = QStringLiteral("<h1>big</h1>");
+        pane.setRequest(hostile);
+        for (const char *name : { "reviewRef", "reviewTitle", "reviewRequester", "reviewWarnings" })
+            QCOMPARE(child<QLabel>(pane, name)->textFormat(), Qt::PlainText);
+        QVERIFY(child<QLabel>(pane, "reviewRef")->text().contains(QStringLiteral("<img src=x>")));
+    }
+
     void newRequestDropsTheOldDiff()
     {
         ReviewPane pane(nullptr);
@@ -277,6 +292,11 @@ private Q_SLOTS:
         const QString path = dir + QStringLiteral("/review-pane.png");
         QVERIFY(pane.grab().save(path));
         qInfo("screenshot: %s", qPrintable(path));
+
+        pane.resize(900, 400);
+        pane.setError(QStringLiteral("GitLab does not know commit 0123456789ab or 9b2e4d6f8a0c in "
+                                     "plugins/apps/app0000042; the ref may have been deleted or force-pushed."));
+        QVERIFY(pane.grab().save(dir + QStringLiteral("/review-pane-error.png")));
     }
 };
 

@@ -105,10 +105,12 @@ void ReviewPane::buildUi()
     titleRow->addWidget(m_title, 1);
     headerLayout->addLayout(titleRow);
     m_ref = new QLabel;
+    m_ref->setTextFormat(Qt::PlainText); // may quote third-party text
     m_ref->setObjectName(QStringLiteral("reviewRef"));
     m_ref->setAccessibleName(tr("Requested version"));
     m_ref->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_requester = new QLabel;
+    m_requester->setTextFormat(Qt::PlainText); // may quote third-party text
     m_requester->setObjectName(QStringLiteral("reviewRequester"));
     m_requester->setAccessibleName(tr("Requester and age"));
     auto *detailRow = new QHBoxLayout;
@@ -117,10 +119,12 @@ void ReviewPane::buildUi()
     detailRow->addWidget(m_requester);
     headerLayout->addLayout(detailRow);
     m_summary = new QLabel;
+    m_summary->setTextFormat(Qt::PlainText); // may quote third-party text
     m_summary->setObjectName(QStringLiteral("reviewSummary"));
     m_summary->setAccessibleName(tr("Review summary"));
     headerLayout->addWidget(m_summary);
     m_warnings = new QLabel;
+    m_warnings->setTextFormat(Qt::PlainText); // may quote third-party text
     m_warnings->setObjectName(QStringLiteral("reviewWarnings"));
     m_warnings->setAccessibleName(tr("Review warnings"));
     m_warnings->setWordWrap(true);
@@ -154,7 +158,7 @@ void ReviewPane::buildUi()
 
     m_errorLabel = stateLabel(QStringLiteral("reviewError"));
     m_errorLabel->setAccessibleName(tr("Review error"));
-    m_errorLabel->setTextFormat(Qt::PlainText);
+    m_errorLabel->setTextFormat(Qt::RichText);
     m_stack->addWidget(m_errorLabel);
 
     m_commits = makeList(QStringLiteral("reviewCommits"), tr("Commits"),
@@ -231,7 +235,9 @@ void ReviewPane::setLoading()
 void ReviewPane::setError(const QString &message)
 {
     m_result = {};
-    m_errorLabel->setText(tr("The changes could not be loaded.\n\n%1").arg(message));
+    // The message may quote third-party refs: escaped, never interpreted as markup.
+    m_errorLabel->setText(QStringLiteral("<p><b>%1</b></p><p>%2</p>")
+                              .arg(tr("The changes could not be loaded.").toHtmlEscaped(), message.toHtmlEscaped()));
     setState(State::Error);
     updateHeader();
 }

@@ -515,7 +515,11 @@ PhpTokenizer::StartState startStateFor(int firstLine, const QString &text)
 {
     if (firstLine <= 1)
         return PhpTokenizer::StartState::Html;
-    const qsizetype open = text.indexOf(QLatin1String("<?"));
+    // "<?php"/"<?=" rather than "<?": an XML prolog in a PHP string is not a tag.
+    qsizetype open = text.indexOf(QLatin1String("<?php"), 0, Qt::CaseInsensitive);
+    const qsizetype echoTag = text.indexOf(QLatin1String("<?="));
+    if (echoTag >= 0 && (open < 0 || echoTag < open))
+        open = echoTag;
     const qsizetype close = text.indexOf(QLatin1String("?>"));
     if (open >= 0 && (close < 0 || open < close))
         return PhpTokenizer::StartState::Html;

@@ -226,6 +226,34 @@ private Q_SLOTS:
         QCOMPARE(summary(RiskScanner().scan(file)), QStringList());
     }
 
+    // A hunk in the middle of a template starts in HTML: words in markup are
+    // text, code after "<?php" is code.
+    void hunkInsideTemplate()
+    {
+        FileDiff file;
+        file.oldPath = file.newPath = QStringLiteral("web/views/page.phtml");
+        file.diff = QStringLiteral("@@ -30,3 +30,5 @@\n"
+                                   " <div class=\"help\">\n"
+                                   "+  Never call exec() or system() from a template.\n"
+                                   "+  <?php echo shell_exec('date'); ?>\n"
+                                   " </div>\n"
+                                   " <?php echo $footer; ?>\n");
+        QCOMPARE(summary(RiskScanner().scan(file)), QStringList { QStringLiteral("shell:32") });
+    }
+
+    // An XML prolog in a PHP string does not switch a mid-file hunk to HTML.
+    void xmlPrologInCodeHunk()
+    {
+        FileDiff file;
+        file.oldPath = file.newPath = QStringLiteral("web/feed.php");
+        file.diff = QStringLiteral("@@ -8,2 +8,4 @@\n"
+                                   " $items = load();\n"
+                                   "+$date = system('date');\n"
+                                   "+echo '<?xml version=\"1.0\"?>';\n"
+                                   " render($items);\n");
+        QCOMPARE(summary(RiskScanner().scan(file)), QStringList { QStringLiteral("shell:9") });
+    }
+
     // A decode in one hunk feeding eval in a later hunk of the same file.
     void taintAcrossHunks()
     {

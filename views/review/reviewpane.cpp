@@ -171,8 +171,8 @@ void ReviewPane::buildUi()
     m_diff->setAccessibleName(tr("Diff"));
 
     auto *lists = new QSplitter(Qt::Vertical);
-    lists->addWidget(captioned(tr("Files"), m_files));
-    lists->addWidget(captioned(tr("Commits"), m_commits));
+    lists->addWidget(captioned(tr("Files"), m_files, &m_filesCaption));
+    lists->addWidget(captioned(tr("Commits"), m_commits, &m_commitsCaption));
     lists->setSizes({ 300, 200 });
     auto *top = new QSplitter(Qt::Horizontal);
     top->addWidget(lists);
@@ -181,7 +181,7 @@ void ReviewPane::buildUi()
     auto *content = new QSplitter(Qt::Vertical);
     content->setObjectName(QStringLiteral("reviewContent"));
     content->addWidget(top);
-    content->addWidget(captioned(tr("Risk flags"), m_flags));
+    content->addWidget(captioned(tr("Risk flags"), m_flags, &m_flagsCaption));
     content->setSizes({ 540, 220 });
     m_stack->addWidget(content);
 
@@ -409,6 +409,11 @@ void ReviewPane::setResult(const ReviewResult &result)
     for (int c = 0; c < 2; ++c)
         m_flags->resizeColumnToContents(c);
     m_flags->setColumnWidth(2, std::max(m_flags->columnWidth(2), 460));
+
+    m_filesCaption->setText(tr("Files (%1)").arg(result.files.size()));
+    m_commitsCaption->setText(tr("Commits (%1)").arg(result.commits.size()));
+    m_flagsCaption->setText(result.flags.isEmpty() ? tr("Risk flags: none found")
+                                                   : tr("Risk flags (%1)").arg(result.flags.size()));
 
     setState(State::Ready);
     updateHeader();

@@ -89,6 +89,9 @@ private:
     QTreeWidget *m_files = nullptr;
     QTreeWidget *m_flags = nullptr;
     QLabel *m_fileCaption = nullptr;
+    QLabel *m_filesCaption = nullptr;
+    QLabel *m_commitsCaption = nullptr;
+    QLabel *m_flagsCaption = nullptr;
     DiffView *m_diff = nullptr;
 };
 

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+// A small PHP lexer: just enough to tell code from comments, string literals,
+// heredocs and inline HTML, so the risk scanner never matches plain text.
+namespace Dockmaster {
+
+struct PhpToken {
+    enum class Type {
+        Name,     // identifier or keyword, possibly namespaced ("\exec", "Foo\Bar")
+        Variable, // $name (text without the '$')
+        String,   // '...', "...", heredoc, nowdoc (text is the unescaped-enough content)
+        Backtick, // `...` shell execution
+        Number,
+        Operator,   // punctuation; multi-char for "->", "?->", "::", "=>", "==", "===", "!=", ".=", "??"
+        InlineHtml, // text outside <?php ... ?>
+        OpenTag,
+        CloseTag,
+        Break, // not PHP: a gap between two hunks of a diff
+    };
+
+    Type type = Type::Operator;
+    QString text;
+    int line = 0;              // line of the token's first character
+    int endLine = 0;           // line of its last character
+    bool interpolated = false; // double-quoted / heredoc string with $variables in it
+
+    bool is(Type t, QLatin1StringView s) const { return type == t && text == s; }
+    bool isOperator(QLatin1StringView s) const { return is(Type::Operator, s); }
+};
+
+class PhpTokenizer
+{
+public:
+    enum class StartState {
+        Html,         // the start of a file: inline HTML until "<?php"
+        Php,          // the middle of a file's code
+        BlockComment, // the middle of a /* */ comment
+    };
+
+    // Comments are dropped; line numbers start at `firstLine`.
+    static QList<PhpToken> tokenize(const QString &source, StartState start, int firstLine = 1);
+};
+
+} // namespace Dockmaster

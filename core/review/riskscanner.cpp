@@ -1,0 +1,687 @@
+#include "review/riskscanner.h"
+
+#include "review/phptokenizer.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
+
+#include <algorithm>
+
+namespace Dockmaster {
+
+namespace {
+
+using Type = PhpToken::Type;
+
+// One file's new-side code, as hunks glued together with Break tokens.
+struct Source {
+    QList<PhpToken> tokens;
+    QSet<int> added;           // new-file line numbers the diff adds
+    QHash<int, QString> lines; // new-file line -> text (context and added)
+    QSet<QString> knownHosts;  // hosts already in the unchanged or removed code
+};
+
+struct Range {
+    qsizetype begin = 0; // first token
+    qsizetype end = 0;   // one past the last token
+};
+
+const QSet<QString> &shellFunctions()
+{
+    static const QSet<QString> names { QStringLiteral("exec"),      QStringLiteral("system"),
+                                       QStringLiteral("passthru"),  QStringLiteral("shell_exec"),
+                                       QStringLiteral("proc_open"), QStringLiteral("popen"),
+                                       QStringLiteral("pcntl_exec") };
+    return names;
+}
+
+const QSet<QString> &decodeFunctions()
+{
+    static const QSet<QString> names { QStringLiteral("base64_decode"), QStringLiteral("gzinflate"),
+                                       QStringLiteral("str_rot13"),     QStringLiteral("gzuncompress"),
+                                       QStringLiteral("gzdecode"),      QStringLiteral("convert_uudecode"),
+                                       QStringLiteral("hex2bin"),       QStringLiteral("strrev") };
+    return names;
+}
+
+// Calls that run what they are given as code or as a command.
+const QSet<QString> &executionSinks()
+{
+    static const QSet<QString> names = [] {
+        QSet<QString> n {
+            QStringLiteral("eval"),         QStringLiteral("assert"),         QStringLiteral("create_function"),
+            QStringLiteral("preg_replace"), QStringLiteral("call_user_func"), QStringLiteral("call_user_func_array")
+        };
+        n.unite(shellFunctions());
+        return n;
+    }();
+    return names;
+}
+
+// Function -> which arguments are paths it writes or deletes.
+const QHash<QString, QList<int>> &writeFunctions()
+{
+    static const QHash<QString, QList<int>> map {
+        { QStringLiteral("file_put_contents"), { 0 } },
+        { QStringLiteral("fopen"), { 0 } },
+        { QStringLiteral("move_uploaded_file"), { 1 } },
+        { QStringLiteral("unlink"), { 0 } },
+        { QStringLiteral("rename"), { 0, 1 } },
+        { QStringLiteral("copy"), { 1 } },
+        { QStringLiteral("symlink"), { 0, 1 } },
+        { QStringLiteral("link"), { 0, 1 } },
+        { QStringLiteral("rmdir"), { 0 } },
+        { QStringLiteral("mkdir"), { 0 } },
+        { QStringLiteral("chmod"), { 0 } },
+        { QStringLiteral("touch"), { 0 } },
+    };
+    return map;
+}
+
+// URL readers that are only outbound when given a URL.
+const QSet<QString> &urlReaders()
+{
+    static const QSet<QString> names {
+        QStringLiteral("file_get_contents"), QStringLiteral("fopen"),       QStringLiteral("file"),
+        QStringLiteral("readfile"),          QStringLiteral("get_headers"), QStringLiteral("copy")
+    };
+    return names;
+}
+
+const QRegularExpression &urlPattern()
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"((?:https?|ftps?|ssl|tls|tcp|udp)://([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?))"),
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+bool isUrl(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral(R"(^\s*(?:https?|ftps?)://)"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    return re.match(text).hasMatch();
+}
+
+// The host at the start of a literal ("https://h/x", "ssl://h", "h"); empty
+// when it is built at run time.
+QString hostOf(const PhpToken &token, bool bareHostAllowed)
+{
+    if (token.type != Type::String)
+        return {};
+    const QString text = token.text.trimmed();
+    const auto m = urlPattern().match(text);
+    if (m.hasMatch() && m.capturedStart() == 0) {
+        const qsizetype after = m.capturedEnd(1);
+        if (after < text.size() && text.at(after) == QLatin1Char('$'))
+            return {};
+        return m.captured(1).toLower();
+    }
+    static const QRegularExpression bare(QStringLiteral(R"(^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$)"));
+    if (bareHostAllowed && bare.match(text).hasMatch())
+        return text.toLower();
+    return {};
+}
+
+bool isOutsidePath(const PhpToken &token, bool first)
+{
+    if (token.type != Type::String)
+        return false;
+    const QString &t = token.text;
+    static const QRegularExpression parent(QStringLiteral(R"((^|[/\\])\.\.([/\\]|$))"));
+    if (parent.match(t).hasMatch())
+        return true;
+    if (!first)
+        return false;
+    static const QRegularExpression absolute(QStringLiteral(R"(^(?:/|\\|~|[A-Za-z]:[/\\]|file://))"));
+    return absolute.match(t).hasMatch();
+}
+
+class Analyzer
+{
+public:
+    Analyzer(const QString &path, const Source &source)
+        : m_path(path)
+        , m_src(source)
+        , m_t(source.tokens)
+    {
+    }
+
+    QList<RiskFlag> run()
+    {
+        for (qsizetype i = 0; i < m_t.size(); ++i) {
+            const PhpToken &tok = m_t.at(i);
+            if (tok.type == Type::Backtick) {
+                report(RiskKind::ShellExecution, tok.line, tok.endLine,
+                       RiskScanner::tr("Backticks run their content as a shell command."));
+                continue;
+            }
+            if (tok.type == Type::Variable && isAssignment(i)) {
+                trackAssignment(i);
+                continue;
+            }
+            if (tok.type == Type::Variable && next(i).isOperator(QLatin1StringView("("))
+                && m_tainted.contains(tok.text)) {
+                const qsizetype close = matching(i + 1);
+                report(RiskKind::ObfuscatedExecution, tok.line, lineOf(close),
+                       RiskScanner::tr("Calls a function whose name was decoded from obfuscated data (line %1).")
+                           .arg(m_tainted.value(tok.text)));
+                continue;
+            }
+            if (tok.type != Type::Name)
+                continue;
+            const QString name = globalName(i);
+            if (name.isEmpty())
+                continue;
+            if (isIncludeKeyword(name)) {
+                checkInclude(i);
+                continue;
+            }
+            if (!next(i).isOperator(QLatin1StringView("(")))
+                continue;
+            checkCall(i, name);
+        }
+        return std::move(m_flags);
+    }
+
+private:
+    const PhpToken &at(qsizetype i) const
+    {
+        static const PhpToken none { Type::Break, QString(), 0, 0, false };
+        return i >= 0 && i < m_t.size() ? m_t.at(i) : none;
+    }
+    const PhpToken &next(qsizetype i) const { return at(i + 1); }
+    int lineOf(qsizetype i) const { return at(std::min(i, m_t.size() - 1)).endLine; }
+
+    static bool isIncludeKeyword(const QString &name)
+    {
+        return name == QLatin1String("include") || name == QLatin1String("include_once")
+            || name == QLatin1String("require") || name == QLatin1String("require_once");
+    }
+
+    static bool endsStatement(const PhpToken &t)
+    {
+        return t.type == Type::Break || t.type == Type::CloseTag || t.type == Type::OpenTag
+            || t.type == Type::InlineHtml || t.isOperator(QLatin1StringView(";"))
+            || t.isOperator(QLatin1StringView("{")) || t.isOperator(QLatin1StringView("}"));
+    }
+
+    // A global function or language construct name, lower case; empty for
+    // methods, static calls, definitions and namespaced names.
+    QString globalName(qsizetype i) const
+    {
+        QString name = at(i).text;
+        if (name.startsWith(QLatin1Char('\\')))
+            name.remove(0, 1);
+        if (name.contains(QLatin1Char('\\')))
+            return {};
+        const PhpToken &prev = at(i - 1);
+        if (prev.isOperator(QLatin1StringView("->")) || prev.isOperator(QLatin1StringView("?->"))
+            || prev.isOperator(QLatin1StringView("::")))
+            return {};
+        if (prev.isOperator(QLatin1StringView("&")) && at(i - 2).type == Type::Name
+            && at(i - 2).text.compare(QLatin1String("function"), Qt::CaseInsensitive) == 0)
+            return {};
+        if (prev.type == Type::Name) {
+            const QString p = prev.text.toLower();
+            if (p == QLatin1String("function") || p == QLatin1String("new") || p == QLatin1String("const")
+                || p == QLatin1String("class") || p == QLatin1String("interface") || p == QLatin1String("trait")
+                || p == QLatin1String("enum") || p == QLatin1String("use"))
+                return {};
+        }
+        return name.toLower();
+    }
+
+    // Index of the ")" matching the "(" at `open` (or where the statement breaks).
+    qsizetype matching(qsizetype open) const
+    {
+        int depth = 0;
+        for (qsizetype i = open; i < m_t.size(); ++i) {
+            const PhpToken &t = m_t.at(i);
+            if (t.type == Type::Break || t.type == Type::CloseTag)
+                return i - 1;
+            if (t.isOperator(QLatin1StringView("(")) || t.isOperator(QLatin1StringView("["))
+                || t.isOperator(QLatin1StringView("{")))
+                ++depth;
+            else if (t.isOperator(QLatin1StringView(")")) || t.isOperator(QLatin1StringView("]"))
+                     || t.isOperator(QLatin1StringView("}"))) {
+                if (--depth == 0)
+                    return i;
+            }
+        }
+        return m_t.size() - 1;
+    }
+
+    // Argument token ranges of the call whose "(" is at `open`.
+    QList<Range> arguments(qsizetype open, qsizetype close) const
+    {
+        QList<Range> args;
+        int depth = 0;
+        qsizetype start = open + 1;
+        for (qsizetype i = open + 1; i < close; ++i) {
+            const PhpToken &t = m_t.at(i);
+            if (t.isOperator(QLatin1StringView("(")) || t.isOperator(QLatin1StringView("["))
+                || t.isOperator(QLatin1StringView("{")))
+                ++depth;
+            else if (t.isOperator(QLatin1StringView(")")) || t.isOperator(QLatin1StringView("]"))
+                     || t.isOperator(QLatin1StringView("}")))
+                --depth;
+            else if (depth == 0 && t.isOperator(QLatin1StringView(","))) {
+                args.append({ start, i });
+                start = i + 1;
+            }
+        }
+        if (close > start)
+            args.append({ start, close });
+        return args;
+    }
+
+    bool isAssignment(qsizetype i) const
+    {
+        const PhpToken &n = next(i);
+        const PhpToken &p = at(i - 1);
+        return (n.isOperator(QLatin1StringView("=")) || n.isOperator(QLatin1StringView(".=")))
+            && !p.isOperator(QLatin1StringView("->")) && !p.isOperator(QLatin1StringView("?->"))
+            && !p.isOperator(QLatin1StringView("::"));
+    }
+
+    // Whether `range` decodes data (a decode call) or uses a variable that holds decoded data.
+    // Returns the line of the decode, 0 if none.
+    int decodedIn(Range range) const
+    {
+        for (qsizetype i = range.begin; i < range.end; ++i) {
+            const PhpToken &t = m_t.at(i);
+            if (t.type == Type::Name && next(i).isOperator(QLatin1StringView("("))
+                && decodeFunctions().contains(globalName(i)))
+                return t.line;
+            if (t.type == Type::Variable && m_tainted.contains(t.text))
+                return m_tainted.value(t.text);
+            if (t.type == Type::String && t.interpolated) {
+                for (auto it = m_tainted.cbegin(); it != m_tainted.cend(); ++it) {
+                    const QString needle = QLatin1Char('$') + it.key();
+                    for (qsizetype pos = t.text.indexOf(needle); pos >= 0; pos = t.text.indexOf(needle, pos + 1)) {
+                        const qsizetype after = pos + needle.size();
+                        const QChar next = after < t.text.size() ? t.text.at(after) : QChar();
+                        if (!next.isLetterOrNumber() && next != QLatin1Char('_'))
+                            return it.value();
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    void trackAssignment(qsizetype i)
+    {
+        qsizetype end = i + 2;
+        while (end < m_t.size() && !endsStatement(m_t.at(end)))
+            ++end;
+        const int line = decodedIn({ i + 2, end });
+        const QString &name = m_t.at(i).text;
+        if (line > 0)
+            m_tainted.insert(name, line);
+        else if (next(i).isOperator(QLatin1StringView("=")))
+            m_tainted.remove(name);
+    }
+
+    // The first added line within [first, last], or 0.
+    int addedLineIn(int first, int last) const
+    {
+        for (int l = first; l <= last; ++l) {
+            if (m_src.added.contains(l))
+                return l;
+        }
+        return 0;
+    }
+
+    void report(RiskKind kind, int first, int last, const QString &explanation, const QString &host = {},
+                int alsoAddedLine = 0)
+    {
+        int line = m_src.added.contains(first) ? first : addedLineIn(first, std::max(first, last));
+        if (line == 0 && alsoAddedLine > 0 && m_src.added.contains(alsoAddedLine))
+            line = first;
+        if (line == 0)
+            return;
+        RiskFlag flag;
+        flag.path = m_path;
+        flag.line = line;
+        flag.kind = kind;
+        flag.explanation = explanation;
+        flag.code = m_src.lines.value(line).trimmed().left(240);
+        flag.host = host;
+        for (const RiskFlag &f : std::as_const(m_flags)) {
+            if (f.line == flag.line && f.kind == flag.kind && f.host == flag.host)
+                return;
+        }
+        m_flags.append(flag);
+    }
+
+    void checkInclude(qsizetype i)
+    {
+        qsizetype end = i + 1;
+        int depth = 0;
+        while (end < m_t.size()) {
+            const PhpToken &t = m_t.at(end);
+            if (t.isOperator(QLatin1StringView("(")))
+                ++depth;
+            else if (t.isOperator(QLatin1StringView(")")) && --depth < 0)
+                break;
+            if (depth <= 0 && (endsStatement(t) || t.isOperator(QLatin1StringView(","))))
+                break;
+            ++end;
+        }
+        static const QRegularExpression remote(QStringLiteral(R"(^\s*(?:[a-z][a-z0-9+.-]+:|//))"),
+                                               QRegularExpression::CaseInsensitiveOption);
+        bool variable = false;
+        for (qsizetype k = i + 1; k < end; ++k) {
+            const PhpToken &t = m_t.at(k);
+            if (t.type == Type::String && k == i + 1 + (at(i + 1).isOperator(QLatin1StringView("(")) ? 1 : 0)
+                && remote.match(t.text).hasMatch() && !t.text.trimmed().startsWith(QLatin1String("phar:"))) {
+                report(RiskKind::DynamicInclude, at(i).line, lineOf(end - 1),
+                       RiskScanner::tr("Includes code from a remote location (%1).").arg(t.text.trimmed().left(80)),
+                       hostOf(t, false));
+                return;
+            }
+            if (t.type == Type::Variable || (t.type == Type::String && t.interpolated))
+                variable = true;
+        }
+        if (variable) {
+            report(RiskKind::DynamicInclude, at(i).line, lineOf(end - 1),
+                   RiskScanner::tr("Includes a file whose path comes from a variable; check it cannot be chosen by a "
+                                   "visitor."));
+        }
+    }
+
+    void checkCall(qsizetype i, const QString &name)
+    {
+        const PhpToken &tok = m_t.at(i);
+        const qsizetype open = i + 1;
+        const qsizetype close = matching(open);
+        const int last = lineOf(close);
+        const QList<Range> args = arguments(open, close);
+        auto firstToken = [&](int n) -> const PhpToken & {
+            static const PhpToken none { Type::Break, QString(), 0, 0, false };
+            return n < args.size() && args.at(n).end > args.at(n).begin ? m_t.at(args.at(n).begin) : none;
+        };
+
+        if (executionSinks().contains(name) && !args.isEmpty()) {
+            // Callbacks and regex patterns are where code hides; decoding the
+            // subject of a replace or an argument of a harmless callback is normal.
+            const bool codeInFirst = name == QLatin1String("preg_replace") || name == QLatin1String("call_user_func")
+                || name == QLatin1String("call_user_func_array");
+            const int decodeLine = decodedIn(codeInFirst ? args.first() : Range { open + 1, close });
+            if (decodeLine > 0) {
+                report(
+                    RiskKind::ObfuscatedExecution, tok.line, last,
+                    RiskScanner::tr("Runs data decoded from an obfuscated form (decoded on line %1); hidden code is a "
+                                    "common sign of a backdoor.")
+                        .arg(decodeLine),
+                    {}, decodeLine);
+            }
+        }
+
+        if (name == QLatin1String("eval")) {
+            report(RiskKind::Eval, tok.line, last, RiskScanner::tr("eval() runs a string as PHP code."));
+        } else if (name == QLatin1String("create_function")) {
+            report(RiskKind::Eval, tok.line, last,
+                   RiskScanner::tr("create_function() compiles a string into PHP code."));
+        } else if (name == QLatin1String("preg_replace")) {
+            const PhpToken &pattern = firstToken(0);
+            static const QRegularExpression eModifier(QStringLiteral(R"(^\s*([^\w\s\\]).*\1([a-zA-Z]*)\s*$)"),
+                                                      QRegularExpression::DotMatchesEverythingOption);
+            const auto m = eModifier.match(pattern.text);
+            if (pattern.type == Type::String && m.hasMatch() && m.captured(2).contains(QLatin1Char('e')))
+                report(RiskKind::Eval, tok.line, last,
+                       RiskScanner::tr("preg_replace() with the /e modifier runs the replacement as PHP code."));
+        } else if (name == QLatin1String("assert")) {
+            if (firstToken(0).type == Type::String)
+                report(RiskKind::AssertString, tok.line, last,
+                       RiskScanner::tr("assert() with a string argument evaluates that string as PHP code."));
+        } else if (shellFunctions().contains(name)) {
+            report(RiskKind::ShellExecution, tok.line, last,
+                   RiskScanner::tr("%1() runs an operating system command.").arg(name));
+        }
+
+        if (writeFunctions().contains(name)) {
+            bool writes = true;
+            if (name == QLatin1String("fopen")) {
+                const PhpToken &mode = firstToken(1);
+                static const QRegularExpression writeMode(QStringLiteral("[waxc+]"));
+                writes = mode.type == Type::String && writeMode.match(mode.text).hasMatch();
+            }
+            if (writes) {
+                for (const int n : writeFunctions().value(name)) {
+                    if (n >= args.size())
+                        continue;
+                    bool outside = false;
+                    for (qsizetype k = args.at(n).begin; k < args.at(n).end && !outside; ++k)
+                        outside = isOutsidePath(m_t.at(k), k == args.at(n).begin);
+                    if (outside) {
+                        report(
+                            RiskKind::WriteOutsideApp, tok.line, last,
+                            RiskScanner::tr("%1() changes a file outside the app's folder (absolute path or \"..\").")
+                                .arg(name));
+                        break;
+                    }
+                }
+            }
+        }
+
+        QString host;
+        bool outbound = false;
+        if (name == QLatin1String("curl_init") || name == QLatin1String("fsockopen")
+            || name == QLatin1String("pfsockopen") || name == QLatin1String("stream_socket_client")) {
+            outbound = !args.isEmpty();
+            host = hostOf(firstToken(0), name != QLatin1String("curl_init"));
+        } else if (name == QLatin1String("curl_setopt") && args.size() >= 3
+                   && firstToken(1).is(Type::Name, QLatin1StringView("CURLOPT_URL"))) {
+            outbound = true;
+            host = hostOf(firstToken(2), false);
+        } else if (name == QLatin1String("curl_setopt_array") && args.size() >= 2) {
+            for (qsizetype k = args.at(1).begin; k + 2 < args.at(1).end; ++k) {
+                if (m_t.at(k).is(Type::Name, QLatin1StringView("CURLOPT_URL"))
+                    && m_t.at(k + 1).isOperator(QLatin1StringView("=>"))) {
+                    outbound = true;
+                    host = hostOf(m_t.at(k + 2), false);
+                    break;
+                }
+            }
+        } else if (urlReaders().contains(name) && firstToken(0).type == Type::String && isUrl(firstToken(0).text)) {
+            outbound = true;
+            host = hostOf(firstToken(0), false);
+        }
+        if (outbound && !(host.isEmpty() ? false : m_src.knownHosts.contains(host))) {
+            report(
+                RiskKind::OutboundHost, tok.line, last,
+                host.isEmpty()
+                    ? RiskScanner::tr("%1() connects to an address computed at run time.").arg(name)
+                    : RiskScanner::tr("%1() connects to %2, a host this code did not contact before.").arg(name, host),
+                host);
+        }
+    }
+
+    QString m_path;
+    const Source &m_src;
+    const QList<PhpToken> &m_t;
+    QHash<QString, int> m_tainted; // variable -> line its decoded value came from
+    QList<RiskFlag> m_flags;
+};
+
+PhpTokenizer::StartState startStateFor(int firstLine, const QString &text)
+{
+    if (firstLine <= 1)
+        return PhpTokenizer::StartState::Html;
+    // "<?php"/"<?=" rather than "<?": an XML prolog in a PHP string is not a tag.
+    qsizetype open = text.indexOf(QLatin1String("<?php"), 0, Qt::CaseInsensitive);
+    const qsizetype echoTag = text.indexOf(QLatin1String("<?="));
+    if (echoTag >= 0 && (open < 0 || echoTag < open))
+        open = echoTag;
+    const qsizetype close = text.indexOf(QLatin1String("?>"));
+    if (open >= 0 && (close < 0 || open < close))
+        return PhpTokenizer::StartState::Html;
+    const qsizetype commentEnd = text.indexOf(QLatin1String("*/"));
+    const qsizetype commentStart = text.indexOf(QLatin1String("/*"));
+    if (commentEnd >= 0 && (commentStart < 0 || commentEnd < commentStart))
+        return PhpTokenizer::StartState::BlockComment;
+    return PhpTokenizer::StartState::Php;
+}
+
+Source sourceOf(const QString &diff)
+{
+    Source src;
+    QString hunkText;
+    int hunkFirst = 0;
+    auto flush = [&] {
+        if (hunkFirst > 0) {
+            if (!src.tokens.isEmpty())
+                src.tokens.append(PhpToken { Type::Break, QString(), hunkFirst, hunkFirst, false });
+            src.tokens.append(PhpTokenizer::tokenize(hunkText, startStateFor(hunkFirst, hunkText), hunkFirst));
+        }
+        hunkText.clear();
+        hunkFirst = 0;
+    };
+    for (const DiffLine &line : UnifiedDiff::parseLines(diff)) {
+        switch (line.kind) {
+        case DiffLine::Kind::Hunk:
+            flush();
+            break;
+        case DiffLine::Kind::Added:
+        case DiffLine::Kind::Context:
+            if (hunkFirst == 0)
+                hunkFirst = line.newLine;
+            hunkText.append(line.text);
+            hunkText.append(QLatin1Char('\n'));
+            src.lines.insert(line.newLine, line.text);
+            if (line.kind == DiffLine::Kind::Added) {
+                src.added.insert(line.newLine);
+                break;
+            }
+            [[fallthrough]];
+        case DiffLine::Kind::Removed: {
+            auto it = urlPattern().globalMatch(line.text);
+            while (it.hasNext())
+                src.knownHosts.insert(it.next().captured(1).toLower());
+            break;
+        }
+        case DiffLine::Kind::Header:
+        case DiffLine::Kind::NoNewline:
+            break;
+        }
+    }
+    flush();
+    return src;
+}
+
+} // namespace
+
+bool RiskScanner::isPhpFile(const QString &path)
+{
+    static const QSet<QString> suffixes { QStringLiteral("php"),   QStringLiteral("phtml"), QStringLiteral("inc"),
+                                          QStringLiteral("php3"),  QStringLiteral("php4"),  QStringLiteral("php5"),
+                                          QStringLiteral("php7"),  QStringLiteral("php8"),  QStringLiteral("phps"),
+                                          QStringLiteral("module") };
+    return suffixes.contains(QFileInfo(path).suffix().toLower());
+}
+
+bool RiskScanner::isComposerFile(const QString &path)
+{
+    const QString name = QFileInfo(path).fileName();
+    return name == QLatin1String("composer.json") || name == QLatin1String("composer.lock");
+}
+
+QList<RiskFlag> RiskScanner::scan(const FileDiff &file) const
+{
+    const QString path = file.path();
+    if (isComposerFile(path) || (file.renamedFile && isComposerFile(file.oldPath))) {
+        RiskFlag flag;
+        flag.path = path;
+        flag.kind = RiskKind::DependencyChange;
+        flag.explanation = file.deletedFile
+            ? tr("%1 was removed; the app's dependencies change.").arg(QFileInfo(path).fileName())
+            : tr("%1 changed; new or updated third-party packages come with this release.")
+                  .arg(QFileInfo(path).fileName());
+        return { flag };
+    }
+    if (file.deletedFile || file.binary || !isPhpFile(path))
+        return {};
+    return Analyzer(path, sourceOf(file.diff)).run();
+}
+
+QList<RiskFlag> RiskScanner::scan(const QList<FileDiff> &files) const
+{
+    QList<RiskFlag> flags;
+    for (const FileDiff &file : files)
+        flags.append(scan(file));
+    return flags;
+}
+
+QList<RiskFlag> RiskScanner::scanSource(const QString &path, const QString &source) const
+{
+    QStringList lines = source.split(QLatin1Char('\n'));
+    if (!lines.isEmpty() && lines.constLast().isEmpty())
+        lines.removeLast();
+    QString diff = QStringLiteral("@@ -0,0 +1,%1 @@\n").arg(lines.size());
+    for (const QString &line : std::as_const(lines)) {
+        diff.append(QLatin1Char('+'));
+        diff.append(line);
+        diff.append(QLatin1Char('\n'));
+    }
+    FileDiff file;
+    file.oldPath = path;
+    file.newPath = path;
+    file.newFile = true;
+    file.diff = diff;
+    return scan(file);
+}
+
+QString RiskScanner::kindKey(RiskKind kind)
+{
+    switch (kind) {
+    case RiskKind::Eval:
+        return QStringLiteral("eval");
+    case RiskKind::AssertString:
+        return QStringLiteral("assert");
+    case RiskKind::ShellExecution:
+        return QStringLiteral("shell");
+    case RiskKind::ObfuscatedExecution:
+        return QStringLiteral("obfuscated");
+    case RiskKind::WriteOutsideApp:
+        return QStringLiteral("write");
+    case RiskKind::DynamicInclude:
+        return QStringLiteral("include");
+    case RiskKind::OutboundHost:
+        return QStringLiteral("outbound");
+    case RiskKind::DependencyChange:
+        return QStringLiteral("composer");
+    }
+    return {};
+}
+
+QString RiskScanner::kindLabel(RiskKind kind)
+{
+    switch (kind) {
+    case RiskKind::Eval:
+        return tr("Code evaluation");
+    case RiskKind::AssertString:
+        return tr("assert() with a string");
+    case RiskKind::ShellExecution:
+        return tr("Shell command");
+    case RiskKind::ObfuscatedExecution:
+        return tr("Obfuscated code executed");
+    case RiskKind::WriteOutsideApp:
+        return tr("Write outside the app folder");
+    case RiskKind::DynamicInclude:
+        return tr("Remote or variable include");
+    case RiskKind::OutboundHost:
+        return tr("New outbound host");
+    case RiskKind::DependencyChange:
+        return tr("Dependencies changed");
+    }
+    return {};
+}
+
+} // namespace Dockmaster

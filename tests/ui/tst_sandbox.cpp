@@ -15,6 +15,7 @@
 #include "panels/approvalspanel.h"
 #include "panels/taghistorypanel.h"
 #include "sandbox/sandboxplatform.h"
+#include "review/reviewpane.h"
 #include "shell/releasecontroller.h"
 #include "shell/shell.h"
 #include "tagsmodel.h"
@@ -252,6 +253,15 @@ private Q_SLOTS:
         const QString before = liveSha(request.appId);
         QVERIFY(!before.isEmpty());
         QVERIFY(before != request.resolvedSha);
+
+        // Selecting it loads its review: the commits between the live and the requested SHA.
+        auto *review = approvals->findChild<ReviewPane *>(QStringLiteral("reviewPane"));
+        QVERIFY(review);
+        QTRY_COMPARE_WITH_TIMEOUT(review->state(), ReviewPane::State::Ready, 20000);
+        QCOMPARE(review->result().toSha, request.resolvedSha);
+        QCOMPARE(review->result().fromSha, before);
+        QVERIFY(!review->result().commits.isEmpty());
+        QVERIFY(!review->result().files.isEmpty());
 
         QSignalSpy outcomes(releases, &ReleaseController::outcomeReady);
         QSignalSpy deployed(releases, &ReleaseController::deploymentFinished);

@@ -8,13 +8,12 @@
 #include <QPointer>
 #include <QTabWidget>
 
-#include <KSyntaxHighlighting/Repository>
-
 namespace Dockmaster {
 
-EditorTabs::EditorTabs(QTabWidget *tabs, QObject *parent)
+EditorTabs::EditorTabs(QTabWidget *tabs, const KSyntaxHighlighting::Repository &syntax, QObject *parent)
     : QObject(parent)
     , m_tabs(tabs)
+    , m_syntax(syntax)
 {
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &EditorTabs::closeTab);
 }
@@ -54,10 +53,8 @@ void EditorTabs::open(const AppRecord &app, Environment environment, const Sessi
             return;
         }
     }
-    if (!m_syntax)
-        m_syntax = std::make_unique<KSyntaxHighlighting::Repository>();
     auto *workspace = new GitWorkspace(session.workspaceRoot, m_tabs);
-    auto *editor = new ConfigEditor(workspace, *m_syntax, m_tabs);
+    auto *editor = new ConfigEditor(workspace, m_syntax, m_tabs);
     // The workspace belongs to its editor tab: closing the tab ends its git thread.
     workspace->setParent(editor);
     editor->setObjectName(tabName);

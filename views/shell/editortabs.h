@@ -29,7 +29,8 @@ public:
         QString workspaceRoot; // folder for the clones
     };
 
-    explicit EditorTabs(QTabWidget *tabs, QObject *parent = nullptr);
+    // syntax: the process's one KSyntaxHighlighting repository (outlives this).
+    EditorTabs(QTabWidget *tabs, const KSyntaxHighlighting::Repository &syntax, QObject *parent = nullptr);
     ~EditorTabs() override;
 
     void setHosts(const QList<HostRecord> &hosts) { m_hosts = hosts; }
@@ -46,7 +47,7 @@ private:
     const HostRecord *hostOf(const AppRecord &app, Environment environment) const;
 
     QTabWidget *m_tabs;
-    std::unique_ptr<KSyntaxHighlighting::Repository> m_syntax; // one per process, shared by every editor
+    const KSyntaxHighlighting::Repository &m_syntax;
     QList<HostRecord> m_hosts;
 };
 

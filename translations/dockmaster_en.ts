@@ -93,30 +93,30 @@
     <name>Dockmaster::ReleaseController</name>
     <message numerus="yes">
         <source>%n approval(s) pushed before Dockmaster stopped now have their comment and labels.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n approval pushed before Dockmaster stopped now has its comment and labels.</numerusform>
+            <numerusform>%n approvals pushed before Dockmaster stopped now have their comment and labels.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n commit(s) will be undone:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n commit will be undone:</numerusform>
+            <numerusform>%n commits will be undone:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>  … and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>  … and %n more</numerusform>
+            <numerusform>  … and %n more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) change back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file changes back.</numerusform>
+            <numerusform>%n files change back.</numerusform>
         </translation>
     </message>
 </context>
@@ -155,44 +155,44 @@
     <name>Dockmaster::ReviewPane</name>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n commit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n commit</numerusform>
+            <numerusform>%n commits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n risk flag(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n risk flag</numerusform>
+            <numerusform>%n risk flags</numerusform>
         </translation>
     </message>
 </context>
@@ -200,16 +200,16 @@
     <name>Dockmaster::ReviewResult</name>
     <message numerus="yes">
         <source>%n file(s) are too large to show here; they were not scanned for risks.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file is too large to show here; it was not scanned for risks.</numerusform>
+            <numerusform>%n files are too large to show here; they were not scanned for risks.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n more file(s) change but exceed the review limit; they were not scanned.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n more file changes but exceeds the review limit; it was not scanned.</numerusform>
+            <numerusform>%n more files change but exceed the review limit; they were not scanned.</numerusform>
         </translation>
     </message>
 </context>

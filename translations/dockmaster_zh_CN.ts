@@ -365,39 +365,39 @@
     </message>
     <message>
         <source>Approve…</source>
-        <translation type="unfinished" />
+        <translation>批准…</translation>
     </message>
     <message>
         <source>Reject…</source>
-        <translation type="unfinished" />
+        <translation>拒绝…</translation>
     </message>
     <message>
         <source>Select a release request first.</source>
-        <translation type="unfinished" />
+        <translation>请先选择一个发布申请。</translation>
     </message>
     <message>
         <source>This request is %1, not pending.</source>
-        <translation type="unfinished" />
+        <translation>此申请的状态为“%1”，不是待审批。</translation>
     </message>
     <message>
         <source>Reject release</source>
-        <translation type="unfinished" />
+        <translation>拒绝发布</translation>
     </message>
     <message>
         <source>Reject %1 of %2 to %3? The developer sees your reason as a comment on the request.</source>
-        <translation type="unfinished" />
+        <translation>拒绝将 %2 的 %1 发布到 %3？开发者会在申请中以评论形式看到你的理由。</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>理由</translation>
     </message>
     <message>
         <source>Why is this release rejected? (required)</source>
-        <translation type="unfinished" />
+        <translation>为什么拒绝此发布？（必填）</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished" />
+        <translation>拒绝</translation>
     </message>
 </context>
 <context>
@@ -467,11 +467,11 @@
     </message>
     <message>
         <source>Pipeline finished</source>
-        <translation type="unfinished" />
+        <translation>流水线已结束</translation>
     </message>
     <message>
         <source>Completed an interrupted approval</source>
-        <translation type="unfinished" />
+        <translation>已补全中断的审批</translation>
     </message>
 </context>
 <context>
@@ -969,15 +969,15 @@
     <name>Dockmaster::DeploymentProgressPanel</name>
     <message>
         <source>Deployments you start (approvals, tag deploys, rollbacks) appear here with their pipeline and job log.</source>
-        <translation type="unfinished" />
+        <translation>你发起的部署（审批、标签部署、回滚）会连同其流水线和作业日志显示在这里。</translation>
     </message>
     <message>
         <source>Deployments in progress</source>
-        <translation type="unfinished" />
+        <translation>进行中的部署</translation>
     </message>
     <message>
         <source>Deployment</source>
-        <translation type="unfinished" />
+        <translation>部署</translation>
     </message>
     <message>
         <source>Status</source>
@@ -985,27 +985,27 @@
     </message>
     <message>
         <source>Pipeline</source>
-        <translation type="unfinished" />
+        <translation>流水线</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished" />
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Job log</source>
-        <translation type="unfinished" />
+        <translation>作业日志</translation>
     </message>
     <message>
         <source>Pushing</source>
-        <translation type="unfinished" />
+        <translation>正在推送</translation>
     </message>
     <message>
         <source>Waiting for the pipeline</source>
-        <translation type="unfinished" />
+        <translation>等待流水线</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished" />
+        <translation>排队中</translation>
     </message>
     <message>
         <source>Running</source>
@@ -1025,15 +1025,15 @@
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished" />
+        <translation>已跳过</translation>
     </message>
     <message>
         <source>Lost track</source>
-        <translation type="unfinished" />
+        <translation>已失去跟踪</translation>
     </message>
     <message>
         <source>──── job %1 ────</source>
-        <translation type="unfinished" />
+        <translation>──── 作业 %1 ────</translation>
     </message>
 </context>
 <context>
@@ -1648,15 +1648,15 @@
     </message>
     <message>
         <source>"%1" is not a full commit id; a deployment is always pinned by its SHA.</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是完整的提交 ID；部署始终以 SHA 固定版本。</translation>
     </message>
     <message>
         <source>The branch %1 of %2 has no submodule "%3".</source>
-        <translation type="unfinished" />
+        <translation>%2 的分支 %1 中没有子模块“%3”。</translation>
     </message>
     <message>
         <source>%1 of %2 now runs %3, not %4 as when this change was prepared. Nothing was committed; review the change again.</source>
-        <translation type="unfinished" />
+        <translation>%2 的 %1 现在运行的是 %3，而不是准备此变更时的 %4。未提交任何内容；请重新审查此变更。</translation>
     </message>
 </context>
 <context>
@@ -2129,42 +2129,42 @@
     </message>
     <message>
         <source>Deploying and rolling back need a connection to GitLab.</source>
-        <translation type="unfinished" />
+        <translation>部署和回滚需要连接到 GitLab。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::PipelineFollower</name>
     <message>
         <source>There is no pushed commit to follow.</source>
-        <translation type="unfinished" />
+        <translation>没有可跟踪的已推送提交。</translation>
     </message>
     <message>
         <source>Stopped following the pipeline of %1: %2</source>
-        <translation type="unfinished" />
+        <translation>已停止跟踪 %1 的流水线：%2</translation>
     </message>
     <message>
         <source>GitLab started no pipeline for commit %1 of %2.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 没有为 %2 的提交 %1 启动流水线。</translation>
     </message>
     <message>
         <source>Pipeline #%1 deployed %2 to %3 of %4.</source>
-        <translation type="unfinished" />
+        <translation>流水线 #%1 已将 %2 部署到 %4 的 %3。</translation>
     </message>
     <message>
         <source>Pipeline #%1 for %2 of %3 ended as %4.</source>
-        <translation type="unfinished" />
+        <translation>流水线 #%1（%3 的 %2）已结束，结果：%4。</translation>
     </message>
     <message>
         <source>The request could not be labelled: %1</source>
-        <translation type="unfinished" />
+        <translation>无法为申请添加标签：%1</translation>
     </message>
     <message>
         <source>The request could not be updated: %1</source>
-        <translation type="unfinished" />
+        <translation>无法更新申请：%1</translation>
     </message>
     <message>
         <source>The request could not be commented: %1</source>
-        <translation type="unfinished" />
+        <translation>无法在申请上发表评论：%1</translation>
     </message>
 </context>
 <context>
@@ -2225,139 +2225,139 @@
     <name>Dockmaster::ReleaseApprover</name>
     <message>
         <source>Dockmaster is offline, so nothing was changed and nothing was queued. Try again when GitLab can be reached.</source>
-        <translation type="unfinished" />
+        <translation>Dockmaster 处于离线状态，因此未做任何更改，也未加入队列。请在可以连接 GitLab 时重试。</translation>
     </message>
     <message>
         <source>"%1" is not a GitLab user name.</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是 GitLab 用户名。</translation>
     </message>
     <message>
         <source>"%1" is not an app id (app and seven digits).</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是应用 ID（app 加七位数字）。</translation>
     </message>
     <message>
         <source>No GitLab access token is set.</source>
-        <translation type="unfinished" />
+        <translation>未设置 GitLab 访问令牌。</translation>
     </message>
     <message>
         <source>GitLab cannot be reached, so Dockmaster could not %1. Nothing was queued; try again when GitLab is back.</source>
-        <translation type="unfinished" />
+        <translation>无法连接到 GitLab，因此 Dockmaster 无法%1。未加入队列；请在 GitLab 恢复后重试。</translation>
     </message>
     <message>
         <source>Could not %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法%1：%2</translation>
     </message>
     <message>
         <source>The deployment commit %1 is pushed; Dockmaster completes the comment and labels on its next start.</source>
-        <translation type="unfinished" />
+        <translation>部署提交 %1 已推送；Dockmaster 将在下次启动时补全评论和标签。</translation>
     </message>
     <message>
         <source>The release request has no issue number.</source>
-        <translation type="unfinished" />
+        <translation>该发布申请没有议题编号。</translation>
     </message>
     <message>
         <source>Reading the release request…</source>
-        <translation type="unfinished" />
+        <translation>正在读取发布申请…</translation>
     </message>
     <message>
         <source>read the release request</source>
-        <translation type="unfinished" />
+        <translation>读取发布申请</translation>
     </message>
     <message>
         <source>Issue #%1 does not belong to %2.</source>
-        <translation type="unfinished" />
+        <translation>议题 #%1 不属于 %2。</translation>
     </message>
     <message>
         <source>The request names no environment.</source>
-        <translation type="unfinished" />
+        <translation>该申请未指明环境。</translation>
     </message>
     <message>
         <source>The request was edited: it now asks for %1, not %2. Review it again.</source>
-        <translation type="unfinished" />
+        <translation>申请已被编辑：现在申请的是 %1，而不是 %2。请重新审查。</translation>
     </message>
     <message>
         <source>The request names no tag or commit.</source>
-        <translation type="unfinished" />
+        <translation>该申请未指明标签或提交。</translation>
     </message>
     <message>
         <source>The request was edited: it now asks for %1 instead of %2. Review it again.</source>
-        <translation type="unfinished" />
+        <translation>申请已被编辑：现在申请的是 %1，而不是 %2。请重新审查。</translation>
     </message>
     <message>
         <source>Two-person rule: %1 requested this release to %2, so another admin must approve it.</source>
-        <translation type="unfinished" />
+        <translation>双人规则：此次发布到 %2 由 %1 申请，因此必须由另一位管理员批准。</translation>
     </message>
     <message>
         <source>"%1" is not a full commit id.</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是完整的提交 ID。</translation>
     </message>
     <message>
         <source>"%1" is not an acceptable tag, branch or commit name.</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是可接受的标签、分支或提交名称。</translation>
     </message>
     <message>
         <source>Resolving %1 in %2…</source>
-        <translation type="unfinished" />
+        <translation>正在 %2 中解析 %1…</translation>
     </message>
     <message>
         <source>%1 does not exist in %2: there is no such tag, branch or commit. Nothing was deployed.</source>
-        <translation type="unfinished" />
+        <translation>%2 中不存在 %1：没有这样的标签、分支或提交。未部署任何内容。</translation>
     </message>
     <message>
         <source>resolve %1</source>
-        <translation type="unfinished" />
+        <translation>解析 %1</translation>
     </message>
     <message>
         <source>GitLab answered %1 for %2, which is not a commit id.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 对 %2 返回了 %1，这不是提交 ID。</translation>
     </message>
     <message>
         <source>Committing %1 to %2 of %3…</source>
-        <translation type="unfinished" />
+        <translation>正在将 %1 提交到 %3 的 %2…</translation>
     </message>
     <message>
         <source>Someone changed %1 of %2 meanwhile (it is now at %3). Nothing was deployed; review the change again.</source>
-        <translation type="unfinished" />
+        <translation>在此期间有人修改了 %2 的 %1（现在位于 %3）。未部署任何内容；请重新审查此变更。</translation>
     </message>
     <message>
         <source>%1 of %2 kept changing while Dockmaster pushed. Nothing was deployed; try again.</source>
-        <translation type="unfinished" />
+        <translation>Dockmaster 推送期间，%2 的 %1 一直在变化。未部署任何内容；请重试。</translation>
     </message>
     <message>
         <source>Could not commit the deployment to %1: %2 Nothing was deployed.</source>
-        <translation type="unfinished" />
+        <translation>无法将部署提交到 %1：%2 未部署任何内容。</translation>
     </message>
     <message>
         <source>another admin</source>
-        <translation type="unfinished" />
+        <translation>另一位管理员</translation>
     </message>
     <message>
         <source>Another admin (%1) approved this request first; commit %2 deploys it. Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>另一位管理员（%1）已先批准此申请；提交 %2 会部署它。未做任何更改。</translation>
     </message>
     <message>
         <source>Rolling %1 of %2 back to %3 (commit %4).</source>
-        <translation type="unfinished" />
+        <translation>正在将 %2 的 %1 回滚到 %3（提交 %4）。</translation>
     </message>
     <message>
         <source>Deploying %1 (%2) to %3 of %4 (commit %5).</source>
-        <translation type="unfinished" />
+        <translation>正在将 %1（%2）部署到 %4 的 %3（提交 %5）。</translation>
     </message>
     <message>
         <source>This request was already approved by %1 (now %2). Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>此申请已由 %1 批准（现为 %2）。未做任何更改。</translation>
     </message>
     <message>
         <source>This request was already rejected by %1. Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>此申请已被 %1 拒绝。未做任何更改。</translation>
     </message>
     <message>
         <source>This request is closed. Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>此申请已关闭。未做任何更改。</translation>
     </message>
     <message>
         <source>This request is not pending (state: %1). Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>此申请不在待审批状态（状态：%1）。未做任何更改。</translation>
     </message>
     <message>
         <source>none</source>
@@ -2365,196 +2365,194 @@
     </message>
     <message>
         <source>read the comments of the request</source>
-        <translation type="unfinished" />
+        <translation>读取申请的评论</translation>
     </message>
     <message>
         <source>comment on the request</source>
-        <translation type="unfinished" />
+        <translation>在申请上发表评论</translation>
     </message>
     <message>
         <source>Recording the approval on the request…</source>
-        <translation type="unfinished" />
+        <translation>正在将批准记录到申请中…</translation>
     </message>
     <message>
         <source>label the request as approved</source>
-        <translation type="unfinished" />
+        <translation>将申请标记为已批准</translation>
     </message>
     <message>
         <source>Completed the approval of %1#%2 by %3 that was interrupted: commit %4 deploys %5 to %6. Nothing was deployed twice.</source>
-        <translation type="unfinished" />
+        <translation>已补全 %3 对 %1#%2 的中断审批：提交 %4 将 %5 部署到 %6。没有重复部署。</translation>
     </message>
     <message>
         <source>Your earlier approval (commit %1) was already pushed; its comment and labels are now complete. Nothing was deployed twice.</source>
-        <translation type="unfinished" />
+        <translation>你之前的批准（提交 %1）已推送；其评论和标签现已补全。没有重复部署。</translation>
     </message>
     <message>
         <source>Approved: deploying %1 (%2) to %3 of %4.</source>
-        <translation type="unfinished" />
+        <translation>已批准：正在将 %1（%2）部署到 %4 的 %3。</translation>
     </message>
     <message>
         <source>A rejection needs a reason: the developer reads it on the request.</source>
-        <translation type="unfinished" />
+        <translation>拒绝时必须填写理由：开发者会在申请中看到它。</translation>
     </message>
     <message>
         <source>read the environment branch</source>
-        <translation type="unfinished" />
+        <translation>读取环境分支</translation>
     </message>
     <message>
         <source>label and close the request</source>
-        <translation type="unfinished" />
+        <translation>为申请添加标签并关闭</translation>
     </message>
     <message>
         <source>Rejected %1#%2 and closed it.</source>
-        <translation type="unfinished" />
+        <translation>已拒绝并关闭 %1#%2。</translation>
     </message>
     <message>
         <source>A rollback needs the full commit id of the version to go back to.</source>
-        <translation type="unfinished" />
+        <translation>回滚需要目标版本的完整提交 ID。</translation>
     </message>
     <message>
         <source>look for interrupted approvals</source>
-        <translation type="unfinished" />
+        <translation>查找中断的审批</translation>
     </message>
     <message>
         <source>%1: could not read %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1：无法读取 %2：%3</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::ReleaseController</name>
     <message>
         <source>Interrupted approvals completed</source>
-        <translation type="unfinished" />
+        <translation>已补全中断的审批</translation>
     </message>
     <message numerus="yes">
         <source>%n approval(s) pushed before Dockmaster stopped now have their comment and labels.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>Dockmaster 停止前已推送的 %n 个审批现已补全评论和标签。</numerusform></translation>
     </message>
     <message>
         <source>The rollback preflight failed: %1</source>
-        <translation type="unfinished" />
+        <translation>回滚预检失败：%1</translation>
     </message>
     <message>
         <source>%1 needs a connection to GitLab; nothing was done.</source>
-        <translation type="unfinished" />
+        <translation>%1需要连接到 GitLab；未执行任何操作。</translation>
     </message>
     <message>
         <source>%1: Dockmaster is still completing interrupted approvals; try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation>%1：Dockmaster 仍在补全中断的审批；请稍后重试。</translation>
     </message>
     <message>
         <source>%1: Dockmaster does not know your GitLab account yet. Refresh (F5) and try again.</source>
-        <translation type="unfinished" />
+        <translation>%1：Dockmaster 尚不知道你的 GitLab 账号。请刷新（F5）后重试。</translation>
     </message>
     <message>
         <source>Approving</source>
-        <translation type="unfinished" />
+        <translation>批准</translation>
     </message>
     <message>
         <source>(resolved now)</source>
-        <translation type="unfinished" />
+        <translation>（此时解析）</translation>
     </message>
     <message>
         <source>Approve %1 (%2) of %3 for %4?
 
 Dockmaster commits the new version to %5 and its pipeline deploys it.%6</source>
-        <translation type="unfinished" />
+        <translation>批准将 %3 的 %1（%2）发布到 %4？
+
+Dockmaster 会将新版本提交到 %5，并由其流水线完成部署。%6</translation>
     </message>
     <message>
         <source>
 
 This is PRODUCTION.</source>
-        <translation type="unfinished" />
+        <translation>
+
+注意：这是生产环境。</translation>
     </message>
     <message>
         <source>Approve release</source>
-        <translation type="unfinished" />
+        <translation>批准发布</translation>
     </message>
     <message>
         <source>Approve and deploy</source>
-        <translation type="unfinished" />
+        <translation>批准并部署</translation>
     </message>
     <message>
         <source>%1 → %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 → %2：%3</translation>
     </message>
     <message>
         <source>Rejecting</source>
-        <translation type="unfinished" />
+        <translation>拒绝</translation>
     </message>
     <message>
         <source>Deploying</source>
-        <translation type="unfinished" />
+        <translation>部署</translation>
     </message>
     <message>
         <source>Deploy %1 of %2 to %3?
 
 Dockmaster commits it to %4 and its pipeline deploys it.%5</source>
-        <translation type="unfinished" />
+        <translation>将 %2 的 %1 部署到 %3？
+
+Dockmaster 会将其提交到 %4，并由其流水线完成部署。%5</translation>
     </message>
     <message>
         <source>Deploy tag</source>
-        <translation type="unfinished" />
+        <translation>部署标签</translation>
     </message>
     <message>
         <source>Deploy</source>
-        <translation type="unfinished" />
+        <translation>部署</translation>
     </message>
     <message>
         <source>Rolling back</source>
-        <translation type="unfinished" />
+        <translation>回滚</translation>
     </message>
     <message>
         <source>Preparing the rollback of %1 (%2)…</source>
-        <translation type="unfinished" />
+        <translation>正在准备 %1（%2）的回滚…</translation>
     </message>
     <message>
         <source>Roll %1 (%2) back from %3 to %4?</source>
-        <translation type="unfinished" />
+        <translation>将 %1（%2）从 %3 回滚到 %4？</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished" />
+        <translation>警告：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n commit(s) will be undone:</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>将撤销 %n 个提交：</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>  … and %n more</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>  … 还有 %n 个</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) change back.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个文件将恢复原状。</numerusform></translation>
     </message>
     <message>
         <source>Roll back</source>
-        <translation type="unfinished" />
+        <translation>回滚</translation>
     </message>
     <message>
         <source>%1 → %2: back to %3</source>
-        <translation type="unfinished" />
+        <translation>%1 → %2：回到 %3</translation>
     </message>
     <message>
         <source>Rollback</source>
-        <translation type="unfinished" />
+        <translation>回滚</translation>
     </message>
     <message>
         <source>Nothing deployed</source>
-        <translation type="unfinished" />
+        <translation>未部署任何内容</translation>
     </message>
     <message>
         <source>Recovered approval</source>
-        <translation type="unfinished" />
+        <translation>已恢复的审批</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -2562,18 +2560,18 @@ Dockmaster commits it to %4 and its pipeline deploys it.%5</source>
     </message>
     <message>
         <source>Deployed: %1</source>
-        <translation type="unfinished" />
+        <translation>已部署：%1</translation>
     </message>
     <message>
         <source>Deployment failed: %1</source>
-        <translation type="unfinished" />
+        <translation>部署失败：%1</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::ReleaseGitLab</name>
     <message>
         <source>GitLab sent an entry in %1 that Dockmaster cannot read.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 在 %1 中发送了 Dockmaster 无法读取的条目。</translation>
     </message>
 </context>
 <context>
@@ -2844,50 +2842,50 @@ Dockmaster commits it to %4 and its pipeline deploys it.%5</source>
     <name>Dockmaster::ReviewController</name>
     <message>
         <source>The requested ref %1 does not resolve to a commit of the app's repository, so there is nothing to review or deploy.</source>
-        <translation type="unfinished" />
+        <translation>申请的引用 %1 无法解析为该应用仓库中的提交，因此没有可审查或部署的内容。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::ReviewLoader</name>
     <message>
         <source>Not connected to GitLab.</source>
-        <translation type="unfinished" />
+        <translation>未连接到 GitLab。</translation>
     </message>
     <message>
         <source>The release request does not name a pinned commit (got "%1"); resolve its ref to a SHA first.</source>
-        <translation type="unfinished" />
+        <translation>该发布申请未指明固定的提交（得到的是“%1”）；请先将其引用解析为 SHA。</translation>
     </message>
     <message>
         <source>The live version "%1" is not a commit SHA.</source>
-        <translation type="unfinished" />
+        <translation>线上版本“%1”不是提交 SHA。</translation>
     </message>
     <message>
         <source>Repository %1 was not found, or this account cannot see it.</source>
-        <translation type="unfinished" />
+        <translation>未找到仓库 %1，或此账号无权查看。</translation>
     </message>
     <message>
         <source>GitLab does not know commit %1 or %2 in %3; the ref may have been deleted or force-pushed.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 在 %3 中找不到提交 %1 或 %2；该引用可能已被删除或被强制推送。</translation>
     </message>
     <message>
         <source>GitLab does not know commit %1 in %2; the ref may have been deleted or force-pushed.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 在 %2 中找不到提交 %1；该引用可能已被删除或被强制推送。</translation>
     </message>
     <message>
         <source>GitLab cannot be reached, so the changes cannot be loaded. %1</source>
-        <translation type="unfinished" />
+        <translation>无法连接到 GitLab，因此无法加载变更。%1</translation>
     </message>
     <message>
         <source>Loading the changes failed.</source>
-        <translation type="unfinished" />
+        <translation>加载变更失败。</translation>
     </message>
     <message>
         <source>GitLab answered the comparison with something that is not JSON.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 对比较请求返回的内容不是 JSON。</translation>
     </message>
     <message>
         <source>Binary file %1 (not shown)</source>
-        <translation type="unfinished" />
+        <translation>二进制文件 %1（未显示）</translation>
     </message>
 </context>
 <context>
@@ -2898,51 +2896,51 @@ Dockmaster commits it to %4 and its pipeline deploys it.%5</source>
     </message>
     <message>
         <source>Release request</source>
-        <translation type="unfinished" />
+        <translation>发布申请</translation>
     </message>
     <message>
         <source>Requested version</source>
-        <translation type="unfinished" />
+        <translation>申请的版本</translation>
     </message>
     <message>
         <source>Requester and age</source>
-        <translation type="unfinished" />
+        <translation>申请人与等待时长</translation>
     </message>
     <message>
         <source>Review summary</source>
-        <translation type="unfinished" />
+        <translation>审查摘要</translation>
     </message>
     <message>
         <source>Review warnings</source>
-        <translation type="unfinished" />
+        <translation>审查警告</translation>
     </message>
     <message>
         <source>Select a release request to review it</source>
-        <translation type="unfinished" />
+        <translation>选择一个发布申请以进行审查</translation>
     </message>
     <message>
         <source>No release request selected</source>
-        <translation type="unfinished" />
+        <translation>未选择发布申请</translation>
     </message>
     <message>
         <source>Loading the changes from GitLab…</source>
-        <translation type="unfinished" />
+        <translation>正在从 GitLab 加载变更…</translation>
     </message>
     <message>
         <source>Loading</source>
-        <translation type="unfinished" />
+        <translation>正在加载</translation>
     </message>
     <message>
         <source>Review error</source>
-        <translation type="unfinished" />
+        <translation>审查错误</translation>
     </message>
     <message>
         <source>Commits</source>
-        <translation type="unfinished" />
+        <translation>提交</translation>
     </message>
     <message>
         <source>Commit</source>
-        <translation type="unfinished" />
+        <translation>提交</translation>
     </message>
     <message>
         <source>Author</source>
@@ -2958,39 +2956,39 @@ Dockmaster commits it to %4 and its pipeline deploys it.%5</source>
     </message>
     <message>
         <source>Changed files</source>
-        <translation type="unfinished" />
+        <translation>变更的文件</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>文件</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished" />
+        <translation>变更</translation>
     </message>
     <message>
         <source>Flags</source>
-        <translation type="unfinished" />
+        <translation>标记</translation>
     </message>
     <message>
         <source>Risk flags</source>
-        <translation type="unfinished" />
+        <translation>风险标记</translation>
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished" />
+        <translation>风险</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished" />
+        <translation>位置</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished" />
+        <translation>代码</translation>
     </message>
     <message>
         <source>Diff</source>
@@ -2998,69 +2996,63 @@ Dockmaster commits it to %4 and its pipeline deploys it.%5</source>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished" />
+        <translation>文件</translation>
     </message>
     <message>
         <source>The changes could not be loaded.</source>
-        <translation type="unfinished" />
+        <translation>无法加载变更。</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished" />
+        <translation>刚刚</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 分钟前</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 小时前</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 天前</numerusform></translation>
     </message>
     <message>
         <source>PRODUCTION</source>
-        <translation type="unfinished" />
+        <translation>生产环境</translation>
     </message>
     <message>
         <source>Environment: %1</source>
-        <translation type="unfinished" />
+        <translation>环境：%1</translation>
     </message>
     <message>
         <source>%1 · %2 (#%3)</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2（#%3）</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>(no ref)</source>
-        <translation type="unfinished" />
+        <translation>（无引用）</translation>
     </message>
     <message>
         <source>Requested %1, not yet pinned to a commit</source>
-        <translation type="unfinished" />
+        <translation>申请的是 %1，尚未固定到提交</translation>
     </message>
     <message>
         <source>Requested %1 → pinned %2</source>
-        <translation type="unfinished" />
+        <translation>申请的是 %1 → 固定为 %2</translation>
     </message>
     <message>
         <source>  ·  first release</source>
-        <translation type="unfinished" />
+        <translation>  ·  首次发布</translation>
     </message>
     <message>
         <source>  ·  live %1</source>
-        <translation type="unfinished" />
+        <translation>  ·  线上 %1</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -3068,266 +3060,256 @@ Dockmaster commits it to %4 and its pipeline deploys it.%5</source>
     </message>
     <message>
         <source>by %1</source>
-        <translation type="unfinished" />
+        <translation>来自 %1</translation>
     </message>
     <message>
         <source>by %1, %2</source>
-        <translation type="unfinished" />
+        <translation>来自 %1，%2</translation>
     </message>
     <message numerus="yes">
         <source>%n commit(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个提交</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个文件</numerusform></translation>
     </message>
     <message>
         <source>+%1 −%2</source>
-        <translation type="unfinished" />
+        <translation>+%1 −%2</translation>
     </message>
     <message numerus="yes">
         <source>%n risk flag(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个风险标记</numerusform></translation>
     </message>
     <message>
         <source>%1 (new)</source>
-        <translation type="unfinished" />
+        <translation>%1（新增）</translation>
     </message>
     <message>
         <source>%1 (deleted)</source>
-        <translation type="unfinished" />
+        <translation>%1（已删除）</translation>
     </message>
     <message>
         <source>%1 (renamed from %2)</source>
-        <translation type="unfinished" />
+        <translation>%1（由 %2 重命名）</translation>
     </message>
     <message>
         <source>too large</source>
-        <translation type="unfinished" />
+        <translation>过大</translation>
     </message>
     <message>
         <source>%1:%2</source>
-        <translation type="unfinished" />
+        <translation>%1:%2</translation>
     </message>
     <message>
         <source>Files (%1)</source>
-        <translation type="unfinished" />
+        <translation>文件（%1）</translation>
     </message>
     <message>
         <source>Commits (%1)</source>
-        <translation type="unfinished" />
+        <translation>提交（%1）</translation>
     </message>
     <message>
         <source>Risk flags: none found</source>
-        <translation type="unfinished" />
+        <translation>风险标记：未发现</translation>
     </message>
     <message>
         <source>Risk flags (%1)</source>
-        <translation type="unfinished" />
+        <translation>风险标记（%1）</translation>
     </message>
     <message>
         <source>Nothing changes.</source>
-        <translation type="unfinished" />
+        <translation>没有任何变更。</translation>
     </message>
     <message>
         <source>No file changes.</source>
-        <translation type="unfinished" />
+        <translation>没有文件变更。</translation>
     </message>
     <message>
         <source>Diff of %1</source>
-        <translation type="unfinished" />
+        <translation>%1 的差异</translation>
     </message>
     <message>
         <source>This file's diff is too large to show. Review it in GitLab.</source>
-        <translation type="unfinished" />
+        <translation>此文件的差异过大，无法显示。请在 GitLab 中审查。</translation>
     </message>
     <message>
         <source>Binary file; no text diff.</source>
-        <translation type="unfinished" />
+        <translation>二进制文件；无文本差异。</translation>
     </message>
     <message>
         <source>Renamed without changes.</source>
-        <translation type="unfinished" />
+        <translation>仅重命名，内容无变更。</translation>
     </message>
     <message>
         <source>Empty file.</source>
-        <translation type="unfinished" />
+        <translation>空文件。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::ReviewResult</name>
     <message>
         <source>The requested commit is already live; this release changes nothing.</source>
-        <translation type="unfinished" />
+        <translation>申请的提交已经上线；此次发布不会带来任何变更。</translation>
     </message>
     <message>
         <source>GitLab timed out computing this comparison; the diff below may be incomplete. Review the commits in GitLab before approving.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 计算此比较时超时；下方的差异可能不完整。批准前请在 GitLab 中审查这些提交。</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) are too large to show here; they were not scanned for risks.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个文件过大，无法在此显示；未对其进行风险扫描。</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n more file(s) change but exceed the review limit; they were not scanned.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>另有 %n 个文件有变更，但超出审查上限；未对其进行扫描。</numerusform></translation>
     </message>
     <message>
         <source>First release to this environment: every file is new.</source>
-        <translation type="unfinished" />
+        <translation>首次发布到此环境：所有文件均为新增。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::RiskScanner</name>
     <message>
         <source>Backticks run their content as a shell command.</source>
-        <translation type="unfinished" />
+        <translation>反引号会将其内容作为 shell 命令执行。</translation>
     </message>
     <message>
         <source>Calls a function whose name was decoded from obfuscated data (line %1).</source>
-        <translation type="unfinished" />
+        <translation>调用的函数名由混淆数据解码而来（第 %1 行）。</translation>
     </message>
     <message>
         <source>Includes code from a remote location (%1).</source>
-        <translation type="unfinished" />
+        <translation>包含来自远程位置的代码（%1）。</translation>
     </message>
     <message>
         <source>Includes a file whose path comes from a variable; check it cannot be chosen by a visitor.</source>
-        <translation type="unfinished" />
+        <translation>包含的文件路径来自变量；请确认访问者无法控制该路径。</translation>
     </message>
     <message>
         <source>Runs data decoded from an obfuscated form (decoded on line %1); hidden code is a common sign of a backdoor.</source>
-        <translation type="unfinished" />
+        <translation>执行从混淆形式解码出的数据（在第 %1 行解码）；隐藏代码是后门的常见迹象。</translation>
     </message>
     <message>
         <source>eval() runs a string as PHP code.</source>
-        <translation type="unfinished" />
+        <translation>eval() 会将字符串作为 PHP 代码执行。</translation>
     </message>
     <message>
         <source>create_function() compiles a string into PHP code.</source>
-        <translation type="unfinished" />
+        <translation>create_function() 会将字符串编译为 PHP 代码。</translation>
     </message>
     <message>
         <source>preg_replace() with the /e modifier runs the replacement as PHP code.</source>
-        <translation type="unfinished" />
+        <translation>带 /e 修饰符的 preg_replace() 会将替换内容作为 PHP 代码执行。</translation>
     </message>
     <message>
         <source>assert() with a string argument evaluates that string as PHP code.</source>
-        <translation type="unfinished" />
+        <translation>带字符串参数的 assert() 会将该字符串作为 PHP 代码求值。</translation>
     </message>
     <message>
         <source>%1() runs an operating system command.</source>
-        <translation type="unfinished" />
+        <translation>%1() 会执行操作系统命令。</translation>
     </message>
     <message>
         <source>%1() changes a file outside the app's folder (absolute path or "..").</source>
-        <translation type="unfinished" />
+        <translation>%1() 会修改应用文件夹之外的文件（绝对路径或“..”）。</translation>
     </message>
     <message>
         <source>%1() connects to an address computed at run time.</source>
-        <translation type="unfinished" />
+        <translation>%1() 会连接到运行时计算出的地址。</translation>
     </message>
     <message>
         <source>%1() connects to %2, a host this code did not contact before.</source>
-        <translation type="unfinished" />
+        <translation>%1() 会连接到 %2，此代码以前从未连接过该主机。</translation>
     </message>
     <message>
         <source>%1 was removed; the app's dependencies change.</source>
-        <translation type="unfinished" />
+        <translation>%1 已被删除；应用的依赖发生变化。</translation>
     </message>
     <message>
         <source>%1 changed; new or updated third-party packages come with this release.</source>
-        <translation type="unfinished" />
+        <translation>%1 已更改；此次发布会带来新增或更新的第三方包。</translation>
     </message>
     <message>
         <source>Code evaluation</source>
-        <translation type="unfinished" />
+        <translation>代码求值</translation>
     </message>
     <message>
         <source>assert() with a string</source>
-        <translation type="unfinished" />
+        <translation>带字符串的 assert()</translation>
     </message>
     <message>
         <source>Shell command</source>
-        <translation type="unfinished" />
+        <translation>Shell 命令</translation>
     </message>
     <message>
         <source>Obfuscated code executed</source>
-        <translation type="unfinished" />
+        <translation>执行混淆代码</translation>
     </message>
     <message>
         <source>Write outside the app folder</source>
-        <translation type="unfinished" />
+        <translation>写入应用文件夹之外</translation>
     </message>
     <message>
         <source>Remote or variable include</source>
-        <translation type="unfinished" />
+        <translation>远程或变量包含</translation>
     </message>
     <message>
         <source>New outbound host</source>
-        <translation type="unfinished" />
+        <translation>新的外连主机</translation>
     </message>
     <message>
         <source>Dependencies changed</source>
-        <translation type="unfinished" />
+        <translation>依赖已变更</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::RollbackPreflight</name>
     <message>
         <source>"%1" is not an app id (app and seven digits).</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是应用 ID（app 加七位数字）。</translation>
     </message>
     <message>
         <source>"%1" is not a full commit id.</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是完整的提交 ID。</translation>
     </message>
     <message>
         <source>%1 of %2 has no deployments yet.</source>
-        <translation type="unfinished" />
+        <translation>%2 的 %1 尚无部署记录。</translation>
     </message>
     <message>
         <source>%1 has no earlier successful deployment to go back to.</source>
-        <translation type="unfinished" />
+        <translation>%1 没有可回退到的更早的成功部署。</translation>
     </message>
     <message>
         <source>%1 is already live in %2: the rollback would change nothing.</source>
-        <translation type="unfinished" />
+        <translation>%1 已在 %2 上线：回滚不会改变任何内容。</translation>
     </message>
     <message>
         <source>Commit %1 no longer exists in %2 (the history was rewritten or the branch deleted). Deploying it would fail.</source>
-        <translation type="unfinished" />
+        <translation>提交 %1 已不存在于 %2 中（历史已被改写或分支已被删除）。部署它将会失败。</translation>
     </message>
     <message>
         <source>Could not look up %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法查找 %1：%2</translation>
     </message>
     <message>
         <source>Could not read the history of %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法读取 %1 的历史：%2</translation>
     </message>
     <message>
         <source>The live version %1 no longer exists in %2; what the rollback undoes cannot be shown.</source>
-        <translation type="unfinished" />
+        <translation>线上版本 %1 已不存在于 %2 中；无法显示回滚将撤销的内容。</translation>
     </message>
     <message>
         <source>Could not compare %1 with %2: %3</source>
-        <translation type="unfinished" />
+        <translation>无法比较 %1 与 %2：%3</translation>
     </message>
     <message>
         <source>GitLab gave up comparing; the list may be incomplete.</source>
-        <translation type="unfinished" />
+        <translation>GitLab 放弃了比较；列表可能不完整。</translation>
     </message>
 </context>
 <context>
@@ -3756,23 +3738,23 @@ Dockmaster commits it to %4 and its pipeline deploys it.%5</source>
     </message>
     <message>
         <source>Roll back…</source>
-        <translation type="unfinished" />
+        <translation>回滚…</translation>
     </message>
     <message>
         <source>%1: to the previous successful deployment</source>
-        <translation type="unfinished" />
+        <translation>%1：回到上一次成功部署</translation>
     </message>
     <message>
         <source>Go back to an earlier version; a preflight shows what will be undone</source>
-        <translation type="unfinished" />
+        <translation>回退到较早的版本；预检会显示将被撤销的内容</translation>
     </message>
     <message>
         <source>Deploy %1 to %2…</source>
-        <translation type="unfinished" />
+        <translation>将 %1 部署到 %2…</translation>
     </message>
     <message>
         <source>Roll %1 back to %2…</source>
-        <translation type="unfinished" />
+        <translation>将 %1 回滚到 %2…</translation>
     </message>
 </context>
 <context>

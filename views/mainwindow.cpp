@@ -164,7 +164,23 @@ void MainWindow::createMenus()
             Q_EMIT openConfigRequested(appId, Environment::Production);
     });
     openProduction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    m_gitlabActions = { openTest, openProduction };
+    application->addSeparator();
+    QAction *createApp = application->addAction(tr("&New application…"), this, &MainWindow::createAppRequested);
+    createApp->setObjectName(QStringLiteral("createAppAction"));
+    createApp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    QAction *checkDns = application->addAction(tr("Check &DNS records…"), this, [this] {
+        const QString appId = m_applicationsPanel->currentAppId();
+        if (!appId.isEmpty())
+            Q_EMIT dnsCheckRequested(appId);
+    });
+    checkDns->setObjectName(QStringLiteral("checkDnsAction"));
+    QAction *archiveApp = application->addAction(tr("&Archive application…"), this, [this] {
+        const QString appId = m_applicationsPanel->currentAppId();
+        if (!appId.isEmpty())
+            Q_EMIT archiveAppRequested(appId);
+    });
+    archiveApp->setObjectName(QStringLiteral("archiveAppAction"));
+    m_gitlabActions = { openTest, openProduction, createApp, checkDns, archiveApp };
     connect(m_applicationsPanel, &ApplicationsPanel::openConfigRequested, this, &MainWindow::openConfigRequested);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

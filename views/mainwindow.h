@@ -64,6 +64,9 @@ Q_SIGNALS:
     void refreshRequested();
     void settingsRequested();
     void closing(); // the owner saves the layout and shuts services down
+    void createAppRequested();
+    void dnsCheckRequested(const QString &appId);
+    void archiveAppRequested(const QString &appId);
     void openConfigRequested(const QString &appId, Dockmaster::Environment environment);
 
 protected:

@@ -3,6 +3,7 @@
 #include "emulator/gitlabemulator.h"
 #include "emulator/sandboxseeder.h"
 #include "sandbox/podmanengine.h"
+#include "sandbox/powerdnsserver.h"
 
 #include <QDir>
 #include <QtConcurrent/QtConcurrentRun>
@@ -48,6 +49,7 @@ SandboxPlatform::SandboxPlatform(QObject *parent)
         }
         m_ready = true;
         Q_EMIT ready();
+        startDns();
         startContainers(seeded.appIds.mid(0, AppsWithContainers));
     });
     connect(&m_containers, &QFutureWatcher<Containers>::finished, this, [this] {
@@ -68,6 +70,7 @@ SandboxPlatform::~SandboxPlatform()
     // Blocks for a moment at exit on purpose: a leftover demo container would
     // keep running after Dockmaster is gone.
     m_engine.reset();
+    m_dns.reset();
     if (m_emulator)
         m_emulator->stop();
 }
@@ -123,6 +126,19 @@ void SandboxPlatform::startContainers(const QStringList &appIds)
         }
         return { QString(), appIds };
     }));
+}
+
+void SandboxPlatform::startDns()
+{
+    if (!PowerDnsServer::isInstalled()) {
+        Q_EMIT dnsUnavailable(tr("PowerDNS is not installed, so the sandbox manages no DNS records."));
+        return;
+    }
+    m_dns = std::make_unique<PowerDnsServer>(QDir(m_dir.path()).filePath(QStringLiteral("pdns")));
+    connect(m_dns.get(), &PowerDnsServer::ready, this,
+            [this] { Q_EMIT dnsReady(m_dns->apiUrl(), m_dns->apiKey(), m_dns->dnsPort()); });
+    connect(m_dns.get(), &PowerDnsServer::failed, this, &SandboxPlatform::dnsUnavailable);
+    m_dns->start({ QString::fromLatin1(TestSuffix), QString::fromLatin1(ProductionSuffix) });
 }
 
 QUrl SandboxPlatform::gitlabUrl() const

@@ -12,6 +12,7 @@ namespace Dockmaster {
 
 class GitLabEmulator;
 class PodmanEngine;
+class PowerDnsServer;
 
 // The sandbox platform behind `dockmaster --sandbox`: a GitLab emulator with
 // demo apps, release requests, tags and deployments, and (where podman runs)
@@ -28,6 +29,10 @@ public:
     explicit SandboxPlatform(QObject *parent = nullptr);
     ~SandboxPlatform() override;
 
+    // The domain suffixes the seeded inventory uses (SandboxSeeder).
+    static constexpr const char *TestSuffix = "test.plugins.example";
+    static constexpr const char *ProductionSuffix = "plugins.example";
+
     void start(); // ready() or failed() follows; then containersReady() or containersUnavailable()
     bool isReady() const { return m_ready; }
     QUrl gitlabUrl() const;
@@ -42,6 +47,9 @@ Q_SIGNALS:
     void failed(const QString &message);
     void containersReady(const QStringList &appIds);
     void containersUnavailable(const QString &reason);
+    // The sandbox's own PowerDNS, serving the two domain suffixes.
+    void dnsReady(const QUrl &apiUrl, const QString &apiKey, quint16 dnsPort);
+    void dnsUnavailable(const QString &reason);
 
 private:
     struct Seeded {
@@ -54,10 +62,12 @@ private:
     };
     QString podmanStateDir() const;
     void startContainers(const QStringList &appIds);
+    void startDns();
 
     QTemporaryDir m_dir;
     std::unique_ptr<GitLabEmulator> m_emulator;
     std::unique_ptr<PodmanEngine> m_engine;
+    std::unique_ptr<PowerDnsServer> m_dns;
     QFutureWatcher<Seeded> m_seeding;
     QFutureWatcher<Containers> m_containers;
     QStringList m_appsWithContainers;

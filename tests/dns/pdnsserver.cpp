@@ -1,45 +1,23 @@
 #include "pdnsserver.h"
 
+#include "sandbox/powerdnsserver.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QTcpServer>
 #include <QThread>
 #include <QTimer>
-#include <QUdpSocket>
-#include <QUuid>
 
 #include <csignal>
 #include <sys/prctl.h>
 
 namespace Dockmaster::Test {
 namespace {
-
-// A port free for both UDP and TCP right now (DNS listens on both).
-quint16 freePort(bool needsUdp)
-{
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        QTcpServer tcp;
-        if (!tcp.listen(QHostAddress::LocalHost, 0))
-            continue;
-        const quint16 port = tcp.serverPort();
-        if (!needsUdp)
-            return port;
-        QUdpSocket udp;
-        if (udp.bind(QHostAddress::LocalHost, port))
-            return port;
-    }
-    return 0;
-}
 
 int httpStatus(QNetworkAccessManager &network, QNetworkRequest request, const QByteArray &verb, const QByteArray &body,
                QByteArray *answer = nullptr)
@@ -75,53 +53,7 @@ QUrl PdnsServer::apiUrl() const
 
 QString PdnsServer::writeConfig()
 {
-    const QString schemaPath = QStringLiteral("/usr/share/pdns-backend-sqlite3/schema/schema.sqlite3.sql");
-    QFile schema(schemaPath);
-    if (!schema.open(QIODevice::ReadOnly))
-        return QStringLiteral("cannot read %1").arg(schemaPath);
-    const QString dbPath = m_dir.filePath(QStringLiteral("pdns.sqlite3"));
-    const QString connection = QUuid::createUuid().toString();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(dbPath);
-        if (!db.open())
-            return db.lastError().text();
-        QSqlQuery query(db);
-        const QStringList statements = QString::fromUtf8(schema.readAll()).split(QLatin1Char(';'));
-        for (const QString &statement : statements) {
-            if (!statement.trimmed().isEmpty() && !query.exec(statement))
-                return query.lastError().text();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-
-    QFile config(m_dir.filePath(QStringLiteral("pdns.conf")));
-    if (!config.open(QIODevice::WriteOnly))
-        return config.errorString();
-    const QString text = QStringLiteral("launch=gsqlite3\n"
-                                        "gsqlite3-database=%1\n"
-                                        "local-address=127.0.0.1:%2\n"
-                                        "api=yes\n"
-                                        "api-key=%3\n"
-                                        "webserver=yes\n"
-                                        "webserver-address=127.0.0.1\n"
-                                        "webserver-port=%4\n"
-                                        "webserver-allow-from=127.0.0.1\n"
-                                        "socket-dir=%5\n"
-                                        "guardian=no\n"
-                                        "daemon=no\n"
-                                        "write-pid=no\n"
-                                        "disable-syslog=yes\n"
-                                        "security-poll-suffix=\n"
-                                        "loglevel=4\n")
-                             .arg(dbPath)
-                             .arg(m_dnsPort)
-                             .arg(apiKey())
-                             .arg(m_apiPort)
-                             .arg(m_dir.path());
-    config.write(text.toUtf8());
-    return {};
+    return PowerDnsServer::writeConfig(m_dir.path(), m_dnsPort, m_apiPort, apiKey());
 }
 
 QString PdnsServer::start()
@@ -131,8 +63,8 @@ QString PdnsServer::start()
     QString lastError;
     // Ports can be taken between our probe and pdns binding them; try again.
     for (int attempt = 0; attempt < 3; ++attempt) {
-        m_dnsPort = freePort(true);
-        m_apiPort = freePort(false);
+        m_dnsPort = PowerDnsServer::freePort(true);
+        m_apiPort = PowerDnsServer::freePort(false);
         if (m_dnsPort == 0 || m_apiPort == 0 || m_dnsPort == m_apiPort)
             continue;
         if (QString problem = writeConfig(); !problem.isEmpty())

@@ -4,6 +4,7 @@
 #include "approvals/approvaltypes.h"
 #include "auditlogmodel.h"
 #include "deploy/deploymentprogresspanel.h"
+#include "dns/dnsreconciliationview.h"
 #include "editor/configeditor.h"
 #include "gitlab/gitlabclient.h"
 #include "logs/logmodel.h"
@@ -14,18 +15,20 @@
 #include "panels/applicationspanel.h"
 #include "panels/approvalspanel.h"
 #include "panels/taghistorypanel.h"
-#include "sandbox/sandboxplatform.h"
 #include "review/reviewpane.h"
+#include "sandbox/sandboxplatform.h"
 #include "shell/releasecontroller.h"
 #include "shell/shell.h"
 #include "tagsmodel.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -302,6 +305,52 @@ private Q_SLOTS:
             actions.append(entry.action);
         QVERIFY2(actions.contains(QStringLiteral("release.approve")), qPrintable(actions.join(u',')));
         QVERIFY2(actions.contains(QStringLiteral("deploy.rollback")), qPrintable(actions.join(u',')));
+    }
+
+    // The sandbox's own PowerDNS: an app's records are checked against the
+    // inventory and fixed with one click; dig then answers with the host.
+    void dnsRecordsAreCheckedAndFixed()
+    {
+        QTemporaryDir dir;
+        ShellOptions options;
+        options.sandbox = true;
+        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+        Shell shell(options);
+        shell.start();
+        QVERIFY(shell.sandbox());
+        QSignalSpy dnsReady(shell.sandbox(), &SandboxPlatform::dnsReady);
+        QSignalSpy dnsUnavailable(shell.sandbox(), &SandboxPlatform::dnsUnavailable);
+        QTreeView *apps = shell.mainWindow()->applicationsPanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 20, 90000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !dnsReady.isEmpty(),
+            qPrintable(dnsUnavailable.isEmpty() ? QString() : dnsUnavailable.first().first().toString()), 30000);
+        const quint16 dnsPort = quint16(dnsReady.first().at(2).toUInt());
+        apps->setCurrentIndex(apps->model()->index(0, 0));
+        const AppRecord app = apps->model()->index(0, 0).data(Roles::RecordRole).value<AppRecord>();
+        Q_EMIT shell.mainWindow()->dnsCheckRequested(app.id);
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dialog = shell.mainWindow()->findChild<QDialog *>(QStringLiteral("dnsRecordsDialog"))) != nullptr, 10000);
+        auto *view = dialog->findChild<DnsReconciliationView *>();
+        QVERIFY(view);
+        // Nothing was ever published for the seeded apps: the fix is offered.
+        QTRY_VERIFY_WITH_TIMEOUT(view->fixButton()->isEnabled(), 15000);
+        QTest::mouseClick(view->fixButton(), Qt::LeftButton);
+        // The fix is audited when it has finished.
+        AuditLogModel *audit = shell.mainWindow()->auditModel();
+        QTRY_VERIFY2_WITH_TIMEOUT(!audit->items().isEmpty() && audit->itemAt(0).action == QLatin1String("dns.fix"),
+                                  qPrintable(view->statusLabel()->text()), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->fixButton()->isEnabled(), 10000); // all records match now
+        const EnvironmentState *test = app.environment(Environment::Test);
+        QVERIFY(test);
+        QProcess dig;
+        dig.start(QStringLiteral("dig"),
+                  { QStringLiteral("@127.0.0.1"), QStringLiteral("-p"), QString::number(dnsPort), test->domain,
+                    QStringLiteral("A"), QStringLiteral("+short") });
+        QVERIFY(dig.waitForFinished(10000));
+        const QString answer = QString::fromUtf8(dig.readAllStandardOutput()).trimmed();
+        QVERIFY2(!answer.isEmpty() && answer.count(QLatin1Char('.')) == 3, qPrintable(answer));
     }
 };
 

@@ -15,6 +15,7 @@
 #include "releaserequestsmodel.h"
 #include "sandbox/sandboxplatform.h"
 #include "settings/settingsdialog.h"
+#include "shell/dnsaccess.h"
 #include "shell/editortabs.h"
 #include "shell/releasecontroller.h"
 #include "shell/reviewcontroller.h"
@@ -73,6 +74,16 @@ Shell::Shell(ShellOptions options, QObject *parent)
         if (m_sync && !m_sync->isRunning())
             startSync();
     });
+    m_dns = new DnsAccess(m_secrets.get(), m_window.get(), this);
+    connect(m_dns, &DnsAccess::recordsFixed, this, [this](const QString &appId, bool ok) {
+        if (ok)
+            recordAudit(QStringLiteral("dns.fix"), appId, QString(), tr("DNS records set to the expected addresses"));
+    });
+    connect(m_window.get(), &MainWindow::dnsCheckRequested, this, [this](const QString &appId) {
+        const int row = m_applications->rowOfKey(appId);
+        if (row >= 0)
+            m_dns->showRecordsOf(m_applications->itemAt(row));
+    });
     m_syntax = std::make_unique<KSyntaxHighlighting::Repository>();
     m_editors = new EditorTabs(m_window->editorArea(), *m_syntax, this);
     m_review
@@ -127,6 +138,7 @@ void Shell::start()
     if (!chooseProfile())
         return;
     m_window->setProfileName(m_profile.name, m_profile.isSandbox);
+    m_dns->setProfile(m_profile);
     if (m_profile.isSandbox) {
         m_sandboxDir = std::make_unique<QTemporaryDir>();
         openCache(m_sandboxDir->filePath(QStringLiteral("cache.sqlite")));
@@ -145,8 +157,8 @@ bool Shell::chooseProfile()
         m_profile = Profile();
         m_profile.name = QStringLiteral("sandbox");
         m_profile.isSandbox = true;
-        m_profile.testDomainSuffix = QStringLiteral("test.plugins.sandbox");
-        m_profile.productionDomainSuffix = QStringLiteral("plugins.sandbox");
+        m_profile.testDomainSuffix = QString::fromLatin1(SandboxPlatform::TestSuffix);
+        m_profile.productionDomainSuffix = QString::fromLatin1(SandboxPlatform::ProductionSuffix);
         return true;
     }
     QString name = m_options.profileName;
@@ -225,6 +237,14 @@ void Shell::startSandbox()
         updateConnection();
     });
     connect(m_sandbox.get(), &SandboxPlatform::containersUnavailable, m_window.get(), &MainWindow::showError);
+    connect(m_sandbox.get(), &SandboxPlatform::dnsUnavailable, m_window.get(), &MainWindow::showError);
+    connect(m_sandbox.get(), &SandboxPlatform::dnsReady, this, [this](const QUrl &apiUrl, const QString &apiKey) {
+        // The sandbox's PowerDNS stands in for the platform's DNS provider.
+        m_profile.dnsProvider = DnsProviderKind::PowerDns;
+        m_profile.dnsEndpoint = apiUrl;
+        m_secrets->write(SecretStore::dnsCredentialKey(m_profile.name), apiKey);
+        m_dns->setProfile(m_profile);
+    });
     m_window->setConnectionState(ConnectionState::Syncing, tr("Preparing the sandbox platform..."));
     m_sandbox->start();
 }
@@ -409,6 +429,7 @@ void Shell::onSnapshot(const CacheSnapshot &snapshot)
     m_applications->setItems(snapshot.apps);
     m_logSources.setHosts(snapshot.hosts);
     m_editors->setHosts(snapshot.hosts);
+    m_dns->setHosts(snapshot.hosts);
     reloadAudit();
     m_releaseRequests->setSlaHours(m_profile.approvalSlaHours);
     m_releaseRequests->setItems(snapshot.releaseRequests);

@@ -21,6 +21,7 @@ class Repository;
 namespace Dockmaster {
 
 class ApplicationsModel;
+class DnsAccess;
 class EditorTabs;
 class ReleaseController;
 class ReviewController;
@@ -98,6 +99,7 @@ private:
     QTimer *m_syncTimer = nullptr;
     std::unique_ptr<KSyntaxHighlighting::Repository> m_syntax; // one per process: editors and the review pane
     EditorTabs *m_editors = nullptr;
+    DnsAccess *m_dns = nullptr;
     ReviewController *m_review = nullptr;
     std::unique_ptr<ReleaseController> m_releases; // uses the client and window: reset first
     std::unique_ptr<MainWindow> m_window;

@@ -1,0 +1,109 @@
+#include "shell/dnsaccess.h"
+
+#include "dns/dnsprovider.h"
+#include "dns/dnsproviderfactory.h"
+#include "dns/dnsreconciler.h"
+#include "dns/dnsreconciliationview.h"
+#include "keychain/secretstore.h"
+#include "mainwindow.h"
+
+#include <QDialog>
+#include <QNetworkAccessManager>
+#include <QVBoxLayout>
+
+namespace Dockmaster {
+
+DnsAccess::DnsAccess(SecretStore *secrets, MainWindow *window, QObject *parent)
+    : QObject(parent)
+    , m_secrets(secrets)
+    , m_window(window)
+    , m_network(new QNetworkAccessManager(this))
+{
+    connect(secrets, &SecretStore::secretRead, this, &DnsAccess::onSecret);
+    // A keychain failure reads as "not found": the waiting callers get told.
+    connect(secrets, &SecretStore::failed, this,
+            [this](const QString &key, const QString &) { onSecret(key, QString(), false); });
+}
+
+DnsAccess::~DnsAccess() = default;
+
+void DnsAccess::setProfile(const Profile &profile)
+{
+    if (profile == m_profile)
+        return;
+    m_profile = profile;
+    delete m_provider; // built from the old profile's settings
+    m_provider = nullptr;
+}
+
+void DnsAccess::withProvider(std::function<void(DnsProvider *, const QString &)> use)
+{
+    if (m_profile.dnsProvider == DnsProviderKind::None) {
+        use(nullptr, tr("This profile manages DNS by hand (no DNS provider in its settings)."));
+        return;
+    }
+    if (m_provider) {
+        use(m_provider, QString());
+        return;
+    }
+    m_waiting.append(std::move(use));
+    if (m_waiting.size() == 1 && m_secrets)
+        m_secrets->read(SecretStore::dnsCredentialKey(m_profile.name));
+}
+
+void DnsAccess::onSecret(const QString &key, const QString &secret, bool found)
+{
+    if (key != SecretStore::dnsCredentialKey(m_profile.name) || m_waiting.isEmpty())
+        return;
+    QString error;
+    if (!found || secret.isEmpty()) {
+        error = tr("The DNS provider's API key is not in the system keychain: enter it in the profile settings.");
+    } else if (!m_provider) {
+        m_provider = createDnsProvider(m_profile, secret, m_network, this, &error);
+    }
+    const auto waiting = std::exchange(m_waiting, {});
+    for (const auto &use : waiting)
+        use(m_provider, m_provider ? QString() : error);
+}
+
+QString DnsAccess::addressOf(const AppRecord &app, Environment environment) const
+{
+    const EnvironmentState *state = app.environment(environment);
+    if (!state)
+        return QString();
+    for (const HostRecord &host : m_hosts) {
+        if (host.name == state->host)
+            return host.address;
+    }
+    return QString();
+}
+
+void DnsAccess::showRecordsOf(const AppRecord &app)
+{
+    withProvider([this, app](DnsProvider *provider, const QString &error) {
+        if (!m_window)
+            return;
+        if (!provider) {
+            m_window->showError(tr("Cannot check the DNS records of %1: %2").arg(app.id, error));
+            return;
+        }
+        auto *dialog = new QDialog(m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setObjectName(QStringLiteral("dnsRecordsDialog"));
+        dialog->setWindowTitle(tr("DNS records of %1").arg(app.id));
+        auto *reconciler = new DnsReconciler(provider, dialog);
+        reconciler->setExpected(
+            DnsReconciler::expectedForApp(app.id, m_profile.testDomainSuffix, addressOf(app, Environment::Test),
+                                          m_profile.productionDomainSuffix, addressOf(app, Environment::Production)));
+        connect(reconciler, &DnsReconciler::fixFinished, this,
+                [this, id = app.id](bool ok) { Q_EMIT recordsFixed(id, ok); });
+        auto *view = new DnsReconciliationView(reconciler, dialog);
+        auto *layout = new QVBoxLayout(dialog);
+        layout->addWidget(view);
+        dialog->resize(760, 320);
+        dialog->show();
+        reconciler->refresh();
+    });
+}
+
+} // namespace Dockmaster

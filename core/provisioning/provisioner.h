@@ -1,5 +1,8 @@
 #pragma once
 
+#include "dns/dnsprovider.h"
+#include "gitlab/gitlabclient.h"
+#include "provisioning/inventoryallocator.h"
 #include "provisioning/inventorydata.h"
 #include "provisioning/provisionrequest.h"
 
@@ -12,11 +15,6 @@
 #include <memory>
 
 namespace Dockmaster {
-
-class DnsProvider;
-class GitLabClient;
-class InventoryAllocator;
-struct GitLabResponse;
 
 // Creates (and archives) a plugin app on the platform: inventory allocation,
 // code repo A from the skeleton, the owner as Developer, management repo AA

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -29,6 +30,16 @@ bool alreadyTaken(const GitLabResponse &response)
 {
     const QString text = response.error.gitlabMessage + QString::fromUtf8(response.body);
     return text.contains(QLatin1String("has already been taken")) || text.contains(QLatin1String("already exists"));
+}
+
+// "<address> <type> <base64>": one line, nothing a shell or a file format could
+// read as more than a key.
+bool isKnownHostsLine(const QString &line)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^[0-9A-Za-z.:\\[\\]-]{1,255} (ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|"
+                       "sk-ssh-ed25519@openssh\\.com) [A-Za-z0-9+/]{16,8192}={0,2}$"));
+    return pattern.match(line).hasMatch();
 }
 
 int statusOf(const GitLabResponse &response)
@@ -223,6 +234,21 @@ void Provisioner::resume(const QString &appId)
             m_record = *outcome.record;
             if (m_record.status == QLatin1String("archived")) {
                 fail(Step::Allocate, tr("%1 is archived; it cannot be provisioned again.").arg(m_record.id));
+                return;
+            }
+            // The record is input too: it goes into files, descriptions and URLs.
+            QStringList problems;
+            for (const QString &problem :
+                 { ProvisionValidation::name(m_record.name), ProvisionValidation::owner(m_record.owner),
+                   ProvisionValidation::description(m_record.description),
+                   ProvisionValidation::fallbackMode(m_record.fallbackMode) }) {
+                if (!problem.isEmpty())
+                    problems.append(problem);
+            }
+            if (!problems.isEmpty()) {
+                fail(Step::Allocate,
+                     tr("The inventory record of %1 is not valid: %2")
+                         .arg(m_record.id, problems.join(QLatin1Char(' '))));
                 return;
             }
             m_steps = createSteps();
@@ -584,10 +610,16 @@ void Provisioner::createManagementRepository(StepDone done)
                                           missing.append(branch);
                                   }
                                   if (missing.isEmpty()) {
-                                      done({});
+                                      protectBranches(done);
                                       return;
                                   }
-                                  pushBranches(httpUrl, sha, missing, done);
+                                  pushBranches(httpUrl, sha, missing, [this, done](const QString &pushError) {
+                                      if (!pushError.isEmpty()) {
+                                          done(pushError);
+                                          return;
+                                      }
+                                      protectBranches(done);
+                                  });
                               });
                           });
                   });
@@ -678,6 +710,52 @@ void Provisioner::pushBranches(const QString &httpUrl, const QString &codeSha, c
     }));
 }
 
+void Provisioner::protectBranches(StepDone done)
+{
+    // GitLab hands protected variables (the deploy key) only to pipelines of
+    // protected branches; protecting them also keeps pushes to maintainers.
+    const QString base
+        = GitLabClient::projectPath(QString::number(m_record.opsProjectId)) + QStringLiteral("/protected_branches");
+    GitLabRequest list;
+    list.path = base;
+    list.pagination = GitLabRequest::Pagination::Offset;
+    m_client->send(list, this, [this, base, done](const GitLabResponse &r) {
+        if (!r.error.isOk()) {
+            done(tr("Cannot read the protected branches: %1").arg(describe(r)));
+            return;
+        }
+        QSet<QString> existing;
+        for (const QJsonValue &v : r.items)
+            existing.insert(v.toObject().value(QLatin1StringView("name")).toString());
+        auto missing = std::make_shared<QStringList>();
+        for (const AllocationPlacement &p : std::as_const(m_record.placements)) {
+            const QString branch = QStringLiteral("env/") + p.environment;
+            if (!existing.contains(branch))
+                missing->append(branch);
+        }
+        auto next = std::make_shared<std::function<void(int)>>();
+        *next = [this, base, missing, done, next](int index) {
+            if (index >= missing->size()) {
+                done({});
+                return;
+            }
+            const QJsonObject body { { QStringLiteral("name"), missing->at(index) },
+                                     { QStringLiteral("push_access_level"), 40 },
+                                     { QStringLiteral("merge_access_level"), 40 },
+                                     { QStringLiteral("allow_force_push"), false } };
+            GitLabWrite::sendJson(m_client, "POST", base, body, this,
+                                  [this, done, next, index](const GitLabResponse &a) {
+                                      if (!a.error.isOk() && statusOf(a) != 409) {
+                                          done(tr("Cannot protect the environment branch: %1").arg(describe(a)));
+                                          return;
+                                      }
+                                      (*next)(index + 1);
+                                  });
+        };
+        (*next)(0);
+    });
+}
+
 void Provisioner::generateKey(std::function<void(QByteArray, QString, QString)> done)
 {
     auto dir = std::make_shared<QTemporaryDir>();
@@ -742,6 +820,12 @@ void Provisioner::setVariables(StepDone done)
         QString knownHosts = host->hostKey.trimmed();
         if (!knownHosts.startsWith(p.address + QLatin1Char(' ')))
             knownHosts = p.address + QLatin1Char(' ') + knownHosts;
+        if (!isKnownHostsLine(knownHosts)) {
+            done(tr("The pinned host key of %1 in the inventory is not a single known_hosts line "
+                    "(\"<address> <key type> <base64 key>\").")
+                     .arg(p.host));
+            return;
+        }
         specs->append({ QStringLiteral("DEPLOY_KNOWN_HOSTS"), knownHosts, p.environment, false, true, false });
         specs->append({ QStringLiteral("DEPLOY_HOST"), p.address, p.environment, false, true, false });
         specs->append({ QStringLiteral("DEPLOY_DIR"), checked.input->appRoot(), p.environment, false, true, false });

@@ -88,6 +88,7 @@ private:
     void ensureSkeleton(qint64 projectId, StepDone done);
     void ensureLabels(qint64 projectId, StepDone done);
     void pushBranches(const QString &httpUrl, const QString &codeSha, const QStringList &missing, StepDone done);
+    void protectBranches(StepDone done);
     void applyVariables(std::shared_ptr<QList<VariableSpec>> specs, int index, StepDone done);
     void generateKey(std::function<void(QByteArray privateKey, QString publicKey, QString error)> done);
     void upsertDns(int index, StepDone done);

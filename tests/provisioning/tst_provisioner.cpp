@@ -172,6 +172,22 @@ class TestProvisioner : public QObject
 
     int postCount() { return m_emulator->requestCount(QStringLiteral("POST"), QStringLiteral(".")); }
 
+    static bool reusesTheEmulator()
+    {
+        // Refused input never writes anything, so its many rows share one emulator.
+        return qstrcmp(QTest::currentTestFunction(), "hostileInputIsRefusedBeforeAnyRequest") == 0;
+    }
+
+    void tearDown()
+    {
+        m_provisioner.reset();
+        m_dns.reset();
+        m_allocator.reset();
+        m_client.reset();
+        m_emulator.reset();
+        m_dir.reset();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -185,6 +201,9 @@ private Q_SLOTS:
 
     void init()
     {
+        if (reusesTheEmulator() && m_emulator)
+            return;
+        tearDown();
         m_dir = std::make_unique<QTemporaryDir>();
         m_emulator = std::make_unique<GitLabEmulator>(m_dir->path());
         SandboxSeeder(*m_emulator).seed();
@@ -199,12 +218,8 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        m_provisioner.reset();
-        m_dns.reset();
-        m_allocator.reset();
-        m_client.reset();
-        m_emulator.reset();
-        m_dir.reset();
+        if (!reusesTheEmulator())
+            tearDown();
     }
 
     void provisionsEverythingAnAppNeeds()
@@ -282,6 +297,12 @@ private Q_SLOTS:
             QVERIFY(ops.file(QStringLiteral("env/test"), QStringLiteral(".gitlab-ci.yml")).has_value());
             QVERIFY(ops.file(QStringLiteral("env/test"), QStringLiteral("conf/docker-compose.yaml")).has_value());
         }
+        QStringList protectedBranches;
+        for (const QJsonValue &v :
+             apiList(QStringLiteral("/projects/%1/protected_branches").arg(GitLabClient::encode(opsPath))))
+            protectedBranches.append(v.toObject().value(QLatin1StringView("name")).toString());
+        protectedBranches.sort();
+        QCOMPARE(protectedBranches, QStringList({ QStringLiteral("env/production"), QStringLiteral("env/test") }));
         for (const QString &branch : { QStringLiteral("env/test"), QStringLiteral("env/production") }) {
             QString mode;
             QCOMPARE(gitlink(opsRepository, branch, &mode), codeHead);
@@ -349,6 +370,8 @@ private Q_SLOTS:
                                             << QStringLiteral("^/api/v4/projects$") << QStringLiteral("POST");
         QTest::newRow("git push") << Provisioner::Step::ManagementRepository << QStringLiteral("git-receive-pack")
                                   << QStringLiteral("POST");
+        QTest::newRow("protect branches") << Provisioner::Step::ManagementRepository
+                                          << QStringLiteral("/protected_branches$") << QStringLiteral("POST");
         QTest::newRow("variables") << Provisioner::Step::Variables << QStringLiteral("/variables$")
                                    << QStringLiteral("POST");
         QTest::newRow("dns") << Provisioner::Step::Dns << QString() << QString();
@@ -411,6 +434,10 @@ private Q_SLOTS:
                                                .arg(GitLabClient::encode(QStringLiteral("plugins/apps/") + id))))
             ownerEntries += v.toObject().value(QLatin1StringView("username")).toString() == QLatin1String("dev01");
         QCOMPARE(ownerEntries, 1);
+        QCOMPARE(apiList(QStringLiteral("/projects/%1/protected_branches")
+                             .arg(GitLabClient::encode(QStringLiteral("plugins/ops/") + id)))
+                     .size(),
+                 2);
         const QJsonArray labels = apiList(
             QStringLiteral("/projects/%1/labels").arg(GitLabClient::encode(QStringLiteral("plugins/apps/") + id)));
         QCOMPARE(labels.size(), 8);

@@ -446,6 +446,39 @@ private Q_SLOTS:
             QCOMPARE(m_pdns.dig(p.domain), QStringList { p.address });
     }
 
+    void existingVariablesAreUpdatedNotDuplicated()
+    {
+        // Someone set DEPLOY_HOST by hand (wrong, unprotected) before the step ran.
+        connect(m_provisioner.get(), &Provisioner::stepStarted, this, [this](Provisioner::Step step) {
+            if (step != Provisioner::Step::Variables)
+                return;
+            QMutexLocker lock(&m_emulator->store().mutex());
+            EmulatorProject *ops = project(QStringLiteral("plugins/ops/") + m_provisioner->appId());
+            EmulatorVariable stale;
+            stale.key = QStringLiteral("DEPLOY_HOST");
+            stale.value = QStringLiteral("203.0.113.99");
+            stale.environmentScope = QStringLiteral("test");
+            ops->variables.append(stale);
+        });
+        const auto run = provision(shopRequest());
+        disconnect(m_provisioner.get(), &Provisioner::stepStarted, this, nullptr);
+        QVERIFY2(run->finished, qPrintable(run->reason));
+        const QString id = m_provisioner->appId();
+        int hosts = 0;
+        for (const QJsonValue &v : apiList(QStringLiteral("/projects/%1/variables")
+                                               .arg(GitLabClient::encode(QStringLiteral("plugins/ops/") + id)))) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QLatin1StringView("key")).toString() != QLatin1String("DEPLOY_HOST")
+                || o.value(QLatin1StringView("environment_scope")).toString() != QLatin1String("test"))
+                continue;
+            ++hosts;
+            QCOMPARE(o.value(QLatin1StringView("value")).toString(),
+                     storedRecord(id)->placement(QStringLiteral("test"))->address);
+            QVERIFY(o.value(QLatin1StringView("protected")).toBool());
+        }
+        QCOMPARE(hosts, 1);
+    }
+
     void failedAllocationLeavesNothingAndCanStartAgain()
     {
         m_emulator->addFault(EmulatorFault::serverError(QStringLiteral("inventory/repository/commits$"), 500, -1)

@@ -111,6 +111,7 @@ CreateAppDialog::CreateAppDialog(Provisioner *provisioner, InventoryAllocator *a
         m_pages->setCurrentIndex(0);
         m_create->show();
         m_create->setEnabled(true);
+        m_close->setEnabled(true);
         showFieldErrors(errors);
     });
     connect(m_provisioner, &Provisioner::allocated, this,
@@ -184,6 +185,15 @@ ProvisionRequest CreateAppDialog::request() const
     r.productionHost = m_productionHost->currentData().toString();
     r.fallbackMode = m_fallback->currentData().toString();
     return r;
+}
+
+void CreateAppDialog::reject()
+{
+    // Closing mid-way would hide a half-made app; it stops between steps only
+    // on failure (then Retry, or resume later from the inventory record).
+    if (m_provisioner->isBusy())
+        return;
+    QDialog::reject();
 }
 
 void CreateAppDialog::checkFields()

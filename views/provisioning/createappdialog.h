@@ -51,6 +51,8 @@ public:
     // The message shown under a field ("name", "owner", ...), empty when fine.
     QString fieldMessage(const QString &field) const;
 
+    void reject() override;
+
 Q_SIGNALS:
     void appCreated(const QString &appId);
 

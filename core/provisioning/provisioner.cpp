@@ -384,55 +384,56 @@ void Provisioner::allocate(StepDone done)
     });
 }
 
-void Provisioner::ensureProject(const QString &group, const QString &description,
-                                std::function<void(qint64, const QString &, const QString &)> done)
+void Provisioner::ensureProject(const QString &group, const QString &description, ProjectDone done)
 {
-    const QString fullPath = m_rootGroup + QLatin1Char('/') + group + QLatin1Char('/') + m_record.id;
-    auto create = std::make_shared<std::function<void(bool)>>();
     // Looks first; creates only when it is not there. A refused or ambiguous
     // create is followed by one more look, so a project made by an earlier
     // run (or an answer lost on the way) is found, never duplicated.
-    auto look = std::make_shared<std::function<void(bool)>>();
-    *look = [this, fullPath, create, done](bool mayCreate) {
-        m_client->project(fullPath, this, [this, create, done, mayCreate](GitLabResult<GitLabProject> result) {
-            if (result.ok()) {
-                done(result.value.id, result.value.httpUrlToRepo, {});
-            } else if (result.error.kind == GitLabError::Kind::NotFound && mayCreate) {
-                (*create)(true);
-            } else {
-                done(0, {}, tr("Cannot read the project: %1").arg(result.error.message));
-            }
-        });
-    };
-    *create = [this, fullPath, group, description, look, done](bool) {
-        GitLabRequest groupRequest;
-        groupRequest.path = QStringLiteral("/groups/") + GitLabClient::encode(m_rootGroup + QLatin1Char('/') + group);
-        m_client->send(groupRequest, this, [this, description, look, done, fullPath](const GitLabResponse &g) {
-            const qint64 namespaceId = qint64(GitLabWrite::object(g).value(QLatin1StringView("id")).toDouble());
-            if (!g.error.isOk() || namespaceId <= 0) {
-                done(0, {}, tr("Cannot find the group of %1: %2").arg(fullPath, describe(g)));
-                return;
-            }
-            const QJsonObject body { { QStringLiteral("name"), m_record.id },
-                                     { QStringLiteral("path"), m_record.id },
-                                     { QStringLiteral("namespace_id"), namespaceId },
-                                     { QStringLiteral("description"), description },
-                                     { QStringLiteral("default_branch"), QStringLiteral("main") } };
-            GitLabWrite::sendJson(
-                m_client, "POST", QStringLiteral("/projects"), body, this, [this, look, done](const GitLabResponse &r) {
-                    if (r.error.isOk()) {
-                        const QJsonObject o = GitLabWrite::object(r);
-                        done(qint64(o.value(QLatin1StringView("id")).toDouble()),
-                             o.value(QLatin1StringView("http_url_to_repo")).toString(), {});
-                    } else if (alreadyTaken(r) || r.error.kind == GitLabError::Kind::MayHaveTakenEffect) {
-                        (*look)(false);
-                    } else {
-                        done(0, {}, tr("GitLab refused to create the project: %1").arg(describe(r)));
-                    }
-                });
-        });
-    };
-    (*look)(true);
+    lookForProject(group, description, true, std::move(done));
+}
+
+void Provisioner::lookForProject(const QString &group, const QString &description, bool mayCreate, ProjectDone done)
+{
+    const QString fullPath = m_rootGroup + QLatin1Char('/') + group + QLatin1Char('/') + m_record.id;
+    m_client->project(fullPath, this, [this, group, description, done, mayCreate](GitLabResult<GitLabProject> result) {
+        if (result.ok())
+            done(result.value.id, result.value.httpUrlToRepo, {});
+        else if (result.error.kind == GitLabError::Kind::NotFound && mayCreate)
+            createProject(group, description, done);
+        else
+            done(0, {}, tr("Cannot read the project: %1").arg(result.error.message));
+    });
+}
+
+void Provisioner::createProject(const QString &group, const QString &description, ProjectDone done)
+{
+    const QString groupPath = m_rootGroup + QLatin1Char('/') + group;
+    GitLabRequest groupRequest;
+    groupRequest.path = QStringLiteral("/groups/") + GitLabClient::encode(groupPath);
+    m_client->send(groupRequest, this, [this, group, groupPath, description, done](const GitLabResponse &g) {
+        const qint64 namespaceId = qint64(GitLabWrite::object(g).value(QLatin1StringView("id")).toDouble());
+        if (!g.error.isOk() || namespaceId <= 0) {
+            done(0, {}, tr("Cannot find the group %1: %2").arg(groupPath, describe(g)));
+            return;
+        }
+        const QJsonObject body { { QStringLiteral("name"), m_record.id },
+                                 { QStringLiteral("path"), m_record.id },
+                                 { QStringLiteral("namespace_id"), namespaceId },
+                                 { QStringLiteral("description"), description },
+                                 { QStringLiteral("default_branch"), QStringLiteral("main") } };
+        GitLabWrite::sendJson(m_client, "POST", QStringLiteral("/projects"), body, this,
+                              [this, group, description, done](const GitLabResponse &r) {
+                                  if (r.error.isOk()) {
+                                      const QJsonObject o = GitLabWrite::object(r);
+                                      done(qint64(o.value(QLatin1StringView("id")).toDouble()),
+                                           o.value(QLatin1StringView("http_url_to_repo")).toString(), {});
+                                  } else if (alreadyTaken(r) || r.error.kind == GitLabError::Kind::MayHaveTakenEffect) {
+                                      lookForProject(group, description, false, done);
+                                  } else {
+                                      done(0, {}, tr("GitLab refused to create the project: %1").arg(describe(r)));
+                                  }
+                              });
+    });
 }
 
 void Provisioner::createCodeRepository(StepDone done)
@@ -506,27 +507,29 @@ void Provisioner::ensureLabels(qint64 projectId, StepDone done)
             if (!existing.contains(label.name))
                 missing->append(label);
         }
-        auto step = std::make_shared<std::function<void(int)>>();
-        *step = [this, base, missing, done, step](int index) {
-            if (index >= missing->size()) {
-                done({});
-                return;
-            }
-            const SkeletonLabel &label = missing->at(index);
-            const QJsonObject body { { QStringLiteral("name"), label.name },
-                                     { QStringLiteral("color"), label.color },
-                                     { QStringLiteral("description"), label.description } };
-            GitLabWrite::sendJson(m_client, "POST", base, body, this,
-                                  [this, done, step, index](const GitLabResponse &a) {
-                                      if (!a.error.isOk() && statusOf(a) != 409) {
-                                          done(tr("Cannot create a label: %1").arg(describe(a)));
-                                          return;
-                                      }
-                                      (*step)(index + 1);
-                                  });
-        };
-        (*step)(0);
+        createLabels(base, missing, 0, done);
     });
+}
+
+void Provisioner::createLabels(const QString &base, std::shared_ptr<QList<SkeletonLabel>> missing, int index,
+                               StepDone done)
+{
+    if (index >= missing->size()) {
+        done({});
+        return;
+    }
+    const SkeletonLabel &label = missing->at(index);
+    const QJsonObject body { { QStringLiteral("name"), label.name },
+                             { QStringLiteral("color"), label.color },
+                             { QStringLiteral("description"), label.description } };
+    GitLabWrite::sendJson(m_client, "POST", base, body, this,
+                          [this, base, missing, index, done](const GitLabResponse &a) {
+                              if (!a.error.isOk() && statusOf(a) != 409) {
+                                  done(tr("Cannot create a label: %1").arg(describe(a)));
+                                  return;
+                              }
+                              createLabels(base, missing, index + 1, done);
+                          });
 }
 
 void Provisioner::addOwner(StepDone done)
@@ -733,27 +736,28 @@ void Provisioner::protectBranches(StepDone done)
             if (!existing.contains(branch))
                 missing->append(branch);
         }
-        auto next = std::make_shared<std::function<void(int)>>();
-        *next = [this, base, missing, done, next](int index) {
-            if (index >= missing->size()) {
-                done({});
-                return;
-            }
-            const QJsonObject body { { QStringLiteral("name"), missing->at(index) },
-                                     { QStringLiteral("push_access_level"), 40 },
-                                     { QStringLiteral("merge_access_level"), 40 },
-                                     { QStringLiteral("allow_force_push"), false } };
-            GitLabWrite::sendJson(m_client, "POST", base, body, this,
-                                  [this, done, next, index](const GitLabResponse &a) {
-                                      if (!a.error.isOk() && statusOf(a) != 409) {
-                                          done(tr("Cannot protect the environment branch: %1").arg(describe(a)));
-                                          return;
-                                      }
-                                      (*next)(index + 1);
-                                  });
-        };
-        (*next)(0);
+        protectNext(base, missing, 0, done);
     });
+}
+
+void Provisioner::protectNext(const QString &base, std::shared_ptr<QStringList> missing, int index, StepDone done)
+{
+    if (index >= missing->size()) {
+        done({});
+        return;
+    }
+    const QJsonObject body { { QStringLiteral("name"), missing->at(index) },
+                             { QStringLiteral("push_access_level"), 40 },
+                             { QStringLiteral("merge_access_level"), 40 },
+                             { QStringLiteral("allow_force_push"), false } };
+    GitLabWrite::sendJson(m_client, "POST", base, body, this,
+                          [this, base, missing, index, done](const GitLabResponse &a) {
+                              if (!a.error.isOk() && statusOf(a) != 409) {
+                                  done(tr("Cannot protect the environment branch: %1").arg(describe(a)));
+                                  return;
+                              }
+                              protectNext(base, missing, index + 1, done);
+                          });
 }
 
 void Provisioner::generateKey(std::function<void(QByteArray, QString, QString)> done)

@@ -4,6 +4,7 @@
 #include "gitlab/gitlabclient.h"
 #include "provisioning/inventoryallocator.h"
 #include "provisioning/inventorydata.h"
+#include "provisioning/pluginskeleton.h"
 #include "provisioning/provisionrequest.h"
 
 #include <QList>
@@ -83,12 +84,17 @@ private:
     void setVariables(StepDone done);
     void setDnsRecords(StepDone done);
 
-    void ensureProject(const QString &group, const QString &description,
-                       std::function<void(qint64, const QString &, const QString &)> done);
+    // project id, http_url_to_repo, error
+    using ProjectDone = std::function<void(qint64, const QString &, const QString &)>;
+    void ensureProject(const QString &group, const QString &description, ProjectDone done);
+    void lookForProject(const QString &group, const QString &description, bool mayCreate, ProjectDone done);
+    void createProject(const QString &group, const QString &description, ProjectDone done);
     void ensureSkeleton(qint64 projectId, StepDone done);
     void ensureLabels(qint64 projectId, StepDone done);
+    void createLabels(const QString &base, std::shared_ptr<QList<SkeletonLabel>> missing, int index, StepDone done);
     void pushBranches(const QString &httpUrl, const QString &codeSha, const QStringList &missing, StepDone done);
     void protectBranches(StepDone done);
+    void protectNext(const QString &base, std::shared_ptr<QStringList> missing, int index, StepDone done);
     void applyVariables(std::shared_ptr<QList<VariableSpec>> specs, int index, StepDone done);
     void generateKey(std::function<void(QByteArray privateKey, QString publicKey, QString error)> done);
     void upsertDns(int index, StepDone done);

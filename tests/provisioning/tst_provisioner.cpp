@@ -7,6 +7,7 @@
 #include "provisioning/provisioner.h"
 #include "provisioningtesthelpers.h"
 
+#include <QElapsedTimer>
 #include <QSet>
 #include <QTemporaryDir>
 
@@ -224,8 +225,11 @@ private Q_SLOTS:
 
     void provisionsEverythingAnAppNeeds()
     {
+        QElapsedTimer timer;
+        timer.start();
         const auto run = provision(shopRequest());
         QVERIFY2(run->finished, qPrintable(run->reason));
+        qInfo("provisioned both environments in %lld ms", timer.elapsed());
         QCOMPARE(run->started, Provisioner::createSteps());
         const QString id = m_provisioner->appId();
         QCOMPARE(id, QStringLiteral("app1000741")); // the seeded IDs end at app1000740

@@ -133,6 +133,21 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::AppLogSourceFactory</name>
+    <message>
+        <source>No Loki is configured in the profile settings.</source>
+        <translation>配置文件设置中未配置 Loki。</translation>
+    </message>
+    <message>
+        <source>"%1" is not an app id.</source>
+        <translation>“%1”不是应用 ID。</translation>
+    </message>
+    <message>
+        <source>The start must be before the end.</source>
+        <translation>开始时间必须早于结束时间。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::ApplicationsModel</name>
     <message>
         <source>Active</source>
@@ -310,8 +325,12 @@
         <translation>打开%1环境配置</translation>
     </message>
     <message>
-        <source>Follow live logs</source>
-        <translation>实时查看日志</translation>
+        <source>Follow %1 live logs</source>
+        <translation>跟踪%1实时日志</translation>
+    </message>
+    <message>
+        <source>Search %1 log history…</source>
+        <translation>搜索%1日志历史…</translation>
     </message>
 </context>
 <context>
@@ -343,6 +362,131 @@
     <message numerus="yes">
         <source>%n pending</source>
         <translation><numerusform>%n 个待审批</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::AuditCsv</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::AuditLogModel</name>
+    <message>
+        <source>Approved release</source>
+        <translation>已批准发布</translation>
+    </message>
+    <message>
+        <source>Rejected release</source>
+        <translation>已拒绝发布</translation>
+    </message>
+    <message>
+        <source>Deployed tag</source>
+        <translation>已部署标签</translation>
+    </message>
+    <message>
+        <source>Rolled back</source>
+        <translation>已回滚</translation>
+    </message>
+    <message>
+        <source>Deployment succeeded</source>
+        <translation>部署成功</translation>
+    </message>
+    <message>
+        <source>Deployment failed</source>
+        <translation>部署失败</translation>
+    </message>
+    <message>
+        <source>Committed configuration</source>
+        <translation>已提交配置</translation>
+    </message>
+    <message>
+        <source>Created app</source>
+        <translation>已创建应用</translation>
+    </message>
+    <message>
+        <source>Archived app</source>
+        <translation>已归档应用</translation>
+    </message>
+    <message>
+        <source>Fixed DNS records</source>
+        <translation>已修复 DNS 记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::AuditPanel</name>
+    <message>
+        <source>Filter by admin, app, detail (Ctrl+F)</source>
+        <translation>按管理员、应用、详情筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Audit filter</source>
+        <translation>审计筛选</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Action filter</source>
+        <translation>操作筛选</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as a CSV file</source>
+        <translation>将显示的行保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n row(s)…</source>
+        <translation><numerusform>正在导出 %n 行…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) shown</source>
+        <translation><numerusform>显示 %n 条操作</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1206,25 @@
         <source>HTTP %1: %2</source>
         <translation>HTTP %1：%2</translation>
     </message>
+    <message>
+        <source>No container of %1 on this host yet; looking again every few seconds.</source>
+        <translation>此主机上还没有 %1 的容器；每隔几秒重新查找。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::EditorTabs</name>
+    <message>
+        <source>Close editor</source>
+        <translation>关闭编辑器</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not committed. Close it and lose them?</source>
+        <translation>%1 有尚未提交的修改。关闭并丢弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>the host of this environment is not in the inventory</source>
+        <translation>此环境的主机不在清单中</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::Environment</name>
@@ -1072,6 +1235,13 @@
     <message>
         <source>Test</source>
         <translation>测试</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::EnvironmentRender</name>
+    <message>
+        <source>%1 is not made from a template, so it cannot drift.</source>
+        <translation>%1 不是由模板生成的，因此不存在漂移。</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1602,33 @@
     <message>
         <source>Invalid regular expression: %1</source>
         <translation>无效的正则表达式：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::LogHistoryDialog</name>
+    <message>
+        <source>Keep following live afterwards</source>
+        <translation>之后继续实时跟踪</translation>
+    </message>
+    <message>
+        <source>Log history</source>
+        <translation>日志历史</translation>
+    </message>
+    <message>
+        <source>Load the log history of %1 from Loki.</source>
+        <translation>从 Loki 加载 %1 的日志历史。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>加载</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +1996,14 @@
         <source>Needs a connection to GitLab: %1</source>
         <translation>需要连接到 GitLab：%1</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Live logs: %1</source>
+        <translation>实时日志：%1</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::PowerDnsProvider</name>
@@ -1844,6 +2049,14 @@
     <message>
         <source>Choose between 1 hour and 30 days.</source>
         <translation>请选择 1 小时到 30 天之间的值。</translation>
+    </message>
+    <message>
+        <source>Give the full path of the certificate folder.</source>
+        <translation>请填写证书文件夹的完整路径。</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, '.', '_' or '-' (at most 64).</source>
+        <translation>只能使用字母、数字、“.”、“_”或“-”（最多 64 个）。</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2337,18 @@
         <source>The sandbox platform could not be prepared.</source>
         <translation>无法准备沙盒平台。</translation>
     </message>
+    <message>
+        <source>podman is not installed, so the sandbox has no containers and live logs cannot be shown.</source>
+        <translation>未安装 podman，沙盒中没有容器，无法显示实时日志。</translation>
+    </message>
+    <message>
+        <source>The sandbox's container engine could not start: %1</source>
+        <translation>沙盒的容器引擎无法启动：%1</translation>
+    </message>
+    <message>
+        <source>The sandbox's demo containers could not start: %1</source>
+        <translation>沙盒的演示容器无法启动：%1</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::SecretStore</name>
@@ -2310,6 +2535,30 @@
         <source>Keychain</source>
         <translation>密钥环</translation>
     </message>
+    <message>
+        <source>Docker TLS certificates</source>
+        <translation>Docker TLS 证书</translation>
+    </message>
+    <message>
+        <source>/home/me/.docker/hosts (one folder per host with ca.pem, cert.pem, key.pem)</source>
+        <translation>/home/me/.docker/hosts（每台主机一个文件夹，含 ca.pem、cert.pem、key.pem）</translation>
+    </message>
+    <message>
+        <source>Loki URL</source>
+        <translation>Loki 地址</translation>
+    </message>
+    <message>
+        <source>https://loki.example.com (optional, for log history)</source>
+        <translation>https://loki.example.com（可选，用于日志历史）</translation>
+    </message>
+    <message>
+        <source>Loki tenant</source>
+        <translation>Loki 租户</translation>
+    </message>
+    <message>
+        <source>X-Scope-OrgID (optional)</source>
+        <translation>X-Scope-OrgID（可选）</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::Shell</name>
@@ -2366,24 +2615,40 @@
         <translation>正在准备沙盒平台...</translation>
     </message>
     <message>
-        <source>Live logs for %1: the Docker Engine endpoint of its host is not available yet.</source>
-        <translation>%1 的实时日志：其主机的 Docker Engine 端点尚不可用。</translation>
-    </message>
-    <message>
-        <source>Close editor</source>
-        <translation>关闭编辑器</translation>
-    </message>
-    <message>
-        <source>%1 has changes that are not committed. Close it and lose them?</source>
-        <translation>%1 有尚未提交的修改。关闭并丢弃这些修改吗？</translation>
-    </message>
-    <message>
         <source>The management repository of %1 is not known yet: refresh from GitLab first.</source>
         <translation>尚不知道 %1 的管理仓库：请先从 GitLab 刷新。</translation>
     </message>
     <message>
         <source>Opening a configuration needs a connection to GitLab.</source>
         <translation>打开配置需要连接到 GitLab。</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1，提交 %2</translation>
+    </message>
+    <message>
+        <source>Cannot follow the logs of %1: %2</source>
+        <translation>无法跟踪 %1 的日志：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>(unknown admin)</source>
+        <translation>（未知管理员）</translation>
+    </message>
+    <message>
+        <source>Log history comes from Loki: set its URL in the profile settings first.</source>
+        <translation>日志历史来自 Loki：请先在配置文件设置中填写其地址。</translation>
+    </message>
+    <message>
+        <source>Cannot load the log history of %1: %2</source>
+        <translation>无法加载 %1 的日志历史：%2</translation>
+    </message>
+    <message>
+        <source>%1, history from Loki</source>
+        <translation>%1，来自 Loki 的历史</translation>
     </message>
 </context>
 <context>
@@ -2473,6 +2738,14 @@
     <message>
         <source>%1 (%2): live in test %3, in production %4</source>
         <translation>%1（%2）：测试环境线上版本 %3，生产环境线上版本 %4</translation>
+    </message>
+    <message>
+        <source>%1 logs</source>
+        <translation>%1日志</translation>
+    </message>
+    <message>
+        <source>Follow the live logs of this app's %1 containers</source>
+        <translation>跟踪此应用%1容器的实时日志</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,9 @@
 #include "mainwindow.h"
 
+#include "appicon.h"
+#include "audit/auditpanel.h"
+#include "auditlogmodel.h"
+#include "deploy/deploymentprogresspanel.h"
 #include "logs/logview.h"
 #include "panels/applicationspanel.h"
 #include "panels/approvalspanel.h"
@@ -16,6 +20,7 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTabWidget>
 
@@ -38,10 +43,14 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     , m_approvalsPanel(new ApprovalsPanel(releaseRequests, this))
     , m_tagHistoryPanel(new TagHistoryPanel(this))
     , m_logView(new LogView(this))
+    , m_auditModel(new AuditLogModel(this))
+    , m_auditPanel(new AuditPanel(m_auditModel, this))
+    , m_deploymentsPanel(new DeploymentProgressPanel(this))
     , m_editorArea(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Dockmaster"));
+    setWindowIcon(appIcon());
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
 
@@ -71,6 +80,11 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     m_logView->setMinimumSize(320, 120);
     m_logsDock = addPanel(m_logView, QStringLiteral("logsDock"), tr("Live logs"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_tagHistoryDock, m_logsDock);
+    m_auditDock = addPanel(m_auditPanel, QStringLiteral("auditDock"), tr("Audit log"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_logsDock, m_auditDock);
+    m_deploymentsDock
+        = addPanel(m_deploymentsPanel, QStringLiteral("deploymentsDock"), tr("Deployments"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_auditDock, m_deploymentsDock);
     m_tagHistoryDock->raise();
     resizeDocks({ m_applicationsDock, m_approvalsDock }, { 560, 420 }, Qt::Horizontal);
     resizeDocks({ m_tagHistoryDock }, { 260 }, Qt::Vertical);
@@ -127,7 +141,8 @@ void MainWindow::createMenus()
     refresh->setObjectName(QStringLiteral("refreshAction"));
     refresh->setShortcut(QKeySequence::Refresh);
     view->addSeparator();
-    for (QDockWidget *dock : { m_applicationsDock, m_approvalsDock, m_tagHistoryDock, m_logsDock })
+    for (QDockWidget *dock :
+         { m_applicationsDock, m_approvalsDock, m_tagHistoryDock, m_logsDock, m_deploymentsDock, m_auditDock })
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("Reset &layout"), this, [this] { restoreState(m_defaultState); });
@@ -212,8 +227,8 @@ void MainWindow::setConnectionState(ConnectionState state, const QString &detail
         action->setToolTip(offline ? tr("Needs a connection to GitLab: %1").arg(detail) : QString());
         action->setStatusTip(action->toolTip());
     }
-    m_approvalsPanel->setActionsEnabled(state != ConnectionState::Offline,
-                                        tr("Approving and rejecting need a connection to GitLab."));
+    m_approvalsPanel->setActionsEnabled(!offline, tr("Approving and rejecting need a connection to GitLab."));
+    m_tagHistoryPanel->setActionsEnabled(!offline, tr("Deploying and rolling back need a connection to GitLab."));
 }
 
 void MainWindow::setSyncProgress(int done, int total, const QString &what)
@@ -227,6 +242,34 @@ void MainWindow::setSyncProgress(int done, int total, const QString &what)
 void MainWindow::setCacheSummary(const QString &summary)
 {
     m_cacheLabel->setText(summary);
+}
+
+void MainWindow::showLogs(LogSource *source, const QString &title)
+{
+    m_logView->setSource(source);
+    m_logsDock->setWindowTitle(tr("Live logs: %1").arg(title));
+    m_logsDock->show();
+    m_logsDock->raise();
+}
+
+void MainWindow::notify(const QString &title, const QString &message, bool problem)
+{
+    statusBar()->showMessage(QStringLiteral("%1: %2").arg(title, message), 15000);
+    if (!QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(appIcon(), this);
+        m_tray->setToolTip(tr("Dockmaster"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+            m_deploymentsDock->show();
+            m_deploymentsDock->raise();
+        });
+        m_tray->show();
+    }
+    m_tray->showMessage(title, message, problem ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 10000);
 }
 
 void MainWindow::showError(const QString &message)

@@ -9,6 +9,7 @@ class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QSettings;
+class QSystemTrayIcon;
 class QTabWidget;
 
 namespace Dockmaster {
@@ -17,6 +18,7 @@ class ApplicationsModel;
 class ApplicationsPanel;
 class ApprovalsPanel;
 class FilterablePanel;
+class LogSource;
 class ReleaseRequestsModel;
 class TagHistoryPanel;
 
@@ -35,6 +37,14 @@ public:
     QTabWidget *editorArea() const { return m_editorArea; }
     QDockWidget *tagHistoryDock() const { return m_tagHistoryDock; }
     QDockWidget *logsDock() const { return m_logsDock; }
+    QDockWidget *auditDock() const { return m_auditDock; }
+    QDockWidget *deploymentsDock() const { return m_deploymentsDock; }
+    class DeploymentProgressPanel *deploymentsPanel() const { return m_deploymentsPanel; }
+    // A desktop notification (system tray) when there is one, else the status bar.
+    void notify(const QString &title, const QString &message, bool problem = false);
+    class AuditPanel *auditPanel() const { return m_auditPanel; }
+    // The audit rows the panel shows (the shell fills it from the cache).
+    class AuditLogModel *auditModel() const { return m_auditModel; }
     class LogView *logView() const { return m_logView; }
 
     void setProfileName(const QString &name, bool sandbox);
@@ -42,6 +52,9 @@ public:
     // total == 0: progress not known yet (busy indicator).
     void setSyncProgress(int done, int total, const QString &what);
     void setCacheSummary(const QString &summary);
+    // Streams `source` (the log view takes it over) in the logs dock, titled
+    // with what it shows, and brings the dock forward.
+    void showLogs(LogSource *source, const QString &title);
     void showError(const QString &message); // non-modal, in the status bar and a dismissable banner
 
     void restoreLayout(QSettings &settings);
@@ -71,6 +84,12 @@ private:
     QDockWidget *m_approvalsDock = nullptr;
     QDockWidget *m_tagHistoryDock = nullptr;
     QDockWidget *m_logsDock = nullptr;
+    class AuditLogModel *m_auditModel;
+    class AuditPanel *m_auditPanel;
+    QDockWidget *m_auditDock = nullptr;
+    class DeploymentProgressPanel *m_deploymentsPanel;
+    QDockWidget *m_deploymentsDock = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
     QTabWidget *m_editorArea;
     QLabel *m_connectionLabel = nullptr;
     QProgressBar *m_progress = nullptr;

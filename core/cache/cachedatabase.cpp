@@ -510,6 +510,44 @@ QList<TagRecord> CacheDatabase::loadTags(const QString &appId) const
     return tags;
 }
 
+bool CacheDatabase::replaceHosts(const QList<HostRecord> &hosts)
+{
+    return transaction([&] {
+        QSqlQuery query(QSqlDatabase::database(m_connectionName));
+        if (!query.exec(QStringLiteral("DELETE FROM hosts"))) {
+            m_lastError = query.lastError().text();
+            return false;
+        }
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO hosts (name, address, environment, docker_api) "
+                                     "VALUES (?,?,?,?)"));
+        for (const HostRecord &host : hosts) {
+            query.addBindValue(host.name);
+            query.addBindValue(nullIfEmpty(host.address));
+            query.addBindValue(nullIfEmpty(host.environment));
+            query.addBindValue(nullIfEmpty(host.dockerApi));
+            if (!query.exec()) {
+                m_lastError = query.lastError().text();
+                return false;
+            }
+        }
+        return true;
+    });
+}
+
+QList<HostRecord> CacheDatabase::loadHosts() const
+{
+    QList<HostRecord> hosts;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    if (!query.exec(QStringLiteral("SELECT name, address, environment, docker_api FROM hosts ORDER BY name"))) {
+        m_lastError = query.lastError().text();
+        return hosts;
+    }
+    while (query.next())
+        hosts.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                       query.value(3).toString() });
+    return hosts;
+}
+
 bool CacheDatabase::upsertDeployments(const QList<DeploymentRecord> &deployments)
 {
     return transaction([&] {

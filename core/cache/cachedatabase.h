@@ -66,6 +66,10 @@ public:
     bool upsertPipelines(const QList<PipelineRecord> &pipelines);
     QList<PipelineRecord> loadPipelines(const QString &appId) const;
 
+    // The inventory's hosts; the list replaces what was there.
+    bool replaceHosts(const QList<HostRecord> &hosts);
+    QList<HostRecord> loadHosts() const;
+
     bool appendAudit(AuditEntry entry);
     QList<AuditEntry> loadAudit(int limit = 10000) const;
 

@@ -46,6 +46,12 @@ std::vector<CacheMigration> buildMigrations()
               QStringLiteral("CREATE INDEX audit_log_at ON audit_log (at)"),
               QStringLiteral("CREATE INDEX release_requests_app ON release_requests (app_id)"),
           } });
+    // Version 3: the inventory's hosts, for the Docker Engine API of each (live logs).
+    migrations.push_back({ 3,
+                           {
+                               QStringLiteral("CREATE TABLE hosts (name TEXT PRIMARY KEY, address TEXT, "
+                                              "environment TEXT, docker_api TEXT)"),
+                           } });
     return migrations;
 }
 

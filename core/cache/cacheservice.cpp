@@ -67,6 +67,7 @@ void CacheService::loadSnapshot()
         CacheSnapshot snapshot;
         snapshot.apps = db.loadApps();
         snapshot.releaseRequests = db.loadReleaseRequests();
+        snapshot.hosts = db.loadHosts();
         snapshot.lastSyncedAt = QDateTime::fromString(db.syncValue(QStringLiteral("last_sync_at")), Qt::ISODateWithMs);
         Q_EMIT snapshotLoaded(snapshot);
     });

@@ -17,6 +17,7 @@ namespace Dockmaster {
 struct CacheSnapshot {
     QList<AppRecord> apps;
     QList<ReleaseRequest> releaseRequests;
+    QList<HostRecord> hosts;
     QDateTime lastSyncedAt; // invalid when never synced
 };
 

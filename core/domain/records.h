@@ -100,6 +100,17 @@ struct PipelineRecord {
     bool operator==(const PipelineRecord &) const = default;
 };
 
+// A docker host of the inventory, and where its Docker Engine API listens
+// (unix:///run/docker.sock, tcp://addr:2375, or tcp://addr:2376 with TLS).
+struct HostRecord {
+    QString name;
+    QString address;
+    QString environment;
+    QString dockerApi;
+
+    bool operator==(const HostRecord &) const = default;
+};
+
 // One line of the local audit trail (every admin action also leaves a trace in GitLab).
 struct AuditEntry {
     qint64 id = 0;
@@ -121,3 +132,4 @@ Q_DECLARE_METATYPE(Dockmaster::TagRecord)
 Q_DECLARE_METATYPE(Dockmaster::DeploymentRecord)
 Q_DECLARE_METATYPE(Dockmaster::PipelineRecord)
 Q_DECLARE_METATYPE(Dockmaster::AuditEntry)
+Q_DECLARE_METATYPE(Dockmaster::HostRecord)

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -121,6 +122,22 @@ void EmulatorServer::dispatch(QPointer<HttpConnection> connection, const HttpReq
     finish(connection, request, response, fault);
 }
 
+namespace {
+
+// Branches a git-receive-pack answer reports as updated: report-status lines
+// "ok refs/heads/<name>", possibly wrapped in side-band packets.
+QSet<QString> acceptedBranches(const QByteArray &body)
+{
+    static const QRegularExpression okLine(QStringLiteral("[0-9a-f]{4}ok refs/heads/([^\\n\\x00]+)\\n"));
+    QSet<QString> branches;
+    auto it = okLine.globalMatch(QString::fromLatin1(body));
+    while (it.hasNext())
+        branches.insert(it.next().captured(1));
+    return branches;
+}
+
+} // namespace
+
 void EmulatorServer::handleGit(QPointer<HttpConnection> connection, const HttpRequest &request,
                                const std::optional<EmulatorFault> &fault)
 {
@@ -196,8 +213,13 @@ void EmulatorServer::handleGit(QPointer<HttpConnection> connection, const HttpRe
                     }
                 }
             }
+            // Only the refs this push updated, as its report-status says: a
+            // concurrent push that was rejected sees the winner's ref move in
+            // its before/after snapshots and must not start a second pipeline
+            // (GitLab runs one per ref update, from the post-receive hook).
+            const QSet<QString> accepted = acceptedBranches(r.body);
             for (auto it = after.cbegin(); it != after.cend(); ++it) {
-                if (before.value(it.key()) != it.value())
+                if (before.value(it.key()) != it.value() && accepted.contains(it.key()))
                     m_pipelines->branchMoved(projectId, it.key(), before.value(it.key()), it.value(), userId);
             }
         });

@@ -129,7 +129,7 @@ QString SandboxSeeder::appId(int index)
     return QStringLiteral("app%1").arg(1000000 + (index + 1) * 37, 7, 10, QLatin1Char('0'));
 }
 
-QString SandboxSeeder::hostsJson(const QString &rootGroup)
+QString SandboxSeeder::hostsJson(const QString &rootGroup, const QString &dockerApi)
 {
     QJsonArray hosts;
     for (const HostSpec &h : Hosts) {
@@ -137,7 +137,8 @@ QString SandboxSeeder::hostsJson(const QString &rootGroup)
             { QStringLiteral("name"), QString::fromLatin1(h.name) },
             { QStringLiteral("address"), QString::fromLatin1(h.address) },
             { QStringLiteral("environment"), QString::fromLatin1(h.environment) },
-            { QStringLiteral("docker_api"), QStringLiteral("tcp://%1:2376").arg(QString::fromLatin1(h.address)) },
+            { QStringLiteral("docker_api"),
+              dockerApi.isEmpty() ? QStringLiteral("tcp://%1:2376").arg(QString::fromLatin1(h.address)) : dockerApi },
             { QStringLiteral("container_ports"), QJsonArray { h.containerBase, h.containerBase + 9999 } },
             { QStringLiteral("fallback_ports"), QJsonArray { h.fallbackBase, h.fallbackBase + 9999 } },
             { QStringLiteral("capacity"), h.capacity },
@@ -214,7 +215,7 @@ SandboxSeedResult SandboxSeeder::seed(const SandboxSeedOptions &options)
     {
         EmulatorRepository repo(inventoryPath);
         repo.commitTree(QStringLiteral("main"), {}, QStringLiteral("Add docker hosts"), adminSig,
-                        { { QStringLiteral("hosts.json"), hostsJson(options.rootGroup).toUtf8() },
+                        { { QStringLiteral("hosts.json"), hostsJson(options.rootGroup, options.dockerApi).toUtf8() },
                           { QStringLiteral("README.md"),
                             QByteArray("# Inventory\n\nhosts.json and allocations/*.json; "
                                        "every change is a commit by Dockmaster.\n") } },

@@ -17,6 +17,9 @@ struct SandboxSeedOptions {
     // Bulk: projects, inventory allocations and a few issues, but no git
     // history per app (the repositories stay empty); for sync benchmarks.
     bool bulk = false;
+    // When set, every host's "docker_api" (the sandbox points them all at its
+    // local podman so live logs work on the demo apps).
+    QString dockerApi;
     // Every timestamp derives from this, so seeding is reproducible (same SHAs).
     QDateTime epoch = QDateTime(QDate(2026, 1, 5), QTime(9, 0), QTimeZone::UTC);
 };
@@ -45,7 +48,8 @@ public:
     SandboxSeedResult seed(const SandboxSeedOptions &options = {});
 
     static QString appId(int index); // index from 0
-    static QString hostsJson(const QString &rootGroup);
+    // dockerApi empty: each host gets tcp://<address>:2376.
+    static QString hostsJson(const QString &rootGroup, const QString &dockerApi = QString());
 
 private:
     GitLabEmulator &m_emulator;

@@ -52,6 +52,38 @@ struct GitRebaseResult {
     bool conflicts = false; // content holds conflict markers to resolve
 };
 
+// Moves a gitlink (a submodule pointer, e.g. `codes`) to another commit in
+// one new commit on top of the server's branch head.
+struct GitlinkMove {
+    QString path = QStringLiteral("codes");
+    QString target; // full commit id the gitlink will point at
+    QString message;
+    GitAuthor author;
+    // When a commit among the branch's newest guardDepth has this exact line
+    // in its message, nothing is committed: the move was made before (by this
+    // or another console) and must not be made twice.
+    QString guardLine;
+    int guardDepth = 500;
+    // When set, the gitlink must point here now (what a preflight showed as
+    // live), otherwise nothing is committed and the operation fails.
+    QString expectedCurrent;
+};
+
+struct GitlinkMoveResult {
+    bool alreadyPresent = false; // the guard line was found; commit is that earlier commit
+    QString commit;
+    QString parent;         // the branch head the new commit was made on (empty when alreadyPresent)
+    QString previousTarget; // the gitlink before the move
+    GitCommitInfo info;     // the new (or the earlier) commit
+};
+
+// One commit of an environment branch with the gitlink it pins.
+struct GitlinkHistoryEntry {
+    GitCommitInfo commit;
+    QString target;     // empty when the commit has no gitlink at that path
+    bool moved = false; // target differs from the first parent's
+};
+
 } // namespace Dockmaster
 
 Q_DECLARE_METATYPE(Dockmaster::GitFailure)
@@ -60,3 +92,6 @@ Q_DECLARE_METATYPE(Dockmaster::GitCommitInfo)
 Q_DECLARE_METATYPE(Dockmaster::GitHistoryEntry)
 Q_DECLARE_METATYPE(Dockmaster::GitPushRejection)
 Q_DECLARE_METATYPE(Dockmaster::GitRebaseResult)
+Q_DECLARE_METATYPE(Dockmaster::GitlinkMove)
+Q_DECLARE_METATYPE(Dockmaster::GitlinkMoveResult)
+Q_DECLARE_METATYPE(Dockmaster::GitlinkHistoryEntry)

@@ -2,10 +2,12 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QRegularExpression>
 #include <QThread>
 
 #include <git2.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace Dockmaster {
@@ -368,6 +370,14 @@ void GitWorker::open(quint64 request, const QUrl &url, const QString &username, 
                      const QString &branch)
 {
     guarded(request, [&] {
+        attach(url, username, token, branch);
+        Q_EMIT opened(request, localHead(), files());
+    });
+}
+
+void GitWorker::attach(const QUrl &url, const QString &username, const QString &token, const QString &branch)
+{
+    {
         // Never persist a token: the URL in .git/config carries no user info.
         m_url = url.adjusted(QUrl::RemoveUserInfo);
         m_username = username;
@@ -414,8 +424,7 @@ void GitWorker::open(quint64 request, const QUrl &url, const QString &username, 
             }
         }
         resetBranchTo(remoteHead());
-        Q_EMIT opened(request, localHead(), files());
-    });
+    }
 }
 
 void GitWorker::listFiles(quint64 request)
@@ -438,6 +447,49 @@ void GitWorker::readFile(quint64 request, const QString &path, const QString &co
         }
         Q_EMIT fileRead(request, path, at, content);
     });
+}
+
+// Pushes the local branch without force. True when the server took it; false
+// when it was not a fast-forward (the branch is then back at base and the
+// remote-tracking ref shows the server's head); throws on any other failure.
+bool GitWorker::pushBranch(const QString &base)
+{
+    git_remote *rawRemote = nullptr;
+    git_remote_lookup(&rawRemote, m_repository, "origin");
+    RemotePtr remote(rawRemote);
+    NetworkState state(m_username, m_token);
+    git_push_options options = GIT_PUSH_OPTIONS_INIT;
+    setCallbacks(options.callbacks, state);
+    QByteArray refspec = "refs/heads/" + m_branch.toUtf8();
+    refspec += ':' + refspec;
+    char *refspecs[] = { refspec.data() };
+    const git_strarray refspecArray = { refspecs, 1 };
+    const int result = git_remote_push(remote.get(), &refspecArray, &options);
+    const QString pushError = libgit2Message();
+    if (result == 0 && state.rejectedStatus.isEmpty()) {
+        return true;
+    }
+    // The commit was not accepted: go back to mirroring the server.
+    resetBranchTo(base);
+    if (state.authenticationFailed) {
+        throw GitError { GitFailure::Authentication,
+                         tr("The server %1 refused the access token. Check that the token may write the "
+                            "repository.")
+                             .arg(displayUrl()) };
+    }
+    if (state.interrupted) {
+        throw GitError { GitFailure::Interrupted, tr("Pushing was cancelled.") };
+    }
+    if (result != 0 && result != GIT_ENONFASTFORWARD) {
+        throw GitError { GitFailure::General, tr("Could not push to %1: %2").arg(displayUrl(), pushError) };
+    }
+    fetch();
+    if (remoteHead() == base) {
+        // Refused for another reason (protected branch, hook): nothing upstream to merge.
+        throw GitError { GitFailure::General,
+                         tr("The server refused the push to %1: %2").arg(m_branch, state.rejectedStatus) };
+    }
+    return false;
 }
 
 void GitWorker::commitAndPush(quint64 request, const QString &path, const QByteArray &content, const QString &message,
@@ -504,43 +556,11 @@ void GitWorker::commitAndPush(quint64 request, const QString &path, const QByteA
         const QString commitId = oidString(&commitOid);
         resetBranchTo(commitId);
 
-        git_remote *rawRemote = nullptr;
-        git_remote_lookup(&rawRemote, m_repository, "origin");
-        RemotePtr remote(rawRemote);
-        NetworkState state(m_username, m_token);
-        git_push_options options = GIT_PUSH_OPTIONS_INIT;
-        setCallbacks(options.callbacks, state);
-        QByteArray refspec = "refs/heads/" + m_branch.toUtf8();
-        refspec += ':' + refspec;
-        char *refspecs[] = { refspec.data() };
-        const git_strarray refspecArray = { refspecs, 1 };
-        const int result = git_remote_push(remote.get(), &refspecArray, &options);
-        const QString pushError = libgit2Message();
-        if (result == 0 && state.rejectedStatus.isEmpty()) {
+        if (pushBranch(base)) {
             Q_EMIT pushed(request, path, commitId);
             return;
         }
-        // The commit was not accepted: go back to mirroring the server.
-        resetBranchTo(base);
-        if (state.authenticationFailed) {
-            throw GitError { GitFailure::Authentication,
-                             tr("The server %1 refused the access token. Check that the token may write the "
-                                "repository.")
-                                 .arg(displayUrl()) };
-        }
-        if (state.interrupted) {
-            throw GitError { GitFailure::Interrupted, tr("Pushing was cancelled.") };
-        }
-        if (result != 0 && result != GIT_ENONFASTFORWARD) {
-            throw GitError { GitFailure::General, tr("Could not push to %1: %2").arg(displayUrl(), pushError) };
-        }
-        fetch();
         const QString head = remoteHead();
-        if (head == base) {
-            // Refused for another reason (protected branch, hook): nothing upstream to merge.
-            throw GitError { GitFailure::General,
-                             tr("The server refused the push to %1: %2").arg(m_branch, state.rejectedStatus) };
-        }
         GitPushRejection rejection;
         rejection.path = path;
         rejection.baseCommit = base;
@@ -669,6 +689,194 @@ void GitWorker::diffText(quint64 request, const QString &path, const QByteArray 
         QByteArray committed;
         readBlob(commit.isEmpty() ? localHead() : commit, path, &committed);
         Q_EMIT diffReady(request, path, unifiedDiff(committed, text, path));
+    });
+}
+
+QString GitWorker::gitlinkAt(const QString &commitId, const QString &path) const
+{
+    const git_oid oid = parseOid(commitId);
+    git_commit *rawCommit = nullptr;
+    if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
+        throw GitError { GitFailure::General, tr("Commit %1 was not found: %2").arg(commitId, libgit2Message()) };
+    }
+    CommitPtr commit(rawCommit);
+    git_tree *rawTree = nullptr;
+    if (git_commit_tree(&rawTree, commit.get()) != 0) {
+        throw GitError { GitFailure::General, tr("Could not read commit %1: %2").arg(commitId, libgit2Message()) };
+    }
+    TreePtr tree(rawTree);
+    git_tree_entry *rawEntry = nullptr;
+    if (git_tree_entry_bypath(&rawEntry, tree.get(), path.toUtf8().constData()) != 0) {
+        return {};
+    }
+    TreeEntryPtr entry(rawEntry);
+    if (git_tree_entry_filemode(entry.get()) != GIT_FILEMODE_COMMIT) {
+        return {};
+    }
+    return oidString(git_tree_entry_id(entry.get()));
+}
+
+void GitWorker::moveGitlink(quint64 request, const QUrl &url, const QString &username, const QString &token,
+                            const QString &branch, const GitlinkMove &move)
+{
+    guarded(request, [&] {
+        requireSafePath(move.path);
+        static const QRegularExpression fullId(QStringLiteral("^[0-9a-f]{40}$"));
+        if (!fullId.match(move.target).hasMatch()) {
+            throw GitError {
+                GitFailure::General,
+                tr("\"%1\" is not a full commit id; a deployment is always pinned by its SHA.").arg(move.target)
+            };
+        }
+        if (move.message.trimmed().isEmpty()) {
+            throw GitError { GitFailure::General, tr("A commit needs a message.") };
+        }
+        attach(url, username, token, branch);
+        const QString base = localHead();
+
+        if (!move.guardLine.isEmpty()) {
+            // Look before committing: a move that is already on the branch
+            // (another console won, or this one died before its bookkeeping)
+            // must never be deployed twice.
+            const QList<GitCommitInfo> recent = commitsBetween(QString(), base, std::max(1, move.guardDepth));
+            for (const GitCommitInfo &info : recent) {
+                const QStringList lines = info.message.split(QLatin1Char('\n'));
+                const bool found = std::any_of(lines.cbegin(), lines.cend(),
+                                               [&](const QString &line) { return line.trimmed() == move.guardLine; });
+                if (found) {
+                    GitlinkMoveResult result;
+                    result.alreadyPresent = true;
+                    result.commit = info.id;
+                    result.previousTarget = gitlinkAt(info.id, move.path);
+                    result.info = info;
+                    Q_EMIT gitlinkMoved(request, result);
+                    return;
+                }
+            }
+        }
+
+        const git_oid baseOid = parseOid(base);
+        git_commit *rawParent = nullptr;
+        if (git_commit_lookup(&rawParent, m_repository, &baseOid) != 0) {
+            throw GitError { GitFailure::General, tr("Commit %1 was not found: %2").arg(base, libgit2Message()) };
+        }
+        CommitPtr parent(rawParent);
+        git_tree *rawTree = nullptr;
+        git_commit_tree(&rawTree, parent.get());
+        TreePtr parentTree(rawTree);
+        git_index *rawIndex = nullptr;
+        if (git_index_new(&rawIndex) != 0) {
+            throw GitError { GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message()) };
+        }
+        IndexPtr index(rawIndex);
+        git_index_read_tree(index.get(), parentTree.get());
+        const QByteArray pathBytes = move.path.toUtf8();
+        const git_index_entry *existing = git_index_get_bypath(index.get(), pathBytes.constData(), 0);
+        if (!existing || existing->mode != GIT_FILEMODE_COMMIT) {
+            // Only an existing submodule is moved: a missing one means the
+            // branch is not an environment branch of a management repository.
+            throw GitError {
+                GitFailure::General,
+                tr("The branch %1 of %2 has no submodule \"%3\".").arg(m_branch, displayUrl(), move.path)
+            };
+        }
+        GitlinkMoveResult result;
+        result.parent = base;
+        result.previousTarget = oidString(&existing->id);
+        if (!move.expectedCurrent.isEmpty() && move.expectedCurrent != result.previousTarget) {
+            throw GitError { GitFailure::General,
+                             tr("%1 of %2 now runs %3, not %4 as when this change was prepared. Nothing was "
+                                "committed; review the change again.")
+                                 .arg(m_branch, displayUrl(), result.previousTarget.left(12),
+                                      move.expectedCurrent.left(12)) };
+        }
+        git_index_entry entry = *existing;
+        entry.path = pathBytes.constData();
+        entry.id = parseOid(move.target);
+        git_oid treeOid;
+        if (git_index_add(index.get(), &entry) != 0
+            || git_index_write_tree_to(&treeOid, index.get(), m_repository) != 0) {
+            throw GitError { GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message()) };
+        }
+        git_tree *rawNewTree = nullptr;
+        git_tree_lookup(&rawNewTree, m_repository, &treeOid);
+        TreePtr newTree(rawNewTree);
+        git_signature *rawSignature = nullptr;
+        if (git_signature_now(&rawSignature, move.author.name.toUtf8().constData(),
+                              move.author.email.toUtf8().constData())
+            != 0) {
+            throw GitError {
+                GitFailure::General,
+                tr("The author \"%1 <%2>\" is not valid for git.").arg(move.author.name, move.author.email)
+            };
+        }
+        SignaturePtr signature(rawSignature);
+        const git_commit *parents[] = { parent.get() };
+        git_oid commitOid;
+        // An unchanged tree is allowed: re-deploying the live version is a
+        // deliberate, recorded action.
+        if (git_commit_create(&commitOid, m_repository, nullptr, signature.get(), signature.get(), nullptr,
+                              move.message.toUtf8().constData(), newTree.get(), 1, parents)
+            != 0) {
+            throw GitError { GitFailure::General, tr("Could not create the commit: %1").arg(libgit2Message()) };
+        }
+        result.commit = oidString(&commitOid);
+        resetBranchTo(result.commit);
+        if (pushBranch(base)) {
+            git_commit *rawCommit = nullptr;
+            if (git_commit_lookup(&rawCommit, m_repository, &commitOid) == 0) {
+                CommitPtr made(rawCommit);
+                result.info = commitInfo(made.get());
+            }
+            Q_EMIT gitlinkMoved(request, result);
+            return;
+        }
+        GitPushRejection rejection;
+        rejection.path = move.path;
+        rejection.baseCommit = base;
+        rejection.remoteHead = remoteHead();
+        rejection.fileChangedUpstream = gitlinkAt(rejection.remoteHead, move.path) != result.previousTarget;
+        rejection.upstreamCommits = commitsBetween(base, rejection.remoteHead, 50);
+        Q_EMIT pushRejected(request, rejection);
+    });
+}
+
+void GitWorker::gitlinkHistory(quint64 request, const QUrl &url, const QString &username, const QString &token,
+                               const QString &branch, const QString &path, int maxCount)
+{
+    guarded(request, [&] {
+        requireSafePath(path);
+        attach(url, username, token, branch);
+        git_revwalk *rawWalk = nullptr;
+        if (git_revwalk_new(&rawWalk, m_repository) != 0) {
+            throw GitError { GitFailure::General, tr("Could not read the history: %1").arg(libgit2Message()) };
+        }
+        RevwalkPtr walk(rawWalk);
+        git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+        git_revwalk_simplify_first_parent(walk.get());
+        const git_oid headOid = parseOid(localHead());
+        git_revwalk_push(walk.get(), &headOid);
+        QList<GitlinkHistoryEntry> entries;
+        git_oid oid;
+        while (entries.size() < maxCount && git_revwalk_next(&oid, walk.get()) == 0) {
+            if (QThread::currentThread()->isInterruptionRequested()) {
+                throw GitError { GitFailure::Interrupted, tr("Reading the history was cancelled.") };
+            }
+            git_commit *rawCommit = nullptr;
+            if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
+                continue;
+            }
+            CommitPtr commit(rawCommit);
+            GitlinkHistoryEntry entry;
+            entry.commit = commitInfo(commit.get());
+            entry.target = gitlinkAt(entry.commit.id, path);
+            const QString parentTarget = git_commit_parentcount(commit.get()) > 0
+                ? gitlinkAt(oidString(git_commit_parent_id(commit.get(), 0)), path)
+                : QString();
+            entry.moved = entry.target != parentTarget;
+            entries.append(entry);
+        }
+        Q_EMIT gitlinkHistoryReady(request, entries);
     });
 }
 

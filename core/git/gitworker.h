@@ -29,6 +29,10 @@ public:
     void discardEdit(quint64 request, const QString &path);
     void history(quint64 request, const QString &path, int maxCount);
     void diffText(quint64 request, const QString &path, const QByteArray &text, const QString &commit);
+    void moveGitlink(quint64 request, const QUrl &url, const QString &username, const QString &token,
+                     const QString &branch, const Dockmaster::GitlinkMove &move);
+    void gitlinkHistory(quint64 request, const QUrl &url, const QString &username, const QString &token,
+                        const QString &branch, const QString &path, int maxCount);
 
 Q_SIGNALS:
     void opened(quint64 request, const QString &headCommit, const QStringList &files);
@@ -39,12 +43,17 @@ Q_SIGNALS:
     void rebased(quint64 request, const Dockmaster::GitRebaseResult &result);
     void historyReady(quint64 request, const QString &path, const QList<Dockmaster::GitHistoryEntry> &entries);
     void diffReady(quint64 request, const QString &path, const QString &diff);
+    void gitlinkMoved(quint64 request, const Dockmaster::GitlinkMoveResult &result);
+    void gitlinkHistoryReady(quint64 request, const QList<Dockmaster::GitlinkHistoryEntry> &entries);
     void failed(quint64 request, Dockmaster::GitFailure kind, const QString &message);
     void finished(quint64 request);
 
 private:
     template<typename Fn> void guarded(quint64 request, Fn &&fn);
     void requireRepository() const;
+    void attach(const QUrl &url, const QString &username, const QString &token, const QString &branch);
+    bool pushBranch(const QString &base);
+    QString gitlinkAt(const QString &commit, const QString &path) const;
     void fetch();
     void resetBranchTo(const QString &commit);
     QString localHead() const;

@@ -16,6 +16,9 @@ GitWorkspace::GitWorkspace(const QString &cacheRoot, QObject *parent)
     qRegisterMetaType<GitPushRejection>();
     qRegisterMetaType<GitRebaseResult>();
     qRegisterMetaType<QList<GitHistoryEntry>>();
+    qRegisterMetaType<GitlinkMove>();
+    qRegisterMetaType<GitlinkMoveResult>();
+    qRegisterMetaType<QList<GitlinkHistoryEntry>>();
     m_thread->setObjectName(QStringLiteral("GitWorkspace"));
     m_worker->moveToThread(m_thread);
     // The worker dies on its own thread, before wait() in our destructor returns.
@@ -28,6 +31,8 @@ GitWorkspace::GitWorkspace(const QString &cacheRoot, QObject *parent)
     connect(m_worker, &GitWorker::rebased, this, &GitWorkspace::rebased);
     connect(m_worker, &GitWorker::historyReady, this, &GitWorkspace::historyReady);
     connect(m_worker, &GitWorker::diffReady, this, &GitWorkspace::diffReady);
+    connect(m_worker, &GitWorker::gitlinkMoved, this, &GitWorkspace::gitlinkMoved);
+    connect(m_worker, &GitWorker::gitlinkHistoryReady, this, &GitWorkspace::gitlinkHistoryReady);
     connect(m_worker, &GitWorker::failed, this, &GitWorkspace::failed);
     connect(m_worker, &GitWorker::finished, this, &GitWorkspace::onFinished);
     m_thread->start();
@@ -107,6 +112,26 @@ quint64 GitWorkspace::diffText(const QString &path, const QByteArray &text, cons
 {
     return post(
         [path, text, commit](GitWorker *worker, quint64 request) { worker->diffText(request, path, text, commit); });
+}
+
+quint64 GitWorkspace::moveGitlink(const QUrl &url, const QString &token, const QString &branch, const GitlinkMove &move,
+                                  const QString &username)
+{
+    m_url = url.adjusted(QUrl::RemoveUserInfo);
+    m_branch = branch;
+    return post([url, token, branch, move, username](GitWorker *worker, quint64 request) {
+        worker->moveGitlink(request, url, username, token, branch, move);
+    });
+}
+
+quint64 GitWorkspace::gitlinkHistory(const QUrl &url, const QString &token, const QString &branch, const QString &path,
+                                     int maxCount, const QString &username)
+{
+    m_url = url.adjusted(QUrl::RemoveUserInfo);
+    m_branch = branch;
+    return post([url, token, branch, path, maxCount, username](GitWorker *worker, quint64 request) {
+        worker->gitlinkHistory(request, url, username, token, branch, path, maxCount);
+    });
 }
 
 } // namespace Dockmaster

@@ -47,6 +47,18 @@ public:
     // Unified diff from the committed version (commit empty: branch head) to text.
     quint64 diffText(const QString &path, const QByteArray &text, const QString &commit = QString());
 
+    // Clones or fetches url, then commits move.target as the gitlink move.path
+    // on top of the server's head of branch and pushes it (never forced).
+    // Ends in gitlinkMoved() (also when move.guardLine shows the move was
+    // made before: nothing is committed then), pushRejected() when the branch
+    // moved on the server meanwhile, or failed(). Leaves the workspace on branch.
+    quint64 moveGitlink(const QUrl &url, const QString &token, const QString &branch, const GitlinkMove &move,
+                        const QString &username = QStringLiteral("oauth2"));
+    // The branch's newest commits with the gitlink at path each one pins.
+    quint64 gitlinkHistory(const QUrl &url, const QString &token, const QString &branch,
+                           const QString &path = QStringLiteral("codes"), int maxCount = 200,
+                           const QString &username = QStringLiteral("oauth2"));
+
     bool isBusy() const { return m_pending > 0; }
     QString branch() const { return m_branch; }
     QUrl url() const { return m_url; }
@@ -60,6 +72,8 @@ Q_SIGNALS:
     void rebased(quint64 request, const Dockmaster::GitRebaseResult &result);
     void historyReady(quint64 request, const QString &path, const QList<Dockmaster::GitHistoryEntry> &entries);
     void diffReady(quint64 request, const QString &path, const QString &diff);
+    void gitlinkMoved(quint64 request, const Dockmaster::GitlinkMoveResult &result);
+    void gitlinkHistoryReady(quint64 request, const QList<Dockmaster::GitlinkHistoryEntry> &entries);
     void failed(quint64 request, Dockmaster::GitFailure kind, const QString &message);
     void busyChanged(bool busy);
 

@@ -171,6 +171,15 @@ void DockerLogWorker::onContainerList(const QByteArray &json)
                          object.value(QStringLiteral("State")).toString() == QLatin1String("running") });
     }
     std::sort(seen.begin(), seen.end(), [](const Seen &a, const Seen &b) { return a.name < b.name; });
+    // Say why the view is empty, and take that back once there is something to show.
+    const bool nothingToShow = seen.empty() && m_follows.empty();
+    if (nothingToShow != m_reportedNoContainers) {
+        m_reportedNoContainers = nothingToShow;
+        Q_EMIT statusChanged(nothingToShow ? tr("No container of %1 on this host yet; looking again every few "
+                                                "seconds.")
+                                                 .arg(m_options.composeProject)
+                                           : QString());
+    }
     bool sourcesChangedNow = false;
     for (const Seen &s : seen) {
         auto it = m_follows.find(s.id);

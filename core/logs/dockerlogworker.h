@@ -83,6 +83,7 @@ private:
     QByteArray m_pendingText;
     std::vector<Pending> m_pending;
     bool m_stopped = false;
+    bool m_reportedNoContainers = false;
 };
 
 } // namespace Dockmaster

@@ -3,6 +3,8 @@
 #include "util/validation.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QRegularExpression>
 
 namespace Dockmaster {
 
@@ -27,6 +29,15 @@ QList<QPair<QString, QString>> Profile::validate() const
             zone.chop(1);
         check("dnsZone", Validation::domainSuffix(zone));
     }
+    if (!dockerCertificateDir.isEmpty() && !QDir::isAbsolutePath(dockerCertificateDir))
+        check("dockerCertificateDir",
+              QCoreApplication::translate("Dockmaster::Profile", "Give the full path of the certificate folder."));
+    if (!lokiUrl.isEmpty())
+        check("lokiUrl", Validation::serverUrl(lokiUrl.toString()));
+    if (!lokiTenant.isEmpty()
+        && !QRegularExpression(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$")).match(lokiTenant).hasMatch())
+        check("lokiTenant",
+              QCoreApplication::translate("Dockmaster::Profile", "Use letters, digits, '.', '_' or '-' (at most 64)."));
     if (approvalSlaHours < 1 || approvalSlaHours > 24 * 30)
         check("approvalSlaHours",
               QCoreApplication::translate("Dockmaster::Profile", "Choose between 1 hour and 30 days."));

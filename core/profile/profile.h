@@ -21,6 +21,13 @@ struct Profile {
     DnsProviderKind dnsProvider = DnsProviderKind::None;
     QUrl dnsEndpoint; // API base URL (PowerDNS) or empty for the vendor default
     QString dnsZone;  // e.g. "plugins.example.com."
+    // Docker's DOCKER_CERT_PATH layout, one folder per host:
+    // <dir>/<host name>/{ca,cert,key}.pem for hosts whose API is TLS (port 2376).
+    QString dockerCertificateDir;
+    // Loki, for log history across hosts; empty: not used. The tenant is sent
+    // as X-Scope-OrgID (multi-tenant Loki) and is not a secret.
+    QUrl lokiUrl;
+    QString lokiTenant;
     int approvalSlaHours = 24;
     bool requireSecondApprover = true; // two-person rule for production
     bool isSandbox = false;            // the embedded demo platform; never saved

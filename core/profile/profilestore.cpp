@@ -40,6 +40,9 @@ std::optional<Profile> ProfileStore::load(const QString &name) const
     profile.dnsProvider = dnsProviderFromKey(m_settings->value(QStringLiteral("dnsProvider")).toString());
     profile.dnsEndpoint = QUrl(m_settings->value(QStringLiteral("dnsEndpoint")).toString());
     profile.dnsZone = m_settings->value(QStringLiteral("dnsZone")).toString();
+    profile.dockerCertificateDir = m_settings->value(QStringLiteral("dockerCertificateDir")).toString();
+    profile.lokiUrl = QUrl(m_settings->value(QStringLiteral("lokiUrl")).toString(), QUrl::StrictMode);
+    profile.lokiTenant = m_settings->value(QStringLiteral("lokiTenant")).toString();
     profile.approvalSlaHours = m_settings->value(QStringLiteral("approvalSlaHours"), profile.approvalSlaHours).toInt();
     profile.requireSecondApprover
         = m_settings->value(QStringLiteral("requireSecondApprover"), profile.requireSecondApprover).toBool();
@@ -59,6 +62,9 @@ void ProfileStore::save(const Profile &profile)
     m_settings->setValue(QStringLiteral("dnsProvider"), dnsProviderKey(profile.dnsProvider));
     m_settings->setValue(QStringLiteral("dnsEndpoint"), profile.dnsEndpoint.toString());
     m_settings->setValue(QStringLiteral("dnsZone"), profile.dnsZone);
+    m_settings->setValue(QStringLiteral("dockerCertificateDir"), profile.dockerCertificateDir);
+    m_settings->setValue(QStringLiteral("lokiUrl"), profile.lokiUrl.toString());
+    m_settings->setValue(QStringLiteral("lokiTenant"), profile.lokiTenant);
     m_settings->setValue(QStringLiteral("approvalSlaHours"), profile.approvalSlaHours);
     m_settings->setValue(QStringLiteral("requireSecondApprover"), profile.requireSecondApprover);
     m_settings->endGroup();

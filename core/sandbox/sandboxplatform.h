@@ -2,6 +2,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -10,33 +11,56 @@
 namespace Dockmaster {
 
 class GitLabEmulator;
+class PodmanEngine;
 
 // The sandbox platform behind `dockmaster --sandbox`: a GitLab emulator with
-// demo apps, release requests, tags and deployments, living in a temporary
-// folder that disappears with the app. Seeding runs off the UI thread.
+// demo apps, release requests, tags and deployments, and (where podman runs)
+// a private container engine whose demo containers serve live logs. It lives
+// in a temporary folder that disappears with the app. Seeding and container
+// start-up run off the UI thread.
 class SandboxPlatform final : public QObject
 {
     Q_OBJECT
 public:
+    // How many demo apps get containers (both environments each).
+    static constexpr int AppsWithContainers = 3;
+
     explicit SandboxPlatform(QObject *parent = nullptr);
     ~SandboxPlatform() override;
 
-    void start(); // ready() or failed() follows
+    void start(); // ready() or failed() follows; then containersReady() or containersUnavailable()
     bool isReady() const { return m_ready; }
-
     QUrl gitlabUrl() const;
     QString adminToken() const;
     QString workingDirectory() const { return m_dir.path(); }
     GitLabEmulator *emulator() const { return m_emulator.get(); }
+    // Apps whose containers run (empty until containersReady()).
+    QStringList appsWithContainers() const { return m_appsWithContainers; }
 
 Q_SIGNALS:
     void ready();
     void failed(const QString &message);
+    void containersReady(const QStringList &appIds);
+    void containersUnavailable(const QString &reason);
 
 private:
+    struct Seeded {
+        QString error; // empty on success
+        QStringList appIds;
+    };
+    struct Containers {
+        QString error;
+        QStringList appIds;
+    };
+    QString podmanStateDir() const;
+    void startContainers(const QStringList &appIds);
+
     QTemporaryDir m_dir;
     std::unique_ptr<GitLabEmulator> m_emulator;
-    QFutureWatcher<QString> m_seeding; // result: error message, empty on success
+    std::unique_ptr<PodmanEngine> m_engine;
+    QFutureWatcher<Seeded> m_seeding;
+    QFutureWatcher<Containers> m_containers;
+    QStringList m_appsWithContainers;
     bool m_ready = false;
 };
 

@@ -117,6 +117,15 @@ std::optional<InventoryAllocation> Inventory::parseAllocation(const QByteArray &
     return allocationFrom(document.object(), error);
 }
 
+QList<HostRecord> Inventory::hostRecords() const
+{
+    QList<HostRecord> records;
+    records.reserve(hosts.size());
+    for (const InventoryHost &host : hosts)
+        records.append({ host.name, host.address, host.environment, host.dockerApi });
+    return records;
+}
+
 std::optional<Inventory> Inventory::parse(const QByteArray &json, QString *error)
 {
     QJsonParseError parseError;
@@ -138,7 +147,8 @@ std::optional<Inventory> Inventory::parse(const QByteArray &json, QString *error
         InventoryHost host;
         if (!value.isObject() || !optionalString(object, QLatin1StringView("name"), &host.name)
             || !optionalString(object, QLatin1StringView("address"), &host.address)
-            || !optionalString(object, QLatin1StringView("environment"), &host.environment) || host.name.isEmpty()) {
+            || !optionalString(object, QLatin1StringView("environment"), &host.environment)
+            || !optionalString(object, QLatin1StringView("docker_api"), &host.dockerApi) || host.name.isEmpty()) {
             *error = tr("The inventory has a host entry that cannot be read.");
             return std::nullopt;
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/environment.h"
+#include "domain/records.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -25,6 +26,7 @@ struct InventoryHost {
     QString name;
     QString address;
     QString environment;
+    QString dockerApi; // "docker_api"; empty when the host has none
 };
 
 struct InventoryPlacement {
@@ -49,6 +51,9 @@ struct InventoryAllocation {
 struct Inventory {
     QList<InventoryHost> hosts;
     QList<InventoryAllocation> allocations;
+
+    // The hosts as the cache keeps them.
+    QList<HostRecord> hostRecords() const;
 
     // Parses the file strictly: nullopt (and `error` set) when it is not
     // the documented shape, so a broken inventory never wipes the cache.

@@ -383,7 +383,9 @@ SyncWriteResult writeSyncBatch(CacheDatabase &db, const SyncBatch &batch,
             return false;
         if (batch.full && !db.setSyncValue(SyncKeys::LastFullSyncAt, now))
             return false;
-        if (batch.inventory && !db.setSyncValue(SyncKeys::InventoryCommit, batch.inventoryCommit))
+        if (batch.inventory
+            && (!db.replaceHosts(batch.inventory->hostRecords())
+                || !db.setSyncValue(SyncKeys::InventoryCommit, batch.inventoryCommit)))
             return false;
         if (beforeCommit && !beforeCommit(db)) {
             result.error = tr("The sync was stopped before it was saved.");

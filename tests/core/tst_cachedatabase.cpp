@@ -100,6 +100,20 @@ private Q_SLOTS:
         QCOMPARE(afterReplace.at(0).environments.size(), 1);
     }
 
+    void hostsAreReplacedAsAWhole()
+    {
+        CacheDatabase db(m_dir.filePath(QStringLiteral("hosts.sqlite")));
+        QCOMPARE(db.open().status, CacheDatabase::OpenStatus::Ready);
+        const HostRecord a { QStringLiteral("dock-test-1"), QStringLiteral("10.0.0.5"), QStringLiteral("test"),
+                             QStringLiteral("tcp://10.0.0.5:2376") };
+        const HostRecord b { QStringLiteral("dock-prod-1"), QStringLiteral("10.0.1.5"), QStringLiteral("production"),
+                             QStringLiteral("unix:///run/docker.sock") };
+        QVERIFY2(db.replaceHosts({ a, b }), qPrintable(db.lastError()));
+        QCOMPARE(db.loadHosts(), (QList<HostRecord> { b, a })); // by name
+        QVERIFY(db.replaceHosts({ a }));
+        QCOMPARE(db.loadHosts(), QList<HostRecord> { a });
+    }
+
     void failedWriteRollsBackWholeBatch()
     {
         CacheDatabase db(m_dir.filePath(QStringLiteral("rollback.sqlite")));

@@ -22,6 +22,7 @@ struct CacheState {
     QList<ReleaseRequest> requests;
     QList<TagRecord> tags;
     QList<PipelineRecord> pipelines;
+    QList<HostRecord> hosts;
     QString cursor;
     QString generation;
     QString lastSyncAt;
@@ -79,6 +80,7 @@ private:
                 s.requests = db.loadReleaseRequests();
                 s.tags = db.loadTags(sample);
                 s.pipelines = db.loadPipelines(sample);
+                s.hosts = db.loadHosts();
                 s.cursor = db.syncValue(SyncKeys::Cursor);
                 s.generation = db.syncValue(SyncKeys::Generation);
                 s.lastSyncAt = db.syncValue(SyncKeys::LastSyncAt);
@@ -188,6 +190,15 @@ private Q_SLOTS:
         QVERIFY(!test->pipelineStatus.isEmpty());
         QVERIFY(!s.tags.isEmpty());
         QVERIFY(!s.pipelines.isEmpty());
+
+        // The hosts of the inventory, with where their Docker Engine API is (live logs).
+        QVERIFY(!s.hosts.isEmpty());
+        const auto testHost
+            = std::find_if(s.hosts.cbegin(), s.hosts.cend(), [&](const HostRecord &h) { return h.name == test->host; });
+        QVERIFY(testHost != s.hosts.cend());
+        QCOMPARE(testHost->environment, QStringLiteral("test"));
+        QVERIFY2(testHost->dockerApi.startsWith(QStringLiteral("tcp://") + testHost->address),
+                 qPrintable(testHost->dockerApi));
 
         // Every open release request, with its ref pinned to a SHA.
         GitLabClient::IssueQuery query;

@@ -1,5 +1,6 @@
 // LokiLogSource against a small emulator of Loki's documented HTTP API:
 // query_range (paged, forward) and the tail WebSocket on the same port.
+#include "logs/applogsourcefactory.h"
 #include "logs/lokilogsource.h"
 
 #include <QJsonArray>
@@ -110,6 +111,7 @@ class TestLokiLogSource : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void historyThenTail();
+    void appHistoryAsksForTheAppsRangeOnly();
 };
 
 void TestLokiLogSource::historyThenTail()
@@ -180,6 +182,46 @@ void TestLokiLogSource::historyThenTail()
     QTRY_COMPARE(lines.size(), 9);
     QCOMPARE(lines.last(), QStringLiteral("live2"));
     source.stop();
+}
+
+// "Search log history" on an app: the app's compose project, the chosen range,
+// the profile's tenant, and no live tail unless asked for.
+void TestLokiLogSource::appHistoryAsksForTheAppsRangeOnly()
+{
+    FakeLoki loki;
+    const QDateTime from(QDate(2026, 11, 24), QTime(10, 0), QTimeZone::UTC);
+    const qint64 fromNs = from.toMSecsSinceEpoch() * 1000000LL;
+    loki.history.append({ fromNs + 5, QStringLiteral("web"), QStringLiteral("old line") });
+    AppLogSourceFactory factory;
+    AppRecord app;
+    app.id = QStringLiteral("app0000042");
+    QString error;
+    QVERIFY(!factory.createHistory(app, Environment::Production, from, from.addSecs(600), false, &error));
+    QVERIFY(error.contains(QStringLiteral("Loki")));
+    factory.setLoki(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(loki.port())), QStringLiteral("platform"));
+    QVERIFY(!factory.createHistory(app, Environment::Production, from, from, false, &error)); // empty range
+
+    AppRecord hostile = app;
+    hostile.id = QStringLiteral("app0000042\"} or {job=~\".+");
+    QVERIFY(!factory.createHistory(hostile, Environment::Production, from, from.addSecs(600), false, &error));
+
+    std::unique_ptr<LogSource> source
+        = factory.createHistory(app, Environment::Production, from, from.addSecs(600), false, &error);
+    QVERIFY2(source, qPrintable(error));
+    QStringList lines;
+    connect(source.get(), &LogSource::linesAvailable, this, [&](const LogBatch &batch) {
+        for (const LogBatchLine &line : batch.lines)
+            lines.append(QString::fromUtf8(batch.lineText(line)));
+    });
+    source->start();
+    QTRY_COMPARE(lines, QStringList { QStringLiteral("old line") });
+    QCOMPARE(loki.rangeQueries.first().queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded),
+             QStringLiteral("{compose_project=\"app0000042-production\"}"));
+    QCOMPARE(loki.rangeQueries.first().queryItemValue(QStringLiteral("start")), QString::number(fromNs));
+    QCOMPARE(loki.tenants.first(), QByteArray("platform"));
+    QTest::qWait(300);
+    QVERIFY(loki.tailQueries.isEmpty());
+    source->stop();
 }
 
 QTEST_GUILESS_MAIN(TestLokiLogSource)

@@ -693,6 +693,15 @@ void ConfigEditor::restoreFromHistory(const QString &commit)
     }
 }
 
+QStringList ConfigEditor::repositoryFiles() const
+{
+    QStringList files;
+    files.reserve(m_files->count());
+    for (int i = 0; i < m_files->count(); ++i)
+        files.append(m_files->itemText(i));
+    return files;
+}
+
 void ConfigEditor::checkDrift()
 {
     if (m_path.isEmpty() || !m_renderer) {

@@ -75,6 +75,8 @@ public:
     bool isHighlightingEnabled() const { return m_highlightingEnabled; }
     bool hasPendingRejection() const { return !m_rejection.remoteHead.isEmpty(); }
     QString lastRenderedTemplate() const { return m_renderedTemplate; }
+    // The files of the environment branch (empty until the repository is open).
+    QStringList repositoryFiles() const;
 
     CodeEditor *codeEditor() const { return m_editor; }
     FindReplaceBar *findReplaceBar() const { return m_findBar; }

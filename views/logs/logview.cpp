@@ -156,6 +156,7 @@ void LogView::buildUi()
     m_droppedLabel->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
     m_droppedLabel->hide();
     m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("logSourceStatus"));
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(200);
@@ -210,6 +211,10 @@ void LogView::setSource(LogSource *source)
     }
     m_source = source;
     m_serverDropped = 0;
+    // Another app's lines must not mix with the new ones.
+    m_model->clear();
+    m_sourceStatus.clear();
+    updateStatus();
     if (!source)
         return;
     source->setParent(this);

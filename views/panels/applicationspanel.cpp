@@ -74,7 +74,11 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
         showDetails();
         Q_EMIT currentAppChanged(currentAppId());
     });
-    connect(m_view, &QTreeView::doubleClicked, this, [this] { Q_EMIT openLogsRequested(currentAppId()); });
+    // Double-click follows the logs of the environment the filter shows, else test.
+    connect(m_view, &QTreeView::doubleClicked, this, [this] {
+        const std::optional<Environment> chosen = environmentFromKey(m_environment->currentData().toString());
+        Q_EMIT openLogsRequested(currentAppId(), chosen.value_or(Environment::Test));
+    });
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QTreeView::customContextMenuRequested, this, [this](const QPoint &position) {
         const QString appId = m_view->indexAt(position).data(Roles::AppIdRole).toString();
@@ -85,7 +89,15 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
             menu.addAction(tr("Open %1 configuration").arg(environmentDisplayName(environment)), this,
                            [this, appId, environment] { Q_EMIT openConfigRequested(appId, environment); });
         }
-        menu.addAction(tr("Follow live logs"), this, [this, appId] { Q_EMIT openLogsRequested(appId); });
+        menu.addSeparator();
+        for (Environment environment : AllEnvironments) {
+            menu.addAction(tr("Follow %1 live logs").arg(environmentDisplayName(environment)), this,
+                           [this, appId, environment] { Q_EMIT openLogsRequested(appId, environment); });
+        }
+        for (Environment environment : AllEnvironments) {
+            menu.addAction(tr("Search %1 log history…").arg(environmentDisplayName(environment)), this,
+                           [this, appId, environment] { Q_EMIT logHistoryRequested(appId, environment); });
+        }
         menu.exec(m_view->viewport()->mapToGlobal(position));
     });
 

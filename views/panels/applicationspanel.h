@@ -37,7 +37,8 @@ public:
 
 Q_SIGNALS:
     void currentAppChanged(const QString &appId);
-    void openLogsRequested(const QString &appId);
+    void openLogsRequested(const QString &appId, Dockmaster::Environment environment);
+    void logHistoryRequested(const QString &appId, Dockmaster::Environment environment);
     void openConfigRequested(const QString &appId, Dockmaster::Environment environment);
 
 private:

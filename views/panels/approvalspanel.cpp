@@ -6,10 +6,14 @@
 #include "releaserequestsmodel.h"
 
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTimer>
 #include <QTreeView>
@@ -27,6 +31,9 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     , m_view(FilterWidgets::table(m_filter, tr("Pending approvals"), this))
     , m_summary(new QLabel(this))
     , m_review(new QLabel(this))
+    , m_reviewArea(new QWidget(this))
+    , m_approve(new QPushButton(tr("Approve…"), this))
+    , m_reject(new QPushButton(tr("Reject…"), this))
 {
     setObjectName(QStringLiteral("approvalsPanel"));
     m_filter->setSourceModel(m_model);
@@ -48,9 +55,29 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     filters->addWidget(m_search, 3);
     filters->addWidget(m_environment, 1);
 
+    m_approve->setObjectName(QStringLiteral("approveButton"));
+    m_reject->setObjectName(QStringLiteral("rejectButton"));
+    connect(m_approve, &QPushButton::clicked, this, [this] {
+        if (const auto request = currentRequest())
+            Q_EMIT approveRequested(*request);
+    });
+    connect(m_reject, &QPushButton::clicked, this, &ApprovalsPanel::rejectCurrent);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        updateButtons();
+        Q_EMIT currentRequestChanged(currentRequest());
+    });
+    auto *reviewLayout = new QVBoxLayout(m_reviewArea);
+    reviewLayout->setContentsMargins(0, 0, 0, 0);
+    reviewLayout->addWidget(m_review, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_reject);
+    buttons->addWidget(m_approve);
+    reviewLayout->addLayout(buttons);
+
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
-    splitter->addWidget(m_review);
+    splitter->addWidget(m_reviewArea);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);
 
@@ -69,6 +96,7 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     connect(clock, &QTimer::timeout, this, [this] { m_model->setReferenceTime(QDateTime::currentDateTimeUtc()); });
     clock->start();
     updateSummary();
+    updateButtons();
 }
 
 void ApprovalsPanel::focusFilter()
@@ -79,7 +107,74 @@ void ApprovalsPanel::focusFilter()
 
 void ApprovalsPanel::setActionsEnabled(bool enabled, const QString &whyNot)
 {
-    m_review->setToolTip(enabled ? QString() : whyNot);
+    m_actionsEnabled = enabled;
+    m_actionsDisabledReason = whyNot;
+    updateButtons();
+}
+
+std::optional<ReleaseRequest> ApprovalsPanel::currentRequest() const
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid())
+        return std::nullopt;
+    return index.siblingAtColumn(0).data(Roles::RecordRole).value<ReleaseRequest>();
+}
+
+void ApprovalsPanel::setReviewWidget(QWidget *review)
+{
+    auto *layout = static_cast<QVBoxLayout *>(m_reviewArea->layout());
+    layout->replaceWidget(m_review, review);
+    m_review->hide();
+    review->setParent(m_reviewArea);
+    review->show();
+}
+
+void ApprovalsPanel::updateButtons()
+{
+    const std::optional<ReleaseRequest> request = currentRequest();
+    // Only a pending request can be decided; the others show why not.
+    const bool decidable = request && request->state == QLatin1String("pending");
+    for (QPushButton *button : { m_approve, m_reject }) {
+        button->setEnabled(m_actionsEnabled && decidable);
+        button->setToolTip(
+            !m_actionsEnabled ? m_actionsDisabledReason
+                : !request    ? tr("Select a release request first.")
+                : !decidable
+                ? tr("This request is %1, not pending.").arg(ReleaseRequestsModel::stateDisplayName(request->state))
+                : QString());
+    }
+}
+
+void ApprovalsPanel::rejectCurrent()
+{
+    const std::optional<ReleaseRequest> request = currentRequest();
+    if (!request)
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Reject release"));
+    auto *text
+        = new QLabel(tr("Reject %1 of %2 to %3? The developer sees your reason as a comment on the "
+                        "request.")
+                         .arg(request->requestedRef, request->appId, environmentDisplayName(request->environment)),
+                     &dialog);
+    text->setWordWrap(true);
+    auto *reason = new QPlainTextEdit(&dialog);
+    reason->setObjectName(QStringLiteral("rejectReason"));
+    reason->setAccessibleName(tr("Reason"));
+    reason->setPlaceholderText(tr("Why is this release rejected? (required)"));
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
+    QPushButton *confirm = box->addButton(tr("Reject"), QDialogButtonBox::AcceptRole);
+    confirm->setEnabled(false);
+    connect(reason, &QPlainTextEdit::textChanged, &dialog,
+            [reason, confirm] { confirm->setEnabled(!reason->toPlainText().trimmed().isEmpty()); });
+    connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addWidget(reason);
+    layout->addWidget(box);
+    if (dialog.exec() == QDialog::Accepted)
+        Q_EMIT rejectRequested(*request, reason->toPlainText().trimmed());
 }
 
 void ApprovalsPanel::updateSummary()

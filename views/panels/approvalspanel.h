@@ -1,10 +1,14 @@
 #pragma once
 
+#include "domain/records.h"
 #include "panels/filterablepanel.h"
 
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
+class QPushButton;
 class QLabel;
 class QLineEdit;
 class QTreeView;
@@ -24,9 +28,21 @@ public:
     void focusFilter() override;
     QTreeView *view() const { return m_view; }
     void setActionsEnabled(bool enabled, const QString &whyNot);
+    // The selected request, if any.
+    std::optional<ReleaseRequest> currentRequest() const;
+    // Where the review of the selected request is shown (the shell fills it).
+    void setReviewWidget(QWidget *review);
+    // Asks for the reason (required) and emits rejectRequested().
+    void rejectCurrent();
+
+Q_SIGNALS:
+    void currentRequestChanged(const std::optional<Dockmaster::ReleaseRequest> &request);
+    void approveRequested(const Dockmaster::ReleaseRequest &request);
+    void rejectRequested(const Dockmaster::ReleaseRequest &request, const QString &reason);
 
 private:
     void updateSummary();
+    void updateButtons();
 
     ReleaseRequestsModel *m_model;
     ReleaseRequestsFilterModel *m_filter;
@@ -35,6 +51,11 @@ private:
     QTreeView *m_view;
     QLabel *m_summary;
     QLabel *m_review;
+    QWidget *m_reviewArea;
+    QPushButton *m_approve;
+    QPushButton *m_reject;
+    bool m_actionsEnabled = true;
+    QString m_actionsDisabledReason;
 };
 
 } // namespace Dockmaster

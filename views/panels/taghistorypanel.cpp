@@ -2,13 +2,17 @@
 
 #include "applicationsmodel.h"
 #include "deploymentsmodel.h"
+#include "modelroles.h"
 #include "panels/filterwidgets.h"
 #include "tagsmodel.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -20,6 +24,9 @@ TagHistoryPanel::TagHistoryPanel(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_placeholder(new QLabel(tr("Select an application to see its tags and deployments."), this))
     , m_header(new QLabel(this))
+    , m_testLogs(new QToolButton(this))
+    , m_productionLogs(new QToolButton(this))
+    , m_rollback(new QToolButton(this))
     , m_tagView(FilterWidgets::table(m_tags, tr("Tags"), this))
     , m_deploymentView(FilterWidgets::table(m_deployments, tr("Deployment history"), this))
 {
@@ -29,6 +36,34 @@ TagHistoryPanel::TagHistoryPanel(QWidget *parent)
     m_placeholder->setWordWrap(true);
     m_placeholder->setEnabled(false);
     m_header->setTextFormat(Qt::PlainText);
+    m_header->setWordWrap(true);
+    for (const auto &[button, environment] :
+         { std::pair { m_testLogs, Environment::Test }, std::pair { m_productionLogs, Environment::Production } }) {
+        button->setText(tr("%1 logs").arg(environmentDisplayName(environment)));
+        button->setToolTip(
+            tr("Follow the live logs of this app's %1 containers").arg(environmentDisplayName(environment)));
+        button->setAccessibleName(button->text());
+        button->setObjectName(environmentKey(environment) + QStringLiteral("LogsButton"));
+        const Environment env = environment;
+        connect(button, &QToolButton::clicked, this, [this, env] { Q_EMIT openLogsRequested(m_app.id, env); });
+    }
+
+    m_rollback->setObjectName(QStringLiteral("rollbackButton"));
+    m_rollback->setText(tr("Roll back…"));
+    m_rollback->setPopupMode(QToolButton::InstantPopup);
+    auto *rollbackMenu = new QMenu(m_rollback);
+    for (Environment environment : AllEnvironments) {
+        rollbackMenu->addAction(
+            tr("%1: to the previous successful deployment").arg(environmentDisplayName(environment)), this,
+            [this, environment] { Q_EMIT rollbackRequested(m_app.id, environment, QString()); });
+    }
+    m_rollback->setMenu(rollbackMenu);
+    m_rollback->setToolTip(tr("Go back to an earlier version; a preflight shows what will be undone"));
+
+    m_tagView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tagView, &QTreeView::customContextMenuRequested, this, &TagHistoryPanel::showTagMenu);
+    m_deploymentView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_deploymentView, &QTreeView::customContextMenuRequested, this, &TagHistoryPanel::showDeploymentMenu);
 
     auto *tagsBox = new QWidget(this);
     auto *tagsLayout = new QVBoxLayout(tagsBox);
@@ -47,7 +82,12 @@ TagHistoryPanel::TagHistoryPanel(QWidget *parent)
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(4, 4, 4, 4);
-    contentLayout->addWidget(m_header);
+    auto *headerRow = new QHBoxLayout;
+    headerRow->addWidget(m_header, 1);
+    headerRow->addWidget(m_testLogs);
+    headerRow->addWidget(m_productionLogs);
+    headerRow->addWidget(m_rollback);
+    contentLayout->addLayout(headerRow);
     contentLayout->addWidget(splitter);
 
     m_stack->addWidget(m_placeholder);
@@ -66,6 +106,8 @@ void TagHistoryPanel::showApp(const AppRecord &app)
         tr("%1 (%2): live in test %3, in production %4")
             .arg(app.name, app.id, ApplicationsModel::versionText(test), ApplicationsModel::versionText(production)));
     m_tags->setLiveShas(test ? test->liveSha : QString(), production ? production->liveSha : QString());
+    m_testLogs->setEnabled(test && !test->host.isEmpty());
+    m_productionLogs->setEnabled(production && !production->host.isEmpty());
     m_stack->setCurrentIndex(1);
 }
 
@@ -76,6 +118,49 @@ void TagHistoryPanel::setHistory(const QString &appId, const QList<TagRecord> &t
         return; // a late answer for an app that is no longer selected
     m_tags->setTags(appId, tags);
     m_deployments->setItems(deployments);
+}
+
+void TagHistoryPanel::setActionsEnabled(bool enabled, const QString &whyNot)
+{
+    m_actionsEnabled = enabled;
+    m_actionsDisabledReason = whyNot;
+    m_rollback->setEnabled(enabled);
+    m_rollback->setToolTip(enabled ? tr("Go back to an earlier version; a preflight shows what will be undone")
+                                   : whyNot);
+}
+
+void TagHistoryPanel::showTagMenu(const QPoint &position)
+{
+    const QModelIndex index = m_tagView->indexAt(position);
+    if (!index.isValid() || m_app.id.isEmpty())
+        return;
+    const TagRecord tag = index.data(Roles::RecordRole).value<TagRecord>();
+    QMenu menu(this);
+    menu.setToolTipsVisible(true);
+    for (Environment environment : AllEnvironments) {
+        QAction *deploy = menu.addAction(
+            tr("Deploy %1 to %2…").arg(tag.name, environmentDisplayName(environment)), this,
+            [this, environment, name = tag.name] { Q_EMIT deployTagRequested(m_app.id, environment, name); });
+        deploy->setEnabled(m_actionsEnabled && m_app.environment(environment));
+        deploy->setToolTip(m_actionsEnabled ? QString() : m_actionsDisabledReason);
+    }
+    menu.exec(m_tagView->viewport()->mapToGlobal(position));
+}
+
+void TagHistoryPanel::showDeploymentMenu(const QPoint &position)
+{
+    const QModelIndex index = m_deploymentView->indexAt(position);
+    if (!index.isValid() || m_app.id.isEmpty())
+        return;
+    const DeploymentRecord deployment = index.data(Roles::RecordRole).value<DeploymentRecord>();
+    QMenu menu(this);
+    menu.setToolTipsVisible(true);
+    QAction *rollback = menu.addAction(
+        tr("Roll %1 back to %2…").arg(environmentDisplayName(deployment.environment), deployment.sha.left(8)), this,
+        [this, deployment] { Q_EMIT rollbackRequested(m_app.id, deployment.environment, deployment.sha); });
+    rollback->setEnabled(m_actionsEnabled && deployment.sha.size() == 40);
+    rollback->setToolTip(m_actionsEnabled ? QString() : m_actionsDisabledReason);
+    menu.exec(m_deploymentView->viewport()->mapToGlobal(position));
 }
 
 void TagHistoryPanel::clear()

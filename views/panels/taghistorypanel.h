@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QToolButton;
 class QStackedWidget;
 class QTreeView;
 
@@ -24,10 +25,19 @@ public:
     void showApp(const AppRecord &app);
     void setHistory(const QString &appId, const QList<TagRecord> &tags, const QList<DeploymentRecord> &deployments);
     void clear();
+    // Deploying and rolling back need GitLab: disabled offline, with the reason.
+    void setActionsEnabled(bool enabled, const QString &whyNot);
 
     QString appId() const { return m_app.id; }
     TagsModel *tagsModel() const { return m_tags; }
     DeploymentsModel *deploymentsModel() const { return m_deployments; }
+
+Q_SIGNALS:
+    void openLogsRequested(const QString &appId, Dockmaster::Environment environment);
+    // The shell confirms (review, preflight) before anything happens.
+    void deployTagRequested(const QString &appId, Dockmaster::Environment environment, const QString &tag);
+    // targetSha empty: back to the previous successful deployment.
+    void rollbackRequested(const QString &appId, Dockmaster::Environment environment, const QString &targetSha);
 
 private:
     AppRecord m_app;
@@ -36,6 +46,14 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_placeholder;
     QLabel *m_header;
+    QToolButton *m_testLogs;
+    QToolButton *m_productionLogs;
+    QToolButton *m_rollback;
+    bool m_actionsEnabled = true;
+    QString m_actionsDisabledReason;
+
+    void showTagMenu(const QPoint &position);
+    void showDeploymentMenu(const QPoint &position);
     QTreeView *m_tagView;
     QTreeView *m_deploymentView;
 };

@@ -98,6 +98,10 @@ void SettingsDialog::buildUi()
     addField(QStringLiteral("dnsEndpoint"), tr("DNS API URL"), tr("https://dns.example.com:8081 (PowerDNS only)"));
     addField(QStringLiteral("dnsZone"), tr("DNS zone"), tr("plugins.example.com."));
     addField(QStringLiteral("dnsCredential"), tr("DNS API key"), tr("stored in the system keychain"), true);
+    addField(QStringLiteral("dockerCertificateDir"), tr("Docker TLS certificates"),
+             tr("/home/me/.docker/hosts (one folder per host with ca.pem, cert.pem, key.pem)"));
+    addField(QStringLiteral("lokiUrl"), tr("Loki URL"), tr("https://loki.example.com (optional, for log history)"));
+    addField(QStringLiteral("lokiTenant"), tr("Loki tenant"), tr("X-Scope-OrgID (optional)"));
 
     m_slaHours = new QSpinBox(this);
     m_slaHours->setRange(1, 24 * 30);
@@ -152,6 +156,9 @@ void SettingsDialog::loadProfile(const QString &name)
     field(QStringLiteral("productionDomainSuffix"))->setText(profile->productionDomainSuffix);
     field(QStringLiteral("dnsEndpoint"))->setText(profile->dnsEndpoint.toString());
     field(QStringLiteral("dnsZone"))->setText(profile->dnsZone);
+    field(QStringLiteral("dockerCertificateDir"))->setText(profile->dockerCertificateDir);
+    field(QStringLiteral("lokiUrl"))->setText(profile->lokiUrl.toString());
+    field(QStringLiteral("lokiTenant"))->setText(profile->lokiTenant);
     m_dnsProvider->setCurrentIndex(std::max(0, m_dnsProvider->findData(dnsProviderKey(profile->dnsProvider))));
     m_slaHours->setValue(profile->approvalSlaHours);
     m_twoPerson->setChecked(profile->requireSecondApprover);
@@ -207,6 +214,9 @@ Profile SettingsDialog::profileFromFields() const
     profile.dnsProvider = dnsProviderFromKey(m_dnsProvider->currentData().toString());
     profile.dnsEndpoint = QUrl(field(QStringLiteral("dnsEndpoint"))->text().trimmed(), QUrl::StrictMode);
     profile.dnsZone = field(QStringLiteral("dnsZone"))->text().trimmed();
+    profile.dockerCertificateDir = field(QStringLiteral("dockerCertificateDir"))->text().trimmed();
+    profile.lokiUrl = QUrl(field(QStringLiteral("lokiUrl"))->text().trimmed(), QUrl::StrictMode);
+    profile.lokiTenant = field(QStringLiteral("lokiTenant"))->text().trimmed();
     profile.approvalSlaHours = m_slaHours->value();
     profile.requireSecondApprover = m_twoPerson->isChecked();
     return profile;

@@ -1,11 +1,12 @@
 #include "shell/shell.h"
 
 #include "applicationsmodel.h"
+#include "auditlogmodel.h"
 #include "cache/cacheservice.h"
-#include "editor/configeditor.h"
-#include "git/gitworkspace.h"
 #include "gitlab/gitlabclient.h"
 #include "keychain/secretstore.h"
+#include "logs/loghistorydialog.h"
+#include "logs/logsource.h"
 #include "mainwindow.h"
 #include "panels/applicationspanel.h"
 #include "panels/taghistorypanel.h"
@@ -13,17 +14,15 @@
 #include "releaserequestsmodel.h"
 #include "sandbox/sandboxplatform.h"
 #include "settings/settingsdialog.h"
+#include "shell/editortabs.h"
 #include "sync/syncengine.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
-#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
-
-#include <KSyntaxHighlighting/Repository>
 
 namespace Dockmaster {
 
@@ -52,23 +51,16 @@ Shell::Shell(ShellOptions options, QObject *parent)
     connect(m_window.get(), &MainWindow::closing, this, &Shell::saveLayout);
     connect(m_window.get(), &MainWindow::refreshRequested, this, &Shell::startSync);
     connect(m_window.get(), &MainWindow::openConfigRequested, this, &Shell::openConfig);
-    connect(m_window->applicationsPanel(), &ApplicationsPanel::openLogsRequested, this, [this](const QString &appId) {
-        // The Docker endpoints of the hosts are in the inventory but not yet in the cache.
-        m_window->showError(
-            tr("Live logs for %1: the Docker Engine endpoint of its host is not available yet.").arg(appId));
-    });
-    connect(m_window->editorArea(), &QTabWidget::tabCloseRequested, this, [this](int index) {
-        QWidget *page = m_window->editorArea()->widget(index);
-        auto *editor = qobject_cast<ConfigEditor *>(page);
-        if (editor && editor->isModified()
-            && QMessageBox::question(
-                   m_window.get(), tr("Close editor"),
-                   tr("%1 has changes that are not committed. Close it and lose them?").arg(editor->title()))
-                != QMessageBox::Yes)
-            return;
-        m_window->editorArea()->removeTab(index);
-        page->deleteLater();
-    });
+    connect(m_window->applicationsPanel(), &ApplicationsPanel::openLogsRequested, this, &Shell::openLogs);
+    connect(m_window->tagHistoryPanel(), &TagHistoryPanel::openLogsRequested, this, &Shell::openLogs);
+    connect(m_window->applicationsPanel(), &ApplicationsPanel::logHistoryRequested, this, &Shell::openLogHistory);
+    m_editors = new EditorTabs(m_window->editorArea(), this);
+    connect(m_editors, &EditorTabs::statusMessage, m_window.get(), &MainWindow::showError);
+    connect(m_editors, &EditorTabs::configCommitted, this,
+            [this](const QString &appId, Environment environment, const QString &path, const QString &commit) {
+                recordAudit(QStringLiteral("config-commit"), appId, environmentKey(environment),
+                            tr("%1 at %2").arg(path, commit.left(12)));
+            });
     connect(m_window->applicationsPanel(), &ApplicationsPanel::currentAppChanged, this, &Shell::showHistoryOf);
     connect(m_secrets.get(), &SecretStore::secretRead, this,
             [this](const QString &key, const QString &secret, bool found) {
@@ -205,6 +197,7 @@ void Shell::startSandbox()
         m_window->showError(message);
         updateConnection();
     });
+    connect(m_sandbox.get(), &SandboxPlatform::containersUnavailable, m_window.get(), &MainWindow::showError);
     m_window->setConnectionState(ConnectionState::Syncing, tr("Preparing the sandbox platform..."));
     m_sandbox->start();
 }
@@ -247,36 +240,13 @@ void Shell::openConfig(const QString &appId, Environment environment)
         m_window->showError(tr("Opening a configuration needs a connection to GitLab."));
         return;
     }
-    QTabWidget *tabs = m_window->editorArea();
-    const QString tabName = QStringLiteral("editor-%1-%2").arg(appId, environmentKey(environment));
-    for (int i = 0; i < tabs->count(); ++i) {
-        if (tabs->widget(i)->objectName() == tabName) {
-            tabs->setCurrentIndex(i);
-            return;
-        }
-    }
-    if (!m_syntax)
-        m_syntax = std::make_unique<KSyntaxHighlighting::Repository>();
-    const QString workspaceRoot = m_sandboxDir ? m_sandboxDir->path() : QFileInfo(m_cache->filePath()).absolutePath();
-    auto *workspace = new GitWorkspace(workspaceRoot, tabs);
-    auto *editor = new ConfigEditor(workspace, *m_syntax, tabs);
-    // The workspace belongs to its editor tab: closing the tab ends its git thread.
-    workspace->setParent(editor);
-    editor->setObjectName(tabName);
     const QString login = m_adminLogin.isEmpty() ? QStringLiteral("dockmaster") : m_adminLogin;
-    editor->setAuthor({ m_adminName.isEmpty() ? login : m_adminName,
-                        login + QStringLiteral("@noreply.") + m_profile.gitlabUrl.host() });
-    const QString label = QStringLiteral("%1 (%2)").arg(appId, environmentDisplayName(environment));
-    const int index = tabs->addTab(editor, label);
-    tabs->setCurrentIndex(index);
-    connect(editor, &ConfigEditor::titleChanged, tabs, [tabs, editor, label](const QString &title) {
-        const int at = tabs->indexOf(editor);
-        if (at >= 0)
-            tabs->setTabText(at, title.isEmpty() ? label : label + QStringLiteral(": ") + title);
-    });
-    connect(editor, &ConfigEditor::statusMessage, m_window.get(), &MainWindow::showError);
-    editor->openRepository(QUrl(app.opsWebUrl + QStringLiteral(".git")), m_client->token(),
-                           environmentBranch(environment));
+    EditorTabs::Session session;
+    session.token = m_client->token();
+    session.author = { m_adminName.isEmpty() ? login : m_adminName,
+                       login + QStringLiteral("@noreply.") + m_profile.gitlabUrl.host() };
+    session.workspaceRoot = m_sandboxDir ? m_sandboxDir->path() : QFileInfo(m_cache->filePath()).absolutePath();
+    m_editors->open(app, environment, session);
 }
 
 void Shell::learnAdminIdentity()
@@ -336,9 +306,74 @@ void Shell::onCacheOpened(const CacheDatabase::OpenResult &result)
     m_cache->loadSnapshot();
 }
 
+void Shell::openLogs(const QString &appId, Environment environment)
+{
+    const int row = m_applications->rowOfKey(appId);
+    if (row < 0)
+        return;
+    m_logSources.setCertificateDir(m_profile.dockerCertificateDir);
+    m_logSources.setSecrets(m_secrets.get(), m_profile.name);
+    QString error;
+    std::unique_ptr<LogSource> source = m_logSources.create(m_applications->itemAt(row), environment, &error);
+    if (!source) {
+        m_window->showError(tr("Cannot follow the logs of %1: %2").arg(appId, error));
+        return;
+    }
+    m_window->showLogs(source.release(), // the log view owns it from here
+                       tr("%1 (%2)").arg(appId, environmentDisplayName(environment)));
+}
+
+void Shell::openLogHistory(const QString &appId, Environment environment)
+{
+    const int row = m_applications->rowOfKey(appId);
+    if (row < 0)
+        return;
+    m_logSources.setLoki(m_profile.lokiUrl, m_profile.lokiTenant);
+    if (!m_logSources.hasLoki()) {
+        m_window->showError(tr("Log history comes from Loki: set its URL in the profile settings first."));
+        return;
+    }
+    const QString what = tr("%1 (%2)").arg(appId, environmentDisplayName(environment));
+    LogHistoryDialog dialog(what, m_window.get());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    std::unique_ptr<LogSource> source = m_logSources.createHistory(
+        m_applications->itemAt(row), environment, dialog.from(), dialog.to(), dialog.thenFollow(), &error);
+    if (!source) {
+        m_window->showError(tr("Cannot load the log history of %1: %2").arg(appId, error));
+        return;
+    }
+    m_window->showLogs(source.release(), tr("%1, history from Loki").arg(what));
+}
+
+void Shell::recordAudit(const QString &action, const QString &appId, const QString &environment, const QString &detail)
+{
+    AuditEntry entry;
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry.actor = m_adminLogin.isEmpty() ? tr("(unknown admin)") : m_adminLogin;
+    entry.action = action;
+    entry.appId = appId;
+    entry.environment = environment;
+    entry.detail = detail;
+    m_cache->post([entry](CacheDatabase &db) { db.appendAudit(entry); });
+    reloadAudit();
+}
+
+void Shell::reloadAudit()
+{
+    // Queued after any pending write on the same cache thread, so it sees it.
+    m_cache->query<QList<AuditEntry>>(
+        this, [](CacheDatabase &db) { return db.loadAudit(); },
+        [this](const QList<AuditEntry> &entries) { m_window->auditModel()->setItems(entries); });
+}
+
 void Shell::onSnapshot(const CacheSnapshot &snapshot)
 {
     m_applications->setItems(snapshot.apps);
+    m_logSources.setHosts(snapshot.hosts);
+    m_editors->setHosts(snapshot.hosts);
+    reloadAudit();
     m_releaseRequests->setSlaHours(m_profile.approvalSlaHours);
     m_releaseRequests->setItems(snapshot.releaseRequests);
     const QString age = snapshot.lastSyncedAt.isValid()

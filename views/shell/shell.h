@@ -2,6 +2,7 @@
 
 #include "cache/cachedatabase.h"
 #include "domain/environment.h"
+#include "logs/applogsourcefactory.h"
 #include "profile/profile.h"
 
 #include <QObject>
@@ -13,13 +14,10 @@ class QSettings;
 class QTemporaryDir;
 class QTimer;
 
-namespace KSyntaxHighlighting {
-class Repository;
-}
-
 namespace Dockmaster {
 
 class ApplicationsModel;
+class EditorTabs;
 class CacheService;
 class GitLabClient;
 class SandboxPlatform;
@@ -50,6 +48,7 @@ public:
     MainWindow *mainWindow() const { return m_window.get(); }
     const Profile &profile() const { return m_profile; }
     SecretStore *secrets() const { return m_secrets.get(); }
+    SandboxPlatform *sandbox() const { return m_sandbox.get(); } // null unless --sandbox
 
 Q_SIGNALS:
     void firstPaintReady(); // the panels show the cached data
@@ -69,6 +68,10 @@ private:
     void onSyncFinished();
     void onSyncFailed(const QString &message);
     void openConfig(const QString &appId, Environment environment);
+    void openLogs(const QString &appId, Environment environment);
+    void openLogHistory(const QString &appId, Environment environment);
+    void recordAudit(const QString &action, const QString &appId, const QString &environment, const QString &detail);
+    void reloadAudit();
     void learnAdminIdentity();
     void openSettings();
     void saveLayout();
@@ -83,13 +86,14 @@ private:
     std::unique_ptr<GitLabClient> m_client;
     std::unique_ptr<SyncEngine> m_sync;
     std::unique_ptr<SandboxPlatform> m_sandbox;
+    AppLogSourceFactory m_logSources;
     QTimer *m_syncTimer = nullptr;
+    EditorTabs *m_editors = nullptr;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QTemporaryDir> m_sandboxDir;
     bool m_online = false;
     QString m_adminName; // the GitLab account the token belongs to: the author of config commits
     QString m_adminLogin;
-    std::unique_ptr<KSyntaxHighlighting::Repository> m_syntax; // one per process, shared by every editor
     Profile m_profile;
     bool m_hasToken = false;
     QString m_offlineReason;

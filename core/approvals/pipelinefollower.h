@@ -1,0 +1,85 @@
+#pragma once
+
+#include "approvals/approvaltypes.h"
+#include "gitlab/gitlabclient.h"
+#include "gitlab/gitlabtypes.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+
+namespace Dockmaster {
+
+struct PipelineFollowOptions {
+    int initialPollMs = 500;
+    int maxPollMs = 10000;
+    double backoff = 1.6;         // the delay grows while nothing changes, and resets when something does
+    int findTimeoutMs = 300000;   // how long to wait for GitLab to create the pipeline
+    int maxConsecutiveErrors = 6; // then following stops (finished with status "unknown")
+    int logTailLines = 40;        // of the failing job, in the failure comment
+};
+
+// What to follow, and the release request to update when it ends.
+struct PipelineFollowTarget {
+    QString opsProject; // "plugins/ops/app0000042"
+    QString commit;     // repo AA commit whose pipeline deploys it
+    QString appId;
+    Environment environment = Environment::Test;
+    QString targetSha;   // repo A commit being deployed (for the comment)
+    QString codeProject; // "plugins/apps/app0000042"; with iid > 0 the request gets labels and a comment
+    qint64 iid = 0;
+    QString actor; // for the audit entry
+};
+
+// Follows the pipeline GitLab runs for one pushed commit: finds it (polling
+// pipelines?sha= with backoff), reports its status, streams the job logs
+// (the REST trace has no offsets: only bytes beyond what was already seen are
+// emitted), and at the end records the result on the release request:
+// success -> comment, release::deployed, closed; failure -> release::failed
+// and a comment with the failing job's log tail.
+class PipelineFollower final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PipelineFollower(GitLabClient *client, QObject *parent = nullptr);
+    ~PipelineFollower() override;
+
+    void setOptions(const PipelineFollowOptions &options) { m_options = options; }
+    void follow(const PipelineFollowTarget &target);
+    void stop();
+    bool isActive() const { return m_active; }
+    qint64 pipelineId() const { return m_pipeline.id; }
+    QString status() const { return m_pipeline.status; }
+
+Q_SIGNALS:
+    void pipelineFound(qint64 pipelineId, const QString &webUrl);
+    void statusChanged(const QString &status);
+    void traceAppended(qint64 jobId, const QString &jobName, const QByteArray &chunk);
+    // status: success, failed, canceled, skipped, or "unknown" when it could not be followed.
+    void finished(const QString &status, const QString &message);
+    void auditEntry(const Dockmaster::AuditEntry &entry);
+
+private:
+    void findPipeline();
+    void poll();
+    void fetchTraces(QList<GitLabJob> jobs, bool final);
+    void schedule(bool changed, void (PipelineFollower::*step)());
+    bool noteError(const GitLabError &error);
+    void complete();
+    void recordOnRequest(const QString &status, const QString &message);
+    void end(const QString &status, const QString &message);
+
+    GitLabClient *m_client;
+    PipelineFollowOptions m_options;
+    PipelineFollowTarget m_target;
+    QElapsedTimer m_since;
+    int m_delayMs = 0;
+    int m_errors = 0;
+    bool m_active = false;
+    quint64 m_generation = 0; // drops answers that belong to an earlier follow()
+    GitLabPipeline m_pipeline;
+    QList<GitLabJob> m_jobs;
+    QHash<qint64, QByteArray> m_traces;
+};
+
+} // namespace Dockmaster

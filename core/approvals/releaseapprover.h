@@ -1,0 +1,109 @@
+#pragma once
+
+#include "approvals/approvaltypes.h"
+#include "approvals/pipelinefollower.h"
+#include "domain/records.h"
+#include "git/gittypes.h"
+#include "gitlab/gitlabtypes.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+namespace Dockmaster {
+
+class GitLabClient;
+class GitWorkspace;
+struct GitLabError;
+
+// Carries out the admin actions on releases: approve, reject, deploy a tag,
+// roll back, and finish approvals a crash left half-done. A deployment is a
+// commit on the environment branch of the app's management repository that
+// moves the `codes` submodule to a pinned SHA; git's fast-forward rule and a
+// trailer per request make racing consoles safe. Every call returns at once
+// with an id; the result arrives through finished() on the caller's thread.
+class ReleaseApprover final : public QObject
+{
+    Q_OBJECT
+public:
+    ReleaseApprover(GitLabClient *client, const ApprovalOptions &options, QObject *parent = nullptr);
+    ~ReleaseApprover() override;
+
+    const ApprovalOptions &options() const { return m_options; }
+    // Shared with RollbackPreflight: one clone folder, one libgit2 thread.
+    GitWorkspace *workspace() const { return m_workspace; }
+
+    // While offline every action is refused at once (nothing is queued).
+    void setOnline(bool online) { m_online = online; }
+    bool isOnline() const { return m_online; }
+
+    // request: projectId, iid and appId are required; environment and
+    // requestedRef are what the admin reviewed (a mismatch with the issue
+    // now refuses); resolvedSha, when set, is the SHA that was shown and is
+    // deployed, otherwise the ref is resolved and pinned now.
+    quint64 approve(const ReleaseRequest &request, const QString &admin);
+    quint64 reject(const ReleaseRequest &request, const QString &admin, const QString &reason);
+    quint64 deployTag(const QString &appId, Environment environment, const QString &tagOrSha, const QString &admin);
+    // targetSha: a full commit id of repo A (from RollbackPreflight).
+    // expectedLiveSha (RollbackPlan::liveSha): when set, the rollback is
+    // refused if another version went live since the preflight.
+    quint64 rollback(const QString &appId, Environment environment, const QString &targetSha, const QString &admin,
+                     const QString &expectedLiveSha = QString());
+    // On start-up: finds pending requests whose approval commit is already on
+    // their environment branch and completes comment and labels, never a
+    // second commit. One finished() (action Recover) per completed request,
+    // then recoveryFinished().
+    quint64 recover(const QString &admin);
+
+    QString codeProjectPath(const QString &appId) const;
+    QString opsProjectPath(const QString &appId) const;
+    // What a PipelineFollower needs to follow the deployment an outcome pushed
+    // (and, for approvals, to finish the request when the pipeline ends).
+    PipelineFollowTarget followTarget(const ReleaseOutcome &outcome) const;
+
+Q_SIGNALS:
+    void progress(quint64 id, const QString &step);
+    void finished(quint64 id, const Dockmaster::ReleaseOutcome &outcome);
+    void recoveryFinished(quint64 id, int completed, const QString &problems);
+    void auditEntry(const Dockmaster::AuditEntry &entry);
+
+private:
+    struct Job;
+    using JobPtr = std::shared_ptr<Job>;
+    struct GitReply;
+
+    JobPtr newJob(ReleaseOutcome::Action action, const QString &admin);
+    bool refuseEarly(const JobPtr &job);
+    void finish(const JobPtr &job, ReleaseOutcome::Kind kind, const QString &message);
+    void finishLater(const JobPtr &job, ReleaseOutcome::Kind kind, const QString &message);
+    void finishWithError(const JobPtr &job, const GitLabError &error, const QString &what);
+
+    // approve
+    void checkIssueForApproval(const JobPtr &job, const GitLabIssue &issue);
+    void resolveTarget(const JobPtr &job, const QString &ref, std::function<void()> next);
+    void movePointer(const JobPtr &job);
+    void onMoved(const JobPtr &job, const GitlinkMoveResult &result);
+    void reportNotPending(const JobPtr &job, const GitLabIssue &issue);
+    void completeApproval(const JobPtr &job);
+    void lookupPipeline(const JobPtr &job, int attempt, std::function<void()> next);
+    void postNoteOnce(const JobPtr &job, const QString &markerPrefix, const QString &body, std::function<void()> next);
+    // reject
+    void rejectIssue(const JobPtr &job, const GitLabIssue &issue);
+    // recover
+    void recoverNext(const JobPtr &job);
+
+    quint64 runGit(std::function<quint64()> start, std::function<void(const GitReply &)> done);
+    void onGitReply(quint64 request, const GitReply &reply);
+
+    GitLabClient *m_client;
+    ApprovalOptions m_options;
+    GitWorkspace *m_workspace;
+    bool m_online = true;
+    quint64 m_nextId = 1;
+    QHash<quint64, std::function<void(const GitReply &)>> m_gitCallbacks;
+};
+
+} // namespace Dockmaster

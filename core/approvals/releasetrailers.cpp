@@ -1,0 +1,165 @@
+#include "approvals/releasetrailers.h"
+
+#include <QRegularExpression>
+
+namespace Dockmaster::ReleaseTrailers {
+
+namespace {
+
+QString line(const char *key, const QString &value)
+{
+    return QString::fromLatin1(key) + QStringLiteral(": ") + value + QLatin1Char('\n');
+}
+
+} // namespace
+
+QString requestKey(const QString &codeProjectPath, qint64 iid)
+{
+    return codeProjectPath + QLatin1Char('#') + QString::number(iid);
+}
+
+QString requestLine(const QString &key)
+{
+    return QString::fromLatin1(ReleaseRequestKey) + QStringLiteral(": ") + key;
+}
+
+Trailers parse(const QString &message)
+{
+    Trailers trailers;
+    const QStringList lines = message.split(QLatin1Char('\n'));
+    const std::pair<const char *, QString *> keys[] = {
+        { ReleaseRequestKey, &trailers.releaseRequest }, { ApprovedByKey, &trailers.approvedBy },
+        { RequestedByKey, &trailers.requestedBy },       { ReleaseRefKey, &trailers.releaseRef },
+        { CodesCommitKey, &trailers.codesCommit },       { DeployTagKey, &trailers.deployTag },
+        { RollbackToKey, &trailers.rollbackTo },
+    };
+    for (const QString &raw : lines) {
+        const QString text = raw.trimmed();
+        const qsizetype colon = text.indexOf(QStringLiteral(": "));
+        if (colon <= 0)
+            continue;
+        const QString key = text.left(colon);
+        for (const auto &[name, target] : keys) {
+            // Case-insensitive like git's trailer handling ("Approved-by" from older tools).
+            if (target->isEmpty() && key.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
+                *target = text.mid(colon + 2).trimmed();
+        }
+    }
+    return trailers;
+}
+
+QString approvalMessage(const QString &requestKey, const QString &environment, const QString &ref, const QString &sha,
+                        const QString &admin, const QString &requester)
+{
+    QString message = QStringLiteral("Release %1 (%2) to %3\n\n").arg(ref, sha.left(12), environment);
+    message += QStringLiteral("Approved by %1 for %2.\n\n").arg(admin, requestKey);
+    message += line(ReleaseRequestKey, requestKey);
+    message += line(ApprovedByKey, admin);
+    if (!requester.isEmpty())
+        message += line(RequestedByKey, requester);
+    message += line(ReleaseRefKey, ref);
+    message += line(CodesCommitKey, sha);
+    return message;
+}
+
+QString deployTagMessage(const QString &environment, const QString &tagOrSha, const QString &sha, const QString &admin)
+{
+    QString message = QStringLiteral("Deploy %1 (%2) to %3\n\n").arg(tagOrSha, sha.left(12), environment);
+    message += line(DeployTagKey, tagOrSha);
+    message += line(ApprovedByKey, admin);
+    message += line(CodesCommitKey, sha);
+    return message;
+}
+
+QString rollbackMessage(const QString &environment, const QString &targetSha, const QString &fromSha,
+                        const QString &admin)
+{
+    QString message = QStringLiteral("Roll back %1 to %2\n\n").arg(environment, targetSha.left(12));
+    message += line(RollbackToKey, targetSha);
+    if (!fromSha.isEmpty())
+        message += line(RolledBackFromKey, fromSha);
+    message += line(ApprovedByKey, admin);
+    message += line(CodesCommitKey, targetSha);
+    return message;
+}
+
+QString approvedMarkerPrefix(const QString &key)
+{
+    return QStringLiteral("<!-- dockmaster:approved request=") + key + QLatin1Char(' ');
+}
+
+QString rejectedMarkerPrefix(const QString &key)
+{
+    return QStringLiteral("<!-- dockmaster:rejected request=") + key + QLatin1Char(' ');
+}
+
+QString finishedMarkerPrefix(const QString &key, const QString &commit)
+{
+    return QStringLiteral("<!-- dockmaster:finished request=") + key + QStringLiteral(" commit=") + commit
+        + QLatin1Char(' ');
+}
+
+QString approvedMarker(const QString &key, const QString &commit, const QString &admin)
+{
+    return approvedMarkerPrefix(key) + QStringLiteral("commit=") + commit + QStringLiteral(" by=") + admin
+        + QStringLiteral(" -->");
+}
+
+QString rejectedMarker(const QString &key, const QString &admin)
+{
+    return rejectedMarkerPrefix(key) + QStringLiteral("by=") + admin + QStringLiteral(" -->");
+}
+
+QString finishedMarker(const QString &key, const QString &commit, const QString &status)
+{
+    return finishedMarkerPrefix(key, commit) + QStringLiteral("status=") + status + QStringLiteral(" -->");
+}
+
+QString actorOf(const QString &noteBody, const QString &verb)
+{
+    const QRegularExpression pattern(QStringLiteral("^%1 by @([A-Za-z0-9_.][A-Za-z0-9_.-]*)").arg(verb),
+                                     QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch match = pattern.match(noteBody);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+bool isAcceptableUsername(const QString &username)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.][A-Za-z0-9_.-]{0,254}$"));
+    return pattern.match(username).hasMatch() && !username.contains(QLatin1String(".."));
+}
+
+bool isFullSha(const QString &value)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[0-9a-f]{40}$"));
+    return pattern.match(value).hasMatch();
+}
+
+QString logTailBlock(const QByteArray &trace, int lines)
+{
+    static const QRegularExpression ansi(QStringLiteral("\x1b\\[[0-9;?]*[A-Za-z]"));
+    // GitLab section markers ("section_start:1700000000:name\r\x1b[0K") and
+    // carriage-return progress lines keep only their last part.
+    QStringList all = QString::fromUtf8(trace).remove(ansi).split(QLatin1Char('\n'));
+    for (QString &text : all) {
+        const qsizetype cr = text.lastIndexOf(QLatin1Char('\r'), text.endsWith(QLatin1Char('\r')) ? -2 : -1);
+        if (cr >= 0)
+            text = text.mid(cr + 1);
+        text.remove(QLatin1Char('\r'));
+    }
+    while (!all.isEmpty() && all.constLast().trimmed().isEmpty())
+        all.removeLast();
+    const QStringList tail = all.mid(std::max<qsizetype>(0, all.size() - lines));
+    const QString body = tail.join(QLatin1Char('\n'));
+    // A fence longer than any backtick run in the log.
+    qsizetype longest = 0;
+    qsizetype run = 0;
+    for (const QChar c : body) {
+        run = c == QLatin1Char('`') ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    const QString fence(std::max<qsizetype>(3, longest + 1), QLatin1Char('`'));
+    return fence + QLatin1Char('\n') + body + QLatin1Char('\n') + fence;
+}
+
+} // namespace Dockmaster::ReleaseTrailers

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "domain/records.h"
+#include "render/appenvironmentspec.h"
+
+#include <QStringList>
+
+namespace Dockmaster {
+
+// What the current templates would render for one file of an app's
+// environment branch, from what the cache knows (the app's allocation and its
+// host). The editor's drift check compares that with what is committed.
+class EnvironmentRender
+{
+public:
+    struct FileResult {
+        bool ok = false;
+        QByteArray content;
+        QString error; // for people: a refused field, or a file the templates do not produce
+    };
+
+    // The platform defaults plus the app's host, address, ports and domain.
+    static AppEnvironmentSpec specFor(const AppRecord &app, Environment environment, const HostRecord &host,
+                                      FallbackMode fallbackMode);
+    // The branch shows which fallback the admin chose: a committed maintenance
+    // page means the static one.
+    static FallbackMode fallbackModeOf(const QStringList &repositoryFiles);
+    static FileResult renderFile(const AppEnvironmentSpec &spec, const QString &path);
+};
+
+} // namespace Dockmaster

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace Dockmaster {
+
+// A private podman (Docker-compatible engine) for the sandbox and the tests:
+// its own storage under `stateDir`, its own API socket, a busybox image made
+// from the host's busybox binary (no registry needed). Every call blocks until
+// podman answers, so use it from a worker thread or a test, never the UI thread.
+// podman needs a private mount namespace on our machines; `packaging/dockmaster`
+// provides one.
+class PodmanEngine final
+{
+public:
+    static constexpr const char *BusyboxImage = "localhost/dockmaster-busybox:latest";
+
+    explicit PodmanEngine(QString stateDir);
+    ~PodmanEngine(); // removes the containers and stops the service
+    PodmanEngine(const PodmanEngine &) = delete;
+    PodmanEngine &operator=(const PodmanEngine &) = delete;
+
+    // podman and busybox are installed (not yet that they can run here).
+    static bool isInstalled();
+    QString socketPath() const;
+    QString lastError() const { return m_lastError; }
+
+    bool importBusyboxImage();
+    bool startService(int timeoutMs = 10000);
+    void stopService(); // SIGKILL, as a crash or a host reboot would
+    bool isServiceRunning() const { return m_servicePid > 0; }
+
+    // `podman run -d` of the busybox image running `sh -c script`, with the
+    // compose project label Dockmaster finds an app's containers by.
+    bool runShellContainer(const QString &name, const QString &composeProject, const QString &script);
+    void removeContainers();
+
+    // Any podman command against this engine's store.
+    bool podman(const QStringList &args, QByteArray *output = nullptr, int timeoutMs = 60000);
+
+private:
+    QStringList storeArguments() const;
+
+    QString m_stateDir;
+    QString m_lastError;
+    qint64 m_servicePid = 0;
+    QStringList m_containers;
+};
+
+} // namespace Dockmaster

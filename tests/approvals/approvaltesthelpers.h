@@ -1,0 +1,297 @@
+#pragma once
+
+#include "approvals/pipelinefollower.h"
+#include "approvals/releaseapprover.h"
+#include "approvals/releasegitlab.h"
+#include "approvals/rollbackpreflight.h"
+#include "emulator/gitlabemulator.h"
+#include "emulator/sandboxseeder.h"
+#include "git/gitlibrary.h"
+#include "gitlab/gitlabclient.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutexLocker>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+namespace Dockmaster::Testing {
+
+// Runs one typed client call and waits (event loop spinning) for its result.
+template<typename T, typename Start> GitLabResult<T> waitCall(Start start, int timeoutMs = 20000)
+{
+    std::optional<GitLabResult<T>> out;
+    start([&out](GitLabResult<T> result) { out = std::move(result); });
+    (void)QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs);
+    if (!out) {
+        GitLabResult<T> timedOut;
+        timedOut.error.kind = GitLabError::Kind::Timeout;
+        timedOut.error.message = QStringLiteral("test timed out");
+        return timedOut;
+    }
+    return *out;
+}
+
+// Keeps every outcome of one approver by id, so a test waits for exactly its own call.
+class OutcomeRecorder final
+{
+public:
+    explicit OutcomeRecorder(ReleaseApprover *approver)
+    {
+        QObject::connect(approver, &ReleaseApprover::finished, &m_context,
+                         [this](quint64 id, const ReleaseOutcome &outcome) { m_outcomes[id].append(outcome); });
+        QObject::connect(approver, &ReleaseApprover::recoveryFinished, &m_context,
+                         [this](quint64 id, int completed, const QString &problems) {
+                             m_recoveries.insert(id, { completed, problems });
+                         });
+        QObject::connect(approver, &ReleaseApprover::auditEntry, &m_context,
+                         [this](const AuditEntry &entry) { audit.append(entry); });
+    }
+
+    ReleaseOutcome wait(quint64 id, int timeoutMs = 20000)
+    {
+        if (!QTest::qWaitFor([&] { return !m_outcomes.value(id).isEmpty(); }, timeoutMs)) {
+            ReleaseOutcome timedOut;
+            timedOut.message = QStringLiteral("timed out");
+            return timedOut;
+        }
+        return m_outcomes[id].takeFirst();
+    }
+
+    std::optional<std::pair<int, QString>> waitRecovery(quint64 id, int timeoutMs = 20000)
+    {
+        if (!QTest::qWaitFor([&] { return m_recoveries.contains(id); }, timeoutMs))
+            return std::nullopt;
+        return m_recoveries.take(id);
+    }
+
+    QList<ReleaseOutcome> outcomesOf(quint64 id) const { return m_outcomes.value(id); }
+
+    QList<AuditEntry> audit;
+
+private:
+    QObject m_context;
+    QHash<quint64, QList<ReleaseOutcome>> m_outcomes;
+    QHash<quint64, std::pair<int, QString>> m_recoveries;
+};
+
+// A seeded emulator (real git over smart HTTP, pipelines on fast timers) and
+// what the approval tests need to look at it from outside Dockmaster's code.
+class ApprovalFixture
+{
+public:
+    GitLibrary library;
+    QTemporaryDir dataDir;
+    std::unique_ptr<GitLabEmulator> emulator;
+    SandboxSeedResult seed;
+
+    bool start(int apps = 6)
+    {
+        if (!dataDir.isValid())
+            return false;
+        emulator = std::make_unique<GitLabEmulator>(dataDir.path());
+        SandboxSeedOptions options;
+        options.appCount = apps;
+        seed = SandboxSeeder(*emulator).seed(options);
+        if (!emulator->start())
+            return false;
+        emulator->setPipelineStepMs(20);
+        return true;
+    }
+
+    std::unique_ptr<GitLabClient> client(const QString &token) const
+    {
+        auto client = std::make_unique<GitLabClient>();
+        client->setBaseUrl(emulator->baseUrl());
+        client->setToken(token);
+        GitLabClientOptions options;
+        options.baseBackoffMs = 50;
+        options.transferTimeoutMs = 10000;
+        client->setOptions(options);
+        return client;
+    }
+
+    static ApprovalOptions options(const QString &cacheRoot)
+    {
+        ApprovalOptions options;
+        options.cacheRoot = cacheRoot;
+        options.pipelineLookupDelayMs = 40;
+        return options;
+    }
+
+    static PipelineFollowOptions followOptions()
+    {
+        PipelineFollowOptions options;
+        options.initialPollMs = 20;
+        options.maxPollMs = 150;
+        options.findTimeoutMs = 10000;
+        return options;
+    }
+
+    QString developerToken(int appIndex) const
+    {
+        return seed.developers.at(appIndex % seed.developers.size()).username + QStringLiteral("-token");
+    }
+
+    QString bareRepository(const QString &projectPath)
+    {
+        qint64 id = 0;
+        {
+            QMutexLocker lock(&emulator->store().mutex());
+            if (EmulatorProject *project = emulator->store().projectByPath(projectPath))
+                id = project->id;
+        }
+        return id ? emulator->repositoryPath(id) : QString();
+    }
+
+    // git against a bare repository of the emulator (read-only checks).
+    QByteArray git(const QString &projectPath, const QStringList &args)
+    {
+        QProcess process;
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.start(QStringLiteral("git"),
+                      QStringList { QStringLiteral("--git-dir=") + bareRepository(projectPath) } + args);
+        if (!process.waitForFinished(30000))
+            return {};
+        return process.readAllStandardOutput();
+    }
+
+    QString rev(const QString &projectPath, const QString &ref)
+    {
+        return QString::fromLatin1(git(projectPath, { QStringLiteral("rev-parse"), ref }).trimmed());
+    }
+
+    // The commit the `codes` gitlink of branch points at.
+    QString codesAt(const QString &opsProject, const QString &branch)
+    {
+        const QByteArray line = git(opsProject, { QStringLiteral("ls-tree"), branch, QStringLiteral("codes") });
+        // "160000 commit <sha>\tcodes"
+        const QList<QByteArray> parts = line.split('\t').value(0).split(' ');
+        if (parts.size() != 3 || parts.at(0) != "160000" || parts.at(1) != "commit")
+            return {};
+        return QString::fromLatin1(parts.at(2));
+    }
+
+    // Commits of branch whose message has the exact line `line`.
+    QStringList commitsWithLine(const QString &opsProject, const QString &branch, const QString &line)
+    {
+        const QByteArray log
+            = git(opsProject, { QStringLiteral("log"), QStringLiteral("--format=%H%x01%B%x02"), branch });
+        QStringList found;
+        const QList<QByteArray> entries = log.split('\x02');
+        for (const QByteArray &entry : entries) {
+            const QList<QByteArray> parts = entry.trimmed().split('\x01');
+            if (parts.size() != 2)
+                continue;
+            const QStringList lines = QString::fromUtf8(parts.at(1)).split(QLatin1Char('\n'));
+            if (lines.contains(line))
+                found.append(QString::fromLatin1(parts.at(0)));
+        }
+        return found;
+    }
+
+    int commitCount(const QString &opsProject, const QString &branch)
+    {
+        return git(opsProject, { QStringLiteral("rev-list"), QStringLiteral("--count"), branch }).trimmed().toInt();
+    }
+
+    // A release request as a developer opens it from the template.
+    ReleaseRequest openRequest(const QString &authorToken, int appIndex, Environment environment, const QString &ref)
+    {
+        auto author = client(authorToken);
+        const QString appId = seed.appIds.at(appIndex);
+        const QString codeProject = QStringLiteral("plugins/apps/") + appId;
+        GitLabRequest request;
+        request.method = QByteArrayLiteral("POST");
+        request.path = GitLabClient::projectPath(codeProject) + QStringLiteral("/issues");
+        request.body
+            = QJsonDocument(
+                  QJsonObject {
+                      { QStringLiteral("title"),
+                        QStringLiteral("Release %1 to %2").arg(ref, environmentKey(environment)) },
+                      { QStringLiteral("description"),
+                        QStringLiteral("## Release request\n\nRef: %1\nEnvironment: %2\n")
+                            .arg(ref, environmentKey(environment)) },
+                      { QStringLiteral("labels"),
+                        QStringLiteral("release-request,env::%1,release::pending").arg(environmentKey(environment)) },
+                  })
+                  .toJson(QJsonDocument::Compact);
+        std::optional<GitLabResponse> response;
+        author->send(request, nullptr, [&response](const GitLabResponse &r) { response = r; });
+        (void)QTest::qWaitFor([&] { return response.has_value(); }, 20000);
+        ReleaseRequest out;
+        if (!response || !response->error.isOk())
+            return out;
+        const QJsonObject object = QJsonDocument::fromJson(response->body).object();
+        out.projectId = object.value(QStringLiteral("project_id")).toInteger();
+        out.iid = object.value(QStringLiteral("iid")).toInteger();
+        out.appId = appId;
+        out.environment = environment;
+        out.requestedRef = ref;
+        out.requester = object.value(QStringLiteral("author")).toObject().value(QStringLiteral("username")).toString();
+        out.state = QStringLiteral("pending");
+        return out;
+    }
+
+    GitLabIssue issue(const ReleaseRequest &request)
+    {
+        auto admin = client(emulator->adminToken());
+        return waitCall<GitLabIssue>([&](auto done) {
+                   return admin->issue(QStringLiteral("plugins/apps/") + request.appId, request.iid, nullptr, done);
+               })
+            .value;
+    }
+
+    QList<GitLabNote> notes(const ReleaseRequest &request)
+    {
+        auto admin = client(emulator->adminToken());
+        return waitCall<QList<GitLabNote>>([&](auto done) {
+                   return admin->issueNotes(QStringLiteral("plugins/apps/") + request.appId, request.iid, 0, nullptr,
+                                            done);
+               })
+            .value;
+    }
+
+    int notesContaining(const ReleaseRequest &request, const QString &text)
+    {
+        const QList<GitLabNote> all = notes(request);
+        return int(std::count_if(all.cbegin(), all.cend(), [&](const GitLabNote &n) { return n.body.contains(text); }));
+    }
+
+    QList<GitLabPipeline> pipelines(const QString &opsProject, const QString &ref)
+    {
+        auto admin = client(emulator->adminToken());
+        GitLabClient::PipelineQuery query;
+        query.ref = ref;
+        return waitCall<QList<GitLabPipeline>>(
+                   [&](auto done) { return admin->pipelines(opsProject, query, nullptr, done); })
+            .value;
+    }
+
+    int pipelinesForSha(const QString &opsProject, const QString &ref, const QString &sha)
+    {
+        const QList<GitLabPipeline> all = pipelines(opsProject, ref);
+        return int(std::count_if(all.cbegin(), all.cend(), [&](const GitLabPipeline &p) { return p.sha == sha; }));
+    }
+
+    // Waits until no pipeline of the project is still running (timers are fast).
+    bool pipelinesSettle(const QString &opsProject, const QString &ref, int timeoutMs = 10000)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                const QList<GitLabPipeline> all = pipelines(opsProject, ref);
+                return std::none_of(all.cbegin(), all.cend(), [](const GitLabPipeline &p) {
+                    return p.status == QLatin1String("created") || p.status == QLatin1String("running")
+                        || p.status == QLatin1String("pending");
+                });
+            },
+            timeoutMs);
+    }
+};
+
+} // namespace Dockmaster::Testing

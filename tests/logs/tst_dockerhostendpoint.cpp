@@ -1,0 +1,103 @@
+// The inventory's docker_api is written by whoever can push to the inventory
+// repository; only well-formed local sockets and tcp endpoints may come out.
+#include "logs/dockerhostendpoint.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dockmaster;
+
+class TestDockerHostEndpoint : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void acceptsPlainEndpoints_data();
+    void acceptsPlainEndpoints();
+    void refusesHostileValues_data();
+    void refusesHostileValues();
+    void tlsNeedsTheHostsCertificates();
+};
+
+void TestDockerHostEndpoint::acceptsPlainEndpoints_data()
+{
+    QTest::addColumn<QString>("api");
+    QTest::addColumn<QString>("expectedUrl");
+    QTest::newRow("unix socket") << "unix:///run/docker.sock"
+                                 << "unix:///run/docker.sock";
+    QTest::newRow("podman socket") << "unix:///run/user/1000/podman/podman.sock"
+                                   << "unix:///run/user/1000/podman/podman.sock";
+    QTest::newRow("tcp address") << "tcp://10.0.0.5:2375"
+                                 << "tcp://10.0.0.5:2375";
+    QTest::newRow("tcp name") << "tcp://dock-test-1.internal:2375"
+                              << "tcp://dock-test-1.internal:2375";
+}
+
+void TestDockerHostEndpoint::acceptsPlainEndpoints()
+{
+    QFETCH(QString, api);
+    QFETCH(QString, expectedUrl);
+    QString error;
+    const auto endpoint = DockerHostEndpoint::resolve({ QStringLiteral("dock-test-1"), {}, {}, api }, {}, &error);
+    QVERIFY2(endpoint, qPrintable(error));
+    QCOMPARE(endpoint->url.toString(), expectedUrl);
+    QVERIFY(!endpoint->tls);
+}
+
+void TestDockerHostEndpoint::refusesHostileValues_data()
+{
+    QTest::addColumn<QString>("api");
+    QTest::newRow("empty") << "";
+    QTest::newRow("http scheme") << "http://10.0.0.5:2375";
+    QTest::newRow("no port") << "tcp://10.0.0.5";
+    QTest::newRow("credentials") << "tcp://user:pw@10.0.0.5:2375";
+    QTest::newRow("path on tcp") << "tcp://10.0.0.5:2375/containers";
+    QTest::newRow("query") << "tcp://10.0.0.5:2375?x=1";
+    QTest::newRow("relative socket") << "unix://run/docker.sock";
+    QTest::newRow("dot-dot socket") << "unix:///run/../etc/shadow";
+    QTest::newRow("socket with space") << "unix:///run/docker sock";
+    QTest::newRow("newline") << "tcp://10.0.0.5:2375\nHost: evil";
+    QTest::newRow("semicolon host") << "tcp://a;b:2375";
+    QTest::newRow("file scheme") << "file:///etc/passwd";
+    QTest::newRow("overlong socket") << QStringLiteral("unix:///") + QString(300, QLatin1Char('a'));
+}
+
+void TestDockerHostEndpoint::refusesHostileValues()
+{
+    QFETCH(QString, api);
+    QString error;
+    QVERIFY(!DockerHostEndpoint::resolve({ QStringLiteral("dock-test-1"), {}, {}, api }, {}, &error));
+    QVERIFY(error.contains(QStringLiteral("dock-test-1")));
+}
+
+void TestDockerHostEndpoint::tlsNeedsTheHostsCertificates()
+{
+    const HostRecord host { QStringLiteral("dock-prod-1"), QStringLiteral("10.0.1.5"), QStringLiteral("production"),
+                            QStringLiteral("tcp://10.0.1.5:2376") };
+    QString error;
+    QVERIFY(!DockerHostEndpoint::resolve(host, {}, &error));
+    QVERIFY2(error.contains(QStringLiteral("settings")), qPrintable(error));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(!DockerHostEndpoint::resolve(host, dir.path(), &error));
+    QVERIFY2(error.contains(QStringLiteral("ca.pem")), qPrintable(error));
+
+    QVERIFY(QDir(dir.path()).mkpath(host.name));
+    for (const char *name : { "ca.pem", "cert.pem", "key.pem" }) {
+        QFile file(dir.filePath(host.name + QLatin1Char('/') + QLatin1String(name)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
+    const auto endpoint = DockerHostEndpoint::resolve(host, dir.path(), &error);
+    QVERIFY2(endpoint, qPrintable(error));
+    QVERIFY(endpoint->tls);
+    QCOMPARE(endpoint->clientKeyFile, dir.filePath(QStringLiteral("dock-prod-1/key.pem")));
+
+    // A host name that would step out of the certificate folder is refused.
+    HostRecord sneaky = host;
+    sneaky.name = QStringLiteral("../dock-prod-1");
+    QVERIFY(!DockerHostEndpoint::resolve(sneaky, dir.path(), &error));
+}
+
+QTEST_GUILESS_MAIN(TestDockerHostEndpoint)
+#include "tst_dockerhostendpoint.moc"

@@ -1,0 +1,171 @@
+#include "deploy/deploymentprogresspanel.h"
+
+#include <QDateTime>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Dockmaster {
+namespace {
+
+enum Column { WhatColumn, StatusColumn, PipelineColumn, StartedColumn, COUNT };
+constexpr int KeyRole = Qt::UserRole + 1;
+// A job log beyond this is cut at the front: the end is what matters.
+constexpr qsizetype MaxLogChars = 2 * 1024 * 1024;
+
+QColor statusColor(const QString &status)
+{
+    if (status == QLatin1String("success"))
+        return QColor(0x27, 0xae, 0x60);
+    if (status == QLatin1String("failed") || status == QLatin1String("unknown"))
+        return QColor(0xc0, 0x39, 0x2b);
+    return {};
+}
+
+} // namespace
+
+DeploymentProgressPanel::DeploymentProgressPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_list(new QTreeWidget(this))
+    , m_log(new QPlainTextEdit(this))
+    , m_empty(new QLabel(tr("Deployments you start (approvals, tag deploys, rollbacks) appear here with their "
+                            "pipeline and job log."),
+                         this))
+{
+    setObjectName(QStringLiteral("deploymentProgressPanel"));
+    setAccessibleName(tr("Deployments in progress"));
+    m_list->setColumnCount(COUNT);
+    m_list->setHeaderLabels({ tr("Deployment"), tr("Status"), tr("Pipeline"), tr("Started") });
+    m_list->setRootIsDecorated(false);
+    m_list->setAccessibleName(tr("Deployments in progress"));
+    m_list->header()->setSectionResizeMode(WhatColumn, QHeaderView::Stretch);
+    m_log->setReadOnly(true);
+    m_log->setObjectName(QStringLiteral("deploymentLog"));
+    m_log->setAccessibleName(tr("Job log"));
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_empty->setWordWrap(true);
+    m_empty->setEnabled(false);
+    m_empty->setAlignment(Qt::AlignCenter);
+    connect(m_list, &QTreeWidget::currentItemChanged, this, &DeploymentProgressPanel::showSelected);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_list);
+    splitter->addWidget(m_log);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_empty);
+    layout->addWidget(splitter, 1);
+}
+
+QString DeploymentProgressPanel::statusDisplayName(const QString &status)
+{
+    if (status == QLatin1String("pushing"))
+        return tr("Pushing");
+    if (status == QLatin1String("waiting"))
+        return tr("Waiting for the pipeline");
+    if (status == QLatin1String("created") || status == QLatin1String("pending"))
+        return tr("Queued");
+    if (status == QLatin1String("running"))
+        return tr("Running");
+    if (status == QLatin1String("success"))
+        return tr("Deployed");
+    if (status == QLatin1String("failed"))
+        return tr("Failed");
+    if (status == QLatin1String("canceled"))
+        return tr("Canceled");
+    if (status == QLatin1String("skipped"))
+        return tr("Skipped");
+    if (status == QLatin1String("unknown"))
+        return tr("Lost track");
+    return status;
+}
+
+int DeploymentProgressPanel::addDeployment(const QString &title, const QString &detail)
+{
+    const int key = m_nextKey++;
+    auto *item = new QTreeWidgetItem;
+    m_list->insertTopLevelItem(0, item); // the tree owns it; newest on top
+    item->setText(WhatColumn, title);
+    item->setToolTip(WhatColumn, detail);
+    item->setText(StartedColumn, QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+    item->setData(WhatColumn, KeyRole, key);
+    m_entries.insert(key, { item, QString(), QString() });
+    m_list->setCurrentItem(item);
+    m_empty->hide();
+    setStatus(key, QStringLiteral("pushing"));
+    return key;
+}
+
+void DeploymentProgressPanel::setPipeline(int key, qint64 pipelineId, const QString &webUrl)
+{
+    const auto it = m_entries.find(key);
+    if (it == m_entries.end())
+        return;
+    it->item->setText(PipelineColumn, QStringLiteral("#%1").arg(pipelineId));
+    it->item->setToolTip(PipelineColumn, webUrl);
+}
+
+void DeploymentProgressPanel::setStatus(int key, const QString &status)
+{
+    const auto it = m_entries.find(key);
+    if (it == m_entries.end())
+        return;
+    it->item->setText(StatusColumn, statusDisplayName(status));
+    it->item->setForeground(StatusColumn, statusColor(status).isValid() ? QBrush(statusColor(status)) : QBrush());
+}
+
+void DeploymentProgressPanel::appendLog(int key, const QString &jobName, const QByteArray &chunk)
+{
+    const auto it = m_entries.find(key);
+    if (it == m_entries.end())
+        return;
+    QString text;
+    if (jobName != it->lastJob) {
+        text += tr("──── job %1 ────").arg(jobName) + QLatin1Char('\n');
+        it->lastJob = jobName;
+    }
+    text += QString::fromUtf8(chunk);
+    it->log += text;
+    if (it->log.size() > MaxLogChars)
+        it->log.remove(0, it->log.size() - MaxLogChars);
+    if (m_list->currentItem() == it->item) {
+        // Appending keeps the reader's scroll position unless they are at the end.
+        QScrollBar *bar = m_log->verticalScrollBar();
+        const bool atEnd = bar->value() == bar->maximum();
+        m_log->moveCursor(QTextCursor::End);
+        m_log->insertPlainText(text);
+        if (atEnd)
+            bar->setValue(bar->maximum());
+    }
+}
+
+void DeploymentProgressPanel::setFinished(int key, const QString &status, const QString &message)
+{
+    setStatus(key, status);
+    const auto it = m_entries.find(key);
+    if (it != m_entries.end() && !message.isEmpty())
+        it->item->setToolTip(StatusColumn, message);
+}
+
+QString DeploymentProgressPanel::logOf(int key) const
+{
+    return m_entries.value(key).log;
+}
+
+void DeploymentProgressPanel::showSelected()
+{
+    QTreeWidgetItem *item = m_list->currentItem();
+    m_log->setPlainText(item ? m_entries.value(item->data(WhatColumn, KeyRole).toInt()).log : QString());
+    m_log->moveCursor(QTextCursor::End);
+}
+
+} // namespace Dockmaster

@@ -1,0 +1,100 @@
+#include "shell/editortabs.h"
+
+#include "editor/configeditor.h"
+#include "git/gitworkspace.h"
+#include "render/environmentrender.h"
+
+#include <QMessageBox>
+#include <QPointer>
+#include <QTabWidget>
+
+#include <KSyntaxHighlighting/Repository>
+
+namespace Dockmaster {
+
+EditorTabs::EditorTabs(QTabWidget *tabs, QObject *parent)
+    : QObject(parent)
+    , m_tabs(tabs)
+{
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &EditorTabs::closeTab);
+}
+
+EditorTabs::~EditorTabs() = default;
+
+void EditorTabs::closeTab(int index)
+{
+    QWidget *page = m_tabs->widget(index);
+    auto *editor = qobject_cast<ConfigEditor *>(page);
+    if (editor && editor->isModified()
+        && QMessageBox::question(
+               m_tabs, tr("Close editor"),
+               tr("%1 has changes that are not committed. Close it and lose them?").arg(editor->title()))
+            != QMessageBox::Yes)
+        return;
+    m_tabs->removeTab(index);
+    page->deleteLater();
+}
+
+const HostRecord *EditorTabs::hostOf(const AppRecord &app, Environment environment) const
+{
+    const EnvironmentState *state = app.environment(environment);
+    if (!state)
+        return nullptr;
+    const auto it = std::find_if(m_hosts.cbegin(), m_hosts.cend(),
+                                 [state](const HostRecord &host) { return host.name == state->host; });
+    return it == m_hosts.cend() ? nullptr : &*it;
+}
+
+void EditorTabs::open(const AppRecord &app, Environment environment, const Session &session)
+{
+    const QString tabName = QStringLiteral("editor-%1-%2").arg(app.id, environmentKey(environment));
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->objectName() == tabName) {
+            m_tabs->setCurrentIndex(i);
+            return;
+        }
+    }
+    if (!m_syntax)
+        m_syntax = std::make_unique<KSyntaxHighlighting::Repository>();
+    auto *workspace = new GitWorkspace(session.workspaceRoot, m_tabs);
+    auto *editor = new ConfigEditor(workspace, *m_syntax, m_tabs);
+    // The workspace belongs to its editor tab: closing the tab ends its git thread.
+    workspace->setParent(editor);
+    editor->setObjectName(tabName);
+    editor->setAuthor(session.author);
+
+    // Drift: the templates rendered with what the cache knows of this app now.
+    const QPointer<ConfigEditor> guard(editor);
+    const AppRecord appNow = app;
+    editor->setTemplateRenderer([this, guard, appNow, environment](const QString &path) {
+        ConfigEditor::RenderedTemplate out;
+        const HostRecord *host = hostOf(appNow, environment);
+        if (!host) {
+            out.error = tr("the host of this environment is not in the inventory");
+            return out;
+        }
+        const FallbackMode mode = EnvironmentRender::fallbackModeOf(guard ? guard->repositoryFiles() : QStringList());
+        const EnvironmentRender::FileResult file
+            = EnvironmentRender::renderFile(EnvironmentRender::specFor(appNow, environment, *host, mode), path);
+        out.ok = file.ok;
+        out.text = QString::fromUtf8(file.content);
+        out.error = file.error;
+        return out;
+    });
+
+    const QString label = QStringLiteral("%1 (%2)").arg(app.id, environmentDisplayName(environment));
+    const int index = m_tabs->addTab(editor, label);
+    m_tabs->setCurrentIndex(index);
+    connect(editor, &ConfigEditor::titleChanged, m_tabs, [tabs = m_tabs, editor, label](const QString &title) {
+        const int at = tabs->indexOf(editor);
+        if (at >= 0)
+            tabs->setTabText(at, title.isEmpty() ? label : label + QStringLiteral(": ") + title);
+    });
+    connect(editor, &ConfigEditor::statusMessage, this, &EditorTabs::statusMessage);
+    connect(editor, &ConfigEditor::committed, this, [this, editor, appId = app.id, environment](const QString &commit) {
+        Q_EMIT configCommitted(appId, environment, editor->path(), commit);
+    });
+    editor->openRepository(QUrl(app.opsWebUrl + QStringLiteral(".git")), session.token, environmentBranch(environment));
+}
+
+} // namespace Dockmaster

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "domain/records.h"
+#include "git/gittypes.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+class QTabWidget;
+
+namespace KSyntaxHighlighting {
+class Repository;
+}
+
+namespace Dockmaster {
+
+// The editor area: one ConfigEditor tab per app and environment, each with
+// its own git workspace, and the drift check fed by the app's allocation and
+// host. Closing a tab with uncommitted changes asks first.
+class EditorTabs final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Session {
+        QString token;         // for git over HTTP; memory only
+        GitAuthor author;      // the admin, as commits name them
+        QString workspaceRoot; // folder for the clones
+    };
+
+    explicit EditorTabs(QTabWidget *tabs, QObject *parent = nullptr);
+    ~EditorTabs() override;
+
+    void setHosts(const QList<HostRecord> &hosts) { m_hosts = hosts; }
+    // Opens (or focuses) the editor of one environment branch of `app`.
+    void open(const AppRecord &app, Environment environment, const Session &session);
+
+Q_SIGNALS:
+    void statusMessage(const QString &message);
+    void configCommitted(const QString &appId, Dockmaster::Environment environment, const QString &path,
+                         const QString &commit);
+
+private:
+    void closeTab(int index);
+    const HostRecord *hostOf(const AppRecord &app, Environment environment) const;
+
+    QTabWidget *m_tabs;
+    std::unique_ptr<KSyntaxHighlighting::Repository> m_syntax; // one per process, shared by every editor
+    QList<HostRecord> m_hosts;
+};
+
+} // namespace Dockmaster

@@ -410,7 +410,18 @@ private Q_SLOTS:
 
         m_emulator->clearFaults();
         m_provisioner->setDnsProvider(m_dns.get());
-        // A new session (as after a restart) resumes from the inventory alone.
+        // After a restart the console finds the unfinished app in the inventory...
+        std::optional<QList<AllocationRecord>> records;
+        m_allocator->listRecords(nullptr,
+                                 [&records](QList<AllocationRecord> list, const QString &) { records = list; });
+        QVERIFY(spinUntil([&records] { return records.has_value(); }));
+        QStringList unfinished;
+        for (const AllocationRecord &r : std::as_const(*records)) {
+            if (r.status == QLatin1String("provisioning"))
+                unfinished.append(r.id);
+        }
+        QCOMPARE(unfinished, QStringList { id });
+        // ...and a new session (as after a restart) resumes from the inventory alone.
         m_provisioner = std::make_unique<Provisioner>(m_client.get(), m_allocator.get());
         m_provisioner->setDnsProvider(m_dns.get());
         const auto resumed = resume(id);

@@ -183,9 +183,12 @@ void Provisioner::start(const ProvisionRequest &request)
             if (!result.ok())
                 *failure = tr("Cannot look up the owner in GitLab: %1").arg(result.error.message);
             else if (std::none_of(result.value.cbegin(), result.value.cend(), [this](const GitLabUser &u) {
-                         return u.username.compare(m_request.owner, Qt::CaseInsensitive) == 0;
+                         // A blocked account must not be handed a repository.
+                         return u.username.compare(m_request.owner, Qt::CaseInsensitive) == 0
+                             && (u.state.isEmpty() || u.state == QLatin1String("active"));
                      }))
-                problems->append({ QStringLiteral("owner"), tr("GitLab has no user called %1.").arg(m_request.owner) });
+                problems->append(
+                    { QStringLiteral("owner"), tr("GitLab has no active user called %1.").arg(m_request.owner) });
             proceed();
         });
     m_allocator->readConfig(

@@ -84,6 +84,14 @@ struct EmulatorLabel {
     QString description;
 };
 
+struct EmulatorProtectedBranch {
+    qint64 id = 0;
+    QString name;
+    int pushAccessLevel = 40;
+    int mergeAccessLevel = 40;
+    bool allowForcePush = false;
+};
+
 struct EmulatorJob {
     qint64 id = 0;
     qint64 projectId = 0;
@@ -156,6 +164,7 @@ struct EmulatorProject {
     QList<EmulatorMember> members;
     QList<EmulatorVariable> variables;
     QList<EmulatorLabel> labels;
+    QList<EmulatorProtectedBranch> protectedBranches;
     QList<EmulatorEnvironment> environments;
     qint64 nextIssueIid = 1;
     qint64 nextPipelineIid = 1;

@@ -684,6 +684,63 @@ std::optional<HttpResponse> GitLabApi::routeGroupsAndProjects(Context &c)
         }
     }
 
+    if (s.value(2) == QLatin1String("protected_branches") && (s.size() == 3 || s.size() == 4)) {
+        auto branchJson = [](const EmulatorProtectedBranch &b) {
+            auto levels = [](int value) {
+                return QJsonArray { QJsonObject {
+                    { QStringLiteral("access_level"), value },
+                    { QStringLiteral("access_level_description"),
+                      value >= 40 ? QStringLiteral("Maintainers") : QStringLiteral("Developers + Maintainers") } } };
+            };
+            return QJsonObject { { QStringLiteral("id"), b.id },
+                                 { QStringLiteral("name"), b.name },
+                                 { QStringLiteral("push_access_levels"), levels(b.pushAccessLevel) },
+                                 { QStringLiteral("merge_access_levels"), levels(b.mergeAccessLevel) },
+                                 { QStringLiteral("allow_force_push"), b.allowForcePush },
+                                 { QStringLiteral("code_owner_approval_required"), false } };
+        };
+        if (level < int(AccessLevel::Maintainer))
+            return HttpResponse::message(403, QStringLiteral("403 Forbidden"));
+        if (s.size() == 3 && get) {
+            return paginate(c, p->protectedBranches.size(),
+                            [&](qsizetype i) { return branchJson(p->protectedBranches.at(i)); });
+        }
+        if (s.size() == 3 && method == QLatin1String("POST")) {
+            const QString name = param(c, QStringLiteral("name"));
+            if (name.isEmpty())
+                return HttpResponse::json(400, "{\"error\":\"name is missing\"}");
+            for (const auto &b : std::as_const(p->protectedBranches)) {
+                if (b.name == name)
+                    return HttpResponse::message(409, QStringLiteral("Protected branch '%1' already exists").arg(name));
+            }
+            EmulatorProtectedBranch b;
+            b.id = m_store.nextId("protected_branch");
+            b.name = name;
+            if (hasParam(c, QStringLiteral("push_access_level")))
+                b.pushAccessLevel = param(c, QStringLiteral("push_access_level")).toInt();
+            if (hasParam(c, QStringLiteral("merge_access_level")))
+                b.mergeAccessLevel = param(c, QStringLiteral("merge_access_level")).toInt();
+            b.allowForcePush = boolParam(c, QStringLiteral("allow_force_push"));
+            p->protectedBranches.append(b);
+            return jsonResponse(201, branchJson(b));
+        }
+        if (s.size() == 4) {
+            const QString name = s.at(3);
+            const auto it = std::find_if(p->protectedBranches.begin(), p->protectedBranches.end(),
+                                         [&name](const EmulatorProtectedBranch &b) { return b.name == name; });
+            if (it == p->protectedBranches.end())
+                return HttpResponse::message(404, QStringLiteral("404 Not found"));
+            if (get)
+                return jsonResponse(200, branchJson(*it));
+            if (method == QLatin1String("DELETE")) {
+                p->protectedBranches.erase(it);
+                HttpResponse r;
+                r.status = 204;
+                return r;
+            }
+        }
+    }
+
     if (s.value(2) == QLatin1String("repository"))
         return routeRepository(c, *p);
     if (auto r = routeCi(c, *p))

@@ -219,7 +219,10 @@ std::optional<HttpResponse> GitLabApi::routeRepository(Context &c, EmulatorProje
         return QJsonObject {
             { QStringLiteral("name"), name },
             { QStringLiteral("merged"), false },
-            { QStringLiteral("protected"), name == project.defaultBranch },
+            { QStringLiteral("protected"),
+              name == project.defaultBranch
+                  || std::any_of(project.protectedBranches.cbegin(), project.protectedBranches.cend(),
+                                 [&name](const EmulatorProtectedBranch &b) { return b.name == name; }) },
             { QStringLiteral("default"), name == project.defaultBranch },
             { QStringLiteral("developers_can_push"), false },
             { QStringLiteral("developers_can_merge"), false },

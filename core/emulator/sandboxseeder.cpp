@@ -153,6 +153,10 @@ QString SandboxSeeder::hostsJson(const QString &rootGroup, const QString &docker
             { QStringLiteral("container_ports"), QJsonArray { h.containerBase, h.containerBase + 9999 } },
             { QStringLiteral("fallback_ports"), QJsonArray { h.fallbackBase, h.fallbackBase + 9999 } },
             { QStringLiteral("capacity"), h.capacity },
+            // A stand-in pinned host key, so provisioning can set DEPLOY_KNOWN_HOSTS.
+            { QStringLiteral("host_key"),
+              QStringLiteral("%1 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAISandbox%2")
+                  .arg(QString::fromLatin1(h.address), QString::fromLatin1(h.name).remove(QLatin1Char('-'))) },
         });
     }
     return QString::fromUtf8(json(QJsonObject {

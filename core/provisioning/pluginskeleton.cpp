@@ -1,0 +1,74 @@
+#include "provisioning/pluginskeleton.h"
+
+namespace Dockmaster {
+
+QHash<QString, QByteArray> PluginSkeleton::files(const QString &appId, const QString &name, const QString &testDomain,
+                                                 const QString &productionDomain)
+{
+    QHash<QString, QByteArray> out;
+    out.insert(QStringLiteral("web/index.php"),
+               QStringLiteral("<?php\n"
+                              "// Entry point of the %1 plugin. Everything under web/ is served;\n"
+                              "// keep secrets out of this repository (they arrive as environment variables).\n"
+                              "declare(strict_types=1);\n\n"
+                              "header('Content-Type: text/html; charset=utf-8');\n"
+                              "$name = htmlspecialchars('%2', ENT_QUOTES, 'UTF-8');\n"
+                              "echo \"<!doctype html><title>{$name}</title><h1>{$name}</h1>"
+                              "<p>It works.</p>\";\n")
+                   .arg(appId, name)
+                   .toUtf8());
+    out.insert(QStringLiteral("web/health.php"),
+               QByteArray("<?php\nheader('Content-Type: text/plain');\necho \"ok\\n\";\n"));
+    QString domains;
+    if (!testDomain.isEmpty())
+        domains += QStringLiteral("- test: https://%1\n").arg(testDomain);
+    if (!productionDomain.isEmpty())
+        domains += QStringLiteral("- production: https://%1\n").arg(productionDomain);
+    out.insert(QStringLiteral("README.md"),
+               QStringLiteral("# %1 (%2)\n\n"
+                              "This repository holds the code of your plugin. Everything under `web/` is served by "
+                              "nginx and PHP-FPM in the plugin's own container.\n\n"
+                              "## Where it runs\n\n%3\n"
+                              "## How to request a release\n\n"
+                              "1. Push your work and create a tag (for example `v1.0.0`), or note the commit SHA.\n"
+                              "2. Open a new issue and choose the **Release request** template.\n"
+                              "3. Fill in the tag or commit and the environment, and keep the labels "
+                              "`release-request` and `env::test` or `env::production`.\n"
+                              "4. A platform admin reviews the request. The label `release::pending` becomes "
+                              "`release::approved`, then `release::deployed` (or `release::failed`); a rejected "
+                              "request gets `release::rejected` and a comment with the reason.\n"
+                              "5. Each step is commented on the issue, with the deployed commit.\n\n"
+                              "Release to `test` first; production releases are approved separately.\n\n"
+                              "## Rules\n\n"
+                              "- Do not commit credentials. The platform's permission check and key/value store "
+                              "credentials are given to your container as environment variables.\n"
+                              "- The deployed version is pinned by commit; moving a tag later does not change "
+                              "what runs.\n")
+                   .arg(name, appId, domains)
+                   .toUtf8());
+    out.insert(releaseTemplatePath(),
+               QByteArray("## Release request\n\n"
+                          "Ref: <!-- tag (v1.2.0) or full commit SHA -->\n"
+                          "Environment: <!-- test or production -->\n\n"
+                          "### What changed\n\n"
+                          "<!-- A short summary for the reviewer. -->\n\n"
+                          "/label ~release-request ~\"release::pending\"\n"));
+    out.insert(QStringLiteral(".gitignore"), QByteArray("/vendor/\n.env\n"));
+    return out;
+}
+
+QList<SkeletonLabel> PluginSkeleton::labels()
+{
+    return {
+        { QStringLiteral("release-request"), QStringLiteral("#1f75cb"), QStringLiteral("Asks for a release") },
+        { QStringLiteral("env::test"), QStringLiteral("#6699cc"), QStringLiteral("Target: test") },
+        { QStringLiteral("env::production"), QStringLiteral("#cc3366"), QStringLiteral("Target: production") },
+        { QStringLiteral("release::pending"), QStringLiteral("#f0ad4e"), QStringLiteral("Waiting for an admin") },
+        { QStringLiteral("release::approved"), QStringLiteral("#5cb85c"), QStringLiteral("Approved, deploying") },
+        { QStringLiteral("release::deployed"), QStringLiteral("#2e7d32"), QStringLiteral("Deployed") },
+        { QStringLiteral("release::failed"), QStringLiteral("#d9534f"), QStringLiteral("Deployment failed") },
+        { QStringLiteral("release::rejected"), QStringLiteral("#7f8c8d"), QStringLiteral("Rejected by an admin") },
+    };
+}
+
+} // namespace Dockmaster

@@ -1,0 +1,1072 @@
+#include "provisioning/provisioner.h"
+
+#include "dns/dnsprovider.h"
+#include "gitlab/gitlabclient.h"
+#include "provisioning/gitlabwrite.h"
+#include "provisioning/inventoryallocator.h"
+#include "provisioning/opsrepopusher.h"
+#include "provisioning/pluginskeleton.h"
+#include "render/appenvironmentspec.h"
+#include "render/configrenderer.h"
+#include "render/renderinput.h"
+
+#include <QFile>
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Dockmaster {
+namespace {
+
+constexpr int DeveloperAccess = 30;
+
+bool alreadyTaken(const GitLabResponse &response)
+{
+    const QString text = response.error.gitlabMessage + QString::fromUtf8(response.body);
+    return text.contains(QLatin1String("has already been taken")) || text.contains(QLatin1String("already exists"));
+}
+
+// "<address> <type> <base64>": one line, nothing a shell or a file format could
+// read as more than a key.
+bool isKnownHostsLine(const QString &line)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^[0-9A-Za-z.:\\[\\]-]{1,255} (ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|"
+                       "sk-ssh-ed25519@openssh\\.com) [A-Za-z0-9+/]{16,8192}={0,2}$"));
+    return pattern.match(line).hasMatch();
+}
+
+int statusOf(const GitLabResponse &response)
+{
+    return response.httpStatus != 0 ? response.httpStatus : response.error.httpStatus;
+}
+
+} // namespace
+
+struct Provisioner::VariableSpec {
+    QString key;
+    QString value;
+    QString scope;
+    bool masked = false;
+    bool isProtected = true;
+    bool keepExisting = false; // never replaced once there (the deploy key)
+};
+
+QList<Provisioner::Step> Provisioner::createSteps()
+{
+    return { Step::Allocate, Step::CodeRepository, Step::OwnerAccess, Step::ManagementRepository, Step::Variables,
+             Step::Dns,      Step::Activate };
+}
+
+QString Provisioner::stepKey(Step step)
+{
+    switch (step) {
+    case Step::Allocate:
+        return QStringLiteral("allocate");
+    case Step::CodeRepository:
+        return QStringLiteral("code-repository");
+    case Step::OwnerAccess:
+        return QStringLiteral("owner-access");
+    case Step::ManagementRepository:
+        return QStringLiteral("management-repository");
+    case Step::Variables:
+        return QStringLiteral("variables");
+    case Step::Dns:
+        return QStringLiteral("dns");
+    case Step::Activate:
+        return QStringLiteral("activate");
+    case Step::Archive:
+        return QStringLiteral("archive");
+    }
+    return {};
+}
+
+QString Provisioner::stepTitle(Step step)
+{
+    switch (step) {
+    case Step::Allocate:
+        return tr("Allocate ID, host and ports in the inventory");
+    case Step::CodeRepository:
+        return tr("Create the code repository from the plugin skeleton");
+    case Step::OwnerAccess:
+        return tr("Give the owner Developer access");
+    case Step::ManagementRepository:
+        return tr("Create the management repository and environment branches");
+    case Step::Variables:
+        return tr("Set the CI/CD deploy variables");
+    case Step::Dns:
+        return tr("Create the DNS records");
+    case Step::Activate:
+        return tr("Mark the app active");
+    case Step::Archive:
+        return tr("Archive the app");
+    }
+    return {};
+}
+
+Provisioner::Provisioner(GitLabClient *client, InventoryAllocator *allocator, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_allocator(allocator)
+{
+}
+
+Provisioner::~Provisioner() = default;
+
+void Provisioner::setCommitAuthor(const QString &name, const QString &email)
+{
+    m_authorName = name;
+    m_authorEmail = email;
+}
+
+void Provisioner::setBusy(bool busy)
+{
+    m_busy = busy;
+}
+
+QString Provisioner::describe(const GitLabResponse &response) const
+{
+    return response.error.message.isEmpty() ? tr("GitLab answered HTTP %1").arg(statusOf(response))
+                                            : response.error.message;
+}
+
+void Provisioner::fail(Step step, const QString &reason)
+{
+    setBusy(false);
+    Q_EMIT failed(step, reason);
+}
+
+// --- entry points ---
+
+void Provisioner::start(const ProvisionRequest &request)
+{
+    if (m_busy || !m_client || !m_allocator)
+        return;
+    const QList<ProvisionFieldError> errors = ProvisionValidation::check(request);
+    if (!errors.isEmpty()) {
+        Q_EMIT inputRefused(errors);
+        return;
+    }
+    setBusy(true);
+    m_request = request;
+    m_record = AllocationRecord();
+    m_publicKey.clear();
+
+    // The owner must exist and chosen hosts must be in the inventory before
+    // anything is written.
+    auto pending = std::make_shared<int>(2);
+    auto problems = std::make_shared<QList<ProvisionFieldError>>();
+    auto failure = std::make_shared<QString>();
+    auto proceed = [this, pending, problems, failure] {
+        if (--*pending > 0)
+            return;
+        if (!failure->isEmpty()) {
+            fail(Step::Allocate, *failure);
+            return;
+        }
+        if (!problems->isEmpty()) {
+            setBusy(false);
+            Q_EMIT inputRefused(*problems);
+            return;
+        }
+        m_steps = createSteps();
+        runFrom(0);
+    };
+    m_client->usersByUsername(
+        request.owner, this, [this, problems, failure, proceed](GitLabResult<QList<GitLabUser>> result) {
+            if (!result.ok())
+                *failure = tr("Cannot look up the owner in GitLab: %1").arg(result.error.message);
+            else if (std::none_of(result.value.cbegin(), result.value.cend(), [this](const GitLabUser &u) {
+                         // A blocked account must not be handed a repository.
+                         return u.username.compare(m_request.owner, Qt::CaseInsensitive) == 0
+                             && (u.state.isEmpty() || u.state == QLatin1String("active"));
+                     }))
+                problems->append(
+                    { QStringLiteral("owner"), tr("GitLab has no active user called %1.").arg(m_request.owner) });
+            proceed();
+        });
+    m_allocator->readConfig(
+        this, [this, problems, failure, proceed](std::optional<InventoryConfig> config, const QString &error) {
+            if (!config) {
+                *failure = error;
+            } else {
+                m_config = *config;
+                const std::pair<QString, QString> chosen[]
+                    = { { QStringLiteral("test"), m_request.testHost },
+                        { QStringLiteral("production"), m_request.productionHost } };
+                for (const auto &[environment, host] : chosen) {
+                    if (host.isEmpty() || !m_request.environments.contains(environment))
+                        continue;
+                    const InventoryHostSpec *spec = m_config.host(host);
+                    if (!spec || spec->environment != environment)
+                        problems->append({ environment + QStringLiteral("_host"),
+                                           tr("The inventory has no %1 host called %2.").arg(environment, host) });
+                }
+            }
+            proceed();
+        });
+}
+
+void Provisioner::resume(const QString &appId)
+{
+    if (m_busy || !m_client || !m_allocator)
+        return;
+    if (InventoryPlanning::appNumber(appId) < 0) {
+        Q_EMIT failed(Step::Allocate, tr("%1 is not an app ID.").arg(appId.left(40)));
+        return;
+    }
+    setBusy(true);
+    m_publicKey.clear();
+    m_allocator->readConfig(this, [this, appId](std::optional<InventoryConfig> config, const QString &error) {
+        if (!config) {
+            fail(Step::Allocate, error);
+            return;
+        }
+        m_config = *config;
+        m_allocator->read(appId, this, [this](const AllocationOutcome &outcome) {
+            if (!outcome.ok()) {
+                fail(Step::Allocate, outcome.error);
+                return;
+            }
+            m_record = *outcome.record;
+            if (m_record.status == QLatin1String("archived")) {
+                fail(Step::Allocate, tr("%1 is archived; it cannot be provisioned again.").arg(m_record.id));
+                return;
+            }
+            // The record is input too: it goes into files, descriptions and URLs.
+            QStringList problems;
+            for (const QString &problem :
+                 { ProvisionValidation::name(m_record.name), ProvisionValidation::owner(m_record.owner),
+                   ProvisionValidation::description(m_record.description),
+                   ProvisionValidation::fallbackMode(m_record.fallbackMode) }) {
+                if (!problem.isEmpty())
+                    problems.append(problem);
+            }
+            if (!problems.isEmpty()) {
+                fail(Step::Allocate,
+                     tr("The inventory record of %1 is not valid: %2")
+                         .arg(m_record.id, problems.join(QLatin1Char(' '))));
+                return;
+            }
+            m_steps = createSteps();
+            runFrom(0);
+        });
+    });
+}
+
+// --- the step runner ---
+
+void Provisioner::runFrom(int index)
+{
+    if (index >= m_steps.size()) {
+        setBusy(false);
+        Q_EMIT finished(m_record.id);
+        return;
+    }
+    const Step step = m_steps.at(index);
+    if (step != Step::Allocate ? m_record.stepsDone.contains(stepKey(step)) : !m_record.id.isEmpty()) {
+        Q_EMIT stepFinished(step, true);
+        runFrom(index + 1);
+        return;
+    }
+    Q_EMIT stepStarted(step);
+    runStep(step, [this, step, index](const QString &error) {
+        if (!error.isEmpty()) {
+            fail(step, error);
+            return;
+        }
+        markDone(step, [this, step, index] {
+            Q_EMIT stepFinished(step, false);
+            runFrom(index + 1);
+        });
+    });
+}
+
+void Provisioner::runStep(Step step, StepDone done)
+{
+    switch (step) {
+    case Step::Allocate:
+        allocate(std::move(done));
+        return;
+    case Step::CodeRepository:
+        createCodeRepository(std::move(done));
+        return;
+    case Step::OwnerAccess:
+        addOwner(std::move(done));
+        return;
+    case Step::ManagementRepository:
+        createManagementRepository(std::move(done));
+        return;
+    case Step::Variables:
+        setVariables(std::move(done));
+        return;
+    case Step::Dns:
+        setDnsRecords(std::move(done));
+        return;
+    case Step::Activate:
+    case Step::Archive:
+        done({});
+        return;
+    }
+}
+
+void Provisioner::markDone(Step step, const std::function<void()> &next)
+{
+    if (step == Step::Allocate) {
+        next(); // the record was just written by the allocation itself
+        return;
+    }
+    const AllocationRecord local = m_record;
+    const QString publicKey = m_publicKey;
+    const QString key = stepKey(step);
+    m_allocator->update(
+        m_record.id, QStringLiteral("Provisioning %1: %2 done").arg(m_record.id, key),
+        [local, publicKey, key, step](AllocationRecord &r) {
+            bool changed = false;
+            auto set = [&changed](auto &field, const auto &value) {
+                if (field != value) {
+                    field = value;
+                    changed = true;
+                }
+            };
+            if (local.codeProjectId > 0)
+                set(r.codeProjectId, local.codeProjectId);
+            if (local.opsProjectId > 0)
+                set(r.opsProjectId, local.opsProjectId);
+            if (!publicKey.isEmpty())
+                set(r.deployPublicKey, publicKey);
+            if (!r.stepsDone.contains(key)) {
+                r.stepsDone.append(key);
+                changed = true;
+            }
+            if (step == Step::Activate) {
+                set(r.status,
+                    r.placement(QStringLiteral("production")) ? QStringLiteral("active") : QStringLiteral("test-only"));
+            }
+            return changed;
+        },
+        this,
+        [this, step, next](const AllocationOutcome &outcome) {
+            if (!outcome.ok()) {
+                fail(step, tr("The step worked but could not be recorded in the inventory: %1").arg(outcome.error));
+                return;
+            }
+            m_record = *outcome.record;
+            next();
+        });
+}
+
+// --- steps ---
+
+void Provisioner::allocate(StepDone done)
+{
+    AllocationRequest request;
+    request.name = m_request.name;
+    request.owner = m_request.owner;
+    request.description = m_request.description;
+    request.fallbackMode = ProvisionValidation::renderFallbackKey(m_request.fallbackMode);
+    request.environments = m_request.environments;
+    if (!m_request.testHost.isEmpty())
+        request.chosenHosts.insert(QStringLiteral("test"), m_request.testHost);
+    if (!m_request.productionHost.isEmpty())
+        request.chosenHosts.insert(QStringLiteral("production"), m_request.productionHost);
+    m_allocator->allocate(request, this, [this, done](const AllocationOutcome &outcome) {
+        if (!outcome.ok()) {
+            done(outcome.error);
+            return;
+        }
+        m_record = *outcome.record;
+        Q_EMIT allocated(m_record.id);
+        done({});
+    });
+}
+
+void Provisioner::ensureProject(const QString &group, const QString &description, ProjectDone done)
+{
+    // Looks first; creates only when it is not there. A refused or ambiguous
+    // create is followed by one more look, so a project made by an earlier
+    // run (or an answer lost on the way) is found, never duplicated.
+    lookForProject(group, description, true, std::move(done));
+}
+
+void Provisioner::lookForProject(const QString &group, const QString &description, bool mayCreate, ProjectDone done)
+{
+    const QString fullPath = m_rootGroup + QLatin1Char('/') + group + QLatin1Char('/') + m_record.id;
+    m_client->project(fullPath, this, [this, group, description, done, mayCreate](GitLabResult<GitLabProject> result) {
+        if (result.ok())
+            done(result.value.id, result.value.httpUrlToRepo, {});
+        else if (result.error.kind == GitLabError::Kind::NotFound && mayCreate)
+            createProject(group, description, done);
+        else
+            done(0, {}, tr("Cannot read the project: %1").arg(result.error.message));
+    });
+}
+
+void Provisioner::createProject(const QString &group, const QString &description, ProjectDone done)
+{
+    const QString groupPath = m_rootGroup + QLatin1Char('/') + group;
+    GitLabRequest groupRequest;
+    groupRequest.path = QStringLiteral("/groups/") + GitLabClient::encode(groupPath);
+    m_client->send(groupRequest, this, [this, group, groupPath, description, done](const GitLabResponse &g) {
+        const qint64 namespaceId = qint64(GitLabWrite::object(g).value(QLatin1StringView("id")).toDouble());
+        if (!g.error.isOk() || namespaceId <= 0) {
+            done(0, {}, tr("Cannot find the group %1: %2").arg(groupPath, describe(g)));
+            return;
+        }
+        const QJsonObject body { { QStringLiteral("name"), m_record.id },
+                                 { QStringLiteral("path"), m_record.id },
+                                 { QStringLiteral("namespace_id"), namespaceId },
+                                 { QStringLiteral("description"), description },
+                                 { QStringLiteral("default_branch"), QStringLiteral("main") } };
+        GitLabWrite::sendJson(m_client, "POST", QStringLiteral("/projects"), body, this,
+                              [this, group, description, done](const GitLabResponse &r) {
+                                  if (r.error.isOk()) {
+                                      const QJsonObject o = GitLabWrite::object(r);
+                                      done(qint64(o.value(QLatin1StringView("id")).toDouble()),
+                                           o.value(QLatin1StringView("http_url_to_repo")).toString(), {});
+                                  } else if (alreadyTaken(r) || r.error.kind == GitLabError::Kind::MayHaveTakenEffect) {
+                                      lookForProject(group, description, false, done);
+                                  } else {
+                                      done(0, {}, tr("GitLab refused to create the project: %1").arg(describe(r)));
+                                  }
+                              });
+    });
+}
+
+void Provisioner::createCodeRepository(StepDone done)
+{
+    const QString description
+        = m_record.description.isEmpty() ? m_record.name : m_record.name + QStringLiteral(": ") + m_record.description;
+    ensureProject(QStringLiteral("apps"), description, [this, done](qint64 id, const QString &, const QString &error) {
+        if (!error.isEmpty()) {
+            done(error);
+            return;
+        }
+        m_record.codeProjectId = id;
+        ensureSkeleton(id, [this, id, done](const QString &skeletonError) {
+            if (!skeletonError.isEmpty()) {
+                done(skeletonError);
+                return;
+            }
+            ensureLabels(id, done);
+        });
+    });
+}
+
+void Provisioner::ensureSkeleton(qint64 projectId, StepDone done)
+{
+    const QString project = QString::number(projectId);
+    m_client->branch(project, QStringLiteral("main"), this, [this, project, done](GitLabResult<GitLabBranch> branch) {
+        if (branch.ok()) {
+            done({}); // the skeleton is the first commit; a branch means it is there
+            return;
+        }
+        if (branch.error.kind != GitLabError::Kind::NotFound) {
+            done(tr("Cannot read the code repository: %1").arg(branch.error.message));
+            return;
+        }
+        const AllocationPlacement *test = m_record.placement(QStringLiteral("test"));
+        const AllocationPlacement *production = m_record.placement(QStringLiteral("production"));
+        const auto files = PluginSkeleton::files(m_record.id, m_record.name, test ? test->domain : QString(),
+                                                 production ? production->domain : QString());
+        QJsonArray actions;
+        QStringList paths = files.keys();
+        paths.sort();
+        for (const QString &path : std::as_const(paths))
+            actions.append(GitLabWrite::action(QStringLiteral("create"), path, files.value(path)));
+        GitLabWrite::commit(m_client, project, QStringLiteral("main"), QStringLiteral("Plugin skeleton"), actions, this,
+                            [this, done](const GitLabResponse &r) {
+                                if (r.error.isOk() || GitLabWrite::isEditConflict(r))
+                                    done({});
+                                else
+                                    done(tr("Cannot commit the plugin skeleton: %1").arg(describe(r)));
+                            });
+    });
+}
+
+void Provisioner::ensureLabels(qint64 projectId, StepDone done)
+{
+    const QString base = GitLabClient::projectPath(QString::number(projectId)) + QStringLiteral("/labels");
+    GitLabRequest list;
+    list.path = base;
+    list.pagination = GitLabRequest::Pagination::Offset;
+    list.query = { { QStringLiteral("per_page"), QStringLiteral("100") } };
+    m_client->send(list, this, [this, base, done](const GitLabResponse &r) {
+        if (!r.error.isOk()) {
+            done(tr("Cannot read the labels: %1").arg(describe(r)));
+            return;
+        }
+        QSet<QString> existing;
+        for (const QJsonValue &v : r.items)
+            existing.insert(v.toObject().value(QLatin1StringView("name")).toString());
+        auto missing = std::make_shared<QList<SkeletonLabel>>();
+        for (const SkeletonLabel &label : PluginSkeleton::labels()) {
+            if (!existing.contains(label.name))
+                missing->append(label);
+        }
+        createLabels(base, missing, 0, done);
+    });
+}
+
+void Provisioner::createLabels(const QString &base, std::shared_ptr<QList<SkeletonLabel>> missing, int index,
+                               StepDone done)
+{
+    if (index >= missing->size()) {
+        done({});
+        return;
+    }
+    const SkeletonLabel &label = missing->at(index);
+    const QJsonObject body { { QStringLiteral("name"), label.name },
+                             { QStringLiteral("color"), label.color },
+                             { QStringLiteral("description"), label.description } };
+    GitLabWrite::sendJson(m_client, "POST", base, body, this,
+                          [this, base, missing, index, done](const GitLabResponse &a) {
+                              if (!a.error.isOk() && statusOf(a) != 409) {
+                                  done(tr("Cannot create a label: %1").arg(describe(a)));
+                                  return;
+                              }
+                              createLabels(base, missing, index + 1, done);
+                          });
+}
+
+void Provisioner::addOwner(StepDone done)
+{
+    const QString project = QString::number(m_record.codeProjectId);
+    m_client->usersByUsername(m_record.owner, this, [this, project, done](GitLabResult<QList<GitLabUser>> users) {
+        const auto user = std::find_if(users.value.cbegin(), users.value.cend(), [this](const GitLabUser &u) {
+            return u.username.compare(m_record.owner, Qt::CaseInsensitive) == 0;
+        });
+        if (!users.ok() || user == users.value.cend()) {
+            done(users.ok() ? tr("GitLab has no user called %1.").arg(m_record.owner)
+                            : tr("Cannot look up the owner: %1").arg(users.error.message));
+            return;
+        }
+        const qint64 userId = user->id;
+        const QString members = GitLabClient::projectPath(project) + QStringLiteral("/members");
+        GitLabRequest list;
+        list.path = members;
+        list.pagination = GitLabRequest::Pagination::Offset;
+        m_client->send(list, this, [this, members, userId, done](const GitLabResponse &r) {
+            if (!r.error.isOk()) {
+                done(tr("Cannot read the members of the code repository: %1").arg(describe(r)));
+                return;
+            }
+            for (const QJsonValue &v : r.items) {
+                const QJsonObject m = v.toObject();
+                if (qint64(m.value(QLatin1StringView("id")).toDouble()) == userId
+                    && m.value(QLatin1StringView("access_level")).toInt() >= DeveloperAccess) {
+                    done({});
+                    return;
+                }
+            }
+            const QJsonObject body { { QStringLiteral("user_id"), userId },
+                                     { QStringLiteral("access_level"), DeveloperAccess } };
+            GitLabWrite::sendJson(m_client, "POST", members, body, this, [this, done](const GitLabResponse &a) {
+                if (a.error.isOk() || statusOf(a) == 409)
+                    done({});
+                else
+                    done(tr("Cannot add the owner as Developer: %1").arg(describe(a)));
+            });
+        });
+    });
+}
+
+void Provisioner::createManagementRepository(StepDone done)
+{
+    ensureProject(QStringLiteral("ops"), tr("Management repository of %1 (admins only)").arg(m_record.id),
+                  [this, done](qint64 id, const QString &httpUrl, const QString &error) {
+                      if (!error.isEmpty()) {
+                          done(error);
+                          return;
+                      }
+                      m_record.opsProjectId = id;
+                      // The submodule is pinned to the head of the code repository.
+                      m_client->branch(
+                          QString::number(m_record.codeProjectId), QStringLiteral("main"), this,
+                          [this, id, httpUrl, done](GitLabResult<GitLabBranch> code) {
+                              if (!code.ok()) {
+                                  done(tr("Cannot read the code repository's main branch: %1").arg(code.error.message));
+                                  return;
+                              }
+                              GitLabRequest list;
+                              list.path = GitLabClient::projectPath(QString::number(id))
+                                  + QStringLiteral("/repository/branches");
+                              list.pagination = GitLabRequest::Pagination::Offset;
+                              const QString sha = code.value.commit.id;
+                              m_client->send(list, this, [this, httpUrl, sha, done](const GitLabResponse &r) {
+                                  if (!r.error.isOk() && r.error.kind != GitLabError::Kind::NotFound) {
+                                      done(tr("Cannot list the management repository's branches: %1").arg(describe(r)));
+                                      return;
+                                  }
+                                  QSet<QString> existing;
+                                  for (const QJsonValue &v : r.items)
+                                      existing.insert(v.toObject().value(QLatin1StringView("name")).toString());
+                                  QStringList missing;
+                                  if (!existing.contains(QStringLiteral("main")))
+                                      missing.append(QStringLiteral("main"));
+                                  for (const AllocationPlacement &p : std::as_const(m_record.placements)) {
+                                      const QString branch = QStringLiteral("env/") + p.environment;
+                                      if (!existing.contains(branch))
+                                          missing.append(branch);
+                                  }
+                                  if (missing.isEmpty()) {
+                                      protectBranches(done);
+                                      return;
+                                  }
+                                  pushBranches(httpUrl, sha, missing, [this, done](const QString &pushError) {
+                                      if (!pushError.isEmpty()) {
+                                          done(pushError);
+                                          return;
+                                      }
+                                      protectBranches(done);
+                                  });
+                              });
+                          });
+                  });
+}
+
+void Provisioner::pushBranches(const QString &httpUrl, const QString &codeSha, const QStringList &missing,
+                               StepDone done)
+{
+    QList<BranchContent> branches;
+    const QByteArray readme = QStringLiteral("# %1 management\n\nAdmins only, written by Dockmaster. One branch per "
+                                             "environment (`env/test`, `env/production`): `codes` pins the deployed "
+                                             "commit of the code repository, `conf/` holds the rendered "
+                                             "configuration, and every commit is deployed by its pipeline.\n")
+                                  .arg(m_record.id)
+                                  .toUtf8();
+    const QByteArray gitmodules = QStringLiteral("[submodule \"codes\"]\n\tpath = codes\n\turl = ../../apps/%1.git\n")
+                                      .arg(m_record.id)
+                                      .toUtf8();
+    for (const QString &branch : missing) {
+        BranchContent content;
+        content.branch = branch;
+        content.files.insert(QStringLiteral("README.md"), readme);
+        if (branch == QLatin1String("main")) {
+            content.message = QStringLiteral("Management repository of %1").arg(m_record.id);
+            branches.append(content);
+            continue;
+        }
+        const QString environmentName = branch.mid(4);
+        const AllocationPlacement *p = m_record.placement(environmentName);
+        const auto environment = environmentFromKey(environmentName);
+        if (!p || !environment) {
+            done(tr("The allocation of %1 has no %2 placement.").arg(m_record.id, environmentName));
+            return;
+        }
+        AppEnvironmentSpec spec = AppEnvironmentSpec::withDefaults(m_record.id, *environment);
+        spec.setValue(RenderField::HostName, p->host);
+        spec.setValue(RenderField::HostAddress, p->address);
+        spec.setValue(RenderField::ContainerPort, QString::number(p->containerPort));
+        spec.setValue(RenderField::FallbackPort, QString::number(p->fallbackPort));
+        spec.setValue(RenderField::Domain, p->domain);
+        spec.setValue(RenderField::FallbackMode, ProvisionValidation::renderFallbackKey(m_record.fallbackMode));
+        const RenderInputResult checked = RenderInput::validate(spec);
+        if (!checked.ok()) {
+            QStringList reasons;
+            for (const FieldError &e : checked.errors)
+                reasons.append(e.message);
+            done(tr("The %1 configuration cannot be rendered: %2")
+                     .arg(environmentName, reasons.join(QStringLiteral(" "))));
+            return;
+        }
+        const ConfigRenderer::Result rendered = ConfigRenderer::render(*checked.input);
+        if (!rendered.ok()) {
+            done(rendered.error);
+            return;
+        }
+        for (const RenderedFile &file : rendered.files)
+            content.files.insert(file.path, file.content);
+        content.files.insert(QStringLiteral(".gitmodules"), gitmodules);
+        content.gitlinks.insert(QStringLiteral("codes"), codeSha);
+        content.message
+            = QStringLiteral("Provision %1 for %2\n\ncodes: %3\n").arg(environmentName, m_record.id, codeSha);
+        branches.append(content);
+    }
+
+    const QUrl url(httpUrl);
+    const QString token = m_client->token();
+    const QString name = m_authorName;
+    const QString email = m_authorEmail;
+    auto *watcher = new QFutureWatcher<BranchPushResult>(this);
+    connect(watcher, &QFutureWatcher<BranchPushResult>::finished, this, [this, watcher, done] {
+        const BranchPushResult result = watcher->result();
+        watcher->deleteLater();
+        if (!result.ok()) {
+            done(result.error);
+            return;
+        }
+        // A rejected new branch was created by someone else meanwhile; the
+        // next run looks at it like any existing branch.
+        if (!result.rejected.isEmpty()) {
+            done(tr("Someone else created %1 at the same time; retry to continue with what is there.")
+                     .arg(result.rejected.join(QStringLiteral(", "))));
+            return;
+        }
+        done({});
+    });
+    watcher->setFuture(QtConcurrent::run([url, token, branches, name, email] {
+        return OpsRepoPusher::pushNewBranches(url, QStringLiteral("oauth2"), token, branches, name, email);
+    }));
+}
+
+void Provisioner::protectBranches(StepDone done)
+{
+    // GitLab hands protected variables (the deploy key) only to pipelines of
+    // protected branches; protecting them also keeps pushes to maintainers.
+    const QString base
+        = GitLabClient::projectPath(QString::number(m_record.opsProjectId)) + QStringLiteral("/protected_branches");
+    GitLabRequest list;
+    list.path = base;
+    list.pagination = GitLabRequest::Pagination::Offset;
+    m_client->send(list, this, [this, base, done](const GitLabResponse &r) {
+        if (!r.error.isOk()) {
+            done(tr("Cannot read the protected branches: %1").arg(describe(r)));
+            return;
+        }
+        QSet<QString> existing;
+        for (const QJsonValue &v : r.items)
+            existing.insert(v.toObject().value(QLatin1StringView("name")).toString());
+        auto missing = std::make_shared<QStringList>();
+        for (const AllocationPlacement &p : std::as_const(m_record.placements)) {
+            const QString branch = QStringLiteral("env/") + p.environment;
+            if (!existing.contains(branch))
+                missing->append(branch);
+        }
+        protectNext(base, missing, 0, done);
+    });
+}
+
+void Provisioner::protectNext(const QString &base, std::shared_ptr<QStringList> missing, int index, StepDone done)
+{
+    if (index >= missing->size()) {
+        done({});
+        return;
+    }
+    const QJsonObject body { { QStringLiteral("name"), missing->at(index) },
+                             { QStringLiteral("push_access_level"), 40 },
+                             { QStringLiteral("merge_access_level"), 40 },
+                             { QStringLiteral("allow_force_push"), false } };
+    GitLabWrite::sendJson(m_client, "POST", base, body, this,
+                          [this, base, missing, index, done](const GitLabResponse &a) {
+                              if (!a.error.isOk() && statusOf(a) != 409) {
+                                  done(tr("Cannot protect the environment branch: %1").arg(describe(a)));
+                                  return;
+                              }
+                              protectNext(base, missing, index + 1, done);
+                          });
+}
+
+void Provisioner::generateKey(std::function<void(QByteArray, QString, QString)> done)
+{
+    auto dir = std::make_shared<QTemporaryDir>();
+    if (!dir->isValid()) {
+        done({}, {}, tr("Cannot create a temporary folder for the deploy key."));
+        return;
+    }
+    auto *process = new QProcess(this);
+    const QString keyFile = dir->filePath(QStringLiteral("deploy"));
+    connect(process, &QProcess::finished, this,
+            [process, dir, keyFile, done](int exitCode, QProcess::ExitStatus status) {
+                process->deleteLater();
+                QFile privateFile(keyFile);
+                QFile publicFile(keyFile + QStringLiteral(".pub"));
+                if (status != QProcess::NormalExit || exitCode != 0 || !privateFile.open(QIODevice::ReadOnly)
+                    || !publicFile.open(QIODevice::ReadOnly)) {
+                    done({}, {},
+                         tr("ssh-keygen could not create the deploy key: %1")
+                             .arg(QString::fromUtf8(process->readAllStandardError()).trimmed().left(200)));
+                    return;
+                }
+                done(privateFile.readAll(), QString::fromUtf8(publicFile.readAll()).trimmed(), {});
+            });
+    connect(process, &QProcess::errorOccurred, this, [process, done](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
+        process->deleteLater();
+        done({}, {}, tr("ssh-keygen is not installed; it is needed to create the deploy key."));
+    });
+    process->start(QStringLiteral("ssh-keygen"),
+                   { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
+                     QString(), QStringLiteral("-C"), QStringLiteral("dockmaster-deploy-%1").arg(m_record.id),
+                     QStringLiteral("-f"), keyFile });
+}
+
+void Provisioner::setVariables(StepDone done)
+{
+    const QString base
+        = GitLabClient::projectPath(QString::number(m_record.opsProjectId)) + QStringLiteral("/variables");
+    auto specs = std::make_shared<QList<VariableSpec>>();
+    for (const AllocationPlacement &p : std::as_const(m_record.placements)) {
+        const InventoryHostSpec *host = m_config.host(p.host);
+        if (!host || host->hostKey.trimmed().isEmpty()) {
+            done(tr("Host %1 has no pinned SSH host key in the inventory (host_key in hosts.json). Add it, then "
+                    "retry; deploys never skip host key checking.")
+                     .arg(p.host));
+            return;
+        }
+        const auto environment = environmentFromKey(p.environment);
+        AppEnvironmentSpec spec
+            = AppEnvironmentSpec::withDefaults(m_record.id, environment.value_or(Environment::Test));
+        spec.setValue(RenderField::HostName, p.host);
+        spec.setValue(RenderField::HostAddress, p.address);
+        spec.setValue(RenderField::ContainerPort, QString::number(p.containerPort));
+        spec.setValue(RenderField::FallbackPort, QString::number(p.fallbackPort));
+        spec.setValue(RenderField::Domain, p.domain);
+        const RenderInputResult checked = RenderInput::validate(spec);
+        if (!checked.ok()) {
+            done(tr("The %1 placement of %2 is not valid.").arg(p.environment, m_record.id));
+            return;
+        }
+        QString knownHosts = host->hostKey.trimmed();
+        if (!knownHosts.startsWith(p.address + QLatin1Char(' ')))
+            knownHosts = p.address + QLatin1Char(' ') + knownHosts;
+        if (!isKnownHostsLine(knownHosts)) {
+            done(tr("The pinned host key of %1 in the inventory is not a single known_hosts line "
+                    "(\"<address> <key type> <base64 key>\").")
+                     .arg(p.host));
+            return;
+        }
+        specs->append({ QStringLiteral("DEPLOY_KNOWN_HOSTS"), knownHosts, p.environment, false, true, false });
+        specs->append({ QStringLiteral("DEPLOY_HOST"), p.address, p.environment, false, true, false });
+        specs->append({ QStringLiteral("DEPLOY_DIR"), checked.input->appRoot(), p.environment, false, true, false });
+    }
+    GitLabRequest list;
+    list.path = base;
+    list.pagination = GitLabRequest::Pagination::Offset;
+    m_client->send(list, this, [this, specs, done](const GitLabResponse &r) {
+        if (!r.error.isOk()) {
+            done(tr("Cannot read the CI/CD variables: %1").arg(describe(r)));
+            return;
+        }
+        QString existingPublicKey;
+        bool hasKey = false;
+        for (const QJsonValue &v : r.items) {
+            const QJsonObject o = v.toObject();
+            const QString key = o.value(QLatin1StringView("key")).toString();
+            if (key == QLatin1String("DEPLOY_SSH_KEY_B64"))
+                hasKey = true;
+            if (key == QLatin1String("DEPLOY_SSH_PUBLIC_KEY"))
+                existingPublicKey = o.value(QLatin1StringView("value")).toString();
+        }
+        auto proceed = [this, specs, done](const QByteArray &privateKey, const QString &publicKey) {
+            if (!privateKey.isEmpty()) {
+                specs->prepend({ QStringLiteral("DEPLOY_SSH_KEY_B64"), QString::fromLatin1(privateKey.toBase64()),
+                                 QStringLiteral("*"), true, true, true });
+            }
+            if (!publicKey.isEmpty()) {
+                m_publicKey = publicKey;
+                specs->append(
+                    { QStringLiteral("DEPLOY_SSH_PUBLIC_KEY"), publicKey, QStringLiteral("*"), false, false, false });
+            }
+            applyVariables(specs, 0, done);
+        };
+        if (hasKey) {
+            proceed({}, existingPublicKey);
+            return;
+        }
+        generateKey([proceed, done](QByteArray privateKey, QString publicKey, QString error) {
+            if (!error.isEmpty()) {
+                done(error);
+                return;
+            }
+            proceed(privateKey, publicKey);
+        });
+    });
+}
+
+void Provisioner::applyVariables(std::shared_ptr<QList<VariableSpec>> specs, int index, StepDone done)
+{
+    if (index >= specs->size()) {
+        done({});
+        return;
+    }
+    const VariableSpec spec = specs->at(index);
+    const QString base
+        = GitLabClient::projectPath(QString::number(m_record.opsProjectId)) + QStringLiteral("/variables");
+    GitLabRequest get;
+    get.path = base + QLatin1Char('/') + GitLabClient::encode(spec.key);
+    get.query = { { QStringLiteral("filter[environment_scope]"), spec.scope } };
+    m_client->send(get, this, [this, specs, index, done, spec, base](const GitLabResponse &r) {
+        const bool exists = r.error.isOk();
+        if (!exists && r.error.kind != GitLabError::Kind::NotFound) {
+            done(tr("Cannot read the variable %1: %2").arg(spec.key, describe(r)));
+            return;
+        }
+        const QJsonObject current = GitLabWrite::object(r);
+        if (exists
+            && (spec.keepExisting
+                || (current.value(QLatin1StringView("value")).toString() == spec.value
+                    && current.value(QLatin1StringView("masked")).toBool() == spec.masked
+                    && current.value(QLatin1StringView("protected")).toBool() == spec.isProtected))) {
+            applyVariables(specs, index + 1, done);
+            return;
+        }
+        GitLabRequest write;
+        write.method = exists ? QByteArrayLiteral("PUT") : QByteArrayLiteral("POST");
+        write.path = exists ? base + QLatin1Char('/') + GitLabClient::encode(spec.key) : base;
+        if (exists) {
+            write.query = { { QStringLiteral("filter[environment_scope]"), spec.scope } };
+            write.idempotent = true;
+        }
+        QJsonObject body { { QStringLiteral("value"), spec.value },
+                           { QStringLiteral("masked"), spec.masked },
+                           { QStringLiteral("protected"), spec.isProtected },
+                           { QStringLiteral("environment_scope"), spec.scope },
+                           { QStringLiteral("variable_type"), QStringLiteral("env_var") } };
+        if (!exists)
+            body.insert(QStringLiteral("key"), spec.key);
+        write.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        m_client->send(write, this, [this, specs, index, done, spec](const GitLabResponse &w) {
+            // "has already been taken": an earlier, unanswered POST did it; the next
+            // run compares the value again.
+            if (!w.error.isOk() && !alreadyTaken(w)) {
+                done(tr("Cannot set the variable %1: %2").arg(spec.key, describe(w)));
+                return;
+            }
+            applyVariables(specs, index + 1, done);
+        });
+    });
+}
+
+void Provisioner::setDnsRecords(StepDone done)
+{
+    if (!m_dns) {
+        done(tr("No DNS provider is configured."));
+        return;
+    }
+    upsertDns(0, std::move(done));
+}
+
+void Provisioner::upsertDns(int index, StepDone done)
+{
+    if (index >= m_record.placements.size()) {
+        done({});
+        return;
+    }
+    const AllocationPlacement p = m_record.placements.at(index);
+    if (p.domain.isEmpty()) {
+        upsertDns(index + 1, std::move(done));
+        return;
+    }
+    DnsOperation *operation = m_dns->upsertARecord(p.domain, p.address, m_dnsTtl);
+    connect(operation, &DnsOperation::finished, this, [this, index, done, p](DnsOperation *result) {
+        if (!result->succeeded()) {
+            done(tr("DNS record %1: %2").arg(p.domain, result->errorMessage()));
+            return;
+        }
+        upsertDns(index + 1, done);
+    });
+}
+
+// --- archive ---
+
+void Provisioner::archive(const QString &appId)
+{
+    if (m_busy || !m_client || !m_allocator)
+        return;
+    if (InventoryPlanning::appNumber(appId) < 0) {
+        Q_EMIT failed(Step::Archive, tr("%1 is not an app ID.").arg(appId.left(40)));
+        return;
+    }
+    if (!m_dns) {
+        Q_EMIT failed(Step::Archive, tr("No DNS provider is configured."));
+        return;
+    }
+    setBusy(true);
+    Q_EMIT stepStarted(Step::Archive);
+    m_allocator->read(appId, this, [this](const AllocationOutcome &outcome) {
+        if (!outcome.ok()) {
+            fail(Step::Archive, outcome.error);
+            return;
+        }
+        m_record = *outcome.record;
+        deleteDns(0, [this](const QString &dnsError) {
+            if (!dnsError.isEmpty()) {
+                fail(Step::Archive, dnsError);
+                return;
+            }
+            const QStringList paths { m_rootGroup + QStringLiteral("/apps/") + m_record.id,
+                                      m_rootGroup + QStringLiteral("/ops/") + m_record.id };
+            archiveProjects(paths, [this](const QString &projectError) {
+                if (!projectError.isEmpty()) {
+                    fail(Step::Archive, projectError);
+                    return;
+                }
+                m_allocator->release(m_record.id, this, [this](const AllocationOutcome &released) {
+                    if (!released.ok()) {
+                        fail(Step::Archive, released.error);
+                        return;
+                    }
+                    m_record = *released.record;
+                    setBusy(false);
+                    Q_EMIT stepFinished(Step::Archive, false);
+                    Q_EMIT archived(m_record.id);
+                });
+            });
+        });
+    });
+}
+
+void Provisioner::deleteDns(int index, StepDone done)
+{
+    if (index >= m_record.placements.size()) {
+        done({});
+        return;
+    }
+    const AllocationPlacement p = m_record.placements.at(index);
+    if (p.domain.isEmpty()) {
+        deleteDns(index + 1, std::move(done));
+        return;
+    }
+    DnsOperation *operation = m_dns->deleteRecords(p.domain);
+    connect(operation, &DnsOperation::finished, this, [this, index, done, p](DnsOperation *result) {
+        if (!result->succeeded()) {
+            done(tr("Cannot remove the DNS record %1: %2").arg(p.domain, result->errorMessage()));
+            return;
+        }
+        deleteDns(index + 1, done);
+    });
+}
+
+void Provisioner::archiveProjects(QStringList paths, StepDone done)
+{
+    if (paths.isEmpty()) {
+        done({});
+        return;
+    }
+    const QString path = paths.takeFirst();
+    m_client->project(path, this, [this, paths, done, path](GitLabResult<GitLabProject> project) {
+        if (!project.ok() && project.error.kind == GitLabError::Kind::NotFound) {
+            archiveProjects(paths, done); // never created: nothing to archive
+            return;
+        }
+        if (!project.ok()) {
+            done(tr("Cannot read %1: %2").arg(path, project.error.message));
+            return;
+        }
+        if (project.value.archived) {
+            archiveProjects(paths, done);
+            return;
+        }
+        GitLabRequest request;
+        request.method = QByteArrayLiteral("POST");
+        request.path = GitLabClient::projectPath(QString::number(project.value.id)) + QStringLiteral("/archive");
+        request.idempotent = true; // archiving twice leaves it archived
+        m_client->send(request, this, [this, paths, done, path](const GitLabResponse &r) {
+            if (!r.error.isOk()) {
+                done(tr("Cannot archive %1: %2").arg(path, describe(r)));
+                return;
+            }
+            archiveProjects(paths, done);
+        });
+    });
+}
+
+} // namespace Dockmaster

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "emulator/emulatorrepository.h"
+#include "emulator/gitlabemulator.h"
+#include "gitlab/gitlabclient.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutexLocker>
+#include <QTest>
+
+#include <memory>
+
+namespace Dockmaster::Testing {
+
+// Spins the event loop until `done` turns true (or the timeout passes).
+template<typename Predicate> bool spinUntil(Predicate done, int timeoutMs = 60000)
+{
+    return QTest::qWaitFor(done, timeoutMs);
+}
+
+inline std::unique_ptr<GitLabClient> clientFor(GitLabEmulator &emulator, const QString &token)
+{
+    auto client = std::make_unique<GitLabClient>();
+    client->setBaseUrl(emulator.baseUrl());
+    client->setToken(token);
+    GitLabClientOptions options;
+    options.baseBackoffMs = 20;
+    client->setOptions(options);
+    return client;
+}
+
+struct HostDef {
+    QString name;
+    QString address;
+    QString environment;
+    int containerLow;
+    int containerHigh;
+    int fallbackLow;
+    int fallbackHigh;
+    int capacity;
+};
+
+inline QByteArray hostsJson(const QString &rootGroup, const QList<HostDef> &hosts)
+{
+    QJsonArray list;
+    for (const HostDef &h : hosts) {
+        list.append(QJsonObject { { QStringLiteral("name"), h.name },
+                                  { QStringLiteral("address"), h.address },
+                                  { QStringLiteral("environment"), h.environment },
+                                  { QStringLiteral("container_ports"), QJsonArray { h.containerLow, h.containerHigh } },
+                                  { QStringLiteral("fallback_ports"), QJsonArray { h.fallbackLow, h.fallbackHigh } },
+                                  { QStringLiteral("capacity"), h.capacity } });
+    }
+    return QJsonDocument(
+               QJsonObject { { QStringLiteral("root_group"), rootGroup },
+                             { QStringLiteral("domains"),
+                               QJsonObject { { QStringLiteral("test"), QStringLiteral("test.plugins.test") },
+                                             { QStringLiteral("production"), QStringLiteral("plugins.test") } } },
+                             { QStringLiteral("hosts"), list } })
+        .toJson();
+}
+
+// <root>, <root>/apps, <root>/ops and <root>/ops/inventory holding hosts.json
+// and, optionally, allocation files written before any ledger existed.
+inline qint64 addInventory(GitLabEmulator &emulator, const QString &root, const QByteArray &hosts,
+                           const QHash<QString, QByteArray> &extraFiles = {})
+{
+    QMutexLocker lock(&emulator.store().mutex());
+    EmulatorStore &store = emulator.store();
+    const qint64 rootId = store.addGroup(root, root, 0).id;
+    store.addGroup(QStringLiteral("apps"), QStringLiteral("apps"), rootId);
+    const qint64 opsId = store.addGroup(QStringLiteral("ops"), QStringLiteral("ops"), rootId).id;
+    EmulatorProject &inventory = store.addProject(QStringLiteral("inventory"), QStringLiteral("inventory"), opsId);
+    const QString path = store.repositoryPath(inventory);
+    EmulatorRepository::create(path, QStringLiteral("main"), nullptr);
+    EmulatorRepository repo(path);
+    QHash<QString, QByteArray> files = extraFiles;
+    files.insert(QStringLiteral("hosts.json"), hosts);
+    repo.commitTree(QStringLiteral("main"), {}, QStringLiteral("Hosts"),
+                    { QStringLiteral("Admin"), QStringLiteral("admin@example.test"), QDateTime::currentDateTimeUtc() },
+                    files, {}, nullptr);
+    return inventory.id;
+}
+
+} // namespace Dockmaster::Testing

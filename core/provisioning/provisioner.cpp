@@ -937,8 +937,10 @@ void Provisioner::applyVariables(std::shared_ptr<QList<VariableSpec>> specs, int
 
 void Provisioner::setDnsRecords(StepDone done)
 {
+    // A profile that manages DNS by hand has no provider: nothing to set here
+    // (the DNS records window shows what is missing once one is configured).
     if (!m_dns) {
-        done(tr("No DNS provider is configured."));
+        done({});
         return;
     }
     upsertDns(0, std::move(done));

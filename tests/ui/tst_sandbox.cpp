@@ -15,16 +15,22 @@
 #include "panels/applicationspanel.h"
 #include "panels/approvalspanel.h"
 #include "panels/taghistorypanel.h"
+#include "provisioning/createappdialog.h"
 #include "review/reviewpane.h"
 #include "sandbox/sandboxplatform.h"
+#include "shell/provisioningcontroller.h"
 #include "shell/releasecontroller.h"
 #include "shell/shell.h"
 #include "tagsmodel.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDialog>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -351,6 +357,89 @@ private Q_SLOTS:
         QVERIFY(dig.waitForFinished(10000));
         const QString answer = QString::fromUtf8(dig.readAllStandardOutput()).trimmed();
         QVERIFY2(!answer.isEmpty() && answer.count(QLatin1Char('.')) == 3, qPrintable(answer));
+    }
+
+    // Issue 4's promise: a new app from the wizard, with its repositories,
+    // branches, submodule, CI variables and DNS records, shown in the panel.
+    void wizardCreatesAnApp()
+    {
+        QTemporaryDir dir;
+        ShellOptions options;
+        options.sandbox = true;
+        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+        Shell shell(options);
+        shell.start();
+        QSignalSpy dnsReady(shell.sandbox(), &SandboxPlatform::dnsReady);
+        QTreeView *apps = shell.mainWindow()->applicationsPanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 20 && shell.releases()->canAct(), 90000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dnsReady.isEmpty(), 30000);
+        const quint16 dnsPort = quint16(dnsReady.first().at(2).toUInt());
+        const int appsBefore = apps->model()->rowCount();
+
+        QSignalSpy opened(shell.provisioning(), &ProvisioningController::dialogOpened);
+        Q_EMIT shell.mainWindow()->createAppRequested();
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
+        auto *wizard = qobject_cast<CreateAppDialog *>(opened.first().first().value<QWidget *>());
+        QVERIFY(wizard);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->testHostCombo()->count() > 1, 10000); // hosts from the inventory
+        QTest::keyClicks(wizard->nameEdit(), QStringLiteral("Event Board"));
+        QTest::keyClicks(wizard->ownerEdit(), QStringLiteral("dev02"));
+        QTest::keyClicks(wizard->descriptionEdit(), QStringLiteral("Events, with tickets."));
+        QSignalSpy created(wizard, &CreateAppDialog::appCreated);
+        QTest::mouseClick(wizard->createButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 90000);
+        const QString id = created.first().first().toString();
+
+        // The Applications panel shows it after the sync that follows.
+        QTRY_COMPARE_WITH_TIMEOUT(apps->model()->rowCount(), appsBefore + 1, 30000);
+        AppRecord app;
+        for (int r = 0; r < apps->model()->rowCount(); ++r) {
+            const auto candidate = apps->model()->index(r, 0).data(Roles::RecordRole).value<AppRecord>();
+            if (candidate.id == id)
+                app = candidate;
+        }
+        QCOMPARE(app.name, QStringLiteral("Event Board"));
+        QCOMPARE(app.owner, QStringLiteral("dev02"));
+        QVERIFY(app.codeProjectId > 0 && app.opsProjectId > 0);
+
+        // In GitLab: the environment branch holds `codes` as a submodule and rendered conf/.
+        GitLabClient client;
+        client.setBaseUrl(shell.sandbox()->gitlabUrl());
+        client.setToken(shell.sandbox()->adminToken());
+        std::optional<GitLabResult<QList<GitLabTreeEntry>>> tree;
+        client.tree(QString::number(app.opsProjectId), QStringLiteral("env/test"), {}, this,
+                    [&tree](GitLabResult<QList<GitLabTreeEntry>> result) { tree = std::move(result); });
+        QTRY_VERIFY_WITH_TIMEOUT(tree.has_value(), 10000);
+        QVERIFY(tree->error.isOk());
+        QStringList entries;
+        for (const GitLabTreeEntry &entry : tree->value)
+            entries.append(entry.path + QLatin1Char(':') + entry.type);
+        QVERIFY2(entries.contains(QStringLiteral("codes:commit")), qPrintable(entries.join(u' ')));
+        QVERIFY2(entries.contains(QStringLiteral(".gitmodules:blob")), qPrintable(entries.join(u' ')));
+        QVERIFY2(entries.contains(QStringLiteral("conf:tree")), qPrintable(entries.join(u' ')));
+        // CI/CD variables: the deploy key is masked and protected.
+        std::optional<GitLabResponse> variables;
+        GitLabRequest request;
+        request.path = GitLabClient::projectPath(QString::number(app.opsProjectId)) + QStringLiteral("/variables");
+        client.send(request, this, [&variables](const GitLabResponse &response) { variables = response; });
+        QTRY_VERIFY_WITH_TIMEOUT(variables.has_value(), 10000);
+        bool keyIsGuarded = false;
+        for (const QJsonValue &value : QJsonDocument::fromJson(variables->body).array()) {
+            const QJsonObject variable = value.toObject();
+            if (variable.value(QStringLiteral("key")).toString().startsWith(QStringLiteral("DEPLOY_SSH_KEY")))
+                keyIsGuarded = variable.value(QStringLiteral("masked")).toBool()
+                    && variable.value(QStringLiteral("protected")).toBool();
+        }
+        QVERIFY2(keyIsGuarded, variables->body.constData());
+        // DNS: the sandbox's PowerDNS answers for the new domain.
+        const EnvironmentState *test = app.environment(Environment::Test);
+        QVERIFY(test);
+        QProcess dig;
+        dig.start(QStringLiteral("dig"),
+                  { QStringLiteral("@127.0.0.1"), QStringLiteral("-p"), QString::number(dnsPort), test->domain,
+                    QStringLiteral("A"), QStringLiteral("+short") });
+        QVERIFY(dig.waitForFinished(10000));
+        QVERIFY2(!QString::fromUtf8(dig.readAllStandardOutput()).trimmed().isEmpty(), qPrintable(test->domain));
     }
 };
 

@@ -17,6 +17,7 @@
 #include "settings/settingsdialog.h"
 #include "shell/dnsaccess.h"
 #include "shell/editortabs.h"
+#include "shell/provisioningcontroller.h"
 #include "shell/releasecontroller.h"
 #include "shell/reviewcontroller.h"
 #include "sync/syncengine.h"
@@ -84,6 +85,21 @@ Shell::Shell(ShellOptions options, QObject *parent)
         if (row >= 0)
             m_dns->showRecordsOf(m_applications->itemAt(row));
     });
+    m_provisioning = std::make_unique<ProvisioningController>(m_client.get(), m_dns, m_window.get());
+    connect(m_window.get(), &MainWindow::createAppRequested, m_provisioning.get(), &ProvisioningController::createApp);
+    connect(m_window.get(), &MainWindow::archiveAppRequested, this, [this](const QString &appId) {
+        const int row = m_applications->rowOfKey(appId);
+        if (row >= 0)
+            m_provisioning->archiveApp(appId, m_applications->itemAt(row).name);
+    });
+    connect(m_provisioning.get(), &ProvisioningController::audit, this,
+            [this](const QString &action, const QString &appId, const QString &detail) {
+                recordAudit(action, appId, QString(), detail);
+            });
+    connect(m_provisioning.get(), &ProvisioningController::appsChanged, this, [this] {
+        if (m_sync && !m_sync->isRunning())
+            startSync();
+    });
     m_syntax = std::make_unique<KSyntaxHighlighting::Repository>();
     m_editors = new EditorTabs(m_window->editorArea(), *m_syntax, this);
     m_review
@@ -127,6 +143,7 @@ Shell::~Shell()
     // window (its views reference the models). The sync engine goes before
     // the cache and client it uses.
     m_releases.reset();
+    m_provisioning.reset();
     m_window.reset();
     m_sync.reset();
 }
@@ -219,6 +236,7 @@ void Shell::openCache(const QString &filePath)
     connect(m_sync.get(), &SyncEngine::cancelled, this, &Shell::updateConnection);
 
     // Clones for approvals live beside the cache (the sandbox's in its own folder).
+    m_provisioning->configure(m_profile.rootGroup, m_profile.inventoryProject);
     m_releases->configure(m_profile.rootGroup, m_profile.requireSecondApprover,
                           QFileInfo(filePath).absolutePath() + QStringLiteral("/approvals"));
 }
@@ -305,6 +323,9 @@ void Shell::learnAdminIdentity()
         m_adminName = result.value.name;
         m_releases->setAdmin(m_adminLogin);
         m_releases->recoverOnce();
+        m_provisioning->setAdmin(m_adminLogin, m_adminName,
+                                 m_adminLogin + QStringLiteral("@noreply.") + m_profile.gitlabUrl.host());
+        m_provisioning->offerResumeOnce();
     });
 }
 

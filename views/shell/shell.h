@@ -23,6 +23,7 @@ namespace Dockmaster {
 class ApplicationsModel;
 class DnsAccess;
 class EditorTabs;
+class ProvisioningController;
 class ReleaseController;
 class ReviewController;
 class CacheService;
@@ -57,6 +58,7 @@ public:
     SecretStore *secrets() const { return m_secrets.get(); }
     SandboxPlatform *sandbox() const { return m_sandbox.get(); } // null unless --sandbox
     ReleaseController *releases() const { return m_releases.get(); }
+    ProvisioningController *provisioning() const { return m_provisioning.get(); }
 
 Q_SIGNALS:
     void firstPaintReady(); // the panels show the cached data
@@ -100,6 +102,7 @@ private:
     std::unique_ptr<KSyntaxHighlighting::Repository> m_syntax; // one per process: editors and the review pane
     EditorTabs *m_editors = nullptr;
     DnsAccess *m_dns = nullptr;
+    std::unique_ptr<ProvisioningController> m_provisioning; // uses the client and window: reset first
     ReviewController *m_review = nullptr;
     std::unique_ptr<ReleaseController> m_releases; // uses the client and window: reset first
     std::unique_ptr<MainWindow> m_window;

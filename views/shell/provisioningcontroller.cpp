@@ -1,0 +1,133 @@
+#include "shell/provisioningcontroller.h"
+
+#include "mainwindow.h"
+#include "provisioning/archiveappdialog.h"
+#include "provisioning/createappdialog.h"
+#include "provisioning/inventoryallocator.h"
+#include "provisioning/provisioner.h"
+#include "shell/dnsaccess.h"
+
+#include <QMessageBox>
+
+namespace Dockmaster {
+
+ProvisioningController::ProvisioningController(GitLabClient *client, DnsAccess *dns, MainWindow *window,
+                                               QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_dns(dns)
+    , m_window(window)
+{
+}
+
+ProvisioningController::~ProvisioningController() = default;
+
+void ProvisioningController::configure(const QString &rootGroup, const QString &inventoryProject)
+{
+    m_provisioner.reset(); // it refers to the allocator
+    m_allocator = std::make_unique<InventoryAllocator>(m_client, inventoryProject);
+    m_provisioner = std::make_unique<Provisioner>(m_client, m_allocator.get());
+    m_provisioner->setRootGroup(rootGroup);
+    connect(m_provisioner.get(), &Provisioner::finished, this, [this](const QString &appId) {
+        Q_EMIT audit(QStringLiteral("app.provision"), appId, tr("created by %1").arg(m_login));
+        Q_EMIT appsChanged();
+    });
+    connect(m_provisioner.get(), &Provisioner::archived, this, [this](const QString &appId) {
+        Q_EMIT audit(QStringLiteral("app.archive"), appId, tr("DNS records removed, repositories archived"));
+        Q_EMIT appsChanged();
+    });
+    connect(m_provisioner.get(), &Provisioner::failed, this, [this](Provisioner::Step step, const QString &reason) {
+        Q_EMIT audit(QStringLiteral("app.provision"), m_provisioner->appId(),
+                     tr("stopped at \"%1\": %2").arg(Provisioner::stepTitle(step), reason));
+    });
+    m_resumeOffered = false;
+}
+
+void ProvisioningController::setAdmin(const QString &login, const QString &name, const QString &email)
+{
+    m_login = login;
+    if (m_provisioner)
+        m_provisioner->setCommitAuthor(name.isEmpty() ? login : name, email);
+}
+
+void ProvisioningController::withDns(const std::function<void()> &then)
+{
+    if (!m_dns) {
+        then();
+        return;
+    }
+    m_dns->withProvider([this, then](DnsProvider *provider, const QString &error) {
+        m_provisioner->setDnsProvider(provider);
+        if (!provider && m_window)
+            m_window->showError(tr("DNS records will not be set: %1").arg(error));
+        then();
+    });
+}
+
+void ProvisioningController::createApp()
+{
+    if (!m_provisioner || m_provisioner->isBusy()) {
+        m_window->showError(tr("Another app is being set up; wait for it to finish."));
+        return;
+    }
+    withDns([this] {
+        auto *dialog = new CreateAppDialog(m_provisioner.get(), m_allocator.get(), m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setObjectName(QStringLiteral("createAppDialog"));
+        dialog->open();
+        Q_EMIT dialogOpened(dialog);
+    });
+}
+
+void ProvisioningController::resumeApp(const QString &appId)
+{
+    if (!m_provisioner || m_provisioner->isBusy())
+        return;
+    withDns([this, appId] {
+        auto *dialog = new CreateAppDialog(m_provisioner.get(), m_allocator.get(), m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setObjectName(QStringLiteral("createAppDialog"));
+        dialog->open();
+        dialog->resumeApp(appId);
+        Q_EMIT dialogOpened(dialog);
+    });
+}
+
+void ProvisioningController::archiveApp(const QString &appId, const QString &appName)
+{
+    if (!m_provisioner || m_provisioner->isBusy())
+        return;
+    withDns([this, appId, appName] {
+        auto *dialog = new ArchiveAppDialog(m_provisioner.get(), appId, appName, m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setObjectName(QStringLiteral("archiveAppDialog"));
+        dialog->open();
+        Q_EMIT dialogOpened(dialog);
+    });
+}
+
+void ProvisioningController::offerResumeOnce()
+{
+    if (m_resumeOffered || !m_allocator)
+        return;
+    m_resumeOffered = true;
+    m_allocator->listRecords(this, [this](const QList<AllocationRecord> &records, const QString &error) {
+        if (!error.isEmpty() || !m_window)
+            return;
+        for (const AllocationRecord &record : records) {
+            if (record.status != QLatin1String("provisioning"))
+                continue;
+            if (m_askBeforeResume
+                && QMessageBox::question(m_window, tr("Unfinished app"),
+                                         tr("%1 (%2) was not completely set up: an earlier run stopped part-way. "
+                                            "Continue setting it up now?")
+                                             .arg(record.name, record.id))
+                    != QMessageBox::Yes)
+                continue;
+            resumeApp(record.id);
+            return; // one at a time
+        }
+    });
+}
+
+} // namespace Dockmaster

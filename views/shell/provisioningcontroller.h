@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace Dockmaster {
+
+class DnsAccess;
+class GitLabClient;
+class InventoryAllocator;
+class MainWindow;
+class Provisioner;
+struct AuditEntry;
+
+// Creating and archiving apps from the Application menu: the create-app
+// wizard and the archive confirmation, both driving one Provisioner, and on
+// start-up an offer to resume an app a previous run left half-created.
+class ProvisioningController final : public QObject
+{
+    Q_OBJECT
+public:
+    ProvisioningController(GitLabClient *client, DnsAccess *dns, MainWindow *window, QObject *parent = nullptr);
+    ~ProvisioningController() override;
+
+    void configure(const QString &rootGroup, const QString &inventoryProject);
+    void setAdmin(const QString &login, const QString &name, const QString &email);
+    // Once per session, when online: looks for apps left in "provisioning".
+    void offerResumeOnce();
+
+    void createApp();
+    void resumeApp(const QString &appId);
+    void archiveApp(const QString &appId, const QString &appName);
+
+    Provisioner *provisioner() const { return m_provisioner.get(); }
+    // Resume offers are asked in a message box; tests answer them.
+    void setAskBeforeResume(bool ask) { m_askBeforeResume = ask; }
+
+Q_SIGNALS:
+    void audit(const QString &action, const QString &appId, const QString &detail);
+    void appsChanged(); // time to sync
+    void dialogOpened(QWidget *dialog);
+
+private:
+    void withDns(const std::function<void()> &then);
+
+    GitLabClient *m_client;
+    QPointer<DnsAccess> m_dns;
+    QPointer<MainWindow> m_window;
+    std::unique_ptr<InventoryAllocator> m_allocator;
+    std::unique_ptr<Provisioner> m_provisioner;
+    QString m_login;
+    bool m_resumeOffered = false;
+    bool m_askBeforeResume = true;
+};
+
+} // namespace Dockmaster

@@ -131,6 +131,25 @@
         <source>python3 has no yaml module; only the structural check ran.</source>
         <translation>python3 缺少 yaml 模块；仅执行了结构检查。</translation>
     </message>
+    <message>
+        <source>%1 is not valid JSON.</source>
+        <translation>%1 不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>unknown libgit2 error</source>
+        <translation>未知的 libgit2 错误</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::AllocationRecord</name>
+    <message>
+        <source>An allocation record</source>
+        <translation>分配记录</translation>
+    </message>
+    <message>
+        <source>An allocation record has no valid app ID.</source>
+        <translation>某条分配记录没有有效的应用 ID。</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::AppLogSourceFactory</name>
@@ -398,6 +417,49 @@
     <message>
         <source>Reject</source>
         <translation>拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ArchiveAppDialog</name>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Archive %1</source>
+        <translation>归档 %1</translation>
+    </message>
+    <message>
+        <source>Archive &lt;b&gt;%1&lt;/b&gt; (%2)?&lt;br&gt;Its DNS records are removed, its code and management repositories are archived (read-only, kept), and its host ports are released. Its app ID is never reused.</source>
+        <translation>归档 &lt;b&gt;%1&lt;/b&gt;（%2）？&lt;br&gt;将删除其 DNS 记录，归档其代码仓库和管理仓库（只读，予以保留），并释放其主机端口。其应用 ID 永不复用。</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm:</source>
+        <translation>输入 %1 以确认：</translation>
+    </message>
+    <message>
+        <source>%1 is archived.</source>
+        <translation>%1 已归档。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Archiving failed: %1</source>
+        <translation>归档失败：%1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Archiving %1…</source>
+        <translation>正在归档 %1…</translation>
     </message>
 </context>
 <context>
@@ -966,6 +1028,125 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::CreateAppDialog</name>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>生产</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Create app</source>
+        <translation>创建应用</translation>
+    </message>
+    <message>
+        <source>e.g. Shop Cart</source>
+        <translation>例如 Shop Cart</translation>
+    </message>
+    <message>
+        <source>GitLab username of the developer</source>
+        <translation>开发者的 GitLab 用户名</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Environments:</source>
+        <translation>环境：</translation>
+    </message>
+    <message>
+        <source>Automatic (most free capacity)</source>
+        <translation>自动（剩余容量最多）</translation>
+    </message>
+    <message>
+        <source>Test host:</source>
+        <translation>测试环境主机：</translation>
+    </message>
+    <message>
+        <source>Production host:</source>
+        <translation>生产环境主机：</translation>
+    </message>
+    <message>
+        <source>Hardened PHP on the host</source>
+        <translation>主机上的加固 PHP</translation>
+    </message>
+    <message>
+        <source>Static maintenance page</source>
+        <translation>静态维护页面</translation>
+    </message>
+    <message>
+        <source>Production &amp;fallback:</source>
+        <translation>生产环境备用方案(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Creating %1 (%2)…</source>
+        <translation>正在创建 %1（%2）…</translation>
+    </message>
+    <message>
+        <source>Step "%1" failed: %2</source>
+        <translation>步骤“%1”失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 is ready.</source>
+        <translation>%1 已就绪。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Checking the owner and the hosts…</source>
+        <translation>正在检查负责人和主机…</translation>
+    </message>
+    <message>
+        <source>Continuing %1…</source>
+        <translation>正在继续 %1…</translation>
+    </message>
+    <message>
+        <source>%1 — running…</source>
+        <translation>%1 — 进行中…</translation>
+    </message>
+    <message>
+        <source>%1 — done</source>
+        <translation>%1 — 已完成</translation>
+    </message>
+    <message>
+        <source>%1 — already done</source>
+        <translation>%1 — 此前已完成</translation>
+    </message>
+    <message>
+        <source>%1 — failed</source>
+        <translation>%1 — 失败</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::DeploymentProgressPanel</name>
     <message>
         <source>Deployments you start (approvals, tag deploys, rollbacks) appear here with their pipeline and job log.</source>
@@ -1081,6 +1262,25 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::DnsAccess</name>
+    <message>
+        <source>This profile manages DNS by hand (no DNS provider in its settings).</source>
+        <translation>此配置文件手动管理 DNS（其设置中没有 DNS 服务商）。</translation>
+    </message>
+    <message>
+        <source>The DNS provider's API key is not in the system keychain: enter it in the profile settings.</source>
+        <translation>系统密钥环中没有 DNS 服务商的 API 密钥：请在配置文件设置中输入。</translation>
+    </message>
+    <message>
+        <source>Cannot check the DNS records of %1: %2</source>
+        <translation>无法检查 %1 的 DNS 记录：%2</translation>
+    </message>
+    <message>
+        <source>DNS records of %1</source>
+        <translation>%1 的 DNS 记录</translation>
     </message>
 </context>
 <context>
@@ -1469,7 +1669,7 @@
     </message>
     <message>
         <source>Your GitLab account is missing the permission for %1. Ask a GitLab owner for the Maintainer role (or an admin token).</source>
-        <translation>你的 GitLab 账号缺少 %1 的权限。请向 GitLab 所有者申请 Maintainer 角色（或管理员令牌）。</translation>
+        <translation>你的 GitLab 账号缺少 %1 的权限。请向 GitLab 负责人申请 Maintainer 角色（或管理员令牌）。</translation>
     </message>
     <message>
         <source>GitLab has nothing at %1, or the token is not allowed to see it.</source>
@@ -1660,6 +1860,17 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::HostLedger</name>
+    <message>
+        <source>A host port ledger</source>
+        <translation>主机端口台账</translation>
+    </message>
+    <message>
+        <source>The port ledger of host %1 has an unreadable entry.</source>
+        <translation>主机 %1 的端口台账中有无法读取的条目。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::HttpStreamClient</name>
     <message>
         <source>Timed out connecting to the Docker engine.</source>
@@ -1707,6 +1918,72 @@
     <message>
         <source>The inventory's "apps" is not a list.</source>
         <translation>资源清单中的“apps”不是列表。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::InventoryAllocator</name>
+    <message>
+        <source>No GitLab connection.</source>
+        <translation>未连接到 GitLab。</translation>
+    </message>
+    <message>
+        <source>Cannot read the inventory's hosts.json: %1</source>
+        <translation>无法读取清单中的 hosts.json：%1</translation>
+    </message>
+    <message>
+        <source>The inventory kept changing while it was being written (%1 attempts); nothing was overwritten. Try again.</source>
+        <translation>写入期间清单一直在变化（已尝试 %1 次）；未覆盖任何内容。请重试。</translation>
+    </message>
+    <message>
+        <source>Cannot list the inventory's allocations: %1</source>
+        <translation>无法列出清单中的分配：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the allocation of %1: %2</source>
+        <translation>无法读取 %1 的分配：%2</translation>
+    </message>
+    <message>
+        <source>Cannot list the inventory's port ledgers: %1</source>
+        <translation>无法列出清单中的端口台账：%1</translation>
+    </message>
+    <message>
+        <source>Every app ID is taken.</source>
+        <translation>所有应用 ID 均已被占用。</translation>
+    </message>
+    <message>
+        <source>There is no %1 host called %2 in the inventory.</source>
+        <translation>清单中没有名为 %2 的 %1 主机。</translation>
+    </message>
+    <message>
+        <source>Host %1 is full: it has no free port or capacity left.</source>
+        <translation>主机 %1 已满：没有空闲端口或剩余容量。</translation>
+    </message>
+    <message>
+        <source>Every %1 host is full: none has a free port or capacity left.</source>
+        <translation>所有 %1 主机均已满：没有任何主机还有空闲端口或剩余容量。</translation>
+    </message>
+    <message>
+        <source>GitLab refused the allocation: %1</source>
+        <translation>GitLab 拒绝了该分配：%1</translation>
+    </message>
+    <message>
+        <source>%1 has no allocation in the inventory.</source>
+        <translation>%1 在清单中没有分配。</translation>
+    </message>
+    <message>
+        <source>GitLab refused the change to the allocation of %1: %2</source>
+        <translation>GitLab 拒绝了对 %1 的分配的更改：%2</translation>
+    </message>
+    <message>
+        <source>GitLab refused to release %1: %2</source>
+        <translation>GitLab 拒绝释放 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::InventoryConfig</name>
+    <message>
+        <source>hosts.json has a host entry without a name, port ranges or capacity (%1).</source>
+        <translation>hosts.json 中有缺少名称、端口范围或容量的主机条目（%1）。</translation>
     </message>
 </context>
 <context>
@@ -2131,6 +2408,61 @@
         <source>Deploying and rolling back need a connection to GitLab.</source>
         <translation>部署和回滚需要连接到 GitLab。</translation>
     </message>
+    <message>
+        <source>&amp;New application…</source>
+        <translation>新建应用(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Check &amp;DNS records…</source>
+        <translation>检查 DNS 记录(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Archive application…</source>
+        <translation>归档应用(&amp;A)…</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::OpsRepoPusher</name>
+    <message>
+        <source>Cannot create a temporary folder for the management repository.</source>
+        <translation>无法为管理仓库创建临时文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot create a local repository: %1</source>
+        <translation>无法创建本地仓库：%1</translation>
+    </message>
+    <message>
+        <source>Invalid commit author: %1</source>
+        <translation>提交作者无效：%1</translation>
+    </message>
+    <message>
+        <source>Cannot store %1: %2</source>
+        <translation>无法存储 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot pin the submodule %1: %2</source>
+        <translation>无法固定子模块 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the tree of %1: %2</source>
+        <translation>无法写入 %1 的目录树：%2</translation>
+    </message>
+    <message>
+        <source>Cannot commit %1: %2</source>
+        <translation>无法提交 %1：%2</translation>
+    </message>
+    <message>
+        <source>Invalid repository address: %1</source>
+        <translation>仓库地址无效：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the access token while pushing the management repository.</source>
+        <translation>推送管理仓库时，服务器拒绝了访问令牌。</translation>
+    </message>
+    <message>
+        <source>Could not push the management repository: %1</source>
+        <translation>无法推送管理仓库：%1</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::PipelineFollower</name>
@@ -2207,6 +2539,29 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::PowerDnsServer</name>
+    <message>
+        <source>Cannot read the PowerDNS schema %1.</source>
+        <translation>无法读取 PowerDNS 数据库结构文件 %1。</translation>
+    </message>
+    <message>
+        <source>No free local ports for PowerDNS.</source>
+        <translation>没有可供 PowerDNS 使用的空闲本地端口。</translation>
+    </message>
+    <message>
+        <source>pdns_server stopped at start-up; see %1.</source>
+        <translation>pdns_server 在启动时停止；请查看 %1。</translation>
+    </message>
+    <message>
+        <source>The PowerDNS API did not come up.</source>
+        <translation>PowerDNS API 未能启动。</translation>
+    </message>
+    <message>
+        <source>PowerDNS refused the zone %1 (HTTP %2).</source>
+        <translation>PowerDNS 拒绝了区域 %1（HTTP %2）。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::Profile</name>
     <message>
         <source>Choose between 1 hour and 30 days.</source>
@@ -2219,6 +2574,291 @@
     <message>
         <source>Use letters, digits, '.', '_' or '-' (at most 64).</source>
         <translation>只能使用字母、数字、“.”、“_”或“-”（最多 64 个）。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ProvisionValidation</name>
+    <message>
+        <source>Enter a name for the app.</source>
+        <translation>请输入应用名称。</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most 40 characters).</source>
+        <translation>名称过长（最多 40 个字符）。</translation>
+    </message>
+    <message>
+        <source>The name may contain only letters A-Z, digits, single spaces, '-' and '_', and must start and end with a letter or digit.</source>
+        <translation>名称只能包含字母 A-Z、数字、单个空格、'-' 和 '_'，并且必须以字母或数字开头和结尾。</translation>
+    </message>
+    <message>
+        <source>Enter the GitLab username of the plugin's developer.</source>
+        <translation>请输入插件开发者的 GitLab 用户名。</translation>
+    </message>
+    <message>
+        <source>The username is too long.</source>
+        <translation>用户名过长。</translation>
+    </message>
+    <message>
+        <source>This is not a GitLab username (letters, digits, '_', '-' and '.' only).</source>
+        <translation>这不是 GitLab 用户名（只能包含字母、数字、'_'、'-' 和 '.'）。</translation>
+    </message>
+    <message>
+        <source>The description is too long (at most 200 characters).</source>
+        <translation>描述过长（最多 200 个字符）。</translation>
+    </message>
+    <message>
+        <source>The description may contain only letters A-Z, digits, spaces and . , : ! ? ( ) _ + -</source>
+        <translation>描述只能包含字母 A-Z、数字、空格以及 . , : ! ? ( ) _ + -</translation>
+    </message>
+    <message>
+        <source>Choose at least one environment.</source>
+        <translation>请至少选择一个环境。</translation>
+    </message>
+    <message>
+        <source>Unknown environment (only test and production exist).</source>
+        <translation>未知环境（仅有测试环境和生产环境）。</translation>
+    </message>
+    <message>
+        <source>An environment is listed twice.</source>
+        <translation>有环境被重复列出。</translation>
+    </message>
+    <message>
+        <source>This is not a host name of the inventory (lower-case letters, digits and '-').</source>
+        <translation>这不是清单中的主机名（只能包含小写字母、数字和 '-'）。</translation>
+    </message>
+    <message>
+        <source>Choose the fallback: hardened host PHP or a static maintenance page.</source>
+        <translation>请选择备用方案：主机上的加固 PHP 或静态维护页面。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::Provisioner</name>
+    <message>
+        <source>Allocate ID, host and ports in the inventory</source>
+        <translation>在清单中分配 ID、主机和端口</translation>
+    </message>
+    <message>
+        <source>Create the code repository from the plugin skeleton</source>
+        <translation>从插件骨架创建代码仓库</translation>
+    </message>
+    <message>
+        <source>Give the owner Developer access</source>
+        <translation>授予负责人 Developer 权限</translation>
+    </message>
+    <message>
+        <source>Create the management repository and environment branches</source>
+        <translation>创建管理仓库和环境分支</translation>
+    </message>
+    <message>
+        <source>Set the CI/CD deploy variables</source>
+        <translation>设置 CI/CD 部署变量</translation>
+    </message>
+    <message>
+        <source>Create the DNS records</source>
+        <translation>创建 DNS 记录</translation>
+    </message>
+    <message>
+        <source>Mark the app active</source>
+        <translation>将应用标记为运行中</translation>
+    </message>
+    <message>
+        <source>Archive the app</source>
+        <translation>归档应用</translation>
+    </message>
+    <message>
+        <source>GitLab answered HTTP %1</source>
+        <translation>GitLab 返回了 HTTP %1</translation>
+    </message>
+    <message>
+        <source>Cannot look up the owner in GitLab: %1</source>
+        <translation>无法在 GitLab 中查找负责人：%1</translation>
+    </message>
+    <message>
+        <source>GitLab has no active user called %1.</source>
+        <translation>GitLab 中没有名为 %1 的活跃用户。</translation>
+    </message>
+    <message>
+        <source>The inventory has no %1 host called %2.</source>
+        <translation>清单中没有名为 %2 的 %1 主机。</translation>
+    </message>
+    <message>
+        <source>%1 is not an app ID.</source>
+        <translation>%1 不是应用 ID。</translation>
+    </message>
+    <message>
+        <source>%1 is archived; it cannot be provisioned again.</source>
+        <translation>%1 已归档，无法再次开通。</translation>
+    </message>
+    <message>
+        <source>The inventory record of %1 is not valid: %2</source>
+        <translation>%1 的清单记录无效：%2</translation>
+    </message>
+    <message>
+        <source>The step worked but could not be recorded in the inventory: %1</source>
+        <translation>该步骤已成功，但无法记录到清单中：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the project: %1</source>
+        <translation>无法读取项目：%1</translation>
+    </message>
+    <message>
+        <source>Cannot find the group %1: %2</source>
+        <translation>找不到群组 %1：%2</translation>
+    </message>
+    <message>
+        <source>GitLab refused to create the project: %1</source>
+        <translation>GitLab 拒绝创建项目：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the code repository: %1</source>
+        <translation>无法读取代码仓库：%1</translation>
+    </message>
+    <message>
+        <source>Cannot commit the plugin skeleton: %1</source>
+        <translation>无法提交插件骨架：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the labels: %1</source>
+        <translation>无法读取标签：%1</translation>
+    </message>
+    <message>
+        <source>Cannot create a label: %1</source>
+        <translation>无法创建标签：%1</translation>
+    </message>
+    <message>
+        <source>GitLab has no user called %1.</source>
+        <translation>GitLab 中没有名为 %1 的用户。</translation>
+    </message>
+    <message>
+        <source>Cannot look up the owner: %1</source>
+        <translation>无法查找负责人：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the members of the code repository: %1</source>
+        <translation>无法读取代码仓库的成员：%1</translation>
+    </message>
+    <message>
+        <source>Cannot add the owner as Developer: %1</source>
+        <translation>无法将负责人添加为 Developer：%1</translation>
+    </message>
+    <message>
+        <source>Management repository of %1 (admins only)</source>
+        <translation>%1 的管理仓库（仅限管理员）</translation>
+    </message>
+    <message>
+        <source>Cannot read the code repository's main branch: %1</source>
+        <translation>无法读取代码仓库的主分支：%1</translation>
+    </message>
+    <message>
+        <source>Cannot list the management repository's branches: %1</source>
+        <translation>无法列出管理仓库的分支：%1</translation>
+    </message>
+    <message>
+        <source>The allocation of %1 has no %2 placement.</source>
+        <translation>%1 的分配中没有 %2 环境的放置信息。</translation>
+    </message>
+    <message>
+        <source>The %1 configuration cannot be rendered: %2</source>
+        <translation>无法生成 %1 配置：%2</translation>
+    </message>
+    <message>
+        <source>Someone else created %1 at the same time; retry to continue with what is there.</source>
+        <translation>其他人同时创建了 %1；请重试，以便在现有内容的基础上继续。</translation>
+    </message>
+    <message>
+        <source>Cannot read the protected branches: %1</source>
+        <translation>无法读取受保护分支：%1</translation>
+    </message>
+    <message>
+        <source>Cannot protect the environment branch: %1</source>
+        <translation>无法保护环境分支：%1</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the deploy key.</source>
+        <translation>无法为部署密钥创建临时文件夹。</translation>
+    </message>
+    <message>
+        <source>ssh-keygen could not create the deploy key: %1</source>
+        <translation>ssh-keygen 无法创建部署密钥：%1</translation>
+    </message>
+    <message>
+        <source>ssh-keygen is not installed; it is needed to create the deploy key.</source>
+        <translation>未安装 ssh-keygen；创建部署密钥需要用到它。</translation>
+    </message>
+    <message>
+        <source>Host %1 has no pinned SSH host key in the inventory (host_key in hosts.json). Add it, then retry; deploys never skip host key checking.</source>
+        <translation>清单中没有主机 %1 的固定 SSH 主机密钥（hosts.json 中的 host_key）。请添加后重试；部署从不跳过主机密钥检查。</translation>
+    </message>
+    <message>
+        <source>The %1 placement of %2 is not valid.</source>
+        <translation>%2 的 %1 环境放置信息无效。</translation>
+    </message>
+    <message>
+        <source>The pinned host key of %1 in the inventory is not a single known_hosts line ("&lt;address&gt; &lt;key type&gt; &lt;base64 key&gt;").</source>
+        <translation>清单中 %1 的固定主机密钥不是单行 known_hosts 格式（“&lt;address&gt; &lt;key type&gt; &lt;base64 key&gt;”）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the CI/CD variables: %1</source>
+        <translation>无法读取 CI/CD 变量：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the variable %1: %2</source>
+        <translation>无法读取变量 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot set the variable %1: %2</source>
+        <translation>无法设置变量 %1：%2</translation>
+    </message>
+    <message>
+        <source>DNS record %1: %2</source>
+        <translation>DNS 记录 %1：%2</translation>
+    </message>
+    <message>
+        <source>No DNS provider is configured.</source>
+        <translation>未配置 DNS 服务商。</translation>
+    </message>
+    <message>
+        <source>Cannot remove the DNS record %1: %2</source>
+        <translation>无法删除 DNS 记录 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot archive %1: %2</source>
+        <translation>无法归档 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ProvisioningController</name>
+    <message>
+        <source>created by %1</source>
+        <translation>由 %1 创建</translation>
+    </message>
+    <message>
+        <source>DNS records removed, repositories archived</source>
+        <translation>已删除 DNS 记录，已归档仓库</translation>
+    </message>
+    <message>
+        <source>stopped at "%1": %2</source>
+        <translation>停止于“%1”：%2</translation>
+    </message>
+    <message>
+        <source>DNS records will not be set: %1</source>
+        <translation>将不会设置 DNS 记录：%1</translation>
+    </message>
+    <message>
+        <source>Another app is being set up; wait for it to finish.</source>
+        <translation>另一个应用正在开通中；请等待其完成。</translation>
+    </message>
+    <message>
+        <source>Unfinished app</source>
+        <translation>未完成的应用</translation>
+    </message>
+    <message>
+        <source>%1 (%2) was not completely set up: an earlier run stopped part-way. Continue setting it up now?</source>
+        <translation>%1（%2）尚未完全开通：之前的一次运行中途停止了。现在继续开通吗？</translation>
     </message>
 </context>
 <context>
@@ -3338,6 +3978,10 @@ Dockmaster 会将其提交到 %4，并由其流水线完成部署。%5</translat
         <source>The sandbox's demo containers could not start: %1</source>
         <translation>沙盒的演示容器无法启动：%1</translation>
     </message>
+    <message>
+        <source>PowerDNS is not installed, so the sandbox manages no DNS records.</source>
+        <translation>未安装 PowerDNS，因此沙盒不管理任何 DNS 记录。</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::SecretStore</name>
@@ -3638,6 +4282,10 @@ Dockmaster 会将其提交到 %4，并由其流水线完成部署。%5</translat
     <message>
         <source>%1, history from Loki</source>
         <translation>%1，来自 Loki 的历史</translation>
+    </message>
+    <message>
+        <source>DNS records set to the expected addresses</source>
+        <translation>DNS 记录已设置为预期地址</translation>
     </message>
 </context>
 <context>

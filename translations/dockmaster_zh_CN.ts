@@ -3131,14 +3131,6 @@ This is PRODUCTION.</source>
         <translation>部署</translation>
     </message>
     <message>
-        <source>Deploy %1 of %2 to %3?
-
-Dockmaster commits it to %4 and its pipeline deploys it.%5</source>
-        <translation>将 %2 的 %1 部署到 %3？
-
-Dockmaster 会将其提交到 %4，并由其流水线完成部署。%5</translation>
-    </message>
-    <message>
         <source>Deploy tag</source>
         <translation>部署标签</translation>
     </message>
@@ -3205,6 +3197,18 @@ Dockmaster 会将其提交到 %4，并由其流水线完成部署。%5</translat
     <message>
         <source>Deployment failed: %1</source>
         <translation>部署失败：%1</translation>
+    </message>
+    <message>
+        <source>Deploy %1 of %2 to %3</source>
+        <translation>将 %2 的 %1 部署到%3</translation>
+    </message>
+    <message>
+        <source>Deploy tag %1</source>
+        <translation>部署标签 %1</translation>
+    </message>
+    <message>
+        <source>Pipeline of %1 (%2): %3</source>
+        <translation>%1（%2）的流水线：%3</translation>
     </message>
 </context>
 <context>

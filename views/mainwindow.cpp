@@ -89,7 +89,7 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
         = addPanel(m_deploymentsPanel, QStringLiteral("deploymentsDock"), tr("Deployments"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_auditDock, m_deploymentsDock);
     m_tagHistoryDock->raise();
-    resizeDocks({ m_applicationsDock, m_approvalsDock }, { 560, 420 }, Qt::Horizontal);
+    resizeDocks({ m_applicationsDock, m_approvalsDock }, { 480, 620 }, Qt::Horizontal); // room for the review pane
     resizeDocks({ m_tagHistoryDock }, { 260 }, Qt::Vertical);
 
     createMenus();

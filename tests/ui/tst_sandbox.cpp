@@ -359,6 +359,49 @@ private Q_SLOTS:
         QVERIFY2(!answer.isEmpty() && answer.count(QLatin1Char('.')) == 3, qPrintable(answer));
     }
 
+    // Deploying a tag from Tag history shows the same review as an approval
+    // (diff from the live version, risk flags) and deploys only when confirmed.
+    void deployTagIsReviewedFirst()
+    {
+        QTemporaryDir dir;
+        ShellOptions options;
+        options.sandbox = true;
+        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+        Shell shell(options);
+        shell.start();
+        ReleaseController *releases = shell.releases();
+        QTreeView *requests = shell.mainWindow()->approvalsPanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(requests->model()->rowCount() > 0 && releases->canAct(), 90000);
+        // The newest tag of an app awaiting approval on test is not live there yet.
+        ReleaseRequest pending;
+        for (int r = 0; r < requests->model()->rowCount() && pending.appId.isEmpty(); ++r) {
+            const auto candidate = requests->model()->index(r, 0).data(Roles::RecordRole).value<ReleaseRequest>();
+            if (candidate.environment == Environment::Test && candidate.resolvedSha.size() == 40)
+                pending = candidate;
+        }
+        QVERIFY(!pending.appId.isEmpty());
+        QSignalSpy opened(releases, &ReleaseController::reviewDialogOpened);
+        QSignalSpy outcomes(releases, &ReleaseController::outcomeReady);
+        Q_EMIT shell.mainWindow()->tagHistoryPanel()->deployTagRequested(pending.appId, Environment::Test,
+                                                                         pending.requestedRef, pending.resolvedSha);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 5000);
+        auto *dialog = opened.first().first().value<QDialog *>();
+        auto *pane = dialog->findChild<ReviewPane *>();
+        auto *deploy = dialog->findChild<QPushButton *>(QStringLiteral("deployButton"));
+        QVERIFY(pane && deploy);
+        QVERIFY(!deploy->isEnabled()); // nothing to confirm before the review is there
+        QTRY_COMPARE_WITH_TIMEOUT(pane->state(), ReviewPane::State::Ready, 20000);
+        QCOMPARE(pane->result().toSha, pending.resolvedSha);
+        QVERIFY(!pane->result().commits.isEmpty());
+        QVERIFY(outcomes.isEmpty());
+        QTest::mouseClick(deploy, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 1, 30000);
+        const auto outcome = outcomes.first().first().value<ReleaseOutcome>();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        QCOMPARE(outcome.action, ReleaseOutcome::Action::DeployTag);
+        QCOMPARE(outcome.targetSha, pending.resolvedSha);
+    }
+
     // Issue 4's promise: a new app from the wizard, with its repositories,
     // branches, submodule, CI variables and DNS records, shown in the panel.
     void wizardCreatesAnApp()

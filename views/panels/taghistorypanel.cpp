@@ -138,9 +138,10 @@ void TagHistoryPanel::showTagMenu(const QPoint &position)
     QMenu menu(this);
     menu.setToolTipsVisible(true);
     for (Environment environment : AllEnvironments) {
-        QAction *deploy = menu.addAction(
-            tr("Deploy %1 to %2…").arg(tag.name, environmentDisplayName(environment)), this,
-            [this, environment, name = tag.name] { Q_EMIT deployTagRequested(m_app.id, environment, name); });
+        QAction *deploy = menu.addAction(tr("Deploy %1 to %2…").arg(tag.name, environmentDisplayName(environment)),
+                                         this, [this, environment, name = tag.name, sha = tag.sha] {
+                                             Q_EMIT deployTagRequested(m_app.id, environment, name, sha);
+                                         });
         deploy->setEnabled(m_actionsEnabled && m_app.environment(environment));
         deploy->setToolTip(m_actionsEnabled ? QString() : m_actionsDisabledReason);
     }

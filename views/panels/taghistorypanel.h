@@ -35,7 +35,8 @@ public:
 Q_SIGNALS:
     void openLogsRequested(const QString &appId, Dockmaster::Environment environment);
     // The shell confirms (review, preflight) before anything happens.
-    void deployTagRequested(const QString &appId, Dockmaster::Environment environment, const QString &tag);
+    void deployTagRequested(const QString &appId, Dockmaster::Environment environment, const QString &tag,
+                            const QString &tagSha);
     // targetSha empty: back to the previous successful deployment.
     void rollbackRequested(const QString &appId, Dockmaster::Environment environment, const QString &targetSha);
 

@@ -1,16 +1,22 @@
 #include "shell/releasecontroller.h"
 
+#include "applicationsmodel.h"
 #include "approvals/pipelinefollower.h"
 #include "approvals/releaseapprover.h"
 #include "approvals/rollbackpreflight.h"
 #include "deploy/deploymentprogresspanel.h"
 #include "gitlab/gitlabclient.h"
 #include "mainwindow.h"
+#include "review/reviewloader.h"
+#include "review/reviewpane.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace Dockmaster {
 
@@ -143,15 +149,68 @@ void ReleaseController::reject(const ReleaseRequest &request, const QString &rea
     m_approver->reject(request, m_admin, reason);
 }
 
-void ReleaseController::deployTag(const QString &appId, Environment environment, const QString &tag)
+void ReleaseController::setReviewContext(const ApplicationsModel *apps, const KSyntaxHighlighting::Repository *syntax)
+{
+    m_apps = apps;
+    m_syntax = syntax;
+}
+
+void ReleaseController::deployTag(const QString &appId, Environment environment, const QString &tag,
+                                  const QString &tagSha)
 {
     if (!ready(tr("Deploying")))
         return;
-    const QString text = tr("Deploy %1 of %2 to %3?\n\nDockmaster commits it to %4 and its pipeline deploys it.%5")
-                             .arg(tag, appId, environmentDisplayName(environment), environmentBranch(environment),
-                                  environment == Environment::Production ? tr("\n\nThis is PRODUCTION.") : QString());
-    if (!confirm(tr("Deploy tag"), text, tr("Deploy")))
+    const int row = m_apps ? m_apps->rowOfKey(appId) : -1;
+    if (!m_confirm || row < 0) {
+        if (!m_confirm)
+            startDeployTag(appId, environment, tag);
         return;
+    }
+    const AppRecord &app = m_apps->itemAt(row);
+    const EnvironmentState *state = app.environment(environment);
+    // The same review an approval gets: what changes from the live version, and its risks.
+    auto *dialog = new QDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("deployTagDialog"));
+    dialog->setWindowTitle(tr("Deploy %1 of %2 to %3").arg(tag, appId, environmentDisplayName(environment)));
+    auto *pane = new ReviewPane(m_syntax, dialog);
+    auto *loader = new ReviewLoader(m_client, dialog);
+    ReleaseRequest shown;
+    shown.projectId = app.codeProjectId;
+    shown.appId = appId;
+    shown.environment = environment;
+    shown.title = tr("Deploy tag %1").arg(tag);
+    shown.requestedRef = tag;
+    shown.resolvedSha = tagSha;
+    shown.requester = m_admin;
+    shown.createdAt = QDateTime::currentDateTimeUtc();
+    pane->setRequest(shown);
+    pane->setLoading();
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
+    QPushButton *deploy = buttons->addButton(tr("Deploy"), QDialogButtonBox::AcceptRole);
+    deploy->setObjectName(QStringLiteral("deployButton"));
+    deploy->setEnabled(false); // not before the admin can see what it changes
+    connect(loader, &ReviewLoader::loaded, dialog, [pane, deploy](const ReviewResult &result) {
+        pane->setResult(result);
+        deploy->setEnabled(true);
+    });
+    connect(loader, &ReviewLoader::failed, pane, &ReviewPane::setError);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, appId, environment, tag] {
+        dialog->accept();
+        startDeployTag(appId, environment, tag);
+    });
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(pane, 1);
+    layout->addWidget(buttons);
+    dialog->resize(900, 640);
+    dialog->open();
+    loader->load(QString::number(app.codeProjectId), state ? state->liveSha : QString(), tagSha);
+    Q_EMIT reviewDialogOpened(dialog);
+}
+
+void ReleaseController::startDeployTag(const QString &appId, Environment environment, const QString &tag)
+{
     const quint64 id = m_approver->deployTag(appId, environment, tag, m_admin);
     m_entryOfAction.insert(
         id, startEntry(tr("%1 → %2: %3").arg(appId, environmentDisplayName(environment), tag), tr("Deploy tag")));
@@ -238,8 +297,12 @@ void ReleaseController::follow(const ReleaseOutcome &outcome, int entry)
                      tr("Recovered approval"));
     connect(follower, &PipelineFollower::pipelineFound, panel,
             [panel, key](qint64 pipelineId, const QString &url) { panel->setPipeline(key, pipelineId, url); });
-    connect(follower, &PipelineFollower::statusChanged, panel,
-            [panel, key](const QString &status) { panel->setStatus(key, status); });
+    connect(follower, &PipelineFollower::statusChanged, panel, [this, panel, key, outcome](const QString &status) {
+        panel->setStatus(key, status);
+        m_window->showError(tr("Pipeline of %1 (%2): %3")
+                                .arg(outcome.appId, environmentDisplayName(outcome.environment),
+                                     DeploymentProgressPanel::statusDisplayName(status)));
+    });
     connect(follower, &PipelineFollower::traceAppended, panel,
             [panel, key](qint64, const QString &job, const QByteArray &chunk) { panel->appendLog(key, job, chunk); });
     connect(follower, &PipelineFollower::auditEntry, this, &ReleaseController::auditEntry);

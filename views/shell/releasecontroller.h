@@ -9,8 +9,15 @@
 
 #include <memory>
 
+class QDialog;
+
+namespace KSyntaxHighlighting {
+class Repository;
+}
+
 namespace Dockmaster {
 
+class ApplicationsModel;
 class GitLabClient;
 class MainWindow;
 class ReleaseApprover;
@@ -36,7 +43,12 @@ public:
 
     void approve(const ReleaseRequest &request);
     void reject(const ReleaseRequest &request, const QString &reason);
-    void deployTag(const QString &appId, Environment environment, const QString &tag);
+    // Shows the review (diff and risk flags from the live version to the tag)
+    // before deploying, like an approval.
+    void deployTag(const QString &appId, Environment environment, const QString &tag, const QString &tagSha);
+    // What the review of a tag deploy needs: the apps (live SHAs, repository
+    // ids) and the shared syntax repository for the diff.
+    void setReviewContext(const ApplicationsModel *apps, const KSyntaxHighlighting::Repository *syntax);
     void rollback(const QString &appId, Environment environment, const QString &targetSha);
 
     // Confirmation dialogs are skipped (tests drive the flow without a person).
@@ -51,6 +63,7 @@ Q_SIGNALS:
     void releaseChanged(); // GitLab changed: time to sync
     void outcomeReady(const Dockmaster::ReleaseOutcome &outcome);
     void deploymentFinished(const QString &appId, Dockmaster::Environment environment, const QString &status);
+    void reviewDialogOpened(QDialog *dialog);
 
 private:
     bool ready(const QString &what);
@@ -60,11 +73,14 @@ private:
     // entry: the Deployments dock row to update (0: add one).
     void follow(const ReleaseOutcome &outcome, int entry);
     int startEntry(const QString &title, const QString &detail);
+    void startDeployTag(const QString &appId, Environment environment, const QString &tag);
 
     GitLabClient *m_client;
     QPointer<MainWindow> m_window;
     std::unique_ptr<ReleaseApprover> m_approver;
     RollbackPreflight *m_preflight = nullptr;
+    const ApplicationsModel *m_apps = nullptr;
+    const KSyntaxHighlighting::Repository *m_syntax = nullptr;
     QString m_admin;
     bool m_online = false;
     bool m_recovered = false;

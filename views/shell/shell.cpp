@@ -102,6 +102,7 @@ Shell::Shell(ShellOptions options, QObject *parent)
     });
     m_syntax = std::make_unique<KSyntaxHighlighting::Repository>();
     m_editors = new EditorTabs(m_window->editorArea(), *m_syntax, this);
+    m_releases->setReviewContext(m_applications.get(), m_syntax.get());
     m_review
         = new ReviewController(m_client.get(), m_window->approvalsPanel(), m_applications.get(), m_syntax.get(), this);
     connect(m_editors, &EditorTabs::statusMessage, m_window.get(), &MainWindow::showError);

@@ -4408,6 +4408,10 @@ This is PRODUCTION.</source>
         <source>Roll %1 back to %2…</source>
         <translation>将 %1 回滚到 %2…</translation>
     </message>
+    <message>
+        <source>configuration change</source>
+        <translation>配置变更</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::TagsModel</name>

@@ -4,6 +4,7 @@
 #include "approvals/approvaltypes.h"
 #include "auditlogmodel.h"
 #include "deploy/deploymentprogresspanel.h"
+#include "deploymentsmodel.h"
 #include "dns/dnsreconciliationview.h"
 #include "editor/configeditor.h"
 #include "gitlab/gitlabclient.h"
@@ -291,6 +292,24 @@ private Q_SLOTS:
         QVERIFY(!progress->logView()->toPlainText().isEmpty());
         // After the sync the Applications panel shows the new live version.
         QTRY_COMPARE_WITH_TIMEOUT(liveSha(request.appId), request.resolvedSha, 30000);
+
+        // Tag history shows the new deployment: the tag, the app's SHA, who approved it.
+        QTreeView *appsView = shell.mainWindow()->applicationsPanel()->view();
+        for (int r = 0; r < appsView->model()->rowCount(); ++r) {
+            if (appsView->model()->index(r, 0).data().toString() == request.appId)
+                appsView->setCurrentIndex(appsView->model()->index(r, 0));
+        }
+        DeploymentsModel *history = shell.mainWindow()->tagHistoryPanel()->deploymentsModel();
+        auto newestTest = [history]() -> DeploymentRecord {
+            for (const DeploymentRecord &record : history->items()) {
+                if (record.environment == Environment::Test)
+                    return record; // newest first
+            }
+            return {};
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(newestTest().sha, request.resolvedSha, 20000);
+        QCOMPARE(newestTest().ref, request.requestedRef);
+        QCOMPARE(newestTest().user, QStringLiteral("root"));
 
         // Roll back to the previous successful deployment.
         outcomes.clear();

@@ -164,6 +164,42 @@ void TagHistoryPanel::showDeploymentMenu(const QPoint &position)
     menu.exec(m_deploymentView->viewport()->mapToGlobal(position));
 }
 
+void TagHistoryPanel::setEnvironmentHistory(const QString &appId, Environment environment,
+                                            const QList<DeploymentHistoryEntry> &entries)
+{
+    if (appId != m_app.id)
+        return;
+    QHash<QString, QString> tagOfSha;
+    for (int row = 0; row < m_tags->rowCount(); ++row) {
+        const TagRecord tag = m_tags->index(row, 0).data(Roles::RecordRole).value<TagRecord>();
+        tagOfSha.insert(tag.sha, tag.name);
+    }
+    QList<DeploymentRecord> rows;
+    for (const DeploymentRecord &kept : m_deployments->items()) {
+        if (kept.environment != environment)
+            rows.append(kept);
+    }
+    for (const DeploymentHistoryEntry &entry : entries) {
+        DeploymentRecord row;
+        row.appId = appId;
+        // Unique per row and newest first: the commit time, one slot per environment.
+        row.id = entry.when.toMSecsSinceEpoch() * 2 + (environment == Environment::Production ? 1 : 0);
+        row.environment = environment;
+        row.ref = !entry.deployTag.isEmpty()    ? entry.deployTag
+            : tagOfSha.contains(entry.codesSha) ? tagOfSha.value(entry.codesSha)
+            : entry.pointerMoved                ? QString()
+                                                : tr("configuration change");
+        row.sha = entry.codesSha;
+        row.user = entry.approvedBy.isEmpty() ? entry.author : entry.approvedBy;
+        row.status = entry.deploymentStatus;
+        row.pipelineId = entry.pipelineId;
+        row.createdAt = entry.when;
+        row.updatedAt = entry.when;
+        rows.append(row);
+    }
+    m_deployments->setItems(rows);
+}
+
 void TagHistoryPanel::clear()
 {
     m_app = AppRecord();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "approvals/approvaltypes.h"
 #include "domain/records.h"
 
 #include <QWidget>
@@ -24,6 +25,10 @@ public:
 
     void showApp(const AppRecord &app);
     void setHistory(const QString &appId, const QList<TagRecord> &tags, const QList<DeploymentRecord> &deployments);
+    // One environment's history from its branch's git log replaces what the
+    // cache had for it: the deployed version (tag, SHA of the app) per row.
+    void setEnvironmentHistory(const QString &appId, Environment environment,
+                               const QList<DeploymentHistoryEntry> &entries);
     void clear();
     // Deploying and rolling back need GitLab: disabled offline, with the reason.
     void setActionsEnabled(bool enabled, const QString &whyNot);

@@ -59,7 +59,14 @@ void ReleaseController::configure(const QString &rootGroup, bool twoPersonRulePr
                     m_window->showError(problems);
             });
     connect(m_preflight, &RollbackPreflight::planReady, this, &ReleaseController::onPlan);
-    connect(m_preflight, &RollbackPreflight::failed, this, [this](quint64, const QString &message) {
+    connect(m_preflight, &RollbackPreflight::historyReady, this,
+            [this](quint64 id, const QList<DeploymentHistoryEntry> &entries) {
+                if (const auto request = m_historyRequests.take(id); !request.first.isEmpty())
+                    Q_EMIT historyLoaded(request.first, request.second, entries);
+            });
+    connect(m_preflight, &RollbackPreflight::failed, this, [this](quint64 id, const QString &message) {
+        if (m_historyRequests.remove(id))
+            return; // the cached history stays; nothing the admin asked for failed
         m_window->showError(tr("The rollback preflight failed: %1").arg(message));
     });
     m_recovered = false;
@@ -147,6 +154,14 @@ void ReleaseController::reject(const ReleaseRequest &request, const QString &rea
     if (!ready(tr("Rejecting")))
         return;
     m_approver->reject(request, m_admin, reason);
+}
+
+void ReleaseController::loadHistory(const QString &appId)
+{
+    if (!m_preflight || !m_online)
+        return;
+    for (Environment environment : AllEnvironments)
+        m_historyRequests.insert(m_preflight->history(appId, environment), { appId, environment });
 }
 
 void ReleaseController::setReviewContext(const ApplicationsModel *apps, const KSyntaxHighlighting::Repository *syntax)

@@ -51,6 +51,10 @@ public:
     void setReviewContext(const ApplicationsModel *apps, const KSyntaxHighlighting::Repository *syntax);
     void rollback(const QString &appId, Environment environment, const QString &targetSha);
 
+    // Each environment's deployment history from its branch's git log (the
+    // `codes` pointer of every commit, with tags and approvers); historyLoaded() follows.
+    void loadHistory(const QString &appId);
+
     // Confirmation dialogs are skipped (tests drive the flow without a person).
     void setConfirmationsEnabled(bool enabled) { m_confirm = enabled; }
     // Online, configured, and the admin's GitLab account is known.
@@ -64,6 +68,8 @@ Q_SIGNALS:
     void outcomeReady(const Dockmaster::ReleaseOutcome &outcome);
     void deploymentFinished(const QString &appId, Dockmaster::Environment environment, const QString &status);
     void reviewDialogOpened(QDialog *dialog);
+    void historyLoaded(const QString &appId, Dockmaster::Environment environment,
+                       const QList<Dockmaster::DeploymentHistoryEntry> &entries);
 
 private:
     bool ready(const QString &what);
@@ -87,6 +93,7 @@ private:
     bool m_recovering = false;
     bool m_confirm = true;
     QHash<quint64, int> m_entryOfAction; // approver id -> Deployments dock row
+    QHash<quint64, std::pair<QString, Environment>> m_historyRequests;
 };
 
 } // namespace Dockmaster

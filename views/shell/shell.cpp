@@ -71,6 +71,8 @@ Shell::Shell(ShellOptions options, QObject *parent)
     connect(m_window->tagHistoryPanel(), &TagHistoryPanel::rollbackRequested, m_releases.get(),
             &ReleaseController::rollback);
     connect(m_releases.get(), &ReleaseController::auditEntry, this, &Shell::appendAudit);
+    connect(m_releases.get(), &ReleaseController::historyLoaded, m_window->tagHistoryPanel(),
+            &TagHistoryPanel::setEnvironmentHistory);
     connect(m_releases.get(), &ReleaseController::releaseChanged, this, [this] {
         if (m_sync && !m_sync->isRunning())
             startSync();
@@ -475,7 +477,11 @@ void Shell::showHistoryOf(const QString &appId)
     using History = std::pair<QList<TagRecord>, QList<DeploymentRecord>>;
     m_cache->query<History>(
         panel, [appId](CacheDatabase &db) { return History(db.loadTags(appId), db.loadDeployments(appId)); },
-        [panel, appId](History history) { panel->setHistory(appId, history.first, history.second); });
+        [this, panel, appId](History history) {
+            panel->setHistory(appId, history.first, history.second);
+            // Then the precise history from the environment branches, when GitLab is reachable.
+            m_releases->loadHistory(appId);
+        });
 }
 
 void Shell::updateConnection()

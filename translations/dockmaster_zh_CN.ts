@@ -2465,6 +2465,17 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::PassphrasePrompt</name>
+    <message>
+        <source>Docker key passphrase</source>
+        <translation>Docker 密钥口令</translation>
+    </message>
+    <message>
+        <source>The TLS client key for host %1 is protected by a passphrase. Enter it once; it is kept in the system keychain.</source>
+        <translation>主机 %1 的 TLS 客户端密钥受口令保护。只需输入一次，口令保存在系统钥匙串中。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::PipelineFollower</name>
     <message>
         <source>There is no pushed commit to follow.</source>

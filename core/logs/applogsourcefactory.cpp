@@ -6,6 +6,7 @@
 #include "logs/lokilogsource.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QRegularExpression>
 
 namespace Dockmaster {
@@ -53,6 +54,23 @@ std::unique_ptr<LogSource> AppLogSourceFactory::create(const AppRecord &app, Env
     if (endpoint->tls && m_secrets)
         source->setPassphraseSource(m_secrets, m_profileName, host->name);
     return source;
+}
+
+QString AppLogSourceFactory::hostNeedingPassphrase(const AppRecord &app, Environment environment) const
+{
+    const EnvironmentState *state = app.environment(environment);
+    const auto host = state ? m_hosts.constFind(state->host) : m_hosts.cend();
+    if (host == m_hosts.cend())
+        return QString();
+    QString ignored;
+    const std::optional<DockerEndpoint> endpoint = DockerHostEndpoint::resolve(*host, m_certificateDir, &ignored);
+    if (!endpoint || !endpoint->tls)
+        return QString();
+    QFile key(endpoint->clientKeyFile);
+    // PEM marks encrypted keys in their header ("ENCRYPTED PRIVATE KEY" or a Proc-Type line).
+    if (!key.open(QIODevice::ReadOnly) || !key.read(4096).contains("ENCRYPTED"))
+        return QString();
+    return host->name;
 }
 
 void AppLogSourceFactory::setLoki(const QUrl &url, const QString &tenant)

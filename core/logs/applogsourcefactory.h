@@ -30,6 +30,10 @@ public:
     // nullptr and `error` set when the app cannot be reached.
     std::unique_ptr<LogSource> create(const AppRecord &app, Environment environment, QString *error) const;
 
+    // The host whose TLS client key is passphrase-protected, when following
+    // this app's logs needs that passphrase from the keychain; empty otherwise.
+    QString hostNeedingPassphrase(const AppRecord &app, Environment environment) const;
+
     // History from Loki between two times (then live when `thenFollow`). The
     // stream selector is {compose_project="<app>-<env>"}: the label the
     // platform's log shipper copies from the compose project label.

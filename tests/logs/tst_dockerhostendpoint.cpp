@@ -1,5 +1,6 @@
 // The inventory's docker_api is written by whoever can push to the inventory
 // repository; only well-formed local sockets and tcp endpoints may come out.
+#include "logs/applogsourcefactory.h"
 #include "logs/dockerhostendpoint.h"
 
 #include <QFile>
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void refusesHostileValues_data();
     void refusesHostileValues();
     void tlsNeedsTheHostsCertificates();
+    void encryptedKeysAskForTheirPassphrase();
 };
 
 void TestDockerHostEndpoint::acceptsPlainEndpoints_data()
@@ -97,6 +99,40 @@ void TestDockerHostEndpoint::tlsNeedsTheHostsCertificates()
     HostRecord sneaky = host;
     sneaky.name = QStringLiteral("../dock-prod-1");
     QVERIFY(!DockerHostEndpoint::resolve(sneaky, dir.path(), &error));
+}
+
+// Following an app on a TLS host whose client key is encrypted needs the
+// passphrase from the keychain first; a plain key does not.
+void TestDockerHostEndpoint::encryptedKeysAskForTheirPassphrase()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("dock-prod-1")));
+    auto write = [&dir](const char *name, const QByteArray &content) {
+        QFile file(dir.filePath(QStringLiteral("dock-prod-1/") + QLatin1String(name)));
+        return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+    };
+    QVERIFY(write("ca.pem", "ca") && write("cert.pem", "cert"));
+    AppLogSourceFactory factory;
+    factory.setCertificateDir(dir.path());
+    factory.setHosts({ { QStringLiteral("dock-prod-1"), QStringLiteral("10.0.1.5"), QStringLiteral("production"),
+                         QStringLiteral("tcp://10.0.1.5:2376") },
+                       { QStringLiteral("dock-test-1"), QStringLiteral("10.0.0.5"), QStringLiteral("test"),
+                         QStringLiteral("unix:///run/docker.sock") } });
+    AppRecord app;
+    app.id = QStringLiteral("app0000042");
+    EnvironmentState production;
+    production.environment = Environment::Production;
+    production.host = QStringLiteral("dock-prod-1");
+    EnvironmentState test;
+    test.environment = Environment::Test;
+    test.host = QStringLiteral("dock-test-1");
+    app.environments = { test, production };
+
+    QVERIFY(write("key.pem", "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIF\n-----END ENCRYPTED PRIVATE KEY-----\n"));
+    QCOMPARE(factory.hostNeedingPassphrase(app, Environment::Production), QStringLiteral("dock-prod-1"));
+    QCOMPARE(factory.hostNeedingPassphrase(app, Environment::Test), QString()); // a unix socket
+    QVERIFY(write("key.pem", "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n"));
+    QCOMPARE(factory.hostNeedingPassphrase(app, Environment::Production), QString());
 }
 
 QTEST_GUILESS_MAIN(TestDockerHostEndpoint)

@@ -7,6 +7,7 @@
 #include "keychain/secretstore.h"
 #include "logs/loghistorydialog.h"
 #include "logs/logsource.h"
+#include "logs/passphraseprompt.h"
 #include "mainwindow.h"
 #include "panels/applicationspanel.h"
 #include "panels/approvalspanel.h"
@@ -77,6 +78,7 @@ Shell::Shell(ShellOptions options, QObject *parent)
         if (m_sync && !m_sync->isRunning())
             startSync();
     });
+    m_passphrases = new PassphrasePrompt(m_secrets.get(), m_window.get(), this);
     m_dns = new DnsAccess(m_secrets.get(), m_window.get(), this);
     connect(m_dns, &DnsAccess::recordsFixed, this, [this](const QString &appId, bool ok) {
         if (ok)
@@ -388,6 +390,14 @@ void Shell::openLogs(const QString &appId, Environment environment)
         return;
     m_logSources.setCertificateDir(m_profile.dockerCertificateDir);
     m_logSources.setSecrets(m_secrets.get(), m_profile.name);
+    const QString lockedHost = m_logSources.hostNeedingPassphrase(m_applications->itemAt(row), environment);
+    if (!lockedHost.isEmpty() && !m_unlockedHosts.contains(lockedHost)) {
+        m_passphrases->ensure(m_profile.name, lockedHost, [this, lockedHost, appId, environment] {
+            m_unlockedHosts.insert(lockedHost);
+            openLogs(appId, environment);
+        });
+        return;
+    }
     QString error;
     std::unique_ptr<LogSource> source = m_logSources.create(m_applications->itemAt(row), environment, &error);
     if (!source) {

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 
@@ -22,6 +23,7 @@ namespace Dockmaster {
 
 class ApplicationsModel;
 class DnsAccess;
+class PassphrasePrompt;
 class EditorTabs;
 class ProvisioningController;
 class ReleaseController;
@@ -102,6 +104,8 @@ private:
     std::unique_ptr<KSyntaxHighlighting::Repository> m_syntax; // one per process: editors and the review pane
     EditorTabs *m_editors = nullptr;
     DnsAccess *m_dns = nullptr;
+    PassphrasePrompt *m_passphrases = nullptr;
+    QSet<QString> m_unlockedHosts;                          // hosts whose key passphrase is in the keychain
     std::unique_ptr<ProvisioningController> m_provisioning; // uses the client and window: reset first
     ReviewController *m_review = nullptr;
     std::unique_ptr<ReleaseController> m_releases; // uses the client and window: reset first

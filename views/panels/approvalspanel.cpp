@@ -19,6 +19,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace Dockmaster {
 
 ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
@@ -123,7 +125,8 @@ std::optional<ReleaseRequest> ApprovalsPanel::currentRequest() const
 void ApprovalsPanel::setReviewWidget(QWidget *review)
 {
     auto *layout = static_cast<QVBoxLayout *>(m_reviewArea->layout());
-    layout->replaceWidget(m_review, review);
+    // replaceWidget() hands back the old item, which the caller owns.
+    std::unique_ptr<QLayoutItem> replaced(layout->replaceWidget(m_review, review));
     m_review->hide();
     review->setParent(m_reviewArea);
     review->show();

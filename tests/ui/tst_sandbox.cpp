@@ -48,6 +48,25 @@
 
 using namespace Dockmaster;
 
+namespace {
+
+// One Dockmaster on a fresh sandbox, with its own settings file, started.
+struct SandboxSession {
+    QTemporaryDir dir;
+    Shell shell { optionsFor(dir) };
+
+    SandboxSession() { shell.start(); }
+    static ShellOptions optionsFor(const QTemporaryDir &dir)
+    {
+        ShellOptions options;
+        options.sandbox = true;
+        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+        return options;
+    }
+};
+
+} // namespace
+
 class TestSandbox : public QObject
 {
     Q_OBJECT
@@ -56,14 +75,10 @@ private Q_SLOTS:
 
     void sandboxShowsSeededAppsAndRequests()
     {
-        QTemporaryDir dir;
-        ShellOptions options;
-        options.sandbox = true;
-        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-        Shell shell(options);
-        QElapsedTimer clock;
+        QElapsedTimer clock; // from start-up (construction is quick) to apps on screen
         clock.start();
-        shell.start();
+        SandboxSession session;
+        Shell &shell = session.shell;
         QTreeView *apps = shell.mainWindow()->applicationsPanel()->view();
         QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 20, 90000);
         qInfo("sandbox: %d apps visible after %lld ms", apps->model()->rowCount(), clock.elapsed());
@@ -171,12 +186,8 @@ private Q_SLOTS:
     // Docker Engine API, one click from the Tag history panel.
     void liveLogsStreamFromTheSandboxContainers()
     {
-        QTemporaryDir dir;
-        ShellOptions options;
-        options.sandbox = true;
-        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-        Shell shell(options);
-        shell.start();
+        SandboxSession session;
+        Shell &shell = session.shell;
         QVERIFY(shell.sandbox());
         QSignalSpy unavailable(shell.sandbox(), &SandboxPlatform::containersUnavailable);
         QTreeView *apps = shell.mainWindow()->applicationsPanel()->view();
@@ -227,12 +238,8 @@ private Q_SLOTS:
     // deploy it, see the new live version, then roll it back.
     void approveDeployAndRollBack()
     {
-        QTemporaryDir dir;
-        ShellOptions options;
-        options.sandbox = true;
-        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-        Shell shell(options);
-        shell.start();
+        SandboxSession session;
+        Shell &shell = session.shell;
         ReleaseController *releases = shell.releases();
         releases->setConfirmationsEnabled(false);
         ApprovalsPanel *approvals = shell.mainWindow()->approvalsPanel();
@@ -336,12 +343,8 @@ private Q_SLOTS:
     // inventory and fixed with one click; dig then answers with the host.
     void dnsRecordsAreCheckedAndFixed()
     {
-        QTemporaryDir dir;
-        ShellOptions options;
-        options.sandbox = true;
-        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-        Shell shell(options);
-        shell.start();
+        SandboxSession session;
+        Shell &shell = session.shell;
         QVERIFY(shell.sandbox());
         QSignalSpy dnsReady(shell.sandbox(), &SandboxPlatform::dnsReady);
         QSignalSpy dnsUnavailable(shell.sandbox(), &SandboxPlatform::dnsUnavailable);
@@ -382,12 +385,8 @@ private Q_SLOTS:
     // (diff from the live version, risk flags) and deploys only when confirmed.
     void deployTagIsReviewedFirst()
     {
-        QTemporaryDir dir;
-        ShellOptions options;
-        options.sandbox = true;
-        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-        Shell shell(options);
-        shell.start();
+        SandboxSession session;
+        Shell &shell = session.shell;
         ReleaseController *releases = shell.releases();
         QTreeView *requests = shell.mainWindow()->approvalsPanel()->view();
         QTRY_VERIFY_WITH_TIMEOUT(requests->model()->rowCount() > 0 && releases->canAct(), 90000);
@@ -425,12 +424,8 @@ private Q_SLOTS:
     // branches, submodule, CI variables and DNS records, shown in the panel.
     void wizardCreatesAnApp()
     {
-        QTemporaryDir dir;
-        ShellOptions options;
-        options.sandbox = true;
-        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-        Shell shell(options);
-        shell.start();
+        SandboxSession session;
+        Shell &shell = session.shell;
         QSignalSpy dnsReady(shell.sandbox(), &SandboxPlatform::dnsReady);
         QTreeView *apps = shell.mainWindow()->applicationsPanel()->view();
         QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 20 && shell.releases()->canAct(), 90000);

@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QImage>
+#include <QLocale>
 #include <QTest>
 #include <QTranslator>
 #include <QTreeView>
@@ -122,7 +123,11 @@ private Q_SLOTS:
         MainWindow window(&applications, &requests);
         window.setProfileName(QStringLiteral("production-platform"), false);
         window.setConnectionState(ConnectionState::Online);
-        window.setCacheSummary(tr("%1 apps cached").arg(applications.rowCount()));
+        // The shell's own (translated) wording, so the Chinese screenshot is Chinese throughout.
+        window.setCacheSummary(
+            QCoreApplication::translate("Dockmaster::Shell", "%n apps cached, last sync: %1", nullptr,
+                                        applications.rowCount())
+                .arg(QLocale().toString(QDateTime(QDate(2026, 11, 25), QTime(9, 41)), QLocale::ShortFormat)));
         window.resize(1440, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -6,6 +6,7 @@
 #include "sandbox/powerdnsserver.h"
 
 #include <QDir>
+#include <QTimeZone>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Dockmaster {
@@ -88,6 +89,10 @@ void SandboxPlatform::start()
     }
     m_emulator = std::make_unique<GitLabEmulator>(m_dir.path());
     SandboxSeedOptions options;
+    // History that ended yesterday: requests are hours old, a few past the
+    // 24-hour approval SLA, as on a real morning.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    options.epoch = QDateTime(now.date(), QTime(now.time().hour(), 0), QTimeZone::UTC).addSecs(-30 * 3600);
     if (PodmanEngine::isInstalled()) {
         m_engine = std::make_unique<PodmanEngine>(podmanStateDir());
         options.dockerApi = QStringLiteral("unix://") + m_engine->socketPath();

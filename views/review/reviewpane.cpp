@@ -182,7 +182,10 @@ void ReviewPane::buildUi()
     content->setObjectName(QStringLiteral("reviewContent"));
     content->addWidget(top);
     content->addWidget(captioned(tr("Risk flags"), m_flags, &m_flagsCaption));
-    content->setSizes({ 540, 220 });
+    // Stretch rather than sizes: the pane is often laid out while hidden,
+    // and the flags are what the reviewer must not miss.
+    content->setStretchFactor(0, 3);
+    content->setStretchFactor(1, 2);
     m_stack->addWidget(content);
 
     connect(m_files, &QTreeWidget::itemSelectionChanged, this, &ReviewPane::onFileSelected);

@@ -2248,6 +2248,29 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::LogsController</name>
+    <message>
+        <source>Cannot follow the logs of %1: %2</source>
+        <translation>无法跟踪 %1 的日志：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Log history comes from Loki: set its URL in the profile settings first.</source>
+        <translation>日志历史来自 Loki：请先在配置文件设置中填写其地址。</translation>
+    </message>
+    <message>
+        <source>Cannot load the log history of %1: %2</source>
+        <translation>无法加载 %1 的日志历史：%2</translation>
+    </message>
+    <message>
+        <source>%1, history from Loki</source>
+        <translation>%1，来自 Loki 的历史</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::LokiLogWorker</name>
     <message>
         <source>Loki refused the history query: %1 %2</source>
@@ -4275,28 +4298,8 @@ This is PRODUCTION.</source>
         <translation>%1，提交 %2</translation>
     </message>
     <message>
-        <source>Cannot follow the logs of %1: %2</source>
-        <translation>无法跟踪 %1 的日志：%2</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
         <source>(unknown admin)</source>
         <translation>（未知管理员）</translation>
-    </message>
-    <message>
-        <source>Log history comes from Loki: set its URL in the profile settings first.</source>
-        <translation>日志历史来自 Loki：请先在配置文件设置中填写其地址。</translation>
-    </message>
-    <message>
-        <source>Cannot load the log history of %1: %2</source>
-        <translation>无法加载 %1 的日志历史：%2</translation>
-    </message>
-    <message>
-        <source>%1, history from Loki</source>
-        <translation>%1，来自 Loki 的历史</translation>
     </message>
     <message>
         <source>DNS records set to the expected addresses</source>

@@ -5,9 +5,6 @@
 #include "cache/cacheservice.h"
 #include "gitlab/gitlabclient.h"
 #include "keychain/secretstore.h"
-#include "logs/loghistorydialog.h"
-#include "logs/logsource.h"
-#include "logs/passphraseprompt.h"
 #include "mainwindow.h"
 #include "panels/applicationspanel.h"
 #include "panels/approvalspanel.h"
@@ -18,6 +15,7 @@
 #include "settings/settingsdialog.h"
 #include "shell/dnsaccess.h"
 #include "shell/editortabs.h"
+#include "shell/logscontroller.h"
 #include "shell/provisioningcontroller.h"
 #include "shell/releasecontroller.h"
 #include "shell/reviewcontroller.h"
@@ -78,7 +76,7 @@ Shell::Shell(ShellOptions options, QObject *parent)
         if (m_sync && !m_sync->isRunning())
             startSync();
     });
-    m_passphrases = new PassphrasePrompt(m_secrets.get(), m_window.get(), this);
+    m_logs = new LogsController(m_secrets.get(), m_window.get(), this);
     m_dns = new DnsAccess(m_secrets.get(), m_window.get(), this);
     connect(m_dns, &DnsAccess::recordsFixed, this, [this](const QString &appId, bool ok) {
         if (ok)
@@ -385,51 +383,16 @@ void Shell::onCacheOpened(const CacheDatabase::OpenResult &result)
 
 void Shell::openLogs(const QString &appId, Environment environment)
 {
-    const int row = m_applications->rowOfKey(appId);
-    if (row < 0)
-        return;
-    m_logSources.setCertificateDir(m_profile.dockerCertificateDir);
-    m_logSources.setSecrets(m_secrets.get(), m_profile.name);
-    const QString lockedHost = m_logSources.hostNeedingPassphrase(m_applications->itemAt(row), environment);
-    if (!lockedHost.isEmpty() && !m_unlockedHosts.contains(lockedHost)) {
-        m_passphrases->ensure(m_profile.name, lockedHost, [this, lockedHost, appId, environment] {
-            m_unlockedHosts.insert(lockedHost);
-            openLogs(appId, environment);
-        });
-        return;
-    }
-    QString error;
-    std::unique_ptr<LogSource> source = m_logSources.create(m_applications->itemAt(row), environment, &error);
-    if (!source) {
-        m_window->showError(tr("Cannot follow the logs of %1: %2").arg(appId, error));
-        return;
-    }
-    m_window->showLogs(source.release(), // the log view owns it from here
-                       tr("%1 (%2)").arg(appId, environmentDisplayName(environment)));
+    m_logs->setProfile(m_profile); // the settings may have changed since the last time
+    if (const int row = m_applications->rowOfKey(appId); row >= 0)
+        m_logs->openLive(m_applications->itemAt(row), environment);
 }
 
 void Shell::openLogHistory(const QString &appId, Environment environment)
 {
-    const int row = m_applications->rowOfKey(appId);
-    if (row < 0)
-        return;
-    m_logSources.setLoki(m_profile.lokiUrl, m_profile.lokiTenant);
-    if (!m_logSources.hasLoki()) {
-        m_window->showError(tr("Log history comes from Loki: set its URL in the profile settings first."));
-        return;
-    }
-    const QString what = tr("%1 (%2)").arg(appId, environmentDisplayName(environment));
-    LogHistoryDialog dialog(what, m_window.get());
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QString error;
-    std::unique_ptr<LogSource> source = m_logSources.createHistory(
-        m_applications->itemAt(row), environment, dialog.from(), dialog.to(), dialog.thenFollow(), &error);
-    if (!source) {
-        m_window->showError(tr("Cannot load the log history of %1: %2").arg(appId, error));
-        return;
-    }
-    m_window->showLogs(source.release(), tr("%1, history from Loki").arg(what));
+    m_logs->setProfile(m_profile); // the settings may have changed since the last time
+    if (const int row = m_applications->rowOfKey(appId); row >= 0)
+        m_logs->openHistory(m_applications->itemAt(row), environment);
 }
 
 void Shell::recordAudit(const QString &action, const QString &appId, const QString &environment, const QString &detail)
@@ -461,7 +424,7 @@ void Shell::reloadAudit()
 void Shell::onSnapshot(const CacheSnapshot &snapshot)
 {
     m_applications->setItems(snapshot.apps);
-    m_logSources.setHosts(snapshot.hosts);
+    m_logs->setHosts(snapshot.hosts);
     m_editors->setHosts(snapshot.hosts);
     m_dns->setHosts(snapshot.hosts);
     reloadAudit();

@@ -2,12 +2,10 @@
 
 #include "cache/cachedatabase.h"
 #include "domain/environment.h"
-#include "logs/applogsourcefactory.h"
 #include "profile/profile.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 
 #include <memory>
 
@@ -23,7 +21,7 @@ namespace Dockmaster {
 
 class ApplicationsModel;
 class DnsAccess;
-class PassphrasePrompt;
+class LogsController;
 class EditorTabs;
 class ProvisioningController;
 class ReleaseController;
@@ -99,13 +97,11 @@ private:
     std::unique_ptr<GitLabClient> m_client;
     std::unique_ptr<SyncEngine> m_sync;
     std::unique_ptr<SandboxPlatform> m_sandbox;
-    AppLogSourceFactory m_logSources;
     QTimer *m_syncTimer = nullptr;
     std::unique_ptr<KSyntaxHighlighting::Repository> m_syntax; // one per process: editors and the review pane
     EditorTabs *m_editors = nullptr;
     DnsAccess *m_dns = nullptr;
-    PassphrasePrompt *m_passphrases = nullptr;
-    QSet<QString> m_unlockedHosts;                          // hosts whose key passphrase is in the keychain
+    LogsController *m_logs = nullptr;
     std::unique_ptr<ProvisioningController> m_provisioning; // uses the client and window: reset first
     ReviewController *m_review = nullptr;
     std::unique_ptr<ReleaseController> m_releases; // uses the client and window: reset first

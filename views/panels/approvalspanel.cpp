@@ -93,6 +93,9 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ApprovalsPanel::updateSummary);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ApprovalsPanel::updateSummary);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ApprovalsPanel::updateSummary);
+    // A refresh can move the selected request on (approved elsewhere): the buttons follow.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ApprovalsPanel::updateButtons);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ApprovalsPanel::updateButtons);
     // Ages and SLA highlighting move with the clock.
     auto *clock = new QTimer(this);
     clock->setInterval(60 * 1000);

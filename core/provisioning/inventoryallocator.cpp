@@ -198,10 +198,13 @@ void InventoryAllocator::loadSnapshot(const std::shared_ptr<Job> &job,
     auto snapshot = std::make_shared<Snapshot>();
     auto join = std::make_shared<Join>();
     join->remaining = 3; // hosts.json, the allocations tree, the ledger tree
-    join->then = [this, job, snapshot, join, next = std::move(next)] {
-        if (!join->error.isEmpty()) {
+    // Weak: `then` lives in the join, and a strong capture would keep both
+    // alive forever when a call never answers (client gone mid-read).
+    join->then = [this, job, snapshot, weakJoin = std::weak_ptr<Join>(join), next = std::move(next)] {
+        const std::shared_ptr<Join> self = weakJoin.lock(); // alive: it is running this
+        if (self && !self->error.isEmpty()) {
             AllocationOutcome outcome;
-            outcome.error = join->error;
+            outcome.error = self->error;
             finish(job, outcome);
             return;
         }

@@ -172,6 +172,35 @@ QString unifiedDiff(const QByteArray &before, const QByteArray &after, const QSt
     return text;
 }
 
+// The commit `base` and a private index holding its tree: a new commit is
+// built there, so the work tree and the repository's index never hold a
+// half-made commit.
+struct StagingArea {
+    CommitPtr parent;
+    IndexPtr index;
+};
+
+StagingArea stageOn(git_repository *repository, const QString &base)
+{
+    const git_oid baseOid = parseOid(base);
+    git_commit *rawParent = nullptr;
+    if (git_commit_lookup(&rawParent, repository, &baseOid) != 0) {
+        throw GitError { GitFailure::General,
+                         GitWorker::tr("Commit %1 was not found: %2").arg(base, libgit2Message()) };
+    }
+    StagingArea area { CommitPtr(rawParent), IndexPtr(nullptr) };
+    git_tree *rawTree = nullptr;
+    git_commit_tree(&rawTree, area.parent.get());
+    TreePtr parentTree(rawTree);
+    git_index *rawIndex = nullptr;
+    if (git_index_new(&rawIndex) != 0) {
+        throw GitError { GitFailure::General, GitWorker::tr("Could not prepare the commit: %1").arg(libgit2Message()) };
+    }
+    area.index = IndexPtr(rawIndex);
+    git_index_read_tree(area.index.get(), parentTree.get());
+    return area;
+}
+
 } // namespace
 
 GitWorker::GitWorker(QString cacheRoot)
@@ -502,24 +531,7 @@ void GitWorker::commitAndPush(quint64 request, const QString &path, const QByteA
             throw GitError { GitFailure::General, tr("A commit needs a message.") };
         }
         const QString base = baseCommit.isEmpty() ? localHead() : baseCommit;
-        const git_oid baseOid = parseOid(base);
-        git_commit *rawParent = nullptr;
-        if (git_commit_lookup(&rawParent, m_repository, &baseOid) != 0) {
-            throw GitError { GitFailure::General, tr("Commit %1 was not found: %2").arg(base, libgit2Message()) };
-        }
-        CommitPtr parent(rawParent);
-        git_tree *rawTree = nullptr;
-        git_commit_tree(&rawTree, parent.get());
-        TreePtr parentTree(rawTree);
-
-        // Build the new tree in a private index so the work tree and the
-        // repository's index never hold a half-made commit.
-        git_index *rawIndex = nullptr;
-        if (git_index_new(&rawIndex) != 0) {
-            throw GitError { GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message()) };
-        }
-        IndexPtr index(rawIndex);
-        git_index_read_tree(index.get(), parentTree.get());
+        auto [parent, index] = stageOn(m_repository, base);
         const QByteArray pathBytes = path.toUtf8();
         git_index_entry entry = {};
         entry.mode = GIT_FILEMODE_BLOB;
@@ -533,7 +545,7 @@ void GitWorker::commitAndPush(quint64 request, const QString &path, const QByteA
             || git_index_write_tree_to(&treeOid, index.get(), m_repository) != 0) {
             throw GitError { GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message()) };
         }
-        if (git_oid_equal(&treeOid, git_tree_id(parentTree.get()))) {
+        if (git_oid_equal(&treeOid, git_commit_tree_id(parent.get()))) {
             throw GitError { GitFailure::General, tr("Nothing to commit: %1 is unchanged.").arg(path) };
         }
         git_tree *rawNewTree = nullptr;
@@ -755,21 +767,7 @@ void GitWorker::moveGitlink(quint64 request, const QUrl &url, const QString &use
             }
         }
 
-        const git_oid baseOid = parseOid(base);
-        git_commit *rawParent = nullptr;
-        if (git_commit_lookup(&rawParent, m_repository, &baseOid) != 0) {
-            throw GitError { GitFailure::General, tr("Commit %1 was not found: %2").arg(base, libgit2Message()) };
-        }
-        CommitPtr parent(rawParent);
-        git_tree *rawTree = nullptr;
-        git_commit_tree(&rawTree, parent.get());
-        TreePtr parentTree(rawTree);
-        git_index *rawIndex = nullptr;
-        if (git_index_new(&rawIndex) != 0) {
-            throw GitError { GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message()) };
-        }
-        IndexPtr index(rawIndex);
-        git_index_read_tree(index.get(), parentTree.get());
+        auto [parent, index] = stageOn(m_repository, base);
         const QByteArray pathBytes = move.path.toUtf8();
         const git_index_entry *existing = git_index_get_bypath(index.get(), pathBytes.constData(), 0);
         if (!existing || existing->mode != GIT_FILEMODE_COMMIT) {

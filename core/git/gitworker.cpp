@@ -172,6 +172,33 @@ QString unifiedDiff(const QByteArray &before, const QByteArray &after, const QSt
     return text;
 }
 
+// The commit `id`; a GitError when the repository does not have it.
+CommitPtr lookupCommit(git_repository *repository, const QString &id)
+{
+    const git_oid oid = parseOid(id);
+    git_commit *rawCommit = nullptr;
+    if (git_commit_lookup(&rawCommit, repository, &oid) != 0) {
+        throw GitError { GitFailure::General, GitWorker::tr("Commit %1 was not found: %2").arg(id, libgit2Message()) };
+    }
+    return CommitPtr(rawCommit);
+}
+
+// The entry at `path` in commit `id`'s tree; null when there is none.
+TreeEntryPtr entryInCommit(git_repository *repository, const QString &id, const QString &path)
+{
+    const CommitPtr commit = lookupCommit(repository, id);
+    git_tree *rawTree = nullptr;
+    if (git_commit_tree(&rawTree, commit.get()) != 0) {
+        throw GitError { GitFailure::General, GitWorker::tr("Could not read commit %1: %2").arg(id, libgit2Message()) };
+    }
+    TreePtr tree(rawTree);
+    git_tree_entry *rawEntry = nullptr;
+    if (git_tree_entry_bypath(&rawEntry, tree.get(), path.toUtf8().constData()) != 0) {
+        return TreeEntryPtr(nullptr);
+    }
+    return TreeEntryPtr(rawEntry);
+}
+
 // The commit `base` and a private index holding its tree: a new commit is
 // built there, so the work tree and the repository's index never hold a
 // half-made commit.
@@ -182,13 +209,7 @@ struct StagingArea {
 
 StagingArea stageOn(git_repository *repository, const QString &base)
 {
-    const git_oid baseOid = parseOid(base);
-    git_commit *rawParent = nullptr;
-    if (git_commit_lookup(&rawParent, repository, &baseOid) != 0) {
-        throw GitError { GitFailure::General,
-                         GitWorker::tr("Commit %1 was not found: %2").arg(base, libgit2Message()) };
-    }
-    StagingArea area { CommitPtr(rawParent), IndexPtr(nullptr) };
+    StagingArea area { lookupCommit(repository, base), IndexPtr(nullptr) };
     git_tree *rawTree = nullptr;
     git_commit_tree(&rawTree, area.parent.get());
     TreePtr parentTree(rawTree);
@@ -288,11 +309,7 @@ QString GitWorker::remoteHead() const
 void GitWorker::resetBranchTo(const QString &commitId)
 {
     const git_oid oid = parseOid(commitId);
-    git_commit *rawCommit = nullptr;
-    if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
-        throw GitError { GitFailure::General, tr("Commit %1 was not found: %2").arg(commitId, libgit2Message()) };
-    }
-    CommitPtr commit(rawCommit);
+    const CommitPtr commit = lookupCommit(m_repository, commitId);
     const QByteArray ref = "refs/heads/" + m_branch.toUtf8();
     git_reference *rawRef = nullptr;
     if (git_reference_create(&rawRef, m_repository, ref.constData(), &oid, 1, "dockmaster: follow remote") != 0) {
@@ -310,24 +327,8 @@ void GitWorker::resetBranchTo(const QString &commitId)
 
 bool GitWorker::readBlob(const QString &commitId, const QString &path, QByteArray *content) const
 {
-    const git_oid oid = parseOid(commitId);
-    git_commit *rawCommit = nullptr;
-    if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
-        throw GitError { GitFailure::General, tr("Commit %1 was not found: %2").arg(commitId, libgit2Message()) };
-    }
-    CommitPtr commit(rawCommit);
-    git_tree *rawTree = nullptr;
-    if (git_commit_tree(&rawTree, commit.get()) != 0) {
-        throw GitError { GitFailure::General, tr("Could not read commit %1: %2").arg(commitId, libgit2Message()) };
-    }
-    TreePtr tree(rawTree);
-    git_tree_entry *rawEntry = nullptr;
-    if (git_tree_entry_bypath(&rawEntry, tree.get(), path.toUtf8().constData()) != 0) {
-        content->clear();
-        return false;
-    }
-    TreeEntryPtr entry(rawEntry);
-    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) {
+    const TreeEntryPtr entry = entryInCommit(m_repository, commitId, path);
+    if (!entry || git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) {
         content->clear();
         return false;
     }
@@ -706,23 +707,8 @@ void GitWorker::diffText(quint64 request, const QString &path, const QByteArray 
 
 QString GitWorker::gitlinkAt(const QString &commitId, const QString &path) const
 {
-    const git_oid oid = parseOid(commitId);
-    git_commit *rawCommit = nullptr;
-    if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
-        throw GitError { GitFailure::General, tr("Commit %1 was not found: %2").arg(commitId, libgit2Message()) };
-    }
-    CommitPtr commit(rawCommit);
-    git_tree *rawTree = nullptr;
-    if (git_commit_tree(&rawTree, commit.get()) != 0) {
-        throw GitError { GitFailure::General, tr("Could not read commit %1: %2").arg(commitId, libgit2Message()) };
-    }
-    TreePtr tree(rawTree);
-    git_tree_entry *rawEntry = nullptr;
-    if (git_tree_entry_bypath(&rawEntry, tree.get(), path.toUtf8().constData()) != 0) {
-        return {};
-    }
-    TreeEntryPtr entry(rawEntry);
-    if (git_tree_entry_filemode(entry.get()) != GIT_FILEMODE_COMMIT) {
+    const TreeEntryPtr entry = entryInCommit(m_repository, commitId, path);
+    if (!entry || git_tree_entry_filemode(entry.get()) != GIT_FILEMODE_COMMIT) {
         return {};
     }
     return oidString(git_tree_entry_id(entry.get()));

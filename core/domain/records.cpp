@@ -11,4 +11,16 @@ const EnvironmentState *AppRecord::environment(Environment wanted) const
     return nullptr;
 }
 
+const HostRecord *AppRecord::hostIn(const QList<HostRecord> &hosts, Environment wanted) const
+{
+    const EnvironmentState *state = environment(wanted);
+    if (!state)
+        return nullptr;
+    for (const HostRecord &host : hosts) {
+        if (host.name == state->host)
+            return &host;
+    }
+    return nullptr;
+}
+
 } // namespace Dockmaster

@@ -27,6 +27,8 @@ struct EnvironmentState {
     bool operator==(const EnvironmentState &) const = default;
 };
 
+struct HostRecord;
+
 struct AppRecord {
     QString id; // "app0000042": unique, primary key everywhere
     QString name;
@@ -41,6 +43,8 @@ struct AppRecord {
     QDateTime updatedAt;
 
     const EnvironmentState *environment(Environment environment) const;
+    // The inventory host `environment` runs on, among `hosts`; null when unknown.
+    const HostRecord *hostIn(const QList<HostRecord> &hosts, Environment environment) const;
     bool operator==(const AppRecord &) const = default;
 };
 

@@ -68,14 +68,8 @@ void DnsAccess::onSecret(const QString &key, const QString &secret, bool found)
 
 QString DnsAccess::addressOf(const AppRecord &app, Environment environment) const
 {
-    const EnvironmentState *state = app.environment(environment);
-    if (!state)
-        return QString();
-    for (const HostRecord &host : m_hosts) {
-        if (host.name == state->host)
-            return host.address;
-    }
-    return QString();
+    const HostRecord *host = app.hostIn(m_hosts, environment);
+    return host ? host->address : QString();
 }
 
 void DnsAccess::showRecordsOf(const AppRecord &app)

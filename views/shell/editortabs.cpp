@@ -34,16 +34,6 @@ void EditorTabs::closeTab(int index)
     page->deleteLater();
 }
 
-const HostRecord *EditorTabs::hostOf(const AppRecord &app, Environment environment) const
-{
-    const EnvironmentState *state = app.environment(environment);
-    if (!state)
-        return nullptr;
-    const auto it = std::find_if(m_hosts.cbegin(), m_hosts.cend(),
-                                 [state](const HostRecord &host) { return host.name == state->host; });
-    return it == m_hosts.cend() ? nullptr : &*it;
-}
-
 void EditorTabs::open(const AppRecord &app, Environment environment, const Session &session)
 {
     const QString tabName = QStringLiteral("editor-%1-%2").arg(app.id, environmentKey(environment));
@@ -65,7 +55,7 @@ void EditorTabs::open(const AppRecord &app, Environment environment, const Sessi
     const AppRecord appNow = app;
     editor->setTemplateRenderer([this, guard, appNow, environment](const QString &path) {
         ConfigEditor::RenderedTemplate out;
-        const HostRecord *host = hostOf(appNow, environment);
+        const HostRecord *host = appNow.hostIn(m_hosts, environment);
         if (!host) {
             out.error = tr("the host of this environment is not in the inventory");
             return out;

@@ -44,7 +44,6 @@ Q_SIGNALS:
 
 private:
     void closeTab(int index);
-    const HostRecord *hostOf(const AppRecord &app, Environment environment) const;
 
     QTabWidget *m_tabs;
     const KSyntaxHighlighting::Repository &m_syntax;

@@ -125,6 +125,11 @@ QString PowerDnsServer::writeConfig(const QString &dir, quint16 dnsPort, quint16
     return {};
 }
 
+qint64 PowerDnsServer::pid() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
 QUrl PowerDnsServer::apiUrl() const
 {
     QUrl url;

@@ -24,11 +24,6 @@ public:
     ~PowerDnsServer() override;
 
     static bool isInstalled();
-    // Writes the sqlite schema and pdns.conf into dir; empty on success. Shared
-    // with the tests' blocking fixture.
-    static QString writeConfig(const QString &dir, quint16 dnsPort, quint16 apiPort, const QString &apiKey);
-    // A port free for TCP (and UDP when asked) right now.
-    static quint16 freePort(bool needsUdp);
 
     // Starts the server and creates `zones` (e.g. "test.plugins.sandbox").
     void start(const QStringList &zones);
@@ -37,12 +32,17 @@ public:
     QUrl apiUrl() const;
     QString apiKey() const { return m_apiKey; }
     quint16 dnsPort() const { return m_dnsPort; }
+    qint64 pid() const; // 0 when not running
 
 Q_SIGNALS:
     void ready();
     void failed(const QString &message);
 
 private:
+    // Writes the sqlite schema and pdns.conf into dir; empty on success.
+    static QString writeConfig(const QString &dir, quint16 dnsPort, quint16 apiPort, const QString &apiKey);
+    // A port free for TCP (and UDP when asked) right now.
+    static quint16 freePort(bool needsUdp);
     void poll();
     void createZones();
 

@@ -2,19 +2,17 @@
 
 #include "sandbox/powerdnsserver.h"
 
-#include <QElapsedTimer>
+#include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QThread>
+#include <QProcess>
 #include <QTimer>
-
-#include <csignal>
-#include <sys/prctl.h>
 
 namespace Dockmaster::Test {
 namespace {
@@ -44,16 +42,22 @@ PdnsServer::~PdnsServer()
 
 QUrl PdnsServer::apiUrl() const
 {
-    QUrl url;
-    url.setScheme(QStringLiteral("http"));
-    url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(m_apiPort);
-    return url;
+    return m_server ? m_server->apiUrl() : QUrl();
 }
 
-QString PdnsServer::writeConfig()
+QString PdnsServer::apiKey() const
 {
-    return PowerDnsServer::writeConfig(m_dir.path(), m_dnsPort, m_apiPort, apiKey());
+    return m_server ? m_server->apiKey() : QString();
+}
+
+quint16 PdnsServer::dnsPort() const
+{
+    return m_server ? m_server->dnsPort() : 0;
+}
+
+qint64 PdnsServer::pid() const
+{
+    return m_server ? m_server->pid() : 0;
 }
 
 QString PdnsServer::start()
@@ -61,69 +65,38 @@ QString PdnsServer::start()
     if (!m_dir.isValid())
         return QStringLiteral("no temporary directory");
     QString lastError;
-    // Ports can be taken between our probe and pdns binding them; try again.
+    // Ports can be taken between the probe and pdns binding them; try again.
     for (int attempt = 0; attempt < 3; ++attempt) {
-        m_dnsPort = PowerDnsServer::freePort(true);
-        m_apiPort = PowerDnsServer::freePort(false);
-        if (m_dnsPort == 0 || m_apiPort == 0 || m_dnsPort == m_apiPort)
-            continue;
-        if (QString problem = writeConfig(); !problem.isEmpty())
-            return problem;
-        m_process = std::make_unique<QProcess>();
-        m_process->setProcessChannelMode(QProcess::MergedChannels);
-        // Even if the test process crashes before its destructors run, the
-        // kernel takes pdns_server down with it.
-        m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-        m_process->start(QStringLiteral("pdns_server"), { QStringLiteral("--config-dir=") + m_dir.path() });
-        if (!m_process->waitForStarted(5000)) {
-            lastError = m_process->errorString();
-            m_process.reset();
-            continue;
-        }
-        if (waitForApi(10000))
+        m_server = std::make_unique<PowerDnsServer>(m_dir.path());
+        QEventLoop loop;
+        bool ready = false;
+        QObject::connect(m_server.get(), &PowerDnsServer::ready, &loop, [&] {
+            ready = true;
+            loop.quit();
+        });
+        QObject::connect(m_server.get(), &PowerDnsServer::failed, &loop, [&](const QString &message) {
+            lastError = message + QLatin1Char(' ') + output();
+            loop.quit();
+        });
+        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+        m_server->start({});
+        loop.exec();
+        if (ready)
             return {};
-        lastError = QStringLiteral("the API did not come up: ") + output();
         stop();
     }
     return lastError;
 }
 
-bool PdnsServer::waitForApi(int timeoutMs)
-{
-    QNetworkAccessManager network;
-    QElapsedTimer timer;
-    timer.start();
-    QUrl url = apiUrl();
-    url.setPath(QStringLiteral("/api/v1/servers/localhost"));
-    while (timer.elapsed() < timeoutMs) {
-        if (m_process->state() != QProcess::Running)
-            return false;
-        QNetworkRequest request(url);
-        request.setRawHeader("X-API-Key", apiKey().toUtf8());
-        if (httpStatus(network, request, "GET", {}) == 200)
-            return true;
-        QThread::msleep(30);
-    }
-    return false;
-}
-
 void PdnsServer::stop()
 {
-    if (!m_process)
-        return;
-    if (m_process->state() != QProcess::NotRunning) {
-        ::kill(pid_t(m_process->processId()), SIGTERM);
-        if (!m_process->waitForFinished(3000)) {
-            ::kill(pid_t(m_process->processId()), SIGKILL);
-            m_process->waitForFinished(3000);
-        }
-    }
-    m_process.reset();
+    m_server.reset();
 }
 
 QString PdnsServer::output() const
 {
-    return m_process ? QString::fromUtf8(m_process->readAll()) : QString();
+    QFile log(QDir(m_dir.path()).filePath(QStringLiteral("pdns.log")));
+    return log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()) : QString();
 }
 
 QString PdnsServer::createZone(const QString &zone)
@@ -160,7 +133,7 @@ QStringList PdnsServer::dig(const QString &name) const
 {
     QProcess process;
     process.start(QStringLiteral("dig"),
-                  { QStringLiteral("@127.0.0.1"), QStringLiteral("-p"), QString::number(m_dnsPort), name,
+                  { QStringLiteral("@127.0.0.1"), QStringLiteral("-p"), QString::number(dnsPort()), name,
                     QStringLiteral("A"), QStringLiteral("+short"), QStringLiteral("+time=2"),
                     QStringLiteral("+tries=2") });
     process.waitForFinished(10000);

@@ -1,11 +1,14 @@
 #pragma once
 
-#include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
 #include <QUrl>
 
 #include <memory>
+
+namespace Dockmaster {
+class PowerDnsServer;
+}
 
 namespace Dockmaster::Test {
 
@@ -20,14 +23,15 @@ public:
     PdnsServer(const PdnsServer &) = delete;
     PdnsServer &operator=(const PdnsServer &) = delete;
 
-    // Empty on success, otherwise why it did not start.
+    // Empty on success, otherwise why it did not start. Blocks until the API
+    // answers (tests only; the app uses PowerDnsServer's signals).
     QString start();
     void stop();
 
     QUrl apiUrl() const;
-    QString apiKey() const { return QStringLiteral("dockmaster-test-key"); }
-    quint16 dnsPort() const { return m_dnsPort; }
-    qint64 pid() const { return m_process ? m_process->processId() : 0; }
+    QString apiKey() const;
+    quint16 dnsPort() const;
+    qint64 pid() const;
 
     QString createZone(const QString &zone); // empty on success
     // Sends a raw rrsets PATCH, bypassing Dockmaster; returns the HTTP status.
@@ -37,13 +41,8 @@ public:
     QString output() const;
 
 private:
-    QString writeConfig();
-    bool waitForApi(int timeoutMs);
-
     QTemporaryDir m_dir;
-    std::unique_ptr<QProcess> m_process;
-    quint16 m_dnsPort = 0;
-    quint16 m_apiPort = 0;
+    std::unique_ptr<PowerDnsServer> m_server;
 };
 
 } // namespace Dockmaster::Test

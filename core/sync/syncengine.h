@@ -29,6 +29,11 @@ struct SyncOptions {
     int tagPages = 1;                        // newest 100 tags per app
     int maxOutstandingCalls = 24;            // calls handed to the client at once
     qint64 fullSyncEverySeconds = 24 * 3600; // Auto mode: a full run catches deleted projects
+    // GitLab moves a project's last_activity_at at most once an hour
+    // (Event::RESET_PROJECT_ACTIVITY_INTERVAL), so an incremental run lists the
+    // projects active since cursor - throttle - clock skew.
+    qint64 activityThrottleSeconds = 3600;
+    qint64 clockSkewSeconds = 60;
 };
 
 struct SyncStats {
@@ -39,6 +44,8 @@ struct SyncStats {
     int appsChanged = 0;
     int appsRemoved = 0;
     int releaseRequests = 0; // open release requests written
+    // Apps GitLab sent something unreadable for: kept as they were, the rest synced.
+    QStringList problems;
     qint64 elapsedMs = 0;
     QDateTime finishedAt;
 };
@@ -103,7 +110,9 @@ private:
     void endRun();
     bool alive(quint64 runId) const;
     template<typename T>
-    std::function<void(GitLabResult<T>)> detailHandler(quint64 runId, std::function<void(GitLabResult<T> &)> store);
+    std::function<void(GitLabResult<T>)> detailHandler(quint64 runId, std::function<void(GitLabResult<T> &)> store,
+                                                       const QString &appId = {});
+    void addOpsDetailJobs(const QString &appId, qint64 projectId);
     void track(GitLabCall *call);
     void noteServerTime(const QDateTime &time);
     void reportProgress(const QString &text, bool force = false);

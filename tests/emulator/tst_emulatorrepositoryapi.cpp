@@ -109,7 +109,7 @@ private Q_SLOTS:
                             lastCommit) });
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json().object().value(QStringLiteral("message")).toString(),
-                 QStringLiteral("You are attempting to update a file that has changed since you started editing it."));
+                 QStringLiteral("The file has changed since you started editing it: README.md"));
         // An unrelated file's history does not count.
         r = commit(QStringLiteral("main"),
                    { action(QStringLiteral("update"), QStringLiteral("web/index.php"),

@@ -38,6 +38,7 @@ void ReleaseController::configure(const QString &rootGroup, bool twoPersonRulePr
     delete m_preflight;
     m_approver = std::make_unique<ReleaseApprover>(m_client, options);
     m_approver->setOnline(m_online);
+    m_approver->setCommitEmail(m_commitEmail);
     m_preflight = new RollbackPreflight(m_client, m_approver->workspace(), rootGroup, this);
     connect(m_approver.get(), &ReleaseApprover::finished, this, &ReleaseController::onFinished);
     connect(m_approver.get(), &ReleaseApprover::auditEntry, this, &ReleaseController::auditEntry);
@@ -333,6 +334,13 @@ void ReleaseController::follow(const ReleaseOutcome &outcome, int entry)
                 Q_EMIT releaseChanged();
                 follower->deleteLater();
             });
+}
+
+void ReleaseController::setCommitEmail(const QString &email)
+{
+    m_commitEmail = email;
+    if (m_approver)
+        m_approver->setCommitEmail(email);
 }
 
 } // namespace Dockmaster

@@ -108,7 +108,8 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QTemporaryDir> m_sandboxDir;
     bool m_online = false;
-    QString m_adminName; // the GitLab account the token belongs to: the author of config commits
+    QString m_adminName;  // the GitLab account the token belongs to: the author of config commits
+    QString m_adminEmail; // its commit email (commit_email, or GitLab's private <id>-<login>@users.noreply form)
     QString m_adminLogin;
     Profile m_profile;
     bool m_hasToken = false;

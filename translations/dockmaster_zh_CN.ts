@@ -2552,6 +2552,10 @@
         <source>The request could not be commented: %1</source>
         <translation>无法在申请上发表评论：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>No runner has picked up pipeline #%1 of %2 for %n minute(s). Check that a runner serves %3 (online, not paused, matching tags).</source>
+        <translation><numerusform>流水线 #%1（%2）已有 %n 分钟没有 Runner 接手。请检查是否有 Runner 服务于 %3（在线、未暂停、标签匹配）。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::PowerDnsProvider</name>
@@ -3287,6 +3291,10 @@ This is PRODUCTION.</source>
     <message>
         <source>Pipeline of %1 (%2): %3</source>
         <translation>%1（%2）的流水线：%3</translation>
+    </message>
+    <message>
+        <source>GitLab</source>
+        <translation>GitLab</translation>
     </message>
 </context>
 <context>

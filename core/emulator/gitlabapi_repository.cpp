@@ -368,13 +368,36 @@ std::optional<HttpResponse> GitLabApi::routeRepository(Context &c, EmulatorProje
         QJsonArray commits;
         for (const auto &commit : cmp->commits)
             commits.append(webCommit(commitJson(commit)));
+        // Gitlab::Git::DiffCollection with Commit.max_diff_options, not
+        // expanded (API::Entities::Compare): past the safe limits (max / 10)
+        // a diff is collapsed, a patch over diff_max_patch_bytes is too large,
+        // both sent as "diff": "" (and no flag, as before GitLab 18.x); past
+        // the max limits the list stops and compare_timeout (overflow?) is true.
+        constexpr qsizetype MaxFiles = 1000;
+        constexpr qsizetype MaxLines = 50000;
+        constexpr qsizetype SafeFiles = MaxFiles / 10;
+        constexpr qsizetype SafeLines = MaxLines / 10;
+        constexpr qsizetype MaxPatchBytes = 200 * 1024;
+        constexpr qsizetype SafePatchBytes = MaxPatchBytes / 10;
+        qsizetype files = 0;
+        qsizetype lines = 0;
+        bool overflow = false;
         QJsonArray diffs;
         for (const auto &d : cmp->diffs) {
+            const qsizetype patchLines = d.diff.count(QLatin1Char('\n'));
+            if (files + 1 > MaxFiles || lines + patchLines > MaxLines) {
+                overflow = true;
+                break;
+            }
+            ++files;
+            lines += patchLines;
+            const qsizetype bytes = d.diff.toUtf8().size();
+            const bool cut = bytes > MaxPatchBytes || bytes > SafePatchBytes || files > SafeFiles || lines > SafeLines;
             diffs.append(QJsonObject { { QStringLiteral("old_path"), d.oldPath },
                                        { QStringLiteral("new_path"), d.newPath },
                                        { QStringLiteral("a_mode"), d.aMode },
                                        { QStringLiteral("b_mode"), d.bMode },
-                                       { QStringLiteral("diff"), d.diff },
+                                       { QStringLiteral("diff"), cut ? QString() : d.diff },
                                        { QStringLiteral("new_file"), d.newFile },
                                        { QStringLiteral("renamed_file"), d.renamedFile },
                                        { QStringLiteral("deleted_file"), d.deletedFile } });
@@ -385,7 +408,7 @@ std::optional<HttpResponse> GitLabApi::routeRepository(Context &c, EmulatorProje
                 { QStringLiteral("commit"), commits.isEmpty() ? QJsonValue() : commits.last() },
                 { QStringLiteral("commits"), commits },
                 { QStringLiteral("diffs"), diffs },
-                { QStringLiteral("compare_timeout"), false },
+                { QStringLiteral("compare_timeout"), overflow },
                 { QStringLiteral("compare_same_ref"), cmp->sameRef },
                 { QStringLiteral("web_url"),
                   QString(webUrl(fullPath) + QStringLiteral("/-/compare/") + from + QStringLiteral("...") + to) },

@@ -452,6 +452,46 @@ private Q_SLOTS:
         QCOMPARE(m_client->get(QStringLiteral("/projects/%1").arg(id)).status, 200);
         m_client->setToken(m_emulator->adminToken());
     }
+
+    // lib/api/helpers/variables_helpers.rb and Ci::Maskable.
+    void variablesAsGitLabChecksThem()
+    {
+        const QString base = QStringLiteral("/projects/plugins%2Fops%2Finventory/variables");
+        for (const QString &scope : { QStringLiteral("test"), QStringLiteral("production") })
+            QCOMPARE(m_client
+                         ->post(base,
+                                json({ { QStringLiteral("key"), QStringLiteral("TWICE") },
+                                       { QStringLiteral("value"), scope },
+                                       { QStringLiteral("environment_scope"), scope } }))
+                         .status,
+                     201);
+        Reply r = m_client->get(base + QStringLiteral("/TWICE"));
+        QCOMPARE(r.status, 409);
+        QVERIFY(r.json()
+                    .object()
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QStringLiteral("filter[environment_scope]")));
+        r = m_client->get(base + QStringLiteral("/TWICE?filter%5Benvironment_scope%5D=production"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().object().value(QStringLiteral("value")).toString(), QStringLiteral("production"));
+        // masked + raw: any 8+ characters without whitespace; masked alone: the strict set.
+        QCOMPARE(m_client
+                     ->post(base,
+                            json({ { QStringLiteral("key"), QStringLiteral("RAW") },
+                                   { QStringLiteral("value"), QStringLiteral("$ecret%%!") },
+                                   { QStringLiteral("masked"), true },
+                                   { QStringLiteral("raw"), true } }))
+                     .status,
+                 201);
+        QCOMPARE(m_client
+                     ->post(base,
+                            json({ { QStringLiteral("key"), QStringLiteral("EXPANDED") },
+                                   { QStringLiteral("value"), QStringLiteral("$ecret%%!") },
+                                   { QStringLiteral("masked"), true } }))
+                     .status,
+                 400);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGitLabEmulator)

@@ -53,8 +53,11 @@ struct SyncStats {
 // Keeps the cache in step with GitLab: a full run reads every app of the
 // root group (repos, inventory allocation, live SHA per environment, newest
 // pipelines, deployments, tags) and every open release request; later runs
-// only ask what changed since the last cursor (updated_after /
-// last_activity_after) plus the apps whose pipelines were still running.
+// list the projects active since cursor - 1 h - skew (GitLab writes
+// last_activity_at at most hourly, never for pipelines), probe each listed or
+// still-running ops project's pipelines by updated_after, and re-read only
+// those with news; release requests by their updated_after. An app GitLab
+// sends unreadable data for is skipped and reported (SyncStats::problems).
 // Everything a run read is written in one transaction, so a failed or
 // cancelled run leaves the previous consistent state. Runs are serialized.
 class SyncEngine final : public QObject

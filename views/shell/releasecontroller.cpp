@@ -321,6 +321,10 @@ void ReleaseController::follow(const ReleaseOutcome &outcome, int entry)
     });
     connect(follower, &PipelineFollower::traceAppended, panel,
             [panel, key](qint64, const QString &job, const QByteArray &chunk) { panel->appendLog(key, job, chunk); });
+    connect(follower, &PipelineFollower::waitingForRunner, panel, [this, panel, key](const QString &message) {
+        panel->appendLog(key, tr("GitLab"), message.toUtf8() + '\n');
+        m_window->showError(message);
+    });
     connect(follower, &PipelineFollower::auditEntry, this, &ReleaseController::auditEntry);
     connect(follower, &PipelineFollower::finished, this,
             [this, follower, panel, key, outcome](const QString &status, const QString &message) {

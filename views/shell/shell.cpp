@@ -314,6 +314,7 @@ void Shell::openConfig(const QString &appId, Environment environment)
     session.author = { m_adminName.isEmpty() ? login : m_adminName,
                        m_adminEmail.isEmpty() ? login + QStringLiteral("@users.noreply.") + m_profile.gitlabUrl.host()
                                               : m_adminEmail };
+    session.repositoryUrl = m_client->repositoryUrl(m_profile.rootGroup + QStringLiteral("/ops/") + app.id);
     session.workspaceRoot = m_sandboxDir ? m_sandboxDir->path() : QFileInfo(m_cache->filePath()).absolutePath();
     m_editors->open(app, environment, session);
 }
@@ -334,8 +335,11 @@ void Shell::learnAdminIdentity()
     });
 }
 
-void Shell::onSyncFinished()
+void Shell::onSyncFinished(const SyncStats &stats)
 {
+    // Apps GitLab sent unreadable data for kept their cached state; say which.
+    if (!stats.problems.isEmpty())
+        m_window->showError(stats.problems.join(QLatin1Char(' ')));
     if (m_adminLogin.isEmpty())
         learnAdminIdentity();
     m_online = true;

@@ -26,6 +26,7 @@ class EditorTabs;
 class ProvisioningController;
 class ReleaseController;
 class ReviewController;
+struct SyncStats;
 class CacheService;
 class GitLabClient;
 class SandboxPlatform;
@@ -75,7 +76,7 @@ private:
     void startSandbox();
     void onTokenRead(const QString &token, bool found);
     void startSync();
-    void onSyncFinished();
+    void onSyncFinished(const Dockmaster::SyncStats &stats);
     void onSyncFailed(const QString &message);
     void openConfig(const QString &appId, Environment environment);
     void openLogs(const QString &appId, Environment environment);

@@ -90,6 +90,16 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::PipelineFollower</name>
+    <message numerus="yes">
+        <source>No runner has picked up pipeline #%1 of %2 for %n minute(s). Check that a runner serves %3 (online, not paused, matching tags).</source>
+        <translation>
+            <numerusform>No runner has picked up pipeline #%1 of %2 for %n minute. Check that a runner serves %3 (online, not paused, matching tags).</numerusform>
+            <numerusform>No runner has picked up pipeline #%1 of %2 for %n minutes. Check that a runner serves %3 (online, not paused, matching tags).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::ReleaseController</name>
     <message numerus="yes">
         <source>%n approval(s) pushed before Dockmaster stopped now have their comment and labels.</source>

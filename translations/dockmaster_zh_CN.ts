@@ -1656,8 +1656,8 @@
         <translation>不是列表</translation>
     </message>
     <message>
-        <source>GitLab pointed the next page of %1 to another server (%2); Dockmaster does not send the token there.</source>
-        <translation>GitLab 将 %1 的下一页指向了另一台服务器（%2）；Dockmaster 不会向其发送令牌。</translation>
+        <source>GitLab's link to the next page of %1 is not an API address; Dockmaster does not follow it.</source>
+        <translation>GitLab 给出的 %1 下一页链接不是 API 地址；Dockmaster 不会访问它。</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -1706,6 +1706,22 @@
     <message>
         <source>GitLab sent no file metadata for %1.</source>
         <translation>GitLab 未返回 %1 的文件元数据。</translation>
+    </message>
+    <message>
+        <source>The GitLab URL %1 redirects to https. Use %2 in the profile; Dockmaster does not follow redirects with the token.</source>
+        <translation>GitLab 地址 %1 会重定向到 https。请在配置文件中改用 %2；Dockmaster 不会带着令牌跟随重定向。</translation>
+    </message>
+    <message>
+        <source>GitLab at %1 redirected %2 to %3; Dockmaster does not follow redirects with the token. Check the GitLab URL in the profile.</source>
+        <translation>%1 上的 GitLab 将 %2 重定向到了 %3；Dockmaster 不会带着令牌跟随重定向。请检查配置文件中的 GitLab 地址。</translation>
+    </message>
+    <message>
+        <source>The access token is missing a scope for %1: create a token with the api scope and save it in the profile.</source>
+        <translation>访问令牌缺少访问 %1 所需的权限范围：请创建带有 api 范围的令牌并保存到配置文件中。</translation>
+    </message>
+    <message>
+        <source>GitLab refused %1: %2</source>
+        <translation>GitLab 拒绝了 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2486,6 +2502,10 @@
         <source>Could not push the management repository: %1</source>
         <translation>无法推送管理仓库：%1</translation>
     </message>
+    <message>
+        <source>GitLab refused the push of the management repository: %1</source>
+        <translation>GitLab 拒绝了管理仓库的推送：%1</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::PassphrasePrompt</name>
@@ -2531,6 +2551,10 @@
     <message>
         <source>The request could not be commented: %1</source>
         <translation>无法在申请上发表评论：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No runner has picked up pipeline #%1 of %2 for %n minute(s). Check that a runner serves %3 (online, not paused, matching tags).</source>
+        <translation><numerusform>流水线 #%1（%2）已有 %n 分钟没有 Runner 接手。请检查是否有 Runner 服务于 %3（在线、未暂停、标签匹配）。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2676,12 +2700,12 @@
         <translation>从插件骨架创建代码仓库</translation>
     </message>
     <message>
-        <source>Give the owner Developer access</source>
-        <translation>授予负责人 Developer 权限</translation>
+        <source>Give the owner Developer access and the right to push to main</source>
+        <translation>授予负责人 Developer 权限和推送 main 分支的权限</translation>
     </message>
     <message>
-        <source>Create the management repository and environment branches</source>
-        <translation>创建管理仓库和环境分支</translation>
+        <source>Create the management repository and protect its environment branches</source>
+        <translation>创建管理仓库并保护其环境分支</translation>
     </message>
     <message>
         <source>Set the CI/CD deploy variables</source>
@@ -2862,6 +2886,30 @@
     <message>
         <source>Cannot archive %1: %2</source>
         <translation>无法归档 %1：%2</translation>
+    </message>
+    <message>
+        <source>Let the deploy jobs clone the code repository (CI/CD job token allowlist)</source>
+        <translation>允许部署作业克隆代码仓库（CI/CD 作业令牌白名单）</translation>
+    </message>
+    <message>
+        <source>Push the environment branches (starts the first deployments)</source>
+        <translation>推送环境分支（开始首次部署）</translation>
+    </message>
+    <message>
+        <source>Cannot read the protection of main: %1</source>
+        <translation>无法读取 main 分支的保护设置：%1</translation>
+    </message>
+    <message>
+        <source>Cannot let the owner push to main: %1</source>
+        <translation>无法允许负责人推送 main 分支：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the CI/CD job token allowlist of the code repository: %1</source>
+        <translation>无法读取代码仓库的 CI/CD 作业令牌白名单：%1</translation>
+    </message>
+    <message>
+        <source>Cannot add the management repository to the code repository's CI/CD job token allowlist: %1</source>
+        <translation>无法将管理仓库加入代码仓库的 CI/CD 作业令牌白名单：%1</translation>
     </message>
 </context>
 <context>
@@ -3244,6 +3292,10 @@ This is PRODUCTION.</source>
         <source>Pipeline of %1 (%2): %3</source>
         <translation>%1（%2）的流水线：%3</translation>
     </message>
+    <message>
+        <source>GitLab</source>
+        <translation>GitLab</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ReleaseGitLab</name>
@@ -3269,6 +3321,10 @@ This is PRODUCTION.</source>
     <message>
         <source>The requested ref is not a valid tag or commit name.</source>
         <translation>申请的引用不是有效的标签名或提交名。</translation>
+    </message>
+    <message>
+        <source>The request has more than one release:: label; an admin must sort it out in GitLab.</source>
+        <translation>该请求带有多个 release:: 标签；需要管理员在 GitLab 中处理。</translation>
     </message>
 </context>
 <context>
@@ -3986,8 +4042,8 @@ This is PRODUCTION.</source>
         <translation>无法比较 %1 与 %2：%3</translation>
     </message>
     <message>
-        <source>GitLab gave up comparing; the list may be incomplete.</source>
-        <translation>GitLab 放弃了比较；列表可能不完整。</translation>
+        <source>GitLab truncated this comparison (too many files or lines); the list may be incomplete. Review the rest in GitLab.</source>
+        <translation>GitLab 截断了此次比较（文件或行数过多），列表可能不完整。请在 GitLab 中查看其余部分。</translation>
     </message>
 </context>
 <context>
@@ -4366,6 +4422,10 @@ This is PRODUCTION.</source>
     <message>
         <source>The sync with GitLab failed; the cached data was kept.</source>
         <translation>与 GitLab 同步失败；已保留缓存数据。</translation>
+    </message>
+    <message>
+        <source>%1 was skipped: %2</source>
+        <translation>已跳过 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace Dockmaster {
 
 namespace {
@@ -45,6 +47,7 @@ void PipelineFollower::follow(const PipelineFollowTarget &target)
     m_delayMs = m_options.initialPollMs;
     m_active = true;
     m_since.start();
+    m_pendingSince.invalidate();
     if (!ReleaseTrailers::isFullSha(target.commit) || target.opsProject.isEmpty()) {
         QTimer::singleShot(0, this, [this, generation = m_generation] {
             if (generation == m_generation)
@@ -53,6 +56,31 @@ void PipelineFollower::follow(const PipelineFollowTarget &target)
         return;
     }
     findPipeline();
+}
+
+void PipelineFollower::noteWaiting()
+{
+    const bool waiting = m_pipeline.status == QLatin1String("pending") || m_pipeline.status == QLatin1String("created");
+    if (!waiting) {
+        m_pendingSince.invalidate();
+        return;
+    }
+    if (!m_pendingSince.isValid()) {
+        m_pendingSince.start();
+        m_nextRunnerWarningMs = m_options.noRunnerWarningMs;
+        return;
+    }
+    const qint64 waited = m_pendingSince.elapsed();
+    if (waited < m_nextRunnerWarningMs)
+        return;
+    m_nextRunnerWarningMs = waited + 60000;
+    const int minutes = int(std::max<qint64>(1, waited / 60000));
+    Q_EMIT waitingForRunner(
+        tr("No runner has picked up pipeline #%1 of %2 for %n minute(s). Check that a runner "
+           "serves %3 (online, not paused, matching tags).",
+           nullptr, minutes)
+            .arg(m_pipeline.id)
+            .arg(m_target.appId.isEmpty() ? m_target.opsProject : m_target.appId, m_target.opsProject));
 }
 
 void PipelineFollower::stop()
@@ -126,6 +154,7 @@ void PipelineFollower::poll()
                            m_pipeline = result.value;
                            if (changed)
                                Q_EMIT statusChanged(m_pipeline.status);
+                           noteWaiting();
                            const bool final = isFinal(m_pipeline.status);
                            m_client->pipelineJobs(
                                m_target.opsProject, m_pipeline.id, this,

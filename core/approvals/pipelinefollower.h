@@ -17,6 +17,9 @@ struct PipelineFollowOptions {
     int findTimeoutMs = 300000;   // how long to wait for GitLab to create the pipeline
     int maxConsecutiveErrors = 6; // then following stops (finished with status "unknown")
     int logTailLines = 40;        // of the failing job, in the failure comment
+    // GitLab leaves a job "pending" forever when no runner takes it; after this
+    // long (and then every minute) the follower says so.
+    int noRunnerWarningMs = 120000;
 };
 
 // What to follow, and the release request to update when it ends.
@@ -57,11 +60,14 @@ Q_SIGNALS:
     void traceAppended(qint64 jobId, const QString &jobName, const QByteArray &chunk);
     // status: success, failed, canceled, skipped, or "unknown" when it could not be followed.
     void finished(const QString &status, const QString &message);
+    // The pipeline is still waiting for a runner (a sentence for people).
+    void waitingForRunner(const QString &message);
     void auditEntry(const Dockmaster::AuditEntry &entry);
 
 private:
     void findPipeline();
     void poll();
+    void noteWaiting();
     void fetchTraces(QList<GitLabJob> jobs, bool final);
     void schedule(bool changed, void (PipelineFollower::*step)());
     bool noteError(const GitLabError &error);
@@ -73,6 +79,8 @@ private:
     PipelineFollowOptions m_options;
     PipelineFollowTarget m_target;
     QElapsedTimer m_since;
+    QElapsedTimer m_pendingSince; // while the pipeline waits for a runner
+    qint64 m_nextRunnerWarningMs = 0;
     int m_delayMs = 0;
     int m_errors = 0;
     bool m_active = false;

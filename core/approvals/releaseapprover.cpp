@@ -360,8 +360,10 @@ void ReleaseApprover::movePointer(const JobPtr &job)
     GitlinkMove move;
     move.target = job->outcome.targetSha;
     move.message = job->message;
-    move.author
-        = { job->outcome.actor, job->outcome.actor + QStringLiteral("@users.noreply.") + m_client->baseUrl().host() };
+    move.author = { job->outcome.actor,
+                    m_commitEmail.isEmpty()
+                        ? job->outcome.actor + QStringLiteral("@users.noreply.") + m_client->baseUrl().host()
+                        : m_commitEmail };
     move.guardLine = job->guardLine;
     move.guardDepth = m_options.branchScanDepth;
     move.expectedCurrent = job->expectedCurrent;

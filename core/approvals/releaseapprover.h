@@ -32,6 +32,10 @@ public:
     ReleaseApprover(GitLabClient *client, const ApprovalOptions &options, QObject *parent = nullptr);
     ~ReleaseApprover() override;
 
+    // The admin's commit email from GET /user (commit_email), so GitLab links
+    // the pointer commits to the admin's profile. Empty: GitLab's private form.
+    void setCommitEmail(const QString &email) { m_commitEmail = email; }
+
     const ApprovalOptions &options() const { return m_options; }
     // Shared with RollbackPreflight: one clone folder, one libgit2 thread.
     GitWorkspace *workspace() const { return m_workspace; }
@@ -99,6 +103,7 @@ private:
     void onGitReply(quint64 request, const GitReply &reply);
 
     GitLabClient *m_client;
+    QString m_commitEmail;
     ApprovalOptions m_options;
     GitWorkspace *m_workspace;
     bool m_online = true;

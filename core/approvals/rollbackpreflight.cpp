@@ -228,7 +228,10 @@ void RollbackPreflight::compare(const JobPtr &job)
             for (const GitLabDiff &diff : std::as_const(result.value.diffs))
                 job->plan.changedFiles.append(diff.newPath.isEmpty() ? diff.oldPath : diff.newPath);
             if (result.value.compareTimeout)
-                job->plan.warnings.append(tr("GitLab gave up comparing; the list may be incomplete."));
+                // compare_timeout is the diff list's overflow flag (lib/api/entities/compare.rb): GitLab
+                // cut the comparison at its diff limits, it did not time out.
+                job->plan.warnings.append(tr("GitLab truncated this comparison (too many files or lines); the list "
+                                             "may be incomplete. Review the rest in GitLab."));
             Q_EMIT planReady(job->id, job->plan);
         });
 }

@@ -28,6 +28,13 @@ EmulatorFault EmulatorFault::rateLimited(const QString &pathRegex, int retryAfte
     return f;
 }
 
+EmulatorFault EmulatorFault::applicationRateLimited(const QString &pathRegex, int times)
+{
+    EmulatorFault f = make(Kind::ApplicationRateLimited, pathRegex, times);
+    f.status = 429;
+    return f;
+}
+
 EmulatorFault EmulatorFault::delay(const QString &pathRegex, int delayMs, int times)
 {
     EmulatorFault f = make(Kind::Delay, pathRegex, times);

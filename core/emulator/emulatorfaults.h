@@ -13,8 +13,11 @@ namespace Dockmaster {
 // One injected fault: which requests it hits and how often.
 struct EmulatorFault {
     enum class Kind {
-        Status,         // answer `status` (e.g. 500, 502, 503) with a GitLab-like body
-        RateLimited,    // 429 "Retry later" with Retry-After: retryAfterSeconds
+        Status,      // answer `status` (e.g. 500, 502, 503) with a GitLab-like body
+        RateLimited, // 429 "Retry later" with Retry-After: retryAfterSeconds (Rack::Attack)
+        // 429 of an application limit (lib/api/helpers/rate_limiter.rb): a JSON
+        // message and no Retry-After
+        ApplicationRateLimited,
         Delay,          // answer normally after delayMs
         MalformedJson,  // 200 with a body that is not valid JSON
         TruncatedBody,  // real response, Content-Length larger than what is sent, then close
@@ -31,6 +34,7 @@ struct EmulatorFault {
 
     static EmulatorFault serverError(const QString &pathRegex, int status = 500, int times = 1);
     static EmulatorFault rateLimited(const QString &pathRegex, int retryAfterSeconds, int times = 1);
+    static EmulatorFault applicationRateLimited(const QString &pathRegex, int times = 1);
     static EmulatorFault delay(const QString &pathRegex, int delayMs, int times = -1);
     static EmulatorFault malformedJson(const QString &pathRegex, int times = 1);
     static EmulatorFault truncatedBody(const QString &pathRegex, int times = 1);

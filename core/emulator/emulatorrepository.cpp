@@ -159,6 +159,74 @@ bool EmulatorRepository::create(const QString &path, const QString &defaultBranc
         ConfigPtr c(cfg);
         git_config_set_bool(cfg, "http.receivepack", 1);
     }
+    return installPreReceiveHook(path, error);
+}
+
+// GitLab's pre-receive checks for protected branches
+// (lib/gitlab/checks/branch_check.rb, same messages). The emulator passes the
+// rules that apply to the pushing user in the environment; stderr reaches the
+// client on the sideband as "remote: GitLab: ...".
+bool EmulatorRepository::installPreReceiveHook(const QString &path, QString *error)
+{
+    static const char Hook[] = R"(#!/bin/sh
+zero=0000000000000000000000000000000000000000
+status=0
+while read -r old new ref; do
+    case "$ref" in refs/heads/*) ;; *) continue ;; esac
+    branch=${ref#refs/heads/}
+    if [ "$new" = "$zero" ] && [ "$branch" = "$DOCKMASTER_DEFAULT_BRANCH" ]; then
+        echo "GitLab: The default branch of a project cannot be deleted." >&2
+        status=1
+        continue
+    fi
+    matched=0
+    push=0
+    force=0
+    while read -r pattern may forced; do
+        [ -n "$pattern" ] || continue
+        case "$branch" in
+        $pattern)
+            matched=1
+            [ "$may" = 1 ] && push=1
+            [ "$forced" = 1 ] && force=1
+            ;;
+        esac
+    done <<RULES
+$DOCKMASTER_BRANCH_RULES
+RULES
+    [ "$matched" = 1 ] || continue
+    if [ "$new" = "$zero" ]; then
+        echo "GitLab: You can only delete protected branches using the web interface." >&2
+        status=1
+        continue
+    fi
+    if [ "$old" != "$zero" ] && [ "$force" = 0 ] && ! git merge-base --is-ancestor "$old" "$new"; then
+        echo "GitLab: You are not allowed to force push code to a protected branch on this project." >&2
+        status=1
+        continue
+    fi
+    if [ "$push" = 0 ]; then
+        if [ "$old" = "$zero" ]; then
+            echo "GitLab: You are not allowed to create protected branches on this project." >&2
+        else
+            echo "GitLab: You are not allowed to push code to protected branches on this project." >&2
+        fi
+        status=1
+    fi
+done
+exit $status
+)";
+    const QString hooks = path + QStringLiteral("/hooks");
+    QDir().mkpath(hooks);
+    QFile file(hooks + QStringLiteral("/pre-receive"));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(Hook) < 0) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    file.close();
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                        | QFile::ReadOther | QFile::ExeOther);
     return true;
 }
 
@@ -282,6 +350,11 @@ EmulatorRepository::commitActions(const QString &branch, const QString &startRef
         const QString last = lastCommitFor(baseSha, path);
         return !last.startsWith(a.lastCommitId) || a.lastCommitId.size() < 7;
     };
+    // Files::MultiService#validate_file_status! (the commits API); the
+    // "You are attempting to update…" text belongs to PUT /repository/files.
+    auto stale = [](const QString &path) {
+        return QStringLiteral("The file has changed since you started editing it: %1").arg(path);
+    };
     static const QString Stale
         = QStringLiteral("You are attempting to update a file that has changed since you started editing it.");
 
@@ -299,7 +372,7 @@ EmulatorRepository::commitActions(const QString &branch, const QString &startRef
             if (!current)
                 return fail(400, QStringLiteral("A file with this name doesn't exist"));
             if (staleEdit(a, a.filePath))
-                return fail(400, Stale);
+                return fail(400, stale(a.filePath));
             if (!a.content)
                 return fail(400, QStringLiteral("actions[content] is missing"));
             const bool exec = current->mode == GIT_FILEMODE_BLOB_EXECUTABLE;
@@ -309,7 +382,7 @@ EmulatorRepository::commitActions(const QString &branch, const QString &startRef
             if (!exists(a.filePath))
                 return fail(400, QStringLiteral("A file with this name doesn't exist"));
             if (staleEdit(a, a.filePath))
-                return fail(400, Stale);
+                return fail(400, stale(a.filePath));
             git_index_remove(index.get(), path.constData(), 0);
         } else if (a.action == QLatin1String("move")) {
             const QByteArray previous = a.previousPath.toUtf8();
@@ -319,7 +392,7 @@ EmulatorRepository::commitActions(const QString &branch, const QString &startRef
             if (exists(a.filePath))
                 return fail(400, QStringLiteral("A file with this name already exists"));
             if (staleEdit(a, a.previousPath))
-                return fail(400, Stale);
+                return fail(400, stale(a.previousPath));
             git_index_entry moved = *current;
             moved.path = path.constData();
             if (a.content) {

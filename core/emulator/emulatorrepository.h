@@ -92,6 +92,8 @@ public:
 
     // Creates a bare repository with HEAD on `defaultBranch`, push enabled.
     static bool create(const QString &path, const QString &defaultBranch, QString *error);
+    // Protected-branch checks on git pushes, as GitLab's pre-receive does.
+    static bool installPreReceiveHook(const QString &path, QString *error);
     static bool isValidPath(const QString &filePath);
 
     explicit EmulatorRepository(const QString &path);

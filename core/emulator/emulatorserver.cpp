@@ -61,6 +61,12 @@ void EmulatorServer::shutdown()
     m_git = nullptr;
 }
 
+void EmulatorServer::runnerAvailable()
+{
+    if (m_pipelines)
+        m_pipelines->startPending();
+}
+
 void EmulatorServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
@@ -96,6 +102,14 @@ void EmulatorServer::dispatch(QPointer<HttpConnection> connection, const HttpReq
                                                QString::number(fault->status) + QLatin1Char(' ')
                                                    + QString::fromLatin1(HttpResponse::reasonPhrase(fault->status)));
         finish(connection, request, r, fault);
+        return;
+    }
+    if (fault && fault->kind == EmulatorFault::Kind::ApplicationRateLimited) {
+        finish(connection, request,
+               HttpResponse::json(429,
+                                  "{\"message\":{\"error\":\"This endpoint has been requested too many times. "
+                                  "Try again later.\"}}"),
+               fault);
         return;
     }
     if ((fault && fault->kind == EmulatorFault::Kind::RateLimited) || overRateLimit()) {
@@ -165,6 +179,7 @@ void EmulatorServer::handleGit(QPointer<HttpConnection> connection, const HttpRe
     QString repoPath;
     QString pathInfo;
     QString remoteUser;
+    QHash<QString, QString> hookEnvironment;
     qint64 projectId = 0;
     qint64 userId = 0;
     {
@@ -187,6 +202,23 @@ void EmulatorServer::handleGit(QPointer<HttpConnection> connection, const HttpRe
             return;
         }
         repoPath = m_shared.store.repositoryPath(*project);
+        if (push) {
+            // What lib/gitlab/checks/branch_check.rb decides, handed to the
+            // repository's pre-receive hook (EmulatorRepository::create): one
+            // "<pattern> <may push> <may force push>" line per protected branch.
+            const bool empty = EmulatorRepository(repoPath).branches().isEmpty();
+            QList<EmulatorProtectedBranch> rules = project->protectedBranches;
+            if (empty && m_shared.store.protectionFor(*project, project->defaultBranch).isEmpty())
+                rules.append(m_shared.store.protectionFor(*project, project->defaultBranch, true));
+            QStringList lines;
+            for (const EmulatorProtectedBranch &rule : std::as_const(rules)) {
+                const bool mayPush = rule.pushAccessLevel > 0 && (user->admin || level >= rule.pushAccessLevel);
+                lines.append(
+                    QStringLiteral("%1 %2 %3").arg(rule.name).arg(mayPush ? 1 : 0).arg(rule.allowForcePush ? 1 : 0));
+            }
+            hookEnvironment.insert(QStringLiteral("DOCKMASTER_BRANCH_RULES"), lines.join(QLatin1Char('\n')));
+            hookEnvironment.insert(QStringLiteral("DOCKMASTER_DEFAULT_BRANCH"), project->defaultBranch);
+        }
         pathInfo
             = QLatin1Char('/') + m_shared.store.projectFullPath(*project) + QStringLiteral(".git/") + match.captured(2);
         remoteUser = user->username;
@@ -198,7 +230,7 @@ void EmulatorServer::handleGit(QPointer<HttpConnection> connection, const HttpRe
     if (receive)
         before = EmulatorRepository(repoPath).branches();
     m_git->handle(
-        request, pathInfo, remoteUser,
+        request, pathInfo, remoteUser, hookEnvironment,
         [this, connection, request, fault, receive, before, repoPath, projectId, userId](const HttpResponse &r) {
             finish(connection, request, r, fault);
             if (!receive || !m_pipelines)
@@ -208,8 +240,10 @@ void EmulatorServer::handleGit(QPointer<HttpConnection> connection, const HttpRe
                 QMutexLocker lock(&m_shared.store.mutex());
                 if (EmulatorProject *p = m_shared.store.project(projectId)) {
                     if (after != before) {
-                        p->lastActivityAt = m_shared.store.now();
-                        p->updatedAt = p->lastActivityAt;
+                        m_shared.store.recordActivity(*p);
+                        // The first push of the default branch protects it.
+                        if (!before.contains(p->defaultBranch) && after.contains(p->defaultBranch))
+                            m_shared.store.protectDefaultBranch(*p);
                     }
                 }
             }
@@ -235,8 +269,16 @@ void EmulatorServer::finish(QPointer<HttpConnection> connection, const HttpReque
     }
     if (fault && fault->kind == EmulatorFault::Kind::TruncatedBody)
         response.delivery = HttpResponse::Delivery::Truncated;
-    if (response.delivery != HttpResponse::Delivery::Dropped)
+    if (response.delivery != HttpResponse::Delivery::Dropped) {
         addRateLimitHeaders(response);
+        QDateTime now;
+        {
+            QMutexLocker lock(&m_shared.store.mutex());
+            now = m_shared.store.now();
+        }
+        response.setHeader("Date",
+                           QLocale::c().toString(now, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1());
+    }
     m_shared.log.append(EmulatorRequestLogEntry {
         QString::fromLatin1(request.method), QString::fromUtf8(request.rawPath), QString::fromUtf8(request.rawQuery),
         response.delivery == HttpResponse::Delivery::Dropped ? 0 : response.status, QDateTime::currentDateTimeUtc() });

@@ -28,6 +28,8 @@ public:
 
     Q_INVOKABLE quint16 listen();
     Q_INVOKABLE void shutdown();
+    // A runner came back: start the jobs that waited for one.
+    Q_INVOKABLE void runnerAvailable();
 
 private:
     void onNewConnection();

@@ -24,6 +24,7 @@ struct GitLabEmulator::Shared {
     std::atomic<int> rateLimit { 100000 };
     std::atomic<bool> enforceRateLimit { false };
     std::atomic<int> pipelineStepMs { 150 };
+    std::atomic<bool> runnerAvailable { true };
 
     QMutex deployMutex;
     EmulatorDeployer deployer;

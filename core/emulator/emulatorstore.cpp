@@ -1,6 +1,9 @@
 #include "emulator/emulatorstore.h"
 
 #include <QDir>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace Dockmaster {
 
@@ -23,7 +26,7 @@ QDateTime EmulatorStore::now() const
 {
     // Strictly increasing, so every write is visible to an `updated_after`
     // query made with the previous write's timestamp.
-    QDateTime t = QDateTime::currentDateTimeUtc();
+    QDateTime t = QDateTime::currentDateTimeUtc().addMSecs(m_clockOffsetMs);
     if (m_lastNow.isValid() && t <= m_lastNow)
         t = m_lastNow.addMSecs(1);
     m_lastNow = t;
@@ -173,6 +176,10 @@ int EmulatorStore::accessLevel(const EmulatorUser &user, const EmulatorProject &
         if (m.userId == user.id)
             level = qMax(level, m.accessLevel);
     }
+    // Internal and public projects are readable by every signed-in user
+    // (their issues show up in /issues?scope=all too).
+    if (level == 0 && project.visibility != QLatin1String("private"))
+        level = int(AccessLevel::Guest);
     return level;
 }
 
@@ -287,6 +294,63 @@ EmulatorDeployment &EmulatorStore::addDeployment(qint64 projectId, const QString
     d.createdAt = now();
     d.updatedAt = d.createdAt;
     return deployments.insert(d.id, d).value();
+}
+
+void EmulatorStore::recordActivity(EmulatorProject &project)
+{
+    const QDateTime t = now();
+    if (project.lastActivityAt.isValid() && project.lastActivityAt > t.addSecs(-ActivityThrottleSeconds))
+        return;
+    project.lastActivityAt = t;
+    project.updatedAt = t;
+}
+
+void EmulatorStore::protectDefaultBranch(EmulatorProject &project)
+{
+    for (const auto &b : std::as_const(project.protectedBranches)) {
+        if (b.name == project.defaultBranch)
+            return;
+    }
+    EmulatorProtectedBranch b;
+    b.id = nextId("protected_branch");
+    b.name = project.defaultBranch;
+    b.pushAccessLevel = int(AccessLevel::Maintainer);
+    b.mergeAccessLevel = int(AccessLevel::Maintainer);
+    b.allowForcePush = false;
+    project.protectedBranches.append(b);
+}
+
+QList<EmulatorProtectedBranch> EmulatorStore::protectionFor(const EmulatorProject &project, const QString &branch,
+                                                            bool emptyRepository) const
+{
+    QList<EmulatorProtectedBranch> rules;
+    for (const auto &b : project.protectedBranches) {
+        const QRegularExpression pattern(QRegularExpression::anchoredPattern(
+            QRegularExpression::escape(b.name).replace(QStringLiteral("\\*"), QStringLiteral(".*"))));
+        if (pattern.match(branch).hasMatch())
+            rules.append(b);
+    }
+    if (rules.isEmpty() && emptyRepository && branch == project.defaultBranch) {
+        EmulatorProtectedBranch b;
+        b.name = branch;
+        rules.append(b);
+    }
+    return rules;
+}
+
+bool EmulatorStore::canPushToBranch(const EmulatorUser &user, const EmulatorProject &project, const QString &branch,
+                                    bool emptyRepository) const
+{
+    const int level = accessLevel(user, project);
+    if (level < int(AccessLevel::Developer))
+        return false;
+    const QList<EmulatorProtectedBranch> rules = protectionFor(project, branch, emptyRepository);
+    if (rules.isEmpty())
+        return true;
+    // Any matching rule that lets the user in is enough; "No one" (0) keeps out even admins.
+    return std::any_of(rules.cbegin(), rules.cend(), [&](const EmulatorProtectedBranch &b) {
+        return b.pushAccessLevel > 0 && (user.admin || level >= b.pushAccessLevel);
+    });
 }
 
 } // namespace Dockmaster

@@ -8,6 +8,7 @@
 #include <QRecursiveMutex>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace Dockmaster {
 
@@ -117,6 +118,9 @@ struct EmulatorPipeline {
     QString beforeSha;
     QString status = QStringLiteral("created");
     QString source = QStringLiteral("push");
+    // Whether the ref was protected when the pipeline was created: only then
+    // does it get protected CI/CD variables.
+    bool protectedRef = false;
     QDateTime createdAt;
     QDateTime updatedAt;
     QDateTime startedAt;
@@ -166,6 +170,8 @@ struct EmulatorProject {
     QList<EmulatorLabel> labels;
     QList<EmulatorProtectedBranch> protectedBranches;
     QList<EmulatorEnvironment> environments;
+    // CI/CD job token inbound allowlist: projects whose jobs may read this one.
+    QList<qint64> jobTokenAllowlist;
     qint64 nextIssueIid = 1;
     qint64 nextPipelineIid = 1;
     qint64 nextDeploymentIid = 1;
@@ -187,6 +193,29 @@ public:
 
     QDateTime now() const;
     qint64 nextId(const char *sequence);
+    // Moves the emulator's clock (now(), Date headers) forward, e.g. "an hour later".
+    void advanceClock(qint64 seconds) { m_clockOffsetMs += seconds * 1000; }
+    // GitLab's external_url: what links, web_url and http_url_to_repo are built
+    // from. Deliberately not the address the emulator listens on.
+    QUrl externalUrl;
+    // Application setting default_project_visibility, used when POST /projects
+    // names no visibility.
+    QString defaultProjectVisibility = QStringLiteral("private");
+
+    // An Event (push, API commit, issue change): GitLab moves last_activity_at
+    // (and updated_at) at most once an hour (Event::RESET_PROJECT_ACTIVITY_INTERVAL).
+    static constexpr qint64 ActivityThrottleSeconds = 3600;
+    void recordActivity(EmulatorProject &project);
+    // Projects::ProtectDefaultBranchService: once the default branch exists it
+    // is protected (push and merge: Maintainers, no force push), unless already.
+    void protectDefaultBranch(EmulatorProject &project);
+    // The protection rules matching a branch (wildcards `*` as in GitLab). A
+    // project whose repository is still empty has its default branch protected.
+    QList<EmulatorProtectedBranch> protectionFor(const EmulatorProject &project, const QString &branch,
+                                                 bool emptyRepository = false) const;
+    // Whether `user` may push to `branch` (Gitlab::UserAccess#can_push_to_branch?).
+    bool canPushToBranch(const EmulatorUser &user, const EmulatorProject &project, const QString &branch,
+                         bool emptyRepository = false) const;
 
     // Users
     EmulatorUser &addUser(const QString &username, const QString &name, bool admin, const QString &token);
@@ -237,6 +266,7 @@ private:
     QHash<QString, qint64> m_usersByToken;
     QHash<QString, qint64> m_issueIndex; // "projectId/iid" -> id
     mutable QDateTime m_lastNow;
+    qint64 m_clockOffsetMs = 0;
 };
 
 } // namespace Dockmaster

@@ -23,7 +23,8 @@ QString GitHttpBackend::backendProgram()
     return QStandardPaths::findExecutable(QStringLiteral("git-http-backend"));
 }
 
-void GitHttpBackend::handle(const HttpRequest &request, const QString &pathInfo, const QString &remoteUser, Done done)
+void GitHttpBackend::handle(const HttpRequest &request, const QString &pathInfo, const QString &remoteUser,
+                            const QHash<QString, QString> &extraEnvironment, Done done)
 {
     auto *process = new QProcess(this);
     QProcessEnvironment env;
@@ -51,6 +52,8 @@ void GitHttpBackend::handle(const HttpRequest &request, const QString &pathInfo,
     const QByteArray encoding = request.header("content-encoding");
     if (!encoding.isEmpty())
         env.insert(QStringLiteral("HTTP_CONTENT_ENCODING"), QString::fromUtf8(encoding));
+    for (auto it = extraEnvironment.cbegin(); it != extraEnvironment.cend(); ++it)
+        env.insert(it.key(), it.value());
     process->setProcessEnvironment(env);
     process->setProgram(backendProgram());
 

@@ -2,6 +2,7 @@
 
 #include "emulator/httpmessage.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -18,8 +19,10 @@ public:
 
     explicit GitHttpBackend(const QString &projectRoot, QObject *parent = nullptr);
 
-    // `pathInfo` is "/<group>/<project>.git/<service path>".
-    void handle(const HttpRequest &request, const QString &pathInfo, const QString &remoteUser, Done done);
+    // `pathInfo` is "/<group>/<project>.git/<service path>"; `extraEnvironment`
+    // reaches git and its hooks (the pre-receive hook reads the branch rules).
+    void handle(const HttpRequest &request, const QString &pathInfo, const QString &remoteUser,
+                const QHash<QString, QString> &extraEnvironment, Done done);
     static QString backendProgram();
 
 private:

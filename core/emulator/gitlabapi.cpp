@@ -218,8 +218,13 @@ QDateTime GitLabApi::timeParam(const Context &c, const QString &name) const
 
 QUrl GitLabApi::linkUrl(const Context &c, const QList<QPair<QString, QString>> &overrides) const
 {
-    QUrl url = m_baseUrl;
-    url.setPath(QString::fromUtf8(c.request.rawPath), QUrl::TolerantMode);
+    // Gitlab::Pagination::OffsetHeaderBuilder#base_request_uri: host and port
+    // come from the configured external_url, only the scheme from the request.
+    QUrl url = m_store.externalUrl.isValid() ? m_store.externalUrl : m_baseUrl;
+    QString prefix = url.path(QUrl::FullyEncoded); // relative_url_root, e.g. /gitlab
+    while (prefix.endsWith(QLatin1Char('/')))
+        prefix.chop(1);
+    url.setPath(prefix + QString::fromUtf8(c.request.rawPath), QUrl::TolerantMode);
     QUrlQuery q(c.request.query());
     for (const auto &o : overrides) {
         q.removeAllQueryItems(o.first);
@@ -278,7 +283,8 @@ HttpResponse GitLabApi::paginate(const Context &c, qsizetype total, const std::f
 
 QString GitLabApi::webUrl(const QString &fullPath) const
 {
-    return m_baseUrl.toString(QUrl::StripTrailingSlash) + QLatin1Char('/') + fullPath;
+    const QUrl base = m_store.externalUrl.isValid() ? m_store.externalUrl : m_baseUrl;
+    return base.toString(QUrl::StripTrailingSlash) + QLatin1Char('/') + fullPath;
 }
 
 EmulatorRepository::Signature GitLabApi::signatureFor(const EmulatorUser &user) const
@@ -288,8 +294,7 @@ EmulatorRepository::Signature GitLabApi::signatureFor(const EmulatorUser &user) 
 
 void GitLabApi::touch(EmulatorProject &project)
 {
-    project.lastActivityAt = m_store.now();
-    project.updatedAt = project.lastActivityAt;
+    m_store.recordActivity(project);
 }
 
 qint64 GitLabApi::notifyBranchMoved(const EmulatorProject &project, const QString &branch, const QString &before,
@@ -382,6 +387,8 @@ QJsonObject GitLabApi::userJson(const EmulatorUser &u, bool full) const
     };
     if (full) {
         o.insert(QStringLiteral("email"), u.email);
+        // commit_email_or_default (API::Entities::UserPublic)
+        o.insert(QStringLiteral("commit_email"), u.email);
         o.insert(QStringLiteral("is_admin"), u.admin);
         o.insert(QStringLiteral("created_at"), time(u.createdAt));
     }
@@ -547,6 +554,11 @@ std::optional<HttpResponse> GitLabApi::routeGroupsAndProjects(Context &c)
         EmulatorProject &p = m_store.addProject(name.isEmpty() ? path : name, path, namespaceId);
         p.description = param(c, QStringLiteral("description"));
         p.defaultBranch = param(c, QStringLiteral("default_branch"), QStringLiteral("main"));
+        p.visibility = param(c, QStringLiteral("visibility"), m_store.defaultProjectVisibility);
+        static const QStringList Visibilities { QStringLiteral("private"), QStringLiteral("internal"),
+                                                QStringLiteral("public") };
+        if (!Visibilities.contains(p.visibility))
+            p.visibility = m_store.defaultProjectVisibility;
         QString error;
         if (!EmulatorRepository::create(m_store.repositoryPath(p), p.defaultBranch, &error))
             return HttpResponse::message(500, error);
@@ -637,8 +649,19 @@ std::optional<HttpResponse> GitLabApi::routeGroupsAndProjects(Context &c)
         if (level < int(AccessLevel::Maintainer))
             return HttpResponse::message(403, QStringLiteral("403 Forbidden"));
         p->archived = s.at(2) == QLatin1String("archive");
-        touch(*p);
+        p->updatedAt = m_store.now(); // a model update, not an Event
         return jsonResponse(201, projectJson(*p));
+    }
+    // GET /projects/:id/members/all/:user_id: the effective membership,
+    // inherited from the groups included.
+    if (s.size() == 5 && s.at(2) == QLatin1String("members") && s.at(3) == QLatin1String("all") && get) {
+        const EmulatorUser *u = m_store.user(s.at(4).toLongLong());
+        const int effective = u && !u->admin ? m_store.accessLevel(*u, *p) : 0;
+        if (!u || effective == 0)
+            return notFound();
+        QJsonObject o = userJson(*u);
+        o.insert(QStringLiteral("access_level"), effective);
+        return jsonResponse(200, o);
     }
     if (s.size() == 3 && s.at(2) == QLatin1String("members")) {
         if (get) {
@@ -676,12 +699,84 @@ std::optional<HttpResponse> GitLabApi::routeGroupsAndProjects(Context &c)
                     if (m.userId == u->id)
                         return HttpResponse::message(409, QStringLiteral("Member already exists"));
                 }
+                // Member#higher_access_level_than_group (app/models/member.rb).
+                const int inherited = m_store.groupAccessLevel(*u, p->namespaceId);
+                if (!u->admin && inherited > accessLevel) {
+                    static const QHash<int, QString> Names { { 10, QStringLiteral("Guest") },
+                                                             { 20, QStringLiteral("Reporter") },
+                                                             { 30, QStringLiteral("Developer") },
+                                                             { 40, QStringLiteral("Maintainer") },
+                                                             { 50, QStringLiteral("Owner") } };
+                    QString group;
+                    for (qint64 id = p->namespaceId; id;) {
+                        const EmulatorGroup *g = m_store.group(id);
+                        if (!g)
+                            break;
+                        for (const auto &m : g->members) {
+                            if (m.userId == u->id && m.accessLevel == inherited && group.isEmpty())
+                                group = g->fullPath;
+                        }
+                        id = g->parentId;
+                    }
+                    return jsonResponse(
+                        400,
+                        QJsonObject {
+                            { QStringLiteral("message"),
+                              QJsonObject { { QStringLiteral("access_level"),
+                                              QJsonArray { QStringLiteral("should be greater than or equal to %1 "
+                                                                          "inherited membership from group %2")
+                                                               .arg(Names.value(inherited), group) } } } } });
+                }
                 p->members.append(EmulatorMember { u->id, accessLevel, param(c, QStringLiteral("expires_at")) });
                 last = userJson(*u);
                 last.insert(QStringLiteral("access_level"), accessLevel);
             }
             return jsonResponse(201, last);
         }
+    }
+
+    // lib/api/project_job_token_scope.rb: the inbound allowlist of CI/CD job
+    // tokens (who may clone this project from a pipeline). Maintainer only.
+    if (s.value(2) == QLatin1String("job_token_scope")) {
+        if (level < int(AccessLevel::Maintainer))
+            return HttpResponse::message(403, QStringLiteral("403 Forbidden"));
+        if (s.size() == 3 && get)
+            return jsonResponse(200,
+                                QJsonObject { { QStringLiteral("inbound_enabled"), true },
+                                              { QStringLiteral("outbound_enabled"), false } });
+        if (s.value(3) == QLatin1String("allowlist") && s.size() == 4 && get) {
+            QList<const EmulatorProject *> list { p };
+            for (qint64 id : std::as_const(p->jobTokenAllowlist)) {
+                if (const EmulatorProject *target = m_store.project(id))
+                    list.append(target);
+            }
+            return paginate(c, list.size(), [&](qsizetype i) { return projectJson(*list.at(i)); });
+        }
+        if (s.value(3) == QLatin1String("allowlist") && s.size() == 4 && method == QLatin1String("POST")) {
+            if (!hasParam(c, QStringLiteral("target_project_id")))
+                return HttpResponse::json(400, "{\"error\":\"target_project_id is missing\"}");
+            const qint64 targetId = param(c, QStringLiteral("target_project_id")).toLongLong();
+            const EmulatorProject *target = m_store.project(targetId);
+            if (!target)
+                return notFound(QStringLiteral("404 target_project_id not found Not Found"));
+            if (target->id == p->id)
+                return HttpResponse::message(
+                    400, QStringLiteral("Validation failed: Target project can't be the same as the source project"));
+            if (p->jobTokenAllowlist.contains(target->id))
+                return HttpResponse::message(400, QStringLiteral("Target project is already in the job token scope"));
+            p->jobTokenAllowlist.append(target->id);
+            return jsonResponse(201,
+                                QJsonObject { { QStringLiteral("source_project_id"), p->id },
+                                              { QStringLiteral("target_project_id"), target->id } });
+        }
+        if (s.value(3) == QLatin1String("allowlist") && s.size() == 5 && method == QLatin1String("DELETE")) {
+            if (!p->jobTokenAllowlist.removeOne(s.at(4).toLongLong()))
+                return notFound();
+            HttpResponse r;
+            r.status = 204;
+            return r;
+        }
+        return std::nullopt;
     }
 
     if (s.value(2) == QLatin1String("protected_branches") && (s.size() == 3 || s.size() == 4)) {

@@ -368,8 +368,10 @@ std::optional<HttpResponse> GitLabApi::routeCi(Context &c, EmulatorProject &proj
                 return fieldError(QStringLiteral("key"), QStringLiteral("can contain only letters, digits and '_'."));
             if (v.variableType != QLatin1String("env_var") && v.variableType != QLatin1String("file"))
                 return HttpResponse::json(400, "{\"error\":\"variable_type does not have a valid value\"}");
+            // Ci::Maskable: REGEX for expanded values, MASK_AND_RAW_REGEX (\A\S{8,}\z) for raw ones.
             static const QRegularExpression Maskable(QStringLiteral("^[A-Za-z0-9_+=/@:.~\\-]{8,}$"));
-            if (v.masked && !Maskable.match(v.value).hasMatch())
+            static const QRegularExpression MaskableRaw(QStringLiteral("^\\S{8,}$"));
+            if (v.masked && !(v.raw ? MaskableRaw : Maskable).match(v.value).hasMatch())
                 return fieldError(QStringLiteral("value"), QStringLiteral("is invalid"));
             return std::nullopt;
         };
@@ -414,6 +416,14 @@ std::optional<HttpResponse> GitLabApi::routeCi(Context &c, EmulatorProject &proj
         }
         if (s.size() != 4)
             return std::nullopt;
+        // lib/api/helpers/variables_helpers.rb: an ambiguous key needs the filter.
+        if (scopeFilter.isEmpty()
+            && std::count_if(project.variables.cbegin(), project.variables.cend(),
+                             [&](const EmulatorVariable &each) { return each.key == s.at(3); })
+                > 1)
+            return HttpResponse::message(409,
+                                         QStringLiteral("There are multiple variables with provided parameters. "
+                                                        "Please use 'filter[environment_scope]'"));
         EmulatorVariable *v = find(s.at(3));
         if (!v)
             return HttpResponse::message(404, QStringLiteral("404 Variable Not Found"));

@@ -168,6 +168,21 @@ std::optional<HttpResponse> GitLabApi::routeIssues(Context &c)
             return list({}, QStringLiteral("created_by_me"));
         return std::nullopt;
     }
+    // GET /groups/:id/issues: the group and its subgroups (scope defaults to all).
+    if (s.value(0) == QLatin1String("groups") && s.size() == 3 && s.at(2) == QLatin1String("issues") && get) {
+        bool numeric = false;
+        const qint64 id = s.at(1).toLongLong(&numeric);
+        const EmulatorGroup *group = numeric ? m_store.group(id) : m_store.groupByPath(s.at(1));
+        if (!group)
+            return HttpResponse::message(404, QStringLiteral("404 Group Not Found"));
+        const QList<qint64> groups = m_store.descendantGroups(group->id);
+        QList<qint64> ids { -1 }; // never empty: an empty list means every project
+        for (const EmulatorProject &p : std::as_const(m_store.projects)) {
+            if (groups.contains(p.namespaceId))
+                ids.append(p.id);
+        }
+        return list(ids, QStringLiteral("all"));
+    }
     if (s.value(0) != QLatin1String("projects") || s.size() < 3)
         return std::nullopt;
     HttpResponse error;

@@ -138,6 +138,9 @@ std::optional<HttpResponse> GitLabApi::routeRepository(Context &c, EmulatorProje
                 return missing(QStringLiteral("branch"));
             if (message.isEmpty())
                 return missing(QStringLiteral("commit_message"));
+            // Commits::CreateService#validate_permissions! (protected branches).
+            if (!m_store.canPushToBranch(c.user, project, branch, repo.isEmpty()))
+                return HttpResponse::message(403, QStringLiteral("You are not allowed to push into this branch"));
             const QJsonValue actionsValue = c.params.value(QStringLiteral("actions"));
             if (!actionsValue.isArray() || actionsValue.toArray().isEmpty())
                 return missing(QStringLiteral("actions"));
@@ -186,6 +189,8 @@ std::optional<HttpResponse> GitLabApi::routeRepository(Context &c, EmulatorProje
             if (!commit)
                 return fromError(error);
             touch(project);
+            if (before.isEmpty() && branch == project.defaultBranch)
+                m_store.protectDefaultBranch(project);
             notifyBranchMoved(project, branch, before, commit->id, c.user.id);
             QJsonObject o = webCommit(commitJson(*commit));
             o.insert(QStringLiteral("stats"),
@@ -216,17 +221,19 @@ std::optional<HttpResponse> GitLabApi::routeRepository(Context &c, EmulatorProje
 
     auto branchJson = [&](const QString &name, const QString &sha) {
         const auto commit = repo.commit(sha);
+        const QList<EmulatorProtectedBranch> rules = m_store.protectionFor(project, name);
         return QJsonObject {
             { QStringLiteral("name"), name },
             { QStringLiteral("merged"), false },
-            { QStringLiteral("protected"),
-              name == project.defaultBranch
-                  || std::any_of(project.protectedBranches.cbegin(), project.protectedBranches.cend(),
-                                 [&name](const EmulatorProtectedBranch &b) { return b.name == name; }) },
+            { QStringLiteral("protected"), !rules.isEmpty() },
             { QStringLiteral("default"), name == project.defaultBranch },
-            { QStringLiteral("developers_can_push"), false },
-            { QStringLiteral("developers_can_merge"), false },
-            { QStringLiteral("can_push"), level >= int(AccessLevel::Developer) },
+            { QStringLiteral("developers_can_push"),
+              std::any_of(rules.cbegin(), rules.cend(),
+                          [](const EmulatorProtectedBranch &b) { return b.pushAccessLevel == 30; }) },
+            { QStringLiteral("developers_can_merge"),
+              std::any_of(rules.cbegin(), rules.cend(),
+                          [](const EmulatorProtectedBranch &b) { return b.mergeAccessLevel == 30; }) },
+            { QStringLiteral("can_push"), m_store.canPushToBranch(c.user, project, name) },
             { QStringLiteral("web_url"), QString(webUrl(fullPath) + QStringLiteral("/-/tree/") + name) },
             { QStringLiteral("commit"), commit ? webCommit(commitJson(*commit)) : QJsonObject() },
         };
@@ -251,6 +258,8 @@ std::optional<HttpResponse> GitLabApi::routeRepository(Context &c, EmulatorProje
                 return missing(QStringLiteral("branch"));
             if (ref.isEmpty())
                 return missing(QStringLiteral("ref"));
+            if (!m_store.canPushToBranch(c.user, project, name))
+                return forbidden();
             EmulatorRepository::Error error;
             if (!repo.createBranch(name, ref, &error))
                 return fromError(error);
@@ -359,13 +368,36 @@ std::optional<HttpResponse> GitLabApi::routeRepository(Context &c, EmulatorProje
         QJsonArray commits;
         for (const auto &commit : cmp->commits)
             commits.append(webCommit(commitJson(commit)));
+        // Gitlab::Git::DiffCollection with Commit.max_diff_options, not
+        // expanded (API::Entities::Compare): past the safe limits (max / 10)
+        // a diff is collapsed, a patch over diff_max_patch_bytes is too large,
+        // both sent as "diff": "" (and no flag, as before GitLab 18.x); past
+        // the max limits the list stops and compare_timeout (overflow?) is true.
+        constexpr qsizetype MaxFiles = 1000;
+        constexpr qsizetype MaxLines = 50000;
+        constexpr qsizetype SafeFiles = MaxFiles / 10;
+        constexpr qsizetype SafeLines = MaxLines / 10;
+        constexpr qsizetype MaxPatchBytes = 200 * 1024;
+        constexpr qsizetype SafePatchBytes = MaxPatchBytes / 10;
+        qsizetype files = 0;
+        qsizetype lines = 0;
+        bool overflow = false;
         QJsonArray diffs;
         for (const auto &d : cmp->diffs) {
+            const qsizetype patchLines = d.diff.count(QLatin1Char('\n'));
+            if (files + 1 > MaxFiles || lines + patchLines > MaxLines) {
+                overflow = true;
+                break;
+            }
+            ++files;
+            lines += patchLines;
+            const qsizetype bytes = d.diff.toUtf8().size();
+            const bool cut = bytes > MaxPatchBytes || bytes > SafePatchBytes || files > SafeFiles || lines > SafeLines;
             diffs.append(QJsonObject { { QStringLiteral("old_path"), d.oldPath },
                                        { QStringLiteral("new_path"), d.newPath },
                                        { QStringLiteral("a_mode"), d.aMode },
                                        { QStringLiteral("b_mode"), d.bMode },
-                                       { QStringLiteral("diff"), d.diff },
+                                       { QStringLiteral("diff"), cut ? QString() : d.diff },
                                        { QStringLiteral("new_file"), d.newFile },
                                        { QStringLiteral("renamed_file"), d.renamedFile },
                                        { QStringLiteral("deleted_file"), d.deletedFile } });
@@ -376,7 +408,7 @@ std::optional<HttpResponse> GitLabApi::routeRepository(Context &c, EmulatorProje
                 { QStringLiteral("commit"), commits.isEmpty() ? QJsonValue() : commits.last() },
                 { QStringLiteral("commits"), commits },
                 { QStringLiteral("diffs"), diffs },
-                { QStringLiteral("compare_timeout"), false },
+                { QStringLiteral("compare_timeout"), overflow },
                 { QStringLiteral("compare_same_ref"), cmp->sameRef },
                 { QStringLiteral("web_url"),
                   QString(webUrl(fullPath) + QStringLiteral("/-/compare/") + from + QStringLiteral("...") + to) },
@@ -408,6 +440,8 @@ std::optional<HttpResponse> GitLabApi::routeRepository(Context &c, EmulatorProje
             return missing(QStringLiteral("branch"));
         if (sha.isEmpty())
             return missing(QStringLiteral("commit_sha"));
+        if (!m_store.canPushToBranch(c.user, project, branch))
+            return HttpResponse::message(403, QStringLiteral("You are not allowed to push into this branch"));
         const QString before = repo.resolve(QStringLiteral("refs/heads/") + branch);
         EmulatorRepository::Error error;
         const auto commit = repo.updateSubmodule(branch, s.at(4), sha, param(c, QStringLiteral("commit_message")),

@@ -18,6 +18,7 @@ GitLabEmulator::GitLabEmulator(const QString &dataDir, QObject *parent)
     QDir().mkpath(m_shared->store.repositoriesRoot());
     m_shared->store.addUser(QStringLiteral("root"), QStringLiteral("Administrator"), true,
                             QString::fromLatin1(AdminToken));
+    m_shared->store.externalUrl = QUrl(QStringLiteral("http://gitlab-emulator.invalid"));
 }
 
 GitLabEmulator::~GitLabEmulator()
@@ -76,6 +77,30 @@ QUrl GitLabEmulator::apiUrl() const
     QUrl url = m_baseUrl;
     url.setPath(QStringLiteral("/api/v4"));
     return url;
+}
+
+void GitLabEmulator::setExternalUrl(const QUrl &url)
+{
+    QMutexLocker lock(&m_shared->store.mutex());
+    m_shared->store.externalUrl = url;
+}
+
+QUrl GitLabEmulator::externalUrl() const
+{
+    QMutexLocker lock(&m_shared->store.mutex());
+    return m_shared->store.externalUrl;
+}
+
+void GitLabEmulator::setDefaultProjectVisibility(const QString &visibility)
+{
+    QMutexLocker lock(&m_shared->store.mutex());
+    m_shared->store.defaultProjectVisibility = visibility;
+}
+
+void GitLabEmulator::advanceClock(qint64 seconds)
+{
+    QMutexLocker lock(&m_shared->store.mutex());
+    m_shared->store.advanceClock(seconds);
 }
 
 QString GitLabEmulator::dataDir() const
@@ -158,6 +183,13 @@ void GitLabEmulator::failNextDeploy(const QString &message)
 void GitLabEmulator::setPipelineStepMs(int ms)
 {
     m_shared->pipelineStepMs = qMax(0, ms);
+}
+
+void GitLabEmulator::setRunnerAvailable(bool available)
+{
+    m_shared->runnerAvailable = available;
+    if (available && m_server)
+        QMetaObject::invokeMethod(m_server, &EmulatorServer::runnerAvailable, Qt::QueuedConnection);
 }
 
 } // namespace Dockmaster

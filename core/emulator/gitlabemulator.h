@@ -3,6 +3,7 @@
 #include "emulator/emulatorfaults.h"
 #include "emulator/emulatorstore.h"
 
+#include <QHash>
 #include <QObject>
 #include <QUrl>
 
@@ -27,6 +28,15 @@ struct EmulatorDeployContext {
     qint64 projectId = 0;
     qint64 pipelineId = 0;
     qint64 jobId = 0;
+    // Submodules the runner cloned with the job token (GIT_SUBMODULE_STRATEGY).
+    struct Submodule {
+        QString path;           // e.g. "codes"
+        QString repositoryPath; // bare repository of the submodule's project
+        QString sha;
+    };
+    QList<Submodule> submodules;
+    // CI/CD variables the job received (masked values included).
+    QHash<QString, QString> variables;
 };
 
 struct EmulatorDeployResult {
@@ -38,8 +48,8 @@ struct EmulatorDeployResult {
 using EmulatorDeployer = std::function<EmulatorDeployResult(const EmulatorDeployContext &,
                                                             const std::function<void(const QString &)> &log)>;
 
-// The default deploy step: checks out the pushed tree (gitlinks as empty
-// folders) into <dataDir>/hosts/<environment>/<project path>.
+// The default deploy step: checks out the pushed tree, and each submodule the
+// runner cloned into its path, to <dataDir>/hosts/<environment>/<project path>.
 EmulatorDeployer localFolderDeployer();
 
 // A small GitLab (REST v4 subset + git smart HTTP) on 127.0.0.1 with a free
@@ -58,6 +68,16 @@ public:
     bool isRunning() const;
     QUrl baseUrl() const; // http://127.0.0.1:<port>
     QUrl apiUrl() const;  // baseUrl + /api/v4
+    // GitLab's external_url, which links, web_url and http_url_to_repo use.
+    // By default a host that never resolves (http://gitlab-emulator.invalid),
+    // so a client that follows it instead of its configured URL fails.
+    void setExternalUrl(const QUrl &url);
+    QUrl externalUrl() const;
+    // The instance's default_project_visibility ("private" unless changed).
+    void setDefaultProjectVisibility(const QString &visibility);
+    // Moves the emulator's clock forward (timestamps, Date headers, the
+    // hourly last_activity_at throttle): "an hour later" without waiting.
+    void advanceClock(qint64 seconds);
     QString dataDir() const;
 
     // The "root" administrator every emulator starts with.
@@ -81,6 +101,9 @@ public:
     void setDeployer(EmulatorDeployer deployer);
     void failNextDeploy(const QString &message);
     void setPipelineStepMs(int ms);
+    // Without a runner, new jobs stay "pending" (as in GitLab, which never
+    // fails them for that); setting it back picks up the waiting ones.
+    void setRunnerAvailable(bool available);
 
     // Internal state shared with the server thread (emulatorshared.h).
     struct Shared;

@@ -22,10 +22,15 @@ public:
     qint64 branchMoved(qint64 projectId, const QString &branch, const QString &before, const QString &after,
                        qint64 userId);
     static QString environmentForBranch(const QString &branch);
+    // Starts the pipelines that waited in "pending" for a runner.
+    void startPending();
 
 private:
     void start(qint64 pipelineId);
     void runDeploy(qint64 pipelineId);
+    // What the runner does before the script: CI/CD variables, then the
+    // submodules cloned with the job token. Store locked. Empty: fine.
+    QString prepareJob(qint64 pipelineId, EmulatorDeployContext &context, QStringList &trace);
     void finish(qint64 pipelineId, const EmulatorDeployResult &result);
     void setStatus(qint64 pipelineId, const QString &status);
     void appendTrace(qint64 jobId, const QString &line);

@@ -220,6 +220,7 @@ SandboxSeedResult SandboxSeeder::seed(const SandboxSeedOptions &options)
     EmulatorProject &inventory = makeProject(QStringLiteral("inventory"), QStringLiteral("inventory"), ops.id, 1, true);
     inventory.description = QStringLiteral("Hosts and allocations of the plugin platform (written by Dockmaster)");
     result.inventoryProjectId = inventory.id;
+    store.protectDefaultBranch(inventory);
     const QString inventoryPath = store.repositoryPath(inventory);
     const EmulatorRepository::Signature adminSig { QStringLiteral("Administrator"),
                                                    QStringLiteral("admin@example.test"), at(1) };
@@ -459,6 +460,25 @@ SandboxSeedResult SandboxSeeder::seed(const SandboxSeedOptions &options)
         EmulatorProject *opsNow = store.project(opsId);
         opsNow->lastActivityAt = at(deployMinute);
         opsNow->updatedAt = opsNow->lastActivityAt;
+        // As provisioning leaves it: main protected by GitLab itself, the
+        // environment branches for Maintainers, the owner allowed on repo A's
+        // main, and the ops project on repo A's job token allowlist.
+        store.protectDefaultBranch(*opsNow);
+        for (const QString &branch : { QStringLiteral("env/test"), QStringLiteral("env/production") }) {
+            EmulatorProtectedBranch rule;
+            rule.id = store.nextId("protected_branch");
+            rule.name = branch;
+            opsNow->protectedBranches.append(rule);
+        }
+        if (EmulatorProject *codeNow = store.project(codeId)) {
+            EmulatorProtectedBranch main;
+            main.id = store.nextId("protected_branch");
+            main.name = codeNow->defaultBranch;
+            main.pushAccessLevel = int(AccessLevel::Developer);
+            main.mergeAccessLevel = int(AccessLevel::Developer);
+            codeNow->protectedBranches.append(main);
+            codeNow->jobTokenAllowlist.append(opsId);
+        }
         opsNow->variables = {
             EmulatorVariable { QStringLiteral("DEPLOY_SSH_KEY"),
                                QStringLiteral("-----BEGIN OPENSSH PRIVATE KEY-----\n"

@@ -1,5 +1,7 @@
 #include "git/gitworker.h"
 
+#include "git/remotemessages.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QRegularExpression>
@@ -53,6 +55,7 @@ struct NetworkState {
     bool authenticationFailed = false;
     bool interrupted = false;
     QString rejectedStatus;
+    RemoteMessages remote;
 };
 
 int acquireCredential(git_credential **out, const char *, const char *, unsigned int allowedTypes, void *payload)
@@ -92,6 +95,10 @@ void setCallbacks(git_remote_callbacks &callbacks, NetworkState &state)
     callbacks.credentials = acquireCredential;
     callbacks.transfer_progress = transferProgress;
     callbacks.push_update_reference = pushUpdateReference;
+    callbacks.sideband_progress = [](const char *text, int length, void *payload) {
+        static_cast<NetworkState *>(payload)->remote.feed(text, length);
+        return 0;
+    };
     callbacks.payload = &state;
 }
 
@@ -516,8 +523,10 @@ bool GitWorker::pushBranch(const QString &base)
     fetch();
     if (remoteHead() == base) {
         // Refused for another reason (protected branch, hook): nothing upstream to merge.
+        const QString reasons = state.remote.reasons();
         throw GitError { GitFailure::General,
-                         tr("The server refused the push to %1: %2").arg(m_branch, state.rejectedStatus) };
+                         tr("The server refused the push to %1: %2")
+                             .arg(m_branch, reasons.isEmpty() ? state.rejectedStatus : reasons) };
     }
     return false;
 }

@@ -33,12 +33,20 @@ QString gitlabMessageOf(const QByteArray &body)
     const QJsonValue message = object.contains(QLatin1StringView("message"))
         ? object.value(QLatin1StringView("message"))
         : object.value(QLatin1StringView("error"));
+    // OAuth-style errors: {"error":"insufficient_scope","error_description":"…","scope":"api"}.
+    const QString description = object.value(QLatin1StringView("error_description")).toString();
     if (message.isString())
-        return message.toString();
+        return description.isEmpty() ? message.toString() : message.toString() + QStringLiteral(": ") + description;
     QStringList parts;
     if (message.isObject()) {
         const QJsonObject fields = message.toObject();
         for (auto it = fields.begin(); it != fields.end(); ++it) {
+            // {"error": "…"} (application rate limits) or {"field": ["reason", …]}.
+            if (it.value().isString()) {
+                parts.append(it.key() == QLatin1String("error") ? it.value().toString()
+                                                                : it.key() + QLatin1Char(' ') + it.value().toString());
+                continue;
+            }
             QStringList reasons;
             const QJsonArray list = it.value().toArray();
             for (const QJsonValue &reason : list)
@@ -118,6 +126,16 @@ private:
     qint64 m_position = 0;
 };
 
+// An HTTP Date header ("Sun, 06 Dec 2026 05:05:39 GMT", RFC 9110 IMF-fixdate).
+// Qt's RFC 2822 parser refuses the "GMT" zone name, which every server sends.
+QDateTime httpDate(QByteArray value)
+{
+    value = value.trimmed();
+    if (value.endsWith(" GMT") || value.endsWith(" UTC"))
+        value = value.chopped(4) + " +0000";
+    return QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+}
+
 QString isoUtc(const QDateTime &time)
 {
     // 'Z' rather than "+00:00": a '+' in a query would need %2B.
@@ -194,11 +212,32 @@ QUrl GitLabClient::urlFor(const GitLabRequest &request) const
     return url;
 }
 
-bool GitLabClient::isSameOrigin(const QUrl &url) const
+QUrl GitLabClient::repositoryUrl(const QString &pathWithNamespace) const
 {
-    return url.scheme() == m_baseUrl.scheme() && url.host() == m_baseUrl.host()
-        && url.port(url.scheme() == QLatin1String("https") ? 443 : 80)
-        == m_baseUrl.port(m_baseUrl.scheme() == QLatin1String("https") ? 443 : 80);
+    QUrl url = m_baseUrl.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + QLatin1Char('/') + pathWithNamespace + QStringLiteral(".git"));
+    return url;
+}
+
+QUrl GitLabClient::onConfiguredBase(const QUrl &link) const
+{
+    // The token only ever goes to the configured server: whatever host the
+    // link names, its /api/v4/... part is asked there.
+    const QString path = link.path(QUrl::FullyEncoded);
+    const qsizetype api = path.indexOf(QLatin1String("/api/v4/"));
+    if (api < 0)
+        return {};
+    QUrl url = m_baseUrl;
+    QString base = url.path(QUrl::FullyEncoded);
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    url.setPath(base + path.mid(api), QUrl::TolerantMode);
+    url.setQuery(link.query(QUrl::FullyEncoded), QUrl::TolerantMode);
+    url.setFragment({});
+    return url;
 }
 
 GitLabCall *GitLabClient::send(const GitLabRequest &request, QObject *context,
@@ -350,10 +389,37 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
         headers.insert(name.toLower(), value);
     noteRateLimit(headers);
     if (!call->m_response.serverTime.isValid() && headers.contains(QByteArrayLiteral("date")))
-        call->m_response.serverTime
-            = QDateTime::fromString(QString::fromLatin1(headers.value(QByteArrayLiteral("date"))), Qt::RFC2822Date);
+        call->m_response.serverTime = httpDate(headers.value(QByteArrayLiteral("date")));
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const auto qtError = reply->error();
+
+    if ((status >= 300 && status < 400) || qtError == QNetworkReply::InsecureRedirectError) {
+        // Redirects are not followed with the token (SameOriginRedirectPolicy);
+        // the usual one is an Omnibus GitLab sending http:// to https://.
+        GitLabError error = errorForStatus(status, request.path, body);
+        QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+        if (target.isEmpty())
+            target = QUrl::fromEncoded(headers.value(QByteArrayLiteral("location")));
+        if (target.isRelative())
+            target = reply->url().resolved(target);
+        const QString configured = m_baseUrl.toDisplayString(QUrl::RemoveUserInfo);
+        if (target.scheme() == QLatin1String("https") && m_baseUrl.scheme() == QLatin1String("http")
+            && target.host() == m_baseUrl.host()) {
+            QUrl suggested = m_baseUrl;
+            suggested.setScheme(QStringLiteral("https"));
+            suggested.setPort(target.port());
+            error.message = tr("The GitLab URL %1 redirects to https. Use %2 in the profile; Dockmaster does not "
+                               "follow redirects with the token.")
+                                .arg(configured, suggested.toDisplayString(QUrl::RemoveUserInfo));
+        } else {
+            error.message = tr("GitLab at %1 redirected %2 to %3; Dockmaster does not follow redirects with the "
+                               "token. Check the GitLab URL in the profile.")
+                                .arg(configured, humanPath(request.path),
+                                     target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
+        }
+        fail(call, error);
+        return;
+    }
 
     // A transport failure, or a 2xx whose body was cut off.
     if (status == 0 || (status >= 200 && status < 300 && qtError != QNetworkReply::NoError)) {
@@ -384,12 +450,31 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
         QByteArray retryAfter = headers.value(QByteArrayLiteral("retry-after")).trimmed();
         qint64 seconds = retryAfter.toLongLong(&ok);
         if (!ok) {
-            const QDateTime at = QDateTime::fromString(QString::fromLatin1(retryAfter), Qt::RFC2822Date);
+            const QDateTime at = httpDate(retryAfter);
             seconds = at.isValid() ? std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(at)) : -1;
+        }
+        if (seconds < 0) {
+            // No Retry-After: an application limit. The RateLimit-* headers
+            // describe the Rack::Attack throttle; its RateLimit-Reset (a Unix
+            // time) only helps when that throttle is the one exhausted.
+            const qint64 reset = headers.value(QByteArrayLiteral("ratelimit-reset")).trimmed().toLongLong(&ok);
+            bool remainingKnown = false;
+            const int remaining
+                = headers.value(QByteArrayLiteral("ratelimit-remaining")).trimmed().toInt(&remainingKnown);
+            const qint64 now = QDateTime::currentSecsSinceEpoch();
+            if (ok && remainingKnown && remaining == 0 && reset > now && reset - now <= m_options.maxRetryAfterSeconds)
+                seconds = reset - now;
         }
         if (call->m_rateLimitWaits < m_options.maxRateLimitWaits && seconds <= m_options.maxRetryAfterSeconds) {
             // A 429 was refused before GitLab did anything, so even a POST may go again.
-            const int delay = seconds >= 0 ? int(seconds * 1000) : backoffDelayMs(call->m_rateLimitWaits);
+            int delay = 0;
+            if (seconds >= 0) {
+                delay = int(seconds * 1000);
+            } else {
+                const qint64 exponential = qint64(m_options.rateLimitBackoffMs) << std::min(call->m_rateLimitWaits, 16);
+                const qint64 capped = std::min<qint64>(exponential, 60000);
+                delay = int(capped / 2 + QRandomGenerator::global()->bounded(capped / 2 + 1));
+            }
             ++call->m_rateLimitWaits;
             m_notBeforeMs = std::max(m_notBeforeMs, m_clock.elapsed() + delay);
             retryLater(call, delay);
@@ -454,28 +539,39 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
     for (const QJsonValue &item : page)
         call->m_response.items.append(item);
 
-    QUrl next = linkWithRel(headers.value(QByteArrayLiteral("link")), "next");
-    if (!next.isValid() && request.pagination == GitLabRequest::Pagination::Offset) {
-        const QByteArray nextPage = headers.value(QByteArrayLiteral("x-next-page")).trimmed();
+    // Offset lists: X-Next-Page, applied to our own request. Keyset lists (and
+    // offset lists without that header): the Link URL, whose host and port
+    // GitLab builds from its external_url, not from the URL we asked
+    // (Gitlab::Pagination::OffsetHeaderBuilder), so only its path and query
+    // are used, on the configured base URL.
+    QUrl next;
+    const QByteArray nextPageHeader = QByteArrayLiteral("x-next-page");
+    if (request.pagination == GitLabRequest::Pagination::Offset && headers.contains(nextPageHeader)) {
+        const QByteArray nextPage = headers.value(nextPageHeader).trimmed();
         if (!nextPage.isEmpty()) {
             GitLabRequest paged = request;
             paged.query.removeIf([](const auto &pair) { return pair.first == QLatin1String("page"); });
             paged.query.append({ QStringLiteral("page"), QString::fromLatin1(nextPage) });
             next = urlFor(paged);
         }
+    } else {
+        const QUrl link = linkWithRel(headers.value(QByteArrayLiteral("link")), "next");
+        if (link.isValid()) {
+            next = onConfiguredBase(link);
+            if (!next.isValid()) {
+                GitLabError error;
+                error.kind = GitLabError::Kind::Malformed;
+                error.path = request.path;
+                error.message = tr("GitLab's link to the next page of %1 is not an API address; Dockmaster does not "
+                                   "follow it.")
+                                    .arg(humanPath(request.path));
+                fail(call, error);
+                return;
+            }
+        }
     }
     const bool wantMore = request.maxPages <= 0 || call->m_response.pages < request.maxPages;
     if (next.isValid() && wantMore) {
-        if (!isSameOrigin(next)) {
-            GitLabError error;
-            error.kind = GitLabError::Kind::Malformed;
-            error.path = request.path;
-            error.message = tr("GitLab pointed the next page of %1 to another server (%2); Dockmaster does not "
-                               "send the token there.")
-                                .arg(humanPath(request.path), next.host());
-            fail(call, error);
-            return;
-        }
         call->m_nextUrl = next;
         enqueue(call);
         return;
@@ -539,9 +635,16 @@ GitLabError GitLabClient::errorForStatus(int httpStatus, const QString &path, co
         break;
     case 403:
         error.kind = GitLabError::Kind::Forbidden;
-        error.message = tr("Your GitLab account is missing the permission for %1. Ask a GitLab owner for the "
-                           "Maintainer role (or an admin token).")
-                            .arg(shownPath);
+        if (error.gitlabMessage.startsWith(QLatin1String("insufficient_scope")))
+            error.message = tr("The access token is missing a scope for %1: create a token with the api scope and "
+                               "save it in the profile.")
+                                .arg(shownPath);
+        else if (!error.gitlabMessage.isEmpty() && error.gitlabMessage != QLatin1String("403 Forbidden"))
+            error.message = tr("GitLab refused %1: %2").arg(shownPath, error.gitlabMessage);
+        else
+            error.message = tr("Your GitLab account is missing the permission for %1. Ask a GitLab owner for the "
+                               "Maintainer role (or an admin token).")
+                                .arg(shownPath);
         break;
     case 404:
         error.kind = GitLabError::Kind::NotFound;
@@ -699,7 +802,8 @@ GitLabCall *GitLabClient::groupProjects(const QString &groupPath, const ProjectQ
 GitLabCall *GitLabClient::issues(const IssueQuery &query, QObject *context, Callback<QList<GitLabIssue>> done)
 {
     GitLabRequest request;
-    request.path = QStringLiteral("/issues");
+    request.path = query.group.isEmpty() ? QStringLiteral("/issues")
+                                         : QStringLiteral("/groups/") + encode(query.group) + QStringLiteral("/issues");
     request.maxPages = query.maxPages;
     request.query = { { QStringLiteral("scope"), query.scope }, { QStringLiteral("state"), query.state } };
     if (!query.labels.isEmpty())
@@ -947,7 +1051,12 @@ GitLabCall *GitLabClient::compare(const QString &project, const QString &from, c
 {
     GitLabRequest request;
     request.path = projectPath(project) + QStringLiteral("/repository/compare");
-    request.query = { { QStringLiteral("from"), from }, { QStringLiteral("to"), to } };
+    // straight=true: the two trees as they are (from..to). The default compares
+    // with the merge base (from...to), which hides one side when `to` does not
+    // descend from `from` (lib/api/repositories.rb).
+    request.query = { { QStringLiteral("from"), from },
+                      { QStringLiteral("to"), to },
+                      { QStringLiteral("straight"), QStringLiteral("true") } };
     return getObject<GitLabCompare>(request, context, &GitLabParse::compare, std::move(done));
 }
 

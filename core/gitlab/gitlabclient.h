@@ -97,6 +97,10 @@ struct GitLabClientOptions {
     int baseBackoffMs = 400;   // first retry waits 50-100% of this, then doubles
     int maxBackoffMs = 20000;
     int maxRetryAfterSeconds = 120; // a longer Retry-After is reported instead of waited for
+    // A 429 without Retry-After (GitLab's application limits, windows of about
+    // a minute): wait until RateLimit-Reset if sent, else back off from this
+    // doubling (about a minute over maxRateLimitWaits).
+    int rateLimitBackoffMs = 2000;
     int lowRemainingThreshold = 10; // RateLimit-Remaining at or below this slows requests down
     int maxLowRemainingPauseMs = 5000;
     int maxConcurrent = 6; // HTTP/1.1 connections Qt opens per host
@@ -124,6 +128,9 @@ public:
     // For git over HTTP (libgit2 credential callbacks) only; never log it.
     QString token() const { return QString::fromUtf8(m_token); }
     void setOptions(const GitLabClientOptions &options) { m_options = options; }
+    // <base URL>/<path_with_namespace>.git on the configured server (never
+    // http_url_to_repo, which names GitLab's external_url).
+    QUrl repositoryUrl(const QString &pathWithNamespace) const;
     const GitLabClientOptions &options() const { return m_options; }
 
     // HTTP requests sent so far, retries and pages included (benchmarks, tests).
@@ -161,8 +168,9 @@ public:
         QString scope = QStringLiteral("all");
         QDateTime updatedAfter;
         int maxPages = 0;
+        QString group; // GET /groups/<group>/issues instead of /issues (every project the token sees)
     };
-    // GET /issues (every project the token sees).
+    // GET /issues, or a group's issues (with its subgroups) when `group` is set.
     GitLabCall *issues(const IssueQuery &query, QObject *context, Callback<QList<GitLabIssue>> done);
     GitLabCall *issue(const QString &project, qint64 iid, QObject *context, Callback<GitLabIssue> done);
 
@@ -243,7 +251,8 @@ private:
     void noteRateLimit(const QHash<QByteArray, QByteArray> &headers);
     int backoffDelayMs(int attempt) const;
     QUrl urlFor(const GitLabRequest &request) const;
-    bool isSameOrigin(const QUrl &url) const;
+    // A pagination link's path and query on m_baseUrl (invalid: not an API URL).
+    QUrl onConfiguredBase(const QUrl &link) const;
     GitLabError networkError(GitLabCall *call, int qtError, const QString &detail) const;
 
     template<typename T, typename Parser>

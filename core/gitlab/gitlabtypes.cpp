@@ -147,6 +147,7 @@ std::optional<GitLabUser> user(const QJsonObject &object)
     u.username = r.string(QLatin1StringView("username"), true);
     u.name = r.string(QLatin1StringView("name"));
     u.state = r.string(QLatin1StringView("state"));
+    u.commitEmail = r.string(QLatin1StringView("commit_email"));
     u.isAdmin = r.boolean(QLatin1StringView("is_admin"));
     return done(r, u);
 }

@@ -19,7 +19,17 @@ struct GitLabUser {
     QString username;
     QString name;
     QString state;
+    QString commitEmail; // GET /user only
     bool isAdmin = false;
+
+    // The address GitLab links to this user's profile: commit_email, else the
+    // private form <id>-<username>@users.noreply.<host> (lib/gitlab/private_commit_email.rb).
+    QString commitAddress(const QString &host) const
+    {
+        if (!commitEmail.isEmpty())
+            return commitEmail;
+        return QString::number(id) + QLatin1Char('-') + username + QStringLiteral("@users.noreply.") + host;
+    }
 };
 
 struct GitLabProject {

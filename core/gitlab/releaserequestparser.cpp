@@ -92,9 +92,17 @@ Parsed parse(const GitLabIssue &issue)
         parsed.problem = environments == 0 ? tr("The request has no env::test or env::production label.")
                                            : tr("The request has more than one environment label.");
     }
-    // Scoped labels are exclusive in GitLab; without one the request is new.
+    // Without one the request is new. Scoped labels are exclusive only on
+    // Premium (ee/app/helpers/ee/issues_helper.rb); on Free a developer can
+    // add release::approved next to release::pending, so several are a problem,
+    // never a state.
     if (states == 0)
         parsed.state = QStringLiteral("pending");
+    if (states > 1) {
+        parsed.state = QStringLiteral("invalid");
+        if (parsed.problem.isEmpty())
+            parsed.problem = tr("The request has more than one release:: label; an admin must sort it out in GitLab.");
+    }
 
     QString ref = refFromBody(issue.description);
     if (ref.isEmpty())

@@ -1,6 +1,7 @@
 #include "provisioning/opsrepopusher.h"
 
 #include "git/gitlibrary.h"
+#include "git/remotemessages.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
@@ -45,6 +46,7 @@ struct PushState {
     int credentialAttempts = 0;
     bool authenticationFailed = false;
     QHash<QString, QString> refStatus; // ref -> refusal reason
+    RemoteMessages remote;
 };
 
 int credential(git_credential **out, const char *, const char *, unsigned int allowed, void *payload)
@@ -156,10 +158,14 @@ BranchPushResult OpsRepoPusher::pushNewBranches(const QUrl &url, const QString &
         return result;
     }
     std::unique_ptr<git_remote, RemoteFree> remote(rawRemote);
-    PushState state { username.toUtf8(), token.toUtf8(), 0, false, {} };
+    PushState state { username.toUtf8(), token.toUtf8(), 0, false, {}, {} };
     git_push_options options = GIT_PUSH_OPTIONS_INIT;
     options.callbacks.credentials = credential;
     options.callbacks.push_update_reference = updateReference;
+    options.callbacks.sideband_progress = [](const char *text, int length, void *payload) {
+        static_cast<PushState *>(payload)->remote.feed(text, length);
+        return 0;
+    };
     options.callbacks.payload = &state;
     std::vector<char *> pointers;
     for (QByteArray &spec : refspecs)
@@ -173,6 +179,13 @@ BranchPushResult OpsRepoPusher::pushNewBranches(const QUrl &url, const QString &
     }
     if (rc != 0 && rc != GIT_ENONFASTFORWARD) {
         result.error = tr("Could not push the management repository: %1").arg(lastGitError());
+        return result;
+    }
+    // A refusal GitLab explains (protected branch, push rule) is not "someone
+    // else was first": say why.
+    const QString reasons = state.remote.reasons();
+    if (!state.refStatus.isEmpty() && !reasons.isEmpty()) {
+        result.error = tr("GitLab refused the push of the management repository: %1").arg(reasons);
         return result;
     }
     for (const BranchContent &branch : branches) {

@@ -60,8 +60,12 @@ struct Provisioner::VariableSpec {
 
 QList<Provisioner::Step> Provisioner::createSteps()
 {
-    return { Step::Allocate, Step::CodeRepository, Step::OwnerAccess, Step::ManagementRepository, Step::Variables,
-             Step::Dns,      Step::Activate };
+    // The environment branches come last: pushing them starts their first
+    // pipelines, which need the protected variables (given only to protected
+    // refs) and the job token allowlist (to clone `codes`) to be in place.
+    return { Step::Allocate,       Step::CodeRepository, Step::OwnerAccess,         Step::ManagementRepository,
+             Step::JobTokenAccess, Step::Variables,      Step::EnvironmentBranches, Step::Dns,
+             Step::Activate };
 }
 
 QString Provisioner::stepKey(Step step)
@@ -75,8 +79,12 @@ QString Provisioner::stepKey(Step step)
         return QStringLiteral("owner-access");
     case Step::ManagementRepository:
         return QStringLiteral("management-repository");
+    case Step::JobTokenAccess:
+        return QStringLiteral("job-token-access");
     case Step::Variables:
         return QStringLiteral("variables");
+    case Step::EnvironmentBranches:
+        return QStringLiteral("environment-branches");
     case Step::Dns:
         return QStringLiteral("dns");
     case Step::Activate:
@@ -95,11 +103,15 @@ QString Provisioner::stepTitle(Step step)
     case Step::CodeRepository:
         return tr("Create the code repository from the plugin skeleton");
     case Step::OwnerAccess:
-        return tr("Give the owner Developer access");
+        return tr("Give the owner Developer access and the right to push to main");
     case Step::ManagementRepository:
-        return tr("Create the management repository and environment branches");
+        return tr("Create the management repository and protect its environment branches");
+    case Step::JobTokenAccess:
+        return tr("Let the deploy jobs clone the code repository (CI/CD job token allowlist)");
     case Step::Variables:
         return tr("Set the CI/CD deploy variables");
+    case Step::EnvironmentBranches:
+        return tr("Push the environment branches (starts the first deployments)");
     case Step::Dns:
         return tr("Create the DNS records");
     case Step::Activate:
@@ -303,8 +315,14 @@ void Provisioner::runStep(Step step, StepDone done)
     case Step::ManagementRepository:
         createManagementRepository(std::move(done));
         return;
+    case Step::JobTokenAccess:
+        allowJobToken(std::move(done));
+        return;
     case Step::Variables:
         setVariables(std::move(done));
+        return;
+    case Step::EnvironmentBranches:
+        createEnvironmentBranches(std::move(done));
         return;
     case Step::Dns:
         setDnsRecords(std::move(done));
@@ -399,8 +417,10 @@ void Provisioner::lookForProject(const QString &group, const QString &descriptio
 {
     const QString fullPath = m_rootGroup + QLatin1Char('/') + group + QLatin1Char('/') + m_record.id;
     m_client->project(fullPath, this, [this, group, description, done, mayCreate](GitLabResult<GitLabProject> result) {
+        // Pushes go to the configured server: http_url_to_repo names GitLab's
+        // external_url, which this desktop may not reach (or not by that name).
         if (result.ok())
-            done(result.value.id, result.value.httpUrlToRepo, {});
+            done(result.value.id, m_client->repositoryUrl(result.value.pathWithNamespace).toString(), {});
         else if (result.error.kind == GitLabError::Kind::NotFound && mayCreate)
             createProject(group, description, done);
         else
@@ -413,29 +433,37 @@ void Provisioner::createProject(const QString &group, const QString &description
     const QString groupPath = m_rootGroup + QLatin1Char('/') + group;
     GitLabRequest groupRequest;
     groupRequest.path = QStringLiteral("/groups/") + GitLabClient::encode(groupPath);
+    // Otherwise GET /groups/:id embeds every project of the group (lib/api/groups.rb).
+    groupRequest.query = { { QStringLiteral("with_projects"), QStringLiteral("false") } };
     m_client->send(groupRequest, this, [this, group, groupPath, description, done](const GitLabResponse &g) {
         const qint64 namespaceId = qint64(GitLabWrite::object(g).value(QLatin1StringView("id")).toDouble());
         if (!g.error.isOk() || namespaceId <= 0) {
             done(0, {}, tr("Cannot find the group %1: %2").arg(groupPath, describe(g)));
             return;
         }
+        // Always private: without it the project gets the instance's default
+        // visibility (internal or public on some instances).
         const QJsonObject body { { QStringLiteral("name"), m_record.id },
                                  { QStringLiteral("path"), m_record.id },
                                  { QStringLiteral("namespace_id"), namespaceId },
                                  { QStringLiteral("description"), description },
-                                 { QStringLiteral("default_branch"), QStringLiteral("main") } };
-        GitLabWrite::sendJson(m_client, "POST", QStringLiteral("/projects"), body, this,
-                              [this, group, description, done](const GitLabResponse &r) {
-                                  if (r.error.isOk()) {
-                                      const QJsonObject o = GitLabWrite::object(r);
-                                      done(qint64(o.value(QLatin1StringView("id")).toDouble()),
-                                           o.value(QLatin1StringView("http_url_to_repo")).toString(), {});
-                                  } else if (alreadyTaken(r) || r.error.kind == GitLabError::Kind::MayHaveTakenEffect) {
-                                      lookForProject(group, description, false, done);
-                                  } else {
-                                      done(0, {}, tr("GitLab refused to create the project: %1").arg(describe(r)));
-                                  }
-                              });
+                                 { QStringLiteral("default_branch"), QStringLiteral("main") },
+                                 { QStringLiteral("visibility"), QStringLiteral("private") } };
+        GitLabWrite::sendJson(
+            m_client, "POST", QStringLiteral("/projects"), body, this,
+            [this, group, description, done](const GitLabResponse &r) {
+                if (r.error.isOk()) {
+                    const QJsonObject o = GitLabWrite::object(r);
+                    done(qint64(o.value(QLatin1StringView("id")).toDouble()),
+                         m_client->repositoryUrl(o.value(QLatin1StringView("path_with_namespace")).toString())
+                             .toString(),
+                         {});
+                } else if (alreadyTaken(r) || r.error.kind == GitLabError::Kind::MayHaveTakenEffect) {
+                    lookForProject(group, description, false, done);
+                } else {
+                    done(0, {}, tr("GitLab refused to create the project: %1").arg(describe(r)));
+                }
+            });
     });
 }
 
@@ -549,27 +577,27 @@ void Provisioner::addOwner(StepDone done)
         }
         const qint64 userId = user->id;
         const QString members = GitLabClient::projectPath(project) + QStringLiteral("/members");
-        GitLabRequest list;
-        list.path = members;
-        list.pagination = GitLabRequest::Pagination::Offset;
-        m_client->send(list, this, [this, members, userId, done](const GitLabResponse &r) {
-            if (!r.error.isOk()) {
+        // The effective role, inherited ones included: an owner who already
+        // has Developer or more through a group needs nothing, and GitLab
+        // refuses a direct role below an inherited one.
+        GitLabRequest effective;
+        effective.path = members + QStringLiteral("/all/") + QString::number(userId);
+        m_client->send(effective, this, [this, members, userId, done](const GitLabResponse &r) {
+            if (!r.error.isOk() && r.error.kind != GitLabError::Kind::NotFound) {
                 done(tr("Cannot read the members of the code repository: %1").arg(describe(r)));
                 return;
             }
-            for (const QJsonValue &v : r.items) {
-                const QJsonObject m = v.toObject();
-                if (qint64(m.value(QLatin1StringView("id")).toDouble()) == userId
-                    && m.value(QLatin1StringView("access_level")).toInt() >= DeveloperAccess) {
-                    done({});
-                    return;
-                }
+            if (r.error.isOk()
+                && GitLabWrite::object(r).value(QLatin1StringView("access_level")).toInt() >= DeveloperAccess) {
+                allowOwnerOnMain(done);
+                return;
             }
             const QJsonObject body { { QStringLiteral("user_id"), userId },
                                      { QStringLiteral("access_level"), DeveloperAccess } };
             GitLabWrite::sendJson(m_client, "POST", members, body, this, [this, done](const GitLabResponse &a) {
-                if (a.error.isOk() || statusOf(a) == 409)
-                    done({});
+                const QString text = a.error.gitlabMessage + QString::fromUtf8(a.body);
+                if (a.error.isOk() || statusOf(a) == 409 || text.contains(QLatin1String("inherited membership")))
+                    allowOwnerOnMain(done);
                 else
                     done(tr("Cannot add the owner as Developer: %1").arg(describe(a)));
             });
@@ -577,58 +605,152 @@ void Provisioner::addOwner(StepDone done)
     });
 }
 
+void Provisioner::allowOwnerOnMain(StepDone done)
+{
+    // GitLab protects the default branch when it is created
+    // (Projects::ProtectDefaultBranchService; "fully protected": Maintainers
+    // only). The owner is a Developer and works on main, so main is
+    // re-protected with Developers allowed to push and merge; force pushes and
+    // deleting main stay refused.
+    const QString base
+        = GitLabClient::projectPath(QString::number(m_record.codeProjectId)) + QStringLiteral("/protected_branches");
+    GitLabRequest get;
+    get.path = base + QStringLiteral("/main");
+    m_client->send(get, this, [this, base, done](const GitLabResponse &r) {
+        const bool exists = r.error.isOk();
+        if (!exists && r.error.kind != GitLabError::Kind::NotFound) {
+            done(tr("Cannot read the protection of main: %1").arg(describe(r)));
+            return;
+        }
+        if (exists) {
+            const QJsonArray levels = GitLabWrite::object(r).value(QLatin1StringView("push_access_levels")).toArray();
+            for (const QJsonValue &v : levels) {
+                const int level = v.toObject().value(QLatin1StringView("access_level")).toInt();
+                if (level > 0 && level <= DeveloperAccess) {
+                    done({});
+                    return;
+                }
+            }
+        }
+        auto protect = [this, base, done] {
+            const QJsonObject body { { QStringLiteral("name"), QStringLiteral("main") },
+                                     { QStringLiteral("push_access_level"), DeveloperAccess },
+                                     { QStringLiteral("merge_access_level"), DeveloperAccess },
+                                     { QStringLiteral("allow_force_push"), false } };
+            GitLabWrite::sendJson(m_client, "POST", base, body, this, [this, done](const GitLabResponse &a) {
+                if (a.error.isOk() || statusOf(a) == 409)
+                    done({});
+                else
+                    done(tr("Cannot let the owner push to main: %1").arg(describe(a)));
+            });
+        };
+        if (!exists) {
+            protect();
+            return;
+        }
+        GitLabRequest remove;
+        remove.method = QByteArrayLiteral("DELETE");
+        remove.path = base + QStringLiteral("/main");
+        remove.idempotent = true;
+        m_client->send(remove, this, [this, done, protect](const GitLabResponse &d) {
+            if (!d.error.isOk() && d.error.kind != GitLabError::Kind::NotFound) {
+                done(tr("Cannot let the owner push to main: %1").arg(describe(d)));
+                return;
+            }
+            protect();
+        });
+    });
+}
+
 void Provisioner::createManagementRepository(StepDone done)
 {
     ensureProject(QStringLiteral("ops"), tr("Management repository of %1 (admins only)").arg(m_record.id),
-                  [this, done](qint64 id, const QString &httpUrl, const QString &error) {
+                  [this, done](qint64 id, const QString &, const QString &error) {
                       if (!error.isEmpty()) {
                           done(error);
                           return;
                       }
                       m_record.opsProjectId = id;
-                      // The submodule is pinned to the head of the code repository.
-                      m_client->branch(
-                          QString::number(m_record.codeProjectId), QStringLiteral("main"), this,
-                          [this, id, httpUrl, done](GitLabResult<GitLabBranch> code) {
-                              if (!code.ok()) {
-                                  done(tr("Cannot read the code repository's main branch: %1").arg(code.error.message));
-                                  return;
-                              }
-                              GitLabRequest list;
-                              list.path = GitLabClient::projectPath(QString::number(id))
-                                  + QStringLiteral("/repository/branches");
-                              list.pagination = GitLabRequest::Pagination::Offset;
-                              const QString sha = code.value.commit.id;
-                              m_client->send(list, this, [this, httpUrl, sha, done](const GitLabResponse &r) {
-                                  if (!r.error.isOk() && r.error.kind != GitLabError::Kind::NotFound) {
-                                      done(tr("Cannot list the management repository's branches: %1").arg(describe(r)));
-                                      return;
-                                  }
-                                  QSet<QString> existing;
-                                  for (const QJsonValue &v : r.items)
-                                      existing.insert(v.toObject().value(QLatin1StringView("name")).toString());
-                                  QStringList missing;
-                                  if (!existing.contains(QStringLiteral("main")))
-                                      missing.append(QStringLiteral("main"));
-                                  for (const AllocationPlacement &p : std::as_const(m_record.placements)) {
-                                      const QString branch = QStringLiteral("env/") + p.environment;
-                                      if (!existing.contains(branch))
-                                          missing.append(branch);
-                                  }
-                                  if (missing.isEmpty()) {
-                                      protectBranches(done);
-                                      return;
-                                  }
-                                  pushBranches(httpUrl, sha, missing, [this, done](const QString &pushError) {
-                                      if (!pushError.isEmpty()) {
-                                          done(pushError);
-                                          return;
-                                      }
-                                      protectBranches(done);
-                                  });
-                              });
-                          });
+                      // Protected by name before they exist: their first
+                      // pipelines must already get the protected variables.
+                      protectBranches(done);
                   });
+}
+
+void Provisioner::allowJobToken(StepDone done)
+{
+    // The deploy job clones `codes` with its CI/CD job token; GitLab (enforced
+    // for every project from 18.0) lets it in only when the ops project is on
+    // the code project's inbound allowlist.
+    const QString base = GitLabClient::projectPath(QString::number(m_record.codeProjectId))
+        + QStringLiteral("/job_token_scope/allowlist");
+    GitLabRequest list;
+    list.path = base;
+    list.pagination = GitLabRequest::Pagination::Offset;
+    list.query = { { QStringLiteral("per_page"), QStringLiteral("100") } };
+    m_client->send(list, this, [this, base, done](const GitLabResponse &r) {
+        if (!r.error.isOk()) {
+            done(tr("Cannot read the CI/CD job token allowlist of the code repository: %1").arg(describe(r)));
+            return;
+        }
+        for (const QJsonValue &v : r.items) {
+            if (qint64(v.toObject().value(QLatin1StringView("id")).toDouble()) == m_record.opsProjectId) {
+                done({});
+                return;
+            }
+        }
+        const QJsonObject body { { QStringLiteral("target_project_id"), m_record.opsProjectId } };
+        GitLabWrite::sendJson(m_client, "POST", base, body, this, [this, done](const GitLabResponse &a) {
+            const QString text = a.error.gitlabMessage + QString::fromUtf8(a.body);
+            if (a.error.isOk() || text.contains(QLatin1String("already in the job token scope")))
+                done({});
+            else
+                done(tr("Cannot add the management repository to the code repository's CI/CD job token "
+                        "allowlist: %1")
+                         .arg(describe(a)));
+        });
+    });
+}
+
+void Provisioner::createEnvironmentBranches(StepDone done)
+{
+    const QUrl httpUrl = m_client->repositoryUrl(m_rootGroup + QStringLiteral("/ops/") + m_record.id);
+    const qint64 id = m_record.opsProjectId;
+    // The submodule is pinned to the head of the code repository.
+    m_client->branch(QString::number(m_record.codeProjectId), QStringLiteral("main"), this,
+                     [this, id, httpUrl, done](GitLabResult<GitLabBranch> code) {
+                         if (!code.ok()) {
+                             done(tr("Cannot read the code repository's main branch: %1").arg(code.error.message));
+                             return;
+                         }
+                         GitLabRequest list;
+                         list.path
+                             = GitLabClient::projectPath(QString::number(id)) + QStringLiteral("/repository/branches");
+                         list.pagination = GitLabRequest::Pagination::Offset;
+                         const QString sha = code.value.commit.id;
+                         m_client->send(list, this, [this, httpUrl, sha, done](const GitLabResponse &r) {
+                             if (!r.error.isOk() && r.error.kind != GitLabError::Kind::NotFound) {
+                                 done(tr("Cannot list the management repository's branches: %1").arg(describe(r)));
+                                 return;
+                             }
+                             QSet<QString> existing;
+                             for (const QJsonValue &v : r.items)
+                                 existing.insert(v.toObject().value(QLatin1StringView("name")).toString());
+                             QStringList missing;
+                             if (!existing.contains(QStringLiteral("main")))
+                                 missing.append(QStringLiteral("main"));
+                             for (const AllocationPlacement &p : std::as_const(m_record.placements)) {
+                                 const QString branch = QStringLiteral("env/") + p.environment;
+                                 if (!existing.contains(branch))
+                                     missing.append(branch);
+                             }
+                             if (missing.isEmpty()) {
+                                 done({});
+                                 return;
+                             }
+                             pushBranches(httpUrl.toString(), sha, missing, done);
+                         });
+                     });
 }
 
 void Provisioner::pushBranches(const QString &httpUrl, const QString &codeSha, const QStringList &missing,

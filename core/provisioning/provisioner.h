@@ -28,7 +28,18 @@ class Provisioner final : public QObject
 {
     Q_OBJECT
 public:
-    enum class Step { Allocate, CodeRepository, OwnerAccess, ManagementRepository, Variables, Dns, Activate, Archive };
+    enum class Step {
+        Allocate,
+        CodeRepository,
+        OwnerAccess,
+        ManagementRepository,
+        JobTokenAccess,
+        Variables,
+        EnvironmentBranches,
+        Dns,
+        Activate,
+        Archive
+    };
     Q_ENUM(Step)
 
     // The create-app steps, in order.
@@ -81,7 +92,10 @@ private:
     void createCodeRepository(StepDone done);
     void addOwner(StepDone done);
     void createManagementRepository(StepDone done);
+    void allowJobToken(StepDone done);
     void setVariables(StepDone done);
+    void createEnvironmentBranches(StepDone done);
+    void allowOwnerOnMain(StepDone done);
     void setDnsRecords(StepDone done);
 
     // project id, http_url_to_repo, error

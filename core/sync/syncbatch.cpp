@@ -130,6 +130,19 @@ SyncWriteResult writeSyncBatch(CacheDatabase &db, const SyncBatch &batch,
             return false;
         }
 
+        // Skipped apps keep their cached record and tags, even through a full run.
+        QHash<QString, AppRecord> kept;
+        QHash<QString, QList<TagRecord>> keptTags;
+        if (batch.full && !batch.skipped.isEmpty()) {
+            const QList<AppRecord> loaded = db.loadApps();
+            for (const AppRecord &app : loaded) {
+                if (batch.skipped.contains(app.id)) {
+                    kept.insert(app.id, app);
+                    keptTags.insert(app.id, db.loadTags(app.id));
+                }
+            }
+        }
+
         QHash<QString, AppRecord> apps;
         QHash<QString, AppRecord> before;
         if (!batch.full) {
@@ -302,8 +315,14 @@ SyncWriteResult writeSyncBatch(CacheDatabase &db, const SyncBatch &batch,
         }
 
         if (batch.full) {
+            for (auto it = kept.cbegin(); it != kept.cend(); ++it)
+                apps.insert(it.key(), it.value());
             if (!db.replaceAllApps(apps.values()))
                 return false;
+            for (auto it = keptTags.cbegin(); it != keptTags.cend(); ++it) {
+                if (!db.replaceTags(it.key(), it.value()))
+                    return false;
+            }
             result.appsChanged = int(apps.size());
         } else {
             QList<AppRecord> changed;

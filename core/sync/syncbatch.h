@@ -42,6 +42,7 @@ struct SyncBatch {
     QHash<QString, QList<GitLabTag>> tags; // by app id, for code projects read in this run
     QList<GitLabIssue> issues;             // release-request issues: open ones (full) or updated ones
     QHash<QString, QString> resolvedRefs;  // "<projectId>:<ref>" -> commit SHA
+    QSet<QString> skipped;                 // apps GitLab sent unreadable data for: keep what the cache has
 
     static QString refKey(qint64 projectId, const QString &ref)
     {

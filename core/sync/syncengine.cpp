@@ -38,6 +38,7 @@ struct SyncEngine::PreviousState {
     QString inventoryCommit;
     QString rootGroup;
     QHash<QString, qint64> unfinishedOps; // app id -> ops project with a pipeline still running
+    QSet<QString> knownOps;               // apps whose ops project the cache already has
 };
 
 struct SyncEngine::Run {
@@ -59,6 +60,8 @@ struct SyncEngine::Run {
     bool writing = false;
     int reportedPermille = -1;
     QString text;
+    QSet<QString> skipped; // apps with an unreadable answer: left as cached
+    QStringList problems;
 };
 
 SyncEngine::SyncEngine(GitLabClient *client, CacheService *cache, QObject *parent)
@@ -168,6 +171,7 @@ void SyncEngine::begin(Mode mode)
             for (const AppRecord &app : apps) {
                 if (!app.opsProjectId)
                     continue;
+                state.knownOps.insert(app.id);
                 for (const EnvironmentState &environment : app.environments) {
                     if (isUnfinishedPipeline(environment.pipelineStatus))
                         state.unfinishedOps.insert(app.id, app.opsProjectId);
@@ -205,8 +209,12 @@ void SyncEngine::startListing()
     reportProgress(tr("Reading apps and release requests from GitLab…"), true);
 
     GitLabClient::ProjectQuery projectQuery;
-    if (!run.full)
-        projectQuery.lastActivityAfter = run.previous.cursor;
+    if (!run.full) {
+        // A change at time T leaves last_activity_at >= T - 1 h (it is written
+        // at most hourly), so everything changed since the cursor is in here.
+        projectQuery.lastActivityAfter
+            = run.previous.cursor.addSecs(-m_options.activityThrottleSeconds - m_options.clockSkewSeconds);
+    }
 
     auto listProjects = [this, runId, projectQuery](const QString &group, QList<GitLabProject> SyncBatch::*target) {
         track(m_client->groupProjects(
@@ -230,6 +238,9 @@ void SyncEngine::startListing()
 
     GitLabClient::IssueQuery issueQuery;
     issueQuery.labels = { QStringLiteral("release-request") };
+    // Only the apps group: /issues?scope=all would also list every public or
+    // internal project's issues on the instance.
+    issueQuery.group = appsGroup;
     if (!run.full) {
         // Closed or relabelled requests must leave the cache too.
         issueQuery.state = QStringLiteral("all");
@@ -331,13 +342,25 @@ void SyncEngine::listingDone()
 // A detail call's handler: drops results of an outdated run, aborts the run
 // on any error but 404 (a missing branch, project or ref is data, not a
 // failure), hands the result to `store`, then counts the job as done.
+//
+// An unreadable answer about one app (hostile or broken data in its
+// repositories) does not stop the others: that app keeps its cached state and
+// the run reports it.
 template<typename T>
-std::function<void(GitLabResult<T>)> SyncEngine::detailHandler(quint64 runId,
-                                                               std::function<void(GitLabResult<T> &)> store)
+std::function<void(GitLabResult<T>)>
+SyncEngine::detailHandler(quint64 runId, std::function<void(GitLabResult<T> &)> store, const QString &appId)
 {
-    return [this, runId, store = std::move(store)](GitLabResult<T> result) {
+    return [this, runId, store = std::move(store), appId](GitLabResult<T> result) {
         if (!alive(runId))
             return;
+        if (!result.ok() && result.error.kind == GitLabError::Kind::Malformed && !appId.isEmpty()) {
+            if (!m_run->skipped.contains(appId)) {
+                m_run->skipped.insert(appId);
+                m_run->problems.append(tr("%1 was skipped: %2").arg(appId, result.error.message));
+            }
+            jobDone();
+            return;
+        }
         if (!result.ok() && result.error.kind != GitLabError::Kind::NotFound) {
             abortRun(result.error);
             return;
@@ -345,6 +368,60 @@ std::function<void(GitLabResult<T>)> SyncEngine::detailHandler(quint64 runId,
         store(result);
         jobDone();
     };
+}
+
+void SyncEngine::addOpsDetailJobs(const QString &appId, qint64 projectId)
+{
+    Run &run = *m_run;
+    const quint64 runId = run.id;
+    const QString project = QString::number(projectId);
+    SyncBatch::OpsDetail detail;
+    detail.appId = appId;
+    detail.projectId = projectId;
+    run.batch.ops.insert(appId, detail);
+
+    for (const Environment environment : AllEnvironments) {
+        addJob([this, runId, appId, project, environment] {
+            return m_client->tree(project, environmentBranch(environment), {}, this,
+                                  detailHandler<QList<GitLabTreeEntry>>(
+                                      runId,
+                                      [this, appId, environment](GitLabResult<QList<GitLabTreeEntry>> &result) {
+                                          SyncBatch::OpsDetail &d = m_run->batch.ops[appId];
+                                          const int i = environmentIndex(environment);
+                                          d.branchExists[i] = result.ok();
+                                          for (const GitLabTreeEntry &entry : std::as_const(result.value)) {
+                                              if (entry.path == QLatin1String("codes")
+                                                  && entry.type == QLatin1String("commit"))
+                                                  d.liveSha[i] = entry.id;
+                                          }
+                                      },
+                                      appId));
+        });
+    }
+    addJob([this, runId, appId, project] {
+        GitLabClient::PipelineQuery query;
+        query.perPage = m_options.pipelinesPerProject;
+        query.maxPages = 1;
+        return m_client->pipelines(project, query, this,
+                                   detailHandler<QList<GitLabPipeline>>(
+                                       runId,
+                                       [this, appId](GitLabResult<QList<GitLabPipeline>> &result) {
+                                           m_run->batch.ops[appId].pipelines = std::move(result.value);
+                                       },
+                                       appId));
+    });
+    addJob([this, runId, appId, project] {
+        GitLabClient::DeploymentQuery query;
+        query.perPage = m_options.deploymentsPerProject;
+        query.maxPages = 1;
+        return m_client->deployments(project, query, this,
+                                     detailHandler<QList<GitLabDeployment>>(
+                                         runId,
+                                         [this, appId](GitLabResult<QList<GitLabDeployment>> &result) {
+                                             m_run->batch.ops[appId].deployments = std::move(result.value);
+                                         },
+                                         appId));
+    });
 }
 
 void SyncEngine::planDetails()
@@ -365,47 +442,31 @@ void SyncEngine::planDetails()
 
     for (auto it = opsToRead.cbegin(); it != opsToRead.cend(); ++it) {
         const QString appId = it.key();
-        const QString project = QString::number(it.value());
-        SyncBatch::OpsDetail detail;
-        detail.appId = appId;
-        detail.projectId = it.value();
-        batch.ops.insert(appId, detail);
-
-        for (const Environment environment : AllEnvironments) {
-            addJob([this, runId, appId, project, environment] {
-                return m_client->tree(
-                    project, environmentBranch(environment), {}, this,
-                    detailHandler<QList<GitLabTreeEntry>>(
-                        runId, [this, appId, environment](GitLabResult<QList<GitLabTreeEntry>> &result) {
-                            SyncBatch::OpsDetail &d = m_run->batch.ops[appId];
-                            const int i = environmentIndex(environment);
-                            d.branchExists[i] = result.ok();
-                            for (const GitLabTreeEntry &entry : std::as_const(result.value)) {
-                                if (entry.path == QLatin1String("codes") && entry.type == QLatin1String("commit"))
-                                    d.liveSha[i] = entry.id;
-                            }
-                        }));
-            });
+        const qint64 projectId = it.value();
+        if (run.full || !run.previous.knownOps.contains(appId)) {
+            addOpsDetailJobs(appId, projectId);
+            continue;
         }
-        addJob([this, runId, appId, project] {
+        // Incremental: a project may be listed only because of the hourly
+        // throttle's window, so first ask what GitLab does update on every
+        // change: the pipelines' updated_at (every push to an environment
+        // branch starts one, even a skipped one, and its deployment changes
+        // with its job). Only a project with news is read again.
+        addJob([this, runId, appId, projectId] {
             GitLabClient::PipelineQuery query;
-            query.perPage = m_options.pipelinesPerProject;
+            query.perPage = 1;
             query.maxPages = 1;
-            return m_client->pipelines(
-                project, query, this,
-                detailHandler<QList<GitLabPipeline>>(runId, [this, appId](GitLabResult<QList<GitLabPipeline>> &result) {
-                    m_run->batch.ops[appId].pipelines = std::move(result.value);
-                }));
-        });
-        addJob([this, runId, appId, project] {
-            GitLabClient::DeploymentQuery query;
-            query.perPage = m_options.deploymentsPerProject;
-            query.maxPages = 1;
-            return m_client->deployments(project, query, this,
-                                         detailHandler<QList<GitLabDeployment>>(
-                                             runId, [this, appId](GitLabResult<QList<GitLabDeployment>> &result) {
-                                                 m_run->batch.ops[appId].deployments = std::move(result.value);
-                                             }));
+            query.updatedAfter = m_run->previous.cursor.addSecs(-m_options.clockSkewSeconds);
+            return m_client->pipelines(QString::number(projectId), query, this,
+                                       detailHandler<QList<GitLabPipeline>>(
+                                           runId,
+                                           [this, appId, projectId](GitLabResult<QList<GitLabPipeline>> &result) {
+                                               if (result.value.isEmpty())
+                                                   return;
+                                               addOpsDetailJobs(appId, projectId);
+                                               m_run->total += 4;
+                                           },
+                                           appId));
         });
     }
 
@@ -413,11 +474,13 @@ void SyncEngine::planDetails()
         const QString appId = codeProject.path;
         const QString project = QString::number(codeProject.id);
         addJob([this, runId, appId, project] {
-            return m_client->tags(
-                project, m_options.tagPages, this,
-                detailHandler<QList<GitLabTag>>(runId, [this, appId](GitLabResult<QList<GitLabTag>> &result) {
-                    m_run->batch.tags.insert(appId, std::move(result.value));
-                }));
+            return m_client->tags(project, m_options.tagPages, this,
+                                  detailHandler<QList<GitLabTag>>(
+                                      runId,
+                                      [this, appId](GitLabResult<QList<GitLabTag>> &result) {
+                                          m_run->batch.tags.insert(appId, std::move(result.value));
+                                      },
+                                      appId));
         });
     }
 
@@ -488,12 +551,19 @@ void SyncEngine::write()
     // The next run asks for what changed since this run began, by GitLab's
     // clock, with a second of overlap for the Date header's resolution.
     run.batch.cursor = (run.serverTime.isValid() ? run.serverTime : run.localStart).addSecs(-1);
+    // Skipped apps keep what the cache has; their partial reads are dropped.
+    for (const QString &appId : std::as_const(run.skipped)) {
+        run.batch.ops.remove(appId);
+        run.batch.tags.remove(appId);
+    }
+    run.batch.skipped = run.skipped;
+    const QStringList problems = run.problems;
     auto batch = std::make_shared<const SyncBatch>(std::move(run.batch));
     auto hook = m_beforeCommit;
     const quint64 runId = run.id;
     m_cache->query<SyncWriteResult>(
         this, [batch, hook](CacheDatabase &db) { return writeSyncBatch(db, *batch, hook); },
-        [this, runId, full = batch->full](SyncWriteResult result) {
+        [this, runId, full = batch->full, problems](SyncWriteResult result) {
             if (!alive(runId))
                 return;
             if (!result.ok && !result.superseded) {
@@ -511,6 +581,7 @@ void SyncEngine::write()
             stats.appsChanged = result.appsChanged;
             stats.appsRemoved = result.appsRemoved;
             stats.releaseRequests = result.releaseRequests;
+            stats.problems = problems;
             stats.elapsedMs = m_run->timer.elapsed();
             stats.finishedAt = QDateTime::currentDateTimeUtc();
             m_lastError = {};

@@ -29,6 +29,11 @@ struct SyncOptions {
     int tagPages = 1;                        // newest 100 tags per app
     int maxOutstandingCalls = 24;            // calls handed to the client at once
     qint64 fullSyncEverySeconds = 24 * 3600; // Auto mode: a full run catches deleted projects
+    // GitLab moves a project's last_activity_at at most once an hour
+    // (Event::RESET_PROJECT_ACTIVITY_INTERVAL), so an incremental run lists the
+    // projects active since cursor - throttle - clock skew.
+    qint64 activityThrottleSeconds = 3600;
+    qint64 clockSkewSeconds = 60;
 };
 
 struct SyncStats {
@@ -39,6 +44,8 @@ struct SyncStats {
     int appsChanged = 0;
     int appsRemoved = 0;
     int releaseRequests = 0; // open release requests written
+    // Apps GitLab sent something unreadable for: kept as they were, the rest synced.
+    QStringList problems;
     qint64 elapsedMs = 0;
     QDateTime finishedAt;
 };
@@ -46,8 +53,11 @@ struct SyncStats {
 // Keeps the cache in step with GitLab: a full run reads every app of the
 // root group (repos, inventory allocation, live SHA per environment, newest
 // pipelines, deployments, tags) and every open release request; later runs
-// only ask what changed since the last cursor (updated_after /
-// last_activity_after) plus the apps whose pipelines were still running.
+// list the projects active since cursor - 1 h - skew (GitLab writes
+// last_activity_at at most hourly, never for pipelines), probe each listed or
+// still-running ops project's pipelines by updated_after, and re-read only
+// those with news; release requests by their updated_after. An app GitLab
+// sends unreadable data for is skipped and reported (SyncStats::problems).
 // Everything a run read is written in one transaction, so a failed or
 // cancelled run leaves the previous consistent state. Runs are serialized.
 class SyncEngine final : public QObject
@@ -103,7 +113,9 @@ private:
     void endRun();
     bool alive(quint64 runId) const;
     template<typename T>
-    std::function<void(GitLabResult<T>)> detailHandler(quint64 runId, std::function<void(GitLabResult<T> &)> store);
+    std::function<void(GitLabResult<T>)> detailHandler(quint64 runId, std::function<void(GitLabResult<T> &)> store,
+                                                       const QString &appId = {});
+    void addOpsDetailJobs(const QString &appId, qint64 projectId);
     void track(GitLabCall *call);
     void noteServerTime(const QDateTime &time);
     void reportProgress(const QString &text, bool force = false);

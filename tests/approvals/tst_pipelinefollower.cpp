@@ -127,6 +127,30 @@ private Q_SLOTS:
         QVERIFY(done.wait(10000));
         QCOMPARE(done.constFirst().constFirst().toString(), QStringLiteral("unknown"));
     }
+
+    // No runner: GitLab leaves the job pending; the follower says so instead
+    // of waiting in silence, and carries on once a runner takes it.
+    void pendingWithoutARunnerIsReported()
+    {
+        m_fixture.emulator->setRunnerAvailable(false);
+        const ReleaseOutcome outcome = m_outcomes->wait(m_approver->deployTag(
+            m_fixture.seed.appIds.at(1), Environment::Test, QStringLiteral("v1.0.0"), QStringLiteral("root")));
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        PipelineFollower follower(m_client.get());
+        PipelineFollowOptions options = ApprovalFixture::followOptions();
+        options.noRunnerWarningMs = 200;
+        follower.setOptions(options);
+        QSignalSpy waiting(&follower, &PipelineFollower::waitingForRunner);
+        QSignalSpy done(&follower, &PipelineFollower::finished);
+        follower.follow(m_approver->followTarget(outcome));
+        const bool warned = waiting.wait(15000);
+        m_fixture.emulator->setRunnerAvailable(true);
+        QVERIFY(warned);
+        QVERIFY2(waiting.constFirst().constFirst().toString().contains(QStringLiteral("No runner")),
+                 qPrintable(waiting.constFirst().constFirst().toString()));
+        QVERIFY(done.wait(15000));
+        QCOMPARE(done.constFirst().constFirst().toString(), QStringLiteral("success"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPipelineFollower)

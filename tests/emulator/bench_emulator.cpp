@@ -46,7 +46,14 @@ int main(int argc, char **argv)
                 break;
             items += r.json().array().size();
             const auto m = NextLink.match(QString::fromUtf8(r.header("link")));
-            next = m.hasMatch() ? QUrl::fromEncoded(m.captured(1).toUtf8()) : QUrl();
+            next = QUrl();
+            if (m.hasMatch()) {
+                // The link names the external URL; keep its path and query.
+                const QUrl link = QUrl::fromEncoded(m.captured(1).toUtf8());
+                next = gitlab.baseUrl();
+                next.setPath(link.path(QUrl::FullyEncoded), QUrl::TolerantMode);
+                next.setQuery(link.query(QUrl::FullyEncoded), QUrl::TolerantMode);
+            }
         }
         out << name << "_requests " << requests << " count\n";
         out << name << "_items " << items << " count\n";

@@ -71,6 +71,16 @@ private:
         return r.json().array().isEmpty() ? QJsonObject() : r.json().array().first().toObject();
     }
 
+    QString jobTrace(const QString &project, qint64 pipelineId)
+    {
+        const QString encoded = QString::fromUtf8(QUrl::toPercentEncoding(project));
+        Reply r
+            = m_client->get(QStringLiteral("/projects/%1/pipelines/%2/jobs").arg(encoded, QString::number(pipelineId)));
+        const qint64 jobId = r.json().array().first().toObject().value(QStringLiteral("id")).toInteger();
+        r = m_client->get(QStringLiteral("/projects/%1/jobs/%2/trace").arg(encoded, QString::number(jobId)));
+        return QString::fromUtf8(r.body);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -360,6 +370,159 @@ private Q_SLOTS:
             QString::fromLatin1(sha), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(
             latestPipeline(project, QStringLiteral("env/test")).value(QStringLiteral("status")).toString(),
+            QStringLiteral("success"), 10000);
+    }
+
+    // GitLab's pre-receive (lib/gitlab/checks/branch_check.rb): protected
+    // branches refuse force pushes, pushes below their level and deletion,
+    // with the reason on the sideband.
+    void protectedBranchesAreEnforcedOnPush()
+    {
+        const QString url
+            = repoUrl(QStringLiteral("plugins/ops/") + m_app, QStringLiteral("oauth2"), m_emulator->adminToken())
+                  .toString();
+        const QString clone = m_work.filePath(QStringLiteral("force"));
+        QCOMPARE(git({ QStringLiteral("clone"), QStringLiteral("-q"), QStringLiteral("--branch"),
+                       QStringLiteral("env/production"), url, clone }),
+                 0);
+        QCOMPARE(git({ QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("--amend"),
+                       QStringLiteral("--allow-empty"), QStringLiteral("-m"), QStringLiteral("Rewritten") },
+                     clone),
+                 0);
+        QByteArray out;
+        QVERIFY(git({ QStringLiteral("push"), QStringLiteral("--force"), QStringLiteral("origin"),
+                      QStringLiteral("env/production") },
+                    clone, &out)
+                != 0);
+        QVERIFY2(out.contains("GitLab: You are not allowed to force push code to a protected branch on this project."),
+                 out.constData());
+        QVERIFY(git({ QStringLiteral("push"), QStringLiteral("origin"), QStringLiteral(":main") }, clone, &out) != 0);
+        QVERIFY2(out.contains("GitLab: The default branch of a project cannot be deleted."), out.constData());
+
+        // A Developer below the branch's push level.
+        const EmulatorUser dev = m_seed.developers.first();
+        const QString codePath = QStringLiteral("plugins/apps/") + m_app;
+        {
+            QMutexLocker lock(&m_emulator->store().mutex());
+            EmulatorProject *code = m_emulator->store().projectByPath(codePath);
+            QVERIFY(code);
+            for (EmulatorProtectedBranch &rule : code->protectedBranches) {
+                if (rule.name == QLatin1String("main"))
+                    rule.pushAccessLevel = int(AccessLevel::Maintainer);
+            }
+        }
+        const QString work = m_work.filePath(QStringLiteral("dev-main"));
+        QCOMPARE(git({ QStringLiteral("clone"), QStringLiteral("-q"),
+                       repoUrl(codePath, QStringLiteral("oauth2"), dev.token).toString(), work }),
+                 0);
+        QCOMPARE(git({ QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("--allow-empty"),
+                       QStringLiteral("-m"), QStringLiteral("Straight to main") },
+                     work),
+                 0);
+        QVERIFY(git({ QStringLiteral("push"), QStringLiteral("origin"), QStringLiteral("main") }, work, &out) != 0);
+        QVERIFY2(out.contains("GitLab: You are not allowed to push code to protected branches on this project."),
+                 out.constData());
+        // The commits API says no as well (Commits::CreateService#validate_permissions!).
+        Client developer(m_emulator->apiUrl(), dev.token);
+        const QJsonObject body { { QStringLiteral("branch"), QStringLiteral("main") },
+                                 { QStringLiteral("commit_message"), QStringLiteral("API edit") },
+                                 { QStringLiteral("actions"),
+                                   QJsonArray {
+                                       QJsonObject { { QStringLiteral("action"), QStringLiteral("create") },
+                                                     { QStringLiteral("file_path"), QStringLiteral("x.txt") },
+                                                     { QStringLiteral("content"), QStringLiteral("x\n") } } } } };
+        Reply r = developer.post(
+            QStringLiteral("/projects/%1/repository/commits").arg(QString::fromUtf8(QUrl::toPercentEncoding(codePath))),
+            QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QCOMPARE(r.status, 403);
+        QCOMPARE(r.json().object().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("You are not allowed to push into this branch"));
+        // With Developers allowed (what provisioning sets), both work.
+        {
+            QMutexLocker lock(&m_emulator->store().mutex());
+            for (EmulatorProtectedBranch &rule : m_emulator->store().projectByPath(codePath)->protectedBranches) {
+                if (rule.name == QLatin1String("main"))
+                    rule.pushAccessLevel = int(AccessLevel::Developer);
+            }
+        }
+        QCOMPARE(git({ QStringLiteral("push"), QStringLiteral("-q"), QStringLiteral("origin"), QStringLiteral("main") },
+                     work),
+                 0);
+        r = developer.post(
+            QStringLiteral("/projects/%1/repository/commits").arg(QString::fromUtf8(QUrl::toPercentEncoding(codePath))),
+            QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QCOMPARE(r.status, 201);
+    }
+
+    // The deploy job clones `codes` with its job token: only when the ops
+    // project is on the code project's allowlist (GitLab 18.0 enforces it).
+    void deployClonesTheSubmoduleWithTheJobToken()
+    {
+        const QString app = m_seed.appIds.at(1);
+        const QString ops = QStringLiteral("plugins/ops/") + app;
+        const QString code = QStringLiteral("plugins/apps/") + app;
+        qint64 opsId = 0;
+        {
+            QMutexLocker lock(&m_emulator->store().mutex());
+            opsId = m_emulator->store().projectByPath(ops)->id;
+            QVERIFY(m_emulator->store().projectByPath(code)->jobTokenAllowlist.removeAll(opsId) == 1);
+        }
+        const QString encoded = QString::fromUtf8(QUrl::toPercentEncoding(ops));
+        const QByteArray body = QJsonDocument(QJsonObject { { QStringLiteral("ref"), QStringLiteral("env/test") } })
+                                    .toJson(QJsonDocument::Compact);
+        Reply r = m_client->post(QStringLiteral("/projects/%1/pipeline").arg(encoded), body);
+        QCOMPARE(r.status, 201);
+        qint64 pipelineId = r.json().object().value(QStringLiteral("id")).toInteger();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            latestPipeline(ops, QStringLiteral("env/test")).value(QStringLiteral("status")).toString(),
+            QStringLiteral("failed"), 10000);
+        QString trace = jobTrace(ops, pipelineId);
+        QVERIFY2(trace.contains(
+                     QStringLiteral("remote: Authentication by CI/CD job token not allowed from %1 to %1.").arg(app)),
+                 qPrintable(trace));
+
+        // Allowed through the API, as provisioning does: the next deploy has the code.
+        r = m_client->post(QStringLiteral("/projects/%1/job_token_scope/allowlist")
+                               .arg(QString::fromUtf8(QUrl::toPercentEncoding(code))),
+                           QJsonDocument(QJsonObject { { QStringLiteral("target_project_id"), opsId } })
+                               .toJson(QJsonDocument::Compact));
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json().object().value(QStringLiteral("target_project_id")).toInteger(), opsId);
+        r = m_client->post(QStringLiteral("/projects/%1/job_token_scope/allowlist")
+                               .arg(QString::fromUtf8(QUrl::toPercentEncoding(code))),
+                           QJsonDocument(QJsonObject { { QStringLiteral("target_project_id"), opsId } })
+                               .toJson(QJsonDocument::Compact));
+        QCOMPARE(r.status, 400);
+        r = m_client->post(QStringLiteral("/projects/%1/pipeline").arg(encoded), body);
+        pipelineId = r.json().object().value(QStringLiteral("id")).toInteger();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            latestPipeline(ops, QStringLiteral("env/test")).value(QStringLiteral("status")).toString(),
+            QStringLiteral("success"), 10000);
+        trace = jobTrace(ops, pipelineId);
+        QVERIFY2(trace.contains(QStringLiteral("Submodule path 'codes': checked out")), qPrintable(trace));
+        QVERIFY(QFile::exists(m_emulator->dataDir() + QStringLiteral("/hosts/test/") + ops
+                              + QStringLiteral("/codes/web/index.php")));
+    }
+
+    // No runner: GitLab leaves the job pending (it never fails it for that).
+    void withoutARunnerJobsStayPending()
+    {
+        const QString ops = QStringLiteral("plugins/ops/") + m_seed.appIds.at(1);
+        const QString encoded = QString::fromUtf8(QUrl::toPercentEncoding(ops));
+        m_emulator->setRunnerAvailable(false);
+        Reply r = m_client->post(QStringLiteral("/projects/%1/pipeline").arg(encoded),
+                                 QJsonDocument(QJsonObject { { QStringLiteral("ref"), QStringLiteral("env/test") } })
+                                     .toJson(QJsonDocument::Compact));
+        QCOMPARE(r.status, 201);
+        const qint64 id = r.json().object().value(QStringLiteral("id")).toInteger();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            latestPipeline(ops, QStringLiteral("env/test")).value(QStringLiteral("status")).toString(),
+            QStringLiteral("pending"), 10000);
+        m_emulator->setRunnerAvailable(true);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            latestPipeline(ops, QStringLiteral("env/test")).value(QStringLiteral("id")).toInteger(), id, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            latestPipeline(ops, QStringLiteral("env/test")).value(QStringLiteral("status")).toString(),
             QStringLiteral("success"), 10000);
     }
 

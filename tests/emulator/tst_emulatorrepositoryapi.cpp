@@ -109,7 +109,7 @@ private Q_SLOTS:
                             lastCommit) });
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json().object().value(QStringLiteral("message")).toString(),
-                 QStringLiteral("You are attempting to update a file that has changed since you started editing it."));
+                 QStringLiteral("The file has changed since you started editing it: README.md"));
         // An unrelated file's history does not count.
         r = commit(QStringLiteral("main"),
                    { action(QStringLiteral("update"), QStringLiteral("web/index.php"),
@@ -260,6 +260,45 @@ private Q_SLOTS:
         r = m_client->get(m_project + QStringLiteral("/repository/tree?ref=main"));
         for (const QJsonValue &v : r.json().array())
             QVERIFY(!v.toObject().value(QStringLiteral("path")).toString().contains(QLatin1Char('/')));
+    }
+
+    // Gitlab::Git::DiffCollection as the compare API uses it: past 100 files
+    // or 5,000 lines (or a patch over 20 KiB) a diff is collapsed to "", past
+    // 1,000 files or 50,000 lines the list stops and compare_timeout is true.
+    void compareFollowsGitLabsDiffLimits()
+    {
+        QJsonArray actions;
+        actions.append(action(QStringLiteral("create"), QStringLiteral("big/huge.php"),
+                              QStringLiteral("<?php // padding\n").repeated(2000)));
+        for (int i = 0; i < 120; ++i)
+            actions.append(action(QStringLiteral("create"),
+                                  QStringLiteral("many/f%1.txt").arg(i, 3, 10, QLatin1Char('0')),
+                                  QStringLiteral("x\n")));
+        Reply r
+            = commit(QStringLiteral("limits"), actions, { { QStringLiteral("start_branch"), QStringLiteral("main") } });
+        QVERIFY2(r.status == 201, r.body.constData());
+        r = m_client->get(m_project + QStringLiteral("/repository/compare?from=main&to=limits&straight=true"));
+        QCOMPARE(r.status, 200);
+        QJsonArray diffs = r.json().object().value(QStringLiteral("diffs")).toArray();
+        QCOMPARE(diffs.size(), 121);
+        QVERIFY(!r.json().object().value(QStringLiteral("compare_timeout")).toBool());
+        int withPatch = 0;
+        for (const QJsonValue &v : diffs)
+            withPatch += v.toObject().value(QStringLiteral("diff")).toString().isEmpty() ? 0 : 1;
+        QCOMPARE(diffs.first().toObject().value(QStringLiteral("new_path")).toString(), QStringLiteral("big/huge.php"));
+        QCOMPARE(diffs.first().toObject().value(QStringLiteral("diff")).toString(), QString());
+        QCOMPARE(withPatch, 99); // files 2..100; the rest collapsed
+
+        actions = {};
+        for (int i = 0; i < 1001; ++i)
+            actions.append(action(QStringLiteral("create"),
+                                  QStringLiteral("flood/f%1.txt").arg(i, 4, 10, QLatin1Char('0')),
+                                  QStringLiteral("x\n")));
+        r = commit(QStringLiteral("flood"), actions, { { QStringLiteral("start_branch"), QStringLiteral("main") } });
+        QVERIFY2(r.status == 201, r.body.constData());
+        r = m_client->get(m_project + QStringLiteral("/repository/compare?from=main&to=flood&straight=true"));
+        QCOMPARE(r.json().object().value(QStringLiteral("diffs")).toArray().size(), 1000);
+        QVERIFY(r.json().object().value(QStringLiteral("compare_timeout")).toBool());
     }
 
     void submoduleUpdate()

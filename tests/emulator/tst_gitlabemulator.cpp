@@ -25,6 +25,32 @@ private:
 
     QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
 
+    // Links name GitLab's external_url, as on a GitLab behind a proxy or
+    // reached by another name; a client keeps their path and query only.
+    QUrl onServer(const QString &link)
+    {
+        const QUrl url = QUrl::fromEncoded(link.toUtf8());
+        [&] {
+            QCOMPARE(url.host(), QStringLiteral("gitlab-emulator.invalid"));
+        }();
+        QUrl rebased = m_emulator->baseUrl();
+        rebased.setPath(url.path(QUrl::FullyEncoded), QUrl::TolerantMode);
+        rebased.setQuery(url.query(QUrl::FullyEncoded), QUrl::TolerantMode);
+        return rebased;
+    }
+
+    Reply commit(qint64 projectId, const QString &branch, const QString &file)
+    {
+        return m_client->post(
+            QStringLiteral("/projects/%1/repository/commits").arg(projectId),
+            json({ { QStringLiteral("branch"), branch },
+                   { QStringLiteral("commit_message"), QString(QStringLiteral("Add ") + file) },
+                   { QStringLiteral("actions"),
+                     QJsonArray { QJsonObject { { QStringLiteral("action"), QStringLiteral("create") },
+                                                { QStringLiteral("file_path"), file },
+                                                { QStringLiteral("content"), QStringLiteral("x\n") } } } } }));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -136,7 +162,7 @@ private Q_SLOTS:
                 break;
             QVERIFY(r.header("link").contains("rel=\"first\""));
             QVERIFY(r.header("link").contains("rel=\"last\""));
-            r = m_client->sendUrl("GET", QUrl::fromEncoded(m.captured(1).toUtf8()));
+            r = m_client->sendUrl("GET", onServer(m.captured(1)));
             QCOMPARE(r.status, 200);
         }
         QCOMPARE(pages, 3);
@@ -152,12 +178,13 @@ private Q_SLOTS:
 
     void keysetPagination()
     {
-        QString url = m_emulator->apiUrl().toString()
-            + QStringLiteral("/projects?pagination=keyset&per_page=20&order_by=id&sort=asc");
+        QUrl url = QUrl::fromEncoded((m_emulator->apiUrl().toString()
+                                      + QStringLiteral("/projects?pagination=keyset&per_page=20&order_by=id&sort=asc"))
+                                         .toUtf8());
         QList<qint64> ids;
         int pages = 0;
         for (;;) {
-            const Reply r = m_client->sendUrl("GET", QUrl::fromEncoded(url.toUtf8()));
+            const Reply r = m_client->sendUrl("GET", url);
             QCOMPARE(r.status, 200);
             ++pages;
             QVERIFY(!r.hasHeader("x-total"));
@@ -169,8 +196,8 @@ private Q_SLOTS:
                 QVERIFY(!r.hasHeader("link"));
                 break;
             }
-            url = m.captured(1);
-            QVERIFY(url.contains(QLatin1String("id_after=")));
+            QVERIFY(m.captured(1).contains(QLatin1String("id_after=")));
+            url = onServer(m.captured(1));
         }
         QCOMPARE(pages, 3);
         QCOMPARE(ids.size(), 46);
@@ -299,6 +326,171 @@ private Q_SLOTS:
         r = m_client->get(QStringLiteral("/projects?updated_after=")
                           + QString::fromUtf8(QUrl::toPercentEncoding(stamp)));
         QCOMPARE(r.json().array().size(), 0);
+    }
+
+    // Projects::ProtectDefaultBranchService: the first commit of the default
+    // branch protects it for Maintainers (GitLab's "fully protected" default).
+    void defaultBranchIsProtectedWhenCreated()
+    {
+        Reply r = m_client->post(QStringLiteral("/projects"),
+                                 json({ { QStringLiteral("name"), QStringLiteral("protected-main") },
+                                        { QStringLiteral("namespace_id"), m_opsGroup } }));
+        QCOMPARE(r.status, 201);
+        const qint64 id = r.json().object().value(QStringLiteral("id")).toInteger();
+        QCOMPARE(m_client->get(QStringLiteral("/projects/%1/protected_branches").arg(id)).json().array().size(), 0);
+        QCOMPARE(commit(id, QStringLiteral("main"), QStringLiteral("README.md")).status, 201);
+        r = m_client->get(QStringLiteral("/projects/%1/protected_branches").arg(id));
+        QCOMPARE(r.json().array().size(), 1);
+        const QJsonObject rule = r.json().array().first().toObject();
+        QCOMPARE(rule.value(QStringLiteral("name")).toString(), QStringLiteral("main"));
+        QCOMPARE(rule.value(QStringLiteral("push_access_levels"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("access_level"))
+                     .toInt(),
+                 40);
+        QVERIFY(!rule.value(QStringLiteral("allow_force_push")).toBool());
+        r = m_client->get(QStringLiteral("/projects/%1/repository/branches/main").arg(id));
+        QVERIFY(r.json().object().value(QStringLiteral("protected")).toBool());
+        QVERIFY(!r.json().object().value(QStringLiteral("developers_can_push")).toBool());
+
+        // A Developer member may not commit to it.
+        const EmulatorUser dev = [this] {
+            QMutexLocker lock(&m_emulator->store().mutex());
+            return *m_emulator->store().userByName(QStringLiteral("dev1"));
+        }();
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/projects/%1/members").arg(id),
+                            json({ { QStringLiteral("user_id"), dev.id }, { QStringLiteral("access_level"), 30 } }))
+                     .status,
+                 201);
+        m_client->setToken(dev.token);
+        r = commit(id, QStringLiteral("main"), QStringLiteral("dev.txt"));
+        QCOMPARE(r.status, 403);
+        QCOMPARE(r.json().object().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("You are not allowed to push into this branch"));
+        // An unprotected branch is fine.
+        QCOMPARE(
+            m_client
+                ->post(
+                    QStringLiteral("/projects/%1/repository/commits").arg(id),
+                    json({ { QStringLiteral("branch"), QStringLiteral("feature") },
+                           { QStringLiteral("start_branch"), QStringLiteral("main") },
+                           { QStringLiteral("commit_message"), QStringLiteral("Feature") },
+                           { QStringLiteral("actions"),
+                             QJsonArray { QJsonObject { { QStringLiteral("action"), QStringLiteral("create") },
+                                                        { QStringLiteral("file_path"), QStringLiteral("f.txt") },
+                                                        { QStringLiteral("content"), QStringLiteral("f\n") } } } } }))
+                .status,
+            201);
+        m_client->setToken(m_emulator->adminToken());
+    }
+
+    // Event#reset_project_activity: last_activity_at (and updated_at) move at
+    // most once an hour; pipelines never move them.
+    void lastActivityMovesAtMostHourly()
+    {
+        Reply r = m_client->post(QStringLiteral("/projects"),
+                                 json({ { QStringLiteral("name"), QStringLiteral("activity") },
+                                        { QStringLiteral("namespace_id"), m_opsGroup } }));
+        const qint64 id = r.json().object().value(QStringLiteral("id")).toInteger();
+        const QString created = r.json().object().value(QStringLiteral("last_activity_at")).toString();
+        QCOMPARE(commit(id, QStringLiteral("main"), QStringLiteral("a.txt")).status, 201);
+        auto activity = [&] {
+            return m_client->get(QStringLiteral("/projects/%1").arg(id))
+                .json()
+                .object()
+                .value(QStringLiteral("last_activity_at"))
+                .toString();
+        };
+        QCOMPARE(activity(), created); // created moments ago: within the hour
+        m_emulator->advanceClock(3601);
+        QCOMPARE(commit(id, QStringLiteral("main"), QStringLiteral("b.txt")).status, 201);
+        const QString moved = activity();
+        QVERIFY(moved > created);
+        QCOMPARE(commit(id, QStringLiteral("main"), QStringLiteral("c.txt")).status, 201);
+        QCOMPARE(activity(), moved);
+        // The clock moved for everything, Date header included.
+        QByteArray header = m_client->get(QStringLiteral("/version")).header("date");
+        QVERIFY2(header.endsWith(" GMT"), header.constData()); // IMF-fixdate, as nginx sends it
+        header.chop(4);
+        const QDateTime date = QDateTime::fromString(QString::fromLatin1(header + " +0000"), Qt::RFC2822Date);
+        QVERIFY2(date > QDateTime::currentDateTimeUtc().addSecs(3000), header.constData());
+    }
+
+    // lib/api/helpers/rate_limiter.rb: application limits answer 429 with a
+    // JSON message and no Retry-After.
+    void applicationRateLimitHasNoRetryAfter()
+    {
+        m_emulator->addFault(EmulatorFault::applicationRateLimited(QStringLiteral("^/api/v4/projects$")));
+        const Reply r = m_client->get(QStringLiteral("/projects"));
+        QCOMPARE(r.status, 429);
+        QVERIFY(!r.hasHeader("retry-after"));
+        QCOMPARE(
+            r.json().object().value(QStringLiteral("message")).toObject().value(QStringLiteral("error")).toString(),
+            QStringLiteral("This endpoint has been requested too many times. Try again later."));
+    }
+
+    // Without `visibility`, a project gets the instance's default; internal
+    // ones are visible to every signed-in user, issues included.
+    void visibilityFollowsTheInstanceDefault()
+    {
+        m_emulator->setDefaultProjectVisibility(QStringLiteral("internal"));
+        Reply r = m_client->post(QStringLiteral("/projects"),
+                                 json({ { QStringLiteral("name"), QStringLiteral("open-by-default") },
+                                        { QStringLiteral("namespace_id"), m_opsGroup } }));
+        m_emulator->setDefaultProjectVisibility(QStringLiteral("private"));
+        QCOMPARE(r.json().object().value(QStringLiteral("visibility")).toString(), QStringLiteral("internal"));
+        const qint64 id = r.json().object().value(QStringLiteral("id")).toInteger();
+        r = m_client->post(QStringLiteral("/projects"),
+                           json({ { QStringLiteral("name"), QStringLiteral("asked-private") },
+                                  { QStringLiteral("namespace_id"), m_opsGroup },
+                                  { QStringLiteral("visibility"), QStringLiteral("private") } }));
+        QCOMPARE(r.json().object().value(QStringLiteral("visibility")).toString(), QStringLiteral("private"));
+        m_client->setToken(QStringLiteral("dev1-token"));
+        QCOMPARE(m_client->get(QStringLiteral("/projects/%1").arg(id)).status, 200);
+        m_client->setToken(m_emulator->adminToken());
+    }
+
+    // lib/api/helpers/variables_helpers.rb and Ci::Maskable.
+    void variablesAsGitLabChecksThem()
+    {
+        const QString base = QStringLiteral("/projects/plugins%2Fops%2Finventory/variables");
+        for (const QString &scope : { QStringLiteral("test"), QStringLiteral("production") })
+            QCOMPARE(m_client
+                         ->post(base,
+                                json({ { QStringLiteral("key"), QStringLiteral("TWICE") },
+                                       { QStringLiteral("value"), scope },
+                                       { QStringLiteral("environment_scope"), scope } }))
+                         .status,
+                     201);
+        Reply r = m_client->get(base + QStringLiteral("/TWICE"));
+        QCOMPARE(r.status, 409);
+        QVERIFY(r.json()
+                    .object()
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QStringLiteral("filter[environment_scope]")));
+        r = m_client->get(base + QStringLiteral("/TWICE?filter%5Benvironment_scope%5D=production"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().object().value(QStringLiteral("value")).toString(), QStringLiteral("production"));
+        // masked + raw: any 8+ characters without whitespace; masked alone: the strict set.
+        QCOMPARE(m_client
+                     ->post(base,
+                            json({ { QStringLiteral("key"), QStringLiteral("RAW") },
+                                   { QStringLiteral("value"), QStringLiteral("$ecret%%!") },
+                                   { QStringLiteral("masked"), true },
+                                   { QStringLiteral("raw"), true } }))
+                     .status,
+                 201);
+        QCOMPARE(m_client
+                     ->post(base,
+                            json({ { QStringLiteral("key"), QStringLiteral("EXPANDED") },
+                                   { QStringLiteral("value"), QStringLiteral("$ecret%%!") },
+                                   { QStringLiteral("masked"), true } }))
+                     .status,
+                 400);
     }
 };
 

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -223,6 +224,85 @@ private Q_SLOTS:
         QVERIFY2(response->error.isOk(), qPrintable(response->error.message));
         QCOMPARE(response->httpStatus, 201);
         QCOMPARE(logged(QStringLiteral("POST"), QStringLiteral("^/api/v4/groups$")), 2);
+    }
+
+    // Application limits (lib/api/helpers/rate_limiter.rb) send no
+    // Retry-After: the client backs off and tries again, and when it gives up
+    // it says what GitLab said.
+    void applicationRateLimitWithoutRetryAfter()
+    {
+        GitLabClientOptions options = fastOptions();
+        options.rateLimitBackoffMs = 20;
+        options.maxRateLimitWaits = 3;
+        m_client->setOptions(options);
+        m_emulator->addFault(EmulatorFault::applicationRateLimited(QStringLiteral("^/api/v4/user$"), 2));
+        auto r = waitFor<GitLabUser>([&](auto done) { return m_client->currentUser(this, done); });
+        QVERIFY(r);
+        QVERIFY2(r->ok(), qPrintable(r->error.message));
+        QCOMPARE(logged(QStringLiteral("GET"), QStringLiteral("^/api/v4/user$")), 3);
+
+        m_emulator->addFault(EmulatorFault::applicationRateLimited(QStringLiteral("^/api/v4/user$"), -1));
+        r = waitFor<GitLabUser>([&](auto done) { return m_client->currentUser(this, done); });
+        QVERIFY(r);
+        QCOMPARE(r->error.kind, GitLabError::Kind::RateLimited);
+        QCOMPARE(r->error.gitlabMessage,
+                 QStringLiteral("This endpoint has been requested too many times. Try again later."));
+        QCOMPARE(logged(QStringLiteral("GET"), QStringLiteral("^/api/v4/user$")), 3 + 4);
+    }
+
+    // GitLab builds Link URLs from its external_url (another name, scheme,
+    // port or path than the one configured here): their path and query are
+    // followed on the configured server, and nothing goes to the other host.
+    void paginationLinksNamingAnotherServerAreRebased()
+    {
+        m_emulator->setExternalUrl(QUrl(QStringLiteral("https://gitlab.example.invalid:8443/gitlab")));
+        const auto keyset
+            = waitFor<QList<GitLabProject>>([&](auto done) { return m_client->projects({}, this, done); });
+        const auto offset = waitFor<QList<GitLabProject>>(
+            [&](auto done) { return m_client->groupProjects(QStringLiteral("plugins/apps"), {}, this, done); });
+        m_emulator->setExternalUrl(QUrl(QStringLiteral("http://gitlab-emulator.invalid")));
+        QVERIFY(keyset && offset);
+        QVERIFY2(keyset->ok(), qPrintable(keyset->error.message));
+        QVERIFY2(offset->ok(), qPrintable(offset->error.message));
+        QCOMPARE(keyset->value.size(), AppCount);
+        QCOMPARE(offset->value.size(), AppCount);
+        QCOMPARE(logged(QStringLiteral("GET"), QStringLiteral("^/api/v4/projects$")), 3);
+        QCOMPARE(logged(QStringLiteral("GET"), QStringLiteral("^/api/v4/groups/plugins%2Fapps/projects$")), 3);
+        QVERIFY(offset->value.first().httpUrlToRepo.startsWith(QStringLiteral("https://gitlab.example.invalid:8443/")));
+        // Pushes go to the configured server instead.
+        QCOMPARE(m_client->repositoryUrl(offset->value.first().pathWithNamespace).host(), m_emulator->baseUrl().host());
+    }
+
+    // An Omnibus GitLab answers http:// with a redirect to https://; the token
+    // never follows it, and the message says which URL to configure.
+    void redirectToHttpsIsExplained()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        const QByteArray location = "https://127.0.0.1:" + QByteArray::number(server.serverPort()) + "/api/v4/user";
+        connect(&server, &QTcpServer::newConnection, &server, [&server, location] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket, location] {
+                    socket->readAll();
+                    socket->write("HTTP/1.1 301 Moved Permanently\r\nLocation: " + location
+                                  + "\r\nContent-Length: 0\r\n\r\n");
+                });
+            }
+        });
+        GitLabClient client;
+        QUrl url;
+        url.setScheme(QStringLiteral("http"));
+        url.setHost(QStringLiteral("127.0.0.1"));
+        url.setPort(server.serverPort());
+        client.setBaseUrl(url);
+        client.setToken(QStringLiteral("x"));
+        client.setOptions(fastOptions());
+        const auto r = waitFor<GitLabUser>([&](auto done) { return client.currentUser(this, done); });
+        QVERIFY(r);
+        QVERIFY(!r->ok());
+        QVERIFY2(r->error.message.contains(QStringLiteral("redirects to https")), qPrintable(r->error.message));
+        QVERIFY2(r->error.message.contains(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())),
+                 qPrintable(r->error.message));
     }
 
     void serverErrorRetriedForGet()

@@ -106,6 +106,17 @@ private Q_SLOTS:
                                           << int(GitLabError::Kind::Conflict) << QStringLiteral("already been taken");
         QTest::newRow("502") << 502 << QByteArray("<html>bad gateway</html>") << int(GitLabError::Kind::Server)
                              << QStringLiteral("502");
+        QTest::newRow("403 missing scope")
+            << 403
+            << QByteArray(R"({"error":"insufficient_scope","error_description":"The request requires higher )"
+                          R"(privileges than provided by the access token.","scope":"api"})")
+            << int(GitLabError::Kind::Forbidden) << QStringLiteral("api scope");
+        QTest::newRow("403 passes GitLab's reason")
+            << 403 << QByteArray(R"({"message":"You are not allowed to push into this branch"})")
+            << int(GitLabError::Kind::Forbidden) << QStringLiteral("not allowed to push into this branch");
+        QTest::newRow("422 message array")
+            << 422 << QByteArray(R"({"message":["Name has already been taken"]})") << int(GitLabError::Kind::Conflict)
+            << QStringLiteral("Name has already been taken");
     }
 
     void errorMessages()
@@ -118,6 +129,18 @@ private Q_SLOTS:
             = GitLabClient::errorForStatus(status, QStringLiteral("/projects/plugins%2Fops%2Fapp1"), body);
         QCOMPARE(int(error.kind), kind);
         QVERIFY2(error.message.contains(mustContain), qPrintable(error.message));
+    }
+
+    // Application rate limits send {"message":{"error":"..."}}: the reason is
+    // the text, not "error " plus nothing.
+    void objectMessageWithAString()
+    {
+        const GitLabError error = GitLabClient::errorForStatus(
+            429, QStringLiteral("/groups/plugins/projects"),
+            QByteArray(R"({"message":{"error":"This endpoint has been requested too many times. Try again later."}})"));
+        QCOMPARE(error.kind, GitLabError::Kind::RateLimited);
+        QCOMPARE(error.gitlabMessage,
+                 QStringLiteral("This endpoint has been requested too many times. Try again later."));
     }
 
     void releaseRequests_data()
@@ -162,6 +185,11 @@ private Q_SLOTS:
         QTest::newRow("unknown state label ignored")
             << QStringList { QStringLiteral("env::test"), QStringLiteral("release::whatever") } << QStringLiteral("x")
             << QStringLiteral("Ref: v1") << QStringLiteral("test") << QStringLiteral("pending") << QStringLiteral("v1");
+        QTest::newRow("several state labels (GitLab Free)")
+            << QStringList { QStringLiteral("release-request"), QStringLiteral("env::test"),
+                             QStringLiteral("release::pending"), QStringLiteral("release::approved") }
+            << QStringLiteral("x") << QStringLiteral("Ref: v1") << QStringLiteral("test") << QStringLiteral("invalid")
+            << QStringLiteral("v1");
         QTest::newRow("release to production names no ref")
             << test << QStringLiteral("Release to production") << QString() << QStringLiteral("test")
             << QStringLiteral("pending") << QString();
@@ -183,7 +211,8 @@ private Q_SLOTS:
         QCOMPARE(parsed.environment ? environmentKey(*parsed.environment) : QString(), environment);
         QCOMPARE(parsed.state, state);
         QCOMPARE(parsed.requestedRef, ref);
-        QCOMPARE(parsed.problem.isEmpty(), !environment.isEmpty() && !ref.isEmpty());
+        QCOMPARE(parsed.problem.isEmpty(),
+                 !environment.isEmpty() && !ref.isEmpty() && state != QLatin1String("invalid"));
     }
 
     void appIds()

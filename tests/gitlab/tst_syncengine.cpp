@@ -127,6 +127,48 @@ private:
 
     int requestsLogged() const { return int(m_emulator->requestLog().size()); }
 
+    // Moves `codes` on an environment branch through the submodules API (a
+    // commit, as an admin's rollback on another desktop would be) and waits
+    // for its pipeline to finish.
+    void moveCodes(qint64 opsProjectId, const QString &branch, const QString &sha)
+    {
+        GitLabRequest move;
+        move.method = QByteArrayLiteral("PUT");
+        move.path
+            = GitLabClient::projectPath(QString::number(opsProjectId)) + QStringLiteral("/repository/submodules/codes");
+        move.body = QJsonDocument(QJsonObject { { QStringLiteral("branch"), branch },
+                                                { QStringLiteral("commit_sha"), sha },
+                                                { QStringLiteral("commit_message"), QStringLiteral("Roll back") } })
+                        .toJson(QJsonDocument::Compact);
+        std::optional<GitLabResponse> moved;
+        m_client->send(move, this, [&](const GitLabResponse &r) { moved = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(moved.has_value(), 10000);
+        QVERIFY2(moved->error.isOk(), qPrintable(moved->error.message));
+        GitLabClient::PipelineQuery query;
+        query.ref = branch;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto pipelines = waitFor<QList<GitLabPipeline>>(
+                    [&](auto done) { return m_client->pipelines(QString::number(opsProjectId), query, this, done); });
+                return pipelines && pipelines->ok() && !pipelines->value.isEmpty()
+                    && pipelines->value.first().status == QLatin1String("success");
+            }(),
+            20000);
+    }
+
+    static AppRecord appIn(const CacheState &s, const QString &id)
+    {
+        const auto it = std::find_if(s.apps.cbegin(), s.apps.cend(), [&](const AppRecord &a) { return a.id == id; });
+        return it == s.apps.cend() ? AppRecord() : *it;
+    }
+
+    QDateTime lastActivity(qint64 projectId)
+    {
+        const auto project = waitFor<GitLabProject>(
+            [&](auto done) { return m_client->project(QString::number(projectId), this, done); });
+        return project && project->ok() ? project->value.lastActivityAt : QDateTime();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -316,7 +358,9 @@ private Q_SLOTS:
     void failuresLeaveTheCacheUntouched_data()
     {
         QTest::addColumn<QString>("fault");
-        QTest::newRow("malformed JSON in a detail call") << QStringLiteral("malformed-pipelines");
+        // (Malformed JSON in one app's detail call skips that app instead:
+        // unreadableAppIsSkippedNotFatal.)
+        QTest::newRow("malformed JSON in the issue list") << QStringLiteral("malformed-issues");
         QTest::newRow("malformed JSON in the project list") << QStringLiteral("malformed-projects");
         QTest::newRow("persistent 5xx") << QStringLiteral("server-error");
         QTest::newRow("failure inside the transaction") << QStringLiteral("commit-hook");
@@ -329,8 +373,8 @@ private Q_SLOTS:
         const CacheState before = state();
         QVERIFY(!before.apps.isEmpty());
         bool hookSawWrites = false;
-        if (fault == QLatin1String("malformed-pipelines"))
-            m_emulator->addFault(EmulatorFault::malformedJson(QStringLiteral("^/api/v4/projects/\\d+/pipelines$"), 1));
+        if (fault == QLatin1String("malformed-issues"))
+            m_emulator->addFault(EmulatorFault::malformedJson(QStringLiteral("^/api/v4/groups/.*/issues$"), 1));
         else if (fault == QLatin1String("malformed-projects"))
             m_emulator->addFault(EmulatorFault::malformedJson(QStringLiteral("^/api/v4/groups/.*/projects$"), 1));
         else if (fault == QLatin1String("server-error"))
@@ -431,6 +475,76 @@ private Q_SLOTS:
         QVERIFY2(outcome.startsWith(QLatin1String("failed")), qPrintable(outcome));
         QVERIFY(engine->lastError().isOffline());
         QCOMPARE(state(), before);
+    }
+
+    // GitLab writes last_activity_at at most once an hour and never for
+    // pipelines (Event::RESET_PROJECT_ACTIVITY_INTERVAL): a second admin's
+    // rollback within that hour must still reach this console's next
+    // incremental run, and an hour of quiet costs only the listing.
+    void changesWithinTheActivityHourAreSeen()
+    {
+        QCOMPARE(runSync(*m_engine, SyncEngine::Mode::Full), QStringLiteral("finished"));
+        const QString id = m_seed.appIds.at(4);
+        const CacheState before = state();
+        const AppRecord app
+            = *std::find_if(before.apps.cbegin(), before.apps.cend(), [&](const AppRecord &a) { return a.id == id; });
+        const auto tags = waitFor<QList<GitLabTag>>(
+            [&](auto done) { return m_client->tags(QString::number(app.codeProjectId), 1, this, done); });
+        QVERIFY(tags && tags->ok() && tags->value.size() >= 2);
+
+        // First move: the project's activity was old, so it moves.
+        moveCodes(app.opsProjectId, QStringLiteral("env/test"), tags->value.last().commit.id);
+        QTest::qWait(1100); // past the cursor's one-second overlap
+        SyncStats stats;
+        QCOMPARE(runSync(*m_engine, SyncEngine::Mode::Auto, &stats), QStringLiteral("finished"));
+        QVERIFY(!stats.full);
+        QCOMPARE(appIn(state(), id).environment(Environment::Test)->liveSha, tags->value.last().commit.id);
+
+        // Second move within the hour: last_activity_at stays where it was.
+        const QDateTime activity = lastActivity(app.opsProjectId);
+        QTest::qWait(1100);
+        moveCodes(app.opsProjectId, QStringLiteral("env/test"), tags->value.first().commit.id);
+        QCOMPARE(lastActivity(app.opsProjectId), activity);
+        QCOMPARE(runSync(*m_engine, SyncEngine::Mode::Auto, &stats), QStringLiteral("finished"));
+        QCOMPARE(appIn(state(), id).environment(Environment::Test)->liveSha, tags->value.first().commit.id);
+        QCOMPARE(appIn(state(), id).environment(Environment::Test)->pipelineStatus, QStringLiteral("success"));
+
+        // Quiet: inside the hour the projects active in it get one cheap
+        // pipeline probe each (and tags for code projects); an hour later,
+        // just the listing.
+        m_emulator->advanceClock(2 * 3600);
+        m_emulator->clearRequestLog();
+        QCOMPARE(runSync(*m_engine, SyncEngine::Mode::Auto, &stats), QStringLiteral("finished"));
+        const int withinTheHour = requestsLogged();
+        m_emulator->clearRequestLog();
+        QCOMPARE(runSync(*m_engine, SyncEngine::Mode::Auto, &stats), QStringLiteral("finished"));
+        const int anHourLater = requestsLogged();
+        qInfo("incremental with nothing changed: %d requests right after activity, %d an hour later", withinTheHour,
+              anHourLater);
+        QCOMPARE(anHourLater, 4);
+        QCOMPARE(stats.appsChanged, 0);
+    }
+
+    // One app whose answers cannot be read (a hostile tag, a broken proxy)
+    // is reported and keeps its cached state; every other app syncs.
+    void unreadableAppIsSkippedNotFatal()
+    {
+        QCOMPARE(runSync(*m_engine, SyncEngine::Mode::Full), QStringLiteral("finished"));
+        const QString id = m_seed.appIds.at(0); // the app whose tags state() reads
+        const CacheState before = state();
+        const AppRecord app = appIn(before, id);
+        m_emulator->addFault(EmulatorFault::malformedJson(
+            QStringLiteral("^/api/v4/projects/%1/repository/tags$").arg(app.codeProjectId), -1));
+        SyncStats stats;
+        QCOMPARE(runSync(*m_engine, SyncEngine::Mode::Full, &stats), QStringLiteral("finished"));
+        m_emulator->clearFaults();
+        QCOMPARE(stats.apps, 20);
+        QCOMPARE(stats.problems.size(), 1);
+        QVERIFY2(stats.problems.first().contains(id), qPrintable(stats.problems.first()));
+        const CacheState after = state();
+        QCOMPARE(after.tags, before.tags);
+        QVERIFY(!after.tags.isEmpty());
+        QCOMPARE(appIn(after, id), app);
     }
 };
 

@@ -8,6 +8,8 @@
 #include "provisioningtesthelpers.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
 #include <QSet>
 #include <QTemporaryDir>
 
@@ -171,6 +173,16 @@ class TestProvisioner : public QObject
         return out ? out->items : QJsonArray();
     }
 
+    QJsonObject apiObject(const QString &path)
+    {
+        GitLabRequest request;
+        request.path = path;
+        std::optional<GitLabResponse> out;
+        m_client->send(request, nullptr, [&out](const GitLabResponse &r) { out = r; });
+        spinUntil([&out] { return out.has_value(); });
+        return out ? QJsonDocument::fromJson(out->body).object() : QJsonObject();
+    }
+
     int postCount() { return m_emulator->requestCount(QStringLiteral("POST"), QStringLiteral(".")); }
 
     static bool reusesTheEmulator()
@@ -306,7 +318,9 @@ private Q_SLOTS:
              apiList(QStringLiteral("/projects/%1/protected_branches").arg(GitLabClient::encode(opsPath))))
             protectedBranches.append(v.toObject().value(QLatin1StringView("name")).toString());
         protectedBranches.sort();
-        QCOMPARE(protectedBranches, QStringList({ QStringLiteral("env/production"), QStringLiteral("env/test") }));
+        // GitLab protected main itself when it was pushed (Maintainers only).
+        QCOMPARE(protectedBranches,
+                 QStringList({ QStringLiteral("env/production"), QStringLiteral("env/test"), QStringLiteral("main") }));
         for (const QString &branch : { QStringLiteral("env/test"), QStringLiteral("env/production") }) {
             QString mode;
             QCOMPARE(gitlink(opsRepository, branch, &mode), codeHead);
@@ -344,6 +358,66 @@ private Q_SLOTS:
                         .contains(id));
         }
 
+        // The owner (a Developer) may push to repo A's main: GitLab protected
+        // it for Maintainers, provisioning re-protected it for Developers.
+        const QJsonObject mainRule
+            = apiObject(QStringLiteral("/projects/%1/protected_branches/main").arg(GitLabClient::encode(codePath)));
+        QCOMPARE(mainRule.value(QLatin1StringView("push_access_levels"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1StringView("access_level"))
+                     .toInt(),
+                 30);
+        QVERIFY(!mainRule.value(QLatin1StringView("allow_force_push")).toBool());
+        {
+            const auto owner = clientFor(*m_emulator, QStringLiteral("dev01-token"));
+            QJsonArray actions { QJsonObject { { QStringLiteral("action"), QStringLiteral("update") },
+                                               { QStringLiteral("file_path"), QStringLiteral("web/index.php") },
+                                               { QStringLiteral("content"), QStringLiteral("<?php echo 'v2';\n") } } };
+            const QByteArray body
+                = QJsonDocument(QJsonObject { { QStringLiteral("branch"), QStringLiteral("main") },
+                                              { QStringLiteral("commit_message"), QStringLiteral("Owner's change") },
+                                              { QStringLiteral("actions"), actions } })
+                      .toJson(QJsonDocument::Compact);
+            GitLabRequest commit;
+            commit.method = QByteArrayLiteral("POST");
+            commit.path = GitLabClient::projectPath(codePath) + QStringLiteral("/repository/commits");
+            commit.body = body;
+            std::optional<GitLabResponse> r;
+            owner->send(commit, nullptr, [&r](const GitLabResponse &response) { r = response; });
+            QVERIFY(spinUntil([&r] { return r.has_value(); }));
+            QVERIFY2(r->error.isOk(), qPrintable(r->error.message));
+        }
+
+        // The ops project is on repo A's CI/CD job token allowlist, so the
+        // first deploy of each environment clones `codes` and succeeds (its
+        // protected variables were there before the branches were pushed).
+        bool allowlisted = false;
+        for (const QJsonValue &v :
+             apiList(QStringLiteral("/projects/%1/job_token_scope/allowlist").arg(GitLabClient::encode(codePath))))
+            allowlisted = allowlisted || v.toObject().value(QLatin1StringView("path_with_namespace")) == opsPath;
+        QVERIFY(allowlisted);
+        for (const QString &environment : { QStringLiteral("test"), QStringLiteral("production") }) {
+            QString status;
+            QVERIFY(spinUntil(
+                [&] {
+                    status.clear();
+                    for (const QJsonValue &v :
+                         apiList(QStringLiteral("/projects/%1/deployments").arg(GitLabClient::encode(opsPath)))) {
+                        const QJsonObject d = v.toObject();
+                        if (d.value(QLatin1StringView("environment")).toObject().value(QLatin1StringView("name"))
+                            == environment)
+                            status = d.value(QLatin1StringView("status")).toString();
+                    }
+                    return status == QLatin1String("success") || status == QLatin1String("failed");
+                },
+                60000));
+            QCOMPARE(status, QStringLiteral("success"));
+            QVERIFY(QFile::exists(m_dir->path() + QStringLiteral("/hosts/") + environment + QLatin1Char('/') + opsPath
+                                  + QStringLiteral("/codes/web/index.php")));
+        }
+
         // DNS, as a resolver sees it.
         QCOMPARE(m_pdns.dig(test->domain), QStringList { test->address });
         QCOMPARE(m_pdns.dig(production->domain), QStringList { production->address });
@@ -372,7 +446,9 @@ private Q_SLOTS:
                                << QStringLiteral("POST");
         QTest::newRow("management project") << Provisioner::Step::ManagementRepository
                                             << QStringLiteral("^/api/v4/projects$") << QStringLiteral("POST");
-        QTest::newRow("git push") << Provisioner::Step::ManagementRepository << QStringLiteral("git-receive-pack")
+        QTest::newRow("job token allowlist") << Provisioner::Step::JobTokenAccess
+                                             << QStringLiteral("/job_token_scope/allowlist$") << QStringLiteral("POST");
+        QTest::newRow("git push") << Provisioner::Step::EnvironmentBranches << QStringLiteral("git-receive-pack")
                                   << QStringLiteral("POST");
         QTest::newRow("protect branches") << Provisioner::Step::ManagementRepository
                                           << QStringLiteral("/protected_branches$") << QStringLiteral("POST");
@@ -452,7 +528,11 @@ private Q_SLOTS:
         QCOMPARE(apiList(QStringLiteral("/projects/%1/protected_branches")
                              .arg(GitLabClient::encode(QStringLiteral("plugins/ops/") + id)))
                      .size(),
-                 2);
+                 3);
+        QCOMPARE(apiList(QStringLiteral("/projects/%1/job_token_scope/allowlist")
+                             .arg(GitLabClient::encode(QStringLiteral("plugins/apps/") + id)))
+                     .size(),
+                 2); // the project itself and the ops project
         const QJsonArray labels = apiList(
             QStringLiteral("/projects/%1/labels").arg(GitLabClient::encode(QStringLiteral("plugins/apps/") + id)));
         QCOMPARE(labels.size(), 8);
@@ -492,6 +572,23 @@ private Q_SLOTS:
             QVERIFY(o.value(QLatin1StringView("protected")).toBool());
         }
         QCOMPARE(hosts, 1);
+    }
+
+    // An owner who already is Maintainer of plugins/apps: GitLab refuses a
+    // lower direct role (Member#higher_access_level_than_group), and none is needed.
+    void ownerWithAnInheritedRoleIsAccepted()
+    {
+        {
+            QMutexLocker lock(&m_emulator->store().mutex());
+            EmulatorStore &store = m_emulator->store();
+            store.groupByPath(QStringLiteral("plugins/apps"))
+                ->members.append(EmulatorMember { store.userByName(QStringLiteral("dev01"))->id, 40, {} });
+        }
+        const auto run = provision(shopRequest());
+        QVERIFY2(run->finished, qPrintable(run->reason));
+        const QString codePath = QStringLiteral("plugins/apps/") + m_provisioner->appId();
+        for (const QJsonValue &v : apiList(QStringLiteral("/projects/%1/members").arg(GitLabClient::encode(codePath))))
+            QVERIFY(v.toObject().value(QLatin1StringView("username")).toString() != QLatin1String("dev01"));
     }
 
     void failedAllocationLeavesNothingAndCanStartAgain()

@@ -81,7 +81,7 @@ void EditorTabs::open(const AppRecord &app, Environment environment, const Sessi
     connect(editor, &ConfigEditor::committed, this, [this, editor, appId = app.id, environment](const QString &commit) {
         Q_EMIT configCommitted(appId, environment, editor->path(), commit);
     });
-    editor->openRepository(QUrl(app.opsWebUrl + QStringLiteral(".git")), session.token, environmentBranch(environment));
+    editor->openRepository(session.repositoryUrl, session.token, environmentBranch(environment));
 }
 
 } // namespace Dockmaster

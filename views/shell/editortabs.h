@@ -27,6 +27,9 @@ public:
         QString token;         // for git over HTTP; memory only
         GitAuthor author;      // the admin, as commits name them
         QString workspaceRoot; // folder for the clones
+        // The management repository on the configured server (web_url names
+        // GitLab's external_url, which this desktop may not reach).
+        QUrl repositoryUrl;
     };
 
     // syntax: the process's one KSyntaxHighlighting repository (outlives this).

@@ -38,6 +38,7 @@ void ReleaseController::configure(const QString &rootGroup, bool twoPersonRulePr
     delete m_preflight;
     m_approver = std::make_unique<ReleaseApprover>(m_client, options);
     m_approver->setOnline(m_online);
+    m_approver->setCommitEmail(m_commitEmail);
     m_preflight = new RollbackPreflight(m_client, m_approver->workspace(), rootGroup, this);
     connect(m_approver.get(), &ReleaseApprover::finished, this, &ReleaseController::onFinished);
     connect(m_approver.get(), &ReleaseApprover::auditEntry, this, &ReleaseController::auditEntry);
@@ -320,6 +321,10 @@ void ReleaseController::follow(const ReleaseOutcome &outcome, int entry)
     });
     connect(follower, &PipelineFollower::traceAppended, panel,
             [panel, key](qint64, const QString &job, const QByteArray &chunk) { panel->appendLog(key, job, chunk); });
+    connect(follower, &PipelineFollower::waitingForRunner, panel, [this, panel, key](const QString &message) {
+        panel->appendLog(key, tr("GitLab"), message.toUtf8() + '\n');
+        m_window->showError(message);
+    });
     connect(follower, &PipelineFollower::auditEntry, this, &ReleaseController::auditEntry);
     connect(follower, &PipelineFollower::finished, this,
             [this, follower, panel, key, outcome](const QString &status, const QString &message) {
@@ -333,6 +338,13 @@ void ReleaseController::follow(const ReleaseOutcome &outcome, int entry)
                 Q_EMIT releaseChanged();
                 follower->deleteLater();
             });
+}
+
+void ReleaseController::setCommitEmail(const QString &email)
+{
+    m_commitEmail = email;
+    if (m_approver)
+        m_approver->setCommitEmail(email);
 }
 
 } // namespace Dockmaster

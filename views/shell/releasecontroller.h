@@ -37,6 +37,7 @@ public:
     // (Re)creates the approver for a profile; clones go below cacheRoot.
     void configure(const QString &rootGroup, bool twoPersonRuleProduction, const QString &cacheRoot);
     void setAdmin(const QString &login) { m_admin = login; }
+    void setCommitEmail(const QString &email);
     void setOnline(bool online);
     // Once per session when online: completes approvals a crash left half-done.
     void recoverOnce();
@@ -84,6 +85,7 @@ private:
     GitLabClient *m_client;
     QPointer<MainWindow> m_window;
     std::unique_ptr<ReleaseApprover> m_approver;
+    QString m_commitEmail;
     RollbackPreflight *m_preflight = nullptr;
     const ApplicationsModel *m_apps = nullptr;
     const KSyntaxHighlighting::Repository *m_syntax = nullptr;

@@ -312,7 +312,9 @@ void Shell::openConfig(const QString &appId, Environment environment)
     EditorTabs::Session session;
     session.token = m_client->token();
     session.author = { m_adminName.isEmpty() ? login : m_adminName,
-                       login + QStringLiteral("@noreply.") + m_profile.gitlabUrl.host() };
+                       m_adminEmail.isEmpty() ? login + QStringLiteral("@users.noreply.") + m_profile.gitlabUrl.host()
+                                              : m_adminEmail };
+    session.repositoryUrl = m_client->repositoryUrl(m_profile.rootGroup + QStringLiteral("/ops/") + app.id);
     session.workspaceRoot = m_sandboxDir ? m_sandboxDir->path() : QFileInfo(m_cache->filePath()).absolutePath();
     m_editors->open(app, environment, session);
 }
@@ -324,16 +326,20 @@ void Shell::learnAdminIdentity()
             return;
         m_adminLogin = result.value.username;
         m_adminName = result.value.name;
+        m_adminEmail = result.value.commitAddress(m_profile.gitlabUrl.host());
         m_releases->setAdmin(m_adminLogin);
+        m_releases->setCommitEmail(m_adminEmail);
         m_releases->recoverOnce();
-        m_provisioning->setAdmin(m_adminLogin, m_adminName,
-                                 m_adminLogin + QStringLiteral("@noreply.") + m_profile.gitlabUrl.host());
+        m_provisioning->setAdmin(m_adminLogin, m_adminName, m_adminEmail);
         m_provisioning->offerResumeOnce();
     });
 }
 
-void Shell::onSyncFinished()
+void Shell::onSyncFinished(const SyncStats &stats)
 {
+    // Apps GitLab sent unreadable data for kept their cached state; say which.
+    if (!stats.problems.isEmpty())
+        m_window->showError(stats.problems.join(QLatin1Char(' ')));
     if (m_adminLogin.isEmpty())
         learnAdminIdentity();
     m_online = true;

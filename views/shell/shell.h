@@ -26,6 +26,7 @@ class EditorTabs;
 class ProvisioningController;
 class ReleaseController;
 class ReviewController;
+struct SyncStats;
 class CacheService;
 class GitLabClient;
 class SandboxPlatform;
@@ -75,7 +76,7 @@ private:
     void startSandbox();
     void onTokenRead(const QString &token, bool found);
     void startSync();
-    void onSyncFinished();
+    void onSyncFinished(const Dockmaster::SyncStats &stats);
     void onSyncFailed(const QString &message);
     void openConfig(const QString &appId, Environment environment);
     void openLogs(const QString &appId, Environment environment);
@@ -108,7 +109,8 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QTemporaryDir> m_sandboxDir;
     bool m_online = false;
-    QString m_adminName; // the GitLab account the token belongs to: the author of config commits
+    QString m_adminName;  // the GitLab account the token belongs to: the author of config commits
+    QString m_adminEmail; // its commit email (commit_email, or GitLab's private <id>-<login>@users.noreply form)
     QString m_adminLogin;
     Profile m_profile;
     bool m_hasToken = false;

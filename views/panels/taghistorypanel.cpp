@@ -5,6 +5,7 @@
 #include "modelroles.h"
 #include "panels/filterwidgets.h"
 #include "tagsmodel.h"
+#include "util/untrustedtext.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -102,9 +103,10 @@ void TagHistoryPanel::showApp(const AppRecord &app)
     m_app = app;
     const EnvironmentState *test = app.environment(Environment::Test);
     const EnvironmentState *production = app.environment(Environment::Production);
-    m_header->setText(
-        tr("%1 (%2): live in test %3, in production %4")
-            .arg(app.name, app.id, ApplicationsModel::versionText(test), ApplicationsModel::versionText(production)));
+    m_header->setText(tr("%1 (%2): live in test %3, in production %4")
+                          .arg(UntrustedText::line(app.name, 80), app.id,
+                               UntrustedText::line(ApplicationsModel::versionText(test), 100),
+                               UntrustedText::line(ApplicationsModel::versionText(production), 100)));
     m_tags->setLiveShas(test ? test->liveSha : QString(), production ? production->liveSha : QString());
     m_testLogs->setEnabled(test && !test->host.isEmpty());
     m_productionLogs->setEnabled(production && !production->host.isEmpty());
@@ -138,10 +140,11 @@ void TagHistoryPanel::showTagMenu(const QPoint &position)
     QMenu menu(this);
     menu.setToolTipsVisible(true);
     for (Environment environment : AllEnvironments) {
-        QAction *deploy = menu.addAction(tr("Deploy %1 to %2…").arg(tag.name, environmentDisplayName(environment)),
-                                         this, [this, environment, name = tag.name, sha = tag.sha] {
-                                             Q_EMIT deployTagRequested(m_app.id, environment, name, sha);
-                                         });
+        QAction *deploy = menu.addAction(
+            tr("Deploy %1 to %2…").arg(UntrustedText::line(tag.name, 80), environmentDisplayName(environment)), this,
+            [this, environment, name = tag.name, sha = tag.sha] {
+                Q_EMIT deployTagRequested(m_app.id, environment, name, sha);
+            });
         deploy->setEnabled(m_actionsEnabled && m_app.environment(environment));
         deploy->setToolTip(m_actionsEnabled ? QString() : m_actionsDisabledReason);
     }

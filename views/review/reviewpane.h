@@ -79,6 +79,7 @@ private:
     QLabel *m_ref = nullptr;
     QLabel *m_requester = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_verdict = nullptr;
     QLabel *m_warnings = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_emptyLabel = nullptr;

@@ -226,10 +226,14 @@ QString details(const QString &text, int limit)
         out += c;
         ++column;
     }
-    if (cut)
+    if (cut) {
+        // (Computed first: lupdate cannot parse template arguments inside a translate() call.)
+        const qsizetype left = text.size() - limit;
+        const int more = left > INT_MAX ? INT_MAX : int(left);
         out += QLatin1Char('\n')
             + QCoreApplication::translate("Dockmaster::UntrustedText", "… (%n more character(s) not shown)", nullptr,
-                                          int(std::min<qsizetype>(text.size() - limit, INT_MAX)));
+                                          more);
+    }
     return out;
 }
 

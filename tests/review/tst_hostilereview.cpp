@@ -171,7 +171,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("diffAloneMissesIt");
 
         QByteArray nul = Backdoor;
-        nul.replace("// maintenance helper", "/* \0 */");
+        nul.replace(QByteArrayLiteral("// maintenance helper"), QByteArrayLiteral("/* \0 */"));
         QTest::newRow("NUL byte") << QJsonArray { action(QStringLiteral("create"), QStringLiteral("web/x.php"), nul) }
                                   << QStringLiteral("web/x.php") << true;
         QTest::newRow(".gitattributes binary")
@@ -284,8 +284,8 @@ private Q_SLOTS:
                                   QStringLiteral("web/data/f%1.%2")
                                       .arg(i, 4, 10, QLatin1Char('0'))
                                       .arg(php ? QStringLiteral("php") : QStringLiteral("txt")),
-                                  php ? QByteArray("<?php return ") + QByteArray::number(i) + ";\n"
-                                      : QByteArray("line ") + QByteArray::number(i) + '\n'));
+                                  php ? QByteArray(QByteArray("<?php return ") + QByteArray::number(i) + ";\n")
+                                      : QByteArray(QByteArray("line ") + QByteArray::number(i) + '\n')));
         }
         actions.append(action(QStringLiteral("create"), QStringLiteral("web/zzz/backdoor.php"),
                               "<?php\neval($_GET['c']);\nfile_put_contents('/etc/cron.d/x', '* * * * * root sh');\n"));
@@ -305,11 +305,12 @@ private Q_SLOTS:
     // A file that cannot be read is named, and "none found" is never said.
     void unreadableFileIsNamedNotScanned()
     {
-        const QString requested = developerCommit(
-            m_live,
-            { action(QStringLiteral("create"), QStringLiteral("web/hidden.php"), QByteArray("<?php /*\0*/ echo 1;\n")),
-              action(QStringLiteral("create"), QStringLiteral("web/fine.php"), "<?php echo 2;\n") },
-            QStringLiteral("Two files"));
+        const QString requested
+            = developerCommit(m_live,
+                              { action(QStringLiteral("create"), QStringLiteral("web/hidden.php"),
+                                       QByteArrayLiteral("<?php /*\0*/ echo 1;\n")),
+                                action(QStringLiteral("create"), QStringLiteral("web/fine.php"), "<?php echo 2;\n") },
+                              QStringLiteral("Two files"));
         const int fault
             = m_emulator->addFault(EmulatorFault::serverError(QStringLiteral("files/web%2Fhidden\\.php/raw"), 404, -1));
         const ReviewResult result = review(m_live, requested);
@@ -333,7 +334,7 @@ private Q_SLOTS:
         QJsonArray actions;
         for (int i = 0; i < 40; ++i)
             actions.append(action(QStringLiteral("create"), QStringLiteral("web/p%1.php").arg(i),
-                                  QByteArray("<?php /*\0*/ echo 1;\n")));
+                                  QByteArrayLiteral("<?php /*\0*/ echo 1;\n")));
         const QString requested = developerCommit(m_live, actions, QStringLiteral("Binary PHP"));
         ReviewLoader loader(m_admin.get());
         QSignalSpy loaded(&loader, &ReviewLoader::loaded);

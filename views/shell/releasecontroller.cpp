@@ -176,6 +176,11 @@ void ReleaseController::setReviewContext(const ApplicationsModel *apps, const KS
     m_syntax = syntax;
 }
 
+void ReleaseController::setReviewPane(ReviewPane *pane)
+{
+    m_reviewPane = pane;
+}
+
 void ReleaseController::deployTag(const QString &appId, Environment environment, const QString &tag,
                                   const QString &tagSha)
 {

@@ -53,7 +53,7 @@ public:
     void rollback(const QString &appId, Environment environment, const QString &targetSha);
     // The review pane whose finished review of a request the approval
     // confirmation shows (unscanned files and flags to acknowledge).
-    void setReviewPane(ReviewPane *pane) { m_reviewPane = pane; }
+    void setReviewPane(ReviewPane *pane);
 
     // Each environment's deployment history from its branch's git log (the
     // `codes` pointer of every commit, with tags and approvers); historyLoaded() follows.

@@ -80,10 +80,10 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
             return UntrustedText::line(app.owner, 64);
         case StatusColumn:
             return statusDisplayName(app.status);
-        case TestVersionColumn:
-            return versionText(app.environment(Environment::Test));
+        case TestVersionColumn: // the live ref is a developer's tag name
+            return UntrustedText::line(versionText(app.environment(Environment::Test)), 100);
         case ProductionVersionColumn:
-            return versionText(app.environment(Environment::Production));
+            return UntrustedText::line(versionText(app.environment(Environment::Production)), 100);
         case HostColumn:
             return hostsOf(app).join(QStringLiteral(", "));
         case DomainsColumn:

@@ -237,6 +237,7 @@ struct ReviewLoader::Job {
     bool compareDone = false;
     bool toDone = false;
     bool fromDone = false;
+    bool badCompare = false;
     QByteArray compareJson;
     Tree toTree;
     QStringList toOrder; // first release: tree order
@@ -316,8 +317,16 @@ void ReviewLoader::load(const QString &project, const QString &liveSha, const QS
 
 void ReviewLoader::fail(const QString &message)
 {
-    const quint64 job = m_job;
+    // One answer per load: whatever else is still in flight for it is dropped.
+    const quint64 job = ++m_job;
     m_loading = false;
+    if (m_cancelled)
+        m_cancelled->store(true);
+    const QList<QPointer<GitLabCall>> calls = std::exchange(m_calls, {});
+    for (const QPointer<GitLabCall> &call : calls) {
+        if (call && !call->isFinished())
+            call->cancel();
+    }
     // Queued so callers always see load() return before a signal.
     QMetaObject::invokeMethod(
         this,
@@ -362,10 +371,7 @@ void ReviewLoader::loadCompare()
             fail(messageFor(response, true));
             return;
         }
-        if (!QJsonDocument::fromJson(response.body).isObject()) {
-            fail(tr("GitLab answered the comparison with something that is not JSON."));
-            return;
-        }
+        // Parsed off the UI thread (maybePlan): a compare with megabyte commit messages is big.
         m_state->compareJson = response.body;
         m_state->compareDone = true;
         maybePlan();
@@ -418,14 +424,22 @@ void ReviewLoader::maybePlan()
     const ReviewLimits limits = m_limits;
     // Parsing a large comparison takes a while: off the UI thread.
     auto *watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, job] {
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, job, state] {
         watcher->deleteLater();
         if (job != m_job)
             return;
+        if (state->badCompare) {
+            fail(tr("GitLab answered the comparison with something that is not JSON."));
+            return;
+        }
         fetchBlobs();
     });
     watcher->setFuture(QtConcurrent::run([state, project, from, to, limits] {
-        ParsedCompare parsed = parseCompare(project, from, to, state->compareJson, limits, nullptr);
+        if (state->compareJson.isEmpty())
+            return; // first release: no comparison
+        bool ok = false;
+        ParsedCompare parsed = parseCompare(project, from, to, state->compareJson, limits, &ok);
+        state->badCompare = !ok;
         state->compareJson.clear();
         state->result = std::move(parsed.display);
         state->result.scanFromTrees = true;

@@ -489,7 +489,7 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitFor([&loaded] { return !loaded.isEmpty(); }, 120000));
             const ReviewResult result = loaded.first().first().value<ReviewResult>();
             QCOMPARE(result.commits.size(), 1);
-            QVERIFY(result.commits.first().title.size() >= 1024 * 1024 - 100);
+            QVERIFY(result.commits.first().title.size() > 500000); // GitLab does not cap commit messages
             pane->setResult(result);
             window.tagHistoryPanel()->showApp(app);
             window.tagHistoryPanel()->setHistory(app.id, { tag }, {});

@@ -157,7 +157,7 @@ void DeploymentProgressPanel::setFinished(int key, const QString &status, const 
     setStatus(key, status);
     const auto it = m_entries.find(key);
     if (it != m_entries.end() && !message.isEmpty())
-        it->item->setToolTip(StatusColumn, UntrustedText::plainToolTip(message.left(UntrustedText::BlockLimit)));
+        it->item->setToolTip(StatusColumn, UntrustedText::toolTip(message)); // may quote third-party text
 }
 
 QString DeploymentProgressPanel::logOf(int key) const

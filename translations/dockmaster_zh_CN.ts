@@ -4620,6 +4620,10 @@
         <source>configuration change</source>
         <translation>配置变更</translation>
     </message>
+    <message>
+        <source>Tag %1</source>
+        <translation>标签 %1</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::TagsModel</name>

@@ -29,6 +29,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkInterface>
 #include <QPushButton>
@@ -334,7 +335,9 @@ private Q_SLOTS:
 
         ApprovalConfirmDialog confirm(request, &pane->result(), &window);
         confirm.show();
-        auto *full = FullTextDialog::show(&window, hostile(QStringLiteral("caption")), hostile(QStringLiteral("full")));
+        auto *full = FullTextDialog::show(
+            &window, QStringLiteral("Commit %1").arg(UntrustedText::line(hostile(QStringLiteral("caption")), 16)),
+            hostile(QStringLiteral("full")));
 
         // Header verdict: honest about the unscanned file.
         auto *verdict = pane->findChild<QLabel *>(QStringLiteral("reviewVerdict"));
@@ -375,6 +378,54 @@ private Q_SLOTS:
                  qPrintable(QString::number(window.minimumSizeHint().width())));
         QVERIFY(confirm.sizeHint().width() < 1440);
         full->close();
+    }
+
+    // Unscanned files need the same acknowledgement as high-severity flags;
+    // with many, typing the app ID; with no finished review, an explicit "without a scan".
+    void approvalNeedsAnAcknowledgementForWhatWasNotScanned()
+    {
+        ReleaseRequest request;
+        request.appId = QStringLiteral("app0000024");
+        request.requestedRef = QStringLiteral("v1.0");
+        request.resolvedSha = QString(40, QLatin1Char('b'));
+        request.environment = Environment::Test;
+
+        ReviewResult clean;
+        clean.toSha = request.resolvedSha;
+        clean.scanTotal = clean.scanned = 3;
+        ApprovalConfirmDialog plain(request, &clean);
+        QVERIFY(plain.approveButton()->isEnabled());
+        QVERIFY(plain.text().contains(QStringLiteral("Scanned 3 of 3 PHP files: none found")));
+
+        ReviewResult outbound = clean;
+        RiskFlag host;
+        host.path = QStringLiteral("web/a.php");
+        host.line = 3;
+        host.kind = RiskKind::OutboundHost;
+        outbound.flags = { host };
+        ApprovalConfirmDialog lowOnly(request, &outbound);
+        QVERIFY(lowOnly.approveButton()->isEnabled()); // named, no tick needed
+        QVERIFY(lowOnly.text().contains(QStringLiteral("web/a.php:3")));
+
+        ApprovalConfirmDialog noReview(request, nullptr);
+        QVERIFY(!noReview.approveButton()->isEnabled());
+        QCOMPARE(noReview.acknowledgementCount(), 1);
+        noReview.acknowledgements()->item(0)->setCheckState(Qt::Checked);
+        QVERIFY(noReview.approveButton()->isEnabled());
+
+        ReviewResult many = clean;
+        many.scanTotal = 30;
+        for (int i = 0; i < 27; ++i)
+            many.unscanned.append({ QStringLiteral("web/f%1.php").arg(i), QStringLiteral("could not be read") });
+        ApprovalConfirmDialog typed(request, &many);
+        QVERIFY(typed.needsTypedAppId());
+        QCOMPARE(typed.acknowledgementCount(), 0);
+        QVERIFY(typed.text().contains(QStringLiteral("web/f26.php")));
+        QVERIFY(!typed.approveButton()->isEnabled());
+        typed.appIdField()->setText(QStringLiteral("app0000023"));
+        QVERIFY(!typed.approveButton()->isEnabled());
+        typed.appIdField()->setText(request.appId);
+        QVERIFY(typed.approveButton()->isEnabled());
     }
 
     // A developer's 1 MB commit message and 1 MB tag message, through the

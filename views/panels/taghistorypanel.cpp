@@ -4,6 +4,7 @@
 #include "deploymentsmodel.h"
 #include "modelroles.h"
 #include "panels/filterwidgets.h"
+#include "review/fulltextdialog.h"
 #include "tagsmodel.h"
 #include "util/untrustedtext.h"
 
@@ -63,6 +64,12 @@ TagHistoryPanel::TagHistoryPanel(QWidget *parent)
 
     m_tagView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tagView, &QTreeView::customContextMenuRequested, this, &TagHistoryPanel::showTagMenu);
+    // A tag message is cut in the list and the tooltip: all of it on demand.
+    connect(m_tagView, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const TagRecord tag = index.data(Roles::RecordRole).value<TagRecord>();
+        if (!tag.message.isEmpty())
+            FullTextDialog::show(this, tr("Tag %1").arg(UntrustedText::line(tag.name, 80)), tag.message);
+    });
     m_deploymentView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_deploymentView, &QTreeView::customContextMenuRequested, this, &TagHistoryPanel::showDeploymentMenu);
 

@@ -15,7 +15,7 @@ FullTextDialog::FullTextDialog(const QString &caption, const QString &text, QWid
     , m_text(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("fullTextDialog"));
-    setWindowTitle(UntrustedText::line(caption, 80));
+    setWindowTitle(caption.left(200)); // console text; callers pass third-party parts through UntrustedText
     auto *layout = new QVBoxLayout(this);
     if (UntrustedText::hasHiddenCharacters(text)) {
         auto *note = new QLabel(UntrustedText::hiddenCharactersNote(), this);

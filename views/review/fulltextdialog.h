@@ -13,6 +13,8 @@ class FullTextDialog final : public QDialog
 {
     Q_OBJECT
 public:
+    // `caption`: console text (third-party parts already through UntrustedText::line);
+    // `text`: the third-party text itself.
     FullTextDialog(const QString &caption, const QString &text, QWidget *parent = nullptr);
 
     // Opens a non-modal dialog that deletes itself on close.

@@ -212,7 +212,7 @@ void ReviewPane::buildUi()
         if (index < 0 || index >= m_result.commits.size())
             return;
         const ReviewCommit &c = m_result.commits.at(index);
-        FullTextDialog::show(this, tr("Commit %1").arg(c.shortSha), c.title);
+        FullTextDialog::show(this, tr("Commit %1").arg(UntrustedText::line(c.shortSha, 16)), c.title);
     });
 }
 

@@ -38,6 +38,7 @@ TagHistoryPanel::TagHistoryPanel(QWidget *parent)
     m_placeholder->setWordWrap(true);
     m_placeholder->setEnabled(false);
     m_header->setTextFormat(Qt::PlainText);
+    m_header->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // app names must not widen the window
     m_header->setWordWrap(true);
     for (const auto &[button, environment] :
          { std::pair { m_testLogs, Environment::Test }, std::pair { m_productionLogs, Environment::Production } }) {

@@ -49,6 +49,8 @@ QWidget *captioned(const QString &caption, QWidget *content, QLabel **captionLab
     layout->setSpacing(2);
     auto *label = new QLabel(caption);
     label->setTextFormat(Qt::PlainText); // "Diff of <path>" quotes a third-party path
+    // Third-party text never decides how wide the window must be (the tooltip has all of it).
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     QFont font = label->font();
     font.setBold(true);
     label->setFont(font);
@@ -117,6 +119,10 @@ void ReviewPane::buildUi()
     m_requester->setTextFormat(Qt::PlainText); // may quote third-party text
     m_requester->setObjectName(QStringLiteral("reviewRequester"));
     m_requester->setAccessibleName(tr("Requester and age"));
+    // Third-party text never decides how wide the window must be: these labels
+    // take the width they are given (the tooltips have the whole text).
+    for (QLabel *label : { m_title, m_ref, m_requester })
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *detailRow = new QHBoxLayout;
     detailRow->addWidget(m_ref);
     detailRow->addStretch(1);
@@ -144,6 +150,8 @@ void ReviewPane::buildUi()
     m_warnings->setMargin(4);
     m_warnings->setAutoFillBackground(true);
     headerLayout->addWidget(m_warnings);
+    for (QLabel *label : { m_summary, m_verdict, m_warnings })
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_header);
 
     m_stack = new QStackedWidget;

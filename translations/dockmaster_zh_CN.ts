@@ -3960,6 +3960,10 @@
         <source>Binary file; it could not be scanned.</source>
         <translation>二进制文件；无法扫描。</translation>
     </message>
+    <message>
+        <source>Loading the changes from GitLab… (risk scan: %1 of %2 files read)</source>
+        <translation>正在从 GitLab 加载变更…（风险扫描：已读取 %2 个文件中的 %1 个）</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ReviewResult</name>

@@ -603,7 +603,7 @@ bool RiskScanner::isComposerFile(const QString &path)
 bool RiskScanner::isPhpSettingsFile(const QString &path)
 {
     const QString name = path.section(QLatin1Char('/'), -1).toLower();
-    return name == QLatin1String(".user.ini") || name == QLatin1String("php.ini") || name == QLatin1String(".htaccess");
+    return name == QLatin1String(".user.ini") || name == QLatin1String("php.ini");
 }
 
 QList<RiskFlag> RiskScanner::scan(const FileDiff &file) const

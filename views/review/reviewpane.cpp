@@ -262,8 +262,16 @@ void ReviewPane::setRequest(const ReleaseRequest &request)
 void ReviewPane::setLoading()
 {
     m_result = {};
+    setProgress(0, 0);
     setState(State::Loading);
     updateHeader();
+}
+
+void ReviewPane::setProgress(int done, int total)
+{
+    m_loadingLabel->setText(total > 0 ? tr("Loading the changes from GitLab… (risk scan: %1 of %2 files read)")
+                                            .arg(QLocale().toString(done), QLocale().toString(total))
+                                      : tr("Loading the changes from GitLab…"));
 }
 
 void ReviewPane::setError(const QString &message)

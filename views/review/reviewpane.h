@@ -37,6 +37,8 @@ public:
     // The request under review; keeps the current content state.
     void setRequest(const ReleaseRequest &request);
     void setLoading();
+    // While the loader reads files for the risk scan.
+    void setProgress(int done, int total);
     void setResult(const ReviewResult &result);
     void setError(const QString &message);
     // For tests and screenshots: the clock ages are computed against (default: now).

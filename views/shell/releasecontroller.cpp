@@ -20,6 +20,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Dockmaster {
 
 ReleaseController::ReleaseController(GitLabClient *client, MainWindow *window, QObject *parent)
@@ -222,8 +224,20 @@ void ReleaseController::deployTag(const QString &appId, Environment environment,
         deploy->setEnabled(true);
     });
     connect(loader, &ReviewLoader::failed, pane, &ReviewPane::setError);
+    connect(loader, &ReviewLoader::progress, pane, &ReviewPane::setProgress);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, appId, environment, tag] {
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, pane, shown, appId, environment, tag] {
+        // Unscanned files and high-severity flags need the same acknowledgement as an approval.
+        const ReviewResult &result = pane->result();
+        const bool needsAck = !result.scanComplete()
+            || std::any_of(result.flags.cbegin(), result.flags.cend(),
+                           [](const RiskFlag &f) { return RiskScanner::isHighSeverity(f.kind); });
+        if (needsAck) {
+            ApprovalConfirmDialog confirmDialog(shown, &result, dialog);
+            Q_EMIT approvalConfirmationOpened(&confirmDialog);
+            if (confirmDialog.exec() != QDialog::Accepted)
+                return;
+        }
         dialog->accept();
         startDeployTag(appId, environment, tag);
     });

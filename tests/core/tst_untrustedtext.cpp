@@ -101,7 +101,7 @@ private Q_SLOTS:
         const QString title = QString(200, QLatin1Char('W'));
         const QString shown = UntrustedText::line(title);
         QVERIFY(shown.size() <= UntrustedText::LineLimit + 3); // ellipsis and the isolate
-        QVERIFY(shown.endsWith(QStringLiteral("…")));
+        QVERIFY(shown.contains(QStringLiteral("…")));
         // A surrogate pair is never split.
         const QString emoji = QString::fromUcs4(U"\U0001F600").repeated(200);
         const QString cut = UntrustedText::line(emoji, 5);

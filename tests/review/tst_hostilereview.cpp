@@ -274,6 +274,20 @@ private Q_SLOTS:
         QVERIFY(first.scanComplete());
     }
 
+    // PHP-FPM reads .user.ini in every folder it runs a script from:
+    // auto_prepend_file would run a text file as code.
+    void phpSettingsFileIsFlagged()
+    {
+        const QString requested = developerCommit(m_live,
+                                                  { action(QStringLiteral("create"), QStringLiteral("web/.user.ini"),
+                                                           "auto_prepend_file = /srv/app/web/notes.txt\n") },
+                                                  QStringLiteral("Settings"));
+        const ReviewResult result = review(m_live, requested);
+        QVERIFY2(flagsOf(result).contains(QStringLiteral("web/.user.ini:phpsettings")),
+                 qPrintable(flagsOf(result).join(u' ')));
+        QVERIFY(RiskScanner::isHighSeverity(RiskKind::PhpSettings));
+    }
+
     // A release of 5,000 files with a backdoor at the very end.
     void fiveThousandFilesWithABackdoorAtTheEnd()
     {

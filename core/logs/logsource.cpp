@@ -24,18 +24,31 @@ void LogSource::start()
     });
 }
 
+template<typename... Args> void LogSource::relay(void (LogWorker::*from)(Args...), void (LogSource::*to)(Args...))
+{
+    // The worker's signals cross threads as queued events. Disconnecting does
+    // not take back an event already posted (the final flush that stop()
+    // waits for is one), so each delivery checks it still belongs to the
+    // running worker: after stop() nothing of the old stream gets out.
+    const quint64 generation = m_generation;
+    connect(m_worker, from, this, [this, to, generation](Args... args) {
+        if (generation == m_generation && m_worker)
+            Q_EMIT(this->*to)(args...);
+    });
+}
+
 void LogSource::launch()
 {
     m_worker = createWorker();
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &LogWorker::batchReady, this, &LogSource::linesAvailable);
-    connect(m_worker, &LogWorker::sourcesChanged, this, &LogSource::sourcesChanged);
-    connect(m_worker, &LogWorker::statusChanged, this, &LogSource::statusChanged);
-    connect(m_worker, &LogWorker::reconnecting, this, &LogSource::reconnecting);
-    connect(m_worker, &LogWorker::streamEnded, this, &LogSource::streamEnded);
-    connect(m_worker, &LogWorker::droppedByServer, this, &LogSource::droppedByServer);
-    connect(m_worker, &LogWorker::failed, this, &LogSource::failed);
+    relay(&LogWorker::batchReady, &LogSource::linesAvailable);
+    relay(&LogWorker::sourcesChanged, &LogSource::sourcesChanged);
+    relay(&LogWorker::statusChanged, &LogSource::statusChanged);
+    relay(&LogWorker::reconnecting, &LogSource::reconnecting);
+    relay(&LogWorker::streamEnded, &LogSource::streamEnded);
+    relay(&LogWorker::droppedByServer, &LogSource::droppedByServer);
+    relay(&LogWorker::failed, &LogSource::failed);
     m_thread.start();
     QMetaObject::invokeMethod(m_worker, &LogWorker::start, Qt::QueuedConnection);
 }

@@ -60,6 +60,7 @@ protected:
 
 private:
     void launch();
+    template<typename... Args> void relay(void (LogWorker::*from)(Args...), void (LogSource::*to)(Args...));
 
     QThread m_thread;
     LogWorker *m_worker = nullptr; // lives in m_thread, deleted when it finishes

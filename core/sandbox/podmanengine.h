@@ -18,8 +18,8 @@ class PodmanEngine final
 public:
     static constexpr const char *BusyboxImage = "localhost/dockmaster-busybox:latest";
 
-    explicit PodmanEngine(QString stateDir);
-    ~PodmanEngine(); // removes the containers and stops the service
+    explicit PodmanEngine(QString stateDir); // marks stateDir as this process's
+    ~PodmanEngine();                         // removes the containers and stops the service
     PodmanEngine(const PodmanEngine &) = delete;
     PodmanEngine &operator=(const PodmanEngine &) = delete;
 
@@ -41,8 +41,18 @@ public:
     // Any podman command against this engine's store.
     bool podman(const QStringList &args, QByteArray *output = nullptr, int timeoutMs = 60000);
 
+    // Engines whose owning process died without cleaning up (a crash, SIGKILL)
+    // leave their service and containers running: conmon detaches from podman,
+    // so nothing ties them to the dead owner. This finds such engines in
+    // searchRoot and up to two folder levels below it, removes their
+    // containers, kills their service and deletes their state. Returns the
+    // state folders swept. Blocks on podman: never on the UI thread.
+    static QStringList reapOrphans(const QString &searchRoot);
+
 private:
-    QStringList storeArguments() const;
+    static QStringList storeArguments(const QString &stateDir);
+    static bool runPodman(const QString &stateDir, const QStringList &args, QByteArray *output, int timeoutMs,
+                          QString *error);
 
     QString m_stateDir;
     QString m_lastError;

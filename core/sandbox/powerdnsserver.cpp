@@ -1,5 +1,7 @@
 #include "sandbox/powerdnsserver.h"
 
+#include "util/processowner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -16,9 +18,6 @@
 #include <QTimer>
 #include <QUdpSocket>
 #include <QUuid>
-
-#include <csignal>
-#include <sys/prctl.h>
 
 namespace Dockmaster {
 namespace {
@@ -157,7 +156,7 @@ void PowerDnsServer::start(const QStringList &zones)
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(QDir(m_dir).filePath(QStringLiteral("pdns.log")));
     // If Dockmaster dies without cleaning up, the kernel takes pdns_server down too.
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    m_process->setChildProcessModifier(&ProcessOwner::endWithStarter);
     m_process->start(QStringLiteral("pdns_server"), { QStringLiteral("--config-dir=") + m_dir });
     m_attempts = 0;
     m_poll->start();

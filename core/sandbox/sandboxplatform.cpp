@@ -4,6 +4,7 @@
 #include "emulator/sandboxseeder.h"
 #include "sandbox/podmanengine.h"
 #include "sandbox/powerdnsserver.h"
+#include "util/processowner.h"
 
 #include <QDir>
 #include <QTimeZone>
@@ -33,10 +34,27 @@ while true; do
 done
 )sh";
 
+const QString SandboxFolderPrefix = QStringLiteral("dockmaster-sandbox-");
+const QString SandboxOwnerFile = QStringLiteral("sandbox.owner");
+
 } // namespace
+
+QStringList SandboxPlatform::sweepLeftovers(const QString &tempRoot)
+{
+    QStringList swept = PodmanEngine::reapOrphans(tempRoot);
+    const QDir root(tempRoot);
+    const QStringList folders = root.entryList({ SandboxFolderPrefix + QLatin1Char('*') }, QDir::Dirs | QDir::Hidden);
+    for (const QString &name : folders) {
+        const QString folder = root.filePath(name);
+        if (ProcessOwner::isOrphaned(folder, SandboxOwnerFile) && QDir(folder).removeRecursively())
+            swept.append(folder);
+    }
+    return swept;
+}
 
 SandboxPlatform::SandboxPlatform(QObject *parent)
     : QObject(parent)
+    , m_dir(QDir(QDir::tempPath()).filePath(SandboxFolderPrefix + QStringLiteral("XXXXXX")))
 {
     connect(&m_seeding, &QFutureWatcher<Seeded>::finished, this, [this] {
         const Seeded seeded = m_seeding.result();
@@ -87,6 +105,7 @@ void SandboxPlatform::start()
         Q_EMIT failed(tr("No temporary folder for the sandbox platform: %1").arg(m_dir.errorString()));
         return;
     }
+    ProcessOwner::mark(m_dir.path(), SandboxOwnerFile);
     m_emulator = std::make_unique<GitLabEmulator>(m_dir.path());
     SandboxSeedOptions options;
     // History that ended yesterday: requests are hours old, a few past the
@@ -118,6 +137,8 @@ void SandboxPlatform::startContainers(const QStringList &appIds)
     // The engine is only used by this job until it finishes (the destructor waits).
     PodmanEngine *engine = m_engine.get();
     m_containers.setFuture(QtConcurrent::run([engine, appIds]() -> Containers {
+        // A sandbox that crashed earlier left its demo containers running.
+        sweepLeftovers(QDir::tempPath());
         if (!engine->importBusyboxImage() || !engine->startService())
             return { tr("The sandbox's container engine could not start: %1").arg(engine->lastError()), {} };
         for (const QString &appId : appIds) {

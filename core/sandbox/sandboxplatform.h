@@ -42,6 +42,12 @@ public:
     // Apps whose containers run (empty until containersReady()).
     QStringList appsWithContainers() const { return m_appsWithContainers; }
 
+    // Stops and deletes what sandboxes (and private podman engines) of
+    // processes that died without cleaning up left in tempRoot: their
+    // containers, podman services and folders. Returns the folders swept.
+    // Blocks on podman; start() runs it off the UI thread.
+    static QStringList sweepLeftovers(const QString &tempRoot);
+
 Q_SIGNALS:
     void ready();
     void failed(const QString &message);

@@ -8,9 +8,11 @@ constexpr size_t FirstBlockSize = 64 * 1024;
 constexpr size_t MaxBlockSize = 1024 * 1024;
 } // namespace
 
-LogSegment::LogSegment()
+LogSegment::LogSegment(qint64 firstSlot)
     : records(std::make_unique_for_overwrite<LogRecord[]>(size_t(Size)))
+    , count(firstSlot)
 {
+    Q_ASSERT(firstSlot >= 0 && firstSlot < Size);
 }
 
 const char *LogSegment::store(QByteArrayView text)
@@ -35,8 +37,12 @@ void LogStore::append(const LogRecord &record)
     if (m_segments.empty() || m_segments.back()->count == LogSegment::Size) {
         if (m_segments.empty())
             m_segmentBase = m_endSeq / LogSegment::Size;
-        m_segments.push_back(std::make_shared<LogSegment>());
+        // After a clear the sequence numbers go on from where they were, so
+        // the first line may belong in the middle of its segment.
+        m_segments.push_back(std::make_shared<LogSegment>(m_endSeq % LogSegment::Size));
     }
+    Q_ASSERT(m_segmentBase + qint64(m_segments.size()) - 1 == m_endSeq / LogSegment::Size);
+    Q_ASSERT(m_segments.back()->count == m_endSeq % LogSegment::Size);
     LogSegment &segment = *m_segments.back();
     LogRecord &target = segment.records[size_t(segment.count)];
     target = record;

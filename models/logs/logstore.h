@@ -27,15 +27,18 @@ static_assert(sizeof(LogRecord) == 24);
 // A fixed run of records plus the arena blocks holding their text. Blocks never
 // move once allocated, so readers on other threads can use records that were
 // complete when their snapshot was taken while the writer appends after them.
+// Sequence number seq always lives at records[seq % Size], so a segment begun
+// in the middle of a run (after a clear) leaves the slots before its first
+// line unused rather than shifting the lines to the front.
 struct LogSegment {
     static constexpr qint64 Size = 16384;
 
-    LogSegment();
+    explicit LogSegment(qint64 firstSlot = 0);
     std::unique_ptr<LogRecord[]> records;
     std::vector<std::unique_ptr<char[]>> blocks;
     size_t blockUsed = 0;
     size_t blockSize = 0;
-    qint64 count = 0;      // written by the owner only
+    qint64 count = 0;      // the next slot to write; written by the owner only
     size_t blockBytes = 0; // all blocks together
 
     const char *store(QByteArrayView text);
@@ -51,6 +54,7 @@ public:
     const QStringList &sources() const { return m_sources; }
     const LogRecord &record(qint64 seq) const
     {
+        Q_ASSERT_X(seq >= m_firstSeq && seq < m_endSeq, "LogSnapshot::record", "the line is not in this snapshot");
         const qint64 segment = seq / LogSegment::Size - m_segmentBase;
         return m_segments[size_t(segment)]->records[size_t(seq % LogSegment::Size)];
     }
@@ -76,6 +80,8 @@ public:
 
     const LogRecord &record(qint64 seq) const
     {
+        // A row that outlived its line (a clear, an eviction) must never be read.
+        Q_ASSERT_X(seq >= m_firstSeq && seq < m_endSeq, "LogStore::record", "the line was cleared or evicted");
         const qint64 segment = seq / LogSegment::Size - m_segmentBase;
         return m_segments[size_t(segment)]->records[size_t(seq % LogSegment::Size)];
     }

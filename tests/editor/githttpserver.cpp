@@ -1,5 +1,7 @@
 #include "githttpserver.h"
 
+#include "util/processowner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -7,8 +9,6 @@
 #include <QTcpSocket>
 #include <QThread>
 
-#include <signal.h>
-#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace Dockmaster::Testing {
@@ -45,7 +45,7 @@ void stop(QProcess &process)
 // them when the test process dies, and they never hold the test's output pipes.
 void prepareServer(QProcess &process)
 {
-    process.setChildProcessModifier([] { prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    process.setChildProcessModifier(&ProcessOwner::endWithStarter);
     process.setStandardInputFile(QProcess::nullDevice());
     process.setStandardOutputFile(QProcess::nullDevice());
 }

@@ -54,6 +54,9 @@ private Q_SLOTS:
     void invalidRegexReportsError();
     void exportWritesFilteredLines();
     void snapshotSurvivesEviction();
+    void linesAfterClearAreTheNewLines_data();
+    void linesAfterClearAreTheNewLines();
+    void clearWhileFilteringKeepsOnlyStoredLines();
 };
 
 void TestLogModel::batchesBecomeOneInsertPerFlush()
@@ -307,6 +310,91 @@ void TestLogModel::snapshotSurvivesEviction()
     QCOMPARE(model.store().firstSeq(), LogSegment::Size);
     QCOMPARE(model.droppedLines(), LogSegment::Size * 2);
     QCOMPARE(snapshot.record(5).bytes().toByteArray(), QByteArray("line 5"));
+}
+
+void TestLogModel::linesAfterClearAreTheNewLines_data()
+{
+    // How many lines the store held before the clear: the new lines must be
+    // read back whatever position in a segment the sequence numbers reached.
+    QTest::addColumn<int>("before");
+    QTest::addColumn<int>("capacity");
+    QTest::newRow("empty") << 0 << int(LogModel::DefaultCapacity);
+    QTest::newRow("one line") << 1 << int(LogModel::DefaultCapacity);
+    QTest::newRow("mid segment") << 100 << int(LogModel::DefaultCapacity);
+    QTest::newRow("segment minus one") << int(LogSegment::Size - 1) << int(LogModel::DefaultCapacity);
+    QTest::newRow("segment boundary") << int(LogSegment::Size) << int(LogModel::DefaultCapacity);
+    QTest::newRow("past a boundary") << int(LogSegment::Size + 7) << int(LogModel::DefaultCapacity);
+    QTest::newRow("after the ring wrapped") << int(LogSegment::Size * 2 + 13) << 5000;
+}
+
+void TestLogModel::linesAfterClearAreTheNewLines()
+{
+    QFETCH(int, before);
+    QFETCH(int, capacity);
+    LogModel model;
+    model.setCapacity(capacity);
+    LogFilterModel passThrough(&model);
+    LogFilterModel filtered(&model);
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester passTester(&passThrough, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester filterTester(&filtered, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    LogFilter errors;
+    errors.text = QStringLiteral("ERROR");
+    filtered.setFilter(errors);
+    if (before > 0) {
+        model.appendBatch(makeBatch(0, before, QStringLiteral("old-app")));
+        model.flushNow();
+    }
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(passThrough.rowCount(), 0);
+    QCOMPARE(filtered.rowCount(), 0);
+    // More than a segment, so the new lines cross a segment boundary too.
+    const int after = int(LogSegment::Size) + 300;
+    model.appendBatch(makeBatch(1000000, after, QStringLiteral("new-app")));
+    model.flushNow();
+    const int expected = qMin(after, capacity);
+    QCOMPARE(model.rowCount(), expected);
+    QCOMPARE(passThrough.rowCount(), expected);
+    const int firstNumber = 1000000 + after - expected;
+    const LogSnapshot snapshot = model.snapshot();
+    for (int row = 0; row < expected; ++row) {
+        const int number = firstNumber + row;
+        const QString want
+            = (number % 10 == 0 ? QStringLiteral("ERROR failure ") : QStringLiteral("line ")) + QString::number(number);
+        QCOMPARE(model.index(row, LogModel::MessageColumn).data().toString(), want);
+        QCOMPARE(passThrough.index(row, LogModel::MessageColumn).data().toString(), want);
+        QCOMPARE(model.index(row, LogModel::SourceColumn).data().toString(), QStringLiteral("new-app"));
+        QCOMPARE(QString::fromUtf8(snapshot.record(model.sequenceAt(row)).bytes()), want);
+    }
+    const QStringList matched = messages(filtered);
+    QCOMPARE(matched.size(), (expected + 9) / 10);
+    for (const QString &line : matched)
+        QVERIFY2(line.startsWith(QStringLiteral("ERROR failure 1")), qPrintable(line));
+}
+
+void TestLogModel::clearWhileFilteringKeepsOnlyStoredLines()
+{
+    LogModel model;
+    for (int i = 0; i < 6; ++i) // above the size filtered synchronously
+        model.appendBatch(makeBatch(i * 10000, 10000, QStringLiteral("old-app")));
+    model.flushNow();
+    LogFilterModel filtered(&model);
+    QAbstractItemModelTester tester(&filtered, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    LogFilter f;
+    f.text = QStringLiteral("failure");
+    filtered.setFilter(f);
+    QVERIFY(filtered.isFiltering());
+    // The admin switches apps while the old app's lines are still being filtered.
+    model.clear();
+    model.appendBatch(makeBatch(2000000, 25, QStringLiteral("new-app")));
+    model.flushNow();
+    QTRY_VERIFY(!filtered.isFiltering());
+    QCOMPARE(messages(filtered),
+             (QStringList { QStringLiteral("ERROR failure 2000000"), QStringLiteral("ERROR failure 2000010"),
+                            QStringLiteral("ERROR failure 2000020") }));
+    for (int row = 0; row < filtered.rowCount(); ++row)
+        QVERIFY(filtered.sourceRow(row) >= 0);
 }
 
 QTEST_GUILESS_MAIN(TestLogModel)

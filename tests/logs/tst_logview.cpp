@@ -30,6 +30,77 @@ LogBatch makeBatch(int first, int count, const QString &source = QStringLiteral(
     return batch;
 }
 
+// A container that never stops talking: a batch every millisecond from its own
+// thread, and on stop() the last lines still buffered, as DockerLogWorker's
+// final flush does. Every line names the app it came from.
+class ChattyWorker final : public LogWorker
+{
+public:
+    explicit ChattyWorker(QByteArray app)
+        : m_app(std::move(app))
+    {
+    }
+    void start() override
+    {
+        m_timer = new QTimer(this);
+        m_timer->setInterval(1);
+        connect(m_timer, &QTimer::timeout, this, [this] { Q_EMIT batchReady(batch(40)); });
+        m_timer->start();
+    }
+    void stop() override
+    {
+        if (m_timer)
+            m_timer->stop();
+        Q_EMIT batchReady(batch(3)); // the final flush, queued to the owner
+    }
+
+private:
+    LogBatch batch(int lines)
+    {
+        LogBatch out;
+        const int source = out.sourceIndex(QString::fromLatin1(m_app));
+        for (int i = 0; i < lines; ++i) {
+            ++m_count;
+            out.append(source, Base + m_count * 1000, LogStream::Stdout, LogLevel::Info,
+                       QByteArray(m_app + " line " + QByteArray::number(m_count)));
+        }
+        return out;
+    }
+    QByteArray m_app;
+    QTimer *m_timer = nullptr;
+    qint64 m_count = 0;
+};
+
+class ChattySource final : public LogSource
+{
+public:
+    explicit ChattySource(QByteArray app)
+        : m_app(std::move(app))
+    {
+    }
+
+protected:
+    LogWorker *createWorker() override { return new ChattyWorker(m_app); }
+
+private:
+    QByteArray m_app;
+};
+
+// Every stored line of the view's model must belong to app.
+bool onlyLinesOf(LogView &view, const QByteArray &app, QString *wrong)
+{
+    const QString prefix = QString::fromLatin1(app) + QStringLiteral(" line ");
+    LogFilterModel *model = view.filterModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString message = model->index(row, LogModel::MessageColumn).data().toString();
+        if (!message.startsWith(prefix)) {
+            *wrong = message;
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 class TestLogView : public QObject
@@ -44,6 +115,9 @@ private Q_SLOTS:
     void copySelectedLines();
     void exportWithProgress();
     void droppedIndicator();
+    void ringWrapsWhileThePausedViewPaints();
+    void stoppedSourcesLastBatchNeverArrives();
+    void switchingAppsWhileLinesStream();
 };
 
 void TestLogView::followsTheTail()
@@ -198,6 +272,84 @@ void TestLogView::droppedIndicator()
     QVERIFY(it != labels.end());
     QVERIFY((*it)->isVisible());
     QVERIFY((*it)->text().contains(QStringLiteral("30")));
+}
+
+void TestLogView::ringWrapsWhileThePausedViewPaints()
+{
+    // Lines keep arriving past the cap while the admin reads near the top:
+    // every row painted must still be one the store holds.
+    LogView view;
+    view.setCapacity(1000);
+    view.resize(800, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setFollowing(false);
+    int next = 0;
+    for (int round = 0; round < 200; ++round) {
+        view.model()->appendBatch(makeBatch(next, 137));
+        next += 137;
+        view.model()->flushNow();
+        view.listView()->viewport()->repaint();
+        const LogFilterModel *rows = view.filterModel();
+        QCOMPARE(rows->rowCount(), qMin(next, 1000));
+        const int top = view.listView()->topRow();
+        const int expected = next - rows->rowCount() + top;
+        QCOMPARE(
+            rows->index(top, LogModel::MessageColumn).data().toString(),
+            QStringLiteral("request %1%2").arg(expected).arg(expected % 7 == 0 ? QStringLiteral(" slow") : QString()));
+    }
+}
+
+void TestLogView::stoppedSourcesLastBatchNeverArrives()
+{
+    LogView view;
+    view.resize(800, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setSource(new ChattySource("app1"));
+    QTRY_VERIFY(view.model()->totalLines() > 0);
+    // Stopping app1 queues its final batch; it must not land in app2's view.
+    view.setSource(new ChattySource("app2"));
+    QTRY_VERIFY(view.model()->totalLines() > 100);
+    view.setSource(nullptr);
+    QCoreApplication::processEvents();
+    view.model()->flushNow();
+    QString wrong;
+    QVERIFY2(onlyLinesOf(view, "app2", &wrong), qPrintable(wrong));
+}
+
+void TestLogView::switchingAppsWhileLinesStream()
+{
+    // An admin flicking through apps' logs while they stream: 1,000 switches,
+    // the view painting, a filter on half the time and the ring buffer small
+    // enough to wrap. No row may outlive what the store holds, and no line
+    // of one app may show in another's view.
+    LogView view;
+    view.setCapacity(2000);
+    view.resize(900, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    LogFilter evenLines;
+    evenLines.text = QStringLiteral("line");
+    int mixed = 0;
+    QString wrong;
+    for (int i = 0; i < 1000; ++i) {
+        const QByteArray app = "app" + QByteArray::number(i);
+        view.setSource(new ChattySource(app));
+        view.setFilter(i % 2 ? evenLines : LogFilter());
+        // Let a few batches arrive and flush, painting in between.
+        for (int frame = 0; frame < 3; ++frame) {
+            QTest::qWait(1);
+            view.listView()->viewport()->repaint();
+        }
+        if (i % 100 == 0)
+            view.model()->flushNow();
+        if (!onlyLinesOf(view, app, &wrong))
+            ++mixed;
+        QVERIFY2(mixed == 0, qPrintable(QStringLiteral("switch %1: %2").arg(i).arg(wrong)));
+    }
+    view.setSource(nullptr);
+    QVERIFY(view.model()->totalLines() > 0);
 }
 
 QTEST_MAIN(TestLogView)

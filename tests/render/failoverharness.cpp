@@ -1,5 +1,7 @@
 #include "failoverharness.h"
 
+#include "util/processowner.h"
+
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkReply>
@@ -33,7 +35,10 @@ bool ServerProcess::start()
     m_process->setStandardOutputFile(QProcess::nullDevice());
     if (!m_environment.isEmpty())
         m_process->setProcessEnvironment(m_environment);
-    m_process->setChildProcessModifier([] { ::setsid(); });
+    m_process->setChildProcessModifier([] {
+        ::setsid(); // its own group, so kill() reaches nginx's and php-fpm's workers too
+        Dockmaster::ProcessOwner::endWithStarter();
+    });
     m_process->start(m_program, m_arguments);
     if (!m_process->waitForStarted(5000))
         return false;

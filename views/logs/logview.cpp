@@ -206,6 +206,9 @@ void LogView::buildUi()
 void LogView::setSource(LogSource *source)
 {
     if (m_source) {
+        // Nothing the old app's source says from here on may reach this view.
+        m_source->disconnect(this);
+        m_source->disconnect(m_model);
         m_source->stop();
         m_source->deleteLater();
     }

@@ -1,6 +1,7 @@
 #include "applicationsmodel.h"
 
 #include "modelroles.h"
+#include "util/untrustedtext.h"
 
 #include <QColor>
 #include <QPalette>
@@ -74,15 +75,15 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
         case IdColumn:
             return app.id;
         case NameColumn:
-            return app.name;
+            return UntrustedText::line(app.name, 80);
         case OwnerColumn:
-            return app.owner;
+            return UntrustedText::line(app.owner, 64);
         case StatusColumn:
             return statusDisplayName(app.status);
-        case TestVersionColumn:
-            return versionText(app.environment(Environment::Test));
+        case TestVersionColumn: // the live ref is a developer's tag name
+            return UntrustedText::line(versionText(app.environment(Environment::Test)), 100);
         case ProductionVersionColumn:
-            return versionText(app.environment(Environment::Production));
+            return UntrustedText::line(versionText(app.environment(Environment::Production)), 100);
         case HostColumn:
             return hostsOf(app).join(QStringLiteral(", "));
         case DomainsColumn:
@@ -91,9 +92,11 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == NameColumn && !app.description.isEmpty())
-            return app.description;
+            return UntrustedText::toolTip(app.description);
+        if (index.column() == OwnerColumn)
+            return UntrustedText::toolTip(app.owner);
         if (index.column() == DomainsColumn)
-            return domainsOf(app).join(QLatin1Char('\n'));
+            return UntrustedText::toolTip(domainsOf(app).join(QLatin1Char('\n')));
         break;
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn && app.status == QLatin1String("failed"))
@@ -102,6 +105,10 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
             return QPalette().color(QPalette::Disabled, QPalette::Text);
         break;
     case Roles::SortRole:
+        if (index.column() == NameColumn)
+            return app.name.toLower();
+        if (index.column() == OwnerColumn)
+            return app.owner.toLower();
         return data(index, Qt::DisplayRole).toString().toLower();
     case Roles::AppIdRole:
         return app.id;

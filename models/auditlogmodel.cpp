@@ -1,6 +1,7 @@
 #include "auditlogmodel.h"
 
 #include "modelroles.h"
+#include "util/untrustedtext.h"
 
 #include <QLocale>
 
@@ -58,22 +59,23 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
         case WhenColumn:
             return entry.at.isValid() ? QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat) : QString();
         case ActorColumn:
-            return entry.actor;
+            return UntrustedText::line(entry.actor, 64);
         case ActionColumn:
             return actionDisplayName(entry.action);
         case AppColumn:
-            return entry.appId;
+            return UntrustedText::line(entry.appId, 64);
         case EnvironmentColumn: {
             const std::optional<Environment> environment = environmentFromKey(entry.environment);
             return environment ? environmentDisplayName(*environment) : entry.environment;
         }
         case DetailColumn:
-            return entry.detail;
+            // Details quote third-party titles and refs.
+            return UntrustedText::line(entry.detail, 300);
         }
         break;
     case Qt::ToolTipRole:
         if (index.column() == DetailColumn)
-            return entry.detail;
+            return UntrustedText::toolTip(entry.detail);
         if (index.column() == WhenColumn)
             return entry.at.toUTC().toString(Qt::ISODate);
         break;

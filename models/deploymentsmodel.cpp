@@ -1,6 +1,7 @@
 #include "deploymentsmodel.h"
 
 #include "modelroles.h"
+#include "util/untrustedtext.h"
 
 #include <QColor>
 #include <QLocale>
@@ -45,18 +46,22 @@ QVariant DeploymentsModel::data(const QModelIndex &index, int role) const
                 ? QLocale().toString(deployment.createdAt.toLocalTime(), QLocale::ShortFormat)
                 : QString();
         case RefColumn:
-            return deployment.ref;
+            return UntrustedText::line(deployment.ref, 80);
         case ShaColumn:
             return deployment.sha.left(8);
         case UserColumn:
-            return deployment.user;
+            return UntrustedText::line(deployment.user, 64);
         case StatusColumn:
             return statusDisplayName(deployment.status);
         }
         break;
     case Qt::ToolTipRole:
         if (index.column() == ShaColumn)
-            return deployment.sha;
+            return UntrustedText::toolTip(deployment.sha);
+        if (index.column() == RefColumn)
+            return UntrustedText::toolTip(deployment.ref);
+        if (index.column() == UserColumn)
+            return UntrustedText::toolTip(deployment.user);
         break;
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn && deployment.status == QLatin1String("failed"))

@@ -1,6 +1,7 @@
 #include "releaserequestsmodel.h"
 
 #include "modelroles.h"
+#include "util/untrustedtext.h"
 
 #include <QBrush>
 #include <QColor>
@@ -76,11 +77,11 @@ QVariant ReleaseRequestsModel::data(const QModelIndex &index, int role) const
         case EnvironmentColumn:
             return environmentDisplayName(request.environment);
         case RefColumn:
-            return request.requestedRef;
+            return UntrustedText::line(request.requestedRef, 80);
         case ShaColumn:
             return request.resolvedSha.left(8);
         case RequesterColumn:
-            return request.requester;
+            return UntrustedText::line(request.requester, 64);
         case AgeColumn:
             return request.createdAt.isValid() ? ageText(request.createdAt.secsTo(m_now)) : QString();
         case StateColumn:
@@ -91,8 +92,9 @@ QVariant ReleaseRequestsModel::data(const QModelIndex &index, int role) const
         if (index.column() == ShaColumn)
             return request.resolvedSha;
         if (isOverdue(request))
-            return tr("Waiting longer than the approval SLA of %n hours", nullptr, m_slaHours);
-        return request.title;
+            return UntrustedText::plainToolTip(
+                tr("Waiting longer than the approval SLA of %n hours", nullptr, m_slaHours));
+        return UntrustedText::toolTip(request.title);
     case Qt::FontRole:
         if (production && index.column() == EnvironmentColumn) {
             QFont font;
@@ -111,6 +113,10 @@ QVariant ReleaseRequestsModel::data(const QModelIndex &index, int role) const
     case Roles::SortRole:
         if (index.column() == AgeColumn)
             return request.createdAt;
+        if (index.column() == RefColumn)
+            return request.requestedRef.toLower();
+        if (index.column() == RequesterColumn)
+            return request.requester.toLower();
         return data(index, Qt::DisplayRole).toString().toLower();
     case Roles::AppIdRole:
         return request.appId;

@@ -1,6 +1,7 @@
 #include "tagsmodel.h"
 
 #include "modelroles.h"
+#include "util/untrustedtext.h"
 
 #include <QFont>
 #include <QLocale>
@@ -65,25 +66,28 @@ QVariant TagsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
-            return tag.name;
+            return UntrustedText::line(tag.name, 80);
         case LiveColumn:
             return liveText(tag);
         case DateColumn:
             return tag.createdAt.isValid() ? QLocale().toString(tag.createdAt.toLocalTime(), QLocale::ShortFormat)
                                            : QString();
         case AuthorColumn:
-            return tag.author;
+            return UntrustedText::line(tag.author, 64);
         case ShaColumn:
             return tag.sha.left(8);
         case MessageColumn:
-            return tag.message.section(QLatin1Char('\n'), 0, 0);
+            // The first line, cut before any work on a message that may be a megabyte.
+            return UntrustedText::line(tag.message.left(UntrustedText::LineLimit + 1).section(QLatin1Char('\n'), 0, 0));
         }
         break;
     case Qt::ToolTipRole:
         if (index.column() == ShaColumn)
             return tag.sha;
         if (index.column() == MessageColumn)
-            return tag.message;
+            return UntrustedText::toolTip(tag.message);
+        if (index.column() == NameColumn)
+            return UntrustedText::toolTip(tag.name);
         break;
     case Qt::FontRole:
         if (!liveText(tag).isEmpty()) {

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Dockmaster::ApprovalConfirmDialog</name>
+    <message numerus="yes">
+        <source>%n item(s) below need your acknowledgement: type the app ID to confirm you reviewed them.</source>
+        <translation>
+            <numerusform>%n item below needs your acknowledgement: type the app ID to confirm you reviewed it.</numerusform>
+            <numerusform>%n items below need your acknowledgement: type the app ID to confirm you reviewed them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::ApprovalsPanel</name>
     <message numerus="yes">
         <source>%n pending, %1 overdue</source>
@@ -205,21 +215,56 @@
             <numerusform>%n risk flags</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more file(s) not scanned.</source>
+        <translation>
+            <numerusform>… and %n more file not scanned.</numerusform>
+            <numerusform>… and %n more files not scanned.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ReviewResult</name>
     <message numerus="yes">
-        <source>%n file(s) are too large to show here; they were not scanned for risks.</source>
+        <source>%n file(s) PHP would run could not be scanned; approving needs an explicit acknowledgement.</source>
         <translation>
-            <numerusform>%n file is too large to show here; it was not scanned for risks.</numerusform>
-            <numerusform>%n files are too large to show here; they were not scanned for risks.</numerusform>
+            <numerusform>%n file PHP would run could not be scanned; approving needs an explicit acknowledgement.</numerusform>
+            <numerusform>%n files PHP would run could not be scanned; approving needs an explicit acknowledgement.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n more file(s) change but exceed the review limit; they were not scanned.</source>
+        <source>%n file(s) are too large to show here (the risk scan reads them anyway).</source>
         <translation>
-            <numerusform>%n more file changes but exceeds the review limit; it was not scanned.</numerusform>
-            <numerusform>%n more files change but exceed the review limit; they were not scanned.</numerusform>
+            <numerusform>%n file is too large to show here (the risk scan reads it anyway).</numerusform>
+            <numerusform>%n files are too large to show here (the risk scan reads them anyway).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more file(s) change but exceed the display limit (the risk scan reads them anyway).</source>
+        <translation>
+            <numerusform>%n more file changes but exceeds the display limit (the risk scan reads it anyway).</numerusform>
+            <numerusform>%n more files change but exceed the display limit (the risk scan reads them anyway).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No PHP file changes: %n flag(s)</source>
+        <translation>
+            <numerusform>No PHP file changes: %n flag</numerusform>
+            <numerusform>No PHP file changes: %n flags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanned %1 of %2 PHP files: %n flag(s)</source>
+        <translation>
+            <numerusform>Scanned %1 of %2 PHP files: %n flag</numerusform>
+            <numerusform>Scanned %1 of %2 PHP files: %n flags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not scanned (%1)</source>
+        <translation>
+            <numerusform>%n file not scanned (%1)</numerusform>
+            <numerusform>%n files not scanned (%1)</numerusform>
         </translation>
     </message>
 </context>
@@ -230,6 +275,16 @@
         <translation>
             <numerusform>%n app cached, last sync: %1</numerusform>
             <numerusform>%n apps cached, last sync: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::UntrustedText</name>
+    <message numerus="yes">
+        <source>… (%n more character(s) not shown)</source>
+        <translation>
+            <numerusform>… (%n more character not shown)</numerusform>
+            <numerusform>… (%n more characters not shown)</numerusform>
         </translation>
     </message>
 </context>

@@ -353,6 +353,75 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::ApprovalConfirmDialog</name>
+    <message>
+        <source>Approve release</source>
+        <translation>批准发布</translation>
+    </message>
+    <message>
+        <source>(resolved now)</source>
+        <translation>（立即解析）</translation>
+    </message>
+    <message>
+        <source>Approve %1 (%2) of %3 for %4?</source>
+        <translation>批准将 %3 的 %1（%2）发布到%4？</translation>
+    </message>
+    <message>
+        <source>Dockmaster commits the new version to %1 and its pipeline deploys it.</source>
+        <translation>Dockmaster 会将新版本提交到 %1，并由其流水线部署。</translation>
+    </message>
+    <message>
+        <source>This is PRODUCTION.</source>
+        <translation>这是生产环境。</translation>
+    </message>
+    <message>
+        <source>The review of this exact version has not finished loading: nothing was scanned.</source>
+        <translation>此版本的审查尚未加载完成：未扫描任何文件。</translation>
+    </message>
+    <message>
+        <source>I approve without a risk scan of this version.</source>
+        <translation>我在未对此版本进行风险扫描的情况下批准。</translation>
+    </message>
+    <message>
+        <source>Not scanned: %1 (%2). I have checked it myself.</source>
+        <translation>未扫描：%1（%2）。我已亲自检查。</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 位于 %2：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) below need your acknowledgement: type the app ID to confirm you reviewed them.</source>
+        <translation>
+            <numerusform>下方有 %n 项需要您确认：请输入应用 ID 以确认您已审查。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick each item below that needs your acknowledgement.</source>
+        <translation>请勾选下方每一项需要您确认的内容。</translation>
+    </message>
+    <message>
+        <source>Unscanned files and risk flags</source>
+        <translation>未扫描的文件和风险标记</translation>
+    </message>
+    <message>
+        <source>Type %1 to approve</source>
+        <translation>输入 %1 以批准</translation>
+    </message>
+    <message>
+        <source>App ID to confirm</source>
+        <translation>用于确认的应用 ID</translation>
+    </message>
+    <message>
+        <source>Approve and deploy</source>
+        <translation>批准并部署</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::ApprovalsPanel</name>
     <message>
         <source>Filter by app, ref, requester (Ctrl+F)</source>
@@ -376,11 +445,15 @@
     </message>
     <message numerus="yes">
         <source>%n pending, %1 overdue</source>
-        <translation><numerusform>%n 个待审批，%1 个已超时</numerusform></translation>
+        <translation>
+            <numerusform>%n 个待审批，%1 个已超时</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation><numerusform>%n 个待审批</numerusform></translation>
+        <translation>
+            <numerusform>%n 个待审批</numerusform>
+        </translation>
     </message>
     <message>
         <source>Approve…</source>
@@ -580,11 +653,15 @@
     </message>
     <message numerus="yes">
         <source>Exporting %n row(s)…</source>
-        <translation><numerusform>正在导出 %n 行…</numerusform></translation>
+        <translation>
+            <numerusform>正在导出 %n 行…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n action(s) shown</source>
-        <translation><numerusform>显示 %n 条操作</numerusform></translation>
+        <translation>
+            <numerusform>显示 %n 条操作</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -734,7 +811,9 @@
     <name>Dockmaster::ConfigEditor</name>
     <message numerus="yes">
         <source>Repository ready: %n file(s) on %1.</source>
-        <translation><numerusform>仓库已就绪：%1 上共 %n 个文件。</numerusform></translation>
+        <translation>
+            <numerusform>仓库已就绪：%1 上共 %n 个文件。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Committed and pushed as %1.</source>
@@ -1361,7 +1440,9 @@
     </message>
     <message numerus="yes">
         <source>Fixing %n record(s)…</source>
-        <translation><numerusform>正在修复 %n 条记录…</numerusform></translation>
+        <translation>
+            <numerusform>正在修复 %n 条记录…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Fixing failed: %1</source>
@@ -1373,11 +1454,15 @@
     </message>
     <message numerus="yes">
         <source>All %n record(s) match.</source>
-        <translation><numerusform>全部 %n 条记录均一致。</numerusform></translation>
+        <translation>
+            <numerusform>全部 %n 条记录均一致。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) differ from what is expected.</source>
-        <translation><numerusform>%n 条记录与预期不符。</numerusform></translation>
+        <translation>
+            <numerusform>%n 条记录与预期不符。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1618,7 +1703,9 @@
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
-        <translation><numerusform>已替换 %n 处</numerusform></translation>
+        <translation>
+            <numerusform>已替换 %n 处</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1641,7 +1728,9 @@
     </message>
     <message numerus="yes">
         <source>GitLab is limiting the request rate; it asks to wait %n second(s) before trying again.</source>
-        <translation><numerusform>GitLab 正在限制请求频率，要求等待 %n 秒后再重试。</numerusform></translation>
+        <translation>
+            <numerusform>GitLab 正在限制请求频率，要求等待 %n 秒后再重试。</numerusform>
+        </translation>
     </message>
     <message>
         <source>GitLab failed with HTTP %1 while it handled %2 %3. The change may or may not have been made; Dockmaster checks before trying again.</source>
@@ -2635,6 +2724,19 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::ProfileStore</name>
+    <message>
+        <source>There is no profile named "%1".</source>
+        <translation>不存在名为“%1”的配置。</translation>
+    </message>
+    <message>
+        <source>The profile "%1" in %2 was refused and nothing was sent to its servers; fix it in Settings (Ctrl+,).
+%3</source>
+        <translation>%2 中的配置“%1”已被拒绝，未向其服务器发送任何内容；请在设置（Ctrl+,）中修正。
+%3</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::ProvisionValidation</name>
     <message>
         <source>Enter a name for the app.</source>
@@ -3150,7 +3252,9 @@
     </message>
     <message numerus="yes">
         <source>%n approval(s) pushed before Dockmaster stopped now have their comment and labels.</source>
-        <translation><numerusform>Dockmaster 停止前已推送的 %n 个审批现已补全评论和标签。</numerusform></translation>
+        <translation>
+            <numerusform>Dockmaster 停止前已推送的 %n 个审批现已补全评论和标签。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The rollback preflight failed: %1</source>
@@ -3171,34 +3275,6 @@
     <message>
         <source>Approving</source>
         <translation>批准</translation>
-    </message>
-    <message>
-        <source>(resolved now)</source>
-        <translation>（此时解析）</translation>
-    </message>
-    <message>
-        <source>Approve %1 (%2) of %3 for %4?
-
-Dockmaster commits the new version to %5 and its pipeline deploys it.%6</source>
-        <translation>批准将 %3 的 %1（%2）发布到 %4？
-
-Dockmaster 会将新版本提交到 %5，并由其流水线完成部署。%6</translation>
-    </message>
-    <message>
-        <source>
-
-This is PRODUCTION.</source>
-        <translation>
-
-注意：这是生产环境。</translation>
-    </message>
-    <message>
-        <source>Approve release</source>
-        <translation>批准发布</translation>
-    </message>
-    <message>
-        <source>Approve and deploy</source>
-        <translation>批准并部署</translation>
     </message>
     <message>
         <source>%1 → %2: %3</source>
@@ -3238,15 +3314,21 @@ This is PRODUCTION.</source>
     </message>
     <message numerus="yes">
         <source>%n commit(s) will be undone:</source>
-        <translation><numerusform>将撤销 %n 个提交：</numerusform></translation>
+        <translation>
+            <numerusform>将撤销 %n 个提交：</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>  … and %n more</source>
-        <translation><numerusform>  … 还有 %n 个</numerusform></translation>
+        <translation>
+            <numerusform>  … 还有 %n 个</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) change back.</source>
-        <translation><numerusform>%n 个文件将恢复原状。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个文件将恢复原状。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Roll back</source>
@@ -3331,15 +3413,21 @@ This is PRODUCTION.</source>
     <name>Dockmaster::ReleaseRequestsModel</name>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n 分钟</numerusform></translation>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
-        <translation><numerusform>%n 小时</numerusform></translation>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
-        <translation><numerusform>%n 天</numerusform></translation>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pending</source>
@@ -3363,7 +3451,9 @@ This is PRODUCTION.</source>
     </message>
     <message numerus="yes">
         <source>Waiting longer than the approval SLA of %n hours</source>
-        <translation><numerusform>等待时间已超过 %n 小时的审批时限</numerusform></translation>
+        <translation>
+            <numerusform>等待时间已超过 %n 小时的审批时限</numerusform>
+        </translation>
     </message>
     <message>
         <source>App</source>
@@ -3618,8 +3708,12 @@ This is PRODUCTION.</source>
         <translation>GitLab 对比较请求返回的内容不是 JSON。</translation>
     </message>
     <message>
-        <source>Binary file %1 (not shown)</source>
-        <translation>二进制文件 %1（未显示）</translation>
+        <source>The file tree of %1 could not be read, so the risk scan cannot see what would run: %2</source>
+        <translation>无法读取 %1 的文件树，因此风险扫描无法看到将要运行的内容：%2</translation>
+    </message>
+    <message>
+        <source>could not be read: %1</source>
+        <translation>无法读取：%1</translation>
     </message>
 </context>
 <context>
@@ -3742,15 +3836,21 @@ This is PRODUCTION.</source>
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation><numerusform>%n 分钟前</numerusform></translation>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation><numerusform>%n 小时前</numerusform></translation>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation><numerusform>%n 天前</numerusform></translation>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
     </message>
     <message>
         <source>PRODUCTION</source>
@@ -3802,11 +3902,15 @@ This is PRODUCTION.</source>
     </message>
     <message numerus="yes">
         <source>%n commit(s)</source>
-        <translation><numerusform>%n 个提交</numerusform></translation>
+        <translation>
+            <numerusform>%n 个提交</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation><numerusform>%n 个文件</numerusform></translation>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
     </message>
     <message>
         <source>+%1 −%2</source>
@@ -3814,7 +3918,9 @@ This is PRODUCTION.</source>
     </message>
     <message numerus="yes">
         <source>%n risk flag(s)</source>
-        <translation><numerusform>%n 个风险标记</numerusform></translation>
+        <translation>
+            <numerusform>%n 个风险标记</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (new)</source>
@@ -3849,10 +3955,6 @@ This is PRODUCTION.</source>
         <translation>风险标记：未发现</translation>
     </message>
     <message>
-        <source>Risk flags (%1)</source>
-        <translation>风险标记（%1）</translation>
-    </message>
-    <message>
         <source>Nothing changes.</source>
         <translation>没有任何变更。</translation>
     </message>
@@ -3880,6 +3982,44 @@ This is PRODUCTION.</source>
         <source>Empty file.</source>
         <translation>空文件。</translation>
     </message>
+    <message>
+        <source>Risk scan verdict</source>
+        <translation>风险扫描结论</translation>
+    </message>
+    <message>
+        <source>Commit %1</source>
+        <translation>提交 %1</translation>
+    </message>
+    <message>
+        <source>Not scanned: %1 (%2)</source>
+        <translation>未扫描：%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more file(s) not scanned.</source>
+        <translation>
+            <numerusform>……另有 %n 个文件未扫描。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not scanned</source>
+        <translation>未扫描</translation>
+    </message>
+    <message>
+        <source>no patch; whole file scanned</source>
+        <translation>无补丁；已扫描整个文件</translation>
+    </message>
+    <message>
+        <source>Risk flags (%1) · %2</source>
+        <translation>风险标记（%1）· %2</translation>
+    </message>
+    <message>
+        <source>Binary file; it could not be scanned.</source>
+        <translation>二进制文件；无法扫描。</translation>
+    </message>
+    <message>
+        <source>Loading the changes from GitLab… (risk scan: %1 of %2 files read)</source>
+        <translation>正在从 GitLab 加载变更…（风险扫描：已读取 %2 个文件中的 %1 个）</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ReviewResult</name>
@@ -3891,17 +4031,69 @@ This is PRODUCTION.</source>
         <source>GitLab timed out computing this comparison; the diff below may be incomplete. Review the commits in GitLab before approving.</source>
         <translation>GitLab 计算此比较时超时；下方的差异可能不完整。批准前请在 GitLab 中审查这些提交。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n file(s) are too large to show here; they were not scanned for risks.</source>
-        <translation><numerusform>%n 个文件过大，无法在此显示；未对其进行风险扫描。</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more file(s) change but exceed the review limit; they were not scanned.</source>
-        <translation><numerusform>另有 %n 个文件有变更，但超出审查上限；未对其进行扫描。</numerusform></translation>
-    </message>
     <message>
         <source>First release to this environment: every file is new.</source>
         <translation>首次发布到此环境：所有文件均为新增。</translation>
+    </message>
+    <message>
+        <source>a symbolic link: PHP would run the file it points to</source>
+        <translation>符号链接：PHP 会运行它指向的文件</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>未读取</translation>
+    </message>
+    <message>
+        <source>larger than %1 MB</source>
+        <translation>大于 %1 MB</translation>
+    </message>
+    <message>
+        <source>GitLab sent no readable patch</source>
+        <translation>GitLab 未发送可读的补丁</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) PHP would run could not be scanned; approving needs an explicit acknowledgement.</source>
+        <translation>
+            <numerusform>有 %n 个 PHP 会运行的文件无法扫描；批准前需要明确确认。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) are too large to show here (the risk scan reads them anyway).</source>
+        <translation>
+            <numerusform>有 %n 个文件过大，无法在此显示（风险扫描仍会读取它们）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more file(s) change but exceed the display limit (the risk scan reads them anyway).</source>
+        <translation>
+            <numerusform>另有 %n 个文件发生变更，但超出了显示上限（风险扫描仍会读取它们）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No PHP file changes: no risk flags</source>
+        <translation>没有 PHP 文件变更：无风险标记</translation>
+    </message>
+    <message numerus="yes">
+        <source>No PHP file changes: %n flag(s)</source>
+        <translation>
+            <numerusform>没有 PHP 文件变更：%n 个标记</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scanned %1 of %2 PHP files: none found</source>
+        <translation>已扫描 %2 个 PHP 文件中的 %1 个：未发现问题</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanned %1 of %2 PHP files: %n flag(s)</source>
+        <translation>
+            <numerusform>已扫描 %2 个 PHP 文件中的 %1 个：%n 个标记</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not scanned (%1)</source>
+        <translation>
+            <numerusform>%n 个文件未扫描（%1）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3997,6 +4189,14 @@ This is PRODUCTION.</source>
     <message>
         <source>Dependencies changed</source>
         <translation>依赖已变更</translation>
+    </message>
+    <message>
+        <source>%1 changes PHP settings for its folder; a setting such as auto_prepend_file can make PHP run any file of the app as code.</source>
+        <translation>%1 会更改其所在文件夹的 PHP 设置；auto_prepend_file 等设置可使 PHP 将应用中的任意文件作为代码运行。</translation>
+    </message>
+    <message>
+        <source>PHP settings file</source>
+        <translation>PHP 设置文件</translation>
     </message>
 </context>
 <context>
@@ -4290,10 +4490,6 @@ This is PRODUCTION.</source>
 <context>
     <name>Dockmaster::Shell</name>
     <message>
-        <source>There is no profile named "%1".</source>
-        <translation>不存在名为“%1”的配置。</translation>
-    </message>
-    <message>
         <source>Welcome to Dockmaster: create a profile</source>
         <translation>欢迎使用 Dockmaster：请创建一个配置</translation>
     </message>
@@ -4315,7 +4511,9 @@ This is PRODUCTION.</source>
     </message>
     <message numerus="yes">
         <source>%n apps cached, last sync: %1</source>
-        <translation><numerusform>已缓存 %n 个应用，上次同步：%1</numerusform></translation>
+        <translation>
+            <numerusform>已缓存 %n 个应用，上次同步：%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Started with --offline: showing cached data.</source>
@@ -4486,6 +4684,10 @@ This is PRODUCTION.</source>
         <source>configuration change</source>
         <translation>配置变更</translation>
     </message>
+    <message>
+        <source>Tag %1</source>
+        <translation>标签 %1</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::TagsModel</name>
@@ -4527,6 +4729,19 @@ This is PRODUCTION.</source>
     <message>
         <source>line %1: malformed placeholder</source>
         <translation>第 %1 行：占位符格式错误</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::UntrustedText</name>
+    <message>
+        <source>⚠ This text contains hidden or direction-changing characters, shown as ⟨U+…⟩.</source>
+        <translation>⚠ 此文本包含隐藏字符或改变文字方向的字符，显示为 ⟨U+…⟩。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… (%n more character(s) not shown)</source>
+        <translation>
+            <numerusform>……（另有 %n 个字符未显示）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "panels/approvalspanel.h"
 #include "panels/placeholderpanel.h"
 #include "panels/taghistorypanel.h"
+#include "util/untrustedtext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -237,14 +238,16 @@ void MainWindow::setConnectionState(ConnectionState state, const QString &detail
         break;
     }
     m_connectionLabel->setText(text);
-    m_connectionLabel->setToolTip(detail);
+    m_connectionLabel->setToolTip(UntrustedText::plainToolTip(detail.left(UntrustedText::BlockLimit)));
     m_connectionLabel->setAccessibleName(QStringLiteral("%1 %2").arg(m_connectionLabel->text(), detail));
     m_applicationsPanel->setOffline(state == ConnectionState::Offline, detail);
     const bool offline = state == ConnectionState::Offline;
     for (QAction *action : std::as_const(m_gitlabActions)) {
         action->setEnabled(!offline);
-        action->setToolTip(offline ? tr("Needs a connection to GitLab: %1").arg(detail) : QString());
-        action->setStatusTip(action->toolTip());
+        const QString why
+            = offline ? tr("Needs a connection to GitLab: %1").arg(detail.left(UntrustedText::BlockLimit)) : QString();
+        action->setToolTip(UntrustedText::plainToolTip(why));
+        action->setStatusTip(why);
     }
     m_approvalsPanel->setActionsEnabled(!offline, tr("Approving and rejecting need a connection to GitLab."));
     m_tagHistoryPanel->setActionsEnabled(!offline, tr("Deploying and rolling back need a connection to GitLab."));
@@ -254,7 +257,7 @@ void MainWindow::setSyncProgress(int done, int total, const QString &what)
 {
     m_progress->setRange(0, total); // 0..0 shows a busy bar until the total is known
     m_progress->setValue(done);
-    m_progress->setToolTip(what);
+    m_progress->setToolTip(UntrustedText::plainToolTip(what.left(UntrustedText::BlockLimit)));
     statusBar()->showMessage(what, 3000);
 }
 

@@ -1,5 +1,7 @@
 #include "profile/profilestore.h"
 
+#include <QCoreApplication>
+
 namespace Dockmaster {
 namespace {
 const QString profilesGroup = QStringLiteral("profiles");
@@ -48,6 +50,30 @@ std::optional<Profile> ProfileStore::load(const QString &name) const
         = m_settings->value(QStringLiteral("requireSecondApprover"), profile.requireSecondApprover).toBool();
     m_settings->endGroup();
     return profile;
+}
+
+std::optional<Profile> ProfileStore::loadForUse(const QString &name, QString *refusal) const
+{
+    std::optional<Profile> profile = load(name);
+    if (!profile) {
+        if (refusal)
+            *refusal = QCoreApplication::translate("Dockmaster::ProfileStore", "There is no profile named \"%1\".")
+                           .arg(name.left(64));
+        return std::nullopt;
+    }
+    const QList<QPair<QString, QString>> problems = profile->validate();
+    if (problems.isEmpty())
+        return profile;
+    if (refusal) {
+        QStringList lines;
+        for (const auto &[field, message] : problems)
+            lines.append(QStringLiteral("%1: %2").arg(field, message));
+        *refusal = QCoreApplication::translate("Dockmaster::ProfileStore",
+                                               "The profile \"%1\" in %2 was refused and nothing was sent to its "
+                                               "servers; fix it in Settings (Ctrl+,).\n%3")
+                       .arg(name.left(64), fileName(), lines.join(QLatin1Char('\n')));
+    }
+    return std::nullopt;
 }
 
 void ProfileStore::save(const Profile &profile)

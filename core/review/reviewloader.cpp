@@ -7,7 +7,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
+#include <QStringDecoder>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Dockmaster {
@@ -36,24 +38,222 @@ ReviewCommit commitFrom(const QJsonObject &o)
     return c;
 }
 
-// Scans and counts; runs on a worker thread.
-void complete(ReviewResult &result)
+// One file the scan must read: from its patch when GitLab sent a whole,
+// readable one, else from the blob in the requested tree.
+struct ScanTarget {
+    QString path;
+    FileDiff diff;
+    bool useDiff = false;
+    QString unscannable; // translated reason when it cannot be read at all
+};
+
+// Whether a patch GitLab sent shows every line the file adds. Empty patches
+// (GitLab truncated or collapsed them, or called the file binary), renames
+// (the patch shows only what changed, not the code that now runs under a new
+// name) and patches with decoding damage are not trusted.
+bool patchIsWhole(const FileDiff &diff, bool collapsed)
 {
-    const RiskScanner scanner;
-    for (ReviewFile &file : result.files) {
-        const auto [added, removed] = UnifiedDiff::countChanges(file.diff.diff);
-        file.added = added;
-        file.removed = removed;
-        if (!file.tooLarge)
-            result.flags.append(scanner.scan(file.diff));
+    return !collapsed && !diff.binary && !diff.deletedFile && !diff.renamedFile && !diff.diff.isEmpty()
+        && !diff.diff.contains(QChar::ReplacementCharacter);
+}
+
+struct ParsedCompare {
+    ReviewResult display;
+    QHash<QString, ScanTarget> patches; // new path -> patch, every entry (not only the listed ones)
+    QList<FileDiff> composer;
+};
+
+ParsedCompare parseCompare(const QString &project, const QString &fromSha, const QString &toSha,
+                           const QByteArray &compareJson, const ReviewLimits &limits, bool *ok)
+{
+    ParsedCompare parsed;
+    ReviewResult &result = parsed.display;
+    result.project = project;
+    result.fromSha = fromSha;
+    result.toSha = toSha;
+    const QJsonObject root = QJsonDocument::fromJson(compareJson).object();
+    if (ok)
+        *ok = !root.isEmpty();
+    result.compareTimeout = root.value(QLatin1StringView("compare_timeout")).toBool();
+    result.sameRef = root.value(QLatin1StringView("compare_same_ref")).toBool() || fromSha == toSha;
+    result.webUrl = root.value(QLatin1StringView("web_url")).toString();
+    for (const QJsonValue &v : root.value(QLatin1StringView("commits")).toArray())
+        result.commits.append(commitFrom(v.toObject()));
+    qsizetype total = 0;
+    for (const QJsonValue &v : root.value(QLatin1StringView("diffs")).toArray()) {
+        const QJsonObject d = v.toObject();
+        FileDiff diff;
+        diff.oldPath = d.value(QLatin1StringView("old_path")).toString();
+        diff.newPath = d.value(QLatin1StringView("new_path")).toString();
+        diff.newFile = d.value(QLatin1StringView("new_file")).toBool();
+        diff.deletedFile = d.value(QLatin1StringView("deleted_file")).toBool();
+        diff.renamedFile = d.value(QLatin1StringView("renamed_file")).toBool();
+        diff.diff = d.value(QLatin1StringView("diff")).toString();
+        diff.binary = diff.diff.startsWith(QLatin1String("Binary files"));
+        const bool collapsed
+            = d.value(QLatin1StringView("too_large")).toBool() || d.value(QLatin1StringView("collapsed")).toBool();
+        ScanTarget target;
+        target.path = diff.path();
+        target.diff = diff;
+        target.useDiff = patchIsWhole(diff, collapsed);
+        parsed.patches.insert(target.path, target);
+        if (RiskScanner::isComposerFile(diff.path()) || (diff.renamedFile && RiskScanner::isComposerFile(diff.oldPath)))
+            parsed.composer.append(diff);
+
+        if (result.files.size() >= limits.maxFiles) {
+            ++result.omittedFiles;
+            continue;
+        }
+        ReviewFile file;
+        file.diff = diff;
+        file.tooLarge = collapsed || diff.diff.size() > limits.maxFileChars
+            || total + diff.diff.size() > limits.maxTotalDiffChars;
+        if (file.tooLarge)
+            file.diff.diff.clear();
+        total += file.diff.diff.size();
+        result.files.append(file);
     }
     if (result.omittedFiles > 0)
         result.tooLarge = true;
     for (const ReviewFile &file : std::as_const(result.files))
         result.tooLarge = result.tooLarge || file.tooLarge;
+    return parsed;
+}
+
+// The changed files PHP would run: every path of the requested tree that
+// must be scanned and whose blob (or mode) differs from the live tree.
+QList<ScanTarget> targetsFromTrees(const ReviewLoader::Tree &to, const ReviewLoader::Tree &from,
+                                   const QHash<QString, ScanTarget> &patches)
+{
+    QList<ScanTarget> targets;
+    QStringList paths = to.keys();
+    paths.sort();
+    for (const QString &path : std::as_const(paths)) {
+        if (!RiskScanner::mustScan(path))
+            continue;
+        const ReviewLoader::TreeBlob blob = to.value(path);
+        const auto live = from.constFind(path);
+        if (live != from.cend() && live->id == blob.id && live->mode == blob.mode)
+            continue;
+        ScanTarget target;
+        target.path = path;
+        if (blob.mode == QLatin1String("120000")) {
+            target.unscannable = ReviewResult::tr("a symbolic link: PHP would run the file it points to");
+        } else if (const auto patch = patches.constFind(path); patch != patches.cend() && patch->useDiff) {
+            target = *patch;
+        }
+        targets.append(target);
+    }
+    return targets;
+}
+
+QString decodeSource(const QByteArray &bytes)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = utf8.decode(bytes);
+    if (!utf8.hasError())
+        return text;
+    // PHP reads bytes, not characters: one character per byte keeps every token.
+    return QString::fromLatin1(bytes);
+}
+
+// The whole file as a new-file patch, for the diff view.
+QString wholeFileDiff(const QString &source)
+{
+    QStringList lines = source.split(QLatin1Char('\n'));
+    const bool finalNewline = !lines.isEmpty() && lines.constLast().isEmpty();
+    if (finalNewline)
+        lines.removeLast();
+    QString diff = QStringLiteral("@@ -0,0 +1,%1 @@\n").arg(lines.size());
+    for (const QString &line : std::as_const(lines)) {
+        diff += QLatin1Char('+');
+        diff += line;
+        diff += QLatin1Char('\n');
+    }
+    if (!finalNewline && !lines.isEmpty())
+        diff += QStringLiteral("\\ No newline at end of file\n");
+    return diff;
+}
+
+// Scans every target and counts the display files; runs on a worker thread.
+void scanAll(ReviewResult &result, const QList<ScanTarget> &targets, const QList<FileDiff> &composer,
+             const QHash<QString, QByteArray> &blobs, const QHash<QString, QString> &blobErrors,
+             const ReviewLimits &limits, const std::atomic_bool &cancelled)
+{
+    const RiskScanner scanner;
+    result.scanTotal = int(targets.size());
+    for (const ScanTarget &target : targets) {
+        if (cancelled.load())
+            return;
+        if (!target.unscannable.isEmpty()) {
+            result.unscanned.append({ target.path, target.unscannable });
+            continue;
+        }
+        if (target.useDiff) {
+            result.flags.append(scanner.scan(target.diff));
+            ++result.scanned;
+            continue;
+        }
+        if (const auto error = blobErrors.constFind(target.path); error != blobErrors.cend()) {
+            result.unscanned.append({ target.path, *error });
+            continue;
+        }
+        const auto blob = blobs.constFind(target.path);
+        if (blob == blobs.cend()) {
+            result.unscanned.append({ target.path, ReviewResult::tr("not read") });
+            continue;
+        }
+        if (blob->size() > limits.maxScanBytes) {
+            result.unscanned.append(
+                { target.path, ReviewResult::tr("larger than %1 MB").arg(limits.maxScanBytes / (1024 * 1024)) });
+            continue;
+        }
+        const QString source = decodeSource(*blob);
+        result.flags.append(scanner.scanSource(target.path, source));
+        ++result.scanned;
+        // A listed file GitLab showed no patch for: show what runs instead.
+        for (ReviewFile &file : result.files) {
+            if (file.path() == target.path && file.diff.diff.isEmpty() && !file.diff.deletedFile
+                && blob->size() <= limits.maxFileChars) {
+                file.diff.diff = wholeFileDiff(source);
+                file.diff.binary = false;
+                file.wholeFile = true;
+                file.tooLarge = false;
+            }
+        }
+    }
+    for (const FileDiff &diff : composer)
+        result.flags.append(scanner.scan(diff));
+    for (ReviewFile &file : result.files) {
+        const auto [added, removed] = UnifiedDiff::countChanges(file.diff.diff);
+        file.added = added;
+        file.removed = removed;
+    }
 }
 
 } // namespace
+
+struct ReviewLoader::Job {
+    bool compareDone = false;
+    bool toDone = false;
+    bool fromDone = false;
+    bool badCompare = false;
+    QByteArray compareJson;
+    Tree toTree;
+    QStringList toOrder; // first release: tree order
+    Tree fromTree;
+    QList<ReviewCommit> commits;
+    // After planning:
+    ReviewResult result;
+    QList<ScanTarget> targets;
+    QList<FileDiff> composer;
+    QStringList displayPaths; // first release: files shown
+    QStringList queue;        // blobs still to read
+    int blobTotal = 0;
+    int inFlight = 0;
+    QHash<QString, QByteArray> blobs;
+    QHash<QString, QString> blobErrors;
+};
 
 ReviewLoader::ReviewLoader(GitLabClient *client, QObject *parent)
     : QObject(parent)
@@ -70,14 +270,21 @@ void ReviewLoader::cancel()
 {
     ++m_job;
     m_loading = false;
-    if (m_call)
-        m_call->cancel();
-    m_call.clear();
+    if (m_cancelled)
+        m_cancelled->store(true);
+    m_cancelled.reset();
+    m_state.reset();
+    const QList<QPointer<GitLabCall>> calls = std::exchange(m_calls, {});
+    for (const QPointer<GitLabCall> &call : calls) {
+        if (call)
+            call->cancel();
+    }
 }
 
 void ReviewLoader::track(GitLabCall *call)
 {
-    m_call = call;
+    m_calls.removeAll(nullptr);
+    m_calls.append(call);
 }
 
 void ReviewLoader::load(const QString &project, const QString &liveSha, const QString &requestedSha)
@@ -87,11 +294,8 @@ void ReviewLoader::load(const QString &project, const QString &liveSha, const QS
     m_project = project;
     m_from = liveSha.trimmed().toLower();
     m_to = requestedSha.trimmed().toLower();
-    m_commits.clear();
-    m_pending.clear();
-    m_files.clear();
-    m_omitted = 0;
-    m_truncated = false;
+    m_cancelled = std::make_shared<std::atomic_bool>(false);
+    m_state = std::make_shared<Job>();
     if (!m_client) {
         fail(tr("Not connected to GitLab."));
         return;
@@ -113,8 +317,16 @@ void ReviewLoader::load(const QString &project, const QString &liveSha, const QS
 
 void ReviewLoader::fail(const QString &message)
 {
-    const quint64 job = m_job;
+    // One answer per load: whatever else is still in flight for it is dropped.
+    const quint64 job = ++m_job;
     m_loading = false;
+    if (m_cancelled)
+        m_cancelled->store(true);
+    const QList<QPointer<GitLabCall>> calls = std::exchange(m_calls, {});
+    for (const QPointer<GitLabCall> &call : calls) {
+        if (call && !call->isFinished())
+            call->cancel();
+    }
     // Queued so callers always see load() return before a signal.
     QMetaObject::invokeMethod(
         this,
@@ -142,20 +354,6 @@ QString ReviewLoader::messageFor(const GitLabResponse &response, bool compare) c
     return e.message.isEmpty() ? tr("Loading the changes failed.") : e.message;
 }
 
-void ReviewLoader::finishInBackground(std::function<ReviewResult()> work)
-{
-    const quint64 job = m_job;
-    auto *watcher = new QFutureWatcher<ReviewResult>(this);
-    connect(watcher, &QFutureWatcher<ReviewResult>::finished, this, [this, watcher, job] {
-        watcher->deleteLater();
-        if (job != m_job)
-            return;
-        m_loading = false;
-        Q_EMIT loaded(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
-
 void ReviewLoader::loadCompare()
 {
     GitLabRequest request;
@@ -169,64 +367,85 @@ void ReviewLoader::loadCompare()
     track(m_client->send(request, this, [this, job](const GitLabResponse &response) {
         if (job != m_job)
             return;
-        m_call.clear();
         if (!response.error.isOk()) {
             fail(messageFor(response, true));
             return;
         }
-        const QByteArray body = response.body;
-        const QString project = m_project, from = m_from, to = m_to;
-        const ReviewLimits limits = m_limits;
-        if (!QJsonDocument::fromJson(body).isObject()) {
-            fail(tr("GitLab answered the comparison with something that is not JSON."));
+        // Parsed off the UI thread (maybePlan): a compare with megabyte commit messages is big.
+        m_state->compareJson = response.body;
+        m_state->compareDone = true;
+        maybePlan();
+    }));
+    listTree(m_to, true);
+    listTree(m_from, false);
+}
+
+void ReviewLoader::listTree(const QString &sha, bool requested)
+{
+    GitLabRequest tree;
+    tree.path = GitLabClient::projectPath(m_project) + QStringLiteral("/repository/tree");
+    tree.query = { { QStringLiteral("ref"), sha },
+                   { QStringLiteral("recursive"), QStringLiteral("true") },
+                   { QStringLiteral("per_page"), QStringLiteral("100") } };
+    tree.pagination = GitLabRequest::Pagination::Offset;
+    const quint64 job = m_job;
+    track(m_client->send(tree, this, [this, job, requested](const GitLabResponse &response) {
+        if (job != m_job)
+            return;
+        if (!response.error.isOk()) {
+            fail(tr("The file tree of %1 could not be read, so the risk scan cannot see what would run: %2")
+                     .arg((requested ? m_to : m_from).left(12), messageFor(response, false)));
             return;
         }
-        // Parsing and scanning a large diff takes a while: off the UI thread.
-        finishInBackground(
-            [project, from, to, body, limits] { return fromCompare(project, from, to, body, limits, nullptr); });
+        Tree &out = requested ? m_state->toTree : m_state->fromTree;
+        for (const QJsonValue &v : response.items) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QLatin1StringView("type")).toString() != QLatin1String("blob"))
+                continue;
+            const QString path = o.value(QLatin1StringView("path")).toString();
+            out.insert(path,
+                       { o.value(QLatin1StringView("id")).toString(), o.value(QLatin1StringView("mode")).toString() });
+            if (requested)
+                m_state->toOrder.append(path);
+        }
+        (requested ? m_state->toDone : m_state->fromDone) = true;
+        maybePlan();
     }));
 }
 
-ReviewResult ReviewLoader::fromCompare(const QString &project, const QString &fromSha, const QString &toSha,
-                                       const QByteArray &compareJson, const ReviewLimits &limits, bool *ok)
+void ReviewLoader::maybePlan()
 {
-    ReviewResult result;
-    result.project = project;
-    result.fromSha = fromSha;
-    result.toSha = toSha;
-    const QJsonObject root = QJsonDocument::fromJson(compareJson).object();
-    if (ok)
-        *ok = !root.isEmpty();
-    result.compareTimeout = root.value(QLatin1StringView("compare_timeout")).toBool();
-    result.sameRef = root.value(QLatin1StringView("compare_same_ref")).toBool() || fromSha == toSha;
-    result.webUrl = root.value(QLatin1StringView("web_url")).toString();
-    for (const QJsonValue &v : root.value(QLatin1StringView("commits")).toArray())
-        result.commits.append(commitFrom(v.toObject()));
-    qsizetype total = 0;
-    for (const QJsonValue &v : root.value(QLatin1StringView("diffs")).toArray()) {
-        if (result.files.size() >= limits.maxFiles) {
-            ++result.omittedFiles;
-            continue;
+    const std::shared_ptr<Job> state = m_state;
+    if (!state || !state->compareDone || !state->toDone || !state->fromDone)
+        return;
+    m_calls.removeAll(nullptr);
+    const quint64 job = m_job;
+    const QString project = m_project, from = m_from, to = m_to;
+    const ReviewLimits limits = m_limits;
+    // Parsing a large comparison takes a while: off the UI thread.
+    auto *watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, job, state] {
+        watcher->deleteLater();
+        if (job != m_job)
+            return;
+        if (state->badCompare) {
+            fail(tr("GitLab answered the comparison with something that is not JSON."));
+            return;
         }
-        const QJsonObject d = v.toObject();
-        ReviewFile file;
-        file.diff.oldPath = d.value(QLatin1StringView("old_path")).toString();
-        file.diff.newPath = d.value(QLatin1StringView("new_path")).toString();
-        file.diff.newFile = d.value(QLatin1StringView("new_file")).toBool();
-        file.diff.deletedFile = d.value(QLatin1StringView("deleted_file")).toBool();
-        file.diff.renamedFile = d.value(QLatin1StringView("renamed_file")).toBool();
-        file.diff.diff = d.value(QLatin1StringView("diff")).toString();
-        file.diff.binary = file.diff.diff.startsWith(QLatin1String("Binary files"));
-        file.tooLarge = d.value(QLatin1StringView("too_large")).toBool()
-            || d.value(QLatin1StringView("collapsed")).toBool() || file.diff.diff.size() > limits.maxFileChars
-            || total + file.diff.diff.size() > limits.maxTotalDiffChars;
-        if (file.tooLarge)
-            file.diff.diff.clear();
-        total += file.diff.diff.size();
-        result.files.append(file);
-    }
-    complete(result);
-    return result;
+        fetchBlobs();
+    });
+    watcher->setFuture(QtConcurrent::run([state, project, from, to, limits] {
+        if (state->compareJson.isEmpty())
+            return; // first release: no comparison
+        bool ok = false;
+        ParsedCompare parsed = parseCompare(project, from, to, state->compareJson, limits, &ok);
+        state->badCompare = !ok;
+        state->compareJson.clear();
+        state->result = std::move(parsed.display);
+        state->result.scanFromTrees = true;
+        state->composer = std::move(parsed.composer);
+        state->targets = targetsFromTrees(state->toTree, state->fromTree, parsed.patches);
+    }));
 }
 
 void ReviewLoader::loadFirstRelease()
@@ -241,70 +460,77 @@ void ReviewLoader::loadFirstRelease()
         if (job != m_job)
             return;
         if (!response.error.isOk()) {
-            m_call.clear();
             fail(messageFor(response, false));
             return;
         }
         // GitLab lists newest first; reviewers read oldest first like compare.
         for (qsizetype i = response.items.size() - 1; i >= 0; --i)
-            m_commits.append(commitFrom(response.items.at(i).toObject()));
-        GitLabRequest tree;
-        tree.path = GitLabClient::projectPath(m_project) + QStringLiteral("/repository/tree");
-        tree.query = { { QStringLiteral("ref"), m_to },
-                       { QStringLiteral("recursive"), QStringLiteral("true") },
-                       { QStringLiteral("per_page"), QStringLiteral("100") } };
-        tree.pagination = GitLabRequest::Pagination::Offset;
-        track(m_client->send(tree, this, [this, job](const GitLabResponse &treeResponse) {
-            if (job != m_job)
-                return;
-            if (!treeResponse.error.isOk()) {
-                m_call.clear();
-                fail(messageFor(treeResponse, false));
-                return;
-            }
-            for (const QJsonValue &v : treeResponse.items) {
-                const QJsonObject o = v.toObject();
-                if (o.value(QLatin1StringView("type")).toString() != QLatin1String("blob"))
-                    continue;
-                if (m_pending.size() >= m_limits.maxFirstReleaseFiles) {
-                    ++m_omitted;
-                    continue;
-                }
-                m_pending.append(o.value(QLatin1StringView("path")).toString());
-            }
-            fetchNextFile();
-        }));
+            m_state->commits.append(commitFrom(response.items.at(i).toObject()));
+        m_state->compareDone = true;
+        maybePlan();
     }));
+    m_state->fromDone = true;
+    listTree(m_to, true);
 }
 
-void ReviewLoader::fetchNextFile()
+void ReviewLoader::fetchBlobs()
 {
-    if (m_pending.isEmpty()) {
-        m_call.clear();
-        ReviewResult result;
-        result.project = m_project;
-        result.toSha = m_to;
-        result.firstRelease = true;
-        result.commits = m_commits;
-        result.omittedFiles = m_omitted;
-        const ReviewLimits limits = m_limits;
-        qsizetype total = 0;
-        for (const FileDiff &d : std::as_const(m_files)) {
-            ReviewFile file;
-            file.diff = d;
-            file.tooLarge = d.diff.size() > limits.maxFileChars || total + d.diff.size() > limits.maxTotalDiffChars;
-            if (file.tooLarge)
-                file.diff.diff.clear();
-            total += file.diff.diff.size();
-            result.files.append(file);
+    Job &state = *m_state;
+    if (m_from.isEmpty()) {
+        // First release: every file is new. Show the first ones, scan all PHP.
+        state.result = {};
+        state.result.project = m_project;
+        state.result.toSha = m_to;
+        state.result.firstRelease = true;
+        state.result.scanFromTrees = true;
+        state.result.commits = state.commits;
+        state.targets.clear();
+        for (const QString &path : std::as_const(state.toOrder)) {
+            if (state.displayPaths.size() < m_limits.maxFirstReleaseFiles)
+                state.displayPaths.append(path);
+            else
+                ++state.result.omittedFiles;
+            if (RiskScanner::mustScan(path)) {
+                ScanTarget target;
+                target.path = path;
+                if (state.toTree.value(path).mode == QLatin1String("120000"))
+                    target.unscannable = ReviewResult::tr("a symbolic link: PHP would run the file it points to");
+                state.targets.append(target);
+            }
+            if (RiskScanner::isComposerFile(path)) {
+                FileDiff composer;
+                composer.oldPath = composer.newPath = path;
+                composer.newFile = true;
+                state.composer.append(composer);
+            }
         }
-        finishInBackground([result]() mutable {
-            complete(result);
-            return result;
-        });
+        state.result.tooLarge = state.result.omittedFiles > 0;
+        state.queue = state.displayPaths;
+    }
+    for (const ScanTarget &target : std::as_const(state.targets)) {
+        if (!target.useDiff && target.unscannable.isEmpty() && !state.queue.contains(target.path))
+            state.queue.append(target.path);
+    }
+    state.blobTotal = int(state.queue.size());
+    Q_EMIT progress(0, state.blobTotal);
+    if (state.queue.isEmpty()) {
+        finish();
         return;
     }
-    const QString path = m_pending.takeFirst();
+    for (int i = 0; i < std::max(1, m_limits.maxParallelFetches) && !state.queue.isEmpty(); ++i)
+        fetchNextBlob();
+}
+
+void ReviewLoader::fetchNextBlob()
+{
+    Job &state = *m_state;
+    if (state.queue.isEmpty()) {
+        if (state.inFlight == 0)
+            finish();
+        return;
+    }
+    const QString path = state.queue.takeFirst();
+    ++state.inFlight;
     GitLabRequest request;
     request.path = GitLabClient::projectPath(m_project) + QStringLiteral("/repository/files/")
         + GitLabClient::encode(path) + QStringLiteral("/raw");
@@ -313,35 +539,82 @@ void ReviewLoader::fetchNextFile()
     track(m_client->send(request, this, [this, job, path](const GitLabResponse &response) {
         if (job != m_job)
             return;
-        if (!response.error.isOk()) {
-            m_call.clear();
-            fail(messageFor(response, false));
-            return;
-        }
-        FileDiff file;
-        file.oldPath = file.newPath = path;
-        file.newFile = true;
-        if (response.body.contains('\0')) {
-            file.binary = true;
-            file.diff = tr("Binary file %1 (not shown)").arg(path) + QLatin1Char('\n');
-        } else if (!response.body.isEmpty()) {
-            QStringList lines = QString::fromUtf8(response.body).split(QLatin1Char('\n'));
-            const bool finalNewline = lines.constLast().isEmpty();
-            if (finalNewline)
-                lines.removeLast();
-            QString diff = QStringLiteral("@@ -0,0 +1,%1 @@\n").arg(lines.size());
-            for (const QString &line : std::as_const(lines)) {
-                diff += QLatin1Char('+');
-                diff += line;
-                diff += QLatin1Char('\n');
-            }
-            if (!finalNewline)
-                diff += QStringLiteral("\\ No newline at end of file\n");
-            file.diff = diff;
-        }
-        m_files.append(file);
-        fetchNextFile();
+        Job &current = *m_state;
+        --current.inFlight;
+        if (response.error.isOk())
+            current.blobs.insert(path, response.body);
+        else
+            current.blobErrors.insert(path, tr("could not be read: %1").arg(messageFor(response, false)));
+        Q_EMIT progress(int(current.blobs.size() + current.blobErrors.size()), current.blobTotal);
+        fetchNextBlob();
     }));
+}
+
+void ReviewLoader::finish()
+{
+    m_calls.removeAll(nullptr);
+    const std::shared_ptr<Job> state = m_state;
+    const std::shared_ptr<std::atomic_bool> cancelled = m_cancelled;
+    const ReviewLimits limits = m_limits;
+    const quint64 job = m_job;
+    auto *watcher = new QFutureWatcher<ReviewResult>(this);
+    connect(watcher, &QFutureWatcher<ReviewResult>::finished, this, [this, watcher, job] {
+        watcher->deleteLater();
+        if (job != m_job)
+            return;
+        m_loading = false;
+        m_state.reset();
+        Q_EMIT loaded(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([state, cancelled, limits] {
+        ReviewResult result = state->result;
+        if (result.firstRelease) {
+            qsizetype total = 0;
+            for (const QString &path : std::as_const(state->displayPaths)) {
+                ReviewFile file;
+                file.diff.oldPath = file.diff.newPath = path;
+                file.diff.newFile = true;
+                const QByteArray bytes = state->blobs.value(path);
+                if (bytes.contains('\0')) {
+                    file.diff.binary = true;
+                } else if (!bytes.isEmpty()) {
+                    file.diff.diff = wholeFileDiff(decodeSource(bytes));
+                }
+                file.tooLarge = file.diff.diff.size() > limits.maxFileChars
+                    || total + file.diff.diff.size() > limits.maxTotalDiffChars;
+                if (file.tooLarge) {
+                    file.diff.diff.clear();
+                    result.tooLarge = true;
+                }
+                total += file.diff.diff.size();
+                result.files.append(file);
+            }
+        }
+        scanAll(result, state->targets, state->composer, state->blobs, state->blobErrors, limits, *cancelled);
+        return result;
+    }));
+}
+
+ReviewResult ReviewLoader::fromCompare(const QString &project, const QString &fromSha, const QString &toSha,
+                                       const QByteArray &compareJson, const ReviewLimits &limits, bool *ok)
+{
+    ParsedCompare parsed = parseCompare(project, fromSha, toSha, compareJson, limits, ok);
+    // Without the trees, the patches are all there is: whatever GitLab did not
+    // send whole is named unscanned.
+    QList<ScanTarget> targets;
+    QStringList paths = parsed.patches.keys();
+    paths.sort();
+    for (const QString &path : std::as_const(paths)) {
+        ScanTarget target = parsed.patches.value(path);
+        if (!RiskScanner::mustScan(path) || target.diff.deletedFile)
+            continue;
+        if (!target.useDiff)
+            target.unscannable = ReviewResult::tr("GitLab sent no readable patch");
+        targets.append(target);
+    }
+    const std::atomic_bool notCancelled(false);
+    scanAll(parsed.display, targets, parsed.composer, {}, {}, limits, notCancelled);
+    return parsed.display;
 }
 
 } // namespace Dockmaster

@@ -2,9 +2,14 @@
 
 #include "review/reviewresult.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
 
 namespace Dockmaster {
 
@@ -12,18 +17,25 @@ class GitLabCall;
 class GitLabClient;
 struct GitLabResponse;
 
+// Display limits only: what the review lists and shows. The risk scan reads
+// every changed file PHP would run, whatever these say.
 struct ReviewLimits {
-    int maxFiles = 1000;                           // files listed and scanned
-    qsizetype maxTotalDiffChars = 8 * 1024 * 1024; // all patches together
-    qsizetype maxFileChars = 1024 * 1024;          // one patch
-    int maxFirstReleaseFiles = 300;                // files fetched one by one for a first release
+    int maxFiles = 1000;                           // files listed in the review
+    qsizetype maxTotalDiffChars = 8 * 1024 * 1024; // all patches shown together
+    qsizetype maxFileChars = 1024 * 1024;          // one patch shown
+    int maxFirstReleaseFiles = 300;                // first release: files fetched to show
     int maxCommitPages = 5;                        // first release: commit history pages of 100
+    qsizetype maxScanBytes = 64 * 1024 * 1024;     // one file the scanner reads; larger is named unscanned
+    int maxParallelFetches = 8;                    // blob reads in flight
 };
 
-// Loads what a release would change in repo A (GitLab compare between the live
-// and the requested SHA, or the whole tree for a first release) and scans it
-// for risk flags off the UI thread. One load at a time; a new load or
-// cancel() drops the previous one.
+// Loads what a release would change in repo A and scans it for risk flags.
+// The review (commits, file list, diffs) comes from GitLab's compare, or the
+// whole tree for a first release. The scan does not trust that diff: it
+// compares the live and the requested trees blob by blob, and reads from the
+// repository every changed file PHP would run whose patch GitLab left out,
+// collapsed, cut, called binary or renamed. Parsing and scanning run off the
+// UI thread. One load at a time; a new load or cancel() drops the previous one.
 class ReviewLoader final : public QObject
 {
     Q_OBJECT
@@ -39,20 +51,35 @@ public:
     void cancel();
     bool isLoading() const { return m_loading; }
 
-    // Pure steps, public for tests: turn GitLab answers into a result (scan included).
+    // Pure step, public for tests: GitLab's compare answer as a review (scan of
+    // the patches included; no tree comparison, so no blob reads).
     static ReviewResult fromCompare(const QString &project, const QString &fromSha, const QString &toSha,
                                     const QByteArray &compareJson, const ReviewLimits &limits, bool *ok);
+
+    // One blob of a tree listing.
+    struct TreeBlob {
+        QString id;
+        QString mode;
+    };
+    using Tree = QHash<QString, TreeBlob>; // path -> blob
 
 Q_SIGNALS:
     void loaded(const Dockmaster::ReviewResult &result);
     void failed(const QString &message);
+    // Files read for the scan so far, of `total`.
+    void progress(int done, int total);
 
 private:
+    struct Job;
+
     void loadCompare();
     void loadFirstRelease();
-    void fetchNextFile();
+    void listTree(const QString &sha, bool requested);
+    void maybePlan();
+    void fetchBlobs();
+    void fetchNextBlob();
+    void finish();
     void fail(const QString &message);
-    void finishInBackground(std::function<ReviewResult()> work);
     QString messageFor(const GitLabResponse &response, bool compare) const;
     void track(GitLabCall *call);
 
@@ -63,13 +90,9 @@ private:
     QString m_project;
     QString m_from;
     QString m_to;
-    QPointer<GitLabCall> m_call;
-    // First release: the tree walked file by file.
-    QList<ReviewCommit> m_commits;
-    QStringList m_pending;
-    QList<FileDiff> m_files;
-    int m_omitted = 0;
-    bool m_truncated = false;
+    QList<QPointer<GitLabCall>> m_calls;
+    std::shared_ptr<std::atomic_bool> m_cancelled;
+    std::shared_ptr<Job> m_state;
 };
 
 } // namespace Dockmaster

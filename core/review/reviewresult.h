@@ -26,10 +26,19 @@ struct ReviewFile {
     FileDiff diff;
     int added = 0;
     int removed = 0;
-    bool tooLarge = false; // GitLab left the patch out (too_large/collapsed) or it passed our limit
+    bool tooLarge = false;  // the patch is not shown: GitLab left it out or it passed a display limit
+    bool wholeFile = false; // GitLab sent no patch; `diff` shows the whole file as read for the scan
 
     QString path() const { return diff.path(); }
     bool operator==(const ReviewFile &) const = default;
+};
+
+// A changed file PHP would run that the risk scanner could not read.
+struct UnscannedFile {
+    QString path;
+    QString reason; // translated, short
+
+    bool operator==(const UnscannedFile &) const = default;
 };
 
 // Everything a reviewer needs to judge one release: what commits and files
@@ -50,6 +59,19 @@ public:
     int omittedFiles = 0;        // files beyond the limits, not listed at all
     bool sameRef = false;        // nothing to deploy: requested == live
     QString webUrl;              // GitLab's compare page, if known
+    // The risk scan: every new, changed or renamed file of the requested tree
+    // that PHP would run (scanTotal), how many were read and scanned, and the
+    // ones that could not be, with the reason. Independent of the display limits.
+    int scanTotal = 0;
+    int scanned = 0;
+    QList<UnscannedFile> unscanned;
+    bool scanFromTrees = false; // the changed files came from the trees, not only GitLab's diff
+
+    // Everything PHP would run was scanned.
+    bool scanComplete() const { return unscanned.isEmpty() && scanned >= scanTotal; }
+    // "Scanned 5,001 of 5,001 PHP files: 2 flags", "3 files not scanned (…)".
+    QString verdict() const;
+    bool isUnscanned(const QString &path) const;
 
     int flagCount(const QString &path) const;
     QList<RiskFlag> flagsFor(const QString &path) const;
@@ -63,3 +85,4 @@ public:
 } // namespace Dockmaster
 
 Q_DECLARE_METATYPE(Dockmaster::ReviewResult)
+Q_DECLARE_METATYPE(Dockmaster::UnscannedFile)

@@ -581,10 +581,17 @@ Source sourceOf(const QString &diff)
 bool RiskScanner::isPhpFile(const QString &path)
 {
     static const QSet<QString> suffixes { QStringLiteral("php"),   QStringLiteral("phtml"), QStringLiteral("inc"),
-                                          QStringLiteral("php3"),  QStringLiteral("php4"),  QStringLiteral("php5"),
-                                          QStringLiteral("php7"),  QStringLiteral("php8"),  QStringLiteral("phps"),
+                                          QStringLiteral("php2"),  QStringLiteral("php3"),  QStringLiteral("php4"),
+                                          QStringLiteral("php5"),  QStringLiteral("php6"),  QStringLiteral("php7"),
+                                          QStringLiteral("php8"),  QStringLiteral("phps"),  QStringLiteral("pht"),
+                                          QStringLiteral("phar"),  QStringLiteral("pgif"),  QStringLiteral("phpt"),
                                           QStringLiteral("module") };
-    return suffixes.contains(QFileInfo(path).suffix().toLower());
+    // Trailing dots and spaces are dropped by some file systems and servers.
+    QString name = path.section(QLatin1Char('/'), -1);
+    while (name.endsWith(QLatin1Char('.')) || name.endsWith(QLatin1Char(' ')))
+        name.chop(1);
+    const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
+    return dot >= 0 && suffixes.contains(name.mid(dot + 1).toLower());
 }
 
 bool RiskScanner::isComposerFile(const QString &path)
@@ -593,9 +600,24 @@ bool RiskScanner::isComposerFile(const QString &path)
     return name == QLatin1String("composer.json") || name == QLatin1String("composer.lock");
 }
 
+bool RiskScanner::isPhpSettingsFile(const QString &path)
+{
+    const QString name = path.section(QLatin1Char('/'), -1).toLower();
+    return name == QLatin1String(".user.ini") || name == QLatin1String("php.ini");
+}
+
 QList<RiskFlag> RiskScanner::scan(const FileDiff &file) const
 {
     const QString path = file.path();
+    if (isPhpSettingsFile(path) && !file.deletedFile) {
+        RiskFlag flag;
+        flag.path = path;
+        flag.kind = RiskKind::PhpSettings;
+        flag.explanation = tr("%1 changes PHP settings for its folder; a setting such as auto_prepend_file can make "
+                              "PHP run any file of the app as code.")
+                               .arg(QFileInfo(path).fileName());
+        return { flag };
+    }
     if (isComposerFile(path) || (file.renamedFile && isComposerFile(file.oldPath))) {
         RiskFlag flag;
         flag.path = path;
@@ -657,6 +679,8 @@ QString RiskScanner::kindKey(RiskKind kind)
         return QStringLiteral("outbound");
     case RiskKind::DependencyChange:
         return QStringLiteral("composer");
+    case RiskKind::PhpSettings:
+        return QStringLiteral("phpsettings");
     }
     return {};
 }
@@ -680,6 +704,8 @@ QString RiskScanner::kindLabel(RiskKind kind)
         return tr("New outbound host");
     case RiskKind::DependencyChange:
         return tr("Dependencies changed");
+    case RiskKind::PhpSettings:
+        return tr("PHP settings file");
     }
     return {};
 }

@@ -18,6 +18,7 @@ enum class RiskKind {
     DynamicInclude,      // include/require of a remote URL or a variable path
     OutboundHost,        // a new network destination (curl, sockets, URL file reads)
     DependencyChange,    // composer.json / composer.lock changed
+    PhpSettings,         // a .user.ini changed: per-folder PHP settings (auto_prepend_file runs any file)
 };
 
 struct RiskFlag {
@@ -39,13 +40,26 @@ class RiskScanner
     Q_DECLARE_TR_FUNCTIONS(Dockmaster::RiskScanner)
 
 public:
+    // A file PHP would run or include as code: .php and the other suffixes
+    // PHP-FPM and mod_php setups execute (.phtml, .php3-8, .phar, .inc, …),
+    // in any letter case.
     static bool isPhpFile(const QString &path);
     static bool isComposerFile(const QString &path);
+    // PHP-FPM reads .user.ini in every folder it runs a script from.
+    static bool isPhpSettingsFile(const QString &path);
+    // What the review's scan must read in full when changed: PHP files and PHP settings files.
+    static bool mustScan(const QString &path) { return isPhpFile(path) || isPhpSettingsFile(path); }
 
     QList<RiskFlag> scan(const FileDiff &file) const;
     QList<RiskFlag> scan(const QList<FileDiff> &files) const;
     // Treats every line of `source` as added (a new file).
     QList<RiskFlag> scanSource(const QString &path, const QString &source) const;
+
+    // Flags an admin must acknowledge one by one before approving.
+    static bool isHighSeverity(RiskKind kind)
+    {
+        return kind != RiskKind::OutboundHost && kind != RiskKind::DependencyChange;
+    }
 
     // Stable, untranslated key ("eval", "shell", ...) for tests and exports.
     static QString kindKey(RiskKind kind);

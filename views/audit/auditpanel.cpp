@@ -99,6 +99,7 @@ void AuditPanel::exportTo(const QString &path)
         rows.append(m_filter->index(row, 0).data(Roles::RecordRole).value<AuditEntry>());
     m_exportPath = path;
     m_export->setEnabled(false);
+    m_summary->setTextFormat(Qt::PlainText);
     m_summary->setText(tr("Exporting %n row(s)…", nullptr, int(rows.size())));
     m_exporting.setFuture(QtConcurrent::run([path, rows] { return AuditCsv::write(path, rows); }));
 }

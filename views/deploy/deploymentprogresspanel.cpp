@@ -1,5 +1,7 @@
 #include "deploy/deploymentprogresspanel.h"
 
+#include "util/untrustedtext.h"
+
 #include <QDateTime>
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -94,8 +96,10 @@ int DeploymentProgressPanel::addDeployment(const QString &title, const QString &
     const int key = m_nextKey++;
     auto *item = new QTreeWidgetItem;
     m_list->insertTopLevelItem(0, item); // the tree owns it; newest on top
-    item->setText(WhatColumn, title);
-    item->setToolTip(WhatColumn, detail);
+    // `title` is console text (its callers pass third-party parts through
+    // UntrustedText); `detail` is third-party text, e.g. the request's title.
+    item->setText(WhatColumn, title.left(UntrustedText::BlockLimit));
+    item->setToolTip(WhatColumn, UntrustedText::toolTip(detail));
     item->setText(StartedColumn, QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
     item->setData(WhatColumn, KeyRole, key);
     m_entries.insert(key, { item, QString(), QString() });
@@ -111,7 +115,7 @@ void DeploymentProgressPanel::setPipeline(int key, qint64 pipelineId, const QStr
     if (it == m_entries.end())
         return;
     it->item->setText(PipelineColumn, QStringLiteral("#%1").arg(pipelineId));
-    it->item->setToolTip(PipelineColumn, webUrl);
+    it->item->setToolTip(PipelineColumn, UntrustedText::toolTip(webUrl));
 }
 
 void DeploymentProgressPanel::setStatus(int key, const QString &status)
@@ -153,7 +157,7 @@ void DeploymentProgressPanel::setFinished(int key, const QString &status, const 
     setStatus(key, status);
     const auto it = m_entries.find(key);
     if (it != m_entries.end() && !message.isEmpty())
-        it->item->setToolTip(StatusColumn, message);
+        it->item->setToolTip(StatusColumn, UntrustedText::toolTip(message)); // may quote third-party text
 }
 
 QString DeploymentProgressPanel::logOf(int key) const

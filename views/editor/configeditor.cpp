@@ -6,6 +6,7 @@
 #include "editor/syntaxsupport.h"
 #include "editor/validatorcheck.h"
 #include "git/gitworkspace.h"
+#include "util/untrustedtext.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -153,10 +154,11 @@ ConfigEditor::ConfigEditor(GitWorkspace *workspace, const KSyntaxHighlighting::R
                         tr("%1  %2  %3: %4")
                             .arg(entry.commit.shortId(),
                                  QLocale().toString(entry.commit.when.toLocalTime(), QLocale::ShortFormat),
-                                 entry.commit.authorName, entry.commit.summary),
+                                 UntrustedText::line(entry.commit.authorName, 64),
+                                 UntrustedText::line(entry.commit.summary)),
                         m_historyList);
                     item->setData(Qt::UserRole, entry.commit.id);
-                    item->setToolTip(entry.commit.message);
+                    item->setToolTip(UntrustedText::toolTip(entry.commit.message));
                 }
                 m_panels->setCurrentWidget(m_historyList->parentWidget());
                 if (!entries.isEmpty()) {
@@ -186,6 +188,7 @@ void ConfigEditor::buildUi()
     m_files->setMinimumContentsLength(30);
     m_files->setPlaceholderText(tr("Choose a file"));
     m_banner = new QLabel(this);
+    m_banner->setTextFormat(Qt::PlainText); // quotes server and git messages
     m_banner->setWordWrap(true);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner->hide();
@@ -217,6 +220,7 @@ void ConfigEditor::buildUi()
     };
     auto *diffPanel = new QWidget(m_panels);
     m_diffTitle = new QLabel(diffPanel);
+    m_diffTitle->setTextFormat(Qt::PlainText);
     m_diffView = makeDiffView(diffPanel);
     auto *diffLayout = new QVBoxLayout(diffPanel);
     diffLayout->setContentsMargins(0, 0, 0, 0);
@@ -237,6 +241,7 @@ void ConfigEditor::buildUi()
 
     m_upstreamPanel = new QWidget(m_panels);
     m_upstreamSummary = new QLabel(m_upstreamPanel);
+    m_upstreamSummary->setTextFormat(Qt::PlainText); // commit titles and authors
     m_upstreamSummary->setWordWrap(true);
     m_upstreamView = makeDiffView(m_upstreamPanel);
     auto *rebaseButton = new QPushButton(tr("Rebase my edit"), m_upstreamPanel);
@@ -647,7 +652,9 @@ void ConfigEditor::onPushRejected(quint64 request, const GitPushRejection &rejec
     m_rejection = rejection;
     QStringList commits;
     for (const GitCommitInfo &commit : rejection.upstreamCommits) {
-        commits.append(tr("%1 by %2: %3").arg(commit.shortId(), commit.authorName, commit.summary));
+        commits.append(tr("%1 by %2: %3")
+                           .arg(commit.shortId(), UntrustedText::line(commit.authorName, 64),
+                                UntrustedText::line(commit.summary)));
     }
     m_upstreamSummary->setText((rejection.fileChangedUpstream
                                     ? tr("%1 changed upstream since you started editing.").arg(rejection.path)

@@ -4,6 +4,7 @@
 #include "applicationsmodel.h"
 #include "modelroles.h"
 #include "panels/filterwidgets.h"
+#include "util/untrustedtext.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -106,6 +107,7 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
     m_details->setPlaceholderText(tr("Select an application to see its repositories, domains, hosts and versions."));
 
     m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText); // quotes server messages
     m_banner->setVisible(false);
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: palette(alternate-base); padding: 4px; }"));
 
@@ -214,14 +216,17 @@ void ApplicationsPanel::showDetails()
 QString ApplicationsPanel::detailsHtml(const AppRecord &app) const
 {
     // Everything here may come from third parties: escape it all.
-    QString html = QStringLiteral("<h3>%1 &mdash; %2</h3>").arg(escaped(app.id), escaped(app.name));
+    // Escaped, and made safe as text first: hidden characters revealed, bidi isolated, length capped.
+    QString html
+        = QStringLiteral("<h3>%1 &mdash; %2</h3>").arg(escaped(app.id), escaped(UntrustedText::line(app.name, 80)));
     if (!app.description.isEmpty())
-        html += QStringLiteral("<p>%1</p>").arg(escaped(app.description));
+        html += QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>")
+                    .arg(escaped(UntrustedText::block(app.description, UntrustedText::BlockLimit, 20)));
     html += QStringLiteral("<table cellspacing=\"4\">");
     auto row = [&html](const QString &label, const QString &valueHtml) {
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(escaped(label), valueHtml);
     };
-    row(tr("Owner"), escaped(app.owner));
+    row(tr("Owner"), escaped(UntrustedText::line(app.owner, 64)));
     row(tr("Status"), escaped(ApplicationsModel::statusDisplayName(app.status)));
     row(tr("Code repository"), link(app.codeWebUrl, app.codeWebUrl.isEmpty() ? tr("unknown") : app.codeWebUrl));
     row(tr("Management repository"), link(app.opsWebUrl, app.opsWebUrl.isEmpty() ? tr("unknown") : app.opsWebUrl));
@@ -234,7 +239,7 @@ QString ApplicationsPanel::detailsHtml(const AppRecord &app) const
             continue;
         }
         html += QStringLiteral("<table cellspacing=\"4\">");
-        row(tr("Live version"), escaped(ApplicationsModel::versionText(state)));
+        row(tr("Live version"), escaped(UntrustedText::line(ApplicationsModel::versionText(state), 100)));
         row(tr("Domain"), link(QStringLiteral("https://") + state->domain, state->domain));
         row(tr("Host"), escaped(state->host));
         row(tr("Ports"), escaped(tr("container %1, fallback %2").arg(state->containerPort).arg(state->fallbackPort)));

@@ -4,6 +4,7 @@
 #include "panels/filterwidgets.h"
 #include "releaserequestsfiltermodel.h"
 #include "releaserequestsmodel.h"
+#include "util/untrustedtext.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -49,6 +50,8 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     m_view->sortByColumn(ReleaseRequestsModel::AgeColumn, Qt::AscendingOrder); // oldest first
 
     m_review->setWordWrap(true);
+    m_review->setTextFormat(Qt::PlainText);
+    m_summary->setTextFormat(Qt::PlainText);
     m_review->setAlignment(Qt::AlignCenter);
     m_review->setText(tr("Select a release request to review its changes."));
     m_review->setAccessibleName(tr("Release review"));
@@ -159,11 +162,12 @@ void ApprovalsPanel::rejectCurrent()
         return;
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Reject release"));
-    auto *text
-        = new QLabel(tr("Reject %1 of %2 to %3? The developer sees your reason as a comment on the "
-                        "request.")
-                         .arg(request->requestedRef, request->appId, environmentDisplayName(request->environment)),
-                     &dialog);
+    auto *text = new QLabel(tr("Reject %1 of %2 to %3? The developer sees your reason as a comment on the "
+                               "request.")
+                                .arg(UntrustedText::line(request->requestedRef, 80), request->appId,
+                                     environmentDisplayName(request->environment)),
+                            &dialog);
+    text->setTextFormat(Qt::PlainText);
     text->setWordWrap(true);
     auto *reason = new QPlainTextEdit(&dialog);
     reason->setObjectName(QStringLiteral("rejectReason"));

@@ -4,7 +4,9 @@
 #include "deploymentsmodel.h"
 #include "modelroles.h"
 #include "panels/filterwidgets.h"
+#include "review/fulltextdialog.h"
 #include "tagsmodel.h"
+#include "util/untrustedtext.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -36,6 +38,7 @@ TagHistoryPanel::TagHistoryPanel(QWidget *parent)
     m_placeholder->setWordWrap(true);
     m_placeholder->setEnabled(false);
     m_header->setTextFormat(Qt::PlainText);
+    m_header->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // app names must not widen the window
     m_header->setWordWrap(true);
     for (const auto &[button, environment] :
          { std::pair { m_testLogs, Environment::Test }, std::pair { m_productionLogs, Environment::Production } }) {
@@ -62,6 +65,12 @@ TagHistoryPanel::TagHistoryPanel(QWidget *parent)
 
     m_tagView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tagView, &QTreeView::customContextMenuRequested, this, &TagHistoryPanel::showTagMenu);
+    // A tag message is cut in the list and the tooltip: all of it on demand.
+    connect(m_tagView, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const TagRecord tag = index.data(Roles::RecordRole).value<TagRecord>();
+        if (!tag.message.isEmpty())
+            FullTextDialog::show(this, tr("Tag %1").arg(UntrustedText::line(tag.name, 80)), tag.message);
+    });
     m_deploymentView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_deploymentView, &QTreeView::customContextMenuRequested, this, &TagHistoryPanel::showDeploymentMenu);
 
@@ -102,9 +111,10 @@ void TagHistoryPanel::showApp(const AppRecord &app)
     m_app = app;
     const EnvironmentState *test = app.environment(Environment::Test);
     const EnvironmentState *production = app.environment(Environment::Production);
-    m_header->setText(
-        tr("%1 (%2): live in test %3, in production %4")
-            .arg(app.name, app.id, ApplicationsModel::versionText(test), ApplicationsModel::versionText(production)));
+    m_header->setText(tr("%1 (%2): live in test %3, in production %4")
+                          .arg(UntrustedText::line(app.name, 80), app.id,
+                               UntrustedText::line(ApplicationsModel::versionText(test), 100),
+                               UntrustedText::line(ApplicationsModel::versionText(production), 100)));
     m_tags->setLiveShas(test ? test->liveSha : QString(), production ? production->liveSha : QString());
     m_testLogs->setEnabled(test && !test->host.isEmpty());
     m_productionLogs->setEnabled(production && !production->host.isEmpty());
@@ -138,10 +148,11 @@ void TagHistoryPanel::showTagMenu(const QPoint &position)
     QMenu menu(this);
     menu.setToolTipsVisible(true);
     for (Environment environment : AllEnvironments) {
-        QAction *deploy = menu.addAction(tr("Deploy %1 to %2…").arg(tag.name, environmentDisplayName(environment)),
-                                         this, [this, environment, name = tag.name, sha = tag.sha] {
-                                             Q_EMIT deployTagRequested(m_app.id, environment, name, sha);
-                                         });
+        QAction *deploy = menu.addAction(
+            tr("Deploy %1 to %2…").arg(UntrustedText::line(tag.name, 80), environmentDisplayName(environment)), this,
+            [this, environment, name = tag.name, sha = tag.sha] {
+                Q_EMIT deployTagRequested(m_app.id, environment, name, sha);
+            });
         deploy->setEnabled(m_actionsEnabled && m_app.environment(environment));
         deploy->setToolTip(m_actionsEnabled ? QString() : m_actionsDisabledReason);
     }

@@ -1,6 +1,7 @@
 #include "review/diffview.h"
 
 #include "editor/syntaxsupport.h"
+#include "util/untrustedtext.h"
 
 #include <QFontDatabase>
 #include <QPainter>
@@ -93,19 +94,26 @@ void DiffView::setDiff(const QString &diff, const QSet<int> &flaggedLines)
     layoutGutter();
     QStringList text;
     text.reserve(m_lines.size());
+    // Third-party code: hidden and direction-changing characters are shown
+    // (no "Trojan Source" reordering), and a huge line is cut for display so
+    // the text layout stays fast; the scanner reads the whole file anyway.
+    constexpr qsizetype MaxLineChars = 4000;
     for (const DiffLine &line : std::as_const(m_lines)) {
+        QString shown = UntrustedText::hasHiddenCharacters(line.text) ? UntrustedText::reveal(line.text) : line.text;
+        if (shown.size() > MaxLineChars)
+            shown = shown.left(MaxLineChars) + QStringLiteral("…");
         switch (line.kind) {
         case DiffLine::Kind::Added:
-            text.append(QLatin1Char('+') + line.text);
+            text.append(QLatin1Char('+') + shown);
             break;
         case DiffLine::Kind::Removed:
-            text.append(QLatin1Char('-') + line.text);
+            text.append(QLatin1Char('-') + shown);
             break;
         case DiffLine::Kind::Context:
-            text.append(QLatin1Char(' ') + line.text);
+            text.append(QLatin1Char(' ') + shown);
             break;
         default:
-            text.append(line.text);
+            text.append(shown);
         }
     }
     setPlainText(text.join(QLatin1Char('\n')));

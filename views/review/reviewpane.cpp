@@ -2,6 +2,8 @@
 
 #include "domain/environment.h"
 #include "review/diffview.h"
+#include "review/fulltextdialog.h"
+#include "util/untrustedtext.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -46,6 +48,9 @@ QWidget *captioned(const QString &caption, QWidget *content, QLabel **captionLab
     layout->setContentsMargins(0, 4, 0, 0);
     layout->setSpacing(2);
     auto *label = new QLabel(caption);
+    label->setTextFormat(Qt::PlainText); // "Diff of <path>" quotes a third-party path
+    // Third-party text never decides how wide the window must be (the tooltip has all of it).
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     QFont font = label->font();
     font.setBold(true);
     label->setFont(font);
@@ -93,6 +98,7 @@ void ReviewPane::buildUi()
     m_environment = new QLabel;
     m_environment->setObjectName(QStringLiteral("reviewEnvironment"));
     m_environment->setMargin(3);
+    m_environment->setTextFormat(Qt::PlainText);
     m_title = new QLabel;
     m_title->setObjectName(QStringLiteral("reviewTitle"));
     m_title->setTextFormat(Qt::PlainText);
@@ -113,6 +119,10 @@ void ReviewPane::buildUi()
     m_requester->setTextFormat(Qt::PlainText); // may quote third-party text
     m_requester->setObjectName(QStringLiteral("reviewRequester"));
     m_requester->setAccessibleName(tr("Requester and age"));
+    // Third-party text never decides how wide the window must be: these labels
+    // take the width they are given (the tooltips have the whole text).
+    for (QLabel *label : { m_title, m_ref, m_requester })
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *detailRow = new QHBoxLayout;
     detailRow->addWidget(m_ref);
     detailRow->addStretch(1);
@@ -123,6 +133,15 @@ void ReviewPane::buildUi()
     m_summary->setObjectName(QStringLiteral("reviewSummary"));
     m_summary->setAccessibleName(tr("Review summary"));
     headerLayout->addWidget(m_summary);
+    m_verdict = new QLabel;
+    m_verdict->setTextFormat(Qt::PlainText); // names unscanned files
+    m_verdict->setObjectName(QStringLiteral("reviewVerdict"));
+    m_verdict->setAccessibleName(tr("Risk scan verdict"));
+    m_verdict->setWordWrap(true);
+    QFont verdictFont = m_verdict->font();
+    verdictFont.setBold(true);
+    m_verdict->setFont(verdictFont);
+    headerLayout->addWidget(m_verdict);
     m_warnings = new QLabel;
     m_warnings->setTextFormat(Qt::PlainText); // may quote third-party text
     m_warnings->setObjectName(QStringLiteral("reviewWarnings"));
@@ -131,6 +150,8 @@ void ReviewPane::buildUi()
     m_warnings->setMargin(4);
     m_warnings->setAutoFillBackground(true);
     headerLayout->addWidget(m_warnings);
+    for (QLabel *label : { m_summary, m_verdict, m_warnings })
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_header);
 
     m_stack = new QStackedWidget;
@@ -138,6 +159,7 @@ void ReviewPane::buildUi()
     layout->addWidget(m_stack, 1);
 
     m_emptyLabel = stateLabel(QStringLiteral("reviewEmpty"));
+    m_emptyLabel->setTextFormat(Qt::PlainText);
     m_emptyLabel->setText(tr("Select a release request to review it"));
     m_emptyLabel->setAccessibleName(tr("No release request selected"));
     m_stack->addWidget(m_emptyLabel);
@@ -147,6 +169,7 @@ void ReviewPane::buildUi()
     loadingLayout->addStretch(1);
     m_loadingLabel = stateLabel(QStringLiteral("reviewLoading"));
     m_loadingLabel->setText(tr("Loading the changes from GitLab…"));
+    m_loadingLabel->setTextFormat(Qt::PlainText);
     m_busy = new QProgressBar;
     m_busy->setRange(0, 0); // busy until the answer arrives
     m_busy->setMaximumWidth(240);
@@ -158,7 +181,7 @@ void ReviewPane::buildUi()
 
     m_errorLabel = stateLabel(QStringLiteral("reviewError"));
     m_errorLabel->setAccessibleName(tr("Review error"));
-    m_errorLabel->setTextFormat(Qt::RichText);
+    m_errorLabel->setTextFormat(Qt::PlainText); // quotes third-party refs
     m_stack->addWidget(m_errorLabel);
 
     m_commits = makeList(QStringLiteral("reviewCommits"), tr("Commits"),
@@ -191,6 +214,14 @@ void ReviewPane::buildUi()
     connect(m_files, &QTreeWidget::itemSelectionChanged, this, &ReviewPane::onFileSelected);
     connect(m_flags, &QTreeWidget::itemActivated, this, &ReviewPane::onFlagActivated);
     connect(m_flags, &QTreeWidget::itemClicked, this, &ReviewPane::onFlagActivated);
+    // Long third-party text is cut in the lists: the whole text on demand.
+    connect(m_commits, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item, int) {
+        const int index = m_commits->indexOfTopLevelItem(item);
+        if (index < 0 || index >= m_result.commits.size())
+            return;
+        const ReviewCommit &c = m_result.commits.at(index);
+        FullTextDialog::show(this, tr("Commit %1").arg(UntrustedText::line(c.shortSha, 16)), c.title);
+    });
 }
 
 void ReviewPane::setReferenceTime(const QDateTime &now)
@@ -231,16 +262,24 @@ void ReviewPane::setRequest(const ReleaseRequest &request)
 void ReviewPane::setLoading()
 {
     m_result = {};
+    setProgress(0, 0);
     setState(State::Loading);
     updateHeader();
+}
+
+void ReviewPane::setProgress(int done, int total)
+{
+    m_loadingLabel->setText(total > 0 ? tr("Loading the changes from GitLab… (risk scan: %1 of %2 files read)")
+                                            .arg(QLocale().toString(done), QLocale().toString(total))
+                                      : tr("Loading the changes from GitLab…"));
 }
 
 void ReviewPane::setError(const QString &message)
 {
     m_result = {};
-    // The message may quote third-party refs: escaped, never interpreted as markup.
-    m_errorLabel->setText(QStringLiteral("<p><b>%1</b></p><p>%2</p>")
-                              .arg(tr("The changes could not be loaded.").toHtmlEscaped(), message.toHtmlEscaped()));
+    // Plain text: the message may quote third-party refs (callers pass them through UntrustedText).
+    m_errorLabel->setText(tr("The changes could not be loaded.") + QStringLiteral("\n\n")
+                          + UntrustedText::block(message, UntrustedText::BlockLimit, 12));
     setState(State::Error);
     updateHeader();
 }
@@ -299,12 +338,14 @@ void ReviewPane::updateHeader()
                                      : QStringLiteral("QLabel { background: palette(mid); color: palette(text); "
                                                       "border-radius: 3px; padding: 1px 6px; }"));
 
-    const QString title = m_request.title.isEmpty() ? tr("Release request") : m_request.title;
+    const QString title = m_request.title.isEmpty() ? tr("Release request") : UntrustedText::line(m_request.title, 120);
     m_title->setText(m_request.iid > 0 ? tr("%1 · %2 (#%3)").arg(m_request.appId, title).arg(m_request.iid)
                                        : tr("%1 · %2").arg(m_request.appId, title));
+    m_title->setToolTip(UntrustedText::toolTip(m_request.title));
 
     const QString sha = !m_result.toSha.isEmpty() ? m_result.toSha : m_request.resolvedSha;
-    const QString ref = m_request.requestedRef.isEmpty() ? tr("(no ref)") : m_request.requestedRef;
+    const QString ref
+        = m_request.requestedRef.isEmpty() ? tr("(no ref)") : UntrustedText::line(m_request.requestedRef, 80);
     QString refText = sha.isEmpty() ? tr("Requested %1, not yet pinned to a commit").arg(ref)
                                     : tr("Requested %1 → pinned %2").arg(ref, sha.left(12));
     if (m_state == State::Ready)
@@ -314,7 +355,8 @@ void ReviewPane::updateHeader()
     m_ref->setToolTip(sha);
 
     const QString age = ageText(m_request.createdAt);
-    const QString requester = m_request.requester.isEmpty() ? tr("unknown") : m_request.requester;
+    const QString requester
+        = m_request.requester.isEmpty() ? tr("unknown") : UntrustedText::line(m_request.requester, 64);
     m_requester->setText(age.isEmpty() ? tr("by %1").arg(requester) : tr("by %1, %2").arg(requester, age));
     m_requester->setToolTip(QLocale().toString(m_request.createdAt.toLocalTime(), QLocale::LongFormat));
 
@@ -331,7 +373,20 @@ void ReviewPane::updateHeader()
             + tr("%n risk flag(s)", nullptr, int(m_result.flags.size()));
         m_summary->setText(counts);
         m_summary->setVisible(true);
-        const QStringList warnings = m_result.warnings();
+        m_verdict->setText(m_result.verdict());
+        m_verdict->setVisible(true);
+        QPalette verdictPalette = m_verdict->palette();
+        verdictPalette.setColor(QPalette::WindowText,
+                                m_result.scanComplete() ? palette().color(QPalette::WindowText)
+                                                        : QColor(0xc6, 0x28, 0x28));
+        m_verdict->setPalette(verdictPalette);
+        QStringList warnings = m_result.warnings();
+        constexpr int ShownUnscanned = 10;
+        for (const UnscannedFile &f : m_result.unscanned.mid(0, ShownUnscanned))
+            warnings.append(tr("Not scanned: %1 (%2)").arg(UntrustedText::line(f.path, 120), f.reason));
+        if (m_result.unscanned.size() > ShownUnscanned)
+            warnings.append(
+                tr("… and %n more file(s) not scanned.", nullptr, int(m_result.unscanned.size() - ShownUnscanned)));
         m_warnings->setText(warnings.join(QLatin1Char('\n')));
         m_warnings->setVisible(!warnings.isEmpty());
         QPalette p = m_warnings->palette();
@@ -342,6 +397,7 @@ void ReviewPane::updateHeader()
         m_warnings->setPalette(p);
     } else {
         m_summary->setVisible(false);
+        m_verdict->setVisible(false);
         m_warnings->setVisible(false);
     }
 }
@@ -353,11 +409,13 @@ void ReviewPane::setResult(const ReviewResult &result)
 
     m_commits->clear();
     for (const ReviewCommit &c : result.commits) {
-        auto *item = new QTreeWidgetItem(
-            m_commits,
-            { c.title, c.author, QLocale().toString(c.date.toLocalTime(), QLocale::ShortFormat), c.shortSha });
-        item->setToolTip(0, c.title);
-        item->setToolTip(3, c.sha);
+        auto *item = new QTreeWidgetItem(m_commits,
+                                         { UntrustedText::line(c.title), UntrustedText::line(c.author, 64),
+                                           QLocale().toString(c.date.toLocalTime(), QLocale::ShortFormat),
+                                           UntrustedText::line(c.shortSha, 16) });
+        item->setToolTip(0, UntrustedText::toolTip(c.title));
+        item->setToolTip(1, UntrustedText::toolTip(c.author));
+        item->setToolTip(3, UntrustedText::toolTip(c.sha));
     }
 
     m_files->clear();
@@ -365,20 +423,29 @@ void ReviewPane::setResult(const ReviewResult &result)
     bold.setBold(true);
     const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
     for (const ReviewFile &f : result.files) {
-        QString label = f.path();
+        QString label = UntrustedText::line(f.path());
         if (f.diff.newFile)
             label = tr("%1 (new)").arg(label);
         else if (f.diff.deletedFile)
             label = tr("%1 (deleted)").arg(label);
         else if (f.diff.renamedFile)
-            label = tr("%1 (renamed from %2)").arg(label, f.diff.oldPath);
+            label = tr("%1 (renamed from %2)").arg(label, UntrustedText::line(f.diff.oldPath));
         const int flags = result.flagCount(f.path());
-        auto *item
-            = new QTreeWidgetItem(m_files,
-                                  { label, f.tooLarge ? tr("too large") : tr("+%1 −%2").arg(f.added).arg(f.removed),
-                                    flags > 0 ? QString::number(flags) : QString() });
+        const bool unscanned = result.isUnscanned(f.path());
+        QString changes = f.tooLarge ? tr("too large") : tr("+%1 −%2").arg(f.added).arg(f.removed);
+        if (unscanned)
+            changes = tr("not scanned");
+        else if (f.wholeFile)
+            changes = tr("no patch; whole file scanned");
+        auto *item = new QTreeWidgetItem(m_files, { label, changes, flags > 0 ? QString::number(flags) : QString() });
         item->setData(0, PathRole, f.path());
-        item->setToolTip(0, f.path());
+        item->setToolTip(
+            0,
+            UntrustedText::toolTip(f.diff.renamedFile ? f.diff.oldPath + QStringLiteral(" → ") + f.path() : f.path()));
+        if (unscanned) {
+            item->setForeground(1, QColor(0xc6, 0x28, 0x28));
+            item->setIcon(1, warningIcon);
+        }
         if (flags > 0) {
             item->setIcon(2, warningIcon);
             item->setFont(2, bold);
@@ -401,12 +468,16 @@ void ReviewPane::setResult(const ReviewResult &result)
     });
     for (const int i : std::as_const(order)) {
         const RiskFlag &f = result.flags.at(i);
-        const QString location = f.line > 0 ? tr("%1:%2").arg(f.path).arg(f.line) : f.path;
-        auto *item = new QTreeWidgetItem(m_flags, { RiskScanner::kindLabel(f.kind), location, f.explanation, f.code });
+        const QString path = UntrustedText::line(f.path);
+        const QString location = f.line > 0 ? tr("%1:%2").arg(path).arg(f.line) : path;
+        auto *item = new QTreeWidgetItem(m_flags,
+                                         { RiskScanner::kindLabel(f.kind), location,
+                                           UntrustedText::line(f.explanation, 240), UntrustedText::line(f.code, 240) });
         item->setIcon(0, warningIcon);
         item->setData(0, FlagIndexRole, i);
-        item->setToolTip(2, f.explanation);
-        item->setToolTip(3, f.code);
+        item->setToolTip(1, UntrustedText::toolTip(f.path));
+        item->setToolTip(2, UntrustedText::toolTip(f.explanation));
+        item->setToolTip(3, UntrustedText::toolTip(f.code));
         item->setFont(3, QFontDatabase::systemFont(QFontDatabase::FixedFont));
     }
     for (int c = 0; c < 2; ++c)
@@ -415,8 +486,10 @@ void ReviewPane::setResult(const ReviewResult &result)
 
     m_filesCaption->setText(tr("Files (%1)").arg(result.files.size()));
     m_commitsCaption->setText(tr("Commits (%1)").arg(result.commits.size()));
-    m_flagsCaption->setText(result.flags.isEmpty() ? tr("Risk flags: none found")
-                                                   : tr("Risk flags (%1)").arg(result.flags.size()));
+    // "none found" only when everything PHP would run was scanned.
+    m_flagsCaption->setText(result.flags.isEmpty() && result.scanComplete()
+                                ? tr("Risk flags: none found")
+                                : tr("Risk flags (%1) · %2").arg(result.flags.size()).arg(result.verdict()));
 
     setState(State::Ready);
     updateHeader();
@@ -457,13 +530,15 @@ void ReviewPane::onFileSelected()
     if (!file)
         return;
     m_currentFile = path;
-    m_fileCaption->setText(tr("Diff of %1").arg(path));
+    m_fileCaption->setText(tr("Diff of %1").arg(UntrustedText::line(path)));
+    m_fileCaption->setToolTip(UntrustedText::toolTip(path));
     if (file->tooLarge) {
         m_diff->setPlaceholder(tr("This file's diff is too large to show. Review it in GitLab."));
         return;
     }
     if (file->diff.binary) {
-        m_diff->setPlaceholder(tr("Binary file; no text diff."));
+        m_diff->setPlaceholder(m_result.isUnscanned(path) ? tr("Binary file; it could not be scanned.")
+                                                          : tr("Binary file; no text diff."));
         return;
     }
     if (file->diff.diff.isEmpty()) {

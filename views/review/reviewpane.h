@@ -37,6 +37,8 @@ public:
     // The request under review; keeps the current content state.
     void setRequest(const ReleaseRequest &request);
     void setLoading();
+    // While the loader reads files for the risk scan.
+    void setProgress(int done, int total);
     void setResult(const ReviewResult &result);
     void setError(const QString &message);
     // For tests and screenshots: the clock ages are computed against (default: now).
@@ -79,6 +81,7 @@ private:
     QLabel *m_ref = nullptr;
     QLabel *m_requester = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_verdict = nullptr;
     QLabel *m_warnings = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_emptyLabel = nullptr;

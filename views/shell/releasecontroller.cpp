@@ -7,8 +7,10 @@
 #include "deploy/deploymentprogresspanel.h"
 #include "gitlab/gitlabclient.h"
 #include "mainwindow.h"
+#include "review/approvalconfirmdialog.h"
 #include "review/reviewloader.h"
 #include "review/reviewpane.h"
+#include "util/untrustedtext.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -17,6 +19,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Dockmaster {
 
@@ -114,6 +118,7 @@ bool ReleaseController::confirm(const QString &title, const QString &text, const
     if (!m_confirm)
         return true;
     QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, m_window);
+    box.setTextFormat(Qt::PlainText); // quotes third-party refs, titles and commit messages
     QPushButton *accept = box.addButton(acceptLabel, QMessageBox::AcceptRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
@@ -133,21 +138,24 @@ void ReleaseController::approve(const ReleaseRequest &request)
 {
     if (!ready(tr("Approving")))
         return;
-    const QString sha = request.resolvedSha.isEmpty() ? tr("(resolved now)") : request.resolvedSha.left(12);
-    const bool production = request.environment == Environment::Production;
-    const QString text
-        = tr("Approve %1 (%2) of %3 for %4?\n\nDockmaster commits the new version to %5 and its "
-             "pipeline deploys it.%6")
-              .arg(request.requestedRef, sha, request.appId, environmentDisplayName(request.environment),
-                   environmentBranch(request.environment), production ? tr("\n\nThis is PRODUCTION.") : QString());
-    if (!confirm(tr("Approve release"), text, tr("Approve and deploy")))
-        return;
+    if (m_confirm) {
+        // The verdict of the review of exactly this version, if it finished.
+        const ReviewResult *review = nullptr;
+        if (m_reviewPane && m_reviewPane->state() == ReviewPane::State::Ready
+            && m_reviewPane->request().projectId == request.projectId && m_reviewPane->request().iid == request.iid
+            && !request.resolvedSha.isEmpty() && m_reviewPane->result().toSha == request.resolvedSha)
+            review = &m_reviewPane->result();
+        ApprovalConfirmDialog dialog(request, review, m_window);
+        Q_EMIT approvalConfirmationOpened(&dialog);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+    }
     const quint64 id = m_approver->approve(request, m_admin);
-    m_entryOfAction.insert(
-        id,
-        startEntry(
-            tr("%1 → %2: %3").arg(request.appId, environmentDisplayName(request.environment), request.requestedRef),
-            request.title));
+    m_entryOfAction.insert(id,
+                           startEntry(tr("%1 → %2: %3")
+                                          .arg(request.appId, environmentDisplayName(request.environment),
+                                               UntrustedText::line(request.requestedRef, 80)),
+                                      request.title));
 }
 
 void ReleaseController::reject(const ReleaseRequest &request, const QString &reason)
@@ -171,6 +179,11 @@ void ReleaseController::setReviewContext(const ApplicationsModel *apps, const KS
     m_syntax = syntax;
 }
 
+void ReleaseController::setReviewPane(ReviewPane *pane)
+{
+    m_reviewPane = pane;
+}
+
 void ReleaseController::deployTag(const QString &appId, Environment environment, const QString &tag,
                                   const QString &tagSha)
 {
@@ -188,7 +201,8 @@ void ReleaseController::deployTag(const QString &appId, Environment environment,
     auto *dialog = new QDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("deployTagDialog"));
-    dialog->setWindowTitle(tr("Deploy %1 of %2 to %3").arg(tag, appId, environmentDisplayName(environment)));
+    dialog->setWindowTitle(
+        tr("Deploy %1 of %2 to %3").arg(UntrustedText::line(tag, 80), appId, environmentDisplayName(environment)));
     auto *pane = new ReviewPane(m_syntax, dialog);
     auto *loader = new ReviewLoader(m_client, dialog);
     ReleaseRequest shown;
@@ -211,8 +225,20 @@ void ReleaseController::deployTag(const QString &appId, Environment environment,
         deploy->setEnabled(true);
     });
     connect(loader, &ReviewLoader::failed, pane, &ReviewPane::setError);
+    connect(loader, &ReviewLoader::progress, pane, &ReviewPane::setProgress);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, appId, environment, tag] {
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, pane, shown, appId, environment, tag] {
+        // Unscanned files and high-severity flags need the same acknowledgement as an approval.
+        const ReviewResult &result = pane->result();
+        const bool needsAck = !result.scanComplete()
+            || std::any_of(result.flags.cbegin(), result.flags.cend(),
+                           [](const RiskFlag &f) { return RiskScanner::isHighSeverity(f.kind); });
+        if (needsAck) {
+            ApprovalConfirmDialog confirmDialog(shown, &result, dialog);
+            Q_EMIT approvalConfirmationOpened(&confirmDialog);
+            if (confirmDialog.exec() != QDialog::Accepted)
+                return;
+        }
         dialog->accept();
         startDeployTag(appId, environment, tag);
     });
@@ -229,7 +255,9 @@ void ReleaseController::startDeployTag(const QString &appId, Environment environ
 {
     const quint64 id = m_approver->deployTag(appId, environment, tag, m_admin);
     m_entryOfAction.insert(
-        id, startEntry(tr("%1 → %2: %3").arg(appId, environmentDisplayName(environment), tag), tr("Deploy tag")));
+        id,
+        startEntry(tr("%1 → %2: %3").arg(appId, environmentDisplayName(environment), UntrustedText::line(tag, 80)),
+                   tr("Deploy tag")));
 }
 
 void ReleaseController::rollback(const QString &appId, Environment environment, const QString &targetSha)
@@ -247,11 +275,13 @@ void ReleaseController::onPlan(quint64, const RollbackPlan &plan)
                  .arg(plan.appId, environmentDisplayName(plan.environment), plan.liveSha.left(12),
                       plan.targetSha.left(12));
     for (const QString &warning : plan.warnings)
-        lines << tr("Warning: %1").arg(warning);
+        lines << tr("Warning: %1").arg(UntrustedText::line(warning, 300));
     if (!plan.undoneCommits.isEmpty()) {
         lines << QString() << tr("%n commit(s) will be undone:", nullptr, int(plan.undoneCommits.size()));
         for (const RollbackPlan::UndoneCommit &commit : plan.undoneCommits.mid(0, 15))
-            lines << QStringLiteral("  %1  %2 (%3)").arg(commit.id.left(8), commit.title, commit.author);
+            lines << QStringLiteral("  %1  %2 (%3)")
+                         .arg(commit.id.left(8), UntrustedText::line(commit.title, 100),
+                              UntrustedText::line(commit.author, 48));
         if (plan.undoneCommits.size() > 15)
             lines << tr("  … and %n more", nullptr, int(plan.undoneCommits.size() - 15));
     }
@@ -292,6 +322,7 @@ void ReleaseController::onFinished(quint64 id, const ReleaseOutcome &outcome)
             auto *box = new QMessageBox(outcome.kind == ReleaseOutcome::Kind::Failed ? QMessageBox::Warning
                                                                                      : QMessageBox::Information,
                                         tr("Nothing deployed"), outcome.message, QMessageBox::Ok, m_window);
+            box->setTextFormat(Qt::PlainText);
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
         }

@@ -21,6 +21,7 @@ class ApplicationsModel;
 class GitLabClient;
 class MainWindow;
 class ReleaseApprover;
+class ReviewPane;
 class RollbackPreflight;
 
 // The admin's release actions from the panels to GitLab: confirms what will
@@ -51,6 +52,9 @@ public:
     // ids) and the shared syntax repository for the diff.
     void setReviewContext(const ApplicationsModel *apps, const KSyntaxHighlighting::Repository *syntax);
     void rollback(const QString &appId, Environment environment, const QString &targetSha);
+    // The review pane whose finished review of a request the approval
+    // confirmation shows (unscanned files and flags to acknowledge).
+    void setReviewPane(ReviewPane *pane);
 
     // Each environment's deployment history from its branch's git log (the
     // `codes` pointer of every commit, with tags and approvers); historyLoaded() follows.
@@ -69,6 +73,8 @@ Q_SIGNALS:
     void outcomeReady(const Dockmaster::ReleaseOutcome &outcome);
     void deploymentFinished(const QString &appId, Dockmaster::Environment environment, const QString &status);
     void reviewDialogOpened(QDialog *dialog);
+    // The approval confirmation is about to be shown (tests answer it).
+    void approvalConfirmationOpened(QDialog *dialog);
     void historyLoaded(const QString &appId, Dockmaster::Environment environment,
                        const QList<Dockmaster::DeploymentHistoryEntry> &entries);
 
@@ -88,6 +94,7 @@ private:
     QString m_commitEmail;
     RollbackPreflight *m_preflight = nullptr;
     const ApplicationsModel *m_apps = nullptr;
+    QPointer<ReviewPane> m_reviewPane;
     const KSyntaxHighlighting::Repository *m_syntax = nullptr;
     QString m_admin;
     bool m_online = false;

@@ -18,6 +18,7 @@ ReviewController::ReviewController(GitLabClient *client, ApprovalsPanel *panel, 
     panel->setReviewWidget(m_pane); // the panel owns the pane from here
     connect(m_loader, &ReviewLoader::loaded, m_pane, &ReviewPane::setResult);
     connect(m_loader, &ReviewLoader::failed, m_pane, &ReviewPane::setError);
+    connect(m_loader, &ReviewLoader::progress, m_pane, &ReviewPane::setProgress);
     connect(panel, &ApprovalsPanel::currentRequestChanged, this, &ReviewController::review);
 }
 

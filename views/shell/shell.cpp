@@ -107,6 +107,7 @@ Shell::Shell(ShellOptions options, QObject *parent)
     m_releases->setReviewContext(m_applications.get(), m_syntax.get());
     m_review
         = new ReviewController(m_client.get(), m_window->approvalsPanel(), m_applications.get(), m_syntax.get(), this);
+    m_releases->setReviewPane(m_review->pane()); // the approval confirmation states its verdict
     connect(m_editors, &EditorTabs::statusMessage, m_window.get(), &MainWindow::showError);
     connect(m_editors, &EditorTabs::configCommitted, this,
             [this](const QString &appId, Environment environment, const QString &path, const QString &commit) {
@@ -188,9 +189,12 @@ bool Shell::chooseProfile()
         name = m_profiles->profileNames().constFirst();
     if (name.isEmpty())
         return runFirstRunDialog();
-    const std::optional<Profile> profile = m_profiles->load(name);
+    // Validated like typed input: a tampered settings file must not send the token anywhere.
+    QString refusal;
+    const std::optional<Profile> profile = m_profiles->loadForUse(name, &refusal);
     if (!profile) {
-        m_window->showError(tr("There is no profile named \"%1\".").arg(name));
+        m_profileRefusal = refusal;
+        m_window->showError(refusal);
         return runFirstRunDialog();
     }
     m_profile = *profile;
@@ -211,7 +215,9 @@ bool Shell::runFirstRunDialog()
         start();
     });
     dialog->open();
-    m_window->setConnectionState(ConnectionState::Offline, tr("No profile yet: create one in Settings (Ctrl+,)."));
+    m_window->setConnectionState(ConnectionState::Offline,
+                                 m_profileRefusal.isEmpty() ? tr("No profile yet: create one in Settings (Ctrl+,).")
+                                                            : m_profileRefusal);
     return false;
 }
 
@@ -378,6 +384,7 @@ void Shell::onCacheOpened(const CacheDatabase::OpenResult &result)
         // Not modal: the app keeps starting while the user reads it.
         auto *box
             = new QMessageBox(QMessageBox::Warning, tr("Local cache"), result.message, QMessageBox::Ok, m_window.get());
+        box->setTextFormat(Qt::PlainText);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
         m_window->showError(result.message);

@@ -59,6 +59,8 @@ public:
     SecretStore *secrets() const { return m_secrets.get(); }
     SandboxPlatform *sandbox() const { return m_sandbox.get(); } // null unless --sandbox
     ReleaseController *releases() const { return m_releases.get(); }
+    // Why the chosen profile was refused when loaded (empty: it was not).
+    QString profileRefusal() const { return m_profileRefusal; }
     ProvisioningController *provisioning() const { return m_provisioning.get(); }
 
 Q_SIGNALS:
@@ -105,6 +107,7 @@ private:
     LogsController *m_logs = nullptr;
     std::unique_ptr<ProvisioningController> m_provisioning; // uses the client and window: reset first
     ReviewController *m_review = nullptr;
+    QString m_profileRefusal;                      // why the chosen profile was not used, if it was refused
     std::unique_ptr<ReleaseController> m_releases; // uses the client and window: reset first
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QTemporaryDir> m_sandboxDir;

@@ -1,0 +1,137 @@
+#include "review/approvalconfirmdialog.h"
+
+#include "domain/environment.h"
+#include "util/untrustedtext.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Dockmaster {
+
+ApprovalConfirmDialog::ApprovalConfirmDialog(const ReleaseRequest &request, const ReviewResult *review, QWidget *parent)
+    : QDialog(parent)
+    , m_appId(request.appId)
+{
+    setObjectName(QStringLiteral("approvalConfirmDialog"));
+    setWindowTitle(tr("Approve release"));
+    const bool production = request.environment == Environment::Production;
+    const QString sha = request.resolvedSha.isEmpty() ? tr("(resolved now)") : request.resolvedSha.left(12);
+
+    QStringList lines;
+    lines << tr("Approve %1 (%2) of %3 for %4?")
+                 .arg(UntrustedText::line(request.requestedRef, 80), sha, request.appId,
+                      environmentDisplayName(request.environment));
+    lines << tr("Dockmaster commits the new version to %1 and its pipeline deploys it.")
+                 .arg(environmentBranch(request.environment));
+    if (production)
+        lines << tr("This is PRODUCTION.");
+    lines << QString();
+
+    struct Item {
+        QString text;
+        bool needsTick;
+    };
+    QList<Item> items;
+    if (!review) {
+        lines << tr("The review of this exact version has not finished loading: nothing was scanned.");
+        items.append({ tr("I approve without a risk scan of this version."), true });
+    } else {
+        lines << review->verdict();
+        for (const UnscannedFile &f : review->unscanned)
+            items.append(
+                { tr("Not scanned: %1 (%2). I have checked it myself.").arg(UntrustedText::line(f.path, 120), f.reason),
+                  true });
+        for (const RiskFlag &f : review->flags) {
+            const QString where = f.line > 0 ? tr("%1:%2").arg(UntrustedText::line(f.path, 120)).arg(f.line)
+                                             : UntrustedText::line(f.path, 120);
+            const QString what
+                = tr("%1 at %2: %3").arg(RiskScanner::kindLabel(f.kind), where, UntrustedText::line(f.code, 120));
+            items.append({ what, RiskScanner::isHighSeverity(f.kind) });
+        }
+    }
+    const auto ticks = std::count_if(items.cbegin(), items.cend(), [](const Item &i) { return i.needsTick; });
+    if (ticks > 0) {
+        lines << (ticks > MaxTicks
+                      ? tr("%n item(s) below need your acknowledgement: type the app ID to confirm you reviewed them.",
+                           nullptr, int(ticks))
+                      : tr("Tick each item below that needs your acknowledgement."));
+    }
+
+    auto *layout = new QVBoxLayout(this);
+    m_text = new QLabel(lines.join(QLatin1Char('\n')), this);
+    m_text->setObjectName(QStringLiteral("approvalConfirmText"));
+    m_text->setTextFormat(Qt::PlainText);
+    m_text->setWordWrap(true);
+    layout->addWidget(m_text);
+
+    if (!items.isEmpty()) {
+        m_list = new QListWidget(this);
+        m_list->setObjectName(QStringLiteral("approvalAcknowledgements"));
+        m_list->setAccessibleName(tr("Unscanned files and risk flags"));
+        m_list->setUniformItemSizes(true);
+        for (const Item &i : std::as_const(items)) {
+            auto *item = new QListWidgetItem(i.text, m_list);
+            item->setToolTip(UntrustedText::plainToolTip(i.text));
+            if (i.needsTick && ticks <= MaxTicks) {
+                item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+                item->setCheckState(Qt::Unchecked);
+            } else {
+                item->setFlags(Qt::ItemIsEnabled);
+            }
+        }
+        layout->addWidget(m_list, 1);
+        connect(m_list, &QListWidget::itemChanged, this, &ApprovalConfirmDialog::updateButton);
+    }
+    if (ticks > MaxTicks) {
+        m_typed = new QLineEdit(this);
+        m_typed->setObjectName(QStringLiteral("approvalTypedAppId"));
+        m_typed->setPlaceholderText(tr("Type %1 to approve").arg(request.appId));
+        m_typed->setAccessibleName(tr("App ID to confirm"));
+        layout->addWidget(m_typed);
+        connect(m_typed, &QLineEdit::textChanged, this, &ApprovalConfirmDialog::updateButton);
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_approve = buttons->addButton(tr("Approve and deploy"), QDialogButtonBox::AcceptRole);
+    m_approve->setObjectName(QStringLiteral("approveAndDeployButton"));
+    buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(640, items.isEmpty() ? 220 : 440);
+    updateButton();
+}
+
+int ApprovalConfirmDialog::acknowledgementCount() const
+{
+    int n = 0;
+    for (int i = 0; m_list && i < m_list->count(); ++i)
+        n += (m_list->item(i)->flags() & Qt::ItemIsUserCheckable) ? 1 : 0;
+    return n;
+}
+
+QString ApprovalConfirmDialog::text() const
+{
+    QStringList all { m_text->text() };
+    for (int i = 0; m_list && i < m_list->count(); ++i)
+        all << m_list->item(i)->text();
+    return all.join(QLatin1Char('\n'));
+}
+
+void ApprovalConfirmDialog::updateButton()
+{
+    bool ok = true;
+    for (int i = 0; m_list && i < m_list->count(); ++i) {
+        const QListWidgetItem *item = m_list->item(i);
+        if ((item->flags() & Qt::ItemIsUserCheckable) && item->checkState() != Qt::Checked)
+            ok = false;
+    }
+    if (m_typed)
+        ok = ok && m_typed->text().trimmed() == m_appId;
+    m_approve->setEnabled(ok);
+}
+
+} // namespace Dockmaster

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "domain/records.h"
+#include "review/reviewresult.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+
+namespace Dockmaster {
+
+// Asks the admin to confirm an approval with the review's verdict in view:
+// names the files the risk scan could not read and the flags it raised.
+// High-severity flags and unscanned files each need an explicit tick (or,
+// when there are many, typing the app ID) before *Approve* is enabled.
+class ApprovalConfirmDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    // `review`: null when no finished review of exactly this SHA exists; that
+    // counts as nothing scanned and needs the acknowledgement too.
+    ApprovalConfirmDialog(const ReleaseRequest &request, const ReviewResult *review, QWidget *parent = nullptr);
+
+    // Above this many items, the admin types the app ID instead of ticking each.
+    static constexpr int MaxTicks = 20;
+
+    int acknowledgementCount() const;
+    bool needsTypedAppId() const { return m_typed != nullptr; }
+    QPushButton *approveButton() const { return m_approve; }
+    QListWidget *acknowledgements() const { return m_list; }
+    QLineEdit *appIdField() const { return m_typed; }
+    QString text() const;
+
+private:
+    void updateButton();
+
+    QString m_appId;
+    QLabel *m_text = nullptr;
+    QListWidget *m_list = nullptr;
+    QLineEdit *m_typed = nullptr;
+    QPushButton *m_approve = nullptr;
+};
+
+} // namespace Dockmaster

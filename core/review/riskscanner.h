@@ -18,6 +18,9 @@ enum class RiskKind {
     DynamicInclude,      // include/require of a remote URL or a variable path
     OutboundHost,        // a new network destination (curl, sockets, URL file reads)
     DependencyChange,    // composer.json / composer.lock changed
+    CallableExecution,   // a dangerous function named as a string and handed to code that calls it
+    InterpolatedCode,    // an expression run inside a double-quoted string or heredoc ("${...}", "{${...}}")
+    DynamicCall,         // a call through a variable ($f(), $o->$m()): low severity, worth a look
 };
 
 struct RiskFlag {

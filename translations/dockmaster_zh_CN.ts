@@ -4099,6 +4099,54 @@
 <context>
     <name>Dockmaster::RiskScanner</name>
     <message>
+        <source>Dangerous function as a callback</source>
+        <translation>作为回调的危险函数</translation>
+    </message>
+    <message>
+        <source>Code inside a string</source>
+        <translation>字符串中的代码</translation>
+    </message>
+    <message>
+        <source>Call through a variable</source>
+        <translation>通过变量调用</translation>
+    </message>
+    <message>
+        <source>Calls %1() through a string holding its name; the call is hidden from a plain search.</source>
+        <translation>通过保存函数名的字符串调用 %1()；简单搜索发现不了这种调用。</translation>
+    </message>
+    <message>
+        <source>Calls a function whose name is computed at run time; check what it can be.</source>
+        <translation>调用的函数名在运行时计算；请确认它可能是什么。</translation>
+    </message>
+    <message>
+        <source>Calls a method whose name is in $%1; check what it can be.</source>
+        <translation>调用的方法名保存在 $%1 中；请确认它可能是什么。</translation>
+    </message>
+    <message>
+        <source>Calls %1() through $%2, which holds its name (line %3).</source>
+        <translation>通过保存其函数名的 $%2 调用 %1()（第 %3 行）。</translation>
+    </message>
+    <message>
+        <source>Calls the function held in $%1; check what it can be.</source>
+        <translation>调用保存在 $%1 中的函数；请确认它可能是什么。</translation>
+    </message>
+    <message>
+        <source>%1() is given the name of %2() as a callable: it runs %2() with arguments the code chooses.</source>
+        <translation>%1() 收到 %2() 的函数名作为可调用对象：它会用代码选定的参数执行 %2()。</translation>
+    </message>
+    <message>
+        <source>A string runs the expression ${%1} when it is built; code hidden in strings escapes a plain reading.</source>
+        <translation>字符串在构建时会执行表达式 ${%1}；藏在字符串里的代码很难靠阅读发现。</translation>
+    </message>
+    <message>
+        <source>Calls a function taken from an array; check what it can be.</source>
+        <translation>调用取自数组的函数；请确认它可能是什么。</translation>
+    </message>
+    <message>
+        <source>assert() is given a value that is not a comparison or a test; PHP before 8 runs a string given to assert() as code.</source>
+        <translation>assert() 收到的值不是比较或判断；PHP 8 之前会把传给 assert() 的字符串当作代码执行。</translation>
+    </message>
+    <message>
         <source>Backticks run their content as a shell command.</source>
         <translation>反引号会将其内容作为 shell 命令执行。</translation>
     </message>

@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <optional>
 
 namespace Dockmaster {
 
@@ -60,6 +61,136 @@ const QSet<QString> &executionSinks()
         return n;
     }();
     return names;
+}
+
+// Functions that must never be reached through a name given as data: they
+// run commands or code. (eval, include and friends are language constructs
+// and cannot be called by name.)
+const QSet<QString> &dangerousCallables()
+{
+    static const QSet<QString> names = [] {
+        QSet<QString> n { QStringLiteral("assert"),
+                          QStringLiteral("create_function"),
+                          QStringLiteral("call_user_func"),
+                          QStringLiteral("call_user_func_array"),
+                          QStringLiteral("forward_static_call"),
+                          QStringLiteral("forward_static_call_array") };
+        n.unite(shellFunctions());
+        return n;
+    }();
+    return names;
+}
+
+// Names that are dangerous callables and almost never ordinary data, so a
+// string equal to one of them passed to any call is suspicious. "system",
+// "exec" and "assert" are common words in data and only count where a
+// callback is expected.
+const QSet<QString> &unmistakableCallables()
+{
+    static const QSet<QString> names {
+        QStringLiteral("shell_exec"),          QStringLiteral("passthru"),
+        QStringLiteral("proc_open"),           QStringLiteral("popen"),
+        QStringLiteral("pcntl_exec"),          QStringLiteral("create_function"),
+        QStringLiteral("call_user_func"),      QStringLiteral("call_user_func_array"),
+        QStringLiteral("forward_static_call"), QStringLiteral("forward_static_call_array")
+    };
+    return names;
+}
+
+// PHP's functions (and the methods below) that call a callable they are
+// given: whichever argument holds it, a dangerous name there is executed.
+const QSet<QString> &callbackTakers()
+{
+    static const QSet<QString> names {
+        QStringLiteral("call_user_func"),
+        QStringLiteral("call_user_func_array"),
+        QStringLiteral("forward_static_call"),
+        QStringLiteral("forward_static_call_array"),
+        QStringLiteral("array_map"),
+        QStringLiteral("array_filter"),
+        QStringLiteral("array_walk"),
+        QStringLiteral("array_walk_recursive"),
+        QStringLiteral("array_reduce"),
+        QStringLiteral("usort"),
+        QStringLiteral("uasort"),
+        QStringLiteral("uksort"),
+        QStringLiteral("array_udiff"),
+        QStringLiteral("array_udiff_assoc"),
+        QStringLiteral("array_udiff_uassoc"),
+        QStringLiteral("array_diff_uassoc"),
+        QStringLiteral("array_diff_ukey"),
+        QStringLiteral("array_uintersect"),
+        QStringLiteral("array_uintersect_assoc"),
+        QStringLiteral("array_uintersect_uassoc"),
+        QStringLiteral("array_intersect_uassoc"),
+        QStringLiteral("array_intersect_ukey"),
+        QStringLiteral("register_shutdown_function"),
+        QStringLiteral("register_tick_function"),
+        QStringLiteral("set_error_handler"),
+        QStringLiteral("set_exception_handler"),
+        QStringLiteral("spl_autoload_register"),
+        QStringLiteral("iterator_apply"),
+        QStringLiteral("ob_start"),
+        QStringLiteral("preg_replace_callback"),
+        QStringLiteral("preg_replace_callback_array"),
+        QStringLiteral("mb_ereg_replace_callback"),
+        QStringLiteral("header_register_callback"),
+        QStringLiteral("session_set_save_handler"),
+        QStringLiteral("libxml_set_external_entity_loader"),
+        QStringLiteral("xml_set_element_handler"),
+        QStringLiteral("xml_set_character_data_handler"),
+        QStringLiteral("xml_set_default_handler"),
+        QStringLiteral("xml_set_processing_instruction_handler"),
+        QStringLiteral("stream_context_set_params"),
+        QStringLiteral("func_overload"),
+        // methods (ArrayObject, ArrayIterator, SQLite3, PDO, Closure, Reflection)
+        QStringLiteral("createfunction"),
+        QStringLiteral("createaggregate"),
+        QStringLiteral("sqlitecreatefunction"),
+        QStringLiteral("sqlitecreateaggregate"),
+        QStringLiteral("fromcallable"),
+        QStringLiteral("reflectionfunction"),
+    };
+    return names;
+}
+
+// Functions whose result cannot be a string: assert() given one of them
+// cannot be tricked into evaluating code.
+bool returnsNoString(const QString &name)
+{
+    static const QSet<QString> names {
+        QStringLiteral("in_array"),
+        QStringLiteral("array_key_exists"),
+        QStringLiteral("key_exists"),
+        QStringLiteral("isset"),
+        QStringLiteral("empty"),
+        QStringLiteral("method_exists"),
+        QStringLiteral("function_exists"),
+        QStringLiteral("class_exists"),
+        QStringLiteral("interface_exists"),
+        QStringLiteral("property_exists"),
+        QStringLiteral("file_exists"),
+        QStringLiteral("preg_match"),
+        QStringLiteral("count"),
+        QStringLiteral("strlen"),
+        QStringLiteral("str_contains"),
+        QStringLiteral("str_starts_with"),
+        QStringLiteral("str_ends_with"),
+        QStringLiteral("array_is_list"),
+        QStringLiteral("enum_exists"),
+        QStringLiteral("trait_exists"),
+        QStringLiteral("defined"),
+    };
+    return names.contains(name) || name.startsWith(QLatin1String("is_")) || name.startsWith(QLatin1String("ctype_"));
+}
+
+// A function name given as data: without a leading "\", lower case.
+QString callableName(QString text)
+{
+    text = text.trimmed();
+    while (text.startsWith(QLatin1Char('\\')))
+        text.remove(0, 1);
+    return text.toLower();
 }
 
 // Function -> which arguments are paths it writes or deletes.
@@ -141,13 +272,20 @@ bool isOutsidePath(const PhpToken &token, bool first)
     return absolute.match(t).hasMatch();
 }
 
+// A string value known while reading the code: a literal, a concatenation of
+// literals, or a variable or constant that holds one.
+struct KnownString {
+    QString value;
+    int line = 0;
+};
+
 class Analyzer
 {
 public:
-    Analyzer(const QString &path, const Source &source)
+    Analyzer(const QString &path, const Source &source, const QList<PhpToken> &tokens)
         : m_path(path)
         , m_src(source)
-        , m_t(source.tokens)
+        , m_t(tokens)
     {
     }
 
@@ -160,23 +298,40 @@ public:
                        RiskScanner::tr("Backticks run their content as a shell command."));
                 continue;
             }
+            if (tok.type == Type::String && tok.interpolated)
+                checkInterpolation(tok);
+            if (tok.type == Type::String && next(i).isOperator(QLatin1StringView("("))) {
+                checkCalledValue(i, { i, i + 1 }, matching(i + 1));
+                continue;
+            }
+            if (tok.isOperator(QLatin1StringView(")")) && next(i).isOperator(QLatin1StringView("("))) {
+                checkCalledGroup(i);
+                continue;
+            }
+            if (tok.isOperator(QLatin1StringView("]")) && next(i).isOperator(QLatin1StringView("("))) {
+                report(RiskKind::DynamicCall, tok.line, lineOf(matching(i + 1)),
+                       RiskScanner::tr("Calls a function taken from an array; check what it can be."));
+                continue;
+            }
             if (tok.type == Type::Variable && isAssignment(i)) {
                 trackAssignment(i);
                 continue;
             }
-            if (tok.type == Type::Variable && next(i).isOperator(QLatin1StringView("("))
-                && m_tainted.contains(tok.text)) {
-                const qsizetype close = matching(i + 1);
-                report(RiskKind::ObfuscatedExecution, tok.line, lineOf(close),
-                       RiskScanner::tr("Calls a function whose name was decoded from obfuscated data (line %1).")
-                           .arg(m_tainted.value(tok.text)));
+            if (tok.type == Type::Variable && next(i).isOperator(QLatin1StringView("("))) {
+                checkVariableCall(i);
                 continue;
             }
             if (tok.type != Type::Name)
                 continue;
-            const QString name = globalName(i);
-            if (name.isEmpty())
+            if (tok.text.compare(QLatin1String("const"), Qt::CaseInsensitive) == 0) {
+                trackConstant(i);
                 continue;
+            }
+            const QString name = globalName(i);
+            if (name.isEmpty()) {
+                checkMethodOrConstructor(i);
+                continue;
+            }
             if (isIncludeKeyword(name)) {
                 checkInclude(i);
                 continue;
@@ -326,6 +481,264 @@ private:
             m_tainted.insert(name, line);
         else if (next(i).isOperator(QLatin1StringView("=")))
             m_tainted.remove(name);
+        const std::optional<QString> value = constantString({ i + 2, end });
+        const bool append = next(i).isOperator(QLatin1StringView(".="));
+        if (value && (!append || m_literals.contains(name)))
+            m_literals.insert(name, { append ? m_literals.value(name).value + *value : *value, m_t.at(i).line });
+        else
+            m_literals.remove(name);
+    }
+
+    // `const NAME = 'value';` (also in classes, where NAME only matters for
+    // self::NAME, which is not followed here).
+    void trackConstant(qsizetype i)
+    {
+        if (next(i).type != Type::Name || !at(i + 2).isOperator(QLatin1StringView("=")))
+            return;
+        qsizetype end = i + 3;
+        while (end < m_t.size() && !endsStatement(m_t.at(end)) && !m_t.at(end).isOperator(QLatin1StringView(",")))
+            ++end;
+        if (const std::optional<QString> value = constantString({ i + 3, end }))
+            m_constants.insert(next(i).text, *value);
+    }
+
+    // The value of a range that is only string literals, known variables and
+    // constants joined by ".", e.g. 'sys' . 'tem' or $prefix . 'tem'.
+    std::optional<QString> constantString(Range range) const
+    {
+        QString out;
+        bool any = false;
+        for (qsizetype k = range.begin; k < range.end; ++k) {
+            const PhpToken &t = m_t.at(k);
+            if (t.type == Type::String && !t.interpolated) {
+                out += t.text;
+                any = true;
+            } else if (t.type == Type::Variable && m_literals.contains(t.text)) {
+                out += m_literals.value(t.text).value;
+                any = true;
+            } else if (t.type == Type::Name && m_constants.contains(t.text)
+                       && !next(k).isOperator(QLatin1StringView("("))) {
+                out += m_constants.value(t.text);
+                any = true;
+            } else if (!t.isOperator(QLatin1StringView(".")) && !t.isOperator(QLatin1StringView("("))
+                       && !t.isOperator(QLatin1StringView(")"))) {
+                return std::nullopt;
+            }
+        }
+        if (!any)
+            return std::nullopt;
+        return out;
+    }
+
+    // A value that is called: 'system'(...), ('sys' . 'tem')(...).
+    void checkCalledValue(qsizetype at_, Range value, qsizetype close)
+    {
+        const PhpToken &tok = m_t.at(at_);
+        if (const std::optional<QString> name = constantString(value)) {
+            const QString function = callableName(*name);
+            if (dangerousCallables().contains(function))
+                report(RiskKind::CallableExecution, tok.line, lineOf(close),
+                       RiskScanner::tr("Calls %1() through a string holding its name; the call is hidden from a plain "
+                                       "search.")
+                           .arg(function));
+            return;
+        }
+        if (const int decoded = decodedIn(value)) {
+            report(
+                RiskKind::ObfuscatedExecution, tok.line, lineOf(close),
+                RiskScanner::tr("Calls a function whose name was decoded from obfuscated data (line %1).").arg(decoded),
+                {}, decoded);
+            return;
+        }
+        report(RiskKind::DynamicCall, tok.line, lineOf(close),
+               RiskScanner::tr("Calls a function whose name is computed at run time; check what it can be."));
+    }
+
+    // ")(" : the parenthesised expression before it is called, unless it is
+    // the argument list of a call (f(x)(y) calls what f returns).
+    void checkCalledGroup(qsizetype closeIndex)
+    {
+        int depth = 0;
+        qsizetype open = closeIndex;
+        for (; open >= 0; --open) {
+            const PhpToken &t = m_t.at(open);
+            if (t.type == Type::Break)
+                return;
+            if (t.isOperator(QLatin1StringView(")")))
+                ++depth;
+            else if (t.isOperator(QLatin1StringView("(")) && --depth == 0)
+                break;
+        }
+        if (open < 0)
+            return;
+        const PhpToken &before = at(open - 1);
+        static const QSet<QString> keywords { QStringLiteral("return"), QStringLiteral("echo"),
+                                              QStringLiteral("print"),  QStringLiteral("yield"),
+                                              QStringLiteral("throw"),  QStringLiteral("case"),
+                                              QStringLiteral("else"),   QStringLiteral("and"),
+                                              QStringLiteral("or"),     QStringLiteral("xor") };
+        const bool afterKeyword = before.type == Type::Name && keywords.contains(before.text.toLower());
+        const bool argumentList = (before.type == Type::Name && !afterKeyword) || before.type == Type::Variable
+            || before.type == Type::String || before.isOperator(QLatin1StringView(")"))
+            || before.isOperator(QLatin1StringView("]")) || before.isOperator(QLatin1StringView("}"));
+        if (argumentList)
+            return;
+        const PhpToken &first = at(open + 1);
+        // (function () { ... })() and (fn () => ...)() run their own code, shown as it is.
+        if (first.type == Type::Name
+            && (first.text.compare(QLatin1String("function"), Qt::CaseInsensitive) == 0
+                || first.text.compare(QLatin1String("fn"), Qt::CaseInsensitive) == 0
+                || first.text.compare(QLatin1String("static"), Qt::CaseInsensitive) == 0
+                || first.text.compare(QLatin1String("new"), Qt::CaseInsensitive) == 0))
+            return;
+        checkCalledValue(open, { open + 1, closeIndex }, matching(closeIndex + 1));
+    }
+
+    // $f(...), $obj->$m(...), Class::$m(...).
+    void checkVariableCall(qsizetype i)
+    {
+        const PhpToken &tok = m_t.at(i);
+        const PhpToken &prev = at(i - 1);
+        if (prev.type == Type::Name && prev.text.compare(QLatin1String("new"), Qt::CaseInsensitive) == 0)
+            return; // new $class(...) makes an object
+        const qsizetype close = matching(i + 1);
+        const bool method = prev.isOperator(QLatin1StringView("->")) || prev.isOperator(QLatin1StringView("?->"))
+            || prev.isOperator(QLatin1StringView("::"));
+        if (!method && m_tainted.contains(tok.text)) {
+            report(RiskKind::ObfuscatedExecution, tok.line, lineOf(close),
+                   RiskScanner::tr("Calls a function whose name was decoded from obfuscated data (line %1).")
+                       .arg(m_tainted.value(tok.text)));
+            return;
+        }
+        if (method) {
+            report(RiskKind::DynamicCall, tok.line, lineOf(close),
+                   RiskScanner::tr("Calls a method whose name is in $%1; check what it can be.").arg(tok.text));
+            return;
+        }
+        if (m_literals.contains(tok.text)) {
+            const KnownString known = m_literals.value(tok.text);
+            const QString function = callableName(known.value);
+            if (dangerousCallables().contains(function))
+                report(RiskKind::CallableExecution, tok.line, lineOf(close),
+                       RiskScanner::tr("Calls %1() through $%2, which holds its name (line %3).")
+                           .arg(function, tok.text)
+                           .arg(known.line),
+                       {}, known.line);
+            return;
+        }
+        report(RiskKind::DynamicCall, tok.line, lineOf(close),
+               RiskScanner::tr("Calls the function held in $%1; check what it can be.").arg(tok.text));
+    }
+
+    // Arguments that name a dangerous function: any of them where a callback
+    // is expected, the unmistakable ones anywhere.
+    void checkCallableArguments(qsizetype nameIndex, const QString &callee, bool takesCallback)
+    {
+        const qsizetype open = nameIndex + 1;
+        const qsizetype close = matching(open);
+        for (const Range &arg : arguments(open, close)) {
+            const std::optional<QString> value = constantString(arg);
+            if (!value)
+                continue;
+            const QString function = callableName(*value);
+            const bool dangerous
+                = takesCallback ? dangerousCallables().contains(function) : unmistakableCallables().contains(function);
+            if (dangerous) {
+                report(RiskKind::CallableExecution, m_t.at(nameIndex).line, lineOf(close),
+                       RiskScanner::tr("%1() is given the name of %2() as a callable: it runs %2() with arguments the "
+                                       "code chooses.")
+                           .arg(callee, function));
+                return;
+            }
+        }
+    }
+
+    // Methods and constructors that take callables: Closure::fromCallable(),
+    // new ReflectionFunction(), $sqlite->createFunction(), $arrayObject->uasort().
+    void checkMethodOrConstructor(qsizetype i)
+    {
+        if (!next(i).isOperator(QLatin1StringView("(")))
+            return;
+        const PhpToken &prev = at(i - 1);
+        const bool method = prev.isOperator(QLatin1StringView("->")) || prev.isOperator(QLatin1StringView("?->"))
+            || prev.isOperator(QLatin1StringView("::"));
+        const bool constructor
+            = prev.type == Type::Name && prev.text.compare(QLatin1String("new"), Qt::CaseInsensitive) == 0;
+        if (!method && !constructor)
+            return;
+        QString name = m_t.at(i).text;
+        if (constructor && name.contains(QLatin1Char('\\')))
+            name = name.section(QLatin1Char('\\'), -1);
+        checkCallableArguments(i, name, callbackTakers().contains(name.toLower()));
+    }
+
+    // "{$...}" and "${...}" inside a double-quoted string or heredoc run PHP
+    // expressions: "${expr}" and "{${expr}}" any expression, "{$f(...)}" a call.
+    void checkInterpolation(const PhpToken &tok)
+    {
+        const QString &text = tok.text;
+        // A heredoc's text begins on the line after its "<<<ID" (its token
+        // spans one line more than its text holds); a quoted string's at once.
+        const int textLine
+            = tok.line + std::max(0, int(tok.endLine - tok.line - QStringView(text).count(QLatin1Char('\n'))));
+        for (qsizetype pos = 0; pos + 1 < text.size(); ++pos) {
+            const bool braceDollar = text.at(pos) == QLatin1Char('{') && text.at(pos + 1) == QLatin1Char('$');
+            const bool dollarBrace = text.at(pos) == QLatin1Char('$') && text.at(pos + 1) == QLatin1Char('{');
+            if (!braceDollar && !dollarBrace)
+                continue;
+            const qsizetype bodyStart = braceDollar ? pos + 1 : pos + 2;
+            const qsizetype close = closingBrace(text, pos + (braceDollar ? 0 : 1));
+            if (close < 0)
+                return;
+            const QString body = text.mid(bodyStart, close - bodyStart);
+            const int line = textLine + int(QStringView(text).left(pos).count(QLatin1Char('\n')));
+            static const QRegularExpression simpleName(
+                QStringLiteral(R"(^\s*[A-Za-z_\x80-\xff][\w\x80-\xff]*\s*(?:\[[^\]]*\])?\s*$)"));
+            if (dollarBrace && !simpleName.match(body).hasMatch())
+                report(RiskKind::InterpolatedCode, line, line,
+                       RiskScanner::tr("A string runs the expression ${%1} when it is built; code hidden in strings "
+                                       "escapes a plain reading.")
+                           .arg(body.trimmed().left(60)));
+            analyzeEmbedded(body, line);
+            if (dollarBrace)
+                pos = close; // after "{$" go on inside: "{${...}}" is read again from its "${"
+        }
+    }
+
+    static qsizetype closingBrace(const QString &text, qsizetype open)
+    {
+        int depth = 0;
+        QChar quote;
+        for (qsizetype k = open; k < text.size(); ++k) {
+            const QChar c = text.at(k);
+            if (!quote.isNull()) {
+                if (c == quote)
+                    quote = QChar();
+                continue;
+            }
+            if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+                quote = c;
+            } else if (c == QLatin1Char('{')) {
+                ++depth;
+            } else if (c == QLatin1Char('}') && --depth == 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    void analyzeEmbedded(const QString &code, int line)
+    {
+        const QList<PhpToken> tokens = PhpTokenizer::tokenize(code, PhpTokenizer::StartState::Php, line);
+        Analyzer inner(m_path, m_src, tokens);
+        inner.m_tainted = m_tainted;
+        inner.m_literals = m_literals;
+        inner.m_constants = m_constants;
+        inner.m_depth = m_depth + 1;
+        if (inner.m_depth > 8) // strings in strings in strings: stop somewhere
+            return;
+        for (const RiskFlag &flag : inner.run())
+            addFlag(flag);
     }
 
     // The first added line within [first, last], or 0.
@@ -353,6 +766,11 @@ private:
         flag.explanation = explanation;
         flag.code = m_src.lines.value(line).trimmed().left(240);
         flag.host = host;
+        addFlag(flag);
+    }
+
+    void addFlag(const RiskFlag &flag)
+    {
         for (const RiskFlag &f : std::as_const(m_flags)) {
             if (f.line == flag.line && f.kind == flag.kind && f.host == flag.host)
                 return;
@@ -396,6 +814,50 @@ private:
         }
     }
 
+    // An assert() condition that cannot be a string: a comparison, a negation,
+    // a logical operator, true/false, or a test function such as is_int().
+    bool isBooleanExpression(Range range) const
+    {
+        if (range.end <= range.begin)
+            return true;
+        const PhpToken &first = m_t.at(range.begin);
+        if (first.isOperator(QLatin1StringView("!")))
+            return true;
+        if (range.end - range.begin == 1 && first.type == Type::Name
+            && (first.text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0
+                || first.text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0))
+            return true;
+        int depth = 0;
+        for (qsizetype k = range.begin; k < range.end; ++k) {
+            const PhpToken &t = m_t.at(k);
+            if (t.isOperator(QLatin1StringView("(")) || t.isOperator(QLatin1StringView("["))
+                || t.isOperator(QLatin1StringView("{")))
+                ++depth;
+            else if (t.isOperator(QLatin1StringView(")")) || t.isOperator(QLatin1StringView("]"))
+                     || t.isOperator(QLatin1StringView("}")))
+                --depth;
+            if (depth != 0)
+                continue;
+            static const QSet<QString> comparisons { QStringLiteral("=="),  QStringLiteral("==="), QStringLiteral("!="),
+                                                     QStringLiteral("!=="), QStringLiteral("<"),   QStringLiteral(">"),
+                                                     QStringLiteral("<="),  QStringLiteral(">=") };
+            if (t.type == Type::Operator
+                && (comparisons.contains(t.text)
+                    || ((t.text == QLatin1String("&") || t.text == QLatin1String("|")) && next(k).text == t.text)))
+                return true;
+            if (t.type == Type::Name
+                && (t.text.compare(QLatin1String("instanceof"), Qt::CaseInsensitive) == 0
+                    || t.text.compare(QLatin1String("and"), Qt::CaseInsensitive) == 0
+                    || t.text.compare(QLatin1String("or"), Qt::CaseInsensitive) == 0
+                    || t.text.compare(QLatin1String("xor"), Qt::CaseInsensitive) == 0))
+                return true;
+        }
+        if (first.type == Type::Name && next(range.begin).isOperator(QLatin1StringView("("))
+            && matching(range.begin + 1) == range.end - 1)
+            return returnsNoString(globalName(range.begin));
+        return false;
+    }
+
     void checkCall(qsizetype i, const QString &name)
     {
         const PhpToken &tok = m_t.at(i);
@@ -424,6 +886,14 @@ private:
             }
         }
 
+        checkCallableArguments(i, name, callbackTakers().contains(name));
+        if (name == QLatin1String("define") && args.size() >= 2) {
+            const std::optional<QString> constant = constantString(args.at(0));
+            const std::optional<QString> value = constantString(args.at(1));
+            if (constant && value)
+                m_constants.insert(*constant, *value);
+        }
+
         if (name == QLatin1String("eval")) {
             report(RiskKind::Eval, tok.line, last, RiskScanner::tr("eval() runs a string as PHP code."));
         } else if (name == QLatin1String("create_function")) {
@@ -441,6 +911,10 @@ private:
             if (firstToken(0).type == Type::String)
                 report(RiskKind::AssertString, tok.line, last,
                        RiskScanner::tr("assert() with a string argument evaluates that string as PHP code."));
+            else if (!args.isEmpty() && !isBooleanExpression(args.first()))
+                report(RiskKind::AssertString, tok.line, last,
+                       RiskScanner::tr("assert() is given a value that is not a comparison or a test; PHP before 8 "
+                                       "runs a string given to assert() as code."));
         } else if (shellFunctions().contains(name)) {
             report(RiskKind::ShellExecution, tok.line, last,
                    RiskScanner::tr("%1() runs an operating system command.").arg(name));
@@ -507,7 +981,10 @@ private:
     QString m_path;
     const Source &m_src;
     const QList<PhpToken> &m_t;
-    QHash<QString, int> m_tainted; // variable -> line its decoded value came from
+    QHash<QString, int> m_tainted;          // variable -> line its decoded value came from
+    QHash<QString, KnownString> m_literals; // variable -> the string it holds, where known
+    QHash<QString, QString> m_constants;    // constant -> its string value
+    int m_depth = 0;                        // strings inside strings
     QList<RiskFlag> m_flags;
 };
 
@@ -630,7 +1107,8 @@ QList<RiskFlag> RiskScanner::scan(const FileDiff &file) const
     }
     if (file.deletedFile || file.binary || !isPhpFile(path))
         return {};
-    return Analyzer(path, sourceOf(file.diff)).run();
+    const Source source = sourceOf(file.diff);
+    return Analyzer(path, source, source.tokens).run();
 }
 
 QList<RiskFlag> RiskScanner::scan(const QList<FileDiff> &files) const
@@ -681,6 +1159,12 @@ QString RiskScanner::kindKey(RiskKind kind)
         return QStringLiteral("composer");
     case RiskKind::PhpSettings:
         return QStringLiteral("phpsettings");
+    case RiskKind::CallableExecution:
+        return QStringLiteral("callable");
+    case RiskKind::InterpolatedCode:
+        return QStringLiteral("interpolation");
+    case RiskKind::DynamicCall:
+        return QStringLiteral("dynamiccall");
     }
     return {};
 }
@@ -706,6 +1190,12 @@ QString RiskScanner::kindLabel(RiskKind kind)
         return tr("Dependencies changed");
     case RiskKind::PhpSettings:
         return tr("PHP settings file");
+    case RiskKind::CallableExecution:
+        return tr("Dangerous function as a callback");
+    case RiskKind::InterpolatedCode:
+        return tr("Code inside a string");
+    case RiskKind::DynamicCall:
+        return tr("Call through a variable");
     }
     return {};
 }

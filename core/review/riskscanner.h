@@ -19,6 +19,9 @@ enum class RiskKind {
     OutboundHost,        // a new network destination (curl, sockets, URL file reads)
     DependencyChange,    // composer.json / composer.lock changed
     PhpSettings,         // a .user.ini changed: per-folder PHP settings (auto_prepend_file runs any file)
+    CallableExecution,   // a dangerous function named as a string and handed to code that calls it
+    InterpolatedCode,    // an expression run inside a double-quoted string or heredoc ("${...}", "{${...}}")
+    DynamicCall,         // a call through a variable ($f(), $o->$m()): low severity, worth a look
 };
 
 struct RiskFlag {
@@ -58,7 +61,7 @@ public:
     // Flags an admin must acknowledge one by one before approving.
     static bool isHighSeverity(RiskKind kind)
     {
-        return kind != RiskKind::OutboundHost && kind != RiskKind::DependencyChange;
+        return kind != RiskKind::OutboundHost && kind != RiskKind::DependencyChange && kind != RiskKind::DynamicCall;
     }
 
     // Stable, untranslated key ("eval", "shell", ...) for tests and exports.

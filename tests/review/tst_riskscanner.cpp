@@ -73,7 +73,7 @@ private Q_SLOTS:
         row("decoded function name called", php("$f = str_rot13('flfgrz');\n$f($_GET['c']);\n"), l({ "obfuscated:3" }));
         row("decoded into create_function", php("$code = gzuncompress($blob);\n$fn = create_function('', $code);\n"),
             l({ "eval:3", "obfuscated:3" }));
-        row("decoded assert", php("assert(base64_decode($x));\n"), l({ "obfuscated:2" }));
+        row("decoded assert", php("assert(base64_decode($x));\n"), l({ "assert:2", "obfuscated:2" }));
         row("preg_replace e modifier", php("preg_replace('/.*/e', $_GET['r'], '');\n"), l({ "eval:2" }));
         row("write absolute", php("file_put_contents('/etc/cron.d/x', $job);\n"), l({ "write:2" }));
         row("write parent dir", php("file_put_contents(__DIR__ . '/../../other/app.php', $x);\n"), l({ "write:2" }));
@@ -115,6 +115,54 @@ private Q_SLOTS:
         row("copy from url", php("copy('https://evil.example/x.php', __DIR__ . '/x.php');\n"), l({ "outbound:2" }));
         row("several on one file", php("// harmless comment\nsystem('a');\n$x = 'eval';\neval($x);\n"),
             l({ "eval:5", "shell:3" }));
+
+        // A dangerous function handed over by name to something that calls it.
+        row("array_map system", php("array_map('system', $cmds);\n"), l({ "callable:2" }));
+        row("usort assert", php("usort($a, 'assert');\n"), l({ "callable:2" }));
+        row("call_user_func exec", php("call_user_func('exec', $c);\n"), l({ "callable:2" }));
+        row("call_user_func_array passthru", php("call_user_func_array('passthru', [$c]);\n"), l({ "callable:2" }));
+        row("shutdown function", php("register_shutdown_function('system', $cmd);\n"), l({ "callable:2" }));
+        row("fully qualified name as data", php("array_filter($x, '\\shell_exec');\n"), l({ "callable:2" }));
+        row("name in mixed case", php("array_walk($a, 'SyStEm');\n"), l({ "callable:2" }));
+        row("name concatenated", php("array_map('sys' . 'tem', $c);\n"), l({ "callable:2" }));
+        row("variable holding the name passed", php("$f = 'passthru';\narray_map($f, $c);\n"), l({ "callable:3" }));
+        row("variable function from a literal", php("$f = 'system';\n$f('id');\n"), l({ "callable:3" }));
+        row("variable function built up", php("$a = 'sh' . 'ell_';\n$a .= 'exec';\n$a('id');\n"),
+            l({ "callable:4" }));
+        row("parenthesised constant expression called", php("('sys' . 'tem')('id');\n"), l({ "callable:2" }));
+        row("string literal called", php("'system'('id');\n"), l({ "callable:2" }));
+        row("returned call of an expression", php("return ('pass' . 'thru')($c);\n"), l({ "callable:2" }));
+        row("class-less const called", php("const RUN = 'system';\n(RUN)('id');\n"), l({ "callable:3" }));
+        row("define then callback", php("define('RUN', 'exec');\narray_map(RUN, $c);\n"), l({ "callable:3" }));
+        row("ReflectionFunction", php("$r = new ReflectionFunction('system');\n$r->invoke('id');\n"),
+            l({ "callable:2" }));
+        row("Closure fromCallable", php("$c = Closure::fromCallable('exec');\n$c('id');\n"),
+            l({ "callable:2", "dynamiccall:3" }));
+        row("unmistakable name to any call", php("$worker->dispatch('shell_exec', $cmd);\n"), l({ "callable:2" }));
+        row("preg_replace_callback", php("preg_replace_callback('/.*/', 'system', $s);\n"), l({ "callable:2" }));
+        row("output buffer handler", php("ob_start('passthru');\n"), l({ "callable:2" }));
+        row("sqlite function", php("$db->createFunction('x', 'system');\n"), l({ "callable:2" }));
+
+        // Code that runs while a double-quoted string or heredoc is built.
+        row("brace dollar brace", php("echo \"{${system('id')}}\";\n"), l({ "interpolation:2", "shell:2" }));
+        row("dollar brace expression", php("$x = \"${phpinfo()}\";\n"), l({ "interpolation:2" }));
+        row("heredoc expression", php("$s = <<<EOT\nhello {${exec('id')}}\nEOT;\n"),
+            l({ "interpolation:3", "shell:3" }));
+        row("variable function in braces", php("echo \"{$f('id')}\";\n"), l({ "dynamiccall:2" }));
+        row("literal-named function in braces", php("$f = 'system';\necho \"{$f('id')}\";\n"),
+            l({ "callable:3" }));
+
+        // assert() given something that may be a string.
+        row("assert variable", php("assert($code);\n"), l({ "assert:2" }));
+        row("assert concatenation", php("assert($a . $b);\n"), l({ "assert:2" }));
+        row("assert function result", php("assert(file_get_contents('x.txt'));\n"), l({ "assert:2" }));
+        row("assert ternary", php("assert($ok ? $a : $b);\n"), l({ "assert:2" }));
+
+        // Calls through a variable: low severity, but a reviewer should look.
+        row("unknown variable function", php("$handler($request);\n"), l({ "dynamiccall:2" }));
+        row("method through a variable", php("$obj->$method();\n"), l({ "dynamiccall:2" }));
+        row("static method through a variable", php("Foo::$m();\n"), l({ "dynamiccall:2" }));
+        row("function from an array", php("$handlers[$k]($x);\n"), l({ "dynamiccall:2" }));
     }
 
     void flagged()
@@ -179,6 +227,25 @@ private Q_SLOTS:
         QTest::newRow("function returning by reference") << php("function &exec(array $a) { return $a; }\n");
         QTest::newRow("windows include path") << php("include 'lib' . DIRECTORY_SEPARATOR . 'a.php';\n");
         QTest::newRow("comment then close tag") << php("// system() ?>\n<b>exec()</b>\n");
+        QTest::newRow("harmless string callback") << php("$u = array_map('strtoupper', $names);\n");
+        QTest::newRow("sort callback") << php("usort($rows, 'strcmp');\n");
+        QTest::newRow("arrow function callback") << php("$d = array_map(fn($x) => $x * 2, $a);\n");
+        QTest::newRow("system as data in a call") << php("$logger->log('system', 'started');\n");
+        QTest::newRow("role system in a chat message")
+            << php("$client->chat(['role' => 'system', 'content' => $p]);\n");
+        QTest::newRow("exec as an array value") << php("$modes = ['exec', 'read'];\n");
+        QTest::newRow("simple interpolation") << php("echo \"Hello {$user->name} and ${name}\";\n");
+        QTest::newRow("method call in interpolation") << php("echo \"Total: {$cart->total()}\";\n");
+        QTest::newRow("array element interpolation") << php("echo \"${rows['a']} {$rows['b']}\";\n");
+        QTest::newRow("assert negation") << php("assert(!$closed);\n");
+        QTest::newRow("assert instanceof") << php("assert($x instanceof Foo);\n");
+        QTest::newRow("assert logical and") << php("assert($a && $b);\n");
+        QTest::newRow("assert true") << php("assert(true);\n");
+        QTest::newRow("immediately invoked closure") << php("(function () { echo 1; })();\n");
+        QTest::newRow("new with a variable class") << php("$o = new $class($arg);\n");
+        QTest::newRow("parenthesised concatenation") << php("$s = ('a' . 'b');\nif ($s) { echo $s; }\n");
+        QTest::newRow("harmless literal variable function") << php("$f = 'strtolower';\necho $f('A');\n");
+        QTest::newRow("method returning a closure called") << php("$this->make()($x);\n");
     }
 
     void clean()

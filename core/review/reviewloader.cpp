@@ -147,6 +147,22 @@ QList<ScanTarget> targetsFromTrees(const ReviewLoader::Tree &to, const ReviewLoa
     return targets;
 }
 
+// How many paths differ between the two trees: added, changed or removed.
+qsizetype changedPathCount(const ReviewLoader::Tree &to, const ReviewLoader::Tree &from)
+{
+    qsizetype changed = 0;
+    for (auto it = to.cbegin(); it != to.cend(); ++it) {
+        const auto live = from.constFind(it.key());
+        if (live == from.cend() || live->id != it->id || live->mode != it->mode)
+            ++changed;
+    }
+    for (auto it = from.cbegin(); it != from.cend(); ++it) {
+        if (!to.contains(it.key()))
+            ++changed;
+    }
+    return changed;
+}
+
 QString decodeSource(const QByteArray &bytes)
 {
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
@@ -445,6 +461,14 @@ void ReviewLoader::maybePlan()
         state->result.scanFromTrees = true;
         state->composer = std::move(parsed.composer);
         state->targets = targetsFromTrees(state->toTree, state->fromTree, parsed.patches);
+        // GitLab stops listing a big comparison at its own limits (without
+        // saying how many files it left out): count what the trees say.
+        const qsizetype listed = state->result.files.size() + state->result.omittedFiles;
+        const qsizetype changed = changedPathCount(state->toTree, state->fromTree);
+        if (changed > listed) {
+            state->result.omittedFiles += int(changed - listed);
+            state->result.tooLarge = true;
+        }
     }));
 }
 

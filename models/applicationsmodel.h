@@ -1,7 +1,10 @@
 #pragma once
 
 #include "domain/records.h"
+#include "health/healthtypes.h"
 #include "mergingtablemodel.h"
+
+#include <QHash>
 
 namespace Dockmaster {
 
@@ -19,6 +22,7 @@ public:
         ProductionVersionColumn,
         HostColumn,
         DomainsColumn,
+        HealthColumn, // serving / on fallback since ... (live health)
         COUNT
     };
 
@@ -28,11 +32,21 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Live health of an app's environments (empty: not watched); updates one cell.
+    void setHealth(const QString &appId, const QList<AppHealth> &health);
+    // The fallback durations grow: repaint the health column.
+    void refreshHealthColumn();
+    QList<AppHealth> healthOf(const QString &appId) const { return m_health.value(appId); }
+    static QString healthText(const QList<AppHealth> &health, const QDateTime &now);
+
     static QString statusDisplayName(const QString &status);
     static QString versionText(const EnvironmentState *state);
 
 protected:
     QString keyOf(const AppRecord &app) const override { return app.id; }
+
+private:
+    QHash<QString, QList<AppHealth>> m_health;
 };
 
 } // namespace Dockmaster

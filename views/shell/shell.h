@@ -28,6 +28,8 @@ class ReleaseController;
 class ReviewController;
 class CacheService;
 class GitLabClient;
+class HealthController;
+class HealthMonitor;
 class SandboxPlatform;
 class SyncEngine;
 class MainWindow;
@@ -57,6 +59,8 @@ public:
     const Profile &profile() const { return m_profile; }
     SecretStore *secrets() const { return m_secrets.get(); }
     SandboxPlatform *sandbox() const { return m_sandbox.get(); } // null unless --sandbox
+    HealthMonitor *health() const { return m_health.get(); }
+    HealthController *healthView() const { return m_healthView; }
     ReleaseController *releases() const { return m_releases.get(); }
     ProvisioningController *provisioning() const { return m_provisioning.get(); }
 
@@ -102,6 +106,8 @@ private:
     EditorTabs *m_editors = nullptr;
     DnsAccess *m_dns = nullptr;
     LogsController *m_logs = nullptr;
+    std::unique_ptr<HealthMonitor> m_health; // its watchers run until the shell goes
+    HealthController *m_healthView = nullptr;
     std::unique_ptr<ProvisioningController> m_provisioning; // uses the client and window: reset first
     ReviewController *m_review = nullptr;
     std::unique_ptr<ReleaseController> m_releases; // uses the client and window: reset first

@@ -281,7 +281,11 @@ void HealthMonitor::evaluate(const QString &project, QList<HealthEvent> *events,
         next.since
             = definite.state == ServingState::Fallback ? definite.since : (openFailover ? lastEvent->at : QDateTime());
     } else if (next.serving != definite.state) {
-        const QDateTime at = fromNs(changeNs);
+        // Transitions of one app environment never go back in time, even when
+        // the engine's time of a change is older than a state first seen here.
+        QDateTime at = fromNs(changeNs);
+        if (definite.since.isValid() && at < definite.since)
+            at = definite.since;
         if (next.serving == ServingState::Fallback) {
             if (openFailover && definite.state == ServingState::Unknown) {
                 next.since = lastEvent->at; // the same failover as before the console started

@@ -23,7 +23,8 @@ qint64 nowNs()
 
 qint64 parseTime(const QString &text)
 {
-    if (text.isEmpty())
+    // Docker's "never" is 0001-01-01T00:00:00Z, outside what nanoseconds since 1970 hold.
+    if (text.isEmpty() || text.left(4).toInt() < 1971)
         return 0;
     qsizetype consumed = 0;
     const QByteArray bytes = text.toLatin1() + ' ';

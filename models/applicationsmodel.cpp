@@ -62,6 +62,24 @@ void ApplicationsModel::setHealth(const QString &appId, const QList<AppHealth> &
         Q_EMIT dataChanged(index(row, HealthColumn), index(row, HealthColumn));
 }
 
+void ApplicationsModel::setHealth(const QSet<QString> &appIds,
+                                  const std::function<QList<AppHealth>(const QString &)> &healthOf)
+{
+    if (appIds.size() < 64) {
+        for (const QString &appId : appIds)
+            setHealth(appId, healthOf(appId));
+        return;
+    }
+    for (const QString &appId : appIds) {
+        const QList<AppHealth> health = healthOf(appId);
+        if (health.isEmpty())
+            m_health.remove(appId);
+        else
+            m_health.insert(appId, health);
+    }
+    refreshHealthColumn();
+}
+
 void ApplicationsModel::refreshHealthColumn()
 {
     if (rowCount() > 0)

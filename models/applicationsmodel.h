@@ -5,6 +5,9 @@
 #include "mergingtablemodel.h"
 
 #include <QHash>
+#include <QSet>
+
+#include <functional>
 
 namespace Dockmaster {
 
@@ -34,6 +37,8 @@ public:
 
     // Live health of an app's environments (empty: not watched); updates one cell.
     void setHealth(const QString &appId, const QList<AppHealth> &health);
+    // Many at once: one dataChanged for the column when many rows changed.
+    void setHealth(const QSet<QString> &appIds, const std::function<QList<AppHealth>(const QString &)> &healthOf);
     // The fallback durations grow: repaint the health column.
     void refreshHealthColumn();
     QList<AppHealth> healthOf(const QString &appId) const { return m_health.value(appId); }

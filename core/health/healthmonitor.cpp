@@ -79,12 +79,11 @@ void HealthMonitor::setInventory(const QList<HostRecord> &hosts, const QList<App
     m_projectsOfHost = projectsOfHost;
 
     // Forget what is no longer watched.
-    for (auto it = m_health.begin(); it != m_health.end();) {
-        if (!m_projects.contains(it.key())) {
-            m_definite.remove(it.key());
-            it = m_health.erase(it);
-        } else {
-            ++it;
+    const QStringList known = m_health.keys();
+    for (const QString &project : known) {
+        if (!m_projects.contains(project)) {
+            m_definite.remove(project);
+            forget(project);
         }
     }
 
@@ -306,9 +305,34 @@ void HealthMonitor::evaluate(const QString &project, QList<HealthEvent> *events,
 
     const auto previousIt = m_health.constFind(project);
     if (previousIt == m_health.cend() || !(*previousIt == next)) {
-        m_health.insert(project, next);
+        store(project, next);
         changed->insert(watched.appId);
     }
+}
+
+void HealthMonitor::forget(const QString &project)
+{
+    const auto it = m_health.constFind(project);
+    if (it == m_health.cend())
+        return;
+    if (it->serving == ServingState::Serving)
+        --m_servingCount;
+    if (it->serving == ServingState::Fallback) {
+        auto count = m_fallbackEnvironments.find(it->appId);
+        if (count != m_fallbackEnvironments.end() && --count.value() <= 0)
+            m_fallbackEnvironments.erase(count);
+    }
+    m_health.remove(project);
+}
+
+void HealthMonitor::store(const QString &project, const AppHealth &health)
+{
+    forget(project);
+    if (health.serving == ServingState::Serving)
+        ++m_servingCount;
+    if (health.serving == ServingState::Fallback)
+        ++m_fallbackEnvironments[health.appId];
+    m_health.insert(project, health);
 }
 
 std::optional<AppHealth> HealthMonitor::health(const QString &appId, Environment environment) const
@@ -327,16 +351,6 @@ QList<AppHealth> HealthMonitor::healthOf(const QString &appId) const
             result.append(*found);
     }
     return result;
-}
-
-int HealthMonitor::appsOnFallback() const
-{
-    QSet<QString> apps;
-    for (const AppHealth &health : m_health) {
-        if (health.serving == ServingState::Fallback)
-            apps.insert(health.appId);
-    }
-    return int(apps.size());
 }
 
 } // namespace Dockmaster

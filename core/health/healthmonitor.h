@@ -40,8 +40,9 @@ public:
 
     std::optional<AppHealth> health(const QString &appId, Environment environment) const;
     QList<AppHealth> healthOf(const QString &appId) const;
-    // Apps with at least one environment on its fallback.
-    int appsOnFallback() const;
+    // Apps with at least one environment on its fallback (kept up to date, O(1)).
+    int appsOnFallback() const { return int(m_fallbackEnvironments.size()); }
+    int environmentsServing() const { return m_servingCount; }
     QStringList hostsWatched() const { return m_watchers.keys(); }
 
     static QString projectOf(const QString &appId, Environment environment);
@@ -72,6 +73,8 @@ private:
     void startWatcher(const HostRecord &host);
     void stopWatcher(const QString &host);
     void evaluate(const QString &project, QList<HealthEvent> *events, QSet<QString> *changedApps);
+    void store(const QString &project, const AppHealth &health);
+    void forget(const QString &project);
 
     HostWatchOptions m_options;
     QString m_certificateDir;
@@ -87,6 +90,8 @@ private:
     QHash<QString, AppHealth> m_health;           // by compose project
     QHash<QString, HealthEvent> m_lastEvent;      // by compose project
     QHash<QString, Definite> m_definite;          // by compose project
+    QHash<QString, int> m_fallbackEnvironments;   // app id -> environments on fallback
+    int m_servingCount = 0;
 };
 
 } // namespace Dockmaster

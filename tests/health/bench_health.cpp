@@ -49,6 +49,7 @@ class FakeEngine final : public QObject
 public:
     FakeEngine(int host, const QString &path)
         : m_host(host)
+        , m_server(this)
     {
         for (int i = 0; i < PerHost; ++i)
             m_running.push_back(true);
@@ -83,6 +84,14 @@ public:
         const QByteArray chunk = QByteArray::number(line.size(), 16) + "\r\n" + line + "\r\n";
         for (QLocalSocket *socket : std::as_const(m_events))
             socket->write(chunk);
+    }
+
+    ~FakeEngine() override
+    {
+        // Sockets go with the server: no signal of theirs may reach this half-destroyed engine.
+        const QList<QLocalSocket *> sockets = m_server.findChildren<QLocalSocket *>();
+        for (QLocalSocket *socket : sockets)
+            socket->disconnect(this);
     }
 
 private:
@@ -168,7 +177,12 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QTemporaryDir dir;
 
+    // The emulated engines live on their own thread, as remote hosts would
+    // not load the UI thread; they are created there.
     QThread engineThread;
+    engineThread.start();
+    QObject engineContext;
+    engineContext.moveToThread(&engineThread);
     std::vector<FakeEngine *> engines;
     QList<HostRecord> hosts;
     for (int h = 0; h < Hosts; ++h) {
@@ -177,11 +191,10 @@ int main(int argc, char **argv)
         const QString path = dir.filePath(QStringLiteral("h%1.sock").arg(h));
         host.dockerApi = QStringLiteral("unix://") + path;
         hosts.append(host);
-        auto *engine = new FakeEngine(h, path);
-        engine->moveToThread(&engineThread);
-        engines.push_back(engine);
+        QMetaObject::invokeMethod(
+            &engineContext, [&engines, h, path] { engines.push_back(new FakeEngine(h, path)); },
+            Qt::BlockingQueuedConnection);
     }
-    engineThread.start();
 
     QList<AppRecord> apps;
     for (int h = 0; h < Hosts; ++h) {
@@ -211,12 +224,7 @@ int main(int argc, char **argv)
     QObject::connect(&monitor, &HealthMonitor::transitions,
                      [&](const QList<HealthEvent> &events) { transitions += events.size(); });
     auto countServing = [&] {
-        int serving = 0;
-        for (const AppRecord &record : std::as_const(apps)) {
-            const auto health = monitor.health(record.id, Environment::Test);
-            serving += health && health->serving == ServingState::Serving ? 1 : 0;
-        }
-        return serving;
+        return monitor.environmentsServing();
     };
 
     QElapsedTimer clock;
@@ -308,6 +316,9 @@ int main(int argc, char **argv)
     for (FakeEngine *engine : engines)
         QMetaObject::invokeMethod(
             engine, [engine] { delete engine; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &engineContext, [&engineContext, &app] { engineContext.moveToThread(app.thread()); },
+        Qt::BlockingQueuedConnection);
     engineThread.quit();
     engineThread.wait();
     return 0;

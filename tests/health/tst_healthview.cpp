@@ -105,8 +105,8 @@ private Q_SLOTS:
 
         monitor.applyBatch(
             batch({ container(QStringLiteral("app0000001-test"), ContainerPhase::Exited, start + 10 * Second) }));
-        QVERIFY2(controller.statusBarText().startsWith(QStringLiteral("1 app")),
-                 qPrintable(controller.statusBarText()));
+        QTRY_VERIFY2(controller.statusBarText().startsWith(QStringLiteral("1 app")),
+                     qPrintable(controller.statusBarText()));
         QCOMPARE(controller.notificationsShown(), 1);
         // It recovers and falls again at once: one notification per app and interval.
         monitor.applyBatch(
@@ -116,8 +116,8 @@ private Q_SLOTS:
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("again")));
         monitor.applyBatch(
             batch({ container(QStringLiteral("app0000002-test"), ContainerPhase::Exited, start + 40 * Second) }));
-        QVERIFY2(controller.statusBarText().startsWith(QStringLiteral("2 app")),
-                 qPrintable(controller.statusBarText()));
+        QTRY_VERIFY2(controller.statusBarText().startsWith(QStringLiteral("2 app")),
+                     qPrintable(controller.statusBarText()));
         QCOMPARE(controller.notificationsShown(), 2);
 
         // Select the first app: the details say since when and why, and the drift.

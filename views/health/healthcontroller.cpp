@@ -17,6 +17,8 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 namespace Dockmaster {
 
 HealthController::HealthController(HealthMonitor *monitor, ApplicationsModel *applications, MainWindow *window,
@@ -28,7 +30,11 @@ HealthController::HealthController(HealthMonitor *monitor, ApplicationsModel *ap
     , m_details(new HealthDetails)
     , m_statusLabel(new QLabel(window))
     , m_tick(new QTimer(this))
+    , m_flush(new QTimer(this))
 {
+    m_flush->setSingleShot(true);
+    m_flush->setInterval(100);
+    connect(m_flush, &QTimer::timeout, this, &HealthController::flushChanges);
     m_statusLabel->setObjectName(QStringLiteral("fallbackCount"));
     m_statusLabel->setVisible(false);
     window->statusBar()->addPermanentWidget(m_statusLabel);
@@ -60,11 +66,18 @@ void HealthController::setCache(CacheService *cache)
 
 void HealthController::onHealthChanged(const QStringList &appIds)
 {
-    for (const QString &appId : appIds) {
-        m_applications->setHealth(appId, m_monitor->healthOf(appId));
-        if (appId == m_details->appId())
-            showApp(appId);
-    }
+    for (const QString &appId : appIds)
+        m_changedApps.insert(appId);
+    if (!m_flush->isActive())
+        m_flush->start();
+}
+
+void HealthController::flushChanges()
+{
+    const QSet<QString> changed = std::exchange(m_changedApps, {});
+    m_applications->setHealth(changed, [this](const QString &appId) { return m_monitor->healthOf(appId); });
+    if (changed.contains(m_details->appId()))
+        showApp(m_details->appId());
     updateStatusBar();
 }
 

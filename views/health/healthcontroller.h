@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 class QLabel;
 class QTimer;
@@ -44,6 +45,7 @@ Q_SIGNALS:
 
 private:
     void onHealthChanged(const QStringList &appIds);
+    void flushChanges();
     void onTransitions(const QList<HealthEvent> &events);
     void showApp(const QString &appId);
     void loadHistory(const QString &appId);
@@ -57,6 +59,8 @@ private:
     HealthDetails *m_details;
     QLabel *m_statusLabel;
     QTimer *m_tick;
+    QTimer *m_flush; // model updates are batched: many hosts report at once
+    QSet<QString> m_changedApps;
     QHash<QString, QDateTime> m_lastNotified; // by app
     int m_notifyIntervalSeconds = 300;
     int m_notificationsShown = 0;

@@ -249,6 +249,7 @@ int main(int argc, char **argv)
     poll.start(50);
     QTimer::singleShot(120000, &wait, &QEventLoop::quit);
     wait.exec();
+    poll.stop();
     print("health.hosts", Hosts, "hosts");
     print("health.containers", Hosts * PerHost, "containers");
     print("health.initial_all_serving_s", double(clock.elapsed()) / 1000.0, "s");
@@ -262,41 +263,51 @@ int main(int argc, char **argv)
     qint64 lastDieMs = 0;
     qint64 lastStartMs = 0;
     const qint64 engineEpochNs = QDateTime::currentMSecsSinceEpoch() * 1000000LL;
+    // Phase 1: one container per host dies every 10 ms (2 s in all); phase 2,
+    // once all are on fallback (or 20 s after the last death), they start
+    // again the same way.
     QTimer driver;
     driver.setTimerType(Qt::PreciseTimer);
     int step = 0;
-    constexpr int StepsPerPhase = PerHost; // one container per host and tick, 10 ms ticks: 2 s per phase
+    bool secondPhase = false;
+    qint64 allFallbackMs = -1;
+    qint64 allServingMs = -1;
     QObject::connect(&driver, &QTimer::timeout, [&] {
-        if (step >= 2 * StepsPerPhase) {
+        if (step >= PerHost) {
             driver.stop();
             return;
         }
-        const bool start = step >= StepsPerPhase;
-        const int index = step % StepsPerPhase;
-        const qint64 timeNs = engineEpochNs + qint64(step) * 10000000LL;
+        const bool start = secondPhase;
+        const int index = step;
+        const qint64 timeNs = engineEpochNs + qint64(step + (start ? PerHost : 0)) * 10000000LL;
         for (FakeEngine *engine : engines)
             QMetaObject::invokeMethod(engine, [engine, index, start, timeNs] { engine->change(index, start, timeNs); });
         ++step;
         (start ? lastStartMs : lastDieMs) = clock.elapsed();
     });
     driver.start(10);
-
-    qint64 allFallbackMs = -1;
-    qint64 allServingMs = -1;
-    QObject::connect(&poll, &QTimer::timeout, [&] {
-        if (allFallbackMs < 0 && monitor.appsOnFallback() == Hosts * PerHost)
-            allFallbackMs = clock.elapsed();
-        if (allFallbackMs >= 0 && allServingMs < 0 && step >= 2 * StepsPerPhase && monitor.appsOnFallback() == 0)
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, [&] {
+        if (!secondPhase && step >= PerHost
+            && (monitor.appsOnFallback() == Hosts * PerHost || clock.elapsed() - lastDieMs > 20000)) {
+            if (monitor.appsOnFallback() == Hosts * PerHost)
+                allFallbackMs = clock.elapsed();
+            secondPhase = true;
+            step = 0;
+            driver.start(10);
+        } else if (secondPhase && step >= PerHost && monitor.appsOnFallback() == 0 && allServingMs < 0) {
             allServingMs = clock.elapsed();
+        }
     });
+    watch.start(5);
     QEventLoop storm;
-    QTimer::singleShot(30000, &storm, &QEventLoop::quit);
+    QTimer::singleShot(60000, &storm, &QEventLoop::quit);
     QTimer done;
     QObject::connect(&done, &QTimer::timeout, [&] {
         if (allServingMs >= 0)
             storm.quit();
     });
-    done.start(100);
+    done.start(50);
     storm.exec();
     probe.stop();
 

@@ -110,6 +110,40 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::HealthController</name>
+    <message numerus="yes">
+        <source>%n app(s) on fallback</source>
+        <translation>
+            <numerusform>%n app on fallback</numerusform>
+            <numerusform>%n apps on fallback</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more failover(s) or recoveries: see the Live health column</source>
+        <translation>
+            <numerusform>%n more failover or recovery: see the Live health column</numerusform>
+            <numerusform>%n more failovers or recoveries: see the Live health column</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::HealthDetails</name>
+    <message numerus="yes">
+        <source>Last 30 days: %n failover(s), total downtime %1</source>
+        <translation>
+            <numerusform>Last 30 days: %n failover, total downtime %1</numerusform>
+            <numerusform>Last 30 days: %n failovers, total downtime %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restarted %n time(s)</source>
+        <translation>
+            <numerusform>Restarted once</numerusform>
+            <numerusform>Restarted %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::ReleaseController</name>
     <message numerus="yes">
         <source>%n approval(s) pushed before Dockmaster stopped now have their comment and labels.</source>

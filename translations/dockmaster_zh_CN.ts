@@ -224,6 +224,50 @@
         <source>Test only</source>
         <translation>仅测试环境</translation>
     </message>
+    <message>
+        <source>Fallback since %1 (%2)</source>
+        <translation>自 %1 起使用备用站点（%2）</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Serving, not the approved version</source>
+        <translation>服务中，但不是已批准的版本</translation>
+    </message>
+    <message>
+        <source>Serving, started outside the pipeline</source>
+        <translation>服务中，但不是由流水线启动的</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>服务中</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>服务中</translation>
+    </message>
+    <message>
+        <source>on fallback</source>
+        <translation>使用备用站点</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>Live health</source>
+        <translation>实时健康状态</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ApplicationsPanel</name>
@@ -1962,6 +2006,195 @@
     <message>
         <source>%1 of %2 now runs %3, not %4 as when this change was prepared. Nothing was committed; review the change again.</source>
         <translation>%2 的 %1 现在运行的是 %3，而不是准备此变更时的 %4。未提交任何内容；请重新审查此变更。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::HealthController</name>
+    <message numerus="yes">
+        <source>%n app(s) on fallback</source>
+        <translation><numerusform>%n 个应用正在使用备用站点</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is on its fallback again: %3</source>
+        <translation>%1（%2）再次使用备用站点：%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2) recovered again</source>
+        <translation>%1（%2）再次恢复</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more failover(s) or recoveries: see the Live health column</source>
+        <translation><numerusform>另有 %n 次故障切换或恢复：请查看“实时健康状态”列</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 is on its fallback</source>
+        <translation>%1 正在使用备用站点</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 recovered</source>
+        <translation>%1 已恢复</translation>
+    </message>
+    <message>
+        <source>%1: the container serves again.</source>
+        <translation>%1：容器重新提供服务。</translation>
+    </message>
+    <message>
+        <source>Export failovers of %1</source>
+        <translation>导出 %1 的故障切换</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The local cache is not open.</source>
+        <translation>本地缓存未打开。</translation>
+    </message>
+    <message>
+        <source>Failovers exported to %1</source>
+        <translation>故障切换已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::HealthDetails</name>
+    <message>
+        <source>Export failovers as CSV…</source>
+        <translation>将故障切换导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Live health</source>
+        <translation>实时健康状态</translation>
+    </message>
+    <message>
+        <source>Live health: select an application.</source>
+        <translation>实时健康状态：请选择一个应用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 30 days: %n failover(s), total downtime %1</source>
+        <translation><numerusform>最近 30 天：%n 次故障切换，总停机时间 %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Fallback since %1 (%2): %3</source>
+        <translation>自 %1 起使用备用站点（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Serving (%1) since %2</source>
+        <translation>自 %2 起服务中（%1）</translation>
+    </message>
+    <message>
+        <source>Serving (%1)</source>
+        <translation>服务中（%1）</translation>
+    </message>
+    <message>
+        <source>Unknown: %1</source>
+        <translation>未知：%1</translation>
+    </message>
+    <message>
+        <source>Container %1</source>
+        <translation>容器 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restarted %n time(s)</source>
+        <translation><numerusform>已重启 %n 次</numerusform></translation>
+    </message>
+    <message>
+        <source>Drift: this container was started outside the pipeline (no deploy labels); it may not run the approved version.</source>
+        <translation>偏差：此容器不是由流水线启动的（没有部署标签），运行的可能不是已批准的版本。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source> %1 ago</source>
+        <translation>（%1 前）</translation>
+    </message>
+    <message>
+        <source>has the pipeline run?</source>
+        <translation>流水线运行了吗？</translation>
+    </message>
+    <message>
+        <source>deployed, but the container was not replaced?</source>
+        <translation>已部署，但容器没有被替换？</translation>
+    </message>
+    <message>
+        <source>pipeline %1?</source>
+        <translation>流水线 %1？</translation>
+    </message>
+    <message>
+        <source>Drift: running %1 (config %2), approved %3%4: %5</source>
+        <translation>偏差：正在运行 %1（配置 %2），已批准 %3%4：%5</translation>
+    </message>
+    <message>
+        <source>Live health: no container host is watched for this application.</source>
+        <translation>实时健康状态：此应用没有被监视的容器主机。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::HealthMonitor</name>
+    <message>
+        <source>host %1 is not in the inventory</source>
+        <translation>主机 %1 不在资源清单中</translation>
+    </message>
+    <message>
+        <source>connecting to the Docker engine</source>
+        <translation>正在连接 Docker 引擎</translation>
+    </message>
+    <message>
+        <source>host %1 is not watched</source>
+        <translation>未监视主机 %1</translation>
+    </message>
+    <message>
+        <source>host %1: %2</source>
+        <translation>主机 %1：%2</translation>
+    </message>
+    <message>
+        <source>container missing</source>
+        <translation>容器缺失</translation>
+    </message>
+    <message>
+        <source>serving again (%1)</source>
+        <translation>重新提供服务（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::HealthTimeline</name>
+    <message>
+        <source>Failover timeline, last 30 days</source>
+        <translation>最近 30 天的故障切换时间线</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>%1: on fallback from %2 to %3 (%4)
+%5</source>
+        <translation>%1：%2 至 %3 使用备用站点（%4）
+%5</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::HostHealthWatcher</name>
+    <message>
+        <source>the engine refused the events stream (HTTP %1): %2</source>
+        <translation>引擎拒绝了事件流（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <source>the engine ended the events stream</source>
+        <translation>引擎结束了事件流</translation>
+    </message>
+    <message>
+        <source>the engine refused to list containers (HTTP %1)</source>
+        <translation>引擎拒绝列出容器（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>the events stream sent a line longer than 1 MiB</source>
+        <translation>事件流发送了超过 1 MiB 的一行</translation>
     </message>
 </context>
 <context>

@@ -4,9 +4,8 @@
 #include <QSaveFile>
 
 namespace Dockmaster {
-namespace {
 
-QByteArray field(QString value)
+QByteArray AuditCsv::field(QString value)
 {
     if (!value.isEmpty()) {
         const QChar first = value.front();
@@ -17,8 +16,6 @@ QByteArray field(QString value)
     value.replace(QLatin1Char('"'), QStringLiteral("\"\""));
     return '"' + value.toUtf8() + '"';
 }
-
-} // namespace
 
 QByteArray AuditCsv::toCsv(const QList<AuditEntry> &entries)
 {
@@ -34,10 +31,15 @@ QByteArray AuditCsv::toCsv(const QList<AuditEntry> &entries)
 
 QString AuditCsv::write(const QString &path, const QList<AuditEntry> &entries)
 {
+    return writeBytes(path, toCsv(entries));
+}
+
+QString AuditCsv::writeBytes(const QString &path, const QByteArray &csv)
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return QCoreApplication::translate("Dockmaster::AuditCsv", "Cannot write %1: %2").arg(path, file.errorString());
-    file.write(toCsv(entries));
+    file.write(csv);
     if (!file.commit())
         return QCoreApplication::translate("Dockmaster::AuditCsv", "Cannot write %1: %2").arg(path, file.errorString());
     return QString();

@@ -12,6 +12,10 @@ class AuditCsv
 {
 public:
     static QByteArray toCsv(const QList<AuditEntry> &entries);
+    // One quoted, formula-inert field; other CSV exports share these rules.
+    static QByteArray field(QString value);
+    // Writes `csv` atomically (QSaveFile); returns an error message, empty on success.
+    static QString writeBytes(const QString &path, const QByteArray &csv);
     // Writes atomically (QSaveFile); returns an error message, empty on success.
     // Blocking: call it off the UI thread.
     static QString write(const QString &path, const QList<AuditEntry> &entries);

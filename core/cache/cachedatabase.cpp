@@ -697,6 +697,76 @@ QList<AuditEntry> CacheDatabase::loadAudit(int limit) const
     return entries;
 }
 
+bool CacheDatabase::appendHealthEvents(const QList<HealthEvent> &events)
+{
+    return transaction([this, &events] {
+        QSqlQuery query(QSqlDatabase::database(m_connectionName));
+        query.prepare(QStringLiteral("INSERT OR IGNORE INTO health_events (app_id, environment, at, kind, reason, "
+                                     "container) VALUES (?,?,?,?,?,?)"));
+        for (const HealthEvent &event : events) {
+            query.addBindValue(event.appId);
+            query.addBindValue(environmentKey(event.environment));
+            query.addBindValue(fromDateTime(event.at));
+            query.addBindValue(event.failover ? QStringLiteral("failover") : QStringLiteral("recovery"));
+            query.addBindValue(nullIfEmpty(event.reason));
+            query.addBindValue(nullIfEmpty(event.container));
+            if (!query.exec()) {
+                m_lastError = query.lastError().text();
+                return false;
+            }
+        }
+        return true;
+    });
+}
+
+namespace {
+
+QList<HealthEvent> readHealthEvents(QSqlQuery &query)
+{
+    QList<HealthEvent> events;
+    while (query.next()) {
+        HealthEvent event;
+        event.appId = query.value(0).toString();
+        event.environment = environmentFromKey(query.value(1).toString()).value_or(Environment::Test);
+        event.at = toDateTime(query.value(2));
+        event.failover = query.value(3).toString() == QLatin1String("failover");
+        event.reason = query.value(4).toString();
+        event.container = query.value(5).toString();
+        events.append(std::move(event));
+    }
+    return events;
+}
+
+} // namespace
+
+QList<HealthEvent> CacheDatabase::loadHealthEvents(const QString &appId, const QDateTime &since) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral("SELECT app_id, environment, at, kind, reason, container FROM health_events "
+                                 "WHERE app_id = ? AND at >= ? ORDER BY at, id"));
+    query.addBindValue(appId);
+    query.addBindValue(fromDateTime(since));
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return {};
+    }
+    return readHealthEvents(query);
+}
+
+QList<HealthEvent> CacheDatabase::loadLatestHealthEvents() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    // ISO times in UTC with milliseconds sort as text.
+    if (!query.exec(QStringLiteral("SELECT e.app_id, e.environment, e.at, e.kind, e.reason, e.container FROM "
+                                   "health_events e JOIN (SELECT app_id, environment, MAX(at) AS at FROM "
+                                   "health_events GROUP BY app_id, environment) newest ON e.app_id = newest.app_id "
+                                   "AND e.environment = newest.environment AND e.at = newest.at"))) {
+        m_lastError = query.lastError().text();
+        return {};
+    }
+    return readHealthEvents(query);
+}
+
 bool CacheDatabase::setSyncValue(const QString &key, const QString &value)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));

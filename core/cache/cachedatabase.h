@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/records.h"
+#include "health/healthtypes.h"
 
 #include <QHash>
 #include <QLockFile>
@@ -72,6 +73,12 @@ public:
 
     bool appendAudit(AuditEntry entry);
     QList<AuditEntry> loadAudit(int limit = 10000) const;
+
+    // Failover history (health); a transition already stored is ignored.
+    bool appendHealthEvents(const QList<HealthEvent> &events);
+    QList<HealthEvent> loadHealthEvents(const QString &appId, const QDateTime &since) const;
+    // The newest event of every app environment (is a failover still open?).
+    QList<HealthEvent> loadLatestHealthEvents() const;
 
     bool setSyncValue(const QString &key, const QString &value);
     QString syncValue(const QString &key) const;

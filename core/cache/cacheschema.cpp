@@ -52,6 +52,17 @@ std::vector<CacheMigration> buildMigrations()
                                QStringLiteral("CREATE TABLE hosts (name TEXT PRIMARY KEY, address TEXT, "
                                               "environment TEXT, docker_api TEXT)"),
                            } });
+    // Version 4: failovers and recoveries of each app environment (live health).
+    // The unique key makes a transition seen twice (a resumed events stream,
+    // two console starts) one row.
+    migrations.push_back({ 4,
+                           {
+                               QStringLiteral("CREATE TABLE health_events (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                                              "app_id TEXT NOT NULL, environment TEXT NOT NULL, at TEXT NOT NULL, "
+                                              "kind TEXT NOT NULL, reason TEXT, container TEXT, "
+                                              "UNIQUE (app_id, environment, at, kind))"),
+                               QStringLiteral("CREATE INDEX health_events_app_at ON health_events (app_id, at)"),
+                           } });
     return migrations;
 }
 

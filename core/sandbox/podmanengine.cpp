@@ -207,7 +207,7 @@ bool PodmanEngine::importBusyboxImage()
     }
     QFile::setPermissions(bin + QStringLiteral("/busybox"),
                           QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
-    for (const char *applet : { "sh", "echo", "sleep", "seq", "cat", "true", "date", "printf" })
+    for (const char *applet : { "sh", "echo", "sleep", "seq", "cat", "true", "date", "printf", "rm" })
         QFile::link(QStringLiteral("busybox"), bin + QLatin1Char('/') + QLatin1String(applet));
     const QString tarball = dir.filePath(QStringLiteral("image-rootfs.tar"));
     QProcess tar;
@@ -273,14 +273,29 @@ void PodmanEngine::stopService()
 
 bool PodmanEngine::runShellContainer(const QString &name, const QString &composeProject, const QString &script)
 {
-    if (!podman({ QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name,
-                  QStringLiteral("--network"), QStringLiteral("host"), QStringLiteral("--label"),
-                  QStringLiteral("com.docker.compose.project=") + composeProject, QStringLiteral("--label"),
-                  QStringLiteral("com.docker.compose.service=web"), QString::fromLatin1(BusyboxImage),
-                  QStringLiteral("sh"), QStringLiteral("-c"), script }))
+    return runShellContainer(name, composeProject, script, {});
+}
+
+bool PodmanEngine::runShellContainer(const QString &name, const QString &composeProject, const QString &script,
+                                     const QStringList &runOptions)
+{
+    if (!podman(
+            QStringList { QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name,
+                          QStringLiteral("--network"), QStringLiteral("host"), QStringLiteral("--label"),
+                          QStringLiteral("com.docker.compose.project=") + composeProject, QStringLiteral("--label"),
+                          QStringLiteral("com.docker.compose.service=web") }
+            + runOptions
+            + QStringList { QString::fromLatin1(BusyboxImage), QStringLiteral("sh"), QStringLiteral("-c"), script }))
         return false;
     m_containers.append(name);
     return true;
+}
+
+bool PodmanEngine::runHealthCheck(const QString &name)
+{
+    // Exit code 0: healthy; 1: unhealthy (an answer, kept in lastError()).
+    QByteArray output;
+    return podman({ QStringLiteral("healthcheck"), QStringLiteral("run"), name }, &output, 20000);
 }
 
 void PodmanEngine::removeContainers()

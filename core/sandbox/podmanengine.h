@@ -26,6 +26,7 @@ public:
     // podman and busybox are installed (not yet that they can run here).
     static bool isInstalled();
     QString socketPath() const;
+    QString stateDirectory() const { return m_stateDir; }
     QString lastError() const { return m_lastError; }
 
     bool importBusyboxImage();
@@ -36,6 +37,18 @@ public:
     // `podman run -d` of the busybox image running `sh -c script`, with the
     // compose project label Dockmaster finds an app's containers by.
     bool runShellContainer(const QString &name, const QString &composeProject, const QString &script);
+    // The same with more `podman run` options (labels, --health-cmd, --restart, --memory...).
+    bool runShellContainer(const QString &name, const QString &composeProject, const QString &script,
+                           const QStringList &runOptions);
+    // Runs a container's health check once; true when healthy. podman
+    // schedules health checks with systemd timers, which a private engine does
+    // not have: the sandbox and the tests call this on their own schedule.
+    // Where podman cannot enter the container's namespaces (our machines: its
+    // `exec` lands in the host's), a check command only sees what the host
+    // sees; /dev/shm is shared, so checks look at marker files there,
+    // bind-mounted at the same path into the container.
+    bool runHealthCheck(const QString &name);
+    QStringList containers() const { return m_containers; }
     void removeContainers();
 
     // Any podman command against this engine's store.

@@ -34,6 +34,27 @@ while true; do
 done
 )sh";
 
+// Health: the container is "serving" while /serving exists (its health
+// check). The crashing demo (one environment of the first app) goes unhealthy
+// for a while every few minutes, or exits with an error and is restarted, so
+// the live-health column, notifications and timeline have something to show.
+// The crashing demo: every few minutes it stops answering its health check
+// for a while (its marker file goes away), or it exits with an error and its
+// restart policy brings it back. $HEALTH_FILE is bind-mounted at the same path
+// inside and outside: podman runs health checks in its own mount namespace here.
+const char *const CrashLoop = R"sh(
+while true; do
+  sleep $((RANDOM % 120 + 90))
+  if [ $((RANDOM % 2)) -eq 0 ]; then
+    echo "[$(date -u +'%d-%b-%Y %H:%M:%S')] WARNING: [pool www] server reached pm.max_children, not answering" >&2
+    rm -f "$HEALTH_FILE"; sleep $((RANDOM % 30 + 30)); echo > "$HEALTH_FILE"
+  else
+    echo "[$(date -u +'%d-%b-%Y %H:%M:%S')] ALERT: child 9 exited on signal 11 (SIGSEGV)" >&2
+    exit 3
+  fi
+done
+)sh";
+
 const QString SandboxFolderPrefix = QStringLiteral("dockmaster-sandbox-");
 const QString SandboxOwnerFile = QStringLiteral("sandbox.owner");
 
@@ -71,6 +92,18 @@ SandboxPlatform::SandboxPlatform(QObject *parent)
         startDns();
         startContainers(seeded.appIds.mid(0, AppsWithContainers));
     });
+    // podman runs health checks from systemd timers, which this private
+    // engine has not: run them here, off the UI thread, one round at a time.
+    m_healthTimer.setInterval(HealthCheckIntervalMs);
+    connect(&m_healthTimer, &QTimer::timeout, this, [this] {
+        if (!m_engine || m_healthChecks.isRunning())
+            return;
+        PodmanEngine *engine = m_engine.get();
+        m_healthChecks = QtConcurrent::run([engine] {
+            for (const QString &name : engine->containers())
+                engine->runHealthCheck(name);
+        });
+    });
     connect(&m_containers, &QFutureWatcher<Containers>::finished, this, [this] {
         const Containers containers = m_containers.result();
         if (!containers.error.isEmpty()) {
@@ -78,14 +111,17 @@ SandboxPlatform::SandboxPlatform(QObject *parent)
             return;
         }
         m_appsWithContainers = containers.appIds;
+        m_healthTimer.start();
         Q_EMIT containersReady(m_appsWithContainers);
     });
 }
 
 SandboxPlatform::~SandboxPlatform()
 {
+    m_healthTimer.stop();
     m_seeding.waitForFinished(); // the seeder writes into m_emulator
     m_containers.waitForFinished();
+    m_healthChecks.waitForFinished();
     // Blocks for a moment at exit on purpose: a leftover demo container would
     // keep running after Dockmaster is gone.
     m_engine.reset();
@@ -136,7 +172,13 @@ void SandboxPlatform::startContainers(const QStringList &appIds)
     }
     // The engine is only used by this job until it finishes (the destructor waits).
     PodmanEngine *engine = m_engine.get();
-    m_containers.setFuture(QtConcurrent::run([engine, appIds]() -> Containers {
+    // Health check markers (see PodmanEngine::runHealthCheck): in /dev/shm,
+    // which the health check command sees wherever podman runs it.
+    m_healthDir = std::make_unique<QTemporaryDir>(QStringLiteral("/dev/shm/dockmaster-sandbox-health-XXXXXX"));
+    const QString healthDir
+        = m_healthDir->isValid() ? m_healthDir->path() : QDir(m_dir.path()).filePath(QStringLiteral("health"));
+    QDir().mkpath(healthDir);
+    m_containers.setFuture(QtConcurrent::run([engine, appIds, healthDir]() -> Containers {
         // A sandbox that crashed earlier left its demo containers running.
         sweepLeftovers(QDir::tempPath());
         if (!engine->importBusyboxImage() || !engine->startService())
@@ -145,8 +187,33 @@ void SandboxPlatform::startContainers(const QStringList &appIds)
             for (const QLatin1StringView environment : { QLatin1StringView("test"), QLatin1StringView("production") }) {
                 // The compose project name the rendered docker-compose.yaml gives the app.
                 const QString project = appId + QLatin1Char('-') + environment;
-                if (!engine->runShellContainer(project + QStringLiteral("-web-1"), project,
-                                               QString::fromLatin1(DemoContainerScript)))
+                // The first app's production container crashes now and then
+                // (restarted by its policy) or stops answering its health check.
+                const bool crashes = appId == appIds.constFirst() && environment == QLatin1StringView("production");
+                const QString demo = QString::fromLatin1(DemoContainerScript);
+                const QString healthFile = healthDir + QLatin1Char('/') + project;
+                const QString script = crashes ? QStringLiteral("echo > \"$HEALTH_FILE\"\n(\n%1\n) &\n%2")
+                                                     .arg(demo, QString::fromLatin1(CrashLoop))
+                                               : QStringLiteral("echo > \"$HEALTH_FILE\"\n") + demo;
+                QStringList options { QStringLiteral("-v"),
+                                      healthDir + QLatin1Char(':') + healthDir,
+                                      QStringLiteral("--env"),
+                                      QStringLiteral("HEALTH_FILE=") + healthFile,
+                                      QStringLiteral("--health-cmd"),
+                                      QStringLiteral("test -e ") + healthFile,
+                                      QStringLiteral("--health-retries"),
+                                      QStringLiteral("1"),
+                                      QStringLiteral("--restart"),
+                                      QStringLiteral("on-failure") };
+                // Not started by a pipeline, so no deploy labels: the console
+                // says so (drift), except on the first app's test container,
+                // which claims a code SHA that was never approved.
+                if (appId == appIds.constFirst() && environment == QLatin1StringView("test"))
+                    options << QStringLiteral("--label")
+                            << QStringLiteral("org.dockmaster.code-sha=0000000000000000000000000000000000000000")
+                            << QStringLiteral("--label")
+                            << QStringLiteral("org.dockmaster.config-commit=0000000000000000000000000000000000000000");
+                if (!engine->runShellContainer(project + QStringLiteral("-web-1"), project, script, options))
                     return { tr("The sandbox's demo containers could not start: %1").arg(engine->lastError()), {} };
             }
         }

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUrl>
 
 #include <memory>
@@ -25,6 +26,7 @@ class SandboxPlatform final : public QObject
 public:
     // How many demo apps get containers (both environments each).
     static constexpr int AppsWithContainers = 3;
+    static constexpr int HealthCheckIntervalMs = 5000;
 
     explicit SandboxPlatform(QObject *parent = nullptr);
     ~SandboxPlatform() override;
@@ -71,11 +73,14 @@ private:
     void startDns();
 
     QTemporaryDir m_dir;
+    std::unique_ptr<QTemporaryDir> m_healthDir; // health check markers
     std::unique_ptr<GitLabEmulator> m_emulator;
     std::unique_ptr<PodmanEngine> m_engine;
     std::unique_ptr<PowerDnsServer> m_dns;
     QFutureWatcher<Seeded> m_seeding;
     QFutureWatcher<Containers> m_containers;
+    QFuture<void> m_healthChecks;
+    QTimer m_healthTimer;
     QStringList m_appsWithContainers;
     bool m_ready = false;
 };

@@ -190,6 +190,11 @@ private Q_SLOTS:
                             QStringLiteral("--events-backend=file") };
         m_environment = QProcessEnvironment::systemEnvironment();
         m_environment.insert(QStringLiteral("PODMAN_IGNORE_CGROUPSV1_WARNING"), QStringLiteral("1"));
+        // What the deploy job exports before `docker compose up` (gitlab-ci.yml.in).
+        m_environment.insert(QStringLiteral("DOCKMASTER_CODE_SHA"),
+                             QStringLiteral("1234567890abcdef1234567890abcdef12345678"));
+        m_environment.insert(QStringLiteral("DOCKMASTER_CONFIG_COMMIT"),
+                             QStringLiteral("fedcba0987654321fedcba0987654321fedcba09"));
         m_environment.insert(QStringLiteral("DOCKER_HOST"),
                              QStringLiteral("unix://") + m_stack.path(QStringLiteral("podman/podman.sock")));
 
@@ -298,6 +303,28 @@ private Q_SLOTS:
         QVERIFY2(logs.contains("chroot=denied\n"), logs.constData()); // CAP_SYS_CHROOT is dropped
         QVERIFY2(logs.contains("NoNewPrivs:\t1\n"), logs.constData());
         QVERIFY2(logs.contains("CapEff:\t00000000000000c1\n"), logs.constData()); // CHOWN, SETGID, SETUID
+    }
+
+    // Live health reads these: what was deployed, and the health check of
+    // nginx and php-fpm the engine runs.
+    void containerCarriesDeployLabelsAndHealthCheck()
+    {
+        const QJsonObject config = inspect().value(QStringLiteral("Config")).toObject();
+        const QJsonObject labels = config.value(QStringLiteral("Labels")).toObject();
+        QCOMPARE(labels.value(QStringLiteral("org.dockmaster.code-sha")).toString(),
+                 QStringLiteral("1234567890abcdef1234567890abcdef12345678"));
+        QCOMPARE(labels.value(QStringLiteral("org.dockmaster.config-commit")).toString(),
+                 QStringLiteral("fedcba0987654321fedcba0987654321fedcba09"));
+        QCOMPARE(labels.value(QStringLiteral("com.docker.compose.project")).toString(),
+                 QStringLiteral("app0000042-test"));
+        const QString test = config.value(QStringLiteral("Healthcheck"))
+                                 .toObject()
+                                 .value(QStringLiteral("Test"))
+                                 .toVariant()
+                                 .toStringList()
+                                 .join(QLatin1Char(' '));
+        QVERIFY2(test.contains(QStringLiteral("/.dockmaster/ping")) && test.contains(QStringLiteral("pong")),
+                 qPrintable(test));
     }
 
     void containerServesThroughTheFront()

@@ -49,6 +49,7 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
     , m_status(new QComboBox(this))
     , m_view(FilterWidgets::table(m_filter, tr("Applications"), this))
     , m_details(new QTextBrowser(this))
+    , m_detailsArea(new QWidget(this))
     , m_banner(new QLabel(this))
 {
     setObjectName(QStringLiteral("applicationsPanel"));
@@ -119,7 +120,10 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
-    splitter->addWidget(m_details);
+    auto *detailsLayout = new QVBoxLayout(m_detailsArea);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->addWidget(m_details, 1);
+    splitter->addWidget(m_detailsArea);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
 
@@ -149,6 +153,11 @@ void ApplicationsPanel::focusFilter()
 QString ApplicationsPanel::currentAppId() const
 {
     return m_view->currentIndex().data(Roles::AppIdRole).toString();
+}
+
+void ApplicationsPanel::addDetailsWidget(QWidget *widget)
+{
+    m_detailsArea->layout()->addWidget(widget);
 }
 
 void ApplicationsPanel::setOffline(bool offline, const QString &reason)

@@ -31,6 +31,9 @@ public:
     ApplicationsFilterModel *filterModel() const { return m_filter; }
     QString currentAppId() const;
 
+    // Extra details of the selected app below the main ones (live health).
+    void addDetailsWidget(QWidget *widget);
+
     // Offline: cached data marked with its age; GitLab actions disabled.
     void setOffline(bool offline, const QString &reason);
     void setLastSync(const QDateTime &lastSync); // invalid: never synced
@@ -54,6 +57,7 @@ private:
     QComboBox *m_status;
     QTreeView *m_view;
     QTextBrowser *m_details;
+    QWidget *m_detailsArea;
     QLabel *m_banner;
     void updateBanner();
 

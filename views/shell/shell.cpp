@@ -4,6 +4,8 @@
 #include "auditlogmodel.h"
 #include "cache/cacheservice.h"
 #include "gitlab/gitlabclient.h"
+#include "health/healthcontroller.h"
+#include "health/healthmonitor.h"
 #include "keychain/secretstore.h"
 #include "mainwindow.h"
 #include "panels/applicationspanel.h"
@@ -77,6 +79,8 @@ Shell::Shell(ShellOptions options, QObject *parent)
             startSync();
     });
     m_logs = new LogsController(m_secrets.get(), m_window.get(), this);
+    m_health = std::make_unique<HealthMonitor>();
+    m_healthView = new HealthController(m_health.get(), m_applications.get(), m_window.get(), this);
     m_dns = new DnsAccess(m_secrets.get(), m_window.get(), this);
     connect(m_dns, &DnsAccess::recordsFixed, this, [this](const QString &appId, bool ok) {
         if (ok)
@@ -148,6 +152,7 @@ Shell::~Shell()
     // the cache and client it uses.
     m_releases.reset();
     m_provisioning.reset();
+    m_health.reset(); // stops the watchers before the window and models they feed
     m_window.reset();
     m_sync.reset();
 }
@@ -228,6 +233,7 @@ void Shell::openCache(const QString &filePath)
     connect(m_cache.get(), &CacheService::snapshotLoaded, this, &Shell::onSnapshot);
     connect(m_cache.get(), &CacheService::failed, m_window.get(), &MainWindow::showError);
     m_cache->open();
+    m_healthView->setCache(m_cache.get());
 
     m_sync = std::make_unique<SyncEngine>(m_client.get(), m_cache.get());
     SyncOptions options;
@@ -438,6 +444,10 @@ void Shell::onSnapshot(const CacheSnapshot &snapshot)
 {
     m_applications->setItems(snapshot.apps);
     m_logs->setHosts(snapshot.hosts);
+    if (!m_options.offline) {
+        m_health->setCertificateDir(m_profile.dockerCertificateDir);
+        m_health->setInventory(snapshot.hosts, snapshot.apps);
+    }
     m_editors->setHosts(snapshot.hosts);
     m_dns->setHosts(snapshot.hosts);
     reloadAudit();

@@ -29,6 +29,8 @@ class ReviewController;
 struct SyncStats;
 class CacheService;
 class GitLabClient;
+class HealthController;
+class HealthMonitor;
 class SandboxPlatform;
 class SyncEngine;
 class MainWindow;
@@ -58,6 +60,8 @@ public:
     const Profile &profile() const { return m_profile; }
     SecretStore *secrets() const { return m_secrets.get(); }
     SandboxPlatform *sandbox() const { return m_sandbox.get(); } // null unless --sandbox
+    HealthMonitor *health() const { return m_health.get(); }
+    HealthController *healthView() const { return m_healthView; }
     ReleaseController *releases() const { return m_releases.get(); }
     // Why the chosen profile was refused when loaded (empty: it was not).
     QString profileRefusal() const { return m_profileRefusal; }
@@ -105,6 +109,8 @@ private:
     EditorTabs *m_editors = nullptr;
     DnsAccess *m_dns = nullptr;
     LogsController *m_logs = nullptr;
+    std::unique_ptr<HealthMonitor> m_health; // its watchers run until the shell goes
+    HealthController *m_healthView = nullptr;
     std::unique_ptr<ProvisioningController> m_provisioning; // uses the client and window: reset first
     ReviewController *m_review = nullptr;
     QString m_profileRefusal;                      // why the chosen profile was not used, if it was refused

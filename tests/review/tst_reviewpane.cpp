@@ -86,6 +86,10 @@ ReviewResult realisticResult()
     for (const ReviewFile &f : std::as_const(r.files))
         diffs.append(f.diff);
     r.flags = RiskScanner().scan(diffs);
+    // What the loader reports after reading both PHP files of the tree.
+    r.scanFromTrees = true;
+    r.scanTotal = 2;
+    r.scanned = 2;
     return r;
 }
 

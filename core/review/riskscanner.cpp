@@ -391,6 +391,17 @@ private:
         return name.toLower();
     }
 
+    static bool opensGroup(const PhpToken &t)
+    {
+        return t.isOperator(QLatin1StringView("(")) || t.isOperator(QLatin1StringView("["))
+            || t.isOperator(QLatin1StringView("{"));
+    }
+    static bool closesGroup(const PhpToken &t)
+    {
+        return t.isOperator(QLatin1StringView(")")) || t.isOperator(QLatin1StringView("]"))
+            || t.isOperator(QLatin1StringView("}"));
+    }
+
     // Index of the ")" matching the "(" at `open` (or where the statement breaks).
     qsizetype matching(qsizetype open) const
     {
@@ -399,11 +410,9 @@ private:
             const PhpToken &t = m_t.at(i);
             if (t.type == Type::Break || t.type == Type::CloseTag)
                 return i - 1;
-            if (t.isOperator(QLatin1StringView("(")) || t.isOperator(QLatin1StringView("["))
-                || t.isOperator(QLatin1StringView("{")))
+            if (opensGroup(t))
                 ++depth;
-            else if (t.isOperator(QLatin1StringView(")")) || t.isOperator(QLatin1StringView("]"))
-                     || t.isOperator(QLatin1StringView("}"))) {
+            else if (closesGroup(t)) {
                 if (--depth == 0)
                     return i;
             }
@@ -419,11 +428,9 @@ private:
         qsizetype start = open + 1;
         for (qsizetype i = open + 1; i < close; ++i) {
             const PhpToken &t = m_t.at(i);
-            if (t.isOperator(QLatin1StringView("(")) || t.isOperator(QLatin1StringView("["))
-                || t.isOperator(QLatin1StringView("{")))
+            if (opensGroup(t))
                 ++depth;
-            else if (t.isOperator(QLatin1StringView(")")) || t.isOperator(QLatin1StringView("]"))
-                     || t.isOperator(QLatin1StringView("}")))
+            else if (closesGroup(t))
                 --depth;
             else if (depth == 0 && t.isOperator(QLatin1StringView(","))) {
                 args.append({ start, i });
@@ -830,11 +837,9 @@ private:
         int depth = 0;
         for (qsizetype k = range.begin; k < range.end; ++k) {
             const PhpToken &t = m_t.at(k);
-            if (t.isOperator(QLatin1StringView("(")) || t.isOperator(QLatin1StringView("["))
-                || t.isOperator(QLatin1StringView("{")))
+            if (opensGroup(t))
                 ++depth;
-            else if (t.isOperator(QLatin1StringView(")")) || t.isOperator(QLatin1StringView("]"))
-                     || t.isOperator(QLatin1StringView("}")))
+            else if (closesGroup(t))
                 --depth;
             if (depth != 0)
                 continue;

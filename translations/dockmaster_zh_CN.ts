@@ -1781,6 +1781,10 @@
         <translation>GitLab 在处理 %2 %3 时失败（HTTP %1）。该更改可能已生效，也可能未生效；Dockmaster 会在重试前先进行检查。</translation>
     </message>
     <message>
+        <source>The answer GitLab sent for %1 was cut off (%2 of %3 bytes arrived). Nothing was changed.</source>
+        <translation>GitLab 为 %1 返回的响应不完整（只收到 %3 字节中的 %2 字节）。未做任何更改。</translation>
+    </message>
+    <message>
         <source>GitLab sent an answer for %1 that Dockmaster cannot read (%2). Nothing was changed.</source>
         <translation>GitLab 为 %1 返回的响应无法被 Dockmaster 读取（%2）。未做任何更改。</translation>
     </message>

@@ -142,6 +142,23 @@ QString isoUtc(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
+// Whether a body arrived shorter than the Content-Length the server announced:
+// the connection broke, something on the way cut it, or (seen with Qt 6.8
+// while another reply to the same host was aborted) the reply finished
+// without error and without its body. QNetworkAccessManager inflates gzip
+// itself, and then the announced length is the compressed one: not compared.
+bool bodyCutOff(const QByteArray &method, const QHash<QByteArray, QByteArray> &headers, qsizetype received)
+{
+    if (method == "HEAD")
+        return false;
+    const QByteArray encoding = headers.value(QByteArrayLiteral("content-encoding")).trimmed().toLower();
+    if (!encoding.isEmpty() && encoding != "identity")
+        return false;
+    bool ok = false;
+    const qint64 announced = headers.value(QByteArrayLiteral("content-length")).trimmed().toLongLong(&ok);
+    return ok && received < announced;
+}
+
 } // namespace
 
 bool GitLabRequest::isIdempotent() const
@@ -436,6 +453,30 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
         }
         GitLabError error = networkError(call, qtError, reply->errorString());
         if (!idempotent) {
+            error.kind = GitLabError::Kind::MayHaveTakenEffect;
+            error.message = tr("The connection to GitLab broke while it handled %1 %2. The change may or may not "
+                               "have been made; Dockmaster checks before trying again.")
+                                .arg(QString::fromLatin1(request.method), humanPath(request.path));
+        }
+        fail(call, error);
+        return;
+    }
+
+    if (status >= 200 && status < 300 && bodyCutOff(request.method, headers, body.size())) {
+        if (idempotent && call->m_attempt + 1 < m_options.maxAttempts) {
+            retryLater(call, backoffDelayMs(call->m_attempt++));
+            return;
+        }
+        GitLabError error;
+        error.httpStatus = status;
+        if (idempotent) {
+            error.kind = GitLabError::Kind::Malformed;
+            error.message = tr("The answer GitLab sent for %1 was cut off (%2 of %3 bytes arrived). Nothing was "
+                               "changed.")
+                                .arg(humanPath(request.path))
+                                .arg(body.size())
+                                .arg(QString::fromLatin1(headers.value(QByteArrayLiteral("content-length"))));
+        } else {
             error.kind = GitLabError::Kind::MayHaveTakenEffect;
             error.message = tr("The connection to GitLab broke while it handled %1 %2. The change may or may not "
                                "have been made; Dockmaster checks before trying again.")

@@ -242,9 +242,11 @@ private Q_SLOTS:
     {
         ReviewLoader loader(m_client.get());
         QSignalSpy loaded(&loader, &ReviewLoader::loaded);
+        QSignalSpy failed(&loader, &ReviewLoader::failed);
         loader.load(m_project, QString(), m_second);
         loader.load(m_project, m_first, m_second);
-        QVERIFY(QTest::qWaitFor([&] { return !loaded.isEmpty(); }, 30000));
+        QVERIFY(QTest::qWaitFor([&] { return !loaded.isEmpty() || !failed.isEmpty(); }, 30000));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
         QTest::qWait(300);
         QCOMPARE(loaded.size(), 1);
         QVERIFY(!loaded.first().first().value<ReviewResult>().firstRelease);

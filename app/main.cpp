@@ -1,8 +1,11 @@
 // Dockmaster's entry point: parse the command line, install translations and
 // hand over to the Shell, which builds everything else.
-#include "git/gitlibrary.h"
-#include "shell/shell.h"
-#include "shell/translations.h"
+#include "core/git/gitlibrary.h"
+#include "views/shell/shell.h"
+#include "views/shell/translations.h"
+#ifdef DOCKMASTER_WITH_SANDBOX
+#include "sandbox/platform/sandboxplatform.h"
+#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -53,13 +56,21 @@ int main(int argc, char *argv[])
     const QCommandLineOption sandboxOption(
         QStringLiteral("sandbox"),
         QCoreApplication::translate("main", "Run against the embedded sandbox platform with demo data."));
-    parser.addOptions({ profileOption, offlineOption, langOption, sandboxOption });
+    parser.addOptions({ profileOption, offlineOption, langOption });
+#ifdef DOCKMASTER_WITH_SANDBOX
+    parser.addOption(sandboxOption);
+#endif
     parser.process(app);
 
     Dockmaster::ShellOptions options;
     options.profileName = parser.value(profileOption);
     options.offline = parser.isSet(offlineOption);
+#ifdef DOCKMASTER_WITH_SANDBOX
     options.sandbox = parser.isSet(sandboxOption);
+    options.sandboxFactory = [] {
+        return std::make_unique<Dockmaster::SandboxPlatform>();
+    };
+#endif
     Dockmaster::Shell shell(options);
     QObject::connect(&shell, &Dockmaster::Shell::quitRequested, &app, &QCoreApplication::exit, Qt::QueuedConnection);
     shell.start();

@@ -1,6 +1,6 @@
-#include "applicationsfiltermodel.h"
+#include "models/applicationsfiltermodel.h"
 
-#include "modelroles.h"
+#include "models/modelroles.h"
 
 namespace Dockmaster {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/environment.h"
-#include "searchfiltermodel.h"
+#include "core/domain/environment.h"
+#include "models/searchfiltermodel.h"
 
 #include <optional>
 

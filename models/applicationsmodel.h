@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/records.h"
-#include "health/healthtypes.h"
-#include "mergingtablemodel.h"
+#include "core/domain/records.h"
+#include "core/health/healthtypes.h"
+#include "models/mergingtablemodel.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,6 +1,6 @@
-#include "auditfiltermodel.h"
+#include "models/auditfiltermodel.h"
 
-#include "modelroles.h"
+#include "models/modelroles.h"
 
 namespace Dockmaster {
 

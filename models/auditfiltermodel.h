@@ -1,6 +1,6 @@
 #pragma once
 
-#include "searchfiltermodel.h"
+#include "models/searchfiltermodel.h"
 
 namespace Dockmaster {
 

@@ -1,7 +1,7 @@
-#include "auditlogmodel.h"
+#include "models/auditlogmodel.h"
 
-#include "modelroles.h"
-#include "util/untrustedtext.h"
+#include "models/modelroles.h"
+#include "core/util/untrustedtext.h"
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
-#include "deploymentsmodel.h"
+#include "models/deploymentsmodel.h"
 
-#include "modelroles.h"
-#include "util/untrustedtext.h"
+#include "models/modelroles.h"
+#include "core/util/untrustedtext.h"
 
 #include <QColor>
 #include <QLocale>

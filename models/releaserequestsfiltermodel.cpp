@@ -1,6 +1,6 @@
-#include "releaserequestsfiltermodel.h"
+#include "models/releaserequestsfiltermodel.h"
 
-#include "modelroles.h"
+#include "models/modelroles.h"
 
 namespace Dockmaster {
 

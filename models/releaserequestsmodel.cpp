@@ -1,7 +1,7 @@
-#include "releaserequestsmodel.h"
+#include "models/releaserequestsmodel.h"
 
-#include "modelroles.h"
-#include "util/untrustedtext.h"
+#include "models/modelroles.h"
+#include "core/util/untrustedtext.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/records.h"
-#include "mergingtablemodel.h"
+#include "core/domain/records.h"
+#include "models/mergingtablemodel.h"
 
 #include <QDateTime>
 

@@ -1,6 +1,6 @@
-#include "searchfiltermodel.h"
+#include "models/searchfiltermodel.h"
 
-#include "modelroles.h"
+#include "models/modelroles.h"
 
 namespace Dockmaster {
 

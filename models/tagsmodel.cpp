@@ -1,7 +1,7 @@
-#include "tagsmodel.h"
+#include "models/tagsmodel.h"
 
-#include "modelroles.h"
-#include "util/untrustedtext.h"
+#include "models/modelroles.h"
+#include "core/util/untrustedtext.h"
 
 #include <QFont>
 #include <QLocale>

@@ -4844,6 +4844,10 @@
         <source>DNS records set to the expected addresses</source>
         <translation>DNS 记录已设置为预期地址</translation>
     </message>
+    <message>
+        <source>This build of Dockmaster has no sandbox platform.</source>
+        <translation>此版本的 Dockmaster 不含沙盒平台。</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::StructuralConfigCheck</name>

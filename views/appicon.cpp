@@ -1,4 +1,4 @@
-#include "appicon.h"
+#include "views/appicon.h"
 
 #include <QLinearGradient>
 #include <QPainter>

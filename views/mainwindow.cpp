@@ -1,15 +1,15 @@
-#include "mainwindow.h"
+#include "views/mainwindow.h"
 
-#include "appicon.h"
-#include "audit/auditpanel.h"
-#include "auditlogmodel.h"
-#include "deploy/deploymentprogresspanel.h"
-#include "logs/logview.h"
-#include "panels/applicationspanel.h"
-#include "panels/approvalspanel.h"
-#include "panels/placeholderpanel.h"
-#include "panels/taghistorypanel.h"
-#include "util/untrustedtext.h"
+#include "views/appicon.h"
+#include "views/audit/auditpanel.h"
+#include "models/auditlogmodel.h"
+#include "views/deploy/deploymentprogresspanel.h"
+#include "views/logs/logview.h"
+#include "views/panels/applicationspanel.h"
+#include "views/panels/approvalspanel.h"
+#include "views/panels/placeholderpanel.h"
+#include "views/panels/taghistorypanel.h"
+#include "core/util/untrustedtext.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/connectionstate.h"
-#include "domain/environment.h"
+#include "core/domain/connectionstate.h"
+#include "core/domain/environment.h"
 
 #include <QMainWindow>
 

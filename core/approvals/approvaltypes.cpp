@@ -1,4 +1,4 @@
-#include "approvals/approvaltypes.h"
+#include "core/approvals/approvaltypes.h"
 
 namespace Dockmaster {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/environment.h"
-#include "domain/records.h"
+#include "core/domain/environment.h"
+#include "core/domain/records.h"
 
 #include <QDateTime>
 #include <QList>

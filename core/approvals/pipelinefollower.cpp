@@ -1,7 +1,7 @@
-#include "approvals/pipelinefollower.h"
+#include "core/approvals/pipelinefollower.h"
 
-#include "approvals/releasegitlab.h"
-#include "approvals/releasetrailers.h"
+#include "core/approvals/releasegitlab.h"
+#include "core/approvals/releasetrailers.h"
 
 #include <QTimer>
 

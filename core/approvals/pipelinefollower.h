@@ -1,8 +1,8 @@
 #pragma once
 
-#include "approvals/approvaltypes.h"
-#include "gitlab/gitlabclient.h"
-#include "gitlab/gitlabtypes.h"
+#include "core/approvals/approvaltypes.h"
+#include "core/gitlab/gitlabclient.h"
+#include "core/gitlab/gitlabtypes.h"
 
 #include <QElapsedTimer>
 #include <QHash>

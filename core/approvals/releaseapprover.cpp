@@ -1,10 +1,10 @@
-#include "approvals/releaseapprover.h"
+#include "core/approvals/releaseapprover.h"
 
-#include "approvals/releasegitlab.h"
-#include "approvals/releasetrailers.h"
-#include "git/gitworkspace.h"
-#include "gitlab/gitlabclient.h"
-#include "gitlab/releaserequestparser.h"
+#include "core/approvals/releasegitlab.h"
+#include "core/approvals/releasetrailers.h"
+#include "core/git/gitworkspace.h"
+#include "core/gitlab/gitlabclient.h"
+#include "core/gitlab/releaserequestparser.h"
 
 #include <QStandardPaths>
 #include <QTimer>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "approvals/approvaltypes.h"
-#include "approvals/pipelinefollower.h"
-#include "domain/records.h"
-#include "git/gittypes.h"
-#include "gitlab/gitlabtypes.h"
+#include "core/approvals/approvaltypes.h"
+#include "core/approvals/pipelinefollower.h"
+#include "core/domain/records.h"
+#include "core/git/gittypes.h"
+#include "core/gitlab/gitlabtypes.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "approvals/releasegitlab.h"
+#include "core/approvals/releasegitlab.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

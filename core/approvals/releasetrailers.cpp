@@ -1,4 +1,4 @@
-#include "approvals/releasetrailers.h"
+#include "core/approvals/releasetrailers.h"
 
 #include <QRegularExpression>
 

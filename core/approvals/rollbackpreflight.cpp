@@ -1,10 +1,10 @@
-#include "approvals/rollbackpreflight.h"
+#include "core/approvals/rollbackpreflight.h"
 
-#include "approvals/releasegitlab.h"
-#include "approvals/releasetrailers.h"
-#include "git/gitworkspace.h"
-#include "gitlab/gitlabclient.h"
-#include "gitlab/releaserequestparser.h"
+#include "core/approvals/releasegitlab.h"
+#include "core/approvals/releasetrailers.h"
+#include "core/git/gitworkspace.h"
+#include "core/gitlab/gitlabclient.h"
+#include "core/gitlab/releaserequestparser.h"
 
 #include <QSet>
 #include <QTimer>

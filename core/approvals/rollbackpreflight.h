@@ -1,7 +1,7 @@
 #pragma once
 
-#include "approvals/approvaltypes.h"
-#include "git/gittypes.h"
+#include "core/approvals/approvaltypes.h"
+#include "core/git/gittypes.h"
 
 #include <QHash>
 #include <QObject>

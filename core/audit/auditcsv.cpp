@@ -1,4 +1,4 @@
-#include "audit/auditcsv.h"
+#include "core/audit/auditcsv.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/records.h"
+#include "core/domain/records.h"
 
 namespace Dockmaster {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/records.h"
-#include "health/healthtypes.h"
+#include "core/domain/records.h"
+#include "core/health/healthtypes.h"
 
 #include <QHash>
 #include <QLockFile>

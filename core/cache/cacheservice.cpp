@@ -1,4 +1,4 @@
-#include "cache/cacheservice.h"
+#include "core/cache/cacheservice.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cache/cachedatabase.h"
-#include "domain/records.h"
+#include "core/cache/cachedatabase.h"
+#include "core/domain/records.h"
 
 #include <QDateTime>
 #include <QObject>

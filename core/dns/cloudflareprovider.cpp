@@ -1,4 +1,4 @@
-#include "dns/cloudflareprovider.h"
+#include "core/dns/cloudflareprovider.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

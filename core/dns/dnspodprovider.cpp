@@ -1,4 +1,4 @@
-#include "dns/dnspodprovider.h"
+#include "core/dns/dnspodprovider.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dns/dnsprovider.h"
-#include "dns/tc3signer.h"
+#include "core/dns/dnsprovider.h"
+#include "core/dns/tc3signer.h"
 
 #include <QJsonObject>
 

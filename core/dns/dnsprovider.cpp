@@ -1,7 +1,7 @@
-#include "dns/dnsprovider.h"
+#include "core/dns/dnsprovider.h"
 
-#include "dns/dnsvalidation.h"
-#include "util/validation.h"
+#include "core/dns/dnsvalidation.h"
+#include "core/util/validation.h"
 
 #include <QMetaObject>
 #include <QNetworkAccessManager>

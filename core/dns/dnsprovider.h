@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dns/dnsrecord.h"
+#include "core/dns/dnsrecord.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,8 +1,8 @@
-#include "dns/dnsproviderfactory.h"
+#include "core/dns/dnsproviderfactory.h"
 
-#include "dns/cloudflareprovider.h"
-#include "dns/dnspodprovider.h"
-#include "dns/powerdnsprovider.h"
+#include "core/dns/cloudflareprovider.h"
+#include "core/dns/dnspodprovider.h"
+#include "core/dns/powerdnsprovider.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "profile/profile.h"
+#include "core/profile/profile.h"
 
 #include <QString>
 

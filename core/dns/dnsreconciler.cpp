@@ -1,7 +1,7 @@
-#include "dns/dnsreconciler.h"
+#include "core/dns/dnsreconciler.h"
 
-#include "dns/dnsprovider.h"
-#include "domain/environment.h"
+#include "core/dns/dnsprovider.h"
+#include "core/domain/environment.h"
 
 #include <QSet>
 

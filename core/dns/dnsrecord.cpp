@@ -1,4 +1,4 @@
-#include "dns/dnsrecord.h"
+#include "core/dns/dnsrecord.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "dns/dnsvalidation.h"
+#include "core/dns/dnsvalidation.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

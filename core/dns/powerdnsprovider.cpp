@@ -1,4 +1,4 @@
-#include "dns/powerdnsprovider.h"
+#include "core/dns/powerdnsprovider.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dns/dnsprovider.h"
+#include "core/dns/dnsprovider.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "domain/environment.h"
+#include "core/domain/environment.h"
 
 #include <QCoreApplication>
 

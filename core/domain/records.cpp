@@ -1,4 +1,4 @@
-#include "domain/records.h"
+#include "core/domain/records.h"
 
 namespace Dockmaster {
 

@@ -1,4 +1,4 @@
-#include "editor/validatorcheck.h"
+#include "core/editor/validatorcheck.h"
 
 #include <QFileInfo>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "editor/configcheck.h"
-#include "render/configvalidation.h"
+#include "core/editor/configcheck.h"
+#include "core/render/configvalidation.h"
 
 namespace Dockmaster {
 

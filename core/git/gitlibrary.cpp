@@ -1,4 +1,4 @@
-#include "git/gitlibrary.h"
+#include "core/git/gitlibrary.h"
 
 #include <git2.h>
 

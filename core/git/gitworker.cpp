@@ -1,6 +1,6 @@
-#include "git/gitworker.h"
+#include "core/git/gitworker.h"
 
-#include "git/remotemessages.h"
+#include "core/git/remotemessages.h"
 
 #include <QCryptographicHash>
 #include <QDir>

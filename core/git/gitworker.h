@@ -1,6 +1,6 @@
 #pragma once
 
-#include "git/gittypes.h"
+#include "core/git/gittypes.h"
 
 #include <QObject>
 #include <QStringList>

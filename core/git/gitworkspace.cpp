@@ -1,6 +1,6 @@
-#include "git/gitworkspace.h"
+#include "core/git/gitworkspace.h"
 
-#include "git/gitworker.h"
+#include "core/git/gitworker.h"
 
 #include <QThread>
 

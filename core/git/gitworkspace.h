@@ -1,7 +1,7 @@
 #pragma once
 
-#include "git/gitlibrary.h"
-#include "git/gittypes.h"
+#include "core/git/gitlibrary.h"
+#include "core/git/gittypes.h"
 
 #include <QObject>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "gitlab/gitlabclient.h"
+#include "core/gitlab/gitlabclient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "gitlab/gitlaberror.h"
-#include "gitlab/gitlabtypes.h"
+#include "core/gitlab/gitlaberror.h"
+#include "core/gitlab/gitlabtypes.h"
 
 #include <QByteArray>
 #include <QDateTime>

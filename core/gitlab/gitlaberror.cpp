@@ -1,4 +1,4 @@
-#include "gitlab/gitlaberror.h"
+#include "core/gitlab/gitlaberror.h"
 
 namespace Dockmaster {
 

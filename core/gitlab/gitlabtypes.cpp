@@ -1,4 +1,4 @@
-#include "gitlab/gitlabtypes.h"
+#include "core/gitlab/gitlabtypes.h"
 
 #include <QJsonArray>
 

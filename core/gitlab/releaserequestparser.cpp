@@ -1,4 +1,4 @@
-#include "gitlab/releaserequestparser.h"
+#include "core/gitlab/releaserequestparser.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

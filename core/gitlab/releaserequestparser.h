@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/environment.h"
-#include "gitlab/gitlabtypes.h"
+#include "core/domain/environment.h"
+#include "core/gitlab/gitlabtypes.h"
 
 #include <QString>
 

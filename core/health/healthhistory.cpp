@@ -1,6 +1,6 @@
-#include "health/healthhistory.h"
+#include "core/health/healthhistory.h"
 
-#include "audit/auditcsv.h"
+#include "core/audit/auditcsv.h"
 
 #include <algorithm>
 

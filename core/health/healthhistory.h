@@ -1,6 +1,6 @@
 #pragma once
 
-#include "health/healthtypes.h"
+#include "core/health/healthtypes.h"
 
 namespace Dockmaster {
 

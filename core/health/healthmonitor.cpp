@@ -1,6 +1,6 @@
-#include "health/healthmonitor.h"
+#include "core/health/healthmonitor.h"
 
-#include "logs/dockerhostendpoint.h"
+#include "core/logs/dockerhostendpoint.h"
 
 #include <QDateTime>
 #include <QTimeZone>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/records.h"
-#include "health/healthtypes.h"
-#include "health/hosthealthwatcher.h"
+#include "core/domain/records.h"
+#include "core/health/healthtypes.h"
+#include "core/health/hosthealthwatcher.h"
 
 #include <QHash>
 #include <QObject>

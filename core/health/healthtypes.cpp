@@ -1,4 +1,4 @@
-#include "health/healthtypes.h"
+#include "core/health/healthtypes.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/environment.h"
+#include "core/domain/environment.h"
 
 #include <QDateTime>
 #include <QList>

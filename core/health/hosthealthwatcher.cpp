@@ -1,7 +1,7 @@
-#include "health/hosthealthwatcher.h"
+#include "core/health/hosthealthwatcher.h"
 
-#include "logs/httpstreamclient.h"
-#include "logs/logtimestamp.h"
+#include "core/logs/httpstreamclient.h"
+#include "core/logs/logtimestamp.h"
 
 #include <QDateTime>
 #include <QJsonArray>

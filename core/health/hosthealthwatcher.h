@@ -1,7 +1,7 @@
 #pragma once
 
-#include "health/healthtypes.h"
-#include "logs/dockerendpoint.h"
+#include "core/health/healthtypes.h"
+#include "core/logs/dockerendpoint.h"
 
 #include <QElapsedTimer>
 #include <QHash>

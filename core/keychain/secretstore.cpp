@@ -1,4 +1,4 @@
-#include "keychain/secretstore.h"
+#include "core/keychain/secretstore.h"
 
 #include <QTimer>
 #include <qt6keychain/keychain.h>

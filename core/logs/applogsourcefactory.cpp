@@ -1,9 +1,9 @@
-#include "logs/applogsourcefactory.h"
+#include "core/logs/applogsourcefactory.h"
 
-#include "keychain/secretstore.h"
-#include "logs/dockerhostendpoint.h"
-#include "logs/dockerlogsource.h"
-#include "logs/lokilogsource.h"
+#include "core/keychain/secretstore.h"
+#include "core/logs/dockerhostendpoint.h"
+#include "core/logs/dockerlogsource.h"
+#include "core/logs/lokilogsource.h"
 
 #include <QCoreApplication>
 #include <QFile>

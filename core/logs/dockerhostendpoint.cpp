@@ -1,6 +1,6 @@
-#include "logs/dockerhostendpoint.h"
+#include "core/logs/dockerhostendpoint.h"
 
-#include "util/validation.h"
+#include "core/util/validation.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/records.h"
-#include "logs/dockerendpoint.h"
+#include "core/domain/records.h"
+#include "core/logs/dockerendpoint.h"
 
 #include <optional>
 

@@ -1,10 +1,10 @@
-#include "logs/dockerlogsource.h"
+#include "core/logs/dockerlogsource.h"
 
-#include "keychain/secretstore.h"
-#include "logs/dockerlogworker.h"
-#include "logs/httpstreamclient.h"
-#include "logs/loglineparse.h"
-#include "logs/logtimestamp.h"
+#include "core/keychain/secretstore.h"
+#include "core/logs/dockerlogworker.h"
+#include "core/logs/httpstreamclient.h"
+#include "core/logs/loglineparse.h"
+#include "core/logs/logtimestamp.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "logs/dockerendpoint.h"
-#include "logs/logsource.h"
+#include "core/logs/dockerendpoint.h"
+#include "core/logs/logsource.h"
 
 #include <QPointer>
 

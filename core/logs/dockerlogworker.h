@@ -1,9 +1,9 @@
 #pragma once
 
-#include "logs/dockerendpoint.h"
-#include "logs/dockerframedemuxer.h"
-#include "logs/dockerlogsource.h"
-#include "logs/logsource.h"
+#include "core/logs/dockerendpoint.h"
+#include "core/logs/dockerframedemuxer.h"
+#include "core/logs/dockerlogsource.h"
+#include "core/logs/logsource.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "logs/httpstreamclient.h"
+#include "core/logs/httpstreamclient.h"
 
 #include <QFile>
 #include <QLocalSocket>

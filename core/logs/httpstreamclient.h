@@ -1,6 +1,6 @@
 #pragma once
 
-#include "logs/dockerendpoint.h"
+#include "core/logs/dockerendpoint.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "logs/loglineparse.h"
+#include "core/logs/loglineparse.h"
 
 #include <cstdlib>
 #include <cstring>

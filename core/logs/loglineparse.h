@@ -1,6 +1,6 @@
 #pragma once
 
-#include "logs/logtypes.h"
+#include "core/logs/logtypes.h"
 
 #include <QByteArrayView>
 

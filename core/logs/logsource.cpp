@@ -1,4 +1,4 @@
-#include "logs/logsource.h"
+#include "core/logs/logsource.h"
 
 namespace Dockmaster {
 

@@ -1,4 +1,4 @@
-#include "logs/logtimestamp.h"
+#include "core/logs/logtimestamp.h"
 
 #include <QByteArray>
 

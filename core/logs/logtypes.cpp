@@ -1,4 +1,4 @@
-#include "logs/logtypes.h"
+#include "core/logs/logtypes.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
-#include "logs/lokilogsource.h"
+#include "core/logs/lokilogsource.h"
 
-#include "logs/loglineparse.h"
-#include "logs/lokilogworker.h"
+#include "core/logs/loglineparse.h"
+#include "core/logs/lokilogworker.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "logs/logsource.h"
+#include "core/logs/logsource.h"
 
 #include <QUrl>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "logs/lokilogsource.h"
+#include "core/logs/lokilogsource.h"
 
 #include <QPointer>
 #include <QTimer>

@@ -1,6 +1,6 @@
-#include "profile/profile.h"
+#include "core/profile/profile.h"
 
-#include "util/validation.h"
+#include "core/util/validation.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "profile/profilestore.h"
+#include "core/profile/profilestore.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "provisioning/gitlabwrite.h"
+#include "core/provisioning/gitlabwrite.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

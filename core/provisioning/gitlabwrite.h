@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gitlab/gitlabclient.h"
+#include "core/gitlab/gitlabclient.h"
 
 #include <QJsonObject>
 

@@ -1,7 +1,7 @@
-#include "provisioning/inventoryallocator.h"
+#include "core/provisioning/inventoryallocator.h"
 
-#include "gitlab/gitlabclient.h"
-#include "provisioning/gitlabwrite.h"
+#include "core/gitlab/gitlabclient.h"
+#include "core/provisioning/gitlabwrite.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "provisioning/inventorydata.h"
+#include "core/provisioning/inventorydata.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "provisioning/inventorydata.h"
+#include "core/provisioning/inventorydata.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
-#include "provisioning/opsrepopusher.h"
+#include "core/provisioning/opsrepopusher.h"
 
-#include "git/gitlibrary.h"
-#include "git/remotemessages.h"
+#include "core/git/gitlibrary.h"
+#include "core/git/remotemessages.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "provisioning/pluginskeleton.h"
+#include "core/provisioning/pluginskeleton.h"
 
 namespace Dockmaster {
 

@@ -1,14 +1,14 @@
-#include "provisioning/provisioner.h"
+#include "core/provisioning/provisioner.h"
 
-#include "dns/dnsprovider.h"
-#include "gitlab/gitlabclient.h"
-#include "provisioning/gitlabwrite.h"
-#include "provisioning/inventoryallocator.h"
-#include "provisioning/opsrepopusher.h"
-#include "provisioning/pluginskeleton.h"
-#include "render/appenvironmentspec.h"
-#include "render/configrenderer.h"
-#include "render/renderinput.h"
+#include "core/dns/dnsprovider.h"
+#include "core/gitlab/gitlabclient.h"
+#include "core/provisioning/gitlabwrite.h"
+#include "core/provisioning/inventoryallocator.h"
+#include "core/provisioning/opsrepopusher.h"
+#include "core/provisioning/pluginskeleton.h"
+#include "core/render/appenvironmentspec.h"
+#include "core/render/configrenderer.h"
+#include "core/render/renderinput.h"
 
 #include <QFile>
 #include <QFutureWatcher>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "dns/dnsprovider.h"
-#include "gitlab/gitlabclient.h"
-#include "provisioning/inventoryallocator.h"
-#include "provisioning/inventorydata.h"
-#include "provisioning/pluginskeleton.h"
-#include "provisioning/provisionrequest.h"
+#include "core/dns/dnsprovider.h"
+#include "core/gitlab/gitlabclient.h"
+#include "core/provisioning/inventoryallocator.h"
+#include "core/provisioning/inventorydata.h"
+#include "core/provisioning/pluginskeleton.h"
+#include "core/provisioning/provisionrequest.h"
 
 #include <QList>
 #include <QObject>

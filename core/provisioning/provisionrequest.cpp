@@ -1,4 +1,4 @@
-#include "provisioning/provisionrequest.h"
+#include "core/provisioning/provisionrequest.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

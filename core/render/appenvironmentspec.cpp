@@ -1,4 +1,4 @@
-#include "render/appenvironmentspec.h"
+#include "core/render/appenvironmentspec.h"
 
 namespace Dockmaster {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/environment.h"
-#include "render/renderfield.h"
+#include "core/domain/environment.h"
+#include "core/render/renderfield.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "render/configrenderer.h"
+#include "core/render/configrenderer.h"
 
-#include "render/templateengine.h"
+#include "core/render/templateengine.h"
 
 #include <QCoreApplication>
 #include <QDir>

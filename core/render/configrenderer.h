@@ -1,7 +1,7 @@
 #pragma once
 
-#include "render/appenvironmentspec.h"
-#include "render/renderinput.h"
+#include "core/render/appenvironmentspec.h"
+#include "core/render/renderinput.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "render/configvalidation.h"
+#include "core/render/configvalidation.h"
 
 #include <QCoreApplication>
 #include <QDir>

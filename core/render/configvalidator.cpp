@@ -1,4 +1,4 @@
-#include "render/configvalidator.h"
+#include "core/render/configvalidator.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "render/configvalidation.h"
+#include "core/render/configvalidation.h"
 
 #include <QObject>
 

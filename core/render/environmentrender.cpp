@@ -1,7 +1,7 @@
-#include "render/environmentrender.h"
+#include "core/render/environmentrender.h"
 
-#include "render/configrenderer.h"
-#include "render/renderinput.h"
+#include "core/render/configrenderer.h"
+#include "core/render/renderinput.h"
 
 #include <QCoreApplication>
 

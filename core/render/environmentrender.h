@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/records.h"
-#include "render/appenvironmentspec.h"
+#include "core/domain/records.h"
+#include "core/render/appenvironmentspec.h"
 
 #include <QStringList>
 

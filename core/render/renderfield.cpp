@@ -1,4 +1,4 @@
-#include "render/renderfield.h"
+#include "core/render/renderfield.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
-#include "render/renderinput.h"
+#include "core/render/renderinput.h"
 
-#include "util/validation.h"
+#include "core/util/validation.h"
 
 #include <QCoreApplication>
 #include <QHash>

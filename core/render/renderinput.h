@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/environment.h"
-#include "render/appenvironmentspec.h"
-#include "render/renderfield.h"
+#include "core/domain/environment.h"
+#include "core/render/appenvironmentspec.h"
+#include "core/render/renderfield.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "review/phptokenizer.h"
+#include "core/review/phptokenizer.h"
 
 namespace Dockmaster {
 

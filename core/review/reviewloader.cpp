@@ -1,7 +1,7 @@
-#include "review/reviewloader.h"
+#include "core/review/reviewloader.h"
 
-#include "gitlab/gitlabclient.h"
-#include "gitlab/gitlabtypes.h"
+#include "core/gitlab/gitlabclient.h"
+#include "core/gitlab/gitlabtypes.h"
 
 #include <QFutureWatcher>
 #include <QJsonArray>

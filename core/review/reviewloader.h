@@ -1,6 +1,6 @@
 #pragma once
 
-#include "review/reviewresult.h"
+#include "core/review/reviewresult.h"
 
 #include <QHash>
 #include <QObject>

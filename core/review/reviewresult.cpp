@@ -1,4 +1,4 @@
-#include "review/reviewresult.h"
+#include "core/review/reviewresult.h"
 
 #include <QLocale>
 #include <QSet>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "review/riskscanner.h"
-#include "review/unifieddiff.h"
+#include "core/review/riskscanner.h"
+#include "core/review/unifieddiff.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,6 +1,6 @@
-#include "review/riskscanner.h"
+#include "core/review/riskscanner.h"
 
-#include "review/phptokenizer.h"
+#include "core/review/phptokenizer.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

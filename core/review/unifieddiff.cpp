@@ -1,4 +1,4 @@
-#include "review/unifieddiff.h"
+#include "core/review/unifieddiff.h"
 
 #include <QRegularExpression>
 

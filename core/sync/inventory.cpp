@@ -1,6 +1,6 @@
-#include "sync/inventory.h"
+#include "core/sync/inventory.h"
 
-#include "gitlab/releaserequestparser.h"
+#include "core/gitlab/releaserequestparser.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

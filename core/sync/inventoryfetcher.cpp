@@ -1,4 +1,4 @@
-#include "sync/inventoryfetcher.h"
+#include "core/sync/inventoryfetcher.h"
 
 #include <QCoreApplication>
 #include <QDir>

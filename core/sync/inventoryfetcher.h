@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/inventory.h"
+#include "core/sync/inventory.h"
 
 #include <QString>
 #include <QUrl>

@@ -1,7 +1,7 @@
-#include "sync/syncbatch.h"
+#include "core/sync/syncbatch.h"
 
-#include "cache/cachedatabase.h"
-#include "gitlab/releaserequestparser.h"
+#include "core/cache/cachedatabase.h"
+#include "core/gitlab/releaserequestparser.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "gitlab/gitlabtypes.h"
-#include "sync/inventory.h"
+#include "core/gitlab/gitlabtypes.h"
+#include "core/sync/inventory.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,9 +1,9 @@
-#include "sync/syncengine.h"
+#include "core/sync/syncengine.h"
 
-#include "cache/cacheservice.h"
-#include "gitlab/gitlabclient.h"
-#include "gitlab/releaserequestparser.h"
-#include "sync/inventoryfetcher.h"
+#include "core/cache/cacheservice.h"
+#include "core/gitlab/gitlabclient.h"
+#include "core/gitlab/releaserequestparser.h"
+#include "core/sync/inventoryfetcher.h"
 
 #include <QCryptographicHash>
 #include <QDir>

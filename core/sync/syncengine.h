@@ -1,7 +1,7 @@
 #pragma once
 
-#include "gitlab/gitlaberror.h"
-#include "sync/syncbatch.h"
+#include "core/gitlab/gitlaberror.h"
+#include "core/sync/syncbatch.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

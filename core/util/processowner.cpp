@@ -1,4 +1,4 @@
-#include "util/processowner.h"
+#include "core/util/processowner.h"
 
 #include <QCoreApplication>
 #include <QDir>

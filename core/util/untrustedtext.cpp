@@ -1,4 +1,4 @@
-#include "util/untrustedtext.h"
+#include "core/util/untrustedtext.h"
 
 #include <QStringList>
 #include <QStringView>

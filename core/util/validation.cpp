@@ -1,4 +1,4 @@
-#include "util/validation.h"
+#include "core/util/validation.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>

@@ -1,6 +1,6 @@
-#include "logs/logexport.h"
+#include "models/logs/logexport.h"
 
-#include "logs/logtimestamp.h"
+#include "core/logs/logtimestamp.h"
 
 #include <QCoreApplication>
 #include <QPromise>

@@ -1,4 +1,4 @@
-#include "logs/logfilter.h"
+#include "models/logs/logfilter.h"
 
 #include <QCoreApplication>
 #include <QtConcurrent/QtConcurrentMap>

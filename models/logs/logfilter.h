@@ -1,6 +1,6 @@
 #pragma once
 
-#include "logs/logstore.h"
+#include "models/logs/logstore.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "logs/logfiltermodel.h"
+#include "models/logs/logfiltermodel.h"
 
-#include "logs/logmodelroles.h"
+#include "models/logs/logmodelroles.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

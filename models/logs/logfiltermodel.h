@@ -1,7 +1,7 @@
 #pragma once
 
-#include "logs/logfilter.h"
-#include "logs/logmodel.h"
+#include "models/logs/logfilter.h"
+#include "models/logs/logmodel.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>

@@ -1,8 +1,8 @@
-#include "logs/logmodel.h"
+#include "models/logs/logmodel.h"
 
-#include "logs/loglineparse.h"
-#include "logs/logmodelroles.h"
-#include "logs/logtimestamp.h"
+#include "core/logs/loglineparse.h"
+#include "models/logs/logmodelroles.h"
+#include "core/logs/logtimestamp.h"
 
 #include <QColor>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "logs/logstore.h"
-#include "logs/logtypes.h"
+#include "models/logs/logstore.h"
+#include "core/logs/logtypes.h"
 
 #include <QAbstractTableModel>
 #include <QList>

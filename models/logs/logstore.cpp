@@ -1,4 +1,4 @@
-#include "logs/logstore.h"
+#include "models/logs/logstore.h"
 
 #include <cstring>
 

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "approvals/pipelinefollower.h"
-#include "approvals/releaseapprover.h"
-#include "approvals/releasegitlab.h"
-#include "approvals/rollbackpreflight.h"
-#include "emulator/gitlabemulator.h"
-#include "emulator/sandboxseeder.h"
-#include "git/gitlibrary.h"
-#include "gitlab/gitlabclient.h"
+#include "core/approvals/pipelinefollower.h"
+#include "core/approvals/releaseapprover.h"
+#include "core/approvals/releasegitlab.h"
+#include "core/approvals/rollbackpreflight.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "sandbox/emulator/sandboxseeder.h"
+#include "core/git/gitlibrary.h"
+#include "core/gitlab/gitlabclient.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -20,7 +20,7 @@
 #include <memory>
 #include <optional>
 
-namespace Dockmaster::Testing {
+namespace Dockmaster::Test {
 
 // Runs one typed client call and waits (event loop spinning) for its result.
 template<typename T, typename Start> GitLabResult<T> waitCall(Start start, int timeoutMs = 20000)
@@ -294,4 +294,4 @@ public:
     }
 };
 
-} // namespace Dockmaster::Testing
+} // namespace Dockmaster::Test

@@ -1,10 +1,10 @@
-#include "approvaltesthelpers.h"
-#include "git/gitworkspace.h"
+#include "tests/approvals/approvaltesthelpers.h"
+#include "core/git/gitworkspace.h"
 
 #include <QSignalSpy>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 // The libgit2 operation behind every deployment: move the `codes` gitlink
 // on an environment branch in one commit, never forced, never twice.

@@ -1,9 +1,9 @@
-#include "approvaltesthelpers.h"
+#include "tests/approvals/approvaltesthelpers.h"
 
 #include <QSignalSpy>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 // Following the pipeline of a pushed deployment to its end, and what the
 // release request shows afterwards.

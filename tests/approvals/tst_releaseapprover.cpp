@@ -1,11 +1,11 @@
-#include "approvals/releasetrailers.h"
-#include "approvaltesthelpers.h"
-#include "git/gitworkspace.h"
+#include "core/approvals/releasetrailers.h"
+#include "tests/approvals/approvaltesthelpers.h"
+#include "core/git/gitworkspace.h"
 
 #include <QSignalSpy>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 namespace {
 

@@ -1,9 +1,9 @@
-#include "approvaltesthelpers.h"
+#include "tests/approvals/approvaltesthelpers.h"
 
 #include <QSignalSpy>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 // Deploying a chosen tag, the deployment history of an environment, and
 // rolling back with a preflight that shows what is undone.

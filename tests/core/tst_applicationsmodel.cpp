@@ -1,6 +1,6 @@
-#include "applicationsfiltermodel.h"
-#include "applicationsmodel.h"
-#include "modelroles.h"
+#include "models/applicationsfiltermodel.h"
+#include "models/applicationsmodel.h"
+#include "models/modelroles.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
-#include "cache/cachedatabase.h"
-#include "cache/cacheschema.h"
+#include "core/cache/cachedatabase.h"
+#include "core/cache/cacheschema.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "modelroles.h"
-#include "releaserequestsfiltermodel.h"
-#include "releaserequestsmodel.h"
+#include "models/modelroles.h"
+#include "models/releaserequestsfiltermodel.h"
+#include "models/releaserequestsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFont>

@@ -1,5 +1,5 @@
-#include "deploymentsmodel.h"
-#include "tagsmodel.h"
+#include "models/deploymentsmodel.h"
+#include "models/tagsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFont>

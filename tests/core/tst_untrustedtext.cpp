@@ -1,5 +1,5 @@
 // UntrustedText: the one way third-party text reaches the screen (issue 24).
-#include "util/untrustedtext.h"
+#include "core/util/untrustedtext.h"
 
 #include <QElapsedTimer>
 #include <QTest>

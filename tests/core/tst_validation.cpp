@@ -1,5 +1,5 @@
-#include "profile/profile.h"
-#include "util/validation.h"
+#include "core/profile/profile.h"
+#include "core/util/validation.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "cloudflareemulator.h"
-#include "dns/cloudflareprovider.h"
-#include "dnstesthelpers.h"
+#include "tests/support/cloudflareemulator.h"
+#include "core/dns/cloudflareprovider.h"
+#include "tests/dns/dnstesthelpers.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>

@@ -1,6 +1,6 @@
-#include "dns/dnspodprovider.h"
-#include "dnspodemulator.h"
-#include "dnstesthelpers.h"
+#include "core/dns/dnspodprovider.h"
+#include "tests/support/dnspodemulator.h"
+#include "tests/dns/dnstesthelpers.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
-#include "dns/dnsprovider.h"
-#include "dns/dnsproviderfactory.h"
-#include "dnspodemulator.h"
-#include "dnstesthelpers.h"
+#include "core/dns/dnsprovider.h"
+#include "core/dns/dnsproviderfactory.h"
+#include "tests/support/dnspodemulator.h"
+#include "tests/dns/dnstesthelpers.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
-#include "dns/dnsreconciler.h"
-#include "dns/dnsreconciliationmodel.h"
-#include "dns/dnsreconciliationview.h"
-#include "dns/powerdnsprovider.h"
-#include "modelroles.h"
-#include "pdnsserver.h"
+#include "core/dns/dnsreconciler.h"
+#include "models/dns/dnsreconciliationmodel.h"
+#include "views/dns/dnsreconciliationview.h"
+#include "core/dns/powerdnsprovider.h"
+#include "models/modelroles.h"
+#include "tests/support/pdnsserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
-#include "cloudflareemulator.h"
-#include "dns/cloudflareprovider.h"
-#include "dns/powerdnsprovider.h"
-#include "dnstesthelpers.h"
-#include "httpemulator.h"
+#include "tests/support/cloudflareemulator.h"
+#include "core/dns/cloudflareprovider.h"
+#include "core/dns/powerdnsprovider.h"
+#include "tests/dns/dnstesthelpers.h"
+#include "tests/support/httpemulator.h"
 
 #include <QProcess>
 #include <QSslCertificate>

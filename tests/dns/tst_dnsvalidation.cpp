@@ -1,10 +1,10 @@
-#include "cloudflareemulator.h"
-#include "dns/cloudflareprovider.h"
-#include "dns/dnspodprovider.h"
-#include "dns/dnsvalidation.h"
-#include "dns/powerdnsprovider.h"
-#include "dnspodemulator.h"
-#include "dnstesthelpers.h"
+#include "tests/support/cloudflareemulator.h"
+#include "core/dns/cloudflareprovider.h"
+#include "core/dns/dnspodprovider.h"
+#include "core/dns/dnsvalidation.h"
+#include "core/dns/powerdnsprovider.h"
+#include "tests/support/dnspodemulator.h"
+#include "tests/dns/dnstesthelpers.h"
 
 #include <QTcpServer>
 #include <QTest>

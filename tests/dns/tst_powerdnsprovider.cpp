@@ -1,6 +1,6 @@
-#include "dns/powerdnsprovider.h"
-#include "dnstesthelpers.h"
-#include "pdnsserver.h"
+#include "core/dns/powerdnsprovider.h"
+#include "tests/dns/dnstesthelpers.h"
+#include "tests/support/pdnsserver.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "dns/tc3signer.h"
+#include "core/dns/tc3signer.h"
 
 #include <QFile>
 #include <QJsonDocument>

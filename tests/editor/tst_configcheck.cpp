@@ -1,4 +1,4 @@
-#include "editor/configcheck.h"
+#include "core/editor/configcheck.h"
 
 #include <QTest>
 

@@ -1,12 +1,12 @@
-#include "editor/codeeditor.h"
-#include "editor/commitdialog.h"
-#include "editor/configeditor.h"
-#include "editor/findreplacebar.h"
-#include "editor/syntaxsupport.h"
-#include "git/gitlibrary.h"
-#include "git/gitworkspace.h"
-#include "githttpserver.h"
-#include "workspacerecorder.h"
+#include "views/editor/codeeditor.h"
+#include "views/editor/commitdialog.h"
+#include "views/editor/configeditor.h"
+#include "views/editor/findreplacebar.h"
+#include "views/editor/syntaxsupport.h"
+#include "core/git/gitlibrary.h"
+#include "core/git/gitworkspace.h"
+#include "tests/support/githttpserver.h"
+#include "tests/editor/workspacerecorder.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -24,7 +24,7 @@
 #include <KSyntaxHighlighting/Repository>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 namespace {
 

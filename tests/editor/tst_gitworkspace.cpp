@@ -1,14 +1,14 @@
-#include "git/gitlibrary.h"
-#include "git/gitworkspace.h"
-#include "githttpserver.h"
-#include "workspacerecorder.h"
+#include "core/git/gitlibrary.h"
+#include "core/git/gitworkspace.h"
+#include "tests/support/githttpserver.h"
+#include "tests/editor/workspacerecorder.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 namespace {
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "git/gitworkspace.h"
+#include "core/git/gitworkspace.h"
 
 #include <QHash>
 #include <QTest>
 #include <QVariant>
 
-namespace Dockmaster::Testing {
+namespace Dockmaster::Test {
 
 // Records the outcome of every GitWorkspace request by id, so a test can wait
 // for exactly the answer to its own call.
@@ -79,4 +79,4 @@ private:
     QHash<quint64, Outcome> m_outcomes;
 };
 
-} // namespace Dockmaster::Testing
+} // namespace Dockmaster::Test

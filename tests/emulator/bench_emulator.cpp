@@ -1,8 +1,8 @@
 // Figures for the emulator itself, so sync benchmarks can tell its cost apart:
 // bulk seeding of 10,000 apps and a full listing of their projects.
-#include "emulator/gitlabemulator.h"
-#include "emulator/sandboxseeder.h"
-#include "emulatortesthelpers.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "sandbox/emulator/sandboxseeder.h"
+#include "tests/emulator/emulatortesthelpers.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -12,7 +12,7 @@
 #include <QTextStream>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 int main(int argc, char **argv)
 {

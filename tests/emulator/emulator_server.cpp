@@ -1,7 +1,7 @@
 // Runs a seeded emulator until killed, for trying clients by hand:
 //   emulator_server [--apps N] [--bulk] [--step-ms MS] [DATA_DIR]
-#include "emulator/gitlabemulator.h"
-#include "emulator/sandboxseeder.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "sandbox/emulator/sandboxseeder.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -9,7 +9,7 @@
 #include <QTimer>
 #include <QUrl>
 
-namespace Dockmaster::Testing {
+namespace Dockmaster::Test {
 
 // A plain client for the emulator tests: one request, waited for with a local
 // event loop (the emulator serves from its own thread).
@@ -99,4 +99,4 @@ private:
     QString m_token;
 };
 
-} // namespace Dockmaster::Testing
+} // namespace Dockmaster::Test

@@ -1,6 +1,6 @@
-#include "emulator/gitlabemulator.h"
-#include "emulator/sandboxseeder.h"
-#include "emulatortesthelpers.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "sandbox/emulator/sandboxseeder.h"
+#include "tests/emulator/emulatortesthelpers.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,7 +13,7 @@
 #include <git2.h>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 // Git smart HTTP of the emulator with the git CLI and libgit2, and the
 // pipeline + deployment a push to an environment branch sets off.

@@ -1,4 +1,4 @@
-#include "emulator/gitlabemulator.h"
+#include "sandbox/emulator/gitlabemulator.h"
 
 #include <QTcpSocket>
 #include <QTemporaryDir>

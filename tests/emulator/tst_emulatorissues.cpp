@@ -1,5 +1,5 @@
-#include "emulator/gitlabemulator.h"
-#include "emulatortesthelpers.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "tests/emulator/emulatortesthelpers.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -7,7 +7,7 @@
 #include <QTest>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 // Issues, notes and labels as the release-request workflow uses them, and
 // CI/CD variables with GitLab's validation.

@@ -1,6 +1,6 @@
-#include "emulator/emulatorrepository.h"
-#include "emulator/gitlabemulator.h"
-#include "emulatortesthelpers.h"
+#include "sandbox/emulator/emulatorrepository.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "tests/emulator/emulatortesthelpers.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -8,7 +8,7 @@
 #include <QTest>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 // Files, commits (with GitLab's conflict rule), branches, tags, compare, tree
 // and submodules of the emulator, backed by real bare repositories.

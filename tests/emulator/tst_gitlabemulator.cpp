@@ -1,5 +1,5 @@
-#include "emulator/gitlabemulator.h"
-#include "emulatortesthelpers.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "tests/emulator/emulatortesthelpers.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -8,7 +8,7 @@
 #include <QTest>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 // The emulator's REST surface as a GitLab client sees it: auth, paths,
 // pagination, error bodies and fault injection.

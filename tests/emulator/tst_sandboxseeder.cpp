@@ -1,7 +1,7 @@
-#include "emulator/emulatorrepository.h"
-#include "emulator/gitlabemulator.h"
-#include "emulator/sandboxseeder.h"
-#include "emulatortesthelpers.h"
+#include "sandbox/emulator/emulatorrepository.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "sandbox/emulator/sandboxseeder.h"
+#include "tests/emulator/emulatortesthelpers.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -10,7 +10,7 @@
 #include <QTest>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 // The demo platform a new user clicks through: what it contains, read back
 // through the REST API, and that it is fast and reproducible.

@@ -4,14 +4,14 @@
 // The emulator runs in a child process (this executable with --serve) so the
 // peak memory figure is Dockmaster's own.
 
-#include "applicationsfiltermodel.h"
-#include "applicationsmodel.h"
-#include "cache/cachedatabase.h"
-#include "cache/cacheservice.h"
-#include "emulator/gitlabemulator.h"
-#include "emulator/sandboxseeder.h"
-#include "gitlab/gitlabclient.h"
-#include "sync/syncengine.h"
+#include "models/applicationsfiltermodel.h"
+#include "models/applicationsmodel.h"
+#include "core/cache/cachedatabase.h"
+#include "core/cache/cacheservice.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "sandbox/emulator/sandboxseeder.h"
+#include "core/gitlab/gitlabclient.h"
+#include "core/sync/syncengine.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

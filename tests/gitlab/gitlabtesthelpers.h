@@ -1,7 +1,7 @@
 #pragma once
 
-#include "emulator/gitlabemulator.h"
-#include "gitlab/gitlabclient.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "core/gitlab/gitlabclient.h"
 
 #include <QMutexLocker>
 #include <QTest>
@@ -9,7 +9,7 @@
 #include <functional>
 #include <optional>
 
-namespace Dockmaster::Testing {
+namespace Dockmaster::Test {
 
 // Runs one typed client call and waits (event loop spinning) for its result.
 template<typename T>
@@ -45,4 +45,4 @@ inline QString appId(int number)
     return QStringLiteral("app%1").arg(number, 7, 10, QLatin1Char('0'));
 }
 
-} // namespace Dockmaster::Testing
+} // namespace Dockmaster::Test

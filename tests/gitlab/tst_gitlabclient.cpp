@@ -1,7 +1,7 @@
-#include "emulator/gitlabemulator.h"
-#include "emulator/sandboxseeder.h"
-#include "gitlab/gitlabclient.h"
-#include "gitlabtesthelpers.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "sandbox/emulator/sandboxseeder.h"
+#include "core/gitlab/gitlabclient.h"
+#include "tests/gitlab/gitlabtesthelpers.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -13,7 +13,7 @@
 #include <QTest>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 // The GitLab client against the emulator: auth, encoding, pagination, rate
 // limits, retries only where they are safe, and errors people understand.

@@ -1,7 +1,7 @@
-#include "gitlab/gitlabclient.h"
-#include "gitlab/gitlabtypes.h"
-#include "gitlab/releaserequestparser.h"
-#include "sync/inventory.h"
+#include "core/gitlab/gitlabclient.h"
+#include "core/gitlab/gitlabtypes.h"
+#include "core/gitlab/releaserequestparser.h"
+#include "core/sync/inventory.h"
 
 #include <QJsonDocument>
 #include <QTest>

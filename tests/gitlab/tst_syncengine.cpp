@@ -1,9 +1,9 @@
-#include "cache/cacheservice.h"
-#include "emulator/gitlabemulator.h"
-#include "emulator/sandboxseeder.h"
-#include "gitlab/gitlabclient.h"
-#include "gitlabtesthelpers.h"
-#include "sync/syncengine.h"
+#include "core/cache/cacheservice.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "sandbox/emulator/sandboxseeder.h"
+#include "core/gitlab/gitlabclient.h"
+#include "tests/gitlab/gitlabtesthelpers.h"
+#include "core/sync/syncengine.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,7 +12,7 @@
 #include <QTest>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 namespace {
 

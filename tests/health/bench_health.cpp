@@ -3,11 +3,11 @@
 // applied to the real Applications model and window. Every container dies
 // and starts again within a few seconds; the UI thread's stalls are measured
 // meanwhile. Prints "name value unit" lines; not a ctest test.
-#include "applicationsmodel.h"
-#include "health/healthcontroller.h"
-#include "health/healthmonitor.h"
-#include "mainwindow.h"
-#include "releaserequestsmodel.h"
+#include "models/applicationsmodel.h"
+#include "views/health/healthcontroller.h"
+#include "core/health/healthmonitor.h"
+#include "views/mainwindow.h"
+#include "models/releaserequestsmodel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,15 +1,15 @@
 // Live health in the window: the status bar count, the details pane with its
 // 30-day timeline, rate-limited notifications, the history in the cache and
 // its CSV export.
-#include "applicationsmodel.h"
-#include "cache/cacheservice.h"
-#include "health/healthcontroller.h"
-#include "health/healthdetails.h"
-#include "health/healthmonitor.h"
-#include "health/healthtimeline.h"
-#include "mainwindow.h"
-#include "panels/applicationspanel.h"
-#include "releaserequestsmodel.h"
+#include "models/applicationsmodel.h"
+#include "core/cache/cacheservice.h"
+#include "views/health/healthcontroller.h"
+#include "views/health/healthdetails.h"
+#include "core/health/healthmonitor.h"
+#include "views/health/healthtimeline.h"
+#include "views/mainwindow.h"
+#include "views/panels/applicationspanel.h"
+#include "models/releaserequestsmodel.h"
 
 #include <QFile>
 #include <QSignalSpy>

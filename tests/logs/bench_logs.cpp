@@ -1,11 +1,11 @@
 // Prints one "name value unit" line per figure; not a pass/fail test.
-#include "logs/dockerframedemuxer.h"
-#include "logs/logfiltermodel.h"
-#include "logs/loglineparse.h"
-#include "logs/loglistview.h"
-#include "logs/logmodel.h"
-#include "logs/logtimestamp.h"
-#include "logs/logview.h"
+#include "core/logs/dockerframedemuxer.h"
+#include "models/logs/logfiltermodel.h"
+#include "core/logs/loglineparse.h"
+#include "views/logs/loglistview.h"
+#include "models/logs/logmodel.h"
+#include "core/logs/logtimestamp.h"
+#include "views/logs/logview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // libFuzzer target for the Docker log demuxer and line assembler (clang only):
 // the first input byte picks the mode and the cut size, the rest is the wire.
-#include "logs/dockerframedemuxer.h"
-#include "logs/logtimestamp.h"
+#include "core/logs/dockerframedemuxer.h"
+#include "core/logs/logtimestamp.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
-#include "logs/dockerframedemuxer.h"
-#include "logs/loglineparse.h"
-#include "logs/logtimestamp.h"
+#include "core/logs/dockerframedemuxer.h"
+#include "core/logs/loglineparse.h"
+#include "core/logs/logtimestamp.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,7 +1,7 @@
 // The inventory's docker_api is written by whoever can push to the inventory
 // repository; only well-formed local sockets and tcp endpoints may come out.
-#include "logs/applogsourcefactory.h"
-#include "logs/dockerhostendpoint.h"
+#include "core/logs/applogsourcefactory.h"
+#include "core/logs/dockerhostendpoint.h"
 
 #include <QFile>
 #include <QTemporaryDir>

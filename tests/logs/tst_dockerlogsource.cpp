@@ -1,6 +1,6 @@
-#include "fakedockerengine.h"
-#include "logs/dockerlogsource.h"
-#include "logs/httpstreamclient.h"
+#include "tests/support/fakedockerengine.h"
+#include "core/logs/dockerlogsource.h"
+#include "core/logs/httpstreamclient.h"
 
 #include <QDateTime>
 #include <QLocalServer>
@@ -10,6 +10,7 @@
 #include <QTest>
 
 using namespace Dockmaster;
+using Dockmaster::Test::FakeDockerEngine;
 
 namespace {
 

@@ -1,9 +1,9 @@
 // Docker over TLS with client certificates: CA, certificate and an encrypted
 // key from the profile, the key's passphrase from the keychain.
-#include "fakedockerengine.h"
-#include "keychain/secretstore.h"
-#include "logs/dockerlogsource.h"
-#include "logs/httpstreamclient.h"
+#include "tests/support/fakedockerengine.h"
+#include "core/keychain/secretstore.h"
+#include "core/logs/dockerlogsource.h"
+#include "core/logs/httpstreamclient.h"
 
 #include <QFile>
 #include <QProcess>
@@ -14,6 +14,7 @@
 #include <QTest>
 
 using namespace Dockmaster;
+using Dockmaster::Test::FakeDockerEngine;
 
 class TestDockerTls : public QObject
 {

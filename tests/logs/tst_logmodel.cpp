@@ -1,7 +1,7 @@
-#include "logs/logexport.h"
-#include "logs/logfiltermodel.h"
-#include "logs/logmodel.h"
-#include "logs/logmodelroles.h"
+#include "models/logs/logexport.h"
+#include "models/logs/logfiltermodel.h"
+#include "models/logs/logmodel.h"
+#include "models/logs/logmodelroles.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

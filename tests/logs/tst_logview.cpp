@@ -1,8 +1,8 @@
-#include "logs/logfiltermodel.h"
-#include "logs/loglinedelegate.h"
-#include "logs/loglistview.h"
-#include "logs/logmodel.h"
-#include "logs/logview.h"
+#include "models/logs/logfiltermodel.h"
+#include "views/logs/loglinedelegate.h"
+#include "views/logs/loglistview.h"
+#include "models/logs/logmodel.h"
+#include "views/logs/logview.h"
 
 #include <QApplication>
 #include <QClipboard>

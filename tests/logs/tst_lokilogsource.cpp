@@ -1,7 +1,7 @@
 // LokiLogSource against a small emulator of Loki's documented HTTP API:
 // query_range (paged, forward) and the tail WebSocket on the same port.
-#include "logs/applogsourcefactory.h"
-#include "logs/lokilogsource.h"
+#include "core/logs/applogsourcefactory.h"
+#include "core/logs/lokilogsource.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // The real thing: podman's Docker-compatible API, a container printing lines,
 // and the service restarted under a live follow.
-#include "logs/dockerlogsource.h"
-#include "sandbox/podmanengine.h"
+#include "core/logs/dockerlogsource.h"
+#include "sandbox/platform/podmanengine.h"
 
 #include <QDir>
 #include <QSignalSpy>

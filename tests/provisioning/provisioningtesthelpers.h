@@ -1,8 +1,8 @@
 #pragma once
 
-#include "emulator/emulatorrepository.h"
-#include "emulator/gitlabemulator.h"
-#include "gitlab/gitlabclient.h"
+#include "sandbox/emulator/emulatorrepository.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "core/gitlab/gitlabclient.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -13,7 +13,7 @@
 
 #include <memory>
 
-namespace Dockmaster::Testing {
+namespace Dockmaster::Test {
 
 // Spins the event loop until `done` turns true (or the timeout passes).
 template<typename Predicate> bool spinUntil(Predicate done, int timeoutMs = 60000)
@@ -85,4 +85,4 @@ inline qint64 addInventory(GitLabEmulator &emulator, const QString &root, const 
     return inventory.id;
 }
 
-} // namespace Dockmaster::Testing
+} // namespace Dockmaster::Test

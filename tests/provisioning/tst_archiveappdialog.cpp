@@ -1,12 +1,12 @@
-#include "dns/powerdnsprovider.h"
-#include "emulator/emulatorfaults.h"
-#include "emulator/sandboxseeder.h"
-#include "git/gitlibrary.h"
-#include "pdnsserver.h"
-#include "provisioning/archiveappdialog.h"
-#include "provisioning/inventoryallocator.h"
-#include "provisioning/provisioner.h"
-#include "provisioningtesthelpers.h"
+#include "core/dns/powerdnsprovider.h"
+#include "sandbox/emulator/emulatorfaults.h"
+#include "sandbox/emulator/sandboxseeder.h"
+#include "core/git/gitlibrary.h"
+#include "tests/support/pdnsserver.h"
+#include "views/provisioning/archiveappdialog.h"
+#include "core/provisioning/inventoryallocator.h"
+#include "core/provisioning/provisioner.h"
+#include "tests/provisioning/provisioningtesthelpers.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -15,7 +15,7 @@
 #include <QTemporaryDir>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 // Archiving a seeded app from the confirmation dialog: nothing happens until
 // the ID is typed; a failure says why and the button retries.

@@ -1,11 +1,11 @@
-#include "dns/powerdnsprovider.h"
-#include "emulator/emulatorfaults.h"
-#include "emulator/sandboxseeder.h"
-#include "git/gitlibrary.h"
-#include "pdnsserver.h"
-#include "provisioning/createappdialog.h"
-#include "provisioning/inventoryallocator.h"
-#include "provisioningtesthelpers.h"
+#include "core/dns/powerdnsprovider.h"
+#include "sandbox/emulator/emulatorfaults.h"
+#include "sandbox/emulator/sandboxseeder.h"
+#include "core/git/gitlibrary.h"
+#include "tests/support/pdnsserver.h"
+#include "views/provisioning/createappdialog.h"
+#include "core/provisioning/inventoryallocator.h"
+#include "tests/provisioning/provisioningtesthelpers.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,7 +17,7 @@
 #include <QTemporaryDir>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 // The create-app wizard, offscreen, driven by keystrokes and clicks against
 // the GitLab emulator and a real pdns_server.

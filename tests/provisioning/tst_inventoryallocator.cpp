@@ -1,11 +1,11 @@
-#include "provisioning/inventoryallocator.h"
-#include "provisioningtesthelpers.h"
+#include "core/provisioning/inventoryallocator.h"
+#include "tests/provisioning/provisioningtesthelpers.h"
 
 #include <QSet>
 #include <QTemporaryDir>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 // Allocation against the GitLab emulator: every write is a real commit
 // through the commits API, and two allocators with their own connections race

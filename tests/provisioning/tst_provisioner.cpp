@@ -1,11 +1,11 @@
-#include "dns/powerdnsprovider.h"
-#include "emulator/emulatorfaults.h"
-#include "emulator/sandboxseeder.h"
-#include "git/gitlibrary.h"
-#include "pdnsserver.h"
-#include "provisioning/inventoryallocator.h"
-#include "provisioning/provisioner.h"
-#include "provisioningtesthelpers.h"
+#include "core/dns/powerdnsprovider.h"
+#include "sandbox/emulator/emulatorfaults.h"
+#include "sandbox/emulator/sandboxseeder.h"
+#include "core/git/gitlibrary.h"
+#include "tests/support/pdnsserver.h"
+#include "core/provisioning/inventoryallocator.h"
+#include "core/provisioning/provisioner.h"
+#include "tests/provisioning/provisioningtesthelpers.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -16,7 +16,7 @@
 #include <git2.h>
 
 using namespace Dockmaster;
-using namespace Dockmaster::Testing;
+using namespace Dockmaster::Test;
 
 Q_DECLARE_METATYPE(Dockmaster::Provisioner::Step)
 

@@ -1,6 +1,6 @@
-#include "render/configrenderer.h"
-#include "render/configvalidation.h"
-#include "renderfixtures.h"
+#include "core/render/configrenderer.h"
+#include "core/render/configvalidation.h"
+#include "tests/render/renderfixtures.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

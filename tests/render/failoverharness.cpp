@@ -1,6 +1,6 @@
-#include "failoverharness.h"
+#include "tests/render/failoverharness.h"
 
-#include "util/processowner.h"
+#include "core/util/processowner.h"
 
 #include <QEventLoop>
 #include <QFile>

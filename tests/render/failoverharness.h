@@ -1,7 +1,7 @@
 #pragma once
 
-#include "render/configrenderer.h"
-#include "render/renderinput.h"
+#include "core/render/configrenderer.h"
+#include "core/render/renderinput.h"
 
 #include <QDir>
 #include <QElapsedTimer>

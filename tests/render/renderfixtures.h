@@ -1,6 +1,6 @@
 #pragma once
 
-#include "render/appenvironmentspec.h"
+#include "core/render/appenvironmentspec.h"
 
 #include <QString>
 

@@ -1,5 +1,5 @@
-#include "render/configrenderer.h"
-#include "renderfixtures.h"
+#include "core/render/configrenderer.h"
+#include "tests/render/renderfixtures.h"
 
 #include <QDir>
 #include <QDirIterator>

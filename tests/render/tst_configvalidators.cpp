@@ -1,7 +1,7 @@
-#include "render/configrenderer.h"
-#include "render/configvalidation.h"
-#include "render/configvalidator.h"
-#include "renderfixtures.h"
+#include "core/render/configrenderer.h"
+#include "core/render/configvalidation.h"
+#include "core/render/configvalidator.h"
+#include "tests/render/renderfixtures.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // The drift check renders from the cache's view of an app: its allocation
 // (ports, domain) and its host (name, address).
-#include "render/configrenderer.h"
-#include "render/environmentrender.h"
+#include "core/render/configrenderer.h"
+#include "core/render/environmentrender.h"
 
 #include <QTest>
 

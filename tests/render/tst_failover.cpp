@@ -1,4 +1,4 @@
-#include "failoverharness.h"
+#include "tests/render/failoverharness.h"
 
 #include <QTest>
 

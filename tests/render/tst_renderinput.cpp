@@ -1,6 +1,6 @@
-#include "render/configrenderer.h"
-#include "render/renderinput.h"
-#include "renderfixtures.h"
+#include "core/render/configrenderer.h"
+#include "core/render/renderinput.h"
+#include "tests/render/renderfixtures.h"
 
 #include <QDir>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "render/templateengine.h"
+#include "core/render/templateengine.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "emulator/gitlabemulator.h"
-#include "gitlab/gitlabclient.h"
-#include "review/reviewloader.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "core/gitlab/gitlabclient.h"
+#include "core/review/reviewloader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "review/diffview.h"
-#include "review/reviewpane.h"
-#include "review/riskscanner.h"
+#include "views/review/diffview.h"
+#include "views/review/reviewpane.h"
+#include "core/review/riskscanner.h"
 
 #include <QApplication>
 #include <QDir>

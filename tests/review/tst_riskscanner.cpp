@@ -1,4 +1,4 @@
-#include "review/riskscanner.h"
+#include "core/review/riskscanner.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "review/riskscanner.h"
-#include "review/unifieddiff.h"
+#include "core/review/riskscanner.h"
+#include "core/review/unifieddiff.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

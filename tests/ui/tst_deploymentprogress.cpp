@@ -1,6 +1,6 @@
 // Following a deployment: status as the pipeline moves, and the job log as it
 // grows, for whichever deployment is selected.
-#include "deploy/deploymentprogresspanel.h"
+#include "views/deploy/deploymentprogresspanel.h"
 
 #include <QPlainTextEdit>
 #include <QTest>

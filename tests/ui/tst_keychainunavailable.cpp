@@ -1,8 +1,8 @@
 // With no keychain reachable, saving a token fails with a clear message and
 // the token is stored nowhere (QtKeychain's plaintext fallback stays off).
-#include "keychain/secretstore.h"
-#include "profile/profilestore.h"
-#include "settings/settingsdialog.h"
+#include "core/keychain/secretstore.h"
+#include "core/profile/profilestore.h"
+#include "views/settings/settingsdialog.h"
 
 #include <QApplication>
 #include <QLabel>

@@ -1,11 +1,11 @@
-#include "applicationsmodel.h"
-#include "cache/cachedatabase.h"
-#include "cache/cacheservice.h"
-#include "mainwindow.h"
-#include "panels/applicationspanel.h"
-#include "profile/profilestore.h"
-#include "releaserequestsmodel.h"
-#include "shell/shell.h"
+#include "models/applicationsmodel.h"
+#include "core/cache/cachedatabase.h"
+#include "core/cache/cacheservice.h"
+#include "views/mainwindow.h"
+#include "views/panels/applicationspanel.h"
+#include "core/profile/profilestore.h"
+#include "models/releaserequestsmodel.h"
+#include "views/shell/shell.h"
 
 #include <QAction>
 #include <QApplication>

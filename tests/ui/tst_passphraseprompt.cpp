@@ -1,7 +1,7 @@
 // The Docker key passphrase: asked once (masked), kept in the keychain, and
 // not asked again when the keychain has it.
-#include "keychain/secretstore.h"
-#include "logs/passphraseprompt.h"
+#include "core/keychain/secretstore.h"
+#include "views/logs/passphraseprompt.h"
 
 #include <QApplication>
 #include <QInputDialog>

@@ -1,28 +1,28 @@
 // Command 1 of the README: Dockmaster on the embedded sandbox shows the seeded
 // apps and pending release requests, read through the real GitLab client and
 // sync engine from the emulator, and is online.
-#include "approvals/approvaltypes.h"
-#include "auditlogmodel.h"
-#include "deploy/deploymentprogresspanel.h"
-#include "deploymentsmodel.h"
-#include "dns/dnsreconciliationview.h"
-#include "editor/configeditor.h"
-#include "gitlab/gitlabclient.h"
-#include "logs/logmodel.h"
-#include "logs/logmodelroles.h"
-#include "logs/logview.h"
-#include "mainwindow.h"
-#include "modelroles.h"
-#include "panels/applicationspanel.h"
-#include "panels/approvalspanel.h"
-#include "panels/taghistorypanel.h"
-#include "provisioning/createappdialog.h"
-#include "review/reviewpane.h"
-#include "sandbox/sandboxplatform.h"
-#include "shell/provisioningcontroller.h"
-#include "shell/releasecontroller.h"
-#include "shell/shell.h"
-#include "tagsmodel.h"
+#include "core/approvals/approvaltypes.h"
+#include "core/gitlab/gitlabclient.h"
+#include "models/auditlogmodel.h"
+#include "models/deploymentsmodel.h"
+#include "models/logs/logmodel.h"
+#include "models/logs/logmodelroles.h"
+#include "models/modelroles.h"
+#include "models/tagsmodel.h"
+#include "sandbox/platform/sandboxplatform.h"
+#include "views/deploy/deploymentprogresspanel.h"
+#include "views/dns/dnsreconciliationview.h"
+#include "views/editor/configeditor.h"
+#include "views/logs/logview.h"
+#include "views/mainwindow.h"
+#include "views/panels/applicationspanel.h"
+#include "views/panels/approvalspanel.h"
+#include "views/panels/taghistorypanel.h"
+#include "views/provisioning/createappdialog.h"
+#include "views/review/reviewpane.h"
+#include "views/shell/provisioningcontroller.h"
+#include "views/shell/releasecontroller.h"
+#include "views/shell/shell.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -60,10 +60,18 @@ struct SandboxSession {
     {
         ShellOptions options;
         options.sandbox = true;
+        options.sandboxFactory = [] {
+            return std::make_unique<SandboxPlatform>();
+        };
         options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
         return options;
     }
 };
+
+SandboxPlatform *platform(const Shell &shell)
+{
+    return static_cast<SandboxPlatform *>(shell.sandbox());
+}
 
 } // namespace
 
@@ -189,13 +197,13 @@ private Q_SLOTS:
         SandboxSession session;
         Shell &shell = session.shell;
         QVERIFY(shell.sandbox());
-        QSignalSpy unavailable(shell.sandbox(), &SandboxPlatform::containersUnavailable);
+        QSignalSpy unavailable(shell.sandbox(), &Sandbox::containersUnavailable);
         QTreeView *apps = shell.mainWindow()->applicationsPanel()->view();
         QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 20, 90000);
         QTRY_VERIFY2_WITH_TIMEOUT(
-            !shell.sandbox()->appsWithContainers().isEmpty(),
+            !platform(shell)->appsWithContainers().isEmpty(),
             qPrintable(unavailable.isEmpty() ? QString() : unavailable.first().first().toString()), 60000);
-        const QString appId = shell.sandbox()->appsWithContainers().constFirst();
+        const QString appId = platform(shell)->appsWithContainers().constFirst();
 
         // Select that app, then click "Production logs" in the Tag history panel.
         QModelIndex row;
@@ -226,7 +234,7 @@ private Q_SLOTS:
 
         // An app without containers says so instead of showing nothing.
         const QString other = apps->model()->index(apps->model()->rowCount() - 1, 0).data().toString();
-        QVERIFY(!shell.sandbox()->appsWithContainers().contains(other));
+        QVERIFY(!platform(shell)->appsWithContainers().contains(other));
         Q_EMIT shell.mainWindow()->applicationsPanel()->openLogsRequested(other, Environment::Test);
         QCOMPARE(logs->model()->rowCount(), 0); // the previous app's lines are gone
         auto *status = logs->findChild<QLabel *>(QStringLiteral("logSourceStatus"));
@@ -346,8 +354,8 @@ private Q_SLOTS:
         SandboxSession session;
         Shell &shell = session.shell;
         QVERIFY(shell.sandbox());
-        QSignalSpy dnsReady(shell.sandbox(), &SandboxPlatform::dnsReady);
-        QSignalSpy dnsUnavailable(shell.sandbox(), &SandboxPlatform::dnsUnavailable);
+        QSignalSpy dnsReady(shell.sandbox(), &Sandbox::dnsReady);
+        QSignalSpy dnsUnavailable(shell.sandbox(), &Sandbox::dnsUnavailable);
         QTreeView *apps = shell.mainWindow()->applicationsPanel()->view();
         QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 20, 90000);
         QTRY_VERIFY2_WITH_TIMEOUT(
@@ -426,7 +434,7 @@ private Q_SLOTS:
     {
         SandboxSession session;
         Shell &shell = session.shell;
-        QSignalSpy dnsReady(shell.sandbox(), &SandboxPlatform::dnsReady);
+        QSignalSpy dnsReady(shell.sandbox(), &Sandbox::dnsReady);
         QTreeView *apps = shell.mainWindow()->applicationsPanel()->view();
         QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 20 && shell.releases()->canAct(), 90000);
         QTRY_VERIFY_WITH_TIMEOUT(!dnsReady.isEmpty(), 30000);

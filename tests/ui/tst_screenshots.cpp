@@ -1,11 +1,11 @@
 // Renders the main window with realistic data in English and Chinese and
 // saves the pictures under <build>/screenshots (used in the README). Checks
 // that text really rendered, so a missing font or transparent text fails.
-#include "applicationsmodel.h"
-#include "mainwindow.h"
-#include "panels/applicationspanel.h"
-#include "releaserequestsmodel.h"
-#include "shell/translations.h"
+#include "models/applicationsmodel.h"
+#include "views/mainwindow.h"
+#include "views/panels/applicationspanel.h"
+#include "models/releaserequestsmodel.h"
+#include "views/shell/translations.h"
 
 #include <QApplication>
 #include <QDir>

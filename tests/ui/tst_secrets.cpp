@@ -1,11 +1,11 @@
 // The GitLab token round-trips through a real Secret Service (the suite runs
 // inside dbus-run-session with an unlocked gnome-keyring), and never appears in
 // the settings file or the cache.
-#include "cache/cachedatabase.h"
-#include "cache/cacheservice.h"
-#include "keychain/secretstore.h"
-#include "profile/profilestore.h"
-#include "settings/settingsdialog.h"
+#include "core/cache/cachedatabase.h"
+#include "core/cache/cacheservice.h"
+#include "core/keychain/secretstore.h"
+#include "core/profile/profilestore.h"
+#include "views/settings/settingsdialog.h"
 
 #include <QApplication>
 #include <QDirIterator>

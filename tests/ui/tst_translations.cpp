@@ -1,9 +1,9 @@
 // zh_CN must be complete: lupdate is run over the current sources into a copy
 // of the shipped catalog, and every message must have a finished translation.
-#include "applicationsmodel.h"
-#include "mainwindow.h"
-#include "releaserequestsmodel.h"
-#include "shell/translations.h"
+#include "models/applicationsmodel.h"
+#include "models/releaserequestsmodel.h"
+#include "views/mainwindow.h"
+#include "views/shell/translations.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -30,8 +30,10 @@ private Q_SLOTS:
         lupdate.setProcessChannelMode(QProcess::MergedChannels);
         lupdate.start(QStringLiteral(LUPDATE_EXECUTABLE),
                       { QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                        source + QStringLiteral("/core"), source + QStringLiteral("/models"),
-                        source + QStringLiteral("/views"), source + QStringLiteral("/app"), QStringLiteral("-ts"),
+                        // The one include root: lupdate resolves each class's context through it.
+                        QStringLiteral("-I"), source, source + QStringLiteral("/core"),
+                        source + QStringLiteral("/models"), source + QStringLiteral("/views"),
+                        source + QStringLiteral("/sandbox"), source + QStringLiteral("/app"), QStringLiteral("-ts"),
                         catalog });
         QVERIFY(lupdate.waitForFinished(120000));
         QCOMPARE(lupdate.exitCode(), 0);

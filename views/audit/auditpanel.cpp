@@ -1,10 +1,10 @@
-#include "audit/auditpanel.h"
+#include "views/audit/auditpanel.h"
 
-#include "audit/auditcsv.h"
-#include "auditfiltermodel.h"
-#include "auditlogmodel.h"
-#include "modelroles.h"
-#include "panels/filterwidgets.h"
+#include "core/audit/auditcsv.h"
+#include "models/auditfiltermodel.h"
+#include "models/auditlogmodel.h"
+#include "models/modelroles.h"
+#include "views/panels/filterwidgets.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "panels/filterablepanel.h"
+#include "views/panels/filterablepanel.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

@@ -1,6 +1,6 @@
-#include "deploy/deploymentprogresspanel.h"
+#include "views/deploy/deploymentprogresspanel.h"
 
-#include "util/untrustedtext.h"
+#include "core/util/untrustedtext.h"
 
 #include <QDateTime>
 #include <QFontDatabase>

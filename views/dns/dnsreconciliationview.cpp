@@ -1,7 +1,7 @@
-#include "dns/dnsreconciliationview.h"
+#include "views/dns/dnsreconciliationview.h"
 
-#include "dns/dnsreconciler.h"
-#include "dns/dnsreconciliationmodel.h"
+#include "core/dns/dnsreconciler.h"
+#include "models/dns/dnsreconciliationmodel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

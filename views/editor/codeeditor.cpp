@@ -1,4 +1,4 @@
-#include "editor/codeeditor.h"
+#include "views/editor/codeeditor.h"
 
 #include <QHelpEvent>
 #include <QPainter>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "editor/configcheck.h"
+#include "core/editor/configcheck.h"
 
 #include <QPlainTextEdit>
 

@@ -1,4 +1,4 @@
-#include "editor/commitdialog.h"
+#include "views/editor/commitdialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

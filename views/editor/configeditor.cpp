@@ -1,12 +1,12 @@
-#include "editor/configeditor.h"
+#include "views/editor/configeditor.h"
 
-#include "editor/codeeditor.h"
-#include "editor/commitdialog.h"
-#include "editor/findreplacebar.h"
-#include "editor/syntaxsupport.h"
-#include "editor/validatorcheck.h"
-#include "git/gitworkspace.h"
-#include "util/untrustedtext.h"
+#include "views/editor/codeeditor.h"
+#include "views/editor/commitdialog.h"
+#include "views/editor/findreplacebar.h"
+#include "views/editor/syntaxsupport.h"
+#include "core/editor/validatorcheck.h"
+#include "core/git/gitworkspace.h"
+#include "core/util/untrustedtext.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "editor/configcheck.h"
-#include "git/gittypes.h"
+#include "core/editor/configcheck.h"
+#include "core/git/gittypes.h"
 
 #include <QPointer>
 #include <QWidget>

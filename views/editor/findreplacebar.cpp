@@ -1,4 +1,4 @@
-#include "editor/findreplacebar.h"
+#include "views/editor/findreplacebar.h"
 
 #include <QCheckBox>
 #include <QGridLayout>

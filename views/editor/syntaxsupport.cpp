@@ -1,6 +1,6 @@
-#include "editor/syntaxsupport.h"
+#include "views/editor/syntaxsupport.h"
 
-#include "editor/configcheck.h"
+#include "core/editor/configcheck.h"
 
 #include <QFileInfo>
 #include <QPalette>

@@ -1,13 +1,13 @@
-#include "health/healthcontroller.h"
+#include "views/health/healthcontroller.h"
 
-#include "applicationsmodel.h"
-#include "audit/auditcsv.h"
-#include "cache/cacheservice.h"
-#include "health/healthdetails.h"
-#include "health/healthhistory.h"
-#include "health/healthmonitor.h"
-#include "mainwindow.h"
-#include "panels/applicationspanel.h"
+#include "models/applicationsmodel.h"
+#include "core/audit/auditcsv.h"
+#include "core/cache/cacheservice.h"
+#include "views/health/healthdetails.h"
+#include "core/health/healthhistory.h"
+#include "core/health/healthmonitor.h"
+#include "views/mainwindow.h"
+#include "views/panels/applicationspanel.h"
 
 #include <QFileDialog>
 #include <QFutureWatcher>

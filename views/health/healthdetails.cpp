@@ -1,6 +1,6 @@
-#include "health/healthdetails.h"
+#include "views/health/healthdetails.h"
 
-#include "health/healthtimeline.h"
+#include "views/health/healthtimeline.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

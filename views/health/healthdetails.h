@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/records.h"
-#include "health/healthhistory.h"
+#include "core/domain/records.h"
+#include "core/health/healthhistory.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "health/healthtimeline.h"
+#include "views/health/healthtimeline.h"
 
 #include <QHelpEvent>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "health/healthhistory.h"
+#include "core/health/healthhistory.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "logs/loghistorydialog.h"
+#include "views/logs/loghistorydialog.h"
 
 #include <QCheckBox>
 #include <QDateTimeEdit>

@@ -1,7 +1,7 @@
-#include "logs/loglinedelegate.h"
+#include "views/logs/loglinedelegate.h"
 
-#include "logs/logfilter.h"
-#include "logs/logmodelroles.h"
+#include "models/logs/logfilter.h"
+#include "models/logs/logmodelroles.h"
 
 #include <QPainter>
 #include <QTextLayout>

@@ -1,8 +1,8 @@
-#include "logs/loglistview.h"
+#include "views/logs/loglistview.h"
 
-#include "logs/logfiltermodel.h"
-#include "logs/loglinedelegate.h"
-#include "logs/logmodelroles.h"
+#include "models/logs/logfiltermodel.h"
+#include "views/logs/loglinedelegate.h"
+#include "models/logs/logmodelroles.h"
 
 #include <QApplication>
 #include <QClipboard>

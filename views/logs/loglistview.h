@@ -1,6 +1,6 @@
 #pragma once
 
-#include "logs/logfiltermodel.h"
+#include "models/logs/logfiltermodel.h"
 
 #include <QAbstractScrollArea>
 #include <QPointer>

@@ -1,10 +1,10 @@
-#include "logs/logview.h"
+#include "views/logs/logview.h"
 
-#include "logs/logfiltermodel.h"
-#include "logs/loglinedelegate.h"
-#include "logs/loglistview.h"
-#include "logs/logmodel.h"
-#include "logs/logsource.h"
+#include "models/logs/logfiltermodel.h"
+#include "views/logs/loglinedelegate.h"
+#include "views/logs/loglistview.h"
+#include "models/logs/logmodel.h"
+#include "core/logs/logsource.h"
 
 #include <QBoxLayout>
 #include <QCheckBox>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "logs/logexport.h"
-#include "logs/logfilter.h"
-#include "logs/logsource.h"
+#include "models/logs/logexport.h"
+#include "models/logs/logfilter.h"
+#include "core/logs/logsource.h"
 
 #include <QFutureWatcher>
 #include <QPointer>

@@ -1,6 +1,6 @@
-#include "logs/passphraseprompt.h"
+#include "views/logs/passphraseprompt.h"
 
-#include "keychain/secretstore.h"
+#include "core/keychain/secretstore.h"
 
 #include <QInputDialog>
 #include <QLineEdit>

@@ -1,10 +1,10 @@
-#include "panels/applicationspanel.h"
+#include "views/panels/applicationspanel.h"
 
-#include "applicationsfiltermodel.h"
-#include "applicationsmodel.h"
-#include "modelroles.h"
-#include "panels/filterwidgets.h"
-#include "util/untrustedtext.h"
+#include "models/applicationsfiltermodel.h"
+#include "models/applicationsmodel.h"
+#include "models/modelroles.h"
+#include "views/panels/filterwidgets.h"
+#include "core/util/untrustedtext.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/environment.h"
-#include "panels/filterablepanel.h"
+#include "core/domain/environment.h"
+#include "views/panels/filterablepanel.h"
 
 #include <QDateTime>
 #include <QWidget>

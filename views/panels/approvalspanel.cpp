@@ -1,10 +1,10 @@
-#include "panels/approvalspanel.h"
+#include "views/panels/approvalspanel.h"
 
-#include "modelroles.h"
-#include "panels/filterwidgets.h"
-#include "releaserequestsfiltermodel.h"
-#include "releaserequestsmodel.h"
-#include "util/untrustedtext.h"
+#include "models/modelroles.h"
+#include "views/panels/filterwidgets.h"
+#include "models/releaserequestsfiltermodel.h"
+#include "models/releaserequestsmodel.h"
+#include "core/util/untrustedtext.h"
 
 #include <QComboBox>
 #include <QDialog>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/records.h"
-#include "panels/filterablepanel.h"
+#include "core/domain/records.h"
+#include "views/panels/filterablepanel.h"
 
 #include <QWidget>
 

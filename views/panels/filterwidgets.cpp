@@ -1,6 +1,6 @@
-#include "panels/filterwidgets.h"
+#include "views/panels/filterwidgets.h"
 
-#include "domain/environment.h"
+#include "core/domain/environment.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

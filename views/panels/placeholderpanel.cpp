@@ -1,4 +1,4 @@
-#include "panels/placeholderpanel.h"
+#include "views/panels/placeholderpanel.h"
 
 namespace Dockmaster {
 

@@ -1,12 +1,12 @@
-#include "panels/taghistorypanel.h"
+#include "views/panels/taghistorypanel.h"
 
-#include "applicationsmodel.h"
-#include "deploymentsmodel.h"
-#include "modelroles.h"
-#include "panels/filterwidgets.h"
-#include "review/fulltextdialog.h"
-#include "tagsmodel.h"
-#include "util/untrustedtext.h"
+#include "models/applicationsmodel.h"
+#include "models/deploymentsmodel.h"
+#include "models/modelroles.h"
+#include "views/panels/filterwidgets.h"
+#include "views/review/fulltextdialog.h"
+#include "models/tagsmodel.h"
+#include "core/util/untrustedtext.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "approvals/approvaltypes.h"
-#include "domain/records.h"
+#include "core/approvals/approvaltypes.h"
+#include "core/domain/records.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "provisioning/archiveappdialog.h"
+#include "views/provisioning/archiveappdialog.h"
 
-#include "provisioning/provisioner.h"
+#include "core/provisioning/provisioner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

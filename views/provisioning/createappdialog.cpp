@@ -1,6 +1,6 @@
-#include "provisioning/createappdialog.h"
+#include "views/provisioning/createappdialog.h"
 
-#include "provisioning/inventoryallocator.h"
+#include "core/provisioning/inventoryallocator.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "provisioning/provisioner.h"
+#include "core/provisioning/provisioner.h"
 
 #include <QDialog>
 #include <QHash>

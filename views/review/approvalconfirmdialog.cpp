@@ -1,7 +1,7 @@
-#include "review/approvalconfirmdialog.h"
+#include "views/review/approvalconfirmdialog.h"
 
-#include "domain/environment.h"
-#include "util/untrustedtext.h"
+#include "core/domain/environment.h"
+#include "core/util/untrustedtext.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/records.h"
-#include "review/reviewresult.h"
+#include "core/domain/records.h"
+#include "core/review/reviewresult.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
-#include "review/diffview.h"
+#include "views/review/diffview.h"
 
-#include "editor/syntaxsupport.h"
-#include "util/untrustedtext.h"
+#include "views/editor/syntaxsupport.h"
+#include "core/util/untrustedtext.h"
 
 #include <QFontDatabase>
 #include <QPainter>

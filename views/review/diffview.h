@@ -1,6 +1,6 @@
 #pragma once
 
-#include "review/unifieddiff.h"
+#include "core/review/unifieddiff.h"
 
 #include <QPlainTextEdit>
 #include <QSet>

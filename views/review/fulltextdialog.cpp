@@ -1,6 +1,6 @@
-#include "review/fulltextdialog.h"
+#include "views/review/fulltextdialog.h"
 
-#include "util/untrustedtext.h"
+#include "core/util/untrustedtext.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

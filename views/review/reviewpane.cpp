@@ -1,9 +1,9 @@
-#include "review/reviewpane.h"
+#include "views/review/reviewpane.h"
 
-#include "domain/environment.h"
-#include "review/diffview.h"
-#include "review/fulltextdialog.h"
-#include "util/untrustedtext.h"
+#include "core/domain/environment.h"
+#include "views/review/diffview.h"
+#include "views/review/fulltextdialog.h"
+#include "core/util/untrustedtext.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
-#include "settings/settingsdialog.h"
+#include "views/settings/settingsdialog.h"
 
-#include "keychain/secretstore.h"
-#include "profile/profilestore.h"
+#include "core/keychain/secretstore.h"
+#include "core/profile/profilestore.h"
 
 #include <QCheckBox>
 #include <QComboBox>

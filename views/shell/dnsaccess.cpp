@@ -1,11 +1,11 @@
-#include "shell/dnsaccess.h"
+#include "views/shell/dnsaccess.h"
 
-#include "dns/dnsprovider.h"
-#include "dns/dnsproviderfactory.h"
-#include "dns/dnsreconciler.h"
-#include "dns/dnsreconciliationview.h"
-#include "keychain/secretstore.h"
-#include "mainwindow.h"
+#include "core/dns/dnsprovider.h"
+#include "core/dns/dnsproviderfactory.h"
+#include "core/dns/dnsreconciler.h"
+#include "views/dns/dnsreconciliationview.h"
+#include "core/keychain/secretstore.h"
+#include "views/mainwindow.h"
 
 #include <QDialog>
 #include <QNetworkAccessManager>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/records.h"
-#include "profile/profile.h"
+#include "core/domain/records.h"
+#include "core/profile/profile.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,8 +1,8 @@
-#include "shell/editortabs.h"
+#include "views/shell/editortabs.h"
 
-#include "editor/configeditor.h"
-#include "git/gitworkspace.h"
-#include "render/environmentrender.h"
+#include "views/editor/configeditor.h"
+#include "core/git/gitworkspace.h"
+#include "core/render/environmentrender.h"
 
 #include <QMessageBox>
 #include <QPointer>

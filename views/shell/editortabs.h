@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/records.h"
-#include "git/gittypes.h"
+#include "core/domain/records.h"
+#include "core/git/gittypes.h"
 
 #include <QObject>
 #include <QUrl>

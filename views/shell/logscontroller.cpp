@@ -1,10 +1,10 @@
-#include "shell/logscontroller.h"
+#include "views/shell/logscontroller.h"
 
-#include "keychain/secretstore.h"
-#include "logs/loghistorydialog.h"
-#include "logs/logsource.h"
-#include "logs/passphraseprompt.h"
-#include "mainwindow.h"
+#include "core/keychain/secretstore.h"
+#include "views/logs/loghistorydialog.h"
+#include "core/logs/logsource.h"
+#include "views/logs/passphraseprompt.h"
+#include "views/mainwindow.h"
 
 namespace Dockmaster {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/records.h"
-#include "logs/applogsourcefactory.h"
-#include "profile/profile.h"
+#include "core/domain/records.h"
+#include "core/logs/applogsourcefactory.h"
+#include "core/profile/profile.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,11 +1,11 @@
-#include "shell/provisioningcontroller.h"
+#include "views/shell/provisioningcontroller.h"
 
-#include "mainwindow.h"
-#include "provisioning/archiveappdialog.h"
-#include "provisioning/createappdialog.h"
-#include "provisioning/inventoryallocator.h"
-#include "provisioning/provisioner.h"
-#include "shell/dnsaccess.h"
+#include "views/mainwindow.h"
+#include "views/provisioning/archiveappdialog.h"
+#include "views/provisioning/createappdialog.h"
+#include "core/provisioning/inventoryallocator.h"
+#include "core/provisioning/provisioner.h"
+#include "views/shell/dnsaccess.h"
 
 #include <QMessageBox>
 

@@ -1,16 +1,16 @@
-#include "shell/releasecontroller.h"
+#include "views/shell/releasecontroller.h"
 
-#include "applicationsmodel.h"
-#include "approvals/pipelinefollower.h"
-#include "approvals/releaseapprover.h"
-#include "approvals/rollbackpreflight.h"
-#include "deploy/deploymentprogresspanel.h"
-#include "gitlab/gitlabclient.h"
-#include "mainwindow.h"
-#include "review/approvalconfirmdialog.h"
-#include "review/reviewloader.h"
-#include "review/reviewpane.h"
-#include "util/untrustedtext.h"
+#include "models/applicationsmodel.h"
+#include "core/approvals/pipelinefollower.h"
+#include "core/approvals/releaseapprover.h"
+#include "core/approvals/rollbackpreflight.h"
+#include "views/deploy/deploymentprogresspanel.h"
+#include "core/gitlab/gitlabclient.h"
+#include "views/mainwindow.h"
+#include "views/review/approvalconfirmdialog.h"
+#include "core/review/reviewloader.h"
+#include "views/review/reviewpane.h"
+#include "core/util/untrustedtext.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>

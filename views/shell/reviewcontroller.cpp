@@ -1,9 +1,9 @@
-#include "shell/reviewcontroller.h"
+#include "views/shell/reviewcontroller.h"
 
-#include "applicationsmodel.h"
-#include "panels/approvalspanel.h"
-#include "review/reviewloader.h"
-#include "review/reviewpane.h"
+#include "models/applicationsmodel.h"
+#include "views/panels/approvalspanel.h"
+#include "core/review/reviewloader.h"
+#include "views/review/reviewpane.h"
 
 namespace Dockmaster {
 

@@ -1,27 +1,26 @@
-#include "shell/shell.h"
+#include "views/shell/shell.h"
 
-#include "applicationsmodel.h"
-#include "auditlogmodel.h"
-#include "cache/cacheservice.h"
-#include "gitlab/gitlabclient.h"
-#include "health/healthcontroller.h"
-#include "health/healthmonitor.h"
-#include "keychain/secretstore.h"
-#include "mainwindow.h"
-#include "panels/applicationspanel.h"
-#include "panels/approvalspanel.h"
-#include "panels/taghistorypanel.h"
-#include "profile/profilestore.h"
-#include "releaserequestsmodel.h"
-#include "sandbox/sandboxplatform.h"
-#include "settings/settingsdialog.h"
-#include "shell/dnsaccess.h"
-#include "shell/editortabs.h"
-#include "shell/logscontroller.h"
-#include "shell/provisioningcontroller.h"
-#include "shell/releasecontroller.h"
-#include "shell/reviewcontroller.h"
-#include "sync/syncengine.h"
+#include "core/cache/cacheservice.h"
+#include "core/gitlab/gitlabclient.h"
+#include "core/health/healthmonitor.h"
+#include "core/keychain/secretstore.h"
+#include "core/profile/profilestore.h"
+#include "core/sync/syncengine.h"
+#include "models/applicationsmodel.h"
+#include "models/auditlogmodel.h"
+#include "models/releaserequestsmodel.h"
+#include "views/health/healthcontroller.h"
+#include "views/mainwindow.h"
+#include "views/panels/applicationspanel.h"
+#include "views/panels/approvalspanel.h"
+#include "views/panels/taghistorypanel.h"
+#include "views/settings/settingsdialog.h"
+#include "views/shell/dnsaccess.h"
+#include "views/shell/editortabs.h"
+#include "views/shell/logscontroller.h"
+#include "views/shell/provisioningcontroller.h"
+#include "views/shell/releasecontroller.h"
+#include "views/shell/reviewcontroller.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -180,11 +179,16 @@ void Shell::start()
 bool Shell::chooseProfile()
 {
     if (m_options.sandbox) {
+        if (!m_options.sandboxFactory) {
+            m_window->showError(tr("This build of Dockmaster has no sandbox platform."));
+            return false;
+        }
+        m_sandbox = m_options.sandboxFactory();
         m_profile = Profile();
         m_profile.name = QStringLiteral("sandbox");
         m_profile.isSandbox = true;
-        m_profile.testDomainSuffix = QString::fromLatin1(SandboxPlatform::TestSuffix);
-        m_profile.productionDomainSuffix = QString::fromLatin1(SandboxPlatform::ProductionSuffix);
+        m_profile.testDomainSuffix = m_sandbox->testDomainSuffix();
+        m_profile.productionDomainSuffix = m_sandbox->productionDomainSuffix();
         return true;
     }
     QString name = m_options.profileName;
@@ -258,20 +262,19 @@ void Shell::openCache(const QString &filePath)
 
 void Shell::startSandbox()
 {
-    m_sandbox = std::make_unique<SandboxPlatform>();
-    connect(m_sandbox.get(), &SandboxPlatform::ready, this, [this] {
+    connect(m_sandbox.get(), &Sandbox::ready, this, [this] {
         m_profile.gitlabUrl = m_sandbox->gitlabUrl();
         // Generated for this run and kept in memory only (SessionSecretStore).
         m_secrets->write(SecretStore::gitlabTokenKey(m_profile.name), m_sandbox->adminToken());
     });
-    connect(m_sandbox.get(), &SandboxPlatform::failed, this, [this](const QString &message) {
+    connect(m_sandbox.get(), &Sandbox::failed, this, [this](const QString &message) {
         m_offlineReason = message;
         m_window->showError(message);
         updateConnection();
     });
-    connect(m_sandbox.get(), &SandboxPlatform::containersUnavailable, m_window.get(), &MainWindow::showError);
-    connect(m_sandbox.get(), &SandboxPlatform::dnsUnavailable, m_window.get(), &MainWindow::showError);
-    connect(m_sandbox.get(), &SandboxPlatform::dnsReady, this, [this](const QUrl &apiUrl, const QString &apiKey) {
+    connect(m_sandbox.get(), &Sandbox::containersUnavailable, m_window.get(), &MainWindow::showError);
+    connect(m_sandbox.get(), &Sandbox::dnsUnavailable, m_window.get(), &MainWindow::showError);
+    connect(m_sandbox.get(), &Sandbox::dnsReady, this, [this](const QUrl &apiUrl, const QString &apiKey) {
         // The sandbox's PowerDNS stands in for the platform's DNS provider.
         m_profile.dnsProvider = DnsProviderKind::PowerDns;
         m_profile.dnsEndpoint = apiUrl;

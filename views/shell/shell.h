@@ -1,8 +1,9 @@
 #pragma once
 
-#include "cache/cachedatabase.h"
-#include "domain/environment.h"
-#include "profile/profile.h"
+#include "core/cache/cachedatabase.h"
+#include "core/domain/environment.h"
+#include "core/profile/profile.h"
+#include "core/sandbox/sandbox.h"
 
 #include <QObject>
 #include <QPointer>
@@ -31,7 +32,7 @@ class CacheService;
 class GitLabClient;
 class HealthController;
 class HealthMonitor;
-class SandboxPlatform;
+class Sandbox;
 class SyncEngine;
 class MainWindow;
 class ProfileStore;
@@ -40,10 +41,11 @@ class SecretStore;
 struct CacheSnapshot;
 
 struct ShellOptions {
-    QString profileName;  // --profile; empty = last used
-    bool offline = false; // --offline
-    bool sandbox = false; // --sandbox
-    QString settingsFile; // empty = the user's native settings (tests pass a temp file)
+    QString profileName;           // --profile; empty = last used
+    bool offline = false;          // --offline
+    bool sandbox = false;          // --sandbox
+    SandboxFactory sandboxFactory; // what --sandbox runs; unset in builds without the sandbox
+    QString settingsFile;          // empty = the user's native settings (tests pass a temp file)
 };
 
 // The composition root: builds the services and models, wires them to the
@@ -59,7 +61,7 @@ public:
     MainWindow *mainWindow() const { return m_window.get(); }
     const Profile &profile() const { return m_profile; }
     SecretStore *secrets() const { return m_secrets.get(); }
-    SandboxPlatform *sandbox() const { return m_sandbox.get(); } // null unless --sandbox
+    Sandbox *sandbox() const { return m_sandbox.get(); } // null unless --sandbox
     HealthMonitor *health() const { return m_health.get(); }
     HealthController *healthView() const { return m_healthView; }
     ReleaseController *releases() const { return m_releases.get(); }
@@ -103,7 +105,7 @@ private:
     std::unique_ptr<CacheService> m_cache;
     std::unique_ptr<GitLabClient> m_client;
     std::unique_ptr<SyncEngine> m_sync;
-    std::unique_ptr<SandboxPlatform> m_sandbox;
+    std::unique_ptr<Sandbox> m_sandbox;
     QTimer *m_syncTimer = nullptr;
     std::unique_ptr<KSyntaxHighlighting::Repository> m_syntax; // one per process: editors and the review pane
     EditorTabs *m_editors = nullptr;

@@ -1,4 +1,4 @@
-#include "shell/translations.h"
+#include "views/shell/translations.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

@@ -1,0 +1,310 @@
+#include "sandbox/emulator/emulatorserver.h"
+
+#include "sandbox/emulator/emulatorrepository.h"
+#include "sandbox/emulator/emulatorshared.h"
+#include "sandbox/emulator/githttpbackend.h"
+#include "sandbox/emulator/gitlabapi.h"
+#include "sandbox/emulator/httpconnection.h"
+#include "sandbox/emulator/pipelinerunner.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace Dockmaster {
+
+EmulatorServer::EmulatorServer(GitLabEmulator::Shared &shared, GitLabEmulator *facade)
+    : m_shared(shared)
+    , m_facade(facade)
+{
+}
+
+EmulatorServer::~EmulatorServer() = default;
+
+quint16 EmulatorServer::listen()
+{
+    m_server = new QTcpServer(this);
+    connect(m_server, &QTcpServer::newConnection, this, &EmulatorServer::onNewConnection);
+    if (!m_server->listen(QHostAddress::LocalHost, 0))
+        return 0;
+    const quint16 port = m_server->serverPort();
+    QUrl base;
+    base.setScheme(QStringLiteral("http"));
+    base.setHost(QStringLiteral("127.0.0.1"));
+    base.setPort(port);
+    m_api = std::make_unique<GitLabApi>(m_shared.store);
+    m_api->setBaseUrl(base);
+    m_git = new GitHttpBackend(m_shared.store.repositoriesRoot(), this);
+    m_pipelines = new PipelineRunner(m_shared, m_facade, this);
+    m_api->setBranchMovedHandler(
+        [this](qint64 projectId, const QString &branch, const QString &before, const QString &after, qint64 userId) {
+            return m_pipelines ? m_pipelines->branchMoved(projectId, branch, before, after, userId) : qint64(0);
+        });
+    return port;
+}
+
+void EmulatorServer::shutdown()
+{
+    if (m_server)
+        m_server->close();
+    // Connections, running CGI processes and the pipeline runner go with their parent.
+    const auto children = findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly);
+    for (HttpConnection *c : children)
+        delete c;
+    delete m_pipelines;
+    m_pipelines = nullptr;
+    delete m_git;
+    m_git = nullptr;
+}
+
+void EmulatorServer::runnerAvailable()
+{
+    if (m_pipelines)
+        m_pipelines->startPending();
+}
+
+void EmulatorServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        auto *connection = new HttpConnection(socket, this);
+        connect(connection, &HttpConnection::requestReady, this,
+                [this, connection](const HttpRequest &request) { onRequest(connection, request); });
+        connect(connection, &HttpConnection::closed, connection, &QObject::deleteLater);
+    }
+}
+
+void EmulatorServer::onRequest(HttpConnection *connection, const HttpRequest &request)
+{
+    const auto fault = m_shared.faults.take(QString::fromLatin1(request.method), QString::fromUtf8(request.rawPath));
+    QPointer<HttpConnection> guard(connection);
+    if (fault && fault->kind == EmulatorFault::Kind::Delay && fault->delayMs > 0) {
+        QTimer::singleShot(fault->delayMs, this, [this, guard, request, fault] { dispatch(guard, request, fault); });
+        return;
+    }
+    dispatch(guard, request, fault);
+}
+
+void EmulatorServer::dispatch(QPointer<HttpConnection> connection, const HttpRequest &request,
+                              const std::optional<EmulatorFault> &fault)
+{
+    if (!connection)
+        return;
+    if (fault && fault->kind == EmulatorFault::Kind::DropConnection) {
+        finish(connection, request, HttpResponse { 0, {}, {}, HttpResponse::Delivery::Dropped }, fault);
+        return;
+    }
+    if (fault && fault->kind == EmulatorFault::Kind::Status) {
+        HttpResponse r = HttpResponse::message(fault->status,
+                                               QString::number(fault->status) + QLatin1Char(' ')
+                                                   + QString::fromLatin1(HttpResponse::reasonPhrase(fault->status)));
+        finish(connection, request, r, fault);
+        return;
+    }
+    if (fault && fault->kind == EmulatorFault::Kind::ApplicationRateLimited) {
+        finish(connection, request,
+               HttpResponse::json(429,
+                                  "{\"message\":{\"error\":\"This endpoint has been requested too many times. "
+                                  "Try again later.\"}}"),
+               fault);
+        return;
+    }
+    if ((fault && fault->kind == EmulatorFault::Kind::RateLimited) || overRateLimit()) {
+        HttpResponse r = HttpResponse::text(429, "Retry later\n");
+        const int retry = fault ? fault->retryAfterSeconds : 60 - int(QDateTime::currentSecsSinceEpoch() % 60);
+        r.setHeader("Retry-After", QByteArray::number(retry));
+        r.setHeader("RateLimit-ResetTime",
+                    QLocale::c()
+                        .toString(QDateTime::currentDateTimeUtc().addSecs(retry),
+                                  QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+                        .toLatin1());
+        finish(connection, request, r, fault);
+        return;
+    }
+    static const QRegularExpression GitPath(
+        QStringLiteral("^/(.+\\.git)/(info/refs|git-upload-pack|git-receive-pack)$"));
+    if (GitPath.match(QString::fromUtf8(request.rawPath)).hasMatch()) {
+        handleGit(connection, request, fault);
+        return;
+    }
+    HttpResponse response = request.rawPath.startsWith("/api/v4/")
+        ? m_api->handle(request)
+        : HttpResponse::message(404, QStringLiteral("404 Not Found"));
+    finish(connection, request, response, fault);
+}
+
+namespace {
+
+// Branches a git-receive-pack answer reports as updated: report-status lines
+// "ok refs/heads/<name>", possibly wrapped in side-band packets.
+QSet<QString> acceptedBranches(const QByteArray &body)
+{
+    static const QRegularExpression okLine(QStringLiteral("[0-9a-f]{4}ok refs/heads/([^\\n\\x00]+)\\n"));
+    QSet<QString> branches;
+    auto it = okLine.globalMatch(QString::fromLatin1(body));
+    while (it.hasNext())
+        branches.insert(it.next().captured(1));
+    return branches;
+}
+
+} // namespace
+
+void EmulatorServer::handleGit(QPointer<HttpConnection> connection, const HttpRequest &request,
+                               const std::optional<EmulatorFault> &fault)
+{
+    static const QRegularExpression GitPath(
+        QStringLiteral("^/(.+)\\.git/(info/refs|git-upload-pack|git-receive-pack)$"));
+    const auto match = GitPath.match(QUrl::fromPercentEncoding(request.rawPath));
+    const QString projectPath = match.captured(1);
+    const bool push = match.captured(2) == QLatin1String("git-receive-pack")
+        || request.queryValue(QStringLiteral("service")) == QLatin1String("git-receive-pack");
+
+    auto unauthorized = [] {
+        HttpResponse r = HttpResponse::text(401, "HTTP Basic: Access denied\n");
+        r.setHeader("WWW-Authenticate", "Basic realm=\"GitLab\"");
+        return r;
+    };
+    const QByteArray auth = request.header("authorization");
+    if (!auth.startsWith("Basic ")) {
+        finish(connection, request, unauthorized(), fault);
+        return;
+    }
+    const QByteArray decoded = QByteArray::fromBase64(auth.mid(6).trimmed());
+    const qsizetype colon = decoded.indexOf(':');
+    const QString token = QString::fromUtf8(decoded.mid(colon + 1));
+
+    QString repoPath;
+    QString pathInfo;
+    QString remoteUser;
+    QHash<QString, QString> hookEnvironment;
+    qint64 projectId = 0;
+    qint64 userId = 0;
+    {
+        QMutexLocker lock(&m_shared.store.mutex());
+        const EmulatorUser *user = colon > 0 ? m_shared.store.userByToken(token) : nullptr;
+        if (!user) {
+            finish(connection, request, unauthorized(), fault);
+            return;
+        }
+        EmulatorProject *project = m_shared.store.projectByPath(projectPath);
+        const int level = project ? m_shared.store.accessLevel(*user, *project) : 0;
+        if (!project || level < int(AccessLevel::Reporter)) {
+            finish(connection, request,
+                   HttpResponse::text(404, "The project you were looking for could not be found.\n"), fault);
+            return;
+        }
+        if (push && level < int(AccessLevel::Developer)) {
+            finish(connection, request, HttpResponse::text(403, "You are not allowed to push code to this project.\n"),
+                   fault);
+            return;
+        }
+        repoPath = m_shared.store.repositoryPath(*project);
+        if (push) {
+            // What lib/gitlab/checks/branch_check.rb decides, handed to the
+            // repository's pre-receive hook (EmulatorRepository::create): one
+            // "<pattern> <may push> <may force push>" line per protected branch.
+            const bool empty = EmulatorRepository(repoPath).branches().isEmpty();
+            QList<EmulatorProtectedBranch> rules = project->protectedBranches;
+            if (empty && m_shared.store.protectionFor(*project, project->defaultBranch).isEmpty())
+                rules.append(m_shared.store.protectionFor(*project, project->defaultBranch, true));
+            QStringList lines;
+            for (const EmulatorProtectedBranch &rule : std::as_const(rules)) {
+                const bool mayPush = rule.pushAccessLevel > 0 && (user->admin || level >= rule.pushAccessLevel);
+                lines.append(
+                    QStringLiteral("%1 %2 %3").arg(rule.name).arg(mayPush ? 1 : 0).arg(rule.allowForcePush ? 1 : 0));
+            }
+            hookEnvironment.insert(QStringLiteral("DOCKMASTER_BRANCH_RULES"), lines.join(QLatin1Char('\n')));
+            hookEnvironment.insert(QStringLiteral("DOCKMASTER_DEFAULT_BRANCH"), project->defaultBranch);
+        }
+        pathInfo
+            = QLatin1Char('/') + m_shared.store.projectFullPath(*project) + QStringLiteral(".git/") + match.captured(2);
+        remoteUser = user->username;
+        projectId = project->id;
+        userId = user->id;
+    }
+    const bool receive = request.method == "POST" && match.captured(2) == QLatin1String("git-receive-pack");
+    QHash<QString, QString> before;
+    if (receive)
+        before = EmulatorRepository(repoPath).branches();
+    m_git->handle(
+        request, pathInfo, remoteUser, hookEnvironment,
+        [this, connection, request, fault, receive, before, repoPath, projectId, userId](const HttpResponse &r) {
+            finish(connection, request, r, fault);
+            if (!receive || !m_pipelines)
+                return;
+            const QHash<QString, QString> after = EmulatorRepository(repoPath).branches();
+            {
+                QMutexLocker lock(&m_shared.store.mutex());
+                if (EmulatorProject *p = m_shared.store.project(projectId)) {
+                    if (after != before) {
+                        m_shared.store.recordActivity(*p);
+                        // The first push of the default branch protects it.
+                        if (!before.contains(p->defaultBranch) && after.contains(p->defaultBranch))
+                            m_shared.store.protectDefaultBranch(*p);
+                    }
+                }
+            }
+            // Only the refs this push updated, as its report-status says: a
+            // concurrent push that was rejected sees the winner's ref move in
+            // its before/after snapshots and must not start a second pipeline
+            // (GitLab runs one per ref update, from the post-receive hook).
+            const QSet<QString> accepted = acceptedBranches(r.body);
+            for (auto it = after.cbegin(); it != after.cend(); ++it) {
+                if (before.value(it.key()) != it.value() && accepted.contains(it.key()))
+                    m_pipelines->branchMoved(projectId, it.key(), before.value(it.key()), it.value(), userId);
+            }
+        });
+}
+
+void EmulatorServer::finish(QPointer<HttpConnection> connection, const HttpRequest &request, HttpResponse response,
+                            const std::optional<EmulatorFault> &fault)
+{
+    if (fault && fault->kind == EmulatorFault::Kind::MalformedJson) {
+        response.status = 200;
+        response.setHeader("Content-Type", "application/json");
+        response.body = "[{\"id\": 1, \"name\": \"broken\", ";
+    }
+    if (fault && fault->kind == EmulatorFault::Kind::TruncatedBody)
+        response.delivery = HttpResponse::Delivery::Truncated;
+    if (response.delivery != HttpResponse::Delivery::Dropped) {
+        addRateLimitHeaders(response);
+        QDateTime now;
+        {
+            QMutexLocker lock(&m_shared.store.mutex());
+            now = m_shared.store.now();
+        }
+        response.setHeader("Date",
+                           QLocale::c().toString(now, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1());
+    }
+    m_shared.log.append(EmulatorRequestLogEntry {
+        QString::fromLatin1(request.method), QString::fromUtf8(request.rawPath), QString::fromUtf8(request.rawQuery),
+        response.delivery == HttpResponse::Delivery::Dropped ? 0 : response.status, QDateTime::currentDateTimeUtc() });
+    if (connection)
+        connection->respond(response);
+}
+
+bool EmulatorServer::overRateLimit()
+{
+    const qint64 window = QDateTime::currentSecsSinceEpoch() / 60;
+    if (window != m_windowStart) {
+        m_windowStart = window;
+        m_windowCount = 0;
+    }
+    ++m_windowCount;
+    return m_shared.enforceRateLimit.load() && m_windowCount > m_shared.rateLimit.load();
+}
+
+void EmulatorServer::addRateLimitHeaders(HttpResponse &response)
+{
+    const int limit = m_shared.rateLimit.load();
+    response.setHeader("RateLimit-Name", "throttle_authenticated_api");
+    response.setHeader("RateLimit-Limit", QByteArray::number(limit));
+    response.setHeader("RateLimit-Observed", QByteArray::number(m_windowCount));
+    response.setHeader("RateLimit-Remaining", QByteArray::number(qMax(0, limit - m_windowCount)));
+    response.setHeader("RateLimit-Reset", QByteArray::number((m_windowStart + 1) * 60));
+}
+
+} // namespace Dockmaster

@@ -1,0 +1,195 @@
+#include "sandbox/emulator/gitlabemulator.h"
+
+#include "sandbox/emulator/emulatorserver.h"
+#include "sandbox/emulator/emulatorshared.h"
+
+#include <QDir>
+#include <QThread>
+
+#include <git2.h>
+
+namespace Dockmaster {
+
+GitLabEmulator::GitLabEmulator(const QString &dataDir, QObject *parent)
+    : QObject(parent)
+    , m_shared(std::make_unique<Shared>(dataDir))
+{
+    git_libgit2_init();
+    QDir().mkpath(m_shared->store.repositoriesRoot());
+    m_shared->store.addUser(QStringLiteral("root"), QStringLiteral("Administrator"), true,
+                            QString::fromLatin1(AdminToken));
+    m_shared->store.externalUrl = QUrl(QStringLiteral("http://gitlab-emulator.invalid"));
+}
+
+GitLabEmulator::~GitLabEmulator()
+{
+    stop();
+    // libgit2 stays initialised: a shutdown deletes its thread-local key
+    // while pool threads that used it still live, leaking their state.
+}
+
+bool GitLabEmulator::start()
+{
+    if (m_thread)
+        return true;
+    m_thread = std::make_unique<QThread>();
+    m_thread->setObjectName(QStringLiteral("GitLabEmulator"));
+    m_server = new EmulatorServer(*m_shared, this);
+    m_server->moveToThread(m_thread.get());
+    connect(m_thread.get(), &QThread::finished, m_server, &QObject::deleteLater);
+    m_thread->start();
+    quint16 port = 0;
+    QMetaObject::invokeMethod(m_server, &EmulatorServer::listen, Qt::BlockingQueuedConnection, &port);
+    if (port == 0) {
+        stop();
+        return false;
+    }
+    m_baseUrl.setScheme(QStringLiteral("http"));
+    m_baseUrl.setHost(QStringLiteral("127.0.0.1"));
+    m_baseUrl.setPort(port);
+    return true;
+}
+
+void GitLabEmulator::stop()
+{
+    if (!m_thread)
+        return;
+    QMetaObject::invokeMethod(m_server, &EmulatorServer::shutdown, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    m_thread.reset();
+    m_server = nullptr;
+    m_baseUrl = QUrl();
+}
+
+bool GitLabEmulator::isRunning() const
+{
+    return m_thread != nullptr;
+}
+
+QUrl GitLabEmulator::baseUrl() const
+{
+    return m_baseUrl;
+}
+
+QUrl GitLabEmulator::apiUrl() const
+{
+    QUrl url = m_baseUrl;
+    url.setPath(QStringLiteral("/api/v4"));
+    return url;
+}
+
+void GitLabEmulator::setExternalUrl(const QUrl &url)
+{
+    QMutexLocker lock(&m_shared->store.mutex());
+    m_shared->store.externalUrl = url;
+}
+
+QUrl GitLabEmulator::externalUrl() const
+{
+    QMutexLocker lock(&m_shared->store.mutex());
+    return m_shared->store.externalUrl;
+}
+
+void GitLabEmulator::setDefaultProjectVisibility(const QString &visibility)
+{
+    QMutexLocker lock(&m_shared->store.mutex());
+    m_shared->store.defaultProjectVisibility = visibility;
+}
+
+void GitLabEmulator::advanceClock(qint64 seconds)
+{
+    QMutexLocker lock(&m_shared->store.mutex());
+    m_shared->store.advanceClock(seconds);
+}
+
+QString GitLabEmulator::dataDir() const
+{
+    return m_shared->store.dataDir();
+}
+
+QString GitLabEmulator::adminToken() const
+{
+    return QString::fromLatin1(AdminToken);
+}
+
+EmulatorUser GitLabEmulator::addUser(const QString &username, const QString &name, bool admin, const QString &token)
+{
+    QMutexLocker lock(&m_shared->store.mutex());
+    return m_shared->store.addUser(username, name, admin, token);
+}
+
+EmulatorStore &GitLabEmulator::store()
+{
+    return m_shared->store;
+}
+
+QString GitLabEmulator::repositoryPath(qint64 projectId)
+{
+    QMutexLocker lock(&m_shared->store.mutex());
+    const EmulatorProject *p = m_shared->store.project(projectId);
+    return p ? m_shared->store.repositoryPath(*p) : QString();
+}
+
+int GitLabEmulator::addFault(const EmulatorFault &fault)
+{
+    return m_shared->faults.add(fault);
+}
+
+void GitLabEmulator::removeFault(int id)
+{
+    m_shared->faults.remove(id);
+}
+
+void GitLabEmulator::clearFaults()
+{
+    m_shared->faults.clear();
+}
+
+QList<EmulatorRequestLogEntry> GitLabEmulator::requestLog() const
+{
+    return m_shared->log.entries();
+}
+
+void GitLabEmulator::clearRequestLog()
+{
+    m_shared->log.clear();
+}
+
+int GitLabEmulator::requestCount(const QString &method, const QString &pathRegex) const
+{
+    return m_shared->log.count(method, QRegularExpression(pathRegex));
+}
+
+void GitLabEmulator::setRateLimit(int requestsPerMinute, bool enforce)
+{
+    m_shared->rateLimit = requestsPerMinute;
+    m_shared->enforceRateLimit = enforce;
+}
+
+void GitLabEmulator::setDeployer(EmulatorDeployer deployer)
+{
+    QMutexLocker lock(&m_shared->deployMutex);
+    m_shared->deployer = std::move(deployer);
+}
+
+void GitLabEmulator::failNextDeploy(const QString &message)
+{
+    QMutexLocker lock(&m_shared->deployMutex);
+    m_shared->failNext = true;
+    m_shared->failNextMessage = message;
+}
+
+void GitLabEmulator::setPipelineStepMs(int ms)
+{
+    m_shared->pipelineStepMs = qMax(0, ms);
+}
+
+void GitLabEmulator::setRunnerAvailable(bool available)
+{
+    m_shared->runnerAvailable = available;
+    if (available && m_server)
+        QMetaObject::invokeMethod(m_server, &EmulatorServer::runnerAvailable, Qt::QueuedConnection);
+}
+
+} // namespace Dockmaster

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/logs/logtypes.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <memory>
+
+namespace Dockmaster::Test {
+
+// A small Docker Engine API peer for unit tests: container listing, inspect
+// and log streaming (multiplexed frames in HTTP chunks cut at arbitrary
+// places), with knobs to drop connections mid-frame and to end streams while
+// keeping the connection open, as podman does.
+class FakeDockerEngine : public QObject
+{
+    Q_OBJECT
+public:
+    struct Line {
+        qint64 timeNs;
+        Dockmaster::LogStream stream;
+        QByteArray text;
+    };
+    struct Container {
+        QString id;
+        QString name;
+        QString project;
+        bool tty = false;
+        QList<Line> lines;
+        bool running = true;
+    };
+
+    // With tls set, speaks HTTPS and (by the configuration) may require client certificates.
+    explicit FakeDockerEngine(QObject *parent = nullptr, const QSslConfiguration *tls = nullptr);
+    quint16 port() const { return m_server->serverPort(); }
+
+    bool wholeSecondTimestamps = false; // podman
+    int chunkCut = 7;                   // chunk boundaries fall every N bytes, not on frames
+
+    void addContainer(const Container &container) { m_containers.append(container); }
+    void appendLine(int container, const Line &line); // pushed to open follow streams
+    // Sends the first half of the next line's frame to every follower, then drops them.
+    void dropFollowersMidFrame(int container, const Line &nextLine);
+    void endFollowStreams(); // terminating chunk; the connection stays open
+    void setRunning(int container, bool running) { m_containers[container].running = running; }
+    int openFollowers() const;
+    QList<QByteArray> requests; // request targets in arrival order
+
+private:
+    struct Follower {
+        QPointer<QTcpSocket> socket;
+        int container;
+    };
+    void onConnection();
+    void handle(QTcpSocket *socket, const QByteArray &target);
+    QByteArray encode(const Container &container, const Line &line) const;
+    void sendChunked(QTcpSocket *socket, const QByteArray &data);
+    static void respond(QTcpSocket *socket, int status, const QByteArray &body);
+
+    std::unique_ptr<QTcpServer> m_server;
+    QList<Container> m_containers;
+    QList<Follower> m_followers;
+};
+
+} // namespace Dockmaster::Test

@@ -1,0 +1,216 @@
+#include "tests/support/githttpserver.h"
+
+#include "core/util/processowner.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+#include <unistd.h>
+
+namespace Dockmaster::Test {
+
+namespace {
+
+quint16 freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
+}
+
+void stop(QProcess &process)
+{
+    if (process.state() == QProcess::NotRunning) {
+        return;
+    }
+    process.terminate();
+    if (!process.waitForFinished(5000)) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+}
+
+// The servers must not outlive a crashed or aborted test: the kernel kills
+// them when the test process dies, and they never hold the test's output pipes.
+void prepareServer(QProcess &process)
+{
+    process.setChildProcessModifier(&ProcessOwner::endWithStarter);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.setStandardOutputFile(QProcess::nullDevice());
+}
+
+} // namespace
+
+GitHttpServer::GitHttpServer() = default;
+
+GitHttpServer::~GitHttpServer()
+{
+    stop(m_nginx);
+    stop(m_fcgiwrap);
+}
+
+QString GitHttpServer::repositoryPath(const QString &name) const
+{
+    return m_root.path() + QStringLiteral("/repos/group/") + name + QStringLiteral(".git");
+}
+
+QUrl GitHttpServer::repositoryUrl(const QString &name) const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(m_port);
+    url.setPath(QStringLiteral("/group/") + name + QStringLiteral(".git"));
+    return url;
+}
+
+bool GitHttpServer::run(const QString &program, const QStringList &arguments, const QString &workDir, QString *error,
+                        QByteArray *output)
+{
+    QProcess process;
+    process.setWorkingDirectory(workDir);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
+    environment.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
+    process.setProcessEnvironment(environment);
+    process.start(program, arguments);
+    if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        *error = program + QLatin1Char(' ') + arguments.join(QLatin1Char(' ')) + QStringLiteral(": ")
+            + QString::fromUtf8(process.readAllStandardError());
+        return false;
+    }
+    if (output) {
+        *output = process.readAllStandardOutput();
+    }
+    return true;
+}
+
+bool GitHttpServer::start(QString *error)
+{
+    if (!m_root.isValid()) {
+        *error = QStringLiteral("no temporary folder");
+        return false;
+    }
+    const QString root = m_root.path();
+    for (const char *folder : { "conf", "logs", "tmp", "repos/group" }) {
+        QDir().mkpath(root + QLatin1Char('/') + QLatin1String(folder));
+    }
+    m_port = freePort();
+    const QString socket = root + QStringLiteral("/fcgiwrap.sock");
+    writeFile(root + QStringLiteral("/conf/htpasswd"), "oauth2:{PLAIN}" + token().toUtf8() + '\n');
+    // Running as root (the CI case) the workers must stay root to reach the
+    // fcgiwrap socket in our private temporary folder.
+    const QByteArray user = geteuid() == 0 ? QByteArrayLiteral("user root;\n") : QByteArray();
+    const QByteArray config = user
+        + "master_process off; pid logs/nginx.pid; error_log logs/error.log info;\n"
+          "events { worker_connections 64; }\n"
+          "http {\n"
+          "  access_log logs/access.log;\n"
+          "  client_body_temp_path tmp/body; proxy_temp_path tmp/proxy; "
+          "fastcgi_temp_path tmp/fastcgi; uwsgi_temp_path tmp/uwsgi; scgi_temp_path tmp/scgi;\n"
+          "  server { listen 127.0.0.1:"
+        + QByteArray::number(m_port)
+        + "; client_max_body_size 0;\n"
+          "    location ~ \\.git(/.*)?$ {\n"
+          "      auth_basic \"gitlab-standin\"; auth_basic_user_file htpasswd;\n"
+          "      fastcgi_pass unix:"
+        + socket.toUtf8()
+        + ";\n"
+          "      fastcgi_param SCRIPT_FILENAME /usr/lib/git-core/git-http-backend;\n"
+          "      fastcgi_param GIT_PROJECT_ROOT "
+        + root.toUtf8()
+        + "/repos;\n"
+          "      fastcgi_param GIT_HTTP_EXPORT_ALL \"\";\n"
+          "      fastcgi_param PATH_INFO $uri; fastcgi_param REMOTE_USER $remote_user;\n"
+          "      fastcgi_param QUERY_STRING $query_string; "
+          "fastcgi_param REQUEST_METHOD $request_method;\n"
+          "      fastcgi_param CONTENT_TYPE $content_type; "
+          "fastcgi_param CONTENT_LENGTH $content_length;\n"
+          "      fastcgi_param HTTP_GIT_PROTOCOL $http_git_protocol; } } }\n";
+    writeFile(root + QStringLiteral("/conf/git.conf"), config);
+
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), root);
+    m_fcgiwrap.setProcessEnvironment(environment);
+    prepareServer(m_fcgiwrap);
+    m_fcgiwrap.setStandardErrorFile(root + QStringLiteral("/logs/fcgiwrap.log"));
+    m_fcgiwrap.start(QStringLiteral("fcgiwrap"), { QStringLiteral("-s"), QStringLiteral("unix:") + socket });
+    prepareServer(m_nginx);
+    m_nginx.setStandardErrorFile(root + QStringLiteral("/logs/nginx.stderr"));
+    m_nginx.start(QStringLiteral("nginx"),
+                  { QStringLiteral("-p"), root, QStringLiteral("-c"), QStringLiteral("conf/git.conf"),
+                    QStringLiteral("-e"), QStringLiteral("stderr"), QStringLiteral("-g"),
+                    QStringLiteral("daemon off;") });
+    if (!m_fcgiwrap.waitForStarted() || !m_nginx.waitForStarted()) {
+        *error = QStringLiteral("could not start fcgiwrap or nginx");
+        return false;
+    }
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, m_port);
+        if (probe.waitForConnected(100) && QFileInfo::exists(socket)) {
+            return true;
+        }
+        if (m_nginx.state() == QProcess::NotRunning) {
+            break;
+        }
+        QThread::msleep(50);
+    }
+    *error = QStringLiteral("nginx did not start listening on port %1").arg(m_port);
+    return false;
+}
+
+bool GitHttpServer::createRepository(const QString &name, const QString &branch, const QMap<QString, QByteArray> &files,
+                                     QString *error)
+{
+    const QString bare = repositoryPath(name);
+    const QString seed = m_root.path() + QStringLiteral("/seed-") + name;
+    const QString git = QStringLiteral("git");
+    if (!run(git,
+             { QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare"), QStringLiteral("-b"), branch,
+               bare },
+             m_root.path(), error)
+        || !run(git, { QStringLiteral("config"), QStringLiteral("http.receivepack"), QStringLiteral("true") }, bare,
+                error)
+        || !run(git, { QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), branch, seed },
+                m_root.path(), error)) {
+        return false;
+    }
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        if (!writeFile(seed + QLatin1Char('/') + it.key(), it.value())) {
+            *error = QStringLiteral("could not write ") + it.key();
+            return false;
+        }
+    }
+    const QStringList identity = { QStringLiteral("-c"), QStringLiteral("user.name=Seed"), QStringLiteral("-c"),
+                                   QStringLiteral("user.email=seed@example.com") };
+    return run(git, { QStringLiteral("add"), QStringLiteral("-A") }, seed, error)
+        && run(git,
+               identity
+                   + QStringList { QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"),
+                                   QStringLiteral("Initial configs") },
+               seed, error)
+        && run(git, { QStringLiteral("push"), QStringLiteral("-q"), bare, branch }, seed, error);
+}
+
+QByteArray GitHttpServer::git(const QString &name, const QStringList &arguments) const
+{
+    QString error;
+    QByteArray output;
+    run(QStringLiteral("git"), QStringList { QStringLiteral("--git-dir=") + repositoryPath(name) } + arguments,
+        m_root.path(), &error, &output);
+    return output;
+}
+
+} // namespace Dockmaster::Test

@@ -56,6 +56,10 @@ qint64 parseRfc3339Nanos(QByteArrayView text, qsizetype *consumed)
         return -1;
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
         return -1;
+    // Nanoseconds since 1970 fit in 64 bits until April 2262. Log timestamps
+    // before 1970 do not exist (and -1 means "none").
+    if (year < 1970 || year > 2261)
+        return -1;
     qsizetype i = 19;
     qint64 fraction = 0;
     if (i < n && p[i] == '.') {
@@ -94,6 +98,8 @@ qint64 parseRfc3339Nanos(QByteArrayView text, qsizetype *consumed)
     }
     const qint64 days = daysFromCivil(year, unsigned(month), unsigned(day));
     const qint64 seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds;
+    if (seconds < 0)
+        return -1;
     if (consumed)
         *consumed = i;
     return seconds * 1000000000LL + fraction;

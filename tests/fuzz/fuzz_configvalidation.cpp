@@ -13,9 +13,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)ConfigValidation::structuralNginx(content);
     (void)ConfigValidation::structuralIni(content);
     (void)ConfigValidation::structuralYaml(content);
-    for (const QString &path : { QStringLiteral("nginx/site.conf"), QStringLiteral("php/pool.conf"),
-                                 QStringLiteral("php/php.ini"), QStringLiteral("docker-compose.yml"),
-                                 QStringLiteral(".gitlab-ci.yml"), QStringLiteral("app.json") })
+    for (const QString &path :
+         { QStringLiteral("nginx/site.conf"), QStringLiteral("php/pool.conf"), QStringLiteral("php/php.ini"),
+           QStringLiteral("docker-compose.yml"), QStringLiteral(".gitlab-ci.yml"), QStringLiteral("app.json") })
         (void)ConfigValidation::policy(configFileKindForPath(path), content);
     const QHash<QString, QString> values { { QStringLiteral("app_id"), QStringLiteral("app0000001") },
                                            { QStringLiteral("port"), QStringLiteral("18080") },

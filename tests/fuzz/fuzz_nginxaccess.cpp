@@ -13,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (parseNginxAccessLine(line, &parsed)) {
         // Views into the line, never past it.
         const auto inside = [&](QByteArrayView part) {
-            return part.isEmpty() || (part.data() >= line.data() && part.data() + part.size() <= line.data() + line.size());
+            return part.isEmpty()
+                || (part.data() >= line.data() && part.data() + part.size() <= line.data() + line.size());
         };
         if (!inside(parsed.method) || !inside(parsed.path))
             __builtin_trap();

@@ -18,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QString source = utf8.decode(bytes);
     if (utf8.hasError())
         source = QString::fromLatin1(bytes);
-    for (const auto start : { PhpTokenizer::StartState::Html, PhpTokenizer::StartState::Php,
-                              PhpTokenizer::StartState::BlockComment })
+    for (const auto start :
+         { PhpTokenizer::StartState::Html, PhpTokenizer::StartState::Php, PhpTokenizer::StartState::BlockComment })
         (void)PhpTokenizer::tokenize(source, start);
     const RiskScanner scanner;
     for (const RiskFlag &flag : scanner.scanSource(QStringLiteral("web/index.php"), source)) {

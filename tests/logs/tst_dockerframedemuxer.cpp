@@ -40,9 +40,8 @@ struct Pipeline {
     bool feed(QByteArrayView data)
     {
         return demuxer.feed(data, [this](LogStream stream, QByteArrayView piece) {
-            assemblers[int(stream)].feed(piece, [this, stream](QByteArrayView line) {
-                lines.append({ stream, line.toByteArray() });
-            });
+            assemblers[int(stream)].feed(
+                piece, [this, stream](QByteArrayView line) { lines.append({ stream, line.toByteArray() }); });
         });
     }
 };
@@ -181,7 +180,7 @@ void TestDockerFrameDemuxer::cutFrameIsReported()
 {
     const QByteArray wire = frame(1, "0123456789\n");
     DockerFrameDemuxer demuxer;
-    demuxer.feed(QByteArrayView(wire).first(12), [](LogStream, QByteArrayView) {});
+    demuxer.feed(QByteArrayView(wire).first(12), [](LogStream, QByteArrayView) { });
     QVERIFY(demuxer.inFrame());
     QCOMPARE(demuxer.remainingInFrame(), 7u);
     demuxer.reset();
@@ -206,6 +205,13 @@ void TestDockerFrameDemuxer::timestamps_data()
     QTest::newRow("bad month") << QByteArray("2026-13-24T20:01:31Z x") << -1LL << 0;
     QTest::newRow("missing zone") << QByteArray("2026-11-24T20:01:31 x") << -1LL << 0;
     QTest::newRow("truncated") << QByteArray("2026-11-24T20:01") << -1LL << 0;
+    // Nanoseconds since 1970 fit in 64 bits from 1678 to 2262 only; the fuzzer
+    // found "1013-..." overflowing. Log timestamps are never before 1970.
+    QTest::newRow("year 1013") << QByteArray("1013-11-25T01:02:03Z x") << -1LL << 0;
+    QTest::newRow("year 9999") << QByteArray("9999-12-31T23:59:59Z x") << -1LL << 0;
+    QTest::newRow("before 1970") << QByteArray("1969-12-31T23:59:59.5Z x") << -1LL << 0;
+    QTest::newRow("offset before 1970") << QByteArray("1970-01-01T00:30:00+01:00 x") << -1LL << 0;
+    QTest::newRow("year 2261") << QByteArray("2261-12-31T23:59:59Z x") << 9214646399000000000LL << 21;
 }
 
 void TestDockerFrameDemuxer::timestamps()

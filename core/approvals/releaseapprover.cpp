@@ -5,6 +5,7 @@
 #include "core/git/gitworkspace.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/gitlab/releaserequestparser.h"
+#include "core/util/validation.h"
 
 #include <QStandardPaths>
 #include <QTimer>
@@ -172,7 +173,7 @@ bool ReleaseApprover::refuseEarly(const JobPtr &job)
                        "can be reached."));
         return true;
     }
-    if (!ReleaseTrailers::isAcceptableUsername(job->outcome.actor)) {
+    if (!Validation::isGitLabUsername(job->outcome.actor)) {
         finishLater(job, ReleaseOutcome::Kind::RefusedByRule,
                     tr("\"%1\" is not a GitLab user name.").arg(job->outcome.actor));
         return true;

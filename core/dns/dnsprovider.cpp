@@ -129,6 +129,15 @@ DnsOperation *DnsProvider::deleteRecords(const QString &name, const QString &typ
     return operation;
 }
 
+void DnsProvider::retire()
+{
+    const QList<DnsOperation *> operations = findChildren<DnsOperation *>(Qt::FindDirectChildrenOnly);
+    for (DnsOperation *operation : operations)
+        fail(operation, tr("Cancelled: the DNS settings changed while %1 was working.").arg(displayName()), true);
+    // Posted after the finished() calls above, so they are delivered first.
+    deleteLater();
+}
+
 void DnsProvider::send(DnsOperation *operation, QNetworkRequest request, const QByteArray &verb, const QByteArray &body,
                        AnswerHandler handler)
 {

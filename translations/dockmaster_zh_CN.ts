@@ -1444,6 +1444,10 @@
 <context>
     <name>Dockmaster::DnsProvider</name>
     <message>
+        <source>Cancelled: the DNS settings changed while %1 was working.</source>
+        <translation>已取消：%1 处理期间 DNS 设置发生了变化。</translation>
+    </message>
+    <message>
         <source>Zones: configure at least one DNS zone.</source>
         <translation>区域：请至少配置一个 DNS 区域。</translation>
     </message>
@@ -2992,14 +2996,6 @@
         <translation>请输入插件开发者的 GitLab 用户名。</translation>
     </message>
     <message>
-        <source>The username is too long.</source>
-        <translation>用户名过长。</translation>
-    </message>
-    <message>
-        <source>This is not a GitLab username (letters, digits, '_', '-' and '.' only).</source>
-        <translation>这不是 GitLab 用户名（只能包含字母、数字、'_'、'-' 和 '.'）。</translation>
-    </message>
-    <message>
         <source>The description is too long (at most 200 characters).</source>
         <translation>描述过长（最多 200 个字符）。</translation>
     </message>
@@ -3301,12 +3297,12 @@
         <translation>未设置 GitLab 访问令牌。</translation>
     </message>
     <message>
-        <source>GitLab cannot be reached, so Dockmaster could not %1. Nothing was queued; try again when GitLab is back.</source>
-        <translation>无法连接到 GitLab，因此 Dockmaster 无法%1。未加入队列；请在 GitLab 恢复后重试。</translation>
+        <source>GitLab cannot be reached. Nothing was queued; try again when GitLab is back.</source>
+        <translation>无法连接到 GitLab。未加入队列；请在 GitLab 恢复后重试。</translation>
     </message>
     <message>
-        <source>Could not %1: %2</source>
-        <translation>无法%1：%2</translation>
+        <source>Could not read the release request: %1</source>
+        <translation>无法读取发布申请：%1</translation>
     </message>
     <message>
         <source>The deployment commit %1 is pushed; Dockmaster completes the comment and labels on its next start.</source>
@@ -3321,8 +3317,8 @@
         <translation>正在读取发布申请…</translation>
     </message>
     <message>
-        <source>read the release request</source>
-        <translation>读取发布申请</translation>
+        <source>Could not resolve %1: %2</source>
+        <translation>无法解析 %1：%2</translation>
     </message>
     <message>
         <source>Issue #%1 does not belong to %2.</source>
@@ -3363,10 +3359,6 @@
     <message>
         <source>%1 does not exist in %2: there is no such tag, branch or commit. Nothing was deployed.</source>
         <translation>%2 中不存在 %1：没有这样的标签、分支或提交。未部署任何内容。</translation>
-    </message>
-    <message>
-        <source>resolve %1</source>
-        <translation>解析 %1</translation>
     </message>
     <message>
         <source>GitLab answered %1 for %2, which is not a commit id.</source>
@@ -3425,20 +3417,20 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>read the comments of the request</source>
-        <translation>读取申请的评论</translation>
+        <source>Could not read the comments of the request: %1</source>
+        <translation>无法读取申请的评论：%1</translation>
     </message>
     <message>
-        <source>comment on the request</source>
-        <translation>在申请上发表评论</translation>
+        <source>Could not comment on the request: %1</source>
+        <translation>无法在申请上发表评论：%1</translation>
     </message>
     <message>
         <source>Recording the approval on the request…</source>
         <translation>正在将批准记录到申请中…</translation>
     </message>
     <message>
-        <source>label the request as approved</source>
-        <translation>将申请标记为已批准</translation>
+        <source>Could not label the request as approved: %1</source>
+        <translation>无法将申请标记为已批准：%1</translation>
     </message>
     <message>
         <source>Completed the approval of %1#%2 by %3 that was interrupted: commit %4 deploys %5 to %6. Nothing was deployed twice.</source>
@@ -3457,12 +3449,12 @@
         <translation>拒绝时必须填写理由：开发者会在申请中看到它。</translation>
     </message>
     <message>
-        <source>read the environment branch</source>
-        <translation>读取环境分支</translation>
+        <source>Could not read the environment branch: %1</source>
+        <translation>无法读取环境分支：%1</translation>
     </message>
     <message>
-        <source>label and close the request</source>
-        <translation>为申请添加标签并关闭</translation>
+        <source>Could not label and close the request: %1</source>
+        <translation>无法为申请添加标签并关闭：%1</translation>
     </message>
     <message>
         <source>Rejected %1#%2 and closed it.</source>
@@ -3473,8 +3465,8 @@
         <translation>回滚需要目标版本的完整提交 ID。</translation>
     </message>
     <message>
-        <source>look for interrupted approvals</source>
-        <translation>查找中断的审批</translation>
+        <source>Could not look for interrupted approvals: %1</source>
+        <translation>无法查找中断的审批：%1</translation>
     </message>
     <message>
         <source>%1: could not read %2: %3</source>
@@ -3648,6 +3640,10 @@
 </context>
 <context>
     <name>Dockmaster::ReleaseRequestsModel</name>
+    <message>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
     <message numerus="yes">
         <source>%n min</source>
         <translation>
@@ -5035,6 +5031,18 @@
 </context>
 <context>
     <name>Dockmaster::Validation</name>
+    <message>
+        <source>This is not a GitLab username: use letters, digits, '_', '-' and '.', do not start with '-' and do not end in '.', ".git" or ".atom".</source>
+        <translation>这不是 GitLab 用户名：只能使用字母、数字、'_'、'-' 和 '.'，不能以 '-' 开头，也不能以 '.'、".git" 或 ".atom" 结尾。</translation>
+    </message>
+    <message>
+        <source>The username is too long.</source>
+        <translation>用户名过长。</translation>
+    </message>
+    <message>
+        <source>Enter the GitLab username.</source>
+        <translation>请输入 GitLab 用户名。</translation>
+    </message>
     <message>
         <source>Enter a profile name.</source>
         <translation>请输入配置名称。</translation>

@@ -45,10 +45,7 @@ QString cacheRootOrDefault(const QString &cacheRoot)
 
 QString stateOf(const GitLabIssue &issue)
 {
-    const QString state = ReleaseRequestParser::parse(issue).state;
-    if (!state.isEmpty())
-        return state;
-    return issue.state == QLatin1String("closed") ? QStringLiteral("closed") : QString();
+    return enumKey(ReleaseStates, ReleaseRequestParser::parse(issue).state);
 }
 
 } // namespace
@@ -218,13 +215,13 @@ void ReleaseApprover::finishLater(const JobPtr &job, ReleaseOutcome::Kind kind, 
     QTimer::singleShot(0, this, [this, job, kind, message] { finish(job, kind, message); });
 }
 
-void ReleaseApprover::finishWithError(const JobPtr &job, const GitLabError &error, const QString &what)
+void ReleaseApprover::finishWithError(const JobPtr &job, const GitLabError &error, const QString &failed)
 {
-    QString message = error.isOffline()
-        ? tr("GitLab cannot be reached, so Dockmaster could not %1. Nothing was queued; try again when GitLab is "
-             "back.")
-              .arg(what)
-        : tr("Could not %1: %2").arg(what, error.message);
+    // `failed` is a whole sentence ("Could not read the release request: %1"),
+    // so translators never see a verb phrase on its own.
+    QString message = failed.arg(
+        error.isOffline() ? tr("GitLab cannot be reached. Nothing was queued; try again when GitLab is back.")
+                          : error.message);
     const bool pushed = !job->outcome.commit.isEmpty()
         && (job->outcome.action == ReleaseOutcome::Action::Approve
             || job->outcome.action == ReleaseOutcome::Action::Recover);
@@ -257,7 +254,7 @@ quint64 ReleaseApprover::approve(const ReleaseRequest &request, const QString &a
     Q_EMIT progress(job->id, tr("Reading the release request…"));
     m_client->issue(job->codeProject, request.iid, this, [this, job](GitLabResult<GitLabIssue> result) {
         if (!result.ok()) {
-            finishWithError(job, result.error, tr("read the release request"));
+            finishWithError(job, result.error, tr("Could not read the release request: %1"));
             return;
         }
         checkIssueForApproval(job, result.value);
@@ -274,7 +271,7 @@ void ReleaseApprover::checkIssueForApproval(const JobPtr &job, const GitLabIssue
                tr("Issue #%1 does not belong to %2.").arg(issue.iid).arg(job->codeProject));
         return;
     }
-    if (issue.state != QLatin1String("opened") || parsed.state != QLatin1String("pending")) {
+    if (issue.state != QLatin1String("opened") || parsed.state != ReleaseState::Pending) {
         reportNotPending(job, issue);
         return;
     }
@@ -342,7 +339,8 @@ void ReleaseApprover::resolveTarget(const JobPtr &job, const QString &ref, std::
                 return;
             }
             if (!result.ok()) {
-                finishWithError(job, result.error, tr("resolve %1").arg(ref));
+                // The ref (never a '%': isAcceptableRef) first; %2 then takes the reason.
+                finishWithError(job, result.error, tr("Could not resolve %1: %2").arg(ref));
                 return;
             }
             if (!ReleaseTrailers::isFullSha(result.value.id)) {
@@ -455,9 +453,9 @@ void ReleaseApprover::reportNotPending(const JobPtr &job, const GitLabIssue &iss
     job->outcome.currentState = state;
     m_client->issueNotes(
         job->codeProject, issue.iid, 0, this, [this, job, state](GitLabResult<QList<GitLabNote>> notes) {
-            const bool approved = state == QLatin1String("approved") || state == QLatin1String("deployed")
-                || state == QLatin1String("failed");
-            const bool rejected = state == QLatin1String("rejected");
+            const auto release = enumFromKey(ReleaseStates, state);
+            const bool approved = release && wasApproved(*release);
+            const bool rejected = release == ReleaseState::Rejected;
             QString actor;
             for (const GitLabNote &note : std::as_const(notes.value)) { // newest first
                 actor = ReleaseTrailers::actorOf(note.body,
@@ -518,7 +516,7 @@ void ReleaseApprover::postNoteOnce(const JobPtr &job, const QString &markerPrefi
         job->codeProject, job->outcome.iid, 0, this,
         [this, job, markerPrefix, body, next = std::move(next)](GitLabResult<QList<GitLabNote>> notes) {
             if (!notes.ok()) {
-                finishWithError(job, notes.error, tr("read the comments of the request"));
+                finishWithError(job, notes.error, tr("Could not read the comments of the request: %1"));
                 return;
             }
             const bool present = std::any_of(notes.value.cbegin(), notes.value.cend(),
@@ -527,14 +525,14 @@ void ReleaseApprover::postNoteOnce(const JobPtr &job, const QString &markerPrefi
                 next();
                 return;
             }
-            m_client->createIssueNote(job->codeProject, job->outcome.iid, body, this,
-                                      [this, job, next](GitLabResult<GitLabNote> created) {
-                                          if (!created.ok()) {
-                                              finishWithError(job, created.error, tr("comment on the request"));
-                                              return;
-                                          }
-                                          next();
-                                      });
+            m_client->createIssueNote(
+                job->codeProject, job->outcome.iid, body, this, [this, job, next](GitLabResult<GitLabNote> created) {
+                    if (!created.ok()) {
+                        finishWithError(job, created.error, tr("Could not comment on the request: %1"));
+                        return;
+                    }
+                    next();
+                });
         });
 }
 
@@ -561,7 +559,7 @@ void ReleaseApprover::completeApproval(const JobPtr &job)
             m_client->updateIssue(
                 job->codeProject, job->outcome.iid, update, this, [this, job](GitLabResult<GitLabIssue> result) {
                     if (!result.ok()) {
-                        finishWithError(job, result.error, tr("label the request as approved"));
+                        finishWithError(job, result.error, tr("Could not label the request as approved: %1"));
                         return;
                     }
                     job->outcome.currentState = stateOf(result.value);
@@ -615,7 +613,7 @@ quint64 ReleaseApprover::reject(const ReleaseRequest &request, const QString &ad
     job->key = ReleaseTrailers::requestKey(job->codeProject, request.iid);
     m_client->issue(job->codeProject, request.iid, this, [this, job](GitLabResult<GitLabIssue> result) {
         if (!result.ok()) {
-            finishWithError(job, result.error, tr("read the release request"));
+            finishWithError(job, result.error, tr("Could not read the release request: %1"));
             return;
         }
         rejectIssue(job, result.value);
@@ -626,7 +624,7 @@ quint64 ReleaseApprover::reject(const ReleaseRequest &request, const QString &ad
 void ReleaseApprover::rejectIssue(const JobPtr &job, const GitLabIssue &issue)
 {
     const ReleaseRequestParser::Parsed parsed = ReleaseRequestParser::parse(issue);
-    if (issue.state != QLatin1String("opened") || parsed.state != QLatin1String("pending")) {
+    if (issue.state != QLatin1String("opened") || parsed.state != ReleaseState::Pending) {
         reportNotPending(job, issue);
         return;
     }
@@ -638,7 +636,7 @@ void ReleaseApprover::rejectIssue(const JobPtr &job, const GitLabIssue &issue)
         m_client, job->opsProject, branch, m_options.branchScanDepth, this,
         [this, job](GitLabResult<QList<GitLabCommit>> commits) {
             if (!commits.ok()) {
-                finishWithError(job, commits.error, tr("read the environment branch"));
+                finishWithError(job, commits.error, tr("Could not read the environment branch: %1"));
                 return;
             }
             const QString guard = ReleaseTrailers::requestLine(job->key);
@@ -665,7 +663,7 @@ void ReleaseApprover::rejectIssue(const JobPtr &job, const GitLabIssue &issue)
                 m_client->updateIssue(
                     job->codeProject, job->outcome.iid, update, this, [this, job](GitLabResult<GitLabIssue> result) {
                         if (!result.ok()) {
-                            finishWithError(job, result.error, tr("label and close the request"));
+                            finishWithError(job, result.error, tr("Could not label and close the request: %1"));
                             return;
                         }
                         job->outcome.currentState = stateOf(result.value);
@@ -746,7 +744,7 @@ quint64 ReleaseApprover::recover(const QString &admin)
             job->then = [this, job] {
                 Q_EMIT recoveryFinished(job->id, 0, job->outcome.message);
             };
-            finishWithError(job, result.error, tr("look for interrupted approvals"));
+            finishWithError(job, result.error, tr("Could not look for interrupted approvals: %1"));
             return;
         }
         job->pending = result.value;

@@ -83,7 +83,7 @@ private:
     bool refuseEarly(const JobPtr &job);
     void finish(const JobPtr &job, ReleaseOutcome::Kind kind, const QString &message);
     void finishLater(const JobPtr &job, ReleaseOutcome::Kind kind, const QString &message);
-    void finishWithError(const JobPtr &job, const GitLabError &error, const QString &what);
+    void finishWithError(const JobPtr &job, const GitLabError &error, const QString &failed);
 
     // approve
     void checkIssueForApproval(const JobPtr &job, const GitLabIssue &issue);

@@ -402,7 +402,7 @@ bool CacheDatabase::upsertReleaseRequests(const QList<ReleaseRequest> &requests)
             query.addBindValue(request.requestedRef);
             query.addBindValue(nullIfEmpty(request.resolvedSha));
             query.addBindValue(request.requester);
-            query.addBindValue(request.state);
+            query.addBindValue(enumKey(ReleaseStates, request.state));
             query.addBindValue(nullIfEmpty(request.webUrl));
             query.addBindValue(fromDateTime(request.createdAt));
             query.addBindValue(fromDateTime(request.updatedAt));
@@ -449,7 +449,8 @@ QList<ReleaseRequest> CacheDatabase::loadReleaseRequests() const
         request.requestedRef = query.value(5).toString();
         request.resolvedSha = query.value(6).toString();
         request.requester = query.value(7).toString();
-        request.state = query.value(8).toString();
+        // A key this version does not know (a newer one wrote it) reads as invalid.
+        request.state = enumFromKey(ReleaseStates, query.value(8).toString()).value_or(ReleaseState::Invalid);
         request.webUrl = query.value(9).toString();
         request.createdAt = toDateTime(query.value(10));
         request.updatedAt = toDateTime(query.value(11));

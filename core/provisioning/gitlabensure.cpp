@@ -43,6 +43,19 @@ int statusOf(const GitLabResponse &response)
     return response.httpStatus != 0 ? response.httpStatus : response.error.httpStatus;
 }
 
+bool isConflict(const GitLabResponse &response)
+{
+    return statusOf(response) == 409;
+}
+
+QSet<QString> names(const QJsonArray &items)
+{
+    QSet<QString> result;
+    for (const QJsonValue &v : items)
+        result.insert(v.toObject().value(QLatin1StringView("name")).toString());
+    return result;
+}
+
 bool alreadyTaken(const GitLabResponse &response)
 {
     const QString text = response.error.gitlabMessage + QString::fromUtf8(response.body);

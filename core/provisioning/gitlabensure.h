@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -23,6 +24,11 @@ QString describe(const GitLabResponse &response);
 // "has already been taken" / "already exists": an earlier call, whose answer
 // may have been lost, already did it.
 bool alreadyTaken(const GitLabResponse &response);
+
+// A 409 Conflict: what a POST wanted to add is already there.
+bool isConflict(const GitLabResponse &response);
+// The "name" of every listed item (labels, branches).
+QSet<QString> names(const QJsonArray &items);
 
 // One GitLab collection that a POST adds to (labels, protected branches, the
 // CI/CD job token allowlist).

@@ -1,6 +1,7 @@
 #include "core/provisioning/provisioner.h"
 
 #include "core/dns/dnsprovider.h"
+#include "core/domain/appstatus.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/provisioning/gitlabensure.h"
 #include "core/provisioning/gitlabwrite.h"
@@ -243,7 +244,7 @@ void Provisioner::resume(const QString &appId)
                 return;
             }
             m_record = *outcome.record;
-            if (m_record.status == QLatin1String("archived")) {
+            if (isAppStatus(m_record.status, AppStatus::Archived)) {
                 fail(Step::Allocate, tr("%1 is archived; it cannot be provisioned again.").arg(m_record.id));
                 return;
             }
@@ -336,7 +337,8 @@ void Provisioner::markDone(Step step, const std::function<void()> &next)
             }
             if (step == Step::Activate) {
                 set(r.status,
-                    r.placement(QStringLiteral("production")) ? QStringLiteral("active") : QStringLiteral("test-only"));
+                    enumKey(AppStatuses,
+                            r.placement(QStringLiteral("production")) ? AppStatus::Active : AppStatus::TestOnly));
             }
             return changed;
         },
@@ -495,9 +497,7 @@ void Provisioner::ensureLabels(qint64 projectId, StepDone done)
     labels.path = GitLabClient::projectPath(QString::number(projectId)) + QStringLiteral("/labels");
     labels.query = { { QStringLiteral("per_page"), QStringLiteral("100") } };
     labels.missing = [](const QJsonArray &items) {
-        QSet<QString> existing;
-        for (const QJsonValue &v : items)
-            existing.insert(v.toObject().value(QLatin1StringView("name")).toString());
+        const QSet<QString> existing = GitLabEnsure::names(items);
         QList<QJsonObject> bodies;
         for (const SkeletonLabel &label : PluginSkeleton::labels()) {
             if (!existing.contains(label.name))
@@ -507,9 +507,7 @@ void Provisioner::ensureLabels(qint64 projectId, StepDone done)
         }
         return bodies;
     };
-    labels.alreadyThere = [](const GitLabResponse &r) {
-        return statusOf(r) == 409;
-    };
+    labels.alreadyThere = GitLabEnsure::isConflict;
     labels.readFailed = tr("Cannot read the labels: %1");
     labels.addFailed = tr("Cannot create a label: %1");
     GitLabEnsure::ensureInCollection(m_client, this, std::move(labels), std::move(done));
@@ -676,9 +674,7 @@ void Provisioner::createEnvironmentBranches(StepDone done)
                                  done(tr("Cannot list the management repository's branches: %1").arg(describe(r)));
                                  return;
                              }
-                             QSet<QString> existing;
-                             for (const QJsonValue &v : r.items)
-                                 existing.insert(v.toObject().value(QLatin1StringView("name")).toString());
+                             const QSet<QString> existing = GitLabEnsure::names(r.items);
                              QStringList missing;
                              if (!existing.contains(QStringLiteral("main")))
                                  missing.append(QStringLiteral("main"));
@@ -782,9 +778,7 @@ void Provisioner::protectBranches(StepDone done)
     protectedBranches.path
         = GitLabClient::projectPath(QString::number(m_record.opsProjectId)) + QStringLiteral("/protected_branches");
     protectedBranches.missing = [placements = m_record.placements](const QJsonArray &items) {
-        QSet<QString> existing;
-        for (const QJsonValue &v : items)
-            existing.insert(v.toObject().value(QLatin1StringView("name")).toString());
+        const QSet<QString> existing = GitLabEnsure::names(items);
         QList<QJsonObject> bodies;
         for (const AllocationPlacement &p : placements) {
             const QString branch = QStringLiteral("env/") + p.environment;
@@ -796,9 +790,7 @@ void Provisioner::protectBranches(StepDone done)
         }
         return bodies;
     };
-    protectedBranches.alreadyThere = [](const GitLabResponse &r) {
-        return statusOf(r) == 409;
-    };
+    protectedBranches.alreadyThere = GitLabEnsure::isConflict;
     protectedBranches.readFailed = tr("Cannot read the protected branches: %1");
     protectedBranches.addFailed = tr("Cannot protect the environment branch: %1");
     GitLabEnsure::ensureInCollection(m_client, this, std::move(protectedBranches), std::move(done));

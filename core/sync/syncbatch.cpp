@@ -1,6 +1,7 @@
 #include "core/sync/syncbatch.h"
 
 #include "core/cache/cachedatabase.h"
+#include "core/domain/appstatus.h"
 #include "core/gitlab/releaserequestparser.h"
 
 #include <QCoreApplication>
@@ -183,23 +184,30 @@ void mergeProjects(QHash<QString, AppRecord> &apps, const QList<GitLabProject> &
         (code ? app.codeProjectId : app.opsProjectId) = project.id;
         (code ? app.codeWebUrl : app.opsWebUrl) = project.webUrl;
         if (code && project.archived)
-            app.status = QStringLiteral("archived");
+            app.status = enumKey(AppStatuses, AppStatus::Archived);
         if (project.lastActivityAt > app.updatedAt)
             app.updatedAt = project.lastActivityAt;
     }
 }
 
+// The fields a pipeline and a deployment record share.
+template<typename Record, typename Answer> Record recordOf(const QString &appId, const Answer &answer)
+{
+    Record record;
+    record.appId = appId;
+    record.id = answer.id;
+    record.ref = answer.ref;
+    record.sha = answer.sha;
+    record.status = answer.status;
+    record.createdAt = answer.createdAt;
+    record.updatedAt = answer.updatedAt;
+    return record;
+}
+
 PipelineRecord toPipelineRecord(const QString &appId, const GitLabPipeline &pipeline)
 {
-    PipelineRecord record;
-    record.appId = appId;
-    record.id = pipeline.id;
-    record.ref = pipeline.ref;
-    record.sha = pipeline.sha;
-    record.status = pipeline.status;
+    auto record = recordOf<PipelineRecord>(appId, pipeline);
     record.webUrl = pipeline.webUrl;
-    record.createdAt = pipeline.createdAt;
-    record.updatedAt = pipeline.updatedAt;
     return record;
 }
 
@@ -208,17 +216,10 @@ std::optional<DeploymentRecord> toDeploymentRecord(const QString &appId, const G
     const auto environment = environmentFromKey(deployment.environment);
     if (!environment)
         return std::nullopt;
-    DeploymentRecord record;
-    record.appId = appId;
-    record.id = deployment.id;
+    auto record = recordOf<DeploymentRecord>(appId, deployment);
     record.environment = *environment;
-    record.ref = deployment.ref;
-    record.sha = deployment.sha;
-    record.status = deployment.status;
     record.user = deployment.user;
     record.pipelineId = deployment.pipelineId;
-    record.createdAt = deployment.createdAt;
-    record.updatedAt = deployment.updatedAt;
     return record;
 }
 
@@ -283,7 +284,7 @@ void mergeReleaseRequests(const QHash<QString, AppRecord> &apps, const SyncBatch
         request.appId = appId;
         request.environment = parsed.environment.value_or(Environment::Test);
         // Without exactly one env:: label nobody can tell where it should go.
-        request.state = parsed.environment ? parsed.state : QStringLiteral("invalid");
+        request.state = parsed.environment ? parsed.state : ReleaseState::Invalid;
         request.title = issue.title;
         request.requestedRef = parsed.requestedRef;
         if (!parsed.requestedRef.isEmpty())
@@ -375,8 +376,8 @@ CacheChanges mergeSyncBatch(const CachedState &previous, const SyncBatch &batch)
         if (app.name.isEmpty())
             app.name = app.id;
         if (app.status.isEmpty())
-            app.status
-                = app.codeProjectId && app.opsProjectId ? QStringLiteral("active") : QStringLiteral("provisioning");
+            app.status = enumKey(AppStatuses,
+                                 app.codeProjectId && app.opsProjectId ? AppStatus::Active : AppStatus::Provisioning);
     }
 
     if (batch.full) {

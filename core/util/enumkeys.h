@@ -5,7 +5,9 @@
 #include <QString>
 #include <QStringView>
 
+#include <iterator>
 #include <optional>
+#include <type_traits>
 
 // One mechanism for the enums whose values are stored or sent as text (cache
 // columns, inventory records, GitLab labels): a constant table per enum, with

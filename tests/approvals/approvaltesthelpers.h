@@ -4,10 +4,10 @@
 #include "core/approvals/releaseapprover.h"
 #include "core/approvals/releasegitlab.h"
 #include "core/approvals/rollbackpreflight.h"
-#include "sandbox/emulator/gitlabemulator.h"
-#include "sandbox/emulator/sandboxseeder.h"
 #include "core/git/gitlibrary.h"
 #include "core/gitlab/gitlabclient.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "sandbox/emulator/sandboxseeder.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -234,7 +234,7 @@ public:
         out.environment = environment;
         out.requestedRef = ref;
         out.requester = object.value(QStringLiteral("author")).toObject().value(QStringLiteral("username")).toString();
-        out.state = QStringLiteral("pending");
+        out.state = ReleaseState::Pending;
         return out;
     }
 

@@ -182,8 +182,8 @@ private Q_SLOTS:
         const CacheChanges changes = mergeSyncBatch(previous, batch);
         QCOMPARE(changes.releaseRequests.size(), 2);
         QCOMPARE(changes.releaseRequests.at(0).appId, QStringLiteral("app0000001"));
-        QCOMPARE(changes.releaseRequests.at(0).state, QStringLiteral("pending"));
-        QCOMPARE(changes.releaseRequests.at(1).state, QStringLiteral("invalid")); // no env:: label
+        QCOMPARE(changes.releaseRequests.at(0).state, ReleaseState::Pending);
+        QCOMPARE(changes.releaseRequests.at(1).state, ReleaseState::Invalid); // no env:: label
         using Key = std::pair<qint64, qint64>;
         QCOMPARE(changes.closedRequests, (QList<Key> { Key(11, 2), Key(11, 9) }));
     }

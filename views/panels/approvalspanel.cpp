@@ -1,10 +1,10 @@
 #include "views/panels/approvalspanel.h"
 
+#include "core/util/untrustedtext.h"
 #include "models/modelroles.h"
-#include "views/panels/filterwidgets.h"
 #include "models/releaserequestsfiltermodel.h"
 #include "models/releaserequestsmodel.h"
-#include "core/util/untrustedtext.h"
+#include "views/panels/filterwidgets.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -194,7 +194,7 @@ void ApprovalsPanel::updateSummary()
     int overdue = 0;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QModelIndex index = m_model->index(row, 0);
-        if (index.data(Roles::StatusRole).toString() == QLatin1String("pending"))
+        if (index.data(Roles::StatusRole).toString() == enumKey(ReleaseStates, ReleaseState::Pending))
             ++pending;
         if (index.data(Roles::OverdueRole).toBool())
             ++overdue;

@@ -267,7 +267,7 @@ private Q_SLOTS:
         ReleaseRequest request;
         for (int r = 0; r < requests->model()->rowCount(); ++r) {
             const auto candidate = requests->model()->index(r, 0).data(Roles::RecordRole).value<ReleaseRequest>();
-            if (candidate.state == QLatin1String("pending") && candidate.environment == Environment::Test
+            if (candidate.state == ReleaseState::Pending && candidate.environment == Environment::Test
                 && candidate.resolvedSha.size() == 40 && candidate.resolvedSha != liveSha(candidate.appId)) {
                 requests->setCurrentIndex(requests->model()->index(r, 0));
                 request = candidate;

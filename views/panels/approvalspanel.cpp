@@ -143,7 +143,7 @@ void ApprovalsPanel::updateButtons()
 {
     const std::optional<ReleaseRequest> request = currentRequest();
     // Only a pending request can be decided; the others show why not.
-    const bool decidable = request && request->state == QLatin1String("pending");
+    const bool decidable = request && request->state == ReleaseState::Pending;
     for (QPushButton *button : { m_approve, m_reject }) {
         button->setEnabled(m_actionsEnabled && decidable);
         button->setToolTip(

@@ -116,22 +116,6 @@
         <translation>无法启动 docker-compose。</translation>
     </message>
     <message>
-        <source>Cannot create a temporary folder for the YAML check.</source>
-        <translation>无法为 YAML 检查创建临时目录。</translation>
-    </message>
-    <message>
-        <source>Cannot write the file for the YAML check.</source>
-        <translation>无法写入用于 YAML 检查的文件。</translation>
-    </message>
-    <message>
-        <source>python3 could not be started.</source>
-        <translation>无法启动 python3。</translation>
-    </message>
-    <message>
-        <source>python3 has no yaml module; only the structural check ran.</source>
-        <translation>python3 缺少 yaml 模块；仅执行了结构检查。</translation>
-    </message>
-    <message>
         <source>%1 is not valid JSON.</source>
         <translation>%1 不是有效的 JSON。</translation>
     </message>
@@ -1110,8 +1094,8 @@
         <translation>此设置出现在所有 [pool] 段之前。</translation>
     </message>
     <message>
-        <source>YAML does not allow tabs for indentation.</source>
-        <translation>YAML 不允许使用制表符缩进。</translation>
+        <source>column %1: %2</source>
+        <translation>第 %1 列：%2</translation>
     </message>
     <message>
         <source>the deploy job must pin the host key; never disable StrictHostKeyChecking.</source>
@@ -1148,6 +1132,17 @@
     <message>
         <source>the upstream has no backup server: nothing answers when the container is down.</source>
         <translation>该 upstream 没有 backup 服务器：容器停止时将没有任何服务响应。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::YamlSyntax</name>
+    <message>
+        <source>nested more than %1 levels deep.</source>
+        <translation>嵌套超过 %1 层。</translation>
+    </message>
+    <message>
+        <source>YAML does not allow tabs for indentation.</source>
+        <translation>YAML 不允许使用制表符缩进。</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,7 @@ QList<ConfigIssue> ValidatorConfigCheck::check(const QString &path, const QStrin
         const QString message = issue.severity == ValidationIssue::Severity::Warning
             ? tr("Warning (%1): %2").arg(report.checker, issue.message)
             : tr("%1: %2").arg(report.checker, issue.message);
-        issues.append({ issue.line, 0, message });
+        issues.append({ issue.line, issue.column, message });
     }
     return issues;
 }

@@ -1,5 +1,7 @@
 #include "core/render/configvalidation.h"
 
+#include "core/render/yamlsyntax.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -324,34 +326,20 @@ QList<ValidationIssue> checkCompose(const QString &compose, const QByteArray &co
     return { error(lineNumber, text) };
 }
 
-QList<ValidationIssue> checkYamlWithPython(const QString &python, const QByteArray &content, QString *checker)
+// A YAML parse in-process (yaml-cpp): no interpreter needed at run time.
+QList<ValidationIssue> checkYaml(const QByteArray &content, QString *checker)
 {
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        return { error(0, tr("Cannot create a temporary folder for the YAML check.")) };
-    const QString file = dir.filePath(QStringLiteral("file.yaml"));
-    if (!writeFile(file, content))
-        return { error(0, tr("Cannot write the file for the YAML check.")) };
-    const QString script
-        = QStringLiteral("import sys, yaml\n"
-                         "try:\n"
-                         "    yaml.safe_load(open(sys.argv[1], encoding='utf-8'))\n"
-                         "except yaml.MarkedYAMLError as e:\n"
-                         "    m = e.problem_mark or e.context_mark\n"
-                         "    print('%d:%s' % ((m.line + 1) if m else 0, e.problem or e.context)); sys.exit(1)\n"
-                         "except Exception as e:\n"
-                         "    print('0:%s' % e); sys.exit(1)\n");
-    const ProcessOutput out = runTool(python, { QStringLiteral("-c"), script, file });
-    if (!out.started)
-        return { error(0, tr("python3 could not be started.")) };
     *checker = QStringLiteral("yaml");
-    if (out.exitCode == 0)
+    const std::optional<YamlSyntaxError> found = YamlSyntax::firstError(content);
+    if (!found)
         return {};
-    const QString text = out.output.trimmed();
-    if (text.contains(QLatin1String("No module named")))
-        return { warning(0, tr("python3 has no yaml module; only the structural check ran.")) };
-    const qsizetype colon = text.indexOf(QLatin1Char(':'));
-    return { error(colon > 0 ? text.left(colon).toInt() : 0, colon > 0 ? text.mid(colon + 1) : text) };
+    ValidationIssue issue = error(found->line, found->message);
+    issue.column = found->column;
+    if (found->column > 0)
+        issue.message = QCoreApplication::translate("Dockmaster::ConfigValidation", "column %1: %2")
+                            .arg(found->column)
+                            .arg(found->message);
+    return { issue };
 }
 
 } // namespace
@@ -395,7 +383,6 @@ ConfigValidation::Tools ConfigValidation::Tools::detect()
     if (tools.phpFpm.isEmpty())
         tools.phpFpm = findTool(QStringLiteral("php-fpm"));
     tools.dockerCompose = findTool(QStringLiteral("docker-compose"));
-    tools.python3 = findTool(QStringLiteral("python3"));
     tools.openssl = findTool(QStringLiteral("openssl"));
     return tools;
 }
@@ -429,20 +416,14 @@ ValidationReport ConfigValidation::run(const QString &fileName, const QByteArray
         if (!tools.dockerCompose.isEmpty()) {
             report.issues = checkCompose(tools.dockerCompose, content, &report.checker);
             report.realTool = true;
-        } else if (!tools.python3.isEmpty()) {
-            report.issues = checkYamlWithPython(tools.python3, content, &report.checker);
-            report.realTool = true;
         } else {
-            report.issues = structuralYaml(content);
+            report.issues = checkYaml(content, &report.checker);
+            report.realTool = true;
         }
         break;
     case ConfigFileKind::GitlabCi:
-        if (!tools.python3.isEmpty()) {
-            report.issues = checkYamlWithPython(tools.python3, content, &report.checker);
-            report.realTool = true;
-        } else {
-            report.issues = structuralYaml(content);
-        }
+        report.issues = checkYaml(content, &report.checker);
+        report.realTool = true;
         break;
     case ConfigFileKind::Auto:
     case ConfigFileKind::Other:
@@ -537,24 +518,6 @@ QList<ValidationIssue> ConfigValidation::structuralIni(const QByteArray &content
             issues.append(error(number, tr("expected \"name = value\" or \"[pool]\".")));
         } else if (!inSection) {
             issues.append(error(number, tr("this setting comes before any [pool] section.")));
-        }
-    }
-    return issues;
-}
-
-QList<ValidationIssue> ConfigValidation::structuralYaml(const QByteArray &content)
-{
-    QList<ValidationIssue> issues;
-    const QList<QByteArray> lines = splitLines(content);
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QByteArray &line = lines.at(i);
-        qsizetype indent = 0;
-        while (indent < line.size() && (line.at(indent) == ' ' || line.at(indent) == '\t')) {
-            if (line.at(indent) == '\t') {
-                issues.append(error(static_cast<int>(i + 1), tr("YAML does not allow tabs for indentation.")));
-                break;
-            }
-            ++indent;
         }
     }
     return issues;

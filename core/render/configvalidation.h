@@ -23,6 +23,7 @@ struct ValidationIssue {
     Severity severity = Severity::Error;
     int line = 0; // 1-based line in the checked file; 0 when the tool named none
     QString message;
+    int column = 0; // 1-based column on that line; 0 when the tool named none
 
     bool operator==(const ValidationIssue &) const = default;
 };
@@ -38,9 +39,9 @@ struct ValidationReport {
     QList<ValidationIssue> errors() const;
 };
 
-// Runs the real validators (nginx -t, php-fpm -t, docker-compose config,
-// python3 yaml) on one file's text when they are installed, otherwise a
-// structural check, plus the platform's policy rules. Blocking: call it off
+// Runs the real validators (nginx -t, php-fpm -t, docker-compose config) on
+// one file's text when they are installed, otherwise a structural check, plus
+// the platform's policy rules. YAML is always parsed in-process (yaml-cpp). Blocking: call it off
 // the UI thread (ConfigValidator does).
 class ConfigValidation
 {
@@ -49,7 +50,6 @@ public:
         QString nginx;
         QString phpFpm;
         QString dockerCompose;
-        QString python3;
         QString openssl;
 
         static Tools detect();
@@ -60,7 +60,6 @@ public:
 
     static QList<ValidationIssue> structuralNginx(const QByteArray &content);
     static QList<ValidationIssue> structuralIni(const QByteArray &content);
-    static QList<ValidationIssue> structuralYaml(const QByteArray &content);
     static QList<ValidationIssue> policy(ConfigFileKind kind, const QByteArray &content);
 };
 

@@ -17,6 +17,13 @@ namespace Dockmaster::Test {
 // and log streaming (multiplexed frames in HTTP chunks cut at arbitrary
 // places), with knobs to drop connections mid-frame and to end streams while
 // keeping the connection open, as podman does.
+//
+// It stays on a raw QTcpServer/QSslSocket rather than QHttpServer (Qt 6.8):
+// its tests need chunk boundaries that fall inside a Docker frame
+// (chunkCut), the first half of a frame followed by a dropped connection
+// (dropFollowersMidFrame), and a terminating chunk with the connection kept
+// open. QHttpServerResponder writes whole chunks only and cannot abort the
+// socket under a response.
 class FakeDockerEngine : public QObject
 {
     Q_OBJECT

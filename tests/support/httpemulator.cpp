@@ -1,29 +1,42 @@
 #include "tests/support/httpemulator.h"
 
+#include <QHttpHeaders>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaEnum>
 #include <QTcpServer>
-#include <QTcpSocket>
 
 namespace Dockmaster::Test {
 
 HttpEmulator::HttpEmulator(QObject *parent)
     : QObject(parent)
-    , m_server(new QTcpServer(this))
+    , m_server(new QHttpServer(this))
 {
-    connect(m_server, &QTcpServer::newConnection, this, &HttpEmulator::onConnection);
+    // No routes: every request reaches the subclass, which knows its API.
+    m_server->setMissingHandler(this, [this](const QHttpServerRequest &request, QHttpServerResponder &responder) {
+        answer(request, responder);
+    });
 }
 
 HttpEmulator::~HttpEmulator() = default;
 
 bool HttpEmulator::listen()
 {
-    return m_server->listen(QHostAddress::LocalHost, 0);
+    auto *tcp = new QTcpServer(m_server);
+    if (!tcp->listen(QHostAddress::LocalHost, 0) || !m_server->bind(tcp)) {
+        delete tcp;
+        return false;
+    }
+    m_port = tcp->serverPort();
+    return true;
 }
 
 quint16 HttpEmulator::port() const
 {
-    return m_server->serverPort();
+    return m_port;
 }
 
 QUrl HttpEmulator::url(const QString &path) const
@@ -45,54 +58,26 @@ HttpResponse HttpEmulator::json(int status, const QJsonObject &body)
     return response;
 }
 
-void HttpEmulator::onConnection()
+void HttpEmulator::answer(const QHttpServerRequest &incoming, QHttpServerResponder &responder)
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        socket->setParent(this);
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-            m_buffers.remove(socket);
-            socket->deleteLater();
-        });
-    }
-}
+    HttpRequest request;
+    request.method
+        = QByteArray(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(static_cast<int>(incoming.method())))
+              .toUpper();
+    request.path = incoming.url().path();
+    request.query = incoming.query();
+    const QHttpHeaders &headers = incoming.headers();
+    for (qsizetype i = 0; i < headers.size(); ++i)
+        request.headers.insert(QByteArray(headers.nameAt(i).data(), headers.nameAt(i).size()).toLower(),
+                               headers.valueAt(i).toByteArray());
+    request.body = incoming.body();
+    m_log.append(request);
 
-void HttpEmulator::onReadyRead(QTcpSocket *socket)
-{
-    QByteArray &buffer = m_buffers[socket];
-    buffer += socket->readAll();
-    for (;;) {
-        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
-            return;
-        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-        HttpRequest request;
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        request.method = requestLine.value(0);
-        const QUrl target(QString::fromLatin1(requestLine.value(1)), QUrl::StrictMode);
-        request.path = target.path();
-        request.query = QUrlQuery(target);
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines.at(i).indexOf(':');
-            if (colon > 0)
-                request.headers.insert(lines.at(i).left(colon).trimmed().toLower(),
-                                       lines.at(i).mid(colon + 1).trimmed());
-        }
-        const qsizetype length = request.headers.value("content-length", "0").toLongLong();
-        if (buffer.size() < headerEnd + 4 + length)
-            return;
-        request.body = buffer.mid(headerEnd + 4, length);
-        buffer.remove(0, headerEnd + 4 + length);
-        m_log.append(request);
-
-        const HttpResponse response = handle(request);
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + " Emulated\r\n";
-        for (const auto &[name, value] : response.headers)
-            out += name + ": " + value + "\r\n";
-        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\nConnection: keep-alive\r\n\r\n";
-        out += response.body;
-        socket->write(out);
-    }
+    const HttpResponse response = handle(request);
+    QHttpHeaders out;
+    for (const auto &[name, value] : response.headers)
+        out.append(name, value);
+    responder.write(response.body, out, static_cast<QHttpServerResponder::StatusCode>(response.status));
 }
 
 } // namespace Dockmaster::Test

@@ -8,9 +8,10 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
 class QJsonObject;
-class QTcpServer;
-class QTcpSocket;
 
 namespace Dockmaster::Test {
 
@@ -28,8 +29,9 @@ struct HttpResponse {
     QByteArray body;
 };
 
-// Minimal HTTP/1.1 server on 127.0.0.1 with keep-alive, enough to stand in
-// for a provider's documented API in tests. Subclasses answer requests.
+// An HTTP server on 127.0.0.1 (Qt's QHttpServer) that stands in for a
+// provider's documented API in tests. Subclasses answer every request in
+// handle(); nothing here needs the raw socket.
 class HttpEmulator : public QObject
 {
     Q_OBJECT
@@ -49,11 +51,10 @@ protected:
     static HttpResponse json(int status, const QJsonObject &body);
 
 private:
-    void onConnection();
-    void onReadyRead(QTcpSocket *socket);
+    void answer(const QHttpServerRequest &request, QHttpServerResponder &responder);
 
-    QTcpServer *m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
+    QHttpServer *m_server;
+    quint16 m_port = 0;
     QList<HttpRequest> m_log;
 };
 

@@ -12,7 +12,9 @@ cd "$(dirname "$0")/.."
 build=${1:-build/asan}
 keep=${2:-^(app|core|models|views|sandbox|tests)/}
 exclusions=$(grep -v -e '^#' -e '^$' packaging/lint-exclusions.txt | paste -sd'|')
-tool=(clang-tidy -p "$build" --quiet --exclude-header-filter="${exclusions//^//}")
+# The compile database is gcc's; clang also warns on libgit2's GIT_*_INIT
+# macros, which leave trailing fields to zero on purpose.
+tool=(clang-tidy -p "$build" --quiet --extra-arg=-Wno-missing-field-initializers --exclude-header-filter="${exclusions//^//}")
 name=clang-tidy
 settings() { clang-tidy --version; cat .clang-tidy; }
 source "$(dirname "$0")/lint-run.sh"

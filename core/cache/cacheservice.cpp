@@ -34,7 +34,8 @@ QString CacheService::defaultFilePathForProfile(const QString &profileName)
 {
     // Profile names are validated elsewhere; the file name is made safe anyway.
     QString safe = profileName;
-    safe.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]")), QStringLiteral("_"));
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
+    safe.replace(unsafe, QStringLiteral("_"));
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return dir + QStringLiteral("/profiles/") + safe + QStringLiteral("/cache.sqlite");
 }

@@ -12,8 +12,17 @@ namespace {
 
 constexpr char16_t Fsi = 0x2068; // first strong isolate
 constexpr char16_t Pdi = 0x2069; // pop directional isolate
-const QString Ellipsis = QStringLiteral("…");
-const QString FoldedNewline = QStringLiteral(" ⏎ ");
+// Functions, not global QStrings: no static initialisation order to mind
+// (clazy non-pod-global-static); QStringLiteral costs nothing at run time.
+QString ellipsis()
+{
+    return QStringLiteral("…");
+}
+
+QString foldedNewline()
+{
+    return QStringLiteral(" ⏎ ");
+}
 
 QString codePoint(char32_t c)
 {
@@ -151,14 +160,14 @@ QString line(const QString &text, int limit)
     // The hidden-character check looks at everything; the work is bounded by the limit.
     const bool anyHidden = hasHiddenCharacters(text);
     bool hidden = false;
-    QString out = revealed(prefix(text, limit, &cut), FoldedNewline, &hidden);
+    QString out = revealed(prefix(text, limit, &cut), foldedNewline(), &hidden);
     if (out.size() > limit) {
         bool more = false;
         out = prefix(out, limit, &more).toString();
         cut = cut || more;
     }
     if (cut)
-        out += Ellipsis;
+        out += ellipsis();
     out = isolated(out);
     return anyHidden ? badge() + out : out;
 }
@@ -179,11 +188,11 @@ QString block(const QString &text, int limit, int maxLines)
     for (QString &l : lines) {
         // Each paragraph is its own bidi context: isolate each line, cap each line.
         if (l.size() > limit)
-            l = l.left(limit) + Ellipsis;
+            l = l.left(limit) + ellipsis();
         l = isolated(l);
     }
     if (cut)
-        lines.append(Ellipsis);
+        lines.append(ellipsis());
     QString out = lines.join(QLatin1Char('\n'));
     return anyHidden ? badge() + out : out;
 }

@@ -1,16 +1,16 @@
 #include "views/shell/releasecontroller.h"
 
-#include "models/applicationsmodel.h"
 #include "core/approvals/pipelinefollower.h"
 #include "core/approvals/releaseapprover.h"
 #include "core/approvals/rollbackpreflight.h"
-#include "views/deploy/deploymentprogresspanel.h"
 #include "core/gitlab/gitlabclient.h"
+#include "core/review/reviewloader.h"
+#include "core/util/untrustedtext.h"
+#include "models/applicationsmodel.h"
+#include "views/deploy/deploymentprogresspanel.h"
 #include "views/mainwindow.h"
 #include "views/review/approvalconfirmdialog.h"
-#include "core/review/reviewloader.h"
 #include "views/review/reviewpane.h"
-#include "core/util/untrustedtext.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -63,17 +63,6 @@ void ReleaseController::configure(const QString &rootGroup, bool twoPersonRulePr
                 if (!problems.isEmpty())
                     m_window->showError(problems);
             });
-    connect(m_preflight, &RollbackPreflight::planReady, this, &ReleaseController::onPlan);
-    connect(m_preflight, &RollbackPreflight::historyReady, this,
-            [this](quint64 id, const QList<DeploymentHistoryEntry> &entries) {
-                if (const auto request = m_historyRequests.take(id); !request.first.isEmpty())
-                    Q_EMIT historyLoaded(request.first, request.second, entries);
-            });
-    connect(m_preflight, &RollbackPreflight::failed, this, [this](quint64 id, const QString &message) {
-        if (m_historyRequests.remove(id))
-            return; // the cached history stays; nothing the admin asked for failed
-        m_window->showError(tr("The rollback preflight failed: %1").arg(message));
-    });
     m_recovered = false;
     m_recovering = false;
 }
@@ -169,8 +158,14 @@ void ReleaseController::loadHistory(const QString &appId)
 {
     if (!m_preflight || !m_online)
         return;
-    for (Environment environment : AllEnvironments)
-        m_historyRequests.insert(m_preflight->history(appId, environment), { appId, environment });
+    for (Environment environment : AllEnvironments) {
+        m_preflight->history(appId, environment, 100, this,
+                             [this, appId, environment](const PreflightResult<QList<DeploymentHistoryEntry>> &result) {
+                                 // On failure the cached history stays; nothing the admin asked for failed.
+                                 if (result.ok())
+                                     Q_EMIT historyLoaded(appId, environment, result.value);
+                             });
+    }
 }
 
 void ReleaseController::setReviewContext(const ApplicationsModel *apps, const KSyntaxHighlighting::Repository *syntax)
@@ -265,10 +260,16 @@ void ReleaseController::rollback(const QString &appId, Environment environment, 
     if (!ready(tr("Rolling back")))
         return;
     m_window->showError(tr("Preparing the rollback of %1 (%2)…").arg(appId, environmentDisplayName(environment)));
-    m_preflight->plan(appId, environment, targetSha);
+    m_preflight->plan(appId, environment, targetSha, this, [this](const PreflightResult<RollbackPlan> &result) {
+        if (!result.ok()) {
+            m_window->showError(tr("The rollback preflight failed: %1").arg(result.error));
+            return;
+        }
+        onPlan(result.value);
+    });
 }
 
-void ReleaseController::onPlan(quint64, const RollbackPlan &plan)
+void ReleaseController::onPlan(const RollbackPlan &plan)
 {
     QStringList lines;
     lines << tr("Roll %1 (%2) back from %3 to %4?")

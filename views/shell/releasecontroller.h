@@ -82,7 +82,7 @@ private:
     bool ready(const QString &what);
     bool confirm(const QString &title, const QString &text, const QString &acceptLabel);
     void onFinished(quint64 id, const ReleaseOutcome &outcome);
-    void onPlan(quint64 id, const RollbackPlan &plan);
+    void onPlan(const RollbackPlan &plan);
     // entry: the Deployments dock row to update (0: add one).
     void follow(const ReleaseOutcome &outcome, int entry);
     int startEntry(const QString &title, const QString &detail);
@@ -102,7 +102,6 @@ private:
     bool m_recovering = false;
     bool m_confirm = true;
     QHash<quint64, int> m_entryOfAction; // approver id -> Deployments dock row
-    QHash<quint64, std::pair<QString, Environment>> m_historyRequests;
 };
 
 } // namespace Dockmaster

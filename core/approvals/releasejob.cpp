@@ -185,28 +185,16 @@ void ReleaseJob::reportNotPending(const GitLabIssue &issue)
 
 void ReleaseJob::postNoteOnce(const QString &markerPrefix, const QString &body, std::function<void()> next)
 {
-    client()->issueNotes(
-        m_codeProject, m_outcome.iid, 0, this,
-        [this, markerPrefix, body, next = std::move(next)](GitLabResult<QList<GitLabNote>> notes) {
-            if (!notes.ok()) {
-                finishWithError(notes.error, ReleaseApprover::tr("read the comments of the request"));
-                return;
-            }
-            const bool present = std::any_of(notes.value.cbegin(), notes.value.cend(),
-                                             [&](const GitLabNote &note) { return note.body.contains(markerPrefix); });
-            if (present) {
-                next();
-                return;
-            }
-            client()->createIssueNote(
-                m_codeProject, m_outcome.iid, body, this, [this, next](GitLabResult<GitLabNote> created) {
-                    if (!created.ok()) {
-                        finishWithError(created.error, ReleaseApprover::tr("comment on the request"));
-                        return;
-                    }
-                    next();
-                });
-        });
+    ReleaseGitLab::postNoteOnce(client(), m_codeProject, m_outcome.iid, markerPrefix, body, this,
+                                [this, next = std::move(next)](const GitLabError &error, ReleaseGitLab::NoteStep step) {
+                                    if (error.isOk()) {
+                                        next();
+                                    } else if (step == ReleaseGitLab::NoteStep::Reading) {
+                                        finishWithError(error, ReleaseApprover::tr("read the comments of the request"));
+                                    } else {
+                                        finishWithError(error, ReleaseApprover::tr("comment on the request"));
+                                    }
+                                });
 }
 
 void ReleaseJob::lookupPipeline(int attempt, std::function<void()> next)

@@ -17,9 +17,9 @@ LogSource::~LogSource()
 void LogSource::start()
 {
     stop();
-    const quint64 generation = ++m_generation;
-    prepare([this, generation] {
-        if (generation == m_generation && !m_worker)
+    const LatestOnly::Job run = m_runs.start();
+    prepare([this, run] {
+        if (m_runs.isLatest(run) && !m_worker)
             launch();
     });
 }
@@ -30,9 +30,9 @@ template<typename... Args> void LogSource::relay(void (LogWorker::*from)(Args...
     // not take back an event already posted (the final flush that stop()
     // waits for is one), so each delivery checks it still belongs to the
     // running worker: after stop() nothing of the old stream gets out.
-    const quint64 generation = m_generation;
-    connect(m_worker, from, this, [this, to, generation](Args... args) {
-        if (generation == m_generation && m_worker)
+    const LatestOnly::Job run = m_runs.latest();
+    connect(m_worker, from, this, [this, to, run](Args... args) {
+        if (m_runs.isLatest(run) && m_worker)
             Q_EMIT(this->*to)(args...);
     });
 }
@@ -55,7 +55,7 @@ void LogSource::launch()
 
 void LogSource::stop()
 {
-    ++m_generation;
+    m_runs.invalidate();
     if (!m_worker)
         return;
     QMetaObject::invokeMethod(m_worker, &LogWorker::stop, Qt::BlockingQueuedConnection);

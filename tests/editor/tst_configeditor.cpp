@@ -339,8 +339,7 @@ private Q_SLOTS:
         QByteArray bobs = Site;
         bobs.replace("    listen 8080;\n", "    listen 8080;\n    access_log logs/app1.log;\n");
         QCOMPARE(
-            bobRecorder
-                .wait(bob.commitAndPush(SitePath, bobs, QStringLiteral("Access log"), Bob, opened.value(0).toString()))
+            bobRecorder.commitAndPush(SitePath, bobs, QStringLiteral("Access log"), Bob, opened.value(0).toString())
                 .kind,
             QStringLiteral("pushed"));
 

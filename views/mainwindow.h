@@ -57,8 +57,10 @@ public:
     void showLogs(LogSource *source, const QString &title);
     void showError(const QString &message); // non-modal, in the status bar and a dismissable banner
 
-    void restoreLayout(QSettings &settings);
-    void saveLayout(QSettings &settings) const;
+    // Geometry and dock layout. Each profile keeps its own (`profile` empty:
+    // the layout a profile starts from before it has one).
+    void restoreLayout(QSettings &settings, const QString &profile = QString());
+    void saveLayout(QSettings &settings, const QString &profile = QString()) const;
 
 Q_SIGNALS:
     void refreshRequested();

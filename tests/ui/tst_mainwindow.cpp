@@ -1,10 +1,10 @@
-#include "models/applicationsmodel.h"
 #include "core/cache/cachedatabase.h"
 #include "core/cache/cacheservice.h"
+#include "core/profile/profilestore.h"
+#include "models/applicationsmodel.h"
+#include "models/releaserequestsmodel.h"
 #include "views/mainwindow.h"
 #include "views/panels/applicationspanel.h"
-#include "core/profile/profilestore.h"
-#include "models/releaserequestsmodel.h"
 #include "views/shell/shell.h"
 
 #include <QAction>
@@ -21,6 +21,8 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+
+#include <tuple>
 
 using namespace Dockmaster;
 
@@ -152,6 +154,33 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&restored));
         QVERIFY(!restored.findChild<QDockWidget *>(QStringLiteral("approvalsDock"))->isVisible());
         QCOMPARE(restored.size(), QSize(700, 500));
+    }
+
+    void eachProfileKeepsItsOwnLayout()
+    {
+        QSettings settings(m_dir.filePath(QStringLiteral("layouts.ini")), QSettings::IniFormat);
+        ApplicationsModel applications;
+        ReleaseRequestsModel requests;
+        const auto saveWith = [&](const QString &profile, QSize size, bool approvalsVisible) {
+            MainWindow window(&applications, &requests);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.findChild<QDockWidget *>(QStringLiteral("approvalsDock"))->setVisible(approvalsVisible);
+            window.resize(size); // within the 800x600 offscreen screen
+            window.saveLayout(settings, profile);
+        };
+        saveWith(QStringLiteral("production/eu"), QSize(700, 500), false);
+        saveWith(QStringLiteral("staging"), QSize(760, 560), true);
+        for (const auto &[profile, size, approvalsVisible] :
+             { std::tuple(QStringLiteral("production/eu"), QSize(700, 500), false),
+               std::tuple(QStringLiteral("staging"), QSize(760, 560), true) }) {
+            MainWindow restored(&applications, &requests);
+            restored.restoreLayout(settings, profile);
+            restored.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&restored));
+            QCOMPARE(restored.size(), size);
+            QCOMPARE(restored.findChild<QDockWidget *>(QStringLiteral("approvalsDock"))->isVisible(), approvalsVisible);
+        }
     }
 
     void startupPaintsFromCacheBeforeAnyNetwork()

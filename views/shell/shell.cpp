@@ -163,6 +163,8 @@ void Shell::start()
     if (!chooseProfile())
         return;
     m_window->setProfileName(m_profile.name, m_profile.isSandbox);
+    if (!m_profile.isSandbox)
+        m_window->restoreLayout(*m_settings, m_profile.name); // where this profile's window was
     m_dns->setProfile(m_profile);
     if (m_profile.isSandbox) {
         m_sandboxDir = std::make_unique<QTemporaryDir>();
@@ -523,7 +525,9 @@ void Shell::openSettings()
 
 void Shell::saveLayout()
 {
-    m_window->saveLayout(*m_settings);
+    m_window->saveLayout(*m_settings); // what a new profile starts from
+    if (!m_profile.name.isEmpty() && !m_profile.isSandbox)
+        m_window->saveLayout(*m_settings, m_profile.name);
     m_settings->sync();
 }
 

@@ -9,6 +9,12 @@ set(CPACK_PACKAGE_NAME dockmaster)
 set(CPACK_PACKAGE_VENDOR "The Dockmaster developers")
 set(CPACK_PACKAGE_CONTACT "Dockmaster maintainers <dockmaster@example.com>")
 set(CPACK_PACKAGE_VERSION "${DOCKMASTER_FULL_VERSION}")
+# CPack (3.25) puts a package-wide summary in front of every component's
+# description unless it is CPack's own default, which would make each
+# package's synopsis the project description, twice for dockmaster (lintian:
+# description-synopsis-is-duplicated). Each component's description below
+# starts with its own synopsis line.
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${CMAKE_PROJECT_NAME} built using CMake")
 set(CPACK_PACKAGE_DIRECTORY "${PROJECT_SOURCE_DIR}/build/packages")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)

@@ -438,8 +438,12 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
         return;
     }
 
-    // A transport failure, or a 2xx whose body was cut off.
-    if (status == 0 || (status >= 200 && status < 300 && qtError != QNetworkReply::NoError)) {
+    // A transport failure, or a 2xx whose body was cut off (Qt's error, or a
+    // body shorter than its Content-Length that Qt reported without one).
+    const bool success = status >= 200 && status < 300;
+    const bool cutOff
+        = success && qtError == QNetworkReply::NoError && bodyCutOff(request.method, headers, body.size());
+    if (status == 0 || (success && qtError != QNetworkReply::NoError) || cutOff) {
         const bool sentNothing = qtError == QNetworkReply::ConnectionRefusedError
             || qtError == QNetworkReply::HostNotFoundError || qtError == QNetworkReply::SslHandshakeFailedError
             || qtError == QNetworkReply::NetworkSessionFailedError;
@@ -451,32 +455,20 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
             retryLater(call, backoffDelayMs(call->m_attempt++));
             return;
         }
-        GitLabError error = networkError(call, qtError, reply->errorString());
-        if (!idempotent) {
-            error.kind = GitLabError::Kind::MayHaveTakenEffect;
-            error.message = tr("The connection to GitLab broke while it handled %1 %2. The change may or may not "
-                               "have been made; Dockmaster checks before trying again.")
-                                .arg(QString::fromLatin1(request.method), humanPath(request.path));
-        }
-        fail(call, error);
-        return;
-    }
-
-    if (status >= 200 && status < 300 && bodyCutOff(request.method, headers, body.size())) {
-        if (idempotent && call->m_attempt + 1 < m_options.maxAttempts) {
-            retryLater(call, backoffDelayMs(call->m_attempt++));
-            return;
-        }
         GitLabError error;
-        error.httpStatus = status;
-        if (idempotent) {
+        if (cutOff) {
             error.kind = GitLabError::Kind::Malformed;
+            error.httpStatus = status;
+            error.path = request.path;
             error.message = tr("The answer GitLab sent for %1 was cut off (%2 of %3 bytes arrived). Nothing was "
                                "changed.")
                                 .arg(humanPath(request.path))
                                 .arg(body.size())
                                 .arg(QString::fromLatin1(headers.value(QByteArrayLiteral("content-length"))));
         } else {
+            error = networkError(call, qtError, reply->errorString());
+        }
+        if (!idempotent) {
             error.kind = GitLabError::Kind::MayHaveTakenEffect;
             error.message = tr("The connection to GitLab broke while it handled %1 %2. The change may or may not "
                                "have been made; Dockmaster checks before trying again.")

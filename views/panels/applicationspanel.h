@@ -48,6 +48,7 @@ private:
     void rebuildFilterChoices();
     void showDetails();
     QString detailsHtml(const AppRecord &app) const;
+    void updateBanner();
 
     ApplicationsModel *m_model;
     ApplicationsFilterModel *m_filter;
@@ -59,8 +60,6 @@ private:
     QTextBrowser *m_details;
     QWidget *m_detailsArea;
     QLabel *m_banner;
-    void updateBanner();
-
     QDateTime m_lastSync;
     QString m_offlineReason;
     bool m_offline = false;

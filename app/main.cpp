@@ -1,6 +1,7 @@
 // Dockmaster's entry point: parse the command line, install translations and
 // hand over to the Shell, which builds everything else.
 #include "core/git/gitlibrary.h"
+#include "core/util/logging.h"
 #include "views/shell/shell.h"
 #include "views/shell/translations.h"
 #ifdef DOCKMASTER_WITH_SANDBOX
@@ -9,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLoggingCategory>
 
 namespace {
 
@@ -53,14 +55,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         QCoreApplication::translate("main", "User interface language (en, zh_CN)."),
                                         QCoreApplication::translate("main", "language"));
+    const QCommandLineOption verboseOption(
+        QStringLiteral("verbose"),
+        QCoreApplication::translate("main", "Print diagnostic messages of every subsystem (secrets left out)."));
     const QCommandLineOption sandboxOption(
         QStringLiteral("sandbox"),
         QCoreApplication::translate("main", "Run against the embedded sandbox platform with demo data."));
-    parser.addOptions({ profileOption, offlineOption, langOption });
+    parser.addOptions({ profileOption, offlineOption, langOption, verboseOption });
 #ifdef DOCKMASTER_WITH_SANDBOX
     parser.addOption(sandboxOption);
 #endif
     parser.process(app);
+    // QT_LOGGING_RULES still wins over this, so one category can be picked or muted.
+    if (parser.isSet(verboseOption))
+        QLoggingCategory::setFilterRules(QString::fromLatin1(Dockmaster::Logging::VerboseRules));
 
     Dockmaster::ShellOptions options;
     options.profileName = parser.value(profileOption);

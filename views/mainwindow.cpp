@@ -1,15 +1,15 @@
 #include "views/mainwindow.h"
 
+#include "core/util/untrustedtext.h"
+#include "models/auditlogmodel.h"
 #include "views/appicon.h"
 #include "views/audit/auditpanel.h"
-#include "models/auditlogmodel.h"
 #include "views/deploy/deploymentprogresspanel.h"
 #include "views/logs/logview.h"
 #include "views/panels/applicationspanel.h"
 #include "views/panels/approvalspanel.h"
 #include "views/panels/placeholderpanel.h"
 #include "views/panels/taghistorypanel.h"
-#include "core/util/untrustedtext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -102,7 +102,7 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     // Ctrl+F goes to the panel the user worked in last.
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         for (QWidget *widget = now; widget; widget = widget->parentWidget()) {
-            if (auto *panel = dynamic_cast<FilterablePanel *>(widget)) {
+            if (auto *panel = qobject_cast<FilterablePanel *>(widget)) {
                 m_lastFilterablePanel = panel;
                 return;
             }
@@ -337,17 +337,22 @@ void MainWindow::showAbout()
     int minor = 0;
     int revision = 0;
     git_libgit2_version(&major, &minor, &revision);
-    QMessageBox::about(
-        this, tr("About Dockmaster"),
-        tr("<h3>Dockmaster %1</h3>"
-           "<p>The desktop console for the admins of the plugin hosting platform: applications, release "
-           "approvals, tag and deployment history, live container logs and the configuration editor.</p>"
-           "<p>GitLab is the source of truth; the local cache keeps the console fast and usable offline.</p>"
-           "<p>Qt %2 &middot; KSyntaxHighlighting &middot; libgit2 %3.%4.%5 &middot; QtKeychain</p>")
-            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()))
-            .arg(major)
-            .arg(minor)
-            .arg(revision));
+    // QMessageBox::about() would run its own event loop; this one just opens.
+    auto *box = new QMessageBox(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About Dockmaster"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setTextFormat(Qt::RichText); // our own text only
+    box->setText(tr("<h3>Dockmaster %1</h3>"
+                    "<p>The desktop console for the admins of the plugin hosting platform: applications, release "
+                    "approvals, tag and deployment history, live container logs and the configuration editor.</p>"
+                    "<p>GitLab is the source of truth; the local cache keeps the console fast and usable offline.</p>"
+                    "<p>Qt %2 &middot; KSyntaxHighlighting &middot; libgit2 %3.%4.%5 &middot; QtKeychain</p>")
+                     .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()))
+                     .arg(major)
+                     .arg(minor)
+                     .arg(revision));
+    box->open();
 }
 
 } // namespace Dockmaster

@@ -348,8 +348,9 @@ private Q_SLOTS:
         QVERIFY(outcomes.isEmpty());
 
         // Approving now does it, once.
-        for (int i = 0; i < confirmation->acknowledgements()->count(); ++i) {
-            QListWidgetItem *item = confirmation->acknowledgements()->item(i);
+        QListWidget *acknowledgements = confirmation->acknowledgements(); // null: nothing to acknowledge
+        for (int i = 0; acknowledgements && i < acknowledgements->count(); ++i) {
+            QListWidgetItem *item = acknowledgements->item(i);
             if (item->flags() & Qt::ItemIsUserCheckable)
                 item->setCheckState(Qt::Checked);
         }

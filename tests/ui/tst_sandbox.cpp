@@ -318,15 +318,19 @@ private Q_SLOTS:
         // once the watchdog had closed it.)
         bool clickReturned = false;
         bool closedByWatchdog = false;
-        QTimer::singleShot(20000, this, [&] {
+        QTimer watchdog; // ends with this function, unlike a singleShot
+        watchdog.setSingleShot(true);
+        connect(&watchdog, &QTimer::timeout, this, [&] {
             if (clickReturned)
                 return;
             closedByWatchdog = true;
             if (QWidget *modal = QApplication::activeModalWidget())
                 modal->close();
         });
+        watchdog.start(20000);
         QTest::mouseClick(approve, Qt::LeftButton);
         clickReturned = true;
+        watchdog.stop();
         QVERIFY2(!closedByWatchdog, "approving ran a nested event loop for its confirmation");
         QCOMPARE(confirmations.size(), 1);
         auto *confirmation = qobject_cast<ApprovalConfirmDialog *>(confirmations.first().first().value<QDialog *>());

@@ -119,7 +119,7 @@ void ProvisioningController::offerResumeOnce()
             return;
         QList<AllocationRecord> unfinished;
         for (const AllocationRecord &record : records) {
-            if (record.status == QLatin1String("provisioning"))
+            if (isAppStatus(record.status, AppStatus::Provisioning))
                 unfinished.append(record);
         }
         offerResume(unfinished);

@@ -4,6 +4,7 @@
 #include "app/singleinstance.h"
 #include "app/windowpicture.h"
 #include "core/git/gitlibrary.h"
+#include "core/util/logging.h"
 #include "views/buildinfo.h"
 #include "views/mainwindow.h"
 #include "views/shell/shell.h"
@@ -14,6 +15,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLoggingCategory>
 
 #include <cstdio>
 #include <string_view>
@@ -89,14 +91,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         QCoreApplication::translate("main", "User interface language (en, zh_CN)."),
                                         QCoreApplication::translate("main", "language"));
+    const QCommandLineOption verboseOption(
+        QStringLiteral("verbose"),
+        QCoreApplication::translate("main", "Print diagnostic messages of every subsystem (secrets left out)."));
     const QCommandLineOption sandboxOption(
         QStringLiteral("sandbox"),
         QCoreApplication::translate("main", "Run against the embedded sandbox platform with demo data."));
-    parser.addOptions({ profileOption, offlineOption, langOption });
+    parser.addOptions({ profileOption, offlineOption, langOption, verboseOption });
 #ifdef DOCKMASTER_WITH_SANDBOX
     parser.addOption(sandboxOption);
 #endif
     parser.process(app);
+    // QT_LOGGING_RULES still wins over this, so one category can be picked or muted.
+    if (parser.isSet(verboseOption))
+        QLoggingCategory::setFilterRules(QString::fromLatin1(Dockmaster::Logging::VerboseRules));
     if (parser.isSet(versionOption)) {
         std::printf("%s\n", qPrintable(Dockmaster::buildInfoText()));
         return 0;

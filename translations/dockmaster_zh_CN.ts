@@ -5153,6 +5153,10 @@
         <translation>离线启动，仅显示缓存数据。</translation>
     </message>
     <message>
+        <source>Print diagnostic messages of every subsystem (secrets left out).</source>
+        <translation>输出每个子系统的诊断信息（不含机密）。</translation>
+    </message>
+    <message>
         <source>User interface language (en, zh_CN).</source>
         <translation>界面语言（en、zh_CN）。</translation>
     </message>

@@ -103,7 +103,7 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     // Ctrl+F goes to the panel the user worked in last.
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         for (QWidget *widget = now; widget; widget = widget->parentWidget()) {
-            if (auto *panel = dynamic_cast<FilterablePanel *>(widget)) {
+            if (auto *panel = qobject_cast<FilterablePanel *>(widget)) {
                 m_lastFilterablePanel = panel;
                 return;
             }
@@ -349,14 +349,20 @@ void MainWindow::showAbout()
     QStringList versions;
     for (const auto &[name, version] : buildComponents())
         versions.append(QString(name + QLatin1Char(' ') + version).toHtmlEscaped());
-    QMessageBox::about(
-        this, tr("About Dockmaster"),
+    // QMessageBox::about() would run its own event loop; this one just opens.
+    auto *box = new QMessageBox(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About Dockmaster"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setTextFormat(Qt::RichText); // our own text; the versions are escaped
+    box->setText(
         tr("<h3>Dockmaster %1</h3>"
            "<p>The desktop console for the admins of the plugin hosting platform: applications, release "
            "approvals, tag and deployment history, live container logs and the configuration editor.</p>"
            "<p>GitLab is the source of truth; the local cache keeps the console fast and usable offline.</p>"
            "<p>%2</p>")
             .arg(QCoreApplication::applicationVersion().toHtmlEscaped(), versions.join(QStringLiteral("<br>"))));
+    box->open();
 }
 
 } // namespace Dockmaster

@@ -1,9 +1,12 @@
 #include "core/git/gitworker.h"
 
 #include "core/git/remotemessages.h"
+#include "core/util/logging.h"
+#include "core/util/redact.h"
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QThread>
 
@@ -241,11 +244,17 @@ GitWorker::~GitWorker()
     git_repository_free(m_repository);
 }
 
-template<typename Fn> void GitWorker::guarded(quint64 request, Fn &&fn)
+template<typename Fn> void GitWorker::guarded(quint64 request, Fn &&fn, std::source_location caller)
 {
+    QElapsedTimer clock;
+    clock.start();
     try {
         fn();
+        qCDebug(lcGit).noquote() << caller.function_name() << "request" << request << "done in" << clock.elapsed()
+                                 << "ms";
     } catch (const GitError &error) {
+        qCDebug(lcGit).noquote() << caller.function_name() << "request" << request << "failed after" << clock.elapsed()
+                                 << "ms:" << redacted(error.message);
         Q_EMIT failed(request, error.kind, error.message);
     }
     Q_EMIT finished(request);

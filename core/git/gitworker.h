@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <source_location>
+
 struct git_repository;
 
 namespace Dockmaster {
@@ -49,7 +51,9 @@ Q_SIGNALS:
     void finished(quint64 request);
 
 private:
-    template<typename Fn> void guarded(quint64 request, Fn &&fn);
+    // Runs fn, turning a GitError into failed(); logs the caller and its time.
+    template<typename Fn>
+    void guarded(quint64 request, Fn &&fn, std::source_location caller = std::source_location::current());
     void requireRepository() const;
     void attach(const QUrl &url, const QString &username, const QString &token, const QString &branch);
     bool pushBranch(const QString &base);

@@ -1,5 +1,8 @@
 #include "core/gitlab/gitlabclient.h"
 
+#include "core/util/logging.h"
+#include "core/util/redact.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -328,7 +331,15 @@ void GitLabClient::issue(GitLabCall *call)
     ++m_requestCount;
     call->m_reply = reply;
     connect(reply, &QNetworkReply::finished, this,
-            [this, guard = QPointer<GitLabCall>(call), reply] { onReplyFinished(guard.data(), reply); });
+            [this, guard = QPointer<GitLabCall>(call), reply, method, sentAtMs = m_clock.elapsed()] {
+                // Method, URL, status and time of every request; never its headers (the token).
+                qCDebug(lcGitLab).noquote()
+                    << method << redacted(reply->url())
+                    << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
+                    << QStringLiteral("%1 ms").arg(m_clock.elapsed() - sentAtMs)
+                    << (reply->error() == QNetworkReply::NoError ? QString() : redacted(reply->errorString()));
+                onReplyFinished(guard.data(), reply);
+            });
 }
 
 void GitLabClient::noteRateLimit(const QHash<QByteArray, QByteArray> &headers)
@@ -355,6 +366,8 @@ int GitLabClient::backoffDelayMs(int attempt) const
 
 void GitLabClient::retryLater(GitLabCall *call, int delayMs)
 {
+    qCDebug(lcGitLab).noquote() << "retry in" << delayMs << "ms:" << call->m_request.method
+                                << redacted(call->m_request.path);
     QTimer::singleShot(delayMs, call, [this, call] {
         if (!call->m_cancelled && !call->m_finished)
             enqueue(call);
@@ -630,6 +643,8 @@ void GitLabClient::fail(GitLabCall *call, GitLabError error)
 {
     if (error.path.isEmpty())
         error.path = call->m_request.path;
+    qCDebug(lcGitLab).noquote() << "failed:" << call->m_request.method << redacted(error.path)
+                                << redacted(error.message);
     call->m_response.error = std::move(error);
     call->m_response.items = {};
     complete(call);

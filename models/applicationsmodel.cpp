@@ -1,7 +1,8 @@
 #include "models/applicationsmodel.h"
 
-#include "models/modelroles.h"
+#include "core/domain/appstatus.h"
 #include "core/util/untrustedtext.h"
+#include "models/modelroles.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -116,17 +117,9 @@ QString ApplicationsModel::healthText(const QList<AppHealth> &health, const QDat
 
 QString ApplicationsModel::statusDisplayName(const QString &status)
 {
-    if (status == QLatin1String("active"))
-        return tr("Active");
-    if (status == QLatin1String("provisioning"))
-        return tr("Provisioning");
-    if (status == QLatin1String("failed"))
-        return tr("Failed");
-    if (status == QLatin1String("archived"))
-        return tr("Archived");
-    if (status == QLatin1String("test-only"))
-        return tr("Test only");
-    return status;
+    // An unknown status (a newer console wrote it) is shown as it is.
+    const auto known = enumFromKey(AppStatuses, status);
+    return known ? enumText("Dockmaster::ApplicationsModel", AppStatuses, *known) : status;
 }
 
 QString ApplicationsModel::versionText(const EnvironmentState *state)
@@ -206,9 +199,9 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ForegroundRole:
-        if (index.column() == StatusColumn && app.status == QLatin1String("failed"))
+        if (index.column() == StatusColumn && isAppStatus(app.status, AppStatus::Failed))
             return QColor(Qt::red);
-        if (app.status == QLatin1String("archived"))
+        if (isAppStatus(app.status, AppStatus::Archived))
             return QPalette().color(QPalette::Disabled, QPalette::Text);
         break;
     case Roles::SortRole:

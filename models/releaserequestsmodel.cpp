@@ -1,7 +1,7 @@
 #include "models/releaserequestsmodel.h"
 
-#include "models/modelroles.h"
 #include "core/util/untrustedtext.h"
+#include "models/modelroles.h"
 
 #include <QBrush>
 #include <QColor>
@@ -35,7 +35,7 @@ void ReleaseRequestsModel::setReferenceTime(const QDateTime &now)
 
 bool ReleaseRequestsModel::isOverdue(const ReleaseRequest &request) const
 {
-    return request.state == QLatin1String("pending") && request.createdAt.isValid()
+    return request.state == ReleaseState::Pending && request.createdAt.isValid()
         && request.createdAt.secsTo(m_now) > qint64(m_slaHours) * 3600;
 }
 
@@ -48,19 +48,9 @@ QString ReleaseRequestsModel::ageText(qint64 seconds)
     return tr("%n days", nullptr, int(seconds / 86400));
 }
 
-QString ReleaseRequestsModel::stateDisplayName(const QString &state)
+QString ReleaseRequestsModel::stateDisplayName(ReleaseState state)
 {
-    if (state == QLatin1String("pending"))
-        return tr("Pending");
-    if (state == QLatin1String("approved"))
-        return tr("Approved");
-    if (state == QLatin1String("deployed"))
-        return tr("Deployed");
-    if (state == QLatin1String("failed"))
-        return tr("Failed");
-    if (state == QLatin1String("rejected"))
-        return tr("Rejected");
-    return state;
+    return enumText("Dockmaster::ReleaseRequestsModel", ReleaseStates, state);
 }
 
 QVariant ReleaseRequestsModel::data(const QModelIndex &index, int role) const
@@ -123,7 +113,7 @@ QVariant ReleaseRequestsModel::data(const QModelIndex &index, int role) const
     case Roles::RecordRole:
         return QVariant::fromValue(request);
     case Roles::StatusRole:
-        return request.state;
+        return enumKey(ReleaseStates, request.state);
     case Roles::EnvironmentRole:
         return environmentKey(request.environment);
     case Roles::OverdueRole:

@@ -26,7 +26,7 @@ public:
     void setReferenceTime(const QDateTime &now);
 
     static QString ageText(qint64 seconds);
-    static QString stateDisplayName(const QString &state);
+    static QString stateDisplayName(ReleaseState state);
 
 protected:
     QString keyOf(const ReleaseRequest &request) const override;

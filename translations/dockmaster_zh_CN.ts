@@ -1444,6 +1444,10 @@
 <context>
     <name>Dockmaster::DnsProvider</name>
     <message>
+        <source>Cancelled: the DNS settings changed while %1 was working.</source>
+        <translation>已取消：%1 处理期间 DNS 设置发生了变化。</translation>
+    </message>
+    <message>
         <source>Zones: configure at least one DNS zone.</source>
         <translation>区域：请至少配置一个 DNS 区域。</translation>
     </message>
@@ -2730,8 +2734,8 @@
         <translation>关于 Dockmaster</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Dockmaster %1&lt;/h3&gt;&lt;p&gt;The desktop console for the admins of the plugin hosting platform: applications, release approvals, tag and deployment history, live container logs and the configuration editor.&lt;/p&gt;&lt;p&gt;GitLab is the source of truth; the local cache keeps the console fast and usable offline.&lt;/p&gt;&lt;p&gt;Qt %2 &amp;middot; KSyntaxHighlighting &amp;middot; libgit2 %3.%4.%5 &amp;middot; QtKeychain&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Dockmaster %1&lt;/h3&gt;&lt;p&gt;插件托管平台管理员的桌面控制台：应用、发布审批、标签与部署历史、实时容器日志以及配置编辑器。&lt;/p&gt;&lt;p&gt;GitLab 是唯一的事实来源；本地缓存让控制台启动迅速并可离线使用。&lt;/p&gt;&lt;p&gt;Qt %2 &amp;middot; KSyntaxHighlighting &amp;middot; libgit2 %3.%4.%5 &amp;middot; QtKeychain&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Dockmaster %1&lt;/h3&gt;&lt;p&gt;The desktop console for the admins of the plugin hosting platform: applications, release approvals, tag and deployment history, live container logs and the configuration editor.&lt;/p&gt;&lt;p&gt;GitLab is the source of truth; the local cache keeps the console fast and usable offline.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dockmaster %1&lt;/h3&gt;&lt;p&gt;插件托管平台管理员的桌面控制台：应用、发布审批、标签与部署历史、实时容器日志以及配置编辑器。&lt;/p&gt;&lt;p&gt;GitLab 是唯一的事实来源；本地缓存让控制台启动迅速并可离线使用。&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Sandbox platform</source>
@@ -2961,6 +2965,33 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::ProfileCheck</name>
+    <message>
+        <source>No GitLab token is stored in the keychain for the profile "%1": add one in Settings (Ctrl+,).</source>
+        <translation>钥匙串中没有为配置“%1”保存 GitLab 令牌：请在设置（Ctrl+,）中添加。</translation>
+    </message>
+    <message>
+        <source>The GitLab token is in the keychain.</source>
+        <translation>GitLab 令牌已保存在钥匙串中。</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read for the profile "%1": %2</source>
+        <translation>无法读取配置“%1”的钥匙串：%2</translation>
+    </message>
+    <message>
+        <source>There is no profile named "%1": no profile exists yet in %2. Start Dockmaster to create one.</source>
+        <translation>不存在名为“%1”的配置：%2 中还没有任何配置。请启动 Dockmaster 创建一个。</translation>
+    </message>
+    <message>
+        <source>There is no profile named "%1" in %2. Profiles: %3.</source>
+        <translation>%2 中不存在名为“%1”的配置。现有配置：%3。</translation>
+    </message>
+    <message>
+        <source>Profile "%1": GitLab %2, root group %3, inventory %4.</source>
+        <translation>配置“%1”：GitLab %2，根群组 %3，清单项目 %4。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::ProfileStore</name>
     <message>
         <source>There is no profile named "%1".</source>
@@ -2990,14 +3021,6 @@
     <message>
         <source>Enter the GitLab username of the plugin's developer.</source>
         <translation>请输入插件开发者的 GitLab 用户名。</translation>
-    </message>
-    <message>
-        <source>The username is too long.</source>
-        <translation>用户名过长。</translation>
-    </message>
-    <message>
-        <source>This is not a GitLab username (letters, digits, '_', '-' and '.' only).</source>
-        <translation>这不是 GitLab 用户名（只能包含字母、数字、'_'、'-' 和 '.'）。</translation>
     </message>
     <message>
         <source>The description is too long (at most 200 characters).</source>
@@ -3301,12 +3324,12 @@
         <translation>未设置 GitLab 访问令牌。</translation>
     </message>
     <message>
-        <source>GitLab cannot be reached, so Dockmaster could not %1. Nothing was queued; try again when GitLab is back.</source>
-        <translation>无法连接到 GitLab，因此 Dockmaster 无法%1。未加入队列；请在 GitLab 恢复后重试。</translation>
+        <source>GitLab cannot be reached. Nothing was queued; try again when GitLab is back.</source>
+        <translation>无法连接到 GitLab。未加入队列；请在 GitLab 恢复后重试。</translation>
     </message>
     <message>
-        <source>Could not %1: %2</source>
-        <translation>无法%1：%2</translation>
+        <source>Could not read the release request: %1</source>
+        <translation>无法读取发布申请：%1</translation>
     </message>
     <message>
         <source>The deployment commit %1 is pushed; Dockmaster completes the comment and labels on its next start.</source>
@@ -3321,8 +3344,8 @@
         <translation>正在读取发布申请…</translation>
     </message>
     <message>
-        <source>read the release request</source>
-        <translation>读取发布申请</translation>
+        <source>Could not resolve %1: %2</source>
+        <translation>无法解析 %1：%2</translation>
     </message>
     <message>
         <source>Issue #%1 does not belong to %2.</source>
@@ -3363,10 +3386,6 @@
     <message>
         <source>%1 does not exist in %2: there is no such tag, branch or commit. Nothing was deployed.</source>
         <translation>%2 中不存在 %1：没有这样的标签、分支或提交。未部署任何内容。</translation>
-    </message>
-    <message>
-        <source>resolve %1</source>
-        <translation>解析 %1</translation>
     </message>
     <message>
         <source>GitLab answered %1 for %2, which is not a commit id.</source>
@@ -3425,20 +3444,20 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>read the comments of the request</source>
-        <translation>读取申请的评论</translation>
+        <source>Could not read the comments of the request: %1</source>
+        <translation>无法读取申请的评论：%1</translation>
     </message>
     <message>
-        <source>comment on the request</source>
-        <translation>在申请上发表评论</translation>
+        <source>Could not comment on the request: %1</source>
+        <translation>无法在申请上发表评论：%1</translation>
     </message>
     <message>
         <source>Recording the approval on the request…</source>
         <translation>正在将批准记录到申请中…</translation>
     </message>
     <message>
-        <source>label the request as approved</source>
-        <translation>将申请标记为已批准</translation>
+        <source>Could not label the request as approved: %1</source>
+        <translation>无法将申请标记为已批准：%1</translation>
     </message>
     <message>
         <source>Completed the approval of %1#%2 by %3 that was interrupted: commit %4 deploys %5 to %6. Nothing was deployed twice.</source>
@@ -3457,12 +3476,12 @@
         <translation>拒绝时必须填写理由：开发者会在申请中看到它。</translation>
     </message>
     <message>
-        <source>read the environment branch</source>
-        <translation>读取环境分支</translation>
+        <source>Could not read the environment branch: %1</source>
+        <translation>无法读取环境分支：%1</translation>
     </message>
     <message>
-        <source>label and close the request</source>
-        <translation>为申请添加标签并关闭</translation>
+        <source>Could not label and close the request: %1</source>
+        <translation>无法为申请添加标签并关闭：%1</translation>
     </message>
     <message>
         <source>Rejected %1#%2 and closed it.</source>
@@ -3473,8 +3492,8 @@
         <translation>回滚需要目标版本的完整提交 ID。</translation>
     </message>
     <message>
-        <source>look for interrupted approvals</source>
-        <translation>查找中断的审批</translation>
+        <source>Could not look for interrupted approvals: %1</source>
+        <translation>无法查找中断的审批：%1</translation>
     </message>
     <message>
         <source>%1: could not read %2: %3</source>
@@ -3648,6 +3667,10 @@
 </context>
 <context>
     <name>Dockmaster::ReleaseRequestsModel</name>
+    <message>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
     <message numerus="yes">
         <source>%n min</source>
         <translation>
@@ -5036,6 +5059,18 @@
 <context>
     <name>Dockmaster::Validation</name>
     <message>
+        <source>This is not a GitLab username: use letters, digits, '_', '-' and '.', do not start with '-' and do not end in '.', ".git" or ".atom".</source>
+        <translation>这不是 GitLab 用户名：只能使用字母、数字、'_'、'-' 和 '.'，不能以 '-' 开头，也不能以 '.'、".git" 或 ".atom" 结尾。</translation>
+    </message>
+    <message>
+        <source>The username is too long.</source>
+        <translation>用户名过长。</translation>
+    </message>
+    <message>
+        <source>Enter the GitLab username.</source>
+        <translation>请输入 GitLab 用户名。</translation>
+    </message>
+    <message>
         <source>Enter a profile name.</source>
         <translation>请输入配置名称。</translation>
     </message>
@@ -5118,6 +5153,10 @@
         <translation>离线启动，仅显示缓存数据。</translation>
     </message>
     <message>
+        <source>Print diagnostic messages of every subsystem (secrets left out).</source>
+        <translation>输出每个子系统的诊断信息（不含机密）。</translation>
+    </message>
+    <message>
         <source>User interface language (en, zh_CN).</source>
         <translation>界面语言（en、zh_CN）。</translation>
     </message>
@@ -5128,6 +5167,22 @@
     <message>
         <source>Run against the embedded sandbox platform with demo data.</source>
         <translation>连接内置的沙盒平台（含演示数据）运行。</translation>
+    </message>
+    <message>
+        <source>Print the versions of Dockmaster and its libraries, then exit.</source>
+        <translation>打印 Dockmaster 及其所用库的版本，然后退出。</translation>
+    </message>
+    <message>
+        <source>Check that the profile &lt;name&gt; is complete (settings, token in the keychain) without opening a window; exit code 0 if it is, 2 if not.</source>
+        <translation>不打开窗口，检查配置 &lt;name&gt; 是否完整（设置、钥匙串中的令牌）；完整时退出码为 0，否则为 2。</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to &lt;file&gt; once started, then exit.</source>
+        <translation>启动完成后将窗口截图保存到 &lt;file&gt;，然后退出。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
     </message>
 </context>
 </TS>

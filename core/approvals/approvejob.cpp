@@ -41,7 +41,7 @@ void ApproveJob::checkIssue(const GitLabIssue &issue)
                ReleaseApprover::tr("Issue #%1 does not belong to %2.").arg(issue.iid).arg(m_codeProject));
         return;
     }
-    if (issue.state != QLatin1String("opened") || parsed.state != QLatin1String("pending")) {
+    if (issue.state != QLatin1String("opened") || parsed.state != ReleaseState::Pending) {
         reportNotPending(issue);
         return;
     }
@@ -141,7 +141,7 @@ void ApproveJob::completeApproval()
             update.removeLabels = { QStringLiteral("release::pending") };
             client()->updateIssue(m_codeProject, m_outcome.iid, update, this, [this](GitLabResult<GitLabIssue> result) {
                 if (!result.ok()) {
-                    finishWithError(result.error, ReleaseApprover::tr("label the request as approved"));
+                    finishWithError(result.error, ReleaseApprover::tr("Could not label the request as approved: %1"));
                     return;
                 }
                 m_outcome.currentState = stateOf(result.value);

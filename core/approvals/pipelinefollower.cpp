@@ -2,6 +2,7 @@
 
 #include "core/approvals/releasegitlab.h"
 #include "core/approvals/releasetrailers.h"
+#include "core/domain/pipelinestatus.h"
 #include "core/util/sequential.h"
 
 #include <QTimer>
@@ -9,24 +10,6 @@
 #include <algorithm>
 
 namespace Dockmaster {
-
-namespace {
-
-bool isFinal(const QString &status)
-{
-    return status == QLatin1String("success") || status == QLatin1String("failed")
-        || status == QLatin1String("canceled") || status == QLatin1String("skipped");
-}
-
-// Jobs that have not started have no log yet.
-bool hasTrace(const GitLabJob &job)
-{
-    return job.status != QLatin1String("created") && job.status != QLatin1String("pending")
-        && job.status != QLatin1String("manual") && job.status != QLatin1String("skipped")
-        && job.status != QLatin1String("waiting_for_resource") && job.status != QLatin1String("scheduled");
-}
-
-} // namespace
 
 PipelineFollower::PipelineFollower(GitLabClient *client, QObject *parent)
     : QObject(parent)
@@ -61,7 +44,7 @@ void PipelineFollower::follow(const PipelineFollowTarget &target)
 
 void PipelineFollower::noteWaiting()
 {
-    const bool waiting = m_pipeline.status == QLatin1String("pending") || m_pipeline.status == QLatin1String("created");
+    const bool waiting = isWaitingForRunner(m_pipeline.status);
     if (!waiting) {
         m_pendingSince.invalidate();
         return;
@@ -161,7 +144,7 @@ void PipelineFollower::poll()
                            if (changed)
                                Q_EMIT statusChanged(m_pipeline.status);
                            noteWaiting();
-                           const bool final = isFinal(m_pipeline.status);
+                           const bool final = isFinished(m_pipeline.status);
                            m_client->pipelineJobs(m_target.opsProject, m_pipeline.id, this,
                                                   answer<QList<GitLabJob>>(changed, &PipelineFollower::poll,
                                                                            [this, final](const QList<GitLabJob> &jobs) {
@@ -169,7 +152,7 @@ void PipelineFollower::poll()
                                                                                QList<GitLabJob> withTrace;
                                                                                for (const GitLabJob &job :
                                                                                     std::as_const(m_jobs)) {
-                                                                                   if (hasTrace(job))
+                                                                                   if (hasStarted(job.status))
                                                                                        withTrace.append(job);
                                                                                }
                                                                                fetchTraces(withTrace, final);
@@ -212,7 +195,7 @@ void PipelineFollower::complete()
     const QString status = m_pipeline.status;
     const QString env = environmentDisplayName(m_target.environment);
     QString message;
-    if (status == QLatin1String("success")) {
+    if (status == enumKey(PipelineStatuses, PipelineStatus::Success)) {
         message = tr("Pipeline #%1 deployed %2 to %3 of %4.")
                       .arg(m_pipeline.id)
                       .arg(m_target.targetSha.isEmpty() ? m_target.commit.left(12) : m_target.targetSha.left(12), env,
@@ -228,7 +211,7 @@ void PipelineFollower::complete()
 
 void PipelineFollower::recordOnRequest(const QString &status, const QString &message)
 {
-    const bool success = status == QLatin1String("success");
+    const bool success = status == enumKey(PipelineStatuses, PipelineStatus::Success);
     const QString key = ReleaseTrailers::requestKey(m_target.codeProject, m_target.iid);
     const QString markerPrefix = ReleaseTrailers::finishedMarkerPrefix(key, m_target.commit);
     const QString env = environmentKey(m_target.environment);
@@ -239,8 +222,9 @@ void PipelineFollower::recordOnRequest(const QString &status, const QString &mes
         body = QStringLiteral("Deployed `%1` to %2: pipeline %3 succeeded.\n")
                    .arg(m_target.targetSha.isEmpty() ? m_target.commit : m_target.targetSha, env, pipelineLink);
     } else {
-        const auto failedJob = std::find_if(m_jobs.cbegin(), m_jobs.cend(),
-                                            [](const GitLabJob &job) { return job.status == QLatin1String("failed"); });
+        const auto failedJob = std::find_if(m_jobs.cbegin(), m_jobs.cend(), [](const GitLabJob &job) {
+            return job.status == enumKey(PipelineStatuses, PipelineStatus::Failed);
+        });
         body = QStringLiteral("Deployment of `%1` to %2 failed: pipeline %3 ended as %4.\n")
                    .arg(m_target.targetSha.isEmpty() ? m_target.commit : m_target.targetSha, env, pipelineLink, status);
         if (failedJob != m_jobs.cend()) {

@@ -28,7 +28,7 @@ void PointerMoveJob::resolveTarget(const QString &ref, std::function<void()> nex
             return;
         }
         if (!result.ok()) {
-            finishWithError(result.error, ReleaseApprover::tr("resolve %1").arg(ref));
+            finishWithError(result.error, ReleaseApprover::tr("Could not resolve %1: %2").arg(ref));
             return;
         }
         if (!ReleaseTrailers::isFullSha(result.value.id)) {

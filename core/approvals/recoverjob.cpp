@@ -28,7 +28,7 @@ void RecoverJob::start()
     query.state = QStringLiteral("opened");
     client()->issues(query, this, [this](GitLabResult<QList<GitLabIssue>> result) {
         if (!result.ok()) {
-            finishWithError(result.error, ReleaseApprover::tr("look for interrupted approvals"));
+            finishWithError(result.error, ReleaseApprover::tr("Could not look for interrupted approvals: %1"));
             return;
         }
         forEachSequential<GitLabIssue>(

@@ -25,7 +25,7 @@ void RejectJob::start(const ReleaseRequest &request, const QString &reason)
 void RejectJob::rejectIssue(const GitLabIssue &issue)
 {
     const ReleaseRequestParser::Parsed parsed = ReleaseRequestParser::parse(issue);
-    if (issue.state != QLatin1String("opened") || parsed.state != QLatin1String("pending")) {
+    if (issue.state != QLatin1String("opened") || parsed.state != ReleaseState::Pending) {
         reportNotPending(issue);
         return;
     }
@@ -37,7 +37,7 @@ void RejectJob::rejectIssue(const GitLabIssue &issue)
         client(), m_opsProject, branch, options().branchScanDepth, this,
         [this](GitLabResult<QList<GitLabCommit>> commits) {
             if (!commits.ok()) {
-                finishWithError(commits.error, ReleaseApprover::tr("read the environment branch"));
+                finishWithError(commits.error, ReleaseApprover::tr("Could not read the environment branch: %1"));
                 return;
             }
             const QString guard = ReleaseTrailers::requestLine(m_key);
@@ -65,7 +65,8 @@ void RejectJob::rejectIssue(const GitLabIssue &issue)
                 client()->updateIssue(
                     m_codeProject, m_outcome.iid, update, this, [this](GitLabResult<GitLabIssue> result) {
                         if (!result.ok()) {
-                            finishWithError(result.error, ReleaseApprover::tr("label and close the request"));
+                            finishWithError(result.error,
+                                            ReleaseApprover::tr("Could not label and close the request: %1"));
                             return;
                         }
                         m_outcome.currentState = stateOf(result.value);

@@ -5,6 +5,7 @@
 #include "core/approvals/releasetrailers.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/gitlab/releaserequestparser.h"
+#include "core/util/validation.h"
 
 #include <QTimer>
 
@@ -35,10 +36,7 @@ QString ReleaseJob::opsProjectPath(const ApprovalOptions &options, const QString
 
 QString ReleaseJob::stateOf(const GitLabIssue &issue)
 {
-    const QString state = ReleaseRequestParser::parse(issue).state;
-    if (!state.isEmpty())
-        return state;
-    return issue.state == QLatin1String("closed") ? QStringLiteral("closed") : QString();
+    return enumKey(ReleaseStates, ReleaseRequestParser::parse(issue).state);
 }
 
 bool ReleaseJob::refuseEarly()
@@ -49,7 +47,7 @@ bool ReleaseJob::refuseEarly()
                                         "again when GitLab can be reached."));
         return true;
     }
-    if (!ReleaseTrailers::isAcceptableUsername(m_outcome.actor)) {
+    if (!Validation::isGitLabUsername(m_outcome.actor)) {
         finishLater(ReleaseOutcome::Kind::RefusedByRule,
                     ReleaseApprover::tr("\"%1\" is not a GitLab user name.").arg(m_outcome.actor));
         return true;
@@ -89,13 +87,13 @@ void ReleaseJob::finishLater(ReleaseOutcome::Kind kind, const QString &message)
     QTimer::singleShot(0, this, [this, kind, message] { finish(kind, message); });
 }
 
-void ReleaseJob::finishWithError(const GitLabError &error, const QString &what)
+void ReleaseJob::finishWithError(const GitLabError &error, const QString &failed)
 {
-    QString message = error.isOffline()
-        ? ReleaseApprover::tr("GitLab cannot be reached, so Dockmaster could not %1. Nothing was queued; try again "
-                              "when GitLab is back.")
-              .arg(what)
-        : ReleaseApprover::tr("Could not %1: %2").arg(what, error.message);
+    // `failed` is a whole sentence ("Could not read the release request: %1"),
+    // so translators never see a verb phrase on its own.
+    QString message = failed.arg(error.isOffline() ? ReleaseApprover::tr("GitLab cannot be reached. Nothing was "
+                                                                         "queued; try again when GitLab is back.")
+                                                   : error.message);
     const bool pushed = !m_outcome.commit.isEmpty()
         && (m_outcome.action == ReleaseOutcome::Action::Approve || m_outcome.action == ReleaseOutcome::Action::Recover);
     if (pushed) {
@@ -138,63 +136,66 @@ bool ReleaseJob::refuseRequest()
 
 void ReleaseJob::readIssue(std::function<void(const GitLabIssue &)> next)
 {
-    client()->issue(m_codeProject, m_request.iid, this,
-                    [this, next = std::move(next)](GitLabResult<GitLabIssue> result) {
-                        if (!result.ok()) {
-                            finishWithError(result.error, ReleaseApprover::tr("read the release request"));
-                            return;
-                        }
-                        next(result.value);
-                    });
+    client()->issue(
+        m_codeProject, m_request.iid, this, [this, next = std::move(next)](GitLabResult<GitLabIssue> result) {
+            if (!result.ok()) {
+                finishWithError(result.error, ReleaseApprover::tr("Could not read the release request: %1"));
+                return;
+            }
+            next(result.value);
+        });
 }
 
 void ReleaseJob::reportNotPending(const GitLabIssue &issue)
 {
     const QString state = stateOf(issue);
     m_outcome.currentState = state;
-    client()->issueNotes(m_codeProject, issue.iid, 0, this, [this, state](GitLabResult<QList<GitLabNote>> notes) {
-        const bool approved = state == QLatin1String("approved") || state == QLatin1String("deployed")
-            || state == QLatin1String("failed");
-        const bool rejected = state == QLatin1String("rejected");
-        QString actor;
-        for (const GitLabNote &note : std::as_const(notes.value)) { // newest first
-            actor = ReleaseTrailers::actorOf(note.body,
-                                             approved ? QStringLiteral("Approved") : QStringLiteral("Rejected"));
-            if (!actor.isEmpty())
-                break;
-        }
-        m_outcome.actedBy = actor;
-        const QString who = actor.isEmpty() ? ReleaseApprover::tr("another admin") : actor;
-        if (approved) {
-            finish(ReleaseOutcome::Kind::LostRace,
-                   ReleaseApprover::tr("This request was already approved by %1 (now %2). Nothing was changed.")
-                       .arg(who, state));
-        } else if (rejected) {
-            finish(ReleaseOutcome::Kind::LostRace,
-                   ReleaseApprover::tr("This request was already rejected by %1. Nothing was changed.").arg(who));
-        } else if (state == QLatin1String("closed")) {
-            finish(ReleaseOutcome::Kind::RefusedByRule,
-                   ReleaseApprover::tr("This request is closed. Nothing was changed."));
-        } else {
-            finish(ReleaseOutcome::Kind::RefusedByRule,
-                   ReleaseApprover::tr("This request is not pending (state: %1). Nothing was changed.")
-                       .arg(state.isEmpty() ? ReleaseApprover::tr("none") : state));
-        }
-    });
+    client()->issueNotes(
+        m_codeProject, issue.iid, 0, this,
+        [this, state, closed = issue.state == QLatin1String("closed")](GitLabResult<QList<GitLabNote>> notes) {
+            const auto release = enumFromKey(ReleaseStates, state);
+            const bool approved = release && wasApproved(*release);
+            const bool rejected = release == ReleaseState::Rejected;
+            QString actor;
+            for (const GitLabNote &note : std::as_const(notes.value)) { // newest first
+                actor = ReleaseTrailers::actorOf(note.body,
+                                                 approved ? QStringLiteral("Approved") : QStringLiteral("Rejected"));
+                if (!actor.isEmpty())
+                    break;
+            }
+            m_outcome.actedBy = actor;
+            const QString who = actor.isEmpty() ? ReleaseApprover::tr("another admin") : actor;
+            if (approved) {
+                finish(ReleaseOutcome::Kind::LostRace,
+                       ReleaseApprover::tr("This request was already approved by %1 (now %2). Nothing was changed.")
+                           .arg(who, state));
+            } else if (rejected) {
+                finish(ReleaseOutcome::Kind::LostRace,
+                       ReleaseApprover::tr("This request was already rejected by %1. Nothing was changed.").arg(who));
+            } else if (closed) {
+                finish(ReleaseOutcome::Kind::RefusedByRule,
+                       ReleaseApprover::tr("This request is closed. Nothing was changed."));
+            } else {
+                finish(ReleaseOutcome::Kind::RefusedByRule,
+                       ReleaseApprover::tr("This request is not pending (state: %1). Nothing was changed.")
+                           .arg(state.isEmpty() ? ReleaseApprover::tr("none") : state));
+            }
+        });
 }
 
 void ReleaseJob::postNoteOnce(const QString &markerPrefix, const QString &body, std::function<void()> next)
 {
-    ReleaseGitLab::postNoteOnce(client(), m_codeProject, m_outcome.iid, markerPrefix, body, this,
-                                [this, next = std::move(next)](const GitLabError &error, ReleaseGitLab::NoteStep step) {
-                                    if (error.isOk()) {
-                                        next();
-                                    } else if (step == ReleaseGitLab::NoteStep::Reading) {
-                                        finishWithError(error, ReleaseApprover::tr("read the comments of the request"));
-                                    } else {
-                                        finishWithError(error, ReleaseApprover::tr("comment on the request"));
-                                    }
-                                });
+    ReleaseGitLab::postNoteOnce(
+        client(), m_codeProject, m_outcome.iid, markerPrefix, body, this,
+        [this, next = std::move(next)](const GitLabError &error, ReleaseGitLab::NoteStep step) {
+            if (error.isOk()) {
+                next();
+            } else if (step == ReleaseGitLab::NoteStep::Reading) {
+                finishWithError(error, ReleaseApprover::tr("Could not read the comments of the request: %1"));
+            } else {
+                finishWithError(error, ReleaseApprover::tr("Could not comment on the request: %1"));
+            }
+        });
 }
 
 void ReleaseJob::lookupPipeline(int attempt, std::function<void()> next)

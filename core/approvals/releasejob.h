@@ -55,7 +55,7 @@ protected:
     void finish(ReleaseOutcome::Kind kind, const QString &message);
     // The caller gets the id before any result.
     void finishLater(ReleaseOutcome::Kind kind, const QString &message);
-    void finishWithError(const GitLabError &error, const QString &what);
+    void finishWithError(const GitLabError &error, const QString &failed);
     void reportProgress(const QString &step);
 
     // The start that approve and reject share: the reviewed request, checked

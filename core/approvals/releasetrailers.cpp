@@ -1,5 +1,7 @@
 #include "core/approvals/releasetrailers.h"
 
+#include "core/util/validation.h"
+
 #include <QRegularExpression>
 
 namespace Dockmaster::ReleaseTrailers {
@@ -120,13 +122,10 @@ QString actorOf(const QString &noteBody, const QString &verb)
     const QRegularExpression pattern(QStringLiteral("^%1 by @([A-Za-z0-9_.][A-Za-z0-9_.-]*)").arg(verb),
                                      QRegularExpression::MultilineOption);
     const QRegularExpressionMatch match = pattern.match(noteBody);
-    return match.hasMatch() ? match.captured(1) : QString();
-}
-
-bool isAcceptableUsername(const QString &username)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.][A-Za-z0-9_.-]{0,254}$"));
-    return pattern.match(username).hasMatch() && !username.contains(QLatin1String(".."));
+    // The pattern only finds where the name ends; whether it is one is the
+    // single GitLab-username rule's call.
+    const QString name = match.captured(1);
+    return Validation::isGitLabUsername(name) ? name : QString();
 }
 
 bool isFullSha(const QString &value)

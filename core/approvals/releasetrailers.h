@@ -50,11 +50,10 @@ QString approvedMarkerPrefix(const QString &requestKey);
 QString rejectedMarkerPrefix(const QString &requestKey);
 QString finishedMarkerPrefix(const QString &requestKey, const QString &commit);
 // The admin a comment written by any Dockmaster says approved/rejected
-// ("Approved by @alice: ..."), or empty.
+// ("Approved by @alice: ..."), or empty (also when the name is not one GitLab
+// could have: Validation::gitlabUsername).
 QString actorOf(const QString &noteBody, const QString &verb);
 
-// GitLab user names: letters, digits, '_', '-', '.'.
-bool isAcceptableUsername(const QString &username);
 bool isFullSha(const QString &value);
 
 // The last `lines` lines of a job log, without ANSI colours, in a fenced

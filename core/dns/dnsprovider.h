@@ -93,6 +93,12 @@ public:
     DnsOperation *upsertARecord(const QString &name, const QString &address, int ttl);
     DnsOperation *deleteRecords(const QString &name, const QString &type = QStringLiteral("A"));
 
+    // For an owner that replaces this provider: every operation still running
+    // finishes (later, from the event loop, as always) as cancelled, and the
+    // provider then deletes itself. Whoever waits on an operation is told,
+    // instead of losing it silently with a synchronous delete.
+    void retire();
+
 protected:
     virtual void startList(DnsOperation *operation, const QString &zone, const QString &name, const QString &type) = 0;
     virtual void startUpsert(DnsOperation *operation, const QString &zone, const DnsRecord &record) = 0;

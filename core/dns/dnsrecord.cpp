@@ -1,37 +1,28 @@
 #include "core/dns/dnsrecord.h"
 
-#include <QCoreApplication>
+#include "core/util/enumkeys.h"
 
 namespace Dockmaster {
 
+namespace {
+
+constexpr EnumKey<DnsRecordState> DnsRecordStates[] = {
+    { DnsRecordState::Ok, "ok", QT_TRANSLATE_NOOP("Dockmaster::DnsRecord", "OK") },
+    { DnsRecordState::Missing, "missing", QT_TRANSLATE_NOOP("Dockmaster::DnsRecord", "Missing") },
+    { DnsRecordState::Drift, "drift", QT_TRANSLATE_NOOP("Dockmaster::DnsRecord", "Wrong address") },
+    { DnsRecordState::Extra, "extra", QT_TRANSLATE_NOOP("Dockmaster::DnsRecord", "Unexpected record") },
+};
+
+} // namespace
+
 QString dnsRecordStateKey(DnsRecordState state)
 {
-    switch (state) {
-    case DnsRecordState::Ok:
-        return QStringLiteral("ok");
-    case DnsRecordState::Missing:
-        return QStringLiteral("missing");
-    case DnsRecordState::Drift:
-        return QStringLiteral("drift");
-    case DnsRecordState::Extra:
-        return QStringLiteral("extra");
-    }
-    return {};
+    return enumKey(DnsRecordStates, state);
 }
 
 QString dnsRecordStateDisplayName(DnsRecordState state)
 {
-    switch (state) {
-    case DnsRecordState::Ok:
-        return QCoreApplication::translate("Dockmaster::DnsRecord", "OK");
-    case DnsRecordState::Missing:
-        return QCoreApplication::translate("Dockmaster::DnsRecord", "Missing");
-    case DnsRecordState::Drift:
-        return QCoreApplication::translate("Dockmaster::DnsRecord", "Wrong address");
-    case DnsRecordState::Extra:
-        return QCoreApplication::translate("Dockmaster::DnsRecord", "Unexpected record");
-    }
-    return {};
+    return enumText("Dockmaster::DnsRecord", DnsRecordStates, state);
 }
 
 QList<DnsComparison> compareDnsRecords(const QList<ExpectedDnsRecord> &expected, const QList<DnsRecord> &actual)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/environment.h"
+#include "core/domain/states.h"
 
 #include <QDateTime>
 #include <QList>
@@ -57,7 +58,7 @@ struct ReleaseRequest {
     QString requestedRef;
     QString resolvedSha;
     QString requester;
-    QString state; // pending, approved, deployed, failed, rejected
+    ReleaseState state = ReleaseState::Pending;
     QString webUrl;
     QDateTime createdAt;
     QDateTime updatedAt;

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <source_location>
+
 struct git_repository;
 
 namespace Dockmaster {

@@ -1,7 +1,10 @@
 #include "core/git/gitworkspace.h"
 
 #include "core/git/gitworker.h"
+#include "core/util/logging.h"
+#include "core/util/redact.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QThread>
 
@@ -26,7 +29,8 @@ GitWorkspace::~GitWorkspace()
     m_thread->wait();
 }
 
-template<typename T, typename Work> void GitWorkspace::post(QObject *context, Callback<T> done, Work work)
+template<typename T, typename Work>
+void GitWorkspace::post(QObject *context, Callback<T> done, Work work, std::source_location caller)
 {
     if (++m_pending == 1) {
         Q_EMIT busyChanged(true);
@@ -34,15 +38,20 @@ template<typename T, typename Work> void GitWorkspace::post(QObject *context, Ca
     // The guard is made here and read only on this thread; the worker merely carries it.
     QMetaObject::invokeMethod(
         m_worker,
-        [this, worker = m_worker, guard = QPointer<QObject>(context), done = std::move(done),
-         work = std::move(work)]() mutable {
+        [this, worker = m_worker, guard = QPointer<QObject>(context), done = std::move(done), work = std::move(work),
+         caller]() mutable {
             GitResult<T> result;
+            QElapsedTimer clock;
+            clock.start();
             try {
                 result.value = work(worker);
+                qCDebug(lcGit).noquote() << caller.function_name() << "done in" << clock.elapsed() << "ms";
             } catch (const GitError &error) {
                 result.failed = true;
                 result.failure = error.kind;
                 result.error = error.message;
+                qCDebug(lcGit).noquote() << caller.function_name() << "failed after" << clock.elapsed()
+                                         << "ms:" << redacted(error.message);
             }
             // Our destructor waits for this thread, so `this` is alive here;
             // a reply still queued when it dies is discarded with it.

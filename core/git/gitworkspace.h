@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <source_location>
 
 class QThread;
 
@@ -75,7 +76,11 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
-    template<typename T, typename Work> void post(QObject *context, Callback<T> done, Work work);
+    // Runs work on the worker's thread and hands its result (or GitError) to
+    // done on ours, unless context died; logs the caller and its time.
+    template<typename T, typename Work>
+    void post(QObject *context, Callback<T> done, Work work,
+              std::source_location caller = std::source_location::current());
     void onFinished();
 
     GitLibrary m_library; // first member: outlives the worker

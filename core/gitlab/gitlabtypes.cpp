@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <string_view>
+
 namespace Dockmaster::GitLabParse {
 namespace {
 
@@ -100,7 +102,49 @@ public:
 
     void fail() { m_ok = false; }
 
+    // Reads several fields at once: `keys` names them in the order of `out`,
+    // separated by spaces, and a key ending in '!' is required. Each field is
+    // read by its type (integer, string, boolean, time, list of strings), so a
+    // record's parser is its list of keys and members, not a line per field.
+    template<typename... Out> void fields(std::string_view keys, Out &...out)
+    {
+        (read(nextKey(keys), out), ...);
+        Q_ASSERT(keys.find_first_not_of(' ') == std::string_view::npos); // one key per field
+    }
+
 private:
+    struct Key {
+        QLatin1StringView name;
+        bool required = false;
+    };
+
+    static Key nextKey(std::string_view &keys)
+    {
+        const std::size_t from = std::min(keys.find_first_not_of(' '), keys.size());
+        const std::size_t to = std::min(keys.find(' ', from), keys.size());
+        std::string_view key = keys.substr(from, to - from);
+        keys.remove_prefix(to);
+        const bool required = key.ends_with('!');
+        if (required)
+            key.remove_suffix(1);
+        Q_ASSERT(!key.empty()); // as many keys as fields
+        return { QLatin1StringView(key.data(), qsizetype(key.size())), required };
+    }
+
+    void read(Key key, qint64 &out) { out = integer(key.name, key.required); }
+    void read(Key key, QString &out) { out = string(key.name, key.required); }
+    void read(Key key, QDateTime &out) { out = time(key.name, key.required); }
+    void read(Key key, bool &out)
+    {
+        Q_ASSERT(!key.required);
+        out = boolean(key.name);
+    }
+    void read(Key key, QStringList &out)
+    {
+        Q_ASSERT(!key.required);
+        out = strings(key.name);
+    }
+
     const QJsonObject &m_object;
     bool m_ok = true;
 };
@@ -143,12 +187,8 @@ std::optional<GitLabUser> user(const QJsonObject &object)
 {
     Reader r(object);
     GitLabUser u;
-    u.id = r.integer(QLatin1StringView("id"));
-    u.username = r.string(QLatin1StringView("username"), true);
-    u.name = r.string(QLatin1StringView("name"));
-    u.state = r.string(QLatin1StringView("state"));
-    u.commitEmail = r.string(QLatin1StringView("commit_email"));
-    u.isAdmin = r.boolean(QLatin1StringView("is_admin"));
+    r.fields("id! username! name state commit_email is_admin", u.id, u.username, u.name, u.state, u.commitEmail,
+             u.isAdmin);
     return done(r, u);
 }
 
@@ -156,17 +196,10 @@ std::optional<GitLabProject> project(const QJsonObject &object)
 {
     Reader r(object);
     GitLabProject p;
-    p.id = r.integer(QLatin1StringView("id"));
-    p.name = r.string(QLatin1StringView("name"), true);
-    p.path = r.string(QLatin1StringView("path"), true);
-    p.pathWithNamespace = r.string(QLatin1StringView("path_with_namespace"), true);
-    p.description = r.string(QLatin1StringView("description"));
-    p.defaultBranch = r.string(QLatin1StringView("default_branch"));
-    p.webUrl = r.string(QLatin1StringView("web_url"));
-    p.httpUrlToRepo = r.string(QLatin1StringView("http_url_to_repo"));
-    p.archived = r.boolean(QLatin1StringView("archived"));
-    p.createdAt = r.time(QLatin1StringView("created_at"));
-    p.lastActivityAt = r.time(QLatin1StringView("last_activity_at"));
+    r.fields("id! name! path! path_with_namespace! description default_branch web_url http_url_to_repo archived "
+             "created_at last_activity_at",
+             p.id, p.name, p.path, p.pathWithNamespace, p.description, p.defaultBranch, p.webUrl, p.httpUrlToRepo,
+             p.archived, p.createdAt, p.lastActivityAt);
     const QJsonObject ns = r.object(QLatin1StringView("namespace"));
     p.namespacePath = ns.value(QLatin1StringView("full_path")).toString();
     if (p.namespacePath.isEmpty()) {
@@ -180,18 +213,10 @@ std::optional<GitLabIssue> issue(const QJsonObject &object)
 {
     Reader r(object);
     GitLabIssue i;
-    i.id = r.integer(QLatin1StringView("id"));
-    i.iid = r.integer(QLatin1StringView("iid"));
-    i.projectId = r.integer(QLatin1StringView("project_id"));
-    i.title = r.string(QLatin1StringView("title"), true);
-    i.description = r.string(QLatin1StringView("description"));
-    i.state = r.string(QLatin1StringView("state"), true);
-    i.labels = r.strings(QLatin1StringView("labels"));
+    r.fields("id! iid! project_id! title! description state! labels web_url created_at updated_at", i.id, i.iid,
+             i.projectId, i.title, i.description, i.state, i.labels, i.webUrl, i.createdAt, i.updatedAt);
     i.author = username(r.object(QLatin1StringView("author")));
-    i.webUrl = r.string(QLatin1StringView("web_url"));
     i.referenceFull = r.object(QLatin1StringView("references")).value(QLatin1StringView("full")).toString();
-    i.createdAt = r.time(QLatin1StringView("created_at"));
-    i.updatedAt = r.time(QLatin1StringView("updated_at"));
     return done(r, i);
 }
 
@@ -199,14 +224,8 @@ std::optional<GitLabCommit> commit(const QJsonObject &object)
 {
     Reader r(object);
     GitLabCommit c;
-    c.id = r.string(QLatin1StringView("id"), true);
-    c.shortId = r.string(QLatin1StringView("short_id"));
-    c.title = r.string(QLatin1StringView("title"));
-    c.message = r.string(QLatin1StringView("message"));
-    c.authorName = r.string(QLatin1StringView("author_name"));
-    c.authorEmail = r.string(QLatin1StringView("author_email"));
-    c.committedDate = r.time(QLatin1StringView("committed_date"));
-    c.parentIds = r.strings(QLatin1StringView("parent_ids"));
+    r.fields("id! short_id title message author_name author_email committed_date parent_ids", c.id, c.shortId, c.title,
+             c.message, c.authorName, c.authorEmail, c.committedDate, c.parentIds);
     return done(r, c);
 }
 
@@ -214,11 +233,7 @@ std::optional<GitLabTag> tag(const QJsonObject &object)
 {
     Reader r(object);
     GitLabTag t;
-    t.name = r.string(QLatin1StringView("name"), true);
-    t.target = r.string(QLatin1StringView("target"));
-    t.message = r.string(QLatin1StringView("message"));
-    t.isProtected = r.boolean(QLatin1StringView("protected"));
-    t.createdAt = r.time(QLatin1StringView("created_at"));
+    r.fields("name! target message protected created_at", t.name, t.target, t.message, t.isProtected, t.createdAt);
     nested(r, QLatin1StringView("commit"), commit, &t.commit);
     return done(r, t);
 }
@@ -227,9 +242,7 @@ std::optional<GitLabBranch> branch(const QJsonObject &object)
 {
     Reader r(object);
     GitLabBranch b;
-    b.name = r.string(QLatin1StringView("name"), true);
-    b.isProtected = r.boolean(QLatin1StringView("protected"));
-    b.isDefault = r.boolean(QLatin1StringView("default"));
+    r.fields("name! protected default", b.name, b.isProtected, b.isDefault);
     nested(r, QLatin1StringView("commit"), commit, &b.commit);
     return done(r, b);
 }
@@ -238,11 +251,7 @@ std::optional<GitLabTreeEntry> treeEntry(const QJsonObject &object)
 {
     Reader r(object);
     GitLabTreeEntry e;
-    e.id = r.string(QLatin1StringView("id"), true);
-    e.name = r.string(QLatin1StringView("name"), true);
-    e.type = r.string(QLatin1StringView("type"), true);
-    e.path = r.string(QLatin1StringView("path"), true);
-    e.mode = r.string(QLatin1StringView("mode"));
+    r.fields("id! name! type! path! mode", e.id, e.name, e.type, e.path, e.mode);
     return done(r, e);
 }
 
@@ -250,18 +259,9 @@ std::optional<GitLabPipeline> pipeline(const QJsonObject &object)
 {
     Reader r(object);
     GitLabPipeline p;
-    p.id = r.integer(QLatin1StringView("id"));
-    p.iid = r.integer(QLatin1StringView("iid"), false);
-    p.projectId = r.integer(QLatin1StringView("project_id"), false);
-    p.ref = r.string(QLatin1StringView("ref"));
-    p.sha = r.string(QLatin1StringView("sha"), true);
-    p.status = r.string(QLatin1StringView("status"), true);
-    p.source = r.string(QLatin1StringView("source"));
-    p.webUrl = r.string(QLatin1StringView("web_url"));
-    p.createdAt = r.time(QLatin1StringView("created_at"));
-    p.updatedAt = r.time(QLatin1StringView("updated_at"));
-    p.startedAt = r.time(QLatin1StringView("started_at"));
-    p.finishedAt = r.time(QLatin1StringView("finished_at"));
+    r.fields("id! iid project_id ref sha! status! source web_url created_at updated_at started_at finished_at", p.id,
+             p.iid, p.projectId, p.ref, p.sha, p.status, p.source, p.webUrl, p.createdAt, p.updatedAt, p.startedAt,
+             p.finishedAt);
     return done(r, p);
 }
 
@@ -269,15 +269,8 @@ std::optional<GitLabJob> job(const QJsonObject &object)
 {
     Reader r(object);
     GitLabJob j;
-    j.id = r.integer(QLatin1StringView("id"));
-    j.name = r.string(QLatin1StringView("name"), true);
-    j.stage = r.string(QLatin1StringView("stage"));
-    j.status = r.string(QLatin1StringView("status"), true);
-    j.ref = r.string(QLatin1StringView("ref"));
-    j.webUrl = r.string(QLatin1StringView("web_url"));
-    j.createdAt = r.time(QLatin1StringView("created_at"));
-    j.startedAt = r.time(QLatin1StringView("started_at"));
-    j.finishedAt = r.time(QLatin1StringView("finished_at"));
+    r.fields("id! name! stage status! ref web_url created_at started_at finished_at", j.id, j.name, j.stage, j.status,
+             j.ref, j.webUrl, j.createdAt, j.startedAt, j.finishedAt);
     const QJsonObject pipelineObject = r.object(QLatin1StringView("pipeline"));
     j.pipelineId = qint64(pipelineObject.value(QLatin1StringView("id")).toDouble());
     return done(r, j);
@@ -287,13 +280,8 @@ std::optional<GitLabDeployment> deployment(const QJsonObject &object)
 {
     Reader r(object);
     GitLabDeployment d;
-    d.id = r.integer(QLatin1StringView("id"));
-    d.iid = r.integer(QLatin1StringView("iid"), false);
-    d.ref = r.string(QLatin1StringView("ref"));
-    d.sha = r.string(QLatin1StringView("sha"), true);
-    d.status = r.string(QLatin1StringView("status"), true);
-    d.createdAt = r.time(QLatin1StringView("created_at"));
-    d.updatedAt = r.time(QLatin1StringView("updated_at"));
+    r.fields("id! iid ref sha! status! created_at updated_at", d.id, d.iid, d.ref, d.sha, d.status, d.createdAt,
+             d.updatedAt);
     d.environment = r.object(QLatin1StringView("environment")).value(QLatin1StringView("name")).toString();
     d.user = username(r.object(QLatin1StringView("user")));
     const QJsonObject deployable = r.object(QLatin1StringView("deployable"));
@@ -306,11 +294,7 @@ std::optional<GitLabEnvironment> environment(const QJsonObject &object)
 {
     Reader r(object);
     GitLabEnvironment e;
-    e.id = r.integer(QLatin1StringView("id"));
-    e.name = r.string(QLatin1StringView("name"), true);
-    e.slug = r.string(QLatin1StringView("slug"));
-    e.state = r.string(QLatin1StringView("state"));
-    e.externalUrl = r.string(QLatin1StringView("external_url"));
+    r.fields("id! name! slug state external_url", e.id, e.name, e.slug, e.state, e.externalUrl);
     return done(r, e);
 }
 
@@ -318,11 +302,8 @@ std::optional<GitLabNote> note(const QJsonObject &object)
 {
     Reader r(object);
     GitLabNote n;
-    n.id = r.integer(QLatin1StringView("id"));
-    n.body = r.string(QLatin1StringView("body"), true);
+    r.fields("id! body! system created_at", n.id, n.body, n.system, n.createdAt);
     n.author = username(r.object(QLatin1StringView("author")));
-    n.system = r.boolean(QLatin1StringView("system"));
-    n.createdAt = r.time(QLatin1StringView("created_at"));
     return done(r, n);
 }
 
@@ -330,14 +311,10 @@ std::optional<GitLabFile> file(const QJsonObject &object)
 {
     Reader r(object);
     GitLabFile f;
-    f.filePath = r.string(QLatin1StringView("file_path"), true);
-    f.ref = r.string(QLatin1StringView("ref"));
-    f.blobId = r.string(QLatin1StringView("blob_id"));
-    f.commitId = r.string(QLatin1StringView("commit_id"));
-    f.lastCommitId = r.string(QLatin1StringView("last_commit_id"));
-    f.size = r.integer(QLatin1StringView("size"), false);
-    const QString encoding = r.string(QLatin1StringView("encoding"));
-    const QString content = r.string(QLatin1StringView("content"), true);
+    QString encoding;
+    QString content;
+    r.fields("file_path! ref blob_id commit_id last_commit_id size encoding content!", f.filePath, f.ref, f.blobId,
+             f.commitId, f.lastCommitId, f.size, encoding, content);
     if (encoding.isEmpty() || encoding == QLatin1String("base64")) {
         const auto decoded
             = QByteArray::fromBase64Encoding(content.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
@@ -357,8 +334,7 @@ std::optional<GitLabCompare> compare(const QJsonObject &object)
 {
     Reader r(object);
     GitLabCompare c;
-    c.compareTimeout = r.boolean(QLatin1StringView("compare_timeout"));
-    c.compareSameRef = r.boolean(QLatin1StringView("compare_same_ref"));
+    r.fields("compare_timeout compare_same_ref", c.compareTimeout, c.compareSameRef);
     const QJsonValue commits = object.value(QLatin1StringView("commits"));
     const QJsonValue diffs = object.value(QLatin1StringView("diffs"));
     if (!commits.isArray() || !diffs.isArray())
@@ -375,12 +351,8 @@ std::optional<GitLabCompare> compare(const QJsonObject &object)
         const QJsonObject d = value.toObject();
         Reader dr(d);
         GitLabDiff diff;
-        diff.oldPath = dr.string(QLatin1StringView("old_path"), true);
-        diff.newPath = dr.string(QLatin1StringView("new_path"), true);
-        diff.diff = dr.string(QLatin1StringView("diff"));
-        diff.newFile = dr.boolean(QLatin1StringView("new_file"));
-        diff.renamedFile = dr.boolean(QLatin1StringView("renamed_file"));
-        diff.deletedFile = dr.boolean(QLatin1StringView("deleted_file"));
+        dr.fields("old_path! new_path! diff new_file renamed_file deleted_file", diff.oldPath, diff.newPath, diff.diff,
+                  diff.newFile, diff.renamedFile, diff.deletedFile);
         if (!dr.ok())
             return std::nullopt;
         c.diffs.append(diff);

@@ -11,13 +11,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Dockmaster::ReleaseRequestParser", text);
 }
 
-const QStringList &knownStates()
-{
-    static const QStringList states { QStringLiteral("pending"), QStringLiteral("approved"), QStringLiteral("deployed"),
-                                      QStringLiteral("failed"), QStringLiteral("rejected") };
-    return states;
-}
-
 QString refFromBody(const QString &body)
 {
     static const QRegularExpression line(
@@ -80,10 +73,11 @@ Parsed parse(const GitLabIssue &issue)
                 parsed.environment = environment;
             }
         } else if (label.startsWith(QLatin1String("release::"))) {
-            const QString state = label.mid(9);
-            if (knownStates().contains(state)) {
+            // "invalid" is Dockmaster's verdict, never a label anyone may set.
+            const auto state = enumFromKey(ReleaseStates, QStringView(label).mid(9));
+            if (state && *state != ReleaseState::Invalid) {
                 ++states;
-                parsed.state = state;
+                parsed.state = *state;
             }
         }
     }
@@ -97,9 +91,9 @@ Parsed parse(const GitLabIssue &issue)
     // add release::approved next to release::pending, so several are a problem,
     // never a state.
     if (states == 0)
-        parsed.state = QStringLiteral("pending");
+        parsed.state = ReleaseState::Pending;
     if (states > 1) {
-        parsed.state = QStringLiteral("invalid");
+        parsed.state = ReleaseState::Invalid;
         if (parsed.problem.isEmpty())
             parsed.problem = tr("The request has more than one release:: label; an admin must sort it out in GitLab.");
     }

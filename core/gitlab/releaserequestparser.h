@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/environment.h"
+#include "core/domain/states.h"
 #include "core/gitlab/gitlabtypes.h"
 
 #include <QString>
@@ -18,9 +19,9 @@ namespace Dockmaster::ReleaseRequestParser {
 
 struct Parsed {
     std::optional<Environment> environment; // nullopt: no or conflicting env:: labels
-    QString state;                          // pending, approved, deployed, failed, rejected
-    QString requestedRef;                   // empty when none was found or it was not acceptable
-    QString problem;                        // for people, when something is wrong
+    ReleaseState state = ReleaseState::Pending;
+    QString requestedRef; // empty when none was found or it was not acceptable
+    QString problem;      // for people, when something is wrong
 };
 
 Parsed parse(const GitLabIssue &issue);

@@ -1,5 +1,8 @@
 #include "core/logs/logsource.h"
 
+#include "core/util/logging.h"
+#include "core/util/redact.h"
+
 namespace Dockmaster {
 
 LogSource::LogSource(QObject *parent)
@@ -7,6 +10,15 @@ LogSource::LogSource(QObject *parent)
 {
     qRegisterMetaType<LogBatch>();
     m_thread.setObjectName(QStringLiteral("LogSource"));
+    connect(this, &LogSource::reconnecting, this, [this](const QString &source, const QString &reason) {
+        qCDebug(lcLogs).noquote() << metaObject()->className() << "reconnecting" << source << redacted(reason);
+    });
+    connect(this, &LogSource::streamEnded, this, [this](const QString &source) {
+        qCDebug(lcLogs).noquote() << metaObject()->className() << "stream ended:" << source;
+    });
+    connect(this, &LogSource::failed, this, [this](const QString &message) {
+        qCDebug(lcLogs).noquote() << metaObject()->className() << "failed:" << redacted(message);
+    });
 }
 
 LogSource::~LogSource()
@@ -50,6 +62,7 @@ void LogSource::launch()
     relay(&LogWorker::droppedByServer, &LogSource::droppedByServer);
     relay(&LogWorker::failed, &LogSource::failed);
     m_thread.start();
+    qCDebug(lcLogs) << metaObject()->className() << "started";
     QMetaObject::invokeMethod(m_worker, &LogWorker::start, Qt::QueuedConnection);
 }
 
@@ -64,6 +77,7 @@ void LogSource::stop()
     m_thread.quit();
     m_thread.wait();
     m_worker = nullptr;
+    qCDebug(lcLogs) << metaObject()->className() << "stopped";
 }
 
 } // namespace Dockmaster

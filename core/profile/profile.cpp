@@ -1,5 +1,6 @@
 #include "core/profile/profile.h"
 
+#include "core/util/enumkeys.h"
 #include "core/util/validation.h"
 
 #include <QCoreApplication>
@@ -44,30 +45,25 @@ QList<QPair<QString, QString>> Profile::validate() const
     return problems;
 }
 
+namespace {
+
+constexpr EnumKey<DnsProviderKind> DnsProviderKeys[] = {
+    { DnsProviderKind::None, "none" },
+    { DnsProviderKind::PowerDns, "powerdns" },
+    { DnsProviderKind::Cloudflare, "cloudflare" },
+    { DnsProviderKind::DnsPod, "dnspod" },
+};
+
+} // namespace
+
 QString dnsProviderKey(DnsProviderKind kind)
 {
-    switch (kind) {
-    case DnsProviderKind::PowerDns:
-        return QStringLiteral("powerdns");
-    case DnsProviderKind::Cloudflare:
-        return QStringLiteral("cloudflare");
-    case DnsProviderKind::DnsPod:
-        return QStringLiteral("dnspod");
-    case DnsProviderKind::None:
-        break;
-    }
-    return QStringLiteral("none");
+    return enumKey(DnsProviderKeys, kind);
 }
 
 DnsProviderKind dnsProviderFromKey(const QString &key)
 {
-    if (key == QLatin1String("powerdns"))
-        return DnsProviderKind::PowerDns;
-    if (key == QLatin1String("cloudflare"))
-        return DnsProviderKind::Cloudflare;
-    if (key == QLatin1String("dnspod"))
-        return DnsProviderKind::DnsPod;
-    return DnsProviderKind::None;
+    return enumFromKey(DnsProviderKeys, key).value_or(DnsProviderKind::None);
 }
 
 } // namespace Dockmaster

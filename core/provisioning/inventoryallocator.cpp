@@ -1,5 +1,6 @@
 #include "core/provisioning/inventoryallocator.h"
 
+#include "core/domain/appstatus.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/provisioning/gitlabwrite.h"
 
@@ -87,8 +88,7 @@ void InventoryAllocator::allocate(const AllocationRequest &request, QObject *con
 
 void InventoryAllocator::read(const QString &appId, QObject *context, Done done)
 {
-    update(
-        appId, {}, [](AllocationRecord &) { return false; }, context, std::move(done));
+    update(appId, {}, [](AllocationRecord &) { return false; }, context, std::move(done));
 }
 
 void InventoryAllocator::update(const QString &appId, const QString &message,
@@ -371,7 +371,7 @@ void InventoryAllocator::attemptAllocate(const std::shared_ptr<Job> &job)
         record.name = job->request.name;
         record.owner = job->request.owner;
         record.description = job->request.description;
-        record.status = QStringLiteral("provisioning");
+        record.status = enumKey(AppStatuses, AppStatus::Provisioning);
         record.fallbackMode = job->request.fallbackMode;
         record.codeProject = config.rootGroup + QStringLiteral("/apps/") + id;
         record.opsProject = config.rootGroup + QStringLiteral("/ops/") + id;
@@ -550,9 +550,9 @@ void InventoryAllocator::attemptRelease(const std::shared_ptr<Job> &job)
         const QString recordCommit = file.value.lastCommitId;
         readLedgers(job, hosts, [this, job, record, recordCommit](QHash<QString, HostLedger> ledgers) {
             AllocationRecord archived = *record;
-            archived.status = QStringLiteral("archived");
+            archived.status = enumKey(AppStatuses, AppStatus::Archived);
             QJsonArray actions;
-            if (record->status != QLatin1String("archived")) {
+            if (!isAppStatus(record->status, AppStatus::Archived)) {
                 actions.append(GitLabWrite::action(QStringLiteral("update"), allocationPath(job->appId),
                                                    archived.toJson(), recordCommit));
             }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/appstatus.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
@@ -75,7 +77,7 @@ struct AllocationRecord {
     QJsonObject extra;
 
     const AllocationPlacement *placement(const QString &environment) const;
-    bool holdsResources() const { return status != QLatin1String("archived"); }
+    bool holdsResources() const { return !isAppStatus(status, AppStatus::Archived); }
     QByteArray toJson() const;
     static std::optional<AllocationRecord> parse(const QByteArray &json, QString *error);
 };

@@ -1,7 +1,9 @@
 #include "core/provisioning/provisioner.h"
 
 #include "core/dns/dnsprovider.h"
+#include "core/domain/appstatus.h"
 #include "core/gitlab/gitlabclient.h"
+#include "core/provisioning/gitlabensure.h"
 #include "core/provisioning/gitlabwrite.h"
 #include "core/provisioning/inventoryallocator.h"
 #include "core/provisioning/opsrepopusher.h"
@@ -9,6 +11,7 @@
 #include "core/render/appenvironmentspec.h"
 #include "core/render/configrenderer.h"
 #include "core/render/renderinput.h"
+#include "core/util/enumkeys.h"
 
 #include <QFile>
 #include <QFutureWatcher>
@@ -24,13 +27,11 @@
 namespace Dockmaster {
 namespace {
 
-constexpr int DeveloperAccess = 30;
+using GitLabEnsure::alreadyTaken;
+using GitLabEnsure::describe;
+using GitLabEnsure::statusOf;
 
-bool alreadyTaken(const GitLabResponse &response)
-{
-    const QString text = response.error.gitlabMessage + QString::fromUtf8(response.body);
-    return text.contains(QLatin1String("has already been taken")) || text.contains(QLatin1String("already exists"));
-}
+constexpr int DeveloperAccess = 30;
 
 // "<address> <type> <base64>": one line, nothing a shell or a file format could
 // read as more than a key.
@@ -42,9 +43,19 @@ bool isKnownHostsLine(const QString &line)
     return pattern.match(line).hasMatch();
 }
 
-int statusOf(const GitLabResponse &response)
+// What the renderer needs of one placement, as the inventory records it; the
+// environment branches and the deploy variables are built from the same one.
+AppEnvironmentSpec specForPlacement(const AllocationRecord &record, const AllocationPlacement &placement,
+                                    Environment environment)
 {
-    return response.httpStatus != 0 ? response.httpStatus : response.error.httpStatus;
+    AppEnvironmentSpec spec = AppEnvironmentSpec::withDefaults(record.id, environment);
+    spec.setValue(RenderField::HostName, placement.host);
+    spec.setValue(RenderField::HostAddress, placement.address);
+    spec.setValue(RenderField::ContainerPort, QString::number(placement.containerPort));
+    spec.setValue(RenderField::FallbackPort, QString::number(placement.fallbackPort));
+    spec.setValue(RenderField::Domain, placement.domain);
+    spec.setValue(RenderField::FallbackMode, ProvisionValidation::renderFallbackKey(record.fallbackMode));
+    return spec;
 }
 
 } // namespace
@@ -68,58 +79,50 @@ QList<Provisioner::Step> Provisioner::createSteps()
              Step::Activate };
 }
 
+struct Provisioner::StepSpec {
+    Step value;
+    const char *key; // recorded in the allocation's steps_done: never change one
+    const char *text;
+    void (Provisioner::*run)(StepDone); // null: nothing to do but record it
+};
+
+const Provisioner::StepSpec Provisioner::Steps[] = {
+    { Step::Allocate, "allocate",
+      QT_TRANSLATE_NOOP("Dockmaster::Provisioner", "Allocate ID, host and ports in the inventory"),
+      &Provisioner::allocate },
+    { Step::CodeRepository, "code-repository",
+      QT_TRANSLATE_NOOP("Dockmaster::Provisioner", "Create the code repository from the plugin skeleton"),
+      &Provisioner::createCodeRepository },
+    { Step::OwnerAccess, "owner-access",
+      QT_TRANSLATE_NOOP("Dockmaster::Provisioner", "Give the owner Developer access and the right to push to main"),
+      &Provisioner::addOwner },
+    { Step::ManagementRepository, "management-repository",
+      QT_TRANSLATE_NOOP("Dockmaster::Provisioner",
+                        "Create the management repository and protect its environment branches"),
+      &Provisioner::createManagementRepository },
+    { Step::JobTokenAccess, "job-token-access",
+      QT_TRANSLATE_NOOP("Dockmaster::Provisioner",
+                        "Let the deploy jobs clone the code repository (CI/CD job token allowlist)"),
+      &Provisioner::allowJobToken },
+    { Step::Variables, "variables", QT_TRANSLATE_NOOP("Dockmaster::Provisioner", "Set the CI/CD deploy variables"),
+      &Provisioner::setVariables },
+    { Step::EnvironmentBranches, "environment-branches",
+      QT_TRANSLATE_NOOP("Dockmaster::Provisioner", "Push the environment branches (starts the first deployments)"),
+      &Provisioner::createEnvironmentBranches },
+    { Step::Dns, "dns", QT_TRANSLATE_NOOP("Dockmaster::Provisioner", "Create the DNS records"),
+      &Provisioner::setDnsRecords },
+    { Step::Activate, "activate", QT_TRANSLATE_NOOP("Dockmaster::Provisioner", "Mark the app active"), nullptr },
+    { Step::Archive, "archive", QT_TRANSLATE_NOOP("Dockmaster::Provisioner", "Archive the app"), nullptr },
+};
+
 QString Provisioner::stepKey(Step step)
 {
-    switch (step) {
-    case Step::Allocate:
-        return QStringLiteral("allocate");
-    case Step::CodeRepository:
-        return QStringLiteral("code-repository");
-    case Step::OwnerAccess:
-        return QStringLiteral("owner-access");
-    case Step::ManagementRepository:
-        return QStringLiteral("management-repository");
-    case Step::JobTokenAccess:
-        return QStringLiteral("job-token-access");
-    case Step::Variables:
-        return QStringLiteral("variables");
-    case Step::EnvironmentBranches:
-        return QStringLiteral("environment-branches");
-    case Step::Dns:
-        return QStringLiteral("dns");
-    case Step::Activate:
-        return QStringLiteral("activate");
-    case Step::Archive:
-        return QStringLiteral("archive");
-    }
-    return {};
+    return enumKey(Steps, step);
 }
 
 QString Provisioner::stepTitle(Step step)
 {
-    switch (step) {
-    case Step::Allocate:
-        return tr("Allocate ID, host and ports in the inventory");
-    case Step::CodeRepository:
-        return tr("Create the code repository from the plugin skeleton");
-    case Step::OwnerAccess:
-        return tr("Give the owner Developer access and the right to push to main");
-    case Step::ManagementRepository:
-        return tr("Create the management repository and protect its environment branches");
-    case Step::JobTokenAccess:
-        return tr("Let the deploy jobs clone the code repository (CI/CD job token allowlist)");
-    case Step::Variables:
-        return tr("Set the CI/CD deploy variables");
-    case Step::EnvironmentBranches:
-        return tr("Push the environment branches (starts the first deployments)");
-    case Step::Dns:
-        return tr("Create the DNS records");
-    case Step::Activate:
-        return tr("Mark the app active");
-    case Step::Archive:
-        return tr("Archive the app");
-    }
-    return {};
+    return enumText("Dockmaster::Provisioner", Steps, step);
 }
 
 Provisioner::Provisioner(GitLabClient *client, InventoryAllocator *allocator, QObject *parent)
@@ -140,12 +143,6 @@ void Provisioner::setCommitAuthor(const QString &name, const QString &email)
 void Provisioner::setBusy(bool busy)
 {
     m_busy = busy;
-}
-
-QString Provisioner::describe(const GitLabResponse &response) const
-{
-    return response.error.message.isEmpty() ? tr("GitLab answered HTTP %1").arg(statusOf(response))
-                                            : response.error.message;
 }
 
 void Provisioner::fail(Step step, const QString &reason)
@@ -247,7 +244,7 @@ void Provisioner::resume(const QString &appId)
                 return;
             }
             m_record = *outcome.record;
-            if (m_record.status == QLatin1String("archived")) {
+            if (isAppStatus(m_record.status, AppStatus::Archived)) {
                 fail(Step::Allocate, tr("%1 is archived; it cannot be provisioned again.").arg(m_record.id));
                 return;
             }
@@ -302,36 +299,11 @@ void Provisioner::runFrom(int index)
 
 void Provisioner::runStep(Step step, StepDone done)
 {
-    switch (step) {
-    case Step::Allocate:
-        allocate(std::move(done));
-        return;
-    case Step::CodeRepository:
-        createCodeRepository(std::move(done));
-        return;
-    case Step::OwnerAccess:
-        addOwner(std::move(done));
-        return;
-    case Step::ManagementRepository:
-        createManagementRepository(std::move(done));
-        return;
-    case Step::JobTokenAccess:
-        allowJobToken(std::move(done));
-        return;
-    case Step::Variables:
-        setVariables(std::move(done));
-        return;
-    case Step::EnvironmentBranches:
-        createEnvironmentBranches(std::move(done));
-        return;
-    case Step::Dns:
-        setDnsRecords(std::move(done));
-        return;
-    case Step::Activate:
-    case Step::Archive:
+    const StepSpec *spec = enumEntry(Steps, step);
+    if (spec && spec->run)
+        (this->*spec->run)(std::move(done));
+    else
         done({});
-        return;
-    }
 }
 
 void Provisioner::markDone(Step step, const std::function<void()> &next)
@@ -365,7 +337,8 @@ void Provisioner::markDone(Step step, const std::function<void()> &next)
             }
             if (step == Step::Activate) {
                 set(r.status,
-                    r.placement(QStringLiteral("production")) ? QStringLiteral("active") : QStringLiteral("test-only"));
+                    enumKey(AppStatuses,
+                            r.placement(QStringLiteral("production")) ? AppStatus::Active : AppStatus::TestOnly));
             }
             return changed;
         },
@@ -520,47 +493,24 @@ void Provisioner::ensureSkeleton(qint64 projectId, StepDone done)
 
 void Provisioner::ensureLabels(qint64 projectId, StepDone done)
 {
-    const QString base = GitLabClient::projectPath(QString::number(projectId)) + QStringLiteral("/labels");
-    GitLabRequest list;
-    list.path = base;
-    list.pagination = GitLabRequest::Pagination::Offset;
-    list.query = { { QStringLiteral("per_page"), QStringLiteral("100") } };
-    m_client->send(list, this, [this, base, done](const GitLabResponse &r) {
-        if (!r.error.isOk()) {
-            done(tr("Cannot read the labels: %1").arg(describe(r)));
-            return;
-        }
-        QSet<QString> existing;
-        for (const QJsonValue &v : r.items)
-            existing.insert(v.toObject().value(QLatin1StringView("name")).toString());
-        auto missing = std::make_shared<QList<SkeletonLabel>>();
+    GitLabEnsure::Collection labels;
+    labels.path = GitLabClient::projectPath(QString::number(projectId)) + QStringLiteral("/labels");
+    labels.query = { { QStringLiteral("per_page"), QStringLiteral("100") } };
+    labels.missing = [](const QJsonArray &items) {
+        const QSet<QString> existing = GitLabEnsure::names(items);
+        QList<QJsonObject> bodies;
         for (const SkeletonLabel &label : PluginSkeleton::labels()) {
             if (!existing.contains(label.name))
-                missing->append(label);
+                bodies.append({ { QStringLiteral("name"), label.name },
+                                { QStringLiteral("color"), label.color },
+                                { QStringLiteral("description"), label.description } });
         }
-        createLabels(base, missing, 0, done);
-    });
-}
-
-void Provisioner::createLabels(const QString &base, std::shared_ptr<QList<SkeletonLabel>> missing, int index,
-                               StepDone done)
-{
-    if (index >= missing->size()) {
-        done({});
-        return;
-    }
-    const SkeletonLabel &label = missing->at(index);
-    const QJsonObject body { { QStringLiteral("name"), label.name },
-                             { QStringLiteral("color"), label.color },
-                             { QStringLiteral("description"), label.description } };
-    GitLabWrite::sendJson(m_client, "POST", base, body, this,
-                          [this, base, missing, index, done](const GitLabResponse &a) {
-                              if (!a.error.isOk() && statusOf(a) != 409) {
-                                  done(tr("Cannot create a label: %1").arg(describe(a)));
-                                  return;
-                              }
-                              createLabels(base, missing, index + 1, done);
-                          });
+        return bodies;
+    };
+    labels.alreadyThere = GitLabEnsure::isConflict;
+    labels.readFailed = tr("Cannot read the labels: %1");
+    labels.addFailed = tr("Cannot create a label: %1");
+    GitLabEnsure::ensureInCollection(m_client, this, std::move(labels), std::move(done));
 }
 
 void Provisioner::addOwner(StepDone done)
@@ -682,34 +632,25 @@ void Provisioner::allowJobToken(StepDone done)
     // The deploy job clones `codes` with its CI/CD job token; GitLab (enforced
     // for every project from 18.0) lets it in only when the ops project is on
     // the code project's inbound allowlist.
-    const QString base = GitLabClient::projectPath(QString::number(m_record.codeProjectId))
+    GitLabEnsure::Collection allowlist;
+    allowlist.path = GitLabClient::projectPath(QString::number(m_record.codeProjectId))
         + QStringLiteral("/job_token_scope/allowlist");
-    GitLabRequest list;
-    list.path = base;
-    list.pagination = GitLabRequest::Pagination::Offset;
-    list.query = { { QStringLiteral("per_page"), QStringLiteral("100") } };
-    m_client->send(list, this, [this, base, done](const GitLabResponse &r) {
-        if (!r.error.isOk()) {
-            done(tr("Cannot read the CI/CD job token allowlist of the code repository: %1").arg(describe(r)));
-            return;
+    allowlist.query = { { QStringLiteral("per_page"), QStringLiteral("100") } };
+    allowlist.missing = [ops = m_record.opsProjectId](const QJsonArray &items) -> QList<QJsonObject> {
+        for (const QJsonValue &v : items) {
+            if (qint64(v.toObject().value(QLatin1StringView("id")).toDouble()) == ops)
+                return {};
         }
-        for (const QJsonValue &v : r.items) {
-            if (qint64(v.toObject().value(QLatin1StringView("id")).toDouble()) == m_record.opsProjectId) {
-                done({});
-                return;
-            }
-        }
-        const QJsonObject body { { QStringLiteral("target_project_id"), m_record.opsProjectId } };
-        GitLabWrite::sendJson(m_client, "POST", base, body, this, [this, done](const GitLabResponse &a) {
-            const QString text = a.error.gitlabMessage + QString::fromUtf8(a.body);
-            if (a.error.isOk() || text.contains(QLatin1String("already in the job token scope")))
-                done({});
-            else
-                done(tr("Cannot add the management repository to the code repository's CI/CD job token "
-                        "allowlist: %1")
-                         .arg(describe(a)));
-        });
-    });
+        return { QJsonObject { { QStringLiteral("target_project_id"), ops } } };
+    };
+    allowlist.alreadyThere = [](const GitLabResponse &a) {
+        const QString text = a.error.gitlabMessage + QString::fromUtf8(a.body);
+        return text.contains(QLatin1String("already in the job token scope"));
+    };
+    allowlist.readFailed = tr("Cannot read the CI/CD job token allowlist of the code repository: %1");
+    allowlist.addFailed
+        = tr("Cannot add the management repository to the code repository's CI/CD job token allowlist: %1");
+    GitLabEnsure::ensureInCollection(m_client, this, std::move(allowlist), std::move(done));
 }
 
 void Provisioner::createEnvironmentBranches(StepDone done)
@@ -733,9 +674,7 @@ void Provisioner::createEnvironmentBranches(StepDone done)
                                  done(tr("Cannot list the management repository's branches: %1").arg(describe(r)));
                                  return;
                              }
-                             QSet<QString> existing;
-                             for (const QJsonValue &v : r.items)
-                                 existing.insert(v.toObject().value(QLatin1StringView("name")).toString());
+                             const QSet<QString> existing = GitLabEnsure::names(r.items);
                              QStringList missing;
                              if (!existing.contains(QStringLiteral("main")))
                                  missing.append(QStringLiteral("main"));
@@ -782,14 +721,7 @@ void Provisioner::pushBranches(const QString &httpUrl, const QString &codeSha, c
             done(tr("The allocation of %1 has no %2 placement.").arg(m_record.id, environmentName));
             return;
         }
-        AppEnvironmentSpec spec = AppEnvironmentSpec::withDefaults(m_record.id, *environment);
-        spec.setValue(RenderField::HostName, p->host);
-        spec.setValue(RenderField::HostAddress, p->address);
-        spec.setValue(RenderField::ContainerPort, QString::number(p->containerPort));
-        spec.setValue(RenderField::FallbackPort, QString::number(p->fallbackPort));
-        spec.setValue(RenderField::Domain, p->domain);
-        spec.setValue(RenderField::FallbackMode, ProvisionValidation::renderFallbackKey(m_record.fallbackMode));
-        const RenderInputResult checked = RenderInput::validate(spec);
+        const RenderInputResult checked = RenderInput::validate(specForPlacement(m_record, *p, *environment));
         if (!checked.ok()) {
             QStringList reasons;
             for (const FieldError &e : checked.errors)
@@ -842,47 +774,26 @@ void Provisioner::protectBranches(StepDone done)
 {
     // GitLab hands protected variables (the deploy key) only to pipelines of
     // protected branches; protecting them also keeps pushes to maintainers.
-    const QString base
+    GitLabEnsure::Collection protectedBranches;
+    protectedBranches.path
         = GitLabClient::projectPath(QString::number(m_record.opsProjectId)) + QStringLiteral("/protected_branches");
-    GitLabRequest list;
-    list.path = base;
-    list.pagination = GitLabRequest::Pagination::Offset;
-    m_client->send(list, this, [this, base, done](const GitLabResponse &r) {
-        if (!r.error.isOk()) {
-            done(tr("Cannot read the protected branches: %1").arg(describe(r)));
-            return;
-        }
-        QSet<QString> existing;
-        for (const QJsonValue &v : r.items)
-            existing.insert(v.toObject().value(QLatin1StringView("name")).toString());
-        auto missing = std::make_shared<QStringList>();
-        for (const AllocationPlacement &p : std::as_const(m_record.placements)) {
+    protectedBranches.missing = [placements = m_record.placements](const QJsonArray &items) {
+        const QSet<QString> existing = GitLabEnsure::names(items);
+        QList<QJsonObject> bodies;
+        for (const AllocationPlacement &p : placements) {
             const QString branch = QStringLiteral("env/") + p.environment;
             if (!existing.contains(branch))
-                missing->append(branch);
+                bodies.append({ { QStringLiteral("name"), branch },
+                                { QStringLiteral("push_access_level"), 40 },
+                                { QStringLiteral("merge_access_level"), 40 },
+                                { QStringLiteral("allow_force_push"), false } });
         }
-        protectNext(base, missing, 0, done);
-    });
-}
-
-void Provisioner::protectNext(const QString &base, std::shared_ptr<QStringList> missing, int index, StepDone done)
-{
-    if (index >= missing->size()) {
-        done({});
-        return;
-    }
-    const QJsonObject body { { QStringLiteral("name"), missing->at(index) },
-                             { QStringLiteral("push_access_level"), 40 },
-                             { QStringLiteral("merge_access_level"), 40 },
-                             { QStringLiteral("allow_force_push"), false } };
-    GitLabWrite::sendJson(m_client, "POST", base, body, this,
-                          [this, base, missing, index, done](const GitLabResponse &a) {
-                              if (!a.error.isOk() && statusOf(a) != 409) {
-                                  done(tr("Cannot protect the environment branch: %1").arg(describe(a)));
-                                  return;
-                              }
-                              protectNext(base, missing, index + 1, done);
-                          });
+        return bodies;
+    };
+    protectedBranches.alreadyThere = GitLabEnsure::isConflict;
+    protectedBranches.readFailed = tr("Cannot read the protected branches: %1");
+    protectedBranches.addFailed = tr("Cannot protect the environment branch: %1");
+    GitLabEnsure::ensureInCollection(m_client, this, std::move(protectedBranches), std::move(done));
 }
 
 void Provisioner::generateKey(std::function<void(QByteArray, QString, QString)> done)
@@ -934,14 +845,8 @@ void Provisioner::setVariables(StepDone done)
             return;
         }
         const auto environment = environmentFromKey(p.environment);
-        AppEnvironmentSpec spec
-            = AppEnvironmentSpec::withDefaults(m_record.id, environment.value_or(Environment::Test));
-        spec.setValue(RenderField::HostName, p.host);
-        spec.setValue(RenderField::HostAddress, p.address);
-        spec.setValue(RenderField::ContainerPort, QString::number(p.containerPort));
-        spec.setValue(RenderField::FallbackPort, QString::number(p.fallbackPort));
-        spec.setValue(RenderField::Domain, p.domain);
-        const RenderInputResult checked = RenderInput::validate(spec);
+        const RenderInputResult checked
+            = RenderInput::validate(specForPlacement(m_record, p, environment.value_or(Environment::Test)));
         if (!checked.ok()) {
             done(tr("The %1 placement of %2 is not valid.").arg(p.environment, m_record.id));
             return;

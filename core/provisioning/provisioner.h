@@ -81,6 +81,9 @@ Q_SIGNALS:
 private:
     using StepDone = std::function<void(const QString &error)>;
     struct VariableSpec;
+    // The step table: each step's stored key, its title and what runs it.
+    struct StepSpec;
+    static const StepSpec Steps[];
 
     void setBusy(bool busy);
     void runFrom(int index);
@@ -105,17 +108,13 @@ private:
     void createProject(const QString &group, const QString &description, ProjectDone done);
     void ensureSkeleton(qint64 projectId, StepDone done);
     void ensureLabels(qint64 projectId, StepDone done);
-    void createLabels(const QString &base, std::shared_ptr<QList<SkeletonLabel>> missing, int index, StepDone done);
     void pushBranches(const QString &httpUrl, const QString &codeSha, const QStringList &missing, StepDone done);
     void protectBranches(StepDone done);
-    void protectNext(const QString &base, std::shared_ptr<QStringList> missing, int index, StepDone done);
     void applyVariables(std::shared_ptr<QList<VariableSpec>> specs, int index, StepDone done);
     void generateKey(std::function<void(QByteArray privateKey, QString publicKey, QString error)> done);
     void upsertDns(int index, StepDone done);
     void deleteDns(int index, StepDone done);
     void archiveProjects(QStringList paths, StepDone done);
-
-    QString describe(const GitLabResponse &response) const;
 
     QPointer<GitLabClient> m_client;
     QPointer<InventoryAllocator> m_allocator;

@@ -1,5 +1,7 @@
 #include "core/provisioning/provisionrequest.h"
 
+#include "core/util/validation.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
@@ -36,12 +38,7 @@ QString owner(const QString &value)
 {
     if (value.isEmpty())
         return tr("Enter the GitLab username of the plugin's developer.");
-    if (value.size() > 255)
-        return tr("The username is too long.");
-    if (!matches(value, "^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$") || value.contains(QLatin1String(".."))
-        || value.endsWith(QLatin1String(".git")) || value.endsWith(QLatin1String(".atom")))
-        return tr("This is not a GitLab username (letters, digits, '_', '-' and '.' only).");
-    return {};
+    return Validation::gitlabUsername(value);
 }
 
 QString description(const QString &value)

@@ -1,6 +1,7 @@
 #include "core/sync/syncbatch.h"
 
 #include "core/cache/cachedatabase.h"
+#include "core/domain/appstatus.h"
 #include "core/gitlab/releaserequestparser.h"
 
 #include <QCoreApplication>
@@ -113,14 +114,326 @@ void applyOpsDetail(AppRecord &app, const SyncBatch::OpsDetail &detail)
     }
 }
 
+void mergePlacements(AppRecord &app, const InventoryAllocation &allocation)
+{
+    for (const Environment environment : AllEnvironments) {
+        const auto placement
+            = std::find_if(allocation.placements.cbegin(), allocation.placements.cend(),
+                           [environment](const InventoryPlacement &p) { return p.environment == environment; });
+        if (placement == allocation.placements.cend()) {
+            if (EnvironmentState *state = findState(app, environment)) {
+                state->host.clear();
+                state->domain.clear();
+                state->containerPort = 0;
+                state->fallbackPort = 0;
+            }
+            continue;
+        }
+        EnvironmentState &state = stateFor(app, environment);
+        state.host = placement->host;
+        state.domain = placement->domain;
+        state.containerPort = placement->containerPort;
+        state.fallbackPort = placement->fallbackPort;
+    }
+}
+
+// The inventory names every app; returns the ids it allocates.
+QSet<QString> mergeInventory(QHash<QString, AppRecord> &apps, const Inventory &inventory)
+{
+    QSet<QString> allocated;
+    for (const InventoryAllocation &allocation : inventory.allocations) {
+        allocated.insert(allocation.id);
+        AppRecord &app = apps[allocation.id];
+        app.id = allocation.id;
+        const std::pair<const QString *, QString *> texts[] = {
+            { &allocation.name, &app.name },
+            { &allocation.owner, &app.owner },
+            { &allocation.description, &app.description },
+            { &allocation.status, &app.status },
+        };
+        for (const auto &[from, to] : texts) {
+            if (!from->isEmpty())
+                *to = *from;
+        }
+        if (allocation.codeProjectId)
+            app.codeProjectId = allocation.codeProjectId;
+        if (allocation.opsProjectId)
+            app.opsProjectId = allocation.opsProjectId;
+        mergePlacements(app, allocation);
+    }
+    return allocated;
+}
+
+enum class Repository { Code, Ops };
+
+// One loop for both repositories of an app: what differs is which id and URL
+// the project fills in, and that only the code project names the app.
+void mergeProjects(QHash<QString, AppRecord> &apps, const QList<GitLabProject> &projects, Repository repository)
+{
+    for (const GitLabProject &project : projects) {
+        const QString appId = ReleaseRequestParser::appIdFromPath(project.pathWithNamespace);
+        if (appId.isEmpty())
+            continue;
+        AppRecord &app = apps[appId];
+        app.id = appId;
+        const bool code = repository == Repository::Code;
+        if (app.name.isEmpty())
+            app.name = code ? project.name : appId;
+        if (code && app.description.isEmpty())
+            app.description = project.description;
+        (code ? app.codeProjectId : app.opsProjectId) = project.id;
+        (code ? app.codeWebUrl : app.opsWebUrl) = project.webUrl;
+        if (code && project.archived)
+            app.status = enumKey(AppStatuses, AppStatus::Archived);
+        if (project.lastActivityAt > app.updatedAt)
+            app.updatedAt = project.lastActivityAt;
+    }
+}
+
+// The fields a pipeline and a deployment record share.
+template<typename Record, typename Answer> Record recordOf(const QString &appId, const Answer &answer)
+{
+    Record record;
+    record.appId = appId;
+    record.id = answer.id;
+    record.ref = answer.ref;
+    record.sha = answer.sha;
+    record.status = answer.status;
+    record.createdAt = answer.createdAt;
+    record.updatedAt = answer.updatedAt;
+    return record;
+}
+
+PipelineRecord toPipelineRecord(const QString &appId, const GitLabPipeline &pipeline)
+{
+    auto record = recordOf<PipelineRecord>(appId, pipeline);
+    record.webUrl = pipeline.webUrl;
+    return record;
+}
+
+std::optional<DeploymentRecord> toDeploymentRecord(const QString &appId, const GitLabDeployment &deployment)
+{
+    const auto environment = environmentFromKey(deployment.environment);
+    if (!environment)
+        return std::nullopt;
+    auto record = recordOf<DeploymentRecord>(appId, deployment);
+    record.environment = *environment;
+    record.user = deployment.user;
+    record.pipelineId = deployment.pipelineId;
+    return record;
+}
+
+void mergeOps(QHash<QString, AppRecord> &apps, const SyncBatch &batch, CacheChanges &changes)
+{
+    for (auto it = batch.ops.cbegin(); it != batch.ops.cend(); ++it) {
+        auto app = apps.find(it.key());
+        if (app == apps.end())
+            continue;
+        applyOpsDetail(*app, *it);
+        for (const GitLabPipeline &pipeline : it->pipelines)
+            changes.pipelines.append(toPipelineRecord(it.key(), pipeline));
+        for (const GitLabDeployment &deployment : it->deployments) {
+            if (const auto record = toDeploymentRecord(it.key(), deployment))
+                changes.deployments.append(*record);
+        }
+    }
+}
+
+// Live refs of every app whose SHA or tags may have moved: the tag at its SHA.
+void mergeLiveRefs(QHash<QString, AppRecord> &apps, const SyncBatch &batch, const CachedState &previous,
+                   const CacheChanges &changes)
+{
+    QSet<QString> touched;
+    for (auto it = batch.ops.cbegin(); it != batch.ops.cend(); ++it)
+        touched.insert(it.key());
+    for (auto it = batch.tags.cbegin(); it != batch.tags.cend(); ++it)
+        touched.insert(it.key());
+    for (const QString &appId : std::as_const(touched)) {
+        auto app = apps.find(appId);
+        if (app == apps.end())
+            continue;
+        const auto fresh = changes.tags.constFind(appId);
+        const QList<TagRecord> tags = fresh != changes.tags.cend() ? *fresh : previous.tags.value(appId);
+        for (EnvironmentState &state : app->environments)
+            state.liveRef = liveRefFor(state.liveSha, tags);
+    }
+}
+
+void mergeReleaseRequests(const QHash<QString, AppRecord> &apps, const SyncBatch &batch, const CachedState &previous,
+                          CacheChanges &changes)
+{
+    const QString appsGroup = batch.rootGroup + QStringLiteral("/apps");
+    QHash<qint64, QString> appOfCodeProject;
+    for (const AppRecord &app : apps) {
+        if (app.codeProjectId)
+            appOfCodeProject.insert(app.codeProjectId, app.id);
+    }
+    QSet<std::pair<qint64, qint64>> open;
+    for (const GitLabIssue &issue : batch.issues) {
+        const QString appId = appIdOfIssue(issue, appOfCodeProject, appsGroup);
+        const bool isOpen = issue.state == QLatin1String("opened")
+            && issue.labels.contains(QStringLiteral("release-request")) && !appId.isEmpty();
+        if (!isOpen) {
+            changes.closedRequests.append({ issue.projectId, issue.iid });
+            continue;
+        }
+        const ReleaseRequestParser::Parsed parsed = ReleaseRequestParser::parse(issue);
+        ReleaseRequest request;
+        request.projectId = issue.projectId;
+        request.iid = issue.iid;
+        request.appId = appId;
+        request.environment = parsed.environment.value_or(Environment::Test);
+        // Without exactly one env:: label nobody can tell where it should go.
+        request.state = parsed.environment ? parsed.state : ReleaseState::Invalid;
+        request.title = issue.title;
+        request.requestedRef = parsed.requestedRef;
+        if (!parsed.requestedRef.isEmpty())
+            request.resolvedSha = batch.resolvedRefs.value(SyncBatch::refKey(issue.projectId, parsed.requestedRef));
+        request.requester = issue.author;
+        request.webUrl = issue.webUrl;
+        request.createdAt = issue.createdAt;
+        request.updatedAt = issue.updatedAt;
+        changes.releaseRequests.append(request);
+        open.insert({ issue.projectId, issue.iid });
+    }
+    if (!batch.full)
+        return;
+    for (const ReleaseRequest &request : previous.releaseRequests) {
+        if (!open.contains({ request.projectId, request.iid }))
+            changes.closedRequests.append({ request.projectId, request.iid });
+    }
+}
+
 } // namespace
+
+CachedState readCachedState(CacheDatabase &db, const SyncBatch &batch)
+{
+    CachedState state;
+    if (!batch.full || !batch.skipped.isEmpty())
+        state.apps = db.loadApps();
+    QSet<QString> tagsNeeded;
+    for (auto it = batch.ops.cbegin(); it != batch.ops.cend(); ++it) {
+        if (!batch.tags.contains(it.key()))
+            tagsNeeded.insert(it.key());
+    }
+    if (batch.full) {
+        for (const AppRecord &app : std::as_const(state.apps)) {
+            if (batch.skipped.contains(app.id))
+                tagsNeeded.insert(app.id);
+        }
+        state.releaseRequests = db.loadReleaseRequests();
+    }
+    for (const QString &appId : std::as_const(tagsNeeded))
+        state.tags.insert(appId, db.loadTags(appId));
+    return state;
+}
+
+CacheChanges mergeSyncBatch(const CachedState &previous, const SyncBatch &batch)
+{
+    CacheChanges changes;
+    changes.full = batch.full;
+
+    QHash<QString, AppRecord> apps;
+    QHash<QString, AppRecord> kept; // skipped apps keep their cached record and tags, even through a full run
+    for (const AppRecord &app : previous.apps) {
+        if (!batch.full)
+            apps.insert(app.id, app);
+        else if (batch.skipped.contains(app.id))
+            kept.insert(app.id, app);
+    }
+    const QHash<QString, AppRecord> before = apps;
+
+    QSet<QString> removed;
+    if (batch.inventory) {
+        const QSet<QString> allocated = mergeInventory(apps, *batch.inventory);
+        // Released allocations: an app with no repositories left is gone.
+        if (!batch.full) {
+            for (auto it = apps.begin(); it != apps.end();) {
+                if (!allocated.contains(it.key()) && it->codeProjectId == 0 && it->opsProjectId == 0) {
+                    removed.insert(it.key());
+                    it = apps.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+        }
+    }
+    mergeProjects(apps, batch.codeProjects, Repository::Code);
+    mergeProjects(apps, batch.opsProjects, Repository::Ops);
+
+    for (auto it = batch.tags.cbegin(); it != batch.tags.cend(); ++it) {
+        if (!apps.contains(it.key()))
+            continue;
+        QList<TagRecord> &records = changes.tags[it.key()];
+        records.reserve(it->size());
+        for (const GitLabTag &tag : *it)
+            records.append(toTagRecord(it.key(), tag));
+    }
+    mergeOps(apps, batch, changes);
+    mergeLiveRefs(apps, batch, previous, changes);
+
+    for (AppRecord &app : apps) {
+        if (app.name.isEmpty())
+            app.name = app.id;
+        if (app.status.isEmpty())
+            app.status = enumKey(AppStatuses,
+                                 app.codeProjectId && app.opsProjectId ? AppStatus::Active : AppStatus::Provisioning);
+    }
+
+    if (batch.full) {
+        for (auto it = kept.cbegin(); it != kept.cend(); ++it) {
+            apps.insert(it.key(), it.value());
+            changes.keptTags.insert(it.key(), previous.tags.value(it.key()));
+        }
+        changes.apps = apps.values();
+    } else {
+        for (const AppRecord &app : std::as_const(apps)) {
+            const auto old = before.constFind(app.id);
+            if (old == before.cend() || !(*old == app))
+                changes.apps.append(app);
+        }
+        changes.removedApps = QStringList(removed.cbegin(), removed.cend());
+    }
+    changes.appCount = int(apps.size());
+    mergeReleaseRequests(apps, batch, previous, changes);
+    return changes;
+}
+
+bool applyCacheChanges(CacheDatabase &db, const CacheChanges &changes)
+{
+    for (auto it = changes.tags.cbegin(); it != changes.tags.cend(); ++it) {
+        if (!db.replaceTags(it.key(), it.value()))
+            return false;
+    }
+    if (changes.full) {
+        if (!db.replaceAllApps(changes.apps))
+            return false;
+        // Skipped apps keep the tags the cache had for them.
+        for (auto it = changes.keptTags.cbegin(); it != changes.keptTags.cend(); ++it) {
+            if (!db.replaceTags(it.key(), it.value()))
+                return false;
+        }
+    } else {
+        if (!changes.apps.isEmpty() && !db.upsertApps(changes.apps))
+            return false;
+        if (!changes.removedApps.isEmpty() && !db.removeApps(changes.removedApps))
+            return false;
+    }
+    if (!changes.pipelines.isEmpty() && !db.upsertPipelines(changes.pipelines))
+        return false;
+    if (!changes.deployments.isEmpty() && !db.upsertDeployments(changes.deployments))
+        return false;
+    for (const auto &[projectId, iid] : changes.closedRequests) {
+        if (!db.removeReleaseRequest(projectId, iid))
+            return false;
+    }
+    return changes.releaseRequests.isEmpty() || db.upsertReleaseRequests(changes.releaseRequests);
+}
 
 SyncWriteResult writeSyncBatch(CacheDatabase &db, const SyncBatch &batch,
                                const std::function<bool(CacheDatabase &)> &beforeCommit)
 {
     SyncWriteResult result;
-    const QString appsGroup = batch.rootGroup + QStringLiteral("/apps");
-
     const bool committed = db.transaction([&]() -> bool {
         // Compare-and-swap on the generation: a run that started before another
         // run committed holds older data and must not overwrite it.
@@ -129,271 +442,13 @@ SyncWriteResult writeSyncBatch(CacheDatabase &db, const SyncBatch &batch,
             result.superseded = true;
             return false;
         }
-
-        // Skipped apps keep their cached record and tags, even through a full run.
-        QHash<QString, AppRecord> kept;
-        QHash<QString, QList<TagRecord>> keptTags;
-        if (batch.full && !batch.skipped.isEmpty()) {
-            const QList<AppRecord> loaded = db.loadApps();
-            for (const AppRecord &app : loaded) {
-                if (batch.skipped.contains(app.id)) {
-                    kept.insert(app.id, app);
-                    keptTags.insert(app.id, db.loadTags(app.id));
-                }
-            }
-        }
-
-        QHash<QString, AppRecord> apps;
-        QHash<QString, AppRecord> before;
-        if (!batch.full) {
-            const QList<AppRecord> loaded = db.loadApps();
-            for (const AppRecord &app : loaded)
-                apps.insert(app.id, app);
-            before = apps;
-        }
-        QSet<QString> removed;
-
-        if (batch.inventory) {
-            QSet<QString> allocated;
-            for (const InventoryAllocation &allocation : batch.inventory->allocations) {
-                allocated.insert(allocation.id);
-                AppRecord &app = apps[allocation.id];
-                app.id = allocation.id;
-                if (!allocation.name.isEmpty())
-                    app.name = allocation.name;
-                if (!allocation.owner.isEmpty())
-                    app.owner = allocation.owner;
-                if (!allocation.description.isEmpty())
-                    app.description = allocation.description;
-                if (!allocation.status.isEmpty())
-                    app.status = allocation.status;
-                if (allocation.codeProjectId)
-                    app.codeProjectId = allocation.codeProjectId;
-                if (allocation.opsProjectId)
-                    app.opsProjectId = allocation.opsProjectId;
-                for (const Environment environment : AllEnvironments) {
-                    const auto placement = std::find_if(
-                        allocation.placements.cbegin(), allocation.placements.cend(),
-                        [environment](const InventoryPlacement &p) { return p.environment == environment; });
-                    if (placement == allocation.placements.cend()) {
-                        if (EnvironmentState *state = findState(app, environment)) {
-                            state->host.clear();
-                            state->domain.clear();
-                            state->containerPort = 0;
-                            state->fallbackPort = 0;
-                        }
-                        continue;
-                    }
-                    EnvironmentState &state = stateFor(app, environment);
-                    state.host = placement->host;
-                    state.domain = placement->domain;
-                    state.containerPort = placement->containerPort;
-                    state.fallbackPort = placement->fallbackPort;
-                }
-            }
-            // Released allocations: an app with no repositories left is gone.
-            if (!batch.full) {
-                for (auto it = apps.begin(); it != apps.end();) {
-                    if (!allocated.contains(it.key()) && it->codeProjectId == 0 && it->opsProjectId == 0) {
-                        removed.insert(it.key());
-                        it = apps.erase(it);
-                    } else {
-                        ++it;
-                    }
-                }
-            }
-        }
-
-        for (const GitLabProject &project : batch.codeProjects) {
-            const QString appId = ReleaseRequestParser::appIdFromPath(project.pathWithNamespace);
-            if (appId.isEmpty())
-                continue;
-            AppRecord &app = apps[appId];
-            app.id = appId;
-            if (app.name.isEmpty())
-                app.name = project.name;
-            if (app.description.isEmpty())
-                app.description = project.description;
-            app.codeProjectId = project.id;
-            app.codeWebUrl = project.webUrl;
-            if (project.archived)
-                app.status = QStringLiteral("archived");
-            if (project.lastActivityAt > app.updatedAt)
-                app.updatedAt = project.lastActivityAt;
-        }
-        for (const GitLabProject &project : batch.opsProjects) {
-            const QString appId = ReleaseRequestParser::appIdFromPath(project.pathWithNamespace);
-            if (appId.isEmpty())
-                continue;
-            AppRecord &app = apps[appId];
-            app.id = appId;
-            if (app.name.isEmpty())
-                app.name = appId;
-            app.opsProjectId = project.id;
-            app.opsWebUrl = project.webUrl;
-            if (project.lastActivityAt > app.updatedAt)
-                app.updatedAt = project.lastActivityAt;
-        }
-
-        // Tags first: the live ref of an environment is the tag at its SHA.
-        QHash<QString, QList<TagRecord>> tagsOfApp;
-        for (auto it = batch.tags.cbegin(); it != batch.tags.cend(); ++it) {
-            if (!apps.contains(it.key()))
-                continue;
-            QList<TagRecord> records;
-            records.reserve(it->size());
-            for (const GitLabTag &tag : *it)
-                records.append(toTagRecord(it.key(), tag));
-            if (!db.replaceTags(it.key(), records))
-                return false;
-            tagsOfApp.insert(it.key(), records);
-        }
-        auto tagsFor = [&](const QString &appId) -> const QList<TagRecord> & {
-            auto found = tagsOfApp.find(appId);
-            if (found == tagsOfApp.end())
-                found = tagsOfApp.insert(appId, db.loadTags(appId));
-            return *found;
-        };
-
-        QList<PipelineRecord> pipelines;
-        QList<DeploymentRecord> deployments;
-        for (auto it = batch.ops.cbegin(); it != batch.ops.cend(); ++it) {
-            auto app = apps.find(it.key());
-            if (app == apps.end())
-                continue;
-            applyOpsDetail(*app, *it);
-            for (const GitLabPipeline &pipeline : it->pipelines) {
-                PipelineRecord record;
-                record.appId = it.key();
-                record.id = pipeline.id;
-                record.ref = pipeline.ref;
-                record.sha = pipeline.sha;
-                record.status = pipeline.status;
-                record.webUrl = pipeline.webUrl;
-                record.createdAt = pipeline.createdAt;
-                record.updatedAt = pipeline.updatedAt;
-                pipelines.append(record);
-            }
-            for (const GitLabDeployment &deployment : it->deployments) {
-                const auto environment = environmentFromKey(deployment.environment);
-                if (!environment)
-                    continue;
-                DeploymentRecord record;
-                record.appId = it.key();
-                record.id = deployment.id;
-                record.environment = *environment;
-                record.ref = deployment.ref;
-                record.sha = deployment.sha;
-                record.status = deployment.status;
-                record.user = deployment.user;
-                record.pipelineId = deployment.pipelineId;
-                record.createdAt = deployment.createdAt;
-                record.updatedAt = deployment.updatedAt;
-                deployments.append(record);
-            }
-        }
-        // Live refs of every app whose SHA or tags may have moved.
-        QSet<QString> touched;
-        for (auto it = batch.ops.cbegin(); it != batch.ops.cend(); ++it)
-            touched.insert(it.key());
-        for (auto it = batch.tags.cbegin(); it != batch.tags.cend(); ++it)
-            touched.insert(it.key());
-        for (const QString &appId : std::as_const(touched)) {
-            auto app = apps.find(appId);
-            if (app == apps.end())
-                continue;
-            for (EnvironmentState &state : app->environments)
-                state.liveRef = liveRefFor(state.liveSha, tagsFor(appId));
-        }
-
-        for (AppRecord &app : apps) {
-            if (app.name.isEmpty())
-                app.name = app.id;
-            if (app.status.isEmpty())
-                app.status
-                    = app.codeProjectId && app.opsProjectId ? QStringLiteral("active") : QStringLiteral("provisioning");
-        }
-
-        if (batch.full) {
-            for (auto it = kept.cbegin(); it != kept.cend(); ++it)
-                apps.insert(it.key(), it.value());
-            if (!db.replaceAllApps(apps.values()))
-                return false;
-            for (auto it = keptTags.cbegin(); it != keptTags.cend(); ++it) {
-                if (!db.replaceTags(it.key(), it.value()))
-                    return false;
-            }
-            result.appsChanged = int(apps.size());
-        } else {
-            QList<AppRecord> changed;
-            for (const AppRecord &app : std::as_const(apps)) {
-                const auto old = before.constFind(app.id);
-                if (old == before.cend() || !(*old == app))
-                    changed.append(app);
-            }
-            if (!changed.isEmpty() && !db.upsertApps(changed))
-                return false;
-            if (!removed.isEmpty() && !db.removeApps(QStringList(removed.cbegin(), removed.cend())))
-                return false;
-            result.appsChanged = int(changed.size());
-            result.appsRemoved = int(removed.size());
-        }
-        result.apps = int(apps.size());
-        if (!pipelines.isEmpty() && !db.upsertPipelines(pipelines))
+        const CacheChanges changes = mergeSyncBatch(readCachedState(db, batch), batch);
+        if (!applyCacheChanges(db, changes))
             return false;
-        if (!deployments.isEmpty() && !db.upsertDeployments(deployments))
-            return false;
-
-        // Release requests.
-        QHash<qint64, QString> appOfCodeProject;
-        for (const AppRecord &app : std::as_const(apps)) {
-            if (app.codeProjectId)
-                appOfCodeProject.insert(app.codeProjectId, app.id);
-        }
-        QSet<std::pair<qint64, qint64>> open;
-        QList<ReleaseRequest> upserts;
-        QList<std::pair<qint64, qint64>> closed;
-        for (const GitLabIssue &issue : batch.issues) {
-            const QString appId = appIdOfIssue(issue, appOfCodeProject, appsGroup);
-            const bool isOpen = issue.state == QLatin1String("opened")
-                && issue.labels.contains(QStringLiteral("release-request")) && !appId.isEmpty();
-            if (!isOpen) {
-                closed.append({ issue.projectId, issue.iid });
-                continue;
-            }
-            const ReleaseRequestParser::Parsed parsed = ReleaseRequestParser::parse(issue);
-            ReleaseRequest request;
-            request.projectId = issue.projectId;
-            request.iid = issue.iid;
-            request.appId = appId;
-            request.environment = parsed.environment.value_or(Environment::Test);
-            // Without exactly one env:: label nobody can tell where it should go.
-            request.state = parsed.environment ? parsed.state : QStringLiteral("invalid");
-            request.title = issue.title;
-            request.requestedRef = parsed.requestedRef;
-            if (!parsed.requestedRef.isEmpty())
-                request.resolvedSha = batch.resolvedRefs.value(SyncBatch::refKey(issue.projectId, parsed.requestedRef));
-            request.requester = issue.author;
-            request.webUrl = issue.webUrl;
-            request.createdAt = issue.createdAt;
-            request.updatedAt = issue.updatedAt;
-            upserts.append(request);
-            open.insert({ issue.projectId, issue.iid });
-        }
-        if (batch.full) {
-            const QList<ReleaseRequest> existing = db.loadReleaseRequests();
-            for (const ReleaseRequest &request : existing) {
-                if (!open.contains({ request.projectId, request.iid }))
-                    closed.append({ request.projectId, request.iid });
-            }
-        }
-        for (const auto &[projectId, iid] : std::as_const(closed)) {
-            if (!db.removeReleaseRequest(projectId, iid))
-                return false;
-        }
-        if (!upserts.isEmpty() && !db.upsertReleaseRequests(upserts))
-            return false;
-        result.releaseRequests = int(upserts.size());
+        result.apps = changes.appCount;
+        result.appsChanged = int(changes.apps.size());
+        result.appsRemoved = int(changes.removedApps.size());
+        result.releaseRequests = int(changes.releaseRequests.size());
 
         const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
         if (!db.setSyncValue(SyncKeys::Generation, QString::number(generation + 1))

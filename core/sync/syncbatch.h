@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/records.h"
 #include "core/gitlab/gitlabtypes.h"
 #include "core/sync/inventory.h"
 
@@ -8,10 +9,12 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace Dockmaster {
 
@@ -59,6 +62,35 @@ struct SyncWriteResult {
     int appsRemoved = 0;
     int releaseRequests = 0;
 };
+
+// What the cache held before a run, as far as merging a batch needs it.
+struct CachedState {
+    QList<AppRecord> apps;                 // read for incremental runs, and for the apps a full run skipped
+    QHash<QString, QList<TagRecord>> tags; // by app id: apps whose live refs move without new tags; skipped apps
+    QList<ReleaseRequest> releaseRequests; // read for full runs, to close the ones no longer open
+};
+
+// Everything one batch changes in the cache, computed without SQLite.
+struct CacheChanges {
+    bool full = false;
+    QList<AppRecord> apps;                     // full: all apps (replace every row); else new or changed ones
+    QStringList removedApps;                   // incremental runs only
+    QHash<QString, QList<TagRecord>> tags;     // by app id, replacing that app's tags
+    QHash<QString, QList<TagRecord>> keptTags; // full runs: skipped apps' tags, as the cache had them
+    QList<PipelineRecord> pipelines;
+    QList<DeploymentRecord> deployments;
+    QList<ReleaseRequest> releaseRequests;           // upserted
+    QList<std::pair<qint64, qint64>> closedRequests; // (project id, iid) removed
+    int appCount = 0;                                // apps known after the merge
+};
+
+// The part of the cache a merge of `batch` reads.
+CachedState readCachedState(CacheDatabase &db, const SyncBatch &batch);
+// Pure: what `batch` changes in a cache that holds `previous`.
+CacheChanges mergeSyncBatch(const CachedState &previous, const SyncBatch &batch);
+// Writes `changes`; false on the first failed statement (the caller's
+// transaction then rolls everything back).
+bool applyCacheChanges(CacheDatabase &db, const CacheChanges &changes);
 
 // Merges a batch into the cache in ONE transaction: either every change and
 // the new cursors are stored, or nothing is. `beforeCommit` (tests) runs

@@ -1,6 +1,7 @@
 #include "core/sync/syncengine.h"
 
 #include "core/cache/cacheservice.h"
+#include "core/domain/pipelinestatus.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/gitlab/releaserequestparser.h"
 #include "core/sync/inventoryfetcher.h"
@@ -15,13 +16,6 @@
 
 namespace Dockmaster {
 namespace {
-
-bool isUnfinishedPipeline(const QString &status)
-{
-    return status == QLatin1String("created") || status == QLatin1String("waiting_for_resource")
-        || status == QLatin1String("preparing") || status == QLatin1String("pending")
-        || status == QLatin1String("running");
-}
 
 int environmentIndex(Environment environment)
 {
@@ -173,7 +167,7 @@ void SyncEngine::begin(Mode mode)
                     continue;
                 state.knownOps.insert(app.id);
                 for (const EnvironmentState &environment : app.environments) {
-                    if (isUnfinishedPipeline(environment.pipelineStatus))
+                    if (isUnfinished(environment.pipelineStatus))
                         state.unfinishedOps.insert(app.id, app.opsProjectId);
                 }
             }

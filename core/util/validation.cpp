@@ -99,4 +99,30 @@ QString serverUrl(const QString &value, bool allowPlainHttpOnLoopback)
     return tr("Use https:// (plain http is only accepted for servers on this computer).");
 }
 
+QString gitlabUsername(const QString &value)
+{
+    if (value.isEmpty())
+        return tr("Enter the GitLab username.");
+    // GitLab's own rule (gitlabhq lib/gitlab/path_regex.rb, NAMESPACE_FORMAT_REGEX
+    // and NO_SUFFIX_REGEX; app/models/namespace.rb caps a path at 255): a first
+    // character of [A-Za-z0-9_.], then [A-Za-z0-9_.-], a last character that is
+    // not '.', and no ".git" or ".atom" ending (compared case-sensitively, as
+    // GitLab does). Refusing more would lock out real users, accepting more
+    // would let a name through that GitLab can never have created.
+    static const QRegularExpression pattern(
+        QStringLiteral("\\A(?:[A-Za-z0-9_.][A-Za-z0-9_.-]*[A-Za-z0-9_-]|[A-Za-z0-9_])\\z"));
+    if (value.size() > 255)
+        return tr("The username is too long.");
+    if (!matchesWhole(value, pattern) || value.endsWith(QLatin1String(".git"))
+        || value.endsWith(QLatin1String(".atom")))
+        return tr("This is not a GitLab username: use letters, digits, '_', '-' and '.', do not start with '-' "
+                  "and do not end in '.', \".git\" or \".atom\".");
+    return {};
+}
+
+bool isGitLabUsername(const QString &value)
+{
+    return gitlabUsername(value).isEmpty();
+}
+
 } // namespace Dockmaster::Validation

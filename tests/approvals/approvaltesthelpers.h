@@ -281,7 +281,7 @@ public:
         out.environment = environment;
         out.requestedRef = ref;
         out.requester = object.value(QStringLiteral("author")).toObject().value(QStringLiteral("username")).toString();
-        out.state = QStringLiteral("pending");
+        out.state = ReleaseState::Pending;
         return out;
     }
 

@@ -58,27 +58,6 @@ private Q_SLOTS:
             ReleaseTrailers::actorOf(QStringLiteral("Looks approved by @root"), QStringLiteral("Approved")).isEmpty());
     }
 
-    void usernames_data()
-    {
-        QTest::addColumn<QString>("name");
-        QTest::addColumn<bool>("ok");
-        QTest::newRow("plain") << QStringLiteral("alice") << true;
-        QTest::newRow("dots and dashes") << QStringLiteral("a.b-c_d") << true;
-        QTest::newRow("empty") << QString() << false;
-        QTest::newRow("newline trailer injection") << QStringLiteral("root\nApproved-By: x") << false;
-        QTest::newRow("space") << QStringLiteral("a b") << false;
-        QTest::newRow("leading dash") << QStringLiteral("-x") << false;
-        QTest::newRow("dot dot") << QStringLiteral("a..b") << false;
-        QTest::newRow("markup") << QStringLiteral("<!--") << false;
-    }
-
-    void usernames()
-    {
-        QFETCH(QString, name);
-        QFETCH(bool, ok);
-        QCOMPARE(ReleaseTrailers::isAcceptableUsername(name), ok);
-    }
-
     void logTail_data()
     {
         QTest::addColumn<QByteArray>("trace");

@@ -12,8 +12,7 @@ namespace {
 
 const QDateTime now(QDate(2026, 11, 25), QTime(12, 0), QTimeZone::UTC);
 
-ReleaseRequest request(qint64 iid, Environment environment, int hoursOld,
-                       const QString &state = QStringLiteral("pending"))
+ReleaseRequest request(qint64 iid, Environment environment, int hoursOld, ReleaseState state = ReleaseState::Pending)
 {
     ReleaseRequest r;
     r.projectId = 40;
@@ -41,7 +40,7 @@ private Q_SLOTS:
         model.setReferenceTime(now);
         model.setSlaHours(24);
         model.setItems({ request(1, Environment::Test, 2), request(2, Environment::Production, 30),
-                         request(3, Environment::Production, 30, QStringLiteral("approved")) });
+                         request(3, Environment::Production, 30, ReleaseState::Approved) });
         QVERIFY(!model.index(0, 0).data(Roles::OverdueRole).toBool());
         QVERIFY(model.index(1, 0).data(Roles::OverdueRole).toBool());
         QVERIFY(model.index(1, 0).data(Qt::BackgroundRole).isValid());

@@ -1,4 +1,6 @@
+#include "core/approvals/releasetrailers.h"
 #include "core/profile/profile.h"
+#include "core/provisioning/provisionrequest.h"
 #include "core/util/validation.h"
 
 #include <QTest>
@@ -36,6 +38,53 @@ private Q_SLOTS:
         QVERIFY(!Validation::hostName(value).isEmpty());
         QVERIFY(!Validation::domainSuffix(value).isEmpty());
         QVERIFY(!Validation::serverUrl(value).isEmpty());
+        QVERIFY(!Validation::gitlabUsername(value).isEmpty());
+    }
+
+    // GitLab's own edge cases (lib/gitlab/path_regex.rb, NAMESPACE_FORMAT_REGEX):
+    // provisioning (the owner field), the approver (the acting admin) and the
+    // reader of other consoles' notes must judge every one of them alike.
+    void gitlabUsernamesAreJudgedAlikeEverywhere_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("plain") << QStringLiteral("alice") << true;
+        QTest::newRow("one character") << QStringLiteral("a") << true;
+        QTest::newRow("underscore only") << QStringLiteral("_") << true;
+        QTest::newRow("mixed") << QStringLiteral("a.b-c_d") << true;
+        QTest::newRow("leading dot") << QStringLiteral(".admin") << true;
+        QTest::newRow("trailing dash") << QStringLiteral("admin-") << true;
+        QTest::newRow("leading underscore") << QStringLiteral("_bot") << true;
+        QTest::newRow("two dots inside") << QStringLiteral("a..b") << true;
+        QTest::newRow("upper-case .GIT is not the suffix") << QStringLiteral("x.GIT") << true;
+        QTest::newRow("255 characters") << QString(255, QLatin1Char('a')) << true;
+        QTest::newRow(".git ending") << QStringLiteral("x.git") << false;
+        QTest::newRow(".atom ending") << QStringLiteral("x.atom") << false;
+        QTest::newRow("trailing dot") << QStringLiteral("admin.") << false;
+        QTest::newRow("only a dot") << QStringLiteral(".") << false;
+        QTest::newRow("only a dash") << QStringLiteral("-") << false;
+        QTest::newRow("leading dash") << QStringLiteral("-x") << false;
+        QTest::newRow("256 characters") << QString(256, QLatin1Char('a')) << false;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("space") << QStringLiteral("a b") << false;
+        QTest::newRow("at sign") << QStringLiteral("@alice") << false;
+        QTest::newRow("slash") << QStringLiteral("a/b") << false;
+        QTest::newRow("newline trailer injection") << QStringLiteral("root\nApproved-By: x") << false;
+        QTest::newRow("markup") << QStringLiteral("<!--") << false;
+        QTest::newRow("cyrillic lookalike") << QString(QChar(0x0430) + QStringLiteral("dmin")) << false;
+    }
+
+    void gitlabUsernamesAreJudgedAlikeEverywhere()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, ok);
+        QCOMPARE(Validation::isGitLabUsername(name), ok);
+        QCOMPARE(Validation::gitlabUsername(name).isEmpty(), ok);
+        QCOMPARE(ProvisionValidation::owner(name).isEmpty(), ok);
+        // A note another console wrote names its actor only if GitLab could have that user.
+        const QString note = QStringLiteral("Approved by @%1: deploying `v1`.").arg(name);
+        const QString actor = ReleaseTrailers::actorOf(note, QStringLiteral("Approved"));
+        QCOMPARE(!actor.isEmpty() && actor == name, ok);
     }
 
     void ordinaryValuesPass()

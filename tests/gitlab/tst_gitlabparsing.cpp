@@ -209,7 +209,7 @@ private Q_SLOTS:
         issue.description = body;
         const ReleaseRequestParser::Parsed parsed = ReleaseRequestParser::parse(issue);
         QCOMPARE(parsed.environment ? environmentKey(*parsed.environment) : QString(), environment);
-        QCOMPARE(parsed.state, state);
+        QCOMPARE(enumKey(ReleaseStates, parsed.state), state);
         QCOMPARE(parsed.requestedRef, ref);
         QCOMPARE(parsed.problem.isEmpty(),
                  !environment.isEmpty() && !ref.isEmpty() && state != QLatin1String("invalid"));

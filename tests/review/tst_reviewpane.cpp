@@ -1,6 +1,6 @@
+#include "core/review/riskscanner.h"
 #include "views/review/diffview.h"
 #include "views/review/reviewpane.h"
-#include "core/review/riskscanner.h"
 
 #include <QApplication>
 #include <QDir>
@@ -104,7 +104,7 @@ ReleaseRequest request(Environment environment)
     q.requestedRef = QStringLiteral("v1.4.0");
     q.resolvedSha = QStringLiteral("9b2e4d6f8a0c1e3f5a7b9c0d2e4f6a8b0c1d3e5f");
     q.requester = QStringLiteral("dana");
-    q.state = QStringLiteral("pending");
+    q.state = ReleaseState::Pending;
     q.createdAt = QDateTime(QDate(2026, 11, 24), QTime(18, 0), QTimeZone::UTC);
     return q;
 }

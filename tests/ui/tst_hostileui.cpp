@@ -2,24 +2,24 @@
 // and newline spoofs and megabyte messages in every field a developer
 // controls. Fails on any label or tooltip that would render rich text, any
 // raw spoofing character, any fetch, and any UI stall over 100 ms.
+#include "core/gitlab/gitlabclient.h"
+#include "core/profile/profilestore.h"
+#include "core/review/reviewloader.h"
+#include "core/util/untrustedtext.h"
 #include "models/applicationsmodel.h"
 #include "models/auditlogmodel.h"
-#include "views/deploy/deploymentprogresspanel.h"
+#include "models/releaserequestsmodel.h"
+#include "models/tagsmodel.h"
 #include "sandbox/emulator/gitlabemulator.h"
-#include "core/gitlab/gitlabclient.h"
+#include "views/deploy/deploymentprogresspanel.h"
 #include "views/mainwindow.h"
 #include "views/panels/applicationspanel.h"
 #include "views/panels/approvalspanel.h"
 #include "views/panels/taghistorypanel.h"
-#include "core/profile/profilestore.h"
-#include "models/releaserequestsmodel.h"
 #include "views/review/approvalconfirmdialog.h"
 #include "views/review/fulltextdialog.h"
-#include "core/review/reviewloader.h"
 #include "views/review/reviewpane.h"
 #include "views/shell/shell.h"
-#include "models/tagsmodel.h"
-#include "core/util/untrustedtext.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -292,7 +292,7 @@ private Q_SLOTS:
         request.requestedRef = hostile(QStringLiteral("ref"));
         request.resolvedSha = QString(40, QLatin1Char('b'));
         request.requester = hostile(QStringLiteral("requester"));
-        request.state = QStringLiteral("pending");
+        request.state = ReleaseState::Pending;
         request.createdAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
         requests.setItems({ request });
 

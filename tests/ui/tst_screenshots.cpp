@@ -2,9 +2,9 @@
 // saves the pictures under <build>/screenshots (used in the README). Checks
 // that text really rendered, so a missing font or transparent text fails.
 #include "models/applicationsmodel.h"
+#include "models/releaserequestsmodel.h"
 #include "views/mainwindow.h"
 #include "views/panels/applicationspanel.h"
-#include "models/releaserequestsmodel.h"
 #include "views/shell/translations.h"
 
 #include <QApplication>
@@ -70,7 +70,7 @@ QList<ReleaseRequest> demoRequests()
         request.requestedRef = QStringLiteral("v1.%1.2").arg(i);
         request.resolvedSha = QStringLiteral("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b");
         request.requester = i % 2 ? QStringLiteral("bob") : QStringLiteral("chen.wei");
-        request.state = QStringLiteral("pending");
+        request.state = ReleaseState::Pending;
         request.createdAt = now.addSecs(-3600 * (2 + i * 9));
         requests.append(request);
     }

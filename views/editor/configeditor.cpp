@@ -196,13 +196,13 @@ void ConfigEditor::buildUi()
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
 
-    auto *toolbar = new QToolBar(this);
-    toolbar->setObjectName(QStringLiteral("editorToolbar"));
-    toolbar->addWidget(m_files);
+    m_toolbar = new QToolBar(this);
+    m_toolbar->setObjectName(QStringLiteral("editorToolbar"));
+    m_toolbar->addWidget(m_files);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addWidget(toolbar);
+    layout->addWidget(m_toolbar);
     layout->addWidget(m_busy);
     layout->addWidget(m_banner);
     layout->addWidget(splitter, 1);
@@ -244,16 +244,13 @@ void ConfigEditor::buildUi()
 
 void ConfigEditor::createActions()
 {
-    auto *toolbar = findChild<QToolBar *>(QStringLiteral("editorToolbar"));
-    const auto add = [this, toolbar](const QString &text, const QKeySequence &shortcut, auto slot) {
+    const auto add = [this](const QString &text, const QKeySequence &shortcut, auto slot) {
         auto *action = new QAction(text, this);
         action->setShortcut(shortcut);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
-        if (toolbar) {
-            toolbar->addAction(action);
-        }
+        m_toolbar->addAction(action);
         return action;
     };
     m_validateAction = add(tr("Validate"), QKeySequence(Qt::CTRL | Qt::Key_T), &ConfigEditor::validate);
@@ -264,7 +261,7 @@ void ConfigEditor::createActions()
     m_driftAction->setToolTip(tr("Compare the committed file with what the current templates render"));
     m_rerenderAction = add(tr("Re-render"), QKeySequence(), &ConfigEditor::applyRenderedTemplate);
     m_rerenderAction->setToolTip(tr("Put the template result into the editor for review"));
-    toolbar->addSeparator();
+    m_toolbar->addSeparator();
     add(tr("Find"), QKeySequence(Qt::CTRL | Qt::Key_F), &ConfigEditor::showFind);
     add(tr("Replace"), QKeySequence(Qt::CTRL | Qt::Key_H), &ConfigEditor::showReplace);
     add(tr("Go to line…"), QKeySequence(Qt::CTRL | Qt::Key_G), &ConfigEditor::promptGoToLine);
@@ -276,8 +273,8 @@ void ConfigEditor::createActions()
     connect(redo, &QAction::triggered, m_editor, &QPlainTextEdit::redo);
     connect(m_editor, &QPlainTextEdit::undoAvailable, undo, &QAction::setEnabled);
     connect(m_editor, &QPlainTextEdit::redoAvailable, redo, &QAction::setEnabled);
-    toolbar->addAction(undo);
-    toolbar->addAction(redo);
+    m_toolbar->addAction(undo);
+    m_toolbar->addAction(redo);
 }
 
 void ConfigEditor::setAuthor(const GitAuthor &author)

@@ -18,6 +18,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
+class QToolBar;
 class QTextDocument;
 class QUrl;
 
@@ -149,6 +150,7 @@ private:
 
     CodeEditor *m_editor = nullptr;
     FindReplaceBar *m_findBar = nullptr;
+    QToolBar *m_toolbar = nullptr; // the file list, then the actions createActions() adds
     QComboBox *m_files = nullptr;
     QLabel *m_banner = nullptr;
     QProgressBar *m_busy = nullptr;

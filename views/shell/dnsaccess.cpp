@@ -3,8 +3,8 @@
 #include "core/dns/dnsprovider.h"
 #include "core/dns/dnsproviderfactory.h"
 #include "core/dns/dnsreconciler.h"
-#include "views/dns/dnsreconciliationview.h"
 #include "core/keychain/secretstore.h"
+#include "views/dns/dnsreconciliationview.h"
 #include "views/mainwindow.h"
 
 #include <QDialog>
@@ -32,8 +32,10 @@ void DnsAccess::setProfile(const Profile &profile)
     if (profile == m_profile)
         return;
     m_profile = profile;
-    delete m_provider; // built from the old profile's settings
-    m_provider = nullptr;
+    // Built from the old profile's settings. A provisioning step may be
+    // waiting on one of its operations: they finish as cancelled first.
+    if (m_provider)
+        std::exchange(m_provider, nullptr)->retire();
 }
 
 void DnsAccess::withProvider(std::function<void(DnsProvider *, const QString &)> use)

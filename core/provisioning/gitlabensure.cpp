@@ -1,0 +1,84 @@
+#include "core/provisioning/gitlabensure.h"
+
+#include "core/provisioning/gitlabwrite.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+
+#include <memory>
+
+namespace Dockmaster::GitLabEnsure {
+namespace {
+
+void addNext(GitLabClient *client, QObject *context, std::shared_ptr<const Collection> collection,
+             std::shared_ptr<const QList<QJsonObject>> bodies, qsizetype index, Done done)
+{
+    if (index >= bodies->size()) {
+        done({});
+        return;
+    }
+    GitLabWrite::sendJson(
+        client, "POST", collection->path, bodies->at(index), context,
+        [client = QPointer(client), context, collection, bodies, index, done](const GitLabResponse &added) {
+            if (!added.error.isOk() && !collection->alreadyThere(added)) {
+                done(collection->addFailed.arg(describe(added)));
+                return;
+            }
+            if (client)
+                addNext(client, context, collection, bodies, index + 1, done);
+        });
+}
+
+} // namespace
+
+QString describe(const GitLabResponse &response)
+{
+    return response.error.message.isEmpty()
+        ? QCoreApplication::translate("Dockmaster::Provisioner", "GitLab answered HTTP %1").arg(statusOf(response))
+        : response.error.message;
+}
+
+int statusOf(const GitLabResponse &response)
+{
+    return response.httpStatus != 0 ? response.httpStatus : response.error.httpStatus;
+}
+
+bool isConflict(const GitLabResponse &response)
+{
+    return statusOf(response) == 409;
+}
+
+QSet<QString> names(const QJsonArray &items)
+{
+    QSet<QString> result;
+    for (const QJsonValue &v : items)
+        result.insert(v.toObject().value(QLatin1StringView("name")).toString());
+    return result;
+}
+
+bool alreadyTaken(const GitLabResponse &response)
+{
+    const QString text = response.error.gitlabMessage + QString::fromUtf8(response.body);
+    return text.contains(QLatin1String("has already been taken")) || text.contains(QLatin1String("already exists"));
+}
+
+void ensureInCollection(GitLabClient *client, QObject *context, Collection collection, Done done)
+{
+    auto shared = std::make_shared<const Collection>(std::move(collection));
+    GitLabRequest list;
+    list.path = shared->path;
+    list.query = shared->query;
+    list.pagination = GitLabRequest::Pagination::Offset;
+    client->send(list, context,
+                 [client = QPointer(client), context, shared, done = std::move(done)](const GitLabResponse &listed) {
+                     if (!listed.error.isOk()) {
+                         done(shared->readFailed.arg(describe(listed)));
+                         return;
+                     }
+                     auto bodies = std::make_shared<const QList<QJsonObject>>(shared->missing(listed.items));
+                     if (client)
+                         addNext(client, context, shared, bodies, 0, done);
+                 });
+}
+
+} // namespace Dockmaster::GitLabEnsure

@@ -2729,8 +2729,8 @@
         <translation>关于 Dockmaster</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Dockmaster %1&lt;/h3&gt;&lt;p&gt;The desktop console for the admins of the plugin hosting platform: applications, release approvals, tag and deployment history, live container logs and the configuration editor.&lt;/p&gt;&lt;p&gt;GitLab is the source of truth; the local cache keeps the console fast and usable offline.&lt;/p&gt;&lt;p&gt;Qt %2 &amp;middot; KSyntaxHighlighting &amp;middot; libgit2 %3.%4.%5 &amp;middot; QtKeychain&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Dockmaster %1&lt;/h3&gt;&lt;p&gt;插件托管平台管理员的桌面控制台：应用、发布审批、标签与部署历史、实时容器日志以及配置编辑器。&lt;/p&gt;&lt;p&gt;GitLab 是唯一的事实来源；本地缓存让控制台启动迅速并可离线使用。&lt;/p&gt;&lt;p&gt;Qt %2 &amp;middot; KSyntaxHighlighting &amp;middot; libgit2 %3.%4.%5 &amp;middot; QtKeychain&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Dockmaster %1&lt;/h3&gt;&lt;p&gt;The desktop console for the admins of the plugin hosting platform: applications, release approvals, tag and deployment history, live container logs and the configuration editor.&lt;/p&gt;&lt;p&gt;GitLab is the source of truth; the local cache keeps the console fast and usable offline.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dockmaster %1&lt;/h3&gt;&lt;p&gt;插件托管平台管理员的桌面控制台：应用、发布审批、标签与部署历史、实时容器日志以及配置编辑器。&lt;/p&gt;&lt;p&gt;GitLab 是唯一的事实来源；本地缓存让控制台启动迅速并可离线使用。&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Sandbox platform</source>
@@ -2957,6 +2957,33 @@
     <message>
         <source>Use letters, digits, '.', '_' or '-' (at most 64).</source>
         <translation>只能使用字母、数字、“.”、“_”或“-”（最多 64 个）。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ProfileCheck</name>
+    <message>
+        <source>No GitLab token is stored in the keychain for the profile "%1": add one in Settings (Ctrl+,).</source>
+        <translation>钥匙串中没有为配置“%1”保存 GitLab 令牌：请在设置（Ctrl+,）中添加。</translation>
+    </message>
+    <message>
+        <source>The GitLab token is in the keychain.</source>
+        <translation>GitLab 令牌已保存在钥匙串中。</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read for the profile "%1": %2</source>
+        <translation>无法读取配置“%1”的钥匙串：%2</translation>
+    </message>
+    <message>
+        <source>There is no profile named "%1": no profile exists yet in %2. Start Dockmaster to create one.</source>
+        <translation>不存在名为“%1”的配置：%2 中还没有任何配置。请启动 Dockmaster 创建一个。</translation>
+    </message>
+    <message>
+        <source>There is no profile named "%1" in %2. Profiles: %3.</source>
+        <translation>%2 中不存在名为“%1”的配置。现有配置：%3。</translation>
+    </message>
+    <message>
+        <source>Profile "%1": GitLab %2, root group %3, inventory %4.</source>
+        <translation>配置“%1”：GitLab %2，根群组 %3，清单项目 %4。</translation>
     </message>
 </context>
 <context>
@@ -5121,6 +5148,10 @@
         <translation>离线启动，仅显示缓存数据。</translation>
     </message>
     <message>
+        <source>Print diagnostic messages of every subsystem (secrets left out).</source>
+        <translation>输出每个子系统的诊断信息（不含机密）。</translation>
+    </message>
+    <message>
         <source>User interface language (en, zh_CN).</source>
         <translation>界面语言（en、zh_CN）。</translation>
     </message>
@@ -5131,6 +5162,22 @@
     <message>
         <source>Run against the embedded sandbox platform with demo data.</source>
         <translation>连接内置的沙盒平台（含演示数据）运行。</translation>
+    </message>
+    <message>
+        <source>Print the versions of Dockmaster and its libraries, then exit.</source>
+        <translation>打印 Dockmaster 及其所用库的版本，然后退出。</translation>
+    </message>
+    <message>
+        <source>Check that the profile &lt;name&gt; is complete (settings, token in the keychain) without opening a window; exit code 0 if it is, 2 if not.</source>
+        <translation>不打开窗口，检查配置 &lt;name&gt; 是否完整（设置、钥匙串中的令牌）；完整时退出码为 0，否则为 2。</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to &lt;file&gt; once started, then exit.</source>
+        <translation>启动完成后将窗口截图保存到 &lt;file&gt;，然后退出。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
     </message>
 </context>
 </TS>

@@ -41,10 +41,13 @@ QPixmap drawIcon(int size)
 
 QIcon appIcon()
 {
-    QIcon icon;
+    // The installed icon (share/icons/hicolor/.../<app id>), so the window,
+    // the tray and the application menu show the same picture. Run from the
+    // build tree, where no theme has it, the same design drawn here.
+    QIcon drawn;
     for (int size : { 16, 22, 32, 48, 64, 128, 256 })
-        icon.addPixmap(drawIcon(size));
-    return icon;
+        drawn.addPixmap(drawIcon(size));
+    return QIcon::fromTheme(QStringLiteral(DOCKMASTER_APP_ID), drawn);
 }
 
 } // namespace Dockmaster

@@ -1,15 +1,16 @@
 #include "views/mainwindow.h"
 
+#include "core/util/untrustedtext.h"
+#include "models/auditlogmodel.h"
 #include "views/appicon.h"
 #include "views/audit/auditpanel.h"
-#include "models/auditlogmodel.h"
+#include "views/buildinfo.h"
 #include "views/deploy/deploymentprogresspanel.h"
 #include "views/logs/logview.h"
 #include "views/panels/applicationspanel.h"
 #include "views/panels/approvalspanel.h"
 #include "views/panels/placeholderpanel.h"
 #include "views/panels/taghistorypanel.h"
-#include "core/util/untrustedtext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,9 +25,9 @@
 #include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QUrl>
 
 #include <KSyntaxHighlighting/Repository>
-#include <git2.h>
 
 namespace Dockmaster {
 namespace {
@@ -102,7 +103,7 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     // Ctrl+F goes to the panel the user worked in last.
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         for (QWidget *widget = now; widget; widget = widget->parentWidget()) {
-            if (auto *panel = dynamic_cast<FilterablePanel *>(widget)) {
+            if (auto *panel = qobject_cast<FilterablePanel *>(widget)) {
                 m_lastFilterablePanel = panel;
                 return;
             }
@@ -299,9 +300,21 @@ void MainWindow::showError(const QString &message)
     statusBar()->showMessage(message, 15000);
 }
 
-void MainWindow::restoreLayout(QSettings &settings)
+namespace {
+
+QString layoutGroup(const QString &profile)
 {
-    settings.beginGroup(QStringLiteral("mainWindow"));
+    // Percent-encoded: a profile name is free text, a '/' would nest groups.
+    return profile.isEmpty()
+        ? QStringLiteral("mainWindow")
+        : QStringLiteral("profileLayouts/") + QString::fromLatin1(QUrl::toPercentEncoding(profile));
+}
+
+} // namespace
+
+void MainWindow::restoreLayout(QSettings &settings, const QString &profile)
+{
+    settings.beginGroup(layoutGroup(profile));
     const QByteArray geometry = settings.value(QStringLiteral("geometry")).toByteArray();
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
@@ -311,9 +324,9 @@ void MainWindow::restoreLayout(QSettings &settings)
     settings.endGroup();
 }
 
-void MainWindow::saveLayout(QSettings &settings) const
+void MainWindow::saveLayout(QSettings &settings, const QString &profile) const
 {
-    settings.beginGroup(QStringLiteral("mainWindow"));
+    settings.beginGroup(layoutGroup(profile));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
     settings.endGroup();
@@ -333,21 +346,23 @@ void MainWindow::focusCurrentFilter()
 
 void MainWindow::showAbout()
 {
-    int major = 0;
-    int minor = 0;
-    int revision = 0;
-    git_libgit2_version(&major, &minor, &revision);
-    QMessageBox::about(
-        this, tr("About Dockmaster"),
+    QStringList versions;
+    for (const auto &[name, version] : buildComponents())
+        versions.append(QString(name + QLatin1Char(' ') + version).toHtmlEscaped());
+    // QMessageBox::about() would run its own event loop; this one just opens.
+    auto *box = new QMessageBox(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About Dockmaster"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setTextFormat(Qt::RichText); // our own text; the versions are escaped
+    box->setText(
         tr("<h3>Dockmaster %1</h3>"
            "<p>The desktop console for the admins of the plugin hosting platform: applications, release "
            "approvals, tag and deployment history, live container logs and the configuration editor.</p>"
            "<p>GitLab is the source of truth; the local cache keeps the console fast and usable offline.</p>"
-           "<p>Qt %2 &middot; KSyntaxHighlighting &middot; libgit2 %3.%4.%5 &middot; QtKeychain</p>")
-            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()))
-            .arg(major)
-            .arg(minor)
-            .arg(revision));
+           "<p>%2</p>")
+            .arg(QCoreApplication::applicationVersion().toHtmlEscaped(), versions.join(QStringLiteral("<br>"))));
+    box->open();
 }
 
 } // namespace Dockmaster

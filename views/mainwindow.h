@@ -55,10 +55,12 @@ public:
     // Streams `source` (the log view takes it over) in the logs dock, titled
     // with what it shows, and brings the dock forward.
     void showLogs(LogSource *source, const QString &title);
-    void showError(const QString &message); // non-modal, in the status bar and a dismissable banner
+    void showError(const QString &message); // non-modal: in the status bar for 15 seconds
 
-    void restoreLayout(QSettings &settings);
-    void saveLayout(QSettings &settings) const;
+    // Geometry and dock layout. Each profile keeps its own (`profile` empty:
+    // the layout a profile starts from before it has one).
+    void restoreLayout(QSettings &settings, const QString &profile = QString());
+    void saveLayout(QSettings &settings, const QString &profile = QString()) const;
 
 Q_SIGNALS:
     void refreshRequested();

@@ -104,6 +104,15 @@ struct RollbackPlan {
     QList<DeploymentHistoryEntry> history; // newest first
 };
 
+// The answer to one RollbackPreflight call: a value, or why there is none.
+template<typename T> struct PreflightResult {
+    T value {};
+    QString error; // translated, when failed
+    bool failed = false;
+
+    bool ok() const { return !failed; }
+};
+
 } // namespace Dockmaster
 
 Q_DECLARE_METATYPE(Dockmaster::ReleaseOutcome)

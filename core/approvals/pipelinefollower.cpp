@@ -3,6 +3,7 @@
 #include "core/approvals/releasegitlab.h"
 #include "core/approvals/releasetrailers.h"
 #include "core/domain/pipelinestatus.h"
+#include "core/util/sequential.h"
 
 #include <QTimer>
 
@@ -21,7 +22,7 @@ PipelineFollower::~PipelineFollower() = default;
 
 void PipelineFollower::follow(const PipelineFollowTarget &target)
 {
-    ++m_generation;
+    m_follows.start();
     m_target = target;
     m_pipeline = {};
     m_jobs.clear();
@@ -32,8 +33,8 @@ void PipelineFollower::follow(const PipelineFollowTarget &target)
     m_since.start();
     m_pendingSince.invalidate();
     if (!ReleaseTrailers::isFullSha(target.commit) || target.opsProject.isEmpty()) {
-        QTimer::singleShot(0, this, [this, generation = m_generation] {
-            if (generation == m_generation)
+        QTimer::singleShot(0, this, [this, run = m_follows.latest()] {
+            if (m_follows.isLatest(run))
                 end(QStringLiteral("unknown"), tr("There is no pushed commit to follow."));
         });
         return;
@@ -68,7 +69,7 @@ void PipelineFollower::noteWaiting()
 
 void PipelineFollower::stop()
 {
-    ++m_generation;
+    m_follows.invalidate();
     m_active = false;
 }
 
@@ -76,8 +77,8 @@ void PipelineFollower::schedule(bool changed, void (PipelineFollower::*step)())
 {
     m_delayMs = changed ? m_options.initialPollMs
                         : std::min(m_options.maxPollMs, int(std::max(1, m_delayMs) * m_options.backoff) + 1);
-    QTimer::singleShot(m_delayMs, this, [this, step, generation = m_generation] {
-        if (generation == m_generation && m_active)
+    QTimer::singleShot(m_delayMs, this, [this, step, run = m_follows.latest()] {
+        if (m_follows.isLatest(run) && m_active)
             (this->*step)();
     });
 }
@@ -91,101 +92,101 @@ bool PipelineFollower::noteError(const GitLabError &error)
     return true;
 }
 
+template<typename T>
+std::function<void(GitLabResult<T>)> PipelineFollower::answer(bool changed, void (PipelineFollower::*retry)(),
+                                                              std::function<void(const T &)> next)
+{
+    // Answers to an earlier follow() are dropped; an error is counted and the
+    // step asked again later (noteError ends the follow when there are too many).
+    return m_follows.guard(m_follows.latest(),
+                           [this, changed, retry, next = std::move(next)](const GitLabResult<T> &result) {
+                               if (!result.ok()) {
+                                   if (!noteError(result.error))
+                                       schedule(changed, retry);
+                                   return;
+                               }
+                               next(result.value);
+                           });
+}
+
 void PipelineFollower::findPipeline()
 {
-    ReleaseGitLab::pipelinesForSha(m_client, m_target.opsProject, m_target.commit, this,
-                                   [this, generation = m_generation](GitLabResult<QList<GitLabPipeline>> result) {
-                                       if (generation != m_generation)
-                                           return;
-                                       if (!result.ok()) {
-                                           if (!noteError(result.error))
-                                               schedule(false, &PipelineFollower::findPipeline);
-                                           return;
-                                       }
-                                       m_errors = 0;
-                                       if (result.value.isEmpty()) {
-                                           if (m_since.elapsed() > m_options.findTimeoutMs) {
-                                               end(QStringLiteral("unknown"),
-                                                   tr("GitLab started no pipeline for commit %1 of %2.")
-                                                       .arg(m_target.commit.left(12), m_target.opsProject));
-                                               return;
-                                           }
-                                           schedule(false, &PipelineFollower::findPipeline);
-                                           return;
-                                       }
-                                       // Newest first: a retried pipeline of the same commit wins.
-                                       m_pipeline = result.value.constFirst();
-                                       Q_EMIT pipelineFound(m_pipeline.id, m_pipeline.webUrl);
-                                       Q_EMIT statusChanged(m_pipeline.status);
-                                       poll();
-                                   });
+    ReleaseGitLab::pipelinesForSha(
+        m_client, m_target.opsProject, m_target.commit, this,
+        answer<QList<GitLabPipeline>>(false, &PipelineFollower::findPipeline,
+                                      [this](const QList<GitLabPipeline> &pipelines) {
+                                          m_errors = 0;
+                                          if (pipelines.isEmpty()) {
+                                              if (m_since.elapsed() > m_options.findTimeoutMs) {
+                                                  end(QStringLiteral("unknown"),
+                                                      tr("GitLab started no pipeline for commit %1 of %2.")
+                                                          .arg(m_target.commit.left(12), m_target.opsProject));
+                                                  return;
+                                              }
+                                              schedule(false, &PipelineFollower::findPipeline);
+                                              return;
+                                          }
+                                          // Newest first: a retried pipeline of the same commit wins.
+                                          m_pipeline = pipelines.constFirst();
+                                          Q_EMIT pipelineFound(m_pipeline.id, m_pipeline.webUrl);
+                                          Q_EMIT statusChanged(m_pipeline.status);
+                                          poll();
+                                      }));
 }
 
 void PipelineFollower::poll()
 {
     m_client->pipeline(m_target.opsProject, m_pipeline.id, this,
-                       [this, generation = m_generation](GitLabResult<GitLabPipeline> result) {
-                           if (generation != m_generation)
-                               return;
-                           if (!result.ok()) {
-                               if (!noteError(result.error))
-                                   schedule(false, &PipelineFollower::poll);
-                               return;
-                           }
+                       answer<GitLabPipeline>(false, &PipelineFollower::poll, [this](const GitLabPipeline &pipeline) {
                            m_errors = 0;
-                           const bool changed = result.value.status != m_pipeline.status;
-                           m_pipeline = result.value;
+                           const bool changed = pipeline.status != m_pipeline.status;
+                           m_pipeline = pipeline;
                            if (changed)
                                Q_EMIT statusChanged(m_pipeline.status);
                            noteWaiting();
                            const bool final = isFinished(m_pipeline.status);
-                           m_client->pipelineJobs(
-                               m_target.opsProject, m_pipeline.id, this,
-                               [this, generation, final, changed](GitLabResult<QList<GitLabJob>> jobs) {
-                                   if (generation != m_generation)
-                                       return;
-                                   if (!jobs.ok()) {
-                                       if (!noteError(jobs.error))
-                                           schedule(changed, &PipelineFollower::poll);
-                                       return;
-                                   }
-                                   m_jobs = jobs.value;
-                                   QList<GitLabJob> withTrace;
-                                   for (const GitLabJob &job : std::as_const(m_jobs)) {
-                                       if (hasStarted(job.status))
-                                           withTrace.append(job);
-                                   }
-                                   fetchTraces(withTrace, final);
-                               });
-                       });
+                           m_client->pipelineJobs(m_target.opsProject, m_pipeline.id, this,
+                                                  answer<QList<GitLabJob>>(changed, &PipelineFollower::poll,
+                                                                           [this, final](const QList<GitLabJob> &jobs) {
+                                                                               m_jobs = jobs;
+                                                                               QList<GitLabJob> withTrace;
+                                                                               for (const GitLabJob &job :
+                                                                                    std::as_const(m_jobs)) {
+                                                                                   if (hasStarted(job.status))
+                                                                                       withTrace.append(job);
+                                                                               }
+                                                                               fetchTraces(withTrace, final);
+                                                                           }));
+                       }));
 }
 
-void PipelineFollower::fetchTraces(QList<GitLabJob> jobs, bool final)
+void PipelineFollower::fetchTraces(const QList<GitLabJob> &jobs, bool final)
 {
-    if (jobs.isEmpty()) {
-        if (final)
-            complete();
-        else
-            schedule(false, &PipelineFollower::poll);
-        return;
-    }
-    const GitLabJob job = jobs.takeFirst();
-    m_client->jobTrace(
-        m_target.opsProject, job.id, this,
-        [this, job, jobs = std::move(jobs), final, generation = m_generation](GitLabResult<QByteArray> trace) mutable {
-            if (generation != m_generation)
-                return;
-            if (trace.ok()) {
-                QByteArray &seen = m_traces[job.id];
-                if (trace.value.size() > seen.size() && trace.value.startsWith(seen)) {
-                    Q_EMIT traceAppended(job.id, job.name, trace.value.mid(seen.size()));
-                } else if (trace.value != seen) {
-                    // Rewritten or shorter (erased, restarted): show it whole again.
-                    Q_EMIT traceAppended(job.id, job.name, trace.value);
-                }
-                seen = trace.value;
-            }
-            fetchTraces(std::move(jobs), final);
+    const LatestOnly::Job run = m_follows.latest();
+    // One trace after another; a failed read just leaves that trace as it was.
+    forEachSequential<GitLabJob>(
+        this, jobs,
+        [this, run](const GitLabJob &job, std::function<void()> next) {
+            m_client->jobTrace(m_target.opsProject, job.id, this,
+                               m_follows.guard(run, [this, job, next](const GitLabResult<QByteArray> &trace) {
+                                   if (trace.ok()) {
+                                       QByteArray &seen = m_traces[job.id];
+                                       if (trace.value.size() > seen.size() && trace.value.startsWith(seen)) {
+                                           Q_EMIT traceAppended(job.id, job.name, trace.value.mid(seen.size()));
+                                       } else if (trace.value != seen) {
+                                           // Rewritten or shorter (erased, restarted): show it whole again.
+                                           Q_EMIT traceAppended(job.id, job.name, trace.value);
+                                       }
+                                       seen = trace.value;
+                                   }
+                                   next();
+                               }));
+        },
+        [this, final] {
+            if (final)
+                complete();
+            else
+                schedule(false, &PipelineFollower::poll);
         });
 }
 
@@ -234,16 +235,16 @@ void PipelineFollower::recordOnRequest(const QString &status, const QString &mes
     }
     body += QLatin1Char('\n') + ReleaseTrailers::finishedMarker(key, m_target.commit, status);
 
-    const quint64 generation = m_generation;
-    auto label = [this, success, status, message, generation] {
+    const LatestOnly::Job run = m_follows.latest();
+    auto label = [this, success, status, message, run] {
         GitLabClient::IssueUpdate update;
         update.addLabels = { success ? QStringLiteral("release::deployed") : QStringLiteral("release::failed") };
         update.removeLabels = { QStringLiteral("release::approved"), QStringLiteral("release::pending") };
         if (success)
             update.stateEvent = QStringLiteral("close");
         m_client->updateIssue(m_target.codeProject, m_target.iid, update, this,
-                              [this, status, message, generation](GitLabResult<GitLabIssue> result) {
-                                  if (generation != m_generation)
+                              [this, status, message, run](GitLabResult<GitLabIssue> result) {
+                                  if (!m_follows.isLatest(run))
                                       return;
                                   if (!result.ok()) {
                                       end(status,
@@ -256,42 +257,28 @@ void PipelineFollower::recordOnRequest(const QString &status, const QString &mes
     };
     // Look before posting: following the same pipeline twice (two consoles,
     // a restart) must not comment twice.
-    m_client->issueNotes(
-        m_target.codeProject, m_target.iid, 0, this,
-        [this, body, markerPrefix, label, status, message, generation](GitLabResult<QList<GitLabNote>> notes) {
-            if (generation != m_generation)
-                return;
-            if (!notes.ok()) {
-                end(status,
-                    message + QLatin1Char(' ') + tr("The request could not be updated: %1").arg(notes.error.message));
-                return;
-            }
-            const bool present = std::any_of(notes.value.cbegin(), notes.value.cend(),
-                                             [&](const GitLabNote &note) { return note.body.contains(markerPrefix); });
-            if (present) {
-                label();
-                return;
-            }
-            m_client->createIssueNote(
-                m_target.codeProject, m_target.iid, body, this,
-                [this, label, status, message, generation](GitLabResult<GitLabNote> created) {
-                    if (generation != m_generation)
-                        return;
-                    if (!created.ok()) {
-                        end(status,
-                            message + QLatin1Char(' ')
-                                + tr("The request could not be commented: %1").arg(created.error.message));
-                        return;
-                    }
+    ReleaseGitLab::postNoteOnce(
+        m_client, m_target.codeProject, m_target.iid, markerPrefix, body, this,
+        m_follows.guard(
+            run,
+            [this, label, status, message](const GitLabError &error, ReleaseGitLab::NoteStep step) {
+                if (error.isOk()) {
                     label();
-                });
-        });
+                } else if (step == ReleaseGitLab::NoteStep::Reading) {
+                    end(status,
+                        message + QLatin1Char(' ') + tr("The request could not be updated: %1").arg(error.message));
+                } else {
+                    end(status,
+                        message + QLatin1Char(' ') + tr("The request could not be commented: %1").arg(error.message));
+                }
+            }),
+        [this, run] { return m_follows.isLatest(run); });
 }
 
 void PipelineFollower::end(const QString &status, const QString &message)
 {
     m_active = false;
-    ++m_generation;
+    m_follows.invalidate();
     Q_EMIT finished(status, message);
     AuditEntry entry;
     entry.at = QDateTime::currentDateTimeUtc();

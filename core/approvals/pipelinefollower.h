@@ -3,6 +3,7 @@
 #include "core/approvals/approvaltypes.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/gitlab/gitlabtypes.h"
+#include "core/util/latestonly.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -68,7 +69,10 @@ private:
     void findPipeline();
     void poll();
     void noteWaiting();
-    void fetchTraces(QList<GitLabJob> jobs, bool final);
+    void fetchTraces(const QList<GitLabJob> &jobs, bool final);
+    template<typename T>
+    std::function<void(GitLabResult<T>)> answer(bool changed, void (PipelineFollower::*retry)(),
+                                                std::function<void(const T &)> next);
     void schedule(bool changed, void (PipelineFollower::*step)());
     bool noteError(const GitLabError &error);
     void complete();
@@ -84,7 +88,7 @@ private:
     int m_delayMs = 0;
     int m_errors = 0;
     bool m_active = false;
-    quint64 m_generation = 0; // drops answers that belong to an earlier follow()
+    LatestOnly m_follows; // drops answers that belong to an earlier follow()
     GitLabPipeline m_pipeline;
     QList<GitLabJob> m_jobs;
     QHash<qint64, QByteArray> m_traces;

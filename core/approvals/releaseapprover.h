@@ -2,11 +2,11 @@
 
 #include "core/approvals/approvaltypes.h"
 #include "core/approvals/pipelinefollower.h"
+#include "core/approvals/releasejob.h"
 #include "core/domain/records.h"
 #include "core/git/gittypes.h"
 #include "core/gitlab/gitlabtypes.h"
 
-#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -17,7 +17,6 @@ namespace Dockmaster {
 
 class GitLabClient;
 class GitWorkspace;
-struct GitLabError;
 
 // Carries out the admin actions on releases: approve, reject, deploy a tag,
 // roll back, and finish approvals a crash left half-done. A deployment is a
@@ -25,6 +24,8 @@ struct GitLabError;
 // moves the `codes` submodule to a pinned SHA; git's fast-forward rule and a
 // trailer per request make racing consoles safe. Every call returns at once
 // with an id; the result arrives through finished() on the caller's thread.
+// Each call runs as one job (approvejob, rejectjob, pointermovejob,
+// recoverjob); the approver owns the jobs, so they end when it does.
 class ReleaseApprover final : public QObject
 {
     Q_OBJECT
@@ -75,32 +76,8 @@ Q_SIGNALS:
     void auditEntry(const Dockmaster::AuditEntry &entry);
 
 private:
-    struct Job;
-    using JobPtr = std::shared_ptr<Job>;
-    struct GitReply;
-
-    JobPtr newJob(ReleaseOutcome::Action action, const QString &admin);
-    bool refuseEarly(const JobPtr &job);
-    void finish(const JobPtr &job, ReleaseOutcome::Kind kind, const QString &message);
-    void finishLater(const JobPtr &job, ReleaseOutcome::Kind kind, const QString &message);
-    void finishWithError(const JobPtr &job, const GitLabError &error, const QString &failed);
-
-    // approve
-    void checkIssueForApproval(const JobPtr &job, const GitLabIssue &issue);
-    void resolveTarget(const JobPtr &job, const QString &ref, std::function<void()> next);
-    void movePointer(const JobPtr &job);
-    void onMoved(const JobPtr &job, const GitlinkMoveResult &result);
-    void reportNotPending(const JobPtr &job, const GitLabIssue &issue);
-    void completeApproval(const JobPtr &job);
-    void lookupPipeline(const JobPtr &job, int attempt, std::function<void()> next);
-    void postNoteOnce(const JobPtr &job, const QString &markerPrefix, const QString &body, std::function<void()> next);
-    // reject
-    void rejectIssue(const JobPtr &job, const GitLabIssue &issue);
-    // recover
-    void recoverNext(const JobPtr &job);
-
-    quint64 runGit(std::function<quint64()> start, std::function<void(const GitReply &)> done);
-    void onGitReply(quint64 request, const GitReply &reply);
+    ReleaseJobSetup setup();
+    void report(quint64 id, const ReleaseOutcome &outcome);
 
     GitLabClient *m_client;
     QString m_commitEmail;
@@ -108,7 +85,6 @@ private:
     GitWorkspace *m_workspace;
     bool m_online = true;
     quint64 m_nextId = 1;
-    QHash<quint64, std::function<void(const GitReply &)>> m_gitCallbacks;
 };
 
 } // namespace Dockmaster

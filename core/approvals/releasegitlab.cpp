@@ -80,4 +80,30 @@ QUrl repositoryUrl(const QUrl &baseUrl, const QString &projectPath)
     return url;
 }
 
+void postNoteOnce(GitLabClient *client, const QString &project, qint64 iid, const QString &markerPrefix,
+                  const QString &body, QObject *context, std::function<void(const GitLabError &, NoteStep)> done,
+                  std::function<bool()> stillWanted)
+{
+    client->issueNotes(
+        project, iid, 0, context,
+        [client, project, iid, markerPrefix, body, context, done = std::move(done),
+         stillWanted = std::move(stillWanted)](GitLabResult<QList<GitLabNote>> notes) {
+            if (stillWanted && !stillWanted())
+                return;
+            if (!notes.ok()) {
+                done(notes.error, NoteStep::Reading);
+                return;
+            }
+            const bool present = std::any_of(notes.value.cbegin(), notes.value.cend(),
+                                             [&](const GitLabNote &note) { return note.body.contains(markerPrefix); });
+            if (present) {
+                done(GitLabError(), NoteStep::Posting);
+                return;
+            }
+            client->createIssueNote(project, iid, body, context, [done](GitLabResult<GitLabNote> created) {
+                done(created.error, NoteStep::Posting);
+            });
+        });
+}
+
 } // namespace Dockmaster::ReleaseGitLab

@@ -4,6 +4,8 @@
 
 #include <QUrl>
 
+#include <functional>
+
 // GitLab calls the release workflow needs beyond GitLabClient's typed set,
 // built on GitLabClient::send() so the client itself stays shared and small.
 namespace Dockmaster::ReleaseGitLab {
@@ -14,6 +16,16 @@ GitLabCall *pipelinesForSha(GitLabClient *client, const QString &project, const 
 // GET /projects/:id/repository/commits?ref_name= (newest first), `count` at most.
 GitLabCall *branchCommits(GitLabClient *client, const QString &project, const QString &branch, int count,
                           QObject *context, GitLabClient::Callback<QList<GitLabCommit>> done);
+
+// Comments body on issue iid unless a comment containing markerPrefix is
+// there already (a crash, another console), so a marker is never posted
+// twice. done gets the error (isOk() when the comment is there now) and
+// whether it happened while reading the comments or while posting. When
+// stillWanted says no after the reading, nothing is posted and done is not called.
+enum class NoteStep { Reading, Posting };
+void postNoteOnce(GitLabClient *client, const QString &project, qint64 iid, const QString &markerPrefix,
+                  const QString &body, QObject *context, std::function<void(const GitLabError &, NoteStep)> done,
+                  std::function<bool()> stillWanted = {});
 
 // http(s)://host[/prefix]/<projectPath>.git, the smart HTTP address of a project.
 QUrl repositoryUrl(const QUrl &baseUrl, const QString &projectPath);

@@ -6,14 +6,17 @@
 #include "core/gitlab/gitlabclient.h"
 #include "core/gitlab/releaserequestparser.h"
 
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
 namespace Dockmaster {
 
 struct RollbackPreflight::Job {
-    quint64 id = 0;
-    bool wantPlan = false;
+    QPointer<QObject> context;
+    bool hasContext = false;
+    Callback<RollbackPlan> planDone;                     // set for plan()
+    Callback<QList<DeploymentHistoryEntry>> historyDone; // set for history()
     int maxCount = 100;
     RollbackPlan plan;
     QString codeProject;
@@ -29,48 +32,74 @@ RollbackPreflight::RollbackPreflight(GitLabClient *client, GitWorkspace *workspa
 {
     qRegisterMetaType<RollbackPlan>();
     qRegisterMetaType<QList<DeploymentHistoryEntry>>();
-    connect(m_workspace, &GitWorkspace::gitlinkHistoryReady, this,
-            [this](quint64 request, const QList<GitlinkHistoryEntry> &entries) {
-                if (auto callback = m_git.take(request))
-                    callback(true, entries, QString());
-            });
-    connect(m_workspace, &GitWorkspace::failed, this, [this](quint64 request, GitFailure, const QString &message) {
-        if (auto callback = m_git.take(request))
-            callback(false, {}, message);
-    });
 }
 
 RollbackPreflight::~RollbackPreflight() = default;
 
-void RollbackPreflight::fail(const JobPtr &job, const QString &message)
+namespace {
+
+template<typename T> PreflightResult<T> failure(const QString &message)
 {
-    Q_EMIT failed(job->id, message);
+    PreflightResult<T> result;
+    result.failed = true;
+    result.error = message;
+    return result;
 }
 
-quint64 RollbackPreflight::history(const QString &appId, Environment environment, int maxCount)
+} // namespace
+
+void RollbackPreflight::fail(const JobPtr &job, const QString &message)
+{
+    if (job->hasContext && !job->context)
+        return;
+    if (auto planDone = std::exchange(job->planDone, {}))
+        planDone(failure<RollbackPlan>(message));
+    else if (auto historyDone = std::exchange(job->historyDone, {}))
+        historyDone(failure<QList<DeploymentHistoryEntry>>(message));
+}
+
+void RollbackPreflight::failLater(const JobPtr &job, const QString &message)
+{
+    // The caller's call returns before any answer.
+    QTimer::singleShot(0, this, [this, job, message] { fail(job, message); });
+}
+
+void RollbackPreflight::deliver(const JobPtr &job)
+{
+    if (job->hasContext && !job->context)
+        return;
+    if (auto planDone = std::exchange(job->planDone, {}))
+        planDone({ job->plan, {}, false });
+    else if (auto historyDone = std::exchange(job->historyDone, {}))
+        historyDone({ job->plan.history, {}, false });
+}
+
+void RollbackPreflight::history(const QString &appId, Environment environment, int maxCount, QObject *context,
+                                Callback<QList<DeploymentHistoryEntry>> done)
 {
     auto job = std::make_shared<Job>();
-    job->id = m_nextId++;
+    job->context = context;
+    job->hasContext = context != nullptr;
+    job->historyDone = std::move(done);
     job->maxCount = std::max(1, maxCount);
     job->plan.appId = appId;
     job->plan.environment = environment;
     if (!ReleaseRequestParser::isAppId(appId)) {
-        QTimer::singleShot(0, this, [this, job, appId] {
-            fail(job, tr("\"%1\" is not an app id (app and seven digits).").arg(appId));
-        });
-        return job->id;
+        failLater(job, tr("\"%1\" is not an app id (app and seven digits).").arg(appId));
+        return;
     }
     job->codeProject = m_rootGroup + QStringLiteral("/apps/") + appId;
     job->opsProject = m_rootGroup + QStringLiteral("/ops/") + appId;
-    readHistory(job, [this, job] { Q_EMIT historyReady(job->id, job->plan.history); });
-    return job->id;
+    readHistory(job, [this, job] { deliver(job); });
 }
 
-quint64 RollbackPreflight::plan(const QString &appId, Environment environment, const QString &targetSha)
+void RollbackPreflight::plan(const QString &appId, Environment environment, const QString &targetSha, QObject *context,
+                             Callback<RollbackPlan> done)
 {
     auto job = std::make_shared<Job>();
-    job->id = m_nextId++;
-    job->wantPlan = true;
+    job->context = context;
+    job->hasContext = context != nullptr;
+    job->planDone = std::move(done);
     job->maxCount = 200;
     job->plan.appId = appId;
     job->plan.environment = environment;
@@ -81,8 +110,8 @@ quint64 RollbackPreflight::plan(const QString &appId, Environment environment, c
     else if (!targetSha.isEmpty() && !ReleaseTrailers::isFullSha(targetSha))
         problem = tr("\"%1\" is not a full commit id.").arg(targetSha);
     if (!problem.isEmpty()) {
-        QTimer::singleShot(0, this, [this, job, problem] { fail(job, problem); });
-        return job->id;
+        failLater(job, problem);
+        return;
     }
     job->codeProject = m_rootGroup + QStringLiteral("/apps/") + appId;
     job->opsProject = m_rootGroup + QStringLiteral("/ops/") + appId;
@@ -126,7 +155,7 @@ quint64 RollbackPreflight::plan(const QString &appId, Environment environment, c
                 job->plan.warnings.append(tr("Commit %1 no longer exists in %2 (the history was rewritten or the "
                                              "branch deleted). Deploying it would fail.")
                                               .arg(job->plan.targetSha.left(12), job->codeProject));
-                Q_EMIT planReady(job->id, job->plan);
+                deliver(job);
                 return;
             }
             if (!result.ok()) {
@@ -137,24 +166,21 @@ quint64 RollbackPreflight::plan(const QString &appId, Environment environment, c
             compare(job);
         });
     });
-    return job->id;
 }
 
 void RollbackPreflight::readHistory(const JobPtr &job, std::function<void()> next)
 {
     const QUrl url = ReleaseGitLab::repositoryUrl(m_client->baseUrl(), job->opsProject);
-    const quint64 request = m_workspace->gitlinkHistory(
-        url, m_client->token(), environmentBranch(job->plan.environment), QStringLiteral("codes"), job->maxCount);
-    m_git.insert(
-        request,
-        [this, job, next = std::move(next)](bool ok, const QList<GitlinkHistoryEntry> &entries,
-                                            const QString &message) {
-            if (!ok) {
+    m_workspace->gitlinkHistory(
+        url, m_client->token(), environmentBranch(job->plan.environment), QStringLiteral("codes"), job->maxCount, this,
+        [this, job, next = std::move(next)](const GitResult<QList<GitlinkHistoryEntry>> &result) {
+            if (!result.ok()) {
                 fail(job,
-                     tr("Could not read the history of %1: %2").arg(environmentBranch(job->plan.environment), message));
+                     tr("Could not read the history of %1: %2")
+                         .arg(environmentBranch(job->plan.environment), result.error));
                 return;
             }
-            for (const GitlinkHistoryEntry &entry : entries) {
+            for (const GitlinkHistoryEntry &entry : result.value) {
                 DeploymentHistoryEntry item;
                 item.commit = entry.commit.id;
                 item.codesSha = entry.target;
@@ -203,7 +229,7 @@ void RollbackPreflight::compare(const JobPtr &job)
 {
     RollbackPlan &plan = job->plan;
     if (plan.liveSha.isEmpty() || plan.targetSha == plan.liveSha) {
-        Q_EMIT planReady(job->id, plan);
+        deliver(job);
         return;
     }
     // From the target to the live version: what the rollback takes away.
@@ -214,7 +240,7 @@ void RollbackPreflight::compare(const JobPtr &job)
                     job->plan.warnings.append(tr("The live version %1 no longer exists in %2; what the "
                                                  "rollback undoes cannot be shown.")
                                                   .arg(job->plan.liveSha.left(12), job->codeProject));
-                    Q_EMIT planReady(job->id, job->plan);
+                    deliver(job);
                     return;
                 }
                 fail(job,
@@ -232,7 +258,7 @@ void RollbackPreflight::compare(const JobPtr &job)
                 // cut the comparison at its diff limits, it did not time out.
                 job->plan.warnings.append(tr("GitLab truncated this comparison (too many files or lines); the list "
                                              "may be incomplete. Review the rest in GitLab."));
-            Q_EMIT planReady(job->id, job->plan);
+            deliver(job);
         });
 }
 

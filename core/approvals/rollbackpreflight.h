@@ -3,7 +3,6 @@
 #include "core/approvals/approvaltypes.h"
 #include "core/git/gittypes.h"
 
-#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -18,7 +17,9 @@ class GitWorkspace;
 // with the `codes` pointer of each commit, joined with GitLab's deployments)
 // and, for a rollback, what going back to a target SHA would undo (GitLab
 // compare in repo A from the target to the live SHA), warning when the
-// target no longer exists. Share the ReleaseApprover's workspace.
+// target no longer exists. Share the ReleaseApprover's workspace. Each call
+// answers once through `done`, on this object's thread, unless `context` was
+// destroyed meanwhile (as with GitLabClient).
 class RollbackPreflight final : public QObject
 {
     Q_OBJECT
@@ -27,14 +28,13 @@ public:
                       QObject *parent = nullptr);
     ~RollbackPreflight() override;
 
-    // targetSha empty: the previous successful deployment.
-    quint64 plan(const QString &appId, Environment environment, const QString &targetSha = QString());
-    quint64 history(const QString &appId, Environment environment, int maxCount = 100);
+    template<typename T> using Callback = std::function<void(PreflightResult<T>)>;
 
-Q_SIGNALS:
-    void planReady(quint64 id, const Dockmaster::RollbackPlan &plan);
-    void historyReady(quint64 id, const QList<Dockmaster::DeploymentHistoryEntry> &entries);
-    void failed(quint64 id, const QString &message);
+    // targetSha empty: the previous successful deployment.
+    void plan(const QString &appId, Environment environment, const QString &targetSha, QObject *context,
+              Callback<RollbackPlan> done);
+    void history(const QString &appId, Environment environment, int maxCount, QObject *context,
+                 Callback<QList<DeploymentHistoryEntry>> done);
 
 private:
     struct Job;
@@ -42,12 +42,12 @@ private:
     void readHistory(const JobPtr &job, std::function<void()> next);
     void compare(const JobPtr &job);
     void fail(const JobPtr &job, const QString &message);
+    void failLater(const JobPtr &job, const QString &message);
+    void deliver(const JobPtr &job);
 
     GitLabClient *m_client;
     GitWorkspace *m_workspace;
     QString m_rootGroup;
-    quint64 m_nextId = 1;
-    QHash<quint64, std::function<void(bool ok, const QList<GitlinkHistoryEntry> &, const QString &)>> m_git;
 };
 
 } // namespace Dockmaster

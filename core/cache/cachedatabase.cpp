@@ -1,6 +1,7 @@
 #include "core/cache/cachedatabase.h"
 
 #include "core/cache/cacheschema.h"
+#include "core/util/logging.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -71,6 +72,7 @@ CacheDatabase::OpenResult CacheDatabase::open()
             QString app;
             m_lock->getLockInfo(&pid, &host, &app);
             m_lock.reset();
+            qCDebug(lcCache) << "in use by process" << pid << "on" << host << ':' << m_filePath;
             result.status = OpenStatus::InUse;
             result.message = tr("The local cache of this profile is in use by another Dockmaster window "
                                 "(process %1 on %2). Close that window first, or start with another profile.")
@@ -86,6 +88,7 @@ CacheDatabase::OpenResult CacheDatabase::open()
         if (version > latestCacheSchemaVersion()) {
             m_lastError = tr("The cache was written by a newer version of Dockmaster (schema %1).").arg(version);
         } else if (migrate(version)) {
+            qCDebug(lcCache) << "opened" << m_filePath << "schema" << version << "->" << latestCacheSchemaVersion();
             result.status = OpenStatus::Ready;
             return result;
         }
@@ -94,10 +97,12 @@ CacheDatabase::OpenResult CacheDatabase::open()
     // The file is damaged, foreign or unreadable. Keep it for inspection and
     // start afresh: everything in the cache can be fetched again from GitLab.
     const QString reason = m_lastError;
+    qCDebug(lcCache) << "cannot use" << m_filePath << ':' << reason;
     closeConnection();
     if (!inMemory && QFile::exists(m_filePath)) {
         result.movedAsidePath = moveAside();
         if (!result.movedAsidePath.isEmpty() && openConnection(m_filePath) && migrate(0)) {
+            qCDebug(lcCache) << "moved the damaged cache to" << result.movedAsidePath << "and started afresh";
             result.status = OpenStatus::RecoveredFromCorruption;
             result.message = tr("The local cache could not be read (%1). It was moved to %2 and a new cache "
                                 "was created; data will be fetched again from GitLab.")
@@ -177,6 +182,7 @@ bool CacheDatabase::migrate(int fromVersion)
     for (const CacheMigration &migration : cacheMigrations()) {
         if (migration.version <= fromVersion)
             continue;
+        qCDebug(lcCache) << "migrating" << m_filePath << "to schema" << migration.version;
         const bool applied = transaction([&] {
             for (const QString &statement : migration.statements) {
                 if (!exec(statement))

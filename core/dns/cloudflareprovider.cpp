@@ -1,5 +1,7 @@
 #include "core/dns/cloudflareprovider.h"
 
+#include "core/util/sequential.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkRequest>
@@ -267,18 +269,17 @@ void CloudflareProvider::writeRecord(DnsOperation *operation, const QString &zon
          [finish](const QJsonObject &) { finish(); });
 }
 
-void CloudflareProvider::deleteEach(DnsOperation *operation, const QString &zoneId, QList<DnsRecord> victims,
+void CloudflareProvider::deleteEach(DnsOperation *operation, const QString &zoneId, const QList<DnsRecord> &victims,
                                     std::function<void()> done)
 {
-    if (victims.isEmpty()) {
-        done();
-        return;
-    }
-    const DnsRecord victim = victims.takeFirst();
-    call(operation, "DELETE", QStringLiteral("/zones/%1/dns_records/%2").arg(zoneId, victim.id), {}, {},
-         [this, operation, zoneId, victims, done](const QJsonObject &) {
-             deleteEach(operation, zoneId, victims, done);
-         });
+    // A failed call fails the operation and never calls next(): the loop stops there.
+    forEachSequential<DnsRecord>(
+        operation, victims,
+        [this, operation, zoneId](const DnsRecord &victim, std::function<void()> next) {
+            call(operation, "DELETE", QStringLiteral("/zones/%1/dns_records/%2").arg(zoneId, victim.id), {}, {},
+                 [next](const QJsonObject &) { next(); });
+        },
+        std::move(done));
 }
 
 void CloudflareProvider::startDelete(DnsOperation *operation, const QString &zone, const QString &name,

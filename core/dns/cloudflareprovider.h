@@ -44,7 +44,7 @@ private:
                  QList<DnsRecord> collected, RecordsHandler handler);
     void writeRecord(DnsOperation *operation, const QString &zoneId, const DnsRecord &record,
                      const QList<DnsRecord> &current, bool mayCreate);
-    void deleteEach(DnsOperation *operation, const QString &zoneId, QList<DnsRecord> victims,
+    void deleteEach(DnsOperation *operation, const QString &zoneId, const QList<DnsRecord> &victims,
                     std::function<void()> done);
 
     QUrl m_baseUrl;

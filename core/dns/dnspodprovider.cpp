@@ -1,5 +1,7 @@
 #include "core/dns/dnspodprovider.h"
 
+#include "core/util/sequential.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -220,20 +222,18 @@ void DnsPodProvider::writeRecord(DnsOperation *operation, const QString &zone, c
     call(operation, "ModifyRecord", parameters, [finish](const QJsonObject &, const QString &) { finish(); });
 }
 
-void DnsPodProvider::deleteEach(DnsOperation *operation, const QString &zone, QList<DnsRecord> victims,
+void DnsPodProvider::deleteEach(DnsOperation *operation, const QString &zone, const QList<DnsRecord> &victims,
                                 std::function<void()> done)
 {
-    if (victims.isEmpty()) {
-        done();
-        return;
-    }
-    const DnsRecord victim = victims.takeFirst();
-    const QJsonObject parameters { { QStringLiteral("Domain"), zone },
-                                   { QStringLiteral("RecordId"), victim.id.toLongLong() } };
-    call(operation, "DeleteRecord", parameters,
-         [this, operation, zone, victims, done](const QJsonObject &, const QString &) {
-             deleteEach(operation, zone, victims, done);
-         });
+    // A failed call fails the operation and never calls next(): the loop stops there.
+    forEachSequential<DnsRecord>(
+        operation, victims,
+        [this, operation, zone](const DnsRecord &victim, std::function<void()> next) {
+            const QJsonObject parameters { { QStringLiteral("Domain"), zone },
+                                           { QStringLiteral("RecordId"), victim.id.toLongLong() } };
+            call(operation, "DeleteRecord", parameters, [next](const QJsonObject &, const QString &) { next(); });
+        },
+        std::move(done));
 }
 
 void DnsPodProvider::startDelete(DnsOperation *operation, const QString &zone, const QString &name, const QString &type)

@@ -38,7 +38,8 @@ private:
                  QList<DnsRecord> collected, RecordsHandler handler);
     void writeRecord(DnsOperation *operation, const QString &zone, const DnsRecord &record,
                      const QList<DnsRecord> &current, bool mayCreate);
-    void deleteEach(DnsOperation *operation, const QString &zone, QList<DnsRecord> victims, std::function<void()> done);
+    void deleteEach(DnsOperation *operation, const QString &zone, const QList<DnsRecord> &victims,
+                    std::function<void()> done);
 
     QUrl m_endpoint;
     QByteArray m_host;

@@ -1,8 +1,11 @@
 #include "core/dns/dnsprovider.h"
 
 #include "core/dns/dnsvalidation.h"
+#include "core/util/logging.h"
+#include "core/util/redact.h"
 #include "core/util/validation.h"
 
+#include <QElapsedTimer>
 #include <QMetaObject>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -145,7 +148,9 @@ void DnsProvider::send(DnsOperation *operation, QNetworkRequest request, const Q
     request.setTransferTimeout(30000);
     ++m_requestsSent;
     QNetworkReply *reply = m_network->sendCustomRequest(request, verb, body);
-    connect(reply, &QNetworkReply::finished, operation, [reply, handler = std::move(handler)] {
+    QElapsedTimer clock;
+    clock.start();
+    connect(reply, &QNetworkReply::finished, operation, [reply, verb, clock, handler = std::move(handler)] {
         reply->deleteLater();
         DnsHttpAnswer answer;
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -153,6 +158,9 @@ void DnsProvider::send(DnsOperation *operation, QNetworkRequest request, const Q
         answer.error = reply->error();
         answer.errorString = reply->errorString();
         answer.retryAfter = reply->rawHeader("Retry-After");
+        qCDebug(lcDns).noquote() << verb << redacted(reply->url()) << answer.status
+                                 << QStringLiteral("%1 ms").arg(clock.elapsed())
+                                 << (answer.error == QNetworkReply::NoError ? QString() : redacted(answer.errorString));
         handler(answer);
     });
     // An operation that goes away mid-request (its provider is destroyed)
@@ -198,6 +206,8 @@ void DnsProvider::fail(DnsOperation *operation, const QString &message, bool tra
     operation->m_transient = transient;
     operation->m_httpStatus = httpStatus;
     operation->m_providerCode = providerCode;
+    qCDebug(lcDns).noquote() << displayName() << "failed:" << redacted(operation->m_errorMessage)
+                             << (transient ? "(transient)" : "");
     complete(operation);
 }
 

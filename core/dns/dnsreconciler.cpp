@@ -30,7 +30,7 @@ QList<ExpectedDnsRecord> DnsReconciler::expectedForApp(const QString &appId, con
 void DnsReconciler::setExpected(const QList<ExpectedDnsRecord> &expected)
 {
     m_expected = expected;
-    ++m_generation;
+    m_rounds.invalidate();
     m_comparisons.clear();
     setBusy(0);
     Q_EMIT comparisonsChanged(m_comparisons);
@@ -62,7 +62,7 @@ void DnsReconciler::refresh()
 {
     if (!m_provider)
         return;
-    const quint64 generation = ++m_generation;
+    const LatestOnly::Job round = m_rounds.start();
     m_collected.clear();
     m_errors.clear();
     m_fixing = false;
@@ -78,15 +78,13 @@ void DnsReconciler::refresh()
     setBusy(int(names.size()));
     for (const QString &name : std::as_const(names)) {
         DnsOperation *operation = m_provider->listRecords(name);
-        connect(operation, &DnsOperation::finished, this, [this, generation](DnsOperation *done) {
-            if (generation != m_generation)
-                return;
+        connect(operation, &DnsOperation::finished, this, m_rounds.guard(round, [this](DnsOperation *done) {
             if (done->succeeded())
                 m_collected.append(done->records());
             else
                 m_errors.append(done->errorMessage());
             operationDone();
-        });
+        }));
     }
 }
 
@@ -99,7 +97,7 @@ void DnsReconciler::fix()
         if (line.state != DnsRecordState::Ok)
             broken.insert(line.name);
     }
-    const quint64 generation = ++m_generation;
+    const LatestOnly::Job round = m_rounds.start();
     m_errors.clear();
     m_fixing = true;
     QList<ExpectedDnsRecord> work;
@@ -117,13 +115,11 @@ void DnsReconciler::fix()
     setBusy(int(work.size()));
     for (const ExpectedDnsRecord &record : std::as_const(work)) {
         DnsOperation *operation = m_provider->upsertARecord(record.name, record.address, record.ttl);
-        connect(operation, &DnsOperation::finished, this, [this, generation](DnsOperation *done) {
-            if (generation != m_generation)
-                return;
+        connect(operation, &DnsOperation::finished, this, m_rounds.guard(round, [this](DnsOperation *done) {
             if (!done->succeeded())
                 m_errors.append(done->errorMessage());
             operationDone();
-        });
+        }));
     }
 }
 

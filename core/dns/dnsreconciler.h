@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/dns/dnsrecord.h"
+#include "core/util/latestonly.h"
 
 #include <QObject>
 #include <QPointer>
@@ -58,7 +59,7 @@ private:
     QStringList m_errors;
     QString m_statusText;
     int m_pending = 0;
-    quint64 m_generation = 0;
+    LatestOnly m_rounds; // a refresh, fix or new expectation drops the answers of the round before
     bool m_fixing = false;
 };
 

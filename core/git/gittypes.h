@@ -5,6 +5,9 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace Dockmaster {
 
@@ -70,6 +73,9 @@ struct GitlinkMove {
 };
 
 struct GitlinkMoveResult {
+    // Set when the server refused the push because the branch moved on
+    // meanwhile (nothing was committed there); the other fields are then empty.
+    std::optional<GitPushRejection> rejection;
     bool alreadyPresent = false; // the guard line was found; commit is that earlier commit
     QString commit;
     QString parent;         // the branch head the new commit was made on (empty when alreadyPresent)
@@ -82,6 +88,36 @@ struct GitlinkHistoryEntry {
     GitCommitInfo commit;
     QString target;     // empty when the commit has no gitlink at that path
     bool moved = false; // target differs from the first parent's
+};
+
+// A freshly opened (cloned or fetched) workspace.
+struct GitOpened {
+    QString headCommit;
+    QStringList files;
+};
+
+// One file's content at one commit.
+struct GitFile {
+    QString path;
+    QString commit;
+    QByteArray content;
+};
+
+struct GitPushResult {
+    QString path;
+    QString commit; // the pushed commit (empty when rejected)
+    // Set when someone else pushed first: the edit was not accepted.
+    std::optional<GitPushRejection> rejection;
+};
+
+// The answer to one GitWorkspace call: a value, or why it failed.
+template<typename T> struct GitResult {
+    T value {};
+    bool failed = false;
+    GitFailure failure = GitFailure::General;
+    QString error; // translated, when failed
+
+    bool ok() const { return !failed; }
 };
 
 } // namespace Dockmaster

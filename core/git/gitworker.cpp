@@ -32,13 +32,6 @@ using SignaturePtr = GitHandle<git_signature, git_signature_free>;
 using RevwalkPtr = GitHandle<git_revwalk, git_revwalk_free>;
 using PatchPtr = GitHandle<git_patch, git_patch_free>;
 
-// Thrown inside the worker only; every public entry point turns it into a
-// failed() signal.
-struct GitError {
-    GitFailure kind;
-    QString message;
-};
-
 constexpr int MaxCredentialAttempts = 3;
 
 // Shared by every callback of one network operation (libgit2 gives all
@@ -241,16 +234,6 @@ GitWorker::~GitWorker()
     git_repository_free(m_repository);
 }
 
-template<typename Fn> void GitWorker::guarded(quint64 request, Fn &&fn)
-{
-    try {
-        fn();
-    } catch (const GitError &error) {
-        Q_EMIT failed(request, error.kind, error.message);
-    }
-    Q_EMIT finished(request);
-}
-
 void GitWorker::requireRepository() const
 {
     if (!m_repository) {
@@ -403,13 +386,10 @@ QList<GitCommitInfo> GitWorker::commitsBetween(const QString &base, const QStrin
     return result;
 }
 
-void GitWorker::open(quint64 request, const QUrl &url, const QString &username, const QString &token,
-                     const QString &branch)
+GitOpened GitWorker::open(const QUrl &url, const QString &username, const QString &token, const QString &branch)
 {
-    guarded(request, [&] {
-        attach(url, username, token, branch);
-        Q_EMIT opened(request, localHead(), files());
-    });
+    attach(url, username, token, branch);
+    return { localHead(), files() };
 }
 
 void GitWorker::attach(const QUrl &url, const QString &username, const QString &token, const QString &branch)
@@ -464,26 +444,22 @@ void GitWorker::attach(const QUrl &url, const QString &username, const QString &
     }
 }
 
-void GitWorker::listFiles(quint64 request)
+QStringList GitWorker::listFiles()
 {
-    guarded(request, [&] {
-        requireRepository();
-        Q_EMIT filesListed(request, files());
-    });
+    requireRepository();
+    return files();
 }
 
-void GitWorker::readFile(quint64 request, const QString &path, const QString &commit)
+GitFile GitWorker::readFile(const QString &path, const QString &commit)
 {
-    guarded(request, [&] {
-        requireRepository();
-        requireSafePath(path);
-        const QString at = commit.isEmpty() ? localHead() : commit;
-        QByteArray content;
-        if (!readBlob(at, path, &content)) {
-            throw GitError { GitFailure::General, tr("%1 does not exist in commit %2.").arg(path, at.left(8)) };
-        }
-        Q_EMIT fileRead(request, path, at, content);
-    });
+    requireRepository();
+    requireSafePath(path);
+    const QString at = commit.isEmpty() ? localHead() : commit;
+    QByteArray content;
+    if (!readBlob(at, path, &content)) {
+        throw GitError { GitFailure::General, tr("%1 does not exist in commit %2.").arg(path, at.left(8)) };
+    }
+    return { path, at, content };
 }
 
 // Pushes the local branch without force. True when the server took it; false
@@ -531,187 +507,188 @@ bool GitWorker::pushBranch(const QString &base)
     return false;
 }
 
-void GitWorker::commitAndPush(quint64 request, const QString &path, const QByteArray &content, const QString &message,
-                              const GitAuthor &author, const QString &baseCommit)
+GitPushResult GitWorker::commitAndPush(const QString &path, const QByteArray &content, const QString &message,
+                                       const GitAuthor &author, const QString &baseCommit)
 {
-    guarded(request, [&] {
-        requireRepository();
-        requireSafePath(path);
-        if (message.trimmed().isEmpty()) {
-            throw GitError { GitFailure::General, tr("A commit needs a message.") };
-        }
-        const QString base = baseCommit.isEmpty() ? localHead() : baseCommit;
-        auto [parent, index] = stageOn(m_repository, base);
-        const QByteArray pathBytes = path.toUtf8();
-        git_index_entry entry = {};
-        entry.mode = GIT_FILEMODE_BLOB;
-        if (const git_index_entry *existing = git_index_get_bypath(index.get(), pathBytes.constData(), 0)) {
-            entry.mode = existing->mode;
-        }
-        entry.path = pathBytes.constData();
-        git_oid treeOid;
-        if (git_blob_create_from_buffer(&entry.id, m_repository, content.constData(), size_t(content.size())) != 0
-            || git_index_add(index.get(), &entry) != 0
-            || git_index_write_tree_to(&treeOid, index.get(), m_repository) != 0) {
-            throw GitError { GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message()) };
-        }
-        if (git_oid_equal(&treeOid, git_commit_tree_id(parent.get()))) {
-            throw GitError { GitFailure::General, tr("Nothing to commit: %1 is unchanged.").arg(path) };
-        }
-        git_tree *rawNewTree = nullptr;
-        git_tree_lookup(&rawNewTree, m_repository, &treeOid);
-        TreePtr newTree(rawNewTree);
-        git_signature *rawSignature = nullptr;
-        if (git_signature_now(&rawSignature, author.name.toUtf8().constData(), author.email.toUtf8().constData())
-            != 0) {
-            throw GitError { GitFailure::General,
-                             tr("The author \"%1 <%2>\" is not valid for git.").arg(author.name, author.email) };
-        }
-        SignaturePtr signature(rawSignature);
-        const git_commit *parents[] = { parent.get() };
-        git_oid commitOid;
-        if (git_commit_create(&commitOid, m_repository, nullptr, signature.get(), signature.get(), nullptr,
-                              message.toUtf8().constData(), newTree.get(), 1, parents)
-            != 0) {
-            throw GitError { GitFailure::General, tr("Could not create the commit: %1").arg(libgit2Message()) };
-        }
-        const QString commitId = oidString(&commitOid);
-        resetBranchTo(commitId);
+    requireRepository();
+    requireSafePath(path);
+    if (message.trimmed().isEmpty()) {
+        throw GitError { GitFailure::General, tr("A commit needs a message.") };
+    }
+    const QString base = baseCommit.isEmpty() ? localHead() : baseCommit;
+    auto [parent, index] = stageOn(m_repository, base);
+    const QByteArray pathBytes = path.toUtf8();
+    git_index_entry entry = {};
+    entry.mode = GIT_FILEMODE_BLOB;
+    if (const git_index_entry *existing = git_index_get_bypath(index.get(), pathBytes.constData(), 0)) {
+        entry.mode = existing->mode;
+    }
+    entry.path = pathBytes.constData();
+    git_oid treeOid;
+    if (git_blob_create_from_buffer(&entry.id, m_repository, content.constData(), size_t(content.size())) != 0
+        || git_index_add(index.get(), &entry) != 0
+        || git_index_write_tree_to(&treeOid, index.get(), m_repository) != 0) {
+        throw GitError { GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message()) };
+    }
+    if (git_oid_equal(&treeOid, git_commit_tree_id(parent.get()))) {
+        throw GitError { GitFailure::General, tr("Nothing to commit: %1 is unchanged.").arg(path) };
+    }
+    git_tree *rawNewTree = nullptr;
+    git_tree_lookup(&rawNewTree, m_repository, &treeOid);
+    TreePtr newTree(rawNewTree);
+    git_signature *rawSignature = nullptr;
+    if (git_signature_now(&rawSignature, author.name.toUtf8().constData(), author.email.toUtf8().constData()) != 0) {
+        throw GitError { GitFailure::General,
+                         tr("The author \"%1 <%2>\" is not valid for git.").arg(author.name, author.email) };
+    }
+    SignaturePtr signature(rawSignature);
+    const git_commit *parents[] = { parent.get() };
+    git_oid commitOid;
+    if (git_commit_create(&commitOid, m_repository, nullptr, signature.get(), signature.get(), nullptr,
+                          message.toUtf8().constData(), newTree.get(), 1, parents)
+        != 0) {
+        throw GitError { GitFailure::General, tr("Could not create the commit: %1").arg(libgit2Message()) };
+    }
+    const QString commitId = oidString(&commitOid);
+    resetBranchTo(commitId);
 
-        if (pushBranch(base)) {
-            Q_EMIT pushed(request, path, commitId);
+    if (pushBranch(base)) {
+        return { path, commitId, std::nullopt };
+    }
+    const QString head = remoteHead();
+    GitPushRejection rejection;
+    rejection.path = path;
+    rejection.baseCommit = base;
+    rejection.remoteHead = head;
+    QByteArray before;
+    QByteArray after;
+    readBlob(base, path, &before);
+    readBlob(head, path, &after);
+    rejection.fileChangedUpstream = before != after;
+    rejection.upstreamDiff = unifiedDiff(before, after, path);
+    rejection.upstreamCommits = commitsBetween(base, head, 50);
+    return { path, QString(), rejection };
+}
+
+GitRebaseResult GitWorker::rebaseEdit(const QString &path, const QByteArray &content, const QString &baseCommit)
+{
+    requireRepository();
+    requireSafePath(path);
+    fetch();
+    const QString head = remoteHead();
+    QByteArray ancestor;
+    QByteArray theirs;
+    readBlob(baseCommit, path, &ancestor);
+    readBlob(head, path, &theirs);
+    GitRebaseResult result;
+    result.path = path;
+    result.newBase = head;
+    if (ancestor == theirs) {
+        result.content = content;
+    } else {
+        const QByteArray pathBytes = path.toUtf8();
+        git_merge_file_input ancestorInput = GIT_MERGE_FILE_INPUT_INIT;
+        ancestorInput.ptr = ancestor.constData();
+        ancestorInput.size = size_t(ancestor.size());
+        ancestorInput.path = pathBytes.constData();
+        git_merge_file_input oursInput = ancestorInput;
+        oursInput.ptr = content.constData();
+        oursInput.size = size_t(content.size());
+        git_merge_file_input theirsInput = ancestorInput;
+        theirsInput.ptr = theirs.constData();
+        theirsInput.size = size_t(theirs.size());
+        git_merge_file_options options = GIT_MERGE_FILE_OPTIONS_INIT;
+        const QByteArray base = "base";
+        const QByteArray mine = "mine";
+        const QByteArray upstream = "upstream";
+        options.ancestor_label = base.constData();
+        options.our_label = mine.constData();
+        options.their_label = upstream.constData();
+        git_merge_file_result merged = {};
+        if (git_merge_file(&merged, &ancestorInput, &oursInput, &theirsInput, &options) != 0) {
+            throw GitError { GitFailure::General, tr("Could not merge %1: %2").arg(path, libgit2Message()) };
+        }
+        result.content = QByteArray(merged.ptr, qsizetype(merged.len));
+        result.conflicts = !merged.automergeable;
+        git_merge_file_result_free(&merged);
+    }
+    resetBranchTo(head);
+    return result;
+}
+
+GitFile GitWorker::discardEdit(const QString &path)
+{
+    requireRepository();
+    requireSafePath(path);
+    fetch();
+    const QString head = remoteHead();
+    resetBranchTo(head);
+    QByteArray content;
+    if (!readBlob(head, path, &content)) {
+        throw GitError { GitFailure::General, tr("%1 was removed upstream.").arg(path) };
+    }
+    return { path, head, content };
+}
+
+template<typename Visit> void GitWorker::walkHistory(bool firstParentOnly, Visit &&visit) const
+{
+    git_revwalk *rawWalk = nullptr;
+    if (git_revwalk_new(&rawWalk, m_repository) != 0) {
+        throw GitError { GitFailure::General, tr("Could not read the history: %1").arg(libgit2Message()) };
+    }
+    RevwalkPtr walk(rawWalk);
+    git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+    if (firstParentOnly) {
+        git_revwalk_simplify_first_parent(walk.get());
+    }
+    const git_oid headOid = parseOid(localHead());
+    git_revwalk_push(walk.get(), &headOid);
+    git_oid oid;
+    while (git_revwalk_next(&oid, walk.get()) == 0) {
+        if (QThread::currentThread()->isInterruptionRequested()) {
+            throw GitError { GitFailure::Interrupted, tr("Reading the history was cancelled.") };
+        }
+        git_commit *rawCommit = nullptr;
+        if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
+            continue;
+        }
+        CommitPtr commit(rawCommit);
+        const QString parent
+            = git_commit_parentcount(commit.get()) > 0 ? oidString(git_commit_parent_id(commit.get(), 0)) : QString();
+        if (!visit(commit.get(), oidString(&oid), parent)) {
             return;
         }
-        const QString head = remoteHead();
-        GitPushRejection rejection;
-        rejection.path = path;
-        rejection.baseCommit = base;
-        rejection.remoteHead = head;
+    }
+}
+
+QList<GitHistoryEntry> GitWorker::history(const QString &path, int maxCount)
+{
+    requireRepository();
+    requireSafePath(path);
+    QList<GitHistoryEntry> entries;
+    if (maxCount <= 0) {
+        return entries;
+    }
+    walkHistory(false, [&](const git_commit *commit, const QString &id, const QString &parent) {
+        QByteArray now;
+        const bool existsNow = readBlob(id, path, &now);
         QByteArray before;
-        QByteArray after;
-        readBlob(base, path, &before);
-        readBlob(head, path, &after);
-        rejection.fileChangedUpstream = before != after;
-        rejection.upstreamDiff = unifiedDiff(before, after, path);
-        rejection.upstreamCommits = commitsBetween(base, head, 50);
-        Q_EMIT pushRejected(request, rejection);
+        const bool existedBefore = !parent.isEmpty() && readBlob(parent, path, &before);
+        if (existsNow != existedBefore || now != before) {
+            entries.append({ commitInfo(commit), unifiedDiff(before, now, path) });
+        }
+        return entries.size() < maxCount;
     });
+    return entries;
 }
 
-void GitWorker::rebaseEdit(quint64 request, const QString &path, const QByteArray &content, const QString &baseCommit)
+QString GitWorker::diffText(const QString &path, const QByteArray &text, const QString &commit)
 {
-    guarded(request, [&] {
-        requireRepository();
-        requireSafePath(path);
-        fetch();
-        const QString head = remoteHead();
-        QByteArray ancestor;
-        QByteArray theirs;
-        readBlob(baseCommit, path, &ancestor);
-        readBlob(head, path, &theirs);
-        GitRebaseResult result;
-        result.path = path;
-        result.newBase = head;
-        if (ancestor == theirs) {
-            result.content = content;
-        } else {
-            const QByteArray pathBytes = path.toUtf8();
-            git_merge_file_input ancestorInput = GIT_MERGE_FILE_INPUT_INIT;
-            ancestorInput.ptr = ancestor.constData();
-            ancestorInput.size = size_t(ancestor.size());
-            ancestorInput.path = pathBytes.constData();
-            git_merge_file_input oursInput = ancestorInput;
-            oursInput.ptr = content.constData();
-            oursInput.size = size_t(content.size());
-            git_merge_file_input theirsInput = ancestorInput;
-            theirsInput.ptr = theirs.constData();
-            theirsInput.size = size_t(theirs.size());
-            git_merge_file_options options = GIT_MERGE_FILE_OPTIONS_INIT;
-            const QByteArray base = "base";
-            const QByteArray mine = "mine";
-            const QByteArray upstream = "upstream";
-            options.ancestor_label = base.constData();
-            options.our_label = mine.constData();
-            options.their_label = upstream.constData();
-            git_merge_file_result merged = {};
-            if (git_merge_file(&merged, &ancestorInput, &oursInput, &theirsInput, &options) != 0) {
-                throw GitError { GitFailure::General, tr("Could not merge %1: %2").arg(path, libgit2Message()) };
-            }
-            result.content = QByteArray(merged.ptr, qsizetype(merged.len));
-            result.conflicts = !merged.automergeable;
-            git_merge_file_result_free(&merged);
-        }
-        resetBranchTo(head);
-        Q_EMIT rebased(request, result);
-    });
-}
-
-void GitWorker::discardEdit(quint64 request, const QString &path)
-{
-    guarded(request, [&] {
-        requireRepository();
-        requireSafePath(path);
-        fetch();
-        const QString head = remoteHead();
-        resetBranchTo(head);
-        QByteArray content;
-        if (!readBlob(head, path, &content)) {
-            throw GitError { GitFailure::General, tr("%1 was removed upstream.").arg(path) };
-        }
-        Q_EMIT fileRead(request, path, head, content);
-    });
-}
-
-void GitWorker::history(quint64 request, const QString &path, int maxCount)
-{
-    guarded(request, [&] {
-        requireRepository();
-        requireSafePath(path);
-        git_revwalk *rawWalk = nullptr;
-        if (git_revwalk_new(&rawWalk, m_repository) != 0) {
-            throw GitError { GitFailure::General, tr("Could not read the history: %1").arg(libgit2Message()) };
-        }
-        RevwalkPtr walk(rawWalk);
-        git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-        const git_oid headOid = parseOid(localHead());
-        git_revwalk_push(walk.get(), &headOid);
-        QList<GitHistoryEntry> entries;
-        git_oid oid;
-        while (entries.size() < maxCount && git_revwalk_next(&oid, walk.get()) == 0) {
-            if (QThread::currentThread()->isInterruptionRequested()) {
-                throw GitError { GitFailure::Interrupted, tr("Reading the history was cancelled.") };
-            }
-            git_commit *rawCommit = nullptr;
-            if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
-                continue;
-            }
-            CommitPtr commit(rawCommit);
-            const QString id = oidString(&oid);
-            QByteArray now;
-            const bool existsNow = readBlob(id, path, &now);
-            QByteArray before;
-            bool existedBefore = false;
-            if (git_commit_parentcount(commit.get()) > 0) {
-                existedBefore = readBlob(oidString(git_commit_parent_id(commit.get(), 0)), path, &before);
-            }
-            if (existsNow == existedBefore && now == before) {
-                continue;
-            }
-            entries.append({ commitInfo(commit.get()), unifiedDiff(before, now, path) });
-        }
-        Q_EMIT historyReady(request, path, entries);
-    });
-}
-
-void GitWorker::diffText(quint64 request, const QString &path, const QByteArray &text, const QString &commit)
-{
-    guarded(request, [&] {
-        requireRepository();
-        requireSafePath(path);
-        QByteArray committed;
-        readBlob(commit.isEmpty() ? localHead() : commit, path, &committed);
-        Q_EMIT diffReady(request, path, unifiedDiff(committed, text, path));
-    });
+    requireRepository();
+    requireSafePath(path);
+    QByteArray committed;
+    readBlob(commit.isEmpty() ? localHead() : commit, path, &committed);
+    return unifiedDiff(committed, text, path);
 }
 
 QString GitWorker::gitlinkAt(const QString &commitId, const QString &path) const
@@ -723,154 +700,127 @@ QString GitWorker::gitlinkAt(const QString &commitId, const QString &path) const
     return oidString(git_tree_entry_id(entry.get()));
 }
 
-void GitWorker::moveGitlink(quint64 request, const QUrl &url, const QString &username, const QString &token,
-                            const QString &branch, const GitlinkMove &move)
+GitlinkMoveResult GitWorker::moveGitlink(const QUrl &url, const QString &username, const QString &token,
+                                         const QString &branch, const GitlinkMove &move)
 {
-    guarded(request, [&] {
-        requireSafePath(move.path);
-        static const QRegularExpression fullId(QStringLiteral("^[0-9a-f]{40}$"));
-        if (!fullId.match(move.target).hasMatch()) {
-            throw GitError {
-                GitFailure::General,
-                tr("\"%1\" is not a full commit id; a deployment is always pinned by its SHA.").arg(move.target)
-            };
-        }
-        if (move.message.trimmed().isEmpty()) {
-            throw GitError { GitFailure::General, tr("A commit needs a message.") };
-        }
-        attach(url, username, token, branch);
-        const QString base = localHead();
+    requireSafePath(move.path);
+    static const QRegularExpression fullId(QStringLiteral("^[0-9a-f]{40}$"));
+    if (!fullId.match(move.target).hasMatch()) {
+        throw GitError {
+            GitFailure::General,
+            tr("\"%1\" is not a full commit id; a deployment is always pinned by its SHA.").arg(move.target)
+        };
+    }
+    if (move.message.trimmed().isEmpty()) {
+        throw GitError { GitFailure::General, tr("A commit needs a message.") };
+    }
+    attach(url, username, token, branch);
+    const QString base = localHead();
 
-        if (!move.guardLine.isEmpty()) {
-            // Look before committing: a move that is already on the branch
-            // (another console won, or this one died before its bookkeeping)
-            // must never be deployed twice.
-            const QList<GitCommitInfo> recent = commitsBetween(QString(), base, std::max(1, move.guardDepth));
-            for (const GitCommitInfo &info : recent) {
-                const QStringList lines = info.message.split(QLatin1Char('\n'));
-                const bool found = std::any_of(lines.cbegin(), lines.cend(),
-                                               [&](const QString &line) { return line.trimmed() == move.guardLine; });
-                if (found) {
-                    GitlinkMoveResult result;
-                    result.alreadyPresent = true;
-                    result.commit = info.id;
-                    result.previousTarget = gitlinkAt(info.id, move.path);
-                    result.info = info;
-                    Q_EMIT gitlinkMoved(request, result);
-                    return;
-                }
+    if (!move.guardLine.isEmpty()) {
+        // Look before committing: a move that is already on the branch
+        // (another console won, or this one died before its bookkeeping)
+        // must never be deployed twice.
+        const QList<GitCommitInfo> recent = commitsBetween(QString(), base, std::max(1, move.guardDepth));
+        for (const GitCommitInfo &info : recent) {
+            const QStringList lines = info.message.split(QLatin1Char('\n'));
+            const bool found = std::any_of(lines.cbegin(), lines.cend(),
+                                           [&](const QString &line) { return line.trimmed() == move.guardLine; });
+            if (found) {
+                GitlinkMoveResult result;
+                result.alreadyPresent = true;
+                result.commit = info.id;
+                result.previousTarget = gitlinkAt(info.id, move.path);
+                result.info = info;
+                return result;
             }
         }
+    }
 
-        auto [parent, index] = stageOn(m_repository, base);
-        const QByteArray pathBytes = move.path.toUtf8();
-        const git_index_entry *existing = git_index_get_bypath(index.get(), pathBytes.constData(), 0);
-        if (!existing || existing->mode != GIT_FILEMODE_COMMIT) {
-            // Only an existing submodule is moved: a missing one means the
-            // branch is not an environment branch of a management repository.
-            throw GitError {
-                GitFailure::General,
-                tr("The branch %1 of %2 has no submodule \"%3\".").arg(m_branch, displayUrl(), move.path)
-            };
+    auto [parent, index] = stageOn(m_repository, base);
+    const QByteArray pathBytes = move.path.toUtf8();
+    const git_index_entry *existing = git_index_get_bypath(index.get(), pathBytes.constData(), 0);
+    if (!existing || existing->mode != GIT_FILEMODE_COMMIT) {
+        // Only an existing submodule is moved: a missing one means the
+        // branch is not an environment branch of a management repository.
+        throw GitError { GitFailure::General,
+                         tr("The branch %1 of %2 has no submodule \"%3\".").arg(m_branch, displayUrl(), move.path) };
+    }
+    GitlinkMoveResult result;
+    result.parent = base;
+    result.previousTarget = oidString(&existing->id);
+    if (!move.expectedCurrent.isEmpty() && move.expectedCurrent != result.previousTarget) {
+        throw GitError { GitFailure::General,
+                         tr("%1 of %2 now runs %3, not %4 as when this change was prepared. Nothing was "
+                            "committed; review the change again.")
+                             .arg(m_branch, displayUrl(), result.previousTarget.left(12),
+                                  move.expectedCurrent.left(12)) };
+    }
+    git_index_entry entry = *existing;
+    entry.path = pathBytes.constData();
+    entry.id = parseOid(move.target);
+    git_oid treeOid;
+    if (git_index_add(index.get(), &entry) != 0 || git_index_write_tree_to(&treeOid, index.get(), m_repository) != 0) {
+        throw GitError { GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message()) };
+    }
+    git_tree *rawNewTree = nullptr;
+    git_tree_lookup(&rawNewTree, m_repository, &treeOid);
+    TreePtr newTree(rawNewTree);
+    git_signature *rawSignature = nullptr;
+    if (git_signature_now(&rawSignature, move.author.name.toUtf8().constData(), move.author.email.toUtf8().constData())
+        != 0) {
+        throw GitError { GitFailure::General,
+                         tr("The author \"%1 <%2>\" is not valid for git.").arg(move.author.name, move.author.email) };
+    }
+    SignaturePtr signature(rawSignature);
+    const git_commit *parents[] = { parent.get() };
+    git_oid commitOid;
+    // An unchanged tree is allowed: re-deploying the live version is a
+    // deliberate, recorded action.
+    if (git_commit_create(&commitOid, m_repository, nullptr, signature.get(), signature.get(), nullptr,
+                          move.message.toUtf8().constData(), newTree.get(), 1, parents)
+        != 0) {
+        throw GitError { GitFailure::General, tr("Could not create the commit: %1").arg(libgit2Message()) };
+    }
+    result.commit = oidString(&commitOid);
+    resetBranchTo(result.commit);
+    if (pushBranch(base)) {
+        git_commit *rawCommit = nullptr;
+        if (git_commit_lookup(&rawCommit, m_repository, &commitOid) == 0) {
+            CommitPtr made(rawCommit);
+            result.info = commitInfo(made.get());
         }
-        GitlinkMoveResult result;
-        result.parent = base;
-        result.previousTarget = oidString(&existing->id);
-        if (!move.expectedCurrent.isEmpty() && move.expectedCurrent != result.previousTarget) {
-            throw GitError { GitFailure::General,
-                             tr("%1 of %2 now runs %3, not %4 as when this change was prepared. Nothing was "
-                                "committed; review the change again.")
-                                 .arg(m_branch, displayUrl(), result.previousTarget.left(12),
-                                      move.expectedCurrent.left(12)) };
-        }
-        git_index_entry entry = *existing;
-        entry.path = pathBytes.constData();
-        entry.id = parseOid(move.target);
-        git_oid treeOid;
-        if (git_index_add(index.get(), &entry) != 0
-            || git_index_write_tree_to(&treeOid, index.get(), m_repository) != 0) {
-            throw GitError { GitFailure::General, tr("Could not prepare the commit: %1").arg(libgit2Message()) };
-        }
-        git_tree *rawNewTree = nullptr;
-        git_tree_lookup(&rawNewTree, m_repository, &treeOid);
-        TreePtr newTree(rawNewTree);
-        git_signature *rawSignature = nullptr;
-        if (git_signature_now(&rawSignature, move.author.name.toUtf8().constData(),
-                              move.author.email.toUtf8().constData())
-            != 0) {
-            throw GitError {
-                GitFailure::General,
-                tr("The author \"%1 <%2>\" is not valid for git.").arg(move.author.name, move.author.email)
-            };
-        }
-        SignaturePtr signature(rawSignature);
-        const git_commit *parents[] = { parent.get() };
-        git_oid commitOid;
-        // An unchanged tree is allowed: re-deploying the live version is a
-        // deliberate, recorded action.
-        if (git_commit_create(&commitOid, m_repository, nullptr, signature.get(), signature.get(), nullptr,
-                              move.message.toUtf8().constData(), newTree.get(), 1, parents)
-            != 0) {
-            throw GitError { GitFailure::General, tr("Could not create the commit: %1").arg(libgit2Message()) };
-        }
-        result.commit = oidString(&commitOid);
-        resetBranchTo(result.commit);
-        if (pushBranch(base)) {
-            git_commit *rawCommit = nullptr;
-            if (git_commit_lookup(&rawCommit, m_repository, &commitOid) == 0) {
-                CommitPtr made(rawCommit);
-                result.info = commitInfo(made.get());
-            }
-            Q_EMIT gitlinkMoved(request, result);
-            return;
-        }
-        GitPushRejection rejection;
-        rejection.path = move.path;
-        rejection.baseCommit = base;
-        rejection.remoteHead = remoteHead();
-        rejection.fileChangedUpstream = gitlinkAt(rejection.remoteHead, move.path) != result.previousTarget;
-        rejection.upstreamCommits = commitsBetween(base, rejection.remoteHead, 50);
-        Q_EMIT pushRejected(request, rejection);
-    });
+        return result;
+    }
+    GitPushRejection rejection;
+    rejection.path = move.path;
+    rejection.baseCommit = base;
+    rejection.remoteHead = remoteHead();
+    rejection.fileChangedUpstream = gitlinkAt(rejection.remoteHead, move.path) != result.previousTarget;
+    rejection.upstreamCommits = commitsBetween(base, rejection.remoteHead, 50);
+    GitlinkMoveResult refused;
+    refused.rejection = rejection;
+    return refused;
 }
 
-void GitWorker::gitlinkHistory(quint64 request, const QUrl &url, const QString &username, const QString &token,
-                               const QString &branch, const QString &path, int maxCount)
+QList<GitlinkHistoryEntry> GitWorker::gitlinkHistory(const QUrl &url, const QString &username, const QString &token,
+                                                     const QString &branch, const QString &path, int maxCount)
 {
-    guarded(request, [&] {
-        requireSafePath(path);
-        attach(url, username, token, branch);
-        git_revwalk *rawWalk = nullptr;
-        if (git_revwalk_new(&rawWalk, m_repository) != 0) {
-            throw GitError { GitFailure::General, tr("Could not read the history: %1").arg(libgit2Message()) };
-        }
-        RevwalkPtr walk(rawWalk);
-        git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-        git_revwalk_simplify_first_parent(walk.get());
-        const git_oid headOid = parseOid(localHead());
-        git_revwalk_push(walk.get(), &headOid);
-        QList<GitlinkHistoryEntry> entries;
-        git_oid oid;
-        while (entries.size() < maxCount && git_revwalk_next(&oid, walk.get()) == 0) {
-            if (QThread::currentThread()->isInterruptionRequested()) {
-                throw GitError { GitFailure::Interrupted, tr("Reading the history was cancelled.") };
-            }
-            git_commit *rawCommit = nullptr;
-            if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0) {
-                continue;
-            }
-            CommitPtr commit(rawCommit);
-            GitlinkHistoryEntry entry;
-            entry.commit = commitInfo(commit.get());
-            entry.target = gitlinkAt(entry.commit.id, path);
-            const QString parentTarget = git_commit_parentcount(commit.get()) > 0
-                ? gitlinkAt(oidString(git_commit_parent_id(commit.get(), 0)), path)
-                : QString();
-            entry.moved = entry.target != parentTarget;
-            entries.append(entry);
-        }
-        Q_EMIT gitlinkHistoryReady(request, entries);
+    requireSafePath(path);
+    attach(url, username, token, branch);
+    QList<GitlinkHistoryEntry> entries;
+    if (maxCount <= 0) {
+        return entries;
+    }
+    walkHistory(true, [&](const git_commit *commit, const QString &id, const QString &parent) {
+        GitlinkHistoryEntry entry;
+        entry.commit = commitInfo(commit);
+        entry.target = gitlinkAt(id, path);
+        entry.moved = entry.target != (parent.isEmpty() ? QString() : gitlinkAt(parent, path));
+        entries.append(entry);
+        return entries.size() < maxCount;
     });
+    return entries;
 }
 
 } // namespace Dockmaster

@@ -6,13 +6,23 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <source_location>
+
 struct git_repository;
 
 namespace Dockmaster {
 
+// Thrown by GitWorker's calls; GitWorkspace hands it to the caller as a
+// failed GitResult.
+struct GitError {
+    GitFailure kind;
+    QString message;
+};
+
 // Does the libgit2 work of a GitWorkspace on the workspace's own thread. It
 // owns the one git_repository handle (libgit2 objects are not thread-safe) and
-// is reached only through queued calls; results go out as signals.
+// is reached only through queued calls. Every call returns its result or
+// throws GitError.
 class GitWorker final : public QObject
 {
     Q_OBJECT
@@ -20,36 +30,24 @@ public:
     explicit GitWorker(QString cacheRoot);
     ~GitWorker() override;
 
-    void open(quint64 request, const QUrl &url, const QString &username, const QString &token, const QString &branch);
-    void listFiles(quint64 request);
-    void readFile(quint64 request, const QString &path, const QString &commit);
-    void commitAndPush(quint64 request, const QString &path, const QByteArray &content, const QString &message,
-                       const Dockmaster::GitAuthor &author, const QString &baseCommit);
-    void rebaseEdit(quint64 request, const QString &path, const QByteArray &content, const QString &baseCommit);
-    void discardEdit(quint64 request, const QString &path);
-    void history(quint64 request, const QString &path, int maxCount);
-    void diffText(quint64 request, const QString &path, const QByteArray &text, const QString &commit);
-    void moveGitlink(quint64 request, const QUrl &url, const QString &username, const QString &token,
-                     const QString &branch, const Dockmaster::GitlinkMove &move);
-    void gitlinkHistory(quint64 request, const QUrl &url, const QString &username, const QString &token,
-                        const QString &branch, const QString &path, int maxCount);
-
-Q_SIGNALS:
-    void opened(quint64 request, const QString &headCommit, const QStringList &files);
-    void filesListed(quint64 request, const QStringList &files);
-    void fileRead(quint64 request, const QString &path, const QString &commit, const QByteArray &content);
-    void pushed(quint64 request, const QString &path, const QString &commit);
-    void pushRejected(quint64 request, const Dockmaster::GitPushRejection &rejection);
-    void rebased(quint64 request, const Dockmaster::GitRebaseResult &result);
-    void historyReady(quint64 request, const QString &path, const QList<Dockmaster::GitHistoryEntry> &entries);
-    void diffReady(quint64 request, const QString &path, const QString &diff);
-    void gitlinkMoved(quint64 request, const Dockmaster::GitlinkMoveResult &result);
-    void gitlinkHistoryReady(quint64 request, const QList<Dockmaster::GitlinkHistoryEntry> &entries);
-    void failed(quint64 request, Dockmaster::GitFailure kind, const QString &message);
-    void finished(quint64 request);
+    GitOpened open(const QUrl &url, const QString &username, const QString &token, const QString &branch);
+    QStringList listFiles();
+    GitFile readFile(const QString &path, const QString &commit);
+    GitPushResult commitAndPush(const QString &path, const QByteArray &content, const QString &message,
+                                const Dockmaster::GitAuthor &author, const QString &baseCommit);
+    GitRebaseResult rebaseEdit(const QString &path, const QByteArray &content, const QString &baseCommit);
+    GitFile discardEdit(const QString &path);
+    QList<GitHistoryEntry> history(const QString &path, int maxCount);
+    QString diffText(const QString &path, const QByteArray &text, const QString &commit);
+    GitlinkMoveResult moveGitlink(const QUrl &url, const QString &username, const QString &token, const QString &branch,
+                                  const Dockmaster::GitlinkMove &move);
+    QList<GitlinkHistoryEntry> gitlinkHistory(const QUrl &url, const QString &username, const QString &token,
+                                              const QString &branch, const QString &path, int maxCount);
 
 private:
-    template<typename Fn> void guarded(quint64 request, Fn &&fn);
+    // Walks the first maxCount commits from the local head (newest first)
+    // and calls visit for each; stops early when visit returns false.
+    template<typename Visit> void walkHistory(bool firstParentOnly, Visit &&visit) const;
     void requireRepository() const;
     void attach(const QUrl &url, const QString &username, const QString &token, const QString &branch);
     bool pushBranch(const QString &base);

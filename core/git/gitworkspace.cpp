@@ -1,7 +1,11 @@
 #include "core/git/gitworkspace.h"
 
 #include "core/git/gitworker.h"
+#include "core/util/logging.h"
+#include "core/util/redact.h"
 
+#include <QElapsedTimer>
+#include <QPointer>
 #include <QThread>
 
 namespace Dockmaster {
@@ -11,30 +15,10 @@ GitWorkspace::GitWorkspace(const QString &cacheRoot, QObject *parent)
     , m_thread(new QThread(this))
     , m_worker(new GitWorker(cacheRoot))
 {
-    qRegisterMetaType<GitFailure>();
-    qRegisterMetaType<GitAuthor>();
-    qRegisterMetaType<GitPushRejection>();
-    qRegisterMetaType<GitRebaseResult>();
-    qRegisterMetaType<QList<GitHistoryEntry>>();
-    qRegisterMetaType<GitlinkMove>();
-    qRegisterMetaType<GitlinkMoveResult>();
-    qRegisterMetaType<QList<GitlinkHistoryEntry>>();
     m_thread->setObjectName(QStringLiteral("GitWorkspace"));
     m_worker->moveToThread(m_thread);
     // The worker dies on its own thread, before wait() in our destructor returns.
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &GitWorker::opened, this, &GitWorkspace::opened);
-    connect(m_worker, &GitWorker::filesListed, this, &GitWorkspace::filesListed);
-    connect(m_worker, &GitWorker::fileRead, this, &GitWorkspace::fileRead);
-    connect(m_worker, &GitWorker::pushed, this, &GitWorkspace::pushed);
-    connect(m_worker, &GitWorker::pushRejected, this, &GitWorkspace::pushRejected);
-    connect(m_worker, &GitWorker::rebased, this, &GitWorkspace::rebased);
-    connect(m_worker, &GitWorker::historyReady, this, &GitWorkspace::historyReady);
-    connect(m_worker, &GitWorker::diffReady, this, &GitWorkspace::diffReady);
-    connect(m_worker, &GitWorker::gitlinkMoved, this, &GitWorkspace::gitlinkMoved);
-    connect(m_worker, &GitWorker::gitlinkHistoryReady, this, &GitWorkspace::gitlinkHistoryReady);
-    connect(m_worker, &GitWorker::failed, this, &GitWorkspace::failed);
-    connect(m_worker, &GitWorker::finished, this, &GitWorkspace::onFinished);
     m_thread->start();
 }
 
@@ -45,93 +29,128 @@ GitWorkspace::~GitWorkspace()
     m_thread->wait();
 }
 
-template<typename Fn> quint64 GitWorkspace::post(Fn &&fn)
+template<typename T, typename Work>
+void GitWorkspace::post(QObject *context, Callback<T> done, Work work, std::source_location caller)
 {
-    const quint64 request = m_nextRequest++;
     if (++m_pending == 1) {
         Q_EMIT busyChanged(true);
     }
+    // The guard is made here and read only on this thread; the worker merely carries it.
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, request, fn = std::forward<Fn>(fn)] { fn(worker, request); },
+        m_worker,
+        [this, worker = m_worker, guard = QPointer<QObject>(context), done = std::move(done), work = std::move(work),
+         caller]() mutable {
+            GitResult<T> result;
+            QElapsedTimer clock;
+            clock.start();
+            try {
+                result.value = work(worker);
+                qCDebug(lcGit).noquote() << caller.function_name() << "done in" << clock.elapsed() << "ms";
+            } catch (const GitError &error) {
+                result.failed = true;
+                result.failure = error.kind;
+                result.error = error.message;
+                qCDebug(lcGit).noquote() << caller.function_name() << "failed after" << clock.elapsed()
+                                         << "ms:" << redacted(error.message);
+            }
+            // Our destructor waits for this thread, so `this` is alive here;
+            // a reply still queued when it dies is discarded with it.
+            QMetaObject::invokeMethod(
+                this,
+                [this, guard, done = std::move(done), result = std::move(result)] {
+                    onFinished();
+                    if (guard && done) {
+                        done(result);
+                    }
+                },
+                Qt::QueuedConnection);
+        },
         Qt::QueuedConnection);
-    return request;
 }
 
-void GitWorkspace::onFinished(quint64)
+void GitWorkspace::onFinished()
 {
     if (--m_pending == 0) {
         Q_EMIT busyChanged(false);
     }
 }
 
-quint64 GitWorkspace::open(const QUrl &url, const QString &token, const QString &branch, const QString &username)
+void GitWorkspace::open(const QUrl &url, const QString &token, const QString &branch, QObject *context,
+                        Callback<GitOpened> done, const QString &username)
 {
     m_url = url.adjusted(QUrl::RemoveUserInfo);
     m_branch = branch;
-    return post([url, token, branch, username](GitWorker *worker, quint64 request) {
-        worker->open(request, url, username, token, branch);
+    post<GitOpened>(context, std::move(done), [url, token, branch, username](GitWorker *worker) {
+        return worker->open(url, username, token, branch);
     });
 }
 
-quint64 GitWorkspace::listFiles()
+void GitWorkspace::listFiles(QObject *context, Callback<QStringList> done)
 {
-    return post([](GitWorker *worker, quint64 request) { worker->listFiles(request); });
+    post<QStringList>(context, std::move(done), [](GitWorker *worker) { return worker->listFiles(); });
 }
 
-quint64 GitWorkspace::readFile(const QString &path, const QString &commit)
+void GitWorkspace::readFile(const QString &path, const QString &commit, QObject *context, Callback<GitFile> done)
 {
-    return post([path, commit](GitWorker *worker, quint64 request) { worker->readFile(request, path, commit); });
+    post<GitFile>(context, std::move(done),
+                  [path, commit](GitWorker *worker) { return worker->readFile(path, commit); });
 }
 
-quint64 GitWorkspace::commitAndPush(const QString &path, const QByteArray &content, const QString &message,
-                                    const GitAuthor &author, const QString &baseCommit)
+void GitWorkspace::commitAndPush(const QString &path, const QByteArray &content, const QString &message,
+                                 const GitAuthor &author, const QString &baseCommit, QObject *context,
+                                 Callback<GitPushResult> done)
 {
-    return post([path, content, message, author, baseCommit](GitWorker *worker, quint64 request) {
-        worker->commitAndPush(request, path, content, message, author, baseCommit);
+    post<GitPushResult>(context, std::move(done), [path, content, message, author, baseCommit](GitWorker *worker) {
+        return worker->commitAndPush(path, content, message, author, baseCommit);
     });
 }
 
-quint64 GitWorkspace::rebaseEdit(const QString &path, const QByteArray &content, const QString &baseCommit)
+void GitWorkspace::rebaseEdit(const QString &path, const QByteArray &content, const QString &baseCommit,
+                              QObject *context, Callback<GitRebaseResult> done)
 {
-    return post([path, content, baseCommit](GitWorker *worker, quint64 request) {
-        worker->rebaseEdit(request, path, content, baseCommit);
+    post<GitRebaseResult>(context, std::move(done), [path, content, baseCommit](GitWorker *worker) {
+        return worker->rebaseEdit(path, content, baseCommit);
     });
 }
 
-quint64 GitWorkspace::discardEdit(const QString &path)
+void GitWorkspace::discardEdit(const QString &path, QObject *context, Callback<GitFile> done)
 {
-    return post([path](GitWorker *worker, quint64 request) { worker->discardEdit(request, path); });
+    post<GitFile>(context, std::move(done), [path](GitWorker *worker) { return worker->discardEdit(path); });
 }
 
-quint64 GitWorkspace::history(const QString &path, int maxCount)
+void GitWorkspace::history(const QString &path, int maxCount, QObject *context, Callback<QList<GitHistoryEntry>> done)
 {
-    return post([path, maxCount](GitWorker *worker, quint64 request) { worker->history(request, path, maxCount); });
+    post<QList<GitHistoryEntry>>(context, std::move(done),
+                                 [path, maxCount](GitWorker *worker) { return worker->history(path, maxCount); });
 }
 
-quint64 GitWorkspace::diffText(const QString &path, const QByteArray &text, const QString &commit)
+void GitWorkspace::diffText(const QString &path, const QByteArray &text, const QString &commit, QObject *context,
+                            Callback<QString> done)
 {
-    return post(
-        [path, text, commit](GitWorker *worker, quint64 request) { worker->diffText(request, path, text, commit); });
+    post<QString>(context, std::move(done),
+                  [path, text, commit](GitWorker *worker) { return worker->diffText(path, text, commit); });
 }
 
-quint64 GitWorkspace::moveGitlink(const QUrl &url, const QString &token, const QString &branch, const GitlinkMove &move,
+void GitWorkspace::moveGitlink(const QUrl &url, const QString &token, const QString &branch, const GitlinkMove &move,
+                               QObject *context, Callback<GitlinkMoveResult> done, const QString &username)
+{
+    m_url = url.adjusted(QUrl::RemoveUserInfo);
+    m_branch = branch;
+    post<GitlinkMoveResult>(context, std::move(done), [url, token, branch, move, username](GitWorker *worker) {
+        return worker->moveGitlink(url, username, token, branch, move);
+    });
+}
+
+void GitWorkspace::gitlinkHistory(const QUrl &url, const QString &token, const QString &branch, const QString &path,
+                                  int maxCount, QObject *context, Callback<QList<GitlinkHistoryEntry>> done,
                                   const QString &username)
 {
     m_url = url.adjusted(QUrl::RemoveUserInfo);
     m_branch = branch;
-    return post([url, token, branch, move, username](GitWorker *worker, quint64 request) {
-        worker->moveGitlink(request, url, username, token, branch, move);
-    });
-}
-
-quint64 GitWorkspace::gitlinkHistory(const QUrl &url, const QString &token, const QString &branch, const QString &path,
-                                     int maxCount, const QString &username)
-{
-    m_url = url.adjusted(QUrl::RemoveUserInfo);
-    m_branch = branch;
-    return post([url, token, branch, path, maxCount, username](GitWorker *worker, quint64 request) {
-        worker->gitlinkHistory(request, url, username, token, branch, path, maxCount);
-    });
+    post<QList<GitlinkHistoryEntry>>(context, std::move(done),
+                                     [url, token, branch, path, maxCount, username](GitWorker *worker) {
+                                         return worker->gitlinkHistory(url, username, token, branch, path, maxCount);
+                                     });
 }
 
 } // namespace Dockmaster

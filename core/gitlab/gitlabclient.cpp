@@ -1,5 +1,8 @@
 #include "core/gitlab/gitlabclient.h"
 
+#include "core/util/logging.h"
+#include "core/util/redact.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -328,7 +331,15 @@ void GitLabClient::issue(GitLabCall *call)
     ++m_requestCount;
     call->m_reply = reply;
     connect(reply, &QNetworkReply::finished, this,
-            [this, guard = QPointer<GitLabCall>(call), reply] { onReplyFinished(guard.data(), reply); });
+            [this, guard = QPointer<GitLabCall>(call), reply, method, sentAtMs = m_clock.elapsed()] {
+                // Method, URL, status and time of every request; never its headers (the token).
+                qCDebug(lcGitLab).noquote()
+                    << method << redacted(reply->url())
+                    << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
+                    << QStringLiteral("%1 ms").arg(m_clock.elapsed() - sentAtMs)
+                    << (reply->error() == QNetworkReply::NoError ? QString() : redacted(reply->errorString()));
+                onReplyFinished(guard.data(), reply);
+            });
 }
 
 void GitLabClient::noteRateLimit(const QHash<QByteArray, QByteArray> &headers)
@@ -355,6 +366,8 @@ int GitLabClient::backoffDelayMs(int attempt) const
 
 void GitLabClient::retryLater(GitLabCall *call, int delayMs)
 {
+    qCDebug(lcGitLab).noquote() << "retry in" << delayMs << "ms:" << call->m_request.method
+                                << redacted(call->m_request.path);
     QTimer::singleShot(delayMs, call, [this, call] {
         if (!call->m_cancelled && !call->m_finished)
             enqueue(call);
@@ -438,8 +451,12 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
         return;
     }
 
-    // A transport failure, or a 2xx whose body was cut off.
-    if (status == 0 || (status >= 200 && status < 300 && qtError != QNetworkReply::NoError)) {
+    // A transport failure, or a 2xx whose body was cut off (Qt's error, or a
+    // body shorter than its Content-Length that Qt reported without one).
+    const bool success = status >= 200 && status < 300;
+    const bool cutOff
+        = success && qtError == QNetworkReply::NoError && bodyCutOff(request.method, headers, body.size());
+    if (status == 0 || (success && qtError != QNetworkReply::NoError) || cutOff) {
         const bool sentNothing = qtError == QNetworkReply::ConnectionRefusedError
             || qtError == QNetworkReply::HostNotFoundError || qtError == QNetworkReply::SslHandshakeFailedError
             || qtError == QNetworkReply::NetworkSessionFailedError;
@@ -451,32 +468,20 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
             retryLater(call, backoffDelayMs(call->m_attempt++));
             return;
         }
-        GitLabError error = networkError(call, qtError, reply->errorString());
-        if (!idempotent) {
-            error.kind = GitLabError::Kind::MayHaveTakenEffect;
-            error.message = tr("The connection to GitLab broke while it handled %1 %2. The change may or may not "
-                               "have been made; Dockmaster checks before trying again.")
-                                .arg(QString::fromLatin1(request.method), humanPath(request.path));
-        }
-        fail(call, error);
-        return;
-    }
-
-    if (status >= 200 && status < 300 && bodyCutOff(request.method, headers, body.size())) {
-        if (idempotent && call->m_attempt + 1 < m_options.maxAttempts) {
-            retryLater(call, backoffDelayMs(call->m_attempt++));
-            return;
-        }
         GitLabError error;
-        error.httpStatus = status;
-        if (idempotent) {
+        if (cutOff) {
             error.kind = GitLabError::Kind::Malformed;
+            error.httpStatus = status;
+            error.path = request.path;
             error.message = tr("The answer GitLab sent for %1 was cut off (%2 of %3 bytes arrived). Nothing was "
                                "changed.")
                                 .arg(humanPath(request.path))
                                 .arg(body.size())
                                 .arg(QString::fromLatin1(headers.value(QByteArrayLiteral("content-length"))));
         } else {
+            error = networkError(call, qtError, reply->errorString());
+        }
+        if (!idempotent) {
             error.kind = GitLabError::Kind::MayHaveTakenEffect;
             error.message = tr("The connection to GitLab broke while it handled %1 %2. The change may or may not "
                                "have been made; Dockmaster checks before trying again.")
@@ -638,6 +643,8 @@ void GitLabClient::fail(GitLabCall *call, GitLabError error)
 {
     if (error.path.isEmpty())
         error.path = call->m_request.path;
+    qCDebug(lcGitLab).noquote() << "failed:" << call->m_request.method << redacted(error.path)
+                                << redacted(error.message);
     call->m_response.error = std::move(error);
     call->m_response.items = {};
     complete(call);

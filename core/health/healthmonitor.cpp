@@ -131,14 +131,10 @@ void HealthMonitor::startWatcher(const HostRecord &host)
     }
     state = HostState();
     state.reason = tr("connecting to the Docker engine");
-    const quint64 generation = ++m_nextGeneration;
-    m_generation.insert(host.name, generation);
     m_watchedHosts.insert(host.name, host);
-    auto *watcher = new HostHealthWatcher(host.name, *endpoint, m_options, this,
-                                          [this, generation, name = host.name](const HostHealthBatch &batch) {
-                                              if (m_generation.value(name) == generation)
-                                                  applyBatch(batch);
-                                          });
+    auto *watcher = new HostHealthWatcher(
+        host.name, *endpoint, m_options, this,
+        m_watches[host.name].startGuarded([this](const HostHealthBatch &batch) { applyBatch(batch); }));
     watcher->moveToThread(&m_thread);
     m_watchers.insert(host.name, watcher);
     if (!m_thread.isRunning())
@@ -150,7 +146,7 @@ void HealthMonitor::stopWatcher(const QString &host)
 {
     HostHealthWatcher *watcher = m_watchers.take(host);
     m_watchedHosts.remove(host);
-    m_generation.remove(host);
+    m_watches.erase(host);
     m_hosts.remove(host);
     if (!watcher)
         return;

@@ -3,12 +3,14 @@
 #include "core/domain/records.h"
 #include "core/health/healthtypes.h"
 #include "core/health/hosthealthwatcher.h"
+#include "core/util/latestonly.h"
 
 #include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QThread>
 
+#include <map>
 #include <optional>
 
 namespace Dockmaster {
@@ -82,8 +84,8 @@ private:
     QThread m_thread;
     QHash<QString, HostHealthWatcher *> m_watchers; // by host name; live in m_thread
     QHash<QString, HostRecord> m_watchedHosts;
-    QHash<QString, quint64> m_generation; // by host: batches of a replaced watcher are dropped
-    quint64 m_nextGeneration = 0;
+    // By host: batches of a replaced or removed watcher are dropped.
+    std::map<QString, LatestOnly> m_watches;
     QHash<QString, HostState> m_hosts;
     QHash<QString, Watched> m_projects;           // by compose project
     QHash<QString, QStringList> m_projectsOfHost; // host -> projects

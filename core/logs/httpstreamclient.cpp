@@ -55,7 +55,7 @@ HttpStreamClient::~HttpStreamClient()
 
 void HttpStreamClient::get(const QByteArray &target, BodyHandler bodyHandler)
 {
-    ++m_requestGeneration;
+    m_requests.start();
     dropDevice();
     m_bodyHandler = std::move(bodyHandler);
     m_status = 0;
@@ -71,7 +71,7 @@ void HttpStreamClient::get(const QByteArray &target, BodyHandler bodyHandler)
 
 void HttpStreamClient::abort()
 {
-    ++m_requestGeneration;
+    m_requests.invalidate();
     dropDevice();
     if (isActive())
         m_state = State::Idle;
@@ -194,17 +194,11 @@ void HttpStreamClient::onReadyRead()
 
 void HttpStreamClient::onClosed()
 {
-    if (!m_device)
-        return;
-    onReadyRead();
-    if (m_state == State::BodyUntilClose) {
-        finishResponse();
-        return;
-    }
-    if (isActive())
-        fail(tr("The Docker engine closed the connection."));
+    onError(tr("The Docker engine closed the connection."));
 }
 
+// The connection ended (closed or broken): what was read still counts, and a
+// body that runs until the close is complete now.
 void HttpStreamClient::onError(const QString &message)
 {
     if (!m_device)
@@ -259,10 +253,10 @@ bool HttpStreamClient::deliver(QByteArrayView data)
     if (!m_bodyHandler)
         return true;
     // The handler may abort or start another request; then this response is over.
-    const quint64 generation = m_requestGeneration;
+    const LatestOnly::Job request = m_requests.latest();
     const QPointer<HttpStreamClient> guard(this);
     m_bodyHandler(data);
-    return guard && generation == m_requestGeneration;
+    return guard && m_requests.isLatest(request);
 }
 
 bool HttpStreamClient::deliverCounted(QByteArrayView &data)

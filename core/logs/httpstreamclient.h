@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/logs/dockerendpoint.h"
+#include "core/util/latestonly.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -83,7 +84,7 @@ private:
     QByteArray m_lineCarry;
     QByteArray m_readBuffer;
     quint64 m_remaining = 0;
-    quint64 m_requestGeneration = 0;
+    LatestOnly m_requests; // get() and abort() end the response being read
     QTimer m_connectTimer;
 };
 

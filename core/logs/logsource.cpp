@@ -1,5 +1,8 @@
 #include "core/logs/logsource.h"
 
+#include "core/util/logging.h"
+#include "core/util/redact.h"
+
 namespace Dockmaster {
 
 LogSource::LogSource(QObject *parent)
@@ -7,6 +10,15 @@ LogSource::LogSource(QObject *parent)
 {
     qRegisterMetaType<LogBatch>();
     m_thread.setObjectName(QStringLiteral("LogSource"));
+    connect(this, &LogSource::reconnecting, this, [this](const QString &source, const QString &reason) {
+        qCDebug(lcLogs).noquote() << metaObject()->className() << "reconnecting" << source << redacted(reason);
+    });
+    connect(this, &LogSource::streamEnded, this, [this](const QString &source) {
+        qCDebug(lcLogs).noquote() << metaObject()->className() << "stream ended:" << source;
+    });
+    connect(this, &LogSource::failed, this, [this](const QString &message) {
+        qCDebug(lcLogs).noquote() << metaObject()->className() << "failed:" << redacted(message);
+    });
 }
 
 LogSource::~LogSource()
@@ -17,9 +29,9 @@ LogSource::~LogSource()
 void LogSource::start()
 {
     stop();
-    const quint64 generation = ++m_generation;
-    prepare([this, generation] {
-        if (generation == m_generation && !m_worker)
+    const LatestOnly::Job run = m_runs.start();
+    prepare([this, run] {
+        if (m_runs.isLatest(run) && !m_worker)
             launch();
     });
 }
@@ -30,9 +42,9 @@ template<typename... Args> void LogSource::relay(void (LogWorker::*from)(Args...
     // not take back an event already posted (the final flush that stop()
     // waits for is one), so each delivery checks it still belongs to the
     // running worker: after stop() nothing of the old stream gets out.
-    const quint64 generation = m_generation;
-    connect(m_worker, from, this, [this, to, generation](Args... args) {
-        if (generation == m_generation && m_worker)
+    const LatestOnly::Job run = m_runs.latest();
+    connect(m_worker, from, this, [this, to, run](Args... args) {
+        if (m_runs.isLatest(run) && m_worker)
             Q_EMIT(this->*to)(args...);
     });
 }
@@ -50,12 +62,13 @@ void LogSource::launch()
     relay(&LogWorker::droppedByServer, &LogSource::droppedByServer);
     relay(&LogWorker::failed, &LogSource::failed);
     m_thread.start();
+    qCDebug(lcLogs) << metaObject()->className() << "started";
     QMetaObject::invokeMethod(m_worker, &LogWorker::start, Qt::QueuedConnection);
 }
 
 void LogSource::stop()
 {
-    ++m_generation;
+    m_runs.invalidate();
     if (!m_worker)
         return;
     QMetaObject::invokeMethod(m_worker, &LogWorker::stop, Qt::BlockingQueuedConnection);
@@ -64,6 +77,7 @@ void LogSource::stop()
     m_thread.quit();
     m_thread.wait();
     m_worker = nullptr;
+    qCDebug(lcLogs) << metaObject()->className() << "stopped";
 }
 
 } // namespace Dockmaster

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/logs/logtypes.h"
+#include "core/util/latestonly.h"
 
 #include <QObject>
 #include <QThread>
@@ -64,7 +65,7 @@ private:
 
     QThread m_thread;
     LogWorker *m_worker = nullptr; // lives in m_thread, deleted when it finishes
-    quint64 m_generation = 0;
+    LatestOnly m_runs;             // start() and stop() end the deliveries of the worker before
 };
 
 } // namespace Dockmaster

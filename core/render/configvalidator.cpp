@@ -1,6 +1,7 @@
 #include "core/render/configvalidator.h"
 
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Dockmaster {
@@ -23,18 +24,20 @@ ConfigValidator::~ConfigValidator()
     }
 }
 
-quint64 ConfigValidator::validate(const QString &fileName, const QByteArray &content, ConfigFileKind kind)
+void ConfigValidator::validate(const QString &fileName, const QByteArray &content, ConfigFileKind kind,
+                               QObject *context, std::function<void(const ValidationReport &)> done)
 {
-    const quint64 id = m_nextId++;
     auto *watcher = new QFutureWatcher<ValidationReport>(this);
-    connect(watcher, &QFutureWatcher<ValidationReport>::finished, this, [this, watcher, id] {
-        watcher->deleteLater();
-        --m_pending;
-        Q_EMIT finished(id, watcher->result());
-    });
+    connect(
+        watcher, &QFutureWatcher<ValidationReport>::finished, this,
+        [this, watcher, guard = QPointer<QObject>(context), hasContext = context != nullptr, done = std::move(done)] {
+            watcher->deleteLater();
+            --m_pending;
+            if (done && (!hasContext || guard))
+                done(watcher->result());
+        });
     ++m_pending;
     watcher->setFuture(QtConcurrent::run(&ConfigValidation::run, fileName, content, kind, m_tools));
-    return id;
 }
 
 } // namespace Dockmaster

@@ -284,7 +284,7 @@ ReviewLoader::~ReviewLoader()
 
 void ReviewLoader::cancel()
 {
-    ++m_job;
+    m_loads.invalidate();
     m_loading = false;
     if (m_cancelled)
         m_cancelled->store(true);
@@ -301,6 +301,21 @@ void ReviewLoader::track(GitLabCall *call)
 {
     m_calls.removeAll(nullptr);
     m_calls.append(call);
+}
+
+void ReviewLoader::sendForLoad(const GitLabRequest &request, std::function<QString(const GitLabResponse &)> failure,
+                               std::function<void(const GitLabResponse &)> done)
+{
+    track(m_client->send(
+        request, this,
+        m_loads.guard(m_loads.latest(),
+                      [this, failure = std::move(failure), done = std::move(done)](const GitLabResponse &response) {
+                          if (!response.error.isOk()) {
+                              fail(failure(response));
+                              return;
+                          }
+                          done(response);
+                      })));
 }
 
 void ReviewLoader::load(const QString &project, const QString &liveSha, const QString &requestedSha)
@@ -334,7 +349,7 @@ void ReviewLoader::load(const QString &project, const QString &liveSha, const QS
 void ReviewLoader::fail(const QString &message)
 {
     // One answer per load: whatever else is still in flight for it is dropped.
-    const quint64 job = ++m_job;
+    auto report = m_loads.startGuarded([this, message] { Q_EMIT failed(message); });
     m_loading = false;
     if (m_cancelled)
         m_cancelled->store(true);
@@ -344,13 +359,7 @@ void ReviewLoader::fail(const QString &message)
             call->cancel();
     }
     // Queued so callers always see load() return before a signal.
-    QMetaObject::invokeMethod(
-        this,
-        [this, job, message] {
-            if (job == m_job)
-                Q_EMIT failed(message);
-        },
-        Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, [report = std::move(report)]() mutable { report(); }, Qt::QueuedConnection);
 }
 
 QString ReviewLoader::messageFor(const GitLabResponse &response, bool compare) const
@@ -379,19 +388,14 @@ void ReviewLoader::loadCompare()
     request.query = { { QStringLiteral("from"), m_from },
                       { QStringLiteral("to"), m_to },
                       { QStringLiteral("straight"), QStringLiteral("true") } };
-    const quint64 job = m_job;
-    track(m_client->send(request, this, [this, job](const GitLabResponse &response) {
-        if (job != m_job)
-            return;
-        if (!response.error.isOk()) {
-            fail(messageFor(response, true));
-            return;
-        }
-        // Parsed off the UI thread (maybePlan): a compare with megabyte commit messages is big.
-        m_state->compareJson = response.body;
-        m_state->compareDone = true;
-        maybePlan();
-    }));
+    sendForLoad(
+        request, [this](const GitLabResponse &response) { return messageFor(response, true); },
+        [this](const GitLabResponse &response) {
+            // Parsed off the UI thread (maybePlan): a compare with megabyte commit messages is big.
+            m_state->compareJson = response.body;
+            m_state->compareDone = true;
+            maybePlan();
+        });
     listTree(m_to, true);
     listTree(m_from, false);
 }
@@ -404,29 +408,28 @@ void ReviewLoader::listTree(const QString &sha, bool requested)
                    { QStringLiteral("recursive"), QStringLiteral("true") },
                    { QStringLiteral("per_page"), QStringLiteral("100") } };
     tree.pagination = GitLabRequest::Pagination::Offset;
-    const quint64 job = m_job;
-    track(m_client->send(tree, this, [this, job, requested](const GitLabResponse &response) {
-        if (job != m_job)
-            return;
-        if (!response.error.isOk()) {
-            fail(tr("The file tree of %1 could not be read, so the risk scan cannot see what would run: %2")
-                     .arg((requested ? m_to : m_from).left(12), messageFor(response, false)));
-            return;
-        }
-        Tree &out = requested ? m_state->toTree : m_state->fromTree;
-        for (const QJsonValue &v : response.items) {
-            const QJsonObject o = v.toObject();
-            if (o.value(QLatin1StringView("type")).toString() != QLatin1String("blob"))
-                continue;
-            const QString path = o.value(QLatin1StringView("path")).toString();
-            out.insert(path,
-                       { o.value(QLatin1StringView("id")).toString(), o.value(QLatin1StringView("mode")).toString() });
-            if (requested)
-                m_state->toOrder.append(path);
-        }
-        (requested ? m_state->toDone : m_state->fromDone) = true;
-        maybePlan();
-    }));
+    sendForLoad(
+        tree,
+        [this, requested](const GitLabResponse &response) {
+            return tr("The file tree of %1 could not be read, so the risk scan cannot see what would run: %2")
+                .arg((requested ? m_to : m_from).left(12), messageFor(response, false));
+        },
+        [this, requested](const GitLabResponse &response) {
+            Tree &out = requested ? m_state->toTree : m_state->fromTree;
+            for (const QJsonValue &v : response.items) {
+                const QJsonObject o = v.toObject();
+                if (o.value(QLatin1StringView("type")).toString() != QLatin1String("blob"))
+                    continue;
+                const QString path = o.value(QLatin1StringView("path")).toString();
+                out.insert(
+                    path,
+                    { o.value(QLatin1StringView("id")).toString(), o.value(QLatin1StringView("mode")).toString() });
+                if (requested)
+                    m_state->toOrder.append(path);
+            }
+            (requested ? m_state->toDone : m_state->fromDone) = true;
+            maybePlan();
+        });
 }
 
 void ReviewLoader::maybePlan()
@@ -435,21 +438,18 @@ void ReviewLoader::maybePlan()
     if (!state || !state->compareDone || !state->toDone || !state->fromDone)
         return;
     m_calls.removeAll(nullptr);
-    const quint64 job = m_job;
     const QString project = m_project, from = m_from, to = m_to;
     const ReviewLimits limits = m_limits;
     // Parsing a large comparison takes a while: off the UI thread.
     auto *watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, job, state] {
-        watcher->deleteLater();
-        if (job != m_job)
-            return;
+    connect(watcher, &QFutureWatcher<void>::finished, watcher, &QObject::deleteLater);
+    connect(watcher, &QFutureWatcher<void>::finished, this, m_loads.guard(m_loads.latest(), [this, state] {
         if (state->badCompare) {
             fail(tr("GitLab answered the comparison with something that is not JSON."));
             return;
         }
         fetchBlobs();
-    });
+    }));
     watcher->setFuture(QtConcurrent::run([state, project, from, to, limits] {
         if (state->compareJson.isEmpty())
             return; // first release: no comparison
@@ -479,20 +479,15 @@ void ReviewLoader::loadFirstRelease()
     request.query = { { QStringLiteral("ref_name"), m_to }, { QStringLiteral("per_page"), QStringLiteral("100") } };
     request.pagination = GitLabRequest::Pagination::Offset;
     request.maxPages = m_limits.maxCommitPages;
-    const quint64 job = m_job;
-    track(m_client->send(request, this, [this, job](const GitLabResponse &response) {
-        if (job != m_job)
-            return;
-        if (!response.error.isOk()) {
-            fail(messageFor(response, false));
-            return;
-        }
-        // GitLab lists newest first; reviewers read oldest first like compare.
-        for (qsizetype i = response.items.size() - 1; i >= 0; --i)
-            m_state->commits.append(commitFrom(response.items.at(i).toObject()));
-        m_state->compareDone = true;
-        maybePlan();
-    }));
+    sendForLoad(
+        request, [this](const GitLabResponse &response) { return messageFor(response, false); },
+        [this](const GitLabResponse &response) {
+            // GitLab lists newest first; reviewers read oldest first like compare.
+            for (qsizetype i = response.items.size() - 1; i >= 0; --i)
+                m_state->commits.append(commitFrom(response.items.at(i).toObject()));
+            m_state->compareDone = true;
+            maybePlan();
+        });
     m_state->fromDone = true;
     listTree(m_to, true);
 }
@@ -559,10 +554,7 @@ void ReviewLoader::fetchNextBlob()
     request.path = GitLabClient::projectPath(m_project) + QStringLiteral("/repository/files/")
         + GitLabClient::encode(path) + QStringLiteral("/raw");
     request.query = { { QStringLiteral("ref"), m_to } };
-    const quint64 job = m_job;
-    track(m_client->send(request, this, [this, job, path](const GitLabResponse &response) {
-        if (job != m_job)
-            return;
+    track(m_client->send(request, this, m_loads.guard(m_loads.latest(), [this, path](const GitLabResponse &response) {
         Job &current = *m_state;
         --current.inFlight;
         if (response.error.isOk())
@@ -571,7 +563,7 @@ void ReviewLoader::fetchNextBlob()
             current.blobErrors.insert(path, tr("could not be read: %1").arg(messageFor(response, false)));
         Q_EMIT progress(int(current.blobs.size() + current.blobErrors.size()), current.blobTotal);
         fetchNextBlob();
-    }));
+    })));
 }
 
 void ReviewLoader::finish()
@@ -580,16 +572,13 @@ void ReviewLoader::finish()
     const std::shared_ptr<Job> state = m_state;
     const std::shared_ptr<std::atomic_bool> cancelled = m_cancelled;
     const ReviewLimits limits = m_limits;
-    const quint64 job = m_job;
     auto *watcher = new QFutureWatcher<ReviewResult>(this);
-    connect(watcher, &QFutureWatcher<ReviewResult>::finished, this, [this, watcher, job] {
-        watcher->deleteLater();
-        if (job != m_job)
-            return;
+    connect(watcher, &QFutureWatcher<ReviewResult>::finished, watcher, &QObject::deleteLater);
+    connect(watcher, &QFutureWatcher<ReviewResult>::finished, this, m_loads.guard(m_loads.latest(), [this, watcher] {
         m_loading = false;
         m_state.reset();
         Q_EMIT loaded(watcher->result());
-    });
+    }));
     watcher->setFuture(QtConcurrent::run([state, cancelled, limits] {
         ReviewResult result = state->result;
         if (result.firstRelease) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/review/reviewresult.h"
+#include "core/util/latestonly.h"
 
 #include <QHash>
 #include <QObject>
@@ -15,6 +16,7 @@ namespace Dockmaster {
 
 class GitLabCall;
 class GitLabClient;
+struct GitLabRequest;
 struct GitLabResponse;
 
 // Display limits only: what the review lists and shows. The risk scan reads
@@ -82,10 +84,14 @@ private:
     void fail(const QString &message);
     QString messageFor(const GitLabResponse &response, bool compare) const;
     void track(GitLabCall *call);
+    // Sends a request of the current load. done gets a good answer while the
+    // load is still current; an error ends the load with failure's message.
+    void sendForLoad(const GitLabRequest &request, std::function<QString(const GitLabResponse &)> failure,
+                     std::function<void(const GitLabResponse &)> done);
 
     QPointer<GitLabClient> m_client;
     ReviewLimits m_limits;
-    quint64 m_job = 0;
+    LatestOnly m_loads; // load(), cancel() and fail() end every earlier load's answers
     bool m_loading = false;
     QString m_project;
     QString m_from;

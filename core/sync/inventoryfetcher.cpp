@@ -1,7 +1,11 @@
 #include "core/sync/inventoryfetcher.h"
 
+#include "core/util/logging.h"
+#include "core/util/redact.h"
+
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLockFile>
 
 #include <git2.h>
@@ -103,7 +107,14 @@ InventoryFetchResult fetchInventory(const InventoryFetchRequest &request, const 
     const QByteArray refspec = QByteArrayLiteral("+refs/heads/") + request.branch.toUtf8() + ':' + localRef;
     char *specs[] = { const_cast<char *>(refspec.constData()) };
     const git_strarray refspecs = { specs, 1 };
-    if (git_remote_fetch(remote.p, &refspecs, &options, nullptr) != 0) {
+    QElapsedTimer clock;
+    clock.start();
+    const int fetched = git_remote_fetch(remote.p, &refspecs, &options, nullptr);
+    qCDebug(lcGit).noquote() << "inventory fetch" << redacted(request.remoteUrl) << request.branch
+                             << (fetched == 0 ? QStringLiteral("done")
+                                              : QStringLiteral("failed: ") + redacted(lastGitError()))
+                             << "in" << clock.elapsed() << "ms";
+    if (fetched != 0) {
         const git_error *error = git_error_last();
         result.offline = error && (error->klass == GIT_ERROR_NET || error->klass == GIT_ERROR_HTTP);
         result.error = cancelled && cancelled->load()

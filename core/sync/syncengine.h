@@ -101,7 +101,6 @@ private:
     struct Run;
 
     void begin(Mode mode);
-    void onPreviousState(quint64 runId, const PreviousState &previous);
     void startListing();
     void listingDone();
     void planDetails();

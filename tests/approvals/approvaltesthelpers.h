@@ -3,8 +3,10 @@
 #include "core/approvals/pipelinefollower.h"
 #include "core/approvals/releaseapprover.h"
 #include "core/approvals/releasegitlab.h"
+#include "core/approvals/releasetrailers.h"
 #include "core/approvals/rollbackpreflight.h"
 #include "core/git/gitlibrary.h"
+#include "core/git/gitworkspace.h"
 #include "core/gitlab/gitlabclient.h"
 #include "sandbox/emulator/gitlabemulator.h"
 #include "sandbox/emulator/sandboxseeder.h"
@@ -32,6 +34,22 @@ template<typename T, typename Start> GitLabResult<T> waitCall(Start start, int t
         GitLabResult<T> timedOut;
         timedOut.error.kind = GitLabError::Kind::Timeout;
         timedOut.error.message = QStringLiteral("test timed out");
+        return timedOut;
+    }
+    return *out;
+}
+
+// Runs one GitWorkspace call and waits (event loop spinning) for its result.
+template<typename T, typename Start> GitResult<T> waitGit(Start start, int timeoutMs = 20000)
+{
+    QObject context;
+    std::optional<GitResult<T>> out;
+    start(&context, GitWorkspace::Callback<T>([&out](GitResult<T> result) { out = std::move(result); }));
+    (void)QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs);
+    if (!out) {
+        GitResult<T> timedOut;
+        timedOut.failed = true;
+        timedOut.error = QStringLiteral("test timed out");
         return timedOut;
     }
     return *out;
@@ -164,6 +182,35 @@ public:
     QString rev(const QString &projectPath, const QString &ref)
     {
         return QString::fromLatin1(git(projectPath, { QStringLiteral("rev-parse"), ref }).trimmed());
+    }
+
+    // Only the push step of an approval of request (to env/test, as approver
+    // with token): the approval commit with its trailer, as a console that
+    // died before its bookkeeping leaves it. Returns the commit, empty on failure.
+    QString pushApprovalCommit(const ReleaseRequest &request, const QString &ref, const QString &approver,
+                               const QString &token)
+    {
+        const QString code = QStringLiteral("plugins/apps/") + request.appId;
+        const QString ops = QStringLiteral("plugins/ops/") + request.appId;
+        const QString sha = rev(code, ref + QStringLiteral("^{commit}"));
+        const QString key = ReleaseTrailers::requestKey(code, request.iid);
+        QTemporaryDir cache;
+        GitWorkspace workspace(cache.path());
+        GitlinkMove move;
+        move.target = sha;
+        move.message
+            = ReleaseTrailers::approvalMessage(key, QStringLiteral("test"), ref, sha, approver, request.requester);
+        move.author = { approver, approver + QStringLiteral("@example.test") };
+        move.guardLine = ReleaseTrailers::requestLine(key);
+        const auto moved = waitGit<GitlinkMoveResult>([&](QObject *context, auto done) {
+            workspace.moveGitlink(ReleaseGitLab::repositoryUrl(emulator->baseUrl(), ops), token,
+                                  QStringLiteral("env/test"), move, context, done);
+        });
+        if (!moved.ok() || moved.value.rejection) {
+            qWarning().noquote() << "pushing the approval commit failed:" << moved.error;
+            return {};
+        }
+        return moved.value.commit;
     }
 
     // The commit the `codes` gitlink of branch points at.

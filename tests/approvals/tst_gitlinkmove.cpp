@@ -1,7 +1,4 @@
 #include "tests/approvals/approvaltesthelpers.h"
-#include "core/git/gitworkspace.h"
-
-#include <QSignalSpy>
 
 using namespace Dockmaster;
 using namespace Dockmaster::Test;
@@ -18,6 +15,13 @@ private:
     QString m_code;
 
     QUrl url() const { return ReleaseGitLab::repositoryUrl(m_fixture.emulator->baseUrl(), m_ops); }
+
+    GitResult<GitlinkMoveResult> moveAndWait(GitWorkspace &workspace, const QString &branch, const GitlinkMove &change)
+    {
+        return waitGit<GitlinkMoveResult>([&](QObject *context, auto done) {
+            workspace.moveGitlink(url(), m_fixture.emulator->adminToken(), branch, change, context, done);
+        });
+    }
 
     GitlinkMove moveTo(const QString &target, const QString &message, const QString &guard = {}) const
     {
@@ -43,8 +47,6 @@ private Q_SLOTS:
     {
         QTemporaryDir cache;
         GitWorkspace workspace(cache.path());
-        QSignalSpy moved(&workspace, &GitWorkspace::gitlinkMoved);
-        QSignalSpy failed(&workspace, &GitWorkspace::failed);
         const QString branch = QStringLiteral("env/test");
         const QString head = m_fixture.rev(m_ops, branch);
         const QString before = m_fixture.codesAt(m_ops, branch);
@@ -53,11 +55,11 @@ private Q_SLOTS:
         const QString confBefore = QString::fromLatin1(
             m_fixture.git(m_ops, { QStringLiteral("rev-parse"), branch + QStringLiteral(":conf") }));
 
-        workspace.moveGitlink(url(), m_fixture.emulator->adminToken(), branch,
-                              moveTo(target, QStringLiteral("Deploy v1.0.0\n\nDeploy-Tag: v1.0.0\n")));
-        QVERIFY(moved.wait(15000));
-        QVERIFY(failed.isEmpty());
-        const auto result = moved.constFirst().at(1).value<GitlinkMoveResult>();
+        const auto moved
+            = moveAndWait(workspace, branch, moveTo(target, QStringLiteral("Deploy v1.0.0\n\nDeploy-Tag: v1.0.0\n")));
+        QVERIFY2(moved.ok(), qPrintable(moved.error));
+        const GitlinkMoveResult &result = moved.value;
+        QVERIFY(!result.rejection);
         QVERIFY(!result.alreadyPresent);
         QCOMPARE(result.parent, head);
         QCOMPARE(result.previousTarget, before);
@@ -77,20 +79,19 @@ private Q_SLOTS:
     {
         QTemporaryDir cache;
         GitWorkspace workspace(cache.path());
-        QSignalSpy moved(&workspace, &GitWorkspace::gitlinkMoved);
         const QString branch = QStringLiteral("env/test");
         const QString target = m_fixture.rev(m_code, QStringLiteral("v1.1.0^{commit}"));
         const QString guard = QStringLiteral("Release-Request: plugins/apps/x#1");
-        const GitlinkMove move = moveTo(target, QStringLiteral("Release\n\n") + guard + QLatin1Char('\n'), guard);
-        workspace.moveGitlink(url(), m_fixture.emulator->adminToken(), branch, move);
-        QVERIFY(moved.wait(15000));
-        const auto first = moved.constFirst().at(1).value<GitlinkMoveResult>();
+        const GitlinkMove guarded = moveTo(target, QStringLiteral("Release\n\n") + guard + QLatin1Char('\n'), guard);
+        const auto firstMove = moveAndWait(workspace, branch, guarded);
+        QVERIFY2(firstMove.ok(), qPrintable(firstMove.error));
+        const GitlinkMoveResult first = firstMove.value;
         QVERIFY(!first.alreadyPresent);
         const int count = m_fixture.commitCount(m_ops, branch);
 
-        workspace.moveGitlink(url(), m_fixture.emulator->adminToken(), branch, move);
-        QVERIFY(moved.wait(15000));
-        const auto second = moved.at(1).at(1).value<GitlinkMoveResult>();
+        const auto secondMove = moveAndWait(workspace, branch, guarded);
+        QVERIFY2(secondMove.ok(), qPrintable(secondMove.error));
+        const GitlinkMoveResult second = secondMove.value;
         QVERIFY(second.alreadyPresent);
         QCOMPARE(second.commit, first.commit);
         QCOMPARE(m_fixture.commitCount(m_ops, branch), count);
@@ -103,12 +104,9 @@ private Q_SLOTS:
         QTemporaryDir cacheB;
         GitWorkspace first(cacheA.path());
         GitWorkspace second(cacheB.path());
-        QSignalSpy movedA(&first, &GitWorkspace::gitlinkMoved);
-        QSignalSpy movedB(&second, &GitWorkspace::gitlinkMoved);
-        QSignalSpy rejectedA(&first, &GitWorkspace::pushRejected);
-        QSignalSpy rejectedB(&second, &GitWorkspace::pushRejected);
-        QSignalSpy failedA(&first, &GitWorkspace::failed);
-        QSignalSpy failedB(&second, &GitWorkspace::failed);
+        QObject context;
+        std::optional<GitResult<GitlinkMoveResult>> resultA;
+        std::optional<GitResult<GitlinkMoveResult>> resultB;
         const QString branch = QStringLiteral("env/production");
         const QString head = m_fixture.rev(m_ops, branch);
         const QString v0 = m_fixture.rev(m_code, QStringLiteral("v1.0.0^{commit}"));
@@ -118,18 +116,17 @@ private Q_SLOTS:
         // Both fetch the same head, then their pushes arrive together.
         const int fault = m_fixture.emulator->addFault(
             EmulatorFault::delay(QStringLiteral("git-receive-pack$"), 1200, 2).onMethod(QStringLiteral("POST")));
-        first.moveGitlink(url(), m_fixture.emulator->adminToken(), branch, moveTo(v0, QStringLiteral("one")));
-        second.moveGitlink(url(), m_fixture.seed.secondAdminToken, branch, moveTo(v1, QStringLiteral("two")));
-        QTRY_VERIFY_WITH_TIMEOUT(movedA.size() + rejectedA.size() + failedA.size() == 1
-                                     && movedB.size() + rejectedB.size() + failedB.size() == 1,
-                                 20000);
+        first.moveGitlink(url(), m_fixture.emulator->adminToken(), branch, moveTo(v0, QStringLiteral("one")), &context,
+                          [&](const GitResult<GitlinkMoveResult> &result) { resultA = result; });
+        second.moveGitlink(url(), m_fixture.seed.secondAdminToken, branch, moveTo(v1, QStringLiteral("two")), &context,
+                           [&](const GitResult<GitlinkMoveResult> &result) { resultB = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(resultA && resultB, 20000);
         m_fixture.emulator->removeFault(fault);
-        QVERIFY(failedA.isEmpty() && failedB.isEmpty());
-        QCOMPARE(movedA.size() + movedB.size(), 1);
-        QCOMPARE(rejectedA.size() + rejectedB.size(), 1);
-        const auto rejection
-            = (rejectedA.isEmpty() ? rejectedB : rejectedA).constFirst().at(1).value<GitPushRejection>();
-        const auto winner = (movedA.isEmpty() ? movedB : movedA).constFirst().at(1).value<GitlinkMoveResult>();
+        QVERIFY2(resultA->ok() && resultB->ok(), qPrintable(resultA->error + resultB->error));
+        QCOMPARE(int(bool(resultA->value.rejection)) + int(bool(resultB->value.rejection)), 1);
+        const GitlinkMoveResult &lost = resultA->value.rejection ? resultA->value : resultB->value;
+        const GitlinkMoveResult &winner = resultA->value.rejection ? resultB->value : resultA->value;
+        const GitPushRejection rejection = *lost.rejection;
         QCOMPARE(rejection.baseCommit, head);
         QCOMPARE(rejection.remoteHead, winner.commit);
         QCOMPARE(rejection.upstreamCommits.size(), 1);
@@ -163,15 +160,13 @@ private Q_SLOTS:
         QFETCH(QString, branch);
         QTemporaryDir cache;
         GitWorkspace workspace(cache.path());
-        QSignalSpy failed(&workspace, &GitWorkspace::failed);
-        QSignalSpy moved(&workspace, &GitWorkspace::gitlinkMoved);
         const QString head = m_fixture.rev(m_ops, branch);
-        GitlinkMove move = moveTo(target, QStringLiteral("bad"));
-        move.path = path;
-        workspace.moveGitlink(url(), m_fixture.emulator->adminToken(), branch, move);
-        QVERIFY(failed.wait(15000));
-        QVERIFY(moved.isEmpty());
-        QVERIFY(!failed.constFirst().at(2).toString().isEmpty());
+        GitlinkMove bad = moveTo(target, QStringLiteral("bad"));
+        bad.path = path;
+        const auto result = moveAndWait(workspace, branch, bad);
+        QVERIFY(!result.ok());
+        QVERIFY(!result.error.isEmpty());
+        QVERIFY(result.error != QStringLiteral("test timed out"));
         QCOMPARE(m_fixture.rev(m_ops, branch), head);
     }
 
@@ -179,11 +174,13 @@ private Q_SLOTS:
     {
         QTemporaryDir cache;
         GitWorkspace workspace(cache.path());
-        QSignalSpy ready(&workspace, &GitWorkspace::gitlinkHistoryReady);
         const QString branch = QStringLiteral("env/test");
-        workspace.gitlinkHistory(url(), m_fixture.emulator->adminToken(), branch);
-        QVERIFY(ready.wait(15000));
-        const auto entries = ready.constFirst().at(1).value<QList<GitlinkHistoryEntry>>();
+        const auto history = waitGit<QList<GitlinkHistoryEntry>>([&](QObject *context, auto done) {
+            workspace.gitlinkHistory(url(), m_fixture.emulator->adminToken(), branch, QStringLiteral("codes"), 200,
+                                     context, done);
+        });
+        QVERIFY2(history.ok(), qPrintable(history.error));
+        const QList<GitlinkHistoryEntry> &entries = history.value;
         QCOMPARE(entries.size(), m_fixture.commitCount(m_ops, branch));
         QCOMPARE(entries.constFirst().commit.id, m_fixture.rev(m_ops, branch));
         QCOMPARE(entries.constFirst().target, m_fixture.codesAt(m_ops, branch));

@@ -1,6 +1,6 @@
 #include "core/approvals/releasetrailers.h"
-#include "tests/approvals/approvaltesthelpers.h"
 #include "core/git/gitworkspace.h"
+#include "tests/approvals/approvaltesthelpers.h"
 
 #include <QSignalSpy>
 
@@ -267,7 +267,7 @@ private Q_SLOTS:
         m_fixture.emulator->clearRequestLog();
         const int fault = pushesCollide
             ? m_fixture.emulator->addFault(
-                EmulatorFault::delay(QStringLiteral("git-receive-pack$"), 1200, 2).onMethod(QStringLiteral("POST")))
+                  EmulatorFault::delay(QStringLiteral("git-receive-pack$"), 1200, 2).onMethod(QStringLiteral("POST")))
             : -1;
         // Two consoles press Approve at the same moment.
         const quint64 rootId = m_root->approve(request, Root);
@@ -306,28 +306,16 @@ private Q_SLOTS:
         QVERIFY(request.iid > 0);
         const QString ops = opsProject(request);
         const QString branch = QStringLiteral("env/test");
-        const QString sha = tagSha(3, QStringLiteral("v1.1.0"));
-        const QString key = ReleaseTrailers::requestKey(codeProject(request), request.iid);
-        QTemporaryDir cache;
-        GitWorkspace workspace(cache.path());
-        QSignalSpy moved(&workspace, &GitWorkspace::gitlinkMoved);
-        GitlinkMove move;
-        move.target = sha;
-        move.message = ReleaseTrailers::approvalMessage(key, QStringLiteral("test"), QStringLiteral("v1.1.0"), sha,
-                                                        Alice, request.requester);
-        move.author = { Alice, QStringLiteral("alice@example.test") };
-        move.guardLine = ReleaseTrailers::requestLine(key);
-        workspace.moveGitlink(ReleaseGitLab::repositoryUrl(m_fixture.emulator->baseUrl(), ops),
-                              m_fixture.seed.secondAdminToken, branch, move);
-        QVERIFY(moved.wait(15000));
-        const QString pushed = moved.constFirst().at(1).value<GitlinkMoveResult>().commit;
+        const QString pushed
+            = m_fixture.pushApprovalCommit(request, QStringLiteral("v1.1.0"), Alice, m_fixture.seed.secondAdminToken);
+        QVERIFY(!pushed.isEmpty());
 
         const ReleaseOutcome outcome = m_rootOutcomes->wait(m_root->approve(request, Root));
         COMPARE_KIND(outcome, ReleaseOutcome::Kind::LostRace);
         QCOMPARE(outcome.actedBy, Alice);
         QCOMPARE(outcome.commit, pushed);
         QVERIFY2(outcome.message.contains(QStringLiteral("approved this request first")), qPrintable(outcome.message));
-        QCOMPARE(m_fixture.commitsWithLine(ops, branch, move.guardLine), QStringList { pushed });
+        QCOMPARE(m_fixture.commitsWithLine(ops, branch, guardLine(request)), QStringList { pushed });
         QCOMPARE(m_fixture.pipelinesForSha(ops, branch, pushed), 1);
         QCOMPARE(m_fixture.notes(request).size(), 0); // the winner's console comments, not the loser's
         QVERIFY(m_fixture.pipelinesSettle(ops, branch));
@@ -344,22 +332,9 @@ private Q_SLOTS:
         const QString key = ReleaseTrailers::requestKey(codeProject(request), request.iid);
 
         // Only the push step of an approval, then the console "dies".
-        QString pushed;
-        {
-            QTemporaryDir cache;
-            GitWorkspace workspace(cache.path());
-            QSignalSpy moved(&workspace, &GitWorkspace::gitlinkMoved);
-            GitlinkMove move;
-            move.target = sha;
-            move.message = ReleaseTrailers::approvalMessage(key, QStringLiteral("test"), QStringLiteral("v1.1.0"), sha,
-                                                            Root, request.requester);
-            move.author = { Root, QStringLiteral("root@example.test") };
-            move.guardLine = ReleaseTrailers::requestLine(key);
-            workspace.moveGitlink(ReleaseGitLab::repositoryUrl(m_fixture.emulator->baseUrl(), ops),
-                                  m_fixture.emulator->adminToken(), branch, move);
-            QVERIFY(moved.wait(15000));
-            pushed = moved.constFirst().at(1).value<GitlinkMoveResult>().commit;
-        }
+        const QString pushed
+            = m_fixture.pushApprovalCommit(request, QStringLiteral("v1.1.0"), Root, m_fixture.emulator->adminToken());
+        QVERIFY(!pushed.isEmpty());
         const int commitsAfterPush = m_fixture.commitCount(ops, branch);
         QVERIFY(m_fixture.issue(request).labels.contains(QStringLiteral("release::pending")));
 
@@ -406,19 +381,9 @@ private Q_SLOTS:
         const QString branch = QStringLiteral("env/test");
         const QString key = ReleaseTrailers::requestKey(codeProject(request), request.iid);
         const QString sha = tagSha(5, QStringLiteral("v1.0.0"));
-        QTemporaryDir cache;
-        GitWorkspace workspace(cache.path());
-        QSignalSpy moved(&workspace, &GitWorkspace::gitlinkMoved);
-        GitlinkMove move;
-        move.target = sha;
-        move.message = ReleaseTrailers::approvalMessage(key, QStringLiteral("test"), QStringLiteral("v1.0.0"), sha,
-                                                        Root, request.requester);
-        move.author = { Root, QStringLiteral("root@example.test") };
-        move.guardLine = ReleaseTrailers::requestLine(key);
-        workspace.moveGitlink(ReleaseGitLab::repositoryUrl(m_fixture.emulator->baseUrl(), ops),
-                              m_fixture.emulator->adminToken(), branch, move);
-        QVERIFY(moved.wait(15000));
-        const QString pushed = moved.constFirst().at(1).value<GitlinkMoveResult>().commit;
+        const QString pushed
+            = m_fixture.pushApprovalCommit(request, QStringLiteral("v1.0.0"), Root, m_fixture.emulator->adminToken());
+        QVERIFY(!pushed.isEmpty());
         // The comment made it, the labels did not.
         const auto note = waitCall<GitLabNote>([&](auto cb) {
             return m_rootClient->createIssueNote(codeProject(request), request.iid,
@@ -434,7 +399,7 @@ private Q_SLOTS:
         QCOMPARE(outcome.commit, pushed);
         QCOMPARE(m_fixture.notesContaining(request, QStringLiteral("dockmaster:approved")), 1);
         QVERIFY(m_fixture.issue(request).labels.contains(QStringLiteral("release::approved")));
-        QCOMPARE(m_fixture.commitsWithLine(ops, branch, move.guardLine).size(), 1);
+        QCOMPARE(m_fixture.commitsWithLine(ops, branch, guardLine(request)).size(), 1);
         QVERIFY(m_fixture.pipelinesSettle(ops, branch));
     }
 

@@ -35,15 +35,16 @@ private:
 
     std::optional<RollbackPlan> plan(const QString &target)
     {
-        QSignalSpy ready(m_preflight.get(), &RollbackPreflight::planReady);
-        QSignalSpy failed(m_preflight.get(), &RollbackPreflight::failed);
-        m_preflight->plan(m_app, Environment::Test, target);
-        if (!QTest::qWaitFor([&] { return !ready.isEmpty() || !failed.isEmpty(); }, 15000) || ready.isEmpty()) {
-            if (!failed.isEmpty())
-                qWarning().noquote() << failed.constFirst().at(1).toString();
+        QObject context;
+        std::optional<PreflightResult<RollbackPlan>> result;
+        m_preflight->plan(m_app, Environment::Test, target, &context,
+                          [&result](const PreflightResult<RollbackPlan> &answer) { result = answer; });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 15000) || !result->ok()) {
+            if (result)
+                qWarning().noquote() << result->error;
             return std::nullopt;
         }
-        return ready.constFirst().at(1).value<RollbackPlan>();
+        return result->value;
     }
 
 private Q_SLOTS:
@@ -99,10 +100,14 @@ private Q_SLOTS:
 
     void historyShowsEveryDeployment()
     {
-        QSignalSpy ready(m_preflight.get(), &RollbackPreflight::historyReady);
-        m_preflight->history(m_app, Environment::Test);
-        QVERIFY(ready.wait(15000));
-        const auto history = ready.constFirst().at(1).value<QList<DeploymentHistoryEntry>>();
+        QObject context;
+        std::optional<PreflightResult<QList<DeploymentHistoryEntry>>> result;
+        m_preflight->history(
+            m_app, Environment::Test, 100, &context,
+            [&result](const PreflightResult<QList<DeploymentHistoryEntry>> &answer) { result = answer; });
+        QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 15000));
+        QVERIFY2(result->ok(), qPrintable(result->error));
+        const QList<DeploymentHistoryEntry> history = result->value;
         QCOMPARE(history.size(), m_fixture.commitCount(m_ops, QStringLiteral("env/test")));
         const DeploymentHistoryEntry &newest = history.constFirst();
         QCOMPARE(newest.codesSha, tag(QStringLiteral("v1.3.0")));
@@ -137,8 +142,9 @@ private Q_SLOTS:
         QStringList titles;
         for (const auto &commit : toFirst->undoneCommits)
             titles.append(commit.title);
-        QCOMPARE(titles, (QStringList { QStringLiteral("Release 1.1.0"), QStringLiteral("Release 1.2.0"),
-                                        QStringLiteral("Release 1.3.0") }));
+        QCOMPARE(titles,
+                 (QStringList { QStringLiteral("Release 1.1.0"), QStringLiteral("Release 1.2.0"),
+                                QStringLiteral("Release 1.3.0") }));
         QVERIFY(toFirst->changedFiles.contains(QStringLiteral("web/index.php")));
         QVERIFY(toFirst->changedFiles.contains(QStringLiteral("CHANGELOG.md")));
 

@@ -1,12 +1,12 @@
+#include "core/git/gitlibrary.h"
+#include "core/git/gitworkspace.h"
+#include "tests/editor/workspacerecorder.h"
+#include "tests/support/githttpserver.h"
 #include "views/editor/codeeditor.h"
 #include "views/editor/commitdialog.h"
 #include "views/editor/configeditor.h"
 #include "views/editor/findreplacebar.h"
 #include "views/editor/syntaxsupport.h"
-#include "core/git/gitlibrary.h"
-#include "core/git/gitworkspace.h"
-#include "tests/support/githttpserver.h"
-#include "tests/editor/workspacerecorder.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -334,13 +334,12 @@ private Q_SLOTS:
         QTemporaryDir bobCache;
         GitWorkspace bob(bobCache.path());
         WorkspaceRecorder bobRecorder(&bob);
-        const auto opened = bobRecorder.wait(bob.open(m_server.repositoryUrl(repo), m_server.token(), Branch));
+        const auto opened = bobRecorder.open(m_server.repositoryUrl(repo), m_server.token(), Branch);
         QCOMPARE(opened.kind, QStringLiteral("opened"));
         QByteArray bobs = Site;
         bobs.replace("    listen 8080;\n", "    listen 8080;\n    access_log logs/app1.log;\n");
         QCOMPARE(
-            bobRecorder
-                .wait(bob.commitAndPush(SitePath, bobs, QStringLiteral("Access log"), Bob, opened.value(0).toString()))
+            bobRecorder.commitAndPush(SitePath, bobs, QStringLiteral("Access log"), Bob, opened.value(0).toString())
                 .kind,
             QStringLiteral("pushed"));
 
@@ -378,8 +377,8 @@ private Q_SLOTS:
         const QString head = QString::fromLatin1(m_server.git(repo, { QStringLiteral("rev-parse"), Branch }).trimmed());
         QByteArray bobs2 = editor->text().toUtf8();
         bobs2.replace("listen 8080;", "listen 8090;");
-        bobRecorder.wait(bob.open(m_server.repositoryUrl(repo), m_server.token(), Branch));
-        QCOMPARE(bobRecorder.wait(bob.commitAndPush(SitePath, bobs2, QStringLiteral("8090"), Bob, head)).kind,
+        bobRecorder.open(m_server.repositoryUrl(repo), m_server.token(), Branch);
+        QCOMPARE(bobRecorder.commitAndPush(SitePath, bobs2, QStringLiteral("8090"), Bob, head).kind,
                  QStringLiteral("pushed"));
         typeAtEndOfLine(editor->codeEditor(), 1, QStringLiteral(" # mine"));
         editor->commitAndPush(QStringLiteral("mine"));

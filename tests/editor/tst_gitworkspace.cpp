@@ -1,11 +1,13 @@
 #include "core/git/gitlibrary.h"
 #include "core/git/gitworkspace.h"
-#include "tests/support/githttpserver.h"
 #include "tests/editor/workspacerecorder.h"
+#include "tests/support/githttpserver.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace Dockmaster;
 using namespace Dockmaster::Test;
@@ -66,13 +68,13 @@ private Q_SLOTS:
         WorkspaceRecorder recorder(&workspace);
         QSignalSpy busy(&workspace, &GitWorkspace::busyChanged);
 
-        auto opened = recorder.wait(workspace.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch));
+        auto opened = recorder.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch);
         EXPECT_KIND(opened, "opened");
         QCOMPARE(opened.value(1).toStringList(), (QStringList { SitePath, PoolPath }));
         QVERIFY(!busy.isEmpty());
         QCOMPARE(busy.constFirst().constFirst().toBool(), true);
 
-        auto read = recorder.wait(workspace.readFile(SitePath));
+        auto read = recorder.readFile(SitePath);
         EXPECT_KIND(read, "fileRead");
         QCOMPARE(read.value(2).toByteArray(), SiteV1);
         QCOMPARE(read.value(1).toString(), opened.value(0).toString());
@@ -88,9 +90,30 @@ private Q_SLOTS:
         // Opening again reuses the clone and fetches.
         GitWorkspace again(cache.path());
         WorkspaceRecorder againRecorder(&again);
-        auto reopened = againRecorder.wait(again.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch));
+        auto reopened = againRecorder.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch);
         EXPECT_KIND(reopened, "opened");
         QCOMPARE(reopened.value(0).toString(), opened.value(0).toString());
+    }
+
+    void answersGoOnlyToLiveContexts()
+    {
+        QTemporaryDir cache;
+        GitWorkspace workspace(cache.path());
+        QSignalSpy busy(&workspace, &GitWorkspace::busyChanged);
+        QObject kept;
+        auto gone = std::make_unique<QObject>();
+        std::optional<GitResult<QStringList>> keptAnswer;
+        bool goneAnswered = false;
+        // Nothing is open yet: both fail, which is an answer all the same.
+        workspace.listFiles(gone.get(), [&goneAnswered](const GitResult<QStringList> &) { goneAnswered = true; });
+        workspace.listFiles(&kept, [&keptAnswer](const GitResult<QStringList> &result) { keptAnswer = result; });
+        gone.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(keptAnswer.has_value(), 30000);
+        QVERIFY(!keptAnswer->ok());
+        QVERIFY(!keptAnswer->error.isEmpty());
+        QVERIFY(!goneAnswered); // answered in call order, so it would have come first
+        QVERIFY(!workspace.isBusy());
+        QCOMPARE(busy.size(), 2);
     }
 
     void commitsAndPushes()
@@ -98,14 +121,13 @@ private Q_SLOTS:
         QTemporaryDir cache;
         GitWorkspace workspace(cache.path());
         WorkspaceRecorder recorder(&workspace);
-        auto opened = recorder.wait(workspace.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch));
+        auto opened = recorder.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch);
         EXPECT_KIND(opened, "opened");
         const QString base = opened.value(0).toString();
 
         QByteArray edited = SiteV1;
         edited.replace("listen 8080;", "listen 8081;");
-        auto pushed = recorder.wait(
-            workspace.commitAndPush(SitePath, edited, QStringLiteral("Move app1 to port 8081"), Alice, base));
+        auto pushed = recorder.commitAndPush(SitePath, edited, QStringLiteral("Move app1 to port 8081"), Alice, base);
         EXPECT_KIND(pushed, "pushed");
         const QString commit = pushed.value(1).toString();
 
@@ -120,8 +142,7 @@ private Q_SLOTS:
         // The other file is untouched by the commit.
         QCOMPARE(m_server.git(m_repo, { QStringLiteral("show"), Branch + QLatin1Char(':') + PoolPath }), PoolV1);
 
-        auto unchanged
-            = recorder.wait(workspace.commitAndPush(SitePath, edited, QStringLiteral("again"), Alice, commit));
+        auto unchanged = recorder.commitAndPush(SitePath, edited, QStringLiteral("again"), Alice, commit);
         EXPECT_KIND(unchanged, "failed");
     }
 
@@ -133,8 +154,8 @@ private Q_SLOTS:
         GitWorkspace theirs(cacheB.path());
         WorkspaceRecorder myRecorder(&mine);
         WorkspaceRecorder theirRecorder(&theirs);
-        auto openedMine = myRecorder.wait(mine.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch));
-        auto openedTheirs = theirRecorder.wait(theirs.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch));
+        auto openedMine = myRecorder.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch);
+        auto openedTheirs = theirRecorder.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch);
         EXPECT_KIND(openedMine, "opened");
         EXPECT_KIND(openedTheirs, "opened");
         const QString base = openedMine.value(0).toString();
@@ -142,15 +163,12 @@ private Q_SLOTS:
         // Bob changes the server name and pushes first.
         QByteArray bobs = SiteV1;
         bobs.replace("server_name app1.test.example.com;", "server_name app1.test.example.com www.app1.test;");
-        EXPECT_KIND(
-            theirRecorder.wait(theirs.commitAndPush(SitePath, bobs, QStringLiteral("Add www alias"), Bob, base)),
-            "pushed");
+        EXPECT_KIND(theirRecorder.commitAndPush(SitePath, bobs, QStringLiteral("Add www alias"), Bob, base), "pushed");
 
         // Alice edited the proxy line from the same base: her push is rejected.
         QByteArray alices = SiteV1;
         alices.replace("proxy_pass http://app1;", "proxy_pass http://app1;\n        proxy_read_timeout 5s;");
-        auto rejected = myRecorder.wait(
-            mine.commitAndPush(SitePath, alices, QStringLiteral("Shorter read timeout"), Alice, base));
+        auto rejected = myRecorder.commitAndPush(SitePath, alices, QStringLiteral("Shorter read timeout"), Alice, base);
         EXPECT_KIND(rejected, "pushRejected");
         QCOMPARE(rejected.rejection.path, SitePath);
         QCOMPARE(rejected.rejection.baseCommit, base);
@@ -164,15 +182,15 @@ private Q_SLOTS:
         // The server still has Bob's version only.
         QCOMPARE(m_server.git(m_repo, { QStringLiteral("show"), Branch + QLatin1Char(':') + SitePath }), bobs);
 
-        auto rebased = myRecorder.wait(mine.rebaseEdit(SitePath, alices, base));
+        auto rebased = myRecorder.rebaseEdit(SitePath, alices, base);
         EXPECT_KIND(rebased, "rebased");
         QVERIFY(!rebased.rebase.conflicts);
         QCOMPARE(rebased.rebase.newBase, rejected.rejection.remoteHead);
         QVERIFY(rebased.rebase.content.contains("www.app1.test;"));
         QVERIFY(rebased.rebase.content.contains("proxy_read_timeout 5s;"));
 
-        auto pushed = myRecorder.wait(mine.commitAndPush(
-            SitePath, rebased.rebase.content, QStringLiteral("Shorter read timeout"), Alice, rebased.rebase.newBase));
+        auto pushed = myRecorder.commitAndPush(SitePath, rebased.rebase.content, QStringLiteral("Shorter read timeout"),
+                                               Alice, rebased.rebase.newBase);
         EXPECT_KIND(pushed, "pushed");
         QCOMPARE(m_server.git(m_repo, { QStringLiteral("show"), Branch + QLatin1Char(':') + SitePath }),
                  rebased.rebase.content);
@@ -187,26 +205,23 @@ private Q_SLOTS:
         WorkspaceRecorder myRecorder(&mine);
         WorkspaceRecorder theirRecorder(&theirs);
         const QString base
-            = myRecorder.wait(mine.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch)).value(0).toString();
-        theirRecorder.wait(theirs.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch));
+            = myRecorder.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch).value(0).toString();
+        theirRecorder.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch);
         QByteArray pool = PoolV1;
         pool.replace("pm.max_children = 2", "pm.max_children = 4");
-        EXPECT_KIND(
-            theirRecorder.wait(theirs.commitAndPush(PoolPath, pool, QStringLiteral("More children"), Bob, base)),
-            "pushed");
+        EXPECT_KIND(theirRecorder.commitAndPush(PoolPath, pool, QStringLiteral("More children"), Bob, base), "pushed");
 
         QByteArray alices = SiteV1 + "# reviewed\n";
-        auto rejected = myRecorder.wait(mine.commitAndPush(SitePath, alices, QStringLiteral("Note"), Alice, base));
+        auto rejected = myRecorder.commitAndPush(SitePath, alices, QStringLiteral("Note"), Alice, base);
         EXPECT_KIND(rejected, "pushRejected");
         QVERIFY(!rejected.rejection.fileChangedUpstream);
         QVERIFY(rejected.rejection.upstreamDiff.isEmpty());
 
-        auto rebased = myRecorder.wait(mine.rebaseEdit(SitePath, alices, base));
+        auto rebased = myRecorder.rebaseEdit(SitePath, alices, base);
         EXPECT_KIND(rebased, "rebased");
         QCOMPARE(rebased.rebase.content, alices);
         QVERIFY(!rebased.rebase.conflicts);
-        EXPECT_KIND(myRecorder.wait(
-                        mine.commitAndPush(SitePath, alices, QStringLiteral("Note"), Alice, rebased.rebase.newBase)),
+        EXPECT_KIND(myRecorder.commitAndPush(SitePath, alices, QStringLiteral("Note"), Alice, rebased.rebase.newBase),
                     "pushed");
         // Both changes are on the server.
         QCOMPARE(m_server.git(m_repo, { QStringLiteral("show"), Branch + QLatin1Char(':') + PoolPath }), pool);
@@ -222,25 +237,23 @@ private Q_SLOTS:
         WorkspaceRecorder myRecorder(&mine);
         WorkspaceRecorder theirRecorder(&theirs);
         const QString base
-            = myRecorder.wait(mine.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch)).value(0).toString();
-        theirRecorder.wait(theirs.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch));
+            = myRecorder.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch).value(0).toString();
+        theirRecorder.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch);
         QByteArray bobs = SiteV1;
         bobs.replace("listen 8080;", "listen 9090;");
-        EXPECT_KIND(theirRecorder.wait(theirs.commitAndPush(SitePath, bobs, QStringLiteral("9090"), Bob, base)),
-                    "pushed");
+        EXPECT_KIND(theirRecorder.commitAndPush(SitePath, bobs, QStringLiteral("9090"), Bob, base), "pushed");
         QByteArray alices = SiteV1;
         alices.replace("listen 8080;", "listen 7070;");
-        EXPECT_KIND(myRecorder.wait(mine.commitAndPush(SitePath, alices, QStringLiteral("7070"), Alice, base)),
-                    "pushRejected");
+        EXPECT_KIND(myRecorder.commitAndPush(SitePath, alices, QStringLiteral("7070"), Alice, base), "pushRejected");
 
-        auto rebased = myRecorder.wait(mine.rebaseEdit(SitePath, alices, base));
+        auto rebased = myRecorder.rebaseEdit(SitePath, alices, base);
         EXPECT_KIND(rebased, "rebased");
         QVERIFY(rebased.rebase.conflicts);
         const QByteArray merged = rebased.rebase.content;
         QVERIFY2(merged.contains("<<<<<<< mine") && merged.contains(">>>>>>> upstream"), merged.constData());
         QVERIFY(merged.contains("listen 7070;") && merged.contains("listen 9090;"));
 
-        auto discarded = myRecorder.wait(mine.discardEdit(SitePath));
+        auto discarded = myRecorder.discardEdit(SitePath);
         EXPECT_KIND(discarded, "fileRead");
         QCOMPARE(discarded.value(2).toByteArray(), bobs);
         QCOMPARE(discarded.value(1).toString(), rebased.rebase.newBase);
@@ -251,8 +264,7 @@ private Q_SLOTS:
         QTemporaryDir cache;
         GitWorkspace workspace(cache.path());
         WorkspaceRecorder recorder(&workspace);
-        auto outcome
-            = recorder.wait(workspace.open(m_server.repositoryUrl(m_repo), QStringLiteral("glpat-WRONG"), Branch));
+        auto outcome = recorder.open(m_server.repositoryUrl(m_repo), QStringLiteral("glpat-WRONG"), Branch);
         EXPECT_KIND(outcome, "failed");
         QCOMPARE(outcome.failure, GitFailure::Authentication);
         const QString message = outcome.value(0).toString();
@@ -266,8 +278,8 @@ private Q_SLOTS:
         QTemporaryDir cache;
         GitWorkspace workspace(cache.path());
         WorkspaceRecorder recorder(&workspace);
-        auto outcome = recorder.wait(
-            workspace.open(m_server.repositoryUrl(m_repo), m_server.token(), QStringLiteral("env/production")));
+        auto outcome
+            = recorder.open(m_server.repositoryUrl(m_repo), m_server.token(), QStringLiteral("env/production"));
         EXPECT_KIND(outcome, "failed");
         QVERIFY(outcome.value(0).toString().contains(QStringLiteral("env/production")));
     }
@@ -277,24 +289,17 @@ private Q_SLOTS:
         QTemporaryDir cache;
         GitWorkspace workspace(cache.path());
         WorkspaceRecorder recorder(&workspace);
-        QString head = recorder.wait(workspace.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch))
-                           .value(0)
-                           .toString();
+        QString head = recorder.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch).value(0).toString();
         QByteArray v2 = SiteV1;
         v2.replace("listen 8080;", "listen 8082;");
-        head = recorder.wait(workspace.commitAndPush(SitePath, v2, QStringLiteral("Port 8082"), Alice, head))
-                   .value(1)
-                   .toString();
+        head = recorder.commitAndPush(SitePath, v2, QStringLiteral("Port 8082"), Alice, head).value(1).toString();
         QByteArray pool = PoolV1 + "pm.status_path = /status\n";
-        head = recorder.wait(workspace.commitAndPush(PoolPath, pool, QStringLiteral("Pool status"), Alice, head))
-                   .value(1)
-                   .toString();
+        head = recorder.commitAndPush(PoolPath, pool, QStringLiteral("Pool status"), Alice, head).value(1).toString();
         QByteArray v3 = v2;
         v3.replace("listen 8082;", "listen 8083;");
-        EXPECT_KIND(recorder.wait(workspace.commitAndPush(SitePath, v3, QStringLiteral("Port 8083"), Alice, head)),
-                    "pushed");
+        EXPECT_KIND(recorder.commitAndPush(SitePath, v3, QStringLiteral("Port 8083"), Alice, head), "pushed");
 
-        auto history = recorder.wait(workspace.history(SitePath));
+        auto history = recorder.history(SitePath);
         EXPECT_KIND(history, "historyReady");
         QCOMPARE(history.history.size(), 3); // the pool commit did not touch the site
         QCOMPARE(history.history.at(0).commit.summary, QStringLiteral("Port 8083"));
@@ -304,18 +309,18 @@ private Q_SLOTS:
         QVERIFY(history.history.at(2).diff.contains(QStringLiteral("+server {")));
 
         // Restoring reads an old version.
-        auto old = recorder.wait(workspace.readFile(SitePath, history.history.at(1).commit.id));
+        auto old = recorder.readFile(SitePath, history.history.at(1).commit.id);
         EXPECT_KIND(old, "fileRead");
         QCOMPARE(old.value(2).toByteArray(), v2);
 
-        auto diff = recorder.wait(workspace.diffText(SitePath, SiteV1));
+        auto diff = recorder.diffText(SitePath, SiteV1);
         EXPECT_KIND(diff, "diffReady");
         const QString text = diff.value(1).toString();
         QVERIFY2(text.contains(QStringLiteral("--- a/nginx/site.conf"))
                      && text.contains(QStringLiteral("-    listen 8083;"))
                      && text.contains(QStringLiteral("+    listen 8080;")),
                  qPrintable(text));
-        QVERIFY(recorder.wait(workspace.diffText(SitePath, v3)).value(1).toString().isEmpty());
+        QVERIFY(recorder.diffText(SitePath, v3).value(1).toString().isEmpty());
     }
 
     void refusesPathsOutsideTheRepository_data()
@@ -335,11 +340,10 @@ private Q_SLOTS:
         QTemporaryDir cache;
         GitWorkspace workspace(cache.path());
         WorkspaceRecorder recorder(&workspace);
-        const QString head = recorder.wait(workspace.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch))
-                                 .value(0)
-                                 .toString();
-        EXPECT_KIND(recorder.wait(workspace.readFile(path)), "failed");
-        EXPECT_KIND(recorder.wait(workspace.commitAndPush(path, "x", QStringLiteral("x"), Alice, head)), "failed");
+        const QString head
+            = recorder.open(m_server.repositoryUrl(m_repo), m_server.token(), Branch).value(0).toString();
+        EXPECT_KIND(recorder.readFile(path), "failed");
+        EXPECT_KIND(recorder.commitAndPush(path, "x", QStringLiteral("x"), Alice, head), "failed");
         QCOMPARE(m_server.git(m_repo, { QStringLiteral("rev-parse"), Branch }).trimmed(), head.toLatin1());
     }
 

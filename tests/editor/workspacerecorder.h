@@ -2,19 +2,20 @@
 
 #include "core/git/gitworkspace.h"
 
-#include <QHash>
 #include <QTest>
 #include <QVariant>
 
+#include <optional>
+
 namespace Dockmaster::Test {
 
-// Records the outcome of every GitWorkspace request by id, so a test can wait
-// for exactly the answer to its own call.
+// Calls a GitWorkspace and waits (running the event loop) for the answer, so
+// a test reads like a script: `auto read = recorder.readFile(path);`.
 class WorkspaceRecorder final
 {
 public:
     struct Outcome {
-        QString kind; // "opened", "fileRead", ..., "failed"
+        QString kind; // "opened", "fileRead", ..., "failed", "timeout"
         QVariantList values;
         QVariant value(qsizetype i) const { return values.value(i); }
         GitFailure failure = GitFailure::General;
@@ -24,59 +25,87 @@ public:
     };
 
     explicit WorkspaceRecorder(GitWorkspace *workspace)
+        : m_workspace(workspace)
     {
-        QObject::connect(workspace, &GitWorkspace::opened, &m_context,
-                         [this](quint64 r, const QString &head, const QStringList &files) {
-                             m_outcomes.insert(r, { QStringLiteral("opened"), { head, files }, {}, {}, {}, {} });
-                         });
-        QObject::connect(workspace, &GitWorkspace::filesListed, &m_context, [this](quint64 r, const QStringList &f) {
-            m_outcomes.insert(r, { QStringLiteral("filesListed"), { f }, {}, {}, {}, {} });
-        });
-        QObject::connect(
-            workspace, &GitWorkspace::fileRead, &m_context,
-            [this](quint64 r, const QString &path, const QString &commit, const QByteArray &content) {
-                m_outcomes.insert(r, { QStringLiteral("fileRead"), { path, commit, content }, {}, {}, {}, {} });
-            });
-        QObject::connect(workspace, &GitWorkspace::pushed, &m_context,
-                         [this](quint64 r, const QString &path, const QString &commit) {
-                             m_outcomes.insert(r, { QStringLiteral("pushed"), { path, commit }, {}, {}, {}, {} });
-                         });
-        QObject::connect(workspace, &GitWorkspace::pushRejected, &m_context,
-                         [this](quint64 r, const GitPushRejection &rejection) {
-                             m_outcomes.insert(r, { QStringLiteral("pushRejected"), {}, {}, rejection, {}, {} });
-                         });
-        QObject::connect(workspace, &GitWorkspace::rebased, &m_context, [this](quint64 r, const GitRebaseResult &res) {
-            m_outcomes.insert(r, { QStringLiteral("rebased"), {}, {}, {}, res, {} });
-        });
-        QObject::connect(workspace, &GitWorkspace::historyReady, &m_context,
-                         [this](quint64 r, const QString &path, const QList<GitHistoryEntry> &entries) {
-                             m_outcomes.insert(r, { QStringLiteral("historyReady"), { path }, {}, {}, {}, entries });
-                         });
-        QObject::connect(workspace, &GitWorkspace::diffReady, &m_context,
-                         [this](quint64 r, const QString &path, const QString &diff) {
-                             m_outcomes.insert(r, { QStringLiteral("diffReady"), { path, diff }, {}, {}, {}, {} });
-                         });
-        QObject::connect(workspace, &GitWorkspace::failed, &m_context,
-                         [this](quint64 r, GitFailure kind, const QString &message) {
-                             m_outcomes.insert(r, { QStringLiteral("failed"), { message }, kind, {}, {}, {} });
-                         });
     }
 
-    // Waits (running the event loop) for the outcome of request.
-    Outcome wait(quint64 request, int timeoutMs = 30000)
+    Outcome open(const QUrl &url, const QString &token, const QString &branch)
     {
-        if (!QTest::qWaitFor([&] { return m_outcomes.contains(request); }, timeoutMs)) {
-            return { QStringLiteral("timeout"), {}, {}, {}, {}, {} };
-        }
-        if (!m_outcomes.contains(request)) {
-            return { QStringLiteral("timeout"), {}, {}, {}, {}, {} };
-        }
-        return m_outcomes.take(request);
+        return run<GitOpened>(
+            [&](auto done) { m_workspace->open(url, token, branch, &m_context, done); },
+            [](const GitOpened &opened) {
+                return Outcome { QStringLiteral("opened"), { opened.headCommit, opened.files }, {}, {}, {}, {} };
+            });
+    }
+    Outcome readFile(const QString &path, const QString &commit = QString())
+    {
+        return run<GitFile>([&](auto done) { m_workspace->readFile(path, commit, &m_context, done); }, fileRead);
+    }
+    Outcome discardEdit(const QString &path)
+    {
+        return run<GitFile>([&](auto done) { m_workspace->discardEdit(path, &m_context, done); }, fileRead);
+    }
+    Outcome commitAndPush(const QString &path, const QByteArray &content, const QString &message,
+                          const GitAuthor &author, const QString &baseCommit)
+    {
+        return run<GitPushResult>(
+            [&](auto done) {
+                m_workspace->commitAndPush(path, content, message, author, baseCommit, &m_context, done);
+            },
+            [](const GitPushResult &pushed) {
+                if (pushed.rejection)
+                    return Outcome { QStringLiteral("pushRejected"), {}, {}, *pushed.rejection, {}, {} };
+                return Outcome { QStringLiteral("pushed"), { pushed.path, pushed.commit }, {}, {}, {}, {} };
+            });
+    }
+    Outcome rebaseEdit(const QString &path, const QByteArray &content, const QString &baseCommit)
+    {
+        return run<GitRebaseResult>(
+            [&](auto done) { m_workspace->rebaseEdit(path, content, baseCommit, &m_context, done); },
+            [](const GitRebaseResult &rebase) {
+                return Outcome { QStringLiteral("rebased"), {}, {}, {}, rebase, {} };
+            });
+    }
+    Outcome history(const QString &path, int maxCount = 200)
+    {
+        return run<QList<GitHistoryEntry>>(
+            [&](auto done) { m_workspace->history(path, maxCount, &m_context, done); },
+            [path](const QList<GitHistoryEntry> &entries) {
+                return Outcome { QStringLiteral("historyReady"), { path }, {}, {}, {}, entries };
+            });
+    }
+    Outcome diffText(const QString &path, const QByteArray &text, const QString &commit = QString())
+    {
+        return run<QString>([&](auto done) { m_workspace->diffText(path, text, commit, &m_context, done); },
+                            [path](const QString &diff) {
+                                return Outcome { QStringLiteral("diffReady"), { path, diff }, {}, {}, {}, {} };
+                            });
     }
 
 private:
+    static Outcome fileRead(const GitFile &file)
+    {
+        return Outcome { QStringLiteral("fileRead"), { file.path, file.commit, file.content }, {}, {}, {}, {} };
+    }
+
+    template<typename T, typename Start, typename Convert>
+    Outcome run(Start start, Convert convert, int timeoutMs = 30000)
+    {
+        std::optional<Outcome> outcome;
+        start(GitWorkspace::Callback<T>([&outcome, convert](const GitResult<T> &result) {
+            if (!result.ok()) {
+                outcome = Outcome { QStringLiteral("failed"), { result.error }, result.failure, {}, {}, {} };
+                return;
+            }
+            outcome = convert(result.value);
+        }));
+        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, timeoutMs))
+            return { QStringLiteral("timeout"), {}, {}, {}, {}, {} };
+        return *outcome;
+    }
+
+    GitWorkspace *m_workspace;
     QObject m_context;
-    QHash<quint64, Outcome> m_outcomes;
 };
 
 } // namespace Dockmaster::Test

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 #include <yaml-cpp/yaml.h>
 
 using namespace Dockmaster;
@@ -351,27 +353,38 @@ private Q_SLOTS:
     void validatorServiceIsAsynchronous()
     {
         ConfigValidator validator;
-        QSignalSpy spy(&validator, &ConfigValidator::finished);
+        QObject context;
+        std::optional<ValidationReport> first;
+        std::optional<ValidationReport> second;
         const QByteArray broken = "server {\n    listen 127.0.0.1:8080;\n    bogus_directive 1;\n}\n";
-        const quint64 first = validator.validate(QStringLiteral("conf/nginx-outer.conf"), broken);
-        const quint64 second = validator.validate(
-            QStringLiteral("conf/docker-compose.yaml"),
-            fileOf(renderCase(QStringLiteral("php-test")), QStringLiteral("conf/docker-compose.yaml")));
-        QVERIFY(first != second);
+        validator.validate(QStringLiteral("conf/nginx-outer.conf"), broken, ConfigFileKind::Auto, &context,
+                           [&first](const ValidationReport &report) { first = report; });
+        validator.validate(QStringLiteral("conf/docker-compose.yaml"),
+                           fileOf(renderCase(QStringLiteral("php-test")), QStringLiteral("conf/docker-compose.yaml")),
+                           ConfigFileKind::Auto, &context,
+                           [&second](const ValidationReport &report) { second = report; });
         QCOMPARE(validator.pendingCount(), 2); // returned before any tool ran
-        QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 2, 20000);
-        for (const QList<QVariant> &arguments : std::as_const(spy)) {
-            const auto report = arguments.at(1).value<ValidationReport>();
-            if (arguments.at(0).toULongLong() == first) {
-                QCOMPARE(report.checker, QStringLiteral("nginx -t"));
-                QCOMPARE(report.errors().size(), 1);
-                QCOMPARE(report.errors().constFirst().line, 3);
-                QVERIFY(report.errors().constFirst().message.contains(QStringLiteral("bogus_directive")));
-            } else {
-                QCOMPARE(arguments.at(0).toULongLong(), second);
-                QVERIFY2(report.ok(), qPrintable(describe(report)));
-            }
-        }
+        QVERIFY(!first && !second);
+        QTRY_VERIFY_WITH_TIMEOUT(first && second, 20000);
+        QCOMPARE(first->checker, QStringLiteral("nginx -t"));
+        QCOMPARE(first->errors().size(), 1);
+        QCOMPARE(first->errors().constFirst().line, 3);
+        QVERIFY(first->errors().constFirst().message.contains(QStringLiteral("bogus_directive")));
+        QVERIFY2(second->ok(), qPrintable(describe(*second)));
+    }
+
+    void validatorDropsTheAnswerForADeadContext()
+    {
+        ConfigValidator validator;
+        auto context = std::make_unique<QObject>();
+        bool answered = false;
+        validator.validate(QStringLiteral("conf/docker-compose.yaml"),
+                           fileOf(renderCase(QStringLiteral("php-test")), QStringLiteral("conf/docker-compose.yaml")),
+                           ConfigFileKind::Auto, context.get(),
+                           [&answered](const ValidationReport &) { answered = true; });
+        context.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(validator.pendingCount(), 0, 20000);
+        QVERIFY(!answered);
     }
 };
 

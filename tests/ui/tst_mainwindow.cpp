@@ -1,10 +1,10 @@
-#include "models/applicationsmodel.h"
 #include "core/cache/cachedatabase.h"
 #include "core/cache/cacheservice.h"
+#include "core/profile/profilestore.h"
+#include "models/applicationsmodel.h"
+#include "models/releaserequestsmodel.h"
 #include "views/mainwindow.h"
 #include "views/panels/applicationspanel.h"
-#include "core/profile/profilestore.h"
-#include "models/releaserequestsmodel.h"
 #include "views/shell/shell.h"
 
 #include <QAction>
@@ -19,8 +19,9 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <QTreeView>
+
+#include <tuple>
 
 using namespace Dockmaster;
 
@@ -154,6 +155,33 @@ private Q_SLOTS:
         QCOMPARE(restored.size(), QSize(700, 500));
     }
 
+    void eachProfileKeepsItsOwnLayout()
+    {
+        QSettings settings(m_dir.filePath(QStringLiteral("layouts.ini")), QSettings::IniFormat);
+        ApplicationsModel applications;
+        ReleaseRequestsModel requests;
+        const auto saveWith = [&](const QString &profile, QSize size, bool approvalsVisible) {
+            MainWindow window(&applications, &requests);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.findChild<QDockWidget *>(QStringLiteral("approvalsDock"))->setVisible(approvalsVisible);
+            window.resize(size); // within the 800x600 offscreen screen
+            window.saveLayout(settings, profile);
+        };
+        saveWith(QStringLiteral("production/eu"), QSize(700, 500), false);
+        saveWith(QStringLiteral("staging"), QSize(760, 560), true);
+        for (const auto &[profile, size, approvalsVisible] :
+             { std::tuple(QStringLiteral("production/eu"), QSize(700, 500), false),
+               std::tuple(QStringLiteral("staging"), QSize(760, 560), true) }) {
+            MainWindow restored(&applications, &requests);
+            restored.restoreLayout(settings, profile);
+            restored.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&restored));
+            QCOMPARE(restored.size(), size);
+            QCOMPARE(restored.findChild<QDockWidget *>(QStringLiteral("approvalsDock"))->isVisible(), approvalsVisible);
+        }
+    }
+
     void startupPaintsFromCacheBeforeAnyNetwork()
     {
         const QString settingsFile = m_dir.filePath(QStringLiteral("startup.ini"));
@@ -198,19 +226,15 @@ private Q_SLOTS:
 
         Shell second(options);
         QSignalSpy quit(&second, &Shell::quitRequested);
-        QString shownMessage;
-        QTimer closer;
-        connect(&closer, &QTimer::timeout, this, [&shownMessage] {
-            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-                shownMessage = box->text();
-                box->accept();
-            }
-        });
-        closer.start(20);
         second.start();
-        QVERIFY(quit.wait(5000));
+        // Told in a message box that opens without a loop of its own; it quits once read.
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr);
+        QVERIFY2(box->text().contains(QStringLiteral("in use")), qPrintable(box->text()));
+        QVERIFY(quit.isEmpty());
+        box->accept();
+        QTRY_COMPARE(quit.size(), 1);
         QCOMPARE(quit.first().first().toInt(), 3);
-        QVERIFY(shownMessage.contains(QStringLiteral("in use")));
     }
 
     void corruptCacheIsReportedAndTheAppStarts()

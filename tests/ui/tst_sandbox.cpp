@@ -10,6 +10,7 @@
 #include "models/modelroles.h"
 #include "models/tagsmodel.h"
 #include "sandbox/platform/sandboxplatform.h"
+#include "tests/support/messagerecorder.h"
 #include "views/deploy/deploymentprogresspanel.h"
 #include "views/dns/dnsreconciliationview.h"
 #include "views/editor/configeditor.h"
@@ -19,21 +20,25 @@
 #include "views/panels/approvalspanel.h"
 #include "views/panels/taghistorypanel.h"
 #include "views/provisioning/createappdialog.h"
+#include "views/review/approvalconfirmdialog.h"
 #include "views/review/reviewpane.h"
 #include "views/shell/provisioningcontroller.h"
 #include "views/shell/releasecontroller.h"
 #include "views/shell/shell.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialog>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -42,6 +47,8 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -85,8 +92,8 @@ private Q_SLOTS:
     {
         QElapsedTimer clock; // from start-up (construction is quick) to apps on screen
         clock.start();
-        SandboxSession session;
-        Shell &shell = session.shell;
+        auto session = std::make_unique<SandboxSession>();
+        Shell &shell = session->shell;
         QTreeView *apps = shell.mainWindow()->applicationsPanel()->view();
         QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 20, 90000);
         qInfo("sandbox: %d apps visible after %lld ms", apps->model()->rowCount(), clock.elapsed());
@@ -188,6 +195,20 @@ private Q_SLOTS:
         QCOMPARE(recorded.action, QStringLiteral("config.commit"));
         QCOMPARE(recorded.appId, appId);
         QVERIFY(recorded.detail.contains(commit.left(12)));
+
+        // Quitting removes the sandbox's folder, and only after the SQLite
+        // cache (and its lock file) and the clones in it are closed: no
+        // complaint about any file in it, nothing left.
+        const QString folder = shell.dataFolder();
+        QVERIFY(QFileInfo::exists(folder + QStringLiteral("/cache.sqlite")));
+        QVERIFY(QFileInfo::exists(folder + QStringLiteral("/cache.sqlite.lock")));
+        {
+            Test::MessageRecorder messages;
+            session.reset();
+            const QStringList aboutTheFolder = messages.containing(folder);
+            QVERIFY2(aboutTheFolder.isEmpty(), qPrintable(aboutTheFolder.join(u'\n')));
+        }
+        QVERIFY2(!QFileInfo::exists(folder), qPrintable(folder));
     }
 
     // Live logs of a demo app stream from a real podman container through the
@@ -249,7 +270,6 @@ private Q_SLOTS:
         SandboxSession session;
         Shell &shell = session.shell;
         ReleaseController *releases = shell.releases();
-        releases->setConfirmationsEnabled(false);
         ApprovalsPanel *approvals = shell.mainWindow()->approvalsPanel();
         QTreeView *requests = approvals->view();
         QTRY_VERIFY_WITH_TIMEOUT(requests->model()->rowCount() > 0 && releases->canAct(), 90000);
@@ -290,9 +310,59 @@ private Q_SLOTS:
 
         QSignalSpy outcomes(releases, &ReleaseController::outcomeReady);
         QSignalSpy deployed(releases, &ReleaseController::deploymentFinished);
+        QSignalSpy confirmations(releases, &ReleaseController::approvalConfirmationOpened);
         auto *approve = approvals->findChild<QPushButton *>(QStringLiteral("approveButton"));
         QVERIFY(approve && approve->isEnabled());
+        // The confirmation opens without an event loop of its own: the click
+        // returns with it open. (Were it exec()'d, the click would only return
+        // once the watchdog had closed it.)
+        bool clickReturned = false;
+        bool closedByWatchdog = false;
+        QTimer watchdog; // ends with this function, unlike a singleShot
+        watchdog.setSingleShot(true);
+        connect(&watchdog, &QTimer::timeout, this, [&] {
+            if (clickReturned)
+                return;
+            closedByWatchdog = true;
+            if (QWidget *modal = QApplication::activeModalWidget())
+                modal->close();
+        });
+        watchdog.start(20000);
         QTest::mouseClick(approve, Qt::LeftButton);
+        clickReturned = true;
+        watchdog.stop();
+        QVERIFY2(!closedByWatchdog, "approving ran a nested event loop for its confirmation");
+        QCOMPARE(confirmations.size(), 1);
+        auto *confirmation = qobject_cast<ApprovalConfirmDialog *>(confirmations.first().first().value<QDialog *>());
+        QVERIFY(confirmation && confirmation->isVisible());
+
+        // A sync runs to its end while the confirmation is open. It is handled
+        // by the application's own event loop, not inside the approval waiting
+        // for its answer, and it starts nothing of the approval.
+        const int loopLevel = QThread::currentThread()->loopLevel();
+        int syncLoopLevel = -1;
+        const QMetaObject::Connection painted = connect(&shell, &Shell::firstPaintReady, this, [&syncLoopLevel] {
+            syncLoopLevel = QThread::currentThread()->loopLevel();
+        });
+        Q_EMIT shell.mainWindow()->refreshRequested();
+        QTRY_VERIFY_WITH_TIMEOUT(syncLoopLevel >= 0, 60000);
+        disconnect(painted);
+        QCOMPARE(syncLoopLevel, loopLevel);
+        QVERIFY(confirmation->isVisible());
+        QVERIFY(outcomes.isEmpty());
+
+        // Approving now does it, once.
+        QListWidget *acknowledgements = confirmation->acknowledgements(); // null: nothing to acknowledge
+        for (int i = 0; acknowledgements && i < acknowledgements->count(); ++i) {
+            QListWidgetItem *item = acknowledgements->item(i);
+            if (item->flags() & Qt::ItemIsUserCheckable)
+                item->setCheckState(Qt::Checked);
+        }
+        if (confirmation->needsTypedAppId())
+            confirmation->appIdField()->setText(request.appId);
+        QVERIFY(confirmation->approveButton()->isEnabled());
+        QTest::mouseClick(confirmation->approveButton(), Qt::LeftButton);
+        releases->setConfirmationsEnabled(false); // the rollback below is confirmed without a person
         QTRY_VERIFY_WITH_TIMEOUT(outcomes.size() >= 1, 30000);
         QTest::qWait(200);
         QCOMPARE(outcomes.size(), 1); // the approval only: nothing taken for an interrupted one

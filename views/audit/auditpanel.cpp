@@ -4,11 +4,11 @@
 #include "models/auditfiltermodel.h"
 #include "models/auditlogmodel.h"
 #include "models/modelroles.h"
+#include "views/dialogs.h"
 #include "views/panels/filterwidgets.h"
 
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -21,19 +21,16 @@
 namespace Dockmaster {
 
 AuditPanel::AuditPanel(AuditLogModel *model, QWidget *parent)
-    : QWidget(parent)
+    : FilterablePanel(tr("Filter by admin, app, detail (Ctrl+F)"), tr("Audit filter"), tr("Audit log"), parent)
     , m_model(model)
     , m_filter(new AuditFilterModel(this))
-    , m_search(FilterWidgets::searchField(tr("Filter by admin, app, detail (Ctrl+F)"), tr("Audit filter"), this))
     , m_action(new QComboBox(this))
-    , m_view(FilterWidgets::table(m_filter, tr("Audit log"), this))
     , m_export(new QPushButton(tr("Export CSV…"), this))
     , m_summary(new QLabel(this))
 {
     setObjectName(QStringLiteral("auditPanel"));
     setAccessibleName(tr("Audit log"));
-    m_filter->setSourceModel(m_model);
-    connect(m_search, &QLineEdit::textChanged, m_filter, &AuditFilterModel::setSearchText);
+    showFiltered(m_filter, m_model);
 
     m_action->setAccessibleName(tr("Action filter"));
     m_action->addItem(tr("All actions"), QString());
@@ -58,15 +55,12 @@ AuditPanel::AuditPanel(AuditLogModel *model, QWidget *parent)
     filters->addWidget(m_search, 3);
     filters->addWidget(m_action, 1);
     filters->addWidget(m_export);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
+    QVBoxLayout *layout = panelLayout();
     layout->addLayout(filters);
     layout->addWidget(m_view);
     layout->addWidget(m_summary);
 
-    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
-        connect(m_filter, signal, this, &AuditPanel::updateSummary);
-    connect(m_filter, &QAbstractItemModel::modelReset, this, &AuditPanel::updateSummary);
+    whenRowsChange(m_filter, &AuditPanel::updateSummary);
     updateSummary();
 }
 
@@ -75,18 +69,10 @@ AuditPanel::~AuditPanel()
     m_exporting.waitForFinished(); // the file must not be left half-written
 }
 
-void AuditPanel::focusFilter()
-{
-    m_search->setFocus(Qt::ShortcutFocusReason);
-    m_search->selectAll();
-}
-
 void AuditPanel::chooseExportFile()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export audit log"),
-                                                      QStringLiteral("dockmaster-audit.csv"), tr("CSV files (*.csv)"));
-    if (!path.isEmpty())
-        exportTo(path);
+    Dialogs::chooseSaveFile(this, tr("Export audit log"), QStringLiteral("dockmaster-audit.csv"),
+                            tr("CSV files (*.csv)"), this, [this](const QString &path) { exportTo(path); });
 }
 
 void AuditPanel::exportTo(const QString &path)

@@ -3,13 +3,10 @@
 #include "views/panels/filterablepanel.h"
 
 #include <QFutureWatcher>
-#include <QWidget>
 
 class QComboBox;
 class QLabel;
-class QLineEdit;
 class QPushButton;
-class QTreeView;
 
 namespace Dockmaster {
 
@@ -18,15 +15,13 @@ class AuditLogModel;
 
 // The local audit trail: every action taken from this Dockmaster, filterable
 // by words and action, exported as CSV (what the filter shows).
-class AuditPanel final : public QWidget, public FilterablePanel
+class AuditPanel final : public FilterablePanel
 {
     Q_OBJECT
 public:
     explicit AuditPanel(AuditLogModel *model, QWidget *parent = nullptr);
     ~AuditPanel() override;
 
-    void focusFilter() override;
-    QTreeView *view() const { return m_view; }
     AuditFilterModel *filterModel() const { return m_filter; }
     // Writes the rows the filter shows, without asking for a file name.
     void exportTo(const QString &path);
@@ -40,9 +35,7 @@ private:
 
     AuditLogModel *m_model;
     AuditFilterModel *m_filter;
-    QLineEdit *m_search;
     QComboBox *m_action;
-    QTreeView *m_view;
     QPushButton *m_export;
     QLabel *m_summary;
     QFutureWatcher<QString> m_exporting;

@@ -1,12 +1,12 @@
 #include "views/editor/configeditor.h"
 
+#include "core/editor/validatorcheck.h"
+#include "core/git/gitworkspace.h"
+#include "core/util/untrustedtext.h"
 #include "views/editor/codeeditor.h"
 #include "views/editor/commitdialog.h"
 #include "views/editor/findreplacebar.h"
 #include "views/editor/syntaxsupport.h"
-#include "core/editor/validatorcheck.h"
-#include "core/git/gitworkspace.h"
-#include "core/util/untrustedtext.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -96,76 +96,6 @@ ConfigEditor::ConfigEditor(GitWorkspace *workspace, const KSyntaxHighlighting::R
     updateActions();
 
     connect(m_workspace, &GitWorkspace::busyChanged, m_busy, &QWidget::setVisible);
-    connect(m_workspace, &GitWorkspace::opened, this, [this](quint64, const QString &, const QStringList &files) {
-        // Whoever opened the workspace (this editor or the main window),
-        // its files are the ones to choose from.
-        const QSignalBlocker blocker(m_files);
-        m_files->clear();
-        m_files->addItems(files);
-        m_files->setCurrentIndex(-1);
-        setBanner(tr("Repository ready: %n file(s) on %1.", nullptr, int(files.size())).arg(m_workspace->branch()));
-        Q_EMIT filesListed(files);
-    });
-    connect(m_workspace, &GitWorkspace::fileRead, this, &ConfigEditor::onFileRead);
-    connect(m_workspace, &GitWorkspace::diffReady, this, &ConfigEditor::onDiffReady);
-    connect(m_workspace, &GitWorkspace::pushRejected, this, &ConfigEditor::onPushRejected);
-    connect(m_workspace, &GitWorkspace::failed, this, &ConfigEditor::onFailed);
-    connect(m_workspace, &GitWorkspace::pushed, this, [this](quint64 request, const QString &, const QString &commit) {
-        if (request != m_commitRequest) {
-            return;
-        }
-        m_baseCommit = commit;
-        m_rejection = {};
-        m_upstreamPanel->setEnabled(false);
-        m_editor->document()->setModified(false);
-        setBanner(tr("Committed and pushed as %1.").arg(commit.left(8)));
-        updateActions();
-        Q_EMIT committed(commit);
-        Q_EMIT statusMessage(bannerText());
-    });
-    connect(m_workspace, &GitWorkspace::rebased, this, [this](quint64 request, const GitRebaseResult &result) {
-        if (request != m_rebaseRequest) {
-            return;
-        }
-        m_baseCommit = result.newBase;
-        m_rejection = {};
-        m_upstreamPanel->setEnabled(false);
-        replaceText(QString::fromUtf8(result.content));
-        if (result.conflicts) {
-            setBanner(tr("Your edit and the upstream change touch the same lines. Resolve the conflict markers, "
-                         "then commit again."),
-                      true);
-            validate();
-        } else {
-            setBanner(tr("Your edit now applies on top of the upstream changes. Review it and commit again."));
-        }
-        updateActions();
-        Q_EMIT rebased(result.conflicts);
-    });
-    connect(m_workspace, &GitWorkspace::historyReady, this,
-            [this](quint64 request, const QString &, const QList<GitHistoryEntry> &entries) {
-                if (request != m_historyRequest) {
-                    return;
-                }
-                m_history = entries;
-                m_historyList->clear();
-                for (const GitHistoryEntry &entry : entries) {
-                    auto *item = new QListWidgetItem(
-                        tr("%1  %2  %3: %4")
-                            .arg(entry.commit.shortId(),
-                                 QLocale().toString(entry.commit.when.toLocalTime(), QLocale::ShortFormat),
-                                 UntrustedText::line(entry.commit.authorName, 64),
-                                 UntrustedText::line(entry.commit.summary)),
-                        m_historyList);
-                    item->setData(Qt::UserRole, entry.commit.id);
-                    item->setToolTip(UntrustedText::toolTip(entry.commit.message));
-                }
-                m_panels->setCurrentWidget(m_historyList->parentWidget());
-                if (!entries.isEmpty()) {
-                    m_historyList->setCurrentRow(0);
-                }
-                Q_EMIT historyLoaded(int(entries.size()));
-            });
 }
 
 ConfigEditor::~ConfigEditor()
@@ -266,13 +196,13 @@ void ConfigEditor::buildUi()
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
 
-    auto *toolbar = new QToolBar(this);
-    toolbar->setObjectName(QStringLiteral("editorToolbar"));
-    toolbar->addWidget(m_files);
+    m_toolbar = new QToolBar(this);
+    m_toolbar->setObjectName(QStringLiteral("editorToolbar"));
+    m_toolbar->addWidget(m_files);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addWidget(toolbar);
+    layout->addWidget(m_toolbar);
     layout->addWidget(m_busy);
     layout->addWidget(m_banner);
     layout->addWidget(splitter, 1);
@@ -314,16 +244,13 @@ void ConfigEditor::buildUi()
 
 void ConfigEditor::createActions()
 {
-    auto *toolbar = findChild<QToolBar *>(QStringLiteral("editorToolbar"));
-    const auto add = [this, toolbar](const QString &text, const QKeySequence &shortcut, auto slot) {
+    const auto add = [this](const QString &text, const QKeySequence &shortcut, auto slot) {
         auto *action = new QAction(text, this);
         action->setShortcut(shortcut);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
-        if (toolbar) {
-            toolbar->addAction(action);
-        }
+        m_toolbar->addAction(action);
         return action;
     };
     m_validateAction = add(tr("Validate"), QKeySequence(Qt::CTRL | Qt::Key_T), &ConfigEditor::validate);
@@ -334,7 +261,7 @@ void ConfigEditor::createActions()
     m_driftAction->setToolTip(tr("Compare the committed file with what the current templates render"));
     m_rerenderAction = add(tr("Re-render"), QKeySequence(), &ConfigEditor::applyRenderedTemplate);
     m_rerenderAction->setToolTip(tr("Put the template result into the editor for review"));
-    toolbar->addSeparator();
+    m_toolbar->addSeparator();
     add(tr("Find"), QKeySequence(Qt::CTRL | Qt::Key_F), &ConfigEditor::showFind);
     add(tr("Replace"), QKeySequence(Qt::CTRL | Qt::Key_H), &ConfigEditor::showReplace);
     add(tr("Go to line…"), QKeySequence(Qt::CTRL | Qt::Key_G), &ConfigEditor::promptGoToLine);
@@ -346,8 +273,8 @@ void ConfigEditor::createActions()
     connect(redo, &QAction::triggered, m_editor, &QPlainTextEdit::redo);
     connect(m_editor, &QPlainTextEdit::undoAvailable, undo, &QAction::setEnabled);
     connect(m_editor, &QPlainTextEdit::redoAvailable, redo, &QAction::setEnabled);
-    toolbar->addAction(undo);
-    toolbar->addAction(redo);
+    m_toolbar->addAction(undo);
+    m_toolbar->addAction(redo);
 }
 
 void ConfigEditor::setAuthor(const GitAuthor &author)
@@ -369,12 +296,30 @@ void ConfigEditor::setTemplateRenderer(TemplateRenderer renderer)
 void ConfigEditor::openRepository(const QUrl &url, const QString &token, const QString &branch)
 {
     setBanner(tr("Fetching %1 (%2)…").arg(url.toString(QUrl::RemoveUserInfo), branch));
-    m_openRequest = m_workspace->open(url, token, branch);
+    m_workspace->open(url, token, branch, this, [this](const GitResult<GitOpened> &result) {
+        if (!result.ok()) {
+            showFailure(result.failure, result.error);
+            return;
+        }
+        const QStringList &files = result.value.files;
+        const QSignalBlocker blocker(m_files);
+        m_files->clear();
+        m_files->addItems(files);
+        m_files->setCurrentIndex(-1);
+        setBanner(tr("Repository ready: %n file(s) on %1.", nullptr, int(files.size())).arg(m_workspace->branch()));
+        Q_EMIT filesListed(files);
+    });
 }
 
 void ConfigEditor::openFile(const QString &path)
 {
-    m_readRequest = m_workspace->readFile(path);
+    m_workspace->readFile(path, QString(), this, m_content.startGuarded([this](const GitResult<GitFile> &result) {
+        if (!result.ok()) {
+            showFailure(result.failure, result.error);
+            return;
+        }
+        loadContent(result.value.path, result.value.commit, result.value.content);
+    }));
     setBanner(tr("Loading %1…").arg(path));
 }
 
@@ -470,24 +415,6 @@ void ConfigEditor::applyTheme()
     }
 }
 
-void ConfigEditor::onFileRead(quint64 request, const QString &path, const QString &commit, const QByteArray &content)
-{
-    if (request == m_readRequest || request == m_discardRequest) {
-        if (request == m_discardRequest) {
-            m_rejection = {};
-            m_upstreamPanel->setEnabled(false);
-            m_upstreamView->clear();
-            m_upstreamSummary->clear();
-        }
-        loadContent(path, commit, content);
-    } else if (request == m_restoreRequest) {
-        replaceText(QString::fromUtf8(content));
-        setBanner(tr("Restored the version of %1 from commit %2. Review it and commit to make it current.")
-                      .arg(path, commit.left(8)));
-        Q_EMIT restored(commit);
-    }
-}
-
 void ConfigEditor::loadContent(const QString &path, const QString &commit, const QByteArray &content)
 {
     m_path = path;
@@ -502,16 +429,13 @@ void ConfigEditor::loadContent(const QString &path, const QString &commit, const
         const QSignalBlocker blocker(m_files);
         m_files->setCurrentText(path);
     }
-    const quint64 generation = ++m_loadGeneration;
     auto *watcher = new LoadWatcher(this);
-    connect(watcher, &LoadWatcher::finished, this, [this, watcher, generation] {
+    // A newer file asked for meanwhile drops this one.
+    connect(watcher, &LoadWatcher::finished, this, m_documentBuild.startGuarded([this, watcher] {
         watcher->deleteLater();
-        if (generation != m_loadGeneration) {
-            return; // a newer file was asked for meanwhile
-        }
         std::shared_ptr<LoadedDocument> loaded = watcher->result();
         installDocument(loaded->document.release(), loaded->bytes);
-    });
+    }));
     watcher->setFuture(QtConcurrent::run(buildDocument, content, m_editor->font(), thread()));
 }
 
@@ -563,13 +487,9 @@ void ConfigEditor::validate()
     if (m_path.isEmpty()) {
         return;
     }
-    const quint64 generation = ++m_validationGeneration;
     auto *watcher = new CheckWatcher(this);
-    connect(watcher, &CheckWatcher::finished, this, [this, watcher, generation] {
+    connect(watcher, &CheckWatcher::finished, this, m_validation.startGuarded([this, watcher] {
         watcher->deleteLater();
-        if (generation != m_validationGeneration) {
-            return;
-        }
         const QList<ConfigIssue> issues = watcher->result();
         m_editor->setIssues(issues);
         m_problems->clear();
@@ -583,7 +503,7 @@ void ConfigEditor::validate()
         m_panels->setTabText(0, issues.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(issues.size()));
         m_panels->setCurrentWidget(m_problems);
         Q_EMIT validated(int(issues.size()));
-    });
+    }));
     watcher->setFuture(QtConcurrent::run(runCheck, m_check, m_path, text()));
 }
 
@@ -592,24 +512,22 @@ void ConfigEditor::showDiff()
     if (m_path.isEmpty()) {
         return;
     }
-    m_diffRequest = m_workspace->diffText(m_path, text().toUtf8(), m_baseCommit);
+    m_workspace->diffText(
+        m_path, text().toUtf8(), m_baseCommit, this, m_diff.startGuarded([this](const GitResult<QString> &result) {
+            if (!result.ok()) {
+                showFailure(result.failure, result.error);
+                return;
+            }
+            const QString &diff = result.value;
+            m_diffTitle->setText(diff.isEmpty()
+                                     ? tr("No changes against the committed version.")
+                                     : tr("Your edit against the committed version (%1):").arg(m_baseCommit.left(8)));
+            showDiffText(diff);
+        }));
 }
 
-void ConfigEditor::onDiffReady(quint64 request, const QString &, const QString &diff)
+void ConfigEditor::showDiffText(const QString &diff)
 {
-    if (request == m_diffRequest) {
-        m_diffTitle->setText(diff.isEmpty()
-                                 ? tr("No changes against the committed version.")
-                                 : tr("Your edit against the committed version (%1):").arg(m_baseCommit.left(8)));
-    } else if (request == m_driftRequest) {
-        m_diffTitle->setText(diff.isEmpty() ? tr("No drift: the committed file matches the current templates.")
-                                            : tr("Drift: the committed file (-) against the current templates (+). "
-                                                 "Use Re-render to put the template result into the editor."));
-        updateActions();
-        Q_EMIT driftChecked(!diff.isEmpty());
-    } else {
-        return;
-    }
     m_diffView->setPlainText(diff);
     m_panels->setCurrentWidget(m_diffView->parentWidget());
     Q_EMIT diffShown(diff);
@@ -641,14 +559,32 @@ void ConfigEditor::commitAndPush(const QString &message)
         return;
     }
     setBanner(tr("Committing and pushing %1…").arg(m_path));
-    m_commitRequest = m_workspace->commitAndPush(m_path, text().toUtf8(), message, m_author, m_baseCommit);
+    m_workspace->commitAndPush(m_path, text().toUtf8(), message, m_author, m_baseCommit, this,
+                               [this](const GitResult<GitPushResult> &result) {
+                                   if (!result.ok()) {
+                                       showFailure(result.failure, result.error);
+                                   } else if (result.value.rejection) {
+                                       onPushRejected(*result.value.rejection);
+                                   } else {
+                                       onPushed(result.value.commit);
+                                   }
+                               });
 }
 
-void ConfigEditor::onPushRejected(quint64 request, const GitPushRejection &rejection)
+void ConfigEditor::onPushed(const QString &commit)
 {
-    if (request != m_commitRequest) {
-        return;
-    }
+    m_baseCommit = commit;
+    m_rejection = {};
+    m_upstreamPanel->setEnabled(false);
+    m_editor->document()->setModified(false);
+    setBanner(tr("Committed and pushed as %1.").arg(commit.left(8)));
+    updateActions();
+    Q_EMIT committed(commit);
+    Q_EMIT statusMessage(bannerText());
+}
+
+void ConfigEditor::onPushRejected(const GitPushRejection &rejection)
+{
     m_rejection = rejection;
     QStringList commits;
     for (const GitCommitInfo &commit : rejection.upstreamCommits) {
@@ -675,7 +611,32 @@ void ConfigEditor::rebaseEdit()
     if (!hasPendingRejection()) {
         return;
     }
-    m_rebaseRequest = m_workspace->rebaseEdit(m_path, text().toUtf8(), m_rejection.baseCommit);
+    m_workspace->rebaseEdit(m_path, text().toUtf8(), m_rejection.baseCommit, this,
+                            [this](const GitResult<GitRebaseResult> &result) {
+                                if (!result.ok()) {
+                                    showFailure(result.failure, result.error);
+                                    return;
+                                }
+                                onRebased(result.value);
+                            });
+}
+
+void ConfigEditor::onRebased(const GitRebaseResult &result)
+{
+    m_baseCommit = result.newBase;
+    m_rejection = {};
+    m_upstreamPanel->setEnabled(false);
+    replaceText(QString::fromUtf8(result.content));
+    if (result.conflicts) {
+        setBanner(tr("Your edit and the upstream change touch the same lines. Resolve the conflict markers, "
+                     "then commit again."),
+                  true);
+        validate();
+    } else {
+        setBanner(tr("Your edit now applies on top of the upstream changes. Review it and commit again."));
+    }
+    updateActions();
+    Q_EMIT rebased(result.conflicts);
 }
 
 void ConfigEditor::discardEdit()
@@ -683,21 +644,68 @@ void ConfigEditor::discardEdit()
     if (m_path.isEmpty()) {
         return;
     }
-    m_discardRequest = m_workspace->discardEdit(m_path);
+    m_workspace->discardEdit(m_path, this, m_content.startGuarded([this](const GitResult<GitFile> &result) {
+        if (!result.ok()) {
+            showFailure(result.failure, result.error);
+            return;
+        }
+        m_rejection = {};
+        m_upstreamPanel->setEnabled(false);
+        m_upstreamView->clear();
+        m_upstreamSummary->clear();
+        loadContent(result.value.path, result.value.commit, result.value.content);
+    }));
 }
 
 void ConfigEditor::showHistory()
 {
-    if (!m_path.isEmpty()) {
-        m_historyRequest = m_workspace->history(m_path);
+    if (m_path.isEmpty()) {
+        return;
     }
+    m_workspace->history(m_path, 200, this, [this](const GitResult<QList<GitHistoryEntry>> &result) {
+        if (!result.ok()) {
+            showFailure(result.failure, result.error);
+            return;
+        }
+        showHistoryEntries(result.value);
+    });
+}
+
+void ConfigEditor::showHistoryEntries(const QList<GitHistoryEntry> &entries)
+{
+    m_history = entries;
+    m_historyList->clear();
+    for (const GitHistoryEntry &entry : entries) {
+        auto *item = new QListWidgetItem(
+            tr("%1  %2  %3: %4")
+                .arg(entry.commit.shortId(), QLocale().toString(entry.commit.when.toLocalTime(), QLocale::ShortFormat),
+                     UntrustedText::line(entry.commit.authorName, 64), UntrustedText::line(entry.commit.summary)),
+            m_historyList);
+        item->setData(Qt::UserRole, entry.commit.id);
+        item->setToolTip(UntrustedText::toolTip(entry.commit.message));
+    }
+    m_panels->setCurrentWidget(m_historyList->parentWidget());
+    if (!entries.isEmpty()) {
+        m_historyList->setCurrentRow(0);
+    }
+    Q_EMIT historyLoaded(int(entries.size()));
 }
 
 void ConfigEditor::restoreFromHistory(const QString &commit)
 {
-    if (!m_path.isEmpty()) {
-        m_restoreRequest = m_workspace->readFile(m_path, commit);
+    if (m_path.isEmpty()) {
+        return;
     }
+    m_workspace->readFile(m_path, commit, this, m_content.startGuarded([this](const GitResult<GitFile> &result) {
+        if (!result.ok()) {
+            showFailure(result.failure, result.error);
+            return;
+        }
+        replaceText(QString::fromUtf8(result.value.content));
+        setBanner(tr("Restored the version of %1 from commit %2. Review it and commit to make it current.")
+                      .arg(result.value.path, result.value.commit.left(8)));
+        Q_EMIT restored(result.value.commit);
+    }));
 }
 
 QStringList ConfigEditor::repositoryFiles() const
@@ -720,7 +728,22 @@ void ConfigEditor::checkDrift()
         return;
     }
     m_renderedTemplate = rendered.text;
-    m_driftRequest = m_workspace->diffText(m_path, rendered.text.toUtf8(), m_baseCommit);
+    m_workspace->diffText(m_path, rendered.text.toUtf8(), m_baseCommit, this,
+                          m_diff.startGuarded([this](const GitResult<QString> &result) {
+                              if (!result.ok()) {
+                                  showFailure(result.failure, result.error);
+                                  return;
+                              }
+                              const QString &diff = result.value;
+                              m_diffTitle->setText(
+                                  diff.isEmpty() ? tr("No drift: the committed file matches the current templates.")
+                                                 : tr("Drift: the committed file (-) against the current templates "
+                                                      "(+). Use Re-render to put the template result into the "
+                                                      "editor."));
+                              updateActions();
+                              Q_EMIT driftChecked(!diff.isEmpty());
+                              showDiffText(diff);
+                          }));
 }
 
 void ConfigEditor::applyRenderedTemplate()
@@ -760,13 +783,8 @@ void ConfigEditor::showReplace()
     m_findBar->showReplace();
 }
 
-void ConfigEditor::onFailed(quint64 request, GitFailure kind, const QString &message)
+void ConfigEditor::showFailure(GitFailure kind, const QString &message)
 {
-    const quint64 ours[] = { m_openRequest,   m_readRequest,    m_diffRequest,    m_driftRequest,  m_commitRequest,
-                             m_rebaseRequest, m_discardRequest, m_historyRequest, m_restoreRequest };
-    if (std::find(std::begin(ours), std::end(ours), request) == std::end(ours)) {
-        return;
-    }
     setBanner(kind == GitFailure::Authentication ? tr("%1 Update the token in the profile settings.").arg(message)
                                                  : message,
               true);

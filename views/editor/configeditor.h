@@ -2,6 +2,7 @@
 
 #include "core/editor/configcheck.h"
 #include "core/git/gittypes.h"
+#include "core/util/latestonly.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -17,6 +18,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
+class QToolBar;
 class QTextDocument;
 class QUrl;
 
@@ -132,10 +134,12 @@ private:
     void setBanner(const QString &text, bool warning = false);
     void updateTitle();
     void updateActions();
-    void onFileRead(quint64 request, const QString &path, const QString &commit, const QByteArray &content);
-    void onDiffReady(quint64 request, const QString &path, const QString &diff);
-    void onPushRejected(quint64 request, const GitPushRejection &rejection);
-    void onFailed(quint64 request, GitFailure kind, const QString &message);
+    void showDiffText(const QString &diff);
+    void onPushed(const QString &commit);
+    void onPushRejected(const GitPushRejection &rejection);
+    void onRebased(const GitRebaseResult &result);
+    void showHistoryEntries(const QList<GitHistoryEntry> &entries);
+    void showFailure(GitFailure kind, const QString &message);
 
     GitWorkspace *m_workspace;
     const KSyntaxHighlighting::Repository &m_repository;
@@ -146,6 +150,7 @@ private:
 
     CodeEditor *m_editor = nullptr;
     FindReplaceBar *m_findBar = nullptr;
+    QToolBar *m_toolbar = nullptr; // the file list, then the actions createActions() adds
     QComboBox *m_files = nullptr;
     QLabel *m_banner = nullptr;
     QProgressBar *m_busy = nullptr;
@@ -178,17 +183,14 @@ private:
     bool m_loading = false;
     GitPushRejection m_rejection;
     QList<GitHistoryEntry> m_history;
-    quint64 m_openRequest = 0;
-    quint64 m_readRequest = 0;
-    quint64 m_diffRequest = 0;
-    quint64 m_driftRequest = 0;
-    quint64 m_commitRequest = 0;
-    quint64 m_rebaseRequest = 0;
-    quint64 m_discardRequest = 0;
-    quint64 m_historyRequest = 0;
-    quint64 m_restoreRequest = 0;
-    quint64 m_loadGeneration = 0;
-    quint64 m_validationGeneration = 0;
+    // The latest answer wins: a file read, discard or restore replaces the
+    // text, a diff or drift check replaces the diff panel; older answers of
+    // the same kind are dropped. Document builds and checks run off the UI
+    // thread and likewise only the newest one is shown.
+    LatestOnly m_content;
+    LatestOnly m_diff;
+    LatestOnly m_documentBuild;
+    LatestOnly m_validation;
 };
 
 } // namespace Dockmaster

@@ -1,15 +1,15 @@
 #include "views/health/healthcontroller.h"
 
-#include "models/applicationsmodel.h"
 #include "core/audit/auditcsv.h"
 #include "core/cache/cacheservice.h"
-#include "views/health/healthdetails.h"
 #include "core/health/healthhistory.h"
 #include "core/health/healthmonitor.h"
+#include "models/applicationsmodel.h"
+#include "views/dialogs.h"
+#include "views/health/healthdetails.h"
 #include "views/mainwindow.h"
 #include "views/panels/applicationspanel.h"
 
-#include <QFileDialog>
 #include <QFutureWatcher>
 #include <QLabel>
 #include <QSet>
@@ -169,11 +169,9 @@ void HealthController::loadHistory(const QString &appId)
 
 void HealthController::askExport(const QString &appId)
 {
-    const QString path
-        = QFileDialog::getSaveFileName(m_window, tr("Export failovers of %1").arg(appId),
-                                       appId + QStringLiteral("-failovers.csv"), tr("CSV files (*.csv)"));
-    if (!path.isEmpty())
-        exportHistory(appId, path);
+    Dialogs::chooseSaveFile(m_window, tr("Export failovers of %1").arg(appId), appId + QStringLiteral("-failovers.csv"),
+                            tr("CSV files (*.csv)"), this,
+                            [this, appId](const QString &path) { exportHistory(appId, path); });
 }
 
 void HealthController::exportHistory(const QString &appId, const QString &path)

@@ -1,16 +1,16 @@
 #include "views/logs/logview.h"
 
+#include "core/logs/logsource.h"
 #include "models/logs/logfiltermodel.h"
+#include "models/logs/logmodel.h"
+#include "views/dialogs.h"
 #include "views/logs/loglinedelegate.h"
 #include "views/logs/loglistview.h"
-#include "models/logs/logmodel.h"
-#include "core/logs/logsource.h"
 
 #include <QBoxLayout>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
-#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -370,10 +370,8 @@ void LogView::updateStatus()
 
 void LogView::chooseExportFile()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export log lines"), QString(),
-                                                      tr("Log files (*.log *.txt);;All files (*)"));
-    if (!path.isEmpty())
-        exportTo(path);
+    Dialogs::chooseSaveFile(this, tr("Export log lines"), QString(), tr("Log files (*.log *.txt);;All files (*)"), this,
+                            [this](const QString &path) { exportTo(path); });
 }
 
 void LogView::exportTo(const QString &path)

@@ -23,6 +23,8 @@ public:
     void ensure(const QString &profile, const QString &host, std::function<void()> then);
 
 private:
+    void ask(const QString &key, const QString &host, const std::function<void()> &then);
+
     QPointer<SecretStore> m_secrets;
     QPointer<QWidget> m_parentWidget;
 };

@@ -1,10 +1,10 @@
 #include "views/panels/applicationspanel.h"
 
+#include "core/util/untrustedtext.h"
 #include "models/applicationsfiltermodel.h"
 #include "models/applicationsmodel.h"
 #include "models/modelroles.h"
 #include "views/panels/filterwidgets.h"
-#include "core/util/untrustedtext.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -39,24 +39,20 @@ QString link(const QString &url, const QString &label)
 } // namespace
 
 ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
-    : QWidget(parent)
+    : FilterablePanel(tr("Filter by ID, name, owner or domain (Ctrl+F)"), tr("Application filter"), tr("Applications"),
+                      parent)
     , m_model(model)
     , m_filter(new ApplicationsFilterModel(this))
-    , m_search(FilterWidgets::searchField(tr("Filter by ID, name, owner or domain (Ctrl+F)"), tr("Application filter"),
-                                          this))
     , m_environment(FilterWidgets::environmentChoice(this))
     , m_host(new QComboBox(this))
     , m_status(new QComboBox(this))
-    , m_view(FilterWidgets::table(m_filter, tr("Applications"), this))
     , m_details(new QTextBrowser(this))
     , m_detailsArea(new QWidget(this))
     , m_banner(new QLabel(this))
 {
     setObjectName(QStringLiteral("applicationsPanel"));
-    m_filter->setSourceModel(m_model);
-
+    showFiltered(m_filter, m_model);
     m_search->setObjectName(QStringLiteral("applicationFilter"));
-    connect(m_search, &QLineEdit::textChanged, m_filter, &ApplicationsFilterModel::setSearchText);
 
     connect(m_environment, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setEnvironment(environmentFromKey(m_environment->currentData().toString())); });
@@ -86,21 +82,23 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
         const QString appId = m_view->indexAt(position).data(Roles::AppIdRole).toString();
         if (appId.isEmpty())
             return;
-        QMenu menu(this);
+        // popup(), not exec(): no event loop of its own while syncs go on.
+        auto *menu = new QMenu(this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
         for (Environment environment : AllEnvironments) {
-            menu.addAction(tr("Open %1 configuration").arg(environmentDisplayName(environment)), this,
-                           [this, appId, environment] { Q_EMIT openConfigRequested(appId, environment); });
+            menu->addAction(tr("Open %1 configuration").arg(environmentDisplayName(environment)), this,
+                            [this, appId, environment] { Q_EMIT openConfigRequested(appId, environment); });
         }
-        menu.addSeparator();
+        menu->addSeparator();
         for (Environment environment : AllEnvironments) {
-            menu.addAction(tr("Follow %1 live logs").arg(environmentDisplayName(environment)), this,
-                           [this, appId, environment] { Q_EMIT openLogsRequested(appId, environment); });
+            menu->addAction(tr("Follow %1 live logs").arg(environmentDisplayName(environment)), this,
+                            [this, appId, environment] { Q_EMIT openLogsRequested(appId, environment); });
         }
         for (Environment environment : AllEnvironments) {
-            menu.addAction(tr("Search %1 log history…").arg(environmentDisplayName(environment)), this,
-                           [this, appId, environment] { Q_EMIT logHistoryRequested(appId, environment); });
+            menu->addAction(tr("Search %1 log history…").arg(environmentDisplayName(environment)), this,
+                            [this, appId, environment] { Q_EMIT logHistoryRequested(appId, environment); });
         }
-        menu.exec(m_view->viewport()->mapToGlobal(position));
+        menu->popup(m_view->viewport()->mapToGlobal(position));
     });
 
     m_details->setOpenExternalLinks(true);
@@ -118,36 +116,21 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
     filters->addWidget(m_host, 1);
     filters->addWidget(m_status, 1);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_view);
     auto *detailsLayout = new QVBoxLayout(m_detailsArea);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     detailsLayout->addWidget(m_details, 1);
-    splitter->addWidget(m_detailsArea);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
+    QSplitter *splitter = tableAbove(m_detailsArea, 3, 1);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
+    QVBoxLayout *layout = panelLayout();
     layout->addWidget(m_banner);
     layout->addLayout(filters);
     layout->addWidget(splitter);
 
     // Keep the host and status choices in step with the data; the selection
     // survives because the model merges rows instead of resetting.
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ApplicationsPanel::rebuildFilterChoices);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ApplicationsPanel::rebuildFilterChoices);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
-        rebuildFilterChoices();
-        showDetails();
-    });
+    whenRowsChange(m_model, &ApplicationsPanel::rebuildFilterChoices);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ApplicationsPanel::showDetails);
     rebuildFilterChoices();
-}
-
-void ApplicationsPanel::focusFilter()
-{
-    m_search->setFocus(Qt::ShortcutFocusReason);
-    m_search->selectAll();
 }
 
 QString ApplicationsPanel::currentAppId() const

@@ -4,13 +4,10 @@
 #include "views/panels/filterablepanel.h"
 
 #include <QDateTime>
-#include <QWidget>
 
 class QComboBox;
 class QLabel;
-class QLineEdit;
 class QTextBrowser;
-class QTreeView;
 
 namespace Dockmaster {
 
@@ -20,14 +17,12 @@ struct AppRecord;
 
 // The Applications panel: searchable, filterable list of apps with a details
 // pane for the selected one.
-class ApplicationsPanel final : public QWidget, public FilterablePanel
+class ApplicationsPanel final : public FilterablePanel
 {
     Q_OBJECT
 public:
     explicit ApplicationsPanel(ApplicationsModel *model, QWidget *parent = nullptr);
 
-    void focusFilter() override;
-    QTreeView *view() const { return m_view; }
     ApplicationsFilterModel *filterModel() const { return m_filter; }
     QString currentAppId() const;
 
@@ -48,19 +43,16 @@ private:
     void rebuildFilterChoices();
     void showDetails();
     QString detailsHtml(const AppRecord &app) const;
+    void updateBanner();
 
     ApplicationsModel *m_model;
     ApplicationsFilterModel *m_filter;
-    QLineEdit *m_search;
     QComboBox *m_environment;
     QComboBox *m_host;
     QComboBox *m_status;
-    QTreeView *m_view;
     QTextBrowser *m_details;
     QWidget *m_detailsArea;
     QLabel *m_banner;
-    void updateBanner();
-
     QDateTime m_lastSync;
     QString m_offlineReason;
     bool m_offline = false;

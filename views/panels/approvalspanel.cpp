@@ -4,6 +4,7 @@
 #include "models/modelroles.h"
 #include "models/releaserequestsfiltermodel.h"
 #include "models/releaserequestsmodel.h"
+#include "views/dialogs.h"
 #include "views/panels/filterwidgets.h"
 
 #include <QComboBox>
@@ -25,13 +26,11 @@
 namespace Dockmaster {
 
 ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
-    : QWidget(parent)
+    : FilterablePanel(tr("Filter by app, ref, requester (Ctrl+F)"), tr("Release request filter"),
+                      tr("Pending approvals"), parent)
     , m_model(model)
     , m_filter(new ReleaseRequestsFilterModel(this))
-    , m_search(
-          FilterWidgets::searchField(tr("Filter by app, ref, requester (Ctrl+F)"), tr("Release request filter"), this))
     , m_environment(FilterWidgets::environmentChoice(this))
-    , m_view(FilterWidgets::table(m_filter, tr("Pending approvals"), this))
     , m_summary(new QLabel(this))
     , m_review(new QLabel(this))
     , m_reviewArea(new QWidget(this))
@@ -39,9 +38,7 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     , m_reject(new QPushButton(tr("Reject…"), this))
 {
     setObjectName(QStringLiteral("approvalsPanel"));
-    m_filter->setSourceModel(m_model);
-
-    connect(m_search, &QLineEdit::textChanged, m_filter, &ReleaseRequestsFilterModel::setSearchText);
+    showFiltered(m_filter, m_model);
 
     connect(m_environment, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setEnvironment(environmentFromKey(m_environment->currentData().toString())); });
@@ -80,22 +77,15 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     buttons->addWidget(m_approve);
     reviewLayout->addLayout(buttons);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_view);
-    splitter->addWidget(m_reviewArea);
     // The review (diff, flags) needs the room; the list scrolls.
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
+    QSplitter *splitter = tableAbove(m_reviewArea, 1, 3);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
+    QVBoxLayout *layout = panelLayout();
     layout->addLayout(filters);
     layout->addWidget(splitter);
     layout->addWidget(m_summary);
 
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ApprovalsPanel::updateSummary);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ApprovalsPanel::updateSummary);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &ApprovalsPanel::updateSummary);
+    whenRowsChange(m_model, &ApprovalsPanel::updateSummary);
     // A refresh can move the selected request on (approved elsewhere): the buttons follow.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ApprovalsPanel::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ApprovalsPanel::updateButtons);
@@ -106,12 +96,6 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     clock->start();
     updateSummary();
     updateButtons();
-}
-
-void ApprovalsPanel::focusFilter()
-{
-    m_search->setFocus(Qt::ShortcutFocusReason);
-    m_search->selectAll();
 }
 
 void ApprovalsPanel::setActionsEnabled(bool enabled, const QString &whyNot)
@@ -160,32 +144,35 @@ void ApprovalsPanel::rejectCurrent()
     const std::optional<ReleaseRequest> request = currentRequest();
     if (!request)
         return;
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Reject release"));
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("rejectDialog"));
+    dialog->setWindowTitle(tr("Reject release"));
     auto *text = new QLabel(tr("Reject %1 of %2 to %3? The developer sees your reason as a comment on the "
                                "request.")
                                 .arg(UntrustedText::line(request->requestedRef, 80), request->appId,
                                      environmentDisplayName(request->environment)),
-                            &dialog);
+                            dialog);
     text->setTextFormat(Qt::PlainText);
     text->setWordWrap(true);
-    auto *reason = new QPlainTextEdit(&dialog);
+    auto *reason = new QPlainTextEdit(dialog);
     reason->setObjectName(QStringLiteral("rejectReason"));
     reason->setAccessibleName(tr("Reason"));
     reason->setPlaceholderText(tr("Why is this release rejected? (required)"));
-    auto *box = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
     QPushButton *confirm = box->addButton(tr("Reject"), QDialogButtonBox::AcceptRole);
     confirm->setEnabled(false);
-    connect(reason, &QPlainTextEdit::textChanged, &dialog,
+    connect(reason, &QPlainTextEdit::textChanged, dialog,
             [reason, confirm] { confirm->setEnabled(!reason->toPlainText().trimmed().isEmpty()); });
-    connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(&dialog);
+    connect(box, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    connect(box, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
     layout->addWidget(text);
     layout->addWidget(reason);
     layout->addWidget(box);
-    if (dialog.exec() == QDialog::Accepted)
-        Q_EMIT rejectRequested(*request, reason->toPlainText().trimmed());
+    // The request as shown when asked: a sync may change the selection meanwhile.
+    Dialogs::openThen(dialog, this, [this, shown = *request, reason] {
+        Q_EMIT rejectRequested(shown, reason->toPlainText().trimmed());
+    });
 }
 
 void ApprovalsPanel::updateSummary()

@@ -3,15 +3,11 @@
 #include "core/domain/records.h"
 #include "views/panels/filterablepanel.h"
 
-#include <QWidget>
-
 #include <optional>
 
 class QComboBox;
 class QPushButton;
 class QLabel;
-class QLineEdit;
-class QTreeView;
 
 namespace Dockmaster {
 
@@ -19,14 +15,12 @@ class ReleaseRequestsModel;
 class ReleaseRequestsFilterModel;
 
 // Pending approvals: every open release request across apps, oldest first.
-class ApprovalsPanel final : public QWidget, public FilterablePanel
+class ApprovalsPanel final : public FilterablePanel
 {
     Q_OBJECT
 public:
     explicit ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent = nullptr);
 
-    void focusFilter() override;
-    QTreeView *view() const { return m_view; }
     void setActionsEnabled(bool enabled, const QString &whyNot);
     // The selected request, if any.
     std::optional<ReleaseRequest> currentRequest() const;
@@ -46,9 +40,7 @@ private:
 
     ReleaseRequestsModel *m_model;
     ReleaseRequestsFilterModel *m_filter;
-    QLineEdit *m_search;
     QComboBox *m_environment;
-    QTreeView *m_view;
     QLabel *m_summary;
     QLabel *m_review;
     QWidget *m_reviewArea;

@@ -1,12 +1,12 @@
 #include "views/panels/taghistorypanel.h"
 
+#include "core/util/untrustedtext.h"
 #include "models/applicationsmodel.h"
 #include "models/deploymentsmodel.h"
 #include "models/modelroles.h"
+#include "models/tagsmodel.h"
 #include "views/panels/filterwidgets.h"
 #include "views/review/fulltextdialog.h"
-#include "models/tagsmodel.h"
-#include "core/util/untrustedtext.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -145,18 +145,21 @@ void TagHistoryPanel::showTagMenu(const QPoint &position)
     if (!index.isValid() || m_app.id.isEmpty())
         return;
     const TagRecord tag = index.data(Roles::RecordRole).value<TagRecord>();
-    QMenu menu(this);
-    menu.setToolTipsVisible(true);
+    // popup(), not exec(): no event loop of its own while syncs go on. The
+    // actions name the app shown now, whatever the panel shows when one is chosen.
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setToolTipsVisible(true);
     for (Environment environment : AllEnvironments) {
-        QAction *deploy = menu.addAction(
+        QAction *deploy = menu->addAction(
             tr("Deploy %1 to %2…").arg(UntrustedText::line(tag.name, 80), environmentDisplayName(environment)), this,
-            [this, environment, name = tag.name, sha = tag.sha] {
-                Q_EMIT deployTagRequested(m_app.id, environment, name, sha);
+            [this, appId = m_app.id, environment, name = tag.name, sha = tag.sha] {
+                Q_EMIT deployTagRequested(appId, environment, name, sha);
             });
         deploy->setEnabled(m_actionsEnabled && m_app.environment(environment));
         deploy->setToolTip(m_actionsEnabled ? QString() : m_actionsDisabledReason);
     }
-    menu.exec(m_tagView->viewport()->mapToGlobal(position));
+    menu->popup(m_tagView->viewport()->mapToGlobal(position));
 }
 
 void TagHistoryPanel::showDeploymentMenu(const QPoint &position)
@@ -165,14 +168,17 @@ void TagHistoryPanel::showDeploymentMenu(const QPoint &position)
     if (!index.isValid() || m_app.id.isEmpty())
         return;
     const DeploymentRecord deployment = index.data(Roles::RecordRole).value<DeploymentRecord>();
-    QMenu menu(this);
-    menu.setToolTipsVisible(true);
-    QAction *rollback = menu.addAction(
+    auto *menu = new QMenu(this); // popup() below, as showTagMenu()
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setToolTipsVisible(true);
+    QAction *rollback = menu->addAction(
         tr("Roll %1 back to %2…").arg(environmentDisplayName(deployment.environment), deployment.sha.left(8)), this,
-        [this, deployment] { Q_EMIT rollbackRequested(m_app.id, deployment.environment, deployment.sha); });
+        [this, appId = m_app.id, deployment] {
+            Q_EMIT rollbackRequested(appId, deployment.environment, deployment.sha);
+        });
     rollback->setEnabled(m_actionsEnabled && deployment.sha.size() == 40);
     rollback->setToolTip(m_actionsEnabled ? QString() : m_actionsDisabledReason);
-    menu.exec(m_deploymentView->viewport()->mapToGlobal(position));
+    menu->popup(m_deploymentView->viewport()->mapToGlobal(position));
 }
 
 void TagHistoryPanel::setEnvironmentHistory(const QString &appId, Environment environment,

@@ -1,9 +1,9 @@
 #include "views/review/reviewpane.h"
 
 #include "core/domain/environment.h"
+#include "core/util/untrustedtext.h"
 #include "views/review/diffview.h"
 #include "views/review/fulltextdialog.h"
-#include "core/util/untrustedtext.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -62,6 +62,17 @@ QWidget *captioned(const QString &caption, QWidget *content, QLabel **captionLab
     return box;
 }
 
+// A header line: plain text (it may quote third-party text), named for tests
+// and screen readers.
+QLabel *headerLabel(const QString &objectName, const QString &accessibleName)
+{
+    auto *label = new QLabel;
+    label->setTextFormat(Qt::PlainText);
+    label->setObjectName(objectName);
+    label->setAccessibleName(accessibleName);
+    return label;
+}
+
 QLabel *stateLabel(const QString &objectName)
 {
     auto *label = new QLabel;
@@ -99,10 +110,7 @@ void ReviewPane::buildUi()
     m_environment->setObjectName(QStringLiteral("reviewEnvironment"));
     m_environment->setMargin(3);
     m_environment->setTextFormat(Qt::PlainText);
-    m_title = new QLabel;
-    m_title->setObjectName(QStringLiteral("reviewTitle"));
-    m_title->setTextFormat(Qt::PlainText);
-    m_title->setAccessibleName(tr("Release request"));
+    m_title = headerLabel(QStringLiteral("reviewTitle"), tr("Release request"));
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
@@ -110,15 +118,9 @@ void ReviewPane::buildUi()
     titleRow->addWidget(m_environment);
     titleRow->addWidget(m_title, 1);
     headerLayout->addLayout(titleRow);
-    m_ref = new QLabel;
-    m_ref->setTextFormat(Qt::PlainText); // may quote third-party text
-    m_ref->setObjectName(QStringLiteral("reviewRef"));
-    m_ref->setAccessibleName(tr("Requested version"));
+    m_ref = headerLabel(QStringLiteral("reviewRef"), tr("Requested version"));
     m_ref->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_requester = new QLabel;
-    m_requester->setTextFormat(Qt::PlainText); // may quote third-party text
-    m_requester->setObjectName(QStringLiteral("reviewRequester"));
-    m_requester->setAccessibleName(tr("Requester and age"));
+    m_requester = headerLabel(QStringLiteral("reviewRequester"), tr("Requester and age"));
     // Third-party text never decides how wide the window must be: these labels
     // take the width they are given (the tooltips have the whole text).
     for (QLabel *label : { m_title, m_ref, m_requester })
@@ -128,24 +130,15 @@ void ReviewPane::buildUi()
     detailRow->addStretch(1);
     detailRow->addWidget(m_requester);
     headerLayout->addLayout(detailRow);
-    m_summary = new QLabel;
-    m_summary->setTextFormat(Qt::PlainText); // may quote third-party text
-    m_summary->setObjectName(QStringLiteral("reviewSummary"));
-    m_summary->setAccessibleName(tr("Review summary"));
+    m_summary = headerLabel(QStringLiteral("reviewSummary"), tr("Review summary"));
     headerLayout->addWidget(m_summary);
-    m_verdict = new QLabel;
-    m_verdict->setTextFormat(Qt::PlainText); // names unscanned files
-    m_verdict->setObjectName(QStringLiteral("reviewVerdict"));
-    m_verdict->setAccessibleName(tr("Risk scan verdict"));
+    m_verdict = headerLabel(QStringLiteral("reviewVerdict"), tr("Risk scan verdict")); // names unscanned files
     m_verdict->setWordWrap(true);
     QFont verdictFont = m_verdict->font();
     verdictFont.setBold(true);
     m_verdict->setFont(verdictFont);
     headerLayout->addWidget(m_verdict);
-    m_warnings = new QLabel;
-    m_warnings->setTextFormat(Qt::PlainText); // may quote third-party text
-    m_warnings->setObjectName(QStringLiteral("reviewWarnings"));
-    m_warnings->setAccessibleName(tr("Review warnings"));
+    m_warnings = headerLabel(QStringLiteral("reviewWarnings"), tr("Review warnings"));
     m_warnings->setWordWrap(true);
     m_warnings->setMargin(4);
     m_warnings->setAutoFillBackground(true);

@@ -2,6 +2,7 @@
 
 #include "core/keychain/secretstore.h"
 #include "core/profile/profilestore.h"
+#include "views/dialogs.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -190,16 +191,19 @@ void SettingsDialog::deleteProfile()
 {
     if (m_currentName.isEmpty())
         return;
-    const auto answer = QMessageBox::question(
+    Dialogs::ask(
         this, tr("Delete profile"),
-        tr("Delete the profile \"%1\" and its stored secrets? Nothing in GitLab is changed.").arg(m_currentName));
-    if (answer != QMessageBox::Yes)
-        return;
-    m_secrets->remove(SecretStore::gitlabTokenKey(m_currentName));
-    m_secrets->remove(SecretStore::dnsCredentialKey(m_currentName));
-    m_profiles->remove(m_currentName);
-    delete m_list->currentItem();
-    newProfile();
+        tr("Delete the profile \"%1\" and its stored secrets? Nothing in GitLab is changed.").arg(m_currentName), this,
+        [this, name = m_currentName] {
+            // The profile asked about, even if another one is shown by now.
+            m_secrets->remove(SecretStore::gitlabTokenKey(name));
+            m_secrets->remove(SecretStore::dnsCredentialKey(name));
+            m_profiles->remove(name);
+            const bool shown = m_currentName == name;
+            qDeleteAll(m_list->findItems(name, Qt::MatchExactly));
+            if (shown)
+                newProfile();
+        });
 }
 
 Profile SettingsDialog::profileFromFields() const
@@ -278,7 +282,7 @@ bool SettingsDialog::saveCurrent()
 void SettingsDialog::reportSecretFailure(const QString &message)
 {
     m_status->setText(message);
-    QMessageBox::warning(this, tr("Keychain"), message);
+    Dialogs::inform(this, QMessageBox::Warning, tr("Keychain"), message);
 }
 
 } // namespace Dockmaster

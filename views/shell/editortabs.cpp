@@ -1,10 +1,10 @@
 #include "views/shell/editortabs.h"
 
-#include "views/editor/configeditor.h"
 #include "core/git/gitworkspace.h"
 #include "core/render/environmentrender.h"
+#include "views/dialogs.h"
+#include "views/editor/configeditor.h"
 
-#include <QMessageBox>
 #include <QPointer>
 #include <QTabWidget>
 
@@ -24,11 +24,20 @@ void EditorTabs::closeTab(int index)
 {
     QWidget *page = m_tabs->widget(index);
     auto *editor = qobject_cast<ConfigEditor *>(page);
-    if (editor && editor->isModified()
-        && QMessageBox::question(
-               m_tabs, tr("Close editor"),
-               tr("%1 has changes that are not committed. Close it and lose them?").arg(editor->title()))
-            != QMessageBox::Yes)
+    if (!editor || !editor->isModified()) {
+        removePage(page);
+        return;
+    }
+    // The tab may move or close while the question is open: it is found again by the answer.
+    Dialogs::ask(m_tabs, tr("Close editor"),
+                 tr("%1 has changes that are not committed. Close it and lose them?").arg(editor->title()), editor,
+                 [this, editor] { removePage(editor); });
+}
+
+void EditorTabs::removePage(QWidget *page)
+{
+    const int index = m_tabs->indexOf(page);
+    if (index < 0)
         return;
     m_tabs->removeTab(index);
     page->deleteLater();

@@ -9,6 +9,7 @@
 #include <memory>
 
 class QTabWidget;
+class QWidget;
 
 namespace KSyntaxHighlighting {
 class Repository;
@@ -47,6 +48,7 @@ Q_SIGNALS:
 
 private:
     void closeTab(int index);
+    void removePage(QWidget *page);
 
     QTabWidget *m_tabs;
     const KSyntaxHighlighting::Repository &m_syntax;

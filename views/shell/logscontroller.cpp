@@ -1,8 +1,9 @@
 #include "views/shell/logscontroller.h"
 
 #include "core/keychain/secretstore.h"
-#include "views/logs/loghistorydialog.h"
 #include "core/logs/logsource.h"
+#include "views/dialogs.h"
+#include "views/logs/loghistorydialog.h"
 #include "views/logs/passphraseprompt.h"
 #include "views/mainwindow.h"
 
@@ -46,17 +47,19 @@ void LogsController::openHistory(const AppRecord &app, Environment environment)
         return;
     }
     const QString what = tr("%1 (%2)").arg(app.id, environmentDisplayName(environment));
-    LogHistoryDialog dialog(what, m_window);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QString error;
-    std::unique_ptr<LogSource> source
-        = m_sources.createHistory(app, environment, dialog.from(), dialog.to(), dialog.thenFollow(), &error);
-    if (!source) {
-        m_window->showError(tr("Cannot load the log history of %1: %2").arg(app.id, error));
-        return;
-    }
-    m_window->showLogs(source.release(), tr("%1, history from Loki").arg(what));
+    auto *dialog = new LogHistoryDialog(what, m_window);
+    Dialogs::openThen(dialog, this, [this, dialog, app, environment, what] {
+        if (!m_window)
+            return;
+        QString error;
+        std::unique_ptr<LogSource> source
+            = m_sources.createHistory(app, environment, dialog->from(), dialog->to(), dialog->thenFollow(), &error);
+        if (!source) {
+            m_window->showError(tr("Cannot load the log history of %1: %2").arg(app.id, error));
+            return;
+        }
+        m_window->showLogs(source.release(), tr("%1, history from Loki").arg(what));
+    });
 }
 
 } // namespace Dockmaster

@@ -1,10 +1,12 @@
 #include "views/shell/provisioningcontroller.h"
 
+#include "core/provisioning/inventoryallocator.h"
+#include "core/provisioning/provisioner.h"
+#include "core/provisioning/provisioninglog.h"
+#include "views/dialogs.h"
 #include "views/mainwindow.h"
 #include "views/provisioning/archiveappdialog.h"
 #include "views/provisioning/createappdialog.h"
-#include "core/provisioning/inventoryallocator.h"
-#include "core/provisioning/provisioner.h"
 #include "views/shell/dnsaccess.h"
 
 #include <QMessageBox>
@@ -28,6 +30,7 @@ void ProvisioningController::configure(const QString &rootGroup, const QString &
     m_allocator = std::make_unique<InventoryAllocator>(m_client, inventoryProject);
     m_provisioner = std::make_unique<Provisioner>(m_client, m_allocator.get());
     m_provisioner->setRootGroup(rootGroup);
+    logProvisioningSteps(m_provisioner.get());
     connect(m_provisioner.get(), &Provisioner::finished, this, [this](const QString &appId) {
         Q_EMIT audit(QStringLiteral("app.provision"), appId, tr("created by %1").arg(m_login));
         Q_EMIT appsChanged();
@@ -114,20 +117,30 @@ void ProvisioningController::offerResumeOnce()
     m_allocator->listRecords(this, [this](const QList<AllocationRecord> &records, const QString &error) {
         if (!error.isEmpty() || !m_window)
             return;
+        QList<AllocationRecord> unfinished;
         for (const AllocationRecord &record : records) {
-            if (record.status != QLatin1String("provisioning"))
-                continue;
-            if (m_askBeforeResume
-                && QMessageBox::question(m_window, tr("Unfinished app"),
-                                         tr("%1 (%2) was not completely set up: an earlier run stopped part-way. "
-                                            "Continue setting it up now?")
-                                             .arg(record.name, record.id))
-                    != QMessageBox::Yes)
-                continue;
-            resumeApp(record.id);
-            return; // one at a time
+            if (isAppStatus(record.status, AppStatus::Provisioning))
+                unfinished.append(record);
         }
+        offerResume(unfinished);
     });
+}
+
+void ProvisioningController::offerResume(QList<AllocationRecord> unfinished)
+{
+    if (unfinished.isEmpty() || !m_window)
+        return;
+    const AllocationRecord record = unfinished.takeFirst();
+    if (!m_askBeforeResume) {
+        resumeApp(record.id);
+        return; // one at a time
+    }
+    // Asked after this reply's handler has returned; a refusal offers the next one.
+    Dialogs::ask(
+        m_window, tr("Unfinished app"),
+        tr("%1 (%2) was not completely set up: an earlier run stopped part-way. Continue setting it up now?")
+            .arg(record.name, record.id),
+        this, [this, id = record.id] { resumeApp(id); }, [this, unfinished] { offerResume(unfinished); });
 }
 
 } // namespace Dockmaster

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/provisioning/inventoryallocator.h"
+
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -9,7 +12,6 @@ namespace Dockmaster {
 
 class DnsAccess;
 class GitLabClient;
-class InventoryAllocator;
 class MainWindow;
 class Provisioner;
 struct AuditEntry;
@@ -44,6 +46,7 @@ Q_SIGNALS:
 
 private:
     void withDns(const std::function<void()> &then);
+    void offerResume(QList<AllocationRecord> unfinished);
 
     GitLabClient *m_client;
     QPointer<DnsAccess> m_dns;

@@ -1,16 +1,17 @@
 #include "views/shell/releasecontroller.h"
 
-#include "models/applicationsmodel.h"
 #include "core/approvals/pipelinefollower.h"
 #include "core/approvals/releaseapprover.h"
 #include "core/approvals/rollbackpreflight.h"
-#include "views/deploy/deploymentprogresspanel.h"
 #include "core/gitlab/gitlabclient.h"
+#include "core/review/reviewloader.h"
+#include "core/util/untrustedtext.h"
+#include "models/applicationsmodel.h"
+#include "views/deploy/deploymentprogresspanel.h"
+#include "views/dialogs.h"
 #include "views/mainwindow.h"
 #include "views/review/approvalconfirmdialog.h"
-#include "core/review/reviewloader.h"
 #include "views/review/reviewpane.h"
-#include "core/util/untrustedtext.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -39,18 +40,20 @@ void ReleaseController::configure(const QString &rootGroup, bool twoPersonRulePr
     options.rootGroup = rootGroup;
     options.twoPersonRuleProduction = twoPersonRuleProduction;
     options.cacheRoot = cacheRoot;
-    delete m_preflight;
-    m_approver = std::make_unique<ReleaseApprover>(m_client, options);
-    m_approver->setOnline(m_online);
-    m_approver->setCommitEmail(m_commitEmail);
-    m_preflight = new RollbackPreflight(m_client, m_approver->workspace(), rootGroup, this);
-    connect(m_approver.get(), &ReleaseApprover::finished, this, &ReleaseController::onFinished);
-    connect(m_approver.get(), &ReleaseApprover::auditEntry, this, &ReleaseController::auditEntry);
-    connect(m_approver.get(), &ReleaseApprover::progress, this, [this](quint64 id, const QString &step) {
+    auto backend = std::make_unique<Backend>();
+    backend->approver = std::make_unique<ReleaseApprover>(m_client, options);
+    backend->preflight = std::make_unique<RollbackPreflight>(m_client, backend->approver->workspace(), rootGroup);
+    m_backend = std::move(backend); // the previous one, if any, goes in its own order
+    ReleaseApprover *approver = m_backend->approver.get();
+    approver->setOnline(m_online);
+    approver->setCommitEmail(m_commitEmail);
+    connect(approver, &ReleaseApprover::finished, this, &ReleaseController::onFinished);
+    connect(approver, &ReleaseApprover::auditEntry, this, &ReleaseController::auditEntry);
+    connect(approver, &ReleaseApprover::progress, this, [this](quint64 id, const QString &step) {
         if (m_window && m_entryOfAction.contains(id))
             m_window->showError(step);
     });
-    connect(m_approver.get(), &ReleaseApprover::recoveryFinished, this,
+    connect(approver, &ReleaseApprover::recoveryFinished, this,
             [this](quint64, int completed, const QString &problems) {
                 m_recovering = false;
                 if (completed > 0) {
@@ -63,17 +66,6 @@ void ReleaseController::configure(const QString &rootGroup, bool twoPersonRulePr
                 if (!problems.isEmpty())
                     m_window->showError(problems);
             });
-    connect(m_preflight, &RollbackPreflight::planReady, this, &ReleaseController::onPlan);
-    connect(m_preflight, &RollbackPreflight::historyReady, this,
-            [this](quint64 id, const QList<DeploymentHistoryEntry> &entries) {
-                if (const auto request = m_historyRequests.take(id); !request.first.isEmpty())
-                    Q_EMIT historyLoaded(request.first, request.second, entries);
-            });
-    connect(m_preflight, &RollbackPreflight::failed, this, [this](quint64 id, const QString &message) {
-        if (m_historyRequests.remove(id))
-            return; // the cached history stays; nothing the admin asked for failed
-        m_window->showError(tr("The rollback preflight failed: %1").arg(message));
-    });
     m_recovered = false;
     m_recovering = false;
 }
@@ -81,22 +73,22 @@ void ReleaseController::configure(const QString &rootGroup, bool twoPersonRulePr
 void ReleaseController::setOnline(bool online)
 {
     m_online = online;
-    if (m_approver)
-        m_approver->setOnline(online);
+    if (m_backend)
+        m_backend->approver->setOnline(online);
 }
 
 void ReleaseController::recoverOnce()
 {
-    if (m_recovered || !m_approver || !m_online || m_admin.isEmpty())
+    if (m_recovered || !m_backend || !m_online || m_admin.isEmpty())
         return;
     m_recovered = true;
     m_recovering = true;
-    m_approver->recover(m_admin);
+    m_backend->approver->recover(m_admin);
 }
 
 bool ReleaseController::ready(const QString &what)
 {
-    if (!m_approver || !m_online) {
+    if (!m_backend || !m_online) {
         m_window->showError(tr("%1 needs a connection to GitLab; nothing was done.").arg(what));
         return false;
     }
@@ -113,16 +105,15 @@ bool ReleaseController::ready(const QString &what)
     return true;
 }
 
-bool ReleaseController::confirm(const QString &title, const QString &text, const QString &acceptLabel)
+void ReleaseController::confirm(const QString &title, const QString &text, const QString &acceptLabel,
+                                std::function<void()> then)
 {
-    if (!m_confirm)
-        return true;
-    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, m_window);
-    box.setTextFormat(Qt::PlainText); // quotes third-party refs, titles and commit messages
-    QPushButton *accept = box.addButton(acceptLabel, QMessageBox::AcceptRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    return box.clickedButton() == accept;
+    if (!m_confirm) {
+        then();
+        return;
+    }
+    // Plain text: it quotes third-party refs, titles and commit messages.
+    Dialogs::confirm(m_window, title, text, acceptLabel, this, std::move(then));
 }
 
 int ReleaseController::startEntry(const QString &title, const QString &detail)
@@ -145,12 +136,21 @@ void ReleaseController::approve(const ReleaseRequest &request)
             && m_reviewPane->request().projectId == request.projectId && m_reviewPane->request().iid == request.iid
             && !request.resolvedSha.isEmpty() && m_reviewPane->result().toSha == request.resolvedSha)
             review = &m_reviewPane->result();
-        ApprovalConfirmDialog dialog(request, review, m_window);
-        Q_EMIT approvalConfirmationOpened(&dialog);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
+        auto *dialog = new ApprovalConfirmDialog(request, review, m_window);
+        // Syncs and replies go on while it is open: what was checked is checked again.
+        Dialogs::openThen(dialog, this, [this, request] {
+            if (ready(tr("Approving")))
+                startApproval(request);
+        });
+        Q_EMIT approvalConfirmationOpened(dialog);
+        return;
     }
-    const quint64 id = m_approver->approve(request, m_admin);
+    startApproval(request);
+}
+
+void ReleaseController::startApproval(const ReleaseRequest &request)
+{
+    const quint64 id = m_backend->approver->approve(request, m_admin);
     m_entryOfAction.insert(id,
                            startEntry(tr("%1 → %2: %3")
                                           .arg(request.appId, environmentDisplayName(request.environment),
@@ -162,15 +162,22 @@ void ReleaseController::reject(const ReleaseRequest &request, const QString &rea
 {
     if (!ready(tr("Rejecting")))
         return;
-    m_approver->reject(request, m_admin, reason);
+    m_backend->approver->reject(request, m_admin, reason);
 }
 
 void ReleaseController::loadHistory(const QString &appId)
 {
-    if (!m_preflight || !m_online)
+    if (!m_backend || !m_online)
         return;
-    for (Environment environment : AllEnvironments)
-        m_historyRequests.insert(m_preflight->history(appId, environment), { appId, environment });
+    for (Environment environment : AllEnvironments) {
+        m_backend->preflight->history(
+            appId, environment, 100, this,
+            [this, appId, environment](const PreflightResult<QList<DeploymentHistoryEntry>> &result) {
+                // On failure the cached history stays; nothing the admin asked for failed.
+                if (result.ok())
+                    Q_EMIT historyLoaded(appId, environment, result.value);
+            });
+    }
 }
 
 void ReleaseController::setReviewContext(const ApplicationsModel *apps, const KSyntaxHighlighting::Repository *syntax)
@@ -233,14 +240,18 @@ void ReleaseController::deployTag(const QString &appId, Environment environment,
         const bool needsAck = !result.scanComplete()
             || std::any_of(result.flags.cbegin(), result.flags.cend(),
                            [](const RiskFlag &f) { return RiskScanner::isHighSeverity(f.kind); });
-        if (needsAck) {
-            ApprovalConfirmDialog confirmDialog(shown, &result, dialog);
-            Q_EMIT approvalConfirmationOpened(&confirmDialog);
-            if (confirmDialog.exec() != QDialog::Accepted)
-                return;
+        const auto deployNow = [this, dialog, appId, environment, tag] {
+            dialog->accept();
+            if (ready(tr("Deploying")))
+                startDeployTag(appId, environment, tag);
+        };
+        if (!needsAck) {
+            deployNow();
+            return;
         }
-        dialog->accept();
-        startDeployTag(appId, environment, tag);
+        auto *confirmDialog = new ApprovalConfirmDialog(shown, &result, dialog);
+        Dialogs::openThen(confirmDialog, dialog, deployNow);
+        Q_EMIT approvalConfirmationOpened(confirmDialog);
     });
     auto *layout = new QVBoxLayout(dialog);
     layout->addWidget(pane, 1);
@@ -253,7 +264,7 @@ void ReleaseController::deployTag(const QString &appId, Environment environment,
 
 void ReleaseController::startDeployTag(const QString &appId, Environment environment, const QString &tag)
 {
-    const quint64 id = m_approver->deployTag(appId, environment, tag, m_admin);
+    const quint64 id = m_backend->approver->deployTag(appId, environment, tag, m_admin);
     m_entryOfAction.insert(
         id,
         startEntry(tr("%1 → %2: %3").arg(appId, environmentDisplayName(environment), UntrustedText::line(tag, 80)),
@@ -265,10 +276,17 @@ void ReleaseController::rollback(const QString &appId, Environment environment, 
     if (!ready(tr("Rolling back")))
         return;
     m_window->showError(tr("Preparing the rollback of %1 (%2)…").arg(appId, environmentDisplayName(environment)));
-    m_preflight->plan(appId, environment, targetSha);
+    m_backend->preflight->plan(appId, environment, targetSha, this,
+                               [this](const PreflightResult<RollbackPlan> &result) {
+                                   if (!result.ok()) {
+                                       m_window->showError(tr("The rollback preflight failed: %1").arg(result.error));
+                                       return;
+                                   }
+                                   onPlan(result.value);
+                               });
 }
 
-void ReleaseController::onPlan(quint64, const RollbackPlan &plan)
+void ReleaseController::onPlan(const RollbackPlan &plan)
 {
     QStringList lines;
     lines << tr("Roll %1 (%2) back from %3 to %4?")
@@ -287,9 +305,16 @@ void ReleaseController::onPlan(quint64, const RollbackPlan &plan)
     }
     if (!plan.changedFiles.isEmpty())
         lines << QString() << tr("%n file(s) change back.", nullptr, int(plan.changedFiles.size()));
-    if (!confirm(tr("Roll back"), lines.join(QLatin1Char('\n')), tr("Roll back")))
-        return;
-    const quint64 id = m_approver->rollback(plan.appId, plan.environment, plan.targetSha, m_admin, plan.liveSha);
+    confirm(tr("Roll back"), lines.join(QLatin1Char('\n')), tr("Roll back"), [this, plan] {
+        if (ready(tr("Rolling back")))
+            startRollback(plan);
+    });
+}
+
+void ReleaseController::startRollback(const RollbackPlan &plan)
+{
+    const quint64 id
+        = m_backend->approver->rollback(plan.appId, plan.environment, plan.targetSha, m_admin, plan.liveSha);
     m_entryOfAction.insert(
         id,
         startEntry(
@@ -318,14 +343,11 @@ void ReleaseController::onFinished(quint64 id, const ReleaseOutcome &outcome)
     case ReleaseOutcome::Kind::Offline:
         if (entry != 0)
             panel->setFinished(entry, QStringLiteral("unknown"), outcome.message);
-        if (m_confirm) {
-            auto *box = new QMessageBox(outcome.kind == ReleaseOutcome::Kind::Failed ? QMessageBox::Warning
-                                                                                     : QMessageBox::Information,
-                                        tr("Nothing deployed"), outcome.message, QMessageBox::Ok, m_window);
-            box->setTextFormat(Qt::PlainText);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        }
+        if (m_confirm)
+            Dialogs::inform(m_window,
+                            outcome.kind == ReleaseOutcome::Kind::Failed ? QMessageBox::Warning
+                                                                         : QMessageBox::Information,
+                            tr("Nothing deployed"), outcome.message);
         m_window->showError(outcome.message);
         break;
     }
@@ -335,7 +357,7 @@ void ReleaseController::onFinished(quint64 id, const ReleaseOutcome &outcome)
 void ReleaseController::follow(const ReleaseOutcome &outcome, int entry)
 {
     auto *follower = new PipelineFollower(m_client, this);
-    follower->follow(m_approver->followTarget(outcome));
+    follower->follow(m_backend->approver->followTarget(outcome));
     DeploymentProgressPanel *panel = m_window->deploymentsPanel();
     const int key = entry != 0
         ? entry
@@ -374,8 +396,8 @@ void ReleaseController::follow(const ReleaseOutcome &outcome, int entry)
 void ReleaseController::setCommitEmail(const QString &email)
 {
     m_commitEmail = email;
-    if (m_approver)
-        m_approver->setCommitEmail(email);
+    if (m_backend)
+        m_backend->approver->setCommitEmail(email);
 }
 
 } // namespace Dockmaster

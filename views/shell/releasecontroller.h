@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QDialog;
@@ -65,7 +66,7 @@ public:
     // Online, configured, and the admin's GitLab account is known.
     // Not while recovery runs: it would take an approval still in flight for
     // an interrupted one.
-    bool canAct() const { return m_approver && m_online && !m_admin.isEmpty() && m_recovered && !m_recovering; }
+    bool canAct() const { return m_backend && m_online && !m_admin.isEmpty() && m_recovered && !m_recovering; }
 
 Q_SIGNALS:
     void auditEntry(const Dockmaster::AuditEntry &entry);
@@ -73,26 +74,35 @@ Q_SIGNALS:
     void outcomeReady(const Dockmaster::ReleaseOutcome &outcome);
     void deploymentFinished(const QString &appId, Dockmaster::Environment environment, const QString &status);
     void reviewDialogOpened(QDialog *dialog);
-    // The approval confirmation is about to be shown (tests answer it).
+    // The approval confirmation is open (tests answer it); the action follows when it is accepted.
     void approvalConfirmationOpened(QDialog *dialog);
     void historyLoaded(const QString &appId, Dockmaster::Environment environment,
                        const QList<Dockmaster::DeploymentHistoryEntry> &entries);
 
 private:
     bool ready(const QString &what);
-    bool confirm(const QString &title, const QString &text, const QString &acceptLabel);
+    // Runs `then` once the admin confirms (at once when confirmations are off).
+    void confirm(const QString &title, const QString &text, const QString &acceptLabel, std::function<void()> then);
+    void startApproval(const ReleaseRequest &request);
+    void startRollback(const RollbackPlan &plan);
     void onFinished(quint64 id, const ReleaseOutcome &outcome);
-    void onPlan(quint64 id, const RollbackPlan &plan);
+    void onPlan(const RollbackPlan &plan);
     // entry: the Deployments dock row to update (0: add one).
     void follow(const ReleaseOutcome &outcome, int entry);
     int startEntry(const QString &title, const QString &detail);
     void startDeployTag(const QString &appId, Environment environment, const QString &tag);
 
+    // What configure() builds for a profile. The preflight reads the
+    // approver's clone: declared after it, it is destroyed first.
+    struct Backend {
+        std::unique_ptr<ReleaseApprover> approver;
+        std::unique_ptr<RollbackPreflight> preflight;
+    };
+
     GitLabClient *m_client;
     QPointer<MainWindow> m_window;
-    std::unique_ptr<ReleaseApprover> m_approver;
+    std::unique_ptr<Backend> m_backend; // null until configured
     QString m_commitEmail;
-    RollbackPreflight *m_preflight = nullptr;
     const ApplicationsModel *m_apps = nullptr;
     QPointer<ReviewPane> m_reviewPane;
     const KSyntaxHighlighting::Repository *m_syntax = nullptr;
@@ -102,7 +112,6 @@ private:
     bool m_recovering = false;
     bool m_confirm = true;
     QHash<quint64, int> m_entryOfAction; // approver id -> Deployments dock row
-    QHash<quint64, std::pair<QString, Environment>> m_historyRequests;
 };
 
 } // namespace Dockmaster

@@ -6,9 +6,11 @@
 #include "core/keychain/secretstore.h"
 #include "core/profile/profilestore.h"
 #include "core/sync/syncengine.h"
+#include "core/sync/synclog.h"
 #include "models/applicationsmodel.h"
 #include "models/auditlogmodel.h"
 #include "models/releaserequestsmodel.h"
+#include "views/dialogs.h"
 #include "views/health/healthcontroller.h"
 #include "views/mainwindow.h"
 #include "views/panels/applicationspanel.h"
@@ -24,7 +26,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QMessageBox>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -77,11 +78,11 @@ Shell::Shell(ShellOptions options, QObject *parent)
         if (m_sync && !m_sync->isRunning())
             startSync();
     });
-    m_logs = new LogsController(m_secrets.get(), m_window.get(), this);
+    m_logs = std::make_unique<LogsController>(m_secrets.get(), m_window.get());
     m_health = std::make_unique<HealthMonitor>();
-    m_healthView = new HealthController(m_health.get(), m_applications.get(), m_window.get(), this);
-    m_dns = new DnsAccess(m_secrets.get(), m_window.get(), this);
-    connect(m_dns, &DnsAccess::recordsFixed, this, [this](const QString &appId, bool ok) {
+    m_healthView = std::make_unique<HealthController>(m_health.get(), m_applications.get(), m_window.get());
+    m_dns = std::make_unique<DnsAccess>(m_secrets.get(), m_window.get());
+    connect(m_dns.get(), &DnsAccess::recordsFixed, this, [this](const QString &appId, bool ok) {
         if (ok)
             recordAudit(QStringLiteral("dns.fix"), appId, QString(), tr("DNS records set to the expected addresses"));
     });
@@ -90,7 +91,7 @@ Shell::Shell(ShellOptions options, QObject *parent)
         if (row >= 0)
             m_dns->showRecordsOf(m_applications->itemAt(row));
     });
-    m_provisioning = std::make_unique<ProvisioningController>(m_client.get(), m_dns, m_window.get());
+    m_provisioning = std::make_unique<ProvisioningController>(m_client.get(), m_dns.get(), m_window.get());
     connect(m_window.get(), &MainWindow::createAppRequested, m_provisioning.get(), &ProvisioningController::createApp);
     connect(m_window.get(), &MainWindow::archiveAppRequested, this, [this](const QString &appId) {
         const int row = m_applications->rowOfKey(appId);
@@ -106,13 +107,13 @@ Shell::Shell(ShellOptions options, QObject *parent)
             startSync();
     });
     m_syntax = std::make_unique<KSyntaxHighlighting::Repository>();
-    m_editors = new EditorTabs(m_window->editorArea(), *m_syntax, this);
+    m_editors = std::make_unique<EditorTabs>(m_window->editorArea(), *m_syntax);
     m_releases->setReviewContext(m_applications.get(), m_syntax.get());
-    m_review
-        = new ReviewController(m_client.get(), m_window->approvalsPanel(), m_applications.get(), m_syntax.get(), this);
+    m_review = std::make_unique<ReviewController>(m_client.get(), m_window->approvalsPanel(), m_applications.get(),
+                                                  m_syntax.get());
     m_releases->setReviewPane(m_review->pane()); // the approval confirmation states its verdict
-    connect(m_editors, &EditorTabs::statusMessage, m_window.get(), &MainWindow::showError);
-    connect(m_editors, &EditorTabs::configCommitted, this,
+    connect(m_editors.get(), &EditorTabs::statusMessage, m_window.get(), &MainWindow::showError);
+    connect(m_editors.get(), &EditorTabs::configCommitted, this,
             [this](const QString &appId, Environment environment, const QString &path, const QString &commit) {
                 recordAudit(QStringLiteral("config.commit"), appId, environmentKey(environment),
                             tr("%1 at %2").arg(path, commit.left(12)));
@@ -128,9 +129,8 @@ Shell::Shell(ShellOptions options, QObject *parent)
         if (m_profile.isSandbox && key == SecretStore::gitlabTokenKey(m_profile.name))
             m_secrets->read(key);
     });
-    m_syncTimer = new QTimer(this);
-    m_syncTimer->setInterval(60 * 1000); // incremental syncs are cheap: a few probes
-    connect(m_syncTimer, &QTimer::timeout, this, [this] {
+    m_syncTimer.setInterval(60 * 1000); // incremental syncs are cheap: a few probes
+    connect(&m_syncTimer, &QTimer::timeout, this, [this] {
         if (m_online && m_sync && !m_sync->isRunning())
             m_sync->start();
     });
@@ -146,14 +146,18 @@ Shell::Shell(ShellOptions options, QObject *parent)
 
 Shell::~Shell()
 {
-    // Release actions go first (they use the client and the window), then the
-    // window (its views reference the models). The sync engine goes before
-    // the cache and client it uses.
-    m_releases.reset();
-    m_provisioning.reset();
-    m_health.reset(); // stops the watchers before the window and models they feed
-    m_window.reset();
-    m_sync.reset();
+    // The members go in the reverse of their declaration (see shell.h). The
+    // sandbox goes nearly last, stopping its servers: nothing it reports then
+    // may reach this half-destroyed shell.
+    if (m_sandbox)
+        m_sandbox->disconnect(this);
+}
+
+QString Shell::dataFolder() const
+{
+    if (m_sandboxDir)
+        return m_sandboxDir->path();
+    return m_cache ? QFileInfo(m_cache->filePath()).absolutePath() : QString();
 }
 
 void Shell::start()
@@ -163,6 +167,8 @@ void Shell::start()
     if (!chooseProfile())
         return;
     m_window->setProfileName(m_profile.name, m_profile.isSandbox);
+    if (!m_profile.isSandbox)
+        m_window->restoreLayout(*m_settings, m_profile.name); // where this profile's window was
     m_dns->setProfile(m_profile);
     if (m_profile.isSandbox) {
         m_sandboxDir = std::make_unique<QTemporaryDir>();
@@ -240,6 +246,7 @@ void Shell::openCache(const QString &filePath)
     m_healthView->setCache(m_cache.get());
 
     m_sync = std::make_unique<SyncEngine>(m_client.get(), m_cache.get());
+    logSyncPhases(m_sync.get());
     SyncOptions options;
     options.rootGroup = m_profile.rootGroup;
     options.inventoryProject = m_profile.inventoryProject;
@@ -305,7 +312,7 @@ void Shell::startSync()
         return;
     }
     m_sync->start();
-    m_syncTimer->start();
+    m_syncTimer.start();
 }
 
 void Shell::openConfig(const QString &appId, Environment environment)
@@ -330,7 +337,7 @@ void Shell::openConfig(const QString &appId, Environment environment)
                        m_adminEmail.isEmpty() ? login + QStringLiteral("@users.noreply.") + m_profile.gitlabUrl.host()
                                               : m_adminEmail };
     session.repositoryUrl = m_client->repositoryUrl(m_profile.rootGroup + QStringLiteral("/ops/") + app.id);
-    session.workspaceRoot = m_sandboxDir ? m_sandboxDir->path() : QFileInfo(m_cache->filePath()).absolutePath();
+    session.workspaceRoot = dataFolder();
     m_editors->open(app, environment, session);
 }
 
@@ -384,21 +391,19 @@ void Shell::onCacheOpened(const CacheDatabase::OpenResult &result)
     switch (result.status) {
     case CacheDatabase::OpenStatus::Ready:
         break;
-    case CacheDatabase::OpenStatus::InUse:
-        QMessageBox::critical(m_window.get(), tr("Profile already open"), result.message);
-        Q_EMIT quitRequested(3);
+    case CacheDatabase::OpenStatus::InUse: {
+        // Quits once the admin has read why.
+        QMessageBox *box
+            = Dialogs::inform(m_window.get(), QMessageBox::Critical, tr("Profile already open"), result.message);
+        connect(box, &QMessageBox::finished, this, [this] { Q_EMIT quitRequested(3); });
         return;
+    }
     case CacheDatabase::OpenStatus::RecoveredFromCorruption:
-    case CacheDatabase::OpenStatus::Unavailable: {
-        // Not modal: the app keeps starting while the user reads it.
-        auto *box
-            = new QMessageBox(QMessageBox::Warning, tr("Local cache"), result.message, QMessageBox::Ok, m_window.get());
-        box->setTextFormat(Qt::PlainText);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+    case CacheDatabase::OpenStatus::Unavailable:
+        // The app keeps starting while the user reads it.
+        Dialogs::inform(m_window.get(), QMessageBox::Warning, tr("Local cache"), result.message);
         m_window->showError(result.message);
         break;
-    }
     }
     m_cache->loadSnapshot();
 }
@@ -523,7 +528,9 @@ void Shell::openSettings()
 
 void Shell::saveLayout()
 {
-    m_window->saveLayout(*m_settings);
+    m_window->saveLayout(*m_settings); // what a new profile starts from
+    if (!m_profile.name.isEmpty() && !m_profile.isSandbox)
+        m_window->saveLayout(*m_settings, m_profile.name);
     m_settings->sync();
 }
 

@@ -7,12 +7,12 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <memory>
 
 class QSettings;
 class QTemporaryDir;
-class QTimer;
 
 namespace KSyntaxHighlighting {
 class Repository;
@@ -63,11 +63,14 @@ public:
     SecretStore *secrets() const { return m_secrets.get(); }
     Sandbox *sandbox() const { return m_sandbox.get(); } // null unless --sandbox
     HealthMonitor *health() const { return m_health.get(); }
-    HealthController *healthView() const { return m_healthView; }
+    HealthController *healthView() const { return m_healthView.get(); }
     ReleaseController *releases() const { return m_releases.get(); }
     // Why the chosen profile was refused when loaded (empty: it was not).
     QString profileRefusal() const { return m_profileRefusal; }
     ProvisioningController *provisioning() const { return m_provisioning.get(); }
+    // Where the cache and the clones live (the sandbox's: a temporary folder
+    // removed with the shell). Empty before a profile is open.
+    QString dataFolder() const;
 
 Q_SIGNALS:
     void firstPaintReady(); // the panels show the cached data
@@ -97,28 +100,33 @@ private:
     void saveLayout();
 
     ShellOptions m_options;
+    // Declared in the order they depend on each other, so they are destroyed
+    // in the reverse without a hand-kept sequence: the controllers before the
+    // window, the window before the models it shows, the services before the
+    // folder that holds their files.
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<QTemporaryDir> m_sandboxDir; // the sandbox's cache and clones: goes after everything using them
+    std::unique_ptr<Sandbox> m_sandbox;          // null unless --sandbox; outlives the clients that talk to it
     std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<GitLabClient> m_client;
+    std::unique_ptr<CacheService> m_cache;
+    std::unique_ptr<SyncEngine> m_sync; // uses the client and the cache
+    std::unique_ptr<HealthMonitor> m_health;
     std::unique_ptr<ApplicationsModel> m_applications;
     std::unique_ptr<ReleaseRequestsModel> m_releaseRequests;
-    std::unique_ptr<CacheService> m_cache;
-    std::unique_ptr<GitLabClient> m_client;
-    std::unique_ptr<SyncEngine> m_sync;
-    std::unique_ptr<Sandbox> m_sandbox;
-    QTimer *m_syncTimer = nullptr;
     std::unique_ptr<KSyntaxHighlighting::Repository> m_syntax; // one per process: editors and the review pane
-    EditorTabs *m_editors = nullptr;
-    DnsAccess *m_dns = nullptr;
-    LogsController *m_logs = nullptr;
-    std::unique_ptr<HealthMonitor> m_health; // its watchers run until the shell goes
-    HealthController *m_healthView = nullptr;
-    std::unique_ptr<ProvisioningController> m_provisioning; // uses the client and window: reset first
-    ReviewController *m_review = nullptr;
-    QString m_profileRefusal;                      // why the chosen profile was not used, if it was refused
-    std::unique_ptr<ReleaseController> m_releases; // uses the client and window: reset first
     std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<QTemporaryDir> m_sandboxDir;
+    // The controllers point to the services, models and window above.
+    std::unique_ptr<ReleaseController> m_releases;
+    std::unique_ptr<LogsController> m_logs;
+    std::unique_ptr<HealthController> m_healthView;
+    std::unique_ptr<DnsAccess> m_dns;
+    std::unique_ptr<ProvisioningController> m_provisioning; // uses m_dns
+    std::unique_ptr<EditorTabs> m_editors;
+    std::unique_ptr<ReviewController> m_review;
+    QTimer m_syncTimer;
+    QString m_profileRefusal; // why the chosen profile was not used, if it was refused
     bool m_online = false;
     QString m_adminName;  // the GitLab account the token belongs to: the author of config commits
     QString m_adminEmail; // its commit email (commit_email, or GitLab's private <id>-<login>@users.noreply form)

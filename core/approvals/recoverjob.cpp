@@ -1,0 +1,96 @@
+#include "core/approvals/recoverjob.h"
+
+#include "core/approvals/approvejob.h"
+#include "core/approvals/releaseapprover.h"
+#include "core/approvals/releasegitlab.h"
+#include "core/approvals/releasetrailers.h"
+#include "core/gitlab/gitlabclient.h"
+#include "core/gitlab/releaserequestparser.h"
+#include "core/util/sequential.h"
+
+namespace Dockmaster {
+
+RecoverJob::RecoverJob(ReleaseJobSetup setup, const QString &admin,
+                       std::function<void(quint64, int, const QString &)> recovered, QObject *parent)
+    : ReleaseJob(std::move(setup), ReleaseOutcome::Action::Recover, admin, parent)
+    , m_recovered(std::move(recovered))
+{
+}
+
+void RecoverJob::start()
+{
+    // Ending early (refused, or the search failed) goes out as an outcome too.
+    setThen([this](const ReleaseOutcome &ended) { m_recovered(id(), 0, ended.message); });
+    if (refuseEarly())
+        return;
+    GitLabClient::IssueQuery query;
+    query.labels = { QStringLiteral("release-request"), QStringLiteral("release::pending") };
+    query.state = QStringLiteral("opened");
+    client()->issues(query, this, [this](GitLabResult<QList<GitLabIssue>> result) {
+        if (!result.ok()) {
+            finishWithError(result.error, ReleaseApprover::tr("Could not look for interrupted approvals: %1"));
+            return;
+        }
+        forEachSequential<GitLabIssue>(
+            this, result.value,
+            [this](const GitLabIssue &issue, std::function<void()> next) { recoverOne(issue, std::move(next)); },
+            [this] {
+                m_recovered(id(), m_completed, m_problems.join(QLatin1Char('\n')));
+                deleteLater();
+            });
+    });
+}
+
+void RecoverJob::recoverOne(const GitLabIssue &issue, std::function<void()> next)
+{
+    const ReleaseRequestParser::Parsed parsed = ReleaseRequestParser::parse(issue);
+    const QString projectPath = issue.referenceFull.section(QLatin1Char('#'), 0, 0);
+    const QString appId = ReleaseRequestParser::appIdFromPath(projectPath);
+    if (appId.isEmpty() || projectPath != codeProjectPath(options(), appId) || !parsed.environment) {
+        next(); // not a request of this platform's layout: nothing of ours to complete
+        return;
+    }
+    const QString opsProject = opsProjectPath(options(), appId);
+    const QString key = ReleaseTrailers::requestKey(projectPath, issue.iid);
+    ReleaseGitLab::branchCommits(
+        client(), opsProject, environmentBranch(*parsed.environment), options().branchScanDepth, this,
+        [this, issue, parsed, projectPath, appId, opsProject, key,
+         next = std::move(next)](GitLabResult<QList<GitLabCommit>> commits) {
+            if (!commits.ok()) {
+                if (commits.error.kind != GitLabError::Kind::NotFound)
+                    m_problems.append(
+                        ReleaseApprover::tr("%1: could not read %2: %3").arg(key, opsProject, commits.error.message));
+                next();
+                return;
+            }
+            const QString guard = ReleaseTrailers::requestLine(key);
+            for (const GitLabCommit &commit : std::as_const(commits.value)) {
+                if (!commit.message.split(QLatin1Char('\n')).contains(guard))
+                    continue;
+                const ReleaseTrailers::Trailers trailers = ReleaseTrailers::parse(commit.message);
+                const QString approver = trailers.approvedBy.isEmpty() ? m_outcome.actor : trailers.approvedBy;
+                ReleaseOutcome pushed;
+                pushed.appId = appId;
+                pushed.environment = *parsed.environment;
+                pushed.projectId = issue.projectId;
+                pushed.iid = issue.iid;
+                pushed.ref = trailers.releaseRef.isEmpty() ? parsed.requestedRef : trailers.releaseRef;
+                pushed.opsProject = opsProject;
+                pushed.commit = commit.id;
+                pushed.targetSha = trailers.codesCommit;
+                auto *completion = new ApproveJob(m_setup, ReleaseOutcome::Action::Recover, m_outcome.actor, this);
+                completion->setThen([this, next](const ReleaseOutcome &completed) {
+                    if (completed.ok())
+                        ++m_completed;
+                    else
+                        m_problems.append(completed.message);
+                    next();
+                });
+                completion->completePushed(pushed, projectPath, key, approver);
+                return;
+            }
+            next();
+        });
+}
+
+} // namespace Dockmaster

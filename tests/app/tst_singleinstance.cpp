@@ -1,0 +1,77 @@
+// One Dockmaster per profile: a second start of the same profile hands its
+// arguments to the first and raises its window; another profile runs beside it.
+#include "app/singleinstance.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWidget>
+#include <QtConcurrent>
+
+using namespace Dockmaster;
+
+class TestSingleInstance : public QObject
+{
+    Q_OBJECT
+private:
+    // A later start runs in its own process; here, off the thread whose event
+    // loop serves the first instance, as the hand-over blocks.
+    static bool startLater(const QString &profile, const QStringList &arguments)
+    {
+        QFuture<bool> future
+            = QtConcurrent::run([profile, arguments] { return SingleInstance(profile).forwardToRunning(arguments); });
+        QFutureWatcher<bool> watcher;
+        QSignalSpy done(&watcher, &QFutureWatcher<bool>::finished);
+        watcher.setFuture(future);
+        if (!future.isFinished() && !done.wait(30000))
+            return false;
+        return future.result();
+    }
+
+private Q_SLOTS:
+    void secondStartOfTheSameProfileRaisesTheFirst()
+    {
+        SingleInstance first(QStringLiteral("production"));
+        QVERIFY(!startLater(QStringLiteral("production"), {})); // nobody runs yet: start normally
+        QVERIFY(first.listen());
+        QWidget window;
+        window.show();
+        window.showMinimized();
+        first.raiseOnActivation(&window);
+        QSignalSpy activated(&first, &SingleInstance::activated);
+
+        const QStringList arguments { QStringLiteral("dockmaster"), QStringLiteral("--profile"),
+                                      QStringLiteral("production") };
+        QVERIFY(startLater(QStringLiteral("production"), arguments));
+        QVERIFY(activated.count() == 1 || activated.wait(10000));
+        QCOMPARE(activated.first().first().toStringList(), arguments);
+        QVERIFY(!(window.windowState() & Qt::WindowMinimized));
+    }
+
+    void anotherProfileStartsBesideIt()
+    {
+        SingleInstance first(QStringLiteral("production"));
+        QVERIFY(first.listen());
+        QSignalSpy activated(&first, &SingleInstance::activated);
+        QVERIFY(SingleInstance(QStringLiteral("staging")).serverName() != first.serverName());
+        QVERIFY(!startLater(QStringLiteral("staging"), {}));
+        QCOMPARE(activated.count(), 0);
+    }
+
+    void aSocketLeftByACrashIsTakenOver()
+    {
+        SingleInstance crashed(QStringLiteral("crashed"));
+        QFile stale(crashed.serverName());
+        QVERIFY(stale.open(QIODevice::WriteOnly)); // what a killed instance leaves behind
+        stale.close();
+        QVERIFY(!startLater(QStringLiteral("crashed"), {}));
+        SingleInstance next(QStringLiteral("crashed"));
+        QVERIFY(next.listen());
+        QVERIFY(startLater(QStringLiteral("crashed"), {}));
+    }
+};
+
+QTEST_MAIN(TestSingleInstance)
+#include "tst_singleinstance.moc"

@@ -146,10 +146,10 @@
 <context>
     <name>Dockmaster::ReleaseController</name>
     <message numerus="yes">
-        <source>%n approval(s) pushed before Dockmaster stopped now have their comment and labels.</source>
+        <source>%n release(s) that an approval left unfinished now have their comment and labels; their pipelines are followed to the end.</source>
         <translation>
-            <numerusform>%n approval pushed before Dockmaster stopped now has its comment and labels.</numerusform>
-            <numerusform>%n approvals pushed before Dockmaster stopped now have their comment and labels.</numerusform>
+            <numerusform>%n release that an approval left unfinished now has its comment and labels; its pipeline is followed to the end.</numerusform>
+            <numerusform>%n releases that an approval left unfinished now have their comment and labels; their pipelines are followed to the end.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -2,147 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>Dockmaster</name>
-    <message>
-        <source>The inventory has an app entry that cannot be read (%1).</source>
-        <translation>资源清单中有一个无法读取的应用条目（%1）。</translation>
-    </message>
-    <message>
-        <source>The inventory entry of %1 has an unreadable environment.</source>
-        <translation>资源清单中 %1 的条目包含无法读取的环境。</translation>
-    </message>
-    <message>
-        <source>The sync was stopped before it was saved.</source>
-        <translation>同步在保存之前已停止。</translation>
-    </message>
-    <message>
-        <source>The local cache could not be updated (%1); it still holds the previous data.</source>
-        <translation>无法更新本地缓存（%1）；其中仍保留之前的数据。</translation>
-    </message>
-    <message>
-        <source>unknown git error</source>
-        <translation>未知 git 错误</translation>
-    </message>
-    <message>
-        <source>The local copy of the inventory is busy.</source>
-        <translation>资源清单的本地副本正忙。</translation>
-    </message>
-    <message>
-        <source>The local copy of the inventory cannot be created: %1</source>
-        <translation>无法创建资源清单的本地副本：%1</translation>
-    </message>
-    <message>
-        <source>The inventory URL is not usable: %1</source>
-        <translation>资源清单 URL 不可用：%1</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
-        <source>The inventory could not be fetched from GitLab: %1</source>
-        <translation>无法从 GitLab 获取资源清单：%1</translation>
-    </message>
-    <message>
-        <source>The inventory has no branch %1.</source>
-        <translation>资源清单中没有分支 %1。</translation>
-    </message>
-    <message>
-        <source>The inventory commit cannot be read: %1</source>
-        <translation>无法读取资源清单的提交：%1</translation>
-    </message>
-    <message>
-        <source>%1 in the inventory cannot be read. %2</source>
-        <translation>无法读取资源清单中的 %1。%2</translation>
-    </message>
-    <message>
-        <source>The inventory's %1 is not a folder.</source>
-        <translation>资源清单中的 %1 不是目录。</translation>
-    </message>
-    <message>
-        <source>The allocation %1 in the inventory cannot be read. %2</source>
-        <translation>无法读取资源清单中的分配 %1。%2</translation>
-    </message>
-    <message>
-        <source>%1 did not finish in time.</source>
-        <translation>%1 未能在规定时间内完成。</translation>
-    </message>
-    <message>
-        <source>listen needs an IPv4 address and port such as 127.0.0.1:8080, or a port.</source>
-        <translation>listen 需要 IPv4 地址和端口（例如 127.0.0.1:8080），或只填端口。</translation>
-    </message>
-    <message>
-        <source>Cannot create a temporary folder for nginx -t.</source>
-        <translation>无法为 nginx -t 创建临时目录。</translation>
-    </message>
-    <message>
-        <source>Cannot write the files for nginx -t.</source>
-        <translation>无法写入 nginx -t 所需的文件。</translation>
-    </message>
-    <message>
-        <source>nginx could not be started.</source>
-        <translation>无法启动 nginx。</translation>
-    </message>
-    <message>
-        <source>nginx -t failed.</source>
-        <translation>nginx -t 失败。</translation>
-    </message>
-    <message>
-        <source>Cannot create a temporary folder for php-fpm -t.</source>
-        <translation>无法为 php-fpm -t 创建临时目录。</translation>
-    </message>
-    <message>
-        <source>Cannot write the files for php-fpm -t.</source>
-        <translation>无法写入 php-fpm -t 所需的文件。</translation>
-    </message>
-    <message>
-        <source>php-fpm could not be started.</source>
-        <translation>无法启动 php-fpm。</translation>
-    </message>
-    <message>
-        <source>php-fpm -t failed.</source>
-        <translation>php-fpm -t 失败。</translation>
-    </message>
-    <message>
-        <source>Cannot create a temporary folder for docker-compose config.</source>
-        <translation>无法为 docker-compose config 创建临时目录。</translation>
-    </message>
-    <message>
-        <source>Cannot write the file for docker-compose config.</source>
-        <translation>无法写入 docker-compose config 所需的文件。</translation>
-    </message>
-    <message>
-        <source>docker-compose could not be started.</source>
-        <translation>无法启动 docker-compose。</translation>
-    </message>
-    <message>
-        <source>%1 is not valid JSON.</source>
-        <translation>%1 不是有效的 JSON。</translation>
-    </message>
-    <message>
-        <source>unknown libgit2 error</source>
-        <translation>未知的 libgit2 错误</translation>
-    </message>
-</context>
-<context>
-    <name>Dockmaster::AllocationRecord</name>
-    <message>
-        <source>An allocation record</source>
-        <translation>分配记录</translation>
-    </message>
-    <message>
-        <source>An allocation record has no valid app ID.</source>
-        <translation>某条分配记录没有有效的应用 ID。</translation>
-    </message>
-</context>
-<context>
     <name>Dockmaster::AppLogSourceFactory</name>
     <message>
         <source>No Loki is configured in the profile settings.</source>
         <translation>配置文件设置中未配置 Loki。</translation>
     </message>
     <message>
-        <source>"%1" is not an app id.</source>
+        <source>&quot;%1&quot; is not an app id.</source>
         <translation>“%1”不是应用 ID。</translation>
     </message>
     <message>
@@ -761,12 +627,12 @@
         <translation>此处不能使用该地址。</translation>
     </message>
     <message>
-        <source>enter an absolute path made of letters, digits, '.', '_' and '-', for example /srv/plugins.</source>
-        <translation>请输入由字母、数字、'.'、'_' 和 '-' 组成的绝对路径，例如 /srv/plugins。</translation>
+        <source>enter an absolute path made of letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, for example /srv/plugins.</source>
+        <translation>请输入由字母、数字、&apos;.&apos;、&apos;_&apos; 和 &apos;-&apos; 组成的绝对路径，例如 /srv/plugins。</translation>
     </message>
     <message>
-        <source>'..' is not allowed in a path.</source>
-        <translation>路径中不允许使用 '..'。</translation>
+        <source>&apos;..&apos; is not allowed in a path.</source>
+        <translation>路径中不允许使用 &apos;..&apos;。</translation>
     </message>
     <message>
         <source>enter an image reference such as registry.example.com/platform/php-runtime:8.4.</source>
@@ -788,7 +654,7 @@
         <translation>Cloudflare</translation>
     </message>
     <message>
-        <source>Cloudflare's rate limit was reached; try again in %1 seconds.</source>
+        <source>Cloudflare&apos;s rate limit was reached; try again in %1 seconds.</source>
         <translation>已达到 Cloudflare 的速率限制；请在 %1 秒后重试。</translation>
     </message>
     <message>
@@ -1070,23 +936,23 @@
 <context>
     <name>Dockmaster::ConfigValidation</name>
     <message>
-        <source>missing ';' at the end of this directive.</source>
-        <translation>此指令末尾缺少 ';'。</translation>
+        <source>missing &apos;;&apos; at the end of this directive.</source>
+        <translation>此指令末尾缺少 &apos;;&apos;。</translation>
     </message>
     <message>
-        <source>unexpected '}'.</source>
-        <translation>意外的 '}'。</translation>
+        <source>unexpected &apos;}&apos;.</source>
+        <translation>意外的 &apos;}&apos;。</translation>
     </message>
     <message>
         <source>this quote is never closed.</source>
         <translation>此引号未闭合。</translation>
     </message>
     <message>
-        <source>this '{' is never closed.</source>
-        <translation>此 '{' 未闭合。</translation>
+        <source>this &apos;{&apos; is never closed.</source>
+        <translation>此 &apos;{&apos; 未闭合。</translation>
     </message>
     <message>
-        <source>expected "name = value" or "[pool]".</source>
+        <source>expected &quot;name = value&quot; or &quot;[pool]&quot;.</source>
         <translation>应为“name = value”或“[pool]”。</translation>
     </message>
     <message>
@@ -1114,7 +980,7 @@
         <translation>应用不得运行特权容器。</translation>
     </message>
     <message>
-        <source>apps must not see the container engine's socket.</source>
+        <source>apps must not see the container engine&apos;s socket.</source>
         <translation>应用不得访问容器引擎的套接字。</translation>
     </message>
     <message>
@@ -1133,16 +999,57 @@
         <source>the upstream has no backup server: nothing answers when the container is down.</source>
         <translation>该 upstream 没有 backup 服务器：容器停止时将没有任何服务响应。</translation>
     </message>
-</context>
-<context>
-    <name>Dockmaster::YamlSyntax</name>
     <message>
-        <source>nested more than %1 levels deep.</source>
-        <translation>嵌套超过 %1 层。</translation>
+        <source>%1 did not finish in time.</source>
+        <translation>%1 未能在规定时间内完成。</translation>
     </message>
     <message>
-        <source>YAML does not allow tabs for indentation.</source>
-        <translation>YAML 不允许使用制表符缩进。</translation>
+        <source>listen needs an IPv4 address and port such as 127.0.0.1:8080, or a port.</source>
+        <translation>listen 需要 IPv4 地址和端口（例如 127.0.0.1:8080），或只填端口。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for nginx -t.</source>
+        <translation>无法为 nginx -t 创建临时目录。</translation>
+    </message>
+    <message>
+        <source>Cannot write the files for nginx -t.</source>
+        <translation>无法写入 nginx -t 所需的文件。</translation>
+    </message>
+    <message>
+        <source>nginx could not be started.</source>
+        <translation>无法启动 nginx。</translation>
+    </message>
+    <message>
+        <source>nginx -t failed.</source>
+        <translation>nginx -t 失败。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for php-fpm -t.</source>
+        <translation>无法为 php-fpm -t 创建临时目录。</translation>
+    </message>
+    <message>
+        <source>Cannot write the files for php-fpm -t.</source>
+        <translation>无法写入 php-fpm -t 所需的文件。</translation>
+    </message>
+    <message>
+        <source>php-fpm could not be started.</source>
+        <translation>无法启动 php-fpm。</translation>
+    </message>
+    <message>
+        <source>php-fpm -t failed.</source>
+        <translation>php-fpm -t 失败。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for docker-compose config.</source>
+        <translation>无法为 docker-compose config 创建临时目录。</translation>
+    </message>
+    <message>
+        <source>Cannot write the file for docker-compose config.</source>
+        <translation>无法写入 docker-compose config 所需的文件。</translation>
+    </message>
+    <message>
+        <source>docker-compose could not be started.</source>
+        <translation>无法启动 docker-compose。</translation>
     </message>
 </context>
 <context>
@@ -1224,7 +1131,7 @@
         <translation>正在创建 %1（%2）…</translation>
     </message>
     <message>
-        <source>Step "%1" failed: %2</source>
+        <source>Step &quot;%1&quot; failed: %2</source>
         <translation>步骤“%1”失败：%2</translation>
     </message>
     <message>
@@ -1389,7 +1296,7 @@
         <translation>此配置文件手动管理 DNS（其设置中没有 DNS 服务商）。</translation>
     </message>
     <message>
-        <source>The DNS provider's API key is not in the system keychain: enter it in the profile settings.</source>
+        <source>The DNS provider&apos;s API key is not in the system keychain: enter it in the profile settings.</source>
         <translation>系统密钥环中没有 DNS 服务商的 API 密钥：请在配置文件设置中输入。</translation>
     </message>
     <message>
@@ -1424,7 +1331,7 @@
         <translation>DNSPod 返回了 HTTP %1，但没有 Response 对象。</translation>
     </message>
     <message>
-        <source>DNSPod refused the credentials (%1): %2. Check the SecretId and SecretKey stored for this profile and the computer's clock.</source>
+        <source>DNSPod refused the credentials (%1): %2. Check the SecretId and SecretKey stored for this profile and the computer&apos;s clock.</source>
         <translation>DNSPod 拒绝了凭据（%1）：%2。请检查此配置保存的 SecretId 和 SecretKey，以及本机的系统时间。</translation>
     </message>
     <message>
@@ -1576,7 +1483,7 @@
 <context>
     <name>Dockmaster::DnsValidation</name>
     <message>
-        <source>Record name: enter a name such as "app0000042.test.example.com".</source>
+        <source>Record name: enter a name such as &quot;app0000042.test.example.com&quot;.</source>
         <translation>记录名称：请输入类似“app0000042.test.example.com”的名称。</translation>
     </message>
     <message>
@@ -1584,12 +1491,12 @@
         <translation>记录名称：名称超过 253 个字符。</translation>
     </message>
     <message>
-        <source>Record name: use lower-case letters, digits and '-' in dot-separated labels of up to 63 characters, for example "app0000042.test.example.com".</source>
-        <translation>记录名称：请使用以点分隔、每级不超过 63 个字符、由小写字母、数字和 '-' 组成的标签，例如“app0000042.test.example.com”。</translation>
+        <source>Record name: use lower-case letters, digits and &apos;-&apos; in dot-separated labels of up to 63 characters, for example &quot;app0000042.test.example.com&quot;.</source>
+        <translation>记录名称：请使用以点分隔、每级不超过 63 个字符、由小写字母、数字和 &apos;-&apos; 组成的标签，例如“app0000042.test.example.com”。</translation>
     </message>
     <message>
-        <source>Zone: use lower-case letters, digits and '-' in dot-separated labels, for example "test.example.com".</source>
-        <translation>区域：请使用以点分隔的、由小写字母、数字和 '-' 组成的标签，例如“test.example.com”。</translation>
+        <source>Zone: use lower-case letters, digits and &apos;-&apos; in dot-separated labels, for example &quot;test.example.com&quot;.</source>
+        <translation>区域：请使用以点分隔的、由小写字母、数字和 &apos;-&apos; 组成的标签，例如“test.example.com”。</translation>
     </message>
     <message>
         <source>Address: enter an IPv4 address such as 192.0.2.10.</source>
@@ -1634,7 +1541,7 @@
         <translation>无法连接 Docker 引擎：%1</translation>
     </message>
     <message>
-        <source>The log stream of %1 is not in Docker's format.</source>
+        <source>The log stream of %1 is not in Docker&apos;s format.</source>
         <translation>%1 的日志流不是 Docker 格式。</translation>
     </message>
     <message>
@@ -1792,7 +1699,7 @@
         <translation>不是列表</translation>
     </message>
     <message>
-        <source>GitLab's link to the next page of %1 is not an API address; Dockmaster does not follow it.</source>
+        <source>GitLab&apos;s link to the next page of %1 is not an API address; Dockmaster does not follow it.</source>
         <translation>GitLab 给出的 %1 下一页链接不是 API 地址；Dockmaster 不会访问它。</translation>
     </message>
     <message>
@@ -1867,7 +1774,7 @@
         <translation>%1 不是提交 ID。</translation>
     </message>
     <message>
-        <source>The path "%1" is not a file inside the repository.</source>
+        <source>The path &quot;%1&quot; is not a file inside the repository.</source>
         <translation>路径“%1”不是仓库中的文件。</translation>
     </message>
     <message>
@@ -1927,7 +1834,7 @@
         <translation>无法读取分支头：%1</translation>
     </message>
     <message>
-        <source>"%1" is not a repository address.</source>
+        <source>&quot;%1&quot; is not a repository address.</source>
         <translation>“%1”不是仓库地址。</translation>
     </message>
     <message>
@@ -1959,7 +1866,7 @@
         <translation>没有可提交的内容：%1 未改动。</translation>
     </message>
     <message>
-        <source>The author "%1 &lt;%2&gt;" is not valid for git.</source>
+        <source>The author &quot;%1 &lt;%2&gt;&quot; is not valid for git.</source>
         <translation>作者“%1 &lt;%2&gt;”不是有效的 git 作者。</translation>
     </message>
     <message>
@@ -1999,11 +1906,11 @@
         <translation>已取消读取历史记录。</translation>
     </message>
     <message>
-        <source>"%1" is not a full commit id; a deployment is always pinned by its SHA.</source>
+        <source>&quot;%1&quot; is not a full commit id; a deployment is always pinned by its SHA.</source>
         <translation>“%1”不是完整的提交 ID；部署始终以 SHA 固定版本。</translation>
     </message>
     <message>
-        <source>The branch %1 of %2 has no submodule "%3".</source>
+        <source>The branch %1 of %2 has no submodule &quot;%3&quot;.</source>
         <translation>%2 的分支 %1 中没有子模块“%3”。</translation>
     </message>
     <message>
@@ -2015,7 +1922,9 @@
     <name>Dockmaster::HealthController</name>
     <message numerus="yes">
         <source>%n app(s) on fallback</source>
-        <translation><numerusform>%n 个应用正在使用备用站点</numerusform></translation>
+        <translation>
+            <numerusform>%n 个应用正在使用备用站点</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2) is on its fallback again: %3</source>
@@ -2027,7 +1936,9 @@
     </message>
     <message numerus="yes">
         <source>%n more failover(s) or recoveries: see the Live health column</source>
-        <translation><numerusform>另有 %n 次故障切换或恢复：请查看“实时健康状态”列</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 次故障切换或恢复：请查看“实时健康状态”列</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 is on its fallback</source>
@@ -2078,7 +1989,9 @@
     </message>
     <message numerus="yes">
         <source>Last 30 days: %n failover(s), total downtime %1</source>
-        <translation><numerusform>最近 30 天：%n 次故障切换，总停机时间 %1</numerusform></translation>
+        <translation>
+            <numerusform>最近 30 天：%n 次故障切换，总停机时间 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Fallback since %1 (%2): %3</source>
@@ -2102,7 +2015,9 @@
     </message>
     <message numerus="yes">
         <source>Restarted %n time(s)</source>
-        <translation><numerusform>已重启 %n 次</numerusform></translation>
+        <translation>
+            <numerusform>已重启 %n 次</numerusform>
+        </translation>
     </message>
     <message>
         <source>Drift: this container was started outside the pipeline (no deploy labels); it may not run the approved version.</source>
@@ -2201,17 +2116,6 @@
     </message>
 </context>
 <context>
-    <name>Dockmaster::HostLedger</name>
-    <message>
-        <source>A host port ledger</source>
-        <translation>主机端口台账</translation>
-    </message>
-    <message>
-        <source>The port ledger of host %1 has an unreadable entry.</source>
-        <translation>主机 %1 的端口台账中有无法读取的条目。</translation>
-    </message>
-</context>
-<context>
     <name>Dockmaster::HttpStreamClient</name>
     <message>
         <source>Timed out connecting to the Docker engine.</source>
@@ -2249,7 +2153,7 @@
         <translation>资源清单不是有效的 JSON（%1）。</translation>
     </message>
     <message>
-        <source>The inventory's "hosts" is not a list.</source>
+        <source>The inventory&apos;s &quot;hosts&quot; is not a list.</source>
         <translation>资源清单中的“hosts”不是列表。</translation>
     </message>
     <message>
@@ -2257,8 +2161,16 @@
         <translation>资源清单中有一个无法读取的主机条目。</translation>
     </message>
     <message>
-        <source>The inventory's "apps" is not a list.</source>
+        <source>The inventory&apos;s &quot;apps&quot; is not a list.</source>
         <translation>资源清单中的“apps”不是列表。</translation>
+    </message>
+    <message>
+        <source>The inventory has an app entry that cannot be read (%1).</source>
+        <translation>资源清单中有一个无法读取的应用条目（%1）。</translation>
+    </message>
+    <message>
+        <source>The inventory entry of %1 has an unreadable environment.</source>
+        <translation>资源清单中 %1 的条目包含无法读取的环境。</translation>
     </message>
 </context>
 <context>
@@ -2268,7 +2180,7 @@
         <translation>未连接到 GitLab。</translation>
     </message>
     <message>
-        <source>Cannot read the inventory's hosts.json: %1</source>
+        <source>Cannot read the inventory&apos;s hosts.json: %1</source>
         <translation>无法读取清单中的 hosts.json：%1</translation>
     </message>
     <message>
@@ -2276,7 +2188,7 @@
         <translation>写入期间清单一直在变化（已尝试 %1 次）；未覆盖任何内容。请重试。</translation>
     </message>
     <message>
-        <source>Cannot list the inventory's allocations: %1</source>
+        <source>Cannot list the inventory&apos;s allocations: %1</source>
         <translation>无法列出清单中的分配：%1</translation>
     </message>
     <message>
@@ -2284,7 +2196,7 @@
         <translation>无法读取 %1 的分配：%2</translation>
     </message>
     <message>
-        <source>Cannot list the inventory's port ledgers: %1</source>
+        <source>Cannot list the inventory&apos;s port ledgers: %1</source>
         <translation>无法列出清单中的端口台账：%1</translation>
     </message>
     <message>
@@ -2321,10 +2233,77 @@
     </message>
 </context>
 <context>
-    <name>Dockmaster::InventoryConfig</name>
+    <name>Dockmaster::InventoryData</name>
+    <message>
+        <source>%1 is not valid JSON.</source>
+        <translation>%1 不是有效的 JSON。</translation>
+    </message>
     <message>
         <source>hosts.json has a host entry without a name, port ranges or capacity (%1).</source>
         <translation>hosts.json 中有缺少名称、端口范围或容量的主机条目（%1）。</translation>
+    </message>
+    <message>
+        <source>An allocation record</source>
+        <translation>分配记录</translation>
+    </message>
+    <message>
+        <source>An allocation record has no valid app ID.</source>
+        <translation>某条分配记录没有有效的应用 ID。</translation>
+    </message>
+    <message>
+        <source>A host port ledger</source>
+        <translation>主机端口台账</translation>
+    </message>
+    <message>
+        <source>The port ledger of host %1 has an unreadable entry.</source>
+        <translation>主机 %1 的端口台账中有无法读取的条目。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::InventoryFetcher</name>
+    <message>
+        <source>unknown git error</source>
+        <translation>未知 git 错误</translation>
+    </message>
+    <message>
+        <source>The local copy of the inventory is busy.</source>
+        <translation>资源清单的本地副本正忙。</translation>
+    </message>
+    <message>
+        <source>The local copy of the inventory cannot be created: %1</source>
+        <translation>无法创建资源清单的本地副本：%1</translation>
+    </message>
+    <message>
+        <source>The inventory URL is not usable: %1</source>
+        <translation>资源清单 URL 不可用：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The inventory could not be fetched from GitLab: %1</source>
+        <translation>无法从 GitLab 获取资源清单：%1</translation>
+    </message>
+    <message>
+        <source>The inventory has no branch %1.</source>
+        <translation>资源清单中没有分支 %1。</translation>
+    </message>
+    <message>
+        <source>The inventory commit cannot be read: %1</source>
+        <translation>无法读取资源清单的提交：%1</translation>
+    </message>
+    <message>
+        <source>%1 in the inventory cannot be read. %2</source>
+        <translation>无法读取资源清单中的 %1。%2</translation>
+    </message>
+    <message>
+        <source>The inventory&apos;s %1 is not a folder.</source>
+        <translation>资源清单中的 %1 不是目录。</translation>
+    </message>
+    <message>
+        <source>The allocation %1 in the inventory cannot be read. %2</source>
+        <translation>无法读取资源清单中的分配 %1。%2</translation>
     </message>
 </context>
 <context>
@@ -2831,6 +2810,10 @@
         <source>GitLab refused the push of the management repository: %1</source>
         <translation>GitLab 拒绝了管理仓库的推送：%1</translation>
     </message>
+    <message>
+        <source>unknown libgit2 error</source>
+        <translation>未知的 libgit2 错误</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::PassphrasePrompt</name>
@@ -2879,7 +2862,9 @@
     </message>
     <message numerus="yes">
         <source>No runner has picked up pipeline #%1 of %2 for %n minute(s). Check that a runner serves %3 (online, not paused, matching tags).</source>
-        <translation><numerusform>流水线 #%1（%2）已有 %n 分钟没有 Runner 接手。请检查是否有 Runner 服务于 %3（在线、未暂停、标签匹配）。</numerusform></translation>
+        <translation>
+            <numerusform>流水线 #%1（%2）已有 %n 分钟没有 Runner 接手。请检查是否有 Runner 服务于 %3（在线、未暂停、标签匹配）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2893,8 +2878,8 @@
         <translation>PowerDNS API 密钥</translation>
     </message>
     <message>
-        <source>PowerDNS server id: use letters, digits, '_' and '-'.</source>
-        <translation>PowerDNS 服务器 ID：请使用字母、数字、'_' 和 '-'。</translation>
+        <source>PowerDNS server id: use letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>PowerDNS 服务器 ID：请使用字母、数字、&apos;_&apos; 和 &apos;-&apos;。</translation>
     </message>
     <message>
         <source>PowerDNS</source>
@@ -2955,14 +2940,14 @@
         <translation>请填写证书文件夹的完整路径。</translation>
     </message>
     <message>
-        <source>Use letters, digits, '.', '_' or '-' (at most 64).</source>
+        <source>Use letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64).</source>
         <translation>只能使用字母、数字、“.”、“_”或“-”（最多 64 个）。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::ProfileCheck</name>
     <message>
-        <source>No GitLab token is stored in the keychain for the profile "%1": add one in Settings (Ctrl+,).</source>
+        <source>No GitLab token is stored in the keychain for the profile &quot;%1&quot;: add one in Settings (Ctrl+,).</source>
         <translation>钥匙串中没有为配置“%1”保存 GitLab 令牌：请在设置（Ctrl+,）中添加。</translation>
     </message>
     <message>
@@ -2970,30 +2955,30 @@
         <translation>GitLab 令牌已保存在钥匙串中。</translation>
     </message>
     <message>
-        <source>The keychain could not be read for the profile "%1": %2</source>
+        <source>The keychain could not be read for the profile &quot;%1&quot;: %2</source>
         <translation>无法读取配置“%1”的钥匙串：%2</translation>
     </message>
     <message>
-        <source>There is no profile named "%1": no profile exists yet in %2. Start Dockmaster to create one.</source>
+        <source>There is no profile named &quot;%1&quot;: no profile exists yet in %2. Start Dockmaster to create one.</source>
         <translation>不存在名为“%1”的配置：%2 中还没有任何配置。请启动 Dockmaster 创建一个。</translation>
     </message>
     <message>
-        <source>There is no profile named "%1" in %2. Profiles: %3.</source>
+        <source>There is no profile named &quot;%1&quot; in %2. Profiles: %3.</source>
         <translation>%2 中不存在名为“%1”的配置。现有配置：%3。</translation>
     </message>
     <message>
-        <source>Profile "%1": GitLab %2, root group %3, inventory %4.</source>
+        <source>Profile &quot;%1&quot;: GitLab %2, root group %3, inventory %4.</source>
         <translation>配置“%1”：GitLab %2，根群组 %3，清单项目 %4。</translation>
     </message>
 </context>
 <context>
     <name>Dockmaster::ProfileStore</name>
     <message>
-        <source>There is no profile named "%1".</source>
+        <source>There is no profile named &quot;%1&quot;.</source>
         <translation>不存在名为“%1”的配置。</translation>
     </message>
     <message>
-        <source>The profile "%1" in %2 was refused and nothing was sent to its servers; fix it in Settings (Ctrl+,).
+        <source>The profile &quot;%1&quot; in %2 was refused and nothing was sent to its servers; fix it in Settings (Ctrl+,).
 %3</source>
         <translation>%2 中的配置“%1”已被拒绝，未向其服务器发送任何内容；请在设置（Ctrl+,）中修正。
 %3</translation>
@@ -3010,11 +2995,11 @@
         <translation>名称过长（最多 40 个字符）。</translation>
     </message>
     <message>
-        <source>The name may contain only letters A-Z, digits, single spaces, '-' and '_', and must start and end with a letter or digit.</source>
-        <translation>名称只能包含字母 A-Z、数字、单个空格、'-' 和 '_'，并且必须以字母或数字开头和结尾。</translation>
+        <source>The name may contain only letters A-Z, digits, single spaces, &apos;-&apos; and &apos;_&apos;, and must start and end with a letter or digit.</source>
+        <translation>名称只能包含字母 A-Z、数字、单个空格、&apos;-&apos; 和 &apos;_&apos;，并且必须以字母或数字开头和结尾。</translation>
     </message>
     <message>
-        <source>Enter the GitLab username of the plugin's developer.</source>
+        <source>Enter the GitLab username of the plugin&apos;s developer.</source>
         <translation>请输入插件开发者的 GitLab 用户名。</translation>
     </message>
     <message>
@@ -3038,8 +3023,8 @@
         <translation>有环境被重复列出。</translation>
     </message>
     <message>
-        <source>This is not a host name of the inventory (lower-case letters, digits and '-').</source>
-        <translation>这不是清单中的主机名（只能包含小写字母、数字和 '-'）。</translation>
+        <source>This is not a host name of the inventory (lower-case letters, digits and &apos;-&apos;).</source>
+        <translation>这不是清单中的主机名（只能包含小写字母、数字和 &apos;-&apos;）。</translation>
     </message>
     <message>
         <source>Choose the fallback: hardened host PHP or a static maintenance page.</source>
@@ -3161,11 +3146,11 @@
         <translation>%1 的管理仓库（仅限管理员）</translation>
     </message>
     <message>
-        <source>Cannot read the code repository's main branch: %1</source>
+        <source>Cannot read the code repository&apos;s main branch: %1</source>
         <translation>无法读取代码仓库的主分支：%1</translation>
     </message>
     <message>
-        <source>Cannot list the management repository's branches: %1</source>
+        <source>Cannot list the management repository&apos;s branches: %1</source>
         <translation>无法列出管理仓库的分支：%1</translation>
     </message>
     <message>
@@ -3209,7 +3194,7 @@
         <translation>%2 的 %1 环境放置信息无效。</translation>
     </message>
     <message>
-        <source>The pinned host key of %1 in the inventory is not a single known_hosts line ("&lt;address&gt; &lt;key type&gt; &lt;base64 key&gt;").</source>
+        <source>The pinned host key of %1 in the inventory is not a single known_hosts line (&quot;&lt;address&gt; &lt;key type&gt; &lt;base64 key&gt;&quot;).</source>
         <translation>清单中 %1 的固定主机密钥不是单行 known_hosts 格式（“&lt;address&gt; &lt;key type&gt; &lt;base64 key&gt;”）。</translation>
     </message>
     <message>
@@ -3265,7 +3250,7 @@
         <translation>无法读取代码仓库的 CI/CD 作业令牌白名单：%1</translation>
     </message>
     <message>
-        <source>Cannot add the management repository to the code repository's CI/CD job token allowlist: %1</source>
+        <source>Cannot add the management repository to the code repository&apos;s CI/CD job token allowlist: %1</source>
         <translation>无法将管理仓库加入代码仓库的 CI/CD 作业令牌白名单：%1</translation>
     </message>
 </context>
@@ -3280,7 +3265,7 @@
         <translation>已删除 DNS 记录，已归档仓库</translation>
     </message>
     <message>
-        <source>stopped at "%1": %2</source>
+        <source>stopped at &quot;%1&quot;: %2</source>
         <translation>停止于“%1”：%2</translation>
     </message>
     <message>
@@ -3307,11 +3292,11 @@
         <translation>Dockmaster 处于离线状态，因此未做任何更改，也未加入队列。请在可以连接 GitLab 时重试。</translation>
     </message>
     <message>
-        <source>"%1" is not a GitLab user name.</source>
+        <source>&quot;%1&quot; is not a GitLab user name.</source>
         <translation>“%1”不是 GitLab 用户名。</translation>
     </message>
     <message>
-        <source>"%1" is not an app id (app and seven digits).</source>
+        <source>&quot;%1&quot; is not an app id (app and seven digits).</source>
         <translation>“%1”不是应用 ID（app 加七位数字）。</translation>
     </message>
     <message>
@@ -3367,11 +3352,11 @@
         <translation>双人规则：此次发布到 %2 由 %1 申请，因此必须由另一位管理员批准。</translation>
     </message>
     <message>
-        <source>"%1" is not a full commit id.</source>
+        <source>&quot;%1&quot; is not a full commit id.</source>
         <translation>“%1”不是完整的提交 ID。</translation>
     </message>
     <message>
-        <source>"%1" is not an acceptable tag, branch or commit name.</source>
+        <source>&quot;%1&quot; is not an acceptable tag, branch or commit name.</source>
         <translation>“%1”不是可接受的标签、分支或提交名称。</translation>
     </message>
     <message>
@@ -3494,19 +3479,13 @@
         <source>%1: could not read %2: %3</source>
         <translation>%1：无法读取 %2：%3</translation>
     </message>
+    <message>
+        <source>%1 is labelled approved, but none of the last %2 commits of %3 deploys it.</source>
+        <translation>%1 已标记为已批准，但 %3 的最近 %2 个提交中没有部署它的提交。</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ReleaseController</name>
-    <message>
-        <source>Interrupted approvals completed</source>
-        <translation>已补全中断的审批</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n approval(s) pushed before Dockmaster stopped now have their comment and labels.</source>
-        <translation>
-            <numerusform>Dockmaster 停止前已推送的 %n 个审批现已补全评论和标签。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The rollback preflight failed: %1</source>
         <translation>回滚预检失败：%1</translation>
@@ -3629,6 +3608,16 @@
         <source>GitLab</source>
         <translation>GitLab</translation>
     </message>
+    <message>
+        <source>Interrupted releases resumed</source>
+        <translation>已恢复中断的发布</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n release(s) that an approval left unfinished now have their comment and labels; their pipelines are followed to the end.</source>
+        <translation>
+            <numerusform>%n 个因批准中断而未完成的发布已补全评论和标签；将继续跟踪其流水线直至结束。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ReleaseGitLab</name>
@@ -3648,7 +3637,7 @@
         <translation>该申请带有多个环境标签。</translation>
     </message>
     <message>
-        <source>The request does not name a tag or commit (a line "Ref: v1.2.3").</source>
+        <source>The request does not name a tag or commit (a line &quot;Ref: v1.2.3&quot;).</source>
         <translation>该申请未指明标签或提交（需要一行“Ref: v1.2.3”）。</translation>
     </message>
     <message>
@@ -3873,11 +3862,11 @@
 <context>
     <name>Dockmaster::RenderInput</name>
     <message>
-        <source>use "app" followed by exactly 7 digits, for example app0000042.</source>
+        <source>use &quot;app&quot; followed by exactly 7 digits, for example app0000042.</source>
         <translation>请使用“app”后接 7 位数字，例如 app0000042。</translation>
     </message>
     <message>
-        <source>use "test" or "production".</source>
+        <source>use &quot;test&quot; or &quot;production&quot;.</source>
         <translation>请使用“test”或“production”。</translation>
     </message>
     <message>
@@ -3893,7 +3882,7 @@
         <translation>域名必须以应用 ID 开头，例如 %1.example.com。</translation>
     </message>
     <message>
-        <source>use "hardened-php" or "static-maintenance".</source>
+        <source>use &quot;hardened-php&quot; or &quot;static-maintenance&quot;.</source>
         <translation>请使用“hardened-php”或“static-maintenance”。</translation>
     </message>
     <message>
@@ -3901,12 +3890,12 @@
         <translation>路径最多 60 个字符。</translation>
     </message>
     <message>
-        <source>use a Unix user name: lower-case letters, digits, '_' and '-'.</source>
-        <translation>请使用 Unix 用户名：小写字母、数字、'_' 和 '-'。</translation>
+        <source>use a Unix user name: lower-case letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>请使用 Unix 用户名：小写字母、数字、&apos;_&apos; 和 &apos;-&apos;。</translation>
     </message>
     <message>
-        <source>use upper-case letters, digits and '_' for each name, separated by commas.</source>
-        <translation>每个名称请使用大写字母、数字和 '_'，多个名称以逗号分隔。</translation>
+        <source>use upper-case letters, digits and &apos;_&apos; for each name, separated by commas.</source>
+        <translation>每个名称请使用大写字母、数字和 &apos;_&apos;，多个名称以逗号分隔。</translation>
     </message>
     <message>
         <source>the name %1 is listed twice.</source>
@@ -3920,7 +3909,7 @@
 <context>
     <name>Dockmaster::ReviewController</name>
     <message>
-        <source>The requested ref %1 does not resolve to a commit of the app's repository, so there is nothing to review or deploy.</source>
+        <source>The requested ref %1 does not resolve to a commit of the app&apos;s repository, so there is nothing to review or deploy.</source>
         <translation>申请的引用 %1 无法解析为该应用仓库中的提交，因此没有可审查或部署的内容。</translation>
     </message>
 </context>
@@ -3931,11 +3920,11 @@
         <translation>未连接到 GitLab。</translation>
     </message>
     <message>
-        <source>The release request does not name a pinned commit (got "%1"); resolve its ref to a SHA first.</source>
+        <source>The release request does not name a pinned commit (got &quot;%1&quot;); resolve its ref to a SHA first.</source>
         <translation>该发布申请未指明固定的提交（得到的是“%1”）；请先将其引用解析为 SHA。</translation>
     </message>
     <message>
-        <source>The live version "%1" is not a commit SHA.</source>
+        <source>The live version &quot;%1&quot; is not a commit SHA.</source>
         <translation>线上版本“%1”不是提交 SHA。</translation>
     </message>
     <message>
@@ -4222,7 +4211,7 @@
         <translation>%1 的差异</translation>
     </message>
     <message>
-        <source>This file's diff is too large to show. Review it in GitLab.</source>
+        <source>This file&apos;s diff is too large to show. Review it in GitLab.</source>
         <translation>此文件的差异过大，无法显示。请在 GitLab 中审查。</translation>
     </message>
     <message>
@@ -4442,7 +4431,7 @@
         <translation>%1() 会执行操作系统命令。</translation>
     </message>
     <message>
-        <source>%1() changes a file outside the app's folder (absolute path or "..").</source>
+        <source>%1() changes a file outside the app&apos;s folder (absolute path or &quot;..&quot;).</source>
         <translation>%1() 会修改应用文件夹之外的文件（绝对路径或“..”）。</translation>
     </message>
     <message>
@@ -4454,7 +4443,7 @@
         <translation>%1() 会连接到 %2，此代码以前从未连接过该主机。</translation>
     </message>
     <message>
-        <source>%1 was removed; the app's dependencies change.</source>
+        <source>%1 was removed; the app&apos;s dependencies change.</source>
         <translation>%1 已被删除；应用的依赖发生变化。</translation>
     </message>
     <message>
@@ -4505,11 +4494,11 @@
 <context>
     <name>Dockmaster::RollbackPreflight</name>
     <message>
-        <source>"%1" is not an app id (app and seven digits).</source>
+        <source>&quot;%1&quot; is not an app id (app and seven digits).</source>
         <translation>“%1”不是应用 ID（app 加七位数字）。</translation>
     </message>
     <message>
-        <source>"%1" is not a full commit id.</source>
+        <source>&quot;%1&quot; is not a full commit id.</source>
         <translation>“%1”不是完整的提交 ID。</translation>
     </message>
     <message>
@@ -4568,11 +4557,11 @@
         <translation>未安装 podman，沙盒中没有容器，无法显示实时日志。</translation>
     </message>
     <message>
-        <source>The sandbox's container engine could not start: %1</source>
+        <source>The sandbox&apos;s container engine could not start: %1</source>
         <translation>沙盒的容器引擎无法启动：%1</translation>
     </message>
     <message>
-        <source>The sandbox's demo containers could not start: %1</source>
+        <source>The sandbox&apos;s demo containers could not start: %1</source>
         <translation>沙盒的演示容器无法启动：%1</translation>
     </message>
     <message>
@@ -4746,7 +4735,7 @@
         <translation>删除配置</translation>
     </message>
     <message>
-        <source>Delete the profile "%1" and its stored secrets? Nothing in GitLab is changed.</source>
+        <source>Delete the profile &quot;%1&quot; and its stored secrets? Nothing in GitLab is changed.</source>
         <translation>删除配置“%1”及其保存的密钥？GitLab 中的内容不会改变。</translation>
     </message>
     <message>
@@ -4874,31 +4863,31 @@
         <translation>未解决的合并冲突标记。</translation>
     </message>
     <message>
-        <source>Missing ';' at the end of this directive.</source>
-        <translation>此指令末尾缺少 ';'。</translation>
+        <source>Missing &apos;;&apos; at the end of this directive.</source>
+        <translation>此指令末尾缺少 &apos;;&apos;。</translation>
     </message>
     <message>
-        <source>'}' closes a block that was never opened.</source>
-        <translation>'}' 关闭了一个从未打开的块。</translation>
+        <source>&apos;}&apos; closes a block that was never opened.</source>
+        <translation>&apos;}&apos; 关闭了一个从未打开的块。</translation>
     </message>
     <message>
         <source>This quoted string is never closed.</source>
         <translation>此引号字符串未闭合。</translation>
     </message>
     <message>
-        <source>The block opened here is never closed with '}'.</source>
-        <translation>此处开始的块没有用 '}' 闭合。</translation>
+        <source>The block opened here is never closed with &apos;}&apos;.</source>
+        <translation>此处开始的块没有用 &apos;}&apos; 闭合。</translation>
     </message>
     <message>
         <source>YAML does not allow tabs for indentation.</source>
         <translation>YAML 不允许使用制表符缩进。</translation>
     </message>
     <message>
-        <source>The section name is not closed with ']'.</source>
-        <translation>段名称未以 ']' 结束。</translation>
+        <source>The section name is not closed with &apos;]&apos;.</source>
+        <translation>段名称未以 &apos;]&apos; 结束。</translation>
     </message>
     <message>
-        <source>Expected "name = value".</source>
+        <source>Expected &quot;name = value&quot;.</source>
         <translation>应为“name = value”。</translation>
     </message>
 </context>
@@ -4932,6 +4921,14 @@
         <source>%1 was skipped: %2</source>
         <translation>已跳过 %1：%2</translation>
     </message>
+    <message>
+        <source>The sync was stopped before it was saved.</source>
+        <translation>同步在保存之前已停止。</translation>
+    </message>
+    <message>
+        <source>The local cache could not be updated (%1); it still holds the previous data.</source>
+        <translation>无法更新本地缓存（%1）；其中仍保留之前的数据。</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::TagHistoryPanel</name>
@@ -4964,7 +4961,7 @@
         <translation>%1日志</translation>
     </message>
     <message>
-        <source>Follow the live logs of this app's %1 containers</source>
+        <source>Follow the live logs of this app&apos;s %1 containers</source>
         <translation>跟踪此应用%1容器的实时日志</translation>
     </message>
     <message>
@@ -5054,8 +5051,8 @@
 <context>
     <name>Dockmaster::Validation</name>
     <message>
-        <source>This is not a GitLab username: use letters, digits, '_', '-' and '.', do not start with '-' and do not end in '.', ".git" or ".atom".</source>
-        <translation>这不是 GitLab 用户名：只能使用字母、数字、'_'、'-' 和 '.'，不能以 '-' 开头，也不能以 '.'、".git" 或 ".atom" 结尾。</translation>
+        <source>This is not a GitLab username: use letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;, do not start with &apos;-&apos; and do not end in &apos;.&apos;, &quot;.git&quot; or &quot;.atom&quot;.</source>
+        <translation>这不是 GitLab 用户名：只能使用字母、数字、&apos;_&apos;、&apos;-&apos; 和 &apos;.&apos;，不能以 &apos;-&apos; 开头，也不能以 &apos;.&apos;、&quot;.git&quot; 或 &quot;.atom&quot; 结尾。</translation>
     </message>
     <message>
         <source>The username is too long.</source>
@@ -5070,11 +5067,11 @@
         <translation>请输入配置名称。</translation>
     </message>
     <message>
-        <source>Use up to 48 letters, digits, '.', '_' or '-', starting with a letter or digit.</source>
-        <translation>最多 48 个字母、数字、'.'、'_' 或 '-'，并以字母或数字开头。</translation>
+        <source>Use up to 48 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>最多 48 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos;，并以字母或数字开头。</translation>
     </message>
     <message>
-        <source>Enter the group path, for example "plugins".</source>
+        <source>Enter the group path, for example &quot;plugins&quot;.</source>
         <translation>请输入群组路径，例如“plugins”。</translation>
     </message>
     <message>
@@ -5082,11 +5079,11 @@
         <translation>群组路径过长。</translation>
     </message>
     <message>
-        <source>Use lower-case letters, digits, '.', '_' and '-' separated by '/', for example "plugins".</source>
-        <translation>请使用以 '/' 分隔的小写字母、数字、'.'、'_' 和 '-'，例如“plugins”。</translation>
+        <source>Use lower-case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; separated by &apos;/&apos;, for example &quot;plugins&quot;.</source>
+        <translation>请使用以 &apos;/&apos; 分隔的小写字母、数字、&apos;.&apos;、&apos;_&apos; 和 &apos;-&apos;，例如“plugins”。</translation>
     </message>
     <message>
-        <source>Enter the full project path, for example "plugins/ops/inventory".</source>
+        <source>Enter the full project path, for example &quot;plugins/ops/inventory&quot;.</source>
         <translation>请输入完整的项目路径，例如“plugins/ops/inventory”。</translation>
     </message>
     <message>
@@ -5098,11 +5095,11 @@
         <translation>主机名过长。</translation>
     </message>
     <message>
-        <source>Use lower-case letters, digits and '-' in dot-separated labels, for example "plugins.example.com".</source>
-        <translation>请使用以点分隔的、由小写字母、数字和 '-' 组成的标签，例如“plugins.example.com”。</translation>
+        <source>Use lower-case letters, digits and &apos;-&apos; in dot-separated labels, for example &quot;plugins.example.com&quot;.</source>
+        <translation>请使用以点分隔的、由小写字母、数字和 &apos;-&apos; 组成的标签，例如“plugins.example.com”。</translation>
     </message>
     <message>
-        <source>Enter a domain with at least two labels, for example "test.plugins.example.com".</source>
+        <source>Enter a domain with at least two labels, for example &quot;test.plugins.example.com&quot;.</source>
         <translation>请输入至少包含两级的域名，例如“test.plugins.example.com”。</translation>
     </message>
     <message>
@@ -5127,6 +5124,17 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::YamlSyntax</name>
+    <message>
+        <source>nested more than %1 levels deep.</source>
+        <translation>嵌套超过 %1 层。</translation>
+    </message>
+    <message>
+        <source>YAML does not allow tabs for indentation.</source>
+        <translation>YAML 不允许使用制表符缩进。</translation>
     </message>
 </context>
 <context>

@@ -10,10 +10,12 @@
 
 namespace Dockmaster {
 
-RecoverJob::RecoverJob(ReleaseJobSetup setup, const QString &admin,
+RecoverJob::RecoverJob(ReleaseJobSetup setup, const QString &admin, bool approvedOnly, QSet<QString> skip,
                        std::function<void(quint64, int, const QString &)> recovered, QObject *parent)
     : ReleaseJob(std::move(setup), ReleaseOutcome::Action::Recover, admin, parent)
     , m_recovered(std::move(recovered))
+    , m_approvedOnly(approvedOnly)
+    , m_skip(std::move(skip))
 {
 }
 
@@ -23,22 +25,40 @@ void RecoverJob::start()
     setThen([this](const ReleaseOutcome &ended) { m_recovered(id(), 0, ended.message); });
     if (refuseEarly())
         return;
-    GitLabClient::IssueQuery query;
-    query.labels = { QStringLiteral("release-request"), QStringLiteral("release::pending") };
-    query.state = QStringLiteral("opened");
-    client()->issues(query, this, [this](GitLabResult<QList<GitLabIssue>> result) {
-        if (!result.ok()) {
-            finishWithError(result.error, ReleaseApprover::tr("Could not look for interrupted approvals: %1"));
-            return;
-        }
+    QStringList states { QStringLiteral("release::approved") };
+    if (!m_approvedOnly)
+        states.prepend(QStringLiteral("release::pending"));
+    search(states, {});
+}
+
+// GitLab's `labels=` matches requests with all the labels given, so one
+// search per state label.
+void RecoverJob::search(QStringList states, QList<GitLabIssue> found)
+{
+    if (states.isEmpty()) {
         forEachSequential<GitLabIssue>(
-            this, result.value,
+            this, found,
             [this](const GitLabIssue &issue, std::function<void()> next) { recoverOne(issue, std::move(next)); },
             [this] {
                 m_recovered(id(), m_completed, m_problems.join(QLatin1Char('\n')));
                 deleteLater();
             });
-    });
+        return;
+    }
+    GitLabClient::IssueQuery query;
+    query.labels = { QStringLiteral("release-request"), states.takeFirst() };
+    query.state = QStringLiteral("opened");
+    client()->issues(query, this,
+                     [this, states = std::move(states), found = std::move(found)](
+                         GitLabResult<QList<GitLabIssue>> result) mutable {
+                         if (!result.ok()) {
+                             finishWithError(result.error,
+                                             ReleaseApprover::tr("Could not look for interrupted approvals: %1"));
+                             return;
+                         }
+                         found.append(result.value);
+                         search(std::move(states), std::move(found));
+                     });
 }
 
 void RecoverJob::recoverOne(const GitLabIssue &issue, std::function<void()> next)
@@ -52,6 +72,10 @@ void RecoverJob::recoverOne(const GitLabIssue &issue, std::function<void()> next
     }
     const QString opsProject = opsProjectPath(options(), appId);
     const QString key = ReleaseTrailers::requestKey(projectPath, issue.iid);
+    if (m_skip.contains(key)) {
+        next();
+        return;
+    }
     ReleaseGitLab::branchCommits(
         client(), opsProject, environmentBranch(*parsed.environment), options().branchScanDepth, this,
         [this, issue, parsed, projectPath, appId, opsProject, key,
@@ -89,6 +113,14 @@ void RecoverJob::recoverOne(const GitLabIssue &issue, std::function<void()> next
                 completion->completePushed(pushed, projectPath, key, approver);
                 return;
             }
+            // Labelled approved by hand, or its commit is older than the scan:
+            // nothing this console can follow, but someone should know.
+            if (parsed.state == ReleaseState::Approved)
+                m_problems.append(ReleaseApprover::tr("%1 is labelled approved, but none of the last %2 commits of %3 "
+                                                      "deploys it.")
+                                      .arg(key)
+                                      .arg(options().branchScanDepth)
+                                      .arg(opsProject));
             next();
         });
 }

@@ -2,23 +2,34 @@
 
 #include "core/approvals/releasejob.h"
 
+#include <QSet>
+
 namespace Dockmaster {
 
-// On start-up: finds pending requests whose approval commit is already on
-// their environment branch and completes their comment and labels, one after
-// another (an ApproveJob each), never a second commit.
+// Finds the requests an approval left unfinished and completes them, one
+// after another (an ApproveJob each), never a second commit: pending ones
+// whose approval commit is already on their environment branch (the console
+// stopped between push and labels), and approved ones (the console stopped,
+// or lost an answer, before the pipeline's result was recorded), which are
+// handed on as outcomes so their pipeline is followed to the end. GitLab's
+// state drives it, so any console finishes what any other started.
 class RecoverJob final : public ReleaseJob
 {
 public:
-    // recovered: runs once at the end, also when the job ends early.
-    RecoverJob(ReleaseJobSetup setup, const QString &admin,
+    // approvedOnly: skip pending requests (the periodic pass: it costs one
+    // search when nothing is approved). recovered: runs once at the end,
+    // also when the job ends early.
+    RecoverJob(ReleaseJobSetup setup, const QString &admin, bool approvedOnly, QSet<QString> skip,
                std::function<void(quint64 id, int completed, const QString &problems)> recovered, QObject *parent);
 
     void start();
 
 private:
+    void search(QStringList states, QList<GitLabIssue> found);
     void recoverOne(const GitLabIssue &issue, std::function<void()> next);
 
+    bool m_approvedOnly = false;
+    QSet<QString> m_skip; // request keys someone here already follows
     std::function<void(quint64, int, const QString &)> m_recovered;
     int m_completed = 0;
     QStringList m_problems;

@@ -145,10 +145,10 @@ quint64 ReleaseApprover::rollback(const QString &appId, Environment environment,
     return id;
 }
 
-quint64 ReleaseApprover::recover(const QString &admin)
+quint64 ReleaseApprover::recover(const QString &admin, RecoverScope scope, const QSet<QString> &skip)
 {
     auto *job = new RecoverJob(
-        setup(), admin,
+        setup(), admin, scope == RecoverScope::ApprovedOnly, skip,
         [this](quint64 id, int completed, const QString &problems) {
             Q_EMIT recoveryFinished(id, completed, problems);
         },

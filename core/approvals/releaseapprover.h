@@ -8,6 +8,7 @@
 #include "core/gitlab/gitlabtypes.h"
 
 #include <QObject>
+#include <QSet>
 #include <QPointer>
 
 #include <functional>
@@ -57,11 +58,18 @@ public:
     // refused if another version went live since the preflight.
     quint64 rollback(const QString &appId, Environment environment, const QString &targetSha, const QString &admin,
                      const QString &expectedLiveSha = QString());
-    // On start-up: finds pending requests whose approval commit is already on
-    // their environment branch and completes comment and labels, never a
-    // second commit. One finished() (action Recover) per completed request,
-    // then recoveryFinished().
-    quint64 recover(const QString &admin);
+    // Finds requests whose approval commit is already on their environment
+    // branch and completes comment and labels, never a second commit: pending
+    // ones (the console stopped between push and labels) and, with
+    // RecoverScope::Everything, approved ones too (the console stopped, or
+    // lost an answer, before the pipeline's result was recorded: whoever
+    // started it). One finished() (action Recover) per such request, so its
+    // pipeline can be followed to the end, then recoveryFinished().
+    // `skip`: request keys (ReleaseTrailers::requestKey) this console is
+    // already following.
+    enum class RecoverScope { Everything, ApprovedOnly };
+    quint64 recover(const QString &admin, RecoverScope scope = RecoverScope::Everything,
+                    const QSet<QString> &skip = {});
 
     QString codeProjectPath(const QString &appId) const;
     QString opsProjectPath(const QString &appId) const;

@@ -10,17 +10,18 @@
 namespace Dockmaster {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Dockmaster::InventoryData", text);
-}
+// The strings' context at run time. Not a free tr(): lupdate files a free
+// function's tr() under the enclosing namespace, where no lookup finds it.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Dockmaster::InventoryData)
+};
 
 std::optional<QJsonObject> objectFrom(const QByteArray &json, QString *error, const QString &what)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = tr("%1 is not valid JSON.").arg(what);
+        *error = Text::tr("%1 is not valid JSON.").arg(what);
         return std::nullopt;
     }
     return document.object();
@@ -97,7 +98,7 @@ std::optional<InventoryConfig> InventoryConfig::parse(const QByteArray &json, QS
             || !portRange(o.value(QLatin1StringView("fallback_ports")), &h.fallbackLow, &h.fallbackHigh)
             || h.capacity < 0) {
             *error
-                = tr("hosts.json has a host entry without a name, port ranges or capacity (%1).").arg(h.name.left(40));
+                = Text::tr("hosts.json has a host entry without a name, port ranges or capacity (%1).").arg(h.name.left(40));
             return std::nullopt;
         }
         config.hosts.append(h);
@@ -149,13 +150,13 @@ QByteArray AllocationRecord::toJson() const
 
 std::optional<AllocationRecord> AllocationRecord::parse(const QByteArray &json, QString *error)
 {
-    const auto root = objectFrom(json, error, tr("An allocation record"));
+    const auto root = objectFrom(json, error, Text::tr("An allocation record"));
     if (!root)
         return std::nullopt;
     AllocationRecord r;
     r.id = root->value(QLatin1StringView("id")).toString();
     if (InventoryPlanning::appNumber(r.id) < 0) {
-        *error = tr("An allocation record has no valid app ID.");
+        *error = Text::tr("An allocation record has no valid app ID.");
         return std::nullopt;
     }
     r.name = root->value(QLatin1StringView("name")).toString();
@@ -207,7 +208,7 @@ QByteArray HostLedger::toJson() const
 
 std::optional<HostLedger> HostLedger::parse(const QByteArray &json, QString *error)
 {
-    const auto root = objectFrom(json, error, tr("A host port ledger"));
+    const auto root = objectFrom(json, error, Text::tr("A host port ledger"));
     if (!root)
         return std::nullopt;
     HostLedger ledger;
@@ -218,7 +219,7 @@ std::optional<HostLedger> HostLedger::parse(const QByteArray &json, QString *err
                             port(o.value(QLatin1StringView("container_port"))),
                             port(o.value(QLatin1StringView("fallback_port"))) };
         if (InventoryPlanning::appNumber(e.appId) < 0 || e.containerPort == 0 || e.fallbackPort == 0) {
-            *error = tr("The port ledger of host %1 has an unreadable entry.").arg(ledger.host.left(40));
+            *error = Text::tr("The port ledger of host %1 has an unreadable entry.").arg(ledger.host.left(40));
             return std::nullopt;
         }
         ledger.entries.append(e);

@@ -13,15 +13,16 @@
 namespace Dockmaster {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Dockmaster::OpsRepoPusher", text);
-}
+// The strings' context at run time. Not a free tr(): lupdate files a free
+// function's tr() under the enclosing namespace, where no lookup finds it.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Dockmaster::OpsRepoPusher)
+};
 
 QString lastGitError()
 {
     const git_error *error = git_error_last();
-    return error && error->message ? QString::fromUtf8(error->message).trimmed() : tr("unknown libgit2 error");
+    return error && error->message ? QString::fromUtf8(error->message).trimmed() : Text::tr("unknown libgit2 error");
 }
 
 struct RepositoryFree {
@@ -79,18 +80,18 @@ BranchPushResult OpsRepoPusher::pushNewBranches(const QUrl &url, const QString &
     BranchPushResult result;
     QTemporaryDir scratch;
     if (!scratch.isValid()) {
-        result.error = tr("Cannot create a temporary folder for the management repository.");
+        result.error = Text::tr("Cannot create a temporary folder for the management repository.");
         return result;
     }
     git_repository *rawRepo = nullptr;
     if (git_repository_init(&rawRepo, scratch.path().toUtf8().constData(), 1) != 0) {
-        result.error = tr("Cannot create a local repository: %1").arg(lastGitError());
+        result.error = Text::tr("Cannot create a local repository: %1").arg(lastGitError());
         return result;
     }
     std::unique_ptr<git_repository, RepositoryFree> repo(rawRepo);
     git_signature *rawSignature = nullptr;
     if (git_signature_now(&rawSignature, authorName.toUtf8().constData(), authorEmail.toUtf8().constData()) != 0) {
-        result.error = tr("Invalid commit author: %1").arg(lastGitError());
+        result.error = Text::tr("Invalid commit author: %1").arg(lastGitError());
         return result;
     }
     std::unique_ptr<git_signature, SignatureFree> signature(rawSignature);
@@ -115,7 +116,7 @@ BranchPushResult OpsRepoPusher::pushNewBranches(const QUrl &url, const QString &
             git_oid blob;
             if (git_blob_create_from_buffer(&blob, repo.get(), it.value().constData(), size_t(it.value().size())) != 0
                 || !add(it.key(), blob, GIT_FILEMODE_BLOB)) {
-                result.error = tr("Cannot store %1: %2").arg(it.key(), lastGitError());
+                result.error = Text::tr("Cannot store %1: %2").arg(it.key(), lastGitError());
                 return result;
             }
         }
@@ -123,13 +124,13 @@ BranchPushResult OpsRepoPusher::pushNewBranches(const QUrl &url, const QString &
             git_oid target;
             if (git_oid_fromstr(&target, it.value().toLatin1().constData()) != 0
                 || !add(it.key(), target, GIT_FILEMODE_COMMIT)) {
-                result.error = tr("Cannot pin the submodule %1: %2").arg(it.key(), lastGitError());
+                result.error = Text::tr("Cannot pin the submodule %1: %2").arg(it.key(), lastGitError());
                 return result;
             }
         }
         git_oid treeId;
         if (git_index_write_tree_to(&treeId, index.get(), repo.get()) != 0) {
-            result.error = tr("Cannot write the tree of %1: %2").arg(branch.branch, lastGitError());
+            result.error = Text::tr("Cannot write the tree of %1: %2").arg(branch.branch, lastGitError());
             return result;
         }
         git_tree *rawTree = nullptr;
@@ -143,7 +144,7 @@ BranchPushResult OpsRepoPusher::pushNewBranches(const QUrl &url, const QString &
         if (git_commit_create(&commitId, repo.get(), ref.constData(), signature.get(), signature.get(), "UTF-8",
                               branch.message.toUtf8().constData(), tree.get(), 0, nullptr)
             != 0) {
-            result.error = tr("Cannot commit %1: %2").arg(branch.branch, lastGitError());
+            result.error = Text::tr("Cannot commit %1: %2").arg(branch.branch, lastGitError());
             return result;
         }
         refspecs.append(ref + ':' + ref);
@@ -154,7 +155,7 @@ BranchPushResult OpsRepoPusher::pushNewBranches(const QUrl &url, const QString &
     git_remote *rawRemote = nullptr;
     if (git_remote_create_anonymous(&rawRemote, repo.get(), url.toString(QUrl::FullyEncoded).toUtf8().constData())
         != 0) {
-        result.error = tr("Invalid repository address: %1").arg(lastGitError());
+        result.error = Text::tr("Invalid repository address: %1").arg(lastGitError());
         return result;
     }
     std::unique_ptr<git_remote, RemoteFree> remote(rawRemote);
@@ -174,18 +175,18 @@ BranchPushResult OpsRepoPusher::pushNewBranches(const QUrl &url, const QString &
     const int rc = git_remote_push(remote.get(), &array, &options);
     if (state.authenticationFailed) {
         result.authenticationFailed = true;
-        result.error = tr("The server refused the access token while pushing the management repository.");
+        result.error = Text::tr("The server refused the access token while pushing the management repository.");
         return result;
     }
     if (rc != 0 && rc != GIT_ENONFASTFORWARD) {
-        result.error = tr("Could not push the management repository: %1").arg(lastGitError());
+        result.error = Text::tr("Could not push the management repository: %1").arg(lastGitError());
         return result;
     }
     // A refusal GitLab explains (protected branch, push rule) is not "someone
     // else was first": say why.
     const QString reasons = state.remote.reasons();
     if (!state.refStatus.isEmpty() && !reasons.isEmpty()) {
-        result.error = tr("GitLab refused the push of the management repository: %1").arg(reasons);
+        result.error = Text::tr("GitLab refused the push of the management repository: %1").arg(reasons);
         return result;
     }
     for (const BranchContent &branch : branches) {

@@ -20,10 +20,11 @@ namespace {
 
 constexpr int toolTimeoutMs = 20000;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Dockmaster::ConfigValidation", text);
-}
+// The strings' context at run time. Not a free tr(): lupdate files a free
+// function's tr() under the enclosing namespace, where no lookup finds it.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Dockmaster::ConfigValidation)
+};
 
 QString findTool(const QString &name)
 {
@@ -65,7 +66,7 @@ ProcessOutput runTool(const QString &program, const QStringList &arguments, cons
     if (!process.waitForFinished(toolTimeoutMs)) {
         process.kill();
         process.waitForFinished(1000);
-        result.output = tr("%1 did not finish in time.").arg(QFileInfo(program).fileName());
+        result.output = Text::tr("%1 did not finish in time.").arg(QFileInfo(program).fileName());
         return result;
     }
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
@@ -120,7 +121,7 @@ QByteArray nginxForLocalCheck(const QByteArray &content, const QString &certific
             const int port = parts.hasMatch() ? parts.captured(1).toInt() : 0;
             if (port < 1 || port > 65535) {
                 issues->append(error(static_cast<int>(i + 1),
-                                     tr("listen needs an IPv4 address and port such as 127.0.0.1:8080, or a port.")));
+                                     Text::tr("listen needs an IPv4 address and port such as 127.0.0.1:8080, or a port.")));
             } else {
                 if (!movedPorts.contains(target))
                     movedPorts.insert(target, freeLoopbackPort());
@@ -146,7 +147,7 @@ QList<ValidationIssue> checkNginx(const QString &nginx, const QString &openssl, 
 {
     QTemporaryDir dir;
     if (!dir.isValid())
-        return { error(0, tr("Cannot create a temporary folder for nginx -t.")) };
+        return { error(0, Text::tr("Cannot create a temporary folder for nginx -t.")) };
     QDir().mkpath(dir.filePath(QStringLiteral("conf")));
     QDir().mkpath(dir.filePath(QStringLiteral("logs")));
     QDir().mkpath(dir.filePath(QStringLiteral("tmp")));
@@ -169,7 +170,7 @@ QList<ValidationIssue> checkNginx(const QString &nginx, const QString &openssl, 
     QList<ValidationIssue> issues;
     if (!writeFile(site, nginxForLocalCheck(content, certificate, key, &issues))
         || !writeFile(dir.filePath(QStringLiteral("conf/nginx.conf")), wrapper))
-        return { error(0, tr("Cannot write the files for nginx -t.")) };
+        return { error(0, Text::tr("Cannot write the files for nginx -t.")) };
 
     *checker = QStringLiteral("nginx -t");
     const ProcessOutput out
@@ -177,7 +178,7 @@ QList<ValidationIssue> checkNginx(const QString &nginx, const QString &openssl, 
                   { QStringLiteral("-t"), QStringLiteral("-q"), QStringLiteral("-p"), dir.path(), QStringLiteral("-c"),
                     QStringLiteral("conf/nginx.conf"), QStringLiteral("-e"), QStringLiteral("stderr") });
     if (!out.started)
-        return { error(0, tr("nginx could not be started.")) };
+        return { error(0, Text::tr("nginx could not be started.")) };
     static const QRegularExpression message(
         QStringLiteral("\\[(emerg|alert|crit|error|warn)\\] (.*?)(?: in (\\S+):(\\d+))?$"));
     const QStringList lines = out.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -197,7 +198,7 @@ QList<ValidationIssue> checkNginx(const QString &nginx, const QString &openssl, 
     if (out.exitCode != 0 && std::none_of(issues.cbegin(), issues.cend(), [](const ValidationIssue &i) {
             return i.severity == ValidationIssue::Severity::Error;
         }))
-        issues.append(error(0, out.output.trimmed().isEmpty() ? tr("nginx -t failed.") : out.output.trimmed()));
+        issues.append(error(0, out.output.trimmed().isEmpty() ? Text::tr("nginx -t failed.") : out.output.trimmed()));
     return issues;
 }
 
@@ -236,18 +237,18 @@ QList<ValidationIssue> checkPhpFpm(const QString &phpFpm, const QByteArray &cont
 {
     QTemporaryDir dir;
     if (!dir.isValid())
-        return { error(0, tr("Cannot create a temporary folder for php-fpm -t.")) };
+        return { error(0, Text::tr("Cannot create a temporary folder for php-fpm -t.")) };
     const QString pool = dir.filePath(QStringLiteral("pool.conf"));
     const QString wrapper = dir.filePath(QStringLiteral("php-fpm.conf"));
     const QByteArray global = QByteArrayLiteral("[global]\nerror_log = /dev/null\ndaemonize = no\npid = ")
         + dir.filePath(QStringLiteral("php-fpm.pid")).toUtf8() + QByteArrayLiteral("\ninclude = ") + pool.toUtf8()
         + '\n';
     if (!writeFile(pool, poolForLocalCheck(content)) || !writeFile(wrapper, global))
-        return { error(0, tr("Cannot write the files for php-fpm -t.")) };
+        return { error(0, Text::tr("Cannot write the files for php-fpm -t.")) };
     *checker = QFileInfo(phpFpm).fileName() + QStringLiteral(" -t");
     const ProcessOutput out = runTool(phpFpm, { QStringLiteral("-t"), QStringLiteral("-y"), wrapper });
     if (!out.started)
-        return { error(0, tr("php-fpm could not be started.")) };
+        return { error(0, Text::tr("php-fpm could not be started.")) };
     QList<ValidationIssue> issues;
     static const QRegularExpression message(QStringLiteral("(ERROR|ALERT|WARNING): (.*)$"));
     static const QRegularExpression location(QStringLiteral("\\[(\\S+):(\\d+)\\] ?"));
@@ -274,7 +275,7 @@ QList<ValidationIssue> checkPhpFpm(const QString &phpFpm, const QByteArray &cont
     if (out.exitCode != 0 && std::none_of(issues.cbegin(), issues.cend(), [](const ValidationIssue &i) {
             return i.severity == ValidationIssue::Severity::Error;
         }))
-        issues.append(error(0, out.output.trimmed().isEmpty() ? tr("php-fpm -t failed.") : out.output.trimmed()));
+        issues.append(error(0, out.output.trimmed().isEmpty() ? Text::tr("php-fpm -t failed.") : out.output.trimmed()));
     return issues;
 }
 
@@ -301,15 +302,15 @@ QList<ValidationIssue> checkCompose(const QString &compose, const QByteArray &co
 {
     QTemporaryDir dir;
     if (!dir.isValid())
-        return { error(0, tr("Cannot create a temporary folder for docker-compose config.")) };
+        return { error(0, Text::tr("Cannot create a temporary folder for docker-compose config.")) };
     const QString file = dir.filePath(QStringLiteral("docker-compose.yaml"));
     if (!writeFile(file, content))
-        return { error(0, tr("Cannot write the file for docker-compose config.")) };
+        return { error(0, Text::tr("Cannot write the file for docker-compose config.")) };
     *checker = QStringLiteral("docker-compose config");
     const ProcessOutput out
         = runTool(compose, { QStringLiteral("-f"), file, QStringLiteral("config"), QStringLiteral("-q") }, dir.path());
     if (!out.started)
-        return { error(0, tr("docker-compose could not be started.")) };
+        return { error(0, Text::tr("docker-compose could not be started.")) };
     if (out.exitCode == 0)
         return {};
     static const QRegularExpression yamlLine(QStringLiteral("line (\\d+)"));
@@ -475,10 +476,10 @@ QList<ValidationIssue> ConfigValidation::structuralNginx(const QByteArray &conte
             pendingWords = false;
         } else if (c == QLatin1Char('}')) {
             if (pendingWords)
-                issues.append(error(statementLine, tr("missing ';' at the end of this directive.")));
+                issues.append(error(statementLine, Text::tr("missing ';' at the end of this directive.")));
             pendingWords = false;
             if (depth == 0) {
-                issues.append(error(line, tr("unexpected '}'.")));
+                issues.append(error(line, Text::tr("unexpected '}'.")));
             } else {
                 --depth;
                 openLines.removeLast();
@@ -492,11 +493,11 @@ QList<ValidationIssue> ConfigValidation::structuralNginx(const QByteArray &conte
         }
     }
     if (!quote.isNull())
-        issues.append(error(quoteLine, tr("this quote is never closed.")));
+        issues.append(error(quoteLine, Text::tr("this quote is never closed.")));
     if (pendingWords)
-        issues.append(error(statementLine, tr("missing ';' at the end of this directive.")));
+        issues.append(error(statementLine, Text::tr("missing ';' at the end of this directive.")));
     for (const int open : std::as_const(openLines))
-        issues.append(error(open, tr("this '{' is never closed.")));
+        issues.append(error(open, Text::tr("this '{' is never closed.")));
     return issues;
 }
 
@@ -515,9 +516,9 @@ QList<ValidationIssue> ConfigValidation::structuralIni(const QByteArray &content
         if (section.match(line).hasMatch()) {
             inSection = true;
         } else if (!entry.match(line).hasMatch()) {
-            issues.append(error(number, tr("expected \"name = value\" or \"[pool]\".")));
+            issues.append(error(number, Text::tr("expected \"name = value\" or \"[pool]\".")));
         } else if (!inSection) {
-            issues.append(error(number, tr("this setting comes before any [pool] section.")));
+            issues.append(error(number, Text::tr("this setting comes before any [pool] section.")));
         }
     }
     return issues;
@@ -567,15 +568,15 @@ QList<ValidationIssue> ConfigValidation::policy(ConfigFileKind kind, const QByte
     static const QRegularExpression conflictMarker(QStringLiteral("^(<<<<<<< |=======$|>>>>>>> )"));
     for (qsizetype i = 0; i < lines.size(); ++i) {
         if (conflictMarker.match(QString::fromUtf8(lines.at(i))).hasMatch())
-            issues.append(error(static_cast<int>(i + 1), tr("leftover merge conflict marker.")));
+            issues.append(error(static_cast<int>(i + 1), Text::tr("leftover merge conflict marker.")));
     }
     if (kind == ConfigFileKind::GitlabCi && !content.contains("environment:"))
-        issues.append(error(0, tr("the deploy job needs an environment: section so GitLab records deployments.")));
+        issues.append(error(0, Text::tr("the deploy job needs an environment: section so GitLab records deployments.")));
     static const QRegularExpression upstreamBlock(QStringLiteral("^\\s*upstream\\s+\\S+\\s*\\{"),
                                                   QRegularExpression::MultilineOption);
     if (kind == ConfigFileKind::NginxSite && upstreamBlock.match(QString::fromUtf8(content)).hasMatch()
         && !content.contains(" backup"))
-        issues.append(warning(0, tr("the upstream has no backup server: nothing answers when the container is down.")));
+        issues.append(warning(0, Text::tr("the upstream has no backup server: nothing answers when the container is down.")));
     return issues;
 }
 

@@ -10,10 +10,11 @@
 namespace Dockmaster {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Dockmaster::Inventory", text);
-}
+// The strings' context at run time. Not a free tr(): lupdate files a free
+// function's tr() under the enclosing namespace, where no lookup finds it.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Dockmaster::Inventory)
+};
 
 bool optionalString(const QJsonObject &object, QLatin1StringView key, QString *out)
 {
@@ -71,7 +72,7 @@ std::optional<InventoryAllocation> allocationFrom(const QJsonValue &value, QStri
         && optionalInteger(object, QLatin1StringView("code_project_id"), qint64(1) << 52, &app.codeProjectId)
         && optionalInteger(object, QLatin1StringView("ops_project_id"), qint64(1) << 52, &app.opsProjectId);
     if (!fieldsOk || !ReleaseRequestParser::isAppId(app.id)) {
-        *error = tr("The inventory has an app entry that cannot be read (%1).").arg(app.id.left(40));
+        *error = Text::tr("The inventory has an app entry that cannot be read (%1).").arg(app.id.left(40));
         return std::nullopt;
     }
     const QJsonValue environments = object.value(QLatin1StringView("environments"));
@@ -81,7 +82,7 @@ std::optional<InventoryAllocation> allocationFrom(const QJsonValue &value, QStri
             const auto environment = environmentFromKey(it.key());
             const auto parsed = environment ? placement(*environment, it.value()) : std::nullopt;
             if (!parsed) {
-                *error = tr("The inventory entry of %1 has an unreadable environment.").arg(app.id);
+                *error = Text::tr("The inventory entry of %1 has an unreadable environment.").arg(app.id);
                 return std::nullopt;
             }
             app.placements.append(*parsed);
@@ -92,13 +93,13 @@ std::optional<InventoryAllocation> allocationFrom(const QJsonValue &value, QStri
                 = environmentFromKey(entry.toObject().value(QLatin1StringView("environment")).toString());
             const auto parsed = environment ? placement(*environment, entry) : std::nullopt;
             if (!parsed) {
-                *error = tr("The inventory entry of %1 has an unreadable environment.").arg(app.id);
+                *error = Text::tr("The inventory entry of %1 has an unreadable environment.").arg(app.id);
                 return std::nullopt;
             }
             app.placements.append(*parsed);
         }
     } else if (!environments.isUndefined() && !environments.isNull()) {
-        *error = tr("The inventory entry of %1 has an unreadable environment.").arg(app.id);
+        *error = Text::tr("The inventory entry of %1 has an unreadable environment.").arg(app.id);
         return std::nullopt;
     }
     return app;
@@ -111,7 +112,7 @@ std::optional<InventoryAllocation> Inventory::parseAllocation(const QByteArray &
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = tr("The allocation is not valid JSON (%1).").arg(parseError.errorString());
+        *error = Text::tr("The allocation is not valid JSON (%1).").arg(parseError.errorString());
         return std::nullopt;
     }
     return allocationFrom(document.object(), error);
@@ -131,7 +132,7 @@ std::optional<Inventory> Inventory::parse(const QByteArray &json, QString *error
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = tr("The inventory is not valid JSON (%1).").arg(parseError.errorString());
+        *error = Text::tr("The inventory is not valid JSON (%1).").arg(parseError.errorString());
         return std::nullopt;
     }
     const QJsonObject root = document.object();
@@ -139,7 +140,7 @@ std::optional<Inventory> Inventory::parse(const QByteArray &json, QString *error
 
     const QJsonValue hosts = root.value(QLatin1StringView("hosts"));
     if (!hosts.isUndefined() && !hosts.isArray()) {
-        *error = tr("The inventory's \"hosts\" is not a list.");
+        *error = Text::tr("The inventory's \"hosts\" is not a list.");
         return std::nullopt;
     }
     for (const QJsonValue &value : hosts.toArray()) {
@@ -149,7 +150,7 @@ std::optional<Inventory> Inventory::parse(const QByteArray &json, QString *error
             || !optionalString(object, QLatin1StringView("address"), &host.address)
             || !optionalString(object, QLatin1StringView("environment"), &host.environment)
             || !optionalString(object, QLatin1StringView("docker_api"), &host.dockerApi) || host.name.isEmpty()) {
-            *error = tr("The inventory has a host entry that cannot be read.");
+            *error = Text::tr("The inventory has a host entry that cannot be read.");
             return std::nullopt;
         }
         inventory.hosts.append(host);
@@ -158,7 +159,7 @@ std::optional<Inventory> Inventory::parse(const QByteArray &json, QString *error
     const QJsonValue apps = root.contains(QLatin1StringView("apps")) ? root.value(QLatin1StringView("apps"))
                                                                      : root.value(QLatin1StringView("allocations"));
     if (!apps.isUndefined() && !apps.isArray()) {
-        *error = tr("The inventory's \"apps\" is not a list.");
+        *error = Text::tr("The inventory's \"apps\" is not a list.");
         return std::nullopt;
     }
     for (const QJsonValue &value : apps.toArray()) {

@@ -13,15 +13,16 @@
 namespace Dockmaster {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Dockmaster::InventoryFetcher", text);
-}
+// The strings' context at run time. Not a free tr(): lupdate files a free
+// function's tr() under the enclosing namespace, where no lookup finds it.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Dockmaster::InventoryFetcher)
+};
 
 QString lastGitError()
 {
     const git_error *error = git_error_last();
-    return error && error->message ? QString::fromUtf8(error->message) : tr("unknown git error");
+    return error && error->message ? QString::fromUtf8(error->message) : Text::tr("unknown git error");
 }
 
 struct FetchPayload {
@@ -73,7 +74,7 @@ InventoryFetchResult fetchInventory(const InventoryFetchRequest &request, const 
     QDir().mkpath(request.repositoryDir);
     QLockFile lock(request.repositoryDir + QStringLiteral(".lock"));
     if (!lock.tryLock(request.timeoutMs)) {
-        result.error = tr("The local copy of the inventory is busy.");
+        result.error = Text::tr("The local copy of the inventory is busy.");
         return result;
     }
 
@@ -81,14 +82,14 @@ InventoryFetchResult fetchInventory(const InventoryFetchRequest &request, const 
     GitPtr<git_repository, git_repository_free> repo;
     if (git_repository_open_bare(&repo.p, path.constData()) != 0
         && git_repository_init(&repo.p, path.constData(), 1) != 0) {
-        result.error = tr("The local copy of the inventory cannot be created: %1").arg(lastGitError());
+        result.error = Text::tr("The local copy of the inventory cannot be created: %1").arg(lastGitError());
         return result;
     }
 
     GitPtr<git_remote, git_remote_free> remote;
     const QByteArray url = request.remoteUrl.toEncoded(QUrl::RemoveUserInfo);
     if (git_remote_create_anonymous(&remote.p, repo.p, url.constData()) != 0) {
-        result.error = tr("The inventory URL is not usable: %1").arg(lastGitError());
+        result.error = Text::tr("The inventory URL is not usable: %1").arg(lastGitError());
         return result;
     }
 
@@ -118,14 +119,14 @@ InventoryFetchResult fetchInventory(const InventoryFetchRequest &request, const 
         const git_error *error = git_error_last();
         result.offline = error && (error->klass == GIT_ERROR_NET || error->klass == GIT_ERROR_HTTP);
         result.error = cancelled && cancelled->load()
-            ? tr("Cancelled.")
-            : tr("The inventory could not be fetched from GitLab: %1").arg(lastGitError());
+            ? Text::tr("Cancelled.")
+            : Text::tr("The inventory could not be fetched from GitLab: %1").arg(lastGitError());
         return result;
     }
 
     git_oid head;
     if (git_reference_name_to_id(&head, repo.p, localRef.constData()) != 0) {
-        result.error = tr("The inventory has no branch %1.").arg(request.branch);
+        result.error = Text::tr("The inventory has no branch %1.").arg(request.branch);
         return result;
     }
     char hex[GIT_OID_SHA1_HEXSIZE + 1] = {};
@@ -135,7 +136,7 @@ InventoryFetchResult fetchInventory(const InventoryFetchRequest &request, const 
     GitPtr<git_commit, git_commit_free> commit;
     GitPtr<git_tree, git_tree_free> tree;
     if (git_commit_lookup(&commit.p, repo.p, &head) != 0 || git_commit_tree(&tree.p, commit.p) != 0) {
-        result.error = tr("The inventory commit cannot be read: %1").arg(lastGitError());
+        result.error = Text::tr("The inventory commit cannot be read: %1").arg(lastGitError());
         return result;
     }
 
@@ -153,7 +154,7 @@ InventoryFetchResult fetchInventory(const InventoryFetchRequest &request, const 
         QString problem;
         const auto parsed = readBlob(hosts, &json) ? Inventory::parse(json, &problem) : std::nullopt;
         if (!parsed) {
-            result.error = tr("%1 in the inventory cannot be read. %2").arg(request.hostsFile, problem);
+            result.error = Text::tr("%1 in the inventory cannot be read. %2").arg(request.hostsFile, problem);
             return result;
         }
         result.inventory.hosts = parsed->hosts;
@@ -163,7 +164,7 @@ InventoryFetchResult fetchInventory(const InventoryFetchRequest &request, const 
         GitPtr<git_tree, git_tree_free> allocations;
         if (git_tree_entry_type(dir) != GIT_OBJECT_TREE
             || git_tree_lookup(&allocations.p, repo.p, git_tree_entry_id(dir)) != 0) {
-            result.error = tr("The inventory's %1 is not a folder.").arg(request.allocationsDir);
+            result.error = Text::tr("The inventory's %1 is not a folder.").arg(request.allocationsDir);
             return result;
         }
         const size_t count = git_tree_entrycount(allocations.p);
@@ -177,7 +178,7 @@ InventoryFetchResult fetchInventory(const InventoryFetchRequest &request, const 
             QString problem;
             const auto allocation = readBlob(entry, &json) ? Inventory::parseAllocation(json, &problem) : std::nullopt;
             if (!allocation || allocation->id + QStringLiteral(".json") != name) {
-                result.error = tr("The allocation %1 in the inventory cannot be read. %2").arg(name.left(60), problem);
+                result.error = Text::tr("The allocation %1 in the inventory cannot be read. %2").arg(name.left(60), problem);
                 return result;
             }
             result.inventory.allocations.append(*allocation);

@@ -9,10 +9,11 @@
 namespace Dockmaster {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Dockmaster::SyncEngine", text);
-}
+// The strings' context at run time. Not a free tr(): lupdate files a free
+// function's tr() under the enclosing namespace, where no lookup finds it.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Dockmaster::SyncEngine)
+};
 
 int index(Environment environment)
 {
@@ -462,7 +463,7 @@ SyncWriteResult writeSyncBatch(CacheDatabase &db, const SyncBatch &batch,
                 || !db.setSyncValue(SyncKeys::InventoryCommit, batch.inventoryCommit)))
             return false;
         if (beforeCommit && !beforeCommit(db)) {
-            result.error = tr("The sync was stopped before it was saved.");
+            result.error = Text::tr("The sync was stopped before it was saved.");
             return false;
         }
         return true;
@@ -471,7 +472,7 @@ SyncWriteResult writeSyncBatch(CacheDatabase &db, const SyncBatch &batch,
     result.ok = committed;
     if (!committed && !result.superseded && result.error.isEmpty())
         result.error
-            = tr("The local cache could not be updated (%1); it still holds the previous data.").arg(db.lastError());
+            = Text::tr("The local cache could not be updated (%1); it still holds the previous data.").arg(db.lastError());
     return result;
 }
 

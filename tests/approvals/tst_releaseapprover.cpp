@@ -351,16 +351,14 @@ private Q_SLOTS:
             const auto mine = std::find_if(completed.cbegin(), completed.cend(), [&](const ReleaseOutcome &o) {
                 return o.iid == request.iid && o.appId == request.appId;
             });
-            if (run == 0) {
-                QVERIFY(mine != completed.cend());
-                COMPARE_KIND(*mine, ReleaseOutcome::Kind::Succeeded);
-                QCOMPARE(mine->action, ReleaseOutcome::Action::Recover);
-                QCOMPARE(mine->commit, pushed);
-                QCOMPARE(mine->targetSha, sha);
-                QCOMPARE(mine->actedBy, Root);
-            } else {
-                QVERIFY(mine == completed.cend()); // nothing left to do for it
-            }
+            // Both times: handed on to be followed (it is approved and its
+            // pipeline's result is not recorded yet), but never done twice.
+            QVERIFY(mine != completed.cend());
+            COMPARE_KIND(*mine, ReleaseOutcome::Kind::Succeeded);
+            QCOMPARE(mine->action, ReleaseOutcome::Action::Recover);
+            QCOMPARE(mine->commit, pushed);
+            QCOMPARE(mine->targetSha, sha);
+            QCOMPARE(mine->actedBy, Root);
             const GitLabIssue issue = m_fixture.issue(request);
             QVERIFY(issue.labels.contains(QStringLiteral("release::approved")));
             QVERIFY(!issue.labels.contains(QStringLiteral("release::pending")));
@@ -370,6 +368,90 @@ private Q_SLOTS:
             QCOMPARE(m_fixture.pipelinesForSha(ops, branch, pushed), 1);
         }
         QVERIFY(m_fixture.pipelinesSettle(ops, branch));
+    }
+
+    // A console stopped (or lost the answer to its last write) after the
+    // request was labelled approved: the pipeline ran, but nobody recorded
+    // its result. The next console to start finishes it, exactly once.
+    void approvedButUnfollowedIsFinishedByTheNextConsole_data()
+    {
+        QTest::addColumn<bool>("answerLost");
+        QTest::newRow("console stopped after the labels") << false;
+        QTest::newRow("answer to the labelling lost") << true;
+    }
+
+    void approvedButUnfollowedIsFinishedByTheNextConsole()
+    {
+        QFETCH(bool, answerLost);
+        const int app = answerLost ? 7 : 6;
+        const ReleaseRequest request
+            = m_fixture.openRequest(m_fixture.developerToken(app), app, Environment::Test, QStringLiteral("v1.1.0"));
+        QVERIFY(request.iid > 0);
+        const QString ops = opsProject(request);
+        const QString branch = QStringLiteral("env/test");
+        const QString sha = tagSha(app, QStringLiteral("v1.1.0"));
+
+        // GitLab applies the label change but its answer is cut off.
+        const int fault = answerLost
+            ? m_fixture.emulator->addFault(
+                  EmulatorFault::truncatedBody(QStringLiteral("/issues/%1$").arg(request.iid)).onMethod(QStringLiteral("PUT")))
+            : -1;
+        const ReleaseOutcome approved = m_rootOutcomes->wait(m_root->approve(request, Root));
+        if (answerLost) {
+            m_fixture.emulator->removeFault(fault);
+            QVERIFY2(approved.kind != ReleaseOutcome::Kind::Succeeded, qPrintable(approved.message));
+        } else {
+            COMPARE_KIND(approved, ReleaseOutcome::Kind::Succeeded);
+        }
+        QVERIFY(m_fixture.issue(request).labels.contains(QStringLiteral("release::approved")));
+        QVERIFY(m_fixture.pipelinesSettle(ops, branch));
+        // Nobody followed the pipeline: still open at approved.
+        QCOMPARE(m_fixture.issue(request).state, QStringLiteral("opened"));
+        const QString pointer = m_fixture.rev(ops, branch);
+
+        // Another console starts (its own clone), recovers and follows what it is handed.
+        QTemporaryDir cache;
+        ReleaseApprover next(m_aliceClient.get(), ApprovalFixture::options(cache.path()));
+        OutcomeRecorder outcomes(&next);
+        const quint64 id = next.recover(Alice);
+        const auto recovery = outcomes.waitRecovery(id);
+        QVERIFY(recovery.has_value());
+        const QList<ReleaseOutcome> handed = outcomes.outcomesOf(id);
+        const auto mine = std::find_if(handed.cbegin(), handed.cend(), [&](const ReleaseOutcome &o) {
+            return o.iid == request.iid && o.appId == request.appId;
+        });
+        QVERIFY(mine != handed.cend());
+        COMPARE_KIND(*mine, ReleaseOutcome::Kind::Succeeded);
+        QCOMPARE(mine->commit, pointer);
+        QCOMPARE(mine->targetSha, sha);
+        PipelineFollower follower(m_aliceClient.get());
+        follower.setOptions(ApprovalFixture::followOptions());
+        QSignalSpy done(&follower, &PipelineFollower::finished);
+        follower.follow(next.followTarget(*mine));
+        QVERIFY(done.wait(15000));
+        QCOMPARE(done.constFirst().constFirst().toString(), QStringLiteral("success"));
+
+        // On GitLab: deployed, closed, each comment once, one commit, one pipeline.
+        const GitLabIssue issue = m_fixture.issue(request);
+        QCOMPARE(issue.state, QStringLiteral("closed"));
+        QVERIFY(issue.labels.contains(QStringLiteral("release::deployed")));
+        QVERIFY(!issue.labels.contains(QStringLiteral("release::approved")));
+        QCOMPARE(m_fixture.notesContaining(request, QStringLiteral("dockmaster:approved")), 1);
+        QCOMPARE(m_fixture.notesContaining(request, QStringLiteral("Deployed `") + sha), 1);
+        QCOMPARE(m_fixture.commitsWithLine(ops, branch, guardLine(request)).size(), 1);
+        QCOMPARE(m_fixture.pipelinesForSha(ops, branch, pointer), 1);
+        // In this console's audit trail.
+        QVERIFY(std::any_of(outcomes.audit.cbegin(), outcomes.audit.cend(), [&](const AuditEntry &e) {
+            return e.appId == request.appId && e.environment == QLatin1String("test");
+        }));
+
+        // A third start finds nothing left to do for it.
+        const quint64 again = next.recover(Alice);
+        QVERIFY(outcomes.waitRecovery(again).has_value());
+        const QList<ReleaseOutcome> second = outcomes.outcomesOf(again);
+        QVERIFY(std::none_of(second.cbegin(), second.cend(),
+                             [&](const ReleaseOutcome &o) { return o.iid == request.iid && o.appId == request.appId; }));
+        QCOMPARE(m_fixture.notesContaining(request, QStringLiteral("dockmaster:approved")), 1);
     }
 
     void crashAfterCommentBeforeLabelsPostsNoSecondComment()

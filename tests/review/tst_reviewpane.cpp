@@ -1,3 +1,4 @@
+#include "tests/support/testpaths.h"
 #include "core/review/riskscanner.h"
 #include "views/review/diffview.h"
 #include "views/review/reviewpane.h"
@@ -292,7 +293,7 @@ private Q_SLOTS:
         }
         pane.showFlag(evalIndex);
         QCOMPARE(pane.currentLine(), 13);
-        const QString dir = QStringLiteral(REVIEW_SCREENSHOT_DIR);
+        const QString dir = Dockmaster::Test::screenshotDir();
         QVERIFY(QDir().mkpath(dir));
         const QString path = dir + QStringLiteral("/review-pane.png");
         QVERIFY(pane.grab().save(path));

@@ -1,5 +1,6 @@
 // zh_CN must be complete: lupdate is run over the current sources into a copy
 // of the shipped catalog, and every message must have a finished translation.
+#include "tests/support/testpaths.h"
 #include "models/applicationsmodel.h"
 #include "models/releaserequestsmodel.h"
 #include "views/mainwindow.h"
@@ -22,7 +23,7 @@ private Q_SLOTS:
     void chineseCatalogIsComplete()
     {
         QTemporaryDir dir;
-        const QString source = QStringLiteral(DOCKMASTER_SOURCE_DIR);
+        const QString source = Dockmaster::Test::sourceDir();
         const QString catalog = dir.filePath(QStringLiteral("dockmaster_zh_CN.ts"));
         QVERIFY(QFile::copy(source + QStringLiteral("/translations/dockmaster_zh_CN.ts"), catalog));
         QFile::setPermissions(catalog, QFile::ReadOwner | QFile::WriteOwner);
@@ -41,13 +42,21 @@ private Q_SLOTS:
         QFile file(catalog);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QStringList untranslated;
+        QStringList misfiled;
         int messages = 0;
         QString currentSource;
         QXmlStreamReader xml(&file);
         while (!xml.atEnd()) {
             if (!xml.readNextStartElement())
                 continue;
-            if (xml.name() == QLatin1String("message")) {
+            if (xml.name() == QLatin1String("name")) {
+                // A bare namespace as context means a tr() outside any class
+                // (a file-local helper): lupdate files its strings there, but
+                // nothing looks them up there, so they stay English.
+                const QString context = xml.readElementText();
+                if (context == QLatin1String("Dockmaster"))
+                    misfiled.append(context);
+            } else if (xml.name() == QLatin1String("message")) {
                 ++messages;
             } else if (xml.name() == QLatin1String("source")) {
                 currentSource = xml.readElementText();
@@ -60,6 +69,8 @@ private Q_SLOTS:
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY2(messages > 100, "the catalog looks empty");
+        QVERIFY2(misfiled.isEmpty(), "strings filed under the bare namespace Dockmaster: use a class's tr() "
+                                     "(Q_DECLARE_TR_FUNCTIONS) so lupdate files them where they are looked up");
         QVERIFY2(untranslated.isEmpty(),
                  qPrintable(QStringLiteral("untranslated: ") + untranslated.join(QStringLiteral(" | "))));
     }

@@ -2,6 +2,7 @@
 
 #include "core/approvals/pipelinefollower.h"
 #include "core/approvals/releaseapprover.h"
+#include "core/approvals/releasetrailers.h"
 #include "core/approvals/rollbackpreflight.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/review/reviewloader.h"
@@ -19,6 +20,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -57,9 +59,9 @@ void ReleaseController::configure(const QString &rootGroup, bool twoPersonRulePr
             [this](quint64, int completed, const QString &problems) {
                 m_recovering = false;
                 if (completed > 0) {
-                    m_window->notify(tr("Interrupted approvals completed"),
-                                     tr("%n approval(s) pushed before Dockmaster stopped now have their comment and "
-                                        "labels.",
+                    m_window->notify(tr("Interrupted releases resumed"),
+                                     tr("%n release(s) that an approval left unfinished now have their comment and "
+                                        "labels; their pipelines are followed to the end.",
                                         nullptr, completed));
                     Q_EMIT releaseChanged();
                 }
@@ -68,6 +70,36 @@ void ReleaseController::configure(const QString &rootGroup, bool twoPersonRulePr
             });
     m_recovered = false;
     m_recovering = false;
+    m_following.clear();
+    m_lastResume.invalidate();
+}
+
+QString ReleaseController::requestKeyOf(const QString &appId, qint64 iid) const
+{
+    return ReleaseTrailers::requestKey(m_backend->approver->codeProjectPath(appId), iid);
+}
+
+void ReleaseController::runRecovery(ReleaseApprover::RecoverScope scope)
+{
+    m_recovering = true;
+    m_lastResume.start();
+    m_backend->approver->recover(m_admin, scope, m_following);
+}
+
+void ReleaseController::resumeUnfinished(const QList<ReleaseRequest> &requests)
+{
+    if (!canAct() || (m_lastResume.isValid() && m_lastResume.elapsed() < ResumeIntervalMs))
+        return;
+    // Approved a while ago and followed by nobody here: the console that
+    // approved it stopped (or is following a long pipeline, which
+    // finishedMarker makes harmless to follow twice).
+    const QDateTime settled = QDateTime::currentDateTimeUtc().addMSecs(-ResumeAfterMs);
+    const bool orphaned = std::any_of(requests.cbegin(), requests.cend(), [&](const ReleaseRequest &request) {
+        return request.state == ReleaseState::Approved && request.updatedAt.isValid() && request.updatedAt < settled
+            && !m_following.contains(requestKeyOf(request.appId, request.iid));
+    });
+    if (orphaned)
+        runRecovery(ReleaseApprover::RecoverScope::ApprovedOnly);
 }
 
 void ReleaseController::setOnline(bool online)
@@ -82,8 +114,7 @@ void ReleaseController::recoverOnce()
     if (m_recovered || !m_backend || !m_online || m_admin.isEmpty())
         return;
     m_recovered = true;
-    m_recovering = true;
-    m_backend->approver->recover(m_admin);
+    runRecovery(ReleaseApprover::RecoverScope::Everything);
 }
 
 bool ReleaseController::ready(const QString &what)
@@ -333,7 +364,8 @@ void ReleaseController::onFinished(quint64 id, const ReleaseOutcome &outcome)
         if (entry != 0) {
             panel->setStatus(entry, QStringLiteral("waiting"));
             follow(outcome, entry);
-        } else if (outcome.action == ReleaseOutcome::Action::Recover) {
+        } else if (outcome.action == ReleaseOutcome::Action::Recover
+                   && !m_following.contains(requestKeyOf(outcome.appId, outcome.iid))) {
             follow(outcome, 0); // a recovered approval's pipeline is still worth watching
         }
         break;
@@ -349,6 +381,14 @@ void ReleaseController::onFinished(quint64 id, const ReleaseOutcome &outcome)
                                                                          : QMessageBox::Information,
                             tr("Nothing deployed"), outcome.message);
         m_window->showError(outcome.message);
+        // The deployment commit is pushed but an answer was lost on the way
+        // (or GitLab went away): finish the bookkeeping without waiting for
+        // a restart, once GitLab answers again.
+        if (outcome.action == ReleaseOutcome::Action::Approve && !outcome.commit.isEmpty())
+            QTimer::singleShot(RetryAfterLostAnswerMs, this, [this] {
+                if (canAct())
+                    runRecovery(ReleaseApprover::RecoverScope::Everything);
+            });
         break;
     }
     Q_EMIT releaseChanged(); // the request's state moved on (or someone else's did): show it
@@ -357,7 +397,11 @@ void ReleaseController::onFinished(quint64 id, const ReleaseOutcome &outcome)
 void ReleaseController::follow(const ReleaseOutcome &outcome, int entry)
 {
     auto *follower = new PipelineFollower(m_client, this);
-    follower->follow(m_backend->approver->followTarget(outcome));
+    const PipelineFollowTarget target = m_backend->approver->followTarget(outcome);
+    const QString requestKey = target.iid > 0 ? requestKeyOf(outcome.appId, outcome.iid) : QString();
+    if (!requestKey.isEmpty())
+        m_following.insert(requestKey);
+    follower->follow(target);
     DeploymentProgressPanel *panel = m_window->deploymentsPanel();
     const int key = entry != 0
         ? entry
@@ -380,13 +424,14 @@ void ReleaseController::follow(const ReleaseOutcome &outcome, int entry)
     });
     connect(follower, &PipelineFollower::auditEntry, this, &ReleaseController::auditEntry);
     connect(follower, &PipelineFollower::finished, this,
-            [this, follower, panel, key, outcome](const QString &status, const QString &message) {
+            [this, follower, panel, key, outcome, requestKey](const QString &status, const QString &message) {
                 panel->setFinished(key, status, message);
                 const bool success = status == QLatin1String("success");
                 const QString what = tr("%1 (%2)").arg(outcome.appId, environmentDisplayName(outcome.environment));
                 m_window->notify(success ? tr("Deployed: %1").arg(what) : tr("Deployment failed: %1").arg(what),
                                  message.isEmpty() ? DeploymentProgressPanel::statusDisplayName(status) : message,
                                  !success);
+                m_following.remove(requestKey);
                 Q_EMIT deploymentFinished(outcome.appId, outcome.environment, status);
                 Q_EMIT releaseChanged();
                 follower->deleteLater();

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "core/approvals/approvaltypes.h"
+#include "core/approvals/releaseapprover.h"
 #include "core/domain/records.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -21,7 +24,6 @@ namespace Dockmaster {
 class ApplicationsModel;
 class GitLabClient;
 class MainWindow;
-class ReleaseApprover;
 class ReviewPane;
 class RollbackPreflight;
 
@@ -43,6 +45,9 @@ public:
     void setOnline(bool online);
     // Once per session when online: completes approvals a crash left half-done.
     void recoverOnce();
+    // After each sync: resumes releases that sit at release::approved with
+    // nobody here following them (another console stopped mid-way).
+    void resumeUnfinished(const QList<ReleaseRequest> &requests);
 
     void approve(const ReleaseRequest &request);
     void reject(const ReleaseRequest &request, const QString &reason);
@@ -81,6 +86,8 @@ Q_SIGNALS:
 
 private:
     bool ready(const QString &what);
+    void runRecovery(ReleaseApprover::RecoverScope scope);
+    QString requestKeyOf(const QString &appId, qint64 iid) const;
     // Runs `then` once the admin confirms (at once when confirmations are off).
     void confirm(const QString &title, const QString &text, const QString &acceptLabel, std::function<void()> then);
     void startApproval(const ReleaseRequest &request);
@@ -112,6 +119,14 @@ private:
     bool m_recovering = false;
     bool m_confirm = true;
     QHash<quint64, int> m_entryOfAction; // approver id -> Deployments dock row
+    QSet<QString> m_following;           // request keys whose pipeline a follower here watches
+    QElapsedTimer m_lastResume;          // the last recovery pass
+    // How long an approved request may sit untouched before another console
+    // takes it over, how often that is looked for, and how soon a lost answer
+    // after the push is completed.
+    static constexpr qint64 ResumeAfterMs = 10 * 60 * 1000;
+    static constexpr qint64 ResumeIntervalMs = 5 * 60 * 1000;
+    static constexpr int RetryAfterLostAnswerMs = 5000;
 };
 
 } // namespace Dockmaster

@@ -461,6 +461,7 @@ void Shell::onSnapshot(const CacheSnapshot &snapshot)
     reloadAudit();
     m_releaseRequests->setSlaHours(m_profile.approvalSlaHours);
     m_releaseRequests->setItems(snapshot.releaseRequests);
+    m_releases->resumeUnfinished(snapshot.releaseRequests);
     const QString age = snapshot.lastSyncedAt.isValid()
         ? QLocale().toString(snapshot.lastSyncedAt.toLocalTime(), QLocale::ShortFormat)
         : tr("never");

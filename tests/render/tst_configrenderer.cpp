@@ -1,4 +1,3 @@
-#include "tests/support/testpaths.h"
 #include "core/render/configrenderer.h"
 #include "tests/render/renderfixtures.h"
 
@@ -52,7 +51,7 @@ private Q_SLOTS:
 
         const QString relative = QStringLiteral("tests/data/render/") + caseName + QLatin1Char('/') + file;
         if (qEnvironmentVariableIsSet("DOCKMASTER_UPDATE_GOLDEN")) {
-            const QString target = Dockmaster::Test::sourceDir() + QLatin1Char('/') + relative;
+            const QString target = QStringLiteral(DOCKMASTER_SOURCE_DIR "/") + relative;
             QDir().mkpath(QFileInfo(target).absolutePath());
             QFile out(target);
             QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));

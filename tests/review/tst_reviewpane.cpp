@@ -1,4 +1,3 @@
-#include "tests/support/testpaths.h"
 #include "core/review/riskscanner.h"
 #include "views/review/diffview.h"
 #include "views/review/reviewpane.h"
@@ -293,7 +292,7 @@ private Q_SLOTS:
         }
         pane.showFlag(evalIndex);
         QCOMPARE(pane.currentLine(), 13);
-        const QString dir = Dockmaster::Test::screenshotDir();
+        const QString dir = QStringLiteral(REVIEW_SCREENSHOT_DIR);
         QVERIFY(QDir().mkpath(dir));
         const QString path = dir + QStringLiteral("/review-pane.png");
         QVERIFY(pane.grab().save(path));

@@ -1,7 +1,6 @@
 // Renders the main window with realistic data in English and Chinese and
 // saves the pictures under <build>/screenshots (used in the README). Checks
 // that text really rendered, so a missing font or transparent text fails.
-#include "tests/support/testpaths.h"
 #include "models/applicationsmodel.h"
 #include "models/releaserequestsmodel.h"
 #include "views/mainwindow.h"
@@ -100,7 +99,7 @@ class TestScreenshots : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QDir().mkpath(Dockmaster::Test::screenshotDir()); }
+    void initTestCase() { QDir().mkpath(QStringLiteral(SCREENSHOT_DIR)); }
 
     void mainWindow_data()
     {
@@ -135,7 +134,7 @@ private Q_SLOTS:
         window.applicationsPanel()->view()->setCurrentIndex(window.applicationsPanel()->view()->model()->index(2, 0));
         QTest::qWait(50);
         const QImage image = window.grab().toImage();
-        const QString path = Dockmaster::Test::screenshotDir() + QStringLiteral("/mainwindow-%1.png").arg(language);
+        const QString path = QStringLiteral(SCREENSHOT_DIR "/mainwindow-%1.png").arg(language);
         QVERIFY(image.save(path));
         qInfo("screenshot: %s", qPrintable(path));
         // The Applications table must show text.

@@ -1,6 +1,5 @@
 // zh_CN must be complete: lupdate is run over the current sources into a copy
 // of the shipped catalog, and every message must have a finished translation.
-#include "tests/support/testpaths.h"
 #include "models/applicationsmodel.h"
 #include "models/releaserequestsmodel.h"
 #include "views/mainwindow.h"
@@ -23,7 +22,7 @@ private Q_SLOTS:
     void chineseCatalogIsComplete()
     {
         QTemporaryDir dir;
-        const QString source = Dockmaster::Test::sourceDir();
+        const QString source = QStringLiteral(DOCKMASTER_SOURCE_DIR);
         const QString catalog = dir.filePath(QStringLiteral("dockmaster_zh_CN.ts"));
         QVERIFY(QFile::copy(source + QStringLiteral("/translations/dockmaster_zh_CN.ts"), catalog));
         QFile::setPermissions(catalog, QFile::ReadOwner | QFile::WriteOwner);

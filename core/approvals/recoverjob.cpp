@@ -48,17 +48,16 @@ void RecoverJob::search(QStringList states, QList<GitLabIssue> found)
     GitLabClient::IssueQuery query;
     query.labels = { QStringLiteral("release-request"), states.takeFirst() };
     query.state = QStringLiteral("opened");
-    client()->issues(query, this,
-                     [this, states = std::move(states), found = std::move(found)](
-                         GitLabResult<QList<GitLabIssue>> result) mutable {
-                         if (!result.ok()) {
-                             finishWithError(result.error,
-                                             ReleaseApprover::tr("Could not look for interrupted approvals: %1"));
-                             return;
-                         }
-                         found.append(result.value);
-                         search(std::move(states), std::move(found));
-                     });
+    client()->issues(
+        query, this,
+        [this, states = std::move(states), found = std::move(found)](GitLabResult<QList<GitLabIssue>> result) mutable {
+            if (!result.ok()) {
+                finishWithError(result.error, ReleaseApprover::tr("Could not look for interrupted approvals: %1"));
+                return;
+            }
+            found.append(result.value);
+            search(std::move(states), std::move(found));
+        });
 }
 
 void RecoverJob::recoverOne(const GitLabIssue &issue, std::function<void()> next)

@@ -28,11 +28,11 @@ private:
     void search(QStringList states, QList<GitLabIssue> found);
     void recoverOne(const GitLabIssue &issue, std::function<void()> next);
 
-    bool m_approvedOnly = false;
-    QSet<QString> m_skip; // request keys someone here already follows
     std::function<void(quint64, int, const QString &)> m_recovered;
     int m_completed = 0;
     QStringList m_problems;
+    bool m_approvedOnly = false;
+    QSet<QString> m_skip; // request keys someone here already follows
 };
 
 } // namespace Dockmaster

@@ -8,8 +8,8 @@
 #include "core/gitlab/gitlabtypes.h"
 
 #include <QObject>
-#include <QSet>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 #include <memory>

@@ -97,8 +97,8 @@ std::optional<InventoryConfig> InventoryConfig::parse(const QByteArray &json, QS
             || !portRange(o.value(QLatin1StringView("container_ports")), &h.containerLow, &h.containerHigh)
             || !portRange(o.value(QLatin1StringView("fallback_ports")), &h.fallbackLow, &h.fallbackHigh)
             || h.capacity < 0) {
-            *error
-                = Text::tr("hosts.json has a host entry without a name, port ranges or capacity (%1).").arg(h.name.left(40));
+            *error = Text::tr("hosts.json has a host entry without a name, port ranges or capacity (%1).")
+                         .arg(h.name.left(40));
             return std::nullopt;
         }
         config.hosts.append(h);

@@ -120,8 +120,9 @@ QByteArray nginxForLocalCheck(const QByteArray &content, const QString &certific
             const QRegularExpressionMatch parts = listenTarget.match(target);
             const int port = parts.hasMatch() ? parts.captured(1).toInt() : 0;
             if (port < 1 || port > 65535) {
-                issues->append(error(static_cast<int>(i + 1),
-                                     Text::tr("listen needs an IPv4 address and port such as 127.0.0.1:8080, or a port.")));
+                issues->append(
+                    error(static_cast<int>(i + 1),
+                          Text::tr("listen needs an IPv4 address and port such as 127.0.0.1:8080, or a port.")));
             } else {
                 if (!movedPorts.contains(target))
                     movedPorts.insert(target, freeLoopbackPort());
@@ -571,12 +572,14 @@ QList<ValidationIssue> ConfigValidation::policy(ConfigFileKind kind, const QByte
             issues.append(error(static_cast<int>(i + 1), Text::tr("leftover merge conflict marker.")));
     }
     if (kind == ConfigFileKind::GitlabCi && !content.contains("environment:"))
-        issues.append(error(0, Text::tr("the deploy job needs an environment: section so GitLab records deployments.")));
+        issues.append(
+            error(0, Text::tr("the deploy job needs an environment: section so GitLab records deployments.")));
     static const QRegularExpression upstreamBlock(QStringLiteral("^\\s*upstream\\s+\\S+\\s*\\{"),
                                                   QRegularExpression::MultilineOption);
     if (kind == ConfigFileKind::NginxSite && upstreamBlock.match(QString::fromUtf8(content)).hasMatch()
         && !content.contains(" backup"))
-        issues.append(warning(0, Text::tr("the upstream has no backup server: nothing answers when the container is down.")));
+        issues.append(
+            warning(0, Text::tr("the upstream has no backup server: nothing answers when the container is down.")));
     return issues;
 }
 

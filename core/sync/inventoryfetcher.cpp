@@ -178,7 +178,8 @@ InventoryFetchResult fetchInventory(const InventoryFetchRequest &request, const 
             QString problem;
             const auto allocation = readBlob(entry, &json) ? Inventory::parseAllocation(json, &problem) : std::nullopt;
             if (!allocation || allocation->id + QStringLiteral(".json") != name) {
-                result.error = Text::tr("The allocation %1 in the inventory cannot be read. %2").arg(name.left(60), problem);
+                result.error
+                    = Text::tr("The allocation %1 in the inventory cannot be read. %2").arg(name.left(60), problem);
                 return result;
             }
             result.inventory.allocations.append(*allocation);

@@ -393,8 +393,8 @@ private Q_SLOTS:
 
         // GitLab applies the label change but its answer is cut off.
         const int fault = answerLost
-            ? m_fixture.emulator->addFault(
-                  EmulatorFault::truncatedBody(QStringLiteral("/issues/%1$").arg(request.iid)).onMethod(QStringLiteral("PUT")))
+            ? m_fixture.emulator->addFault(EmulatorFault::truncatedBody(QStringLiteral("/issues/%1$").arg(request.iid))
+                                               .onMethod(QStringLiteral("PUT")))
             : -1;
         const ReleaseOutcome approved = m_rootOutcomes->wait(m_root->approve(request, Root));
         if (answerLost) {
@@ -449,8 +449,9 @@ private Q_SLOTS:
         const quint64 again = next.recover(Alice);
         QVERIFY(outcomes.waitRecovery(again).has_value());
         const QList<ReleaseOutcome> second = outcomes.outcomesOf(again);
-        QVERIFY(std::none_of(second.cbegin(), second.cend(),
-                             [&](const ReleaseOutcome &o) { return o.iid == request.iid && o.appId == request.appId; }));
+        QVERIFY(std::none_of(second.cbegin(), second.cend(), [&](const ReleaseOutcome &o) {
+            return o.iid == request.iid && o.appId == request.appId;
+        }));
         QCOMPARE(m_fixture.notesContaining(request, QStringLiteral("dockmaster:approved")), 1);
     }
 

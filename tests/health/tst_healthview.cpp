@@ -1,17 +1,18 @@
 // Live health in the window: the status bar count, the details pane with its
 // 30-day timeline, rate-limited notifications, the history in the cache and
 // its CSV export.
-#include "models/applicationsmodel.h"
 #include "core/cache/cacheservice.h"
+#include "core/health/healthmonitor.h"
+#include "models/applicationsmodel.h"
+#include "models/releaserequestsmodel.h"
 #include "views/health/healthcontroller.h"
 #include "views/health/healthdetails.h"
-#include "core/health/healthmonitor.h"
 #include "views/health/healthtimeline.h"
 #include "views/mainwindow.h"
 #include "views/panels/applicationspanel.h"
-#include "models/releaserequestsmodel.h"
 
 #include <QFile>
+#include <QImage>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -53,6 +54,21 @@ HostHealthBatch batch(QList<ContainerObservation> changes, bool snapshot = false
     b.reachabilityChanged = snapshot;
     b.reachable = true;
     return b;
+}
+
+// Pixels of the timeline painted in its "served" green.
+int greenPixels(QWidget *timeline)
+{
+    timeline->resize(400, timeline->sizeHint().height());
+    const QImage image = timeline->grab().toImage();
+    int green = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            green += c.green() > c.red() + 25 && c.green() > c.blue() + 10 ? 1 : 0;
+        }
+    }
+    return green;
 }
 
 } // namespace
@@ -120,6 +136,10 @@ private Q_SLOTS:
                      qPrintable(controller.statusBarText()));
         QCOMPARE(controller.notificationsShown(), 2);
 
+        // No app selected: the timeline claims nothing, no green "all was well".
+        QVERIFY(!controller.details()->timeline()->hasHistory());
+        QCOMPARE(greenPixels(controller.details()->timeline()), 0);
+
         // Select the first app: the details say since when and why, and the drift.
         QSignalSpy shown(&controller, &HealthController::historyShown);
         QTreeView *view = window.applicationsPanel()->view();
@@ -138,6 +158,8 @@ private Q_SLOTS:
                      qPrintable(controller.details()->downtimeText()));
         QCOMPARE(controller.details()->timeline()->intervals().size(), 2);
         QVERIFY(controller.details()->timeline()->intervals().last().ongoing);
+        QVERIFY(controller.details()->timeline()->hasHistory());
+        QVERIFY(greenPixels(controller.details()->timeline()) > 100);
 
         QSignalSpy exported(&controller, &HealthController::historyExported);
         const QString csvPath = dir.filePath(QStringLiteral("failovers.csv"));

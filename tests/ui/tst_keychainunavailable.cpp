@@ -46,6 +46,20 @@ private Q_SLOTS:
         QVERIFY(!settings.readAll().contains("glpat-must-not-be-stored"));
         QVERIFY(dialog.field(QStringLiteral("gitlabToken"))->text().isEmpty());
     }
+
+    // Without a keychain service, reading the token must say that, not "no
+    // token is stored" (which sends the admin looking for the wrong thing).
+    void readingSaysTheKeychainIsMissing()
+    {
+        KeychainSecretStore secrets(QStringLiteral("Dockmaster-test"));
+        QSignalSpy failed(&secrets, &SecretStore::failed);
+        QSignalSpy read(&secrets, &SecretStore::secretRead);
+        secrets.read(SecretStore::gitlabTokenKey(QStringLiteral("nokeychain")));
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty() || !read.isEmpty(), 20000);
+        QVERIFY2(read.isEmpty(), "a missing keychain was reported as a missing token");
+        const QString message = failed.constFirst().at(1).toString();
+        QVERIFY2(message.contains(QStringLiteral("No keychain is available")), qPrintable(message));
+    }
 };
 
 int main(int argc, char *argv[])

@@ -68,8 +68,9 @@ private Q_SLOTS:
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY2(messages > 100, "the catalog looks empty");
-        QVERIFY2(misfiled.isEmpty(), "strings filed under the bare namespace Dockmaster: use a class's tr() "
-                                     "(Q_DECLARE_TR_FUNCTIONS) so lupdate files them where they are looked up");
+        QVERIFY2(misfiled.isEmpty(),
+                 "strings filed under the bare namespace Dockmaster: use a class's tr() "
+                 "(Q_DECLARE_TR_FUNCTIONS) so lupdate files them where they are looked up");
         QVERIFY2(untranslated.isEmpty(),
                  qPrintable(QStringLiteral("untranslated: ") + untranslated.join(QStringLiteral(" | "))));
     }

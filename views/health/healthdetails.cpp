@@ -44,16 +44,17 @@ void HealthDetails::clear()
     m_health.clear();
     m_events.clear();
     m_status->setText(tr("Live health: select an application."));
-    m_timeline->setIntervals({}, QDateTime::currentDateTimeUtc().addDays(-HealthTimeline::Days),
-                             QDateTime::currentDateTimeUtc());
+    m_timeline->clear();
     m_downtime->clear();
     m_export->setEnabled(false);
 }
 
 void HealthDetails::setApp(const AppRecord &app, const QList<AppHealth> &health)
 {
-    if (app.id != m_app.id)
+    if (app.id != m_app.id) {
         m_events.clear();
+        m_timeline->clear(); // until this app's history is read
+    }
     m_app = app;
     m_health = health;
     m_export->setEnabled(!app.id.isEmpty());

@@ -19,6 +19,7 @@ HealthTimeline::HealthTimeline(QWidget *parent)
 {
     setAccessibleName(tr("Failover timeline, last 30 days"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    clear();
 }
 
 void HealthTimeline::setIntervals(const QList<DowntimeInterval> &intervals, const QDateTime &from,
@@ -27,6 +28,16 @@ void HealthTimeline::setIntervals(const QList<DowntimeInterval> &intervals, cons
     m_intervals = intervals;
     m_from = from;
     m_until = until;
+    m_hasHistory = true;
+    update();
+}
+
+void HealthTimeline::clear()
+{
+    m_intervals.clear();
+    m_until = QDateTime::currentDateTimeUtc();
+    m_from = m_until.addDays(-Days);
+    m_hasHistory = false;
     update();
 }
 
@@ -65,7 +76,12 @@ void HealthTimeline::paintEvent(QPaintEvent *)
         painter.setPen(pal.color(QPalette::WindowText));
         painter.drawText(QRectF(0, rect.top() - 2, LabelWidth - 6, rect.height() + 4),
                          Qt::AlignRight | Qt::AlignVCenter, environmentDisplayName(environment));
-        painter.fillRect(rect, QColor(0x3a, 0xa5, 0x5d, 90));
+        if (m_hasHistory) {
+            painter.fillRect(rect, QColor(0x3a, 0xa5, 0x5d, 90));
+        } else {
+            painter.setPen(pal.color(QPalette::Mid));
+            painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
+        }
     }
     for (const DowntimeInterval &interval : std::as_const(m_intervals))
         painter.fillRect(intervalRect(interval), QColor(0xd9, 0x48, 0x2b));

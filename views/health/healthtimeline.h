@@ -16,7 +16,12 @@ public:
 
     explicit HealthTimeline(QWidget *parent = nullptr);
 
+    // The history of an app: lanes green where it served, red where not.
     void setIntervals(const QList<DowntimeInterval> &intervals, const QDateTime &from, const QDateTime &until);
+    // No app, or its history not read yet: empty lanes, never a green "all
+    // was well" that nobody observed.
+    void clear();
+    bool hasHistory() const { return m_hasHistory; }
     const QList<DowntimeInterval> &intervals() const { return m_intervals; }
 
     QSize sizeHint() const override;
@@ -33,6 +38,7 @@ private:
     QList<DowntimeInterval> m_intervals;
     QDateTime m_from;
     QDateTime m_until;
+    bool m_hasHistory = false;
 };
 
 } // namespace Dockmaster

@@ -81,7 +81,7 @@ AuditEntry JournalDatabase::auditEntryAt(const QSqlQuery &row)
 bool JournalDatabase::prepareConnection()
 {
     // FULL: a committed row survives a power cut, not only a crash.
-    return m_sql.checkIntegrity() && m_sql.exec(QStringLiteral("PRAGMA journal_mode=WAL"))
+    return m_sql.checkIntegrity() && m_sql.probeWrite() && m_sql.exec(QStringLiteral("PRAGMA journal_mode=WAL"))
         && m_sql.exec(QStringLiteral("PRAGMA synchronous=FULL"));
 }
 
@@ -130,7 +130,7 @@ void JournalDatabase::recoverFromDamage(OpenResult &result, const QString &reaso
     }
     m_durable = true;
     result.durable = true;
-    result.salvage = m_sql.salvageFrom(result.movedAsidePath, journalTables());
+    result.salvage = m_sql.salvageFrom(result.movedAsidePath, journalTables(), true);
     const bool complete = result.salvage.readable
         && std::all_of(result.salvage.tables.cbegin(), result.salvage.tables.cend(),
                        [](const SalvageReport::Table &table) { return table.complete; });

@@ -131,7 +131,7 @@ CacheDatabase::OpenResult CacheDatabase::open()
 
 bool CacheDatabase::prepareConnection()
 {
-    return m_sql.checkIntegrity() && exec(QStringLiteral("PRAGMA journal_mode=WAL"))
+    return m_sql.checkIntegrity() && m_sql.probeWrite() && exec(QStringLiteral("PRAGMA journal_mode=WAL"))
         && exec(QStringLiteral("PRAGMA foreign_keys=ON")) && exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
 }
 
@@ -159,7 +159,7 @@ void CacheDatabase::recoverFromDamage(OpenResult &result, const QString &reason)
     // Audit rows of an older version's cache go on to the journal from here.
     tables.append({ QStringLiteral("audit_log"), QStringLiteral("legacy_audit_log") });
     tables.append({ QStringLiteral("legacy_audit_log"), QStringLiteral("legacy_audit_log") });
-    result.salvage = m_sql.salvageFrom(result.movedAsidePath, tables);
+    result.salvage = m_sql.salvageFrom(result.movedAsidePath, tables, true);
     result.legacyAudit = loadLegacyAudit();
     result.message = tr("The local cache was damaged (%1). It was moved to %2 and a new cache was created. "
                         "Kept what could still be read: %3. The next sync reads the rest from GitLab.")

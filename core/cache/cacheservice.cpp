@@ -22,8 +22,14 @@ CacheService::CacheService(const QString &filePath, QObject *parent)
 
 CacheService::~CacheService()
 {
-    // Close the database on its own thread, then stop the thread.
-    QMetaObject::invokeMethod(m_worker.get(), [this] { m_database.reset(); }, Qt::BlockingQueuedConnection);
+    // Close both databases on their own thread, then stop the thread.
+    QMetaObject::invokeMethod(
+        m_worker.get(),
+        [this] {
+            m_database.reset();
+            m_journal.reset();
+        },
+        Qt::BlockingQueuedConnection);
     m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();

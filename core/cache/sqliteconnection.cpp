@@ -58,7 +58,7 @@ SalvageReport::Table copyTable(const QSqlDatabase &source, const QString &source
     qint64 resumeFrom = std::numeric_limits<qint64>::min();
     qint64 afterLastRow = 0; // where reading resumes after a failure
     qint64 step = 1;
-    constexpr int maxSkips = 62; // 2^62 covers every rowid
+    constexpr int maxSkips = 40; // jumps of up to 2^40 rows: far beyond any table here
     for (int skips = 0; skips <= maxSkips;) {
         read.addBindValue(resumeFrom);
         bool readAny = false;
@@ -87,6 +87,64 @@ SalvageReport::Table copyTable(const QSqlDatabase &source, const QString &source
         resumeFrom = afterLastRow + step - 1;
     }
     return result;
+}
+
+// The file's first 100 bytes as SQLite would have written them for its
+// current size: the page size kept when the old header still names a valid
+// one (else SQLite's default, 4096), the page count from the file size, no
+// free list, UTF-8, schema format 4. Only the header is rewritten; the pages
+// are read as they are.
+QByteArray repairedHeader(const QByteArray &oldHeader, qint64 fileSize)
+{
+    auto put32 = [](QByteArray &bytes, int offset, quint32 value) {
+        for (int i = 0; i < 4; ++i)
+            bytes[offset + i] = char((value >> (8 * (3 - i))) & 0xff);
+    };
+    int pageSize = 4096;
+    if (oldHeader.size() >= 100 && oldHeader.startsWith(QByteArrayView("SQLite format 3\0", 16))) {
+        const int stored = (quint8(oldHeader.at(16)) << 8) | quint8(oldHeader.at(17));
+        const int size = stored == 1 ? 65536 : stored;
+        if (size >= 512 && size <= 65536 && (size & (size - 1)) == 0)
+            pageSize = size;
+    }
+    QByteArray header(100, '\0');
+    header.replace(0, 16, QByteArrayView("SQLite format 3\0", 16));
+    header[16] = char((pageSize >> 8) & 0xff);
+    header[17] = char(pageSize & 0xff);
+    header[18] = 1; // legacy (rollback) journal: nothing else to read along
+    header[19] = 1;
+    header[21] = 64; // payload fractions, fixed by the file format
+    header[22] = 32;
+    header[23] = 32;
+    put32(header, 24, 1);                            // change counter
+    put32(header, 28, quint32(fileSize / pageSize)); // pages actually present
+    put32(header, 40, 1);                            // schema cookie
+    put32(header, 44, 4);                            // schema format
+    put32(header, 56, 1);                            // UTF-8
+    put32(header, 92, 1);                            // the page count is valid for change 1
+    put32(header, 96, 3046001);
+    return header;
+}
+
+// A copy of `path` with a repaired header, beside it; empty on failure.
+QString copyWithRepairedHeader(const QString &path)
+{
+    const QString copy = path + QStringLiteral(".salvage");
+    QFile::remove(copy);
+    if (!QFile::copy(path, copy))
+        return {};
+    QFile file(copy);
+    if (!file.open(QIODevice::ReadWrite)) {
+        QFile::remove(copy);
+        return {};
+    }
+    const QByteArray header = repairedHeader(file.read(100), file.size());
+    if (!file.seek(0) || file.write(header) != header.size()) {
+        file.close();
+        QFile::remove(copy);
+        return {};
+    }
+    return copy;
 }
 
 } // namespace
@@ -235,6 +293,22 @@ bool SqliteConnection::checkIntegrity()
     return true;
 }
 
+bool SqliteConnection::probeWrite()
+{
+    // In WAL mode the write lock alone succeeds on a read-only file; changing
+    // a page (rolled back, so nothing reaches the disk) does not.
+    const int version = userVersion();
+    if (version < 0 || !exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return false;
+    if (exec(QStringLiteral("PRAGMA user_version=%1").arg(version)))
+        return exec(QStringLiteral("ROLLBACK"));
+    const QString error = m_lastError;
+    const StoreFailure failure = m_lastFailure;
+    exec(QStringLiteral("ROLLBACK"));
+    setError(error, failure); // the write's failure, not the rollback's
+    return false;
+}
+
 int SqliteConnection::userVersion() const
 {
     QSqlQuery query(database());
@@ -283,8 +357,18 @@ QString SqliteConnection::moveAside(const QString &filePath, const QString &infi
     return target;
 }
 
-SalvageReport SqliteConnection::salvageFrom(const QString &sourcePath, const QList<std::pair<QString, QString>> &tables)
+SalvageReport SqliteConnection::salvageFrom(const QString &sourcePath, const QList<std::pair<QString, QString>> &tables,
+                                            bool repairHeader)
 {
+    if (repairHeader) {
+        const QString copy = copyWithRepairedHeader(sourcePath);
+        if (!copy.isEmpty()) {
+            SalvageReport report = salvageFrom(copy, tables, false);
+            QFile::remove(copy);
+            if (report.readable)
+                return report;
+        }
+    }
     SalvageReport report;
     const QString sourceName = m_connectionName + QStringLiteral("-salvage");
     {

@@ -64,6 +64,9 @@ public:
     bool transaction(const std::function<bool()> &work);
     // PRAGMA quick_check: finds damaged pages without reading every row.
     bool checkIntegrity();
+    // Takes and releases the write lock: a file that opens and reads fine may
+    // still be read-only or held by another process, which only writes notice.
+    bool probeWrite();
     int userVersion() const;
     bool migrate(std::span<const SqliteMigration> migrations, int fromVersion);
 
@@ -83,7 +86,11 @@ public:
     // connection, column by column where both have them, skipping over
     // unreadable pages. `tables` are (source, target) names in dependency
     // order (parents first); a source table missing in the file is skipped.
-    SalvageReport salvageFrom(const QString &sourcePath, const QList<std::pair<QString, QString>> &tables);
+    // `repairHeader`: read a copy whose 100-byte header is rewritten from what
+    // the file still shows (a truncated file, an overwritten header), since
+    // SQLite refuses to read any row through a header that does not match.
+    SalvageReport salvageFrom(const QString &sourcePath, const QList<std::pair<QString, QString>> &tables,
+                              bool repairHeader = false);
 
 private:
     QString m_connectionName;

@@ -152,8 +152,7 @@ QString StoreFailures::describe(StoreFailure failure, const QString &filePath, c
                                 : tr("%1 is locked by %2").arg(QDir::toNativeSeparators(filePath), holder);
     }
     case StoreFailure::IoError:
-        return tr("the disk reported an input/output error on %1: %2")
-            .arg(QDir::toNativeSeparators(filePath), sqliteText);
+        return tr("the disk reported an input/output error on %1").arg(QDir::toNativeSeparators(filePath));
     case StoreFailure::Other:
         break;
     }

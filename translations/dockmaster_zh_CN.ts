@@ -786,14 +786,6 @@
         <source>No local cache is available: %1</source>
         <translation>没有可用的本地缓存：%1</translation>
     </message>
-    <message>
-        <source>integrity check failed</source>
-        <translation>完整性检查失败</translation>
-    </message>
-    <message>
-        <source>schema migration to version %1 failed: %2</source>
-        <translation>迁移到结构版本 %1 失败：%2</translation>
-    </message>
 </context>
 <context>
     <name>Dockmaster::CacheService</name>

@@ -170,10 +170,8 @@ bool JournalDatabase::insertAudit(const AuditEntry &entry, const QString &origin
     query.addBindValue(sqlNullIfEmpty(entry.environment));
     query.addBindValue(sqlNullIfEmpty(entry.detail));
     query.addBindValue(sqlNullIfEmpty(origin));
-    if (!query.exec()) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query))
         return false;
-    }
     return true;
 }
 
@@ -209,11 +207,9 @@ QList<AuditEntry> JournalDatabase::loadAudit(int limit) const
     query.prepare(QStringLiteral(
         "SELECT id, at, actor, action, app_id, environment, detail FROM audit_log ORDER BY id DESC LIMIT ?"));
     query.addBindValue(limit);
-    if (query.exec()) {
+    if (m_sql.run(query)) {
         while (query.next())
             entries.append(auditEntryAt(query));
-    } else {
-        m_sql.noteError(query.lastError());
     }
     // Entries not on disk yet come first, numbered after the newest stored one.
     qint64 nextId = entries.isEmpty() ? 1 : entries.constFirst().id + 1;
@@ -259,10 +255,8 @@ bool JournalDatabase::putIntent(PendingIntent intent)
     query.addBindValue(sqlNullIfEmpty(intent.payload));
     query.addBindValue(sqlDateTime(intent.createdAt));
     query.addBindValue(sqlDateTime(intent.updatedAt));
-    if (!query.exec()) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query))
         return false;
-    }
     return true;
 }
 
@@ -274,10 +268,8 @@ bool JournalDatabase::removeIntent(const QString &kind, const QString &key)
     query.prepare(QStringLiteral("DELETE FROM pending_intents WHERE kind = ? AND key = ?"));
     query.addBindValue(kind);
     query.addBindValue(key);
-    if (!query.exec()) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query))
         return false;
-    }
     return true;
 }
 
@@ -289,10 +281,8 @@ QList<PendingIntent> JournalDatabase::loadIntents(const QString &kind) const
                                  "WHERE ? IS NULL OR kind = ? ORDER BY created_at, kind, key"));
     query.addBindValue(sqlNullIfEmpty(kind));
     query.addBindValue(kind);
-    if (!query.exec()) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query))
         return intents;
-    }
     while (query.next())
         intents.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
                          dateTimeFromSql(query.value(3)), dateTimeFromSql(query.value(4)) });

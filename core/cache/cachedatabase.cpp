@@ -234,10 +234,8 @@ bool CacheDatabase::upsertEnvironment(const QString &appId, const EnvironmentSta
     query.addBindValue(sqlNullIfEmpty(state.pipelineStatus));
     query.addBindValue(sqlDateTime(state.deployedAt));
     query.addBindValue(sqlNullIfEmpty(state.dnsState));
-    if (!query.exec()) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query))
         return false;
-    }
     return true;
 }
 
@@ -262,10 +260,8 @@ bool CacheDatabase::upsertApps(const QList<AppRecord> &apps)
             query.addBindValue(sqlNullIfEmpty(app.codeWebUrl));
             query.addBindValue(sqlNullIfEmpty(app.opsWebUrl));
             query.addBindValue(sqlDateTime(app.updatedAt));
-            if (!query.exec()) {
-                m_sql.noteError(query.lastError());
+            if (!m_sql.run(query))
                 return false;
-            }
             for (const EnvironmentState &state : app.environments) {
                 if (!upsertEnvironment(app.id, state))
                     return false;
@@ -290,10 +286,8 @@ bool CacheDatabase::removeApps(const QStringList &ids)
         query.prepare(QStringLiteral("DELETE FROM apps WHERE id = ?"));
         for (const QString &id : ids) {
             query.addBindValue(id);
-            if (!query.exec()) {
-                m_sql.noteError(query.lastError());
+            if (!m_sql.run(query))
                 return false;
-            }
         }
         return true;
     });
@@ -305,11 +299,10 @@ QList<AppRecord> CacheDatabase::loadApps() const
     QHash<QString, qsizetype> rowOfApp;
     QSqlQuery query(m_sql.database());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT id, name, owner, description, status, code_project_id, ops_project_id, "
-                                   "code_web_url, ops_web_url, updated_at FROM apps ORDER BY id"))) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query,
+                   QStringLiteral("SELECT id, name, owner, description, status, code_project_id, ops_project_id, "
+                                  "code_web_url, ops_web_url, updated_at FROM apps ORDER BY id")))
         return apps;
-    }
     while (query.next()) {
         AppRecord app;
         app.id = query.value(0).toString();
@@ -325,12 +318,11 @@ QList<AppRecord> CacheDatabase::loadApps() const
         rowOfApp.insert(app.id, apps.size());
         apps.append(std::move(app));
     }
-    if (!query.exec(QStringLiteral("SELECT app_id, environment, host, domain, container_port, fallback_port, "
-                                   "live_ref, live_sha, pipeline_status, deployed_at, dns_state FROM environments "
-                                   "ORDER BY app_id, environment DESC"))) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query,
+                   QStringLiteral("SELECT app_id, environment, host, domain, container_port, fallback_port, "
+                                  "live_ref, live_sha, pipeline_status, deployed_at, dns_state FROM environments "
+                                  "ORDER BY app_id, environment DESC")))
         return apps;
-    }
     while (query.next()) {
         const auto row = rowOfApp.constFind(query.value(0).toString());
         const auto environment = environmentFromKey(query.value(1).toString());
@@ -372,10 +364,8 @@ bool CacheDatabase::upsertReleaseRequests(const QList<ReleaseRequest> &requests)
             query.addBindValue(sqlNullIfEmpty(request.webUrl));
             query.addBindValue(sqlDateTime(request.createdAt));
             query.addBindValue(sqlDateTime(request.updatedAt));
-            if (!query.exec()) {
-                m_sql.noteError(query.lastError());
+            if (!m_sql.run(query))
                 return false;
-            }
         }
         return true;
     });
@@ -387,10 +377,8 @@ bool CacheDatabase::removeReleaseRequest(qint64 projectId, qint64 iid)
     query.prepare(QStringLiteral("DELETE FROM release_requests WHERE project_id = ? AND iid = ?"));
     query.addBindValue(projectId);
     query.addBindValue(iid);
-    if (!query.exec()) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query))
         return false;
-    }
     return true;
 }
 
@@ -399,12 +387,11 @@ QList<ReleaseRequest> CacheDatabase::loadReleaseRequests() const
     QList<ReleaseRequest> requests;
     QSqlQuery query(m_sql.database());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT project_id, iid, app_id, environment, title, requested_ref, resolved_sha, "
-                                   "requester, state, web_url, created_at, updated_at FROM release_requests "
-                                   "ORDER BY created_at"))) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query,
+                   QStringLiteral("SELECT project_id, iid, app_id, environment, title, requested_ref, resolved_sha, "
+                                  "requester, state, web_url, created_at, updated_at FROM release_requests "
+                                  "ORDER BY created_at")))
         return requests;
-    }
     while (query.next()) {
         ReleaseRequest request;
         request.projectId = query.value(0).toLongLong();
@@ -431,10 +418,8 @@ bool CacheDatabase::replaceTags(const QString &appId, const QList<TagRecord> &ta
         QSqlQuery query(m_sql.database());
         query.prepare(QStringLiteral("DELETE FROM tags WHERE app_id = ?"));
         query.addBindValue(appId);
-        if (!query.exec()) {
-            m_sql.noteError(query.lastError());
+        if (!m_sql.run(query))
             return false;
-        }
         query.prepare(
             QStringLiteral("INSERT INTO tags (app_id, name, sha, message, author, created_at) VALUES (?,?,?,?,?,?)"));
         for (const TagRecord &tag : tags) {
@@ -444,10 +429,8 @@ bool CacheDatabase::replaceTags(const QString &appId, const QList<TagRecord> &ta
             query.addBindValue(sqlNullIfEmpty(tag.message));
             query.addBindValue(sqlNullIfEmpty(tag.author));
             query.addBindValue(sqlDateTime(tag.createdAt));
-            if (!query.exec()) {
-                m_sql.noteError(query.lastError());
+            if (!m_sql.run(query))
                 return false;
-            }
         }
         return true;
     });
@@ -460,10 +443,8 @@ QList<TagRecord> CacheDatabase::loadTags(const QString &appId) const
     query.prepare(QStringLiteral(
         "SELECT name, sha, message, author, created_at FROM tags WHERE app_id = ? ORDER BY created_at DESC, name"));
     query.addBindValue(appId);
-    if (!query.exec()) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query))
         return tags;
-    }
     while (query.next()) {
         TagRecord tag;
         tag.appId = appId;
@@ -481,10 +462,8 @@ bool CacheDatabase::replaceHosts(const QList<HostRecord> &hosts)
 {
     return transaction([&] {
         QSqlQuery query(m_sql.database());
-        if (!query.exec(QStringLiteral("DELETE FROM hosts"))) {
-            m_sql.noteError(query.lastError());
+        if (!m_sql.run(query, QStringLiteral("DELETE FROM hosts")))
             return false;
-        }
         query.prepare(QStringLiteral("INSERT OR REPLACE INTO hosts (name, address, environment, docker_api) "
                                      "VALUES (?,?,?,?)"));
         for (const HostRecord &host : hosts) {
@@ -492,10 +471,8 @@ bool CacheDatabase::replaceHosts(const QList<HostRecord> &hosts)
             query.addBindValue(sqlNullIfEmpty(host.address));
             query.addBindValue(sqlNullIfEmpty(host.environment));
             query.addBindValue(sqlNullIfEmpty(host.dockerApi));
-            if (!query.exec()) {
-                m_sql.noteError(query.lastError());
+            if (!m_sql.run(query))
                 return false;
-            }
         }
         return true;
     });
@@ -505,10 +482,8 @@ QList<HostRecord> CacheDatabase::loadHosts() const
 {
     QList<HostRecord> hosts;
     QSqlQuery query(m_sql.database());
-    if (!query.exec(QStringLiteral("SELECT name, address, environment, docker_api FROM hosts ORDER BY name"))) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query, QStringLiteral("SELECT name, address, environment, docker_api FROM hosts ORDER BY name")))
         return hosts;
-    }
     while (query.next())
         hosts.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
                        query.value(3).toString() });
@@ -532,10 +507,8 @@ bool CacheDatabase::upsertDeployments(const QList<DeploymentRecord> &deployments
             query.addBindValue(deployment.pipelineId);
             query.addBindValue(sqlDateTime(deployment.createdAt));
             query.addBindValue(sqlDateTime(deployment.updatedAt));
-            if (!query.exec()) {
-                m_sql.noteError(query.lastError());
+            if (!m_sql.run(query))
                 return false;
-            }
         }
         return true;
     });
@@ -548,10 +521,8 @@ QList<DeploymentRecord> CacheDatabase::loadDeployments(const QString &appId) con
     query.prepare(QStringLiteral("SELECT id, environment, ref, sha, status, user, pipeline_id, created_at, "
                                  "updated_at FROM deployments WHERE app_id = ? ORDER BY id DESC"));
     query.addBindValue(appId);
-    if (!query.exec()) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query))
         return deployments;
-    }
     while (query.next()) {
         DeploymentRecord deployment;
         deployment.appId = appId;
@@ -584,10 +555,8 @@ bool CacheDatabase::upsertPipelines(const QList<PipelineRecord> &pipelines)
             query.addBindValue(sqlNullIfEmpty(pipeline.webUrl));
             query.addBindValue(sqlDateTime(pipeline.createdAt));
             query.addBindValue(sqlDateTime(pipeline.updatedAt));
-            if (!query.exec()) {
-                m_sql.noteError(query.lastError());
+            if (!m_sql.run(query))
                 return false;
-            }
         }
         return true;
     });
@@ -600,10 +569,8 @@ QList<PipelineRecord> CacheDatabase::loadPipelines(const QString &appId) const
     query.prepare(QStringLiteral("SELECT id, ref, sha, status, web_url, created_at, updated_at FROM pipelines "
                                  "WHERE app_id = ? ORDER BY id DESC"));
     query.addBindValue(appId);
-    if (!query.exec()) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query))
         return pipelines;
-    }
     while (query.next()) {
         PipelineRecord pipeline;
         pipeline.appId = appId;
@@ -626,11 +593,10 @@ QList<AuditEntry> CacheDatabase::loadLegacyAudit() const
     if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'legacy_audit_log'"))
         || !query.next())
         return entries;
-    if (!query.exec(QStringLiteral(
-            "SELECT id, at, actor, action, app_id, environment, detail FROM legacy_audit_log ORDER BY id"))) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query,
+                   QStringLiteral(
+                       "SELECT id, at, actor, action, app_id, environment, detail FROM legacy_audit_log ORDER BY id")))
         return entries;
-    }
     while (query.next())
         entries.append(JournalDatabase::auditEntryAt(query));
     return entries;
@@ -654,10 +620,8 @@ bool CacheDatabase::appendHealthEvents(const QList<HealthEvent> &events)
             query.addBindValue(event.failover ? QStringLiteral("failover") : QStringLiteral("recovery"));
             query.addBindValue(sqlNullIfEmpty(event.reason));
             query.addBindValue(sqlNullIfEmpty(event.container));
-            if (!query.exec()) {
-                m_sql.noteError(query.lastError());
+            if (!m_sql.run(query))
                 return false;
-            }
         }
         return true;
     });
@@ -690,10 +654,8 @@ QList<HealthEvent> CacheDatabase::loadHealthEvents(const QString &appId, const Q
                                  "WHERE app_id = ? AND at >= ? ORDER BY at, id"));
     query.addBindValue(appId);
     query.addBindValue(sqlDateTime(since));
-    if (!query.exec()) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query))
         return {};
-    }
     return readHealthEvents(query);
 }
 
@@ -717,10 +679,8 @@ bool CacheDatabase::setSyncValue(const QString &key, const QString &value)
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)"));
     query.addBindValue(key);
     query.addBindValue(value);
-    if (!query.exec()) {
-        m_sql.noteError(query.lastError());
+    if (!m_sql.run(query))
         return false;
-    }
     return true;
 }
 

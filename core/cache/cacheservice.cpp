@@ -47,13 +47,7 @@ QString CacheService::defaultFilePathForProfile(const QString &profileName)
 
 void CacheService::post(std::function<void(CacheDatabase &)> job)
 {
-    QMetaObject::invokeMethod(m_worker.get(), [this, job = std::move(job)] {
-        if (!m_database) {
-            Q_EMIT failed(tr("The local cache is not open."));
-            return;
-        }
-        job(*m_database);
-    });
+    postTo(&CacheService::m_database, tr("The local cache is not open."), std::move(job));
 }
 
 void CacheService::open()
@@ -137,13 +131,7 @@ void CacheService::loadAudit(QObject *receiver, std::function<void(QList<AuditEn
 
 void CacheService::postJournal(std::function<void(JournalDatabase &)> job)
 {
-    QMetaObject::invokeMethod(m_worker.get(), [this, job = std::move(job)] {
-        if (!m_journal) {
-            Q_EMIT failed(tr("The audit journal is not open."));
-            return;
-        }
-        job(*m_journal);
-    });
+    postTo(&CacheService::m_journal, tr("The audit journal is not open."), std::move(job));
 }
 
 void CacheService::loadSnapshot()

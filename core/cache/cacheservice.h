@@ -91,6 +91,18 @@ private:
             },
             Qt::QueuedConnection);
     }
+    // Runs `job` with `store` on the cache thread, or says `missing` when it is not open.
+    template<typename Store>
+    void postTo(std::unique_ptr<Store> CacheService::*store, const QString &missing, std::function<void(Store &)> job)
+    {
+        QMetaObject::invokeMethod(m_worker.get(), [this, store, missing, job = std::move(job)] {
+            if (!(this->*store)) {
+                Q_EMIT failed(missing);
+                return;
+            }
+            job(*(this->*store));
+        });
+    }
     void moveLegacyAudit(CacheDatabase::OpenResult &result);
 
     QString m_filePath;

@@ -243,11 +243,23 @@ QString SqliteConnection::describeLastFailure() const
 bool SqliteConnection::exec(const QString &sql)
 {
     QSqlQuery query(database());
-    if (!query.exec(sql)) {
-        noteError(query.lastError());
-        return false;
-    }
-    return true;
+    return run(query, sql);
+}
+
+bool SqliteConnection::run(QSqlQuery &query) const
+{
+    if (query.exec())
+        return true;
+    noteError(query.lastError());
+    return false;
+}
+
+bool SqliteConnection::run(QSqlQuery &query, const QString &sql) const
+{
+    if (query.exec(sql))
+        return true;
+    noteError(query.lastError());
+    return false;
 }
 
 bool SqliteConnection::transaction(const std::function<bool()> &work)

@@ -10,6 +10,7 @@
 #include <span>
 
 class QSqlError;
+class QSqlQuery;
 class QDateTime;
 class QVariant;
 
@@ -59,6 +60,9 @@ public:
     QString path() const { return m_path; }
 
     bool exec(const QString &sql);
+    // Executes a prepared `query` (or `sql` on it); a failure is noted.
+    bool run(QSqlQuery &query) const;
+    bool run(QSqlQuery &query, const QString &sql) const;
     // Nested calls join the outermost transaction: only it commits, and a
     // failure anywhere inside rolls the whole unit back.
     bool transaction(const std::function<bool()> &work);

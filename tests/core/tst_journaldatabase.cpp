@@ -1,8 +1,7 @@
 #include "core/audit/journaldatabase.h"
+#include "tests/support/sqlitefile.h"
 
 #include <QFile>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,19 +24,7 @@ AuditEntry entry(const QString &action, const QString &detail, qint64 id = 0)
 
 QString pragma(const QString &path, const QString &name)
 {
-    QString value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pragma"));
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(QStringLiteral("PRAGMA ") + name) && query.next())
-                value = query.value(0).toString();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("pragma"));
-    return value;
+    return Test::sqliteValue(path, QStringLiteral("PRAGMA ") + name);
 }
 
 } // namespace

@@ -11,13 +11,13 @@
 
 #include "core/cache/cacheschema.h"
 #include "core/cache/cacheservice.h"
+#include "tests/support/sqlitefile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,37 +75,14 @@ AuditEntry audit(int i)
 // Reads a file the way another tool would; -1 when it cannot be read.
 int countRows(const QString &path, const QString &table)
 {
-    int rows = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(QStringLiteral("SELECT count(*) FROM ") + table) && query.next())
-                rows = query.value(0).toInt();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("count"));
-    return rows;
+    bool ok = false;
+    const int rows = Test::sqliteValue(path, QStringLiteral("SELECT count(*) FROM ") + table).toInt(&ok);
+    return ok ? rows : -1;
 }
 
 QString quickCheck(const QString &path)
 {
-    QString verdict;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
-            verdict = query.exec(QStringLiteral("PRAGMA quick_check")) && query.next() ? query.value(0).toString()
-                                                                                       : query.lastError().text();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("check"));
-    return verdict;
+    return Test::sqliteValue(path, QStringLiteral("PRAGMA quick_check"));
 }
 
 QStringList setAside(const QString &dir)

@@ -1,5 +1,7 @@
 #include "core/audit/journaldatabase.h"
 
+#include "core/util/logging.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -110,6 +112,7 @@ JournalDatabase::OpenResult JournalDatabase::open()
     }
     const QString reason = m_sql.lastError();
     result.failure = m_sql.lastFailure();
+    qCDebug(lcCache) << "cannot use the journal" << m_filePath << ':' << reason << "failure" << int(result.failure);
     m_sql.close();
     // Unlike the cache, the journal is set aside for damage only: a newer
     // version's file or an unknown error leaves it as it is.
@@ -131,6 +134,8 @@ void JournalDatabase::recoverFromDamage(OpenResult &result, const QString &reaso
     m_durable = true;
     result.durable = true;
     result.salvage = m_sql.salvageFrom(result.movedAsidePath, journalTables(), true);
+    qCDebug(lcCache) << "moved the damaged journal to" << result.movedAsidePath << "salvaged"
+                     << result.salvage.rowsKept() << "rows";
     const bool complete = result.salvage.readable
         && std::all_of(result.salvage.tables.cbegin(), result.salvage.tables.cend(),
                        [](const SalvageReport::Table &table) { return table.complete; });

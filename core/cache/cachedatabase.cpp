@@ -160,6 +160,7 @@ void CacheDatabase::recoverFromDamage(OpenResult &result, const QString &reason)
     tables.append({ QStringLiteral("audit_log"), QStringLiteral("legacy_audit_log") });
     tables.append({ QStringLiteral("legacy_audit_log"), QStringLiteral("legacy_audit_log") });
     result.salvage = m_sql.salvageFrom(result.movedAsidePath, tables, true);
+    qCDebug(lcCache) << "salvaged" << result.salvage.rowsKept() << "rows from" << result.movedAsidePath;
     result.legacyAudit = loadLegacyAudit();
     result.message = tr("The local cache was damaged (%1). It was moved to %2 and a new cache was created. "
                         "Kept what could still be read: %3. The next sync reads the rest from GitLab.")

@@ -1,5 +1,7 @@
 #include "core/cache/sqliteconnection.h"
 
+#include "core/util/logging.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QSqlError>
@@ -335,6 +337,7 @@ bool SqliteConnection::migrate(std::span<const SqliteMigration> migrations, int 
     for (const SqliteMigration &migration : migrations) {
         if (migration.version <= fromVersion)
             continue;
+        qCDebug(lcCache) << "migrating" << m_path << "to schema" << migration.version;
         const bool applied = transaction([&] {
             for (const QString &statement : migration.statements) {
                 if (!exec(statement))

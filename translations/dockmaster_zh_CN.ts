@@ -561,6 +561,62 @@
 <context>
     <name>Dockmaster::CacheDatabase</name>
     <message>
+        <source>The local cache was damaged (%1). It was moved to %2 and a new cache was created. Kept what could still be read: %3. The next sync reads the rest from GitLab.</source>
+        <translation>本地缓存已损坏（%1）。已将其移至 %2 并创建了新缓存。保留了仍可读取的内容：%3。下次同步将从 GitLab 读取其余数据。</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be used now: %1. The file was left as it is. Until it can be used again, Dockmaster works from a copy in memory (%2) and tries the file again at the next refresh (F5).</source>
+        <translation>本地缓存暂时无法使用：%1。该文件保持原样。在其恢复可用之前，Dockmaster 使用内存中的副本（%2），并在下次刷新（F5）时重试该文件。</translation>
+    </message>
+    <message>
+        <source>nothing could be read</source>
+        <translation>没有可读取的内容</translation>
+    </message>
+    <message>
+        <source>applications</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>environments</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>release requests</source>
+        <translation>发布申请</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>deployments</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>pipelines</source>
+        <translation>流水线</translation>
+    </message>
+    <message>
+        <source>hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>health events</source>
+        <translation>健康事件</translation>
+    </message>
+    <message>
+        <source>audit entries</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (some could not be read)</source>
+        <translation>%1：%2（部分无法读取）</translation>
+    </message>
+    <message>
         <source>The local cache of this profile is in use by another Dockmaster window (process %1 on %2). Close that window first, or start with another profile.</source>
         <translation>此配置的本地缓存正被另一个 Dockmaster 窗口使用（%2 上的进程 %1）。请先关闭该窗口，或使用其他配置启动。</translation>
     </message>
@@ -580,17 +636,35 @@
         <source>No local cache is available: %1</source>
         <translation>没有可用的本地缓存：%1</translation>
     </message>
-    <message>
-        <source>integrity check failed</source>
-        <translation>完整性检查失败</translation>
-    </message>
-    <message>
-        <source>schema migration to version %1 failed: %2</source>
-        <translation>迁移到结构版本 %1 失败：%2</translation>
-    </message>
 </context>
 <context>
     <name>Dockmaster::CacheService</name>
+    <message>
+        <source>The audit trail is kept in a separate file (%1) and was not affected.</source>
+        <translation>审计记录保存在单独的文件（%1）中，未受影响。</translation>
+    </message>
+    <message>
+        <source>The %1 audit entries read back from it were moved to the audit journal %2.</source>
+        <translation>从中读回的 %1 条审计记录已移入审计日志 %2。</translation>
+    </message>
+    <message>
+        <source>The audit entry could not be written to %1 (%2); it is kept in memory and written with the next one.</source>
+        <translation>无法将审计记录写入 %1（%2）；它暂存于内存中，将随下一条记录一起写入。</translation>
+    </message>
+    <message>
+        <source>The audit journal is not open.</source>
+        <translation>审计日志未打开。</translation>
+    </message>
+    <message>
+        <source>local cache: %1</source>
+        <translation>本地缓存：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>audit journal: %n entries not written yet</source>
+        <translation>
+            <numerusform>审计日志：%n 条记录尚未写入</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The local cache is not open.</source>
         <translation>本地缓存未打开。</translation>
@@ -4782,6 +4856,10 @@
 <context>
     <name>Dockmaster::Shell</name>
     <message>
+        <source>The local cache file can be used again.</source>
+        <translation>本地缓存文件已恢复可用。</translation>
+    </message>
+    <message>
         <source>Welcome to Dockmaster: create a profile</source>
         <translation>欢迎使用 Dockmaster：请创建一个配置</translation>
     </message>
@@ -5186,6 +5264,68 @@
     <message>
         <source>file</source>
         <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::JournalDatabase</name>
+    <message>
+        <source>The audit journal was written by a newer version of Dockmaster (schema %1).</source>
+        <translation>该审计日志由更新版本的 Dockmaster 写入（结构版本 %1）。</translation>
+    </message>
+    <message>
+        <source>The audit journal was damaged (%1). It was moved to %2 and a new journal was created with what could still be read: %3 audit entries and %4 unfinished operations.</source>
+        <translation>审计日志已损坏（%1）。已将其移至 %2，并用仍可读取的内容创建了新日志：%3 条审计记录和 %4 个未完成的操作。</translation>
+    </message>
+    <message>
+        <source>Some entries could not be read; the damaged file is kept so that they are not lost for good.</source>
+        <translation>部分记录无法读取；损坏的文件已保留，以免这些记录永久丢失。</translation>
+    </message>
+    <message>
+        <source>The audit journal %1 cannot be written now: %2. New audit entries are kept in memory and written to it as soon as it can be used again (at the latest at the next refresh, F5).</source>
+        <translation>审计日志 %1 暂时无法写入：%2。新的审计记录暂存于内存中，一旦可用即写入（最迟在下次刷新 F5 时）。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::StoreFailures</name>
+    <message>
+        <source>process %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>process %1 (%2)</source>
+        <translation>进程 %1（%2）</translation>
+    </message>
+    <message>
+        <source>the file is damaged: %1</source>
+        <translation>文件已损坏：%1</translation>
+    </message>
+    <message>
+        <source>the disk holding %1 is full</source>
+        <translation>%1 所在的磁盘已满</translation>
+    </message>
+    <message>
+        <source>%1 is read-only</source>
+        <translation>%1 为只读</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program</source>
+        <translation>%1 被另一个程序锁定</translation>
+    </message>
+    <message>
+        <source>%1 is locked by %2</source>
+        <translation>%1 被%2锁定</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error on %1</source>
+        <translation>磁盘在 %1 上报告了输入/输出错误</translation>
+    </message>
+    <message>
+        <source>integrity check failed</source>
+        <translation>完整性检查失败</translation>
+    </message>
+    <message>
+        <source>schema migration to version %1 failed: %2</source>
+        <translation>迁移到结构版本 %1 失败：%2</translation>
     </message>
 </context>
 </TS>

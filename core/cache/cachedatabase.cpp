@@ -1,5 +1,6 @@
 #include "core/cache/cachedatabase.h"
 
+#include "core/audit/journaldatabase.h"
 #include "core/cache/cacheschema.h"
 #include "core/util/logging.h"
 
@@ -21,46 +22,46 @@ QString tr(const char *text)
     return QCoreApplication::translate("Dockmaster::CacheDatabase", text);
 }
 
-QVariant fromDateTime(const QDateTime &value)
-{
-    return value.isValid() ? QVariant(value.toUTC().toString(Qt::ISODateWithMs)) : QVariant();
-}
-
-QDateTime toDateTime(const QVariant &value)
-{
-    if (value.isNull())
-        return {};
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
-QVariant nullIfEmpty(const QString &value)
-{
-    return value.isEmpty() ? QVariant() : QVariant(value);
-}
-
 } // namespace
 
 CacheDatabase::CacheDatabase(QString filePath)
     : m_filePath(std::move(filePath))
-    , m_connectionName(QStringLiteral("dockmaster-cache-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , m_sql(QStringLiteral("cache"))
 {
 }
 
-CacheDatabase::~CacheDatabase()
-{
-    closeConnection();
-}
+CacheDatabase::~CacheDatabase() = default;
 
 bool CacheDatabase::isOpen() const
 {
-    return QSqlDatabase::contains(m_connectionName) && QSqlDatabase::database(m_connectionName, false).isOpen();
+    return m_sql.isOpen();
+}
+
+QString CacheDatabase::lastError() const
+{
+    if (!StoreFailures::isTransient(m_sql.lastFailure()))
+        return m_sql.lastError();
+    return QStringLiteral("%1 (%2)").arg(m_sql.describeLastFailure(), m_sql.lastError());
+}
+
+int CacheDatabase::schemaVersion() const
+{
+    return m_sql.userVersion();
+}
+
+QStringList CacheDatabase::salvageableTables()
+{
+    return { QStringLiteral("apps"),  QStringLiteral("environments"), QStringLiteral("release_requests"),
+             QStringLiteral("tags"),  QStringLiteral("deployments"),  QStringLiteral("pipelines"),
+             QStringLiteral("hosts"), QStringLiteral("health_events") };
 }
 
 CacheDatabase::OpenResult CacheDatabase::open()
 {
     OpenResult result;
+    m_temporaryCopy = false;
     const bool inMemory = m_filePath == QLatin1String(":memory:");
-    if (!inMemory) {
+    if (!inMemory && !(m_lock && m_lock->isLocked())) {
         QDir().mkpath(QFileInfo(m_filePath).absolutePath());
         // One Dockmaster per profile cache: two sync engines writing the same
         // file would fight. QLockFile notices stale locks of crashed processes.
@@ -74,6 +75,7 @@ CacheDatabase::OpenResult CacheDatabase::open()
             m_lock.reset();
             qCDebug(lcCache) << "in use by process" << pid << "on" << host << ':' << m_filePath;
             result.status = OpenStatus::InUse;
+            result.failure = StoreFailure::Locked;
             result.message = tr("The local cache of this profile is in use by another Dockmaster window "
                                 "(process %1 on %2). Close that window first, or start with another profile.")
                                  .arg(pid)
@@ -82,180 +84,139 @@ CacheDatabase::OpenResult CacheDatabase::open()
         }
     }
 
-    if (openConnection(m_filePath) && fileLooksHealthy()) {
-        const int version = schemaVersion();
+    if (m_sql.open(m_filePath) && prepareConnection()) {
+        const int version = m_sql.userVersion();
         result.migratedFrom = version;
         if (version > latestCacheSchemaVersion()) {
-            m_lastError = tr("The cache was written by a newer version of Dockmaster (schema %1).").arg(version);
-        } else if (migrate(version)) {
+            m_sql.setError(tr("The cache was written by a newer version of Dockmaster (schema %1).").arg(version),
+                           StoreFailure::Other);
+        } else if (m_sql.migrate(cacheMigrations(), version)) {
             qCDebug(lcCache) << "opened" << m_filePath << "schema" << version << "->" << latestCacheSchemaVersion();
             result.status = OpenStatus::Ready;
+            result.legacyAudit = loadLegacyAudit();
             return result;
         }
     }
 
-    // The file is damaged, foreign or unreadable. Keep it for inspection and
-    // start afresh: everything in the cache can be fetched again from GitLab.
-    const QString reason = m_lastError;
-    qCDebug(lcCache) << "cannot use" << m_filePath << ':' << reason;
-    closeConnection();
+    const QString reason = m_sql.lastError();
+    result.failure = m_sql.lastFailure();
+    qCDebug(lcCache) << "cannot use" << m_filePath << ':' << reason << "failure" << int(result.failure);
+    m_sql.close();
     if (!inMemory && QFile::exists(m_filePath)) {
-        result.movedAsidePath = moveAside();
-        if (!result.movedAsidePath.isEmpty() && openConnection(m_filePath) && migrate(0)) {
-            qCDebug(lcCache) << "moved the damaged cache to" << result.movedAsidePath << "and started afresh";
-            result.status = OpenStatus::RecoveredFromCorruption;
-            result.message = tr("The local cache could not be read (%1). It was moved to %2 and a new cache "
-                                "was created; data will be fetched again from GitLab.")
-                                 .arg(reason, QDir::toNativeSeparators(result.movedAsidePath));
+        // Only damage (or a file that is not ours) justifies setting the file
+        // aside; a full disk, a lock or a read-only folder leave it untouched.
+        if (StoreFailures::isTransient(result.failure))
+            useTemporaryCopy(result, reason);
+        else
+            recoverFromDamage(result, reason);
+        if (result.status != OpenStatus::Unavailable || m_sql.isOpen())
             return result;
-        }
     }
-    closeConnection();
-    if (openConnection(QStringLiteral(":memory:")) && migrate(0)) {
+    m_sql.close();
+    if (m_sql.open(QStringLiteral(":memory:")) && m_sql.migrate(cacheMigrations(), 0)) {
+        m_temporaryCopy = StoreFailures::isTransient(result.failure);
+        m_temporaryReason = StoreFailures::describe(result.failure, m_filePath, reason);
         result.status = OpenStatus::Unavailable;
-        result.message = tr("The local cache file %1 cannot be used (%2). Dockmaster keeps its data in memory "
-                            "for this session only.")
-                             .arg(QDir::toNativeSeparators(m_filePath), reason);
+        result.message
+            = tr("The local cache file %1 cannot be used (%2). Dockmaster keeps its data in memory "
+                 "for this session only.")
+                  .arg(QDir::toNativeSeparators(m_filePath),
+                       m_temporaryCopy ? StoreFailures::describe(result.failure, m_filePath, reason) : reason);
         return result;
     }
     result.status = OpenStatus::Unavailable;
-    result.message = tr("No local cache is available: %1").arg(m_lastError);
+    result.message = tr("No local cache is available: %1").arg(m_sql.lastError());
     return result;
 }
 
-bool CacheDatabase::openConnection(const QString &path)
+bool CacheDatabase::prepareConnection()
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(path);
-    // Another process holding a write lock makes statements wait this long
-    // before they fail with SQLITE_BUSY, instead of failing at once.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
-    if (!db.open()) {
-        m_lastError = db.lastError().text();
-        return false;
-    }
-    return true;
+    return m_sql.checkIntegrity() && m_sql.probeWrite() && exec(QStringLiteral("PRAGMA journal_mode=WAL"))
+        && exec(QStringLiteral("PRAGMA foreign_keys=ON")) && exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
 }
 
-void CacheDatabase::closeConnection()
+void CacheDatabase::recoverFromDamage(OpenResult &result, const QString &reason)
 {
-    if (!QSqlDatabase::contains(m_connectionName))
+    const bool newerVersion = result.migratedFrom > latestCacheSchemaVersion();
+    result.movedAsidePath = SqliteConnection::moveAside(m_filePath, QStringLiteral(".corrupt-"));
+    if (result.movedAsidePath.isEmpty() || !m_sql.open(m_filePath) || !prepareConnection()
+        || !m_sql.migrate(cacheMigrations(), 0)) {
+        result.status = OpenStatus::Unavailable;
         return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        db.close();
     }
-    QSqlDatabase::removeDatabase(m_connectionName);
+    qCDebug(lcCache) << "moved the damaged cache to" << result.movedAsidePath << "and started afresh";
+    result.status = OpenStatus::RecoveredFromCorruption;
+    if (newerVersion) {
+        // A newer schema may mean something else by the same columns: start empty.
+        result.message = tr("The local cache could not be read (%1). It was moved to %2 and a new cache "
+                            "was created; data will be fetched again from GitLab.")
+                             .arg(reason, QDir::toNativeSeparators(result.movedAsidePath));
+        return;
+    }
+    QList<std::pair<QString, QString>> tables;
+    for (const QString &table : salvageableTables())
+        tables.append({ table, table });
+    // Audit rows of an older version's cache go on to the journal from here.
+    tables.append({ QStringLiteral("audit_log"), QStringLiteral("legacy_audit_log") });
+    tables.append({ QStringLiteral("legacy_audit_log"), QStringLiteral("legacy_audit_log") });
+    result.salvage = m_sql.salvageFrom(result.movedAsidePath, tables, true);
+    qCDebug(lcCache) << "salvaged" << result.salvage.rowsKept() << "rows from" << result.movedAsidePath;
+    result.legacyAudit = loadLegacyAudit();
+    result.message = tr("The local cache was damaged (%1). It was moved to %2 and a new cache was created. "
+                        "Kept what could still be read: %3. The next sync reads the rest from GitLab.")
+                         .arg(reason, QDir::toNativeSeparators(result.movedAsidePath), salvageSummary(result.salvage));
 }
 
-bool CacheDatabase::fileLooksHealthy()
+void CacheDatabase::useTemporaryCopy(OpenResult &result, const QString &reason)
 {
-    // A non-database file only fails on the first statement; quick_check finds
-    // damaged pages without reading every row.
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    if (!query.exec(QStringLiteral("PRAGMA quick_check"))) {
-        m_lastError = query.lastError().text();
-        return false;
+    if (!m_sql.open(QStringLiteral(":memory:")) || !m_sql.migrate(cacheMigrations(), 0)) {
+        result.status = OpenStatus::Unavailable;
+        return;
     }
-    if (!query.next() || query.value(0).toString() != QLatin1String("ok")) {
-        m_lastError = tr("integrity check failed");
-        return false;
-    }
-    query.finish();
-    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !exec(QStringLiteral("PRAGMA foreign_keys=ON"))
-        || !exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
-        return false;
-    return true;
+    QList<std::pair<QString, QString>> tables;
+    for (const QString &table : salvageableTables())
+        tables.append({ table, table });
+    tables.append({ QStringLiteral("sync_state"), QStringLiteral("sync_state") }); // the copy shows the last sync
+    result.salvage = m_sql.salvageFrom(m_filePath, tables);
+    qCDebug(lcCache) << "working from a copy in memory of" << m_filePath << ':' << result.salvage.rowsKept() << "rows";
+    m_temporaryCopy = true;
+    m_temporaryReason = StoreFailures::describe(result.failure, m_filePath, reason);
+    result.status = OpenStatus::Unavailable;
+    result.message = tr("The local cache cannot be used now: %1. The file was left as it is. Until it can be "
+                        "used again, Dockmaster works from a copy in memory (%2) and tries the file again at "
+                        "the next refresh (F5).")
+                         .arg(m_temporaryReason, salvageSummary(result.salvage));
 }
 
-int CacheDatabase::schemaVersion() const
+QString CacheDatabase::salvageSummary(const SalvageReport &report) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
-        return query.value(0).toInt();
-    return -1;
-}
-
-bool CacheDatabase::migrate(int fromVersion)
-{
-    exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-    for (const CacheMigration &migration : cacheMigrations()) {
-        if (migration.version <= fromVersion)
+    if (!report.readable || report.rowsKept() == 0)
+        return tr("nothing could be read");
+    static const QHash<QString, const char *> labels {
+        { QStringLiteral("apps"), QT_TRANSLATE_NOOP("Dockmaster::CacheDatabase", "applications") },
+        { QStringLiteral("environments"), QT_TRANSLATE_NOOP("Dockmaster::CacheDatabase", "environments") },
+        { QStringLiteral("release_requests"), QT_TRANSLATE_NOOP("Dockmaster::CacheDatabase", "release requests") },
+        { QStringLiteral("tags"), QT_TRANSLATE_NOOP("Dockmaster::CacheDatabase", "tags") },
+        { QStringLiteral("deployments"), QT_TRANSLATE_NOOP("Dockmaster::CacheDatabase", "deployments") },
+        { QStringLiteral("pipelines"), QT_TRANSLATE_NOOP("Dockmaster::CacheDatabase", "pipelines") },
+        { QStringLiteral("hosts"), QT_TRANSLATE_NOOP("Dockmaster::CacheDatabase", "hosts") },
+        { QStringLiteral("health_events"), QT_TRANSLATE_NOOP("Dockmaster::CacheDatabase", "health events") },
+        { QStringLiteral("legacy_audit_log"), QT_TRANSLATE_NOOP("Dockmaster::CacheDatabase", "audit entries") },
+    };
+    QStringList parts;
+    for (const SalvageReport::Table &table : report.tables) {
+        const char *label = labels.value(table.name);
+        if (!label || (table.rowsKept == 0 && table.complete))
             continue;
-        qCDebug(lcCache) << "migrating" << m_filePath << "to schema" << migration.version;
-        const bool applied = transaction([&] {
-            for (const QString &statement : migration.statements) {
-                if (!exec(statement))
-                    return false;
-            }
-            return exec(QStringLiteral("PRAGMA user_version=%1").arg(migration.version));
-        });
-        if (!applied) {
-            m_lastError = tr("schema migration to version %1 failed: %2").arg(migration.version).arg(m_lastError);
-            return false;
-        }
+        parts.append(table.complete ? tr("%1: %2").arg(tr(label)).arg(table.rowsKept)
+                                    : tr("%1: %2 (some could not be read)").arg(tr(label)).arg(table.rowsKept));
     }
-    return true;
-}
-
-QString CacheDatabase::moveAside()
-{
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    const QString target = m_filePath + QStringLiteral(".corrupt-") + stamp;
-    if (!QFile::rename(m_filePath, target))
-        return {};
-    // The WAL and shared-memory files belong to the damaged database.
-    for (const char *suffix : { "-wal", "-shm" }) {
-        const QString companion = m_filePath + QLatin1String(suffix);
-        if (QFile::exists(companion))
-            QFile::rename(companion, target + QLatin1String(suffix));
-    }
-    return target;
-}
-
-bool CacheDatabase::exec(const QString &sql)
-{
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    if (!query.exec(sql)) {
-        m_lastError = query.lastError().text();
-        return false;
-    }
-    return true;
-}
-
-bool CacheDatabase::transaction(const std::function<bool()> &work)
-{
-    // Nested calls join the outermost transaction: only it commits, and a
-    // failure anywhere inside rolls the whole unit back.
-    if (m_transactionDepth > 0) {
-        ++m_transactionDepth;
-        const bool ok = work();
-        --m_transactionDepth;
-        return ok;
-    }
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
-    if (!db.transaction()) {
-        m_lastError = db.lastError().text();
-        return false;
-    }
-    ++m_transactionDepth;
-    const bool ok = work();
-    --m_transactionDepth;
-    if (!ok) {
-        db.rollback();
-        return false;
-    }
-    if (!db.commit()) {
-        m_lastError = db.lastError().text();
-        db.rollback();
-        return false;
-    }
-    return true;
+    return parts.join(QStringLiteral("; "));
 }
 
 bool CacheDatabase::upsertEnvironment(const QString &appId, const EnvironmentState &state)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_sql.database());
     query.prepare(QStringLiteral(
         "INSERT INTO environments (app_id, environment, host, domain, container_port, fallback_port, live_ref, "
         "live_sha, pipeline_status, deployed_at, dns_state) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
@@ -265,26 +226,24 @@ bool CacheDatabase::upsertEnvironment(const QString &appId, const EnvironmentSta
         "dns_state=excluded.dns_state"));
     query.addBindValue(appId);
     query.addBindValue(environmentKey(state.environment));
-    query.addBindValue(nullIfEmpty(state.host));
-    query.addBindValue(nullIfEmpty(state.domain));
+    query.addBindValue(sqlNullIfEmpty(state.host));
+    query.addBindValue(sqlNullIfEmpty(state.domain));
     query.addBindValue(state.containerPort);
     query.addBindValue(state.fallbackPort);
-    query.addBindValue(nullIfEmpty(state.liveRef));
-    query.addBindValue(nullIfEmpty(state.liveSha));
-    query.addBindValue(nullIfEmpty(state.pipelineStatus));
-    query.addBindValue(fromDateTime(state.deployedAt));
-    query.addBindValue(nullIfEmpty(state.dnsState));
-    if (!query.exec()) {
-        m_lastError = query.lastError().text();
+    query.addBindValue(sqlNullIfEmpty(state.liveRef));
+    query.addBindValue(sqlNullIfEmpty(state.liveSha));
+    query.addBindValue(sqlNullIfEmpty(state.pipelineStatus));
+    query.addBindValue(sqlDateTime(state.deployedAt));
+    query.addBindValue(sqlNullIfEmpty(state.dnsState));
+    if (!m_sql.run(query))
         return false;
-    }
     return true;
 }
 
 bool CacheDatabase::upsertApps(const QList<AppRecord> &apps)
 {
     return transaction([&] {
-        QSqlQuery query(QSqlDatabase::database(m_connectionName));
+        QSqlQuery query(m_sql.database());
         query.prepare(QStringLiteral(
             "INSERT INTO apps (id, name, owner, description, status, code_project_id, ops_project_id, code_web_url, "
             "ops_web_url, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
@@ -294,18 +253,16 @@ bool CacheDatabase::upsertApps(const QList<AppRecord> &apps)
         for (const AppRecord &app : apps) {
             query.addBindValue(app.id);
             query.addBindValue(app.name);
-            query.addBindValue(nullIfEmpty(app.owner));
-            query.addBindValue(nullIfEmpty(app.description));
-            query.addBindValue(nullIfEmpty(app.status));
+            query.addBindValue(sqlNullIfEmpty(app.owner));
+            query.addBindValue(sqlNullIfEmpty(app.description));
+            query.addBindValue(sqlNullIfEmpty(app.status));
             query.addBindValue(app.codeProjectId);
             query.addBindValue(app.opsProjectId);
-            query.addBindValue(nullIfEmpty(app.codeWebUrl));
-            query.addBindValue(nullIfEmpty(app.opsWebUrl));
-            query.addBindValue(fromDateTime(app.updatedAt));
-            if (!query.exec()) {
-                m_lastError = query.lastError().text();
+            query.addBindValue(sqlNullIfEmpty(app.codeWebUrl));
+            query.addBindValue(sqlNullIfEmpty(app.opsWebUrl));
+            query.addBindValue(sqlDateTime(app.updatedAt));
+            if (!m_sql.run(query))
                 return false;
-            }
             for (const EnvironmentState &state : app.environments) {
                 if (!upsertEnvironment(app.id, state))
                     return false;
@@ -326,14 +283,12 @@ bool CacheDatabase::replaceAllApps(const QList<AppRecord> &apps)
 bool CacheDatabase::removeApps(const QStringList &ids)
 {
     return transaction([&] {
-        QSqlQuery query(QSqlDatabase::database(m_connectionName));
+        QSqlQuery query(m_sql.database());
         query.prepare(QStringLiteral("DELETE FROM apps WHERE id = ?"));
         for (const QString &id : ids) {
             query.addBindValue(id);
-            if (!query.exec()) {
-                m_lastError = query.lastError().text();
+            if (!m_sql.run(query))
                 return false;
-            }
         }
         return true;
     });
@@ -343,13 +298,12 @@ QList<AppRecord> CacheDatabase::loadApps() const
 {
     QList<AppRecord> apps;
     QHash<QString, qsizetype> rowOfApp;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_sql.database());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT id, name, owner, description, status, code_project_id, ops_project_id, "
-                                   "code_web_url, ops_web_url, updated_at FROM apps ORDER BY id"))) {
-        m_lastError = query.lastError().text();
+    if (!m_sql.run(query,
+                   QStringLiteral("SELECT id, name, owner, description, status, code_project_id, ops_project_id, "
+                                  "code_web_url, ops_web_url, updated_at FROM apps ORDER BY id")))
         return apps;
-    }
     while (query.next()) {
         AppRecord app;
         app.id = query.value(0).toString();
@@ -361,16 +315,15 @@ QList<AppRecord> CacheDatabase::loadApps() const
         app.opsProjectId = query.value(6).toLongLong();
         app.codeWebUrl = query.value(7).toString();
         app.opsWebUrl = query.value(8).toString();
-        app.updatedAt = toDateTime(query.value(9));
+        app.updatedAt = dateTimeFromSql(query.value(9));
         rowOfApp.insert(app.id, apps.size());
         apps.append(std::move(app));
     }
-    if (!query.exec(QStringLiteral("SELECT app_id, environment, host, domain, container_port, fallback_port, "
-                                   "live_ref, live_sha, pipeline_status, deployed_at, dns_state FROM environments "
-                                   "ORDER BY app_id, environment DESC"))) {
-        m_lastError = query.lastError().text();
+    if (!m_sql.run(query,
+                   QStringLiteral("SELECT app_id, environment, host, domain, container_port, fallback_port, "
+                                  "live_ref, live_sha, pipeline_status, deployed_at, dns_state FROM environments "
+                                  "ORDER BY app_id, environment DESC")))
         return apps;
-    }
     while (query.next()) {
         const auto row = rowOfApp.constFind(query.value(0).toString());
         const auto environment = environmentFromKey(query.value(1).toString());
@@ -385,7 +338,7 @@ QList<AppRecord> CacheDatabase::loadApps() const
         state.liveRef = query.value(6).toString();
         state.liveSha = query.value(7).toString();
         state.pipelineStatus = query.value(8).toString();
-        state.deployedAt = toDateTime(query.value(9));
+        state.deployedAt = dateTimeFromSql(query.value(9));
         state.dnsState = query.value(10).toString();
         apps[*row].environments.append(std::move(state));
     }
@@ -395,7 +348,7 @@ QList<AppRecord> CacheDatabase::loadApps() const
 bool CacheDatabase::upsertReleaseRequests(const QList<ReleaseRequest> &requests)
 {
     return transaction([&] {
-        QSqlQuery query(QSqlDatabase::database(m_connectionName));
+        QSqlQuery query(m_sql.database());
         query.prepare(QStringLiteral(
             "INSERT OR REPLACE INTO release_requests (project_id, iid, app_id, environment, title, requested_ref, "
             "resolved_sha, requester, state, web_url, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
@@ -406,16 +359,14 @@ bool CacheDatabase::upsertReleaseRequests(const QList<ReleaseRequest> &requests)
             query.addBindValue(environmentKey(request.environment));
             query.addBindValue(request.title);
             query.addBindValue(request.requestedRef);
-            query.addBindValue(nullIfEmpty(request.resolvedSha));
+            query.addBindValue(sqlNullIfEmpty(request.resolvedSha));
             query.addBindValue(request.requester);
             query.addBindValue(enumKey(ReleaseStates, request.state));
-            query.addBindValue(nullIfEmpty(request.webUrl));
-            query.addBindValue(fromDateTime(request.createdAt));
-            query.addBindValue(fromDateTime(request.updatedAt));
-            if (!query.exec()) {
-                m_lastError = query.lastError().text();
+            query.addBindValue(sqlNullIfEmpty(request.webUrl));
+            query.addBindValue(sqlDateTime(request.createdAt));
+            query.addBindValue(sqlDateTime(request.updatedAt));
+            if (!m_sql.run(query))
                 return false;
-            }
         }
         return true;
     });
@@ -423,28 +374,25 @@ bool CacheDatabase::upsertReleaseRequests(const QList<ReleaseRequest> &requests)
 
 bool CacheDatabase::removeReleaseRequest(qint64 projectId, qint64 iid)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_sql.database());
     query.prepare(QStringLiteral("DELETE FROM release_requests WHERE project_id = ? AND iid = ?"));
     query.addBindValue(projectId);
     query.addBindValue(iid);
-    if (!query.exec()) {
-        m_lastError = query.lastError().text();
+    if (!m_sql.run(query))
         return false;
-    }
     return true;
 }
 
 QList<ReleaseRequest> CacheDatabase::loadReleaseRequests() const
 {
     QList<ReleaseRequest> requests;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_sql.database());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT project_id, iid, app_id, environment, title, requested_ref, resolved_sha, "
-                                   "requester, state, web_url, created_at, updated_at FROM release_requests "
-                                   "ORDER BY created_at"))) {
-        m_lastError = query.lastError().text();
+    if (!m_sql.run(query,
+                   QStringLiteral("SELECT project_id, iid, app_id, environment, title, requested_ref, resolved_sha, "
+                                  "requester, state, web_url, created_at, updated_at FROM release_requests "
+                                  "ORDER BY created_at")))
         return requests;
-    }
     while (query.next()) {
         ReleaseRequest request;
         request.projectId = query.value(0).toLongLong();
@@ -458,8 +406,8 @@ QList<ReleaseRequest> CacheDatabase::loadReleaseRequests() const
         // A key this version does not know (a newer one wrote it) reads as invalid.
         request.state = enumFromKey(ReleaseStates, query.value(8).toString()).value_or(ReleaseState::Invalid);
         request.webUrl = query.value(9).toString();
-        request.createdAt = toDateTime(query.value(10));
-        request.updatedAt = toDateTime(query.value(11));
+        request.createdAt = dateTimeFromSql(query.value(10));
+        request.updatedAt = dateTimeFromSql(query.value(11));
         requests.append(std::move(request));
     }
     return requests;
@@ -468,26 +416,22 @@ QList<ReleaseRequest> CacheDatabase::loadReleaseRequests() const
 bool CacheDatabase::replaceTags(const QString &appId, const QList<TagRecord> &tags)
 {
     return transaction([&] {
-        QSqlQuery query(QSqlDatabase::database(m_connectionName));
+        QSqlQuery query(m_sql.database());
         query.prepare(QStringLiteral("DELETE FROM tags WHERE app_id = ?"));
         query.addBindValue(appId);
-        if (!query.exec()) {
-            m_lastError = query.lastError().text();
+        if (!m_sql.run(query))
             return false;
-        }
         query.prepare(
             QStringLiteral("INSERT INTO tags (app_id, name, sha, message, author, created_at) VALUES (?,?,?,?,?,?)"));
         for (const TagRecord &tag : tags) {
             query.addBindValue(appId);
             query.addBindValue(tag.name);
             query.addBindValue(tag.sha);
-            query.addBindValue(nullIfEmpty(tag.message));
-            query.addBindValue(nullIfEmpty(tag.author));
-            query.addBindValue(fromDateTime(tag.createdAt));
-            if (!query.exec()) {
-                m_lastError = query.lastError().text();
+            query.addBindValue(sqlNullIfEmpty(tag.message));
+            query.addBindValue(sqlNullIfEmpty(tag.author));
+            query.addBindValue(sqlDateTime(tag.createdAt));
+            if (!m_sql.run(query))
                 return false;
-            }
         }
         return true;
     });
@@ -496,14 +440,12 @@ bool CacheDatabase::replaceTags(const QString &appId, const QList<TagRecord> &ta
 QList<TagRecord> CacheDatabase::loadTags(const QString &appId) const
 {
     QList<TagRecord> tags;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_sql.database());
     query.prepare(QStringLiteral(
         "SELECT name, sha, message, author, created_at FROM tags WHERE app_id = ? ORDER BY created_at DESC, name"));
     query.addBindValue(appId);
-    if (!query.exec()) {
-        m_lastError = query.lastError().text();
+    if (!m_sql.run(query))
         return tags;
-    }
     while (query.next()) {
         TagRecord tag;
         tag.appId = appId;
@@ -511,7 +453,7 @@ QList<TagRecord> CacheDatabase::loadTags(const QString &appId) const
         tag.sha = query.value(1).toString();
         tag.message = query.value(2).toString();
         tag.author = query.value(3).toString();
-        tag.createdAt = toDateTime(query.value(4));
+        tag.createdAt = dateTimeFromSql(query.value(4));
         tags.append(std::move(tag));
     }
     return tags;
@@ -520,22 +462,18 @@ QList<TagRecord> CacheDatabase::loadTags(const QString &appId) const
 bool CacheDatabase::replaceHosts(const QList<HostRecord> &hosts)
 {
     return transaction([&] {
-        QSqlQuery query(QSqlDatabase::database(m_connectionName));
-        if (!query.exec(QStringLiteral("DELETE FROM hosts"))) {
-            m_lastError = query.lastError().text();
+        QSqlQuery query(m_sql.database());
+        if (!m_sql.run(query, QStringLiteral("DELETE FROM hosts")))
             return false;
-        }
         query.prepare(QStringLiteral("INSERT OR REPLACE INTO hosts (name, address, environment, docker_api) "
                                      "VALUES (?,?,?,?)"));
         for (const HostRecord &host : hosts) {
             query.addBindValue(host.name);
-            query.addBindValue(nullIfEmpty(host.address));
-            query.addBindValue(nullIfEmpty(host.environment));
-            query.addBindValue(nullIfEmpty(host.dockerApi));
-            if (!query.exec()) {
-                m_lastError = query.lastError().text();
+            query.addBindValue(sqlNullIfEmpty(host.address));
+            query.addBindValue(sqlNullIfEmpty(host.environment));
+            query.addBindValue(sqlNullIfEmpty(host.dockerApi));
+            if (!m_sql.run(query))
                 return false;
-            }
         }
         return true;
     });
@@ -544,11 +482,9 @@ bool CacheDatabase::replaceHosts(const QList<HostRecord> &hosts)
 QList<HostRecord> CacheDatabase::loadHosts() const
 {
     QList<HostRecord> hosts;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    if (!query.exec(QStringLiteral("SELECT name, address, environment, docker_api FROM hosts ORDER BY name"))) {
-        m_lastError = query.lastError().text();
+    QSqlQuery query(m_sql.database());
+    if (!m_sql.run(query, QStringLiteral("SELECT name, address, environment, docker_api FROM hosts ORDER BY name")))
         return hosts;
-    }
     while (query.next())
         hosts.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
                        query.value(3).toString() });
@@ -558,7 +494,7 @@ QList<HostRecord> CacheDatabase::loadHosts() const
 bool CacheDatabase::upsertDeployments(const QList<DeploymentRecord> &deployments)
 {
     return transaction([&] {
-        QSqlQuery query(QSqlDatabase::database(m_connectionName));
+        QSqlQuery query(m_sql.database());
         query.prepare(QStringLiteral("INSERT OR REPLACE INTO deployments (app_id, id, environment, ref, sha, status, "
                                      "user, pipeline_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
         for (const DeploymentRecord &deployment : deployments) {
@@ -568,14 +504,12 @@ bool CacheDatabase::upsertDeployments(const QList<DeploymentRecord> &deployments
             query.addBindValue(deployment.ref);
             query.addBindValue(deployment.sha);
             query.addBindValue(deployment.status);
-            query.addBindValue(nullIfEmpty(deployment.user));
+            query.addBindValue(sqlNullIfEmpty(deployment.user));
             query.addBindValue(deployment.pipelineId);
-            query.addBindValue(fromDateTime(deployment.createdAt));
-            query.addBindValue(fromDateTime(deployment.updatedAt));
-            if (!query.exec()) {
-                m_lastError = query.lastError().text();
+            query.addBindValue(sqlDateTime(deployment.createdAt));
+            query.addBindValue(sqlDateTime(deployment.updatedAt));
+            if (!m_sql.run(query))
                 return false;
-            }
         }
         return true;
     });
@@ -584,14 +518,12 @@ bool CacheDatabase::upsertDeployments(const QList<DeploymentRecord> &deployments
 QList<DeploymentRecord> CacheDatabase::loadDeployments(const QString &appId) const
 {
     QList<DeploymentRecord> deployments;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_sql.database());
     query.prepare(QStringLiteral("SELECT id, environment, ref, sha, status, user, pipeline_id, created_at, "
                                  "updated_at FROM deployments WHERE app_id = ? ORDER BY id DESC"));
     query.addBindValue(appId);
-    if (!query.exec()) {
-        m_lastError = query.lastError().text();
+    if (!m_sql.run(query))
         return deployments;
-    }
     while (query.next()) {
         DeploymentRecord deployment;
         deployment.appId = appId;
@@ -602,8 +534,8 @@ QList<DeploymentRecord> CacheDatabase::loadDeployments(const QString &appId) con
         deployment.status = query.value(4).toString();
         deployment.user = query.value(5).toString();
         deployment.pipelineId = query.value(6).toLongLong();
-        deployment.createdAt = toDateTime(query.value(7));
-        deployment.updatedAt = toDateTime(query.value(8));
+        deployment.createdAt = dateTimeFromSql(query.value(7));
+        deployment.updatedAt = dateTimeFromSql(query.value(8));
         deployments.append(std::move(deployment));
     }
     return deployments;
@@ -612,7 +544,7 @@ QList<DeploymentRecord> CacheDatabase::loadDeployments(const QString &appId) con
 bool CacheDatabase::upsertPipelines(const QList<PipelineRecord> &pipelines)
 {
     return transaction([&] {
-        QSqlQuery query(QSqlDatabase::database(m_connectionName));
+        QSqlQuery query(m_sql.database());
         query.prepare(QStringLiteral("INSERT OR REPLACE INTO pipelines (app_id, id, ref, sha, status, web_url, "
                                      "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)"));
         for (const PipelineRecord &pipeline : pipelines) {
@@ -621,13 +553,11 @@ bool CacheDatabase::upsertPipelines(const QList<PipelineRecord> &pipelines)
             query.addBindValue(pipeline.ref);
             query.addBindValue(pipeline.sha);
             query.addBindValue(pipeline.status);
-            query.addBindValue(nullIfEmpty(pipeline.webUrl));
-            query.addBindValue(fromDateTime(pipeline.createdAt));
-            query.addBindValue(fromDateTime(pipeline.updatedAt));
-            if (!query.exec()) {
-                m_lastError = query.lastError().text();
+            query.addBindValue(sqlNullIfEmpty(pipeline.webUrl));
+            query.addBindValue(sqlDateTime(pipeline.createdAt));
+            query.addBindValue(sqlDateTime(pipeline.updatedAt));
+            if (!m_sql.run(query))
                 return false;
-            }
         }
         return true;
     });
@@ -636,14 +566,12 @@ bool CacheDatabase::upsertPipelines(const QList<PipelineRecord> &pipelines)
 QList<PipelineRecord> CacheDatabase::loadPipelines(const QString &appId) const
 {
     QList<PipelineRecord> pipelines;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_sql.database());
     query.prepare(QStringLiteral("SELECT id, ref, sha, status, web_url, created_at, updated_at FROM pipelines "
                                  "WHERE app_id = ? ORDER BY id DESC"));
     query.addBindValue(appId);
-    if (!query.exec()) {
-        m_lastError = query.lastError().text();
+    if (!m_sql.run(query))
         return pipelines;
-    }
     while (query.next()) {
         PipelineRecord pipeline;
         pipeline.appId = appId;
@@ -652,75 +580,49 @@ QList<PipelineRecord> CacheDatabase::loadPipelines(const QString &appId) const
         pipeline.sha = query.value(2).toString();
         pipeline.status = query.value(3).toString();
         pipeline.webUrl = query.value(4).toString();
-        pipeline.createdAt = toDateTime(query.value(5));
-        pipeline.updatedAt = toDateTime(query.value(6));
+        pipeline.createdAt = dateTimeFromSql(query.value(5));
+        pipeline.updatedAt = dateTimeFromSql(query.value(6));
         pipelines.append(std::move(pipeline));
     }
     return pipelines;
 }
 
-bool CacheDatabase::appendAudit(AuditEntry entry)
-{
-    if (!entry.at.isValid())
-        entry.at = QDateTime::currentDateTimeUtc();
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(
-        QStringLiteral("INSERT INTO audit_log (at, actor, action, app_id, environment, detail) VALUES (?,?,?,?,?,?)"));
-    query.addBindValue(fromDateTime(entry.at));
-    query.addBindValue(entry.actor);
-    query.addBindValue(entry.action);
-    query.addBindValue(nullIfEmpty(entry.appId));
-    query.addBindValue(nullIfEmpty(entry.environment));
-    query.addBindValue(nullIfEmpty(entry.detail));
-    if (!query.exec()) {
-        m_lastError = query.lastError().text();
-        return false;
-    }
-    return true;
-}
-
-QList<AuditEntry> CacheDatabase::loadAudit(int limit) const
+QList<AuditEntry> CacheDatabase::loadLegacyAudit() const
 {
     QList<AuditEntry> entries;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(QStringLiteral(
-        "SELECT id, at, actor, action, app_id, environment, detail FROM audit_log ORDER BY id DESC LIMIT ?"));
-    query.addBindValue(limit);
-    if (!query.exec()) {
-        m_lastError = query.lastError().text();
+    QSqlQuery query(m_sql.database());
+    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'legacy_audit_log'"))
+        || !query.next())
         return entries;
-    }
-    while (query.next()) {
-        AuditEntry entry;
-        entry.id = query.value(0).toLongLong();
-        entry.at = toDateTime(query.value(1));
-        entry.actor = query.value(2).toString();
-        entry.action = query.value(3).toString();
-        entry.appId = query.value(4).toString();
-        entry.environment = query.value(5).toString();
-        entry.detail = query.value(6).toString();
-        entries.append(std::move(entry));
-    }
+    if (!m_sql.run(query,
+                   QStringLiteral(
+                       "SELECT id, at, actor, action, app_id, environment, detail FROM legacy_audit_log ORDER BY id")))
+        return entries;
+    while (query.next())
+        entries.append(JournalDatabase::auditEntryAt(query));
     return entries;
+}
+
+bool CacheDatabase::dropLegacyAudit()
+{
+    return exec(QStringLiteral("DROP TABLE IF EXISTS legacy_audit_log"));
 }
 
 bool CacheDatabase::appendHealthEvents(const QList<HealthEvent> &events)
 {
     return transaction([this, &events] {
-        QSqlQuery query(QSqlDatabase::database(m_connectionName));
+        QSqlQuery query(m_sql.database());
         query.prepare(QStringLiteral("INSERT OR IGNORE INTO health_events (app_id, environment, at, kind, reason, "
                                      "container) VALUES (?,?,?,?,?,?)"));
         for (const HealthEvent &event : events) {
             query.addBindValue(event.appId);
             query.addBindValue(environmentKey(event.environment));
-            query.addBindValue(fromDateTime(event.at));
+            query.addBindValue(sqlDateTime(event.at));
             query.addBindValue(event.failover ? QStringLiteral("failover") : QStringLiteral("recovery"));
-            query.addBindValue(nullIfEmpty(event.reason));
-            query.addBindValue(nullIfEmpty(event.container));
-            if (!query.exec()) {
-                m_lastError = query.lastError().text();
+            query.addBindValue(sqlNullIfEmpty(event.reason));
+            query.addBindValue(sqlNullIfEmpty(event.container));
+            if (!m_sql.run(query))
                 return false;
-            }
         }
         return true;
     });
@@ -735,7 +637,7 @@ QList<HealthEvent> readHealthEvents(QSqlQuery &query)
         HealthEvent event;
         event.appId = query.value(0).toString();
         event.environment = environmentFromKey(query.value(1).toString()).value_or(Environment::Test);
-        event.at = toDateTime(query.value(2));
+        event.at = dateTimeFromSql(query.value(2));
         event.failover = query.value(3).toString() == QLatin1String("failover");
         event.reason = query.value(4).toString();
         event.container = query.value(5).toString();
@@ -748,27 +650,25 @@ QList<HealthEvent> readHealthEvents(QSqlQuery &query)
 
 QList<HealthEvent> CacheDatabase::loadHealthEvents(const QString &appId, const QDateTime &since) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_sql.database());
     query.prepare(QStringLiteral("SELECT app_id, environment, at, kind, reason, container FROM health_events "
                                  "WHERE app_id = ? AND at >= ? ORDER BY at, id"));
     query.addBindValue(appId);
-    query.addBindValue(fromDateTime(since));
-    if (!query.exec()) {
-        m_lastError = query.lastError().text();
+    query.addBindValue(sqlDateTime(since));
+    if (!m_sql.run(query))
         return {};
-    }
     return readHealthEvents(query);
 }
 
 QList<HealthEvent> CacheDatabase::loadLatestHealthEvents() const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_sql.database());
     // ISO times in UTC with milliseconds sort as text.
     if (!query.exec(QStringLiteral("SELECT e.app_id, e.environment, e.at, e.kind, e.reason, e.container FROM "
                                    "health_events e JOIN (SELECT app_id, environment, MAX(at) AS at FROM "
                                    "health_events GROUP BY app_id, environment) newest ON e.app_id = newest.app_id "
                                    "AND e.environment = newest.environment AND e.at = newest.at"))) {
-        m_lastError = query.lastError().text();
+        m_sql.noteError(query.lastError());
         return {};
     }
     return readHealthEvents(query);
@@ -776,20 +676,18 @@ QList<HealthEvent> CacheDatabase::loadLatestHealthEvents() const
 
 bool CacheDatabase::setSyncValue(const QString &key, const QString &value)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_sql.database());
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)"));
     query.addBindValue(key);
     query.addBindValue(value);
-    if (!query.exec()) {
-        m_lastError = query.lastError().text();
+    if (!m_sql.run(query))
         return false;
-    }
     return true;
 }
 
 QString CacheDatabase::syncValue(const QString &key) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    QSqlQuery query(m_sql.database());
     query.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"));
     query.addBindValue(key);
     if (query.exec() && query.next())

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "core/cache/sqliteconnection.h"
 #include "core/domain/records.h"
 #include "core/health/healthtypes.h"
 
 #include <QHash>
 #include <QLockFile>
-#include <QSqlDatabase>
 #include <QString>
 
 #include <functional>
@@ -15,6 +15,8 @@ namespace Dockmaster {
 
 // The per-profile SQLite cache: opens (and if need be repairs) the file,
 // migrates its schema and reads and writes the records the panels show.
+// Disposable: everything in it can be read again from GitLab; what only this
+// computer knows lives in the JournalDatabase beside it.
 // Synchronous by design: use it from one thread only (CacheService owns one
 // on a worker thread so the UI never waits for the disk).
 class CacheDatabase final
@@ -22,15 +24,21 @@ class CacheDatabase final
 public:
     enum class OpenStatus {
         Ready,                   // opened (and migrated) normally
-        RecoveredFromCorruption, // the old file was moved aside, a fresh cache was created
+        RecoveredFromCorruption, // the damaged file was moved aside, its readable rows copied into a fresh cache
         InUse,                   // another Dockmaster holds this profile's cache
-        Unavailable,             // could not open at all; an in-memory cache is used instead
+        Unavailable,             // the file cannot be used now; an in-memory copy of what it holds is used
     };
     struct OpenResult {
         OpenStatus status = OpenStatus::Unavailable;
-        QString message;        // for people; empty when Ready
-        QString movedAsidePath; // where a damaged file was kept for inspection
-        int migratedFrom = 0;   // schema version found on disk (0 = new file)
+        StoreFailure failure = StoreFailure::None; // why, when not Ready; a transient one is worth retrying
+        QString message;                           // for people; empty when Ready
+        QString movedAsidePath;                    // where a damaged file was kept for inspection
+        int migratedFrom = 0;                      // schema version found on disk (0 = new file)
+        SalvageReport salvage;                     // what was read back from a damaged (or unusable) file
+        // Audit rows an older version kept in the cache; CacheService moves them
+        // to the journal, then calls dropLegacyAudit().
+        QList<AuditEntry> legacyAudit;
+        bool retried = false; // set by CacheService::retryUnavailable()
     };
 
     explicit CacheDatabase(QString filePath);
@@ -42,11 +50,18 @@ public:
     bool isOpen() const;
     QString filePath() const { return m_filePath; }
     int schemaVersion() const;
-    QString lastError() const { return m_lastError; }
+    // The last failure, its cause in words first ("the disk ... is full: ...").
+    QString lastError() const;
+    StoreFailure lastFailure() const { return m_sql.lastFailure(); }
+    // True when working from an in-memory copy because the file could not be
+    // used for a reason that may pass (disk full, read-only, locked, I/O).
+    bool isTemporaryCopy() const { return m_temporaryCopy; }
+    // Why, in words ("the disk holding ... is full"); empty when the file is in use.
+    QString temporaryCopyReason() const { return m_temporaryCopy ? m_temporaryReason : QString(); }
 
     // Runs `work` in one transaction; rolls back when it returns false or a
     // statement fails, so readers only ever see a consistent state.
-    bool transaction(const std::function<bool()> &work);
+    bool transaction(const std::function<bool()> &work) { return m_sql.transaction(work); }
 
     // Apps with their environments. `replaceAllApps` drops apps not in the list.
     bool upsertApps(const QList<AppRecord> &apps);
@@ -71,8 +86,9 @@ public:
     bool replaceHosts(const QList<HostRecord> &hosts);
     QList<HostRecord> loadHosts() const;
 
-    bool appendAudit(AuditEntry entry);
-    QList<AuditEntry> loadAudit(int limit = 10000) const;
+    // Audit rows of a cache written before the journal existed (schema < 5).
+    QList<AuditEntry> loadLegacyAudit() const;
+    bool dropLegacyAudit();
 
     // Failover history (health); a transition already stored is ignored.
     bool appendHealthEvents(const QList<HealthEvent> &events);
@@ -83,20 +99,24 @@ public:
     bool setSyncValue(const QString &key, const QString &value);
     QString syncValue(const QString &key) const;
 
+    // The tables a salvage copies, parents first. sync_state is left out on
+    // purpose: without a cursor the next sync reads everything again.
+    static QStringList salvageableTables();
+
 private:
-    bool openConnection(const QString &path);
-    void closeConnection();
-    bool fileLooksHealthy();
-    bool migrate(int fromVersion);
-    QString moveAside();
-    bool exec(const QString &sql);
+    bool openFile();
+    bool prepareConnection();
+    void recoverFromDamage(OpenResult &result, const QString &reason);
+    void useTemporaryCopy(OpenResult &result, const QString &reason);
+    QString salvageSummary(const SalvageReport &report) const;
     bool upsertEnvironment(const QString &appId, const EnvironmentState &state);
+    bool exec(const QString &sql) { return m_sql.exec(sql); }
 
     QString m_filePath;
-    QString m_connectionName;
+    SqliteConnection m_sql;
     std::unique_ptr<QLockFile> m_lock;
-    mutable QString m_lastError;
-    int m_transactionDepth = 0;
+    bool m_temporaryCopy = false;
+    QString m_temporaryReason;
 };
 
 } // namespace Dockmaster

@@ -63,6 +63,15 @@ std::vector<CacheMigration> buildMigrations()
                                               "UNIQUE (app_id, environment, at, kind))"),
                                QStringLiteral("CREATE INDEX health_events_app_at ON health_events (app_id, at)"),
                            } });
+    // Version 5: the audit trail moves to the durable journal (JournalDatabase),
+    // which survives damage to this disposable cache. The old rows stay here
+    // under another name until the journal has taken them (CacheService), so
+    // a journal that cannot be written yet loses nothing.
+    migrations.push_back({ 5,
+                           {
+                               QStringLiteral("DROP INDEX IF EXISTS audit_log_at"),
+                               QStringLiteral("ALTER TABLE audit_log RENAME TO legacy_audit_log"),
+                           } });
     return migrations;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QStringList>
+#include "core/cache/sqliteconnection.h"
 
 #include <span>
 
@@ -9,10 +9,7 @@ namespace Dockmaster {
 // The cache's schema as a list of forward migrations; migration N turns a
 // version N-1 file into version N. `PRAGMA user_version` records the version.
 // Never edit a released migration: append a new one.
-struct CacheMigration {
-    int version;
-    QStringList statements;
-};
+using CacheMigration = SqliteMigration;
 
 std::span<const CacheMigration> cacheMigrations();
 int latestCacheSchemaVersion();

@@ -13,6 +13,7 @@ CacheService::CacheService(const QString &filePath, QObject *parent)
 {
     qRegisterMetaType<CacheSnapshot>();
     qRegisterMetaType<CacheDatabase::OpenResult>();
+    qRegisterMetaType<JournalDatabase::OpenResult>();
     m_thread.setObjectName(QStringLiteral("dockmaster-cache"));
     m_worker = std::make_unique<QObject>();
     m_worker->moveToThread(&m_thread);
@@ -21,9 +22,14 @@ CacheService::CacheService(const QString &filePath, QObject *parent)
 
 CacheService::~CacheService()
 {
-    // Close the database on its own thread, then stop the thread.
+    // Close both databases on their own thread, then stop the thread.
     QMetaObject::invokeMethod(
-        m_worker.get(), [this] { m_database.reset(); }, Qt::BlockingQueuedConnection);
+        m_worker.get(),
+        [this] {
+            m_database.reset();
+            m_journal.reset();
+        },
+        Qt::BlockingQueuedConnection);
     m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();
@@ -42,24 +48,91 @@ QString CacheService::defaultFilePathForProfile(const QString &profileName)
 
 void CacheService::post(std::function<void(CacheDatabase &)> job)
 {
-    QMetaObject::invokeMethod(m_worker.get(), [this, job = std::move(job)] {
-        if (!m_database) {
-            Q_EMIT failed(tr("The local cache is not open."));
-            return;
-        }
-        job(*m_database);
-    });
+    postTo(&CacheService::m_database, tr("The local cache is not open."), std::move(job));
 }
 
 void CacheService::open()
 {
     QMetaObject::invokeMethod(m_worker.get(), [this] {
+        // The journal first: a damaged cache's audit rows go on to it.
         m_database = std::make_unique<CacheDatabase>(m_filePath);
-        const CacheDatabase::OpenResult result = m_database->open();
-        if (result.status == CacheDatabase::OpenStatus::InUse)
-            m_database.reset();
+        CacheDatabase::OpenResult result = m_database->open();
+        if (result.status == CacheDatabase::OpenStatus::InUse) {
+            m_database.reset(); // the other Dockmaster owns this profile's journal too
+            Q_EMIT opened(result);
+            return;
+        }
+        m_journal = std::make_unique<JournalDatabase>(journalFilePath());
+        const JournalDatabase::OpenResult journal = m_journal->open();
+        moveLegacyAudit(result);
+        if (result.status == CacheDatabase::OpenStatus::RecoveredFromCorruption && journal.durable)
+            result.message += QLatin1Char(' ')
+                + tr("The audit trail is kept in a separate file (%1) and was not affected.")
+                      .arg(QDir::toNativeSeparators(m_journal->filePath()));
         Q_EMIT opened(result);
+        Q_EMIT journalOpened(journal);
     });
+}
+
+void CacheService::moveLegacyAudit(CacheDatabase::OpenResult &result)
+{
+    // Rows stay in the cache until the journal has them on disk; the journal
+    // ignores rows it took before (a crash between the two steps).
+    if (result.legacyAudit.isEmpty() || !m_journal->importLegacyAudit(result.legacyAudit))
+        return;
+    m_database->dropLegacyAudit();
+    if (result.status == CacheDatabase::OpenStatus::RecoveredFromCorruption)
+        result.message += QLatin1Char(' ')
+            + tr("The %1 audit entries read back from it were moved to the audit journal %2.")
+                  .arg(result.legacyAudit.size())
+                  .arg(QDir::toNativeSeparators(m_journal->filePath()));
+    result.legacyAudit.clear();
+}
+
+void CacheService::retryUnavailable()
+{
+    QMetaObject::invokeMethod(m_worker.get(), [this] {
+        if (m_database && m_database->isTemporaryCopy()) {
+            CacheDatabase::OpenResult result = m_database->open();
+            result.retried = true;
+            if (m_journal)
+                moveLegacyAudit(result);
+            Q_EMIT opened(result);
+        }
+        if (m_journal && !m_journal->isDurable()) {
+            const JournalDatabase::OpenResult journal = m_journal->open();
+            if (m_database && m_database->isOpen() && !m_database->isTemporaryCopy()) {
+                CacheDatabase::OpenResult legacy;
+                legacy.legacyAudit = m_database->loadLegacyAudit();
+                moveLegacyAudit(legacy);
+            }
+            Q_EMIT journalOpened(journal);
+        }
+    });
+}
+
+void CacheService::appendAudit(const AuditEntry &entry)
+{
+    postJournal([this, entry](JournalDatabase &journal) {
+        if (!journal.appendAudit(entry) && journal.isDurable())
+            Q_EMIT failed(
+                tr("The audit entry could not be written to %1 (%2); it is kept in memory and written "
+                   "with the next one.")
+                    .arg(QDir::toNativeSeparators(journal.filePath()),
+                         StoreFailures::describe(journal.lastFailure(), journal.filePath(), journal.lastError())));
+    });
+}
+
+void CacheService::loadAudit(QObject *receiver, std::function<void(QList<AuditEntry>)> done)
+{
+    QPointer<QObject> guard(receiver);
+    postJournal(
+        [this, guard, done = std::move(done)](JournalDatabase &journal) { deliver(guard, done, journal.loadAudit()); });
+}
+
+void CacheService::postJournal(std::function<void(JournalDatabase &)> job)
+{
+    postTo(&CacheService::m_journal, tr("The audit journal is not open."), std::move(job));
 }
 
 void CacheService::loadSnapshot()
@@ -70,6 +143,11 @@ void CacheService::loadSnapshot()
         snapshot.releaseRequests = db.loadReleaseRequests();
         snapshot.hosts = db.loadHosts();
         snapshot.lastSyncedAt = QDateTime::fromString(db.syncValue(QStringLiteral("last_sync_at")), Qt::ISODateWithMs);
+        if (db.isTemporaryCopy())
+            snapshot.storeProblems.append(tr("local cache: %1").arg(db.temporaryCopyReason()));
+        if (m_journal && !m_journal->isDurable())
+            snapshot.storeProblems.append(
+                tr("audit journal: %n entries not written yet", nullptr, m_journal->unwrittenCount()));
         Q_EMIT snapshotLoaded(snapshot);
     });
 }

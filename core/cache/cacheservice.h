@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/audit/journaldatabase.h"
 #include "core/cache/cachedatabase.h"
 #include "core/domain/records.h"
 
@@ -19,10 +20,14 @@ struct CacheSnapshot {
     QList<ReleaseRequest> releaseRequests;
     QList<HostRecord> hosts;
     QDateTime lastSyncedAt; // invalid when never synced
+    // Why a local store works from memory for now ("the disk ... is full"); empty when both use their files.
+    QStringList storeProblems;
 };
 
-// Owns the profile's CacheDatabase on a worker thread. Every call returns at
-// once; results come back as signals on the caller's thread.
+// Owns the profile's two local stores on one worker thread: the disposable
+// CacheDatabase and, beside it, the durable JournalDatabase (the audit trail
+// and unfinished operations). Every call returns at once; results come back
+// as signals on the caller's thread.
 class CacheService final : public QObject
 {
     Q_OBJECT
@@ -44,35 +49,70 @@ public:
     {
         QPointer<QObject> guard(receiver);
         post([this, guard, job = std::move(job), done = std::move(done)](CacheDatabase &db) {
-            Result result = job(db);
-            // Posted to this service, which outlives its worker thread; the
-            // guard is checked on the UI thread, where the receiver dies.
-            QMetaObject::invokeMethod(
-                this,
-                [guard, done, result = std::move(result)]() mutable {
-                    if (guard)
-                        done(std::move(result));
-                },
-                Qt::QueuedConnection);
+            deliver(guard, done, job(db));
         });
     }
 
+    // The audit journal: appends are written in order, after any pending
+    // cache job; the entries come back newest first.
+    void appendAudit(const AuditEntry &entry);
+    void loadAudit(QObject *receiver, std::function<void(QList<AuditEntry>)> done);
+    // Runs `job` on the cache thread with the journal (pending intents).
+    void postJournal(std::function<void(JournalDatabase &)> job);
+
+    // Tries again a store that could not be used for a passing reason (disk
+    // full, read-only, locked, I/O error): emits opened() / journalOpened()
+    // again when it was retried. Does nothing while both are fine.
+    void retryUnavailable();
+
     QString filePath() const { return m_filePath; }
+    QString journalFilePath() const { return JournalDatabase::filePathBeside(m_filePath); }
 
     static QString defaultFilePathForProfile(const QString &profileName);
 
 Q_SIGNALS:
     void opened(const Dockmaster::CacheDatabase::OpenResult &result);
+    // After opened() at start; again after a retry of a journal that could not be written.
+    void journalOpened(const Dockmaster::JournalDatabase::OpenResult &result);
     void snapshotLoaded(const Dockmaster::CacheSnapshot &snapshot);
     void failed(const QString &message);
 
 private:
+    // From the cache thread to `done` on the UI thread. Posted to this
+    // service, which outlives its worker thread; the guard is checked on the
+    // UI thread, where the receiver dies.
+    template<typename Result> void deliver(QPointer<QObject> guard, std::function<void(Result)> done, Result result)
+    {
+        QMetaObject::invokeMethod(
+            this,
+            [guard, done = std::move(done), result = std::move(result)]() mutable {
+                if (guard)
+                    done(std::move(result));
+            },
+            Qt::QueuedConnection);
+    }
+    // Runs `job` with `store` on the cache thread, or says `missing` when it is not open.
+    template<typename Store>
+    void postTo(std::unique_ptr<Store> CacheService::*store, const QString &missing, std::function<void(Store &)> job)
+    {
+        QMetaObject::invokeMethod(m_worker.get(), [this, store, missing, job = std::move(job)] {
+            if (!(this->*store)) {
+                Q_EMIT failed(missing);
+                return;
+            }
+            job(*(this->*store));
+        });
+    }
+    void moveLegacyAudit(CacheDatabase::OpenResult &result);
+
     QString m_filePath;
     QThread m_thread;
-    std::unique_ptr<QObject> m_worker;         // context object living on m_thread
-    std::unique_ptr<CacheDatabase> m_database; // created, used and destroyed on m_thread only
+    std::unique_ptr<QObject> m_worker;          // context object living on m_thread
+    std::unique_ptr<CacheDatabase> m_database;  // created, used and destroyed on m_thread only
+    std::unique_ptr<JournalDatabase> m_journal; // likewise
 };
 
 } // namespace Dockmaster
 
 Q_DECLARE_METATYPE(Dockmaster::CacheSnapshot)
+Q_DECLARE_METATYPE(Dockmaster::JournalDatabase::OpenResult)

@@ -1,7 +1,9 @@
+#include "core/audit/journaldatabase.h"
 #include "core/cache/cachedatabase.h"
 #include "core/cache/cacheservice.h"
 #include "core/profile/profilestore.h"
 #include "models/applicationsmodel.h"
+#include "models/auditlogmodel.h"
 #include "models/releaserequestsmodel.h"
 #include "views/mainwindow.h"
 #include "views/panels/applicationspanel.h"
@@ -248,6 +250,15 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write(QByteArray(4096, 'x'));
         }
+        {
+            // The audit trail lives beside the cache, in a file of its own.
+            JournalDatabase journal(JournalDatabase::filePathBeside(cachePath));
+            QVERIFY(journal.open().durable);
+            for (int i = 0; i < 3; ++i)
+                QVERIFY(journal.appendAudit({ 0, {}, QStringLiteral("carol"), QStringLiteral("release.approve"),
+                                              QStringLiteral("app0000001"), QStringLiteral("production"),
+                                              QStringLiteral("!%1").arg(i) }));
+        }
         ShellOptions options;
         options.profileName = QStringLiteral("corrupt");
         options.offline = true;
@@ -263,7 +274,9 @@ private Q_SLOTS:
         }
         QVERIFY(warning);
         QVERIFY(warning->text().contains(QStringLiteral("moved to")));
+        QVERIFY(warning->text().contains(QStringLiteral("not affected")));
         QVERIFY(shell.mainWindow()->isVisible());
+        QTRY_COMPARE(shell.mainWindow()->auditModel()->rowCount(), 3); // the audit dock lost nothing
     }
 
     void firstRunWithoutProfileOpensTheSettingsDialog()

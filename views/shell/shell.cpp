@@ -131,6 +131,8 @@ Shell::Shell(ShellOptions options, QObject *parent)
     });
     m_syncTimer.setInterval(60 * 1000); // incremental syncs are cheap: a few probes
     connect(&m_syncTimer, &QTimer::timeout, this, [this] {
+        if (m_cache)
+            m_cache->retryUnavailable();
         if (m_online && m_sync && !m_sync->isRunning())
             m_sync->start();
     });
@@ -240,6 +242,13 @@ void Shell::openCache(const QString &filePath)
 {
     m_cache = std::make_unique<CacheService>(filePath);
     connect(m_cache.get(), &CacheService::opened, this, &Shell::onCacheOpened);
+    connect(m_cache.get(), &CacheService::journalOpened, this, [this](const JournalDatabase::OpenResult &result) {
+        if (!result.message.isEmpty())
+            m_window->showError(result.message);
+        if (!result.movedAsidePath.isEmpty())
+            Dialogs::inform(m_window.get(), QMessageBox::Warning, tr("Local cache"), result.message);
+        reloadAudit();
+    });
     connect(m_cache.get(), &CacheService::snapshotLoaded, this, &Shell::onSnapshot);
     connect(m_cache.get(), &CacheService::failed, m_window.get(), &MainWindow::showError);
     m_cache->open();
@@ -307,6 +316,10 @@ void Shell::onTokenRead(const QString &token, bool found)
 
 void Shell::startSync()
 {
+    // A cache or journal that a full disk, a lock or a read-only folder kept
+    // from its file is tried again at every refresh.
+    if (m_cache)
+        m_cache->retryUnavailable();
     if (m_options.offline || !m_hasToken || !m_sync) {
         updateConnection();
         return;
@@ -400,11 +413,15 @@ void Shell::onCacheOpened(const CacheDatabase::OpenResult &result)
     }
     case CacheDatabase::OpenStatus::RecoveredFromCorruption:
     case CacheDatabase::OpenStatus::Unavailable:
-        // The app keeps starting while the user reads it.
-        Dialogs::inform(m_window.get(), QMessageBox::Warning, tr("Local cache"), result.message);
+        // The app keeps starting while the user reads it. A retry that still
+        // fails only updates the status; the box was shown at start.
+        if (!result.retried)
+            Dialogs::inform(m_window.get(), QMessageBox::Warning, tr("Local cache"), result.message);
         m_window->showError(result.message);
         break;
     }
+    if (result.retried && result.status == CacheDatabase::OpenStatus::Ready)
+        m_window->showError(tr("The local cache file can be used again."));
     m_cache->loadSnapshot();
 }
 
@@ -436,16 +453,14 @@ void Shell::recordAudit(const QString &action, const QString &appId, const QStri
 
 void Shell::appendAudit(const AuditEntry &entry)
 {
-    m_cache->post([entry](CacheDatabase &db) { db.appendAudit(entry); });
+    m_cache->appendAudit(entry);
     reloadAudit();
 }
 
 void Shell::reloadAudit()
 {
     // Queued after any pending write on the same cache thread, so it sees it.
-    m_cache->query<QList<AuditEntry>>(
-        this, [](CacheDatabase &db) { return db.loadAudit(); },
-        [this](const QList<AuditEntry> &entries) { m_window->auditModel()->setItems(entries); });
+    m_cache->loadAudit(this, [this](const QList<AuditEntry> &entries) { m_window->auditModel()->setItems(entries); });
 }
 
 void Shell::onSnapshot(const CacheSnapshot &snapshot)
@@ -466,7 +481,10 @@ void Shell::onSnapshot(const CacheSnapshot &snapshot)
         ? QLocale().toString(snapshot.lastSyncedAt.toLocalTime(), QLocale::ShortFormat)
         : tr("never");
     m_window->applicationsPanel()->setLastSync(snapshot.lastSyncedAt);
-    m_window->setCacheSummary(tr("%n apps cached, last sync: %1", nullptr, int(snapshot.apps.size())).arg(age));
+    QString summary = tr("%n apps cached, last sync: %1", nullptr, int(snapshot.apps.size())).arg(age);
+    if (!snapshot.storeProblems.isEmpty())
+        summary += QStringLiteral(" · ") + snapshot.storeProblems.join(QStringLiteral(" · "));
+    m_window->setCacheSummary(summary);
     Q_EMIT firstPaintReady();
 }
 

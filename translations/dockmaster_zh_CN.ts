@@ -1175,7 +1175,7 @@
     <message numerus="yes">
         <source>%1 That is in %n day(s).</source>
         <translation>
-            <numerusform>%1 即 %n 天后。</numerusform>
+            <numerusform>%1即 %n 天后。</numerusform>
         </translation>
     </message>
     <message>
@@ -1207,8 +1207,8 @@
         <translation>GitLab 在分页链接中使用的是 %1，而不是 %2：它的 external_url 与此配置中的 URL 不同。Dockmaster 能够应对：它只保留每个链接的路径并向 %2 请求，绝不会把令牌发送到 %1。</translation>
     </message>
     <message>
-        <source>Nothing to do for Dockmaster. Other tools may follow these links; if %2 is GitLab&apos;s real address, set external_url to it.</source>
-        <translation>Dockmaster 无需任何操作。其他工具可能会跟随这些链接；如果 %2 才是 GitLab 的真实地址，请将 external_url 设为它。</translation>
+        <source>Nothing to do for Dockmaster. Other tools may follow these links; if %1 is GitLab&apos;s real address, set external_url to it.</source>
+        <translation>Dockmaster 无需任何操作。其他工具可能会跟随这些链接；如果 %1 才是 GitLab 的真实地址，请将 external_url 设为它。</translation>
     </message>
     <message>
         <source>No app is provisioned yet: nothing to check.</source>

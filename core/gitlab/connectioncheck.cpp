@@ -275,9 +275,9 @@ void ConnectionCheck::checkLinks()
                "profile. Dockmaster copes: it keeps the path of each link and asks %2, and never sends the token "
                "to %1.")
                 .arg(named, configured),
-            tr("Nothing to do for Dockmaster. Other tools may follow these links; if %2 is GitLab's real address, "
+            tr("Nothing to do for Dockmaster. Other tools may follow these links; if %1 is GitLab's real address, "
                "set external_url to it.")
-                .arg(named, configured));
+                .arg(configured));
     });
 }
 
@@ -325,6 +325,7 @@ void ConnectionCheck::checkApps()
 
 void ConnectionCheck::recheckApps()
 {
+    m_missing.clear(); // until GitLab lists them again
     for (const Item item : { Item::JobTokenAllowlist, Item::Runners }) {
         Line &line = m_lines[int(item)];
         if (line.status == Status::Pending)

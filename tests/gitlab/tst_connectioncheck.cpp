@@ -149,6 +149,8 @@ private Q_SLOTS:
         QVERIFY2(line(*check, Item::Links).found.contains(QStringLiteral("https://gitlab.internal.invalid")),
                  qPrintable(describe(*check)));
         QVERIFY(line(*check, Item::Links).found.contains(QStringLiteral("Dockmaster copes")));
+        QVERIFY2(line(*check, Item::Links).fix.contains(m_emulator->baseUrl().toString()),
+                 qPrintable(describe(*check)));
         // The allowlist and runner lines paginate through those links and still pass.
         QCOMPARE(line(*check, Item::JobTokenAllowlist).status, Status::Ok);
         QCOMPARE(ConnectionCheck::exitCode(check->lines()), 0);

@@ -93,6 +93,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Nothing failed; %n warning(s).</source>
+        <translation>
+            <numerusform>Nothing failed; %n warning.</numerusform>
+            <numerusform>Nothing failed; %n warnings.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>

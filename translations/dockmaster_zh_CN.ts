@@ -1379,6 +1379,12 @@
             <numerusform>%n 项警告</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing failed; %n warning(s).</source>
+        <translation>
+            <numerusform>没有失败项；%n 项警告。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::CreateAppDialog</name>

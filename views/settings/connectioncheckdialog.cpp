@@ -163,6 +163,8 @@ void ConnectionCheckDialog::updateSummary()
     }
     if (failed == 0 && warnings == 0)
         m_summary->setText(tr("Every check passed."));
+    else if (failed == 0)
+        m_summary->setText(tr("Nothing failed; %n warning(s).", nullptr, warnings));
     else
         m_summary->setText(tr("%1, %2.").arg(tr("%n line(s) failed or could not be checked", nullptr, failed),
                                              tr("%n warning(s)", nullptr, warnings)));

@@ -75,8 +75,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption checkProfileOption(
         QStringLiteral("check-profile"),
         QCoreApplication::translate("main",
-                                    "Check that the profile <name> is complete (settings, token in the "
-                                    "keychain) without opening a window; exit code 0 if it is, 2 if not."),
+                                    "Check the profile <name> (settings, token in the keychain) and its "
+                                    "connection to GitLab without opening a window; exit code 0 if every check "
+                                    "passes or only warns, 1 if one failed, 2 if the profile or token is missing."),
         QCoreApplication::translate("main", "name"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),

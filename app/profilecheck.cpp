@@ -1,5 +1,7 @@
 #include "app/profilecheck.h"
 
+#include "core/gitlab/connectioncheck.h"
+#include "core/gitlab/gitlabclient.h"
 #include "core/keychain/secretstore.h"
 #include "core/profile/profilestore.h"
 
@@ -28,10 +30,9 @@ ProfileCheck::ProfileCheck(ProfileStore *profiles, SecretStore *secrets, QTextSt
                      .arg(m_name));
             return;
         }
-        m_done = true;
         *m_out << m_summary << '\n' << tr("The GitLab token is in the keychain.") << '\n';
         m_out->flush();
-        Q_EMIT finished(Complete);
+        checkConnection(secret);
     });
     connect(m_secrets, &SecretStore::failed, this, [this](const QString &key, const QString &message) {
         if (!m_done && key == SecretStore::gitlabTokenKey(m_name))
@@ -58,9 +59,29 @@ void ProfileCheck::start(const QString &name)
         fail(refusal);
         return;
     }
+    m_gitlabUrl = profile->gitlabUrl;
+    m_rootGroup = profile->rootGroup;
     m_summary = tr("Profile \"%1\": GitLab %2, root group %3, inventory %4.")
                     .arg(name, profile->gitlabUrl.toString(), profile->rootGroup, profile->inventoryProject);
     m_secrets->read(SecretStore::gitlabTokenKey(name));
+}
+
+void ProfileCheck::checkConnection(const QString &token)
+{
+    m_client = new GitLabClient(this);
+    m_client->setBaseUrl(m_gitlabUrl);
+    m_client->setToken(token);
+    m_check = new ConnectionCheck(m_client, m_rootGroup, this);
+    connect(m_check, &ConnectionCheck::finished, this, [this] {
+        if (m_done)
+            return;
+        m_done = true;
+        *m_out << tr("Connection check of %1:").arg(m_gitlabUrl.toString()) << '\n'
+               << ConnectionCheck::toText(m_check->lines());
+        m_out->flush();
+        Q_EMIT finished(ConnectionCheck::exitCode(m_check->lines()) == 0 ? Complete : CheckFailed);
+    });
+    m_check->start();
 }
 
 void ProfileCheck::fail(const QString &message)

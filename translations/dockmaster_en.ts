@@ -46,6 +46,68 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::ConnectionCheck</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 That is in %n day(s).</source>
+        <translation>
+            <numerusform>%1 That is in %n day.</numerusform>
+            <numerusform>%1 That is in %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The deploy jobs of all %n app(s) may clone their code repository.</source>
+        <translation>
+            <numerusform>The deploy jobs of the %n app may clone its code repository.</numerusform>
+            <numerusform>The deploy jobs of all %n apps may clone their code repository.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n app(s) cannot deploy: their ops project is not on the code repository&apos;s CI/CD job token allowlist (%1).</source>
+        <translation>
+            <numerusform>%n app cannot deploy: its ops project is not on the code repository&apos;s CI/CD job token allowlist (%1).</numerusform>
+            <numerusform>%n apps cannot deploy: their ops project is not on the code repository&apos;s CI/CD job token allowlist (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No online runner for %n ops project(s): %1. Their deploy jobs would stay pending.</source>
+        <translation>
+            <numerusform>No online runner for %n ops project: %1. Its deploy jobs would stay pending.</numerusform>
+            <numerusform>No online runner for %n ops projects: %1. Their deploy jobs would stay pending.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ConnectionCheckDialog</name>
+    <message numerus="yes">
+        <source>%n line(s) failed or could not be checked</source>
+        <translation>
+            <numerusform>%n line failed or could not be checked</numerusform>
+            <numerusform>%n lines failed or could not be checked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing failed; %n warning(s).</source>
+        <translation>
+            <numerusform>Nothing failed; %n warning.</numerusform>
+            <numerusform>Nothing failed; %n warnings.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::ConfigEditor</name>
     <message numerus="yes">
         <source>Repository ready: %n file(s) on %1.</source>

@@ -1127,6 +1127,340 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::ConnectionCheck</name>
+    <message>
+        <source>Guest</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>报告者</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>开发者</translation>
+    </message>
+    <message>
+        <source>Maintainer</source>
+        <translation>维护者</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>access level %1</source>
+        <translation>访问级别 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GitLab version</source>
+        <translation>GitLab 版本</translation>
+    </message>
+    <message>
+        <source>Token scopes and expiry</source>
+        <translation>令牌权限范围与有效期</translation>
+    </message>
+    <message>
+        <source>Role on the root group</source>
+        <translation>在根群组中的角色</translation>
+    </message>
+    <message>
+        <source>Pagination links</source>
+        <translation>分页链接</translation>
+    </message>
+    <message>
+        <source>CI/CD job token allowlists</source>
+        <translation>CI/CD 作业令牌允许列表</translation>
+    </message>
+    <message>
+        <source>Runners for the deploy jobs</source>
+        <translation>部署作业的 Runner</translation>
+    </message>
+    <message>
+        <source>http to https redirect</source>
+        <translation>http 到 https 的重定向</translation>
+    </message>
+    <message>
+        <source>The token&apos;s user needs more rights for this check (see &quot;Role on the root group&quot;).</source>
+        <translation>令牌所属用户的权限不足以完成此项检查（见“在根群组中的角色”）。</translation>
+    </message>
+    <message>
+        <source>Create a personal access token with the api scope and store it in this profile.</source>
+        <translation>请创建一个带 api 权限范围的个人访问令牌，并保存到此配置中。</translation>
+    </message>
+    <message>
+        <source>Check the GitLab URL in this profile and that this computer can reach it.</source>
+        <translation>请检查此配置中的 GitLab URL，以及本机能否访问它。</translation>
+    </message>
+    <message>
+        <source>GitLab sent no version number.</source>
+        <translation>GitLab 未返回版本号。</translation>
+    </message>
+    <message>
+        <source>GitLab %1; Dockmaster needs %2 or later.</source>
+        <translation>GitLab %1；Dockmaster 需要 %2 或更高版本。</translation>
+    </message>
+    <message>
+        <source>Upgrade GitLab to %1 or later (the CI/CD job token allowlist API).</source>
+        <translation>请将 GitLab 升级到 %1 或更高版本（需要 CI/CD 作业令牌允许列表 API）。</translation>
+    </message>
+    <message>
+        <source>GitLab %1 (%2 or later needed).</source>
+        <translation>GitLab %1（需要 %2 或更高版本）。</translation>
+    </message>
+    <message>
+        <source>GitLab says: %1</source>
+        <translation>GitLab 返回：%1</translation>
+    </message>
+    <message>
+        <source>Make sure this token has the api scope and note when it expires.</source>
+        <translation>请确认此令牌具有 api 权限范围，并留意其过期时间。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>expires on %1</source>
+        <translation>于 %1 过期</translation>
+    </message>
+    <message>
+        <source>does not expire</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <source>Scopes: %1; %2.</source>
+        <translation>权限范围：%1；%2。</translation>
+    </message>
+    <message>
+        <source>The token is revoked or expired. %1</source>
+        <translation>令牌已被撤销或已过期。%1</translation>
+    </message>
+    <message>
+        <source>Dockmaster writes to GitLab, so the token needs the api scope (read_api is not enough). %1</source>
+        <translation>Dockmaster 需要写入 GitLab，因此令牌必须具有 api 权限范围（read_api 不够）。%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 That is in %n day(s).</source>
+        <translation>
+            <numerusform>%1即 %n 天后。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create a new token with the api scope before then and store it in this profile.</source>
+        <translation>请在此之前创建一个带 api 权限范围的新令牌，并保存到此配置中。</translation>
+    </message>
+    <message>
+        <source>%1 is an administrator of this GitLab.</source>
+        <translation>%1 是此 GitLab 的管理员。</translation>
+    </message>
+    <message>
+        <source>Make %1 Owner of %2 (the group&apos;s Manage &gt; Members), or store the token of a user who is.</source>
+        <translation>请将 %1 设为 %2 的所有者（群组的“管理 &gt; 成员”），或保存一位所有者的令牌。</translation>
+    </message>
+    <message>
+        <source>%1 is not a member of %2 (or the group does not exist).</source>
+        <translation>%1 不是 %2 的成员（或该群组不存在）。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 of %3.</source>
+        <translation>%1 是 %3 的%2。</translation>
+    </message>
+    <message>
+        <source>GitLab&apos;s links point to %1, the URL in this profile.</source>
+        <translation>GitLab 的链接指向 %1，即此配置中的 URL。</translation>
+    </message>
+    <message>
+        <source>GitLab names %1 in its pagination links, not %2: its external_url differs from the URL in this profile. Dockmaster copes: it keeps the path of each link and asks %2, and never sends the token to %1.</source>
+        <translation>GitLab 在分页链接中使用的是 %1，而不是 %2：它的 external_url 与此配置中的 URL 不同。Dockmaster 能够应对：它只保留每个链接的路径并向 %2 请求，绝不会把令牌发送到 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing to do for Dockmaster. Other tools may follow these links; if %1 is GitLab&apos;s real address, set external_url to it.</source>
+        <translation>Dockmaster 无需任何操作。其他工具可能会跟随这些链接；如果 %1 才是 GitLab 的真实地址，请将 external_url 设为它。</translation>
+    </message>
+    <message>
+        <source>No app is provisioned yet: nothing to check.</source>
+        <translation>尚未创建任何应用：无需检查。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The deploy jobs of all %n app(s) may clone their code repository.</source>
+        <translation>
+            <numerusform>全部 %n 个应用的部署作业都可以克隆其代码仓库。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n app(s) cannot deploy: their ops project is not on the code repository&apos;s CI/CD job token allowlist (%1).</source>
+        <translation>
+            <numerusform>%n 个应用无法部署：其运维项目不在代码仓库的 CI/CD 作业令牌允许列表中（%1）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Press Repair to add them (recorded in the audit log), or add each &lt;root&gt;/ops project under the code project&apos;s Settings &gt; CI/CD &gt; Job token permissions.</source>
+        <translation>点击“修复”添加它们（会记入审计日志），或在代码项目的“设置 &gt; CI/CD &gt; 作业令牌权限”中逐个添加 &lt;root&gt;/ops 下的项目。</translation>
+    </message>
+    <message>
+        <source>No app is provisioned yet, so no runner could be checked.</source>
+        <translation>尚未创建任何应用，因此无法检查 Runner。</translation>
+    </message>
+    <message>
+        <source>Check again after the first app is created.</source>
+        <translation>请在创建第一个应用后再次检查。</translation>
+    </message>
+    <message>
+        <source>An online runner can take the deploy jobs of every ops project.</source>
+        <translation>每个运维项目的部署作业都有在线的 Runner 可以执行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No online runner for %n ops project(s): %1. Their deploy jobs would stay pending.</source>
+        <translation>
+            <numerusform>%n 个运维项目没有在线的 Runner：%1。它们的部署作业将一直处于等待状态。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Register a runner for the group %1/ops or the whole instance (gitlab-runner register), or start or unpause the one that is there.</source>
+        <translation>请为群组 %1/ops 或整个实例注册一个 Runner（gitlab-runner register），或启动、恢复已有的 Runner。</translation>
+    </message>
+    <message>
+        <source>%1 is not served (connection refused).</source>
+        <translation>%1 未提供服务（连接被拒绝）。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The GitLab URL %1 redirects to %2 (HTTP %3).</source>
+        <translation>GitLab URL %1 重定向到 %2（HTTP %3）。</translation>
+    </message>
+    <message>
+        <source>Use %1 in this profile; Dockmaster does not follow redirects with the token.</source>
+        <translation>请在此配置中使用 %1；Dockmaster 不会带着令牌跟随重定向。</translation>
+    </message>
+    <message>
+        <source>%1 answers over plain http on this computer, without a redirect.</source>
+        <translation>%1 在本机上以明文 http 应答，没有重定向。</translation>
+    </message>
+    <message>
+        <source>%1 redirects to %2.</source>
+        <translation>%1 重定向到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 answers HTTP %2 without redirecting to https: whoever types the http address sends passwords and tokens unencrypted. Dockmaster itself uses https.</source>
+        <translation>%1 返回 HTTP %2，没有重定向到 https：任何输入 http 地址的人都会以明文发送密码和令牌。Dockmaster 本身使用 https。</translation>
+    </message>
+    <message>
+        <source>Redirect http to https on the server (Omnibus GitLab: nginx[&apos;redirect_http_to_https&apos;] = true), or close port 80.</source>
+        <translation>请在服务器上将 http 重定向到 https（Omnibus GitLab：nginx[&apos;redirect_http_to_https&apos;] = true），或关闭 80 端口。</translation>
+    </message>
+    <message>
+        <source>Cannot read the CI/CD job token allowlist of %1: %2</source>
+        <translation>无法读取 %1 的 CI/CD 作业令牌允许列表：%2</translation>
+    </message>
+    <message>
+        <source>Cannot add %1&apos;s ops project to its code project&apos;s CI/CD job token allowlist: %2</source>
+        <translation>无法将 %1 的运维项目加入其代码项目的 CI/CD 作业令牌允许列表：%2</translation>
+    </message>
+    <message>
+        <source>Added %1/ops/%2 to the CI/CD job token allowlist of %1/apps/%2</source>
+        <translation>已将 %1/ops/%2 加入 %1/apps/%2 的 CI/CD 作业令牌允许列表</translation>
+    </message>
+    <message>
+        <source>checking</source>
+        <translation>检查中</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>could not check</source>
+        <translation>无法检查</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>解决办法：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ConnectionCheckDialog</name>
+    <message>
+        <source>Connection check</source>
+        <translation>连接检查</translation>
+    </message>
+    <message>
+        <source>%1, root group %2</source>
+        <translation>%1，根群组 %2</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>Add the missing ops projects to their code projects&apos; CI/CD job token allowlists</source>
+        <translation>将缺少的运维项目加入其代码项目的 CI/CD 作业令牌允许列表</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Adding the missing allowlist entries…</source>
+        <translation>正在添加缺少的允许列表条目…</translation>
+    </message>
+    <message>
+        <source>Repair failed: %1</source>
+        <translation>修复失败：%1</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>解决办法：%1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Every check passed.</source>
+        <translation>所有检查均已通过。</translation>
+    </message>
+    <message>
+        <source>%1, %2.</source>
+        <translation>%1，%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) failed or could not be checked</source>
+        <translation>
+            <numerusform>%n 项失败或无法检查</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 项警告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing failed; %n warning(s).</source>
+        <translation>
+            <numerusform>没有失败项；%n 项警告。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::CreateAppDialog</name>
     <message>
         <source>Test</source>
@@ -3044,6 +3378,10 @@
         <source>Profile &quot;%1&quot;: GitLab %2, root group %3, inventory %4.</source>
         <translation>配置“%1”：GitLab %2，根群组 %3，清单项目 %4。</translation>
     </message>
+    <message>
+        <source>Connection check of %1:</source>
+        <translation>%1 的连接检查：</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ProfileStore</name>
@@ -4852,6 +5190,26 @@
         <source>X-Scope-OrgID (optional)</source>
         <translation>X-Scope-OrgID（可选）</translation>
     </message>
+    <message>
+        <source>No GitLab token is stored for this profile: type one to check the connection.</source>
+        <translation>此配置未保存 GitLab 令牌：请输入令牌以检查连接。</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation>检查连接</translation>
+    </message>
+    <message>
+        <source>Verify this profile against its GitLab: version, token, role, job token allowlists, runners and https</source>
+        <translation>针对此配置的 GitLab 进行验证：版本、令牌、角色、作业令牌允许列表、Runner 和 https</translation>
+    </message>
+    <message>
+        <source>Type the GitLab token, or save the profile first.</source>
+        <translation>请输入 GitLab 令牌，或先保存配置。</translation>
+    </message>
+    <message>
+        <source>Reading the token from the keychain…</source>
+        <translation>正在从钥匙串读取令牌…</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::Shell</name>
@@ -5254,8 +5612,8 @@
         <translation>打印 Dockmaster 及其所用库的版本，然后退出。</translation>
     </message>
     <message>
-        <source>Check that the profile &lt;name&gt; is complete (settings, token in the keychain) without opening a window; exit code 0 if it is, 2 if not.</source>
-        <translation>不打开窗口，检查配置 &lt;name&gt; 是否完整（设置、钥匙串中的令牌）；完整时退出码为 0，否则为 2。</translation>
+        <source>Check the profile &lt;name&gt; (settings, token in the keychain) and its connection to GitLab without opening a window; exit code 0 if every check passes or only warns, 1 if one failed, 2 if the profile or token is missing.</source>
+        <translation>不打开窗口，检查配置 &lt;name&gt;（设置、钥匙串中的令牌）及其与 GitLab 的连接；全部通过或只有警告时退出码为 0，有检查失败时为 1，缺少配置或令牌时为 2。</translation>
     </message>
     <message>
         <source>Save a picture of the window to &lt;file&gt; once started, then exit.</source>

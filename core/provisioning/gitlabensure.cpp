@@ -62,6 +62,26 @@ bool alreadyTaken(const GitLabResponse &response)
     return text.contains(QLatin1String("has already been taken")) || text.contains(QLatin1String("already exists"));
 }
 
+Collection jobTokenAllowlist(qint64 codeProjectId, qint64 opsProjectId)
+{
+    Collection allowlist;
+    allowlist.path
+        = GitLabClient::projectPath(QString::number(codeProjectId)) + QStringLiteral("/job_token_scope/allowlist");
+    allowlist.query = { { QStringLiteral("per_page"), QStringLiteral("100") } };
+    allowlist.missing = [ops = opsProjectId](const QJsonArray &items) -> QList<QJsonObject> {
+        for (const QJsonValue &v : items) {
+            if (qint64(v.toObject().value(QLatin1StringView("id")).toDouble()) == ops)
+                return {};
+        }
+        return { QJsonObject { { QStringLiteral("target_project_id"), ops } } };
+    };
+    allowlist.alreadyThere = [](const GitLabResponse &a) {
+        const QString text = a.error.gitlabMessage + QString::fromUtf8(a.body);
+        return text.contains(QLatin1String("already in the job token scope"));
+    };
+    return allowlist;
+}
+
 void ensureInCollection(GitLabClient *client, QObject *context, Collection collection, Done done)
 {
     auto shared = std::make_shared<const Collection>(std::move(collection));

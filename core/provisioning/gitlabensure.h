@@ -44,6 +44,12 @@ struct Collection {
     QString addFailed;
 };
 
+// The CI/CD job token allowlist of a code project (lib/api/project_job_token_scope.rb),
+// missing the ops project unless listed; "already in the job token scope"
+// (app/services/ci/job_token_scope/add_project_service.rb) counts as there.
+// The caller sets readFailed and addFailed.
+Collection jobTokenAllowlist(qint64 codeProjectId, qint64 opsProjectId);
+
 // Lists the collection, then POSTs what `missing` asks for, one at a time, in
 // order. `done` runs once, with the first error or an empty string.
 void ensureInCollection(GitLabClient *client, QObject *context, Collection collection, Done done);

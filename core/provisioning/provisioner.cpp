@@ -632,21 +632,7 @@ void Provisioner::allowJobToken(StepDone done)
     // The deploy job clones `codes` with its CI/CD job token; GitLab (enforced
     // for every project from 18.0) lets it in only when the ops project is on
     // the code project's inbound allowlist.
-    GitLabEnsure::Collection allowlist;
-    allowlist.path = GitLabClient::projectPath(QString::number(m_record.codeProjectId))
-        + QStringLiteral("/job_token_scope/allowlist");
-    allowlist.query = { { QStringLiteral("per_page"), QStringLiteral("100") } };
-    allowlist.missing = [ops = m_record.opsProjectId](const QJsonArray &items) -> QList<QJsonObject> {
-        for (const QJsonValue &v : items) {
-            if (qint64(v.toObject().value(QLatin1StringView("id")).toDouble()) == ops)
-                return {};
-        }
-        return { QJsonObject { { QStringLiteral("target_project_id"), ops } } };
-    };
-    allowlist.alreadyThere = [](const GitLabResponse &a) {
-        const QString text = a.error.gitlabMessage + QString::fromUtf8(a.body);
-        return text.contains(QLatin1String("already in the job token scope"));
-    };
+    GitLabEnsure::Collection allowlist = GitLabEnsure::jobTokenAllowlist(m_record.codeProjectId, m_record.opsProjectId);
     allowlist.readFailed = tr("Cannot read the CI/CD job token allowlist of the code repository: %1");
     allowlist.addFailed
         = tr("Cannot add the management repository to the code repository's CI/CD job token allowlist: %1");

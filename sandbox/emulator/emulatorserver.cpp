@@ -38,6 +38,7 @@ quint16 EmulatorServer::listen()
     base.setPort(port);
     m_api = std::make_unique<GitLabApi>(m_shared.store);
     m_api->setBaseUrl(base);
+    m_api->setRunnerOnline([shared = &m_shared] { return shared->runnerAvailable.load(); });
     m_git = new GitHttpBackend(m_shared.store.repositoriesRoot(), this);
     m_pipelines = new PipelineRunner(m_shared, m_facade, this);
     m_api->setBranchMovedHandler(
@@ -65,6 +66,21 @@ void EmulatorServer::runnerAvailable()
 {
     if (m_pipelines)
         m_pipelines->startPending();
+}
+
+std::optional<HttpResponse> EmulatorServer::httpsRedirect(const HttpRequest &request) const
+{
+    QMutexLocker lock(&m_shared.store.mutex());
+    if (!m_shared.store.redirectHttpToHttps)
+        return std::nullopt;
+    // Omnibus's nginx answers 301 to https://$host$request_uri before GitLab
+    // sees the request (omnibus-gitlab nginx['redirect_http_to_https']).
+    QByteArray host = request.header("host");
+    if (host.isEmpty())
+        host = "127.0.0.1";
+    HttpResponse r = HttpResponse::text(301, "Moved Permanently\n");
+    r.setHeader("Location", "https://" + host + request.target);
+    return r;
 }
 
 void EmulatorServer::onNewConnection()
@@ -122,6 +138,10 @@ void EmulatorServer::dispatch(QPointer<HttpConnection> connection, const HttpReq
                                   QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
                         .toLatin1());
         finish(connection, request, r, fault);
+        return;
+    }
+    if (const std::optional<HttpResponse> redirect = httpsRedirect(request)) {
+        finish(connection, request, *redirect, fault);
         return;
     }
     static const QRegularExpression GitPath(

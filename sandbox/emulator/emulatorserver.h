@@ -40,6 +40,8 @@ private:
                    const std::optional<EmulatorFault> &fault);
     void finish(QPointer<HttpConnection> connection, const HttpRequest &request, HttpResponse response,
                 const std::optional<EmulatorFault> &fault);
+    // Omnibus's http-to-https redirect, when the emulator is set to send it.
+    std::optional<HttpResponse> httpsRedirect(const HttpRequest &request) const;
     void addRateLimitHeaders(HttpResponse &response);
     bool overRateLimit();
 

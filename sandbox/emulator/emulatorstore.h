@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDate>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -23,6 +24,9 @@ struct EmulatorUser {
     QString token;
     bool admin = false;
     QDateTime createdAt;
+    // The personal access token's scopes and expiry (GET /personal_access_tokens/self).
+    QStringList tokenScopes { QStringLiteral("api") };
+    QDate tokenExpiresAt; // invalid: never expires
 };
 
 struct EmulatorMember {
@@ -201,6 +205,11 @@ public:
     // Application setting default_project_visibility, used when POST /projects
     // names no visibility.
     QString defaultProjectVisibility = QStringLiteral("private");
+    // What GET /version answers (Gitlab::VERSION, e.g. "17.5.0-ee").
+    QString version = QStringLiteral("17.5.0-emulator");
+    // Omnibus's nginx['redirect_http_to_https']: every request is answered
+    // with a 301 to the https:// form of its URL.
+    bool redirectHttpToHttps = false;
 
     // An Event (push, API commit, issue change): GitLab moves last_activity_at
     // (and updated_at) at most once an hour (Event::RESET_PROJECT_ACTIVITY_INTERVAL).

@@ -145,9 +145,17 @@ HttpResponse GitLabApi::handle(const HttpRequest &request)
 
     if (c.segments.isEmpty())
         return notFound();
+    // lib/api/personal_access_tokens/self_information.rb: any token may read
+    // itself, whatever its scopes.
+    if (c.segments == QStringList { QStringLiteral("personal_access_tokens"), QStringLiteral("self") }
+        && request.method == "GET")
+        return jsonResponse(200, tokenJson(*user));
+    if (auto refused = refuseScope(c))
+        return *refused;
+    // lib/api/version.rb: Gitlab::VERSION and the revision.
     if (c.segments.value(0) == QLatin1String("version"))
         return jsonResponse(200,
-                            QJsonObject { { QStringLiteral("version"), QStringLiteral("17.5.0-emulator") },
+                            QJsonObject { { QStringLiteral("version"), m_store.version },
                                           { QStringLiteral("revision"), QStringLiteral("emulator") } });
     if (c.segments.value(0) == QLatin1String("issues")
         || (c.segments.size() >= 3 && c.segments.value(2) == QLatin1String("issues"))
@@ -158,6 +166,60 @@ HttpResponse GitLabApi::handle(const HttpRequest &request)
     if (auto r = routeGroupsAndProjects(c))
         return *r;
     return notFound();
+}
+
+std::optional<HttpResponse> GitLabApi::refuseScope(const Context &c) const
+{
+    // API::APIGuard: `api` allows everything, `read_api` only reads; other
+    // scopes (read_user, read_repository...) get 403 insufficient_scope.
+    const QStringList &scopes = c.user.tokenScopes;
+    const bool read = c.request.method == "GET" || c.request.method == "HEAD";
+    if (scopes.contains(QStringLiteral("api")) || (read && scopes.contains(QStringLiteral("read_api"))))
+        return std::nullopt;
+    return jsonResponse(403,
+                        QJsonObject { { QStringLiteral("error"), QStringLiteral("insufficient_scope") },
+                                      { QStringLiteral("error_description"),
+                                        QStringLiteral("The request requires higher privileges than provided by the "
+                                                       "access token.") },
+                                      { QStringLiteral("scope"), QStringLiteral("api read_api") } });
+}
+
+QJsonObject GitLabApi::tokenJson(const EmulatorUser &user) const
+{
+    // API::Entities::PersonalAccessTokenWithLastUsedIps (expires_at as a date).
+    QJsonArray scopes;
+    for (const QString &scope : user.tokenScopes)
+        scopes.append(scope);
+    const bool expired = user.tokenExpiresAt.isValid() && user.tokenExpiresAt <= m_store.now().date();
+    return QJsonObject {
+        { QStringLiteral("id"), user.id },
+        { QStringLiteral("name"), QStringLiteral("dockmaster") },
+        { QStringLiteral("revoked"), false },
+        { QStringLiteral("created_at"), time(user.createdAt) },
+        { QStringLiteral("scopes"), scopes },
+        { QStringLiteral("user_id"), user.id },
+        { QStringLiteral("last_used_at"), time(m_store.now()) },
+        { QStringLiteral("active"), !expired },
+        { QStringLiteral("expires_at"),
+          user.tokenExpiresAt.isValid() ? QJsonValue(user.tokenExpiresAt.toString(Qt::ISODate)) : QJsonValue() },
+    };
+}
+
+QJsonObject GitLabApi::runnerJson(bool online) const
+{
+    // API::Entities::Ci::Runner (lib/api/entities/ci/runner.rb).
+    return QJsonObject {
+        { QStringLiteral("id"), 1 },
+        { QStringLiteral("description"), QStringLiteral("emulator runner") },
+        { QStringLiteral("ip_address"), QJsonValue() },
+        { QStringLiteral("active"), true },
+        { QStringLiteral("paused"), false },
+        { QStringLiteral("is_shared"), true },
+        { QStringLiteral("runner_type"), QStringLiteral("instance_type") },
+        { QStringLiteral("name"), QStringLiteral("gitlab-runner") },
+        { QStringLiteral("online"), online },
+        { QStringLiteral("status"), online ? QStringLiteral("online") : QStringLiteral("offline") },
+    };
 }
 
 EmulatorProject *GitLabApi::findProject(Context &c, const QString &idOrPath, HttpResponse *error)
@@ -509,6 +571,18 @@ std::optional<HttpResponse> GitLabApi::routeGroupsAndProjects(Context &c)
             sortProjects(list, orderBy, asc);
             return paginate(c, list.size(), [&](qsizetype i) { return projectJson(*list.at(i)); });
         }
+        // lib/api/members.rb `:id/members/all/:user_id`: the effective
+        // membership, inherited from parent groups included.
+        if (s.size() == 5 && s.at(2) == QLatin1String("members") && s.at(3) == QLatin1String("all") && get) {
+            const EmulatorUser *u = m_store.user(s.at(4).toLongLong());
+            // Admins without a membership are not members (404), as for projects.
+            const int effective = u && !u->admin ? m_store.groupAccessLevel(*u, g->id) : 0;
+            if (effective == 0)
+                return notFound();
+            QJsonObject o = userJson(*u);
+            o.insert(QStringLiteral("access_level"), effective);
+            return jsonResponse(200, o);
+        }
         if (s.size() == 3 && s.at(2) == QLatin1String("members")) {
             if (get) {
                 QList<const EmulatorMember *> list;
@@ -733,6 +807,19 @@ std::optional<HttpResponse> GitLabApi::routeGroupsAndProjects(Context &c)
             }
             return jsonResponse(201, last);
         }
+    }
+
+    // lib/api/ci/runners.rb `:id/runners`: the project's, its groups' and the
+    // instance runners (Ci::Runner.owned_or_instance_wide); Maintainer only
+    // (:read_project_runners). One instance runner, online unless the
+    // emulator was told there is none.
+    if (s.size() == 3 && s.at(2) == QLatin1String("runners") && get) {
+        if (level < int(AccessLevel::Maintainer))
+            return HttpResponse::message(403, QStringLiteral("403 Forbidden"));
+        const bool online = !m_runnerOnline || m_runnerOnline();
+        const QString status = param(c, QStringLiteral("status"), param(c, QStringLiteral("scope")));
+        const bool listed = online || (status != QLatin1String("online") && status != QLatin1String("active"));
+        return paginate(c, listed ? 1 : 0, [&](qsizetype) { return runnerJson(online); });
     }
 
     // lib/api/project_job_token_scope.rb: the inbound allowlist of CI/CD job

@@ -25,6 +25,8 @@ public:
 
     void setBaseUrl(const QUrl &baseUrl) { m_baseUrl = baseUrl; }
     void setBranchMovedHandler(BranchMovedHandler handler) { m_branchMoved = std::move(handler); }
+    // Whether the emulated instance runner is online (GET /projects/:id/runners).
+    void setRunnerOnline(std::function<bool()> online) { m_runnerOnline = std::move(online); }
 
     // `path` is the raw path below /api/v4 (leading slash included).
     HttpResponse handle(const HttpRequest &request);
@@ -49,6 +51,10 @@ private:
     std::optional<HttpResponse> routeRepository(Context &c, EmulatorProject &project);
     std::optional<HttpResponse> routeIssues(Context &c);
     std::optional<HttpResponse> routeCi(Context &c, EmulatorProject &project);
+    // A token without the scope the request needs (lib/api/api_guard.rb).
+    std::optional<HttpResponse> refuseScope(const Context &c) const;
+    QJsonObject tokenJson(const EmulatorUser &user) const;
+    QJsonObject runnerJson(bool online) const;
 
     // Helpers shared by the areas.
     EmulatorProject *findProject(Context &c, const QString &idOrPath, HttpResponse *error);
@@ -76,6 +82,7 @@ private:
     EmulatorStore &m_store;
     QUrl m_baseUrl;
     BranchMovedHandler m_branchMoved;
+    std::function<bool()> m_runnerOnline;
 };
 
 } // namespace Dockmaster

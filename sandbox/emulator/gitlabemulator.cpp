@@ -97,6 +97,29 @@ void GitLabEmulator::setDefaultProjectVisibility(const QString &visibility)
     m_shared->store.defaultProjectVisibility = visibility;
 }
 
+void GitLabEmulator::setVersion(const QString &version)
+{
+    QMutexLocker lock(&m_shared->store.mutex());
+    m_shared->store.version = version;
+}
+
+void GitLabEmulator::setTokenScopes(const QString &username, const QStringList &scopes, const QDate &expiresAt)
+{
+    QMutexLocker lock(&m_shared->store.mutex());
+    for (EmulatorUser &u : m_shared->store.users) {
+        if (u.username == username) {
+            u.tokenScopes = scopes;
+            u.tokenExpiresAt = expiresAt;
+        }
+    }
+}
+
+void GitLabEmulator::setRedirectHttpToHttps(bool redirect)
+{
+    QMutexLocker lock(&m_shared->store.mutex());
+    m_shared->store.redirectHttpToHttps = redirect;
+}
+
 void GitLabEmulator::advanceClock(qint64 seconds)
 {
     QMutexLocker lock(&m_shared->store.mutex());

@@ -75,6 +75,13 @@ public:
     QUrl externalUrl() const;
     // The instance's default_project_visibility ("private" unless changed).
     void setDefaultProjectVisibility(const QString &visibility);
+    // What GET /version reports (default "17.5.0-emulator").
+    void setVersion(const QString &version);
+    // The scopes and expiry date of `username`'s token (default: api, no expiry).
+    void setTokenScopes(const QString &username, const QStringList &scopes, const QDate &expiresAt = {});
+    // Answer every request with a 301 to its https:// form (Omnibus's
+    // nginx['redirect_http_to_https']); the emulator itself serves no TLS.
+    void setRedirectHttpToHttps(bool redirect);
     // Moves the emulator's clock forward (timestamps, Date headers, the
     // hourly last_activity_at throttle): "an hour later" without waiting.
     void advanceClock(qint64 seconds);

@@ -1,8 +1,10 @@
 // `dockmaster --check-profile NAME`: says what is missing, exit code 2, and
-// never prints the token.
+// never prints the token; with a profile and token it runs the connection
+// check against the emulator: exit code 0 with only warnings, 1 on a failure.
 #include "app/profilecheck.h"
 #include "core/keychain/secretstore.h"
 #include "core/profile/profilestore.h"
+#include "tests/gitlab/gitlabtesthelpers.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -37,6 +39,7 @@ class TestProfileCheck : public QObject
 private:
     QTemporaryDir m_dir;
     SessionSecretStore m_secrets;
+    int m_runs = 0;
 
     Result check(ProfileStore &profiles, const QString &name)
     {
@@ -88,17 +91,69 @@ private Q_SLOTS:
         QVERIFY(result.err.contains(QStringLiteral("No GitLab token")));
     }
 
+    // A GitLab (the emulator) where every line of the connection check passes.
+    std::unique_ptr<GitLabEmulator> startGitLab(const QString &token)
+    {
+        auto emulator = std::make_unique<GitLabEmulator>(m_dir.filePath(QStringLiteral("gitlab%1").arg(++m_runs)));
+        if (!emulator->start())
+            return nullptr;
+        emulator->setExternalUrl(emulator->baseUrl());
+        const Test::EmulatorGroups groups = Test::addPlatformGroups(*emulator, QStringLiteral("plugins"));
+        const qint64 owner = emulator->addUser(QStringLiteral("owner"), QStringLiteral("Owner"), false, token).id;
+        QMutexLocker lock(&emulator->store().mutex());
+        EmulatorStore &store = emulator->store();
+        store.group(groups.root)->members.append(EmulatorMember { owner, 50, {} });
+        const qint64 code = store.addProject(Test::appId(1), Test::appId(1), groups.apps).id;
+        const qint64 ops = store.addProject(Test::appId(1), Test::appId(1), groups.ops).id;
+        store.project(code)->jobTokenAllowlist.append(ops);
+        return emulator;
+    }
+
+    Result checkAgainst(GitLabEmulator &emulator, const QString &name, const QString &token)
+    {
+        ProfileStore profiles(m_dir.filePath(name + QStringLiteral(".ini")));
+        Profile profile = validProfile(name);
+        profile.gitlabUrl = emulator.baseUrl(); // plain http is allowed on this computer
+        profiles.save(profile);
+        m_secrets.write(SecretStore::gitlabTokenKey(name), token);
+        return check(profiles, name);
+    }
+
     void completeProfilePassesWithoutShowingTheToken()
     {
-        ProfileStore profiles(m_dir.filePath(QStringLiteral("complete.ini")));
-        profiles.save(validProfile(QStringLiteral("complete")));
         const QString token = QStringLiteral("glpat-secret-0123456789");
-        m_secrets.write(SecretStore::gitlabTokenKey(QStringLiteral("complete")), token);
-        const Result result = check(profiles, QStringLiteral("complete"));
-        QCOMPARE(result.exitCode, ProfileCheck::Complete);
-        QVERIFY(result.out.contains(QStringLiteral("https://gitlab.example.com")));
+        const auto emulator = startGitLab(token);
+        QVERIFY(emulator);
+        const Result result = checkAgainst(*emulator, QStringLiteral("complete"), token);
+        QVERIFY2(result.exitCode == ProfileCheck::Complete, qPrintable(result.out + result.err));
+        QVERIFY(result.out.contains(emulator->baseUrl().toString()));
+        QVERIFY2(result.out.contains(QStringLiteral("[ok] GitLab version: GitLab 17.5.0")), qPrintable(result.out));
+        QVERIFY(!result.out.contains(QStringLiteral("[failed]")));
         QVERIFY(!result.out.contains(token));
         QVERIFY(!result.err.contains(token));
+    }
+
+    void warningsStillExitZero()
+    {
+        const QString token = QStringLiteral("glpat-warning-0123456789");
+        const auto emulator = startGitLab(token);
+        QVERIFY(emulator);
+        emulator->setExternalUrl(QUrl(QStringLiteral("https://gitlab.internal.invalid")));
+        const Result result = checkAgainst(*emulator, QStringLiteral("warning"), token);
+        QVERIFY2(result.exitCode == ProfileCheck::Complete, qPrintable(result.out + result.err));
+        QVERIFY2(result.out.contains(QStringLiteral("[warning] Pagination links")), qPrintable(result.out));
+    }
+
+    void aFailedLineExitsOne()
+    {
+        const QString token = QStringLiteral("glpat-failed-0123456789");
+        const auto emulator = startGitLab(token);
+        QVERIFY(emulator);
+        emulator->setRunnerAvailable(false);
+        const Result result = checkAgainst(*emulator, QStringLiteral("failed"), token);
+        QCOMPARE(result.exitCode, ProfileCheck::CheckFailed);
+        QVERIFY2(result.out.contains(QStringLiteral("[failed] Runners for the deploy jobs")), qPrintable(result.out));
+        QVERIFY(result.out.contains(QStringLiteral("Fix: Register a runner")));
     }
 };
 

@@ -1,16 +1,26 @@
 // Renders the main window with realistic data in English and Chinese and
 // saves the pictures under <build>/screenshots (used in the README). Checks
 // that text really rendered, so a missing font or transparent text fails.
+#include "core/gitlab/connectioncheck.h"
+#include "core/keychain/secretstore.h"
+#include "core/profile/profilestore.h"
 #include "models/applicationsmodel.h"
 #include "models/releaserequestsmodel.h"
+#include "tests/gitlab/gitlabtesthelpers.h"
 #include "views/mainwindow.h"
 #include "views/panels/applicationspanel.h"
+#include "views/settings/connectioncheckdialog.h"
+#include "views/settings/settingsdialog.h"
 #include "views/shell/translations.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QImage>
+#include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 #include <QTreeView>
@@ -77,6 +87,15 @@ QList<ReleaseRequest> demoRequests()
     return requests;
 }
 
+void useLanguage(const QString &language)
+{
+    for (QTranslator *old : qApp->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(old);
+        delete old;
+    }
+    installTranslations(qApp, language);
+}
+
 // Counts pixels that differ clearly from the window background: text and
 // icons. A blank or tofu-free-but-empty window has almost none.
 int inkPixels(const QImage &image, const QRect &area)
@@ -111,11 +130,7 @@ private Q_SLOTS:
     void mainWindow()
     {
         QFETCH(QString, language);
-        for (QTranslator *old : qApp->findChildren<QTranslator *>()) {
-            QCoreApplication::removeTranslator(old);
-            delete old;
-        }
-        installTranslations(qApp, language);
+        useLanguage(language);
         ApplicationsModel applications;
         ReleaseRequestsModel requests;
         applications.setItems(demoApps());
@@ -141,6 +156,79 @@ private Q_SLOTS:
         QTreeView *view = window.applicationsPanel()->view();
         const QRect tableArea(view->viewport()->mapTo(&window, QPoint(0, 0)), view->viewport()->size());
         QVERIFY2(inkPixels(image, tableArea) > 500, "the applications table rendered no text");
+    }
+
+    void connectionCheck_data() { mainWindow_data(); }
+
+    // Settings → Check connection against an emulator where one app's ops
+    // project is missing from the allowlist, the links name another host and
+    // the token expires soon; then Repair.
+    void connectionCheck()
+    {
+        QFETCH(QString, language);
+        useLanguage(language);
+        QTemporaryDir dir;
+        GitLabEmulator gitlab(dir.filePath(QStringLiteral("gitlab")));
+        QVERIFY(gitlab.start());
+        gitlab.setExternalUrl(QUrl(QStringLiteral("https://gitlab.internal.example.com")));
+        const Test::EmulatorGroups groups = Test::addPlatformGroups(gitlab, QStringLiteral("plugins"));
+        const QString token = QStringLiteral("glpat-screenshot");
+        const qint64 owner = gitlab.addUser(QStringLiteral("chen.wei"), QStringLiteral("Chen Wei"), false, token).id;
+        gitlab.setTokenScopes(QStringLiteral("chen.wei"), { QStringLiteral("api") }, QDate::currentDate().addDays(9));
+        {
+            QMutexLocker lock(&gitlab.store().mutex());
+            EmulatorStore &store = gitlab.store();
+            store.group(groups.root)->members.append(EmulatorMember { owner, 50, {} });
+            for (int i = 1; i <= 3; ++i) {
+                const qint64 code = store.addProject(Test::appId(i), Test::appId(i), groups.apps).id;
+                const qint64 ops = store.addProject(Test::appId(i), Test::appId(i), groups.ops).id;
+                if (i != 2)
+                    store.project(code)->jobTokenAllowlist.append(ops);
+            }
+        }
+
+        ProfileStore profiles(dir.filePath(QStringLiteral("profiles.ini")));
+        SessionSecretStore secrets;
+        SettingsDialog settings(&profiles, &secrets);
+        settings.field(QStringLiteral("name"))->setText(QStringLiteral("production-platform"));
+        settings.field(QStringLiteral("gitlabUrl"))->setText(gitlab.baseUrl().toString());
+        settings.field(QStringLiteral("gitlabToken"))->setText(token);
+        settings.field(QStringLiteral("rootGroup"))->setText(QStringLiteral("plugins"));
+        settings.field(QStringLiteral("testDomainSuffix"))->setText(QStringLiteral("test.plugins.example.com"));
+        settings.field(QStringLiteral("productionDomainSuffix"))->setText(QStringLiteral("plugins.example.com"));
+        settings.show();
+        settings.findChild<QPushButton *>(QStringLiteral("checkConnectionButton"))->click();
+        auto *dialog = settings.findChild<ConnectionCheckDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(QTest::qWaitFor([dialog] { return dialog->check()->isFinished(); }, 60000));
+        using Item = ConnectionCheckLine::Item;
+        using Status = ConnectionCheckLine::Status;
+        const auto status = [dialog](Item item) {
+            return dialog->check()->lines().at(int(item)).status;
+        };
+        QCOMPARE(status(Item::JobTokenAllowlist), Status::Failed);
+        QCOMPARE(status(Item::Links), Status::Warning);
+        QCOMPARE(status(Item::Token), Status::Warning);
+        QCOMPARE(status(Item::Version), Status::Ok);
+        auto *repair = dialog->findChild<QPushButton *>(QStringLiteral("repairButton"));
+        QVERIFY(repair->isEnabled());
+        QTest::qWait(50);
+        const QImage image = dialog->grab().toImage();
+        const QString path = QStringLiteral(SCREENSHOT_DIR "/connectioncheck-%1.png").arg(language);
+        QVERIFY(image.save(path));
+        qInfo("screenshot: %s", qPrintable(path));
+        QVERIFY2(inkPixels(image, image.rect().adjusted(4, 4, -4, -4)) > 500, "the checklist rendered no text");
+
+        QSignalSpy audited(&settings, &SettingsDialog::auditEntry);
+        repair->click();
+        QVERIFY(QTest::qWaitFor([&] { return status(Item::JobTokenAllowlist) == Status::Ok; }, 60000));
+        QCOMPARE(audited.count(), 1);
+        QVERIFY(!repair->isEnabled());
+        QTest::qWait(50);
+        QVERIFY(dialog->grab().toImage().save(
+            QStringLiteral(SCREENSHOT_DIR "/connectioncheck-repaired-%1.png").arg(language)));
+        dialog->close();
     }
 };
 

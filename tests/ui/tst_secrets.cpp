@@ -3,13 +3,17 @@
 // the settings file or the cache.
 #include "core/cache/cachedatabase.h"
 #include "core/cache/cacheservice.h"
+#include "core/gitlab/connectioncheck.h"
 #include "core/keychain/secretstore.h"
 #include "core/profile/profilestore.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "views/settings/connectioncheckdialog.h"
 #include "views/settings/settingsdialog.h"
 
 #include <QApplication>
 #include <QDirIterator>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -105,6 +109,35 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, 10000);
         QCOMPARE(read.first().at(1).toString(), token);
         secrets.remove(SecretStore::gitlabTokenKey(QStringLiteral("secretcheck")));
+    }
+
+    // Check connection without a typed token uses the saved profile and its
+    // stored token: an edited, unsaved URL never receives the stored token.
+    void storedTokenIsCheckedAgainstTheSavedUrlOnly()
+    {
+        QTemporaryDir dir;
+        GitLabEmulator gitlab(dir.filePath(QStringLiteral("gitlab")));
+        QVERIFY(gitlab.start());
+        ProfileStore profiles(dir.filePath(QStringLiteral("settings.ini")));
+        SessionSecretStore secrets;
+        SettingsDialog dialog(&profiles, &secrets);
+        dialog.field(QStringLiteral("name"))->setText(QStringLiteral("checked"));
+        dialog.field(QStringLiteral("gitlabUrl"))->setText(gitlab.baseUrl().toString());
+        dialog.field(QStringLiteral("gitlabToken"))->setText(gitlab.adminToken());
+        dialog.field(QStringLiteral("testDomainSuffix"))->setText(QStringLiteral("test.plugins.example.com"));
+        dialog.field(QStringLiteral("productionDomainSuffix"))->setText(QStringLiteral("plugins.example.com"));
+        QVERIFY(dialog.saveCurrent());
+        dialog.field(QStringLiteral("gitlabUrl"))->setText(QStringLiteral("https://elsewhere.invalid"));
+        dialog.show();
+        dialog.findChild<QPushButton *>(QStringLiteral("checkConnectionButton"))->click();
+        ConnectionCheckDialog *check = nullptr;
+        QVERIFY(
+            QTest::qWaitFor([&] { return (check = dialog.findChild<ConnectionCheckDialog *>()) != nullptr; }, 10000));
+        QVERIFY(QTest::qWaitFor([check] { return check->check()->isFinished(); }, 60000));
+        const auto &version = check->check()->lines().at(int(ConnectionCheckLine::Item::Version));
+        QVERIFY2(version.status == ConnectionCheckLine::Status::Ok, qPrintable(version.found));
+        QVERIFY(gitlab.requestCount(QStringLiteral("GET"), QStringLiteral("^/api/v4/version$")) == 1);
+        check->close();
     }
 };
 

@@ -3,6 +3,7 @@
 #include "core/keychain/secretstore.h"
 #include "core/profile/profilestore.h"
 #include "views/dialogs.h"
+#include "views/settings/connectioncheckdialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -27,9 +28,24 @@ SettingsDialog::SettingsDialog(ProfileStore *profiles, SecretStore *secrets, QWi
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings and profiles"));
     buildUi();
-    connect(m_secrets, &SecretStore::failed, this, [this](const QString &, const QString &message) {
+    connect(m_secrets, &SecretStore::failed, this, [this](const QString &key, const QString &message) {
+        if (!m_checkTokenKey.isEmpty() && key == m_checkTokenKey) {
+            m_checkTokenKey.clear();
+            reportSecretFailure(message);
+            return;
+        }
         --m_pendingSecretWrites;
         reportSecretFailure(message);
+    });
+    connect(m_secrets, &SecretStore::secretRead, this, [this](const QString &key, const QString &secret, bool found) {
+        if (m_checkTokenKey.isEmpty() || key != m_checkTokenKey)
+            return;
+        m_checkTokenKey.clear();
+        if (!found || secret.isEmpty()) {
+            m_status->setText(tr("No GitLab token is stored for this profile: type one to check the connection."));
+            return;
+        }
+        openConnectionCheck(m_checkProfile, secret);
     });
     connect(m_secrets, &SecretStore::secretWritten, this, [this] {
         --m_pendingSecretWrites;
@@ -117,6 +133,11 @@ void SettingsDialog::buildUi()
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
     connect(m_buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, this, &SettingsDialog::saveCurrent);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    QPushButton *check = m_buttons->addButton(tr("Check connection"), QDialogButtonBox::ActionRole);
+    check->setObjectName(QStringLiteral("checkConnectionButton"));
+    check->setToolTip(tr("Verify this profile against its GitLab: version, token, role, job token allowlists, "
+                         "runners and https"));
+    connect(check, &QPushButton::clicked, this, &SettingsDialog::checkConnection);
 
     auto *listColumn = new QVBoxLayout;
     listColumn->addWidget(m_list);
@@ -277,6 +298,42 @@ bool SettingsDialog::saveCurrent()
     field(QStringLiteral("dnsCredential"))->clear();
     Q_EMIT profileSaved(profile.name);
     return true;
+}
+
+void SettingsDialog::checkConnection()
+{
+    const QString typedToken = field(QStringLiteral("gitlabToken"))->text();
+    if (!typedToken.isEmpty()) {
+        const Profile profile = profileFromFields();
+        QList<QPair<QString, QString>> problems = profile.validate();
+        showFieldErrors(problems);
+        if (!problems.isEmpty()) {
+            m_status->setText(tr("Please correct the highlighted fields."));
+            return;
+        }
+        openConnectionCheck(profile, typedToken);
+        return;
+    }
+    QString refusal;
+    const std::optional<Profile> saved
+        = m_currentName.isEmpty() ? std::nullopt : m_profiles->loadForUse(m_currentName, &refusal);
+    if (!saved) {
+        m_status->setText(refusal.isEmpty() ? tr("Type the GitLab token, or save the profile first.") : refusal);
+        return;
+    }
+    m_checkProfile = *saved;
+    m_checkTokenKey = SecretStore::gitlabTokenKey(saved->name);
+    m_status->setText(tr("Reading the token from the keychain…"));
+    m_secrets->read(m_checkTokenKey);
+}
+
+void SettingsDialog::openConnectionCheck(const Profile &profile, const QString &token)
+{
+    m_status->clear();
+    auto *dialog = new ConnectionCheckDialog(profile.gitlabUrl, token, profile.rootGroup, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConnectionCheckDialog::auditEntry, this, &SettingsDialog::auditEntry);
+    dialog->open();
 }
 
 void SettingsDialog::reportSecretFailure(const QString &message)

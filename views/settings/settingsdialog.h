@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/records.h"
 #include "core/profile/profile.h"
 
 #include <QDialog>
@@ -37,8 +38,16 @@ public:
 public Q_SLOTS:
     bool saveCurrent(); // validates; returns false and shows messages next to fields when invalid
 
+    // Checks the shown profile against its GitLab in a ConnectionCheckDialog:
+    // with the token typed in the field and the fields' URL, or else with the
+    // saved profile and its token from the keychain (never a stored token
+    // sent to an unsaved URL).
+    void checkConnection();
+
 Q_SIGNALS:
     void profileSaved(const QString &name);
+    // A connection check repaired something in GitLab.
+    void auditEntry(const Dockmaster::AuditEntry &entry);
 
 private:
     void buildUi();
@@ -48,6 +57,7 @@ private:
     Profile profileFromFields() const;
     void showFieldErrors(const QList<QPair<QString, QString>> &problems);
     void reportSecretFailure(const QString &message);
+    void openConnectionCheck(const Profile &profile, const QString &token);
 
     ProfileStore *m_profiles;
     SecretStore *m_secrets;
@@ -61,6 +71,8 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QString m_currentName;
     int m_pendingSecretWrites = 0;
+    QString m_checkTokenKey; // the keychain read a connection check waits for
+    Profile m_checkProfile;
 };
 
 } // namespace Dockmaster

@@ -542,6 +542,10 @@ void Shell::openSettings()
         if (name == m_profile.name)
             m_secrets->read(SecretStore::gitlabTokenKey(name)); // the token may have changed
     });
+    connect(dialog, &SettingsDialog::auditEntry, this, [this](const AuditEntry &entry) {
+        if (m_cache) // a repair made before any profile was opened is in GitLab, not in a cache
+            appendAudit(entry);
+    });
     dialog->open();
 }
 

@@ -13,9 +13,9 @@ namespace Dockmaster {
 RecoverJob::RecoverJob(ReleaseJobSetup setup, const QString &admin, bool approvedOnly, QSet<QString> skip,
                        std::function<void(quint64, int, const QString &)> recovered, QObject *parent)
     : ReleaseJob(std::move(setup), ReleaseOutcome::Action::Recover, admin, parent)
+    , m_recovered(std::move(recovered))
     , m_approvedOnly(approvedOnly)
     , m_skip(std::move(skip))
-    , m_recovered(std::move(recovered))
 {
 }
 

@@ -109,24 +109,24 @@ QString readableText(QWidget *widget)
     return node->textInterface()->text(0, node->textInterface()->characterCount());
 }
 
-// Where the keys go: the focus of the application, or of the dialog the
-// keyboard is in. (The offscreen platform does not move the application's
-// focus into a dialog as a window manager does; inside the dialog, Tab moves
-// its focus as it would on screen.)
-QPointer<QWidget> g_dialog;
+// Where the keys go: the focus inside the window the keyboard is in (the
+// main window or a dialog), as it moves with Tab on screen. The offscreen
+// platform does not activate windows the way a window manager does, so the
+// application's own focus cannot be followed.
+QPointer<QWidget> g_window;
 
 QWidget *keyboardFocus()
 {
-    if (g_dialog)
-        return g_dialog->focusWidget() ? g_dialog->focusWidget() : g_dialog.data();
+    if (g_window)
+        return g_window->focusWidget() ? g_window->focusWidget() : g_window.data();
     return QApplication::focusWidget();
 }
 
-// The keyboard goes into `dialog` (null: back to the application's focus).
-bool enter(QWidget *dialog)
+// The keyboard goes into `window` (a dialog just opened, or the main window again).
+bool enter(QWidget *window)
 {
-    g_dialog = dialog;
-    return !dialog || dialog->isVisible();
+    g_window = window;
+    return window->isVisible();
 }
 
 void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
@@ -263,10 +263,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(requests->model()->rowCount() > 1 && releases->canAct(), 90000);
         window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(window));
+        QVERIFY(enter(window));
 
         // Alt+2: the Pending approvals panel; Tab to its list.
         press(Qt::Key_2, Qt::AltModifier);
-        QVERIFY(window->approvalsPanel()->isAncestorOf(QApplication::focusWidget()));
+        QVERIFY(window->approvalsPanel()->isAncestorOf(keyboardFocus()));
         QVERIFY(tabTo(requests));
         // Down until a pending test request is current.
         auto current = [requests] {
@@ -314,7 +315,9 @@ private Q_SLOTS:
                  qPrintable(outcomes.first().first().value<ReleaseOutcome>().message));
 
         // Ctrl+Shift+R: reject another pending request, reason typed, Tab, Space.
-        enter(nullptr);
+        window->activateWindow(); // as when the dialog closes on screen
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        enter(window);
         requests->setFocus(Qt::OtherFocusReason);
         const auto rejectable = [&current, &toApprove] {
             const ReleaseRequest request = current();
@@ -345,7 +348,9 @@ private Q_SLOTS:
 
         // Alt+1, type the approved app's ID in the filter, Tab to the list:
         // Ctrl+Shift+B rolls its test environment back (Tab to Roll back, Space).
-        enter(nullptr);
+        window->activateWindow(); // as when the dialog closes on screen
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        enter(window);
         press(Qt::Key_1, Qt::AltModifier);
         auto *filter = window->applicationsPanel()->findChild<QLineEdit *>(QStringLiteral("applicationFilter"));
         QVERIFY(keyboardFocus() == filter);
@@ -372,14 +377,16 @@ private Q_SLOTS:
         QCOMPARE(rolledBack.appId, toApprove.appId);
 
         // Ctrl+L: the test environment's live logs, in the raised logs dock.
-        enter(nullptr);
+        window->activateWindow(); // as when the dialog closes on screen
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        enter(window);
         apps->setFocus(Qt::OtherFocusReason);
         press(Qt::Key_L, Qt::ControlModifier);
         QTRY_VERIFY(window->logsDock()->windowTitle().contains(toApprove.appId));
         QVERIFY(window->logsDock()->isVisible());
         // Alt+4 puts the keyboard in it.
         press(Qt::Key_4, Qt::AltModifier);
-        QVERIFY(window->logView()->isAncestorOf(QApplication::focusWidget()));
+        QVERIFY(window->logView()->isAncestorOf(keyboardFocus()));
     }
 
     // Tab indents in the code editor; Ctrl+Tab, or Esc then Tab, leaves it.

@@ -134,6 +134,14 @@ void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
     QTest::keyClick(keyboardFocus(), key, modifiers);
 }
 
+// Back in the main window once a dialog closed (a window manager activates it again).
+bool backTo(QWidget *window)
+{
+    window->activateWindow();
+    const bool active = QTest::qWaitForWindowActive(window);
+    return enter(window) && active;
+}
+
 // Presses Tab until `target` has the focus.
 bool tabTo(QWidget *target, int maxPresses = 120)
 {
@@ -151,6 +159,19 @@ bool tabTo(QWidget *target, int maxPresses = 120)
     qWarning("Tab never reached %s; it went through:\n%s", qPrintable(describe(target)),
              qPrintable(visited.join(QLatin1Char('\n'))));
     return false;
+}
+
+// Tabs to `button` of the dialog the keyboard is in, presses Space and waits
+// for the one outcome that follows (default-constructed: none came).
+ReleaseOutcome pressAndWait(QAbstractButton *button, QSignalSpy &outcomes)
+{
+    outcomes.clear();
+    if (!button || !button->isEnabled() || !tabTo(button))
+        return {};
+    press(Qt::Key_Space);
+    if (!QTest::qWaitFor([&outcomes] { return !outcomes.isEmpty(); }, 30000))
+        return {};
+    return outcomes.first().first().value<ReleaseOutcome>();
 }
 
 } // namespace
@@ -307,17 +328,11 @@ private Q_SLOTS:
             QVERIFY(tabTo(confirmation->appIdField()));
             QTest::keyClicks(keyboardFocus(), toApprove.appId);
         }
-        QVERIFY(confirmation->approveButton()->isEnabled());
-        QVERIFY(tabTo(confirmation->approveButton()));
-        press(Qt::Key_Space);
-        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 1, 30000);
-        QVERIFY2(outcomes.first().first().value<ReleaseOutcome>().ok(),
-                 qPrintable(outcomes.first().first().value<ReleaseOutcome>().message));
+        const ReleaseOutcome approved = pressAndWait(confirmation->approveButton(), outcomes);
+        QVERIFY2(approved.ok(), qPrintable(approved.message));
 
         // Ctrl+Shift+R: reject another pending request, reason typed, Tab, Space.
-        window->activateWindow(); // as when the dialog closes on screen
-        QVERIFY(QTest::qWaitForWindowActive(window));
-        enter(window);
+        QVERIFY(backTo(window));
         requests->setFocus(Qt::OtherFocusReason);
         const auto rejectable = [&current, &toApprove] {
             const ReleaseRequest request = current();
@@ -337,20 +352,13 @@ private Q_SLOTS:
         auto *reason = rejectDialog->findChild<QPlainTextEdit *>(QStringLiteral("rejectReason"));
         QVERIFY(tabTo(reason));
         QTest::keyClicks(reason, QStringLiteral("Writes to /etc/cron.d."));
-        QAbstractButton *rejectButton = buttonNamed(rejectDialog, QStringLiteral("Reject"));
-        QVERIFY(rejectButton && rejectButton->isEnabled());
-        QVERIFY(tabTo(rejectButton));
-        press(Qt::Key_Space);
-        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 1, 30000);
-        const auto rejected = outcomes.first().first().value<ReleaseOutcome>();
+        const ReleaseOutcome rejected = pressAndWait(buttonNamed(rejectDialog, QStringLiteral("Reject")), outcomes);
         QVERIFY2(rejected.ok(), qPrintable(rejected.message));
         QCOMPARE(rejected.appId, toReject.appId);
 
         // Alt+1, type the approved app's ID in the filter, Tab to the list:
         // Ctrl+Shift+B rolls its test environment back (Tab to Roll back, Space).
-        window->activateWindow(); // as when the dialog closes on screen
-        QVERIFY(QTest::qWaitForWindowActive(window));
-        enter(window);
+        QVERIFY(backTo(window));
         press(Qt::Key_1, Qt::AltModifier);
         auto *filter = window->applicationsPanel()->findChild<QLineEdit *>(QStringLiteral("applicationFilter"));
         QVERIFY(keyboardFocus() == filter);
@@ -367,19 +375,13 @@ private Q_SLOTS:
         QMessageBox *rollbackQuestion = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((rollbackQuestion = shownChild<QMessageBox>(window)), 30000);
         QVERIFY(enter(rollbackQuestion));
-        QAbstractButton *rollBack = buttonNamed(rollbackQuestion, QStringLiteral("Roll back"));
-        QVERIFY(rollBack);
-        QVERIFY(tabTo(rollBack));
-        press(Qt::Key_Space);
-        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 1, 30000);
-        const auto rolledBack = outcomes.first().first().value<ReleaseOutcome>();
+        const ReleaseOutcome rolledBack
+            = pressAndWait(buttonNamed(rollbackQuestion, QStringLiteral("Roll back")), outcomes);
         QVERIFY2(rolledBack.ok(), qPrintable(rolledBack.message));
         QCOMPARE(rolledBack.appId, toApprove.appId);
 
         // Ctrl+L: the test environment's live logs, in the raised logs dock.
-        window->activateWindow(); // as when the dialog closes on screen
-        QVERIFY(QTest::qWaitForWindowActive(window));
-        enter(window);
+        QVERIFY(backTo(window));
         apps->setFocus(Qt::OtherFocusReason);
         press(Qt::Key_L, Qt::ControlModifier);
         QTRY_VERIFY(window->logsDock()->windowTitle().contains(toApprove.appId));

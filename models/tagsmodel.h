@@ -22,6 +22,10 @@ public:
     void setTags(const QString &appId, QList<TagRecord> tags);
     // SHAs the environment branches point at; marks the matching tags.
     void setLiveShas(const QString &testSha, const QString &productionSha);
+    QString liveSha(Environment environment) const
+    {
+        return environment == Environment::Production ? m_productionSha : m_testSha;
+    }
     QString appId() const { return m_appId; }
     int totalCount() const { return int(m_tags.size()); }
 

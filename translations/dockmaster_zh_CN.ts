@@ -245,6 +245,10 @@
         <source>Search %1 log history…</source>
         <translation>搜索%1日志历史…</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1：&lt;/b&gt;%2</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ApprovalConfirmDialog</name>
@@ -987,6 +991,34 @@
         <source>%1 Update the token in the profile settings.</source>
         <translation>%1 请在配置设置中更新令牌。</translation>
     </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Configuration text</source>
+        <translation>配置文本</translation>
+    </message>
+    <message>
+        <source>Versions of the file</source>
+        <translation>文件的历史版本</translation>
+    </message>
+    <message>
+        <source>Change of the chosen version</source>
+        <translation>所选版本的改动</translation>
+    </message>
+    <message>
+        <source>Editor actions</source>
+        <translation>编辑器操作</translation>
+    </message>
+    <message>
+        <source>More editor actions</source>
+        <translation>更多编辑器操作</translation>
+    </message>
+    <message>
+        <source>Editor panels</source>
+        <translation>编辑器面板</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ConfigRenderer</name>
@@ -1578,6 +1610,10 @@
         <source>%1 — failed</source>
         <translation>%1 — 失败</translation>
     </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::DeploymentProgressPanel</name>
@@ -1974,6 +2010,22 @@
     <message>
         <source>the host of this environment is not in the inventory</source>
         <translation>此环境的主机不在清单中</translation>
+    </message>
+    <message>
+        <source>Uncommitted changes</source>
+        <translation>未提交的更改</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not committed. Commit and push them, or discard them?</source>
+        <translation>%1 有尚未提交的更改。要提交并推送，还是放弃这些更改？</translation>
+    </message>
+    <message>
+        <source>Commit…</source>
+        <translation>提交…</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
     </message>
 </context>
 <context>
@@ -2974,6 +3026,38 @@
         <source>Exported %1 lines.</source>
         <translation>已导出 %1 行。</translation>
     </message>
+    <message>
+        <source>Log filter</source>
+        <translation>日志筛选</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>输出流</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Lines from</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Lines to</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Time to jump to</source>
+        <translation>跳转到的时间</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>日志行</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::LogsController</name>
@@ -3170,6 +3254,58 @@
     <message>
         <source>&amp;Archive application…</source>
         <translation>归档应用(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to panel</source>
+        <translation>转到面板(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Release</source>
+        <translation>发布(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve selected request…</source>
+        <translation>批准所选申请(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reject selected request…</source>
+        <translation>拒绝所选申请(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Roll %1 &amp;back to the previous deployment…</source>
+        <translation>将%1回滚到上一次部署(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Select an application with a %1 environment first (Tag history shows it).</source>
+        <translation>请先选择一个有%1环境的应用（标签历史会显示它）。</translation>
+    </message>
+    <message>
+        <source>Follow %1 live &amp;logs</source>
+        <translation>跟踪%1实时日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>连接：%1</translation>
+    </message>
+    <message>
+        <source>Connection: %1 (%2)</source>
+        <translation>连接：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <source>Open editors</source>
+        <translation>已打开的编辑器</translation>
+    </message>
+    <message>
+        <source>&amp;Configuration</source>
+        <translation>配置(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open a configuration first (Ctrl+E)</source>
+        <translation>请先打开一个配置（Ctrl+E）</translation>
     </message>
 </context>
 <context>
@@ -3403,8 +3539,8 @@
         <translation>请输入应用名称。</translation>
     </message>
     <message>
-        <source>The name is too long (at most 40 characters).</source>
-        <translation>名称过长（最多 40 个字符）。</translation>
+        <source>The name is too long (at most %1 characters).</source>
+        <translation>名称过长（最多 %1 个字符）。</translation>
     </message>
     <message>
         <source>The name may contain only letters A-Z, digits, single spaces, &apos;-&apos; and &apos;_&apos;, and must start and end with a letter or digit.</source>
@@ -3415,8 +3551,8 @@
         <translation>请输入插件开发者的 GitLab 用户名。</translation>
     </message>
     <message>
-        <source>The description is too long (at most 200 characters).</source>
-        <translation>描述过长（最多 200 个字符）。</translation>
+        <source>The description is too long (at most %1 characters).</source>
+        <translation>描述过长（最多 %1 个字符）。</translation>
     </message>
     <message>
         <source>The description may contain only letters A-Z, digits, spaces and . , : ! ? ( ) _ + -</source>
@@ -3853,7 +3989,7 @@
     </message>
     <message>
         <source>Completed the approval of %1#%2 by %3 that was interrupted: commit %4 deploys %5 to %6. Nothing was deployed twice.</source>
-        <translation>已补全 %3 对 %1#%2 的中断审批：提交 %4 将 %5 部署到 %6。没有重复部署。</translation>
+        <translation>已补全 %3 对 %1#%2 的中断审批：提交 %4 将 %5 部署到%6环境。没有重复部署。</translation>
     </message>
     <message>
         <source>Your earlier approval (commit %1) was already pushed; its comment and labels are now complete. Nothing was deployed twice.</source>
@@ -3861,7 +3997,7 @@
     </message>
     <message>
         <source>Approved: deploying %1 (%2) to %3 of %4.</source>
-        <translation>已批准：正在将 %1（%2）部署到 %4 的 %3。</translation>
+        <translation>已批准：正在将 %1（%2）部署到 %4 的%3环境。</translation>
     </message>
     <message>
         <source>A rejection needs a reason: the developer reads it on the request.</source>
@@ -3876,8 +4012,8 @@
         <translation>无法为申请添加标签并关闭：%1</translation>
     </message>
     <message>
-        <source>Rejected %1#%2 and closed it.</source>
-        <translation>已拒绝并关闭 %1#%2。</translation>
+        <source>Rejected %1#%2 and closed it. Reason: %3</source>
+        <translation>已拒绝并关闭 %1#%2。理由：%3</translation>
     </message>
     <message>
         <source>A rollback needs the full commit id of the version to go back to.</source>

@@ -54,6 +54,25 @@ QMessageBox *confirm(QWidget *parent, const QString &title, const QString &text,
     return box;
 }
 
+QMessageBox *choose(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text,
+                    const QList<std::pair<QString, QMessageBox::ButtonRole>> &choices, const QObject *context,
+                    std::function<void(int choice)> onChoice)
+{
+    QMessageBox *box = messageBox(parent, icon, title, text, QMessageBox::Cancel);
+    QList<QAbstractButton *> buttons;
+    for (const auto &[label, role] : choices)
+        buttons.append(box->addButton(label, role));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setEscapeButton(QMessageBox::Cancel);
+    QObject::connect(box, &QMessageBox::finished, context, [box, buttons, onChoice = std::move(onChoice)] {
+        const int chosen = int(buttons.indexOf(box->clickedButton()));
+        if (chosen >= 0)
+            onChoice(chosen);
+    });
+    box->open();
+    return box;
+}
+
 void openThen(QDialog *dialog, const QObject *context, std::function<void()> onAccepted)
 {
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -31,6 +31,13 @@ QMessageBox *ask(QWidget *parent, const QString &title, const QString &text, con
 QMessageBox *confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptLabel,
                      const QObject *context, std::function<void()> onAccept);
 
+// Offers `choices` (button text and role) besides Cancel, which is the
+// default and what Escape or closing the window means; `onChoice` runs with
+// the index of the chosen one, not at all on Cancel.
+QMessageBox *choose(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text,
+                    const QList<std::pair<QString, QMessageBox::ButtonRole>> &choices, const QObject *context,
+                    std::function<void(int choice)> onChoice);
+
 // Opens `dialog` (deleted when closed); `onAccepted` runs if it is accepted.
 void openThen(QDialog *dialog, const QObject *context, std::function<void()> onAccepted);
 

@@ -12,6 +12,7 @@
 #include "views/panels/placeholderpanel.h"
 #include "views/panels/taghistorypanel.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -19,7 +20,9 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -59,6 +62,7 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     m_editorArea->setObjectName(QStringLiteral("editorArea"));
     m_editorArea->setAccessibleName(tr("Configuration editor"));
     m_editorArea->setTabsClosable(true);
+    m_editorArea->tabBar()->setAccessibleName(tr("Open editors"));
     m_editorArea->setDocumentMode(true);
     m_editorArea->addTab(new PlaceholderPanel(QStringLiteral("editorWelcome"), tr("Configuration editor"),
                                               tr("Open a configuration file of an app from the Applications panel "
@@ -133,6 +137,7 @@ void MainWindow::createMenus()
     settings->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
@@ -140,6 +145,19 @@ void MainWindow::createMenus()
     QAction *filter = edit->addAction(tr("&Filter current panel"), this, &MainWindow::focusCurrentFilter);
     filter->setShortcut(QKeySequence::Find);
     filter->setShortcutContext(Qt::ApplicationShortcut);
+
+    // The open editor's own actions (validate, diff, commit, history, drift,
+    // find…) with their shortcuts, so none hides behind its toolbar's "»".
+    QMenu *configuration = menuBar()->addMenu(tr("&Configuration"));
+    configuration->setObjectName(QStringLiteral("configurationMenu"));
+    connect(configuration, &QMenu::aboutToShow, this, [this, configuration] {
+        configuration->clear();
+        const QWidget *page = m_editorArea->currentWidget();
+        const QList<QAction *> actions = page ? page->actions() : QList<QAction *>();
+        if (actions.isEmpty())
+            configuration->addAction(tr("Open a configuration first (Ctrl+E)"))->setEnabled(false);
+        configuration->addActions(actions);
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *refresh = view->addAction(tr("&Refresh from GitLab"), this, &MainWindow::refreshRequested);
@@ -149,8 +167,52 @@ void MainWindow::createMenus()
     for (QDockWidget *dock :
          { m_applicationsDock, m_approvalsDock, m_tagHistoryDock, m_logsDock, m_deploymentsDock, m_auditDock })
         view->addAction(dock->toggleViewAction());
+    // Alt+1…6 bring a panel forward and put the keyboard in it (its toggle
+    // above would hide a panel that is already shown).
+    QMenu *goTo = view->addMenu(tr("&Go to panel"));
+    int number = 0;
+    for (QDockWidget *dock :
+         { m_applicationsDock, m_approvalsDock, m_tagHistoryDock, m_logsDock, m_auditDock, m_deploymentsDock }) {
+        QAction *action = goTo->addAction(dock->windowTitle(), this, [this, dock] { focusPanel(dock); });
+        action->setObjectName(dock->objectName() + QStringLiteral("FocusAction"));
+        action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + number++)));
+    }
     view->addSeparator();
     view->addAction(tr("Reset &layout"), this, [this] { restoreState(m_defaultState); });
+
+    // The release decisions, for the keyboard: they press the panels' own
+    // buttons and menus, which confirm first and say why they cannot act.
+    QMenu *release = menuBar()->addMenu(tr("&Release"));
+    release->setToolTipsVisible(true);
+    const auto press = [this](QAbstractButton *button) {
+        if (button->isEnabled())
+            button->click();
+        else
+            showError(button->toolTip());
+    };
+    QAction *approve = release->addAction(tr("&Approve selected request…"), this,
+                                          [this, press] { press(m_approvalsPanel->approveButton()); });
+    approve->setObjectName(QStringLiteral("approveAction"));
+    approve->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    QAction *reject = release->addAction(tr("&Reject selected request…"), this,
+                                         [this, press] { press(m_approvalsPanel->rejectButton()); });
+    reject->setObjectName(QStringLiteral("rejectAction"));
+    reject->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    release->addSeparator();
+    QList<QAction *> rollbacks;
+    for (Environment environment : AllEnvironments) {
+        QAction *rollback = release->addAction(
+            tr("Roll %1 &back to the previous deployment…").arg(environmentDisplayName(environment)), this,
+            [this, environment] {
+                if (!m_tagHistoryPanel->rollBack(environment))
+                    showError(tr("Select an application with a %1 environment first (Tag history shows it).")
+                                  .arg(environmentDisplayName(environment)));
+            });
+        rollback->setObjectName(environmentKey(environment) + QStringLiteral("RollbackAction"));
+        rollback->setShortcut(environment == Environment::Test ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B)
+                                                               : QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_B));
+        rollbacks.append(rollback);
+    }
 
     QMenu *application = menuBar()->addMenu(tr("&Application"));
     application->setToolTipsVisible(true); // says why an action is disabled
@@ -182,7 +244,20 @@ void MainWindow::createMenus()
             Q_EMIT archiveAppRequested(appId);
     });
     archiveApp->setObjectName(QStringLiteral("archiveAppAction"));
-    m_gitlabActions = { openTest, openProduction, createApp, checkDns, archiveApp };
+    application->addSeparator();
+    for (Environment environment : AllEnvironments) {
+        QAction *logs = application->addAction(tr("Follow %1 live &logs").arg(environmentDisplayName(environment)),
+                                               this, [this, environment] {
+                                                   const QString appId = m_applicationsPanel->currentAppId();
+                                                   if (!appId.isEmpty())
+                                                       Q_EMIT openLogsRequested(appId, environment);
+                                               });
+        logs->setObjectName(environmentKey(environment) + QStringLiteral("LogsAction"));
+        logs->setShortcut(environment == Environment::Test ? QKeySequence(Qt::CTRL | Qt::Key_L)
+                                                           : QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    }
+    m_gitlabActions = { openTest, openProduction, createApp, checkDns, archiveApp, approve, reject };
+    m_gitlabActions.append(rollbacks);
     connect(m_applicationsPanel, &ApplicationsPanel::openConfigRequested, this, &MainWindow::openConfigRequested);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -222,25 +297,32 @@ void MainWindow::setProfileName(const QString &name, bool sandbox)
 void MainWindow::setConnectionState(ConnectionState state, const QString &detail)
 {
     m_connectionState = state;
-    QString text;
+    QString name;
+    QColor dot;
     switch (state) {
     case ConnectionState::Online:
-        text = stateDot(QColor(0x27, 0xae, 0x60)) + tr("Online").toHtmlEscaped();
+        name = tr("Online");
+        dot = QColor(0x27, 0xae, 0x60);
         m_progress->setVisible(false);
         break;
     case ConnectionState::Syncing:
-        text = stateDot(QColor(0x29, 0x80, 0xb9)) + tr("Syncing").toHtmlEscaped();
+        name = tr("Syncing");
+        dot = QColor(0x29, 0x80, 0xb9);
         m_progress->setRange(0, 0);
         m_progress->setVisible(true);
         break;
     case ConnectionState::Offline:
-        text = stateDot(QColor(0x95, 0xa5, 0xa6)) + tr("Offline").toHtmlEscaped();
+        name = tr("Offline");
+        dot = QColor(0x95, 0xa5, 0xa6);
         m_progress->setVisible(false);
         break;
     }
-    m_connectionLabel->setText(text);
+    m_connectionLabel->setText(stateDot(dot) + name.toHtmlEscaped());
     m_connectionLabel->setToolTip(UntrustedText::plainToolTip(detail.left(UntrustedText::BlockLimit)));
-    m_connectionLabel->setAccessibleName(QStringLiteral("%1 %2").arg(m_connectionLabel->text(), detail));
+    // Plain words for a screen reader, not the label's markup.
+    const QString plainDetail = UntrustedText::line(detail);
+    m_connectionLabel->setAccessibleName(plainDetail.isEmpty() ? tr("Connection: %1").arg(name)
+                                                               : tr("Connection: %1 (%2)").arg(name, plainDetail));
     m_applicationsPanel->setOffline(state == ConnectionState::Offline, detail);
     const bool offline = state == ConnectionState::Offline;
     for (QAction *action : std::as_const(m_gitlabActions)) {
@@ -334,8 +416,49 @@ void MainWindow::saveLayout(QSettings &settings, const QString &profile) const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_closeGuard && !m_closeAllowed) {
+        const bool now = m_closeGuard([window = QPointer<MainWindow>(this)] {
+            if (!window)
+                return;
+            window->m_closeAllowed = true;
+            window->close();
+        });
+        if (!now) {
+            event->ignore();
+            return;
+        }
+    }
+    m_closeAllowed = false; // a window shown again asks again
     Q_EMIT closing();
     event->accept();
+}
+
+void MainWindow::childEvent(QChildEvent *event)
+{
+    QMainWindow::childEvent(event);
+    // The tabs of docks stacked on each other are made by QMainWindow as it
+    // needs them; a screen reader names the row by what it switches.
+    if (event->type() == QEvent::ChildPolished) {
+        auto *tabs = qobject_cast<QTabBar *>(event->child());
+        if (tabs && tabs->accessibleName().isEmpty())
+            tabs->setAccessibleName(tr("Panels"));
+    }
+}
+
+void MainWindow::focusPanel(QDockWidget *dock)
+{
+    dock->show();
+    dock->raise();
+    // The first control of the panel that takes the keyboard, in Tab order.
+    QWidget *panel = dock->widget();
+    for (QWidget *widget = panel->nextInFocusChain(); widget && widget != panel; widget = widget->nextInFocusChain()) {
+        if (panel->isAncestorOf(widget) && widget->isVisible() && widget->isEnabled()
+            && (widget->focusPolicy() & Qt::TabFocus)) {
+            widget->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+    }
+    panel->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::focusCurrentFilter()

@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QDockWidget;
 class QLabel;
 class QProgressBar;
@@ -60,6 +62,11 @@ public:
     // Geometry and dock layout. Each profile keeps its own (`profile` empty:
     // the layout a profile starts from before it has one).
     void restoreLayout(QSettings &settings, const QString &profile = QString());
+    // Asked before the window closes (File → Quit, the close button): true
+    // lets it close now; false keeps it open, and the guard calls `closeNow`
+    // later if the close may go on after all (after asking the admin).
+    using CloseGuard = std::function<bool(std::function<void()> closeNow)>;
+    void setCloseGuard(CloseGuard guard) { m_closeGuard = std::move(guard); }
     void saveLayout(QSettings &settings, const QString &profile = QString()) const;
 
 Q_SIGNALS:
@@ -70,15 +77,18 @@ Q_SIGNALS:
     void dnsCheckRequested(const QString &appId);
     void archiveAppRequested(const QString &appId);
     void openConfigRequested(const QString &appId, Dockmaster::Environment environment);
+    void openLogsRequested(const QString &appId, Dockmaster::Environment environment);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void childEvent(QChildEvent *event) override;
 
 private:
     QDockWidget *addPanel(QWidget *panel, const QString &objectName, const QString &title, Qt::DockWidgetArea area);
     void createMenus();
     void createStatusBar();
     void focusCurrentFilter();
+    void focusPanel(QDockWidget *dock);
     void showAbout();
 
     ApplicationsPanel *m_applicationsPanel;
@@ -102,6 +112,8 @@ private:
     QLabel *m_profileLabel = nullptr;
     FilterablePanel *m_lastFilterablePanel = nullptr;
     QByteArray m_defaultState;
+    CloseGuard m_closeGuard;
+    bool m_closeAllowed = false; // the guard said yes (after asking): the next close goes through
     ConnectionState m_connectionState = ConnectionState::Offline;
     QList<QAction *> m_gitlabActions; // need GitLab: disabled offline, with the reason as tooltip
 };

@@ -5,6 +5,7 @@
 #include "core/approvals/releasetrailers.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/gitlab/releaserequestparser.h"
+#include "core/util/untrustedtext.h"
 
 namespace Dockmaster {
 
@@ -70,9 +71,11 @@ void RejectJob::rejectIssue(const GitLabIssue &issue)
                             return;
                         }
                         m_outcome.currentState = stateOf(result.value);
-                        finish(
-                            ReleaseOutcome::Kind::Succeeded,
-                            ReleaseApprover::tr("Rejected %1#%2 and closed it.").arg(m_codeProject).arg(m_outcome.iid));
+                        finish(ReleaseOutcome::Kind::Succeeded,
+                               ReleaseApprover::tr("Rejected %1#%2 and closed it. Reason: %3")
+                                   .arg(m_codeProject)
+                                   .arg(m_outcome.iid)
+                                   .arg(UntrustedText::line(m_reason, 200)));
                     });
             });
         });

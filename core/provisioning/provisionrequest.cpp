@@ -26,8 +26,8 @@ QString name(const QString &value)
 {
     if (value.isEmpty())
         return tr("Enter a name for the app.");
-    if (value.size() > 40)
-        return tr("The name is too long (at most 40 characters).");
+    if (value.size() > MaxNameLength)
+        return tr("The name is too long (at most %1 characters).").arg(MaxNameLength);
     if (!matches(value, "^[A-Za-z0-9](?:[A-Za-z0-9 _-]*[A-Za-z0-9])?$") || value.contains(QLatin1String("  ")))
         return tr("The name may contain only letters A-Z, digits, single spaces, '-' and '_', and must start and "
                   "end with a letter or digit.");
@@ -43,8 +43,8 @@ QString owner(const QString &value)
 
 QString description(const QString &value)
 {
-    if (value.size() > 200)
-        return tr("The description is too long (at most 200 characters).");
+    if (value.size() > MaxDescriptionLength)
+        return tr("The description is too long (at most %1 characters).").arg(MaxDescriptionLength);
     if (!matches(value, "^[A-Za-z0-9 .,:!?()_+-]*$"))
         return tr("The description may contain only letters A-Z, digits, spaces and . , : ! ? ( ) _ + -");
     return {};

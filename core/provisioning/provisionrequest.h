@@ -27,6 +27,11 @@ struct ProvisionFieldError {
 
 namespace ProvisionValidation {
 
+// The longest name and description accepted (the wizard's fields let one
+// more character in, so the message, not a silent cut, says so).
+inline constexpr int MaxNameLength = 40;
+inline constexpr int MaxDescriptionLength = 200;
+
 // Each returns an empty string when the value is acceptable. All patterns
 // are ASCII allow-lists, so look-alike letters, quotes, `$`, `;`, braces,
 // slashes and line breaks never pass.

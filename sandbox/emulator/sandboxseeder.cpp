@@ -1,5 +1,8 @@
 #include "sandbox/emulator/sandboxseeder.h"
 
+#include "core/render/appenvironmentspec.h"
+#include "core/render/configrenderer.h"
+#include "core/render/renderinput.h"
 #include "sandbox/emulator/emulatorrepository.h"
 #include "sandbox/emulator/gitlabemulator.h"
 
@@ -109,22 +112,33 @@ QByteArray ciYaml(const QString &environment)
         .toUtf8();
 }
 
-QHash<QString, QByteArray> confFiles(const QString &id, const QString &environment, int containerPort, int fallbackPort)
+// The configuration files of one environment branch as Dockmaster renders
+// them (nginx sites, php-fpm pools, the compose file), so the editor demo
+// opens real configurations. They were rendered when the platform's memory
+// default was lower: the drift check finds that one difference, as it would
+// on a platform whose templates moved on.
+QHash<QString, QByteArray> confFiles(const QString &id, const QString &environment, const HostSpec &host,
+                                     int containerPort, int fallbackPort, const QString &domain)
 {
-    const QString tag = QStringLiteral("# %1 %2: placeholder, rendered by Dockmaster\n").arg(id, environment);
-    return {
-        { QStringLiteral("conf/nginx-outer.conf"),
-          (tag
-           + QStringLiteral("upstream %1 { server 127.0.0.1:%2; server 127.0.0.1:%3 backup; }\n")
-                 .arg(id)
-                 .arg(containerPort)
-                 .arg(fallbackPort))
-              .toUtf8() },
-        { QStringLiteral("conf/nginx-app.conf"), tag.toUtf8() },
-        { QStringLiteral("conf/php-fpm.conf"), (tag + QStringLiteral("[%1]\n").arg(id)).toUtf8() },
-        { QStringLiteral("conf/docker-compose.yaml"),
-          (tag + QStringLiteral("services:\n  web:\n    image: localhost/plugin-runtime:latest\n")).toUtf8() },
-    };
+    AppEnvironmentSpec spec = AppEnvironmentSpec::withDefaults(id, *environmentFromKey(environment));
+    spec.setValue(RenderField::HostName, QString::fromLatin1(host.name));
+    spec.setValue(RenderField::HostAddress, QString::fromLatin1(host.address));
+    spec.setValue(RenderField::ContainerPort, QString::number(containerPort));
+    spec.setValue(RenderField::FallbackPort, QString::number(fallbackPort));
+    spec.setValue(RenderField::Domain, domain);
+    spec.setValue(RenderField::MemoryLimitMb, QStringLiteral("192"));
+    QHash<QString, QByteArray> files;
+    const RenderInputResult input = RenderInput::validate(spec);
+    if (!input.ok()) {
+        qWarning("sandbox seeder: %s cannot be rendered", qPrintable(id));
+        return files;
+    }
+    const ConfigRenderer::Result rendered = ConfigRenderer::render(*input.input);
+    for (const RenderedFile &file : rendered.files) {
+        if (file.path.startsWith(QLatin1String("conf/"))) // the pipeline stays the seeder's own
+            files.insert(file.path, file.content);
+    }
+    return files;
 }
 
 } // namespace
@@ -273,23 +287,28 @@ SandboxSeedResult SandboxSeeder::seed(const SandboxSeedOptions &options)
         }
 
         QJsonObject environments;
-        QHash<QString, QPair<int, int>> ports;
+        struct Allocation {
+            const HostSpec *host = nullptr;
+            int containerPort = 0;
+            int fallbackPort = 0;
+            QString domain;
+        };
+        QHash<QString, Allocation> allocationOf;
         for (const QString &env : { QStringLiteral("test"), QStringLiteral("production") }) {
             const bool test = env == QLatin1String("test");
             const HostSpec &host = test ? Hosts[i % testHosts] : Hosts[testHosts + i % productionHosts];
             const int slot = nextSlot[QString::fromLatin1(host.name)]++;
             const int containerPort = host.containerBase + slot;
             const int fallbackPort = host.fallbackBase + slot;
-            ports.insert(env, { containerPort, fallbackPort });
-            environments.insert(
-                env,
-                QJsonObject {
-                    { QStringLiteral("host"), QString::fromLatin1(host.name) },
-                    { QStringLiteral("container_port"), containerPort },
-                    { QStringLiteral("fallback_port"), fallbackPort },
-                    { QStringLiteral("domain"),
-                      QString(id + QLatin1Char('.') + QString::fromLatin1(test ? TestSuffix : ProductionSuffix)) },
-                });
+            const QString domain = id + QLatin1Char('.') + QString::fromLatin1(test ? TestSuffix : ProductionSuffix);
+            allocationOf.insert(env, { &host, containerPort, fallbackPort, domain });
+            environments.insert(env,
+                                QJsonObject {
+                                    { QStringLiteral("host"), QString::fromLatin1(host.name) },
+                                    { QStringLiteral("container_port"), containerPort },
+                                    { QStringLiteral("fallback_port"), fallbackPort },
+                                    { QStringLiteral("domain"), domain },
+                                });
         }
         allocations.insert(
             QStringLiteral("allocations/%1.json").arg(id),
@@ -409,7 +428,9 @@ SandboxSeedResult SandboxSeeder::seed(const SandboxSeedOptions &options)
                 sig.when = at(deployMinute);
                 QHash<QString, QByteArray> files;
                 if (k == 0) {
-                    files = confFiles(id, plan.env, ports.value(plan.env).first, ports.value(plan.env).second);
+                    const Allocation &allocation = allocationOf.value(plan.env);
+                    files = confFiles(id, plan.env, *allocation.host, allocation.containerPort, allocation.fallbackPort,
+                                      allocation.domain);
                     files.insert(QStringLiteral(".gitmodules"), gitmodules);
                     files.insert(QStringLiteral(".gitlab-ci.yml"), ciYaml(plan.env));
                 }

@@ -195,6 +195,12 @@ private Q_SLOTS:
         QVERIFY(!issue.labels.contains(QStringLiteral("release::pending")));
         QCOMPARE(m_fixture.notesContaining(request, QStringLiteral("Rejected by @root: Uses eval() on request data.")),
                  1);
+        // The audit row says why, not only that it was rejected.
+        const auto audit = m_rootOutcomes->audit;
+        QVERIFY(std::any_of(audit.cbegin(), audit.cend(), [&](const AuditEntry &e) {
+            return e.action == QLatin1String("release.reject") && e.appId == request.appId
+                && e.detail.contains(QStringLiteral("Uses eval() on request data."));
+        }));
         QCOMPARE(m_fixture.rev(opsProject(request), QStringLiteral("env/test")), before);
 
         // Approving it now names the state and who decided it.

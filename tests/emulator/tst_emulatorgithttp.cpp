@@ -137,9 +137,9 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(clone + QStringLiteral("/.gitmodules")));
         QVERIFY(QFile::exists(clone + QStringLiteral("/conf/docker-compose.yaml")));
 
-        QFile conf(clone + QStringLiteral("/conf/php-fpm.conf"));
+        QFile conf(clone + QStringLiteral("/conf/php-fpm-container.conf"));
         QVERIFY(conf.open(QIODevice::Append));
-        conf.write("pm.max_children = 4\n");
+        conf.write("request_slowlog_timeout = 7s\n");
         conf.close();
         QCOMPARE(git({ QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("Tune php-fpm") }, clone), 0);
         QByteArray sha;
@@ -149,10 +149,9 @@ private Q_SLOTS:
         // Queued into this thread: the emulator emits from its own.
         QList<QPair<qint64, QString>> statuses;
         QObject receiver;
-        connect(m_emulator.get(), &GitLabEmulator::pipelineStatusChanged, &receiver,
-                [&statuses](qint64, qint64 pipelineId, const QString &status) {
-                    statuses.append({ pipelineId, status });
-                });
+        connect(
+            m_emulator.get(), &GitLabEmulator::pipelineStatusChanged, &receiver,
+            [&statuses](qint64, qint64 pipelineId, const QString &status) { statuses.append({ pipelineId, status }); });
         QCOMPARE(git({ QStringLiteral("push"), QStringLiteral("origin"), QStringLiteral("env/test") }, clone), 0);
         QTRY_COMPARE_WITH_TIMEOUT(latestPipeline(QStringLiteral("plugins/ops/") + m_app, QStringLiteral("env/test"))
                                       .value(QStringLiteral("status"))
@@ -190,9 +189,9 @@ private Q_SLOTS:
 
         // The default deployer put the tree on the "host".
         QFile deployed(m_emulator->dataDir() + QStringLiteral("/hosts/test/plugins/ops/") + m_app
-                       + QStringLiteral("/conf/php-fpm.conf"));
+                       + QStringLiteral("/conf/php-fpm-container.conf"));
         QVERIFY(deployed.open(QIODevice::ReadOnly));
-        QVERIFY(deployed.readAll().contains("pm.max_children = 4"));
+        QVERIFY(deployed.readAll().contains("request_slowlog_timeout = 7s"));
     }
 
     void failedDeployMarksPipelineFailed()
@@ -317,13 +316,13 @@ private Q_SLOTS:
         QCOMPARE(git_repository_head(&head, repo), 0);
         git_commit *parent = nullptr;
         QCOMPARE(git_commit_lookup(&parent, repo, git_reference_target(head)), 0);
-        QFile f(path + QStringLiteral("/conf/nginx-app.conf"));
+        QFile f(path + QStringLiteral("/conf/nginx-container.conf"));
         QVERIFY(f.open(QIODevice::Append));
         f.write("# libgit2 edit\n");
         f.close();
         git_index *index = nullptr;
         QCOMPARE(git_repository_index(&index, repo), 0);
-        QCOMPARE(git_index_add_bypath(index, "conf/nginx-app.conf"), 0);
+        QCOMPARE(git_index_add_bypath(index, "conf/nginx-container.conf"), 0);
         QCOMPARE(git_index_write(index), 0);
         git_oid treeId;
         QCOMPARE(git_index_write_tree(&treeId, index), 0);

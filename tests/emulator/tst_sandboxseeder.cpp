@@ -134,6 +134,24 @@ private Q_SLOTS:
             QCOMPARE(r.status, 200);
             r = m_client->get(project + QStringLiteral("/repository/files/.gitmodules/raw?ref=") + ref);
             QVERIFY(r.body.contains(QByteArray("url = ../../apps/" + app.toUtf8() + ".git")));
+            // Real configurations, as the templates render them for this app,
+            // not one-line placeholders: the editor demo shows what admins edit.
+            const QByteArray domain
+                = app.toUtf8() + (env == QLatin1String("test") ? ".test.plugins.example" : ".plugins.example");
+            r = m_client->get(project + QStringLiteral("/repository/files/")
+                              + enc(QStringLiteral("conf/nginx-outer.conf")) + QStringLiteral("/raw?ref=") + ref);
+            QCOMPARE(r.status, 200);
+            QVERIFY2(r.body.contains(QByteArray("server_name " + domain + ";")) && r.body.contains("proxy_pass http://")
+                         && r.body.count('\n') > 30,
+                     r.body.constData());
+            r = m_client->get(project + QStringLiteral("/repository/files/")
+                              + enc(QStringLiteral("conf/php-fpm-container.conf")) + QStringLiteral("/raw?ref=") + ref);
+            QVERIFY2(r.body.contains("pm.max_children = "), r.body.constData());
+            r = m_client->get(project + QStringLiteral("/repository/files/")
+                              + enc(QStringLiteral("conf/docker-compose.yaml")) + QStringLiteral("/raw?ref=") + ref);
+            QVERIFY2(r.body.contains(QByteArray("name: " + app.toUtf8() + '-' + env.toUtf8()))
+                         && r.body.contains("mem_limit: "),
+                     r.body.constData());
             r = m_client->get(project + QStringLiteral("/deployments?environment=") + env);
             QVERIFY(!r.json().array().isEmpty());
             QCOMPARE(r.json().array().last().toObject().value(QStringLiteral("sha")).toString(),

@@ -1,11 +1,11 @@
 #include "core/dns/powerdnsprovider.h"
+#include "core/git/gitlibrary.h"
+#include "core/provisioning/inventoryallocator.h"
 #include "sandbox/emulator/emulatorfaults.h"
 #include "sandbox/emulator/sandboxseeder.h"
-#include "core/git/gitlibrary.h"
+#include "tests/provisioning/provisioningtesthelpers.h"
 #include "tests/support/pdnsserver.h"
 #include "views/provisioning/createappdialog.h"
-#include "core/provisioning/inventoryallocator.h"
-#include "tests/provisioning/provisioningtesthelpers.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -114,6 +114,47 @@ private Q_SLOTS:
         QVERIFY(!m_dialog->fieldMessage(QStringLiteral("environments")).isEmpty());
         QVERIFY(!m_dialog->createButton()->isEnabled());
         QCOMPARE(m_emulator->requestCount(QStringLiteral("POST"), QStringLiteral(".")), 0);
+    }
+
+    // Issue 13: the field cut names at 80 characters while its message said
+    // 40; now a name over the limit stays visible and the message says why.
+    void aTooLongNameIsExplainedNotCut()
+    {
+        const QString typed(60, QLatin1Char('a'));
+        QTest::keyClicks(m_dialog->nameEdit(), typed);
+        const int limit = ProvisionValidation::MaxNameLength;
+        QCOMPARE(m_dialog->nameEdit()->text().size(), limit + 1); // past the limit: the message, not a silent cut
+        QCOMPARE(m_dialog->fieldMessage(QStringLiteral("name")),
+                 QStringLiteral("The name is too long (at most %1 characters).").arg(limit));
+        QTest::keyClick(m_dialog->nameEdit(), Qt::Key_Backspace);
+        QCOMPARE(m_dialog->fieldMessage(QStringLiteral("name")), QString()); // exactly the limit is fine
+        QTest::keyClicks(m_dialog->descriptionEdit(), QString(250, QLatin1Char('d')));
+        QCOMPARE(m_dialog->fieldMessage(QStringLiteral("description")),
+                 QStringLiteral("The description is too long (at most %1 characters).")
+                     .arg(ProvisionValidation::MaxDescriptionLength));
+    }
+
+    // Issue 13: a message that wraps onto several lines was cut off at the
+    // bottom of the dialog; the dialog grows until all of it shows.
+    void aMultiLineMessageIsNotClipped()
+    {
+        m_dialog->resize(360, m_dialog->minimumSizeHint().height());
+        m_dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+        QTest::keyClicks(m_dialog->nameEdit(), QStringLiteral("-Shop-"));
+        QTest::keyClicks(m_dialog->descriptionEdit(), QStringLiteral("ok \"quoted\""));
+        QCoreApplication::processEvents();
+        for (const char *name : { "nameMessage", "descriptionMessage" }) {
+            auto *message = m_dialog->findChild<QLabel *>(QLatin1String(name));
+            QVERIFY(message && message->isVisible());
+            QVERIFY2(message->height() >= message->heightForWidth(message->width()),
+                     qPrintable(QStringLiteral("%1: %2 < %3")
+                                    .arg(QLatin1String(name))
+                                    .arg(message->height())
+                                    .arg(message->heightForWidth(message->width()))));
+            const QRect inDialog(message->mapTo(m_dialog.get(), QPoint(0, 0)), message->size());
+            QVERIFY2(m_dialog->rect().contains(inDialog), name);
+        }
     }
 
     void unknownOwnerIsShownUnderTheOwnerField()

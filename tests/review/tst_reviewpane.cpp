@@ -1,6 +1,11 @@
+#include "core/gitlab/gitlabclient.h"
 #include "core/review/riskscanner.h"
+#include "models/applicationsmodel.h"
+#include "models/releaserequestsmodel.h"
+#include "views/panels/approvalspanel.h"
 #include "views/review/diffview.h"
 #include "views/review/reviewpane.h"
+#include "views/shell/reviewcontroller.h"
 
 #include <QApplication>
 #include <QDir>
@@ -8,6 +13,7 @@
 #include <QStackedWidget>
 #include <QTest>
 #include <QTextBlock>
+#include <QTreeView>
 #include <QTreeWidget>
 
 #include <KSyntaxHighlighting/Repository>
@@ -121,6 +127,31 @@ class TestReviewPane : public QObject
     }
 
 private Q_SLOTS:
+    // Issue 13: the review of the selected request follows the cache: when a
+    // sync brings its new state (decided here or on another console), the
+    // header says so without selecting it again.
+    void theReviewFollowsTheRequestsState()
+    {
+        ReleaseRequestsModel requests;
+        ReleaseRequest shown = request(Environment::Test);
+        shown.resolvedSha.clear(); // nothing to load: no GitLab needed
+        requests.setItems({ shown });
+        ApprovalsPanel panel(&requests);
+        GitLabClient client;
+        ApplicationsModel apps;
+        ReviewController controller(&client, &panel, &apps, nullptr);
+        panel.view()->setCurrentIndex(panel.view()->model()->index(0, 0));
+        auto *requester = controller.pane()->findChild<QLabel *>(QStringLiteral("reviewRequester"));
+        QVERIFY(requester);
+        QVERIFY2(requester->text().startsWith(QStringLiteral("by dana")), qPrintable(requester->text()));
+        QVERIFY(!requester->text().contains(QStringLiteral("Rejected")));
+
+        shown.state = ReleaseState::Rejected;
+        requests.setItems({ shown });
+        QVERIFY2(requester->text().contains(QStringLiteral("Rejected")), qPrintable(requester->text()));
+        QCOMPARE(controller.pane()->request().state, ReleaseState::Rejected);
+    }
+
     void emptyState()
     {
         ReviewPane pane(nullptr);

@@ -2,7 +2,9 @@
 // grows, for whichever deployment is selected.
 #include "views/deploy/deploymentprogresspanel.h"
 
+#include <QHeaderView>
 #include <QPlainTextEdit>
+#include <QStyle>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -36,6 +38,30 @@ private Q_SLOTS:
         QVERIFY(panel.logView()->toPlainText().endsWith(QStringLiteral("nginx -t ok\n")));
         QCOMPARE(panel.list()->topLevelItem(1)->text(1), QStringLiteral("Failed"));
         QVERIFY(panel.logOf(second).isEmpty());
+    }
+
+    // Issue 13: in the dock of a 1440-pixel window the Deployment column
+    // showed "app0000042 → produ…"; the title gets the room, the short columns fit.
+    void theDeploymentColumnShowsTheWholeTitle()
+    {
+        DeploymentProgressPanel panel;
+        const QString title = QStringLiteral("app0000042 → production v1.2.0");
+        const int key = panel.addDeployment(title, {});
+        panel.setPipeline(key, 1234, QStringLiteral("http://gitlab/pipelines/1234"));
+        panel.setStatus(key, QStringLiteral("waiting"));
+        panel.resize(1000, 240);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTreeWidget *list = panel.list();
+        const int needed = list->fontMetrics().horizontalAdvance(title)
+            + 2 * list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 8;
+        QVERIFY2(list->header()->sectionSize(0) >= needed,
+                 qPrintable(QStringLiteral("%1 < %2").arg(list->header()->sectionSize(0)).arg(needed)));
+        for (int column = 1; column < list->columnCount(); ++column) {
+            const QString text = list->topLevelItem(0)->text(column);
+            QVERIFY2(list->header()->sectionSize(column) >= list->fontMetrics().horizontalAdvance(text),
+                     qPrintable(text));
+        }
     }
 };
 

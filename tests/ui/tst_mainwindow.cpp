@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -23,6 +24,7 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <algorithm>
 #include <tuple>
 
 using namespace Dockmaster;
@@ -116,6 +118,54 @@ private Q_SLOTS:
         auto *filter = qobject_cast<QLineEdit *>(QApplication::focusWidget());
         QVERIFY(filter);
         QVERIFY(window.applicationsPanel()->isAncestorOf(filter));
+    }
+
+    // Issue 13: approve, reject, roll back and the live logs have shortcuts
+    // in menus, Alt+1…6 put the keyboard in a panel, and the open editor's
+    // actions are in the Configuration menu.
+    void keyboardReachesEveryDecisionAndPanel()
+    {
+        ApplicationsModel applications;
+        ReleaseRequestsModel requests;
+        MainWindow window(&applications, &requests);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        for (const QKeySequence &keys :
+             { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_B),
+               QKeySequence(Qt::CTRL | Qt::Key_L), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L) })
+            QVERIFY2(actionWithShortcut(window.menuBar(), keys), qPrintable(keys.toString()));
+
+        const QList<QDockWidget *> docks { window.findChild<QDockWidget *>(QStringLiteral("applicationsDock")),
+                                           window.findChild<QDockWidget *>(QStringLiteral("approvalsDock")),
+                                           window.tagHistoryDock(),
+                                           window.logsDock(),
+                                           window.auditDock(),
+                                           window.deploymentsDock() };
+        const QList<QAction *> windowActions = window.findChildren<QAction *>();
+        for (int i = 0; i < docks.size(); ++i) {
+            const QKeySequence keys(Qt::ALT | Qt::Key(Qt::Key_1 + i));
+            const auto found = std::find_if(windowActions.cbegin(), windowActions.cend(),
+                                            [&keys](const QAction *action) { return action->shortcut() == keys; });
+            QVERIFY2(found != windowActions.cend(), qPrintable(keys.toString()));
+            (*found)->trigger();
+            QVERIFY2(docks.at(i)->widget()->isAncestorOf(QApplication::focusWidget()),
+                     qPrintable(docks.at(i)->objectName()));
+        }
+
+        auto *configuration = window.findChild<QMenu *>(QStringLiteral("configurationMenu"));
+        QVERIFY(configuration);
+        Q_EMIT configuration->aboutToShow();
+        QCOMPARE(configuration->actions().size(), 1); // only "open one first", disabled
+        QVERIFY(!configuration->actions().constFirst()->isEnabled());
+        auto *editorPage = new QWidget;
+        auto *validate = new QAction(QStringLiteral("Validate"), editorPage);
+        validate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+        editorPage->addAction(validate);
+        window.editorArea()->setCurrentIndex(window.editorArea()->addTab(editorPage, QStringLiteral("app (Test)")));
+        Q_EMIT configuration->aboutToShow();
+        QCOMPARE(configuration->actions(), QList<QAction *>({ validate }));
     }
 
     void gitlabActionsAreDisabledOfflineAndSayWhy()

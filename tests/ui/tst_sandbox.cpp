@@ -11,8 +11,11 @@
 #include "models/tagsmodel.h"
 #include "sandbox/platform/sandboxplatform.h"
 #include "tests/support/messagerecorder.h"
+#include "tests/ui/sandboxsession.h"
 #include "views/deploy/deploymentprogresspanel.h"
 #include "views/dns/dnsreconciliationview.h"
+#include "views/editor/codeeditor.h"
+#include "views/editor/commitdialog.h"
 #include "views/editor/configeditor.h"
 #include "views/logs/logview.h"
 #include "views/mainwindow.h"
@@ -39,7 +42,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -47,6 +52,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
 #include <QThread>
 #include <QTimer>
 #include <QToolButton>
@@ -54,26 +60,11 @@
 #include <QTreeWidget>
 
 using namespace Dockmaster;
+using Dockmaster::Test::buttonNamed;
+using Dockmaster::Test::SandboxSession;
+using Dockmaster::Test::shownChild;
 
 namespace {
-
-// One Dockmaster on a fresh sandbox, with its own settings file, started.
-struct SandboxSession {
-    QTemporaryDir dir;
-    Shell shell { optionsFor(dir) };
-
-    SandboxSession() { shell.start(); }
-    static ShellOptions optionsFor(const QTemporaryDir &dir)
-    {
-        ShellOptions options;
-        options.sandbox = true;
-        options.sandboxFactory = [] {
-            return std::make_unique<SandboxPlatform>();
-        };
-        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-        return options;
-    }
-};
 
 SandboxPlatform *platform(const Shell &shell)
 {
@@ -172,7 +163,11 @@ private Q_SLOTS:
         QSignalSpy diffShown(editor, &ConfigEditor::diffShown);
         editor->showDiff();
         QTRY_VERIFY_WITH_TIMEOUT(!diffShown.isEmpty(), 20000);
-        QVERIFY(diffShown.constFirst().constFirst().toString().contains(QStringLiteral("+name: %1-test").arg(appId)));
+        // The seeded file was rendered with the platform's older memory limit.
+        const QString diff = diffShown.constFirst().constFirst().toString();
+        QVERIFY2(diff.contains(QStringLiteral("-    mem_limit: 192m"))
+                     && diff.contains(QStringLiteral("+    mem_limit: 256m")),
+                 qPrintable(diff));
         QSignalSpy committed(editor, &ConfigEditor::committed);
         editor->commitAndPush(QStringLiteral("Re-render docker-compose.yaml from the current templates"));
         QTRY_VERIFY_WITH_TIMEOUT(!committed.isEmpty(), 30000);
@@ -308,6 +303,24 @@ private Q_SLOTS:
         QVERIFY(!review->result().commits.isEmpty());
         QVERIFY(!review->result().files.isEmpty());
 
+        // The app's Tag history is open while it is approved and rolled back.
+        QTreeView *appsView = shell.mainWindow()->applicationsPanel()->view();
+        for (int r = 0; r < appsView->model()->rowCount(); ++r) {
+            if (appsView->model()->index(r, 0).data().toString() == request.appId)
+                appsView->setCurrentIndex(appsView->model()->index(r, 0));
+        }
+        TagHistoryPanel *tagHistory = shell.mainWindow()->tagHistoryPanel();
+        QCOMPARE(tagHistory->appId(), request.appId);
+        DeploymentsModel *history = tagHistory->deploymentsModel();
+        auto newestTest = [history]() -> DeploymentRecord {
+            for (const DeploymentRecord &record : history->items()) {
+                if (record.environment == Environment::Test)
+                    return record; // newest first
+            }
+            return {};
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(newestTest().sha, before, 20000); // the branch's history: the app's SHA
+
         QSignalSpy outcomes(releases, &ReleaseController::outcomeReady);
         QSignalSpy deployed(releases, &ReleaseController::deploymentFinished);
         QSignalSpy confirmations(releases, &ReleaseController::approvalConfirmationOpened);
@@ -378,21 +391,11 @@ private Q_SLOTS:
         // After the sync the Applications panel shows the new live version.
         QTRY_COMPARE_WITH_TIMEOUT(liveSha(request.appId), request.resolvedSha, 30000);
 
-        // Tag history shows the new deployment: the tag, the app's SHA, who approved it.
-        QTreeView *appsView = shell.mainWindow()->applicationsPanel()->view();
-        for (int r = 0; r < appsView->model()->rowCount(); ++r) {
-            if (appsView->model()->index(r, 0).data().toString() == request.appId)
-                appsView->setCurrentIndex(appsView->model()->index(r, 0));
-        }
-        DeploymentsModel *history = shell.mainWindow()->tagHistoryPanel()->deploymentsModel();
-        auto newestTest = [history]() -> DeploymentRecord {
-            for (const DeploymentRecord &record : history->items()) {
-                if (record.environment == Environment::Test)
-                    return record; // newest first
-            }
-            return {};
-        };
+        // Tag history, open on this app since before the approval, followed
+        // the cache: the new deployment (the tag, the app's SHA, who approved
+        // it) and the new live tag, without selecting the app again.
         QTRY_COMPARE_WITH_TIMEOUT(newestTest().sha, request.resolvedSha, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(tagHistory->tagsModel()->liveSha(Environment::Test), request.resolvedSha, 20000);
         QCOMPARE(newestTest().ref, request.requestedRef);
         QCOMPARE(newestTest().user, QStringLiteral("root"));
 
@@ -407,6 +410,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(deployed.size(), 1, 30000);
         QCOMPARE(deployed.first().at(2).toString(), QStringLiteral("success"));
         QTRY_COMPARE_WITH_TIMEOUT(liveSha(request.appId), before, 30000);
+        // ...and so does the Tag history, still on the same app.
+        QCOMPARE(tagHistory->appId(), request.appId);
+        QTRY_COMPARE_WITH_TIMEOUT(tagHistory->tagsModel()->liveSha(Environment::Test), before, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(newestTest().sha, before, 20000);
 
         // Both actions are in the audit log.
         AuditLogModel *audit = shell.mainWindow()->auditModel();
@@ -415,6 +422,79 @@ private Q_SLOTS:
             actions.append(entry.action);
         QVERIFY2(actions.contains(QStringLiteral("release.approve")), qPrintable(actions.join(u',')));
         QVERIFY2(actions.contains(QStringLiteral("deploy.rollback")), qPrintable(actions.join(u',')));
+    }
+
+    // Issue 13: File → Quit (and the close button, the same close event)
+    // asks about every uncommitted edit, tab by tab: Cancel keeps everything
+    // open, Discard closes that tab, Commit commits and pushes it first.
+    void quitAsksAboutEveryUncommittedEdit()
+    {
+        SandboxSession session;
+        Shell &shell = session.shell;
+        MainWindow *window = shell.mainWindow();
+        QTreeView *apps = window->applicationsPanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 2 && shell.releases()->canAct(), 90000);
+        const auto openEdited = [window, apps](int row) -> ConfigEditor * {
+            const QString appId = apps->model()->index(row, 0).data().toString();
+            Q_EMIT window->openConfigRequested(appId, Environment::Test);
+            auto *editor = window->editorArea()->findChild<ConfigEditor *>(QStringLiteral("editor-%1-test").arg(appId));
+            if (!editor)
+                return nullptr;
+            QSignalSpy listed(editor, &ConfigEditor::filesListed);
+            if (!listed.wait(30000))
+                return nullptr;
+            QSignalSpy loaded(editor, &ConfigEditor::fileLoaded);
+            editor->openFile(QStringLiteral("conf/nginx-container.conf"));
+            if (!loaded.wait(30000))
+                return nullptr;
+            editor->codeEditor()->moveCursor(QTextCursor::End);
+            QTest::keyClick(editor->codeEditor(), Qt::Key_Return);
+            QTest::keyClicks(editor->codeEditor(), QStringLiteral("# tuned by hand"));
+            return editor;
+        };
+        QPointer<ConfigEditor> first = openEdited(0);
+        QPointer<ConfigEditor> second = openEdited(1);
+        QVERIFY(first && second);
+        QVERIFY(first->isModified() && second->isModified());
+        auto *quit = window->findChild<QAction *>(QStringLiteral("quitAction"));
+        QVERIFY(quit);
+        QSignalSpy closing(window, &MainWindow::closing);
+
+        // Cancel: nothing closes, nothing is lost.
+        quit->trigger();
+        QMessageBox *question = shownChild<QMessageBox>(window);
+        QVERIFY2(question, "quitting with uncommitted edits did not ask");
+        QVERIFY(window->isVisible());
+        QVERIFY(closing.isEmpty());
+        QVERIFY(buttonNamed(question, QStringLiteral("Commit…")));
+        QVERIFY(buttonNamed(question, QStringLiteral("Discard")));
+        question->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!shownChild<QMessageBox>(window));
+        QVERIFY(window->isVisible());
+        QVERIFY(closing.isEmpty());
+        QVERIFY(first && first->isModified() && second && second->isModified());
+
+        // Quit again: Discard the first edit, then Commit the second one.
+        quit->trigger();
+        question = shownChild<QMessageBox>(window);
+        QVERIFY(question);
+        QVERIFY(window->editorArea()->currentWidget() == first.data()); // the question is about the tab in front
+        buttonNamed(question, QStringLiteral("Discard"))->click();
+        QTRY_VERIFY(!first);
+        QTRY_VERIFY(shownChild<QMessageBox>(window));
+        question = shownChild<QMessageBox>(window);
+        QVERIFY(window->editorArea()->currentWidget() == second.data());
+        QVERIFY(window->isVisible());
+        QSignalSpy committed(second.data(), &ConfigEditor::committed);
+        buttonNamed(question, QStringLiteral("Commit…"))->click();
+        QTRY_VERIFY(shownChild<CommitDialog>(window));
+        CommitDialog *commitDialog = shownChild<CommitDialog>(window);
+        commitDialog->setMessage(QStringLiteral("Tune nginx by hand"));
+        commitDialog->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(committed.size(), 1, 30000);
+        // Nothing is left uncommitted: the window closes.
+        QTRY_COMPARE(closing.size(), 1);
+        QVERIFY(!window->isVisible());
     }
 
     // The sandbox's own PowerDNS: an app's records are checked against the

@@ -46,7 +46,12 @@ DeploymentProgressPanel::DeploymentProgressPanel(QWidget *parent)
     m_list->setHeaderLabels({ tr("Deployment"), tr("Status"), tr("Pipeline"), tr("Started") });
     m_list->setRootIsDecorated(false);
     m_list->setAccessibleName(tr("Deployments in progress"));
+    // The title ("app… → production v1.2.0") takes the room; the short
+    // columns take what their text needs.
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(WhatColumn, QHeaderView::Stretch);
+    m_list->setTextElideMode(Qt::ElideMiddle); // the app and the version stay readable when narrow
     m_log->setReadOnly(true);
     m_log->setObjectName(QStringLiteral("deploymentLog"));
     m_log->setAccessibleName(tr("Job log"));
@@ -60,8 +65,8 @@ DeploymentProgressPanel::DeploymentProgressPanel(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_list);
     splitter->addWidget(m_log);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_empty);

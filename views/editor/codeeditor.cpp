@@ -1,6 +1,7 @@
 #include "views/editor/codeeditor.h"
 
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QPainter>
 #include <QTextBlock>
 #include <QToolTip>
@@ -94,6 +95,27 @@ void CodeEditor::updateLineNumberArea(const QRect &rect, int dy)
     if (rect.contains(viewport()->rect())) {
         updateLineNumberAreaWidth();
     }
+}
+
+void CodeEditor::keyPressEvent(QKeyEvent *event)
+{
+    const bool tab = event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab;
+    if (tab && (m_escapePressed || event->modifiers().testFlag(Qt::ControlModifier))) {
+        m_escapePressed = false;
+        const bool backwards = event->key() == Qt::Key_Backtab || event->modifiers().testFlag(Qt::ShiftModifier);
+        // QWidget's, not QPlainTextEdit's: that one keeps the focus in an editable text.
+        QWidget::focusNextPrevChild(!backwards);
+        event->accept();
+        return;
+    }
+    m_escapePressed = event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier;
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+void CodeEditor::focusOutEvent(QFocusEvent *event)
+{
+    m_escapePressed = false;
+    QPlainTextEdit::focusOutEvent(event);
 }
 
 void CodeEditor::resizeEvent(QResizeEvent *event)

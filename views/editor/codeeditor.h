@@ -8,7 +8,9 @@ namespace Dockmaster {
 
 // A plain-text editor for config files: line numbers, the current line
 // highlighted, and validation problems marked at their lines (underline,
-// tooltip on hover).
+// tooltip on hover). Tab indents; Ctrl+Tab (Ctrl+Shift+Tab), or Esc then
+// Tab (Shift+Tab), moves the focus on, as in Qt Creator, so the keyboard can
+// always leave the editor.
 class CodeEditor final : public QPlainTextEdit
 {
     Q_OBJECT
@@ -28,6 +30,8 @@ public:
     void paintLineNumbers(QPaintEvent *event);
 
 protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     bool viewportEvent(QEvent *event) override;
 
@@ -37,6 +41,7 @@ private:
     void updateExtraSelections();
 
     QWidget *m_lineNumberArea = nullptr;
+    bool m_escapePressed = false; // the next Tab leaves the editor
     QList<ConfigIssue> m_issues;
     QColor m_currentLineColor;
     QColor m_lineNumberColor;

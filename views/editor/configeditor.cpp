@@ -21,10 +21,12 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextDocument>
 #include <QThread>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -117,6 +119,8 @@ void ConfigEditor::buildUi()
     m_files = new QComboBox(this);
     m_files->setMinimumContentsLength(30);
     m_files->setPlaceholderText(tr("Choose a file"));
+    m_files->setAccessibleName(tr("File"));
+    m_editor->setAccessibleName(tr("Configuration text"));
     m_banner = new QLabel(this);
     m_banner->setTextFormat(Qt::PlainText); // quotes server and git messages
     m_banner->setWordWrap(true);
@@ -136,7 +140,10 @@ void ConfigEditor::buildUi()
     editorLayout->addWidget(m_findBar);
 
     m_panels = new QTabWidget(this);
+    m_panels->setAccessibleName(tr("Editor panels"));
+    m_panels->tabBar()->setAccessibleName(tr("Editor panels"));
     m_problems = new QListWidget(m_panels);
+    m_problems->setAccessibleName(tr("Problems"));
     m_panels->addTab(m_problems, tr("Problems"));
 
     const auto makeDiffView = [this](QWidget *parent) {
@@ -152,6 +159,7 @@ void ConfigEditor::buildUi()
     m_diffTitle = new QLabel(diffPanel);
     m_diffTitle->setTextFormat(Qt::PlainText);
     m_diffView = makeDiffView(diffPanel);
+    m_diffView->setAccessibleName(tr("Diff"));
     auto *diffLayout = new QVBoxLayout(diffPanel);
     diffLayout->setContentsMargins(0, 0, 0, 0);
     diffLayout->addWidget(m_diffTitle);
@@ -160,8 +168,10 @@ void ConfigEditor::buildUi()
 
     auto *historyPanel = new QSplitter(Qt::Horizontal, m_panels);
     m_historyList = new QListWidget(historyPanel);
+    m_historyList->setAccessibleName(tr("Versions of the file"));
     auto *historyRight = new QWidget(historyPanel);
     m_historyDiff = makeDiffView(historyRight);
+    m_historyDiff->setAccessibleName(tr("Change of the chosen version"));
     m_restoreButton = new QPushButton(tr("Restore this version into the editor"), historyRight);
     auto *historyLayout = new QVBoxLayout(historyRight);
     historyLayout->setContentsMargins(0, 0, 0, 0);
@@ -174,6 +184,7 @@ void ConfigEditor::buildUi()
     m_upstreamSummary->setTextFormat(Qt::PlainText); // commit titles and authors
     m_upstreamSummary->setWordWrap(true);
     m_upstreamView = makeDiffView(m_upstreamPanel);
+    m_upstreamView->setAccessibleName(tr("Upstream changes"));
     auto *rebaseButton = new QPushButton(tr("Rebase my edit"), m_upstreamPanel);
     rebaseButton->setToolTip(tr("Apply your edit on top of the upstream version"));
     auto *discardButton = new QPushButton(tr("Discard mine"), m_upstreamPanel);
@@ -198,6 +209,7 @@ void ConfigEditor::buildUi()
 
     m_toolbar = new QToolBar(this);
     m_toolbar->setObjectName(QStringLiteral("editorToolbar"));
+    m_toolbar->setAccessibleName(tr("Editor actions"));
     m_toolbar->addWidget(m_files);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -275,6 +287,11 @@ void ConfigEditor::createActions()
     connect(m_editor, &QPlainTextEdit::redoAvailable, redo, &QAction::setEnabled);
     m_toolbar->addAction(undo);
     m_toolbar->addAction(redo);
+    // The "»" button a narrow toolbar puts its other actions behind.
+    if (auto *more = m_toolbar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"))) {
+        more->setAccessibleName(tr("More editor actions"));
+        more->setToolTip(tr("More editor actions"));
+    }
 }
 
 void ConfigEditor::setAuthor(const GitAuthor &author)
@@ -541,6 +558,7 @@ void ConfigEditor::requestCommit()
     auto *dialog = new CommitDialog(m_path, m_workspace->branch(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { commitAndPush(dialog->message()); });
+    connect(dialog, &QDialog::rejected, this, &ConfigEditor::commitAbandoned);
     dialog->open();
 }
 
@@ -552,10 +570,12 @@ void ConfigEditor::commitAndPush(const QString &message)
     if (hasConflictMarkers(text())) {
         setBanner(tr("Resolve the conflict markers (<<<<<<< … >>>>>>>) before committing."), true);
         validate();
+        Q_EMIT commitAbandoned();
         return;
     }
     if (hasPendingRejection()) {
         setBanner(tr("Rebase your edit or discard it first: the server has newer changes."), true);
+        Q_EMIT commitAbandoned();
         return;
     }
     setBanner(tr("Committing and pushing %1…").arg(m_path));

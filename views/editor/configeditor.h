@@ -113,6 +113,9 @@ Q_SIGNALS:
     void validated(int issueCount);
     void diffShown(const QString &diff);
     void committed(const QString &commit);
+    // A requested commit did not start: its dialog was cancelled, or the
+    // edit cannot be committed as it is (conflict markers, a newer upstream).
+    void commitAbandoned();
     void pushRejected();
     void rebased(bool conflicts);
     void historyLoaded(int entries);

@@ -1,9 +1,11 @@
 #include "views/logs/loglistview.h"
 
 #include "models/logs/logfiltermodel.h"
-#include "views/logs/loglinedelegate.h"
 #include "models/logs/logmodelroles.h"
+#include "views/logs/loglinedelegate.h"
+#include "views/logs/loglistaccessible.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
@@ -28,6 +30,12 @@ LogListView::LogListView(QWidget *parent)
     : QAbstractScrollArea(parent)
     , m_delegate(new LogLineDelegate(this))
 {
+    // Once per process: screen readers get the lines through LogListAccessible.
+    static const bool accessibleInstalled = [] {
+        QAccessible::installFactory(&LogListAccessible::factory);
+        return true;
+    }();
+    Q_UNUSED(accessibleInstalled);
     setFocusPolicy(Qt::StrongFocus);
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     setFont(mono);
@@ -334,6 +342,34 @@ void LogListView::selectAll()
         selectRows(0, m_model->rowCount() - 1);
 }
 
+QString LogListView::lineText(int row) const
+{
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return {};
+    QStringList parts;
+    if (m_showTime)
+        parts.append(m_model->index(row, LogModel::TimeColumn).data().toString());
+    if (m_showSource)
+        parts.append(m_model->index(row, LogModel::SourceColumn).data().toString());
+    parts.append(m_model->index(row, 0).data(LogRoles::MessageRole).toString());
+    return parts.join(QLatin1Char(' '));
+}
+
+QRect LogListView::rowRect(int row) const
+{
+    if (!m_model || row < topRow())
+        return {};
+    const int width = viewport()->width() - messageLeft();
+    int y = 0;
+    for (int shown = topRow(); shown < m_model->rowCount() && y < viewport()->height(); ++shown) {
+        const int height = rowPixelHeight(shown, width);
+        if (shown == row)
+            return QRect(0, y, viewport()->width(), height);
+        y += height;
+    }
+    return {};
+}
+
 QString LogListView::selectedText() const
 {
     const QPair<int, int> rows = selectedRows();
@@ -341,15 +377,8 @@ QString LogListView::selectedText() const
         return {};
     QStringList lines;
     const int last = qMin(rows.second, rows.first + MaxCopiedLines - 1);
-    for (int row = rows.first; row <= last; ++row) {
-        QStringList parts;
-        if (m_showTime)
-            parts.append(m_model->index(row, LogModel::TimeColumn).data().toString());
-        if (m_showSource)
-            parts.append(m_model->index(row, LogModel::SourceColumn).data().toString());
-        parts.append(m_model->index(row, 0).data(LogRoles::MessageRole).toString());
-        lines.append(parts.join(QLatin1Char(' ')));
-    }
+    for (int row = rows.first; row <= last; ++row)
+        lines.append(lineText(row));
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -38,6 +38,10 @@ public:
     void selectRows(int first, int last);
     QPair<int, int> selectedRows() const; // (-1,-1) when nothing is selected
     QString selectedText() const;
+    // A line as copied: time and container (when shown), then the message.
+    QString lineText(int row) const;
+    // Where a row is painted in the viewport (empty when it is not in view).
+    QRect rowRect(int row) const;
     void copySelection() const;
     void selectAll();
 

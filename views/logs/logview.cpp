@@ -85,15 +85,19 @@ void LogView::buildUi()
     m_filterEdit = new QLineEdit(this);
     m_filterEdit->setPlaceholderText(tr("Filter lines (capitals make it case-sensitive)"));
     m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setAccessibleName(tr("Log filter"));
     m_regexBox = new QCheckBox(tr("Regex"), this);
     m_sourceBox = new QComboBox(this);
     m_sourceBox->addItem(tr("All containers"));
+    m_sourceBox->setAccessibleName(tr("Container"));
     m_streamBox = new QComboBox(this);
+    m_streamBox->setAccessibleName(tr("Stream"));
     m_streamBox->addItem(tr("stdout and stderr"), 0);
     m_streamBox->addItem(tr("stdout only"), int(1u << unsigned(LogStream::Stdout)));
     m_streamBox->addItem(tr("stderr only"),
                          int((1u << unsigned(LogStream::Stderr)) | (1u << unsigned(LogStream::System))));
     m_levelBox = new QComboBox(this);
+    m_levelBox->setAccessibleName(tr("Level"));
     m_levelBox->addItem(tr("All levels"), 0);
     m_levelBox->addItem(tr("Errors"), int(levelBits({ LogLevel::Error, LogLevel::Critical })));
     m_levelBox->addItem(tr("Warnings and errors"),
@@ -112,12 +116,15 @@ void LogView::buildUi()
     m_fromEdit = new QDateTimeEdit(now.addSecs(-3600), this);
     m_fromEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     m_fromEdit->setEnabled(false);
+    m_fromEdit->setAccessibleName(tr("Lines from"));
     m_toBox = new QCheckBox(tr("To"), this);
     m_toEdit = new QDateTimeEdit(now, this);
     m_toEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     m_toEdit->setEnabled(false);
+    m_toEdit->setAccessibleName(tr("Lines to"));
     m_jumpEdit = new QDateTimeEdit(now, this);
     m_jumpEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    m_jumpEdit->setAccessibleName(tr("Time to jump to"));
     auto *jumpButton = new QPushButton(tr("Jump to time"), this);
     m_timeButton = new QToolButton(this);
     m_timeButton->setText(tr("Timestamps"));
@@ -147,6 +154,7 @@ void LogView::buildUi()
     layout->addLayout(timeRow);
 
     m_list = new LogListView(this);
+    m_list->setAccessibleName(tr("Log lines"));
     m_list->setModel(m_filterModel);
     layout->addWidget(m_list, 1);
 

@@ -214,15 +214,17 @@ QString ApplicationsPanel::detailsHtml(const AppRecord &app) const
     if (!app.description.isEmpty())
         html += QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>")
                     .arg(escaped(UntrustedText::block(app.description, UntrustedText::BlockLimit, 20)));
-    html += QStringLiteral("<table cellspacing=\"4\">");
+    // Lines, not a table: a table's frames reach screen readers as stray
+    // U+FDD0/U+FDD1 (U+FFF0/U+FFF1 over AT-SPI) characters around each cell.
+    html += QStringLiteral("<p>");
     auto row = [&html](const QString &label, const QString &valueHtml) {
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(escaped(label), valueHtml);
+        html += tr("<b>%1:</b> %2").arg(escaped(label), valueHtml) + QStringLiteral("<br>");
     };
     row(tr("Owner"), escaped(UntrustedText::line(app.owner, 64)));
     row(tr("Status"), escaped(ApplicationsModel::statusDisplayName(app.status)));
     row(tr("Code repository"), link(app.codeWebUrl, app.codeWebUrl.isEmpty() ? tr("unknown") : app.codeWebUrl));
     row(tr("Management repository"), link(app.opsWebUrl, app.opsWebUrl.isEmpty() ? tr("unknown") : app.opsWebUrl));
-    html += QStringLiteral("</table>");
+    html += QStringLiteral("</p>");
     for (Environment environment : AllEnvironments) {
         const EnvironmentState *state = app.environment(environment);
         html += QStringLiteral("<h4>%1</h4>").arg(escaped(environmentDisplayName(environment)));
@@ -230,7 +232,7 @@ QString ApplicationsPanel::detailsHtml(const AppRecord &app) const
             html += QStringLiteral("<p>%1</p>").arg(escaped(tr("Not provisioned in this environment.")));
             continue;
         }
-        html += QStringLiteral("<table cellspacing=\"4\">");
+        html += QStringLiteral("<p>");
         row(tr("Live version"), escaped(UntrustedText::line(ApplicationsModel::versionText(state), 100)));
         row(tr("Domain"), link(QStringLiteral("https://") + state->domain, state->domain));
         row(tr("Host"), escaped(state->host));
@@ -239,7 +241,7 @@ QString ApplicationsPanel::detailsHtml(const AppRecord &app) const
         row(tr("DNS"), escaped(state->dnsState.isEmpty() ? tr("not checked") : state->dnsState));
         if (state->deployedAt.isValid())
             row(tr("Deployed"), escaped(QLocale().toString(state->deployedAt.toLocalTime(), QLocale::ShortFormat)));
-        html += QStringLiteral("</table>");
+        html += QStringLiteral("</p>");
     }
     return html;
 }

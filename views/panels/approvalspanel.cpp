@@ -75,6 +75,7 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     buttons->addStretch(1);
     buttons->addWidget(m_reject);
     buttons->addWidget(m_approve);
+    setTabOrder(m_reject, m_approve); // as they are shown: Reject left of Approve
     reviewLayout->addLayout(buttons);
 
     // The review (diff, flags) needs the room; the list scrolls.
@@ -158,6 +159,7 @@ void ApprovalsPanel::rejectCurrent()
     reason->setObjectName(QStringLiteral("rejectReason"));
     reason->setAccessibleName(tr("Reason"));
     reason->setPlaceholderText(tr("Why is this release rejected? (required)"));
+    reason->setTabChangesFocus(true); // Tab goes on to Reject: the keyboard alone can reject
     auto *box = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
     QPushButton *confirm = box->addButton(tr("Reject"), QDialogButtonBox::AcceptRole);
     confirm->setEnabled(false);

@@ -28,6 +28,9 @@ public:
     void setReviewWidget(QWidget *review);
     // Asks for the reason (required) and emits rejectRequested().
     void rejectCurrent();
+    // The buttons the menu's Approve and Reject press (disabled, they say why in the tooltip).
+    QPushButton *approveButton() const { return m_approve; }
+    QPushButton *rejectButton() const { return m_reject; }
 
 Q_SIGNALS:
     void currentRequestChanged(const std::optional<Dockmaster::ReleaseRequest> &request);

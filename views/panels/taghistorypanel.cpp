@@ -58,7 +58,7 @@ TagHistoryPanel::TagHistoryPanel(QWidget *parent)
     for (Environment environment : AllEnvironments) {
         rollbackMenu->addAction(
             tr("%1: to the previous successful deployment").arg(environmentDisplayName(environment)), this,
-            [this, environment] { Q_EMIT rollbackRequested(m_app.id, environment, QString()); });
+            [this, environment] { rollBack(environment); });
     }
     m_rollback->setMenu(rollbackMenu);
     m_rollback->setToolTip(tr("Go back to an earlier version; a preflight shows what will be undone"));
@@ -137,6 +137,14 @@ void TagHistoryPanel::setActionsEnabled(bool enabled, const QString &whyNot)
     m_rollback->setEnabled(enabled);
     m_rollback->setToolTip(enabled ? tr("Go back to an earlier version; a preflight shows what will be undone")
                                    : whyNot);
+}
+
+bool TagHistoryPanel::rollBack(Environment environment)
+{
+    if (!m_actionsEnabled || m_app.id.isEmpty() || !m_app.environment(environment))
+        return false;
+    Q_EMIT rollbackRequested(m_app.id, environment, QString());
+    return true;
 }
 
 void TagHistoryPanel::showTagMenu(const QPoint &position)

@@ -32,6 +32,9 @@ public:
     void clear();
     // Deploying and rolling back need GitLab: disabled offline, with the reason.
     void setActionsEnabled(bool enabled, const QString &whyNot);
+    // Asks to roll `environment` of the app shown back to its previous
+    // successful deployment (what the Roll back menu does); false if it cannot.
+    bool rollBack(Environment environment);
 
     QString appId() const { return m_app.id; }
     TagsModel *tagsModel() const { return m_tags; }

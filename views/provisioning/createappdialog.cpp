@@ -11,6 +11,7 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -46,10 +47,12 @@ CreateAppDialog::CreateAppDialog(Provisioner *provisioner, InventoryAllocator *a
 
     auto *formPage = new QWidget(m_pages);
     auto *form = new QFormLayout(formPage);
-    m_name->setMaxLength(80);
+    // One character past the limit gets in, so the field's message explains
+    // the limit instead of the field silently dropping what is typed.
+    m_name->setMaxLength(ProvisionValidation::MaxNameLength + 1);
     m_name->setPlaceholderText(tr("e.g. Shop Cart"));
     m_owner->setPlaceholderText(tr("GitLab username of the developer"));
-    m_description->setMaxLength(400);
+    m_description->setMaxLength(ProvisionValidation::MaxDescriptionLength + 1);
     addField(form, tr("&Name:"), m_name, QStringLiteral("name"));
     addField(form, tr("&Owner:"), m_owner, QStringLiteral("owner"));
     addField(form, tr("&Description:"), m_description, QStringLiteral("description"));
@@ -76,6 +79,7 @@ CreateAppDialog::CreateAppDialog(Provisioner *provisioner, InventoryAllocator *a
     progressLayout->addWidget(m_summary);
     progressLayout->addWidget(m_steps);
     progressLayout->addWidget(m_progress);
+    m_steps->setAccessibleName(tr("Steps"));
     m_failure->setWordWrap(true);
     m_failure->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_failure->setStyleSheet(QStringLiteral("color: palette(highlighted-text); background: #b3261e; padding: 4px;"));
@@ -127,6 +131,7 @@ CreateAppDialog::CreateAppDialog(Provisioner *provisioner, InventoryAllocator *a
         setStepState(step, QStringLiteral("failed"));
         m_failure->setText(tr("Step \"%1\" failed: %2").arg(Provisioner::stepTitle(step), reason));
         m_failure->show();
+        growToFit();
         m_retry->show();
         m_retry->setEnabled(true);
         m_close->setEnabled(true);
@@ -161,6 +166,15 @@ QLabel *CreateAppDialog::addField(QFormLayout *form, const QString &label, QWidg
     form->addRow(label, box);
     if (auto *labelWidget = qobject_cast<QLabel *>(form->labelForField(box)))
         labelWidget->setBuddy(editor);
+    // The label is not the editor's sibling, so Qt's accessibility does not
+    // find it through the buddy: the editor carries the label's words itself.
+    QString name = label;
+    static const QRegularExpression mnemonic(QStringLiteral("\\(&.\\)")); // "名称(&N)："
+    name.remove(mnemonic);
+    name.remove(QLatin1Char('&'));
+    while (name.endsWith(QLatin1Char(':')) || name.endsWith(QChar(0xff1a))) // ':' and the full-width '：'
+        name.chop(1);
+    editor->setAccessibleName(name.trimmed());
     m_fieldMessages.insert(field, message);
     return message;
 }
@@ -223,6 +237,17 @@ void CreateAppDialog::showFieldErrors(const QList<ProvisionFieldError> &errors)
         it.value()->setText(text);
         it.value()->setVisible(!text.isEmpty());
     }
+    growToFit();
+}
+
+void CreateAppDialog::growToFit()
+{
+    // A dialog keeps the size it was opened with: a message that appears, or
+    // wraps onto a second line, would otherwise be cut off at the bottom.
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void CreateAppDialog::loadHosts()

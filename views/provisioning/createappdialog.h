@@ -60,6 +60,8 @@ private:
     QLabel *addField(QFormLayout *form, const QString &label, QWidget *editor, const QString &field);
     void checkFields();
     void showFieldErrors(const QList<ProvisionFieldError> &errors);
+    // Grows the dialog when a message wraps onto more lines than fit (never shrinks it).
+    void growToFit();
     void startProvisioning();
     void retry();
     void showSteps();

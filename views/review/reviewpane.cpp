@@ -2,6 +2,7 @@
 
 #include "core/domain/environment.h"
 #include "core/util/untrustedtext.h"
+#include "models/releaserequestsmodel.h"
 #include "views/review/diffview.h"
 #include "views/review/fulltextdialog.h"
 
@@ -62,14 +63,15 @@ QWidget *captioned(const QString &caption, QWidget *content, QLabel **captionLab
     return box;
 }
 
-// A header line: plain text (it may quote third-party text), named for tests
-// and screen readers.
-QLabel *headerLabel(const QString &objectName, const QString &accessibleName)
+// A header line: plain text (it may quote third-party text). A screen
+// reader reads its text as its name (an accessible name would hide it) and
+// what the line is as its description.
+QLabel *headerLabel(const QString &objectName, const QString &description)
 {
     auto *label = new QLabel;
     label->setTextFormat(Qt::PlainText);
     label->setObjectName(objectName);
-    label->setAccessibleName(accessibleName);
+    label->setAccessibleDescription(description);
     return label;
 }
 
@@ -350,7 +352,11 @@ void ReviewPane::updateHeader()
     const QString age = ageText(m_request.createdAt);
     const QString requester
         = m_request.requester.isEmpty() ? tr("unknown") : UntrustedText::line(m_request.requester, 64);
-    m_requester->setText(age.isEmpty() ? tr("by %1").arg(requester) : tr("by %1, %2").arg(requester, age));
+    QString requesterText = age.isEmpty() ? tr("by %1").arg(requester) : tr("by %1, %2").arg(requester, age);
+    // Decided since it was listed (here or on another console): say so where the admin looks.
+    if (m_request.state != ReleaseState::Pending)
+        requesterText = tr("%1 · %2").arg(requesterText, ReleaseRequestsModel::stateDisplayName(m_request.state));
+    m_requester->setText(requesterText);
     m_requester->setToolTip(QLocale().toString(m_request.createdAt.toLocalTime(), QLocale::LongFormat));
 
     if (m_state == State::Ready) {

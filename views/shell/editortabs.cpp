@@ -34,6 +34,69 @@ void EditorTabs::closeTab(int index)
                  [this, editor] { removePage(editor); });
 }
 
+ConfigEditor *EditorTabs::firstModified() const
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *editor = qobject_cast<ConfigEditor *>(m_tabs->widget(i));
+        if (editor && editor->isModified())
+            return editor;
+    }
+    return nullptr;
+}
+
+bool EditorTabs::hasUncommittedEdits() const
+{
+    return firstModified() != nullptr;
+}
+
+void EditorTabs::resolveUncommittedEdits(std::function<void()> onResolved)
+{
+    if (m_question && m_question->isVisible()) {
+        m_question->raise();
+        m_question->activateWindow();
+        return;
+    }
+    ConfigEditor *editor = firstModified();
+    if (!editor) {
+        onResolved();
+        return;
+    }
+    m_tabs->setCurrentWidget(editor); // the question is about the tab in front
+    enum Choice { Commit, Discard };
+    m_question = Dialogs::choose(
+        m_tabs, QMessageBox::Warning, tr("Uncommitted changes"),
+        tr("%1 has changes that are not committed. Commit and push them, or discard them?")
+            .arg(m_tabs->tabText(m_tabs->indexOf(editor))),
+        { { tr("Commit…"), QMessageBox::AcceptRole }, { tr("Discard"), QMessageBox::DestructiveRole } }, editor,
+        [this, editor, onResolved = std::move(onResolved)](int choice) {
+            if (choice == Discard) {
+                removePage(editor);
+                resolveUncommittedEdits(onResolved);
+            } else {
+                commitThenContinue(editor, onResolved);
+            }
+        });
+}
+
+void EditorTabs::commitThenContinue(ConfigEditor *editor, std::function<void()> onResolved)
+{
+    // One outcome counts: the push went through (ask about the next tab), or
+    // it did not (stop; the editor's banner says why).
+    auto connections = std::make_shared<QList<QMetaObject::Connection>>();
+    const auto finish = [connections] {
+        for (const QMetaObject::Connection &connection : std::as_const(*connections))
+            QObject::disconnect(connection);
+    };
+    connections->append(connect(editor, &ConfigEditor::committed, this, [this, finish, onResolved] {
+        finish();
+        resolveUncommittedEdits(onResolved);
+    }));
+    for (auto signal : { &ConfigEditor::commitAbandoned, &ConfigEditor::pushRejected })
+        connections->append(connect(editor, signal, this, finish));
+    connections->append(connect(editor, &ConfigEditor::failed, this, finish));
+    editor->requestCommit();
+}
+
 void EditorTabs::removePage(QWidget *page)
 {
     const int index = m_tabs->indexOf(page);

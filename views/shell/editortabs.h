@@ -4,8 +4,10 @@
 #include "core/git/gittypes.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class QTabWidget;
@@ -17,9 +19,12 @@ class Repository;
 
 namespace Dockmaster {
 
+class ConfigEditor;
+
 // The editor area: one ConfigEditor tab per app and environment, each with
 // its own git workspace, and the drift check fed by the app's allocation and
-// host. Closing a tab with uncommitted changes asks first.
+// host. Closing a tab with uncommitted changes asks first, and so does
+// anything that would close them all (quitting).
 class EditorTabs final : public QObject
 {
     Q_OBJECT
@@ -41,6 +46,14 @@ public:
     // Opens (or focuses) the editor of one environment branch of `app`.
     void open(const AppRecord &app, Environment environment, const Session &session);
 
+    bool hasUncommittedEdits() const;
+    // Asks, tab after tab, what becomes of each uncommitted edit: Commit (the
+    // commit dialog, then the push), Discard (the tab closes) or Cancel.
+    // `onResolved` runs once no edit is left; never if the admin cancels or a
+    // commit does not go through (its tab then shows why). Asking again while
+    // a question is open only brings that question forward.
+    void resolveUncommittedEdits(std::function<void()> onResolved);
+
 Q_SIGNALS:
     void statusMessage(const QString &message);
     void configCommitted(const QString &appId, Dockmaster::Environment environment, const QString &path,
@@ -49,10 +62,13 @@ Q_SIGNALS:
 private:
     void closeTab(int index);
     void removePage(QWidget *page);
+    ConfigEditor *firstModified() const;
+    void commitThenContinue(ConfigEditor *editor, std::function<void()> onResolved);
 
     QTabWidget *m_tabs;
     const KSyntaxHighlighting::Repository &m_syntax;
     QList<HostRecord> m_hosts;
+    QPointer<QWidget> m_question; // the open Commit / Discard / Cancel question
 };
 
 } // namespace Dockmaster

@@ -1,9 +1,11 @@
 #include "views/shell/reviewcontroller.h"
 
+#include "core/review/reviewloader.h"
 #include "models/applicationsmodel.h"
 #include "views/panels/approvalspanel.h"
-#include "core/review/reviewloader.h"
 #include "views/review/reviewpane.h"
+
+#include <QTreeView>
 
 namespace Dockmaster {
 
@@ -20,6 +22,12 @@ ReviewController::ReviewController(GitLabClient *client, ApprovalsPanel *panel, 
     connect(m_loader, &ReviewLoader::failed, m_pane, &ReviewPane::setError);
     connect(m_loader, &ReviewLoader::progress, m_pane, &ReviewPane::setProgress);
     connect(panel, &ApprovalsPanel::currentRequestChanged, this, &ReviewController::review);
+    // The request under review follows the cache: approved or rejected (here
+    // or elsewhere), or pinned to a new commit by a push.
+    connect(panel->view()->model(), &QAbstractItemModel::dataChanged, this, [this, panel] {
+        if (const std::optional<ReleaseRequest> request = panel->currentRequest())
+            review(request);
+    });
 }
 
 void ReviewController::review(const std::optional<ReleaseRequest> &request)

@@ -61,6 +61,7 @@ Shell::Shell(ShellOptions options, QObject *parent)
     connect(m_window.get(), &MainWindow::refreshRequested, this, &Shell::startSync);
     connect(m_window.get(), &MainWindow::openConfigRequested, this, &Shell::openConfig);
     connect(m_window->applicationsPanel(), &ApplicationsPanel::openLogsRequested, this, &Shell::openLogs);
+    connect(m_window.get(), &MainWindow::openLogsRequested, this, &Shell::openLogs);
     connect(m_window->tagHistoryPanel(), &TagHistoryPanel::openLogsRequested, this, &Shell::openLogs);
     connect(m_window->applicationsPanel(), &ApplicationsPanel::logHistoryRequested, this, &Shell::openLogHistory);
     m_releases = std::make_unique<ReleaseController>(m_client.get(), m_window.get());
@@ -108,6 +109,13 @@ Shell::Shell(ShellOptions options, QObject *parent)
     });
     m_syntax = std::make_unique<KSyntaxHighlighting::Repository>();
     m_editors = std::make_unique<EditorTabs>(m_window->editorArea(), *m_syntax);
+    // Quitting never loses an uncommitted edit: each one is committed or discarded first.
+    m_window->setCloseGuard([this](std::function<void()> closeNow) {
+        if (!m_editors->hasUncommittedEdits())
+            return true;
+        m_editors->resolveUncommittedEdits(std::move(closeNow));
+        return false;
+    });
     m_releases->setReviewContext(m_applications.get(), m_syntax.get());
     m_review = std::make_unique<ReviewController>(m_client.get(), m_window->approvalsPanel(), m_applications.get(),
                                                   m_syntax.get());
@@ -153,6 +161,7 @@ Shell::~Shell()
     // may reach this half-destroyed shell.
     if (m_sandbox)
         m_sandbox->disconnect(this);
+    m_window->setCloseGuard({}); // it asks the editor tabs, which go first
 }
 
 QString Shell::dataFolder() const
@@ -485,6 +494,10 @@ void Shell::onSnapshot(const CacheSnapshot &snapshot)
     if (!snapshot.storeProblems.isEmpty())
         summary += QStringLiteral(" · ") + snapshot.storeProblems.join(QStringLiteral(" · "));
     m_window->setCacheSummary(summary);
+    // The Tag history follows the cache too: after an approval or a rollback
+    // of the app it shows, the new live version and deployment appear.
+    if (const QString shown = m_window->tagHistoryPanel()->appId(); !shown.isEmpty())
+        showHistoryOf(shown);
     Q_EMIT firstPaintReady();
 }
 

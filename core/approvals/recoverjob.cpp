@@ -24,7 +24,9 @@ void RecoverJob::start()
     if (refuseEarly())
         return;
     GitLabClient::IssueQuery query;
-    query.labels = { QStringLiteral("release-request"), QStringLiteral("release::pending") };
+    // Pending requests, also those with some of their approvals recorded
+    // (release::approved-1-of-2 instead of release::pending): filtered here.
+    query.labels = { QStringLiteral("release-request") };
     query.state = QStringLiteral("opened");
     client()->issues(query, this, [this](GitLabResult<QList<GitLabIssue>> result) {
         if (!result.ok()) {
@@ -44,6 +46,10 @@ void RecoverJob::start()
 void RecoverJob::recoverOne(const GitLabIssue &issue, std::function<void()> next)
 {
     const ReleaseRequestParser::Parsed parsed = ReleaseRequestParser::parse(issue);
+    if (parsed.state != ReleaseState::Pending) {
+        next();
+        return;
+    }
     const QString projectPath = issue.referenceFull.section(QLatin1Char('#'), 0, 0);
     const QString appId = ReleaseRequestParser::appIdFromPath(projectPath);
     if (appId.isEmpty() || projectPath != codeProjectPath(options(), appId) || !parsed.environment) {
@@ -86,7 +92,7 @@ void RecoverJob::recoverOne(const GitLabIssue &issue, std::function<void()> next
                         m_problems.append(completed.message);
                     next();
                 });
-                completion->completePushed(pushed, projectPath, key, approver);
+                completion->completePushed(pushed, projectPath, key, approver, issue.labels);
                 return;
             }
             next();

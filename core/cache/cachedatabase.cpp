@@ -398,7 +398,8 @@ bool CacheDatabase::upsertReleaseRequests(const QList<ReleaseRequest> &requests)
         QSqlQuery query(QSqlDatabase::database(m_connectionName));
         query.prepare(QStringLiteral(
             "INSERT OR REPLACE INTO release_requests (project_id, iid, app_id, environment, title, requested_ref, "
-            "resolved_sha, requester, state, web_url, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+            "resolved_sha, requester, state, web_url, created_at, updated_at, approved_by, last_approval_at, "
+            "approvals_required) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
         for (const ReleaseRequest &request : requests) {
             query.addBindValue(request.projectId);
             query.addBindValue(request.iid);
@@ -412,6 +413,9 @@ bool CacheDatabase::upsertReleaseRequests(const QList<ReleaseRequest> &requests)
             query.addBindValue(nullIfEmpty(request.webUrl));
             query.addBindValue(fromDateTime(request.createdAt));
             query.addBindValue(fromDateTime(request.updatedAt));
+            query.addBindValue(nullIfEmpty(request.approvedBy.join(QLatin1Char(','))));
+            query.addBindValue(fromDateTime(request.lastApprovalAt));
+            query.addBindValue(request.approvalsRequired);
             if (!query.exec()) {
                 m_lastError = query.lastError().text();
                 return false;
@@ -440,8 +444,8 @@ QList<ReleaseRequest> CacheDatabase::loadReleaseRequests() const
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT project_id, iid, app_id, environment, title, requested_ref, resolved_sha, "
-                                   "requester, state, web_url, created_at, updated_at FROM release_requests "
-                                   "ORDER BY created_at"))) {
+                                   "requester, state, web_url, created_at, updated_at, approved_by, last_approval_at, "
+                                   "approvals_required FROM release_requests ORDER BY created_at"))) {
         m_lastError = query.lastError().text();
         return requests;
     }
@@ -460,6 +464,11 @@ QList<ReleaseRequest> CacheDatabase::loadReleaseRequests() const
         request.webUrl = query.value(9).toString();
         request.createdAt = toDateTime(query.value(10));
         request.updatedAt = toDateTime(query.value(11));
+        const QString approvedBy = query.value(12).toString();
+        if (!approvedBy.isEmpty())
+            request.approvedBy = approvedBy.split(QLatin1Char(','));
+        request.lastApprovalAt = toDateTime(query.value(13));
+        request.approvalsRequired = query.value(14).toInt();
         requests.append(std::move(request));
     }
     return requests;

@@ -63,6 +63,14 @@ std::vector<CacheMigration> buildMigrations()
                                               "UNIQUE (app_id, environment, at, kind))"),
                                QStringLiteral("CREATE INDEX health_events_app_at ON health_events (app_id, at)"),
                            } });
+    // Version 5: the recorded approvals of a request that needs several admins
+    // (who, comma-separated, the newest's time, how many are needed).
+    migrations.push_back({ 5,
+                           {
+                               QStringLiteral("ALTER TABLE release_requests ADD COLUMN approved_by TEXT"),
+                               QStringLiteral("ALTER TABLE release_requests ADD COLUMN last_approval_at TEXT"),
+                               QStringLiteral("ALTER TABLE release_requests ADD COLUMN approvals_required INTEGER"),
+                           } });
     return migrations;
 }
 

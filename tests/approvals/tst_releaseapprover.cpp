@@ -82,8 +82,13 @@ private Q_SLOTS:
         m_rootClient = m_fixture.client(m_fixture.emulator->adminToken());
         m_aliceClient = m_fixture.client(m_fixture.seed.secondAdminToken);
         // Two consoles: own client, own clone folder.
-        m_root = std::make_unique<ReleaseApprover>(m_rootClient.get(), ApprovalFixture::options(m_cacheRoot.path()));
-        m_alice = std::make_unique<ReleaseApprover>(m_aliceClient.get(), ApprovalFixture::options(m_cacheAlice.path()));
+        // One approval's mechanics: production deploys on the first approval
+        // here (the rule that it needs two admins: tst_twopersonrule).
+        ApprovalOptions rootOptions = ApprovalFixture::options(m_cacheRoot.path());
+        ApprovalOptions aliceOptions = ApprovalFixture::options(m_cacheAlice.path());
+        rootOptions.productionApprovals = aliceOptions.productionApprovals = 1;
+        m_root = std::make_unique<ReleaseApprover>(m_rootClient.get(), rootOptions);
+        m_alice = std::make_unique<ReleaseApprover>(m_aliceClient.get(), aliceOptions);
         m_rootOutcomes = std::make_unique<OutcomeRecorder>(m_root.get());
         m_aliceOutcomes = std::make_unique<OutcomeRecorder>(m_alice.get());
     }

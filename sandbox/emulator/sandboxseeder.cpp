@@ -211,8 +211,13 @@ SandboxSeedResult SandboxSeeder::seed(const SandboxSeedOptions &options)
     if (!bob)
         bob = &store.addUser(QStringLiteral("bob"), QStringLiteral("Bob Platform"), false,
                              QStringLiteral("bob-admin-token"));
-    if (EmulatorGroup *platform = store.group(result.rootGroupId))
+    // alice, an instance administrator, is also a member: a platform admin
+    // without instance rights (bob) can only see that she is an admin there.
+    if (EmulatorGroup *platform = store.group(result.rootGroupId)) {
         platform->members.append(EmulatorMember { bob->id, int(AccessLevel::Maintainer), {} });
+        if (const EmulatorUser *alice = store.userByName(QStringLiteral("alice")))
+            platform->members.append(EmulatorMember { alice->id, int(AccessLevel::Maintainer), {} });
+    }
     result.thirdAdminToken = QStringLiteral("bob-admin-token");
 
     auto makeProject = [&](const QString &name, const QString &path, qint64 namespaceId, qint64 minute,

@@ -151,7 +151,8 @@ private Q_SLOTS:
 
         // Recorded in GitLab for every console: a label and a marked comment.
         GitLabIssue issue = m_fixture.issue(request);
-        QVERIFY2(issue.labels.contains(QStringLiteral("release::approved-1-of-2")), qPrintable(issue.labels.join(',')));
+        QVERIFY2(issue.labels.contains(QStringLiteral("release::approved-1-of-2")),
+                 qPrintable(issue.labels.join(QLatin1Char(','))));
         QVERIFY(!issue.labels.contains(QStringLiteral("release::pending")));
         const ReleaseRequestParser::Parsed parsed = ReleaseRequestParser::parse(issue);
         QCOMPARE(parsed.state, ReleaseState::Pending);
@@ -198,7 +199,7 @@ private Q_SLOTS:
         issue = m_fixture.issue(request);
         QVERIFY(issue.labels.contains(QStringLiteral("release::approved")));
         QVERIFY2(!issue.labels.contains(QStringLiteral("release::approved-1-of-2")),
-                 qPrintable(issue.labels.join(',')));
+                 qPrintable(issue.labels.join(QLatin1Char(','))));
         QCOMPARE(ReleaseRequestParser::parse(issue).state, ReleaseState::Approved);
         QCOMPARE(m_fixture.notesContaining(request, QStringLiteral("Approvals (2 of 2): @alice, @root.")), 1);
         QCOMPARE(m_fixture.pipelinesForSha(ops, Production, last.commit), 1);
@@ -292,9 +293,9 @@ private Q_SLOTS:
     void racingSecondApproversMakeExactlyOneDeployment()
     {
         QFETCH(bool, pushesCollide);
-        const ReleaseRequest request
-            = m_fixture.openRequest(m_fixture.developerToken(3), 3, Environment::Production,
-                                    pushesCollide ? QStringLiteral("v1.2.0") : QStringLiteral("v1.1.0"));
+        const ReleaseRequest request = pushesCollide
+            ? m_fixture.openRequest(m_fixture.developerToken(1), 1, Environment::Production, QStringLiteral("v1.2.0"))
+            : m_fixture.openRequest(m_fixture.developerToken(0), 0, Environment::Production, QStringLiteral("v1.0.0"));
         QVERIFY(request.iid > 0);
         const QString ops = opsProject(request);
         const int commitsBefore = m_fixture.commitCount(ops, Production);

@@ -45,9 +45,9 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     // before the view gets the model, so this runs before the selection model
     // moves the current row on.
     connect(m_filter, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-            [this](const QModelIndex &parent, int first, int last) {
+            [this](const QModelIndex &under, int first, int last) {
                 const QModelIndex current = m_view->currentIndex();
-                if (!parent.isValid() && current.isValid() && current.row() >= first && current.row() <= last)
+                if (!under.isValid() && current.isValid() && current.row() >= first && current.row() <= last)
                     m_view->selectionModel()->clear();
             });
     showFiltered(m_filter, m_model);

@@ -328,7 +328,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         CacheDatabase db(dir.filePath(QStringLiteral("cache.sqlite")));
         QCOMPARE(db.open().status, CacheDatabase::OpenStatus::Ready);
-        QCOMPARE(db.schemaVersion(), 4);
+        QVERIFY(db.schemaVersion() >= 4); // version 4 added health_events
         HealthEvent failover;
         failover.appId = QStringLiteral("app0000001");
         failover.at = QDateTime::currentDateTimeUtc().addSecs(-60);

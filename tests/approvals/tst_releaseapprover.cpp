@@ -12,16 +12,6 @@ namespace {
 const QString Root = QStringLiteral("root");
 const QString Alice = QStringLiteral("alice");
 
-QString codeProject(const ReleaseRequest &request)
-{
-    return QStringLiteral("plugins/apps/") + request.appId;
-}
-
-QString opsProject(const ReleaseRequest &request)
-{
-    return QStringLiteral("plugins/ops/") + request.appId;
-}
-
 QString guardLine(const ReleaseRequest &request)
 {
     return ReleaseTrailers::requestLine(ReleaseTrailers::requestKey(codeProject(request), request.iid));
@@ -448,23 +438,8 @@ private Q_SLOTS:
         QCOMPARE(outcome.targetSha, mainAtApproval);
 
         // The developer pushes on: the deployed pointer stays where it was pinned.
-        GitLabRequest push;
-        push.method = QByteArrayLiteral("POST");
-        push.path = GitLabClient::projectPath(code) + QStringLiteral("/repository/commits");
-        push.body = QJsonDocument(
-                        QJsonObject { { QStringLiteral("branch"), QStringLiteral("main") },
-                                      { QStringLiteral("commit_message"), QStringLiteral("Work in progress") },
-                                      { QStringLiteral("actions"),
-                                        QJsonArray { QJsonObject {
-                                            { QStringLiteral("action"), QStringLiteral("create") },
-                                            { QStringLiteral("file_path"), QStringLiteral("web/new.php") },
-                                            { QStringLiteral("content"), QStringLiteral("<?php echo 1;\n") } } } } })
-                        .toJson(QJsonDocument::Compact);
-        auto developer = m_fixture.client(m_fixture.developerToken(5));
-        std::optional<GitLabResponse> pushedResponse;
-        developer->send(push, nullptr, [&](const GitLabResponse &r) { pushedResponse = r; });
-        QTRY_VERIFY(pushedResponse.has_value());
-        QVERIFY2(pushedResponse->error.isOk(), qPrintable(pushedResponse->error.message));
+        QVERIFY(m_fixture.pushFile(m_fixture.developerToken(5), request, QStringLiteral("main"),
+                                   QStringLiteral("web/new.php"), QStringLiteral("<?php echo 1;\n")));
         QVERIFY(m_fixture.rev(code, QStringLiteral("main")) != mainAtApproval);
         QCOMPARE(m_fixture.codesAt(opsProject(request), QStringLiteral("env/test")), mainAtApproval);
         QVERIFY(QString::fromUtf8(m_fixture.git(opsProject(request),

@@ -1,8 +1,12 @@
 #include "core/approvals/releasetrailers.h"
+#include "core/cache/cachedatabase.h"
+#include "core/cache/cacheservice.h"
 #include "core/gitlab/releaserequestparser.h"
+#include "core/sync/syncengine.h"
+#include "models/releaserequestsmodel.h"
 #include "tests/approvals/approvaltesthelpers.h"
 
-#include <QJsonArray>
+#include <QSignalSpy>
 
 using namespace Dockmaster;
 using namespace Dockmaster::Test;
@@ -12,16 +16,6 @@ namespace {
 const QString Root = QStringLiteral("root");
 const QString Alice = QStringLiteral("alice");
 const QString Bob = QStringLiteral("bob");
-
-QString codeProject(const ReleaseRequest &request)
-{
-    return QStringLiteral("plugins/apps/") + request.appId;
-}
-
-QString opsProject(const ReleaseRequest &request)
-{
-    return QStringLiteral("plugins/ops/") + request.appId;
-}
 
 QString requestKey(const ReleaseRequest &request)
 {
@@ -93,24 +87,35 @@ private:
             .value;
     }
 
-    bool pushToMain(const ReleaseRequest &request, int developer)
+    // What a console's queue shows after a full sync of its own cache.
+    std::optional<ReleaseRequest> synced(const ReleaseRequest &request)
     {
-        GitLabRequest push;
-        push.method = QByteArrayLiteral("POST");
-        push.path = GitLabClient::projectPath(codeProject(request)) + QStringLiteral("/repository/commits");
-        push.body = QJsonDocument(
-                        QJsonObject { { QStringLiteral("branch"), QStringLiteral("main") },
-                                      { QStringLiteral("commit_message"), QStringLiteral("One more change") },
-                                      { QStringLiteral("actions"),
-                                        QJsonArray { QJsonObject {
-                                            { QStringLiteral("action"), QStringLiteral("create") },
-                                            { QStringLiteral("file_path"), QStringLiteral("web/later.php") },
-                                            { QStringLiteral("content"), QStringLiteral("<?php echo 2;\n") } } } } })
-                        .toJson(QJsonDocument::Compact);
-        auto client = m_fixture.client(m_fixture.developerToken(developer));
-        std::optional<GitLabResponse> response;
-        client->send(push, nullptr, [&](const GitLabResponse &r) { response = r; });
-        return QTest::qWaitFor([&] { return response.has_value(); }, 20000) && response->error.isOk();
+        QTemporaryDir dir;
+        CacheService cache(dir.filePath(QStringLiteral("cache.sqlite")));
+        QSignalSpy opened(&cache, &CacheService::opened);
+        cache.open();
+        if (!opened.wait(10000))
+            return std::nullopt;
+        SyncEngine engine(m_root->client.get(), &cache);
+        SyncOptions options;
+        options.inventoryMirrorDir = dir.filePath(QStringLiteral("mirror.git"));
+        engine.setOptions(options);
+        QSignalSpy finished(&engine, &SyncEngine::finished);
+        QSignalSpy failed(&engine, &SyncEngine::failed);
+        engine.start(SyncEngine::Mode::Full);
+        if (!QTest::qWaitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); }, 60000) || !failed.isEmpty())
+            return std::nullopt;
+        std::optional<QList<ReleaseRequest>> requests;
+        cache.query<QList<ReleaseRequest>>(
+            this, [](CacheDatabase &db) { return db.loadReleaseRequests(); },
+            [&requests](QList<ReleaseRequest> loaded) { requests = std::move(loaded); });
+        if (!QTest::qWaitFor([&] { return requests.has_value(); }, 10000))
+            return std::nullopt;
+        for (const ReleaseRequest &candidate : std::as_const(*requests)) {
+            if (candidate.projectId == request.projectId && candidate.iid == request.iid)
+                return candidate;
+        }
+        return std::nullopt;
     }
 
 private Q_SLOTS:
@@ -175,6 +180,17 @@ private Q_SLOTS:
                     && e.detail.contains(QStringLiteral("obfuscated web/boot.php:12"))
                     && e.detail.contains(QStringLiteral("approvals 1/2"));
             }));
+
+        // Another console's sync reads it, and its queue says who and when.
+        const std::optional<ReleaseRequest> queued = synced(request);
+        QVERIFY(queued.has_value());
+        QCOMPARE(queued->state, ReleaseState::Pending);
+        QCOMPARE(queued->approvedBy, QStringList { Alice });
+        QCOMPARE(queued->approvalsRequired, 2);
+        QVERIFY(queued->lastApprovalAt.isValid());
+        ReleaseRequestsModel model;
+        model.setReferenceTime(queued->lastApprovalAt.addSecs(10 * 60));
+        QCOMPARE(model.stateText(*queued), QStringLiteral("1 of 2 approvals (by alice, 10 min ago)"));
 
         // The same admin again does not count twice.
         const ReleaseOutcome again = m_alice->approve(request);
@@ -255,9 +271,17 @@ private Q_SLOTS:
         QVERIFY2(first.isPartialApproval(), qPrintable(describe(first)));
         QCOMPARE(first.targetSha, before);
 
-        QVERIFY(pushToMain(request, 2));
+        QVERIFY(m_fixture.pushFile(m_fixture.developerToken(2), request, QStringLiteral("main"),
+                                   QStringLiteral("web/later.php"), QStringLiteral("<?php echo 2;\n")));
         const QString after = m_fixture.rev(codeProject(request), QStringLiteral("main"));
         QVERIFY(after != before);
+
+        // The queue no longer counts alice's approval of the old version.
+        const std::optional<ReleaseRequest> queued = synced(request);
+        QVERIFY(queued.has_value());
+        QCOMPARE(queued->resolvedSha, after);
+        QVERIFY(queued->approvedBy.isEmpty());
+        QCOMPARE(queued->approvalsRequired, 2);
 
         // root reviewed the old version: refused, nothing recorded, nothing deployed.
         const ReleaseOutcome stale = m_root->approve(reviewed);

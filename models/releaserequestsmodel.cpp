@@ -30,7 +30,7 @@ void ReleaseRequestsModel::setReferenceTime(const QDateTime &now)
 {
     m_now = now;
     if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, AgeColumn), index(rowCount() - 1, AgeColumn));
+        Q_EMIT dataChanged(index(0, AgeColumn), index(rowCount() - 1, StateColumn)); // ages, and approvals' ages
 }
 
 bool ReleaseRequestsModel::isOverdue(const ReleaseRequest &request) const
@@ -51,6 +51,22 @@ QString ReleaseRequestsModel::ageText(qint64 seconds)
 QString ReleaseRequestsModel::stateDisplayName(ReleaseState state)
 {
     return enumText("Dockmaster::ReleaseRequestsModel", ReleaseStates, state);
+}
+
+QString ReleaseRequestsModel::stateText(const ReleaseRequest &request) const
+{
+    if (request.state != ReleaseState::Pending || request.approvalsRequired <= 1)
+        return stateDisplayName(request.state);
+    if (request.approvedBy.isEmpty()) // the label says so, but they named an older SHA
+        return tr("Pending (earlier approvals were for an older version)");
+    const QString names = UntrustedText::line(request.approvedBy.join(QStringLiteral(", ")), 80);
+    const QString age = request.lastApprovalAt.isValid() ? ageText(request.lastApprovalAt.secsTo(m_now)) : QString();
+    return age.isEmpty()
+        ? tr("%1 of %2 approvals (by %3)").arg(request.approvedBy.size()).arg(request.approvalsRequired).arg(names)
+        : tr("%1 of %2 approvals (by %3, %4 ago)")
+              .arg(request.approvedBy.size())
+              .arg(request.approvalsRequired)
+              .arg(names, age);
 }
 
 QVariant ReleaseRequestsModel::data(const QModelIndex &index, int role) const
@@ -75,7 +91,7 @@ QVariant ReleaseRequestsModel::data(const QModelIndex &index, int role) const
         case AgeColumn:
             return request.createdAt.isValid() ? ageText(request.createdAt.secsTo(m_now)) : QString();
         case StateColumn:
-            return stateDisplayName(request.state);
+            return stateText(request);
         }
         break;
     case Qt::ToolTipRole:

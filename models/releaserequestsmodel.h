@@ -27,6 +27,8 @@ public:
 
     static QString ageText(qint64 seconds);
     static QString stateDisplayName(ReleaseState state);
+    // "1 of 2 approvals (by alice, 10 min ago)" while a request waits for more admins.
+    QString stateText(const ReleaseRequest &request) const;
 
 protected:
     QString keyOf(const ReleaseRequest &request) const override;

@@ -253,6 +253,18 @@
 <context>
     <name>Dockmaster::ApprovalConfirmDialog</name>
     <message>
+        <source>Approved so far by %1. Yours is approval %2 of %3: it deploys.</source>
+        <translation>目前已由 %1 批准。您的是第 %2 个批准，共需 %3 个：批准后即部署。</translation>
+    </message>
+    <message>
+        <source>%1 admins must approve this release. Yours is approval %2 of %3: it is recorded on the request and nothing is deployed until the last admin approves.</source>
+        <translation>此发布需要 %1 位管理员批准。您的是第 %2 个批准，共需 %3 个：它会记录在请求上，在最后一位管理员批准之前不会部署任何内容。</translation>
+    </message>
+    <message>
+        <source>Record approval</source>
+        <translation>记录批准</translation>
+    </message>
+    <message>
         <source>Approve release</source>
         <translation>批准发布</translation>
     </message>
@@ -3476,6 +3488,10 @@
 <context>
     <name>Dockmaster::Profile</name>
     <message>
+        <source>Choose between 1 and 5 admins.</source>
+        <translation>请选择 1 到 5 位管理员。</translation>
+    </message>
+    <message>
         <source>Choose between 1 hour and 30 days.</source>
         <translation>请选择 1 小时到 30 天之间的值。</translation>
     </message>
@@ -3836,6 +3852,62 @@
 <context>
     <name>Dockmaster::ReleaseApprover</name>
     <message>
+        <source>%1 now points at %2, not at the %3 you reviewed: a new version was pushed. Approvals of %3 no longer count; review the new version. Nothing was changed.</source>
+        <translation>%1 现在指向 %2，而不是您审查过的 %3：有新版本被推送。对 %3 的批准不再有效；请审查新版本。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Could not read the test requests: %1</source>
+        <translation>无法读取测试环境的发布请求：%1</translation>
+    </message>
+    <message>
+        <source>Dockmaster could not check the test request of %1: %2</source>
+        <translation>Dockmaster 无法检查 %1 的测试环境发布请求：%2</translation>
+    </message>
+    <message>
+        <source>The test release of %1 (#%2) is still pending.</source>
+        <translation>%1 的测试环境发布（#%2）仍在等待审批。</translation>
+    </message>
+    <message>
+        <source>The test release of %1 (#%2) failed.</source>
+        <translation>%1 的测试环境发布（#%2）失败了。</translation>
+    </message>
+    <message>
+        <source>%1 This profile approves production only after the same version is deployed to test. Nothing was changed.</source>
+        <translation>%1 此配置要求同一版本先部署到测试环境，才能批准生产环境。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Could not check who approved: %1</source>
+        <translation>无法核实批准人：%1</translation>
+    </message>
+    <message>
+        <source>Reading the approvals of the request…</source>
+        <translation>正在读取该请求的批准记录…</translation>
+    </message>
+    <message numerus="yes">
+        <source>You already approved %1 (%2); your approval counts once. %n more admin(s) must approve it before it deploys.</source>
+        <translation>
+            <numerusform>您已批准过 %1（%2）；您的批准只计一次。还需要 %n 位管理员批准后才会部署。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording your approval on the request…</source>
+        <translation>正在将您的批准记录到请求上…</translation>
+    </message>
+    <message>
+        <source>Could not label the request: %1</source>
+        <translation>无法为请求添加标签：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your approval of %1 (%2) is recorded: %3 of %4. %n more admin(s) must approve before it deploys.</source>
+        <translation>
+            <numerusform>您对 %1（%2）的批准已记录：第 %3 个，共需 %4 个。还需要 %n 位管理员批准后才会部署。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
         <source>Dockmaster is offline, so nothing was changed and nothing was queued. Try again when GitLab can be reached.</source>
         <translation>Dockmaster 处于离线状态，因此未做任何更改，也未加入队列。请在可以连接 GitLab 时重试。</translation>
     </message>
@@ -4035,6 +4107,10 @@
 <context>
     <name>Dockmaster::ReleaseController</name>
     <message>
+        <source>Approval recorded</source>
+        <translation>批准已记录</translation>
+    </message>
+    <message>
         <source>The rollback preflight failed: %1</source>
         <translation>回滚预检失败：%1</translation>
     </message>
@@ -4199,6 +4275,18 @@
 </context>
 <context>
     <name>Dockmaster::ReleaseRequestsModel</name>
+    <message>
+        <source>Pending (earlier approvals were for an older version)</source>
+        <translation>待审批（之前的批准针对的是旧版本）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 approvals (by %3)</source>
+        <translation>已批准 %1/%2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 approvals (by %3, %4 ago)</source>
+        <translation>已批准 %1/%2（%3，%4前）</translation>
+    </message>
     <message>
         <source>Invalid</source>
         <translation>无效</translation>

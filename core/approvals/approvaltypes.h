@@ -7,6 +7,9 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
+
+#include <algorithm>
 
 namespace Dockmaster {
 
@@ -20,6 +23,14 @@ struct ApprovalOptions {
     // Two-person rule: the approver must not be the requester.
     bool twoPersonRuleTest = false;
     bool twoPersonRuleProduction = true;
+    // How many distinct admins must approve before the pointer moves. Every
+    // approval but the last is recorded on the request (a note with a marker
+    // and a release::approved-K-of-N label); the last one deploys.
+    int productionApprovals = 2;
+    int testApprovals = 1;
+    // A production approval while the same version's test request is still
+    // pending or failed: a warning on the outcome, or (true) a refusal.
+    bool refuseProductionBeforeTest = false;
     // After a push, how long to look for its pipeline so the approval
     // comment can link it (the PipelineFollower keeps looking afterwards).
     int pipelineLookupAttempts = 8;
@@ -27,9 +38,15 @@ struct ApprovalOptions {
     // How many environment-branch commits recover() and the race check read.
     int branchScanDepth = 200;
 
+    int approvalsRequired(Environment environment) const
+    {
+        return std::max(1, environment == Environment::Production ? productionApprovals : testApprovals);
+    }
+    // The requester never counts as one of several approvers.
     bool requiresTwoPersons(Environment environment) const
     {
-        return environment == Environment::Production ? twoPersonRuleProduction : twoPersonRuleTest;
+        return approvalsRequired(environment) > 1
+            || (environment == Environment::Production ? twoPersonRuleProduction : twoPersonRuleTest);
     }
 };
 
@@ -61,8 +78,21 @@ struct ReleaseOutcome {
     QString pipelineUrl;
     QString currentState; // release:: state after the action (pending, approved, rejected, ..., closed)
     QString actedBy;      // who approved/rejected first (LostRace) or originally (Recover)
+    // Approve: the approvals of targetSha that count, this one included, and
+    // how many are needed. Fewer than needed: recorded on the request, nothing
+    // deployed (commit stays empty).
+    int approvals = 0;
+    int approvalsRequired = 0;
+    QStringList approvers;    // who approved targetSha, oldest first (this admin last)
+    QStringList acknowledged; // risk flags and unscanned files the admin ticked (stable English records)
+    QString warning;          // translated; e.g. the test request of this version is still pending
 
     bool ok() const { return kind == Kind::Succeeded; }
+    bool isPartialApproval() const
+    {
+        return kind == Kind::Succeeded && action == Action::Approve && commit.isEmpty() && approvals > 0
+            && approvals < approvalsRequired;
+    }
 };
 
 QString releaseActionName(ReleaseOutcome::Action action); // stable, for the audit log

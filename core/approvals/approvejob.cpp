@@ -1,15 +1,20 @@
 #include "core/approvals/approvejob.h"
 
 #include "core/approvals/releaseapprover.h"
+#include "core/approvals/releasegitlab.h"
 #include "core/approvals/releasetrailers.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/gitlab/releaserequestparser.h"
+#include "core/util/sequential.h"
+
+#include <algorithm>
 
 namespace Dockmaster {
 
-void ApproveJob::start(const ReleaseRequest &request)
+void ApproveJob::start(const ReleaseRequest &request, const QStringList &acknowledged)
 {
     takeRequest(request);
+    m_outcome.acknowledged = acknowledged;
     if (refuseRequest())
         return;
     reportProgress(ReleaseApprover::tr("Reading the release request…"));
@@ -17,8 +22,9 @@ void ApproveJob::start(const ReleaseRequest &request)
 }
 
 void ApproveJob::completePushed(const ReleaseOutcome &pushed, const QString &codeProject, const QString &key,
-                                const QString &approver)
+                                const QString &approver, const QStringList &labels)
 {
+    m_issueLabels = labels;
     const ReleaseOutcome::Action action = m_outcome.action;
     const QString actor = m_outcome.actor;
     m_outcome = pushed;
@@ -70,6 +76,7 @@ void ApproveJob::checkIssue(const GitLabIssue &issue)
     }
     m_outcome.ref = parsed.requestedRef;
     m_requester = issue.author;
+    m_issueLabels = issue.labels;
     if (options().requiresTwoPersons(environment) && issue.author.compare(m_outcome.actor, Qt::CaseInsensitive) == 0) {
         finish(ReleaseOutcome::Kind::RefusedByRule,
                ReleaseApprover::tr("Two-person rule: %1 requested this release to %2, so another admin must approve "
@@ -82,12 +89,249 @@ void ApproveJob::checkIssue(const GitLabIssue &issue)
         finish(ReleaseOutcome::Kind::RefusedByRule, ReleaseApprover::tr("\"%1\" is not a full commit id.").arg(pinned));
         return;
     }
-    resolveTarget(pinned.isEmpty() ? parsed.requestedRef : pinned, [this] {
-        m_guardLine = ReleaseTrailers::requestLine(m_key);
-        m_message = ReleaseTrailers::approvalMessage(m_key, environmentKey(m_outcome.environment), m_outcome.ref,
-                                                     m_outcome.targetSha, m_outcome.actor, m_requester);
-        movePointer();
+    m_outcome.approvalsRequired = options().approvalsRequired(environment);
+    if (m_outcome.approvalsRequired <= 1) {
+        resolveTarget(pinned.isEmpty() ? parsed.requestedRef : pinned,
+                      [this] { checkTestRequest([this] { deploy({}); }); });
+        return;
+    }
+    // Several admins approve one SHA: the ref is resolved now, and a version
+    // pushed since the admin's review is refused (its approvals start over).
+    resolveTarget(parsed.requestedRef, [this, pinned] {
+        if (!pinned.isEmpty() && pinned != m_outcome.targetSha) {
+            finish(ReleaseOutcome::Kind::RefusedByRule,
+                   ReleaseApprover::tr("%1 now points at %2, not at the %3 you reviewed: a new version was pushed. "
+                                       "Approvals of %3 no longer count; review the new version. Nothing was "
+                                       "changed.")
+                       .arg(m_outcome.ref, m_outcome.targetSha.left(12), pinned.left(12)));
+            return;
+        }
+        checkTestRequest([this] { decide(); });
     });
+}
+
+void ApproveJob::checkTestRequest(std::function<void()> next)
+{
+    if (m_outcome.environment != Environment::Production) {
+        next();
+        return;
+    }
+    ReleaseGitLab::projectIssues(
+        client(), m_codeProject, { QStringLiteral("release-request"), QStringLiteral("env::test") }, this,
+        [this, next = std::move(next)](GitLabResult<QList<GitLabIssue>> issues) {
+            if (!issues.ok()) {
+                if (issues.error.isOffline()) {
+                    finishWithError(issues.error, ReleaseApprover::tr("Could not read the test requests: %1"));
+                    return;
+                }
+                m_outcome.warning = ReleaseApprover::tr("Dockmaster could not check the test request of %1: %2")
+                                        .arg(m_outcome.ref, issues.error.message);
+                next();
+                return;
+            }
+            // The newest test request of this version decides.
+            const GitLabIssue *newest = nullptr;
+            for (const GitLabIssue &issue : std::as_const(issues.value)) {
+                if (ReleaseRequestParser::parse(issue).requestedRef == m_outcome.ref
+                    && (!newest || issue.iid > newest->iid))
+                    newest = &issue;
+            }
+            const ReleaseRequestParser::Parsed test
+                = newest ? ReleaseRequestParser::parse(*newest) : ReleaseRequestParser::Parsed {};
+            const bool pending
+                = newest && newest->state == QLatin1String("opened") && test.state == ReleaseState::Pending;
+            const bool failed = newest && test.state == ReleaseState::Failed;
+            if (!pending && !failed) {
+                next();
+                return;
+            }
+            const QString problem = pending
+                ? ReleaseApprover::tr("The test release of %1 (#%2) is still pending.")
+                      .arg(m_outcome.ref)
+                      .arg(newest->iid)
+                : ReleaseApprover::tr("The test release of %1 (#%2) failed.").arg(m_outcome.ref).arg(newest->iid);
+            if (options().refuseProductionBeforeTest) {
+                finish(ReleaseOutcome::Kind::RefusedByRule,
+                       ReleaseApprover::tr("%1 This profile approves production only after the same version is "
+                                           "deployed to test. Nothing was changed.")
+                           .arg(problem));
+                return;
+            }
+            m_outcome.warning = problem;
+            next();
+        });
+}
+
+void ApproveJob::collectApprovals(std::function<void(const QStringList &others, bool stale, bool mine)> next)
+{
+    client()->issueNotes(
+        m_codeProject, m_outcome.iid, 0, this, [this, next = std::move(next)](GitLabResult<QList<GitLabNote>> notes) {
+            if (!notes.ok()) {
+                finishWithError(notes.error, ReleaseApprover::tr("Could not read the comments of the request: %1"));
+                return;
+            }
+            const QList<ReleaseTrailers::RecordedApproval> recorded
+                = ReleaseTrailers::recordedApprovals(notes.value, m_key);
+            bool stale = false;
+            bool mine = false;
+            QList<ReleaseTrailers::RecordedApproval> candidates;
+            for (const ReleaseTrailers::RecordedApproval &approval : recorded) {
+                if (approval.sha != m_outcome.targetSha) {
+                    stale = true; // approved a version the ref no longer names
+                    continue;
+                }
+                if (approval.admin.compare(m_outcome.actor, Qt::CaseInsensitive) == 0) {
+                    mine = true;
+                    continue;
+                }
+                if (approval.admin.compare(m_requester, Qt::CaseInsensitive) == 0)
+                    continue;
+                candidates.append(approval);
+            }
+            // Anyone who may comment can write a marker in their own name:
+            // only admins of the app's management project count.
+            forEachSequential<ReleaseTrailers::RecordedApproval>(
+                this, candidates,
+                [this](const ReleaseTrailers::RecordedApproval &approval, std::function<void()> step) {
+                    if (m_admins.contains(approval.admin) || m_notAdmins.contains(approval.admin)) {
+                        step();
+                        return;
+                    }
+                    ReleaseGitLab::isPlatformAdmin(
+                        client(), m_opsProject, approval.authorId, this,
+                        [this, admin = approval.admin, step](const GitLabError &error, bool isAdmin) {
+                            if (!error.isOk()) {
+                                finishWithError(error, ReleaseApprover::tr("Could not check who approved: %1"));
+                                return;
+                            }
+                            (isAdmin ? m_admins : m_notAdmins).insert(admin);
+                            step();
+                        });
+                },
+                [this, candidates, stale, mine, next] {
+                    QStringList others;
+                    for (const ReleaseTrailers::RecordedApproval &approval : candidates) {
+                        if (m_admins.contains(approval.admin))
+                            others.append(approval.admin);
+                    }
+                    next(others, stale, mine);
+                });
+        });
+}
+
+void ApproveJob::decide()
+{
+    reportProgress(ReleaseApprover::tr("Reading the approvals of the request…"));
+    collectApprovals([this](const QStringList &others, bool stale, bool mine) {
+        m_outcome.approvers = others;
+        m_outcome.approvers.append(m_outcome.actor);
+        const int given = int(m_outcome.approvers.size());
+        m_outcome.approvals = given;
+        if (given >= m_outcome.approvalsRequired) {
+            deploy(others);
+            return;
+        }
+        if (mine) {
+            // The same admin twice is one approval.
+            finish(ReleaseOutcome::Kind::RefusedByRule,
+                   ReleaseApprover::tr("You already approved %1 (%2); your approval counts once. %n more admin(s) "
+                                       "must approve it before it deploys.",
+                                       nullptr, m_outcome.approvalsRequired - given)
+                       .arg(m_outcome.ref, m_outcome.targetSha.left(12)));
+            return;
+        }
+        recordApproval(given, stale);
+    });
+}
+
+QStringList ApproveJob::stateLabelsToRemove() const
+{
+    QStringList labels { QStringLiteral("release::pending") };
+    for (const QString &label : m_issueLabels) {
+        if (ReleaseRequestParser::isPartialApprovalLabel(label) && !labels.contains(label))
+            labels.append(label);
+    }
+    // Labels other consoles set since this job read the issue.
+    for (int given = 1; given < m_outcome.approvalsRequired; ++given) {
+        const QString label = ReleaseRequestParser::partialApprovalLabel(given, m_outcome.approvalsRequired);
+        if (!labels.contains(label))
+            labels.append(label);
+    }
+    return labels;
+}
+
+QString ApproveJob::acknowledgedBlock() const
+{
+    if (m_outcome.acknowledged.isEmpty())
+        return {};
+    return QStringLiteral("Acknowledged by @%1 (risk flags and files the risk scan could not read):\n\n%2\n\n")
+        .arg(m_outcome.actor, ReleaseTrailers::fencedBlock(m_outcome.acknowledged.join(QLatin1Char('\n'))));
+}
+
+void ApproveJob::recordApproval(int given, bool stale)
+{
+    reportProgress(ReleaseApprover::tr("Recording your approval on the request…"));
+    const int required = m_outcome.approvalsRequired;
+    const QString env = environmentKey(m_outcome.environment);
+    // GitLab content for developers and other consoles: not translated.
+    QString body = QStringLiteral("Approval %1 of %2 by @%3 for `%4` (%5) to %6: %7 more admin(s) must approve "
+                                  "before it deploys.\n\n")
+                       .arg(given)
+                       .arg(required)
+                       .arg(m_outcome.actor, m_outcome.targetSha, m_outcome.ref, env)
+                       .arg(required - given);
+    if (stale)
+        body += QStringLiteral("Earlier approvals named another commit: %1 now points at `%2`, so they no longer "
+                               "count.\n\n")
+                    .arg(m_outcome.ref, m_outcome.targetSha);
+    body += acknowledgedBlock();
+    body += ReleaseTrailers::approvalMarker(m_key, m_outcome.targetSha, m_outcome.actor, given, required);
+    postNoteOnce(
+        ReleaseTrailers::approvalMarkerPrefix(m_key, m_outcome.targetSha, m_outcome.actor), body,
+        [this, given, required] {
+            GitLabClient::IssueUpdate update;
+            const QString label = ReleaseRequestParser::partialApprovalLabel(given, required);
+            update.addLabels = { label };
+            update.removeLabels = stateLabelsToRemove();
+            update.removeLabels.removeAll(label);
+            client()->updateIssue(m_codeProject, m_outcome.iid, update, this, [this](GitLabResult<GitLabIssue> result) {
+                if (!result.ok()) {
+                    finishWithError(result.error, ReleaseApprover::tr("Could not label the request: %1"));
+                    return;
+                }
+                m_issueLabels = result.value.labels;
+                m_outcome.currentState = stateOf(result.value);
+                // Another admin may have recorded theirs meanwhile: together
+                // they may be enough, and then this console deploys (the
+                // branch's guard line keeps it to one deployment).
+                collectApprovals([this](const QStringList &others, bool, bool) {
+                    if (int(others.size()) + 1 >= m_outcome.approvalsRequired) {
+                        m_outcome.approvers = others;
+                        m_outcome.approvers.append(m_outcome.actor);
+                        m_outcome.approvals = int(m_outcome.approvers.size());
+                        deploy(others);
+                        return;
+                    }
+                    const int missing = m_outcome.approvalsRequired - m_outcome.approvals;
+                    QString message = ReleaseApprover::tr("Your approval of %1 (%2) is recorded: %3 of %4. "
+                                                          "%n more admin(s) must approve before it "
+                                                          "deploys.",
+                                                          nullptr, missing)
+                                          .arg(m_outcome.ref, m_outcome.targetSha.left(12))
+                                          .arg(m_outcome.approvals)
+                                          .arg(m_outcome.approvalsRequired);
+                    finish(ReleaseOutcome::Kind::Succeeded, message);
+                });
+            });
+        });
+}
+
+void ApproveJob::deploy(const QStringList &earlier)
+{
+    m_guardLine = ReleaseTrailers::requestLine(m_key);
+    m_message = ReleaseTrailers::approvalMessage(m_key, environmentKey(m_outcome.environment), m_outcome.ref,
+                                                 m_outcome.targetSha, m_outcome.actor, m_requester, earlier);
+    movePointer();
 }
 
 void ApproveJob::onMoved(const GitlinkMoveResult &result)
@@ -134,11 +378,18 @@ void ApproveJob::completeApproval()
                   .arg(m_outcome.commit)
                   .arg(m_outcome.pipelineId)
                   .arg(m_outcome.pipelineUrl);
+        if (m_outcome.approvers.size() > 1)
+            body += QStringLiteral("\nApprovals (%1 of %2): @%3.\n")
+                        .arg(m_outcome.approvers.size())
+                        .arg(m_outcome.approvalsRequired)
+                        .arg(m_outcome.approvers.join(QStringLiteral(", @")));
+        if (!m_outcome.acknowledged.isEmpty())
+            body += QLatin1Char('\n') + acknowledgedBlock();
         body += QLatin1Char('\n') + ReleaseTrailers::approvedMarker(m_key, m_outcome.commit, m_approver);
         postNoteOnce(ReleaseTrailers::approvedMarkerPrefix(m_key), body, [this] {
             GitLabClient::IssueUpdate update;
             update.addLabels = { QStringLiteral("release::approved") };
-            update.removeLabels = { QStringLiteral("release::pending") };
+            update.removeLabels = stateLabelsToRemove();
             client()->updateIssue(m_codeProject, m_outcome.iid, update, this, [this](GitLabResult<GitLabIssue> result) {
                 if (!result.ok()) {
                     finishWithError(result.error, ReleaseApprover::tr("Could not label the request as approved: %1"));

@@ -25,44 +25,39 @@ void RecoverJob::start()
     setThen([this](const ReleaseOutcome &ended) { m_recovered(id(), 0, ended.message); });
     if (refuseEarly())
         return;
-    QStringList states { QStringLiteral("release::approved") };
-    if (!m_approvedOnly)
-        states.prepend(QStringLiteral("release::pending"));
-    search(states, {});
-}
-
-// GitLab's `labels=` matches requests with all the labels given, so one
-// search per state label.
-void RecoverJob::search(QStringList states, QList<GitLabIssue> found)
-{
-    if (states.isEmpty()) {
+    GitLabClient::IssueQuery query;
+    // Every open request, filtered in recoverOne(): pending ones also carry
+    // release::approved-1-of-2 instead of release::pending when some of their
+    // approvals are recorded, so no one label finds them all. The periodic
+    // pass wants approved ones only, which one label does find.
+    query.labels = { QStringLiteral("release-request") };
+    if (m_approvedOnly)
+        query.labels.append(QStringLiteral("release::approved"));
+    query.state = QStringLiteral("opened");
+    client()->issues(query, this, [this](GitLabResult<QList<GitLabIssue>> result) {
+        if (!result.ok()) {
+            finishWithError(result.error, ReleaseApprover::tr("Could not look for interrupted approvals: %1"));
+            return;
+        }
         forEachSequential<GitLabIssue>(
-            this, found,
+            this, result.value,
             [this](const GitLabIssue &issue, std::function<void()> next) { recoverOne(issue, std::move(next)); },
             [this] {
                 m_recovered(id(), m_completed, m_problems.join(QLatin1Char('\n')));
                 deleteLater();
             });
-        return;
-    }
-    GitLabClient::IssueQuery query;
-    query.labels = { QStringLiteral("release-request"), states.takeFirst() };
-    query.state = QStringLiteral("opened");
-    client()->issues(
-        query, this,
-        [this, states = std::move(states), found = std::move(found)](GitLabResult<QList<GitLabIssue>> result) mutable {
-            if (!result.ok()) {
-                finishWithError(result.error, ReleaseApprover::tr("Could not look for interrupted approvals: %1"));
-                return;
-            }
-            found.append(result.value);
-            search(std::move(states), std::move(found));
-        });
+    });
 }
 
 void RecoverJob::recoverOne(const GitLabIssue &issue, std::function<void()> next)
 {
     const ReleaseRequestParser::Parsed parsed = ReleaseRequestParser::parse(issue);
+    const bool wanted = parsed.state == ReleaseState::Approved
+        || (parsed.state == ReleaseState::Pending && !m_approvedOnly);
+    if (!wanted) {
+        next();
+        return;
+    }
     const QString projectPath = issue.referenceFull.section(QLatin1Char('#'), 0, 0);
     const QString appId = ReleaseRequestParser::appIdFromPath(projectPath);
     if (appId.isEmpty() || projectPath != codeProjectPath(options(), appId) || !parsed.environment) {
@@ -109,7 +104,7 @@ void RecoverJob::recoverOne(const GitLabIssue &issue, std::function<void()> next
                         m_problems.append(completed.message);
                     next();
                 });
-                completion->completePushed(pushed, projectPath, key, approver);
+                completion->completePushed(pushed, projectPath, key, approver, issue.labels);
                 return;
             }
             // Labelled approved by hand, or its commit is older than the scan:

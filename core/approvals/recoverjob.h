@@ -25,7 +25,6 @@ public:
     void start();
 
 private:
-    void search(QStringList states, QList<GitLabIssue> found);
     void recoverOne(const GitLabIssue &issue, std::function<void()> next);
 
     std::function<void(quint64, int, const QString &)> m_recovered;

@@ -32,6 +32,11 @@ void RejectJob::rejectIssue(const GitLabIssue &issue)
     }
     if (parsed.environment)
         m_outcome.environment = *parsed.environment;
+    m_removeLabels = { QStringLiteral("release::pending") };
+    for (const QString &label : issue.labels) {
+        if (ReleaseRequestParser::isPartialApprovalLabel(label))
+            m_removeLabels.append(label); // approvals recorded so far end with the request
+    }
     // An approval racing this rejection may already be on the branch.
     const QString branch = environmentBranch(m_outcome.environment);
     ReleaseGitLab::branchCommits(
@@ -61,7 +66,7 @@ void RejectJob::rejectIssue(const GitLabIssue &issue)
             postNoteOnce(ReleaseTrailers::rejectedMarkerPrefix(m_key), body, [this] {
                 GitLabClient::IssueUpdate update;
                 update.addLabels = { QStringLiteral("release::rejected") };
-                update.removeLabels = { QStringLiteral("release::pending") };
+                update.removeLabels = m_removeLabels;
                 update.stateEvent = QStringLiteral("close");
                 client()->updateIssue(
                     m_codeProject, m_outcome.iid, update, this, [this](GitLabResult<GitLabIssue> result) {

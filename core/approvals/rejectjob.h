@@ -17,6 +17,7 @@ private:
     void rejectIssue(const GitLabIssue &issue);
 
     QString m_reason;
+    QStringList m_removeLabels;
 };
 
 } // namespace Dockmaster

@@ -108,14 +108,21 @@ void ReleaseApprover::report(quint64 id, const ReleaseOutcome &outcome)
     entry.appId = outcome.appId;
     entry.environment = environmentKey(outcome.environment);
     entry.detail = kindTag(outcome.kind) + outcome.message;
+    if (outcome.approvalsRequired > 1 && outcome.approvals > 0)
+        entry.detail += QStringLiteral(" [approvals %1/%2: %3]")
+                            .arg(outcome.approvals)
+                            .arg(outcome.approvalsRequired)
+                            .arg(outcome.approvers.join(QStringLiteral(", ")));
+    if (!outcome.acknowledged.isEmpty())
+        entry.detail += QStringLiteral(" [acknowledged: %1]").arg(outcome.acknowledged.join(QStringLiteral("; ")));
     Q_EMIT auditEntry(entry);
 }
 
-quint64 ReleaseApprover::approve(const ReleaseRequest &request, const QString &admin)
+quint64 ReleaseApprover::approve(const ReleaseRequest &request, const QString &admin, const QStringList &acknowledged)
 {
     auto *job = new ApproveJob(setup(), ReleaseOutcome::Action::Approve, admin, this);
     const quint64 id = job->id();
-    job->start(request);
+    job->start(request, acknowledged);
     return id;
 }
 

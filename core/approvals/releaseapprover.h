@@ -50,7 +50,12 @@ public:
     // requestedRef are what the admin reviewed (a mismatch with the issue
     // now refuses); resolvedSha, when set, is the SHA that was shown and is
     // deployed, otherwise the ref is resolved and pinned now.
-    quint64 approve(const ReleaseRequest &request, const QString &admin);
+    // acknowledged: what the admin ticked in the confirmation (risk flags,
+    // unscanned files), recorded in the approval comment and the audit log.
+    // Where the environment needs several admins, an approval that is not the
+    // last is recorded on the request and deploys nothing
+    // (ReleaseOutcome::isPartialApproval()).
+    quint64 approve(const ReleaseRequest &request, const QString &admin, const QStringList &acknowledged = {});
     quint64 reject(const ReleaseRequest &request, const QString &admin, const QString &reason);
     quint64 deployTag(const QString &appId, Environment environment, const QString &tagOrSha, const QString &admin);
     // targetSha: a full commit id of repo A (from RollbackPreflight).

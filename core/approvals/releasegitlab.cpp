@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -68,6 +69,52 @@ GitLabCall *branchCommits(GitLabClient *client, const QString &project, const QS
     request.pagination = GitLabRequest::Pagination::Offset;
     request.maxPages = (std::max(count, 1) + perPage - 1) / perPage;
     return getList<GitLabCommit>(client, request, context, &GitLabParse::commit, std::move(done));
+}
+
+GitLabCall *projectIssues(GitLabClient *client, const QString &project, const QStringList &labels, QObject *context,
+                          GitLabClient::Callback<QList<GitLabIssue>> done)
+{
+    GitLabRequest request;
+    request.path = GitLabClient::projectPath(project) + QStringLiteral("/issues");
+    request.query = { { QStringLiteral("labels"), labels.join(QLatin1Char(',')) },
+                      { QStringLiteral("state"), QStringLiteral("all") },
+                      { QStringLiteral("order_by"), QStringLiteral("created_at") },
+                      { QStringLiteral("sort"), QStringLiteral("desc") },
+                      { QStringLiteral("per_page"), QStringLiteral("100") } };
+    return getList<GitLabIssue>(client, request, context, &GitLabParse::issue, std::move(done));
+}
+
+void isPlatformAdmin(GitLabClient *client, const QString &opsProject, qint64 userId, QObject *context,
+                     std::function<void(const GitLabError &, bool admin)> done)
+{
+    if (userId <= 0) {
+        done(GitLabError(), false);
+        return;
+    }
+    GitLabRequest member;
+    member.path = GitLabClient::projectPath(opsProject) + QStringLiteral("/members/all/") + QString::number(userId);
+    client->send(member, context, [client, userId, context, done = std::move(done)](const GitLabResponse &response) {
+        if (response.error.isOk()) {
+            const QJsonObject object = QJsonDocument::fromJson(response.body).object();
+            if (object.value(QStringLiteral("access_level")).toInt() >= 40) { // Maintainer
+                done(GitLabError(), true);
+                return;
+            }
+        } else if (response.error.kind != GitLabError::Kind::NotFound) {
+            done(response.error, false);
+            return;
+        }
+        GitLabRequest user;
+        user.path = QStringLiteral("/users/") + QString::number(userId);
+        client->send(user, context, [done](const GitLabResponse &answer) {
+            if (!answer.error.isOk() && answer.error.kind != GitLabError::Kind::NotFound) {
+                done(answer.error, false);
+                return;
+            }
+            const QJsonObject object = QJsonDocument::fromJson(answer.body).object();
+            done(GitLabError(), answer.error.isOk() && object.value(QStringLiteral("is_admin")).toBool());
+        });
+    });
 }
 
 QUrl repositoryUrl(const QUrl &baseUrl, const QString &projectPath)

@@ -17,6 +17,18 @@ GitLabCall *pipelinesForSha(GitLabClient *client, const QString &project, const 
 GitLabCall *branchCommits(GitLabClient *client, const QString &project, const QString &branch, int count,
                           QObject *context, GitLabClient::Callback<QList<GitLabCommit>> done);
 
+// GET /projects/:id/issues?labels=&state=all (newest first).
+GitLabCall *projectIssues(GitLabClient *client, const QString &project, const QStringList &labels, QObject *context,
+                          GitLabClient::Callback<QList<GitLabIssue>> done);
+
+// Whether user userId may act as an admin of opsProject: Maintainer or more
+// there (GET /projects/:id/members/all/:user_id, inherited memberships
+// included), or else an instance administrator (GET /users/:id shows
+// is_admin to administrators only, so a non-admin token cannot tell and the
+// answer is no). done gets the error when GitLab could not answer.
+void isPlatformAdmin(GitLabClient *client, const QString &opsProject, qint64 userId, QObject *context,
+                     std::function<void(const GitLabError &, bool admin)> done);
+
 // Comments body on issue iid unless a comment containing markerPrefix is
 // there already (a crash, another console), so a marker is never posted
 // twice. done gets the error (isOk() when the comment is there now) and

@@ -75,6 +75,8 @@ void ReleaseJob::finish(ReleaseOutcome::Kind kind, const QString &message)
         return;
     m_outcome.kind = kind;
     m_outcome.message = message;
+    if (!m_outcome.warning.isEmpty())
+        m_outcome.message += QLatin1Char(' ') + ReleaseApprover::tr("Warning: %1").arg(m_outcome.warning);
     if (m_setup.finished)
         m_setup.finished(id(), m_outcome);
     if (auto then = std::exchange(m_then, {}))

@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace Dockmaster::ReleaseTrailers {
 
 namespace {
@@ -51,12 +53,14 @@ Trailers parse(const QString &message)
 }
 
 QString approvalMessage(const QString &requestKey, const QString &environment, const QString &ref, const QString &sha,
-                        const QString &admin, const QString &requester)
+                        const QString &admin, const QString &requester, const QStringList &earlierApprovers)
 {
     QString message = QStringLiteral("Release %1 (%2) to %3\n\n").arg(ref, sha.left(12), environment);
     message += QStringLiteral("Approved by %1 for %2.\n\n").arg(admin, requestKey);
     message += line(ReleaseRequestKey, requestKey);
     message += line(ApprovedByKey, admin);
+    for (const QString &earlier : earlierApprovers)
+        message += line(AlsoApprovedByKey, earlier);
     if (!requester.isEmpty())
         message += line(RequestedByKey, requester);
     message += line(ReleaseRefKey, ref);
@@ -117,6 +121,48 @@ QString finishedMarker(const QString &key, const QString &commit, const QString 
     return finishedMarkerPrefix(key, commit) + QStringLiteral("status=") + status + QStringLiteral(" -->");
 }
 
+QString approvalMarkerPrefix(const QString &key, const QString &sha, const QString &admin)
+{
+    return QStringLiteral("<!-- dockmaster:approval request=") + key + QStringLiteral(" sha=") + sha
+        + QStringLiteral(" by=") + admin + QLatin1Char(' ');
+}
+
+QString approvalMarker(const QString &key, const QString &sha, const QString &admin, int given, int required)
+{
+    return approvalMarkerPrefix(key, sha, admin) + QStringLiteral("count=%1/%2 -->").arg(given).arg(required);
+}
+
+QList<RecordedApproval> recordedApprovals(const QList<GitLabNote> &notes, const QString &key)
+{
+    static const QRegularExpression marker(
+        QStringLiteral(R"(<!-- dockmaster:approval request=(\S+) sha=([0-9a-f]{40}) by=(\S+) count=\d+/\d+ -->)"));
+    QList<RecordedApproval> found;
+    for (const GitLabNote &note : notes) {
+        if (note.system)
+            continue;
+        auto matches = marker.globalMatch(note.body);
+        while (matches.hasNext()) {
+            const QRegularExpressionMatch match = matches.next();
+            const QString admin = match.captured(3);
+            if (match.captured(1) != key || !Validation::isGitLabUsername(admin)
+                || admin.compare(note.author, Qt::CaseInsensitive) != 0)
+                continue;
+            found.append({ note.author, note.authorId, match.captured(2), note.createdAt });
+        }
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const RecordedApproval &a, const RecordedApproval &b) { return a.at < b.at; });
+    QList<RecordedApproval> unique;
+    for (const RecordedApproval &approval : std::as_const(found)) {
+        const bool seen = std::any_of(unique.cbegin(), unique.cend(), [&](const RecordedApproval &u) {
+            return u.sha == approval.sha && u.admin.compare(approval.admin, Qt::CaseInsensitive) == 0;
+        });
+        if (!seen)
+            unique.append(approval);
+    }
+    return unique;
+}
+
 QString actorOf(const QString &noteBody, const QString &verb)
 {
     const QRegularExpression pattern(QStringLiteral("^%1 by @([A-Za-z0-9_.][A-Za-z0-9_.-]*)").arg(verb),
@@ -149,7 +195,11 @@ QString logTailBlock(const QByteArray &trace, int lines)
     while (!all.isEmpty() && all.constLast().trimmed().isEmpty())
         all.removeLast();
     const QStringList tail = all.mid(std::max<qsizetype>(0, all.size() - lines));
-    const QString body = tail.join(QLatin1Char('\n'));
+    return fencedBlock(tail.join(QLatin1Char('\n')));
+}
+
+QString fencedBlock(const QString &body)
+{
     // A fence longer than any backtick run in the log.
     qsizetype longest = 0;
     qsizetype run = 0;

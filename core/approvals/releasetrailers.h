@@ -1,5 +1,9 @@
 #pragma once
 
+#include "core/gitlab/gitlabtypes.h"
+
+#include <QDateTime>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +21,7 @@ inline constexpr auto CodesCommitKey = "Codes-Commit";
 inline constexpr auto DeployTagKey = "Deploy-Tag";
 inline constexpr auto RollbackToKey = "Rollback-To";
 inline constexpr auto RolledBackFromKey = "Rolled-Back-From";
+inline constexpr auto AlsoApprovedByKey = "Also-Approved-By";
 
 // "plugins/apps/app0000042#3"
 QString requestKey(const QString &codeProjectPath, qint64 iid);
@@ -35,8 +40,9 @@ struct Trailers {
 // Reads "Key: value" lines anywhere in the message (first occurrence wins).
 Trailers parse(const QString &message);
 
+// earlierApprovers: the recorded approvals before this last one (two-person rule).
 QString approvalMessage(const QString &requestKey, const QString &environment, const QString &ref, const QString &sha,
-                        const QString &admin, const QString &requester);
+                        const QString &admin, const QString &requester, const QStringList &earlierApprovers = {});
 QString deployTagMessage(const QString &environment, const QString &tagOrSha, const QString &sha, const QString &admin);
 QString rollbackMessage(const QString &environment, const QString &targetSha, const QString &fromSha,
                         const QString &admin);
@@ -49,12 +55,34 @@ QString finishedMarker(const QString &requestKey, const QString &commit, const Q
 QString approvedMarkerPrefix(const QString &requestKey);
 QString rejectedMarkerPrefix(const QString &requestKey);
 QString finishedMarkerPrefix(const QString &requestKey, const QString &commit);
+// One approval of a request that is not yet enough to deploy (two-person
+// rule), as a comment with this marker records it:
+//   <!-- dockmaster:approval request=<key> sha=<sha> by=<admin> count=<k>/<n> -->
+// It names the SHA the admin saw: once the ref moves on, it no longer counts.
+QString approvalMarker(const QString &requestKey, const QString &sha, const QString &admin, int given, int required);
+// Identifies the approval of that admin for that SHA, whatever the count.
+QString approvalMarkerPrefix(const QString &requestKey, const QString &sha, const QString &admin);
+struct RecordedApproval {
+    QString admin;
+    qint64 authorId = 0; // GitLab's user id of the comment's author
+    QString sha;
+    QDateTime at;
+};
+// The approvals recorded for requestKey in notes (any order), oldest first,
+// one per admin and SHA. A marker counts only in a comment its admin wrote:
+// anyone who may comment can type one, so GitLab's author must match `by=`.
+QList<RecordedApproval> recordedApprovals(const QList<GitLabNote> &notes, const QString &requestKey);
+
 // The admin a comment written by any Dockmaster says approved/rejected
 // ("Approved by @alice: ..."), or empty (also when the name is not one GitLab
 // could have: Validation::gitlabUsername).
 QString actorOf(const QString &noteBody, const QString &verb);
 
 bool isFullSha(const QString &value);
+
+// text in a fenced code block that the text itself cannot close (GitLab
+// renders it as it is: third-party paths and code stay inert).
+QString fencedBlock(const QString &text);
 
 // The last `lines` lines of a job log, without ANSI colours, in a fenced
 // code block that the log itself cannot close.

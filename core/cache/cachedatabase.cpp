@@ -351,7 +351,8 @@ bool CacheDatabase::upsertReleaseRequests(const QList<ReleaseRequest> &requests)
         QSqlQuery query(m_sql.database());
         query.prepare(QStringLiteral(
             "INSERT OR REPLACE INTO release_requests (project_id, iid, app_id, environment, title, requested_ref, "
-            "resolved_sha, requester, state, web_url, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+            "resolved_sha, requester, state, web_url, created_at, updated_at, approved_by, last_approval_at, "
+            "approvals_required) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
         for (const ReleaseRequest &request : requests) {
             query.addBindValue(request.projectId);
             query.addBindValue(request.iid);
@@ -365,6 +366,9 @@ bool CacheDatabase::upsertReleaseRequests(const QList<ReleaseRequest> &requests)
             query.addBindValue(sqlNullIfEmpty(request.webUrl));
             query.addBindValue(sqlDateTime(request.createdAt));
             query.addBindValue(sqlDateTime(request.updatedAt));
+            query.addBindValue(sqlNullIfEmpty(request.approvedBy.join(QLatin1Char(','))));
+            query.addBindValue(sqlDateTime(request.lastApprovalAt));
+            query.addBindValue(request.approvalsRequired);
             if (!m_sql.run(query))
                 return false;
         }
@@ -390,8 +394,8 @@ QList<ReleaseRequest> CacheDatabase::loadReleaseRequests() const
     query.setForwardOnly(true);
     if (!m_sql.run(query,
                    QStringLiteral("SELECT project_id, iid, app_id, environment, title, requested_ref, resolved_sha, "
-                                  "requester, state, web_url, created_at, updated_at FROM release_requests "
-                                  "ORDER BY created_at")))
+                                  "requester, state, web_url, created_at, updated_at, approved_by, last_approval_at, "
+                                  "approvals_required FROM release_requests ORDER BY created_at")))
         return requests;
     while (query.next()) {
         ReleaseRequest request;
@@ -408,6 +412,11 @@ QList<ReleaseRequest> CacheDatabase::loadReleaseRequests() const
         request.webUrl = query.value(9).toString();
         request.createdAt = dateTimeFromSql(query.value(10));
         request.updatedAt = dateTimeFromSql(query.value(11));
+        const QString approvedBy = query.value(12).toString();
+        if (!approvedBy.isEmpty())
+            request.approvedBy = approvedBy.split(QLatin1Char(','));
+        request.lastApprovalAt = dateTimeFromSql(query.value(13));
+        request.approvalsRequired = query.value(14).toInt();
         requests.append(std::move(request));
     }
     return requests;

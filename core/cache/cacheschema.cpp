@@ -72,6 +72,14 @@ std::vector<CacheMigration> buildMigrations()
                                QStringLiteral("DROP INDEX IF EXISTS audit_log_at"),
                                QStringLiteral("ALTER TABLE audit_log RENAME TO legacy_audit_log"),
                            } });
+    // Version 6: the recorded approvals of a request that needs several admins
+    // (who, comma-separated, the newest's time, how many are needed).
+    migrations.push_back({ 6,
+                           {
+                               QStringLiteral("ALTER TABLE release_requests ADD COLUMN approved_by TEXT"),
+                               QStringLiteral("ALTER TABLE release_requests ADD COLUMN last_approval_at TEXT"),
+                               QStringLiteral("ALTER TABLE release_requests ADD COLUMN approvals_required INTEGER"),
+                           } });
     return migrations;
 }
 

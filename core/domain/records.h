@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 // Plain value types for what GitLab knows and the cache mirrors. They carry no
 // behaviour beyond identity so models, cache and sync can share them freely.
@@ -62,6 +63,12 @@ struct ReleaseRequest {
     QString webUrl;
     QDateTime createdAt;
     QDateTime updatedAt;
+    // Two-person rule: the admins whose recorded approvals of resolvedSha
+    // count so far (oldest first), the newest one's time, and how many the
+    // request's label says are needed (0: none recorded).
+    QStringList approvedBy;
+    QDateTime lastApprovalAt;
+    int approvalsRequired = 0;
 
     bool operator==(const ReleaseRequest &) const = default;
 };

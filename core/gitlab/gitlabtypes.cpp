@@ -303,7 +303,9 @@ std::optional<GitLabNote> note(const QJsonObject &object)
     Reader r(object);
     GitLabNote n;
     r.fields("id! body! system created_at", n.id, n.body, n.system, n.createdAt);
-    n.author = username(r.object(QLatin1StringView("author")));
+    const QJsonObject author = r.object(QLatin1StringView("author"));
+    n.author = username(author);
+    n.authorId = author.value(QLatin1StringView("id")).toInteger();
     return done(r, n);
 }
 

@@ -150,6 +150,7 @@ struct GitLabNote {
     qint64 id = 0;
     QString body;
     QString author;
+    qint64 authorId = 0; // who wrote it, as GitLab says (the body may claim anything)
     bool system = false;
     QDateTime createdAt;
 };

@@ -21,6 +21,20 @@ QString refFromBody(const QString &body)
     return match.hasMatch() ? match.captured(1) : QString();
 }
 
+// release::approved-<k>-of-<n>, 0 < k < n <= 99
+std::optional<std::pair<int, int>> partialApproval(QStringView label)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(^release::approved-([1-9][0-9]?)-of-([1-9][0-9]?)$)"));
+    const QRegularExpressionMatch match = pattern.matchView(label);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const int given = match.captured(1).toInt();
+    const int required = match.captured(2).toInt();
+    if (given >= required)
+        return std::nullopt;
+    return std::pair { given, required };
+}
+
 QString refFromTitle(const QString &title)
 {
     static const QRegularExpression pattern(QStringLiteral(R"(^\s*release\s+(?:request\s*:?\s*)?`?([^`\s]+)`?)"),
@@ -36,6 +50,16 @@ QString refFromTitle(const QString &title)
 }
 
 } // namespace
+
+QString partialApprovalLabel(int given, int required)
+{
+    return QStringLiteral("release::approved-%1-of-%2").arg(given).arg(required);
+}
+
+bool isPartialApprovalLabel(const QString &label)
+{
+    return partialApproval(label).has_value();
+}
 
 bool isAcceptableRef(const QString &ref)
 {
@@ -72,6 +96,12 @@ Parsed parse(const GitLabIssue &issue)
                 ++environments;
                 parsed.environment = environment;
             }
+        } else if (const auto partial = partialApproval(label)) {
+            // Approved by some of the admins needed: still waiting for the rest.
+            ++states;
+            parsed.state = ReleaseState::Pending;
+            parsed.approvalsGiven = partial->first;
+            parsed.approvalsRequired = partial->second;
         } else if (label.startsWith(QLatin1String("release::"))) {
             // "invalid" is Dockmaster's verdict, never a label anyone may set.
             const auto state = enumFromKey(ReleaseStates, QStringView(label).mid(9));

@@ -22,9 +22,18 @@ struct Parsed {
     ReleaseState state = ReleaseState::Pending;
     QString requestedRef; // empty when none was found or it was not acceptable
     QString problem;      // for people, when something is wrong
+    // From a `release::approved-<k>-of-<n>` label (state Pending): k admins
+    // approved, n are needed. Only a hint for lists: which approvals count is
+    // in the comments' markers (core/approvals/releasetrailers.h).
+    int approvalsGiven = 0;
+    int approvalsRequired = 0;
 };
 
 Parsed parse(const GitLabIssue &issue);
+
+// "release::approved-1-of-2": recorded approvals that are not enough yet.
+QString partialApprovalLabel(int given, int required);
+bool isPartialApprovalLabel(const QString &label);
 
 // A tag, branch or commit name that is safe to put in a URL path or a git
 // command: no spaces, control characters, "..", "@{", leading '-', etc.

@@ -42,6 +42,11 @@ QList<QPair<QString, QString>> Profile::validate() const
     if (approvalSlaHours < 1 || approvalSlaHours > 24 * 30)
         check("approvalSlaHours",
               QCoreApplication::translate("Dockmaster::Profile", "Choose between 1 hour and 30 days."));
+    for (const auto &[field, count] :
+         { std::pair { "productionApprovals", productionApprovals }, std::pair { "testApprovals", testApprovals } }) {
+        if (count < 1 || count > 5)
+            check(field, QCoreApplication::translate("Dockmaster::Profile", "Choose between 1 and 5 admins."));
+    }
     return problems;
 }
 

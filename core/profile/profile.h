@@ -30,7 +30,14 @@ struct Profile {
     QString lokiTenant;
     int approvalSlaHours = 24;
     bool requireSecondApprover = true; // two-person rule for production
-    bool isSandbox = false;            // the embedded demo platform; never saved
+    // How many distinct admins (none the requester) approve before a release
+    // deploys; every approval but the last is recorded on the request.
+    int productionApprovals = 2;
+    int testApprovals = 1;
+    // Production approved while the same version's test request is still
+    // pending or failed: warn (false) or refuse (true).
+    bool refuseProductionBeforeTest = false;
+    bool isSandbox = false; // the embedded demo platform; never saved
 
     // Field name -> message for each invalid field; empty when all is well.
     QList<QPair<QString, QString>> validate() const;

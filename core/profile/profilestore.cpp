@@ -48,6 +48,11 @@ std::optional<Profile> ProfileStore::load(const QString &name) const
     profile.approvalSlaHours = m_settings->value(QStringLiteral("approvalSlaHours"), profile.approvalSlaHours).toInt();
     profile.requireSecondApprover
         = m_settings->value(QStringLiteral("requireSecondApprover"), profile.requireSecondApprover).toBool();
+    profile.productionApprovals
+        = m_settings->value(QStringLiteral("productionApprovals"), profile.productionApprovals).toInt();
+    profile.testApprovals = m_settings->value(QStringLiteral("testApprovals"), profile.testApprovals).toInt();
+    profile.refuseProductionBeforeTest
+        = m_settings->value(QStringLiteral("refuseProductionBeforeTest"), profile.refuseProductionBeforeTest).toBool();
     m_settings->endGroup();
     return profile;
 }
@@ -93,6 +98,9 @@ void ProfileStore::save(const Profile &profile)
     m_settings->setValue(QStringLiteral("lokiTenant"), profile.lokiTenant);
     m_settings->setValue(QStringLiteral("approvalSlaHours"), profile.approvalSlaHours);
     m_settings->setValue(QStringLiteral("requireSecondApprover"), profile.requireSecondApprover);
+    m_settings->setValue(QStringLiteral("productionApprovals"), profile.productionApprovals);
+    m_settings->setValue(QStringLiteral("testApprovals"), profile.testApprovals);
+    m_settings->setValue(QStringLiteral("refuseProductionBeforeTest"), profile.refuseProductionBeforeTest);
     m_settings->endGroup();
     m_settings->sync();
 }

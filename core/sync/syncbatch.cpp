@@ -1,5 +1,6 @@
 #include "core/sync/syncbatch.h"
 
+#include "core/approvals/releasetrailers.h"
 #include "core/cache/cachedatabase.h"
 #include "core/domain/appstatus.h"
 #include "core/gitlab/releaserequestparser.h"
@@ -260,6 +261,27 @@ void mergeLiveRefs(QHash<QString, AppRecord> &apps, const SyncBatch &batch, cons
     }
 }
 
+// Which recorded approvals still count for the list: those of the SHA the ref
+// names now, not the requester's. (Whether each approver is an admin is
+// checked when an admin approves: ApproveJob.)
+void applyRecordedApprovals(ReleaseRequest &request, const ReleaseRequestParser::Parsed &parsed, const SyncBatch &batch,
+                            const QString &codeProject)
+{
+    request.approvalsRequired = parsed.approvalsRequired;
+    const auto notes
+        = batch.approvalNotes.constFind(SyncBatch::refKey(request.projectId, QString::number(request.iid)));
+    if (notes == batch.approvalNotes.cend() || request.resolvedSha.isEmpty())
+        return;
+    const QList<ReleaseTrailers::RecordedApproval> recorded
+        = ReleaseTrailers::recordedApprovals(*notes, ReleaseTrailers::requestKey(codeProject, request.iid));
+    for (const ReleaseTrailers::RecordedApproval &approval : recorded) {
+        if (approval.sha != request.resolvedSha || approval.admin.compare(request.requester, Qt::CaseInsensitive) == 0)
+            continue;
+        request.approvedBy.append(approval.admin);
+        request.lastApprovalAt = std::max(request.lastApprovalAt, approval.at);
+    }
+}
+
 void mergeReleaseRequests(const QHash<QString, AppRecord> &apps, const SyncBatch &batch, const CachedState &previous,
                           CacheChanges &changes)
 {
@@ -291,6 +313,8 @@ void mergeReleaseRequests(const QHash<QString, AppRecord> &apps, const SyncBatch
         if (!parsed.requestedRef.isEmpty())
             request.resolvedSha = batch.resolvedRefs.value(SyncBatch::refKey(issue.projectId, parsed.requestedRef));
         request.requester = issue.author;
+        if (parsed.approvalsGiven > 0)
+            applyRecordedApprovals(request, parsed, batch, appsGroup + QLatin1Char('/') + appId);
         request.webUrl = issue.webUrl;
         request.createdAt = issue.createdAt;
         request.updatedAt = issue.updatedAt;

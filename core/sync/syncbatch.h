@@ -45,7 +45,10 @@ struct SyncBatch {
     QHash<QString, QList<GitLabTag>> tags; // by app id, for code projects read in this run
     QList<GitLabIssue> issues;             // release-request issues: open ones (full) or updated ones
     QHash<QString, QString> resolvedRefs;  // "<projectId>:<ref>" -> commit SHA
-    QSet<QString> skipped;                 // apps GitLab sent unreadable data for: keep what the cache has
+    // Comments of open requests labelled with recorded approvals
+    // (release::approved-1-of-2): who approved which SHA. By refKey(projectId, iid).
+    QHash<QString, QList<GitLabNote>> approvalNotes;
+    QSet<QString> skipped; // apps GitLab sent unreadable data for: keep what the cache has
 
     static QString refKey(qint64 projectId, const QString &ref)
     {

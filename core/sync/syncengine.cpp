@@ -499,6 +499,23 @@ void SyncEngine::planDetails()
         });
     }
 
+    // Requests with approvals recorded: their comments say who approved what.
+    for (const GitLabIssue &issue : std::as_const(batch.issues)) {
+        if (issue.state != QLatin1String("opened") || ReleaseRequestParser::parse(issue).approvalsGiven <= 0)
+            continue;
+        const QString key = SyncBatch::refKey(issue.projectId, QString::number(issue.iid));
+        const QString project = QString::number(issue.projectId);
+        const qint64 iid = issue.iid;
+        addJob([this, runId, key, project, iid] {
+            return m_client->issueNotes(
+                project, iid, 0, this,
+                detailHandler<QList<GitLabNote>>(runId, [this, key](GitLabResult<QList<GitLabNote>> &result) {
+                    if (result.ok())
+                        m_run->batch.approvalNotes.insert(key, std::move(result.value));
+                }));
+        });
+    }
+
     run.total = run.done + int(run.jobs.size());
     if (run.jobs.empty()) {
         write();

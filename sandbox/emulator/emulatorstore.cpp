@@ -167,6 +167,20 @@ int EmulatorStore::groupAccessLevel(const EmulatorUser &user, qint64 groupId) co
     return level;
 }
 
+int EmulatorStore::membershipLevel(const EmulatorUser &user, const EmulatorProject &project) const
+{
+    if (!user.admin)
+        return accessLevel(user, project);
+    EmulatorUser member = user;
+    member.admin = false;
+    int level = groupAccessLevel(member, project.namespaceId);
+    for (const auto &m : project.members) {
+        if (m.userId == user.id)
+            level = qMax(level, m.accessLevel);
+    }
+    return level;
+}
+
 int EmulatorStore::accessLevel(const EmulatorUser &user, const EmulatorProject &project) const
 {
     if (user.admin)

@@ -243,6 +243,9 @@ public:
     QList<qint64> descendantGroups(qint64 groupId) const; // including itself
     // The highest access level the user has on a project (admins: Owner).
     int accessLevel(const EmulatorUser &user, const EmulatorProject &project) const;
+    // The level from memberships alone (the project's and its groups'), what
+    // GET /projects/:id/members/all/:user_id answers; for non-admins as accessLevel().
+    int membershipLevel(const EmulatorUser &user, const EmulatorProject &project) const;
     int groupAccessLevel(const EmulatorUser &user, qint64 groupId) const;
 
     // Issues (keyed by global id; iid is per project)

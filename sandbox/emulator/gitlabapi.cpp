@@ -730,7 +730,9 @@ std::optional<HttpResponse> GitLabApi::routeGroupsAndProjects(Context &c)
     // inherited from the groups included.
     if (s.size() == 5 && s.at(2) == QLatin1String("members") && s.at(3) == QLatin1String("all") && get) {
         const EmulatorUser *u = m_store.user(s.at(4).toLongLong());
-        const int effective = u && !u->admin ? m_store.accessLevel(*u, *p) : 0;
+        // Memberships only: an administrator who is no member is not listed
+        // (404), one who is a member is, with the membership's level.
+        const int effective = u ? m_store.membershipLevel(*u, *p) : 0;
         if (!u || effective == 0)
             return notFound();
         QJsonObject o = userJson(*u);

@@ -219,6 +219,20 @@ SandboxSeedResult SandboxSeeder::seed(const SandboxSeedOptions &options)
     EmulatorGroup &ops = store.addGroup(QStringLiteral("ops"), QStringLiteral("ops"), result.rootGroupId);
     ops.createdAt = at(0);
     result.opsGroupId = ops.id;
+    // A platform admin who is no instance administrator: Maintainer of the
+    // root group, as a real platform grants its admins.
+    const EmulatorUser *bob = store.userByName(QStringLiteral("bob"));
+    if (!bob)
+        bob = &store.addUser(QStringLiteral("bob"), QStringLiteral("Bob Platform"), false,
+                             QStringLiteral("bob-admin-token"));
+    // alice, an instance administrator, is also a member: a platform admin
+    // without instance rights (bob) can only see that she is an admin there.
+    if (EmulatorGroup *platform = store.group(result.rootGroupId)) {
+        platform->members.append(EmulatorMember { bob->id, int(AccessLevel::Maintainer), {} });
+        if (const EmulatorUser *alice = store.userByName(QStringLiteral("alice")))
+            platform->members.append(EmulatorMember { alice->id, int(AccessLevel::Maintainer), {} });
+    }
+    result.thirdAdminToken = QStringLiteral("bob-admin-token");
 
     auto makeProject = [&](const QString &name, const QString &path, qint64 namespaceId, qint64 minute,
                            bool withRepository) -> EmulatorProject & {

@@ -33,6 +33,7 @@ struct SandboxSeedResult {
     QList<EmulatorUser> developers; // tokens "<username>-token"
     QString adminToken;             // the emulator's root administrator
     QString secondAdminToken;       // "alice", a second admin
+    QString thirdAdminToken;        // "bob", Maintainer of the root group (no instance administrator)
     int pendingReleaseRequests = 0;
 };
 

@@ -12,6 +12,7 @@
 #include "sandbox/emulator/sandboxseeder.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutexLocker>
@@ -23,6 +24,16 @@
 #include <optional>
 
 namespace Dockmaster::Test {
+
+inline QString codeProject(const ReleaseRequest &request)
+{
+    return QStringLiteral("plugins/apps/") + request.appId;
+}
+
+inline QString opsProject(const ReleaseRequest &request)
+{
+    return QStringLiteral("plugins/ops/") + request.appId;
+}
 
 // Runs one typed client call and waits (event loop spinning) for its result.
 template<typename T, typename Start> GitLabResult<T> waitCall(Start start, int timeoutMs = 20000)
@@ -283,6 +294,32 @@ public:
         out.requester = object.value(QStringLiteral("author")).toObject().value(QStringLiteral("username")).toString();
         out.state = ReleaseState::Pending;
         return out;
+    }
+
+    // A developer's push to branch of the request's code repository (one new file).
+    bool pushFile(const QString &token, const ReleaseRequest &request, const QString &branch, const QString &path,
+                  const QString &content)
+    {
+        GitLabRequest push;
+        push.method = QByteArrayLiteral("POST");
+        push.path = GitLabClient::projectPath(codeProject(request)) + QStringLiteral("/repository/commits");
+        push.body
+            = QJsonDocument(
+                  QJsonObject { { QStringLiteral("branch"), branch },
+                                { QStringLiteral("commit_message"), QStringLiteral("Work in progress") },
+                                { QStringLiteral("actions"),
+                                  QJsonArray { QJsonObject { { QStringLiteral("action"), QStringLiteral("create") },
+                                                             { QStringLiteral("file_path"), path },
+                                                             { QStringLiteral("content"), content } } } } })
+                  .toJson(QJsonDocument::Compact);
+        auto developer = client(token);
+        std::optional<GitLabResponse> response;
+        developer->send(push, nullptr, [&](const GitLabResponse &r) { response = r; });
+        if (!QTest::qWaitFor([&] { return response.has_value(); }, 20000))
+            return false;
+        if (!response->error.isOk())
+            qWarning().noquote() << "push failed:" << response->error.message;
+        return response->error.isOk();
     }
 
     GitLabIssue issue(const ReleaseRequest &request)

@@ -12,16 +12,6 @@ namespace {
 const QString Root = QStringLiteral("root");
 const QString Alice = QStringLiteral("alice");
 
-QString codeProject(const ReleaseRequest &request)
-{
-    return QStringLiteral("plugins/apps/") + request.appId;
-}
-
-QString opsProject(const ReleaseRequest &request)
-{
-    return QStringLiteral("plugins/ops/") + request.appId;
-}
-
 QString guardLine(const ReleaseRequest &request)
 {
     return ReleaseTrailers::requestLine(ReleaseTrailers::requestKey(codeProject(request), request.iid));
@@ -82,8 +72,13 @@ private Q_SLOTS:
         m_rootClient = m_fixture.client(m_fixture.emulator->adminToken());
         m_aliceClient = m_fixture.client(m_fixture.seed.secondAdminToken);
         // Two consoles: own client, own clone folder.
-        m_root = std::make_unique<ReleaseApprover>(m_rootClient.get(), ApprovalFixture::options(m_cacheRoot.path()));
-        m_alice = std::make_unique<ReleaseApprover>(m_aliceClient.get(), ApprovalFixture::options(m_cacheAlice.path()));
+        // One approval's mechanics: production deploys on the first approval
+        // here (the rule that it needs two admins: tst_twopersonrule).
+        ApprovalOptions rootOptions = ApprovalFixture::options(m_cacheRoot.path());
+        ApprovalOptions aliceOptions = ApprovalFixture::options(m_cacheAlice.path());
+        rootOptions.productionApprovals = aliceOptions.productionApprovals = 1;
+        m_root = std::make_unique<ReleaseApprover>(m_rootClient.get(), rootOptions);
+        m_alice = std::make_unique<ReleaseApprover>(m_aliceClient.get(), aliceOptions);
         m_rootOutcomes = std::make_unique<OutcomeRecorder>(m_root.get());
         m_aliceOutcomes = std::make_unique<OutcomeRecorder>(m_alice.get());
     }
@@ -532,23 +527,8 @@ private Q_SLOTS:
         QCOMPARE(outcome.targetSha, mainAtApproval);
 
         // The developer pushes on: the deployed pointer stays where it was pinned.
-        GitLabRequest push;
-        push.method = QByteArrayLiteral("POST");
-        push.path = GitLabClient::projectPath(code) + QStringLiteral("/repository/commits");
-        push.body = QJsonDocument(
-                        QJsonObject { { QStringLiteral("branch"), QStringLiteral("main") },
-                                      { QStringLiteral("commit_message"), QStringLiteral("Work in progress") },
-                                      { QStringLiteral("actions"),
-                                        QJsonArray { QJsonObject {
-                                            { QStringLiteral("action"), QStringLiteral("create") },
-                                            { QStringLiteral("file_path"), QStringLiteral("web/new.php") },
-                                            { QStringLiteral("content"), QStringLiteral("<?php echo 1;\n") } } } } })
-                        .toJson(QJsonDocument::Compact);
-        auto developer = m_fixture.client(m_fixture.developerToken(5));
-        std::optional<GitLabResponse> pushedResponse;
-        developer->send(push, nullptr, [&](const GitLabResponse &r) { pushedResponse = r; });
-        QTRY_VERIFY(pushedResponse.has_value());
-        QVERIFY2(pushedResponse->error.isOk(), qPrintable(pushedResponse->error.message));
+        QVERIFY(m_fixture.pushFile(m_fixture.developerToken(5), request, QStringLiteral("main"),
+                                   QStringLiteral("web/new.php"), QStringLiteral("<?php echo 1;\n")));
         QVERIFY(m_fixture.rev(code, QStringLiteral("main")) != mainAtApproval);
         QCOMPARE(m_fixture.codesAt(opsProject(request), QStringLiteral("env/test")), mainAtApproval);
         QVERIFY(QString::fromUtf8(m_fixture.git(opsProject(request),

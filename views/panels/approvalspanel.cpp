@@ -38,6 +38,18 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     , m_reject(new QPushButton(tr("Reject…"), this))
 {
     setObjectName(QStringLiteral("approvalsPanel"));
+    // When the selected request leaves the list (approved, deployed, closed),
+    // nothing is selected instead of its neighbour: the neighbour is often
+    // the production request of the same release, and an admin who just
+    // approved must not find it selected under the Approve button. Connected
+    // before the view gets the model, so this runs before the selection model
+    // moves the current row on.
+    connect(m_filter, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &under, int first, int last) {
+                const QModelIndex current = m_view->currentIndex();
+                if (!under.isValid() && current.isValid() && current.row() >= first && current.row() <= last)
+                    m_view->selectionModel()->clear();
+            });
     showFiltered(m_filter, m_model);
 
     connect(m_environment, &QComboBox::currentIndexChanged, this,

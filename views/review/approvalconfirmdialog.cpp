@@ -15,6 +15,7 @@ namespace Dockmaster {
 ApprovalConfirmDialog::ApprovalConfirmDialog(const ReleaseRequest &request, const ReviewResult *review, QWidget *parent)
     : QDialog(parent)
     , m_appId(request.appId)
+    , m_request(request)
 {
     setObjectName(QStringLiteral("approvalConfirmDialog"));
     setWindowTitle(tr("Approve release"));
@@ -34,23 +35,27 @@ ApprovalConfirmDialog::ApprovalConfirmDialog(const ReleaseRequest &request, cons
     struct Item {
         QString text;
         bool needsTick;
+        QString record; // stable English, for the approval comment and the audit log
     };
     QList<Item> items;
     if (!review) {
         lines << tr("The review of this exact version has not finished loading: nothing was scanned.");
-        items.append({ tr("I approve without a risk scan of this version."), true });
+        items.append({ tr("I approve without a risk scan of this version."), true, QStringLiteral("no-risk-scan") });
     } else {
         lines << review->verdict();
         for (const UnscannedFile &f : review->unscanned)
             items.append(
                 { tr("Not scanned: %1 (%2). I have checked it myself.").arg(UntrustedText::line(f.path, 120), f.reason),
-                  true });
+                  true, QStringLiteral("unscanned %1").arg(UntrustedText::line(f.path, 120)) });
         for (const RiskFlag &f : review->flags) {
-            const QString where = f.line > 0 ? tr("%1:%2").arg(UntrustedText::line(f.path, 120)).arg(f.line)
-                                             : UntrustedText::line(f.path, 120);
+            const QString path = UntrustedText::line(f.path, 120);
+            const QString where = f.line > 0 ? tr("%1:%2").arg(path).arg(f.line) : path;
             const QString what
                 = tr("%1 at %2: %3").arg(RiskScanner::kindLabel(f.kind), where, UntrustedText::line(f.code, 120));
-            items.append({ what, RiskScanner::isHighSeverity(f.kind) });
+            const QString record = f.line > 0
+                ? QStringLiteral("%1 %2:%3").arg(RiskScanner::kindKey(f.kind), path).arg(f.line)
+                : QStringLiteral("%1 %2").arg(RiskScanner::kindKey(f.kind), path);
+            items.append({ what, RiskScanner::isHighSeverity(f.kind), record });
         }
     }
     const auto ticks = std::count_if(items.cbegin(), items.cend(), [](const Item &i) { return i.needsTick; });
@@ -67,6 +72,12 @@ ApprovalConfirmDialog::ApprovalConfirmDialog(const ReleaseRequest &request, cons
     m_text->setTextFormat(Qt::PlainText);
     m_text->setWordWrap(true);
     layout->addWidget(m_text);
+    m_approvals = new QLabel(this);
+    m_approvals->setObjectName(QStringLiteral("approvalConfirmApprovals"));
+    m_approvals->setTextFormat(Qt::PlainText);
+    m_approvals->setWordWrap(true);
+    m_approvals->hide();
+    layout->addWidget(m_approvals);
 
     if (!items.isEmpty()) {
         m_list = new QListWidget(this);
@@ -76,6 +87,7 @@ ApprovalConfirmDialog::ApprovalConfirmDialog(const ReleaseRequest &request, cons
         for (const Item &i : std::as_const(items)) {
             auto *item = new QListWidgetItem(i.text, m_list);
             item->setToolTip(UntrustedText::plainToolTip(i.text));
+            item->setData(Qt::UserRole, i.needsTick ? i.record : QString());
             if (i.needsTick && ticks <= MaxTicks) {
                 item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
                 item->setCheckState(Qt::Unchecked);
@@ -103,6 +115,40 @@ ApprovalConfirmDialog::ApprovalConfirmDialog(const ReleaseRequest &request, cons
     layout->addWidget(buttons);
     resize(640, items.isEmpty() ? 220 : 440);
     updateButton();
+}
+
+QStringList ApprovalConfirmDialog::acknowledgedItems() const
+{
+    QStringList records;
+    for (int i = 0; m_list && i < m_list->count(); ++i) {
+        const QListWidgetItem *item = m_list->item(i);
+        const QString record = item->data(Qt::UserRole).toString();
+        const bool ticked = (item->flags() & Qt::ItemIsUserCheckable) && item->checkState() == Qt::Checked;
+        if (!record.isEmpty() && (ticked || (m_typed && m_approve->isEnabled())))
+            records.append(record);
+    }
+    return records;
+}
+
+void ApprovalConfirmDialog::setApprovalsNeeded(int count)
+{
+    if (count <= 1)
+        return;
+    const int given = int(m_request.approvedBy.size()) + 1;
+    if (given >= count) {
+        m_approvals->setText(tr("Approved so far by %1. Yours is approval %2 of %3: it deploys.")
+                                 .arg(UntrustedText::line(m_request.approvedBy.join(QStringLiteral(", ")), 120))
+                                 .arg(given)
+                                 .arg(count));
+    } else {
+        m_approvals->setText(tr("%1 admins must approve this release. Yours is approval %2 of %3: it is recorded on "
+                                "the request and nothing is deployed until the last admin approves.")
+                                 .arg(count)
+                                 .arg(given)
+                                 .arg(count));
+        m_approve->setText(tr("Record approval"));
+    }
+    m_approvals->show();
 }
 
 int ApprovalConfirmDialog::acknowledgementCount() const

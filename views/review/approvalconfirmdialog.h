@@ -33,11 +33,21 @@ public:
     QListWidget *acknowledgements() const { return m_list; }
     QLineEdit *appIdField() const { return m_typed; }
     QString text() const;
+    // What the admin acknowledged, for the approval comment and the audit
+    // log: one stable English line per ticked item ("eval web/x.php:12",
+    // "unscanned web/y.php (binary)", "no-risk-scan"); with a typed app ID,
+    // every item that needed a tick.
+    QStringList acknowledgedItems() const;
+    // More than one admin approves this environment: says that this approval
+    // may only be recorded, not deployed.
+    void setApprovalsNeeded(int count);
 
 private:
     void updateButton();
 
     QString m_appId;
+    ReleaseRequest m_request;
+    QLabel *m_approvals = nullptr;
     QLabel *m_text = nullptr;
     QListWidget *m_list = nullptr;
     QLineEdit *m_typed = nullptr;

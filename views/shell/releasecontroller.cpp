@@ -36,11 +36,15 @@ ReleaseController::ReleaseController(GitLabClient *client, MainWindow *window, Q
 
 ReleaseController::~ReleaseController() = default;
 
-void ReleaseController::configure(const QString &rootGroup, bool twoPersonRuleProduction, const QString &cacheRoot)
+void ReleaseController::configure(const Profile &profile, const QString &cacheRoot)
 {
+    const QString &rootGroup = profile.rootGroup;
     ApprovalOptions options;
     options.rootGroup = rootGroup;
-    options.twoPersonRuleProduction = twoPersonRuleProduction;
+    options.twoPersonRuleProduction = profile.requireSecondApprover;
+    options.productionApprovals = profile.productionApprovals;
+    options.testApprovals = profile.testApprovals;
+    options.refuseProductionBeforeTest = profile.refuseProductionBeforeTest;
     options.cacheRoot = cacheRoot;
     auto backend = std::make_unique<Backend>();
     backend->approver = std::make_unique<ReleaseApprover>(m_client, options);
@@ -168,20 +172,21 @@ void ReleaseController::approve(const ReleaseRequest &request)
             && !request.resolvedSha.isEmpty() && m_reviewPane->result().toSha == request.resolvedSha)
             review = &m_reviewPane->result();
         auto *dialog = new ApprovalConfirmDialog(request, review, m_window);
+        dialog->setApprovalsNeeded(m_backend->approver->options().approvalsRequired(request.environment));
         // Syncs and replies go on while it is open: what was checked is checked again.
-        Dialogs::openThen(dialog, this, [this, request] {
+        Dialogs::openThen(dialog, this, [this, request, dialog] {
             if (ready(tr("Approving")))
-                startApproval(request);
+                startApproval(request, dialog->acknowledgedItems());
         });
         Q_EMIT approvalConfirmationOpened(dialog);
         return;
     }
-    startApproval(request);
+    startApproval(request, {});
 }
 
-void ReleaseController::startApproval(const ReleaseRequest &request)
+void ReleaseController::startApproval(const ReleaseRequest &request, const QStringList &acknowledged)
 {
-    const quint64 id = m_backend->approver->approve(request, m_admin);
+    const quint64 id = m_backend->approver->approve(request, m_admin, acknowledged);
     m_entryOfAction.insert(id,
                            startEntry(tr("%1 → %2: %3")
                                           .arg(request.appId, environmentDisplayName(request.environment),
@@ -361,7 +366,13 @@ void ReleaseController::onFinished(quint64 id, const ReleaseOutcome &outcome)
     switch (outcome.kind) {
     case ReleaseOutcome::Kind::Succeeded:
         m_window->showError(outcome.message);
-        if (entry != 0) {
+        if (outcome.isPartialApproval()) {
+            // Recorded on the request; nothing deploys until the last admin approves.
+            if (entry != 0)
+                panel->setFinished(entry, QStringLiteral("skipped"), outcome.message);
+            if (m_confirm)
+                Dialogs::inform(m_window, QMessageBox::Information, tr("Approval recorded"), outcome.message);
+        } else if (entry != 0) {
             panel->setStatus(entry, QStringLiteral("waiting"));
             follow(outcome, entry);
         } else if (outcome.action == ReleaseOutcome::Action::Recover

@@ -3,6 +3,7 @@
 #include "core/approvals/approvaltypes.h"
 #include "core/approvals/releaseapprover.h"
 #include "core/domain/records.h"
+#include "core/profile/profile.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -38,8 +39,9 @@ public:
     ReleaseController(GitLabClient *client, MainWindow *window, QObject *parent = nullptr);
     ~ReleaseController() override;
 
-    // (Re)creates the approver for a profile; clones go below cacheRoot.
-    void configure(const QString &rootGroup, bool twoPersonRuleProduction, const QString &cacheRoot);
+    // (Re)creates the approver for a profile (root group, approval rules);
+    // clones go below cacheRoot.
+    void configure(const Profile &profile, const QString &cacheRoot);
     void setAdmin(const QString &login) { m_admin = login; }
     void setCommitEmail(const QString &email);
     void setOnline(bool online);
@@ -90,7 +92,7 @@ private:
     QString requestKeyOf(const QString &appId, qint64 iid) const;
     // Runs `then` once the admin confirms (at once when confirmations are off).
     void confirm(const QString &title, const QString &text, const QString &acceptLabel, std::function<void()> then);
-    void startApproval(const ReleaseRequest &request);
+    void startApproval(const ReleaseRequest &request, const QStringList &acknowledged);
     void startRollback(const RollbackPlan &plan);
     void onFinished(quint64 id, const ReleaseOutcome &outcome);
     void onPlan(const RollbackPlan &plan);

@@ -1,7 +1,7 @@
 #include "models/deploymentsmodel.h"
 
-#include "models/modelroles.h"
 #include "core/util/untrustedtext.h"
+#include "models/modelroles.h"
 
 #include <QColor>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #include "models/tagsmodel.h"
 
-#include "models/modelroles.h"
 #include "core/util/untrustedtext.h"
+#include "models/modelroles.h"
 
 #include <QFont>
 #include <QLocale>

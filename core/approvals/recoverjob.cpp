@@ -52,8 +52,8 @@ void RecoverJob::start()
 void RecoverJob::recoverOne(const GitLabIssue &issue, std::function<void()> next)
 {
     const ReleaseRequestParser::Parsed parsed = ReleaseRequestParser::parse(issue);
-    const bool wanted = parsed.state == ReleaseState::Approved
-        || (parsed.state == ReleaseState::Pending && !m_approvedOnly);
+    const bool wanted
+        = parsed.state == ReleaseState::Approved || (parsed.state == ReleaseState::Pending && !m_approvedOnly);
     if (!wanted) {
         next();
         return;

@@ -492,8 +492,7 @@ void HostHealthWatcher::flush()
     m_pending.host = m_host;
     if (!m_context || !m_sink)
         return;
-    QMetaObject::invokeMethod(
-        m_context.data(), [sink = m_sink, batch] { sink(batch); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_context.data(), [sink = m_sink, batch] { sink(batch); }, Qt::QueuedConnection);
 }
 
 } // namespace Dockmaster

@@ -1,8 +1,8 @@
 #include "models/logs/logmodel.h"
 
 #include "core/logs/loglineparse.h"
-#include "models/logs/logmodelroles.h"
 #include "core/logs/logtimestamp.h"
+#include "models/logs/logmodelroles.h"
 
 #include <QColor>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/logs/logstore.h"
 #include "core/logs/logtypes.h"
+#include "models/logs/logstore.h"
 
 #include <QAbstractTableModel>
 #include <QList>

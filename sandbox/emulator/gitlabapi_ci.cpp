@@ -85,9 +85,10 @@ QJsonObject GitLabApi::jobJson(const EmulatorJob &job) const
         { QStringLiteral("started_at"), time(job.startedAt) },
         { QStringLiteral("finished_at"), time(job.finishedAt) },
         { QStringLiteral("duration"),
-          job.startedAt.isValid() ? QJsonValue(
-              seconds(job.startedAt, job.finishedAt.isValid() ? job.finishedAt : QDateTime::currentDateTimeUtc()))
-                                  : QJsonValue() },
+          job.startedAt.isValid()
+              ? QJsonValue(
+                    seconds(job.startedAt, job.finishedAt.isValid() ? job.finishedAt : QDateTime::currentDateTimeUtc()))
+              : QJsonValue() },
         { QStringLiteral("user"), user ? QJsonValue(userJson(*user)) : QJsonValue() },
         { QStringLiteral("commit"),
           QJsonObject { { QStringLiteral("id"), pipeline.sha },

@@ -1,6 +1,6 @@
-#include "tests/support/cloudflareemulator.h"
 #include "core/dns/cloudflareprovider.h"
 #include "tests/dns/dnstesthelpers.h"
+#include "tests/support/cloudflareemulator.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>

@@ -1,6 +1,6 @@
 #include "core/dns/dnspodprovider.h"
-#include "tests/support/dnspodemulator.h"
 #include "tests/dns/dnstesthelpers.h"
+#include "tests/support/dnspodemulator.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

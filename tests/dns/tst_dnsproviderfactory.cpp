@@ -1,7 +1,7 @@
 #include "core/dns/dnsprovider.h"
 #include "core/dns/dnsproviderfactory.h"
-#include "tests/support/dnspodemulator.h"
 #include "tests/dns/dnstesthelpers.h"
+#include "tests/support/dnspodemulator.h"
 
 #include <QTest>
 

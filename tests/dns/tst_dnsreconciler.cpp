@@ -1,9 +1,9 @@
 #include "core/dns/dnsreconciler.h"
-#include "models/dns/dnsreconciliationmodel.h"
-#include "views/dns/dnsreconciliationview.h"
 #include "core/dns/powerdnsprovider.h"
+#include "models/dns/dnsreconciliationmodel.h"
 #include "models/modelroles.h"
 #include "tests/support/pdnsserver.h"
+#include "views/dns/dnsreconciliationview.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

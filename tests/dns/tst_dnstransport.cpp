@@ -1,7 +1,7 @@
-#include "tests/support/cloudflareemulator.h"
 #include "core/dns/cloudflareprovider.h"
 #include "core/dns/powerdnsprovider.h"
 #include "tests/dns/dnstesthelpers.h"
+#include "tests/support/cloudflareemulator.h"
 #include "tests/support/httpemulator.h"
 
 #include <QProcess>

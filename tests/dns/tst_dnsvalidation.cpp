@@ -1,10 +1,10 @@
-#include "tests/support/cloudflareemulator.h"
 #include "core/dns/cloudflareprovider.h"
 #include "core/dns/dnspodprovider.h"
 #include "core/dns/dnsvalidation.h"
 #include "core/dns/powerdnsprovider.h"
-#include "tests/support/dnspodemulator.h"
 #include "tests/dns/dnstesthelpers.h"
+#include "tests/support/cloudflareemulator.h"
+#include "tests/support/dnspodemulator.h"
 
 #include <QTcpServer>
 #include <QTest>

@@ -4,14 +4,14 @@
 // The emulator runs in a child process (this executable with --serve) so the
 // peak memory figure is Dockmaster's own.
 
-#include "models/applicationsfiltermodel.h"
-#include "models/applicationsmodel.h"
 #include "core/cache/cachedatabase.h"
 #include "core/cache/cacheservice.h"
-#include "sandbox/emulator/gitlabemulator.h"
-#include "sandbox/emulator/sandboxseeder.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/sync/syncengine.h"
+#include "models/applicationsfiltermodel.h"
+#include "models/applicationsmodel.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "sandbox/emulator/sandboxseeder.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sandbox/emulator/gitlabemulator.h"
 #include "core/gitlab/gitlabclient.h"
+#include "sandbox/emulator/gitlabemulator.h"
 
 #include <QMutexLocker>
 #include <QTest>

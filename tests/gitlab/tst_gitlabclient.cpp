@@ -1,6 +1,6 @@
+#include "core/gitlab/gitlabclient.h"
 #include "sandbox/emulator/gitlabemulator.h"
 #include "sandbox/emulator/sandboxseeder.h"
-#include "core/gitlab/gitlabclient.h"
 #include "tests/gitlab/gitlabtesthelpers.h"
 
 #include <QElapsedTimer>

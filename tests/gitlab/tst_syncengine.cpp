@@ -1,9 +1,9 @@
 #include "core/cache/cacheservice.h"
+#include "core/gitlab/gitlabclient.h"
+#include "core/sync/syncengine.h"
 #include "sandbox/emulator/gitlabemulator.h"
 #include "sandbox/emulator/sandboxseeder.h"
-#include "core/gitlab/gitlabclient.h"
 #include "tests/gitlab/gitlabtesthelpers.h"
-#include "core/sync/syncengine.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -3,11 +3,11 @@
 // applied to the real Applications model and window. Every container dies
 // and starts again within a few seconds; the UI thread's stalls are measured
 // meanwhile. Prints "name value unit" lines; not a ctest test.
-#include "models/applicationsmodel.h"
-#include "views/health/healthcontroller.h"
 #include "core/health/healthmonitor.h"
-#include "views/mainwindow.h"
+#include "models/applicationsmodel.h"
 #include "models/releaserequestsmodel.h"
+#include "views/health/healthcontroller.h"
+#include "views/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -325,8 +325,7 @@ int main(int argc, char **argv)
     print("health.ui_stall_max_ms", lateness.empty() ? 0 : lateness.back(), "ms");
 
     for (FakeEngine *engine : engines)
-        QMetaObject::invokeMethod(
-            engine, [engine] { delete engine; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(engine, [engine] { delete engine; }, Qt::BlockingQueuedConnection);
     QMetaObject::invokeMethod(
         &engineContext, [&engineContext, &app] { engineContext.moveToThread(app.thread()); },
         Qt::BlockingQueuedConnection);

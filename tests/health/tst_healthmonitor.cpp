@@ -1,11 +1,11 @@
 // Live health without an engine: containers' changes in, serving states,
 // transitions and history out; the Applications model's health column; the
 // cache's history table and its CSV.
-#include "models/applicationsmodel.h"
 #include "core/cache/cachedatabase.h"
 #include "core/cache/cacheschema.h"
 #include "core/health/healthhistory.h"
 #include "core/health/healthmonitor.h"
+#include "models/applicationsmodel.h"
 #include "models/modelroles.h"
 
 #include <QAbstractItemModelTester>

@@ -3,10 +3,10 @@
 // killed and failing their health check, the API service itself killed under
 // a live stream, and the real outer nginx answering from the fallback while
 // the panel says "fallback".
-#include "tests/render/failoverharness.h"
-#include "models/applicationsmodel.h"
 #include "core/health/healthmonitor.h"
+#include "models/applicationsmodel.h"
 #include "sandbox/platform/podmanengine.h"
+#include "tests/render/failoverharness.h"
 
 #include <QDir>
 #include <QElapsedTimer>

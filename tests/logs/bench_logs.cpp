@@ -1,10 +1,10 @@
 // Prints one "name value unit" line per figure; not a pass/fail test.
 #include "core/logs/dockerframedemuxer.h"
-#include "models/logs/logfiltermodel.h"
 #include "core/logs/loglineparse.h"
-#include "views/logs/loglistview.h"
-#include "models/logs/logmodel.h"
 #include "core/logs/logtimestamp.h"
+#include "models/logs/logfiltermodel.h"
+#include "models/logs/logmodel.h"
+#include "views/logs/loglistview.h"
 #include "views/logs/logview.h"
 
 #include <QApplication>

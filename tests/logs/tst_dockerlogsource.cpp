@@ -1,6 +1,6 @@
-#include "tests/support/fakedockerengine.h"
 #include "core/logs/dockerlogsource.h"
 #include "core/logs/httpstreamclient.h"
+#include "tests/support/fakedockerengine.h"
 
 #include <QDateTime>
 #include <QLocalServer>

@@ -1,9 +1,9 @@
 // Docker over TLS with client certificates: CA, certificate and an encrypted
 // key from the profile, the key's passphrase from the keychain.
-#include "tests/support/fakedockerengine.h"
 #include "core/keychain/secretstore.h"
 #include "core/logs/dockerlogsource.h"
 #include "core/logs/httpstreamclient.h"
+#include "tests/support/fakedockerengine.h"
 
 #include <QFile>
 #include <QProcess>

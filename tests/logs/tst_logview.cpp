@@ -1,7 +1,7 @@
 #include "models/logs/logfiltermodel.h"
+#include "models/logs/logmodel.h"
 #include "views/logs/loglinedelegate.h"
 #include "views/logs/loglistview.h"
-#include "models/logs/logmodel.h"
 #include "views/logs/logview.h"
 
 #include <QApplication>

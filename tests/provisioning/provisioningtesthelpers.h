@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/gitlab/gitlabclient.h"
 #include "sandbox/emulator/emulatorrepository.h"
 #include "sandbox/emulator/gitlabemulator.h"
-#include "core/gitlab/gitlabclient.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,11 +1,11 @@
 #include "core/dns/powerdnsprovider.h"
-#include "sandbox/emulator/emulatorfaults.h"
-#include "sandbox/emulator/sandboxseeder.h"
 #include "core/git/gitlibrary.h"
-#include "tests/support/pdnsserver.h"
 #include "core/provisioning/inventoryallocator.h"
 #include "core/provisioning/provisioner.h"
+#include "sandbox/emulator/emulatorfaults.h"
+#include "sandbox/emulator/sandboxseeder.h"
 #include "tests/provisioning/provisioningtesthelpers.h"
+#include "tests/support/pdnsserver.h"
 
 #include <QElapsedTimer>
 #include <QFile>

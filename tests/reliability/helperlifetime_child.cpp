@@ -5,9 +5,9 @@
 //   helperlifetime_child all STATEDIR      podman + container, pdns_server, nginx + php-fpm
 //   helperlifetime_child sandbox STATEDIR  what the sandbox runs: podman + container, pdns_server
 
-#include "tests/render/failoverharness.h"
 #include "sandbox/platform/podmanengine.h"
 #include "sandbox/platform/powerdnsserver.h"
+#include "tests/render/failoverharness.h"
 
 #include <QCoreApplication>
 #include <QDir>

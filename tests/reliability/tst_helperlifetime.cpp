@@ -1,7 +1,7 @@
+#include "core/util/processowner.h"
 #include "sandbox/platform/podmanengine.h"
 #include "sandbox/platform/powerdnsserver.h"
 #include "sandbox/platform/sandboxplatform.h"
-#include "core/util/processowner.h"
 
 #include <QDir>
 #include <QDirIterator>

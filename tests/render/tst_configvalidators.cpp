@@ -12,7 +12,6 @@
 #include <QTest>
 
 #include <optional>
-
 #include <yaml-cpp/yaml.h>
 
 using namespace Dockmaster;

@@ -2,9 +2,9 @@
 // data planted through the GitLab emulator's API with a Developer account,
 // loaded by the real ReviewLoader. Every case hides a backdoor where GitLab's
 // diff, its collapse and the review's display limits do not show it.
-#include "sandbox/emulator/gitlabemulator.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/review/reviewloader.h"
+#include "sandbox/emulator/gitlabemulator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "sandbox/emulator/gitlabemulator.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/review/reviewloader.h"
+#include "sandbox/emulator/gitlabemulator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -127,8 +127,7 @@ private Q_SLOTS:
         row("name concatenated", php("array_map('sys' . 'tem', $c);\n"), l({ "callable:2" }));
         row("variable holding the name passed", php("$f = 'passthru';\narray_map($f, $c);\n"), l({ "callable:3" }));
         row("variable function from a literal", php("$f = 'system';\n$f('id');\n"), l({ "callable:3" }));
-        row("variable function built up", php("$a = 'sh' . 'ell_';\n$a .= 'exec';\n$a('id');\n"),
-            l({ "callable:4" }));
+        row("variable function built up", php("$a = 'sh' . 'ell_';\n$a .= 'exec';\n$a('id');\n"), l({ "callable:4" }));
         row("parenthesised constant expression called", php("('sys' . 'tem')('id');\n"), l({ "callable:2" }));
         row("string literal called", php("'system'('id');\n"), l({ "callable:2" }));
         row("returned call of an expression", php("return ('pass' . 'thru')($c);\n"), l({ "callable:2" }));
@@ -149,8 +148,7 @@ private Q_SLOTS:
         row("heredoc expression", php("$s = <<<EOT\nhello {${exec('id')}}\nEOT;\n"),
             l({ "interpolation:3", "shell:3" }));
         row("variable function in braces", php("echo \"{$f('id')}\";\n"), l({ "dynamiccall:2" }));
-        row("literal-named function in braces", php("$f = 'system';\necho \"{$f('id')}\";\n"),
-            l({ "callable:3" }));
+        row("literal-named function in braces", php("$f = 'system';\necho \"{$f('id')}\";\n"), l({ "callable:3" }));
 
         // assert() given something that may be a string.
         row("assert variable", php("assert($code);\n"), l({ "assert:2" }));

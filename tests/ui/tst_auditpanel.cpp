@@ -1,9 +1,9 @@
 // The audit view: newest first, filtered by words and action, and exported
 // as CSV a spreadsheet opens safely (quoted, formula cells made inert, UTF-8).
 #include "core/audit/auditcsv.h"
-#include "views/audit/auditpanel.h"
 #include "models/auditfiltermodel.h"
 #include "models/auditlogmodel.h"
+#include "views/audit/auditpanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

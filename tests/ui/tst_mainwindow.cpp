@@ -305,8 +305,12 @@ private Q_SLOTS:
             JournalDatabase journal(JournalDatabase::filePathBeside(cachePath));
             QVERIFY(journal.open().durable);
             for (int i = 0; i < 3; ++i)
-                QVERIFY(journal.appendAudit({ 0, {}, QStringLiteral("carol"), QStringLiteral("release.approve"),
-                                              QStringLiteral("app0000001"), QStringLiteral("production"),
+                QVERIFY(journal.appendAudit({ 0,
+                                              {},
+                                              QStringLiteral("carol"),
+                                              QStringLiteral("release.approve"),
+                                              QStringLiteral("app0000001"),
+                                              QStringLiteral("production"),
                                               QStringLiteral("!%1").arg(i) }));
         }
         ShellOptions options;

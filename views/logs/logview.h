@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/logs/logsource.h"
 #include "models/logs/logexport.h"
 #include "models/logs/logfilter.h"
-#include "core/logs/logsource.h"
 
 #include <QFutureWatcher>
 #include <QPointer>

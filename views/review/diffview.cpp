@@ -1,7 +1,7 @@
 #include "views/review/diffview.h"
 
-#include "views/editor/syntaxsupport.h"
 #include "core/util/untrustedtext.h"
+#include "views/editor/syntaxsupport.h"
 
 #include <QFontDatabase>
 #include <QPainter>

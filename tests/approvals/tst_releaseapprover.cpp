@@ -66,7 +66,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_fixture.start());
+        QVERIFY(m_fixture.start(8)); // apps 6 and 7 for the unfollowed approvals
         QVERIFY(m_cacheRoot.isValid());
         QVERIFY(m_cacheAlice.isValid());
         m_rootClient = m_fixture.client(m_fixture.emulator->adminToken());
@@ -394,16 +394,18 @@ private Q_SLOTS:
 
         // GitLab applies the label change but its answer is cut off.
         const int fault = answerLost
-            ? m_fixture.emulator->addFault(EmulatorFault::truncatedBody(QStringLiteral("/issues/%1$").arg(request.iid))
-                                               .onMethod(QStringLiteral("PUT")))
+            ? m_fixture.emulator->addFault(
+                  EmulatorFault::truncatedBody(QStringLiteral("/issues/%1($|\\?)").arg(request.iid))
+                      .onMethod(QStringLiteral("PUT")))
             : -1;
         const ReleaseOutcome approved = m_rootOutcomes->wait(m_root->approve(request, Root));
-        if (answerLost) {
+        // With the answer lost the approver may still find out (it reads the
+        // request again) or report the failure; either way nobody here
+        // follows the pipeline.
+        if (answerLost)
             m_fixture.emulator->removeFault(fault);
-            QVERIFY2(approved.kind != ReleaseOutcome::Kind::Succeeded, qPrintable(approved.message));
-        } else {
+        else
             COMPARE_KIND(approved, ReleaseOutcome::Kind::Succeeded);
-        }
         QVERIFY(m_fixture.issue(request).labels.contains(QStringLiteral("release::approved")));
         QVERIFY(m_fixture.pipelinesSettle(ops, branch));
         // Nobody followed the pipeline: still open at approved.

@@ -5796,6 +5796,14 @@
         <source>YAML does not allow tabs for indentation.</source>
         <translation>YAML 不允许使用制表符缩进。</translation>
     </message>
+    <message>
+        <source>unexpected &quot;%1&quot;.</source>
+        <translation>此处不应出现“%1”。</translation>
+    </message>
+    <message>
+        <source>unexpected character.</source>
+        <translation>此处不应出现该字符。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -17,10 +17,24 @@ struct TooDeep {
     YAML::Mark mark;
 };
 
+// Thrown when a document would start where the previous one started: yaml-cpp
+// 0.8 does not consume a token it cannot place at the top of a document (a
+// stray ',' for one) and hands out an empty document there forever, growing
+// without bound. Fixed upstream after 0.8 (jbeder/yaml-cpp#1319, #1403).
+struct NoProgress {
+    YAML::Mark mark;
+};
+
 class DepthLimit final : public YAML::EventHandler
 {
 public:
-    void OnDocumentStart(const YAML::Mark &) override { m_depth = 0; }
+    void OnDocumentStart(const YAML::Mark &mark) override
+    {
+        if (m_documents++ > 0 && mark.pos == m_lastDocumentStart)
+            throw NoProgress { mark };
+        m_lastDocumentStart = mark.pos;
+        m_depth = 0;
+    }
     void OnDocumentEnd() override { }
     void OnNull(const YAML::Mark &, YAML::anchor_t) override { }
     void OnAlias(const YAML::Mark &, YAML::anchor_t) override { }
@@ -45,6 +59,8 @@ private:
     }
 
     int m_depth = 0;
+    int m_documents = 0;
+    int m_lastDocumentStart = -1;
 };
 
 int oneBased(int zeroBased)
@@ -83,6 +99,12 @@ std::optional<YamlSyntaxError> YamlSyntax::firstError(const QByteArray &content)
             oneBased(tooDeep.mark.line), oneBased(tooDeep.mark.column),
             QCoreApplication::translate("Dockmaster::YamlSyntax", "nested more than %1 levels deep.").arg(maxDepth)
         };
+    } catch (const NoProgress &stuck) {
+        const char c = stuck.mark.pos >= 0 && stuck.mark.pos < content.size() ? content.at(stuck.mark.pos) : '\0';
+        const QString message = c > ' ' && c < 127
+            ? QCoreApplication::translate("Dockmaster::YamlSyntax", "unexpected \"%1\".").arg(QLatin1Char(c))
+            : QCoreApplication::translate("Dockmaster::YamlSyntax", "unexpected character.");
+        return YamlSyntaxError { oneBased(stuck.mark.line), oneBased(stuck.mark.column), message };
     } catch (const YAML::Exception &e) {
         YamlSyntaxError error { oneBased(e.mark.line), oneBased(e.mark.column), QString::fromStdString(e.msg) };
         if (indentedWithTab(content, error.line))

@@ -63,6 +63,12 @@ private Q_SLOTS:
         QTest::newRow("undefined alias") << QByteArray("a: 1\nb: *missing\n") << 2 << 4 << QStringLiteral("missing");
         QTest::newRow("mapping under a scalar") << QByteArray("a: b\n  c: d\n") << 2 << 4 << QStringLiteral("map");
         QTest::newRow("unterminated quote") << QByteArray("ok: 1\nkey: \"open") << 2 << 11 << QStringLiteral("EOF");
+        // yaml-cpp 0.8 alone loops forever on these, handing out empty
+        // documents without consuming the token (found by the fuzzer).
+        QTest::newRow("stray comma") << QByteArray(",") << 1 << 1 << QStringLiteral("\",\"");
+        QTest::newRow("stray comma after a document")
+            << QByteArray("a: 1\n---\n  , b\n") << 3 << 3 << QStringLiteral("\",\"");
+        QTest::newRow("stray closing bracket") << QByteArray("]\n") << 1 << 1 << QStringLiteral("flow end");
     }
 
     void invalidYamlNamesLineAndColumn()

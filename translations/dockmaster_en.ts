@@ -384,4 +384,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Dockmaster::GitWorker</name>
+    <message numerus="yes">
+        <source>(tried %n time(s))</source>
+        <translation>
+            <numerusform>(tried %n time)</numerusform>
+            <numerusform>(tried %n times)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2346,10 +2346,6 @@
         <translation>无法创建提交：%1</translation>
     </message>
     <message>
-        <source>The server %1 refused the access token. Check that the token may write the repository.</source>
-        <translation>服务器 %1 拒绝了访问令牌。请检查该令牌是否具有写入该仓库的权限。</translation>
-    </message>
-    <message>
         <source>Pushing was cancelled.</source>
         <translation>推送已取消。</translation>
     </message>
@@ -2388,6 +2384,12 @@
     <message>
         <source>%1 of %2 now runs %3, not %4 as when this change was prepared. Nothing was committed; review the change again.</source>
         <translation>%2 的 %1 现在运行的是 %3，而不是准备此变更时的 %4。未提交任何内容；请重新审查此变更。</translation>
+    </message>
+    <message numerus="yes">
+        <source>(tried %n time(s))</source>
+        <translation>
+            <numerusform>（已尝试 %n 次）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

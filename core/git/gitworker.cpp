@@ -1,6 +1,8 @@
 #include "core/git/gitworker.h"
 
+#include "core/git/gitretry.h"
 #include "core/git/remotemessages.h"
+#include "core/util/logging.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -222,6 +224,26 @@ StagingArea stageOn(git_repository *repository, const QString &base)
     return area;
 }
 
+// Authentication and cancellation end a network call at once, whatever the
+// retry policy says.
+void throwIfRefusedOrCancelled(const NetworkState &state, const QString &displayUrl, const QString &cancelled)
+{
+    if (state.authenticationFailed) {
+        throw GitError { GitFailure::Authentication,
+                         GitWorker::tr("The server %1 refused the access token. Check that the token is valid and "
+                                       "may read and write the repository.")
+                             .arg(displayUrl) };
+    }
+    if (state.interrupted)
+        throw GitError { GitFailure::Interrupted, cancelled };
+}
+
+QString triesNote(const GitRetry &retry)
+{
+    return retry.retries() > 0 ? QLatin1Char(' ') + GitWorker::tr("(tried %n time(s))", nullptr, retry.retries() + 1)
+                               : QString();
+}
+
 } // namespace
 
 GitWorker::GitWorker(QString cacheRoot)
@@ -256,21 +278,19 @@ void GitWorker::fetch()
         }
         remote.reset(raw);
     }
-    NetworkState state(m_username, m_token);
-    git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
-    options.prune = GIT_FETCH_PRUNE;
-    setCallbacks(options.callbacks, state);
-    if (git_remote_fetch(remote.get(), nullptr, &options, "dockmaster: fetch") != 0) {
-        if (state.authenticationFailed) {
-            throw GitError { GitFailure::Authentication,
-                             tr("The server %1 refused the access token. Check that the token is valid and may read "
-                                "and write the repository.")
-                                 .arg(displayUrl()) };
-        }
-        if (state.interrupted) {
-            throw GitError { GitFailure::Interrupted, tr("Fetching was cancelled.") };
-        }
-        throw GitError { GitFailure::General, tr("Could not fetch from %1: %2").arg(displayUrl(), libgit2Message()) };
+    GitRetry retry(m_retryPolicy);
+    for (;;) {
+        NetworkState state(m_username, m_token);
+        git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
+        options.prune = GIT_FETCH_PRUNE;
+        setCallbacks(options.callbacks, state);
+        if (git_remote_fetch(remote.get(), nullptr, &options, "dockmaster: fetch") == 0)
+            return;
+        throwIfRefusedOrCancelled(state, displayUrl(), tr("Fetching was cancelled."));
+        const QString error = libgit2Message();
+        if (!retry.waitBeforeRetry(GitRetry::lastFailure(), error))
+            throw GitError { GitFailure::General,
+                             tr("Could not fetch from %1: %2").arg(displayUrl(), error) + triesNote(retry) };
     }
 }
 
@@ -419,25 +439,23 @@ void GitWorker::attach(const QUrl &url, const QString &username, const QString &
             git_remote_set_url(m_repository, "origin", urlBytes.constData());
             fetch();
         } else {
-            QDir(folder).removeRecursively(); // an interrupted clone leaves a half-made folder
-            QDir().mkpath(folder);
-            NetworkState state(m_username, m_token);
-            git_clone_options options = GIT_CLONE_OPTIONS_INIT;
-            setCallbacks(options.fetch_opts.callbacks, state);
-            if (git_clone(&m_repository, urlBytes.constData(), folder.toUtf8().constData(), &options) != 0) {
+            GitRetry retry(m_retryPolicy);
+            for (;;) {
+                QDir(folder).removeRecursively(); // an interrupted clone leaves a half-made folder
+                QDir().mkpath(folder);
+                NetworkState state(m_username, m_token);
+                git_clone_options options = GIT_CLONE_OPTIONS_INIT;
+                setCallbacks(options.fetch_opts.callbacks, state);
+                if (git_clone(&m_repository, urlBytes.constData(), folder.toUtf8().constData(), &options) == 0)
+                    break;
                 m_repository = nullptr;
+                const QString error = libgit2Message();
+                const GitRetry::Failure failure = GitRetry::lastFailure();
                 QDir(folder).removeRecursively();
-                if (state.authenticationFailed) {
-                    throw GitError { GitFailure::Authentication,
-                                     tr("The server %1 refused the access token. Check that the token is valid and may "
-                                        "read and write the repository.")
-                                         .arg(displayUrl()) };
-                }
-                if (state.interrupted) {
-                    throw GitError { GitFailure::Interrupted, tr("Cloning was cancelled.") };
-                }
-                throw GitError { GitFailure::General,
-                                 tr("Could not clone %1: %2").arg(displayUrl(), libgit2Message()) };
+                throwIfRefusedOrCancelled(state, displayUrl(), tr("Cloning was cancelled."));
+                if (!retry.waitBeforeRetry(failure, error))
+                    throw GitError { GitFailure::General,
+                                     tr("Could not clone %1: %2").arg(displayUrl(), error) + triesNote(retry) };
             }
         }
         resetBranchTo(remoteHead());
@@ -465,46 +483,70 @@ GitFile GitWorker::readFile(const QString &path, const QString &commit)
 // Pushes the local branch without force. True when the server took it; false
 // when it was not a fast-forward (the branch is then back at base and the
 // remote-tracking ref shows the server's head); throws on any other failure.
+// A push that failed in transit is tried again only after the remote branch
+// was read back: the server may have taken it and lost only the answer, and a
+// push must never be applied twice.
 bool GitWorker::pushBranch(const QString &base)
 {
-    git_remote *rawRemote = nullptr;
-    git_remote_lookup(&rawRemote, m_repository, "origin");
-    RemotePtr remote(rawRemote);
-    NetworkState state(m_username, m_token);
-    git_push_options options = GIT_PUSH_OPTIONS_INIT;
-    setCallbacks(options.callbacks, state);
-    QByteArray refspec = "refs/heads/" + m_branch.toUtf8();
-    refspec += ':' + refspec;
-    char *refspecs[] = { refspec.data() };
-    const git_strarray refspecArray = { refspecs, 1 };
-    const int result = git_remote_push(remote.get(), &refspecArray, &options);
-    const QString pushError = libgit2Message();
-    if (result == 0 && state.rejectedStatus.isEmpty()) {
-        return true;
+    const QString ours = localHead();
+    GitRetry retry(m_retryPolicy);
+    for (;;) {
+        git_remote *rawRemote = nullptr;
+        git_remote_lookup(&rawRemote, m_repository, "origin");
+        RemotePtr remote(rawRemote);
+        NetworkState state(m_username, m_token);
+        git_push_options options = GIT_PUSH_OPTIONS_INIT;
+        setCallbacks(options.callbacks, state);
+        QByteArray refspec = "refs/heads/" + m_branch.toUtf8();
+        refspec += ':' + refspec;
+        char *refspecs[] = { refspec.data() };
+        const git_strarray refspecArray = { refspecs, 1 };
+        const int result = git_remote_push(remote.get(), &refspecArray, &options);
+        const QString pushError = libgit2Message();
+        if (result == 0 && state.rejectedStatus.isEmpty()) {
+            return true;
+        }
+        const bool inTransit = result != 0 && result != GIT_ENONFASTFORWARD && state.rejectedStatus.isEmpty()
+            && !state.authenticationFailed && !state.interrupted;
+        const GitRetry::Failure failure = inTransit ? GitRetry::lastFailure() : GitRetry::Failure::Final;
+        if (failure != GitRetry::Failure::Final) {
+            QString remoteNow;
+            try {
+                fetch();
+                remoteNow = remoteHead();
+            } catch (const GitError &) {
+                resetBranchTo(base);
+                throw;
+            }
+            if (remoteNow == ours) {
+                qCInfo(lcGit).noquote() << "the push to" << m_branch << "had arrived; only its answer was lost";
+                return true;
+            }
+            if (remoteNow != base) {
+                // Someone else pushed meanwhile: the same as a non-fast-forward.
+                resetBranchTo(base);
+                return false;
+            }
+            if (retry.waitBeforeRetry(failure, pushError))
+                continue;
+        }
+        // The commit was not accepted: go back to mirroring the server.
+        resetBranchTo(base);
+        throwIfRefusedOrCancelled(state, displayUrl(), tr("Pushing was cancelled."));
+        if (result != 0 && result != GIT_ENONFASTFORWARD) {
+            throw GitError { GitFailure::General,
+                             tr("Could not push to %1: %2").arg(displayUrl(), pushError) + triesNote(retry) };
+        }
+        fetch();
+        if (remoteHead() == base) {
+            // Refused for another reason (protected branch, hook): nothing upstream to merge.
+            const QString reasons = state.remote.reasons();
+            throw GitError { GitFailure::General,
+                             tr("The server refused the push to %1: %2")
+                                 .arg(m_branch, reasons.isEmpty() ? state.rejectedStatus : reasons) };
+        }
+        return false;
     }
-    // The commit was not accepted: go back to mirroring the server.
-    resetBranchTo(base);
-    if (state.authenticationFailed) {
-        throw GitError { GitFailure::Authentication,
-                         tr("The server %1 refused the access token. Check that the token may write the "
-                            "repository.")
-                             .arg(displayUrl()) };
-    }
-    if (state.interrupted) {
-        throw GitError { GitFailure::Interrupted, tr("Pushing was cancelled.") };
-    }
-    if (result != 0 && result != GIT_ENONFASTFORWARD) {
-        throw GitError { GitFailure::General, tr("Could not push to %1: %2").arg(displayUrl(), pushError) };
-    }
-    fetch();
-    if (remoteHead() == base) {
-        // Refused for another reason (protected branch, hook): nothing upstream to merge.
-        const QString reasons = state.remote.reasons();
-        throw GitError { GitFailure::General,
-                         tr("The server refused the push to %1: %2")
-                             .arg(m_branch, reasons.isEmpty() ? state.rejectedStatus : reasons) };
-    }
-    return false;
 }
 
 GitPushResult GitWorker::commitAndPush(const QString &path, const QByteArray &content, const QString &message,

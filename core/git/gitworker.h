@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/git/gittypes.h"
+#include "core/util/retrypolicy.h"
 
 #include <QObject>
 #include <QStringList>
@@ -67,6 +68,7 @@ private:
     QString m_username;
     QString m_token;
     QString m_branch;
+    RetryPolicy m_retryPolicy; // fetch, clone and push ride out 429s, 5xx and resets
 };
 
 } // namespace Dockmaster

@@ -8,7 +8,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QRandomGenerator>
 #include <QTimer>
 
 #include <algorithm>
@@ -356,14 +355,6 @@ void GitLabClient::noteRateLimit(const QHash<QByteArray, QByteArray> &headers)
     m_notBeforeMs = std::max(m_notBeforeMs, m_clock.elapsed() + pause);
 }
 
-int GitLabClient::backoffDelayMs(int attempt) const
-{
-    const qint64 exponential = qint64(m_options.baseBackoffMs) << std::min(attempt, 16);
-    const qint64 capped = std::min<qint64>(exponential, m_options.maxBackoffMs);
-    // Full jitter in the upper half: clients that failed together do not retry together.
-    return int(capped / 2 + QRandomGenerator::global()->bounded(capped / 2 + 1));
-}
-
 void GitLabClient::retryLater(GitLabCall *call, int delayMs)
 {
     qCDebug(lcGitLab).noquote() << "retry in" << delayMs << "ms:" << call->m_request.method
@@ -465,7 +456,7 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
             return;
         }
         if (idempotent && call->m_attempt + 1 < m_options.maxAttempts) {
-            retryLater(call, backoffDelayMs(call->m_attempt++));
+            retryLater(call, m_options.backoffMs(call->m_attempt++));
             return;
         }
         GitLabError error;
@@ -517,9 +508,7 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
             if (seconds >= 0) {
                 delay = int(seconds * 1000);
             } else {
-                const qint64 exponential = qint64(m_options.rateLimitBackoffMs) << std::min(call->m_rateLimitWaits, 16);
-                const qint64 capped = std::min<qint64>(exponential, 60000);
-                delay = int(capped / 2 + QRandomGenerator::global()->bounded(capped / 2 + 1));
+                delay = m_options.rateLimitWaitMs(call->m_rateLimitWaits);
             }
             ++call->m_rateLimitWaits;
             m_notBeforeMs = std::max(m_notBeforeMs, m_clock.elapsed() + delay);
@@ -537,7 +526,7 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
 
     if (status >= 500) {
         if (idempotent && call->m_attempt + 1 < m_options.maxAttempts) {
-            retryLater(call, backoffDelayMs(call->m_attempt++));
+            retryLater(call, m_options.backoffMs(call->m_attempt++));
             return;
         }
         GitLabError error = errorForStatus(status, request.path, body);

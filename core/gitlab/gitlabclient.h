@@ -2,6 +2,7 @@
 
 #include "core/gitlab/gitlaberror.h"
 #include "core/gitlab/gitlabtypes.h"
+#include "core/util/retrypolicy.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -90,17 +91,9 @@ private:
     bool m_finished = false;
 };
 
-struct GitLabClientOptions {
+struct GitLabClientOptions : RetryPolicy {
     int transferTimeoutMs = 30000;
-    int maxAttempts = 4;       // per page, for idempotent calls
-    int maxRateLimitWaits = 5; // 429s honoured per call before giving up
-    int baseBackoffMs = 400;   // first retry waits 50-100% of this, then doubles
-    int maxBackoffMs = 20000;
     int maxRetryAfterSeconds = 120; // a longer Retry-After is reported instead of waited for
-    // A 429 without Retry-After (GitLab's application limits, windows of about
-    // a minute): wait until RateLimit-Reset if sent, else back off from this
-    // doubling (about a minute over maxRateLimitWaits).
-    int rateLimitBackoffMs = 2000;
     int lowRemainingThreshold = 10; // RateLimit-Remaining at or below this slows requests down
     int maxLowRemainingPauseMs = 5000;
     int maxConcurrent = 6; // HTTP/1.1 connections Qt opens per host
@@ -249,7 +242,6 @@ private:
     void fail(GitLabCall *call, GitLabError error);
     void cancelCall(GitLabCall *call);
     void noteRateLimit(const QHash<QByteArray, QByteArray> &headers);
-    int backoffDelayMs(int attempt) const;
     QUrl urlFor(const GitLabRequest &request) const;
     // A pagination link's path and query on m_baseUrl (invalid: not an API URL).
     QUrl onConfiguredBase(const QUrl &link) const;

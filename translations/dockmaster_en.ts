@@ -393,5 +393,12 @@
             <numerusform>(tried %n times)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The unpushed commit %1 changes %n file(s); Dockmaster pushes one file at a time. Keep it as a branch and merge it on GitLab.</source>
+        <translation>
+            <numerusform>The unpushed commit %1 changes %n file; Dockmaster pushes one file at a time. Keep it as a branch and merge it on GitLab.</numerusform>
+            <numerusform>The unpushed commit %1 changes %n files; Dockmaster pushes one file at a time. Keep it as a branch and merge it on GitLab.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

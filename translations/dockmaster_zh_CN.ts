@@ -2391,6 +2391,36 @@
             <numerusform>（已尝试 %n 次）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Could not keep the unpushed commit %1: %2</source>
+        <translation>无法保留未推送的提交 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an unpushed commit of %2.</source>
+        <translation>%1 不是 %2 上未推送的提交。</translation>
+    </message>
+    <message>
+        <source>Could not read the commit %1: %2</source>
+        <translation>无法读取提交 %1：%2</translation>
+    </message>
+    <message>
+        <source>The unpushed commit %1 deletes %2; delete it on GitLab instead.</source>
+        <translation>未推送的提交 %1 删除了 %2；请改在 GitLab 上删除。</translation>
+    </message>
+    <message>
+        <source>Could not push the branch %1: %2</source>
+        <translation>无法推送分支 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not drop the unpushed commit %1: %2</source>
+        <translation>无法丢弃未推送的提交 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The unpushed commit %1 changes %n file(s); Dockmaster pushes one file at a time. Keep it as a branch and merge it on GitLab.</source>
+        <translation>
+            <numerusform>未推送的提交 %1 修改了 %n 个文件；Dockmaster 每次只推送一个文件。请将其保留为分支，并在 GitLab 上合并。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::HealthController</name>
@@ -5918,6 +5948,73 @@
     <message>
         <source>schema migration to version %1 failed: %2</source>
         <translation>迁移到结构版本 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::UnpushedCommits</name>
+    <message>
+        <source>A commit made here was never pushed to %1: choose what to do with it.</source>
+        <translation>在此处创建的一个提交从未推送到 %1：请选择如何处理。</translation>
+    </message>
+    <message>
+        <source>A commit made in this console was never pushed to %1: the console probably stopped between committing and pushing.
+
+%2
+by %3, %4
+Changes: %5
+
+Push it now, keep it as a branch on GitLab, or discard it? Cancel keeps it and asks again the next time this repository is opened.</source>
+        <translation>在此控制台中创建的一个提交从未推送到 %1：控制台可能在提交与推送之间停止了。
+
+%2
+作者 %3，%4
+修改：%5
+
+现在推送、在 GitLab 上保留为分支，还是丢弃？选择“取消”将保留它，并在下次打开此仓库时再次询问。</translation>
+    </message>
+    <message>
+        <source>Unpushed commit</source>
+        <translation>未推送的提交</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>推送</translation>
+    </message>
+    <message>
+        <source>Keep as a branch</source>
+        <translation>保留为分支</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>丢弃…</translation>
+    </message>
+    <message>
+        <source>Pushing the kept commit %1…</source>
+        <translation>正在推送保留的提交 %1…</translation>
+    </message>
+    <message>
+        <source>The kept commit is on %1 now as %2.</source>
+        <translation>保留的提交现已作为 %2 推送到 %1。</translation>
+    </message>
+    <message>
+        <source>The kept commit is on GitLab as the branch %1; merge it there when you are ready.</source>
+        <translation>保留的提交已作为分支 %1 推送到 GitLab；准备好后请在那里合并。</translation>
+    </message>
+    <message>
+        <source>Discard the unpushed commit?</source>
+        <translation>丢弃未推送的提交？</translation>
+    </message>
+    <message>
+        <source>The change to %1 in commit %2 exists nowhere else. Discard it for good?</source>
+        <translation>提交 %2 中对 %1 的修改在其他任何地方都不存在。确定永久丢弃吗？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Discarded the unpushed commit %1.</source>
+        <translation>已丢弃未推送的提交 %1。</translation>
     </message>
 </context>
 </TS>

@@ -91,9 +91,19 @@ struct GitlinkHistoryEntry {
 };
 
 // A freshly opened (cloned or fetched) workspace.
+// A commit made in this workspace whose push never completed (the console or
+// the machine died between the two). Kept until the admin pushes it, keeps it
+// as a branch on the server, or discards it.
+struct GitUnpushedCommit {
+    GitCommitInfo commit;
+    QString parent;
+    QStringList paths; // the files it changes
+};
+
 struct GitOpened {
     QString headCommit;
     QStringList files;
+    QList<GitUnpushedCommit> unpushed; // oldest first
 };
 
 // One file's content at one commit.

@@ -409,7 +409,7 @@ QList<GitCommitInfo> GitWorker::commitsBetween(const QString &base, const QStrin
 GitOpened GitWorker::open(const QUrl &url, const QString &username, const QString &token, const QString &branch)
 {
     attach(url, username, token, branch);
-    return { localHead(), files() };
+    return { localHead(), files(), unpushedCommits() };
 }
 
 void GitWorker::attach(const QUrl &url, const QString &username, const QString &token, const QString &branch)
@@ -458,7 +458,165 @@ void GitWorker::attach(const QUrl &url, const QString &username, const QString &
                                      tr("Could not clone %1: %2").arg(displayUrl(), error) + triesNote(retry) };
             }
         }
+        keepUnpushedCommits();
         resetBranchTo(remoteHead());
+    }
+}
+
+QByteArray GitWorker::unpushedRef(const QString &commitId) const
+{
+    return "refs/dockmaster/unpushed/" + m_branch.toUtf8() + '/' + commitId.toLatin1();
+}
+
+// The workspace follows the server, but a local branch ahead of it holds a
+// commit whose push never completed (a crash between commit and push): keep
+// it under refs/dockmaster/unpushed/ before the reset, never throw it away.
+void GitWorker::keepUnpushedCommits()
+{
+    git_oid local;
+    git_oid remote;
+    const QByteArray localRef = "refs/heads/" + m_branch.toUtf8();
+    const QByteArray remoteRef = "refs/remotes/origin/" + m_branch.toUtf8();
+    if (git_reference_name_to_id(&local, m_repository, localRef.constData()) != 0
+        || git_reference_name_to_id(&remote, m_repository, remoteRef.constData()) != 0)
+        return;
+    if (git_oid_equal(&local, &remote) || git_graph_descendant_of(m_repository, &remote, &local) == 1)
+        return;
+    const QString id = oidString(&local);
+    git_reference *kept = nullptr;
+    if (git_reference_create(&kept, m_repository, unpushedRef(id).constData(), &local, 1,
+                             "dockmaster: keep an unpushed commit")
+        != 0) {
+        throw GitError { GitFailure::General,
+                         tr("Could not keep the unpushed commit %1: %2").arg(id.left(8), libgit2Message()) };
+    }
+    git_reference_free(kept);
+    qCWarning(lcGit).noquote() << "kept unpushed commit" << id << "of" << m_branch;
+}
+
+QList<GitUnpushedCommit> GitWorker::unpushedCommits() const
+{
+    QList<GitUnpushedCommit> result;
+    git_reference_iterator *rawIterator = nullptr;
+    const QByteArray glob = unpushedRef(QStringLiteral("*"));
+    if (git_reference_iterator_glob_new(&rawIterator, m_repository, glob.constData()) != 0)
+        return result;
+    const std::unique_ptr<git_reference_iterator, GitFree<git_reference_iterator_free>> iterator(rawIterator);
+    git_reference *rawRef = nullptr;
+    while (git_reference_next(&rawRef, iterator.get()) == 0) {
+        const ReferencePtr ref(rawRef);
+        const git_oid *target = git_reference_target(ref.get());
+        if (target)
+            result.append(unpushedCommit(oidString(target)));
+    }
+    std::sort(result.begin(), result.end(),
+              [](const GitUnpushedCommit &a, const GitUnpushedCommit &b) { return a.commit.when < b.commit.when; });
+    return result;
+}
+
+GitUnpushedCommit GitWorker::unpushedCommit(const QString &commitId) const
+{
+    git_oid oid;
+    const QByteArray ref = unpushedRef(commitId);
+    if (git_reference_name_to_id(&oid, m_repository, ref.constData()) != 0) {
+        throw GitError { GitFailure::General,
+                         tr("%1 is not an unpushed commit of %2.").arg(commitId.left(8), m_branch) };
+    }
+    git_commit *rawCommit = nullptr;
+    if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0)
+        throw GitError { GitFailure::General, tr("Could not read the commit %1: %2").arg(commitId, libgit2Message()) };
+    const CommitPtr commit(rawCommit);
+    GitUnpushedCommit kept;
+    kept.commit = commitInfo(commit.get());
+    git_commit *rawParent = nullptr;
+    git_tree *rawParentTree = nullptr;
+    if (git_commit_parent(&rawParent, commit.get(), 0) == 0) {
+        const CommitPtr parent(rawParent);
+        kept.parent = oidString(git_commit_id(parent.get()));
+        git_commit_tree(&rawParentTree, parent.get());
+    }
+    const TreePtr parentTree(rawParentTree);
+    git_tree *rawTree = nullptr;
+    git_commit_tree(&rawTree, commit.get());
+    const TreePtr tree(rawTree);
+    git_diff *rawDiff = nullptr;
+    if (git_diff_tree_to_tree(&rawDiff, m_repository, parentTree.get(), tree.get(), nullptr) == 0) {
+        const std::unique_ptr<git_diff, GitFree<git_diff_free>> diff(rawDiff);
+        for (size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
+            const git_diff_delta *delta = git_diff_get_delta(diff.get(), i);
+            kept.paths.append(QString::fromUtf8(delta->new_file.path));
+        }
+    }
+    return kept;
+}
+
+GitPushResult GitWorker::pushUnpushed(const QString &commitId)
+{
+    requireRepository();
+    const GitUnpushedCommit kept = unpushedCommit(commitId);
+    if (kept.paths.size() != 1 || kept.parent.isEmpty()) {
+        throw GitError { GitFailure::General,
+                         tr("The unpushed commit %1 changes %n file(s); Dockmaster pushes one file at a time. Keep "
+                            "it as a branch and merge it on GitLab.",
+                            nullptr, int(kept.paths.size()))
+                             .arg(kept.commit.shortId()) };
+    }
+    const QString path = kept.paths.constFirst();
+    QByteArray content;
+    if (!readBlob(commitId, path, &content)) {
+        throw GitError {
+            GitFailure::General,
+            tr("The unpushed commit %1 deletes %2; delete it on GitLab instead.").arg(kept.commit.shortId(), path)
+        };
+    }
+    const GitAuthor author { kept.commit.authorName, kept.commit.authorEmail };
+    GitPushResult pushed = commitAndPush(path, content, kept.commit.message, author, kept.parent);
+    if (!pushed.rejection)
+        discardUnpushed(commitId);
+    return pushed;
+}
+
+QString GitWorker::keepUnpushedAsBranch(const QString &commitId)
+{
+    requireRepository();
+    const GitUnpushedCommit kept = unpushedCommit(commitId);
+    // Outside env/: no environment deploys from it.
+    const QString branch = QStringLiteral("dockmaster/unpushed/%1-%2").arg(m_branch, kept.commit.shortId());
+    QByteArray refspec = unpushedRef(commitId) + ":refs/heads/" + branch.toUtf8();
+    char *refspecs[] = { refspec.data() };
+    const git_strarray refspecArray = { refspecs, 1 };
+    GitRetry retry(m_retryPolicy);
+    for (;;) {
+        git_remote *rawRemote = nullptr;
+        git_remote_lookup(&rawRemote, m_repository, "origin");
+        const RemotePtr remote(rawRemote);
+        NetworkState state(m_username, m_token);
+        git_push_options options = GIT_PUSH_OPTIONS_INIT;
+        setCallbacks(options.callbacks, state);
+        const int result = git_remote_push(remote.get(), &refspecArray, &options);
+        const QString error = libgit2Message();
+        if (result == 0 && state.rejectedStatus.isEmpty())
+            break;
+        throwIfRefusedOrCancelled(state, displayUrl(), tr("Pushing was cancelled."));
+        // Pushing the same commit to the same new branch again is harmless.
+        if (!state.rejectedStatus.isEmpty() || !retry.waitBeforeRetry(GitRetry::lastFailure(), error)) {
+            throw GitError { GitFailure::General,
+                             tr("Could not push the branch %1: %2")
+                                     .arg(branch, state.rejectedStatus.isEmpty() ? error : state.rejectedStatus)
+                                 + triesNote(retry) };
+        }
+    }
+    discardUnpushed(commitId);
+    return branch;
+}
+
+void GitWorker::discardUnpushed(const QString &commitId)
+{
+    requireRepository();
+    (void)unpushedCommit(commitId); // only what was kept, by its full id
+    if (git_reference_remove(m_repository, unpushedRef(commitId).constData()) != 0) {
+        throw GitError { GitFailure::General,
+                         tr("Could not drop the unpushed commit %1: %2").arg(commitId.left(8), libgit2Message()) };
     }
 }
 

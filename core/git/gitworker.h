@@ -36,6 +36,12 @@ public:
     GitFile readFile(const QString &path, const QString &commit);
     GitPushResult commitAndPush(const QString &path, const QByteArray &content, const QString &message,
                                 const Dockmaster::GitAuthor &author, const QString &baseCommit);
+    // The unpushed commits GitOpened listed: push one again on top of the
+    // server's head (a rejection when its file changed there meanwhile), keep
+    // one as a branch on the server (returns the branch), or drop one.
+    GitPushResult pushUnpushed(const QString &commitId);
+    QString keepUnpushedAsBranch(const QString &commitId);
+    void discardUnpushed(const QString &commitId);
     GitRebaseResult rebaseEdit(const QString &path, const QByteArray &content, const QString &baseCommit);
     GitFile discardEdit(const QString &path);
     QList<GitHistoryEntry> history(const QString &path, int maxCount);
@@ -54,6 +60,10 @@ private:
     bool pushBranch(const QString &base);
     QString gitlinkAt(const QString &commit, const QString &path) const;
     void fetch();
+    void keepUnpushedCommits();
+    QList<GitUnpushedCommit> unpushedCommits() const;
+    GitUnpushedCommit unpushedCommit(const QString &commitId) const;
+    QByteArray unpushedRef(const QString &commitId) const;
     void resetBranchTo(const QString &commit);
     QString localHead() const;
     QString remoteHead() const;

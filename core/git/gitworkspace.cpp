@@ -113,6 +113,26 @@ void GitWorkspace::rebaseEdit(const QString &path, const QByteArray &content, co
     });
 }
 
+void GitWorkspace::pushUnpushed(const QString &commitId, QObject *context, Callback<GitPushResult> done)
+{
+    post<GitPushResult>(context, std::move(done),
+                        [commitId](GitWorker *worker) { return worker->pushUnpushed(commitId); });
+}
+
+void GitWorkspace::keepUnpushedAsBranch(const QString &commitId, QObject *context, Callback<QString> done)
+{
+    post<QString>(context, std::move(done),
+                  [commitId](GitWorker *worker) { return worker->keepUnpushedAsBranch(commitId); });
+}
+
+void GitWorkspace::discardUnpushed(const QString &commitId, QObject *context, Callback<bool> done)
+{
+    post<bool>(context, std::move(done), [commitId](GitWorker *worker) {
+        worker->discardUnpushed(commitId);
+        return true;
+    });
+}
+
 void GitWorkspace::discardEdit(const QString &path, QObject *context, Callback<GitFile> done)
 {
     post<GitFile>(context, std::move(done), [path](GitWorker *worker) { return worker->discardEdit(path); });

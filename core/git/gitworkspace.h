@@ -44,6 +44,10 @@ public:
     // a rejection when someone else pushed first.
     void commitAndPush(const QString &path, const QByteArray &content, const QString &message, const GitAuthor &author,
                        const QString &baseCommit, QObject *context, Callback<GitPushResult> done);
+    // What to do with an unpushed commit GitOpened listed (see GitWorker).
+    void pushUnpushed(const QString &commitId, QObject *context, Callback<GitPushResult> done);
+    void keepUnpushedAsBranch(const QString &commitId, QObject *context, Callback<QString> done);
+    void discardUnpushed(const QString &commitId, QObject *context, Callback<bool> done);
     // After a rejection: re-applies the edit on the server's new head (a
     // 3-way merge when the file changed there too).
     void rebaseEdit(const QString &path, const QByteArray &content, const QString &baseCommit, QObject *context,

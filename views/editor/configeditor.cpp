@@ -7,6 +7,7 @@
 #include "views/editor/commitdialog.h"
 #include "views/editor/findreplacebar.h"
 #include "views/editor/syntaxsupport.h"
+#include "views/editor/unpushedcommits.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -98,6 +99,18 @@ ConfigEditor::ConfigEditor(GitWorkspace *workspace, const KSyntaxHighlighting::R
     updateActions();
 
     connect(m_workspace, &GitWorkspace::busyChanged, m_busy, &QWidget::setVisible);
+
+    m_unpushed = new UnpushedCommits(m_workspace, this);
+    connect(m_unpushed, &UnpushedCommits::status, this, &ConfigEditor::setBanner);
+    connect(m_unpushed, &UnpushedCommits::pushed, this, &ConfigEditor::keptCommitPushed);
+    connect(m_unpushed, &UnpushedCommits::mergeNeeded, this,
+            [this](const QString &keptCommit, const QByteArray &content, const GitPushRejection &rejection) {
+                // The kept version on top of the commit it started from, with
+                // the upstream panel: Rebase merges it into the server's head.
+                m_keptCommitInEditor = keptCommit;
+                loadContent(rejection.path, rejection.baseCommit, content);
+                onPushRejected(rejection);
+            });
 }
 
 ConfigEditor::~ConfigEditor()
@@ -325,6 +338,7 @@ void ConfigEditor::openRepository(const QUrl &url, const QString &token, const Q
         m_files->setCurrentIndex(-1);
         setBanner(tr("Repository ready: %n file(s) on %1.", nullptr, int(files.size())).arg(m_workspace->branch()));
         Q_EMIT filesListed(files);
+        m_unpushed->offer(result.value.unpushed);
     });
 }
 
@@ -598,6 +612,11 @@ void ConfigEditor::onPushed(const QString &commit)
     m_upstreamPanel->setEnabled(false);
     m_editor->document()->setModified(false);
     setBanner(tr("Committed and pushed as %1.").arg(commit.left(8)));
+    if (!m_keptCommitInEditor.isEmpty()) {
+        // Its change is on the server now, merged: nothing left to offer.
+        m_workspace->discardUnpushed(std::exchange(m_keptCommitInEditor, QString()), this,
+                                     [](const GitResult<bool> &) { });
+    }
     updateActions();
     Q_EMIT committed(commit);
     Q_EMIT statusMessage(bannerText());

@@ -29,6 +29,8 @@ class SyntaxHighlighter;
 
 namespace Dockmaster {
 
+class UnpushedCommits;
+
 class CodeEditor;
 class FindReplaceBar;
 class GitWorkspace;
@@ -113,6 +115,8 @@ Q_SIGNALS:
     void validated(int issueCount);
     void diffShown(const QString &diff);
     void committed(const QString &commit);
+    // A commit kept from before a crash was pushed (see UnpushedCommits).
+    void keptCommitPushed(const QString &path, const QString &commit);
     // A requested commit did not start: its dialog was cancelled, or the
     // edit cannot be committed as it is (conflict markers, a newer upstream).
     void commitAbandoned();
@@ -145,6 +149,8 @@ private:
     void showFailure(GitFailure kind, const QString &message);
 
     GitWorkspace *m_workspace;
+    UnpushedCommits *m_unpushed = nullptr;
+    QString m_keptCommitInEditor; // a kept commit being merged here: dropped once pushed
     const KSyntaxHighlighting::Repository &m_repository;
     std::shared_ptr<const ConfigCheck> m_check;
     TemplateRenderer m_renderer;

@@ -153,6 +153,10 @@ void EditorTabs::open(const AppRecord &app, Environment environment, const Sessi
     connect(editor, &ConfigEditor::committed, this, [this, editor, appId = app.id, environment](const QString &commit) {
         Q_EMIT configCommitted(appId, environment, editor->path(), commit);
     });
+    connect(editor, &ConfigEditor::keptCommitPushed, this,
+            [this, appId = app.id, environment](const QString &path, const QString &commit) {
+                Q_EMIT configCommitted(appId, environment, path, commit);
+            });
     editor->openRepository(session.repositoryUrl, session.token, environmentBranch(environment));
 }
 

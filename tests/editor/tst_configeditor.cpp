@@ -8,11 +8,14 @@
 #include "views/editor/findreplacebar.h"
 #include "views/editor/syntaxsupport.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QInputDialog>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -76,6 +79,59 @@ private:
             return {};
         }
         return fixture;
+    }
+
+    // Leaves the on-disk state a crash between commit and push leaves: the
+    // clone's local branch one commit ahead of the server. (The kill itself is
+    // tst_unpushedcommit's; this drives what the admin sees afterwards.)
+    static QString commitWithoutPushing(const QString &cacheRoot, const QString &path, const QByteArray &content,
+                                        const QString &message)
+    {
+        const QStringList clones
+            = QDir(cacheRoot + QStringLiteral("/git")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        if (clones.size() != 1)
+            return {};
+        const QString clone = cacheRoot + QStringLiteral("/git/") + clones.constFirst();
+        auto git = [&](const QStringList &args, const QByteArray &input = {}) {
+            QProcess process;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("GIT_AUTHOR_NAME"), Alice.name);
+            env.insert(QStringLiteral("GIT_AUTHOR_EMAIL"), Alice.email);
+            env.insert(QStringLiteral("GIT_COMMITTER_NAME"), Alice.name);
+            env.insert(QStringLiteral("GIT_COMMITTER_EMAIL"), Alice.email);
+            env.insert(QStringLiteral("GIT_INDEX_FILE"), clone + QStringLiteral("/.git/test-index"));
+            process.setProcessEnvironment(env);
+            process.start(QStringLiteral("git"), QStringList { QStringLiteral("-C"), clone } + args);
+            process.write(input);
+            process.closeWriteChannel();
+            process.waitForFinished(30000);
+            return QString::fromUtf8(process.readAllStandardOutput().trimmed());
+        };
+        const QString branchRef = QStringLiteral("refs/heads/") + Branch;
+        const QString head = git({ QStringLiteral("rev-parse"), branchRef });
+        git({ QStringLiteral("read-tree"), head });
+        const QString blob
+            = git({ QStringLiteral("hash-object"), QStringLiteral("-w"), QStringLiteral("--stdin") }, content);
+        git({ QStringLiteral("update-index"), QStringLiteral("--add"), QStringLiteral("--cacheinfo"),
+              QStringLiteral("100644,%1,%2").arg(blob, path) });
+        const QString tree = git({ QStringLiteral("write-tree") });
+        const QString commit
+            = git({ QStringLiteral("commit-tree"), tree, QStringLiteral("-p"), head, QStringLiteral("-m"), message });
+        git({ QStringLiteral("update-ref"), branchRef, commit });
+        return commit;
+    }
+
+    std::optional<GitOpened> waitForOpened(GitWorkspace &workspace, const QString &repo)
+    {
+        std::optional<GitOpened> out;
+        QObject context;
+        workspace.open(m_server.repositoryUrl(repo), m_server.token(), Branch, &context,
+                       [&out](const GitResult<GitOpened> &result) {
+                           if (result.ok())
+                               out = result.value;
+                       });
+        (void)QTest::qWaitFor([&] { return out.has_value(); }, 30000);
+        return out;
     }
 
     QString newRepository(const QMap<QString, QByteArray> &files)
@@ -294,6 +350,108 @@ private Q_SLOTS:
         const QString diff = editor->diffView()->toPlainText();
         QVERIFY2(diff.contains(QStringLiteral("-    listen 8080;\n+    listen 8081;")), qPrintable(diff));
         QVERIFY(editor->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/editor-diff.png")));
+    }
+
+    // A commit the console made but never pushed (it died in between) is
+    // offered when the repository opens again; Push puts it on the server
+    // with its author and message, and reports it for the audit log.
+    void unpushedCommitIsOfferedAndPushed()
+    {
+        const QString repo = newRepository({ { SitePath, Site } });
+        QString kept;
+        QTemporaryDir cache;
+        {
+            GitWorkspace workspace(cache.path());
+            WorkspaceRecorder recorder(&workspace);
+            QCOMPARE(recorder.open(m_server.repositoryUrl(repo), m_server.token(), Branch).kind,
+                     QStringLiteral("opened"));
+        }
+        const QByteArray edited = Site + "# tuned before the crash\n";
+        kept = commitWithoutPushing(cache.path(), SitePath, edited, QStringLiteral("Tune before the crash"));
+        QVERIFY(!kept.isEmpty());
+        const QByteArray serverBefore = m_server.git(repo, { QStringLiteral("rev-parse"), Branch }).trimmed();
+
+        GitWorkspace workspace(cache.path());
+        ConfigEditor editor(&workspace, m_repository);
+        editor.show();
+        QSignalSpy pushed(&editor, &ConfigEditor::keptCommitPushed);
+        editor.openRepository(m_server.repositoryUrl(repo), m_server.token(), Branch);
+        QMessageBox *offer = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((offer = editor.findChild<QMessageBox *>()) && offer->isVisible(), 30000);
+        QVERIFY2(offer->text().contains(QStringLiteral("Tune before the crash")), qPrintable(offer->text()));
+        QVERIFY(offer->text().contains(SitePath));
+        QVERIFY(offer->text().contains(Alice.name));
+        QVERIFY2(editor.bannerText().contains(QStringLiteral("never pushed")), qPrintable(editor.bannerText()));
+        // The server still has the old head: nothing was pushed behind the admin's back.
+        QCOMPARE(m_server.git(repo, { QStringLiteral("rev-parse"), Branch }).trimmed(), serverBefore);
+        QAbstractButton *push = nullptr;
+        for (QAbstractButton *button : offer->buttons()) {
+            if (button->text() == QStringLiteral("Push"))
+                push = button;
+        }
+        QVERIFY(push);
+        push->click();
+        QVERIFY2(pushed.wait(30000), qPrintable(editor.bannerText()));
+        QCOMPARE(pushed.constFirst().at(0).toString(), SitePath);
+        const QString commit = pushed.constFirst().at(1).toString();
+        QCOMPARE(QString::fromUtf8(m_server.git(repo, { QStringLiteral("rev-parse"), Branch }).trimmed()), commit);
+        QCOMPARE(m_server.git(repo, { QStringLiteral("show"), Branch + QLatin1Char(':') + SitePath }), edited);
+        QCOMPARE(
+            m_server
+                .git(repo, { QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%an|%s"), Branch })
+                .trimmed(),
+            QByteArray("Alice Admin|Tune before the crash"));
+    }
+
+    // Discard asks first; Cancel there keeps the commit for the next open.
+    void unpushedCommitIsDiscardedOnlyAfterConfirmation()
+    {
+        const QString repo = newRepository({ { SitePath, Site } });
+        QTemporaryDir cache;
+        {
+            GitWorkspace workspace(cache.path());
+            WorkspaceRecorder recorder(&workspace);
+            QCOMPARE(recorder.open(m_server.repositoryUrl(repo), m_server.token(), Branch).kind,
+                     QStringLiteral("opened"));
+        }
+        QVERIFY(!commitWithoutPushing(cache.path(), SitePath, Site + "# x\n", QStringLiteral("Try")).isEmpty());
+        auto offerThenPick = [&](ConfigEditor &editor, const QString &choice) -> QMessageBox * {
+            QMessageBox *offer = nullptr;
+            if (!QTest::qWaitFor([&] { return (offer = editor.findChild<QMessageBox *>()) && offer->isVisible(); },
+                                 30000))
+                return nullptr;
+            for (QAbstractButton *button : offer->buttons()) {
+                if (button->text() == choice) {
+                    button->click();
+                    return offer;
+                }
+            }
+            return nullptr;
+        };
+        {
+            GitWorkspace workspace(cache.path());
+            ConfigEditor editor(&workspace, m_repository);
+            editor.show();
+            editor.openRepository(m_server.repositoryUrl(repo), m_server.token(), Branch);
+            QVERIFY(offerThenPick(editor, QStringLiteral("Discard…")));
+            // The confirmation: Cancel keeps it.
+            QMessageBox *confirm = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    for (QMessageBox *box : editor.findChildren<QMessageBox *>()) {
+                        if (box->isVisible() && box->text().contains(QStringLiteral("exists nowhere else")))
+                            confirm = box;
+                    }
+                    return confirm != nullptr;
+                }(),
+                30000);
+            confirm->reject();
+            QTest::qWait(200);
+        }
+        GitWorkspace workspace(cache.path());
+        const auto reopened = waitForOpened(workspace, repo);
+        QVERIFY(reopened);
+        QCOMPARE(reopened->unpushed.size(), 1);
     }
 
     void commitAndPushFromTheDialog()

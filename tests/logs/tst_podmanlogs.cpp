@@ -78,7 +78,7 @@ void TestPodmanLogs::streamsInOrderAcrossServiceRestart()
     QVERIFY2(m_engine->startService(), qPrintable(m_engine->lastError()));
 
     QTRY_VERIFY_WITH_TIMEOUT(ended.size() >= 1, 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(out.size(), 300, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(out.size(), 300, 30000);
     for (int i = 0; i < 300; ++i)
         QCOMPARE(out.at(i), "line " + QByteArray::number(i + 1));
     QCOMPARE(err.size(), 60);

@@ -204,7 +204,7 @@ void TestHelperLifetime::sweepStopsWhatADeadSandboxLeft()
     QVERIFY(child->waitForFinished(30000));
     // pdns_server ends with its starter; podman's service and the container
     // do not: conmon detaches from podman on purpose.
-    QTRY_VERIFY_WITH_TIMEOUT(!processesOf(m_mark, state).isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!processesOf(m_mark, state).isEmpty(), 30000);
     QVERIFY2(!describe(processesOf(m_mark, state)).contains(QStringLiteral("pdns_server")),
              qPrintable(describe(processesOf(m_mark, state))));
     const QStringList swept = SandboxPlatform::sweepLeftovers(root);

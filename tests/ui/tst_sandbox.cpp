@@ -185,7 +185,7 @@ private Q_SLOTS:
         QCOMPARE(branch->value.commit.id, commit);
         // ...and the local audit trail names the commit.
         AuditLogModel *audit = shell.mainWindow()->auditModel();
-        QTRY_VERIFY_WITH_TIMEOUT(audit->rowCount() > 0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(audit->rowCount() > 0, 30000);
         const AuditEntry recorded = audit->itemAt(0);
         QCOMPARE(recorded.action, QStringLiteral("config.commit"));
         QCOMPARE(recorded.appId, appId);
@@ -560,7 +560,7 @@ private Q_SLOTS:
         QSignalSpy outcomes(releases, &ReleaseController::outcomeReady);
         Q_EMIT shell.mainWindow()->tagHistoryPanel()->deployTagRequested(pending.appId, Environment::Test,
                                                                          pending.requestedRef, pending.resolvedSha);
-        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 30000);
         auto *dialog = opened.first().first().value<QDialog *>();
         auto *pane = dialog->findChild<ReviewPane *>();
         auto *deploy = dialog->findChild<QPushButton *>(QStringLiteral("deployButton"));

@@ -2,6 +2,7 @@
 
 #include "sandbox/emulator/emulatorrepository.h"
 #include "sandbox/emulator/emulatorshared.h"
+#include "sandbox/emulator/emulatorstate.h"
 #include "sandbox/emulator/githttpbackend.h"
 #include "sandbox/emulator/gitlabapi.h"
 #include "sandbox/emulator/httpconnection.h"
@@ -29,9 +30,19 @@ quint16 EmulatorServer::listen()
 {
     m_server = new QTcpServer(this);
     connect(m_server, &QTcpServer::newConnection, this, &EmulatorServer::onNewConnection);
-    if (!m_server->listen(QHostAddress::LocalHost, 0))
+    quint16 previous = 0;
+    {
+        QMutexLocker lock(&m_shared.store.mutex());
+        previous = m_shared.store.listenPort;
+    }
+    if ((previous == 0 || !m_server->listen(QHostAddress::LocalHost, previous))
+        && !m_server->listen(QHostAddress::LocalHost, 0))
         return 0;
     const quint16 port = m_server->serverPort();
+    {
+        QMutexLocker lock(&m_shared.store.mutex());
+        m_shared.store.listenPort = port;
+    }
     QUrl base;
     base.setScheme(QStringLiteral("http"));
     base.setHost(QStringLiteral("127.0.0.1"));
@@ -45,6 +56,12 @@ quint16 EmulatorServer::listen()
         [this](qint64 projectId, const QString &branch, const QString &before, const QString &after, qint64 userId) {
             return m_pipelines ? m_pipelines->branchMoved(projectId, branch, before, after, userId) : qint64(0);
         });
+    {
+        QMutexLocker lock(&m_shared.store.mutex());
+        EmulatorState::requeueInterrupted(m_shared.store);
+    }
+    if (m_shared.runnerAvailable.load())
+        m_pipelines->startPending();
     return port;
 }
 
@@ -302,6 +319,9 @@ void EmulatorServer::finish(QPointer<HttpConnection> connection, const HttpReque
     m_shared.log.append(EmulatorRequestLogEntry {
         QString::fromLatin1(request.method), QString::fromUtf8(request.rawPath), QString::fromUtf8(request.rawQuery),
         response.delivery == HttpResponse::Delivery::Dropped ? 0 : response.status, QDateTime::currentDateTimeUtc() });
+    // Saved before the answer leaves, as a database commits before GitLab answers.
+    if (request.method != "GET" && request.method != "HEAD")
+        m_shared.saveState();
     if (connection)
         connection->respond(response);
 }

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "sandbox/emulator/emulatorfaults.h"
+#include "sandbox/emulator/emulatorstate.h"
 #include "sandbox/emulator/emulatorstore.h"
 #include "sandbox/emulator/gitlabemulator.h"
 
+#include <QDebug>
 #include <QMutex>
 
 #include <atomic>
@@ -25,6 +27,16 @@ struct GitLabEmulator::Shared {
     std::atomic<bool> enforceRateLimit { false };
     std::atomic<int> pipelineStepMs { 150 };
     std::atomic<bool> runnerAvailable { true };
+
+    // Writes the store to the data folder after a change, as GitLab's
+    // database holds it: a restarted emulator carries on from there.
+    void saveState()
+    {
+        QMutexLocker lock(&store.mutex());
+        QString error;
+        if (!EmulatorState::save(store, &error))
+            qWarning().noquote() << "emulator: could not save its state:" << error;
+    }
 
     QMutex deployMutex;
     EmulatorDeployer deployer;

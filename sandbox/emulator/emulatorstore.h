@@ -210,6 +210,9 @@ public:
     // Omnibus's nginx['redirect_http_to_https']: every request is answered
     // with a 301 to the https:// form of its URL.
     bool redirectHttpToHttps = false;
+    // The port it last listened on: a restart (also of a new emulator on the
+    // same data folder) takes it again when it is free, so clients keep their URL.
+    quint16 listenPort = 0;
 
     // An Event (push, API commit, issue change): GitLab moves last_activity_at
     // (and updated_at) at most once an hour (Event::RESET_PROJECT_ACTIVITY_INTERVAL).
@@ -270,6 +273,8 @@ public:
     QMap<qint64, EmulatorDeployment> deployments;
 
 private:
+    friend class EmulatorState; // saves and restores the private indexes too
+
     QString m_dataDir;
     mutable QRecursiveMutex m_mutex;
     QHash<QString, qint64> m_sequences;

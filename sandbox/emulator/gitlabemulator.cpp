@@ -16,6 +16,12 @@ GitLabEmulator::GitLabEmulator(const QString &dataDir, QObject *parent)
 {
     git_libgit2_init();
     QDir().mkpath(m_shared->store.repositoriesRoot());
+    // A data folder an emulator used before: carry on with its state.
+    QString error;
+    if (EmulatorState::load(m_shared->store, &error))
+        return;
+    if (!error.isEmpty())
+        qWarning().noquote() << "emulator: its saved state is unreadable, starting afresh:" << error;
     m_shared->store.addUser(QStringLiteral("root"), QStringLiteral("Administrator"), true,
                             QString::fromLatin1(AdminToken));
     m_shared->store.externalUrl = QUrl(QStringLiteral("http://gitlab-emulator.invalid"));
@@ -24,6 +30,7 @@ GitLabEmulator::GitLabEmulator(const QString &dataDir, QObject *parent)
 GitLabEmulator::~GitLabEmulator()
 {
     stop();
+    m_shared->saveState(); // what seeding put straight into the store, too
     // libgit2 stays initialised: a shutdown deletes its thread-local key
     // while pool threads that used it still live, leaking their state.
 }
@@ -54,6 +61,7 @@ void GitLabEmulator::stop()
 {
     if (!m_thread)
         return;
+    m_shared->saveState();
     QMetaObject::invokeMethod(m_server, &EmulatorServer::shutdown, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();

@@ -78,6 +78,7 @@ qint64 PipelineRunner::branchMoved(qint64 projectId, const QString &branch, cons
     // Pipelines and deployments create no Event: last_activity_at stays.
     const qint64 id = pipeline.id;
     lock.unlock();
+    m_shared.saveState();
     Q_EMIT m_facade->pipelineStatusChanged(projectId, id, QStringLiteral("created"));
     QTimer::singleShot(m_shared.pipelineStepMs.load(), this, [this, id] {
         // No runner: the job waits in "pending" until one appears (GitLab
@@ -250,6 +251,7 @@ void PipelineRunner::setStatus(qint64 pipelineId, const QString &status)
     }
     const qint64 projectId = it->projectId;
     lock.unlock();
+    m_shared.saveState();
     Q_EMIT m_facade->pipelineStatusChanged(projectId, pipelineId, status);
 }
 

@@ -9,7 +9,6 @@
 #include "views/logs/logview.h"
 #include "views/panels/applicationspanel.h"
 #include "views/panels/approvalspanel.h"
-#include "views/panels/placeholderpanel.h"
 #include "views/panels/taghistorypanel.h"
 
 #include <QAbstractButton>
@@ -18,12 +17,15 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLayout>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabBar>
@@ -31,6 +33,8 @@
 #include <QUrl>
 
 #include <KSyntaxHighlighting/Repository>
+
+#include <algorithm>
 
 namespace Dockmaster {
 namespace {
@@ -51,26 +55,26 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
     , m_auditModel(new AuditLogModel(this))
     , m_auditPanel(new AuditPanel(m_auditModel, this))
     , m_deploymentsPanel(new DeploymentProgressPanel(this))
-    , m_editorArea(new QTabWidget(this))
+    , m_editorArea(new EditorArea(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Dockmaster"));
     setWindowIcon(appIcon());
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    // Three columns: Applications, the centre (an open editor over the
+    // bottom panels, or the bottom panels alone) and Pending approvals with
+    // the review, each side column the window's full height.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
     m_editorArea->setObjectName(QStringLiteral("editorArea"));
     m_editorArea->setAccessibleName(tr("Configuration editor"));
     m_editorArea->setTabsClosable(true);
     m_editorArea->tabBar()->setAccessibleName(tr("Open editors"));
     m_editorArea->setDocumentMode(true);
-    m_editorArea->addTab(new PlaceholderPanel(QStringLiteral("editorWelcome"), tr("Configuration editor"),
-                                              tr("Open a configuration file of an app from the Applications panel "
-                                                 "to review and edit it here."),
-                                              m_editorArea),
-                         tr("Welcome"));
-    // The welcome page is a hint, not a document: it cannot be closed.
-    m_editorArea->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+    // Nothing open, nothing shown: the panels take the centre until a
+    // configuration is opened (Ctrl+E). Hidden from the first show on.
+    m_editorArea->setPagesChanged([this] { updateCentre(); });
     setCentralWidget(m_editorArea);
 
     m_applicationsDock
@@ -95,12 +99,14 @@ MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *re
         = addPanel(m_deploymentsPanel, QStringLiteral("deploymentsDock"), tr("Deployments"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_auditDock, m_deploymentsDock);
     m_tagHistoryDock->raise();
-    resizeDocks({ m_applicationsDock, m_approvalsDock }, { 480, 620 }, Qt::Horizontal); // room for the review pane
-    resizeDocks({ m_tagHistoryDock }, { 260 }, Qt::Vertical);
 
     createMenus();
     createStatusBar();
-    resize(1440, 900);
+    // A laptop's screen (1366×768) is used whole; a large desktop's mostly.
+    // The docks get their sizes when the window is first shown at its size.
+    const QRect available = screen()->availableGeometry();
+    const bool smallScreen = available.width() < 1600 || available.height() < 1000;
+    resize(smallScreen ? available.size() : available.size() * 0.85);
     m_defaultState = saveState();
     m_lastFilterablePanel = m_applicationsPanel;
 
@@ -178,7 +184,9 @@ void MainWindow::createMenus()
         action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + number++)));
     }
     view->addSeparator();
-    view->addAction(tr("Reset &layout"), this, [this] { restoreState(m_defaultState); });
+    QAction *reset = view->addAction(tr("Reset &layout"), this, &MainWindow::resetLayout);
+    reset->setObjectName(QStringLiteral("resetLayoutAction"));
+    reset->setStatusTip(tr("Put every panel back where it starts, sized for this window"));
 
     // The release decisions, for the keyboard: they press the panels' own
     // buttons and menus, which confirm first and say why they cannot act.
@@ -397,13 +405,25 @@ QString layoutGroup(const QString &profile)
 void MainWindow::restoreLayout(QSettings &settings, const QString &profile)
 {
     settings.beginGroup(layoutGroup(profile));
+    m_editorArea->show(); // see showEvent
     const QByteArray geometry = settings.value(QStringLiteral("geometry")).toByteArray();
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
     const QByteArray state = settings.value(QStringLiteral("state")).toByteArray();
-    if (!state.isEmpty())
-        restoreState(state);
+    if (!state.isEmpty() && restoreState(state))
+        m_layoutRestored = true;
+    for (QSplitter *splitter : layoutSplitters()) {
+        const QByteArray sizes = settings.value(QStringLiteral("splitters/") + splitter->objectName()).toByteArray();
+        if (!sizes.isEmpty())
+            splitter->restoreState(sizes);
+    }
+    // Empty (never moved by hand): the list keeps fitting its rows.
+    m_approvalsPanel->restoreListLayout(settings.value(QStringLiteral("approvalsList")).toByteArray());
     settings.endGroup();
+    if (m_shownOnce) {
+        settleLayout();
+        updateCentre();
+    }
 }
 
 void MainWindow::saveLayout(QSettings &settings, const QString &profile) const
@@ -411,7 +431,120 @@ void MainWindow::saveLayout(QSettings &settings, const QString &profile) const
     settings.beginGroup(layoutGroup(profile));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
+    for (QSplitter *splitter : layoutSplitters())
+        settings.setValue(QStringLiteral("splitters/") + splitter->objectName(), splitter->saveState());
+    settings.setValue(QStringLiteral("approvalsList"), m_approvalsPanel->saveListLayout());
     settings.endGroup();
+}
+
+QList<QSplitter *> MainWindow::layoutSplitters() const
+{
+    // Named ones only, and none of an editor tab's: those come and go.
+    QList<QSplitter *> splitters;
+    for (QSplitter *splitter : findChildren<QSplitter *>()) {
+        if (!splitter->objectName().isEmpty() && !m_editorArea->isAncestorOf(splitter)
+            && splitter->parentWidget() != m_approvalsPanel)
+            splitters.append(splitter);
+    }
+    return splitters;
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultState); // where each panel starts, shown or not, tabbed with which
+    for (QSplitter *splitter : layoutSplitters()) {
+        // Back to the proportions the panel asked for (its stretch factors).
+        QList<int> sizes;
+        int total = 0;
+        for (int i = 0; i < splitter->count(); ++i) {
+            const QSizePolicy policy = splitter->widget(i)->sizePolicy();
+            const int stretch = std::max(
+                1, splitter->orientation() == Qt::Horizontal ? policy.horizontalStretch() : policy.verticalStretch());
+            sizes.append(stretch);
+            total += stretch;
+        }
+        const int length
+            = std::max(total, splitter->orientation() == Qt::Horizontal ? splitter->width() : splitter->height());
+        for (int &size : sizes)
+            size = size * length / total;
+        splitter->setSizes(sizes);
+    }
+    m_approvalsPanel->restoreListLayout({});
+    applyDefaultSizes();
+}
+
+void MainWindow::applyDefaultSizes()
+{
+    // The review (diff, flags) gets the widest column; Tag history and the
+    // logs the middle one until an editor takes its top. Sized with the
+    // centre shown: while it is hidden, QMainWindow shares the width out by
+    // the panels' size hints instead of the sizes asked for.
+    m_editorArea->show();
+    settleLayout();
+    const int apps = std::clamp(width() * 25 / 100, 320, 600);
+    const int approvals = std::clamp(width() * 45 / 100, 560, 1200);
+    resizeDocks({ m_applicationsDock, m_approvalsDock }, { apps, approvals }, Qt::Horizontal);
+    settleLayout();
+    if (m_editorArea->count() > 0)
+        makeRoomForEditor();
+    else
+        m_editorArea->hide();
+}
+
+void MainWindow::settleLayout()
+{
+    // resizeDocks() shares out the docks' current sizes: they must be laid
+    // out for the window's size now, not the one it had when last shown.
+    layout()->invalidate();
+    layout()->activate();
+}
+
+void MainWindow::updateCentre()
+{
+    if (!m_shownOnce)
+        return; // laid out with the centre shown first (see showEvent)
+    const bool open = m_editorArea->count() > 0;
+    if (open == !m_editorArea->isHidden())
+        return;
+    m_editorArea->setVisible(open);
+    if (open)
+        makeRoomForEditor();
+}
+
+void MainWindow::makeRoomForEditor()
+{
+    // The editor gets the width its toolbar needs (at least 45% of the
+    // window) from the review's column first, and the top two thirds of the
+    // middle column; the bottom panels keep the rest below it.
+    settleLayout();
+    const QWidget *page = m_editorArea->currentWidget();
+    const int wanted = std::clamp(std::max(page ? page->sizeHint().width() : 0, width() * 45 / 100), 480,
+                                  std::max(480, width() * 60 / 100));
+    const int apps = std::min(m_applicationsDock->width(), std::clamp(width() * 25 / 100, 320, 600));
+    resizeDocks({ m_applicationsDock, m_approvalsDock }, { apps, std::max(0, width() - apps - wanted) },
+                Qt::Horizontal);
+    resizeDocks({ m_tagHistoryDock }, { std::clamp(height() * 30 / 100, 160, 420) }, Qt::Vertical);
+    // What the panels' minimum widths and the separators kept, the review's column gives.
+    settleLayout();
+    if (const int missing = wanted - m_editorArea->width(); missing > 0 && !m_approvalsDock->isFloating())
+        resizeDocks({ m_approvalsDock }, { m_approvalsDock->width() - missing }, Qt::Horizontal);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    // Sized for the window as it first appears (screen, restored geometry),
+    // unless a saved layout says otherwise; either is laid out with the
+    // centre shown before it is hidden, so the docks keep those sizes.
+    if (m_layoutRestored) {
+        settleLayout();
+        updateCentre();
+    } else {
+        applyDefaultSizes();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -2,6 +2,7 @@
 
 #include "core/domain/connectionstate.h"
 #include "core/domain/environment.h"
+#include "views/editorarea.h"
 
 #include <QMainWindow>
 
@@ -11,6 +12,7 @@ class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QSettings;
+class QSplitter;
 class QSystemTrayIcon;
 class QTabWidget;
 
@@ -59,9 +61,15 @@ public:
     void showLogs(LogSource *source, const QString &title);
     void showError(const QString &message); // non-modal: in the status bar for 15 seconds
 
-    // Geometry and dock layout. Each profile keeps its own (`profile` empty:
-    // the layout a profile starts from before it has one).
+    // Geometry, dock layout and the panels' splitters. Each profile keeps its
+    // own (`profile` empty: the layout a profile starts from before it has one).
     void restoreLayout(QSettings &settings, const QString &profile = QString());
+    // The default layout for the window's current size (View → Reset layout):
+    // the panels where they start, the Applications panel about a quarter of
+    // the width, the bottom panels about a quarter of the height, the
+    // approvals list sized by its rows, and the centre hidden until a
+    // configuration is open.
+    void resetLayout();
     // Asked before the window closes (File → Quit, the close button): true
     // lets it close now; false keeps it open, and the guard calls `closeNow`
     // later if the close may go on after all (after asking the admin).
@@ -81,6 +89,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void childEvent(QChildEvent *event) override;
 
 private:
@@ -90,7 +99,14 @@ private:
     void focusCurrentFilter();
     void focusPanel(QDockWidget *dock);
     void showAbout();
-
+    void applyDefaultSizes();
+    void settleLayout();
+    // Shows the centre while an editor is open (hidden, the panels take it).
+    void updateCentre();
+    // Gives a centre just shown the width its editor's toolbar needs.
+    void makeRoomForEditor();
+    // The panels' named splitters whose sizes are part of the layout.
+    QList<QSplitter *> layoutSplitters() const;
     ApplicationsPanel *m_applicationsPanel;
     ApprovalsPanel *m_approvalsPanel;
     TagHistoryPanel *m_tagHistoryPanel;
@@ -105,13 +121,15 @@ private:
     class DeploymentProgressPanel *m_deploymentsPanel;
     QDockWidget *m_deploymentsDock = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
-    QTabWidget *m_editorArea;
+    EditorArea *m_editorArea;
     QLabel *m_connectionLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_cacheLabel = nullptr;
     QLabel *m_profileLabel = nullptr;
     FilterablePanel *m_lastFilterablePanel = nullptr;
     QByteArray m_defaultState;
+    bool m_layoutRestored = false; // a saved layout was applied: the first show keeps it
+    bool m_shownOnce = false;
     CloseGuard m_closeGuard;
     bool m_closeAllowed = false; // the guard said yes (after asking): the next close goes through
     ConnectionState m_connectionState = ConnectionState::Offline;

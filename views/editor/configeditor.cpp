@@ -130,7 +130,8 @@ void ConfigEditor::buildUi()
     m_editor = new CodeEditor(this);
     m_findBar = new FindReplaceBar(m_editor, this);
     m_files = new QComboBox(this);
-    m_files->setMinimumContentsLength(30);
+    m_files->setMinimumContentsLength(20);
+    m_files->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_files->setPlaceholderText(tr("Choose a file"));
     m_files->setAccessibleName(tr("File"));
     m_editor->setAccessibleName(tr("Configuration text"));
@@ -269,38 +270,44 @@ void ConfigEditor::buildUi()
 
 void ConfigEditor::createActions()
 {
-    const auto add = [this](const QString &text, const QKeySequence &shortcut, auto slot) {
+    // Every action is the editor's (the main window's Configuration menu
+    // lists them with their shortcuts); the toolbar shows the file's
+    // workflow only, so it fits a laptop's editor width without a "»".
+    const auto add = [this](const QString &text, const QKeySequence &shortcut, auto slot, bool onToolbar) {
         auto *action = new QAction(text, this);
         action->setShortcut(shortcut);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
-        m_toolbar->addAction(action);
+        if (onToolbar)
+            m_toolbar->addAction(action);
         return action;
     };
-    m_validateAction = add(tr("Validate"), QKeySequence(Qt::CTRL | Qt::Key_T), &ConfigEditor::validate);
-    m_diffAction = add(tr("Diff"), QKeySequence(Qt::CTRL | Qt::Key_D), &ConfigEditor::showDiff);
-    m_commitAction = add(tr("Commit && push…"), QKeySequence(Qt::CTRL | Qt::Key_S), &ConfigEditor::requestCommit);
-    m_historyAction = add(tr("History"), QKeySequence(), &ConfigEditor::showHistory);
-    m_driftAction = add(tr("Drift"), QKeySequence(), &ConfigEditor::checkDrift);
+    m_validateAction = add(tr("Validate"), QKeySequence(Qt::CTRL | Qt::Key_T), &ConfigEditor::validate, true);
+    m_diffAction = add(tr("Diff"), QKeySequence(Qt::CTRL | Qt::Key_D), &ConfigEditor::showDiff, true);
+    m_commitAction = add(tr("Commit && push…"), QKeySequence(Qt::CTRL | Qt::Key_S), &ConfigEditor::requestCommit, true);
+    m_historyAction
+        = add(tr("History"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), &ConfigEditor::showHistory, true);
+    m_driftAction = add(tr("Drift"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), &ConfigEditor::checkDrift, true);
     m_driftAction->setToolTip(tr("Compare the committed file with what the current templates render"));
-    m_rerenderAction = add(tr("Re-render"), QKeySequence(), &ConfigEditor::applyRenderedTemplate);
+    m_rerenderAction = add(tr("Re-render"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+                           &ConfigEditor::applyRenderedTemplate, true);
     m_rerenderAction->setToolTip(tr("Put the template result into the editor for review"));
-    m_toolbar->addSeparator();
-    add(tr("Find"), QKeySequence(Qt::CTRL | Qt::Key_F), &ConfigEditor::showFind);
-    add(tr("Replace"), QKeySequence(Qt::CTRL | Qt::Key_H), &ConfigEditor::showReplace);
-    add(tr("Go to line…"), QKeySequence(Qt::CTRL | Qt::Key_G), &ConfigEditor::promptGoToLine);
-    auto *undo = new QAction(tr("Undo"), this);
-    auto *redo = new QAction(tr("Redo"), this);
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    addAction(separator);
+    add(tr("Find"), QKeySequence(Qt::CTRL | Qt::Key_F), &ConfigEditor::showFind, false);
+    add(tr("Replace"), QKeySequence(Qt::CTRL | Qt::Key_H), &ConfigEditor::showReplace, false);
+    add(tr("Go to line…"), QKeySequence(Qt::CTRL | Qt::Key_G), &ConfigEditor::promptGoToLine, false);
+    // The code editor handles these keys itself while it has the focus; the
+    // actions are for the menu and the rest of the tab.
+    QAction *undo = add(tr("Undo"), QKeySequence::Undo, [this] { m_editor->undo(); }, false);
+    QAction *redo = add(tr("Redo"), QKeySequence::Redo, [this] { m_editor->redo(); }, false);
     undo->setEnabled(false);
     redo->setEnabled(false);
-    connect(undo, &QAction::triggered, m_editor, &QPlainTextEdit::undo);
-    connect(redo, &QAction::triggered, m_editor, &QPlainTextEdit::redo);
     connect(m_editor, &QPlainTextEdit::undoAvailable, undo, &QAction::setEnabled);
     connect(m_editor, &QPlainTextEdit::redoAvailable, redo, &QAction::setEnabled);
-    m_toolbar->addAction(undo);
-    m_toolbar->addAction(redo);
-    // The "»" button a narrow toolbar puts its other actions behind.
+    // The "»" button a toolbar narrower than the window's default puts its other actions behind.
     if (auto *more = m_toolbar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"))) {
         more->setAccessibleName(tr("More editor actions"));
         more->setToolTip(tr("More editor actions"));

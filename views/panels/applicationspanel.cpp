@@ -120,6 +120,7 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     detailsLayout->addWidget(m_details, 1);
     QSplitter *splitter = tableAbove(m_detailsArea, 3, 1);
+    splitter->setObjectName(QStringLiteral("applicationsSplitter")); // its sizes are part of the saved layout
 
     QVBoxLayout *layout = panelLayout();
     layout->addWidget(m_banner);

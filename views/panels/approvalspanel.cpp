@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTimer>
 #include <QTreeView>
@@ -90,15 +91,19 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     setTabOrder(m_reject, m_approve); // as they are shown: Reject left of Approve
     reviewLayout->addLayout(buttons);
 
-    // The review (diff, flags) needs the room; the list scrolls.
-    QSplitter *splitter = tableAbove(m_reviewArea, 1, 3);
+    // The list as tall as its rows, the review (diff, flags) the rest.
+    m_splitter = tableAbove(m_reviewArea, 1, 3);
+    m_splitter->setObjectName(QStringLiteral("approvalsSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_listSizedByHand = true; });
 
     QVBoxLayout *layout = panelLayout();
     layout->addLayout(filters);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter, 1);
     layout->addWidget(m_summary);
 
     whenRowsChange(m_model, &ApprovalsPanel::updateSummary);
+    whenRowsChange(m_filter, &ApprovalsPanel::fitListToRows);
     // A refresh can move the selected request on (approved elsewhere): the buttons follow.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ApprovalsPanel::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ApprovalsPanel::updateButtons);
@@ -134,6 +139,38 @@ void ApprovalsPanel::setReviewWidget(QWidget *review)
     m_review->hide();
     review->setParent(m_reviewArea);
     review->show();
+}
+
+QByteArray ApprovalsPanel::saveListLayout() const
+{
+    return m_listSizedByHand ? m_splitter->saveState() : QByteArray();
+}
+
+void ApprovalsPanel::restoreListLayout(const QByteArray &state)
+{
+    m_listSizedByHand = !state.isEmpty() && m_splitter->restoreState(state);
+    fitListToRows();
+}
+
+void ApprovalsPanel::resizeEvent(QResizeEvent *event)
+{
+    FilterablePanel::resizeEvent(event);
+    fitListToRows();
+}
+
+void ApprovalsPanel::fitListToRows()
+{
+    const int total = m_splitter->height() - m_splitter->handleWidth();
+    if (m_listSizedByHand || total <= 0)
+        return;
+    // Rows are as tall as the font makes them; an empty list is sized as if it had MinRows.
+    const int rowHeight
+        = m_view->model()->rowCount() > 0 ? m_view->sizeHintForRow(0) : m_view->fontMetrics().height() + 8;
+    const int rows = std::max(MinRows, int(m_view->model()->rowCount()));
+    const int list = std::min(total * MaxListPercent / 100,
+                              m_view->header()->sizeHint().height() + rows * rowHeight + 2 * m_view->frameWidth()
+                                  + m_view->horizontalScrollBar()->sizeHint().height());
+    m_splitter->setSizes({ list, total - list });
 }
 
 void ApprovalsPanel::updateButtons()

@@ -8,6 +8,7 @@
 class QComboBox;
 class QPushButton;
 class QLabel;
+class QSplitter;
 
 namespace Dockmaster {
 
@@ -32,6 +33,17 @@ public:
     QPushButton *approveButton() const { return m_approve; }
     QPushButton *rejectButton() const { return m_reject; }
 
+    // The list takes the height of its rows (room for MinRows at least, never more
+    // than MaxListPercent of the panel) and the review the rest, until the
+    // admin drags the splitter between them. Empty: sized by its rows.
+    QByteArray saveListLayout() const;
+    void restoreListLayout(const QByteArray &state);
+    static constexpr int MinRows = 3;
+    static constexpr int MaxListPercent = 45;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 Q_SIGNALS:
     void currentRequestChanged(const std::optional<Dockmaster::ReleaseRequest> &request);
     void approveRequested(const Dockmaster::ReleaseRequest &request);
@@ -40,6 +52,7 @@ Q_SIGNALS:
 private:
     void updateSummary();
     void updateButtons();
+    void fitListToRows();
 
     ReleaseRequestsModel *m_model;
     ReleaseRequestsFilterModel *m_filter;
@@ -47,6 +60,8 @@ private:
     QLabel *m_summary;
     QLabel *m_review;
     QWidget *m_reviewArea;
+    QSplitter *m_splitter = nullptr;
+    bool m_listSizedByHand = false;
     QPushButton *m_approve;
     QPushButton *m_reject;
     bool m_actionsEnabled = true;

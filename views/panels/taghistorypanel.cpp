@@ -86,6 +86,7 @@ TagHistoryPanel::TagHistoryPanel(QWidget *parent)
     deploymentsLayout->addWidget(m_deploymentView);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("tagHistorySplitter")); // its sizes are part of the saved layout
     splitter->addWidget(tagsBox);
     splitter->addWidget(deploymentsBox);
     auto *content = new QWidget(this);

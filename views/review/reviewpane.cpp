@@ -188,11 +188,14 @@ void ReviewPane::buildUi()
     m_diff->setObjectName(QStringLiteral("reviewDiff"));
     m_diff->setAccessibleName(tr("Diff"));
 
+    // Named: their sizes are part of the window's saved layout.
     auto *lists = new QSplitter(Qt::Vertical);
+    lists->setObjectName(QStringLiteral("reviewLists"));
     lists->addWidget(captioned(tr("Files"), m_files, &m_filesCaption));
     lists->addWidget(captioned(tr("Commits"), m_commits, &m_commitsCaption));
     lists->setSizes({ 300, 200 });
     auto *top = new QSplitter(Qt::Horizontal);
+    top->setObjectName(QStringLiteral("reviewTop"));
     top->addWidget(lists);
     top->addWidget(captioned(tr("Diff"), m_diff, &m_fileCaption));
     top->setSizes({ 420, 860 });

@@ -524,10 +524,13 @@ void MainWindow::makeRoomForEditor()
     resizeDocks({ m_applicationsDock, m_approvalsDock }, { apps, std::max(0, width() - apps - wanted) },
                 Qt::Horizontal);
     resizeDocks({ m_tagHistoryDock }, { std::clamp(height() * 30 / 100, 160, 420) }, Qt::Vertical);
-    // What the panels' minimum widths and the separators kept, the review's column gives.
-    settleLayout();
-    if (const int missing = wanted - m_editorArea->width(); missing > 0 && !m_approvalsDock->isFloating())
-        resizeDocks({ m_approvalsDock }, { m_approvalsDock->width() - missing }, Qt::Horizontal);
+    // What the panels' minimum widths and the separators kept, the review's
+    // column gives, then the Applications one.
+    for (QDockWidget *side : { m_approvalsDock, m_applicationsDock }) {
+        settleLayout();
+        if (const int missing = wanted - m_editorArea->width(); missing > 0 && !side->isFloating())
+            resizeDocks({ side }, { side->width() - missing }, Qt::Horizontal);
+    }
 }
 
 void MainWindow::showEvent(QShowEvent *event)

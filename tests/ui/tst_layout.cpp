@@ -368,7 +368,14 @@ private Q_SLOTS:
         editor->openFile(QStringLiteral("conf/nginx-container.conf"));
         QVERIFY(loaded.wait(30000));
         const QStringList unreachable = unreachableEditorActions(*window, editor);
-        QVERIFY2(unreachable.isEmpty(), qPrintable(unreachable.join(QLatin1Char('\n'))));
+        QVERIFY2(
+            unreachable.isEmpty(),
+            qPrintable(unreachable.join(QLatin1Char('\n'))
+                       + QStringLiteral("\ncentre %1 wide, the editor wants %2; the side panels at least %3 and %4")
+                             .arg(window->editorArea()->width())
+                             .arg(editor->sizeHint().width())
+                             .arg(dock(*window, "applicationsDock")->minimumSizeHint().width())
+                             .arg(dock(*window, "approvalsDock")->minimumSizeHint().width())));
         QVERIFY(wholeRowsShown(requests) >= std::min(int(requests->model()->rowCount()), 6));
         QTest::qWait(500);
         QDir().mkpath(folder);

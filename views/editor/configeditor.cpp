@@ -220,6 +220,7 @@ void ConfigEditor::buildUi()
     splitter->addWidget(m_panels);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 3000, 1000 }); // the text three quarters, whatever the panels' size hints say
 
     m_toolbar = new QToolBar(this);
     m_toolbar->setObjectName(QStringLiteral("editorToolbar"));

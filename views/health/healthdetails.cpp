@@ -24,6 +24,7 @@ HealthDetails::HealthDetails(QWidget *parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setAccessibleName(tr("Live health"));
     m_downtime->setTextFormat(Qt::PlainText);
+    m_downtime->setWordWrap(true); // wraps beside the button rather than widening the Applications panel
     m_export->setEnabled(false);
     connect(m_export, &QPushButton::clicked, this, [this] { Q_EMIT exportRequested(m_app.id); });
 

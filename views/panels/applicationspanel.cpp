@@ -110,16 +110,22 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
     m_banner->setVisible(false);
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: palette(alternate-base); padding: 4px; }"));
 
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(m_search, 3);
-    filters->addWidget(m_environment, 1);
-    filters->addWidget(m_host, 1);
-    filters->addWidget(m_status, 1);
+    // The search over the three choices: the column stays narrow on a laptop
+    // and the search field wide enough to read.
+    FilterWidgets::shrinkable(m_host);
+    FilterWidgets::shrinkable(m_status);
+    auto *choices = new QHBoxLayout;
+    choices->addWidget(m_environment, 1);
+    choices->addWidget(m_host, 1);
+    choices->addWidget(m_status, 1);
+    auto *filters = new QVBoxLayout;
+    filters->addWidget(m_search);
+    filters->addLayout(choices);
 
     auto *detailsLayout = new QVBoxLayout(m_detailsArea);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     detailsLayout->addWidget(m_details, 1);
-    QSplitter *splitter = tableAbove(m_detailsArea, 3, 1);
+    QSplitter *splitter = tableAbove(m_detailsArea, 3, 2); // the details and health lines need room on a laptop too
     splitter->setObjectName(QStringLiteral("applicationsSplitter")); // its sizes are part of the saved layout
 
     QVBoxLayout *layout = panelLayout();

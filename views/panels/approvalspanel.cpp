@@ -67,6 +67,7 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     m_review->setAccessibleName(tr("Release review"));
 
     auto *filters = new QHBoxLayout;
+    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 16); // room to read what is typed
     filters->addWidget(m_search, 3);
     filters->addWidget(m_environment, 1);
 

@@ -39,7 +39,7 @@ public:
     QByteArray saveListLayout() const;
     void restoreListLayout(const QByteArray &state);
     static constexpr int MinRows = 3;
-    static constexpr int MaxListPercent = 45;
+    static constexpr int MaxListPercent = 40;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

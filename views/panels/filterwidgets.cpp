@@ -19,9 +19,18 @@ QLineEdit *searchField(const QString &placeholder, const QString &accessibleName
     return field;
 }
 
+void shrinkable(QComboBox *choice)
+{
+    // Sized for a short word, not its longest entry: the filter row must
+    // not decide how narrow a panel can be on a laptop (the text elides).
+    choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    choice->setMinimumContentsLength(6);
+}
+
 QComboBox *environmentChoice(QWidget *parent)
 {
     auto *choice = new QComboBox(parent);
+    shrinkable(choice);
     choice->setAccessibleName(QCoreApplication::translate("Dockmaster::FilterWidgets", "Environment filter"));
     choice->addItem(QCoreApplication::translate("Dockmaster::FilterWidgets", "All environments"), QString());
     for (Environment environment : AllEnvironments)

@@ -14,6 +14,8 @@ namespace Dockmaster::FilterWidgets {
 QLineEdit *searchField(const QString &placeholder, const QString &accessibleName, QWidget *parent);
 // "All environments" (data: empty) followed by each environment (data: its key).
 QComboBox *environmentChoice(QWidget *parent);
+// A filter choice that may be narrower than its longest entry.
+void shrinkable(QComboBox *choice);
 // A flat, sortable table view over `model`.
 QTreeView *table(QAbstractItemModel *model, const QString &accessibleName, QWidget *parent);
 

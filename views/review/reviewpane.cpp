@@ -117,6 +117,7 @@ void ReviewPane::buildUi()
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
     m_title->setFont(titleFont);
+    m_title->setWordWrap(true); // a long title takes a second line in a narrow column, not a cut
     titleRow->addWidget(m_environment);
     titleRow->addWidget(m_title, 1);
     headerLayout->addLayout(titleRow);
@@ -199,6 +200,9 @@ void ReviewPane::buildUi()
     top->addWidget(lists);
     top->addWidget(captioned(tr("Diff"), m_diff, &m_fileCaption));
     top->setSizes({ 420, 860 });
+    // The diff gets most of any width beyond that (a wide screen, the editor closed).
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 3);
     auto *content = new QSplitter(Qt::Vertical);
     content->setObjectName(QStringLiteral("reviewContent"));
     content->addWidget(top);

@@ -3,6 +3,7 @@
 #include "core/approvals/releaseapprover.h"
 #include "core/approvals/releasegitlab.h"
 #include "core/approvals/releasetrailers.h"
+#include "core/approvals/testreleasecheck.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/gitlab/releaserequestparser.h"
 #include "core/util/sequential.h"
@@ -116,48 +117,23 @@ void ApproveJob::checkTestRequest(std::function<void()> next)
         next();
         return;
     }
-    ReleaseGitLab::projectIssues(
-        client(), m_codeProject, { QStringLiteral("release-request"), QStringLiteral("env::test") }, this,
-        [this, next = std::move(next)](GitLabResult<QList<GitLabIssue>> issues) {
-            if (!issues.ok()) {
-                if (issues.error.isOffline()) {
-                    finishWithError(issues.error, ReleaseApprover::tr("Could not read the test requests: %1"));
-                    return;
-                }
-                m_outcome.warning = ReleaseApprover::tr("Dockmaster could not check the test request of %1: %2")
-                                        .arg(m_outcome.ref, issues.error.message);
-                next();
+    TestRelease::check(
+        client(), m_codeProject, m_outcome.ref, options().refuseProductionBeforeTest, this,
+        [this, next = std::move(next)](const TestReleaseCheck &check) {
+            if (check.status == TestReleaseCheck::Status::Unchecked && check.error.isOffline()) {
+                finishWithError(check.error, ReleaseApprover::tr("Could not read the test requests: %1"));
                 return;
             }
-            // The newest test request of this version decides.
-            const GitLabIssue *newest = nullptr;
-            for (const GitLabIssue &issue : std::as_const(issues.value)) {
-                if (ReleaseRequestParser::parse(issue).requestedRef == m_outcome.ref
-                    && (!newest || issue.iid > newest->iid))
-                    newest = &issue;
-            }
-            const ReleaseRequestParser::Parsed test
-                = newest ? ReleaseRequestParser::parse(*newest) : ReleaseRequestParser::Parsed {};
-            const bool pending
-                = newest && newest->state == QLatin1String("opened") && test.state == ReleaseState::Pending;
-            const bool failed = newest && test.state == ReleaseState::Failed;
-            if (!pending && !failed) {
-                next();
-                return;
-            }
-            const QString problem = pending
-                ? ReleaseApprover::tr("The test release of %1 (#%2) is still pending.")
-                      .arg(m_outcome.ref)
-                      .arg(newest->iid)
-                : ReleaseApprover::tr("The test release of %1 (#%2) failed.").arg(m_outcome.ref).arg(newest->iid);
-            if (options().refuseProductionBeforeTest) {
+            if (check.refuses) {
                 finish(ReleaseOutcome::Kind::RefusedByRule,
                        ReleaseApprover::tr("%1 This profile approves production only after the same version is "
                                            "deployed to test. Nothing was changed.")
-                           .arg(problem));
+                           .arg(check.message));
                 return;
             }
-            m_outcome.warning = problem;
+            // Another answer from GitLab, or a test release that is not done: said on the outcome.
+            if (check.warns() || check.status == TestReleaseCheck::Status::Unchecked)
+                m_outcome.warning = check.message;
             next();
         });
 }

@@ -53,6 +53,26 @@ ReleaseApprover::ReleaseApprover(GitLabClient *client, const ApprovalOptions &op
 // flight are dropped with them (review §6.3: none keeps itself alive).
 ReleaseApprover::~ReleaseApprover() = default;
 
+void ReleaseApprover::setApprovalRules(int productionApprovals, int testApprovals, bool refuseProductionBeforeTest,
+                                       bool twoPersonRuleProduction)
+{
+    m_options.productionApprovals = productionApprovals;
+    m_options.testApprovals = testApprovals;
+    m_options.refuseProductionBeforeTest = refuseProductionBeforeTest;
+    m_options.twoPersonRuleProduction = twoPersonRuleProduction;
+}
+
+void ReleaseApprover::checkTestRelease(const ReleaseRequest &request, QObject *context,
+                                       std::function<void(const TestReleaseCheck &)> done)
+{
+    if (request.environment != Environment::Production) {
+        done(TestReleaseCheck {});
+        return;
+    }
+    TestRelease::check(m_client, codeProjectPath(request.appId), request.requestedRef,
+                       m_options.refuseProductionBeforeTest, context, std::move(done));
+}
+
 QString ReleaseApprover::codeProjectPath(const QString &appId) const
 {
     return ReleaseJob::codeProjectPath(m_options, appId);

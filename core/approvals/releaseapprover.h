@@ -3,6 +3,7 @@
 #include "core/approvals/approvaltypes.h"
 #include "core/approvals/pipelinefollower.h"
 #include "core/approvals/releasejob.h"
+#include "core/approvals/testreleasecheck.h"
 #include "core/domain/records.h"
 #include "core/git/gittypes.h"
 #include "core/gitlab/gitlabtypes.h"
@@ -39,6 +40,16 @@ public:
     void setCommitEmail(const QString &email) { m_commitEmail = email; }
 
     const ApprovalOptions &options() const { return m_options; }
+    // The profile's approval rules changed (Settings): actions started from
+    // now on follow them; running ones keep the rules they started with.
+    void setApprovalRules(int productionApprovals, int testApprovals, bool refuseProductionBeforeTest,
+                          bool twoPersonRuleProduction);
+    // For a production request, where the test release of the same version
+    // stands (what the approval will warn about or refuse); a test request
+    // gets a Clear answer at once. `done` runs on `context`'s thread unless
+    // `context` goes first.
+    void checkTestRelease(const ReleaseRequest &request, QObject *context,
+                          std::function<void(const TestReleaseCheck &)> done);
     // Shared with RollbackPreflight: one clone folder, one libgit2 thread.
     GitWorkspace *workspace() const { return m_workspace; }
 

@@ -416,6 +416,62 @@ private Q_SLOTS:
         QVERIFY2(warned.message.contains(QStringLiteral("is still pending")), qPrintable(warned.message));
         QCOMPARE(m_fixture.rev(opsProject(production), Production), head);
     }
+
+    // What the approval confirmation shows before the admin approves
+    // production: the state of the same version's test release, read from
+    // GitLab (the emulator) as the approval itself reads it.
+    void theTestReleaseIsCheckedBeforeApproving()
+    {
+        const auto checkOf = [](Console &console, const ReleaseRequest &request) {
+            std::optional<TestReleaseCheck> answer;
+            console.approver->checkTestRelease(request, console.approver.get(),
+                                               [&answer](const TestReleaseCheck &check) { answer = check; });
+            (void)QTest::qWaitFor([&answer] { return answer.has_value(); }, 20000);
+            if (answer)
+                return *answer;
+            TestReleaseCheck none;
+            none.status = TestReleaseCheck::Status::Unchecked;
+            return none;
+        };
+        ApprovalOptions refusing;
+        refusing.refuseProductionBeforeTest = true;
+        auto strict = console(Root, m_fixture.emulator->adminToken(), refusing);
+
+        // No test release of this version was ever requested.
+        const ReleaseRequest untested
+            = m_fixture.openRequest(m_fixture.developerToken(3), 3, Environment::Production, QStringLiteral("main"));
+        QVERIFY(untested.iid > 0);
+        TestReleaseCheck check = checkOf(*m_root, untested);
+        QCOMPARE(check.status, TestReleaseCheck::Status::Clear);
+        QVERIFY(!check.found);
+        QVERIFY2(check.message.contains(QStringLiteral("No test release of main")), qPrintable(check.message));
+
+        const ReleaseRequest test
+            = m_fixture.openRequest(m_fixture.developerToken(3), 3, Environment::Test, QStringLiteral("v1.1.0"));
+        const ReleaseRequest production
+            = m_fixture.openRequest(m_fixture.developerToken(3), 3, Environment::Production, QStringLiteral("v1.1.0"));
+        QVERIFY(test.iid > 0 && production.iid > 0);
+        check = checkOf(*m_root, production);
+        QCOMPARE(check.status, TestReleaseCheck::Status::Pending);
+        QCOMPARE(check.iid, test.iid);
+        QVERIFY(!check.refuses); // this profile warns
+        QVERIFY2(check.message.contains(QStringLiteral("(#%1) is still pending").arg(test.iid)),
+                 qPrintable(check.message));
+        check = checkOf(*strict, production);
+        QVERIFY(check.refuses);
+        // A test request itself needs no test release.
+        QCOMPARE(checkOf(*strict, test).status, TestReleaseCheck::Status::Clear);
+
+        // The test release approved: production may go.
+        const ReleaseOutcome approved = m_root->approve(test);
+        QVERIFY2(approved.ok(), qPrintable(describe(approved)));
+        check = checkOf(*strict, production);
+        QCOMPARE(check.status, TestReleaseCheck::Status::Clear);
+        QVERIFY(check.found && !check.refuses);
+        QCOMPARE(check.iid, test.iid);
+        QVERIFY2(check.message.contains(QStringLiteral("(#%1):").arg(test.iid)), qPrintable(check.message));
+        QVERIFY(m_fixture.pipelinesSettle(opsProject(test), QStringLiteral("env/test")));
+    }
 };
 
 QTEST_MAIN(TestTwoPersonRule)

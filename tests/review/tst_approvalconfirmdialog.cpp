@@ -140,6 +140,70 @@ private Q_SLOTS:
         QCOMPARE(last.approveButton()->text(), ApprovalConfirmDialog::tr("Approve and deploy"));
     }
 
+    // Production while the test release of the same version is pending
+    // (issue 13, item 1): the dialog says so before the admin approves; a
+    // profile that refuses keeps Approve disabled, one that warns does not.
+    void saysWhereTheTestReleaseStandsBeforeApproving_data()
+    {
+        QTest::addColumn<bool>("refuse");
+        QTest::newRow("warns") << false;
+        QTest::newRow("refuses") << true;
+    }
+
+    void saysWhereTheTestReleaseStandsBeforeApproving()
+    {
+        QFETCH(bool, refuse);
+        const ReleaseRequest r = request(6, Environment::Production, QStringLiteral("v2.1.0"));
+        ReviewResult review;
+        review.toSha = r.resolvedSha;
+        review.scanTotal = review.scanned = 1;
+        ApprovalConfirmDialog dialog(r, &review);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.approveButton()->isEnabled()); // nothing to tick
+
+        dialog.setTestReleaseChecking(refuse);
+        QLabel *state = dialog.testReleaseLabel();
+        QVERIFY(state->isVisible());
+        QVERIFY2(state->text().contains(QStringLiteral("Checking the test release of v2.1.0")),
+                 qPrintable(state->text()));
+        QCOMPARE(dialog.approveButton()->isEnabled(), !refuse); // a refusing profile waits for the answer
+
+        TestReleaseCheck pending;
+        pending.status = TestReleaseCheck::Status::Pending;
+        pending.found = true;
+        pending.iid = 5;
+        pending.message = QStringLiteral("The test release of v2.1.0 (#5) is still pending.");
+        pending.refuses = refuse;
+        dialog.setTestReleaseCheck(pending);
+        QVERIFY2(state->text().contains(QStringLiteral("(#5) is still pending")), qPrintable(state->text()));
+        QVERIFY(state->font().bold());
+        QVERIFY(dialog.text().contains(QStringLiteral("still pending")));
+        QCOMPARE(dialog.approveButton()->isEnabled(), !refuse);
+        if (refuse) {
+            QVERIFY2(dialog.approveButton()->toolTip().contains(QStringLiteral("approve the test release first")),
+                     qPrintable(dialog.approveButton()->toolTip()));
+            QTest::mouseClick(dialog.approveButton(), Qt::LeftButton);
+            QCOMPARE(dialog.result(), int(QDialog::Rejected)); // the click did nothing
+            QVERIFY(dialog.isVisible());
+        } else {
+            QVERIFY2(state->text().contains(QStringLiteral("You can still approve production")),
+                     qPrintable(state->text()));
+        }
+
+        // Deployed to test in the meantime: plain information, and Approve works.
+        TestReleaseCheck deployed;
+        deployed.found = true;
+        deployed.iid = 5;
+        deployed.state = ReleaseState::Deployed;
+        deployed.message = QStringLiteral("The test release of v2.1.0 (#5): Deployed.");
+        dialog.setTestReleaseCheck(deployed);
+        QVERIFY(!state->font().bold());
+        QVERIFY(dialog.approveButton()->isEnabled());
+        QTest::mouseClick(dialog.approveButton(), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
     // The test request of a flagged release is approved and leaves the list:
     // its neighbour, the production request of the same release, must not
     // become the selection under the Approve button.

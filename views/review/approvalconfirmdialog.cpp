@@ -78,6 +78,12 @@ ApprovalConfirmDialog::ApprovalConfirmDialog(const ReleaseRequest &request, cons
     m_approvals->setWordWrap(true);
     m_approvals->hide();
     layout->addWidget(m_approvals);
+    m_testRelease = new QLabel(this);
+    m_testRelease->setObjectName(QStringLiteral("approvalConfirmTestRelease"));
+    m_testRelease->setTextFormat(Qt::PlainText); // quotes the requested ref and GitLab's messages
+    m_testRelease->setWordWrap(true);
+    m_testRelease->hide();
+    layout->addWidget(m_testRelease);
 
     if (!items.isEmpty()) {
         m_list = new QListWidget(this);
@@ -151,6 +157,37 @@ void ApprovalConfirmDialog::setApprovalsNeeded(int count)
     m_approvals->show();
 }
 
+void ApprovalConfirmDialog::setTestReleaseChecking(bool refuseBeforeTest)
+{
+    m_testRelease->setText(tr("Checking the test release of %1…").arg(UntrustedText::line(m_request.requestedRef, 80)));
+    m_testRelease->show();
+    m_testReleaseBlocks = refuseBeforeTest;
+    if (refuseBeforeTest)
+        m_approve->setToolTip(tr("Waiting for the state of the test release: this profile approves production only "
+                                 "after the same version is deployed to test."));
+    updateButton();
+}
+
+void ApprovalConfirmDialog::setTestReleaseCheck(const TestReleaseCheck &check)
+{
+    QString text = check.message;
+    if (check.refuses)
+        text += QLatin1Char(' ')
+            + tr("This profile approves production only after the same version is deployed to test: approve the "
+                 "test release first.");
+    else if (check.warns())
+        text += QLatin1Char(' ') + tr("You can still approve production; the approval records this warning.");
+    m_testRelease->setText(text);
+    // A warning stands out; a test release that is done reads as plain information.
+    QFont font = m_testRelease->font();
+    font.setBold(check.warns());
+    m_testRelease->setFont(font);
+    m_testRelease->show();
+    m_testReleaseBlocks = check.refuses;
+    m_approve->setToolTip(check.refuses ? text : QString());
+    updateButton();
+}
+
 int ApprovalConfirmDialog::acknowledgementCount() const
 {
     int n = 0;
@@ -162,6 +199,8 @@ int ApprovalConfirmDialog::acknowledgementCount() const
 QString ApprovalConfirmDialog::text() const
 {
     QStringList all { m_text->text() };
+    if (!m_testRelease->isHidden())
+        all << m_testRelease->text();
     for (int i = 0; m_list && i < m_list->count(); ++i)
         all << m_list->item(i)->text();
     return all.join(QLatin1Char('\n'));
@@ -177,7 +216,7 @@ void ApprovalConfirmDialog::updateButton()
     }
     if (m_typed)
         ok = ok && m_typed->text().trimmed() == m_appId;
-    m_approve->setEnabled(ok);
+    m_approve->setEnabled(ok && !m_testReleaseBlocks);
 }
 
 } // namespace Dockmaster

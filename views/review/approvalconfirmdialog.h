@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/approvals/testreleasecheck.h"
 #include "core/domain/records.h"
 #include "core/review/reviewresult.h"
 
@@ -41,6 +42,13 @@ public:
     // More than one admin approves this environment: says that this approval
     // may only be recorded, not deployed.
     void setApprovalsNeeded(int count);
+    // Production: the test release of the same version is being checked.
+    // When the profile refuses production before test, Approve waits for the answer.
+    void setTestReleaseChecking(bool refuseBeforeTest);
+    // Its state: said in the dialog; pending or failed is a warning, and
+    // when the check refuses, Approve stays disabled and says why.
+    void setTestReleaseCheck(const TestReleaseCheck &check);
+    QLabel *testReleaseLabel() const { return m_testRelease; }
 
 private:
     void updateButton();
@@ -48,6 +56,8 @@ private:
     QString m_appId;
     ReleaseRequest m_request;
     QLabel *m_approvals = nullptr;
+    QLabel *m_testRelease = nullptr;
+    bool m_testReleaseBlocks = false; // refused, or a refusing check not answered yet
     QLabel *m_text = nullptr;
     QListWidget *m_list = nullptr;
     QLineEdit *m_typed = nullptr;

@@ -126,7 +126,43 @@ void SettingsDialog::buildUi()
     m_slaHours->setAccessibleName(tr("Approval SLA"));
     form->addRow(tr("Approval SLA"), m_slaHours);
     m_twoPerson = new QCheckBox(tr("Production releases need an approver other than the requester"), this);
+    m_twoPerson->setObjectName(QStringLiteral("requireSecondApprover"));
     form->addRow(QString(), m_twoPerson);
+    // The two-person rule: how many admins approve a release before it deploys.
+    const auto approvalsChoice = [this](const QString &name, const QString &accessibleName, const QString &why) {
+        auto *choice = new QSpinBox(this);
+        choice->setObjectName(name);
+        choice->setRange(1, 5); // Profile::validate() allows the same
+        choice->setAccessibleName(accessibleName);
+        choice->setToolTip(why);
+        return choice;
+    };
+    m_productionApprovals = approvalsChoice(
+        QStringLiteral("productionApprovals"), tr("Admins who approve a production release"),
+        tr("How many different admins must approve a production release before it deploys (1 to 5; 2 is the "
+           "two-person rule). None of them may be the one who requested it. Every approval but the last is recorded "
+           "on the request in GitLab, so every console sees it; a new push of the requested version starts the "
+           "approvals over."));
+    form->addRow(tr("Production approvals"), m_productionApprovals);
+    m_testApprovals = approvalsChoice(
+        QStringLiteral("testApprovals"), tr("Admins who approve a test release"),
+        tr("How many different admins must approve a test release before it deploys (1 to 5). With 2 or more, "
+           "the requester cannot approve their own test release either."));
+    form->addRow(tr("Test approvals"), m_testApprovals);
+    m_refuseBeforeTest = new QCheckBox(
+        tr("Refuse production approvals while the same version's test release is pending or failed"), this);
+    m_refuseBeforeTest->setObjectName(QStringLiteral("refuseProductionBeforeTest"));
+    m_refuseBeforeTest->setToolTip(
+        tr("Before an admin approves production, Dockmaster checks the test release of the same version. Unticked, a "
+           "pending or failed test release is a warning in the approval dialog and on the approval; ticked, the "
+           "production approval is refused until the test release is deployed."));
+    form->addRow(QString(), m_refuseBeforeTest);
+    // With two or more production approvals, no requester ever approves alone.
+    connect(m_productionApprovals, &QSpinBox::valueChanged, this, [this](int count) {
+        m_twoPerson->setEnabled(count < 2);
+        m_twoPerson->setToolTip(count < 2 ? QString()
+                                          : tr("Always the case with %n production approvals.", nullptr, count));
+    });
 
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
@@ -183,7 +219,7 @@ void SettingsDialog::loadProfile(const QString &name)
     field(QStringLiteral("lokiTenant"))->setText(profile->lokiTenant);
     m_dnsProvider->setCurrentIndex(std::max(0, m_dnsProvider->findData(dnsProviderKey(profile->dnsProvider))));
     m_slaHours->setValue(profile->approvalSlaHours);
-    m_twoPerson->setChecked(profile->requireSecondApprover);
+    showApprovalRules(*profile);
     // Secrets are write-only here: an empty field keeps the stored value.
     for (const QString &secretField : { QStringLiteral("gitlabToken"), QStringLiteral("dnsCredential") }) {
         field(secretField)->clear();
@@ -203,7 +239,7 @@ void SettingsDialog::newProfile()
     field(QStringLiteral("inventoryProject"))->setText(defaults.inventoryProject);
     m_dnsProvider->setCurrentIndex(0);
     m_slaHours->setValue(defaults.approvalSlaHours);
-    m_twoPerson->setChecked(defaults.requireSecondApprover);
+    showApprovalRules(defaults);
     field(QStringLiteral("name"))->setFocus();
     showFieldErrors({});
 }
@@ -244,7 +280,18 @@ Profile SettingsDialog::profileFromFields() const
     profile.lokiTenant = field(QStringLiteral("lokiTenant"))->text().trimmed();
     profile.approvalSlaHours = m_slaHours->value();
     profile.requireSecondApprover = m_twoPerson->isChecked();
+    profile.productionApprovals = m_productionApprovals->value();
+    profile.testApprovals = m_testApprovals->value();
+    profile.refuseProductionBeforeTest = m_refuseBeforeTest->isChecked();
     return profile;
+}
+
+void SettingsDialog::showApprovalRules(const Profile &profile)
+{
+    m_twoPerson->setChecked(profile.requireSecondApprover);
+    m_productionApprovals->setValue(profile.productionApprovals);
+    m_testApprovals->setValue(profile.testApprovals);
+    m_refuseBeforeTest->setChecked(profile.refuseProductionBeforeTest);
 }
 
 void SettingsDialog::showFieldErrors(const QList<QPair<QString, QString>> &problems)

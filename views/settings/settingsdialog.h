@@ -56,6 +56,7 @@ private:
     void deleteProfile();
     Profile profileFromFields() const;
     void showFieldErrors(const QList<QPair<QString, QString>> &problems);
+    void showApprovalRules(const Profile &profile);
     void reportSecretFailure(const QString &message);
     void openConnectionCheck(const Profile &profile, const QString &token);
 
@@ -67,6 +68,9 @@ private:
     QComboBox *m_dnsProvider = nullptr;
     QSpinBox *m_slaHours = nullptr;
     QCheckBox *m_twoPerson = nullptr;
+    QSpinBox *m_productionApprovals = nullptr;
+    QSpinBox *m_testApprovals = nullptr;
+    QCheckBox *m_refuseBeforeTest = nullptr;
     QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QString m_currentName;

@@ -78,6 +78,13 @@ void ReleaseController::configure(const Profile &profile, const QString &cacheRo
     m_lastResume.invalidate();
 }
 
+void ReleaseController::setApprovalRules(const Profile &profile)
+{
+    if (m_backend)
+        m_backend->approver->setApprovalRules(profile.productionApprovals, profile.testApprovals,
+                                              profile.refuseProductionBeforeTest, profile.requireSecondApprover);
+}
+
 QString ReleaseController::requestKeyOf(const QString &appId, qint64 iid) const
 {
     return ReleaseTrailers::requestKey(m_backend->approver->codeProjectPath(appId), iid);
@@ -173,6 +180,12 @@ void ReleaseController::approve(const ReleaseRequest &request)
             review = &m_reviewPane->result();
         auto *dialog = new ApprovalConfirmDialog(request, review, m_window);
         dialog->setApprovalsNeeded(m_backend->approver->options().approvalsRequired(request.environment));
+        if (request.environment == Environment::Production) {
+            // Before the admin decides: where the same version's test release stands.
+            dialog->setTestReleaseChecking(m_backend->approver->options().refuseProductionBeforeTest);
+            m_backend->approver->checkTestRelease(
+                request, dialog, [dialog](const TestReleaseCheck &check) { dialog->setTestReleaseCheck(check); });
+        }
         // Syncs and replies go on while it is open: what was checked is checked again.
         Dialogs::openThen(dialog, this, [this, request, dialog] {
             if (ready(tr("Approving")))

@@ -42,6 +42,8 @@ public:
     // (Re)creates the approver for a profile (root group, approval rules);
     // clones go below cacheRoot.
     void configure(const Profile &profile, const QString &cacheRoot);
+    // The profile's approval settings changed in Settings: the next actions follow them.
+    void setApprovalRules(const Profile &profile);
     void setAdmin(const QString &login) { m_admin = login; }
     void setCommitEmail(const QString &email);
     void setOnline(bool online);

@@ -551,8 +551,17 @@ void Shell::openSettings()
     if (!m_profile.name.isEmpty() && !m_profile.isSandbox)
         dialog->selectProfile(m_profile.name);
     connect(dialog, &SettingsDialog::profileSaved, this, [this](const QString &name) {
-        if (name == m_profile.name)
-            m_secrets->read(SecretStore::gitlabTokenKey(name)); // the token may have changed
+        if (name != m_profile.name)
+            return;
+        // The approval rules apply from the next approval on, without a restart.
+        if (const std::optional<Profile> saved = m_profiles->load(name)) {
+            m_profile.productionApprovals = saved->productionApprovals;
+            m_profile.testApprovals = saved->testApprovals;
+            m_profile.refuseProductionBeforeTest = saved->refuseProductionBeforeTest;
+            m_profile.requireSecondApprover = saved->requireSecondApprover;
+            m_releases->setApprovalRules(m_profile);
+        }
+        m_secrets->read(SecretStore::gitlabTokenKey(name)); // the token may have changed
     });
     connect(dialog, &SettingsDialog::auditEntry, this, [this](const AuditEntry &entry) {
         if (m_cache) // a repair made before any profile was opened is in GitLab, not in a cache

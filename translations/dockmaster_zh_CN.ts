@@ -330,6 +330,22 @@
         <source>Approve and deploy</source>
         <translation>批准并部署</translation>
     </message>
+    <message>
+        <source>Checking the test release of %1…</source>
+        <translation>正在检查 %1 的测试环境发布…</translation>
+    </message>
+    <message>
+        <source>Waiting for the state of the test release: this profile approves production only after the same version is deployed to test.</source>
+        <translation>正在等待测试环境发布的状态：此配置要求同一版本先部署到测试环境，才能批准生产环境。</translation>
+    </message>
+    <message>
+        <source>This profile approves production only after the same version is deployed to test: approve the test release first.</source>
+        <translation>此配置要求同一版本先部署到测试环境，才能批准生产环境：请先批准测试环境发布。</translation>
+    </message>
+    <message>
+        <source>You can still approve production; the approval records this warning.</source>
+        <translation>你仍可批准生产环境；批准时会记录此警告。</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ApprovalsPanel</name>
@@ -3351,6 +3367,10 @@
         <source>Open a configuration first (Ctrl+E)</source>
         <translation>请先打开一个配置（Ctrl+E）</translation>
     </message>
+    <message>
+        <source>Put every panel back where it starts, sized for this window</source>
+        <translation>将所有面板放回初始位置，并按当前窗口调整大小</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::OpsRepoPusher</name>
@@ -4134,6 +4154,14 @@
     <message>
         <source>%1 is labelled approved, but none of the last %2 commits of %3 deploys it.</source>
         <translation>%1 已标记为已批准，但 %3 的最近 %2 个提交中没有部署它的提交。</translation>
+    </message>
+    <message>
+        <source>No test release of %1 was requested.</source>
+        <translation>尚未申请 %1 的测试环境发布。</translation>
+    </message>
+    <message>
+        <source>The test release of %1 (#%2): %3.</source>
+        <translation>%1 的测试环境发布（#%2）：%3。</translation>
     </message>
 </context>
 <context>
@@ -5465,6 +5493,42 @@
     <message>
         <source>Reading the token from the keychain…</source>
         <translation>正在从钥匙串读取令牌…</translation>
+    </message>
+    <message>
+        <source>Admins who approve a production release</source>
+        <translation>批准生产发布的管理员人数</translation>
+    </message>
+    <message>
+        <source>How many different admins must approve a production release before it deploys (1 to 5; 2 is the two-person rule). None of them may be the one who requested it. Every approval but the last is recorded on the request in GitLab, so every console sees it; a new push of the requested version starts the approvals over.</source>
+        <translation>生产发布在部署前须由多少位不同的管理员批准（1 到 5；2 即双人规则）。申请人不能是其中之一。除最后一次外，每次批准都记录在 GitLab 的申请上，所有控制台都能看到；所申请的版本有新的推送时，批准重新开始。</translation>
+    </message>
+    <message>
+        <source>Production approvals</source>
+        <translation>生产环境批准人数</translation>
+    </message>
+    <message>
+        <source>Admins who approve a test release</source>
+        <translation>批准测试发布的管理员人数</translation>
+    </message>
+    <message>
+        <source>How many different admins must approve a test release before it deploys (1 to 5). With 2 or more, the requester cannot approve their own test release either.</source>
+        <translation>测试发布在部署前须由多少位不同的管理员批准（1 到 5）。设为 2 或以上时，申请人也不能批准自己的测试发布。</translation>
+    </message>
+    <message>
+        <source>Test approvals</source>
+        <translation>测试环境批准人数</translation>
+    </message>
+    <message>
+        <source>Refuse production approvals while the same version&apos;s test release is pending or failed</source>
+        <translation>同一版本的测试环境发布仍待审批或已失败时，拒绝批准生产环境</translation>
+    </message>
+    <message>
+        <source>Before an admin approves production, Dockmaster checks the test release of the same version. Unticked, a pending or failed test release is a warning in the approval dialog and on the approval; ticked, the production approval is refused until the test release is deployed.</source>
+        <translation>管理员批准生产环境前，Dockmaster 会检查同一版本的测试环境发布。不勾选时，待审批或已失败的测试环境发布会在批准对话框中显示警告，并记录在批准上；勾选时，在测试环境发布部署完成之前拒绝批准生产环境。</translation>
+    </message>
+    <message>
+        <source>Always the case with two or more production approvals.</source>
+        <translation>生产环境需要两位或以上管理员批准时总是如此。</translation>
     </message>
 </context>
 <context>

@@ -161,7 +161,7 @@ void SettingsDialog::buildUi()
     connect(m_productionApprovals, &QSpinBox::valueChanged, this, [this](int count) {
         m_twoPerson->setEnabled(count < 2);
         m_twoPerson->setToolTip(count < 2 ? QString()
-                                          : tr("Always the case with %n production approvals.", nullptr, count));
+                                          : tr("Always the case with two or more production approvals."));
     });
 
     m_status = new QLabel(this);

@@ -1,9 +1,13 @@
 #pragma once
 
 #include "sandbox/platform/sandboxplatform.h"
+#include "views/editor/configeditor.h"
+#include "views/mainwindow.h"
 #include "views/shell/shell.h"
 
 #include <QAbstractButton>
+#include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -47,6 +51,22 @@ inline QAbstractButton *buttonNamed(const QWidget *parent, const QString &text)
             return button;
     }
     return nullptr;
+}
+
+// Opens the test configuration of `appId` through the window (Ctrl+E) and
+// then `path` in it; null when either did not load within 30 seconds.
+inline ConfigEditor *openConfigFile(MainWindow *window, const QString &appId, const QString &path)
+{
+    Q_EMIT window->openConfigRequested(appId, Environment::Test);
+    auto *editor = window->editorArea()->findChild<ConfigEditor *>(QStringLiteral("editor-%1-test").arg(appId));
+    if (!editor)
+        return nullptr;
+    QSignalSpy listed(editor, &ConfigEditor::filesListed);
+    if (!listed.wait(30000))
+        return nullptr;
+    QSignalSpy loaded(editor, &ConfigEditor::fileLoaded);
+    editor->openFile(path);
+    return loaded.wait(30000) ? editor : nullptr;
 }
 
 } // namespace Dockmaster::Test

@@ -205,14 +205,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             review->state() == ReviewPane::State::Ready || review->state() == ReviewPane::State::Error, 30000);
         const QString appId = window->applicationsPanel()->currentAppId();
-        Q_EMIT window->openConfigRequested(appId, Environment::Test);
-        auto *editor = window->editorArea()->findChild<ConfigEditor *>(QStringLiteral("editor-%1-test").arg(appId));
+        ConfigEditor *editor = Test::openConfigFile(window, appId, QStringLiteral("conf/nginx-container.conf"));
         QVERIFY(editor);
-        QSignalSpy listed(editor, &ConfigEditor::filesListed);
-        QVERIFY(listed.wait(30000));
-        QSignalSpy loaded(editor, &ConfigEditor::fileLoaded);
-        editor->openFile(QStringLiteral("conf/nginx-container.conf"));
-        QVERIFY(loaded.wait(30000));
         editor->showReplace();
         LogBatch batch;
         const int source = batch.sourceIndex(QStringLiteral("web"));

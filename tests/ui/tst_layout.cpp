@@ -10,6 +10,7 @@
 #include "models/applicationsmodel.h"
 #include "models/modelroles.h"
 #include "models/releaserequestsmodel.h"
+#include "tests/ui/demodata.h"
 #include "tests/ui/sandboxsession.h"
 #include "views/editor/configeditor.h"
 #include "views/mainwindow.h"
@@ -41,7 +42,10 @@
 #include <KSyntaxHighlighting/Repository>
 
 using namespace Dockmaster;
+using Dockmaster::Test::demoRequests;
+using Dockmaster::Test::openConfigFile;
 using Dockmaster::Test::SandboxSession;
+using Dockmaster::Test::useLanguage;
 
 namespace {
 
@@ -57,25 +61,6 @@ QList<AppRecord> demoApps(int count)
         apps.append(app);
     }
     return apps;
-}
-
-QList<ReleaseRequest> demoRequests(int count)
-{
-    QList<ReleaseRequest> requests;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (int i = 0; i < count; ++i) {
-        ReleaseRequest request;
-        request.projectId = 100 + i;
-        request.iid = 3 + i;
-        request.appId = QStringLiteral("app%1").arg(1000 + i * 37, 7, 10, QLatin1Char('0'));
-        request.environment = i % 2 ? Environment::Production : Environment::Test;
-        request.requestedRef = QStringLiteral("v1.%1.2").arg(i);
-        request.resolvedSha = QString(40, QLatin1Char('a' + i % 6));
-        request.requester = QStringLiteral("dev%1").arg(i);
-        request.createdAt = now.addSecs(-3600 * (2 + i));
-        requests.append(request);
-    }
-    return requests;
 }
 
 // Rows of `view` shown whole.
@@ -111,15 +96,6 @@ void dragHandle(QSplitter *splitter, int by)
     QMouseEvent move(QEvent::MouseMove, to, handle->mapToGlobal(to), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(handle, &move);
     QTest::mouseRelease(handle, Qt::LeftButton, Qt::NoModifier, to);
-}
-
-void useLanguage(const QString &language)
-{
-    for (QTranslator *old : qApp->findChildren<QTranslator *>()) {
-        QCoreApplication::removeTranslator(old);
-        delete old;
-    }
-    installTranslations(qApp, language);
 }
 
 // The Configuration menu as it opens with the current editor in front.
@@ -289,19 +265,20 @@ private Q_SLOTS:
         QVERIFY2(alpha.listHeight > fittedListHeight + 60,
                  qPrintable(QStringLiteral("%1 %2").arg(alpha.listHeight).arg(fittedListHeight)));
 
+        // Each in a window of its own, as a profile opens.
         MainWindow restored(&m_apps, &m_requests);
-        restored.restoreLayout(settings, QStringLiteral("alpha"));
-        restored.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&restored));
+        MainWindow other(&m_apps, &m_requests);
+        for (const auto &[window, profile] :
+             { std::pair(&restored, QStringLiteral("alpha")), std::pair(&other, QStringLiteral("beta")) }) {
+            window->restoreLayout(settings, profile);
+            window->show();
+            QVERIFY(QTest::qWaitForWindowExposed(window));
+        }
         QTRY_VERIFY2(near(dock(restored, "applicationsDock")->width(), alpha.appsWidth),
                      qPrintable(QString::number(dock(restored, "applicationsDock")->width())));
         QTRY_VERIFY(near(restored.approvalsPanel()->view()->height(), alpha.listHeight));
         QVERIFY(!restored.auditDock()->isHidden());
 
-        MainWindow other(&m_apps, &m_requests);
-        other.restoreLayout(settings, QStringLiteral("beta"));
-        other.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&other));
         QTRY_VERIFY2(near(dock(other, "applicationsDock")->width(), beta.appsWidth),
                      qPrintable(QString::number(dock(other, "applicationsDock")->width())));
         QVERIFY(other.auditDock()->isHidden());
@@ -359,14 +336,8 @@ private Q_SLOTS:
                 apps->setCurrentIndex(apps->model()->index(row, 0));
         }
         QCOMPARE(window->applicationsPanel()->currentAppId(), appId);
-        Q_EMIT window->openConfigRequested(appId, Environment::Test);
-        auto *editor = window->editorArea()->findChild<ConfigEditor *>(QStringLiteral("editor-%1-test").arg(appId));
+        ConfigEditor *editor = openConfigFile(window, appId, QStringLiteral("conf/nginx-container.conf"));
         QVERIFY(editor);
-        QSignalSpy listed(editor, &ConfigEditor::filesListed);
-        QVERIFY(listed.wait(30000));
-        QSignalSpy loaded(editor, &ConfigEditor::fileLoaded);
-        editor->openFile(QStringLiteral("conf/nginx-container.conf"));
-        QVERIFY(loaded.wait(30000));
         const QStringList unreachable = unreachableEditorActions(*window, editor);
         QVERIFY2(
             unreachable.isEmpty(),

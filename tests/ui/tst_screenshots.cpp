@@ -7,6 +7,7 @@
 #include "models/applicationsmodel.h"
 #include "models/releaserequestsmodel.h"
 #include "tests/gitlab/gitlabtesthelpers.h"
+#include "tests/ui/demodata.h"
 #include "views/mainwindow.h"
 #include "views/panels/applicationspanel.h"
 #include "views/settings/connectioncheckdialog.h"
@@ -26,6 +27,8 @@
 #include <QTreeView>
 
 using namespace Dockmaster;
+using Dockmaster::Test::demoRequests;
+using Dockmaster::Test::useLanguage;
 
 namespace {
 
@@ -65,35 +68,6 @@ QList<AppRecord> demoApps()
         apps.append(app);
     }
     return apps;
-}
-
-QList<ReleaseRequest> demoRequests()
-{
-    QList<ReleaseRequest> requests;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (int i = 0; i < 5; ++i) {
-        ReleaseRequest request;
-        request.projectId = 100 + i;
-        request.iid = 3 + i;
-        request.appId = QStringLiteral("app%1").arg(1000 + i * 37, 7, 10, QLatin1Char('0'));
-        request.environment = i % 2 ? Environment::Production : Environment::Test;
-        request.requestedRef = QStringLiteral("v1.%1.2").arg(i);
-        request.resolvedSha = QStringLiteral("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b");
-        request.requester = i % 2 ? QStringLiteral("bob") : QStringLiteral("chen.wei");
-        request.state = ReleaseState::Pending;
-        request.createdAt = now.addSecs(-3600 * (2 + i * 9));
-        requests.append(request);
-    }
-    return requests;
-}
-
-void useLanguage(const QString &language)
-{
-    for (QTranslator *old : qApp->findChildren<QTranslator *>()) {
-        QCoreApplication::removeTranslator(old);
-        delete old;
-    }
-    installTranslations(qApp, language);
 }
 
 // Counts pixels that differ clearly from the window background: text and

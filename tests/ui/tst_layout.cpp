@@ -336,6 +336,12 @@ private Q_SLOTS:
                 apps->setCurrentIndex(apps->model()->index(row, 0));
         }
         QCOMPARE(window->applicationsPanel()->currentAppId(), appId);
+        QDir().mkpath(folder);
+        QTest::qWait(300);
+        // Before anything is open: the panels share the whole width.
+        QVERIFY(window->editorArea()->isHidden());
+        QVERIFY(window->grab().toImage().save(
+            QStringLiteral("%1/layout-%2-%3-start.png").arg(folder).arg(size.width()).arg(language)));
         ConfigEditor *editor = openConfigFile(window, appId, QStringLiteral("conf/nginx-container.conf"));
         QVERIFY(editor);
         const QStringList unreachable = unreachableEditorActions(*window, editor);
@@ -349,7 +355,6 @@ private Q_SLOTS:
                              .arg(dock(*window, "approvalsDock")->minimumSizeHint().width())));
         QVERIFY(wholeRowsShown(requests) >= std::min(int(requests->model()->rowCount()), 6));
         QTest::qWait(500);
-        QDir().mkpath(folder);
         const QString path = QStringLiteral("%1/layout-%2-%3.png").arg(folder).arg(size.width()).arg(language);
         QVERIFY(window->grab().toImage().save(path));
         qInfo("screenshot: %s (%d of %d approval rows shown, centre %d px wide)", qPrintable(path),

@@ -67,7 +67,6 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     m_review->setAccessibleName(tr("Release review"));
 
     auto *filters = new QHBoxLayout;
-    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 16); // room to read what is typed
     filters->addWidget(m_search, 3);
     filters->addWidget(m_environment, 1);
 
@@ -95,7 +94,6 @@ ApprovalsPanel::ApprovalsPanel(ReleaseRequestsModel *model, QWidget *parent)
     // The list as tall as its rows, the review (diff, flags) the rest.
     m_splitter = tableAbove(m_reviewArea, 1, 3);
     m_splitter->setObjectName(QStringLiteral("approvalsSplitter"));
-    m_splitter->setChildrenCollapsible(false);
     connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_listSizedByHand = true; });
 
     QVBoxLayout *layout = panelLayout();

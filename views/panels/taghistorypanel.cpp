@@ -92,8 +92,11 @@ TagHistoryPanel::TagHistoryPanel(QWidget *parent)
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(4, 4, 4, 4);
+    // The app's line above its buttons: in the narrow middle column a line
+    // beside them would wrap a word at a time.
+    contentLayout->addWidget(m_header);
     auto *headerRow = new QHBoxLayout;
-    headerRow->addWidget(m_header, 1);
+    headerRow->addStretch(1);
     headerRow->addWidget(m_testLogs);
     headerRow->addWidget(m_productionLogs);
     headerRow->addWidget(m_rollback);

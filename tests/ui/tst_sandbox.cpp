@@ -436,16 +436,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 2 && shell.releases()->canAct(), 90000);
         const auto openEdited = [window, apps](int row) -> ConfigEditor * {
             const QString appId = apps->model()->index(row, 0).data().toString();
-            Q_EMIT window->openConfigRequested(appId, Environment::Test);
-            auto *editor = window->editorArea()->findChild<ConfigEditor *>(QStringLiteral("editor-%1-test").arg(appId));
+            ConfigEditor *editor
+                = Dockmaster::Test::openConfigFile(window, appId, QStringLiteral("conf/nginx-container.conf"));
             if (!editor)
-                return nullptr;
-            QSignalSpy listed(editor, &ConfigEditor::filesListed);
-            if (!listed.wait(30000))
-                return nullptr;
-            QSignalSpy loaded(editor, &ConfigEditor::fileLoaded);
-            editor->openFile(QStringLiteral("conf/nginx-container.conf"));
-            if (!loaded.wait(30000))
                 return nullptr;
             editor->codeEditor()->moveCursor(QTextCursor::End);
             QTest::keyClick(editor->codeEditor(), Qt::Key_Return);

@@ -30,6 +30,7 @@
 #include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QUrl>
 
 #include <KSyntaxHighlighting/Repository>
@@ -169,6 +170,9 @@ void MainWindow::createMenus()
     QAction *refresh = view->addAction(tr("&Refresh from GitLab"), this, &MainWindow::refreshRequested);
     refresh->setObjectName(QStringLiteral("refreshAction"));
     refresh->setShortcut(QKeySequence::Refresh);
+    m_retryNowAction = view->addAction(tr("Retry the &connection now"), this, &MainWindow::retryNowRequested);
+    m_retryNowAction->setObjectName(QStringLiteral("retryNowAction"));
+    m_retryNowAction->setEnabled(false);
     view->addSeparator();
     for (QDockWidget *dock :
          { m_applicationsDock, m_approvalsDock, m_tagHistoryDock, m_logsDock, m_deploymentsDock, m_auditDock })
@@ -284,10 +288,18 @@ void MainWindow::createStatusBar()
     m_progress->setMaximumHeight(16);
     m_progress->setTextVisible(false);
     m_progress->setVisible(false);
+    m_retryNowButton = new QToolButton(this);
+    m_retryNowButton->setObjectName(QStringLiteral("retryNowButton"));
+    m_retryNowButton->setText(tr("Retry now"));
+    m_retryNowButton->setToolTip(tr("Try to reach GitLab at once instead of waiting"));
+    m_retryNowButton->setAutoRaise(true);
+    m_retryNowButton->setVisible(false);
+    connect(m_retryNowButton, &QToolButton::clicked, m_retryNowAction, &QAction::trigger);
     m_cacheLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_cacheLabel);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_connectionLabel);
+    statusBar()->addPermanentWidget(m_retryNowButton);
     statusBar()->addPermanentWidget(m_profileLabel);
 }
 
@@ -302,37 +314,19 @@ void MainWindow::setProfileName(const QString &name, bool sandbox)
     setWindowTitle(tr("Dockmaster - %1").arg(name));
 }
 
-void MainWindow::setConnectionState(ConnectionState state, const QString &detail)
+void MainWindow::setConnectionState(ConnectionState state, const QString &detail, const QString &subject)
 {
     m_connectionState = state;
-    QString name;
-    QColor dot;
-    switch (state) {
-    case ConnectionState::Online:
-        name = tr("Online");
-        dot = QColor(0x27, 0xae, 0x60);
-        m_progress->setVisible(false);
-        break;
-    case ConnectionState::Syncing:
-        name = tr("Syncing");
-        dot = QColor(0x29, 0x80, 0xb9);
+    m_connectionDetail = detail;
+    m_connectionSubject = subject;
+    if (state != ConnectionState::Unreachable)
+        m_reconnectSeconds = -1;
+    m_progress->setVisible(state == ConnectionState::Syncing);
+    if (state == ConnectionState::Syncing)
         m_progress->setRange(0, 0);
-        m_progress->setVisible(true);
-        break;
-    case ConnectionState::Offline:
-        name = tr("Offline");
-        dot = QColor(0x95, 0xa5, 0xa6);
-        m_progress->setVisible(false);
-        break;
-    }
-    m_connectionLabel->setText(stateDot(dot) + name.toHtmlEscaped());
-    m_connectionLabel->setToolTip(UntrustedText::plainToolTip(detail.left(UntrustedText::BlockLimit)));
-    // Plain words for a screen reader, not the label's markup.
-    const QString plainDetail = UntrustedText::line(detail);
-    m_connectionLabel->setAccessibleName(plainDetail.isEmpty() ? tr("Connection: %1").arg(name)
-                                                               : tr("Connection: %1 (%2)").arg(name, plainDetail));
-    m_applicationsPanel->setOffline(state == ConnectionState::Offline, detail);
-    const bool offline = state == ConnectionState::Offline;
+    updateConnectionLabel();
+    const bool offline = !reachesGitLab(state);
+    m_applicationsPanel->setOffline(offline, detail);
     for (QAction *action : std::as_const(m_gitlabActions)) {
         action->setEnabled(!offline);
         const QString why
@@ -342,6 +336,73 @@ void MainWindow::setConnectionState(ConnectionState state, const QString &detail
     }
     m_approvalsPanel->setActionsEnabled(!offline, tr("Approving and rejecting need a connection to GitLab."));
     m_tagHistoryPanel->setActionsEnabled(!offline, tr("Deploying and rolling back need a connection to GitLab."));
+}
+
+void MainWindow::setReconnectCountdown(int seconds)
+{
+    if (m_connectionState != ConnectionState::Unreachable)
+        return;
+    m_reconnectSeconds = seconds;
+    updateConnectionLabel();
+}
+
+void MainWindow::updateConnectionLabel()
+{
+    QString name;
+    QColor dot;
+    switch (m_connectionState) {
+    case ConnectionState::Online:
+        name = tr("Online");
+        dot = QColor(0x27, 0xae, 0x60);
+        break;
+    case ConnectionState::Syncing:
+        name = tr("Syncing");
+        dot = QColor(0x29, 0x80, 0xb9);
+        break;
+    case ConnectionState::Offline:
+        name = tr("Offline");
+        dot = QColor(0x95, 0xa5, 0xa6);
+        break;
+    case ConnectionState::Unreachable:
+        if (m_reconnectSeconds > 0)
+            name = tr("GitLab unreachable · Reconnecting in %n s", nullptr, m_reconnectSeconds);
+        else if (m_reconnectSeconds == 0)
+            name = tr("GitLab unreachable · Reconnecting…");
+        else
+            name = tr("GitLab unreachable");
+        dot = QColor(0xe6, 0x7e, 0x22);
+        break;
+    case ConnectionState::TokenRejected:
+        name = tr("Signed out: GitLab rejected the token");
+        dot = QColor(0xc0, 0x39, 0x2b);
+        break;
+    case ConnectionState::CacheLocked:
+        name = m_connectionSubject.isEmpty() ? tr("Cache locked by another program")
+                                             : tr("Cache locked by %1").arg(UntrustedText::line(m_connectionSubject));
+        dot = QColor(0xc0, 0x39, 0x2b);
+        break;
+    case ConnectionState::CacheReadOnly:
+        name = tr("Cache read-only");
+        dot = QColor(0xc0, 0x39, 0x2b);
+        break;
+    case ConnectionState::DiskFull:
+        name = tr("Disk full");
+        dot = QColor(0xc0, 0x39, 0x2b);
+        break;
+    case ConnectionState::CacheError:
+        name = tr("Cache disk error");
+        dot = QColor(0xc0, 0x39, 0x2b);
+        break;
+    }
+    const bool waiting = m_connectionState == ConnectionState::Unreachable;
+    m_retryNowAction->setEnabled(waiting);
+    m_retryNowButton->setVisible(waiting);
+    m_connectionLabel->setText(stateDot(dot) + name.toHtmlEscaped());
+    m_connectionLabel->setToolTip(UntrustedText::plainToolTip(m_connectionDetail.left(UntrustedText::BlockLimit)));
+    // Plain words for a screen reader, not the label's markup.
+    const QString plainDetail = UntrustedText::line(m_connectionDetail);
+    m_connectionLabel->setAccessibleName(plainDetail.isEmpty() ? tr("Connection: %1").arg(name)
+                                                               : tr("Connection: %1 (%2)").arg(name, plainDetail));
 }
 
 void MainWindow::setSyncProgress(int done, int total, const QString &what)

@@ -15,6 +15,7 @@ class QSettings;
 class QSplitter;
 class QSystemTrayIcon;
 class QTabWidget;
+class QToolButton;
 
 namespace Dockmaster {
 
@@ -52,7 +53,15 @@ public:
     class LogView *logView() const { return m_logView; }
 
     void setProfileName(const QString &name, bool sandbox);
-    void setConnectionState(ConnectionState state, const QString &detail = {});
+    // `detail` goes in the tooltip (why, and what to do); `subject` names
+    // what the state is about where the label says it (the process holding
+    // the cache). Leaving Unreachable ends any reconnect countdown.
+    void setConnectionState(ConnectionState state, const QString &detail = {}, const QString &subject = {});
+    ConnectionState connectionState() const { return m_connectionState; }
+    // Unreachable: seconds until the console tries GitLab again (0: trying now).
+    void setReconnectCountdown(int seconds);
+    // "Retry now" (status bar and View menu): enabled while waiting to reconnect.
+    QAction *retryNowAction() const { return m_retryNowAction; }
     // total == 0: progress not known yet (busy indicator).
     void setSyncProgress(int done, int total, const QString &what);
     void setCacheSummary(const QString &summary);
@@ -79,6 +88,7 @@ public:
 
 Q_SIGNALS:
     void refreshRequested();
+    void retryNowRequested(); // reconnect at once instead of waiting for the countdown
     void settingsRequested();
     void closing(); // the owner saves the layout and shuts services down
     void createAppRequested();
@@ -107,6 +117,8 @@ private:
     void makeRoomForEditor();
     // The panels' named splitters whose sizes are part of the layout.
     QList<QSplitter *> layoutSplitters() const;
+    void updateConnectionLabel();
+
     ApplicationsPanel *m_applicationsPanel;
     ApprovalsPanel *m_approvalsPanel;
     TagHistoryPanel *m_tagHistoryPanel;
@@ -123,6 +135,11 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     EditorArea *m_editorArea;
     QLabel *m_connectionLabel = nullptr;
+    QToolButton *m_retryNowButton = nullptr;
+    QAction *m_retryNowAction = nullptr;
+    QString m_connectionDetail;
+    QString m_connectionSubject;
+    int m_reconnectSeconds = -1; // -1: no countdown
     QProgressBar *m_progress = nullptr;
     QLabel *m_cacheLabel = nullptr;
     QLabel *m_profileLabel = nullptr;

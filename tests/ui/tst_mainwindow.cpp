@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -23,6 +24,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 #include <algorithm>
@@ -197,6 +199,72 @@ private Q_SLOTS:
             QVERIFY(action->isEnabled());
             QVERIFY(action->toolTip().isEmpty() || !action->toolTip().contains(QStringLiteral("unreachable")));
         }
+    }
+
+    // Each state names its cause in the status bar; only an unreachable
+    // GitLab offers "Retry now", and only states where GitLab answers leave
+    // the GitLab actions enabled.
+    void connectionStatesSayWhatToDo_data()
+    {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<bool>("actions");
+        QTest::addColumn<bool>("retry");
+        QTest::newRow("online") << int(ConnectionState::Online) << QString() << QStringLiteral("Online") << true
+                                << false;
+        QTest::newRow("offline") << int(ConnectionState::Offline) << QString() << QStringLiteral("Offline") << false
+                                 << false;
+        QTest::newRow("unreachable") << int(ConnectionState::Unreachable) << QString()
+                                     << QStringLiteral("GitLab unreachable") << false << true;
+        QTest::newRow("token") << int(ConnectionState::TokenRejected) << QString()
+                               << QStringLiteral("Signed out: GitLab rejected the token") << false << false;
+        QTest::newRow("locked") << int(ConnectionState::CacheLocked) << QStringLiteral("process 4711 (dockmaster)")
+                                << QStringLiteral("Cache locked by process 4711 (dockmaster)") << true << false;
+        QTest::newRow("locked, holder unknown") << int(ConnectionState::CacheLocked) << QString()
+                                                << QStringLiteral("Cache locked by another program") << true << false;
+        QTest::newRow("read-only") << int(ConnectionState::CacheReadOnly) << QString()
+                                   << QStringLiteral("Cache read-only") << true << false;
+        QTest::newRow("disk full") << int(ConnectionState::DiskFull) << QString() << QStringLiteral("Disk full") << true
+                                   << false;
+        QTest::newRow("disk error") << int(ConnectionState::CacheError) << QString()
+                                    << QStringLiteral("Cache disk error") << true << false;
+    }
+
+    void connectionStatesSayWhatToDo()
+    {
+        QFETCH(int, state);
+        QFETCH(QString, subject);
+        QFETCH(QString, label);
+        QFETCH(bool, actions);
+        QFETCH(bool, retry);
+        ApplicationsModel applications;
+        ReleaseRequestsModel requests;
+        MainWindow window(&applications, &requests);
+        window.show();
+        window.setConnectionState(ConnectionState(state), QStringLiteral("why <b>and</b> what to do"), subject);
+        auto *connection = window.findChild<QLabel *>(QStringLiteral("connectionState"));
+        QVERIFY2(connection->text().endsWith(label.toHtmlEscaped()), qPrintable(connection->text()));
+        QVERIFY(connection->toolTip().contains(QStringLiteral("what to do")));
+        QVERIFY(!connection->toolTip().contains(QStringLiteral("<b>"))); // plain text, never markup
+        QCOMPARE(window.gitlabActions().first()->isEnabled(), actions);
+        auto *retryNow = window.findChild<QToolButton *>(QStringLiteral("retryNowButton"));
+        QCOMPARE(retryNow->isVisible(), retry);
+        QCOMPARE(window.retryNowAction()->isEnabled(), retry);
+        // The countdown belongs to an unreachable GitLab only.
+        window.setReconnectCountdown(12);
+        QCOMPARE(connection->text().contains(QStringLiteral("Reconnecting in 12 s")), retry);
+        if (!retry)
+            return;
+        window.setReconnectCountdown(0);
+        QVERIFY(connection->text().endsWith(QStringLiteral("GitLab unreachable · Reconnecting…")));
+        QSignalSpy retries(&window, &MainWindow::retryNowRequested);
+        retryNow->click();
+        window.retryNowAction()->trigger();
+        QCOMPARE(retries.count(), 2);
+        window.setConnectionState(ConnectionState::Online);
+        QVERIFY(!connection->text().contains(QStringLiteral("Reconnecting")));
+        QVERIFY(!retryNow->isVisible());
     }
 
     void layoutIsRestored()

@@ -76,6 +76,9 @@ CacheDatabase::OpenResult CacheDatabase::open()
             qCDebug(lcCache) << "in use by process" << pid << "on" << host << ':' << m_filePath;
             result.status = OpenStatus::InUse;
             result.failure = StoreFailure::Locked;
+            result.holder = StoreFailures::lockHolder(m_filePath);
+            if (result.holder.isEmpty() && pid > 0)
+                result.holder = tr("process %1 on %2").arg(pid).arg(host);
             result.message = tr("The local cache of this profile is in use by another Dockmaster window "
                                 "(process %1 on %2). Close that window first, or start with another profile.")
                                  .arg(pid)
@@ -100,6 +103,8 @@ CacheDatabase::OpenResult CacheDatabase::open()
 
     const QString reason = m_sql.lastError();
     result.failure = m_sql.lastFailure();
+    if (result.failure == StoreFailure::Locked)
+        result.holder = StoreFailures::lockHolder(m_filePath);
     qCDebug(lcCache) << "cannot use" << m_filePath << ':' << reason << "failure" << int(result.failure);
     m_sql.close();
     if (!inMemory && QFile::exists(m_filePath)) {

@@ -32,9 +32,10 @@ public:
         OpenStatus status = OpenStatus::Unavailable;
         StoreFailure failure = StoreFailure::None; // why, when not Ready; a transient one is worth retrying
         QString message;                           // for people; empty when Ready
-        QString movedAsidePath;                    // where a damaged file was kept for inspection
-        int migratedFrom = 0;                      // schema version found on disk (0 = new file)
-        SalvageReport salvage;                     // what was read back from a damaged (or unusable) file
+        QString holder; // Locked: the process holding the file, e.g. "process 4711 (dockmaster)"; empty when unknown
+        QString movedAsidePath; // where a damaged file was kept for inspection
+        int migratedFrom = 0;   // schema version found on disk (0 = new file)
+        SalvageReport salvage;  // what was read back from a damaged (or unusable) file
         // Audit rows an older version kept in the cache; CacheService moves them
         // to the journal, then calls dropLegacyAudit().
         QList<AuditEntry> legacyAudit;

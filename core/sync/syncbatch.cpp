@@ -494,9 +494,11 @@ SyncWriteResult writeSyncBatch(CacheDatabase &db, const SyncBatch &batch,
     });
 
     result.ok = committed;
-    if (!committed && !result.superseded && result.error.isEmpty())
+    if (!committed && !result.superseded && result.error.isEmpty()) {
+        result.storeFailure = db.lastFailure();
         result.error = Text::tr("The local cache could not be updated (%1); it still holds the previous data.")
                            .arg(db.lastError());
+    }
     return result;
 }
 

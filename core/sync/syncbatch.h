@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cache/storefailure.h"
 #include "core/domain/records.h"
 #include "core/gitlab/gitlabtypes.h"
 #include "core/sync/inventory.h"
@@ -60,6 +61,7 @@ struct SyncWriteResult {
     bool ok = false;
     bool superseded = false; // another sync committed first; nothing was written
     QString error;
+    StoreFailure storeFailure = StoreFailure::None; // why the cache refused the write, when it did
     int apps = 0;
     int appsChanged = 0;
     int appsRemoved = 0;

@@ -581,7 +581,7 @@ void SyncEngine::write()
                 GitLabError error;
                 error.kind = GitLabError::Kind::Other;
                 error.message = result.error;
-                abortRun(error);
+                abortRun(error, result.storeFailure);
                 return;
             }
             SyncStats stats;
@@ -596,6 +596,7 @@ void SyncEngine::write()
             stats.elapsedMs = m_run->timer.elapsed();
             stats.finishedAt = QDateTime::currentDateTimeUtc();
             m_lastError = {};
+            m_lastStoreFailure = StoreFailure::None;
             m_run->done = m_run->total;
             reportProgress(tr("Up to date"), true);
             m_run.reset();
@@ -604,11 +605,12 @@ void SyncEngine::write()
         });
 }
 
-void SyncEngine::abortRun(const GitLabError &error)
+void SyncEngine::abortRun(const GitLabError &error, StoreFailure storeFailure)
 {
     if (!m_run)
         return;
     m_lastError = error;
+    m_lastStoreFailure = storeFailure;
     m_run->gitCancelled->store(true);
     const QList<QPointer<GitLabCall>> calls = m_run->calls;
     m_run.reset();

@@ -84,6 +84,9 @@ public:
     bool isRunning() const { return m_run != nullptr; }
     // Why the last run failed (kind Offline: switch the app to offline mode).
     GitLabError lastError() const { return m_lastError; }
+    // Set when the last run failed because the local cache refused its write
+    // (GitLab answered): full disk, read-only file, lock. None otherwise.
+    StoreFailure lastStoreFailure() const { return m_lastStoreFailure; }
 
     // Tests only: runs inside the write transaction after all writes;
     // returning false rolls the whole run back.
@@ -108,7 +111,7 @@ private:
     void pumpJobs();
     void jobDone();
     void write();
-    void abortRun(const GitLabError &error);
+    void abortRun(const GitLabError &error, StoreFailure storeFailure = StoreFailure::None);
     void endRun();
     bool alive(quint64 runId) const;
     template<typename T>
@@ -128,6 +131,7 @@ private:
     quint64 m_nextRunId = 1;
     std::optional<Mode> m_queued;
     GitLabError m_lastError;
+    StoreFailure m_lastStoreFailure = StoreFailure::None;
     std::function<bool(CacheDatabase &)> m_beforeCommit;
 };
 

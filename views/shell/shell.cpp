@@ -7,6 +7,7 @@
 #include "core/profile/profilestore.h"
 #include "core/sync/syncengine.h"
 #include "core/sync/synclog.h"
+#include "core/util/logging.h"
 #include "models/applicationsmodel.h"
 #include "models/auditlogmodel.h"
 #include "models/releaserequestsmodel.h"
@@ -37,6 +38,7 @@ namespace Dockmaster {
 Shell::Shell(ShellOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_backoff(m_options.reconnect)
 {
     if (m_options.settingsFile.isEmpty()) {
         m_settings = std::make_unique<QSettings>();
@@ -59,6 +61,7 @@ Shell::Shell(ShellOptions options, QObject *parent)
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Shell::openSettings);
     connect(m_window.get(), &MainWindow::closing, this, &Shell::saveLayout);
     connect(m_window.get(), &MainWindow::refreshRequested, this, &Shell::startSync);
+    connect(m_window.get(), &MainWindow::retryNowRequested, this, &Shell::startSync);
     connect(m_window.get(), &MainWindow::openConfigRequested, this, &Shell::openConfig);
     connect(m_window->applicationsPanel(), &ApplicationsPanel::openLogsRequested, this, &Shell::openLogs);
     connect(m_window.get(), &MainWindow::openLogsRequested, this, &Shell::openLogs);
@@ -137,18 +140,27 @@ Shell::Shell(ShellOptions options, QObject *parent)
         if (m_profile.isSandbox && key == SecretStore::gitlabTokenKey(m_profile.name))
             m_secrets->read(key);
     });
-    m_syncTimer.setInterval(60 * 1000); // incremental syncs are cheap: a few probes
+    m_syncTimer.setInterval(m_options.syncIntervalMs); // incremental syncs are cheap: a few probes
     connect(&m_syncTimer, &QTimer::timeout, this, [this] {
         if (m_cache)
             m_cache->retryUnavailable();
-        if (m_online && m_sync && !m_sync->isRunning())
+        // An unreachable GitLab is tried on the backoff's schedule instead; a
+        // rejected token not at all until it is renewed.
+        if (m_link == GitLabLink::Answering && m_sync && !m_sync->isRunning())
             m_sync->start();
+    });
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &Shell::startSync);
+    m_countdownTimer.setInterval(1000);
+    connect(&m_countdownTimer, &QTimer::timeout, this, [this] {
+        m_window->setReconnectCountdown(m_sync && m_sync->isRunning() ? 0 : m_backoff.secondsUntilRetry());
     });
     connect(m_secrets.get(), &SecretStore::failed, this, [this](const QString &key, const QString &message) {
         if (key != SecretStore::gitlabTokenKey(m_profile.name))
             return;
         m_hasToken = false;
-        m_online = false;
+        m_link = GitLabLink::Unknown;
+        stopReconnecting();
         m_offlineReason = message;
         updateConnection();
     });
@@ -252,6 +264,10 @@ void Shell::openCache(const QString &filePath)
     m_cache = std::make_unique<CacheService>(filePath);
     connect(m_cache.get(), &CacheService::opened, this, &Shell::onCacheOpened);
     connect(m_cache.get(), &CacheService::journalOpened, this, [this](const JournalDatabase::OpenResult &result) {
+        m_journalProblem = {};
+        if (!result.durable && StoreFailures::isTransient(result.failure))
+            m_journalProblem = { result.failure, result.message, {} };
+        updateConnection();
         if (!result.message.isEmpty())
             m_window->showError(result.message);
         if (!result.movedAsidePath.isEmpty())
@@ -270,6 +286,15 @@ void Shell::openCache(const QString &filePath)
     options.inventoryProject = m_profile.inventoryProject;
     m_sync->setOptions(options);
     connect(m_sync.get(), &SyncEngine::started, this, [this](bool full) {
+        // A reconnect attempt says so ("Reconnecting…"); a cache problem stays
+        // in view while GitLab answers.
+        if (m_link == GitLabLink::Unreachable
+            || (m_link == GitLabLink::Answering && !m_options.offline && m_hasToken
+                && (m_cacheProblem.failure != StoreFailure::None || m_journalProblem.failure != StoreFailure::None
+                    || m_writeProblem.failure != StoreFailure::None))) {
+            updateConnection();
+            return;
+        }
         m_window->setConnectionState(ConnectionState::Syncing,
                                      full ? tr("Reading everything from GitLab...")
                                           : tr("Checking GitLab for changes..."));
@@ -312,6 +337,9 @@ void Shell::startSandbox()
 void Shell::onTokenRead(const QString &token, bool found)
 {
     m_hasToken = found && !token.isEmpty();
+    // A new (or renewed) token gets a fresh start, also after a 401.
+    m_link = GitLabLink::Unknown;
+    stopReconnecting();
     if (!m_hasToken) {
         m_client->setToken(QString());
         updateConnection();
@@ -328,12 +356,31 @@ void Shell::startSync()
     // from its file is tried again at every refresh.
     if (m_cache)
         m_cache->retryUnavailable();
+    // F5 or "Retry now" while waiting to reconnect: this is the attempt.
+    m_reconnectTimer.stop();
+    m_countdownTimer.stop();
+    m_backoff.cancel();
     if (m_options.offline || !m_hasToken || !m_sync) {
         updateConnection();
         return;
     }
     m_sync->start();
     m_syncTimer.start();
+}
+
+void Shell::scheduleReconnect()
+{
+    const qint64 delay = m_backoff.scheduleNext();
+    qCInfo(lcSync) << "GitLab unreachable; reconnect attempt" << m_backoff.failures() << "in" << delay << "ms";
+    m_reconnectTimer.start(int(delay));
+    m_countdownTimer.start();
+}
+
+void Shell::stopReconnecting()
+{
+    m_reconnectTimer.stop();
+    m_countdownTimer.stop();
+    m_backoff.reset();
 }
 
 void Shell::openConfig(const QString &appId, Environment environment)
@@ -385,34 +432,76 @@ void Shell::onSyncFinished(const SyncStats &stats)
         m_window->showError(stats.problems.join(QLatin1Char(' ')));
     if (m_adminLogin.isEmpty())
         learnAdminIdentity();
-    m_online = true;
+    if (m_link == GitLabLink::Unreachable)
+        qCInfo(lcSync) << "GitLab reachable again after" << m_backoff.failures() << "failed attempts";
+    m_link = GitLabLink::Answering;
+    stopReconnecting();
+    m_writeProblem = {};
     m_offlineReason.clear();
     m_releases->setOnline(true);
-    m_window->setConnectionState(ConnectionState::Online, m_profile.gitlabUrl.toString());
+    updateConnection();
     m_cache->loadSnapshot(); // the panels merge the new rows in
 }
 
 void Shell::onSyncFailed(const QString &message)
 {
-    if (m_sync->lastError().isOffline()) {
-        m_online = false;
+    const GitLabError error = m_sync->lastError();
+    const StoreFailure storeFailure = m_sync->lastStoreFailure();
+    if (StoreFailures::isTransient(storeFailure)) {
+        // GitLab answered everything; only saving it failed (full disk, lock,
+        // read-only file): a cache problem, not "Offline".
+        m_link = GitLabLink::Answering;
+        stopReconnecting();
+        m_writeProblem = { storeFailure, message, {} };
+        m_offlineReason.clear();
+        m_releases->setOnline(true);
+        m_window->showError(message);
+        updateConnection();
+        return;
+    }
+    if (error.kind == GitLabError::Kind::Unauthorized) {
+        // Trying again cannot help, and would hammer GitLab with a dead token.
+        m_link = GitLabLink::TokenRejected;
+        stopReconnecting();
+        m_syncTimer.stop();
         m_releases->setOnline(false);
         m_offlineReason = message;
+        updateConnection();
+        return;
+    }
+    // Not reached at all, or not answered in time, or (before GitLab answered
+    // once) only errors after every retry: try again later by itself.
+    if (error.isOffline() || error.kind == GitLabError::Kind::Timeout
+        || (error.isTransient() && m_link != GitLabLink::Answering)) {
+        m_link = GitLabLink::Unreachable;
+        m_releases->setOnline(false);
+        m_offlineReason = message;
+        scheduleReconnect();
         updateConnection();
         return;
     }
     // GitLab answered, but something was wrong (permission, conflict...): stay
     // online, keep the previous data, tell the admin.
     m_window->showError(message);
-    m_window->setConnectionState(m_online ? ConnectionState::Online : ConnectionState::Offline, message);
+    if (m_link == GitLabLink::Answering)
+        m_window->setConnectionState(ConnectionState::Online, message);
+    else
+        m_window->setConnectionState(ConnectionState::Offline, message);
 }
 
 void Shell::onCacheOpened(const CacheDatabase::OpenResult &result)
 {
+    m_cacheProblem = {};
+    if (result.status == CacheDatabase::OpenStatus::InUse
+        || (result.status == CacheDatabase::OpenStatus::Unavailable && StoreFailures::isTransient(result.failure)))
+        m_cacheProblem = { result.failure, result.message, result.holder };
+    updateConnection();
     switch (result.status) {
     case CacheDatabase::OpenStatus::Ready:
         break;
     case CacheDatabase::OpenStatus::InUse: {
+        // Said at once, whatever GitLab answers: this window cannot go on.
+        m_window->setConnectionState(ConnectionState::CacheLocked, result.message, result.holder);
         // Quits once the admin has read why.
         QMessageBox *box
             = Dialogs::inform(m_window.get(), QMessageBox::Critical, tr("Profile already open"), result.message);
@@ -527,8 +616,21 @@ void Shell::updateConnection()
         m_window->setConnectionState(ConnectionState::Offline, tr("Started with --offline: showing cached data."));
         return;
     }
-    if (m_online && m_offlineReason.isEmpty()) {
-        m_window->setConnectionState(ConnectionState::Online, m_profile.gitlabUrl.toString());
+    if (m_hasToken && m_link == GitLabLink::TokenRejected) {
+        m_window->setConnectionState(
+            ConnectionState::TokenRejected,
+            tr("%1 Renew the GitLab token of profile %2 in Settings (Ctrl+,); Dockmaster does not try again "
+               "until then.")
+                .arg(m_offlineReason, m_profile.name));
+        return;
+    }
+    if (m_hasToken && m_link == GitLabLink::Unreachable) {
+        m_window->setConnectionState(
+            ConnectionState::Unreachable,
+            tr("%1 Dockmaster tries again by itself, waiting longer after each failure (up to about two "
+               "minutes); Retry now tries at once.")
+                .arg(m_offlineReason));
+        m_window->setReconnectCountdown(m_sync && m_sync->isRunning() ? 0 : m_backoff.secondsUntilRetry());
         return;
     }
     if (!m_hasToken && m_profile.isSandbox && m_offlineReason.isEmpty())
@@ -540,8 +642,28 @@ void Shell::updateConnection()
                                          : m_offlineReason);
         return;
     }
-    m_window->setConnectionState(ConnectionState::Offline,
-                                 m_offlineReason.isEmpty() ? tr("Not connected to GitLab yet.") : m_offlineReason);
+    if (m_link != GitLabLink::Answering) {
+        if (m_sync && m_sync->isRunning())
+            return; // the first sync says what it does
+        m_window->setConnectionState(ConnectionState::Offline,
+                                     m_offlineReason.isEmpty() ? tr("Not connected to GitLab yet.") : m_offlineReason);
+        return;
+    }
+    // GitLab answers: a local store that cannot be written is what needs the admin.
+    for (const StoreProblem *problem : { &m_cacheProblem, &m_writeProblem, &m_journalProblem }) {
+        if (problem->failure == StoreFailure::None)
+            continue;
+        ConnectionState state = ConnectionState::CacheError;
+        if (problem->failure == StoreFailure::Locked)
+            state = ConnectionState::CacheLocked;
+        else if (problem->failure == StoreFailure::ReadOnly)
+            state = ConnectionState::CacheReadOnly;
+        else if (problem->failure == StoreFailure::DiskFull)
+            state = ConnectionState::DiskFull;
+        m_window->setConnectionState(state, problem->detail, problem->holder);
+        return;
+    }
+    m_window->setConnectionState(ConnectionState::Online, m_profile.gitlabUrl.toString());
 }
 
 void Shell::openSettings()

@@ -4,6 +4,7 @@
 #include "core/domain/environment.h"
 #include "core/profile/profile.h"
 #include "core/sandbox/sandbox.h"
+#include "core/sync/reconnectbackoff.h"
 
 #include <QObject>
 #include <QPointer>
@@ -41,11 +42,13 @@ class SecretStore;
 struct CacheSnapshot;
 
 struct ShellOptions {
-    QString profileName;           // --profile; empty = last used
-    bool offline = false;          // --offline
-    bool sandbox = false;          // --sandbox
-    SandboxFactory sandboxFactory; // what --sandbox runs; unset in builds without the sandbox
-    QString settingsFile;          // empty = the user's native settings (tests pass a temp file)
+    QString profileName;               // --profile; empty = last used
+    bool offline = false;              // --offline
+    bool sandbox = false;              // --sandbox
+    SandboxFactory sandboxFactory;     // what --sandbox runs; unset in builds without the sandbox
+    QString settingsFile;              // empty = the user's native settings (tests pass a temp file)
+    int syncIntervalMs = 60 * 1000;    // the periodic incremental sync while GitLab answers (tests: shorter)
+    ReconnectBackoffOptions reconnect; // the waits after GitLab could not be reached
 };
 
 // The composition root: builds the services and models, wires them to the
@@ -83,6 +86,8 @@ private:
     void onCacheOpened(const CacheDatabase::OpenResult &result);
     void onSnapshot(const CacheSnapshot &snapshot);
     void updateConnection();
+    void scheduleReconnect();
+    void stopReconnecting();
     void showHistoryOf(const QString &appId);
     void startSandbox();
     void onTokenRead(const QString &token, bool found);
@@ -126,9 +131,31 @@ private:
     std::unique_ptr<EditorTabs> m_editors;
     std::unique_ptr<ReviewController> m_review;
     QTimer m_syncTimer;
+    // After GitLab could not be reached: the next attempt, and the status
+    // bar's countdown to it, every second.
+    ReconnectBackoff m_backoff;
+    QTimer m_reconnectTimer;
+    QTimer m_countdownTimer;
     QString m_profileRefusal; // why the chosen profile was not used, if it was refused
-    bool m_online = false;
-    QString m_adminName;  // the GitLab account the token belongs to: the author of config commits
+    // What the last sync learnt about GitLab.
+    enum class GitLabLink {
+        Unknown,       // no sync has finished yet (or the token just changed)
+        Answering,     // GitLab answered the last sync
+        Unreachable,   // it could not be reached: reconnecting with backoff
+        TokenRejected, // 401: no retry until the token changes
+    };
+    GitLabLink m_link = GitLabLink::Unknown;
+    // A local store that cannot be written for a passing reason; shown while
+    // GitLab answers, so a cache problem never reads as "Offline".
+    struct StoreProblem {
+        StoreFailure failure = StoreFailure::None;
+        QString detail;
+        QString holder; // Locked: who holds the file
+    };
+    StoreProblem m_cacheProblem;   // the cache works from a copy in memory
+    StoreProblem m_journalProblem; // the audit journal works from memory
+    StoreProblem m_writeProblem;   // the last sync could not be saved
+    QString m_adminName;           // the GitLab account the token belongs to: the author of config commits
     QString m_adminEmail; // its commit email (commit_email, or GitLab's private <id>-<login>@users.noreply form)
     QString m_adminLogin;
     Profile m_profile;

@@ -668,6 +668,10 @@
         <source>No local cache is available: %1</source>
         <translation>没有可用的本地缓存：%1</translation>
     </message>
+    <message>
+        <source>process %1 on %2</source>
+        <translation>进程 %1（主机 %2）</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::CacheService</name>
@@ -3371,6 +3375,56 @@
         <source>Put every panel back where it starts, sized for this window</source>
         <translation>将所有面板放回初始位置，并按当前窗口调整大小</translation>
     </message>
+    <message>
+        <source>Retry the &amp;connection now</source>
+        <translation>立即重试连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Try to reach GitLab at once instead of waiting</source>
+        <translation>不再等待，立即尝试连接 GitLab</translation>
+    </message>
+    <message numerus="yes">
+        <source>GitLab unreachable · Reconnecting in %n s</source>
+        <translation>
+            <numerusform>无法连接 GitLab · %n 秒后重新连接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GitLab unreachable · Reconnecting…</source>
+        <translation>无法连接 GitLab · 正在重新连接…</translation>
+    </message>
+    <message>
+        <source>GitLab unreachable</source>
+        <translation>无法连接 GitLab</translation>
+    </message>
+    <message>
+        <source>Signed out: GitLab rejected the token</source>
+        <translation>已登出：GitLab 拒绝了访问令牌</translation>
+    </message>
+    <message>
+        <source>Cache locked by another program</source>
+        <translation>缓存被另一个程序锁定</translation>
+    </message>
+    <message>
+        <source>Cache locked by %1</source>
+        <translation>缓存被%1锁定</translation>
+    </message>
+    <message>
+        <source>Cache read-only</source>
+        <translation>缓存为只读</translation>
+    </message>
+    <message>
+        <source>Disk full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>Cache disk error</source>
+        <translation>缓存磁盘错误</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::OpsRepoPusher</name>
@@ -5610,6 +5664,14 @@
     <message>
         <source>This build of Dockmaster has no sandbox platform.</source>
         <translation>此版本的 Dockmaster 不含沙盒平台。</translation>
+    </message>
+    <message>
+        <source>%1 Renew the GitLab token of profile %2 in Settings (Ctrl+,); Dockmaster does not try again until then.</source>
+        <translation>%1 请在设置（Ctrl+,）中更新配置 %2 的 GitLab 访问令牌；在此之前 Dockmaster 不会再次尝试。</translation>
+    </message>
+    <message>
+        <source>%1 Dockmaster tries again by itself, waiting longer after each failure (up to about two minutes); Retry now tries at once.</source>
+        <translation>%1 Dockmaster 会自动重试，每次失败后等待更久（最长约两分钟）；点击“立即重试”可马上尝试。</translation>
     </message>
 </context>
 <context>

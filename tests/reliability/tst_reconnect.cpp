@@ -1,0 +1,270 @@
+// Reconnecting by itself (issue 23, problem 4): the whole console (Shell)
+// against the real GitLab emulator, which is stopped and started again on
+// the same port while the console is connected. The console notices on its
+// own, says "GitLab unreachable · Reconnecting in N s", and is back online
+// within the backoff without F5; "Retry now" reconnects at once; a rejected
+// token says so and is not retried in a loop; a locked cache while GitLab
+// answers reads as a cache problem naming the process, never as "Offline".
+//
+// Every wait is on a condition with a generous limit: a busy machine makes
+// the test slower, never wrong.
+
+#include "core/cache/cacheservice.h"
+#include "core/cache/storefailure.h"
+#include "core/keychain/secretstore.h"
+#include "core/profile/profilestore.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "sandbox/emulator/sandboxseeder.h"
+#include "views/mainwindow.h"
+#include "views/settings/settingsdialog.h"
+#include "views/shell/shell.h"
+
+#include <QAction>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace Dockmaster;
+
+namespace {
+
+// Longer than any wait of the default backoff (2 min + 20%) plus a sync.
+constexpr int BackoffLimitMs = 200 * 1000;
+constexpr int SyncLimitMs = 120 * 1000;
+
+QLabel *connectionLabel(const Shell &shell)
+{
+    return shell.mainWindow()->findChild<QLabel *>(QStringLiteral("connectionState"));
+}
+
+QToolButton *retryNowButton(const Shell &shell)
+{
+    return shell.mainWindow()->findChild<QToolButton *>(QStringLiteral("retryNowButton"));
+}
+
+// The seconds of "Reconnecting in N s", -1 when the label shows no countdown.
+int countdownShown(const Shell &shell)
+{
+    static const QRegularExpression pattern(QStringLiteral("Reconnecting in (\\d+) s"));
+    const QRegularExpressionMatch match = pattern.match(connectionLabel(shell)->text());
+    return match.hasMatch() ? match.captured(1).toInt() : -1;
+}
+
+} // namespace
+
+class TestReconnect : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_gitlab = std::make_unique<GitLabEmulator>(m_dir.filePath(QStringLiteral("gitlab")));
+        QVERIFY(m_gitlab->start());
+        SandboxSeedOptions seed;
+        seed.appCount = 3;
+        seed.bulk = true;
+        m_seed = SandboxSeeder(*m_gitlab).seed(seed);
+        QCOMPARE(m_seed.appIds.size(), 3);
+    }
+
+    void cleanupTestCase() { m_gitlab.reset(); }
+
+    // The server goes away and comes back on the same port: the console
+    // notices by itself, counts down, and is back online by itself.
+    void backOnlineByItselfAfterARestart()
+    {
+        ShellOptions options = optionsFor(QStringLiteral("restart"), m_seed.adminToken);
+        options.syncIntervalMs = 2000; // the periodic sync that notices the server is gone
+        Shell shell(options);
+        QSignalSpy refreshes(shell.mainWindow(), &MainWindow::refreshRequested);
+        QSignalSpy retries(shell.mainWindow(), &MainWindow::retryNowRequested);
+        shell.start();
+        QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, SyncLimitMs);
+        QVERIFY(!retryNowButton(shell)->isVisible());
+
+        const quint16 port = quint16(m_gitlab->baseUrl().port());
+        QElapsedTimer down;
+        m_gitlab->stop();
+        down.start();
+        QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Unreachable, SyncLimitMs);
+        const qint64 noticedMs = down.elapsed();
+        QVERIFY2(connectionLabel(shell)->text().contains(QStringLiteral("GitLab unreachable")),
+                 qPrintable(connectionLabel(shell)->text()));
+        QVERIFY(connectionLabel(shell)->toolTip().contains(QStringLiteral("cannot be reached")));
+        QVERIFY(retryNowButton(shell)->isVisibleTo(shell.mainWindow()));
+        QVERIFY(shell.mainWindow()->retryNowAction()->isEnabled());
+        for (QAction *action : shell.mainWindow()->gitlabActions())
+            QVERIFY(!action->isEnabled());
+        // It keeps trying while the server is down, waiting longer each time:
+        // the first wait is at most 2.4 s, so a countdown of 4 s or more comes
+        // from the second (doubled) wait or a later one.
+        QTRY_VERIFY_WITH_TIMEOUT(countdownShown(shell) >= 4, BackoffLimitMs);
+
+        QElapsedTimer back;
+        QVERIFY(m_gitlab->start(port));
+        back.start();
+        m_gitlab->clearRequestLog();
+        QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, BackoffLimitMs);
+        const qint64 backMs = back.elapsed();
+        QVERIFY(m_gitlab->requestCount(QString(), QStringLiteral("^/api/v4/")) > 0);
+        QVERIFY(!retryNowButton(shell)->isVisibleTo(shell.mainWindow()));
+        QVERIFY(!shell.mainWindow()->retryNowAction()->isEnabled());
+        for (QAction *action : shell.mainWindow()->gitlabActions())
+            QVERIFY(action->isEnabled());
+        QCOMPARE(refreshes.count(), 0); // no F5
+        QCOMPARE(retries.count(), 0);   // nor "Retry now"
+        qInfo("noticed after %lld ms; down %lld ms; back online %lld ms after the restart", noticedMs,
+              down.elapsed() - backMs, backMs);
+    }
+
+    // "Retry now" (the status bar's button, then the menu entry) does not
+    // wait for the countdown, here ten minutes.
+    void retryNowReconnectsAtOnce()
+    {
+        ShellOptions options = optionsFor(QStringLiteral("retrynow"), m_seed.adminToken);
+        options.syncIntervalMs = 2000;
+        options.reconnect.initialMs = 10 * 60 * 1000;
+        options.reconnect.maxMs = 10 * 60 * 1000;
+        Shell shell(options);
+        shell.start();
+        QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, SyncLimitMs);
+
+        for (const bool fromMenu : { false, true }) {
+            const quint16 port = quint16(m_gitlab->baseUrl().port());
+            m_gitlab->stop();
+            QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Unreachable, SyncLimitMs);
+            QTRY_VERIFY_WITH_TIMEOUT(countdownShown(shell) >= 8 * 60, SyncLimitMs); // 10 min -20%, minus a tick
+            QVERIFY(m_gitlab->start(port));
+            QElapsedTimer clicked;
+            clicked.start();
+            if (fromMenu)
+                shell.mainWindow()->retryNowAction()->trigger();
+            else
+                retryNowButton(shell)->click();
+            QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, SyncLimitMs);
+            QVERIFY(clicked.elapsed() < 8 * 60 * 1000); // not the automatic attempt
+            qInfo("%s: online %lld ms after Retry now", fromMenu ? "menu" : "button", clicked.elapsed());
+        }
+    }
+
+    // A 401 says the token was rejected and where to renew it, and is not
+    // retried until it is renewed; renewing it in Settings reconnects.
+    void rejectedTokenIsNotRetriedInALoop()
+    {
+        ShellOptions options = optionsFor(QStringLiteral("signedout"), QStringLiteral("glpat-revoked-long-ago"));
+        options.syncIntervalMs = 1000; // would sync every second if it retried
+        Shell shell(options);
+        m_gitlab->clearRequestLog();
+        shell.start();
+        QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::TokenRejected, SyncLimitMs);
+        QVERIFY2(connectionLabel(shell)->text().contains(QStringLiteral("Signed out")),
+                 qPrintable(connectionLabel(shell)->text()));
+        QVERIFY2(connectionLabel(shell)->toolTip().contains(QStringLiteral("Settings")),
+                 qPrintable(connectionLabel(shell)->toolTip()));
+        QVERIFY(!retryNowButton(shell)->isVisibleTo(shell.mainWindow()));
+        for (QAction *action : shell.mainWindow()->gitlabActions())
+            QVERIFY(!action->isEnabled());
+
+        // Long enough for a periodic sync every second and several backoff
+        // attempts (2 s, 4 s): none may come. A slow machine only sends fewer.
+        // (The first seconds let calls the 401 cancelled in flight arrive.)
+        QVERIFY(m_gitlab->requestCount(QString(), QStringLiteral("^/api/v4/")) > 0);
+        QTest::qWait(3000);
+        const int rejected = m_gitlab->requestCount(QString(), QStringLiteral("^/api/v4/"));
+        QTest::qWait(10000);
+        QCOMPARE(m_gitlab->requestCount(QString(), QStringLiteral("^/api/v4/")), rejected);
+        QCOMPARE(shell.mainWindow()->connectionState(), ConnectionState::TokenRejected);
+
+        // The admin renews the token in Settings: back online.
+        Q_EMIT shell.mainWindow()->settingsRequested();
+        SettingsDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = shell.mainWindow()->findChild<SettingsDialog *>()) != nullptr, 10000);
+        dialog->field(QStringLiteral("gitlabToken"))->setText(m_seed.adminToken);
+        QVERIFY(dialog->saveCurrent());
+        QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, SyncLimitMs);
+    }
+
+    // GitLab answers but another process holds the cache file: the status
+    // names the process, actions stay available, and once the lock is gone
+    // the console is plainly online again, without F5.
+    void lockedCacheIsNotShownAsOffline()
+    {
+        const QString profile = QStringLiteral("lockedcache");
+        const QString cachePath = CacheService::defaultFilePathForProfile(profile);
+        QVERIFY(QDir().mkpath(QFileInfo(cachePath).absolutePath()));
+        QProcess holder;
+        holder.start(QStringLiteral("sqlite3"), { cachePath });
+        QVERIFY(holder.waitForStarted(30000));
+        holder.write("PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\nCREATE TABLE held (x);\n");
+        QVERIFY(QTest::qWaitFor([&] { return !StoreFailures::lockHolder(cachePath).isEmpty(); }, 30000));
+
+        ShellOptions options = optionsFor(profile, m_seed.adminToken);
+        options.syncIntervalMs = 2000; // each tick also tries the cache file again
+        Shell shell(options);
+        shell.start();
+        QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::CacheLocked, SyncLimitMs);
+        const QString pid = QString::number(holder.processId());
+        QVERIFY2(
+            connectionLabel(shell)->text().contains(QStringLiteral("Cache locked by process %1 (sqlite3)").arg(pid)),
+            qPrintable(connectionLabel(shell)->text()));
+        QVERIFY(!connectionLabel(shell)->text().contains(QStringLiteral("Offline")));
+        for (QAction *action : shell.mainWindow()->gitlabActions())
+            QVERIFY(action->isEnabled()); // GitLab answers
+        // A periodic sync does not hide it behind "Syncing".
+        m_gitlab->clearRequestLog();
+        QTRY_VERIFY_WITH_TIMEOUT(m_gitlab->requestCount(QString(), QStringLiteral("^/api/v4/")) > 0, SyncLimitMs);
+        QCOMPARE(shell.mainWindow()->connectionState(), ConnectionState::CacheLocked);
+
+        holder.write("ROLLBACK;\n.quit\n");
+        holder.closeWriteChannel();
+        QVERIFY(holder.waitForFinished(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, SyncLimitMs);
+    }
+
+private:
+    // A profile on the emulator, its token in the keychain (the suite's own
+    // Secret Service), as the Settings dialog leaves them.
+    ShellOptions optionsFor(const QString &name, const QString &token)
+    {
+        ShellOptions options;
+        options.settingsFile = m_dir.filePath(name + QStringLiteral(".ini"));
+        ProfileStore profiles(options.settingsFile);
+        Profile profile;
+        profile.name = name;
+        profile.gitlabUrl = m_gitlab->baseUrl();
+        profile.rootGroup = QStringLiteral("plugins");
+        profile.inventoryProject = QStringLiteral("plugins/ops/inventory");
+        profile.testDomainSuffix = QStringLiteral("test.plugins.example.com");
+        profile.productionDomainSuffix = QStringLiteral("plugins.example.com");
+        profiles.save(profile);
+        profiles.setLastUsedProfile(name);
+        options.profileName = name;
+        KeychainSecretStore secrets;
+        QSignalSpy written(&secrets, &SecretStore::secretWritten);
+        QSignalSpy failed(&secrets, &SecretStore::failed);
+        secrets.write(SecretStore::gitlabTokenKey(name), token);
+        if (!QTest::qWaitFor([&] { return !written.isEmpty() || !failed.isEmpty(); }, 30000) || !failed.isEmpty())
+            qWarning("the keychain did not store the token");
+        return options;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<GitLabEmulator> m_gitlab;
+    SandboxSeedResult m_seed;
+};
+
+QTEST_MAIN(TestReconnect)
+#include "tst_reconnect.moc"

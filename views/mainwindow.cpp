@@ -45,6 +45,29 @@ QString stateDot(const QColor &color)
     return QStringLiteral("<span style=\"color:%1\">&#9679;</span> ").arg(color.name());
 }
 
+// Green online, blue syncing, grey offline by choice, orange while
+// reconnecting by itself, red where the admin has to act.
+QColor stateColor(ConnectionState state)
+{
+    switch (state) {
+    case ConnectionState::Online:
+        return { 0x27, 0xae, 0x60 };
+    case ConnectionState::Syncing:
+        return { 0x29, 0x80, 0xb9 };
+    case ConnectionState::Offline:
+        return { 0x95, 0xa5, 0xa6 };
+    case ConnectionState::Unreachable:
+        return { 0xe6, 0x7e, 0x22 };
+    case ConnectionState::TokenRejected:
+    case ConnectionState::CacheLocked:
+    case ConnectionState::CacheReadOnly:
+    case ConnectionState::DiskFull:
+    case ConnectionState::CacheError:
+        break;
+    }
+    return { 0xc0, 0x39, 0x2b };
+}
+
 } // namespace
 
 MainWindow::MainWindow(ApplicationsModel *applications, ReleaseRequestsModel *releaseRequests, QWidget *parent)
@@ -346,58 +369,41 @@ void MainWindow::setReconnectCountdown(int seconds)
     updateConnectionLabel();
 }
 
-void MainWindow::updateConnectionLabel()
+QString MainWindow::connectionName() const
 {
-    QString name;
-    QColor dot;
     switch (m_connectionState) {
     case ConnectionState::Online:
-        name = tr("Online");
-        dot = QColor(0x27, 0xae, 0x60);
-        break;
+        return tr("Online");
     case ConnectionState::Syncing:
-        name = tr("Syncing");
-        dot = QColor(0x29, 0x80, 0xb9);
-        break;
+        return tr("Syncing");
     case ConnectionState::Offline:
-        name = tr("Offline");
-        dot = QColor(0x95, 0xa5, 0xa6);
-        break;
+        return tr("Offline");
     case ConnectionState::Unreachable:
         if (m_reconnectSeconds > 0)
-            name = tr("GitLab unreachable · Reconnecting in %n s", nullptr, m_reconnectSeconds);
-        else if (m_reconnectSeconds == 0)
-            name = tr("GitLab unreachable · Reconnecting…");
-        else
-            name = tr("GitLab unreachable");
-        dot = QColor(0xe6, 0x7e, 0x22);
-        break;
+            return tr("GitLab unreachable · Reconnecting in %n s", nullptr, m_reconnectSeconds);
+        return m_reconnectSeconds == 0 ? tr("GitLab unreachable · Reconnecting…") : tr("GitLab unreachable");
     case ConnectionState::TokenRejected:
-        name = tr("Signed out: GitLab rejected the token");
-        dot = QColor(0xc0, 0x39, 0x2b);
-        break;
+        return tr("Signed out: GitLab rejected the token");
     case ConnectionState::CacheLocked:
-        name = m_connectionSubject.isEmpty() ? tr("Cache locked by another program")
+        return m_connectionSubject.isEmpty() ? tr("Cache locked by another program")
                                              : tr("Cache locked by %1").arg(UntrustedText::line(m_connectionSubject));
-        dot = QColor(0xc0, 0x39, 0x2b);
-        break;
     case ConnectionState::CacheReadOnly:
-        name = tr("Cache read-only");
-        dot = QColor(0xc0, 0x39, 0x2b);
-        break;
+        return tr("Cache read-only");
     case ConnectionState::DiskFull:
-        name = tr("Disk full");
-        dot = QColor(0xc0, 0x39, 0x2b);
-        break;
+        return tr("Disk full");
     case ConnectionState::CacheError:
-        name = tr("Cache disk error");
-        dot = QColor(0xc0, 0x39, 0x2b);
-        break;
+        return tr("Cache disk error");
     }
+    return {};
+}
+
+void MainWindow::updateConnectionLabel()
+{
+    const QString name = connectionName();
     const bool waiting = m_connectionState == ConnectionState::Unreachable;
     m_retryNowAction->setEnabled(waiting);
     m_retryNowButton->setVisible(waiting);
-    m_connectionLabel->setText(stateDot(dot) + name.toHtmlEscaped());
+    m_connectionLabel->setText(stateDot(stateColor(m_connectionState)) + name.toHtmlEscaped());
     m_connectionLabel->setToolTip(UntrustedText::plainToolTip(m_connectionDetail.left(UntrustedText::BlockLimit)));
     // Plain words for a screen reader, not the label's markup.
     const QString plainDetail = UntrustedText::line(m_connectionDetail);

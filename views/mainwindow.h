@@ -117,6 +117,7 @@ private:
     void makeRoomForEditor();
     // The panels' named splitters whose sizes are part of the layout.
     QList<QSplitter *> layoutSplitters() const;
+    QString connectionName() const;
     void updateConnectionLabel();
 
     ApplicationsPanel *m_applicationsPanel;

@@ -34,6 +34,23 @@
 #include <KSyntaxHighlighting/Repository>
 
 namespace Dockmaster {
+namespace {
+
+ConnectionState stateOfStore(StoreFailure failure)
+{
+    switch (failure) {
+    case StoreFailure::Locked:
+        return ConnectionState::CacheLocked;
+    case StoreFailure::ReadOnly:
+        return ConnectionState::CacheReadOnly;
+    case StoreFailure::DiskFull:
+        return ConnectionState::DiskFull;
+    default:
+        return ConnectionState::CacheError;
+    }
+}
+
+} // namespace
 
 Shell::Shell(ShellOptions options, QObject *parent)
     : QObject(parent)
@@ -288,10 +305,8 @@ void Shell::openCache(const QString &filePath)
     connect(m_sync.get(), &SyncEngine::started, this, [this](bool full) {
         // A reconnect attempt says so ("Reconnecting…"); a cache problem stays
         // in view while GitLab answers.
-        if (m_link == GitLabLink::Unreachable
-            || (m_link == GitLabLink::Answering && !m_options.offline && m_hasToken
-                && (m_cacheProblem.failure != StoreFailure::None || m_journalProblem.failure != StoreFailure::None
-                    || m_writeProblem.failure != StoreFailure::None))) {
+        const std::optional<ConnectionView> view = connectionView();
+        if (m_link != GitLabLink::Unknown && view && view->state != ConnectionState::Online) {
             updateConnection();
             return;
         }
@@ -612,58 +627,51 @@ void Shell::updateConnection()
 {
     if (m_profile.name.isEmpty())
         return;
-    if (m_options.offline) {
-        m_window->setConnectionState(ConnectionState::Offline, tr("Started with --offline: showing cached data."));
+    const std::optional<ConnectionView> view = connectionView();
+    if (!view)
         return;
-    }
-    if (m_hasToken && m_link == GitLabLink::TokenRejected) {
-        m_window->setConnectionState(
-            ConnectionState::TokenRejected,
-            tr("%1 Renew the GitLab token of profile %2 in Settings (Ctrl+,); Dockmaster does not try again "
-               "until then.")
-                .arg(m_offlineReason, m_profile.name));
-        return;
-    }
-    if (m_hasToken && m_link == GitLabLink::Unreachable) {
-        m_window->setConnectionState(
-            ConnectionState::Unreachable,
-            tr("%1 Dockmaster tries again by itself, waiting longer after each failure (up to about two "
-               "minutes); Retry now tries at once.")
-                .arg(m_offlineReason));
+    m_window->setConnectionState(view->state, view->detail, view->subject);
+    if (view->state == ConnectionState::Unreachable)
         m_window->setReconnectCountdown(m_sync && m_sync->isRunning() ? 0 : m_backoff.secondsUntilRetry());
-        return;
-    }
+}
+
+std::optional<Shell::ConnectionView> Shell::connectionView() const
+{
+    if (m_options.offline)
+        return ConnectionView { ConnectionState::Offline, tr("Started with --offline: showing cached data."), {} };
+    if (m_hasToken && m_link == GitLabLink::TokenRejected)
+        return ConnectionView { ConnectionState::TokenRejected,
+                                tr("%1 Renew the GitLab token of profile %2 in Settings (Ctrl+,); Dockmaster does "
+                                   "not try again until then.")
+                                    .arg(m_offlineReason, m_profile.name),
+                                {} };
+    if (m_hasToken && m_link == GitLabLink::Unreachable)
+        return ConnectionView { ConnectionState::Unreachable,
+                                tr("%1 Dockmaster tries again by itself, waiting longer after each failure (up to "
+                                   "about two minutes); Retry now tries at once.")
+                                    .arg(m_offlineReason),
+                                {} };
     if (!m_hasToken && m_profile.isSandbox && m_offlineReason.isEmpty())
-        return; // still preparing: the status says so
-    if (!m_hasToken) {
-        m_window->setConnectionState(ConnectionState::Offline,
-                                     m_offlineReason.isEmpty()
-                                         ? tr("No GitLab token is stored for this profile: add one in Settings.")
-                                         : m_offlineReason);
-        return;
-    }
+        return std::nullopt; // still preparing: the status says so
+    if (!m_hasToken)
+        return ConnectionView { ConnectionState::Offline,
+                                m_offlineReason.isEmpty()
+                                    ? tr("No GitLab token is stored for this profile: add one in Settings.")
+                                    : m_offlineReason,
+                                {} };
     if (m_link != GitLabLink::Answering) {
         if (m_sync && m_sync->isRunning())
-            return; // the first sync says what it does
-        m_window->setConnectionState(ConnectionState::Offline,
-                                     m_offlineReason.isEmpty() ? tr("Not connected to GitLab yet.") : m_offlineReason);
-        return;
+            return std::nullopt; // the first sync says what it does
+        return ConnectionView { ConnectionState::Offline,
+                                m_offlineReason.isEmpty() ? tr("Not connected to GitLab yet.") : m_offlineReason,
+                                {} };
     }
     // GitLab answers: a local store that cannot be written is what needs the admin.
     for (const StoreProblem *problem : { &m_cacheProblem, &m_writeProblem, &m_journalProblem }) {
-        if (problem->failure == StoreFailure::None)
-            continue;
-        ConnectionState state = ConnectionState::CacheError;
-        if (problem->failure == StoreFailure::Locked)
-            state = ConnectionState::CacheLocked;
-        else if (problem->failure == StoreFailure::ReadOnly)
-            state = ConnectionState::CacheReadOnly;
-        else if (problem->failure == StoreFailure::DiskFull)
-            state = ConnectionState::DiskFull;
-        m_window->setConnectionState(state, problem->detail, problem->holder);
-        return;
+        if (problem->failure != StoreFailure::None)
+            return ConnectionView { stateOfStore(problem->failure), problem->detail, problem->holder };
     }
-    m_window->setConnectionState(ConnectionState::Online, m_profile.gitlabUrl.toString());
+    return ConnectionView { ConnectionState::Online, m_profile.gitlabUrl.toString(), {} };
 }
 
 void Shell::openSettings()

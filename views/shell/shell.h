@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/cache/cachedatabase.h"
+#include "core/domain/connectionstate.h"
 #include "core/domain/environment.h"
 #include "core/profile/profile.h"
 #include "core/sandbox/sandbox.h"
@@ -11,6 +12,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class QSettings;
 class QTemporaryDir;
@@ -86,6 +88,14 @@ private:
     void onCacheOpened(const CacheDatabase::OpenResult &result);
     void onSnapshot(const CacheSnapshot &snapshot);
     void updateConnection();
+    // What the status bar says, most urgent cause first; nullopt: leave it
+    // to the step in progress (the sandbox starting, the first sync).
+    struct ConnectionView {
+        ConnectionState state = ConnectionState::Offline;
+        QString detail;
+        QString subject;
+    };
+    std::optional<ConnectionView> connectionView() const;
     void scheduleReconnect();
     void stopReconnecting();
     void showHistoryOf(const QString &appId);

@@ -12,6 +12,7 @@
 #include "core/cache/cacheschema.h"
 #include "core/cache/cacheservice.h"
 #include "tests/support/sqlitefile.h"
+#include "tests/support/withoutdacoverride.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,11 +23,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <linux/capability.h>
 #include <memory>
 #include <sched.h>
 #include <sys/mount.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 using namespace Dockmaster;
@@ -174,34 +173,6 @@ bool fillDisk(const QString &filler)
     return true;
 }
 
-// Root ignores file modes; taking away the capabilities that let it makes a
-// 0444 file read-only for this thread and the threads it starts.
-class WithoutDacOverride
-{
-public:
-    WithoutDacOverride()
-    {
-        m_header.version = _LINUX_CAPABILITY_VERSION_3;
-        if (syscall(SYS_capget, &m_header, m_saved) != 0)
-            return;
-        __user_cap_data_struct lowered[2] = { m_saved[0], m_saved[1] };
-        lowered[0].effective &= ~((1u << CAP_DAC_OVERRIDE) | (1u << CAP_DAC_READ_SEARCH) | (1u << CAP_FOWNER));
-        m_lowered = syscall(SYS_capset, &m_header, lowered) == 0;
-    }
-    ~WithoutDacOverride()
-    {
-        if (m_lowered)
-            syscall(SYS_capset, &m_header, m_saved);
-    }
-    WithoutDacOverride(const WithoutDacOverride &) = delete;
-    WithoutDacOverride &operator=(const WithoutDacOverride &) = delete;
-
-private:
-    __user_cap_header_struct m_header {};
-    __user_cap_data_struct m_saved[2] {};
-    bool m_lowered = false;
-};
-
 } // namespace
 
 class TestLocalStoreFaults : public QObject
@@ -312,7 +283,7 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(m_cachePath, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
         OpenedService opened;
         {
-            WithoutDacOverride readOnlyForRootToo;
+            Test::WithoutDacOverride readOnlyForRootToo;
             opened = openService(m_cachePath);
         }
         QVERIFY(opened.service);

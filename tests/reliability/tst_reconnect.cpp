@@ -3,18 +3,21 @@
 // the same port while the console is connected. The console notices on its
 // own, says "GitLab unreachable · Reconnecting in N s", and is back online
 // within the backoff without F5; "Retry now" reconnects at once; a rejected
-// token says so and is not retried in a loop; a locked cache while GitLab
-// answers reads as a cache problem naming the process, never as "Offline".
+// token says so and is not retried in a loop; a locked or read-only cache
+// while GitLab answers reads as a cache problem (naming the process holding
+// it), never as "Offline".
 //
 // Every wait is on a condition with a generous limit: a busy machine makes
 // the test slower, never wrong.
 
+#include "core/cache/cachedatabase.h"
 #include "core/cache/cacheservice.h"
 #include "core/cache/storefailure.h"
 #include "core/keychain/secretstore.h"
 #include "core/profile/profilestore.h"
 #include "sandbox/emulator/gitlabemulator.h"
 #include "sandbox/emulator/sandboxseeder.h"
+#include "tests/support/withoutdacoverride.h"
 #include "views/mainwindow.h"
 #include "views/settings/settingsdialog.h"
 #include "views/shell/shell.h"
@@ -22,6 +25,7 @@
 #include <QAction>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -231,6 +235,42 @@ private Q_SLOTS:
         holder.write("ROLLBACK;\n.quit\n");
         holder.closeWriteChannel();
         QVERIFY(holder.waitForFinished(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, SyncLimitMs);
+    }
+
+    // GitLab answers but the cache file is read-only: "Cache read-only",
+    // never "Offline"; once it is writable again the console is plainly
+    // online, without F5.
+    void readOnlyCacheIsNotShownAsOffline()
+    {
+        const QString profile = QStringLiteral("readonlycache");
+        const QString cachePath = CacheService::defaultFilePathForProfile(profile);
+        QVERIFY(QDir().mkpath(QFileInfo(cachePath).absolutePath()));
+        {
+            CacheDatabase cache(cachePath);
+            QCOMPARE(cache.open().status, CacheDatabase::OpenStatus::Ready);
+        }
+        QVERIFY(QFile::setPermissions(cachePath, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+
+        ShellOptions options = optionsFor(profile, m_seed.adminToken);
+        options.syncIntervalMs = 2000; // each tick also tries the cache file again
+        Shell shell(options);
+        {
+            Test::WithoutDacOverride readOnlyForRootToo; // the cache's thread starts in here
+            shell.start();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::CacheReadOnly, SyncLimitMs);
+        QVERIFY2(connectionLabel(shell)->text().endsWith(QStringLiteral("Cache read-only")),
+                 qPrintable(connectionLabel(shell)->text()));
+        QVERIFY2(connectionLabel(shell)->toolTip().contains(QStringLiteral("read-only")),
+                 qPrintable(connectionLabel(shell)->toolTip()));
+        for (QAction *action : shell.mainWindow()->gitlabActions())
+            QVERIFY(action->isEnabled()); // GitLab answers
+
+        for (const QString &name :
+             QDir(QFileInfo(cachePath).absolutePath()).entryList({ QStringLiteral("cache.sqlite*") }, QDir::Files))
+            QVERIFY(QFile::setPermissions(QFileInfo(cachePath).absolutePath() + QLatin1Char('/') + name,
+                                          QFile::ReadOwner | QFile::WriteOwner));
         QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, SyncLimitMs);
     }
 

@@ -496,6 +496,8 @@ SyncWriteResult writeSyncBatch(CacheDatabase &db, const SyncBatch &batch,
     result.ok = committed;
     if (!committed && !result.superseded && result.error.isEmpty()) {
         result.storeFailure = db.lastFailure();
+        if (result.storeFailure == StoreFailure::Locked)
+            result.storeHolder = StoreFailures::lockHolder(db.filePath());
         result.error = Text::tr("The local cache could not be updated (%1); it still holds the previous data.")
                            .arg(db.lastError());
     }

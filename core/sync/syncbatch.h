@@ -62,6 +62,7 @@ struct SyncWriteResult {
     bool superseded = false; // another sync committed first; nothing was written
     QString error;
     StoreFailure storeFailure = StoreFailure::None; // why the cache refused the write, when it did
+    QString storeHolder;                            // Locked: the process holding the file, when known
     int apps = 0;
     int appsChanged = 0;
     int appsRemoved = 0;

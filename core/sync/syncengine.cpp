@@ -581,7 +581,7 @@ void SyncEngine::write()
                 GitLabError error;
                 error.kind = GitLabError::Kind::Other;
                 error.message = result.error;
-                abortRun(error, result.storeFailure);
+                abortRun(error, result.storeFailure, result.storeHolder);
                 return;
             }
             SyncStats stats;
@@ -597,6 +597,7 @@ void SyncEngine::write()
             stats.finishedAt = QDateTime::currentDateTimeUtc();
             m_lastError = {};
             m_lastStoreFailure = StoreFailure::None;
+            m_lastStoreHolder.clear();
             m_run->done = m_run->total;
             reportProgress(tr("Up to date"), true);
             m_run.reset();
@@ -605,12 +606,13 @@ void SyncEngine::write()
         });
 }
 
-void SyncEngine::abortRun(const GitLabError &error, StoreFailure storeFailure)
+void SyncEngine::abortRun(const GitLabError &error, StoreFailure storeFailure, const QString &storeHolder)
 {
     if (!m_run)
         return;
     m_lastError = error;
     m_lastStoreFailure = storeFailure;
+    m_lastStoreHolder = storeHolder;
     m_run->gitCancelled->store(true);
     const QList<QPointer<GitLabCall>> calls = m_run->calls;
     m_run.reset();

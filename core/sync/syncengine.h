@@ -87,6 +87,8 @@ public:
     // Set when the last run failed because the local cache refused its write
     // (GitLab answered): full disk, read-only file, lock. None otherwise.
     StoreFailure lastStoreFailure() const { return m_lastStoreFailure; }
+    // Locked: the process holding the cache file, when known.
+    QString lastStoreHolder() const { return m_lastStoreHolder; }
 
     // Tests only: runs inside the write transaction after all writes;
     // returning false rolls the whole run back.
@@ -111,7 +113,8 @@ private:
     void pumpJobs();
     void jobDone();
     void write();
-    void abortRun(const GitLabError &error, StoreFailure storeFailure = StoreFailure::None);
+    void abortRun(const GitLabError &error, StoreFailure storeFailure = StoreFailure::None,
+                  const QString &storeHolder = {});
     void endRun();
     bool alive(quint64 runId) const;
     template<typename T>
@@ -132,6 +135,7 @@ private:
     std::optional<Mode> m_queued;
     GitLabError m_lastError;
     StoreFailure m_lastStoreFailure = StoreFailure::None;
+    QString m_lastStoreHolder;
     std::function<bool(CacheDatabase &)> m_beforeCommit;
 };
 

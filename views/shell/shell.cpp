@@ -467,7 +467,7 @@ void Shell::onSyncFailed(const QString &message)
         // read-only file): a cache problem, not "Offline".
         m_link = GitLabLink::Answering;
         stopReconnecting();
-        m_writeProblem = { storeFailure, message, {} };
+        m_writeProblem = { storeFailure, message, m_sync->lastStoreHolder() };
         m_offlineReason.clear();
         m_releases->setOnline(true);
         m_window->showError(message);

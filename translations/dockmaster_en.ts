@@ -162,6 +162,16 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::MainWindow</name>
+    <message numerus="yes">
+        <source>GitLab unreachable · Reconnecting in %n s</source>
+        <translation>
+            <numerusform>GitLab unreachable · Reconnecting in %n s</numerusform>
+            <numerusform>GitLab unreachable · Reconnecting in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::PipelineFollower</name>
     <message numerus="yes">
         <source>No runner has picked up pipeline #%1 of %2 for %n minute(s). Check that a runner serves %3 (online, not paused, matching tags).</source>

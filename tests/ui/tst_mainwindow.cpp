@@ -366,6 +366,11 @@ private Q_SLOTS:
         QMessageBox *box = nullptr;
         QTRY_VERIFY((box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr);
         QVERIFY2(box->text().contains(QStringLiteral("in use")), qPrintable(box->text()));
+        // The status bar says it too, naming the process that holds the cache.
+        QCOMPARE(second.mainWindow()->connectionState(), ConnectionState::CacheLocked);
+        const QString status = second.mainWindow()->findChild<QLabel *>(QStringLiteral("connectionState"))->text();
+        QVERIFY2(status.contains(QStringLiteral("Cache locked by process %1").arg(QCoreApplication::applicationPid())),
+                 qPrintable(status));
         QVERIFY(quit.isEmpty());
         box->accept();
         QTRY_COMPARE(quit.size(), 1);

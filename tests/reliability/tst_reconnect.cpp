@@ -216,21 +216,13 @@ private Q_SLOTS:
         Shell shell(options);
         shell.start();
         QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::CacheLocked, SyncLimitMs);
-        const QString pid = QString::number(holder.processId());
-        QVERIFY2(
-            connectionLabel(shell)->text().contains(QStringLiteral("Cache locked by process %1 (sqlite3)").arg(pid)),
-            qPrintable(connectionLabel(shell)->text()));
-        QVERIFY(!connectionLabel(shell)->text().contains(QStringLiteral("Offline")));
-        for (QAction *action : shell.mainWindow()->gitlabActions())
-            QVERIFY(action->isEnabled()); // GitLab answers
+        verifyHolderNamed(shell, holder);
         // A periodic sync does not hide it behind "Syncing".
         m_gitlab->clearRequestLog();
         QTRY_VERIFY_WITH_TIMEOUT(m_gitlab->requestCount(QString(), QStringLiteral("^/api/v4/")) > 0, SyncLimitMs);
         QCOMPARE(shell.mainWindow()->connectionState(), ConnectionState::CacheLocked);
 
-        holder.write("ROLLBACK;\n.quit\n");
-        holder.closeWriteChannel();
-        QVERIFY(holder.waitForFinished(30000));
+        releaseLock(holder);
         QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, SyncLimitMs);
     }
 
@@ -258,19 +250,11 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return !StoreFailures::lockHolder(cachePath).isEmpty(); }, 30000));
         renewToken(shell, m_seed.adminToken);
         QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::CacheLocked, SyncLimitMs);
-        const QString pid = QString::number(holder.processId());
-        QVERIFY2(
-            connectionLabel(shell)->text().contains(QStringLiteral("Cache locked by process %1 (sqlite3)").arg(pid)),
-            qPrintable(connectionLabel(shell)->text()));
+        verifyHolderNamed(shell, holder);
         // The file itself is in use: it is the sync's save that was refused.
         QVERIFY2(connectionLabel(shell)->toolTip().contains(QStringLiteral("could not be updated")),
                  qPrintable(connectionLabel(shell)->toolTip()));
-        for (QAction *action : shell.mainWindow()->gitlabActions())
-            QVERIFY(action->isEnabled()); // GitLab answers
-
-        holder.write("ROLLBACK;\n.quit\n");
-        holder.closeWriteChannel();
-        QVERIFY(holder.waitForFinished(30000));
+        releaseLock(holder);
         QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, SyncLimitMs);
     }
 
@@ -311,6 +295,27 @@ private Q_SLOTS:
     }
 
 private:
+    // The status bar names the sqlite3 shell holding the cache; GitLab
+    // answers, so its actions stay available.
+    static void verifyHolderNamed(const Shell &shell, const QProcess &holder)
+    {
+        const QString pid = QString::number(holder.processId());
+        QVERIFY2(
+            connectionLabel(shell)->text().contains(QStringLiteral("Cache locked by process %1 (sqlite3)").arg(pid)),
+            qPrintable(connectionLabel(shell)->text()));
+        QVERIFY(!connectionLabel(shell)->text().contains(QStringLiteral("Offline")));
+        for (QAction *action : shell.mainWindow()->gitlabActions())
+            QVERIFY(action->isEnabled());
+    }
+
+    // The other program quits without committing.
+    static void releaseLock(QProcess &holder)
+    {
+        holder.write("ROLLBACK;\n.quit\n");
+        holder.closeWriteChannel();
+        QVERIFY(holder.waitForFinished(30000));
+    }
+
     // What the admin does in Settings: types the new token and saves.
     static void renewToken(Shell &shell, const QString &token)
     {

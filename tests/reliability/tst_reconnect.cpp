@@ -46,6 +46,7 @@ namespace {
 // Longer than any wait of the default backoff (2 min + 20%) plus a sync.
 constexpr int BackoffLimitMs = 200 * 1000;
 constexpr int SyncLimitMs = 120 * 1000;
+constexpr qint64 TenMinutesMs = 600000;
 
 QLabel *connectionLabel(const Shell &shell)
 {
@@ -140,8 +141,8 @@ private Q_SLOTS:
     {
         ShellOptions options = optionsFor(QStringLiteral("retrynow"), m_seed.adminToken);
         options.syncIntervalMs = 2000;
-        options.reconnect.initialMs = 10 * 60 * 1000;
-        options.reconnect.maxMs = 10 * 60 * 1000;
+        options.reconnect.initialMs = TenMinutesMs;
+        options.reconnect.maxMs = TenMinutesMs;
         Shell shell(options);
         shell.start();
         QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, SyncLimitMs);
@@ -159,7 +160,7 @@ private Q_SLOTS:
             else
                 retryNowButton(shell)->click();
             QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, SyncLimitMs);
-            QVERIFY(clicked.elapsed() < 8 * 60 * 1000); // not the automatic attempt
+            QVERIFY(clicked.elapsed() < TenMinutesMs * 8 / 10); // not the automatic attempt
             qInfo("%s: online %lld ms after Retry now", fromMenu ? "menu" : "button", clicked.elapsed());
         }
     }
@@ -321,7 +322,12 @@ private:
     {
         Q_EMIT shell.mainWindow()->settingsRequested();
         SettingsDialog *dialog = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((dialog = shell.mainWindow()->findChild<SettingsDialog *>()) != nullptr, 10000);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                dialog = shell.mainWindow()->findChild<SettingsDialog *>();
+                return dialog != nullptr;
+            },
+            10000));
         dialog->field(QStringLiteral("gitlabToken"))->setText(token);
         QVERIFY(dialog->saveCurrent());
         dialog->close();

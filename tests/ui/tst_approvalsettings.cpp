@@ -54,10 +54,10 @@ private Q_SLOTS:
         auto *refuse = dialog.findChild<QCheckBox *>(QStringLiteral("refuseProductionBeforeTest"));
         QVERIFY(production && test && refuse);
         // With the three more rows it still fits a 1366×768 laptop (a panel and the title bar take some).
-        QVERIFY2(dialog.minimumSizeHint().height() <= 700 && dialog.minimumSizeHint().width() <= 1366,
-                 qPrintable(QStringLiteral("%1x%2")
-                                .arg(dialog.minimumSizeHint().width())
-                                .arg(dialog.minimumSizeHint().height())));
+        QVERIFY2(
+            dialog.minimumSizeHint().height() <= 700 && dialog.minimumSizeHint().width() <= 1366,
+            qPrintable(
+                QStringLiteral("%1x%2").arg(dialog.minimumSizeHint().width()).arg(dialog.minimumSizeHint().height())));
 
         // A new profile starts from the defaults: 2 for production, 1 for test, a warning only.
         QCOMPARE(production->value(), 2);

@@ -160,8 +160,7 @@ void SettingsDialog::buildUi()
     // With two or more production approvals, no requester ever approves alone.
     connect(m_productionApprovals, &QSpinBox::valueChanged, this, [this](int count) {
         m_twoPerson->setEnabled(count < 2);
-        m_twoPerson->setToolTip(count < 2 ? QString()
-                                          : tr("Always the case with two or more production approvals."));
+        m_twoPerson->setToolTip(count < 2 ? QString() : tr("Always the case with two or more production approvals."));
     });
 
     m_status = new QLabel(this);

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -147,7 +148,15 @@ QString ApplicationsPanel::currentAppId() const
 
 void ApplicationsPanel::addDetailsWidget(QWidget *widget)
 {
-    m_detailsArea->layout()->addWidget(widget);
+    // On a 768-high screen the health lines do not always fit under the
+    // details: they scroll instead of being cut off.
+    auto *scroll = new QScrollArea(m_detailsArea);
+    scroll->setWidget(widget);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    m_detailsArea->layout()->addWidget(scroll);
 }
 
 void ApplicationsPanel::setOffline(bool offline, const QString &reason)

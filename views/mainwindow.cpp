@@ -175,6 +175,12 @@ void MainWindow::createMenus()
     QAction *filter = edit->addAction(tr("&Filter current panel"), this, &MainWindow::focusCurrentFilter);
     filter->setShortcut(QKeySequence::Find);
     filter->setShortcutContext(Qt::ApplicationShortcut);
+    // The open editor's Find is Ctrl+F too, and two enabled actions on one key
+    // trigger neither ("ambiguous shortcut"): the panel filter steps aside
+    // while the focus is in the editor.
+    connect(qApp, &QApplication::focusChanged, filter, [this, filter](QWidget *, QWidget *now) {
+        filter->setEnabled(!(now && m_editorArea && m_editorArea->isAncestorOf(now)));
+    });
 
     // The open editor's own actions (validate, diff, commit, history, drift,
     // find…) with their shortcuts, so none hides behind its toolbar's "»".

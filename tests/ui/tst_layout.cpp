@@ -12,7 +12,9 @@
 #include "models/releaserequestsmodel.h"
 #include "tests/ui/demodata.h"
 #include "tests/ui/sandboxsession.h"
+#include "views/editor/codeeditor.h"
 #include "views/editor/configeditor.h"
+#include "views/editor/findreplacebar.h"
 #include "views/mainwindow.h"
 #include "views/panels/applicationspanel.h"
 #include "views/panels/approvalspanel.h"
@@ -24,6 +26,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMouseEvent>
@@ -223,6 +226,30 @@ private Q_SLOTS:
         window.editorArea()->removeTab(0);
         delete editor;
         QVERIFY(window.editorArea()->isHidden());
+    }
+
+    // Ctrl+F is the editor's Find while the editor has the focus and the
+    // panels' filter elsewhere: two actions on one key would trigger neither.
+    void ctrlFFindsInTheEditorAndFiltersThePanelsElsewhere()
+    {
+        MainWindow window(&m_apps, &m_requests);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ConfigEditor *editor = openEditor(window);
+        window.activateWindow();
+        editor->codeEditor()->setFocus();
+        QTRY_VERIFY(editor->codeEditor()->hasFocus());
+        QVERIFY(!editor->findReplaceBar()->isVisible());
+        QTest::keyClick(editor->codeEditor(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(editor->findReplaceBar()->isVisible());
+
+        QTreeView *apps = window.applicationsPanel()->view();
+        apps->setFocus();
+        QTRY_VERIFY(apps->hasFocus());
+        QTest::keyClick(apps, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
+        QVERIFY(window.applicationsPanel()->isAncestorOf(QApplication::focusWidget()));
     }
 
     void eachProfileKeepsItsLayoutAndResetRestoresTheDefault()

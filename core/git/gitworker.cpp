@@ -244,6 +244,19 @@ QString triesNote(const GitRetry &retry)
                                : QString();
 }
 
+// One push of refspec to origin; state keeps what the server said.
+int pushToOrigin(git_repository *repository, QByteArray refspec, NetworkState &state)
+{
+    git_remote *rawRemote = nullptr;
+    git_remote_lookup(&rawRemote, repository, "origin");
+    const RemotePtr remote(rawRemote);
+    git_push_options options = GIT_PUSH_OPTIONS_INIT;
+    setCallbacks(options.callbacks, state);
+    char *refspecs[] = { refspec.data() };
+    const git_strarray refspecArray = { refspecs, 1 };
+    return git_remote_push(remote.get(), &refspecArray, &options);
+}
+
 } // namespace
 
 GitWorker::GitWorker(QString cacheRoot)
@@ -514,14 +527,20 @@ QList<GitUnpushedCommit> GitWorker::unpushedCommits() const
     return result;
 }
 
-GitUnpushedCommit GitWorker::unpushedCommit(const QString &commitId) const
+// Only a commit that was kept, named by its full id.
+git_oid GitWorker::requireKept(const QString &commitId) const
 {
     git_oid oid;
-    const QByteArray ref = unpushedRef(commitId);
-    if (git_reference_name_to_id(&oid, m_repository, ref.constData()) != 0) {
+    if (git_reference_name_to_id(&oid, m_repository, unpushedRef(commitId).constData()) != 0) {
         throw GitError { GitFailure::General,
                          tr("%1 is not an unpushed commit of %2.").arg(commitId.left(8), m_branch) };
     }
+    return oid;
+}
+
+GitUnpushedCommit GitWorker::unpushedCommit(const QString &commitId) const
+{
+    const git_oid oid = requireKept(commitId);
     git_commit *rawCommit = nullptr;
     if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0)
         throw GitError { GitFailure::General, tr("Could not read the commit %1: %2").arg(commitId, libgit2Message()) };
@@ -582,18 +601,11 @@ QString GitWorker::keepUnpushedAsBranch(const QString &commitId)
     const GitUnpushedCommit kept = unpushedCommit(commitId);
     // Outside env/: no environment deploys from it.
     const QString branch = QStringLiteral("dockmaster/unpushed/%1-%2").arg(m_branch, kept.commit.shortId());
-    QByteArray refspec = unpushedRef(commitId) + ":refs/heads/" + branch.toUtf8();
-    char *refspecs[] = { refspec.data() };
-    const git_strarray refspecArray = { refspecs, 1 };
+    const QByteArray refspec = unpushedRef(commitId) + ":refs/heads/" + branch.toUtf8();
     GitRetry retry(m_retryPolicy);
     for (;;) {
-        git_remote *rawRemote = nullptr;
-        git_remote_lookup(&rawRemote, m_repository, "origin");
-        const RemotePtr remote(rawRemote);
         NetworkState state(m_username, m_token);
-        git_push_options options = GIT_PUSH_OPTIONS_INIT;
-        setCallbacks(options.callbacks, state);
-        const int result = git_remote_push(remote.get(), &refspecArray, &options);
+        const int result = pushToOrigin(m_repository, refspec, state);
         const QString error = libgit2Message();
         if (result == 0 && state.rejectedStatus.isEmpty())
             break;
@@ -613,7 +625,7 @@ QString GitWorker::keepUnpushedAsBranch(const QString &commitId)
 void GitWorker::discardUnpushed(const QString &commitId)
 {
     requireRepository();
-    (void)unpushedCommit(commitId); // only what was kept, by its full id
+    requireKept(commitId);
     if (git_reference_remove(m_repository, unpushedRef(commitId).constData()) != 0) {
         throw GitError { GitFailure::General,
                          tr("Could not drop the unpushed commit %1: %2").arg(commitId.left(8), libgit2Message()) };
@@ -648,18 +660,10 @@ bool GitWorker::pushBranch(const QString &base)
 {
     const QString ours = localHead();
     GitRetry retry(m_retryPolicy);
+    const QByteArray branchRef = "refs/heads/" + m_branch.toUtf8();
     for (;;) {
-        git_remote *rawRemote = nullptr;
-        git_remote_lookup(&rawRemote, m_repository, "origin");
-        RemotePtr remote(rawRemote);
         NetworkState state(m_username, m_token);
-        git_push_options options = GIT_PUSH_OPTIONS_INIT;
-        setCallbacks(options.callbacks, state);
-        QByteArray refspec = "refs/heads/" + m_branch.toUtf8();
-        refspec += ':' + refspec;
-        char *refspecs[] = { refspec.data() };
-        const git_strarray refspecArray = { refspecs, 1 };
-        const int result = git_remote_push(remote.get(), &refspecArray, &options);
+        const int result = pushToOrigin(m_repository, branchRef + ':' + branchRef, state);
         const QString pushError = libgit2Message();
         if (result == 0 && state.rejectedStatus.isEmpty()) {
             return true;

@@ -10,6 +10,7 @@
 #include <source_location>
 
 struct git_repository;
+struct git_oid;
 
 namespace Dockmaster {
 
@@ -63,6 +64,7 @@ private:
     void keepUnpushedCommits();
     QList<GitUnpushedCommit> unpushedCommits() const;
     GitUnpushedCommit unpushedCommit(const QString &commitId) const;
+    git_oid requireKept(const QString &commitId) const;
     QByteArray unpushedRef(const QString &commitId) const;
     void resetBranchTo(const QString &commit);
     QString localHead() const;

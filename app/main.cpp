@@ -1,5 +1,6 @@
 // Dockmaster's entry point: parse the command line, install translations and
 // hand over to the Shell, which builds everything else.
+#include "app/commandline.h"
 #include "app/profilecheck.h"
 #include "app/singleinstance.h"
 #include "app/windowpicture.h"
@@ -21,6 +22,12 @@
 #include <string_view>
 
 namespace {
+
+#ifdef DOCKMASTER_WITH_SANDBOX
+constexpr bool WithSandbox = true;
+#else
+constexpr bool WithSandbox = false;
+#endif
 
 // --lang must be known before any translated text exists, including the
 // command line help itself, so it is read ahead of the real parser.
@@ -66,58 +73,24 @@ int main(int argc, char *argv[])
     Dockmaster::installTranslations(&app, languageFromArguments(QApplication::arguments()));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Desktop console for the admins of the plugin hosting platform."));
-    parser.addHelpOption();
-    const QCommandLineOption versionOption(
-        { QStringLiteral("v"), QStringLiteral("version") },
-        QCoreApplication::translate("main", "Print the versions of Dockmaster and its libraries, then exit."));
-    const QCommandLineOption checkProfileOption(
-        QStringLiteral("check-profile"),
-        QCoreApplication::translate("main",
-                                    "Check the profile <name> (settings, token in the keychain) and its "
-                                    "connection to GitLab without opening a window; exit code 0 if every check "
-                                    "passes or only warns, 1 if one failed, 2 if the profile or token is missing."),
-        QCoreApplication::translate("main", "name"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Save a picture of the window to <file> once started, then exit."),
-        QCoreApplication::translate("main", "file"));
-    parser.addOptions({ versionOption, checkProfileOption, screenshotOption });
-    const QCommandLineOption profileOption(QStringLiteral("profile"),
-                                           QCoreApplication::translate("main", "Open the profile <name>."),
-                                           QCoreApplication::translate("main", "name"));
-    const QCommandLineOption offlineOption(
-        QStringLiteral("offline"), QCoreApplication::translate("main", "Start offline, showing cached data only."));
-    const QCommandLineOption langOption(QStringLiteral("lang"),
-                                        QCoreApplication::translate("main", "User interface language (en, zh_CN)."),
-                                        QCoreApplication::translate("main", "language"));
-    const QCommandLineOption verboseOption(
-        QStringLiteral("verbose"),
-        QCoreApplication::translate("main", "Print diagnostic messages of every subsystem (secrets left out)."));
-    const QCommandLineOption sandboxOption(
-        QStringLiteral("sandbox"),
-        QCoreApplication::translate("main", "Run against the embedded sandbox platform with demo data."));
-    parser.addOptions({ profileOption, offlineOption, langOption, verboseOption });
-#ifdef DOCKMASTER_WITH_SANDBOX
-    parser.addOption(sandboxOption);
-#endif
+    Dockmaster::CommandLine::declare(parser, WithSandbox);
     parser.process(app);
     // QT_LOGGING_RULES still wins over this, so one category can be picked or muted.
-    if (parser.isSet(verboseOption))
+    if (parser.isSet(QStringLiteral("verbose")))
         QLoggingCategory::setFilterRules(QString::fromLatin1(Dockmaster::Logging::VerboseRules));
-    if (parser.isSet(versionOption)) {
+    if (parser.isSet(QStringLiteral("version"))) {
         std::printf("%s\n", qPrintable(Dockmaster::buildInfoText()));
         return 0;
     }
-    if (parser.isSet(checkProfileOption))
-        return Dockmaster::runProfileCheck(parser.value(checkProfileOption));
+    if (parser.isSet(QStringLiteral("check-profile")))
+        return Dockmaster::runProfileCheck(parser.value(QStringLiteral("check-profile")));
 
     Dockmaster::ShellOptions options;
-    options.profileName = parser.value(profileOption);
-    options.offline = parser.isSet(offlineOption);
+    options.profileName = parser.value(QStringLiteral("profile"));
+    options.offline = parser.isSet(QStringLiteral("offline"));
+    options.links = parser.positionalArguments();
 #ifdef DOCKMASTER_WITH_SANDBOX
-    options.sandbox = parser.isSet(sandboxOption);
+    options.sandbox = parser.isSet(QStringLiteral("sandbox"));
     options.sandboxFactory = [] {
         return std::make_unique<Dockmaster::SandboxPlatform>();
     };
@@ -125,16 +98,17 @@ int main(int argc, char *argv[])
     // One window per profile: a second start raises the first (the sandbox
     // and pictures for the documentation run beside anything).
     Dockmaster::SingleInstance instance(options.profileName);
-    if (!options.sandbox && !parser.isSet(screenshotOption)) {
+    if (!options.sandbox && !parser.isSet(QStringLiteral("screenshot"))) {
         if (instance.forwardToRunning(QApplication::arguments()))
             return 0;
         instance.listen();
     }
     Dockmaster::Shell shell(options);
     instance.raiseOnActivation(shell.mainWindow());
+    Dockmaster::CommandLine::showLinksOfLaterStarts(instance, shell);
     QObject::connect(&shell, &Dockmaster::Shell::quitRequested, &app, &QCoreApplication::exit, Qt::QueuedConnection);
     shell.start();
-    if (parser.isSet(screenshotOption))
-        Dockmaster::saveWindowPictureAndQuit(shell.mainWindow(), parser.value(screenshotOption));
+    if (parser.isSet(QStringLiteral("screenshot")))
+        Dockmaster::saveWindowPictureAndQuit(shell.mainWindow(), parser.value(QStringLiteral("screenshot")));
     return QApplication::exec();
 }

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Dockmaster::LinkOpener</name>
+    <message>
+        <source>Issue #%1 is not an open release request: showing its application %2.</source>
+        <translation>议题 #%1 不是未关闭的发布请求：改为显示其应用 %2。</translation>
+    </message>
+    <message>
+        <source>Looking for %1 in GitLab&apos;s newest data…</source>
+        <translation>正在 GitLab 的最新数据中查找 %1…</translation>
+    </message>
+    <message>
+        <source>No application or open release request of this profile matches %1.</source>
+        <translation>此配置中没有与 %1 匹配的应用或未关闭的发布请求。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::AppLogSourceFactory</name>
     <message>
         <source>No Loki is configured in the profile settings.</source>
@@ -5965,6 +5980,10 @@
 </context>
 <context>
     <name>main</name>
+    <message>
+        <source>A GitLab link to an application&apos;s project or to a release request, or an application&apos;s ID or name: shown selected. Given to a running Dockmaster of the same profile, it is shown there.</source>
+        <translation>指向应用项目或发布请求的 GitLab 链接，或应用的 ID 或名称：打开后将其选中。若同一配置的 Dockmaster 已在运行，则在该窗口中显示。</translation>
+    </message>
     <message>
         <source>Desktop console for the admins of the plugin hosting platform.</source>
         <translation>插件托管平台管理员的桌面控制台。</translation>

@@ -31,6 +31,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
+#include <QTreeView>
 #include <QUrl>
 
 #include <KSyntaxHighlighting/Repository>
@@ -652,6 +653,26 @@ void MainWindow::childEvent(QChildEvent *event)
         if (tabs && tabs->accessibleName().isEmpty())
             tabs->setAccessibleName(tr("Panels"));
     }
+}
+
+bool MainWindow::showApplication(const QString &appId)
+{
+    if (!m_applicationsPanel->showApp(appId))
+        return false;
+    m_applicationsDock->show();
+    m_applicationsDock->raise();
+    m_applicationsPanel->view()->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
+bool MainWindow::showReleaseRequest(qint64 projectId, qint64 iid)
+{
+    if (!m_approvalsPanel->showRequest(projectId, iid))
+        return false;
+    m_approvalsDock->show();
+    m_approvalsDock->raise();
+    m_approvalsPanel->view()->setFocus(Qt::OtherFocusReason);
+    return true;
 }
 
 void MainWindow::focusPanel(QDockWidget *dock)

@@ -69,6 +69,10 @@ public:
     // with what it shows, and brings the dock forward.
     void showLogs(LogSource *source, const QString &title);
     void showError(const QString &message); // non-modal: in the status bar for 15 seconds
+    // Bring the Applications panel / Pending approvals to the front with the
+    // app / request selected (a link opened from outside); false if not listed.
+    bool showApplication(const QString &appId);
+    bool showReleaseRequest(qint64 projectId, qint64 iid);
 
     // Geometry, dock layout and the panels' splitters. Each profile keeps its
     // own (`profile` empty: the layout a profile starts from before it has one).

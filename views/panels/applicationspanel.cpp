@@ -183,6 +183,17 @@ void ApplicationsPanel::updateBanner()
     m_banner->setText(tr("Offline: %1").arg(m_offlineReason) + QLatin1Char(' ') + age);
 }
 
+bool ApplicationsPanel::showApp(const QString &appId)
+{
+    return showSourceRow(m_model->rowOfKey(appId));
+}
+
+void ApplicationsPanel::clearChoiceFilters()
+{
+    for (QComboBox *choice : { m_environment, m_host, m_status })
+        choice->setCurrentIndex(0); // "All …" / "Any status"
+}
+
 void ApplicationsPanel::rebuildFilterChoices()
 {
     auto refill = [](QComboBox *combo, const QString &allLabel, const QStringList &values,

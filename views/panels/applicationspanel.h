@@ -25,6 +25,8 @@ public:
 
     ApplicationsFilterModel *filterModel() const { return m_filter; }
     QString currentAppId() const;
+    // Selects `appId` (clearing filters that hide it); false if it is not listed.
+    bool showApp(const QString &appId);
 
     // Extra details of the selected app below the main ones (live health).
     void addDetailsWidget(QWidget *widget);
@@ -38,6 +40,9 @@ Q_SIGNALS:
     void openLogsRequested(const QString &appId, Dockmaster::Environment environment);
     void logHistoryRequested(const QString &appId, Dockmaster::Environment environment);
     void openConfigRequested(const QString &appId, Dockmaster::Environment environment);
+
+protected:
+    void clearChoiceFilters() override;
 
 private:
     void rebuildFilterChoices();

@@ -130,6 +130,21 @@ std::optional<ReleaseRequest> ApprovalsPanel::currentRequest() const
     return index.siblingAtColumn(0).data(Roles::RecordRole).value<ReleaseRequest>();
 }
 
+bool ApprovalsPanel::showRequest(qint64 projectId, qint64 iid)
+{
+    const QList<ReleaseRequest> &requests = m_model->items();
+    for (int row = 0; row < requests.size(); ++row) {
+        if (requests.at(row).projectId == projectId && requests.at(row).iid == iid)
+            return showSourceRow(row);
+    }
+    return false;
+}
+
+void ApprovalsPanel::clearChoiceFilters()
+{
+    m_environment->setCurrentIndex(0); // "All environments"
+}
+
 void ApprovalsPanel::setReviewWidget(QWidget *review)
 {
     auto *layout = static_cast<QVBoxLayout *>(m_reviewArea->layout());

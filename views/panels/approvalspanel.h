@@ -25,6 +25,9 @@ public:
     void setActionsEnabled(bool enabled, const QString &whyNot);
     // The selected request, if any.
     std::optional<ReleaseRequest> currentRequest() const;
+    // Selects the request `iid` of project `projectId` (clearing filters that
+    // hide it); false if it is not listed.
+    bool showRequest(qint64 projectId, qint64 iid);
     // Where the review of the selected request is shown (the shell fills it).
     void setReviewWidget(QWidget *review);
     // Asks for the reason (required) and emits rejectRequested().
@@ -42,6 +45,7 @@ public:
     static constexpr int MaxListPercent = 40;
 
 protected:
+    void clearChoiceFilters() override;
     void resizeEvent(QResizeEvent *event) override;
 
 Q_SIGNALS:

@@ -3,6 +3,7 @@
 #include "models/searchfiltermodel.h"
 #include "views/panels/filterwidgets.h"
 
+#include <QAbstractProxyModel>
 #include <QLineEdit>
 #include <QSplitter>
 #include <QTreeView>
@@ -40,6 +41,26 @@ QVBoxLayout *FilterablePanel::panelLayout()
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     return layout;
+}
+
+bool FilterablePanel::showSourceRow(int sourceRow)
+{
+    auto *filter = qobject_cast<QAbstractProxyModel *>(m_view->model());
+    if (!filter || !filter->sourceModel() || sourceRow < 0 || sourceRow >= filter->sourceModel()->rowCount())
+        return false;
+    const auto shown = [filter, sourceRow] {
+        return filter->mapFromSource(filter->sourceModel()->index(sourceRow, 0));
+    };
+    if (!shown().isValid()) {
+        m_search->clear();
+        clearChoiceFilters();
+    }
+    const QModelIndex index = shown();
+    if (!index.isValid())
+        return false;
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    return true;
 }
 
 void FilterablePanel::focusFilter()

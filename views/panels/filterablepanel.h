@@ -22,6 +22,10 @@ class FilterablePanel : public QWidget
 public:
     QTreeView *view() const { return m_view; }
     void focusFilter();
+    // Makes row `sourceRow` of the panel's model the current one and scrolls
+    // to it. Filters that hide it are cleared first: the admin asked for this
+    // row by name. False when the row does not exist.
+    bool showSourceRow(int sourceRow);
 
 protected:
     FilterablePanel(const QString &searchPlaceholder, const QString &searchName, const QString &tableName,
@@ -32,6 +36,8 @@ protected:
     QSplitter *tableAbove(QWidget *below, int tableStretch, int belowStretch);
     // The panel's own layout, with the margins every panel has.
     QVBoxLayout *panelLayout();
+    // Sets the panel's own filters (beyond the search field) to show everything.
+    virtual void clearChoiceFilters() { }
     // Calls `slot` whenever rows of `model` come, go, change or are reset.
     template<typename Slot> void whenRowsChange(QAbstractItemModel *model, Slot slot)
     {

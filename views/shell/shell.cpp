@@ -20,6 +20,7 @@
 #include "views/settings/settingsdialog.h"
 #include "views/shell/dnsaccess.h"
 #include "views/shell/editortabs.h"
+#include "views/shell/linkopener.h"
 #include "views/shell/logscontroller.h"
 #include "views/shell/provisioningcontroller.h"
 #include "views/shell/releasecontroller.h"
@@ -147,6 +148,17 @@ Shell::Shell(ShellOptions options, QObject *parent)
                             tr("%1 at %2").arg(path, commit.left(12)));
             });
     connect(m_window->applicationsPanel(), &ApplicationsPanel::currentAppChanged, this, &Shell::showHistoryOf);
+    m_links = std::make_unique<LinkOpener>(m_applications.get(), m_releaseRequests.get(), m_window.get(), [this] {
+        if (m_options.offline)
+            return 0;
+        if (!m_hasToken || !m_sync)
+            return m_tokenAnswered ? 0 : 1; // the start-up syncs once the keychain answered
+        // A running sync read GitLab before the link came: the one it queues now did not.
+        const bool running = m_sync->isRunning();
+        startSync();
+        return running ? 2 : 1;
+    });
+    m_links->open(m_options.links);
     connect(m_secrets.get(), &SecretStore::secretRead, this,
             [this](const QString &key, const QString &secret, bool found) {
                 if (key == SecretStore::gitlabTokenKey(m_profile.name))
@@ -176,9 +188,11 @@ Shell::Shell(ShellOptions options, QObject *parent)
         if (key != SecretStore::gitlabTokenKey(m_profile.name))
             return;
         m_hasToken = false;
+        m_tokenAnswered = true;
         m_link = GitLabLink::Unknown;
         stopReconnecting();
         m_offlineReason = message;
+        m_links->syncFailed();
         updateConnection();
     });
 }
@@ -352,12 +366,14 @@ void Shell::startSandbox()
 void Shell::onTokenRead(const QString &token, bool found)
 {
     m_hasToken = found && !token.isEmpty();
+    m_tokenAnswered = true;
     // A new (or renewed) token gets a fresh start, also after a 401.
     m_link = GitLabLink::Unknown;
     stopReconnecting();
     if (!m_hasToken) {
         m_client->setToken(QString());
         updateConnection();
+        m_links->syncFailed(); // no sync will look for them
         return;
     }
     m_client->setBaseUrl(m_profile.gitlabUrl);
@@ -455,11 +471,13 @@ void Shell::onSyncFinished(const SyncStats &stats)
     m_offlineReason.clear();
     m_releases->setOnline(true);
     updateConnection();
+    m_links->syncFinished();
     m_cache->loadSnapshot(); // the panels merge the new rows in
 }
 
 void Shell::onSyncFailed(const QString &message)
 {
+    m_links->syncFailed();
     const GitLabError error = m_sync->lastError();
     const StoreFailure storeFailure = m_sync->lastStoreFailure();
     if (StoreFailures::isTransient(storeFailure)) {
@@ -601,7 +619,13 @@ void Shell::onSnapshot(const CacheSnapshot &snapshot)
     // of the app it shows, the new live version and deployment appear.
     if (const QString shown = m_window->tagHistoryPanel()->appId(); !shown.isEmpty())
         showHistoryOf(shown);
+    m_links->snapshotShown();
     Q_EMIT firstPaintReady();
+}
+
+void Shell::openLinks(const QStringList &links)
+{
+    m_links->open(links);
 }
 
 void Shell::showHistoryOf(const QString &appId)

@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QTimer>
 
 #include <memory>
@@ -25,6 +26,7 @@ namespace Dockmaster {
 
 class ApplicationsModel;
 class DnsAccess;
+class LinkOpener;
 class LogsController;
 class EditorTabs;
 class ProvisioningController;
@@ -47,6 +49,7 @@ struct ShellOptions {
     QString profileName;               // --profile; empty = last used
     bool offline = false;              // --offline
     bool sandbox = false;              // --sandbox
+    QStringList links;                 // apps or release requests to show once painted (dockmaster LINK...)
     SandboxFactory sandboxFactory;     // what --sandbox runs; unset in builds without the sandbox
     QString settingsFile;              // empty = the user's native settings (tests pass a temp file)
     int syncIntervalMs = 60 * 1000;    // the periodic incremental sync while GitLab answers (tests: shorter)
@@ -63,6 +66,9 @@ public:
     ~Shell() override;
 
     void start();
+    // Shows the apps or release requests `links` name (GitLab links, app
+    // IDs or names), e.g. those of a second start of this profile.
+    void openLinks(const QStringList &links);
     MainWindow *mainWindow() const { return m_window.get(); }
     const Profile &profile() const { return m_profile; }
     SecretStore *secrets() const { return m_secrets.get(); }
@@ -140,6 +146,7 @@ private:
     std::unique_ptr<ProvisioningController> m_provisioning; // uses m_dns
     std::unique_ptr<EditorTabs> m_editors;
     std::unique_ptr<ReviewController> m_review;
+    std::unique_ptr<LinkOpener> m_links;
     QTimer m_syncTimer;
     // After GitLab could not be reached: the next attempt, and the status
     // bar's countdown to it, every second.
@@ -170,6 +177,7 @@ private:
     QString m_adminLogin;
     Profile m_profile;
     bool m_hasToken = false;
+    bool m_tokenAnswered = false; // the keychain answered whether there is a token
     QString m_offlineReason;
 };
 

@@ -473,6 +473,7 @@ void GitWorker::attach(const QUrl &url, const QString &username, const QString &
         }
         keepUnpushedCommits();
         resetBranchTo(remoteHead());
+        dropKeptAlreadyOnBranch();
     }
 }
 
@@ -505,6 +506,31 @@ void GitWorker::keepUnpushedCommits()
     }
     git_reference_free(kept);
     qCWarning(lcGit).noquote() << "kept unpushed commit" << id << "of" << m_branch;
+}
+
+// A kept commit whose every change is on the branch already has nothing
+// left to offer: it reached the server before a crash dropped its ref, or
+// someone made the very same change.
+void GitWorker::dropKeptAlreadyOnBranch()
+{
+    const QString head = remoteHead();
+    if (head.isEmpty())
+        return;
+    const auto sameEntry = [this, &head](const QString &commit, const QString &path) {
+        const TreeEntryPtr ours = entryInCommit(m_repository, commit, path);
+        const TreeEntryPtr theirs = entryInCommit(m_repository, head, path);
+        if (!ours || !theirs)
+            return !ours && !theirs; // deleted on both
+        return git_oid_equal(git_tree_entry_id(ours.get()), git_tree_entry_id(theirs.get()))
+            && git_tree_entry_filemode(ours.get()) == git_tree_entry_filemode(theirs.get());
+    };
+    for (const GitUnpushedCommit &kept : unpushedCommits()) {
+        const bool onBranch = !kept.paths.isEmpty()
+            && std::all_of(kept.paths.cbegin(), kept.paths.cend(),
+                           [&](const QString &path) { return sameEntry(kept.commit.id, path); });
+        if (onBranch && git_reference_remove(m_repository, unpushedRef(kept.commit.id).constData()) == 0)
+            qCInfo(lcGit).noquote() << "kept commit" << kept.commit.id << "is on" << m_branch << "already; dropped";
+    }
 }
 
 QList<GitUnpushedCommit> GitWorker::unpushedCommits() const

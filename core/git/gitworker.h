@@ -62,6 +62,7 @@ private:
     QString gitlinkAt(const QString &commit, const QString &path) const;
     void fetch();
     void keepUnpushedCommits();
+    void dropKeptAlreadyOnBranch();
     QList<GitUnpushedCommit> unpushedCommits() const;
     GitUnpushedCommit unpushedCommit(const QString &commitId) const;
     git_oid requireKept(const QString &commitId) const;

@@ -222,6 +222,48 @@ private Q_SLOTS:
         QVERIFY2(reopened.ok(), qPrintable(reopened.error));
         QVERIFY(reopened.value.unpushed.isEmpty());
     }
+    // The console died after the kept commit reached the server but before
+    // its ref was dropped (or another admin made the very same change): the
+    // change is on the branch, so nothing is offered again.
+    void keptEditAlreadyOnTheServerIsNotOfferedAgain()
+    {
+        QTemporaryDir cache;
+        QVERIFY(!killBetweenCommitAndPush(cache.path()).isEmpty());
+        const QString clone = cache.path() + QStringLiteral("/git/")
+            + QDir(cache.path() + QStringLiteral("/git")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).constFirst();
+        QProcess show;
+        show.start(QStringLiteral("git"),
+                   { QStringLiteral("-C"), clone, QStringLiteral("show"),
+                     QStringLiteral("refs/heads/") + m_branch + QLatin1Char(':') + m_path });
+        QVERIFY(show.waitForFinished(30000));
+        const QByteArray edited = show.readAllStandardOutput();
+        QVERIFY(edited.endsWith("# edited before the crash\n"));
+        {
+            QTemporaryDir otherCache;
+            GitWorkspace other(otherCache.path());
+            const auto opened = open(other);
+            QVERIFY2(opened.ok(), qPrintable(opened.error));
+            const auto pushed = waitGit<GitPushResult>([&](QObject *context, auto done) {
+                other.commitAndPush(m_path, edited, QStringLiteral("The same edit"),
+                                    { QStringLiteral("Alice Admin"), QStringLiteral("alice@example.test") },
+                                    opened.value.headCommit, context, done);
+            });
+            QVERIFY2(pushed.ok() && !pushed.value.rejection, qPrintable(pushed.error));
+        }
+        const QString upstream = m_fixture.rev(m_ops, m_branch);
+
+        GitWorkspace workspace(cache.path());
+        const auto opened = open(workspace);
+        QVERIFY2(opened.ok(), qPrintable(opened.error));
+        QCOMPARE(opened.value.headCommit, upstream);
+        QVERIFY(opened.value.unpushed.isEmpty());
+        QProcess refs;
+        refs.start(QStringLiteral("git"),
+                   { QStringLiteral("-C"), clone, QStringLiteral("for-each-ref"), QStringLiteral("refs/dockmaster/") });
+        QVERIFY(refs.waitForFinished(30000));
+        QCOMPARE(refs.readAllStandardOutput(), QByteArray()); // dropped, not only hidden
+        QCOMPARE(m_fixture.rev(m_ops, m_branch), upstream);   // and nothing pushed twice
+    }
 };
 
 QTEST_GUILESS_MAIN(TestUnpushedCommit)

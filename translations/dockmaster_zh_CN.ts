@@ -5603,6 +5603,14 @@
 <context>
     <name>Dockmaster::Shell</name>
     <message>
+        <source>GitLab went back in time</source>
+        <translation>GitLab 的数据回到了过去</translation>
+    </message>
+    <message>
+        <source>GitLab no longer has what this console saw at the last sync (was it restored from a backup?). Everything was read again: the panels show GitLab&apos;s data as it is now.</source>
+        <translation>GitLab 上已没有本控制台上次同步时看到的内容（是否从备份恢复过？）。已重新读取全部数据：各面板显示的是 GitLab 当前的数据。</translation>
+    </message>
+    <message>
         <source>The local cache file can be used again.</source>
         <translation>本地缓存文件已恢复可用。</translation>
     </message>

@@ -478,7 +478,8 @@ SyncWriteResult writeSyncBatch(CacheDatabase &db, const SyncBatch &batch,
         const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
         if (!db.setSyncValue(SyncKeys::Generation, QString::number(generation + 1))
             || !db.setSyncValue(SyncKeys::Cursor, batch.cursor.toUTC().toString(Qt::ISODateWithMs))
-            || !db.setSyncValue(SyncKeys::LastSyncAt, now) || !db.setSyncValue(SyncKeys::RootGroup, batch.rootGroup))
+            || !db.setSyncValue(SyncKeys::LastSyncAt, now) || !db.setSyncValue(SyncKeys::RootGroup, batch.rootGroup)
+            || !db.setSyncValue(SyncKeys::Witness, batch.witness.toString()))
             return false;
         if (batch.full && !db.setSyncValue(SyncKeys::LastFullSyncAt, now))
             return false;

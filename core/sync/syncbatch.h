@@ -4,6 +4,7 @@
 #include "core/domain/records.h"
 #include "core/gitlab/gitlabtypes.h"
 #include "core/sync/inventory.h"
+#include "core/sync/syncwitness.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -36,6 +37,7 @@ struct SyncBatch {
     QString rootGroup;
     qint64 expectedGeneration = 0; // sync_generation when the run started
     QDateTime cursor;              // where the next incremental run starts (GitLab's clock)
+    SyncWitness witness;           // the newest request seen, to notice GitLab going back in time
 
     std::optional<Inventory> inventory; // set when the inventory was (re)read
     QString inventoryCommit;
@@ -112,6 +114,7 @@ inline constexpr QLatin1StringView LastSyncAt("last_sync_at");
 inline constexpr QLatin1StringView LastFullSyncAt("last_full_sync_at");
 inline constexpr QLatin1StringView InventoryCommit("inventory_commit");
 inline constexpr QLatin1StringView RootGroup("sync_root_group");
+inline constexpr QLatin1StringView Witness("sync_witness");
 } // namespace SyncKeys
 
 } // namespace Dockmaster

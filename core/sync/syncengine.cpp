@@ -5,6 +5,7 @@
 #include "core/gitlab/gitlabclient.h"
 #include "core/gitlab/releaserequestparser.h"
 #include "core/sync/inventoryfetcher.h"
+#include "core/util/logging.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -31,6 +32,7 @@ struct SyncEngine::PreviousState {
     QDateTime lastFullSyncAt;
     QString inventoryCommit;
     QString rootGroup;
+    SyncWitness witness;
     QHash<QString, qint64> unfinishedOps; // app id -> ops project with a pipeline still running
     QSet<QString> knownOps;               // apps whose ops project the cache already has
 };
@@ -38,6 +40,7 @@ struct SyncEngine::PreviousState {
 struct SyncEngine::Run {
     quint64 id = 0;
     bool full = false;
+    bool serverWentBack = false; // made full because GitLab's data was older than the cache's
     PreviousState previous;
     SyncBatch batch;
     int listingPending = 0;
@@ -161,6 +164,7 @@ void SyncEngine::begin(Mode mode)
             state.lastFullSyncAt = QDateTime::fromString(db.syncValue(SyncKeys::LastFullSyncAt), Qt::ISODateWithMs);
             state.inventoryCommit = db.syncValue(SyncKeys::InventoryCommit);
             state.rootGroup = db.syncValue(SyncKeys::RootGroup);
+            state.witness = SyncWitness::fromString(db.syncValue(SyncKeys::Witness));
             const QList<AppRecord> apps = db.loadApps();
             for (const AppRecord &app : apps) {
                 if (!app.opsProjectId)
@@ -185,9 +189,40 @@ void SyncEngine::begin(Mode mode)
             current.batch.full = current.full;
             current.batch.rootGroup = m_options.rootGroup;
             current.batch.expectedGeneration = current.previous.generation;
+            if (!current.full && current.previous.witness.isValid()) {
+                checkWitness();
+                return;
+            }
             Q_EMIT started(current.full);
             startListing();
         });
+}
+
+void SyncEngine::checkWitness()
+{
+    const quint64 runId = m_run->id;
+    const SyncWitness witness = m_run->previous.witness;
+    track(m_client->issue(
+        QString::number(witness.projectId), witness.iid, this, [this, runId](GitLabResult<GitLabIssue> result) {
+            if (!alive(runId))
+                return;
+            if (!result.ok() && result.error.kind != GitLabError::Kind::NotFound) {
+                abortRun(result.error);
+                return;
+            }
+            Run &run = *m_run;
+            const std::optional<GitLabIssue> now = result.ok() ? std::optional(result.value) : std::nullopt;
+            if (run.previous.witness.contradictedBy(now)) {
+                qCWarning(lcSync).noquote()
+                    << "GitLab's data is older than the cache's: request" << run.previous.witness.toString()
+                    << (now ? "went back" : "is gone") << "- reading everything again";
+                run.full = true;
+                run.batch.full = true;
+                run.serverWentBack = true;
+            }
+            Q_EMIT started(run.full);
+            startListing();
+        }));
 }
 
 void SyncEngine::startListing()
@@ -562,6 +597,9 @@ void SyncEngine::write()
     // The next run asks for what changed since this run began, by GitLab's
     // clock, with a second of overlap for the Date header's resolution.
     run.batch.cursor = (run.serverTime.isValid() ? run.serverTime : run.localStart).addSecs(-1);
+    // A full run saw every open request: what an older witness named may be
+    // gone (GitLab went back), so only this run's requests count.
+    run.batch.witness = SyncWitness::newest(run.full ? SyncWitness() : run.previous.witness, run.batch.issues);
     // Skipped apps keep what the cache has; their partial reads are dropped.
     for (const QString &appId : std::as_const(run.skipped)) {
         run.batch.ops.remove(appId);
@@ -574,7 +612,7 @@ void SyncEngine::write()
     const quint64 runId = run.id;
     m_cache->query<SyncWriteResult>(
         this, [batch, hook](CacheDatabase &db) { return writeSyncBatch(db, *batch, hook); },
-        [this, runId, full = batch->full, problems](SyncWriteResult result) {
+        [this, runId, full = batch->full, wentBack = run.serverWentBack, problems](SyncWriteResult result) {
             if (!alive(runId))
                 return;
             if (!result.ok && !result.superseded) {
@@ -587,6 +625,7 @@ void SyncEngine::write()
             SyncStats stats;
             stats.full = full;
             stats.superseded = result.superseded;
+            stats.serverWentBack = wentBack;
             stats.requests = m_client->requestCount() - m_run->requestsAtStart;
             stats.apps = result.apps;
             stats.appsChanged = result.appsChanged;

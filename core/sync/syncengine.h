@@ -44,6 +44,9 @@ struct SyncStats {
     int appsChanged = 0;
     int appsRemoved = 0;
     int releaseRequests = 0; // open release requests written
+    // GitLab's data was older than the cache's (restored from a backup): this
+    // run was made a full one, so the cache holds only what GitLab has.
+    bool serverWentBack = false;
     // Apps GitLab sent something unreadable for: kept as they were, the rest synced.
     QStringList problems;
     qint64 elapsedMs = 0;
@@ -106,6 +109,7 @@ private:
     struct Run;
 
     void begin(Mode mode);
+    void checkWitness(); // before an incremental run: did GitLab go back in time?
     void startListing();
     void listingDone();
     void planDetails();

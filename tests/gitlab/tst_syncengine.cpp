@@ -1,10 +1,12 @@
 #include "core/cache/cacheservice.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/sync/syncengine.h"
+#include "sandbox/emulator/emulatorstore.h"
 #include "sandbox/emulator/gitlabemulator.h"
 #include "sandbox/emulator/sandboxseeder.h"
 #include "tests/gitlab/gitlabtesthelpers.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -272,7 +274,8 @@ private Q_SLOTS:
         QCOMPARE(stats.appsChanged, 0);
         const int incremental = requestsLogged();
         qInfo("full sync: %d requests, incremental with nothing changed: %d", fullRequests, incremental);
-        QVERIFY2(incremental <= 4, qPrintable(QString::number(incremental)));
+        // The four listings and one look at the witness (has GitLab gone back in time?).
+        QVERIFY2(incremental <= 5, qPrintable(QString::number(incremental)));
         const CacheState after = state();
         QCOMPARE(after.apps, before.apps);
         QCOMPARE(after.requests, before.requests);
@@ -521,7 +524,7 @@ private Q_SLOTS:
         const int anHourLater = requestsLogged();
         qInfo("incremental with nothing changed: %d requests right after activity, %d an hour later", withinTheHour,
               anHourLater);
-        QCOMPARE(anHourLater, 4);
+        QCOMPARE(anHourLater, 5); // the four listings and the witness
         QCOMPARE(stats.appsChanged, 0);
     }
 
@@ -545,6 +548,67 @@ private Q_SLOTS:
         QCOMPARE(after.tags, before.tags);
         QVERIFY(!after.tags.isEmpty());
         QCOMPARE(appIn(after, id), app);
+    }
+
+    // GitLab restored from a backup taken before the last sync: the request
+    // filed since is gone from GitLab. An incremental run only asks for what
+    // changed after its cursor and would keep it forever; the witness check
+    // notices and reads everything again.
+    void aServerRestoredFromABackupIsReadAgain()
+    {
+        QCOMPARE(runSync(*m_engine, SyncEngine::Mode::Full), QStringLiteral("finished"));
+        const int requestsBefore = int(state().requests.size());
+        QVERIFY(requestsBefore > 0);
+        // The backup, as GitLab's backup would hold the database.
+        const QString stateFile = m_dir.filePath(QStringLiteral("gitlab/emulator-state.json"));
+        QVERIFY(QFile::exists(stateFile));
+        const QString backup = m_dir.filePath(QStringLiteral("gitlab-backup.json"));
+        QVERIFY(QFile::copy(stateFile, backup));
+
+        // After the backup: a developer files a release request, and this
+        // console's next (incremental) sync sees it.
+        const ReleaseRequest model = state().requests.constFirst();
+        qint64 newIid = 0;
+        {
+            QMutexLocker lock(&m_emulator->store().mutex());
+            EmulatorStore &store = m_emulator->store();
+            const EmulatorIssue *original = store.issue(model.projectId, model.iid);
+            QVERIFY(original);
+            newIid = store
+                         .addIssue(original->projectId, original->authorId, original->title, original->description,
+                                   original->labels)
+                         .iid;
+        }
+        SyncStats stats;
+        QCOMPARE(runSync(*m_engine, SyncEngine::Mode::Auto, &stats), QStringLiteral("finished"));
+        QVERIFY(!stats.full);
+        QVERIFY(!stats.serverWentBack);
+        const auto hasNew = [&](const CacheState &s) {
+            return std::any_of(s.requests.cbegin(), s.requests.cend(), [&](const ReleaseRequest &r) {
+                return r.projectId == model.projectId && r.iid == newIid;
+            });
+        };
+        QVERIFY(hasNew(state()));
+
+        // GitLab is stopped and its database restored from the backup.
+        m_emulator.reset();
+        QFile::remove(stateFile);
+        QVERIFY(QFile::copy(backup, stateFile));
+        m_emulator = std::make_unique<GitLabEmulator>(m_dir.filePath(QStringLiteral("gitlab")));
+        QVERIFY(m_emulator->start());
+        m_emulator->setRateLimit(1000000, false);
+
+        QCOMPARE(runSync(*m_engine, SyncEngine::Mode::Auto, &stats), QStringLiteral("finished"));
+        QVERIFY(stats.serverWentBack);
+        QVERIFY(stats.full);
+        const CacheState after = state();
+        QVERIFY(!hasNew(after)); // only what GitLab has
+        QCOMPARE(int(after.requests.size()), requestsBefore);
+
+        // And the next run is incremental again: the new witness holds.
+        QCOMPARE(runSync(*m_engine, SyncEngine::Mode::Auto, &stats), QStringLiteral("finished"));
+        QVERIFY(!stats.full);
+        QVERIFY(!stats.serverWentBack);
     }
 };
 

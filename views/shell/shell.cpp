@@ -461,6 +461,12 @@ void Shell::onSyncFinished(const SyncStats &stats)
     // Apps GitLab sent unreadable data for kept their cached state; say which.
     if (!stats.problems.isEmpty())
         m_window->showError(stats.problems.join(QLatin1Char(' ')));
+    if (stats.serverWentBack) {
+        m_window->notify(tr("GitLab went back in time"),
+                         tr("GitLab no longer has what this console saw at the last sync (was it restored from a "
+                            "backup?). Everything was read again: the panels show GitLab's data as it is now."),
+                         true);
+    }
     if (m_adminLogin.isEmpty())
         learnAdminIdentity();
     if (m_link == GitLabLink::Unreachable)

@@ -58,6 +58,32 @@ GitLabCall *pipelinesForSha(GitLabClient *client, const QString &project, const 
     return getList<GitLabPipeline>(client, request, context, &GitLabParse::pipeline, std::move(done));
 }
 
+GitLabCall *commitNotes(GitLabClient *client, const QString &project, const QString &sha, QObject *context,
+                        GitLabClient::Callback<QList<GitLabNote>> done)
+{
+    GitLabRequest request;
+    request.path = GitLabClient::projectPath(project) + QStringLiteral("/repository/commits/") + sha
+        + QStringLiteral("/comments");
+    request.query = { { QStringLiteral("per_page"), QStringLiteral("100") } };
+    request.maxPages = 10;
+    return getList<GitLabNote>(
+        client, request, context,
+        [](const QJsonObject &object) -> std::optional<GitLabNote> {
+            const QJsonValue note = object.value(QStringLiteral("note"));
+            if (!note.isString())
+                return std::nullopt;
+            GitLabNote parsed;
+            parsed.body = note.toString();
+            const QJsonObject author = object.value(QStringLiteral("author")).toObject();
+            parsed.author = author.value(QStringLiteral("username")).toString();
+            parsed.authorId = author.value(QStringLiteral("id")).toInteger();
+            parsed.createdAt
+                = QDateTime::fromString(object.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
+            return parsed;
+        },
+        std::move(done));
+}
+
 GitLabCall *branchCommits(GitLabClient *client, const QString &project, const QString &branch, int count,
                           QObject *context, GitLabClient::Callback<QList<GitLabCommit>> done)
 {
@@ -127,13 +153,23 @@ QUrl repositoryUrl(const QUrl &baseUrl, const QString &projectPath)
     return url;
 }
 
-void postNoteOnce(GitLabClient *client, const QString &project, qint64 iid, const QString &markerPrefix,
-                  const QString &body, QObject *context, std::function<void(const GitLabError &, NoteStep)> done,
-                  std::function<bool()> stillWanted)
+namespace {
+
+bool hasMarker(const QList<GitLabNote> &notes, const QString &markerPrefix)
 {
-    client->issueNotes(
-        project, iid, 0, context,
-        [client, project, iid, markerPrefix, body, context, done = std::move(done),
+    return std::any_of(notes.cbegin(), notes.cend(),
+                       [&](const GitLabNote &note) { return note.body.contains(markerPrefix); });
+}
+
+} // namespace
+
+void postCommitNoteOnce(GitLabClient *client, const QString &project, const QString &sha, const QString &markerPrefix,
+                        const QString &body, QObject *context, std::function<void(const GitLabError &, NoteStep)> done,
+                        std::function<bool()> stillWanted)
+{
+    commitNotes(
+        client, project, sha, context,
+        [client, project, sha, markerPrefix, body, context, done = std::move(done),
          stillWanted = std::move(stillWanted)](GitLabResult<QList<GitLabNote>> notes) {
             if (stillWanted && !stillWanted())
                 return;
@@ -141,16 +177,53 @@ void postNoteOnce(GitLabClient *client, const QString &project, qint64 iid, cons
                 done(notes.error, NoteStep::Reading);
                 return;
             }
-            const bool present = std::any_of(notes.value.cbegin(), notes.value.cend(),
-                                             [&](const GitLabNote &note) { return note.body.contains(markerPrefix); });
-            if (present) {
+            if (hasMarker(notes.value, markerPrefix)) {
                 done(GitLabError(), NoteStep::Posting);
                 return;
             }
-            client->createIssueNote(project, iid, body, context, [done](GitLabResult<GitLabNote> created) {
-                done(created.error, NoteStep::Posting);
-            });
+            GitLabRequest request;
+            request.method = QByteArrayLiteral("POST");
+            request.path = GitLabClient::projectPath(project) + QStringLiteral("/repository/commits/") + sha
+                + QStringLiteral("/comments");
+            request.body
+                = QJsonDocument(QJsonObject { { QStringLiteral("note"), body } }).toJson(QJsonDocument::Compact);
+            client->send(
+                request, context, [client, project, sha, markerPrefix, context, done](const GitLabResponse &response) {
+                    if (response.error.kind != GitLabError::Kind::MayHaveTakenEffect) {
+                        done(response.error, NoteStep::Posting);
+                        return;
+                    }
+                    // The answer was lost: the comment may be there.
+                    commitNotes(client, project, sha, context,
+                                [done, markerPrefix, lost = response.error](GitLabResult<QList<GitLabNote>> again) {
+                                    const bool there = again.ok() && hasMarker(again.value, markerPrefix);
+                                    done(there ? GitLabError() : lost, NoteStep::Posting);
+                                });
+                });
         });
+}
+
+void postNoteOnce(GitLabClient *client, const QString &project, qint64 iid, const QString &markerPrefix,
+                  const QString &body, QObject *context, std::function<void(const GitLabError &, NoteStep)> done,
+                  std::function<bool()> stillWanted)
+{
+    client->issueNotes(project, iid, 0, context,
+                       [client, project, iid, markerPrefix, body, context, done = std::move(done),
+                        stillWanted = std::move(stillWanted)](GitLabResult<QList<GitLabNote>> notes) {
+                           if (stillWanted && !stillWanted())
+                               return;
+                           if (!notes.ok()) {
+                               done(notes.error, NoteStep::Reading);
+                               return;
+                           }
+                           if (hasMarker(notes.value, markerPrefix)) {
+                               done(GitLabError(), NoteStep::Posting);
+                               return;
+                           }
+                           client->createIssueNote(
+                               project, iid, body, context,
+                               [done](GitLabResult<GitLabNote> created) { done(created.error, NoteStep::Posting); });
+                       });
 }
 
 } // namespace Dockmaster::ReleaseGitLab

@@ -335,7 +335,7 @@ void Shell::openCache(const QString &filePath)
 
     // Clones for approvals live beside the cache (the sandbox's in its own folder).
     m_provisioning->configure(m_profile.rootGroup, m_profile.inventoryProject);
-    m_releases->configure(m_profile, QFileInfo(filePath).absolutePath() + QStringLiteral("/approvals"));
+    m_releases->configure(m_profile, QFileInfo(filePath).absolutePath() + QStringLiteral("/approvals"), m_cache.get());
 }
 
 void Shell::startSandbox()

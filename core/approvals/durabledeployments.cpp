@@ -126,17 +126,6 @@ void DurableDeployments::onFinished(quint64 id, const ReleaseOutcome &outcome)
     });
 }
 
-AuditEntry DurableDeployments::entryFor(const ReleaseOutcome &outcome) const
-{
-    AuditEntry entry;
-    entry.at = QDateTime::currentDateTimeUtc();
-    entry.actor = outcome.actor;
-    entry.action = releaseActionName(outcome.action);
-    entry.appId = outcome.appId;
-    entry.environment = environmentKey(outcome.environment);
-    return entry;
-}
-
 void DurableDeployments::settleOutcome(const ReleaseOutcome &outcome, std::function<void()> next)
 {
     const QString branch = environmentBranch(outcome.environment);
@@ -154,7 +143,7 @@ void DurableDeployments::settleOutcome(const ReleaseOutcome &outcome, std::funct
             if (pushed == commits.value.cend()) {
                 // Never reached GitLab: nothing was deployed. The job said so
                 // unless this console stopped first.
-                AuditEntry ended = entryFor(outcome);
+                AuditEntry ended = ReleaseApprover::auditEntryOf(outcome);
                 ended.origin = ReleaseApprover::endedOrigin(outcome.operationId);
                 ended.detail = QStringLiteral("[interrupted] ")
                     + tr("Stopped before its commit reached GitLab: nothing was deployed (%1 to %2 of %3).")
@@ -170,7 +159,7 @@ void DurableDeployments::settleOutcome(const ReleaseOutcome &outcome, std::funct
             const ReleaseTrailers::Trailers trailers = ReleaseTrailers::parse(pushed->message);
             if (!trailers.codesCommit.isEmpty())
                 found.targetSha = trailers.codesCommit;
-            AuditEntry entry = entryFor(found);
+            AuditEntry entry = ReleaseApprover::auditEntryOf(found);
             entry.origin = ReleaseApprover::pushedOrigin(found.operationId);
             entry.detail = QStringLiteral("[resumed] ") + PointerMoveJob::movedMessage(found);
             Q_EMIT auditEntry(entry);
@@ -315,7 +304,7 @@ void DurableDeployments::follow(quint64 jobId, const ReleaseOutcome &outcome)
 
 void DurableDeployments::recordFinished(const ReleaseOutcome &outcome, const QString &detail)
 {
-    AuditEntry entry = entryFor(outcome);
+    AuditEntry entry = ReleaseApprover::auditEntryOf(outcome);
     entry.action = QStringLiteral("pipeline.finished");
     entry.detail = detail;
     entry.origin = PipelineFollower::finishedOrigin(outcome.operationId);

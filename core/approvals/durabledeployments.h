@@ -79,7 +79,6 @@ private:
     void removeIntent(const QString &operationId);
     void withJournal(std::function<void(JournalDatabase &)> job, std::function<void()> then);
     void checkIdle();
-    AuditEntry entryFor(const ReleaseOutcome &outcome) const;
 
     GitLabClient *m_client;
     ReleaseApprover *m_approver;

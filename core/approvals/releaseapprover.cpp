@@ -125,12 +125,7 @@ ReleaseJobSetup ReleaseApprover::setup()
 void ReleaseApprover::report(quint64 id, const ReleaseOutcome &outcome)
 {
     Q_EMIT finished(id, outcome);
-    AuditEntry entry;
-    entry.at = QDateTime::currentDateTimeUtc();
-    entry.actor = outcome.actor;
-    entry.action = releaseActionName(outcome.action);
-    entry.appId = outcome.appId;
-    entry.environment = environmentKey(outcome.environment);
+    AuditEntry entry = auditEntryOf(outcome);
     entry.detail = kindTag(outcome.kind) + outcome.message;
     if (outcome.approvalsRequired > 1 && outcome.approvals > 0)
         entry.detail += QStringLiteral(" [approvals %1/%2: %3]")
@@ -142,6 +137,17 @@ void ReleaseApprover::report(quint64 id, const ReleaseOutcome &outcome)
     if (!outcome.operationId.isEmpty())
         entry.origin = outcome.ok() ? pushedOrigin(outcome.operationId) : endedOrigin(outcome.operationId);
     Q_EMIT auditEntry(entry);
+}
+
+AuditEntry ReleaseApprover::auditEntryOf(const ReleaseOutcome &outcome)
+{
+    AuditEntry entry;
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry.actor = outcome.actor;
+    entry.action = releaseActionName(outcome.action);
+    entry.appId = outcome.appId;
+    entry.environment = environmentKey(outcome.environment);
+    return entry;
 }
 
 QString ReleaseApprover::pushedOrigin(const QString &operationId)

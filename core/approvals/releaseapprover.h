@@ -47,6 +47,8 @@ public:
     // The audit origin of a tag deploy's or rollback's outcome: "<operation>:pushed"
     // once its commit is on the branch, "<operation>:ended" when it deployed nothing.
     static QString pushedOrigin(const QString &operationId);
+    // An audit entry of outcome's actor, action, app and environment, now.
+    static AuditEntry auditEntryOf(const ReleaseOutcome &outcome);
     static QString endedOrigin(const QString &operationId);
 
     const ApprovalOptions &options() const { return m_options; }

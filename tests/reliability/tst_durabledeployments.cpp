@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QUuid>
+#include <QVariant>
 
 using namespace Dockmaster;
 using namespace Dockmaster::Test;
@@ -78,21 +79,19 @@ private:
         return intent.match(output).captured(1);
     }
 
-    // Rows of the profile's journal whose origin is `origin`.
-    static int journalRows(const QString &profile, const QString &origin)
+    // COUNT(*) of a query on the profile's journal; -1 when it cannot be read.
+    static int journalCount(const QString &profile, const QString &sql, const QVariantList &values = {})
     {
-        const QString path = profile + QStringLiteral("/journal.sqlite");
-        if (!QFile::exists(path))
-            return 0;
         int count = -1;
         const QString name = QStringLiteral("check-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(path);
+            db.setDatabaseName(profile + QStringLiteral("/journal.sqlite"));
             if (db.open()) {
                 QSqlQuery query(db);
-                query.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE origin = ?"));
-                query.addBindValue(origin);
+                query.prepare(sql);
+                for (const QVariant &value : values)
+                    query.addBindValue(value);
                 if (query.exec() && query.next())
                     count = query.value(0).toInt();
             }
@@ -102,23 +101,17 @@ private:
         return count;
     }
 
+    // Rows of the profile's journal whose origin is `origin`.
+    static int journalRows(const QString &profile, const QString &origin)
+    {
+        if (!QFile::exists(profile + QStringLiteral("/journal.sqlite")))
+            return 0;
+        return journalCount(profile, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE origin = ?"), { origin });
+    }
+
     static int intents(const QString &profile)
     {
-        const QString path = profile + QStringLiteral("/journal.sqlite");
-        int count = -1;
-        const QString name = QStringLiteral("check-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(path);
-            if (db.open()) {
-                QSqlQuery query(db);
-                if (query.exec(QStringLiteral("SELECT COUNT(*) FROM pending_intents")) && query.next())
-                    count = query.value(0).toInt();
-            }
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return count;
+        return journalCount(profile, QStringLiteral("SELECT COUNT(*) FROM pending_intents"));
     }
 
     // Comments on commit of project that carry the finished marker of operation.
@@ -132,6 +125,40 @@ private:
         const QList<EmulatorNote> notes = ops->commitNotes.value(commit);
         return int(std::count_if(notes.cbegin(), notes.cend(),
                                  [&](const EmulatorNote &note) { return note.body.contains(prefix); }));
+    }
+
+    // The next unused app, and a tagged version of it that is not live on
+    // env/test (so the pointer really moves).
+    struct Subject {
+        QString appId;
+        QString ops;
+        QString head; // of env/test, before
+        int commits = 0;
+        QString tag;
+        QString sha;
+        QString live;
+    };
+    Subject nextApp()
+    {
+        Subject subject;
+        if (m_nextApp >= m_fixture.seed.appIds.size())
+            return subject;
+        const QString appId = m_fixture.seed.appIds.at(m_nextApp++);
+        subject.appId = appId;
+        subject.ops = QStringLiteral("plugins/ops/") + appId;
+        subject.head = m_fixture.rev(subject.ops, m_branch);
+        subject.commits = m_fixture.commitCount(subject.ops, m_branch);
+        subject.live = m_fixture.codesAt(subject.ops, m_branch);
+        for (const QString &candidate : { QStringLiteral("v1.0.0"), QStringLiteral("v1.1.0") }) {
+            const QString sha
+                = m_fixture.rev(QStringLiteral("plugins/apps/") + appId, candidate + QStringLiteral("^{commit}"));
+            if (sha != subject.live && !sha.isEmpty()) {
+                subject.tag = candidate;
+                subject.sha = sha;
+                break;
+            }
+        }
+        return subject;
     }
 
     QString origin(const QString &operation, const char *step) const
@@ -171,50 +198,35 @@ private Q_SLOTS:
         QFETCH(bool, rollback);
         QFETCH(QString, stop);
         QFETCH(bool, secondConsole);
-        QVERIFY(m_nextApp < m_fixture.seed.appIds.size());
-        const QString appId = m_fixture.seed.appIds.at(m_nextApp++);
-        const QString code = QStringLiteral("plugins/apps/") + appId;
-        const QString ops = QStringLiteral("plugins/ops/") + appId;
-        const QString before = m_fixture.rev(ops, m_branch);
-        const int commitsBefore = m_fixture.commitCount(ops, m_branch);
-        const QString live = m_fixture.codesAt(ops, m_branch);
-        // A version that is not live, so the pointer really moves.
-        QString target;
-        QString tag;
-        for (const QString &candidate : { QStringLiteral("v1.0.0"), QStringLiteral("v1.1.0") }) {
-            const QString sha = m_fixture.rev(code, candidate + QStringLiteral("^{commit}"));
-            if (sha != live && !sha.isEmpty()) {
-                target = sha;
-                tag = candidate;
-                break;
-            }
-        }
-        QVERIFY(!target.isEmpty());
+        const Subject subject = nextApp();
+        QVERIFY(!subject.sha.isEmpty());
 
         QTemporaryDir first;
         QTemporaryDir second;
         const QString url = m_fixture.emulator->baseUrl().toString();
         const QString root = m_fixture.emulator->adminToken();
         QStringList args { QStringLiteral("run"), first.path(), url, root, QStringLiteral("root"), stop };
-        args += rollback ? QStringList { QStringLiteral("rollback"), appId, QStringLiteral("test"), target, live }
-                         : QStringList { QStringLiteral("deploytag"), appId, QStringLiteral("test"), tag };
+        args += rollback
+            ? QStringList { QStringLiteral("rollback"), subject.appId, QStringLiteral("test"), subject.sha,
+                            subject.live }
+            : QStringList { QStringLiteral("deploytag"), subject.appId, QStringLiteral("test"), subject.tag };
         const Run killed = runChild(args, stop);
         QVERIFY2(killed.stopped, qPrintable(killed.output));
         const QString operation = operationOf(killed.output);
         QVERIFY2(!operation.isEmpty(), qPrintable(killed.output));
         const bool pushed = stop != QLatin1String("before-push");
-        QCOMPARE(m_fixture.commitCount(ops, m_branch), commitsBefore + (pushed ? 1 : 0));
+        QCOMPARE(m_fixture.commitCount(subject.ops, m_branch), subject.commits + (pushed ? 1 : 0));
         // Where the kill left it (only what the step order makes certain).
         QCOMPARE(intents(first.path()), 1);
         if (stop == QLatin1String("after-push"))
             QCOMPARE(journalRows(first.path(), origin(operation, "pushed")), 0);
         if (pushed) {
-            const QString head = m_fixture.rev(ops, m_branch);
-            QCOMPARE(finishedMarkers(ops, head, operation), stop == QLatin1String("before-audit") ? 1 : 0);
+            const QString head = m_fixture.rev(subject.ops, m_branch);
+            QCOMPARE(finishedMarkers(subject.ops, head, operation), stop == QLatin1String("before-audit") ? 1 : 0);
         }
         QCOMPARE(journalRows(first.path(), origin(operation, "finished")), 0);
 
-        const QStringList branch { appId, QStringLiteral("test") };
+        const QStringList branch { subject.appId, QStringLiteral("test") };
         if (secondConsole) {
             // Another admin's console starts; the first one has not come back.
             const Run other
@@ -242,23 +254,24 @@ private Q_SLOTS:
         QCOMPARE(again.exitCode, 0);
 
         // GitLab: one commit (or none), one pipeline, the result commented once.
-        QCOMPARE(m_fixture.commitCount(ops, m_branch), commitsBefore + (pushed ? 1 : 0));
-        const QStringList commits = m_fixture.commitsWithLine(ops, m_branch, ReleaseTrailers::operationLine(operation));
+        QCOMPARE(m_fixture.commitCount(subject.ops, m_branch), subject.commits + (pushed ? 1 : 0));
+        const QStringList commits
+            = m_fixture.commitsWithLine(subject.ops, m_branch, ReleaseTrailers::operationLine(operation));
         QCOMPARE(commits.size(), pushed ? 1 : 0);
         QCOMPARE(intents(first.path()), 0);
         if (!pushed) {
-            QCOMPARE(m_fixture.rev(ops, m_branch), before);
+            QCOMPARE(m_fixture.rev(subject.ops, m_branch), subject.head);
             QCOMPARE(journalRows(first.path(), origin(operation, "ended")), 1);
             QCOMPARE(journalRows(first.path(), origin(operation, "pushed")), 0);
             QCOMPARE(journalRows(first.path(), origin(operation, "finished")), 0);
             return;
         }
         const QString commit = commits.constFirst();
-        QCOMPARE(m_fixture.rev(ops, m_branch), commit);
-        QCOMPARE(m_fixture.codesAt(ops, m_branch), target);
-        QVERIFY(m_fixture.pipelinesSettle(ops, m_branch, 60000));
-        QCOMPARE(m_fixture.pipelinesForSha(ops, m_branch, commit), 1);
-        QCOMPARE(finishedMarkers(ops, commit, operation), 1);
+        QCOMPARE(m_fixture.rev(subject.ops, m_branch), commit);
+        QCOMPARE(m_fixture.codesAt(subject.ops, m_branch), subject.sha);
+        QVERIFY(m_fixture.pipelinesSettle(subject.ops, m_branch, 60000));
+        QCOMPARE(m_fixture.pipelinesForSha(subject.ops, m_branch, commit), 1);
+        QCOMPARE(finishedMarkers(subject.ops, commit, operation), 1);
         // The first console's journal: its action once, its result once.
         QCOMPARE(journalRows(first.path(), origin(operation, "pushed")), 1);
         QCOMPARE(journalRows(first.path(), origin(operation, "finished")), 1);
@@ -286,26 +299,10 @@ private Q_SLOTS:
     {
         QFETCH(bool, rollback);
         QFETCH(QString, path);
-        QVERIFY(m_nextApp < m_fixture.seed.appIds.size());
-        const QString appId = m_fixture.seed.appIds.at(m_nextApp++);
-        const QString code = QStringLiteral("plugins/apps/") + appId;
-        const QString ops = QStringLiteral("plugins/ops/") + appId;
-        const int commitsBefore = m_fixture.commitCount(ops, m_branch);
-        const QString live = m_fixture.codesAt(ops, m_branch);
-        QString target;
-        QString tag;
-        for (const QString &candidate : { QStringLiteral("v1.0.0"), QStringLiteral("v1.1.0") }) {
-            const QString sha = m_fixture.rev(code, candidate + QStringLiteral("^{commit}"));
-            if (sha != live && !sha.isEmpty()) {
-                target = sha;
-                tag = candidate;
-                break;
-            }
-        }
-        QVERIFY(!target.isEmpty());
-
         QTemporaryDir profile;
-        QString operation;
+        QString operation; // its id, once its intent is recorded
+        const Subject subject = nextApp();
+        QVERIFY(!subject.sha.isEmpty());
         {
             auto client = m_fixture.client(m_fixture.emulator->adminToken());
             CacheService store(profile.path() + QStringLiteral("/cache.sqlite"));
@@ -323,8 +320,8 @@ private Q_SLOTS:
             const int fault
                 = m_fixture.emulator->addFault(EmulatorFault::truncatedBody(path).onMethod(QStringLiteral("POST")));
             const quint64 id = rollback
-                ? approver.rollback(appId, Environment::Test, target, QStringLiteral("root"), live)
-                : approver.deployTag(appId, Environment::Test, tag, QStringLiteral("root"));
+                ? approver.rollback(subject.appId, Environment::Test, subject.sha, QStringLiteral("root"), subject.live)
+                : approver.deployTag(subject.appId, Environment::Test, subject.tag, QStringLiteral("root"));
             const ReleaseOutcome outcome = outcomes.wait(id, 120000);
             QVERIFY2(outcome.message != QLatin1String("timed out"), "no outcome");
             qInfo().noquote() << "outcome:" << int(outcome.kind) << outcome.message;
@@ -333,13 +330,14 @@ private Q_SLOTS:
         } // the store writes what is queued
         QVERIFY(!operation.isEmpty());
 
-        const QStringList commits = m_fixture.commitsWithLine(ops, m_branch, ReleaseTrailers::operationLine(operation));
+        const QStringList commits
+            = m_fixture.commitsWithLine(subject.ops, m_branch, ReleaseTrailers::operationLine(operation));
         QCOMPARE(commits.size(), 1);
-        QCOMPARE(m_fixture.commitCount(ops, m_branch), commitsBefore + 1);
-        QCOMPARE(m_fixture.codesAt(ops, m_branch), target);
-        QVERIFY(m_fixture.pipelinesSettle(ops, m_branch, 60000));
-        QCOMPARE(m_fixture.pipelinesForSha(ops, m_branch, commits.constFirst()), 1);
-        QCOMPARE(finishedMarkers(ops, commits.constFirst(), operation), 1);
+        QCOMPARE(m_fixture.commitCount(subject.ops, m_branch), subject.commits + 1);
+        QCOMPARE(m_fixture.codesAt(subject.ops, m_branch), subject.sha);
+        QVERIFY(m_fixture.pipelinesSettle(subject.ops, m_branch, 60000));
+        QCOMPARE(m_fixture.pipelinesForSha(subject.ops, m_branch, commits.constFirst()), 1);
+        QCOMPARE(finishedMarkers(subject.ops, commits.constFirst(), operation), 1);
         QCOMPARE(journalRows(profile.path(), origin(operation, "pushed")), 1);
         QCOMPARE(journalRows(profile.path(), origin(operation, "finished")), 1);
         QCOMPARE(intents(profile.path()), 0);

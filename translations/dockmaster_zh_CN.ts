@@ -1068,6 +1068,13 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::ConfigPushJournal</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1，提交 %2</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::ConfigRenderer</name>
     <message>
         <source>The template %1 is missing from this build.</source>

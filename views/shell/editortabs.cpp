@@ -107,6 +107,11 @@ void EditorTabs::removePage(QWidget *page)
     page->deleteLater();
 }
 
+void EditorTabs::setPushJournal(ConfigPushJournal *journal)
+{
+    m_pushJournal = journal;
+}
+
 void EditorTabs::open(const AppRecord &app, Environment environment, const Session &session)
 {
     const QString tabName = QStringLiteral("editor-%1-%2").arg(app.id, environmentKey(environment));

@@ -47,7 +47,7 @@ public:
 
     void setHosts(const QList<HostRecord> &hosts) { m_hosts = hosts; }
     // Where pushes are recorded before they start (null: they are not).
-    void setPushJournal(ConfigPushJournal *journal) { m_pushJournal = journal; }
+    void setPushJournal(ConfigPushJournal *journal);
     // Opens (or focuses) the editor of one environment branch of `app`.
     void open(const AppRecord &app, Environment environment, const Session &session);
 

@@ -1068,6 +1068,13 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::ConfigPushJournal</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1，提交 %2</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::ConfigRenderer</name>
     <message>
         <source>The template %1 is missing from this build.</source>
@@ -2042,6 +2049,17 @@
     <message>
         <source>No container of %1 on this host yet; looking again every few seconds.</source>
         <translation>此主机上还没有 %1 的容器；每隔几秒重新查找。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::DurableDeployments</name>
+    <message>
+        <source>Stopped before its commit reached GitLab: nothing was deployed (%1 to %2 of %3).</source>
+        <translation>在提交到达 GitLab 之前已中断：没有部署任何内容（%1 到 %3 的 %2）。</translation>
+    </message>
+    <message>
+        <source>The pipeline of commit %1 ended as %2; another console recorded it.</source>
+        <translation>提交 %1 的流水线以 %2 结束；另一个控制台已记录其结果。</translation>
     </message>
 </context>
 <context>
@@ -3506,6 +3524,10 @@
 <context>
     <name>Dockmaster::PipelineFollower</name>
     <message>
+        <source>The result could not be recorded on commit %1: %2</source>
+        <translation>无法在提交 %1 上记录结果：%2</translation>
+    </message>
+    <message>
         <source>There is no pushed commit to follow.</source>
         <translation>没有可跟踪的已推送提交。</translation>
     </message>
@@ -4235,6 +4257,10 @@
 </context>
 <context>
     <name>Dockmaster::ReleaseController</name>
+    <message>
+        <source>Resumed deployment</source>
+        <translation>已恢复的部署</translation>
+    </message>
     <message>
         <source>Approval recorded</source>
         <translation>批准已记录</translation>

@@ -74,6 +74,9 @@ struct ReleaseOutcome {
     QString targetSha;  // repo A commit the `codes` pointer moved to
     QString commit;     // repo AA commit that moved it
     QString opsProject; // "plugins/ops/app0000042": where its pipeline runs
+    // Tag deploys and rollbacks: the id in the commit's Dockmaster-Operation
+    // trailer, given before the push (ReleaseTrailers::newOperationId).
+    QString operationId;
     qint64 pipelineId = 0;
     QString pipelineUrl;
     QString currentState; // release:: state after the action (pending, approved, rejected, ..., closed)

@@ -205,8 +205,61 @@ void PipelineFollower::complete()
     }
     if (m_target.iid > 0 && !m_target.codeProject.isEmpty())
         recordOnRequest(status, message);
+    else if (!m_target.operationId.isEmpty())
+        recordOnCommit(status, message);
     else
         end(status, message);
+}
+
+QString PipelineFollower::finishedOrigin(const QString &operationId)
+{
+    return ReleaseTrailers::operationKey(operationId) + QStringLiteral(":finished");
+}
+
+QString PipelineFollower::resultComment(const QString &status) const
+{
+    const QString env = environmentKey(m_target.environment);
+    const QString pipelineLink = QStringLiteral("[#%1](%2)").arg(m_pipeline.id).arg(m_pipeline.webUrl);
+    const QString deployed = m_target.targetSha.isEmpty() ? m_target.commit : m_target.targetSha;
+    // GitLab content for developers and other consoles: not translated.
+    if (status == enumKey(PipelineStatuses, PipelineStatus::Success))
+        return QStringLiteral("Deployed `%1` to %2: pipeline %3 succeeded.\n").arg(deployed, env, pipelineLink);
+    QString body = QStringLiteral("Deployment of `%1` to %2 failed: pipeline %3 ended as %4.\n")
+                       .arg(deployed, env, pipelineLink, status);
+    const auto failedJob = std::find_if(m_jobs.cbegin(), m_jobs.cend(), [](const GitLabJob &job) {
+        return job.status == enumKey(PipelineStatuses, PipelineStatus::Failed);
+    });
+    if (failedJob != m_jobs.cend()) {
+        body += QStringLiteral("\nLast %1 lines of job `%2`:\n\n").arg(m_options.logTailLines).arg(failedJob->name);
+        body += ReleaseTrailers::logTailBlock(m_traces.value(failedJob->id), m_options.logTailLines);
+        body += QLatin1Char('\n');
+    }
+    return body;
+}
+
+void PipelineFollower::recordOnCommit(const QString &status, const QString &message)
+{
+    const QString key = ReleaseTrailers::operationKey(m_target.operationId);
+    const QString body
+        = resultComment(status) + QLatin1Char('\n') + ReleaseTrailers::finishedMarker(key, m_target.commit, status);
+    const LatestOnly::Job run = m_follows.latest();
+    // Whoever follows it (this console, after a restart, another one), the
+    // result is commented once; only then is it recorded as finished.
+    ReleaseGitLab::postCommitNoteOnce(
+        m_client, m_target.opsProject, m_target.commit, ReleaseTrailers::finishedMarkerPrefix(key, m_target.commit),
+        body, this,
+        m_follows.guard(run,
+                        [this, status, message](const GitLabError &error, ReleaseGitLab::NoteStep) {
+                            if (error.isOk()) {
+                                end(status, message, finishedOrigin(m_target.operationId));
+                                return;
+                            }
+                            end(status,
+                                message + QLatin1Char(' ')
+                                    + tr("The result could not be recorded on commit %1: %2")
+                                          .arg(m_target.commit.left(12), error.message));
+                        }),
+        [this, run] { return m_follows.isLatest(run); });
 }
 
 void PipelineFollower::recordOnRequest(const QString &status, const QString &message)
@@ -214,26 +267,8 @@ void PipelineFollower::recordOnRequest(const QString &status, const QString &mes
     const bool success = status == enumKey(PipelineStatuses, PipelineStatus::Success);
     const QString key = ReleaseTrailers::requestKey(m_target.codeProject, m_target.iid);
     const QString markerPrefix = ReleaseTrailers::finishedMarkerPrefix(key, m_target.commit);
-    const QString env = environmentKey(m_target.environment);
-    const QString pipelineLink = QStringLiteral("[#%1](%2)").arg(m_pipeline.id).arg(m_pipeline.webUrl);
-    // GitLab content for developers and other consoles: not translated.
-    QString body;
-    if (success) {
-        body = QStringLiteral("Deployed `%1` to %2: pipeline %3 succeeded.\n")
-                   .arg(m_target.targetSha.isEmpty() ? m_target.commit : m_target.targetSha, env, pipelineLink);
-    } else {
-        const auto failedJob = std::find_if(m_jobs.cbegin(), m_jobs.cend(), [](const GitLabJob &job) {
-            return job.status == enumKey(PipelineStatuses, PipelineStatus::Failed);
-        });
-        body = QStringLiteral("Deployment of `%1` to %2 failed: pipeline %3 ended as %4.\n")
-                   .arg(m_target.targetSha.isEmpty() ? m_target.commit : m_target.targetSha, env, pipelineLink, status);
-        if (failedJob != m_jobs.cend()) {
-            body += QStringLiteral("\nLast %1 lines of job `%2`:\n\n").arg(m_options.logTailLines).arg(failedJob->name);
-            body += ReleaseTrailers::logTailBlock(m_traces.value(failedJob->id), m_options.logTailLines);
-            body += QLatin1Char('\n');
-        }
-    }
-    body += QLatin1Char('\n') + ReleaseTrailers::finishedMarker(key, m_target.commit, status);
+    const QString body
+        = resultComment(status) + QLatin1Char('\n') + ReleaseTrailers::finishedMarker(key, m_target.commit, status);
 
     const LatestOnly::Job run = m_follows.latest();
     auto label = [this, success, status, message, run] {
@@ -275,7 +310,7 @@ void PipelineFollower::recordOnRequest(const QString &status, const QString &mes
         [this, run] { return m_follows.isLatest(run); });
 }
 
-void PipelineFollower::end(const QString &status, const QString &message)
+void PipelineFollower::end(const QString &status, const QString &message, const QString &origin)
 {
     m_active = false;
     m_follows.invalidate();
@@ -287,6 +322,7 @@ void PipelineFollower::end(const QString &status, const QString &message)
     entry.appId = m_target.appId;
     entry.environment = environmentKey(m_target.environment);
     entry.detail = message;
+    entry.origin = origin;
     Q_EMIT auditEntry(entry);
 }
 

@@ -33,6 +33,9 @@ struct PipelineFollowTarget {
     QString codeProject; // "plugins/apps/app0000042"; with iid > 0 the request gets labels and a comment
     qint64 iid = 0;
     QString actor; // for the audit entry
+    // A tag deploy or rollback (no request): its result is recorded in a
+    // comment on the commit, whose marker names this operation.
+    QString operationId;
 };
 
 // Follows the pipeline GitLab runs for one pushed commit: finds it (polling
@@ -40,7 +43,9 @@ struct PipelineFollowTarget {
 // (the REST trace has no offsets: only bytes beyond what was already seen are
 // emitted), and at the end records the result on the release request:
 // success -> comment, release::deployed, closed; failure -> release::failed
-// and a comment with the failing job's log tail.
+// and a comment with the failing job's log tail. A tag deploy or rollback
+// gets that comment on its commit instead (once, whoever follows it), and its
+// audit entry then has the origin finishedOrigin(operation).
 class PipelineFollower final : public QObject
 {
     Q_OBJECT
@@ -52,6 +57,8 @@ public:
     void follow(const PipelineFollowTarget &target);
     void stop();
     bool isActive() const { return m_active; }
+    // The audit origin of the recorded result of a tag deploy or rollback.
+    static QString finishedOrigin(const QString &operationId);
     qint64 pipelineId() const { return m_pipeline.id; }
     QString status() const { return m_pipeline.status; }
 
@@ -77,7 +84,9 @@ private:
     bool noteError(const GitLabError &error);
     void complete();
     void recordOnRequest(const QString &status, const QString &message);
-    void end(const QString &status, const QString &message);
+    void recordOnCommit(const QString &status, const QString &message);
+    QString resultComment(const QString &status) const;
+    void end(const QString &status, const QString &message, const QString &origin = {});
 
     GitLabClient *m_client;
     PipelineFollowOptions m_options;

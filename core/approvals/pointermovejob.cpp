@@ -7,7 +7,10 @@
 #include "core/gitlab/gitlabclient.h"
 #include "core/gitlab/releaserequestparser.h"
 
+#include <QPointer>
 #include <QTimer>
+
+#include <utility>
 
 namespace Dockmaster {
 
@@ -43,7 +46,26 @@ void PointerMoveJob::resolveTarget(const QString &ref, std::function<void()> nex
     });
 }
 
+void PointerMoveJob::startOperation()
+{
+    m_outcome.operationId = ReleaseTrailers::newOperationId();
+    // A push whose answer was lost and is tried again finds its own commit.
+    m_guardLine = ReleaseTrailers::operationLine(m_outcome.operationId);
+}
+
 void PointerMoveJob::movePointer()
+{
+    if (m_setup.beforePush && !m_outcome.operationId.isEmpty() && !std::exchange(m_announced, true)) {
+        m_setup.beforePush(m_outcome, [job = QPointer<PointerMoveJob>(this)] {
+            if (job)
+                job->pushPointer();
+        });
+        return;
+    }
+    pushPointer();
+}
+
+void PointerMoveJob::pushPointer()
 {
     GitlinkMove move;
     move.target = m_outcome.targetSha;
@@ -72,7 +94,7 @@ void PointerMoveJob::movePointer()
                 // it: the worker re-fetches and looks for this request's
                 // trailer first, so a race never makes two commits.
                 if (m_retryOnRejection && m_pushAttempts < 2) {
-                    movePointer();
+                    pushPointer();
                     return;
                 }
                 if (!m_retryOnRejection) {
@@ -95,15 +117,17 @@ void PointerMoveJob::movePointer()
 void PointerMoveJob::onMoved(const GitlinkMoveResult &result)
 {
     m_outcome.commit = result.commit;
-    lookupPipeline(0, [this] {
-        const QString env = environmentDisplayName(m_outcome.environment);
-        const QString message = m_outcome.action == ReleaseOutcome::Action::Rollback
-            ? ReleaseApprover::tr("Rolling %1 of %2 back to %3 (commit %4).")
-                  .arg(env, m_outcome.appId, m_outcome.targetSha.left(12), m_outcome.commit.left(12))
-            : ReleaseApprover::tr("Deploying %1 (%2) to %3 of %4 (commit %5).")
-                  .arg(m_outcome.ref, m_outcome.targetSha.left(12), env, m_outcome.appId, m_outcome.commit.left(12));
-        finish(ReleaseOutcome::Kind::Succeeded, message);
-    });
+    lookupPipeline(0, [this] { finish(ReleaseOutcome::Kind::Succeeded, movedMessage(m_outcome)); });
+}
+
+QString PointerMoveJob::movedMessage(const ReleaseOutcome &outcome)
+{
+    const QString env = environmentDisplayName(outcome.environment);
+    return outcome.action == ReleaseOutcome::Action::Rollback
+        ? ReleaseApprover::tr("Rolling %1 of %2 back to %3 (commit %4).")
+              .arg(env, outcome.appId, outcome.targetSha.left(12), outcome.commit.left(12))
+        : ReleaseApprover::tr("Deploying %1 (%2) to %3 of %4 (commit %5).")
+              .arg(outcome.ref, outcome.targetSha.left(12), env, outcome.appId, outcome.commit.left(12));
 }
 
 void DeployTagJob::start(const QString &appId, Environment environment, const QString &tagOrSha)
@@ -113,10 +137,11 @@ void DeployTagJob::start(const QString &appId, Environment environment, const QS
     m_outcome.ref = tagOrSha;
     if (refuseEarly())
         return;
+    startOperation();
     QTimer::singleShot(0, this, [this] {
         resolveTarget(m_outcome.ref, [this] {
             m_message = ReleaseTrailers::deployTagMessage(environmentKey(m_outcome.environment), m_outcome.ref,
-                                                          m_outcome.targetSha, m_outcome.actor);
+                                                          m_outcome.targetSha, m_outcome.actor, m_outcome.operationId);
             movePointer();
         });
     });
@@ -140,10 +165,11 @@ void RollbackJob::start(const QString &appId, Environment environment, const QSt
         return;
     }
     m_expectedCurrent = expectedLiveSha;
+    startOperation();
     QTimer::singleShot(0, this, [this] {
         resolveTarget(m_outcome.ref, [this] {
             m_message = ReleaseTrailers::rollbackMessage(environmentKey(m_outcome.environment), m_outcome.targetSha,
-                                                         m_expectedCurrent, m_outcome.actor);
+                                                         m_expectedCurrent, m_outcome.actor, m_outcome.operationId);
             movePointer();
         });
     });

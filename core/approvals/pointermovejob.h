@@ -12,11 +12,17 @@ class PointerMoveJob : public ReleaseJob
 public:
     using ReleaseJob::ReleaseJob;
 
+    // What a successful tag deploy or rollback says (and its audit row).
+    static QString movedMessage(const ReleaseOutcome &outcome);
+
 protected:
     // Pins ref to a full SHA of the code repository (m_outcome.targetSha).
     void resolveTarget(const QString &ref, std::function<void()> next);
     // Commits m_message (with m_guardLine and m_expectedCurrent) and pushes it.
     void movePointer();
+    // Tag deploys and rollbacks: a new operation id, its guard line and the
+    // hook before the first push.
+    void startOperation();
     // After the push, or when the guard line showed an earlier move.
     virtual void onMoved(const GitlinkMoveResult &result);
 
@@ -26,7 +32,10 @@ protected:
     bool m_retryOnRejection = true;
 
 private:
+    void pushPointer();
+
     int m_pushAttempts = 0;
+    bool m_announced = false; // beforePush ran
 };
 
 // Deploys a tag (or a SHA) of the code repository to an environment.

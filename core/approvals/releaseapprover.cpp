@@ -4,6 +4,7 @@
 #include "core/approvals/pointermovejob.h"
 #include "core/approvals/recoverjob.h"
 #include "core/approvals/rejectjob.h"
+#include "core/approvals/releasetrailers.h"
 #include "core/git/gitworkspace.h"
 
 #include <QStandardPaths>
@@ -92,6 +93,8 @@ PipelineFollowTarget ReleaseApprover::followTarget(const ReleaseOutcome &outcome
     target.environment = outcome.environment;
     target.targetSha = outcome.targetSha;
     target.actor = outcome.actor;
+    if (outcome.action == ReleaseOutcome::Action::DeployTag || outcome.action == ReleaseOutcome::Action::Rollback)
+        target.operationId = outcome.operationId;
     if (outcome.action == ReleaseOutcome::Action::Approve || outcome.action == ReleaseOutcome::Action::Recover) {
         target.codeProject = codeProjectPath(outcome.appId);
         target.iid = outcome.iid;
@@ -107,6 +110,7 @@ ReleaseJobSetup ReleaseApprover::setup()
     setup.workspace = m_workspace;
     setup.options = m_options;
     setup.commitEmail = m_commitEmail;
+    setup.beforePush = m_beforePush;
     setup.online = m_online;
     // The jobs are our children, so `this` outlives every call of these.
     setup.progress = [this](quint64 id, const QString &step) {
@@ -121,12 +125,7 @@ ReleaseJobSetup ReleaseApprover::setup()
 void ReleaseApprover::report(quint64 id, const ReleaseOutcome &outcome)
 {
     Q_EMIT finished(id, outcome);
-    AuditEntry entry;
-    entry.at = QDateTime::currentDateTimeUtc();
-    entry.actor = outcome.actor;
-    entry.action = releaseActionName(outcome.action);
-    entry.appId = outcome.appId;
-    entry.environment = environmentKey(outcome.environment);
+    AuditEntry entry = auditEntryOf(outcome);
     entry.detail = kindTag(outcome.kind) + outcome.message;
     if (outcome.approvalsRequired > 1 && outcome.approvals > 0)
         entry.detail += QStringLiteral(" [approvals %1/%2: %3]")
@@ -135,7 +134,30 @@ void ReleaseApprover::report(quint64 id, const ReleaseOutcome &outcome)
                             .arg(outcome.approvers.join(QStringLiteral(", ")));
     if (!outcome.acknowledged.isEmpty())
         entry.detail += QStringLiteral(" [acknowledged: %1]").arg(outcome.acknowledged.join(QStringLiteral("; ")));
+    if (!outcome.operationId.isEmpty())
+        entry.origin = outcome.ok() ? pushedOrigin(outcome.operationId) : endedOrigin(outcome.operationId);
     Q_EMIT auditEntry(entry);
+}
+
+AuditEntry ReleaseApprover::auditEntryOf(const ReleaseOutcome &outcome)
+{
+    AuditEntry entry;
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry.actor = outcome.actor;
+    entry.action = releaseActionName(outcome.action);
+    entry.appId = outcome.appId;
+    entry.environment = environmentKey(outcome.environment);
+    return entry;
+}
+
+QString ReleaseApprover::pushedOrigin(const QString &operationId)
+{
+    return ReleaseTrailers::operationKey(operationId) + QStringLiteral(":pushed");
+}
+
+QString ReleaseApprover::endedOrigin(const QString &operationId)
+{
+    return ReleaseTrailers::operationKey(operationId) + QStringLiteral(":ended");
 }
 
 quint64 ReleaseApprover::approve(const ReleaseRequest &request, const QString &admin, const QStringList &acknowledged)

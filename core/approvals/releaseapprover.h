@@ -38,6 +38,18 @@ public:
     // The admin's commit email from GET /user (commit_email), so GitLab links
     // the pointer commits to the admin's profile. Empty: GitLab's private form.
     void setCommitEmail(const QString &email) { m_commitEmail = email; }
+    // Runs before the first push of every tag deploy and rollback from now
+    // on (ReleaseJobSetup::beforePush); DurableDeployments records its intent there.
+    void setBeforePush(std::function<void(const ReleaseOutcome &, std::function<void()>)> hook)
+    {
+        m_beforePush = std::move(hook);
+    }
+    // The audit origin of a tag deploy's or rollback's outcome: "<operation>:pushed"
+    // once its commit is on the branch, "<operation>:ended" when it deployed nothing.
+    static QString pushedOrigin(const QString &operationId);
+    // An audit entry of outcome's actor, action, app and environment, now.
+    static AuditEntry auditEntryOf(const ReleaseOutcome &outcome);
+    static QString endedOrigin(const QString &operationId);
 
     const ApprovalOptions &options() const { return m_options; }
     // The profile's approval rules changed (Settings): actions started from
@@ -105,6 +117,7 @@ private:
 
     GitLabClient *m_client;
     QString m_commitEmail;
+    std::function<void(const ReleaseOutcome &, std::function<void()>)> m_beforePush;
     ApprovalOptions m_options;
     GitWorkspace *m_workspace;
     bool m_online = true;

@@ -58,6 +58,32 @@ GitLabCall *pipelinesForSha(GitLabClient *client, const QString &project, const 
     return getList<GitLabPipeline>(client, request, context, &GitLabParse::pipeline, std::move(done));
 }
 
+GitLabCall *commitNotes(GitLabClient *client, const QString &project, const QString &sha, QObject *context,
+                        GitLabClient::Callback<QList<GitLabNote>> done)
+{
+    GitLabRequest request;
+    request.path = GitLabClient::projectPath(project) + QStringLiteral("/repository/commits/") + sha
+        + QStringLiteral("/comments");
+    request.query = { { QStringLiteral("per_page"), QStringLiteral("100") } };
+    request.maxPages = 10;
+    return getList<GitLabNote>(
+        client, request, context,
+        [](const QJsonObject &object) -> std::optional<GitLabNote> {
+            const QJsonValue note = object.value(QStringLiteral("note"));
+            if (!note.isString())
+                return std::nullopt;
+            GitLabNote parsed;
+            parsed.body = note.toString();
+            const QJsonObject author = object.value(QStringLiteral("author")).toObject();
+            parsed.author = author.value(QStringLiteral("username")).toString();
+            parsed.authorId = author.value(QStringLiteral("id")).toInteger();
+            parsed.createdAt
+                = QDateTime::fromString(object.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
+            return parsed;
+        },
+        std::move(done));
+}
+
 GitLabCall *branchCommits(GitLabClient *client, const QString &project, const QString &branch, int count,
                           QObject *context, GitLabClient::Callback<QList<GitLabCommit>> done)
 {
@@ -127,30 +153,78 @@ QUrl repositoryUrl(const QUrl &baseUrl, const QString &projectPath)
     return url;
 }
 
+namespace {
+
+bool hasMarker(const QList<GitLabNote> &notes, const QString &markerPrefix)
+{
+    return std::any_of(notes.cbegin(), notes.cend(),
+                       [&](const GitLabNote &note) { return note.body.contains(markerPrefix); });
+}
+
+using NotesCallback = GitLabClient::Callback<QList<GitLabNote>>;
+
+// Reads the notes, and posts only when none has the marker.
+void postOnce(std::function<void(NotesCallback)> read,
+              std::function<void(std::function<void(const GitLabError &)>)> post, const QString &markerPrefix,
+              std::function<void(const GitLabError &, NoteStep)> done, std::function<bool()> stillWanted)
+{
+    read([post = std::move(post), markerPrefix, done = std::move(done),
+          stillWanted = std::move(stillWanted)](GitLabResult<QList<GitLabNote>> notes) {
+        if (stillWanted && !stillWanted())
+            return;
+        if (!notes.ok()) {
+            done(notes.error, NoteStep::Reading);
+            return;
+        }
+        if (hasMarker(notes.value, markerPrefix)) {
+            done(GitLabError(), NoteStep::Posting);
+            return;
+        }
+        post([done](const GitLabError &error) { done(error, NoteStep::Posting); });
+    });
+}
+
+} // namespace
+
+void postCommitNoteOnce(GitLabClient *client, const QString &project, const QString &sha, const QString &markerPrefix,
+                        const QString &body, QObject *context, std::function<void(const GitLabError &, NoteStep)> done,
+                        std::function<bool()> stillWanted)
+{
+    auto read = [client, project, sha, context](NotesCallback next) {
+        commitNotes(client, project, sha, context, std::move(next));
+    };
+    auto post = [client, project, sha, body, context, read,
+                 markerPrefix](std::function<void(const GitLabError &)> posted) {
+        GitLabRequest request;
+        request.method = QByteArrayLiteral("POST");
+        request.path = GitLabClient::projectPath(project) + QStringLiteral("/repository/commits/") + sha
+            + QStringLiteral("/comments");
+        request.body = QJsonDocument(QJsonObject { { QStringLiteral("note"), body } }).toJson(QJsonDocument::Compact);
+        client->send(request, context, [read, markerPrefix, posted](const GitLabResponse &response) {
+            if (response.error.kind != GitLabError::Kind::MayHaveTakenEffect) {
+                posted(response.error);
+                return;
+            }
+            // The answer was lost: the comment may be there.
+            read([posted, markerPrefix, lost = response.error](GitLabResult<QList<GitLabNote>> again) {
+                posted(again.ok() && hasMarker(again.value, markerPrefix) ? GitLabError() : lost);
+            });
+        });
+    };
+    postOnce(read, post, markerPrefix, std::move(done), std::move(stillWanted));
+}
+
 void postNoteOnce(GitLabClient *client, const QString &project, qint64 iid, const QString &markerPrefix,
                   const QString &body, QObject *context, std::function<void(const GitLabError &, NoteStep)> done,
                   std::function<bool()> stillWanted)
 {
-    client->issueNotes(
-        project, iid, 0, context,
-        [client, project, iid, markerPrefix, body, context, done = std::move(done),
-         stillWanted = std::move(stillWanted)](GitLabResult<QList<GitLabNote>> notes) {
-            if (stillWanted && !stillWanted())
-                return;
-            if (!notes.ok()) {
-                done(notes.error, NoteStep::Reading);
-                return;
-            }
-            const bool present = std::any_of(notes.value.cbegin(), notes.value.cend(),
-                                             [&](const GitLabNote &note) { return note.body.contains(markerPrefix); });
-            if (present) {
-                done(GitLabError(), NoteStep::Posting);
-                return;
-            }
-            client->createIssueNote(project, iid, body, context, [done](GitLabResult<GitLabNote> created) {
-                done(created.error, NoteStep::Posting);
-            });
-        });
+    postOnce([client, project, iid,
+              context](NotesCallback next) { client->issueNotes(project, iid, 0, context, std::move(next)); },
+             [client, project, iid, body, context](std::function<void(const GitLabError &)> posted) {
+                 client->createIssueNote(project, iid, body, context,
+                                         [posted](GitLabResult<GitLabNote> created) { posted(created.error); });
+             },
+             markerPrefix, std::move(done), std::move(stillWanted));
 }
 
 } // namespace Dockmaster::ReleaseGitLab

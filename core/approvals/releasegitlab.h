@@ -39,6 +39,17 @@ void postNoteOnce(GitLabClient *client, const QString &project, qint64 iid, cons
                   const QString &body, QObject *context, std::function<void(const GitLabError &, NoteStep)> done,
                   std::function<bool()> stillWanted = {});
 
+// GET /projects/:id/repository/commits/:sha/comments (oldest first): the
+// comments on a commit, as notes (no id: GitLab gives none).
+GitLabCall *commitNotes(GitLabClient *client, const QString &project, const QString &sha, QObject *context,
+                        GitLabClient::Callback<QList<GitLabNote>> done);
+// postNoteOnce for a commit (POST .../commits/:sha/comments): the marker of
+// a deployment that has no release request. A lost answer is settled by
+// reading the comments again, so the comment is there once.
+void postCommitNoteOnce(GitLabClient *client, const QString &project, const QString &sha, const QString &markerPrefix,
+                        const QString &body, QObject *context, std::function<void(const GitLabError &, NoteStep)> done,
+                        std::function<bool()> stillWanted = {});
+
 // http(s)://host[/prefix]/<projectPath>.git, the smart HTTP address of a project.
 QUrl repositoryUrl(const QUrl &baseUrl, const QString &projectPath);
 

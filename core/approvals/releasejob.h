@@ -24,6 +24,10 @@ struct ReleaseJobSetup {
     std::function<void(quint64 id, const QString &step)> progress;
     // Every outcome goes out through the approver (finished() and the audit log).
     std::function<void(quint64 id, const ReleaseOutcome &outcome)> finished;
+    // Tag deploys and rollbacks, once before their first push (operationId
+    // and targetSha set): the push waits for `proceed`, so the intent is on
+    // disk before anything reaches GitLab. Unset: the push starts at once.
+    std::function<void(const ReleaseOutcome &outcome, std::function<void()> proceed)> beforePush;
 };
 
 // One admin action on a release while it runs. The job is a child of its

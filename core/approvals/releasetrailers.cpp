@@ -3,6 +3,7 @@
 #include "core/util/validation.h"
 
 #include <QRegularExpression>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -27,6 +28,21 @@ QString requestLine(const QString &key)
     return QString::fromLatin1(ReleaseRequestKey) + QStringLiteral(": ") + key;
 }
 
+QString newOperationId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString operationLine(const QString &operationId)
+{
+    return QString::fromLatin1(OperationKey) + QStringLiteral(": ") + operationId;
+}
+
+QString operationKey(const QString &operationId)
+{
+    return QStringLiteral("operation:") + operationId;
+}
+
 Trailers parse(const QString &message)
 {
     Trailers trailers;
@@ -35,7 +51,7 @@ Trailers parse(const QString &message)
         { ReleaseRequestKey, &trailers.releaseRequest }, { ApprovedByKey, &trailers.approvedBy },
         { RequestedByKey, &trailers.requestedBy },       { ReleaseRefKey, &trailers.releaseRef },
         { CodesCommitKey, &trailers.codesCommit },       { DeployTagKey, &trailers.deployTag },
-        { RollbackToKey, &trailers.rollbackTo },
+        { RollbackToKey, &trailers.rollbackTo },         { OperationKey, &trailers.operation },
     };
     for (const QString &raw : lines) {
         const QString text = raw.trimmed();
@@ -68,17 +84,20 @@ QString approvalMessage(const QString &requestKey, const QString &environment, c
     return message;
 }
 
-QString deployTagMessage(const QString &environment, const QString &tagOrSha, const QString &sha, const QString &admin)
+QString deployTagMessage(const QString &environment, const QString &tagOrSha, const QString &sha, const QString &admin,
+                         const QString &operationId)
 {
     QString message = QStringLiteral("Deploy %1 (%2) to %3\n\n").arg(tagOrSha, sha.left(12), environment);
     message += line(DeployTagKey, tagOrSha);
     message += line(ApprovedByKey, admin);
     message += line(CodesCommitKey, sha);
+    if (!operationId.isEmpty())
+        message += line(OperationKey, operationId);
     return message;
 }
 
 QString rollbackMessage(const QString &environment, const QString &targetSha, const QString &fromSha,
-                        const QString &admin)
+                        const QString &admin, const QString &operationId)
 {
     QString message = QStringLiteral("Roll back %1 to %2\n\n").arg(environment, targetSha.left(12));
     message += line(RollbackToKey, targetSha);
@@ -86,6 +105,8 @@ QString rollbackMessage(const QString &environment, const QString &targetSha, co
         message += line(RolledBackFromKey, fromSha);
     message += line(ApprovedByKey, admin);
     message += line(CodesCommitKey, targetSha);
+    if (!operationId.isEmpty())
+        message += line(OperationKey, operationId);
     return message;
 }
 
@@ -103,6 +124,20 @@ QString finishedMarkerPrefix(const QString &key, const QString &commit)
 {
     return QStringLiteral("<!-- dockmaster:finished request=") + key + QStringLiteral(" commit=") + commit
         + QLatin1Char(' ');
+}
+
+QString finishedStatus(const QList<GitLabNote> &notes, const QString &markerPrefix)
+{
+    const QString status = markerPrefix + QStringLiteral("status=");
+    for (const GitLabNote &note : notes) {
+        const qsizetype at = note.body.indexOf(status);
+        if (at < 0)
+            continue;
+        const qsizetype from = at + status.size();
+        const qsizetype end = note.body.indexOf(QLatin1Char(' '), from);
+        return note.body.mid(from, end < 0 ? -1 : end - from);
+    }
+    return {};
 }
 
 QString approvedMarker(const QString &key, const QString &commit, const QString &admin)

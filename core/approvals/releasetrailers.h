@@ -22,11 +22,20 @@ inline constexpr auto DeployTagKey = "Deploy-Tag";
 inline constexpr auto RollbackToKey = "Rollback-To";
 inline constexpr auto RolledBackFromKey = "Rolled-Back-From";
 inline constexpr auto AlsoApprovedByKey = "Also-Approved-By";
+// A tag deploy or rollback: the id the console gave it before pushing, so
+// the pushing console (after a restart) finds its commit, a retried push
+// never makes a second one, and any console can finish it.
+inline constexpr auto OperationKey = "Dockmaster-Operation";
 
 // "plugins/apps/app0000042#3"
 QString requestKey(const QString &codeProjectPath, qint64 iid);
 // "Release-Request: plugins/apps/app0000042#3", the guard line of an approval.
 QString requestLine(const QString &requestKey);
+// A new operation id (a UUID without braces) and its guard line
+// ("Dockmaster-Operation: <id>"); operationKey names it in markers.
+QString newOperationId();
+QString operationLine(const QString &operationId);
+QString operationKey(const QString &operationId);
 
 struct Trailers {
     QString releaseRequest;
@@ -36,6 +45,7 @@ struct Trailers {
     QString codesCommit;
     QString deployTag;
     QString rollbackTo;
+    QString operation;
 };
 // Reads "Key: value" lines anywhere in the message (first occurrence wins).
 Trailers parse(const QString &message);
@@ -43,9 +53,10 @@ Trailers parse(const QString &message);
 // earlierApprovers: the recorded approvals before this last one (two-person rule).
 QString approvalMessage(const QString &requestKey, const QString &environment, const QString &ref, const QString &sha,
                         const QString &admin, const QString &requester, const QStringList &earlierApprovers = {});
-QString deployTagMessage(const QString &environment, const QString &tagOrSha, const QString &sha, const QString &admin);
+QString deployTagMessage(const QString &environment, const QString &tagOrSha, const QString &sha, const QString &admin,
+                         const QString &operationId = {});
 QString rollbackMessage(const QString &environment, const QString &targetSha, const QString &fromSha,
-                        const QString &admin);
+                        const QString &admin, const QString &operationId = {});
 
 // Hidden markers (HTML comments render invisibly on GitLab).
 QString approvedMarker(const QString &requestKey, const QString &commit, const QString &admin);
@@ -55,6 +66,8 @@ QString finishedMarker(const QString &requestKey, const QString &commit, const Q
 QString approvedMarkerPrefix(const QString &requestKey);
 QString rejectedMarkerPrefix(const QString &requestKey);
 QString finishedMarkerPrefix(const QString &requestKey, const QString &commit);
+// The status a finished marker of that prefix records among notes, or empty.
+QString finishedStatus(const QList<GitLabNote> &notes, const QString &markerPrefix);
 // One approval of a request that is not yet enough to deploy (two-person
 // rule), as a comment with this marker records it:
 //   <!-- dockmaster:approval request=<key> sha=<sha> by=<admin> count=<k>/<n> -->

@@ -186,7 +186,7 @@ int JournalDatabase::writeUnwritten()
         return 0;
     const bool written = m_sql.transaction([this] {
         return std::all_of(m_unwritten.cbegin(), m_unwritten.cend(),
-                           [this](const AuditEntry &entry) { return insertAudit(entry, QString()); });
+                           [this](const AuditEntry &entry) { return insertAudit(entry, entry.origin); });
     });
     if (!written)
         return 0;

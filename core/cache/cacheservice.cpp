@@ -135,6 +135,22 @@ void CacheService::postJournal(std::function<void(JournalDatabase &)> job)
     postTo(&CacheService::m_journal, tr("The audit journal is not open."), std::move(job));
 }
 
+void CacheService::withJournal(QObject *receiver, std::function<void(JournalDatabase *)> job,
+                               std::function<void()> done)
+{
+    QPointer<QObject> guard(receiver);
+    QMetaObject::invokeMethod(m_worker.get(), [this, guard, job = std::move(job), done = std::move(done)] {
+        job(m_journal.get());
+        QMetaObject::invokeMethod(
+            this,
+            [guard, done] {
+                if (guard)
+                    done();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 void CacheService::loadSnapshot()
 {
     post([this](CacheDatabase &db) {

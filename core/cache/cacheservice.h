@@ -59,6 +59,9 @@ public:
     void loadAudit(QObject *receiver, std::function<void(QList<AuditEntry>)> done);
     // Runs `job` on the cache thread with the journal (pending intents).
     void postJournal(std::function<void(JournalDatabase &)> job);
+    // Runs `job` on the cache thread with the journal, or null when it is not
+    // open, then `done` on the UI thread unless `receiver` is gone by then.
+    void withJournal(QObject *receiver, std::function<void(JournalDatabase *)> job, std::function<void()> done);
 
     // Tries again a store that could not be used for a passing reason (disk
     // full, read-only, locked, I/O error): emits opened() / journalOpened()

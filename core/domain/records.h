@@ -132,6 +132,9 @@ struct AuditEntry {
     QString appId;
     QString environment;
     QString detail;
+    // Set for a row that must be written once whoever writes it again (a
+    // resumed operation): the journal ignores a second row of the same origin.
+    QString origin;
 
     bool operator==(const AuditEntry &) const = default;
 };

@@ -89,7 +89,7 @@ template<typename V> void fields(V &v, EmulatorProject &r)
     v("labels", r.labels), v("protectedBranches", r.protectedBranches), v("environments", r.environments);
     v("jobTokenAllowlist", r.jobTokenAllowlist), v("nextIssueIid", r.nextIssueIid);
     v("nextPipelineIid", r.nextPipelineIid), v("nextDeploymentIid", r.nextDeploymentIid);
-    v("knownHeads", r.knownHeads);
+    v("knownHeads", r.knownHeads), v("commitNotes", r.commitNotes);
 }
 
 template<typename T>

@@ -181,6 +181,8 @@ struct EmulatorProject {
     qint64 nextDeploymentIid = 1;
     // Branch heads last seen, to notice pushes that move them.
     QHash<QString, QString> knownHeads;
+    // Comments on commits (GET/POST .../repository/commits/:sha/comments), by full SHA.
+    QHash<QString, QList<EmulatorNote>> commitNotes;
 };
 
 // All emulator state. Guarded by one recursive mutex: the server thread and a

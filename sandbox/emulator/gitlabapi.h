@@ -49,6 +49,7 @@ private:
     // Dispatch per area (each in its own source file).
     std::optional<HttpResponse> routeGroupsAndProjects(Context &c);
     std::optional<HttpResponse> routeRepository(Context &c, EmulatorProject &project);
+    HttpResponse commitComments(Context &c, EmulatorProject &project, const QString &ref);
     std::optional<HttpResponse> routeIssues(Context &c);
     std::optional<HttpResponse> routeCi(Context &c, EmulatorProject &project);
     // A token without the scope the request needs (lib/api/api_guard.rb).

@@ -45,6 +45,44 @@ void fileHeaders(HttpResponse &r, const EmulatorRepository::FileEntry &f, const 
 
 } // namespace
 
+// lib/api/commits.rb: comments on a commit, oldest first; the answer has
+// `note`, not `body`, and no id.
+HttpResponse GitLabApi::commitComments(Context &c, EmulatorProject &project, const QString &ref)
+{
+    EmulatorRepository repo(m_store.repositoryPath(project));
+    const auto commit = repo.commit(ref);
+    if (!commit)
+        return HttpResponse::message(404, QStringLiteral("404 Commit Not Found"));
+    auto commentJson = [this](const EmulatorNote &note) {
+        const EmulatorUser *author = m_store.user(note.authorId);
+        return QJsonObject {
+            { QStringLiteral("note"), note.body },
+            { QStringLiteral("author"), author ? userJson(*author) : QJsonObject() },
+            { QStringLiteral("created_at"), time(note.createdAt) },
+            { QStringLiteral("path"), QJsonValue() },
+            { QStringLiteral("line"), QJsonValue() },
+            { QStringLiteral("line_type"), QJsonValue() },
+        };
+    };
+    QList<EmulatorNote> &notes = project.commitNotes[commit->id];
+    if (c.request.method != "POST")
+        return paginate(c, notes.size(), [&](qsizetype i) { return commentJson(notes.at(i)); });
+    if (m_store.accessLevel(c.user, project) < int(AccessLevel::Reporter))
+        return HttpResponse::message(403, QStringLiteral("403 Forbidden"));
+    const QString body = param(c, QStringLiteral("note"));
+    if (body.isEmpty())
+        return missing(QStringLiteral("note"));
+    EmulatorNote note;
+    note.id = m_store.nextId("note");
+    note.body = body;
+    note.authorId = c.user.id;
+    note.createdAt = m_store.now();
+    note.updatedAt = note.createdAt;
+    notes.append(note);
+    touch(project);
+    return jsonReply(201, commentJson(note));
+}
+
 QJsonObject GitLabApi::commitJson(const EmulatorRepository::CommitInfo &c) const
 {
     QJsonArray parents;
@@ -216,6 +254,8 @@ std::optional<HttpResponse> GitLabApi::routeRepository(Context &c, EmulatorProje
                 return HttpResponse::message(404, QStringLiteral("404 Commit Not Found"));
             return jsonReply(200, webCommit(commitJson(*commit)));
         }
+        if (s.size() == 6 && s.at(5) == QLatin1String("comments") && (get || method == QLatin1String("POST")))
+            return commitComments(c, project, s.at(4));
         return std::nullopt;
     }
 

@@ -399,7 +399,8 @@ private Q_SLOTS:
                                               QStringLiteral("release.approve"),
                                               QStringLiteral("app0000001"),
                                               QStringLiteral("production"),
-                                              QStringLiteral("!%1").arg(i) }));
+                                              QStringLiteral("!%1").arg(i),
+                                              {} }));
         }
         ShellOptions options;
         options.profileName = QStringLiteral("corrupt");

@@ -1,5 +1,7 @@
 #include "views/editor/configeditor.h"
 
+#include "core/approvals/releasetrailers.h"
+#include "core/editor/configpushjournal.h"
 #include "core/editor/validatorcheck.h"
 #include "core/git/gitworkspace.h"
 #include "core/util/untrustedtext.h"
@@ -601,16 +603,26 @@ void ConfigEditor::commitAndPush(const QString &message)
         return;
     }
     setBanner(tr("Committing and pushing %1…").arg(m_path));
-    m_workspace->commitAndPush(m_path, text().toUtf8(), message, m_author, m_baseCommit, this,
-                               [this](const GitResult<GitPushResult> &result) {
-                                   if (!result.ok()) {
-                                       showFailure(result.failure, result.error);
-                                   } else if (result.value.rejection) {
-                                       onPushRejected(*result.value.rejection);
-                                   } else {
-                                       onPushed(result.value.commit);
-                                   }
-                               });
+    m_pushOperation = ReleaseTrailers::newOperationId();
+    auto push = [editor = QPointer<ConfigEditor>(this), path = m_path, content = text().toUtf8(),
+                 full = ConfigPushJournal::messageWithOperation(message, m_pushOperation)] {
+        if (!editor)
+            return;
+        editor->m_workspace->commitAndPush(path, content, full, editor->m_author, editor->m_baseCommit, editor,
+                                           [editor](const GitResult<GitPushResult> &result) {
+                                               if (!result.ok()) {
+                                                   editor->showFailure(result.failure, result.error);
+                                               } else if (result.value.rejection) {
+                                                   editor->onPushRejected(*result.value.rejection);
+                                               } else {
+                                                   editor->onPushed(result.value.commit);
+                                               }
+                                           });
+    };
+    if (m_beforePush)
+        m_beforePush(m_pushOperation, m_path, push);
+    else
+        push();
 }
 
 void ConfigEditor::onPushed(const QString &commit)

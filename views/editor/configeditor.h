@@ -58,6 +58,12 @@ public:
     ~ConfigEditor() override;
 
     void setAuthor(const GitAuthor &author);
+    // Runs before each commit-and-push with its operation id (also in the
+    // commit's trailer) and path; the push starts when `proceed` runs.
+    using BeforePush = std::function<void(const QString &operationId, const QString &path, std::function<void()>)>;
+    void setBeforePush(BeforePush hook) { m_beforePush = std::move(hook); }
+    // The operation id of the last commit-and-push (what committed() reports).
+    QString lastPushOperation() const { return m_pushOperation; }
     // Default: ValidatorConfigCheck (real nginx/php-fpm/compose checks when
     // installed, else structural). nullptr restores the default.
     void setConfigCheck(std::shared_ptr<const ConfigCheck> check);
@@ -155,6 +161,8 @@ private:
     std::shared_ptr<const ConfigCheck> m_check;
     TemplateRenderer m_renderer;
     GitAuthor m_author;
+    BeforePush m_beforePush;
+    QString m_pushOperation;
     qsizetype m_highlightingLimit = 2 * 1024 * 1024;
 
     CodeEditor *m_editor = nullptr;

@@ -1,5 +1,6 @@
 #include "views/shell/editortabs.h"
 
+#include "core/editor/configpushjournal.h"
 #include "core/git/gitworkspace.h"
 #include "core/render/environmentrender.h"
 #include "views/dialogs.h"
@@ -106,6 +107,11 @@ void EditorTabs::removePage(QWidget *page)
     page->deleteLater();
 }
 
+void EditorTabs::setPushJournal(ConfigPushJournal *journal)
+{
+    m_pushJournal = journal;
+}
+
 void EditorTabs::open(const AppRecord &app, Environment environment, const Session &session)
 {
     const QString tabName = QStringLiteral("editor-%1-%2").arg(app.id, environmentKey(environment));
@@ -121,6 +127,24 @@ void EditorTabs::open(const AppRecord &app, Environment environment, const Sessi
     workspace->setParent(editor);
     editor->setObjectName(tabName);
     editor->setAuthor(session.author);
+    if (m_pushJournal) {
+        ConfigPush base;
+        base.appId = app.id;
+        base.environment = environment;
+        base.opsProject = session.opsProject;
+        base.actor = session.actor;
+        editor->setBeforePush([journal = m_pushJournal, base](const QString &operationId, const QString &path,
+                                                              std::function<void()> proceed) {
+            if (!journal) {
+                proceed();
+                return;
+            }
+            ConfigPush push = base;
+            push.operationId = operationId;
+            push.path = path;
+            journal->recordIntent(push, std::move(proceed));
+        });
+    }
 
     // Drift: the templates rendered with what the cache knows of this app now.
     const QPointer<ConfigEditor> guard(editor);
@@ -151,11 +175,11 @@ void EditorTabs::open(const AppRecord &app, Environment environment, const Sessi
     });
     connect(editor, &ConfigEditor::statusMessage, this, &EditorTabs::statusMessage);
     connect(editor, &ConfigEditor::committed, this, [this, editor, appId = app.id, environment](const QString &commit) {
-        Q_EMIT configCommitted(appId, environment, editor->path(), commit);
+        Q_EMIT configCommitted(appId, environment, editor->path(), commit, editor->lastPushOperation());
     });
     connect(editor, &ConfigEditor::keptCommitPushed, this,
             [this, appId = app.id, environment](const QString &path, const QString &commit) {
-                Q_EMIT configCommitted(appId, environment, path, commit);
+                Q_EMIT configCommitted(appId, environment, path, commit, QString());
             });
     editor->openRepository(session.repositoryUrl, session.token, environmentBranch(environment));
 }

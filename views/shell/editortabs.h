@@ -19,6 +19,7 @@ class Repository;
 
 namespace Dockmaster {
 
+class ConfigPushJournal;
 class ConfigEditor;
 
 // The editor area: one ConfigEditor tab per app and environment, each with
@@ -36,6 +37,8 @@ public:
         // The management repository on the configured server (web_url names
         // GitLab's external_url, which this desktop may not reach).
         QUrl repositoryUrl;
+        QString opsProject; // its path ("plugins/ops/app0000042"), where a lost push is looked up
+        QString actor;      // the admin's GitLab login, for the audit row
     };
 
     // syntax: the process's one KSyntaxHighlighting repository (outlives this).
@@ -43,6 +46,8 @@ public:
     ~EditorTabs() override;
 
     void setHosts(const QList<HostRecord> &hosts) { m_hosts = hosts; }
+    // Where pushes are recorded before they start (null: they are not).
+    void setPushJournal(ConfigPushJournal *journal);
     // Opens (or focuses) the editor of one environment branch of `app`.
     void open(const AppRecord &app, Environment environment, const Session &session);
 
@@ -56,8 +61,9 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
+    // operationId: of the editor's commit-and-push (empty for a kept commit pushed).
     void configCommitted(const QString &appId, Dockmaster::Environment environment, const QString &path,
-                         const QString &commit);
+                         const QString &commit, const QString &operationId);
 
 private:
     void closeTab(int index);
@@ -69,6 +75,7 @@ private:
     const KSyntaxHighlighting::Repository &m_syntax;
     QList<HostRecord> m_hosts;
     QPointer<QWidget> m_question; // the open Commit / Discard / Cancel question
+    QPointer<ConfigPushJournal> m_pushJournal;
 };
 
 } // namespace Dockmaster

@@ -1,5 +1,6 @@
 #include "views/shell/releasecontroller.h"
 
+#include "core/approvals/durabledeployments.h"
 #include "core/approvals/pipelinefollower.h"
 #include "core/approvals/releaseapprover.h"
 #include "core/approvals/releasetrailers.h"
@@ -36,7 +37,7 @@ ReleaseController::ReleaseController(GitLabClient *client, MainWindow *window, Q
 
 ReleaseController::~ReleaseController() = default;
 
-void ReleaseController::configure(const Profile &profile, const QString &cacheRoot)
+void ReleaseController::configure(const Profile &profile, const QString &cacheRoot, CacheService *store)
 {
     const QString &rootGroup = profile.rootGroup;
     ApprovalOptions options;
@@ -72,10 +73,42 @@ void ReleaseController::configure(const Profile &profile, const QString &cacheRo
                 if (!problems.isEmpty())
                     m_window->showError(problems);
             });
+    // After onFinished is connected: it notes the dock row of a tag deploy
+    // or rollback before DurableDeployments starts following it.
+    if (store) {
+        m_backend->deployments = std::make_unique<DurableDeployments>(m_client, approver, store);
+        DurableDeployments *deployments = m_backend->deployments.get();
+        connect(deployments, &DurableDeployments::auditEntry, this, &ReleaseController::auditEntry);
+        connect(deployments, &DurableDeployments::following, this,
+                [this](quint64, const ReleaseOutcome &outcome, PipelineFollower *follower) {
+                    const int entry = m_entryOfOperation.take(outcome.operationId);
+                    attach(follower, outcome, entry, tr("Resumed deployment"), QString());
+                });
+    }
     m_recovered = false;
     m_recovering = false;
     m_following.clear();
+    m_entryOfOperation.clear();
     m_lastResume.invalidate();
+}
+
+QList<DeploymentBranch> ReleaseController::recentBranches() const
+{
+    // Pushes mark a project active (at most hourly): an app not active for a
+    // day has no deployment of the last day to finish.
+    static constexpr int MaxBranches = 200;
+    QList<DeploymentBranch> branches;
+    if (!m_apps)
+        return branches;
+    const QDateTime since = QDateTime::currentDateTimeUtc().addDays(-1);
+    for (int row = 0; row < m_apps->rowCount() && branches.size() < MaxBranches; ++row) {
+        const AppRecord &app = m_apps->itemAt(row);
+        if (!app.updatedAt.isValid() || app.updatedAt < since)
+            continue;
+        for (const EnvironmentState &state : app.environments)
+            branches.append({ app.id, state.environment });
+    }
+    return branches;
 }
 
 void ReleaseController::setApprovalRules(const Profile &profile)
@@ -126,6 +159,8 @@ void ReleaseController::recoverOnce()
         return;
     m_recovered = true;
     runRecovery(ReleaseApprover::RecoverScope::Everything);
+    if (m_backend->deployments)
+        m_backend->deployments->resume(m_admin, recentBranches());
 }
 
 bool ReleaseController::ready(const QString &what)
@@ -385,6 +420,10 @@ void ReleaseController::onFinished(quint64 id, const ReleaseOutcome &outcome)
                 panel->setFinished(entry, QStringLiteral("skipped"), outcome.message);
             if (m_confirm)
                 Dialogs::inform(m_window, QMessageBox::Information, tr("Approval recorded"), outcome.message);
+        } else if (entry != 0 && !outcome.operationId.isEmpty() && m_backend->deployments) {
+            // A tag deploy or rollback: DurableDeployments follows it to the end.
+            panel->setStatus(entry, QStringLiteral("waiting"));
+            m_entryOfOperation.insert(outcome.operationId, entry);
         } else if (entry != 0) {
             panel->setStatus(entry, QStringLiteral("waiting"));
             follow(outcome, entry);
@@ -425,13 +464,21 @@ void ReleaseController::follow(const ReleaseOutcome &outcome, int entry)
     const QString requestKey = target.iid > 0 ? requestKeyOf(outcome.appId, outcome.iid) : QString();
     if (!requestKey.isEmpty())
         m_following.insert(requestKey);
+    attach(follower, outcome, entry, tr("Recovered approval"), requestKey);
+    connect(follower, &PipelineFollower::auditEntry, this, &ReleaseController::auditEntry);
+    connect(follower, &PipelineFollower::finished, follower, &QObject::deleteLater);
     follower->follow(target);
+}
+
+void ReleaseController::attach(PipelineFollower *follower, const ReleaseOutcome &outcome, int entry,
+                               const QString &title, const QString &requestKey)
+{
     DeploymentProgressPanel *panel = m_window->deploymentsPanel();
     const int key = entry != 0
         ? entry
         : startEntry(tr("%1 → %2: %3")
                          .arg(outcome.appId, environmentDisplayName(outcome.environment), outcome.targetSha.left(8)),
-                     tr("Recovered approval"));
+                     title);
     connect(follower, &PipelineFollower::pipelineFound, panel,
             [panel, key](qint64 pipelineId, const QString &url) { panel->setPipeline(key, pipelineId, url); });
     connect(follower, &PipelineFollower::statusChanged, panel, [this, panel, key, outcome](const QString &status) {
@@ -446,9 +493,8 @@ void ReleaseController::follow(const ReleaseOutcome &outcome, int entry)
         panel->appendLog(key, tr("GitLab"), message.toUtf8() + '\n');
         m_window->showError(message);
     });
-    connect(follower, &PipelineFollower::auditEntry, this, &ReleaseController::auditEntry);
     connect(follower, &PipelineFollower::finished, this,
-            [this, follower, panel, key, outcome, requestKey](const QString &status, const QString &message) {
+            [this, panel, key, outcome, requestKey](const QString &status, const QString &message) {
                 panel->setFinished(key, status, message);
                 const bool success = status == QLatin1String("success");
                 const QString what = tr("%1 (%2)").arg(outcome.appId, environmentDisplayName(outcome.environment));
@@ -458,7 +504,6 @@ void ReleaseController::follow(const ReleaseOutcome &outcome, int entry)
                 m_following.remove(requestKey);
                 Q_EMIT deploymentFinished(outcome.appId, outcome.environment, status);
                 Q_EMIT releaseChanged();
-                follower->deleteLater();
             });
 }
 

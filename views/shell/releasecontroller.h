@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/approvals/approvaltypes.h"
+#include "core/approvals/durabledeployments.h"
 #include "core/approvals/releaseapprover.h"
 #include "core/domain/records.h"
 #include "core/profile/profile.h"
@@ -23,6 +24,9 @@ class Repository;
 namespace Dockmaster {
 
 class ApplicationsModel;
+class CacheService;
+class DurableDeployments;
+class PipelineFollower;
 class GitLabClient;
 class MainWindow;
 class ReviewPane;
@@ -40,8 +44,10 @@ public:
     ~ReleaseController() override;
 
     // (Re)creates the approver for a profile (root group, approval rules);
-    // clones go below cacheRoot.
-    void configure(const Profile &profile, const QString &cacheRoot);
+    // clones go below cacheRoot; the profile's journal in `store` keeps what
+    // a tag deploy or rollback must finish after a crash (may be null: then
+    // only GitLab's markers are used).
+    void configure(const Profile &profile, const QString &cacheRoot, CacheService *store = nullptr);
     // The profile's approval settings changed in Settings: the next actions follow them.
     void setApprovalRules(const Profile &profile);
     void setAdmin(const QString &login) { m_admin = login; }
@@ -100,6 +106,11 @@ private:
     void onPlan(const RollbackPlan &plan);
     // entry: the Deployments dock row to update (0: add one).
     void follow(const ReleaseOutcome &outcome, int entry);
+    void attach(PipelineFollower *follower, const ReleaseOutcome &outcome, int entry, const QString &title,
+                const QString &requestKey);
+    // The environment branches whose tag deploys and rollbacks another
+    // console may have left unfinished: those of apps active lately.
+    QList<DeploymentBranch> recentBranches() const;
     int startEntry(const QString &title, const QString &detail);
     void startDeployTag(const QString &appId, Environment environment, const QString &tag);
 
@@ -108,6 +119,7 @@ private:
     struct Backend {
         std::unique_ptr<ReleaseApprover> approver;
         std::unique_ptr<RollbackPreflight> preflight;
+        std::unique_ptr<DurableDeployments> deployments; // uses the approver
     };
 
     GitLabClient *m_client;
@@ -122,9 +134,10 @@ private:
     bool m_recovered = false;
     bool m_recovering = false;
     bool m_confirm = true;
-    QHash<quint64, int> m_entryOfAction; // approver id -> Deployments dock row
-    QSet<QString> m_following;           // request keys whose pipeline a follower here watches
-    QElapsedTimer m_lastResume;          // the last recovery pass
+    QHash<quint64, int> m_entryOfAction;    // approver id -> Deployments dock row
+    QHash<QString, int> m_entryOfOperation; // tag deploy or rollback id -> its dock row, until followed
+    QSet<QString> m_following;              // request keys whose pipeline a follower here watches
+    QElapsedTimer m_lastResume;             // the last recovery pass
     // How long an approved request may sit untouched before another console
     // takes it over, how often that is looked for, and how soon a lost answer
     // after the push is completed.

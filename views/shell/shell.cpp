@@ -1,6 +1,7 @@
 #include "views/shell/shell.h"
 
 #include "core/cache/cacheservice.h"
+#include "core/editor/configpushjournal.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/health/healthmonitor.h"
 #include "core/keychain/secretstore.h"
@@ -143,9 +144,19 @@ Shell::Shell(ShellOptions options, QObject *parent)
     m_releases->setReviewPane(m_review->pane()); // the approval confirmation states its verdict
     connect(m_editors.get(), &EditorTabs::statusMessage, m_window.get(), &MainWindow::showError);
     connect(m_editors.get(), &EditorTabs::configCommitted, this,
-            [this](const QString &appId, Environment environment, const QString &path, const QString &commit) {
-                recordAudit(QStringLiteral("config.commit"), appId, environmentKey(environment),
-                            tr("%1 at %2").arg(path, commit.left(12)));
+            [this](const QString &appId, Environment environment, const QString &path, const QString &commit,
+                   const QString &operationId) {
+                // Recorded before the push: its journal writes the row once.
+                if (!operationId.isEmpty() && m_configPushes) {
+                    m_configPushes->pushed(operationId, commit);
+                    return;
+                }
+                ConfigPush push;
+                push.appId = appId;
+                push.environment = environment;
+                push.path = path;
+                push.actor = m_adminLogin.isEmpty() ? tr("(unknown admin)") : m_adminLogin;
+                appendAudit(ConfigPushJournal::pushedEntry(push, commit));
             });
     connect(m_window->applicationsPanel(), &ApplicationsPanel::currentAppChanged, this, &Shell::showHistoryOf);
     m_links = std::make_unique<LinkOpener>(m_applications.get(), m_releaseRequests.get(), m_window.get(), [this] {
@@ -309,6 +320,9 @@ void Shell::openCache(const QString &filePath)
     connect(m_cache.get(), &CacheService::failed, m_window.get(), &MainWindow::showError);
     m_cache->open();
     m_healthView->setCache(m_cache.get());
+    m_configPushes = std::make_unique<ConfigPushJournal>(m_client.get(), m_cache.get());
+    connect(m_configPushes.get(), &ConfigPushJournal::auditEntry, this, &Shell::appendAudit);
+    m_editors->setPushJournal(m_configPushes.get());
 
     m_sync = std::make_unique<SyncEngine>(m_client.get(), m_cache.get());
     logSyncPhases(m_sync.get());
@@ -335,7 +349,7 @@ void Shell::openCache(const QString &filePath)
 
     // Clones for approvals live beside the cache (the sandbox's in its own folder).
     m_provisioning->configure(m_profile.rootGroup, m_profile.inventoryProject);
-    m_releases->configure(m_profile, QFileInfo(filePath).absolutePath() + QStringLiteral("/approvals"));
+    m_releases->configure(m_profile, QFileInfo(filePath).absolutePath() + QStringLiteral("/approvals"), m_cache.get());
 }
 
 void Shell::startSandbox()
@@ -435,7 +449,9 @@ void Shell::openConfig(const QString &appId, Environment environment)
     session.author = { m_adminName.isEmpty() ? login : m_adminName,
                        m_adminEmail.isEmpty() ? login + QStringLiteral("@users.noreply.") + m_profile.gitlabUrl.host()
                                               : m_adminEmail };
-    session.repositoryUrl = m_client->repositoryUrl(m_profile.rootGroup + QStringLiteral("/ops/") + app.id);
+    session.opsProject = m_profile.rootGroup + QStringLiteral("/ops/") + app.id;
+    session.repositoryUrl = m_client->repositoryUrl(session.opsProject);
+    session.actor = m_adminLogin.isEmpty() ? tr("(unknown admin)") : m_adminLogin;
     session.workspaceRoot = dataFolder();
     m_editors->open(app, environment, session);
 }
@@ -451,6 +467,8 @@ void Shell::learnAdminIdentity()
         m_releases->setAdmin(m_adminLogin);
         m_releases->setCommitEmail(m_adminEmail);
         m_releases->recoverOnce();
+        if (m_configPushes)
+            m_configPushes->settle(); // edits whose push answer a dead console never saw
         m_provisioning->setAdmin(m_adminLogin, m_adminName, m_adminEmail);
         m_provisioning->offerResumeOnce();
     });

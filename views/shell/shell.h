@@ -24,6 +24,7 @@ class Repository;
 
 namespace Dockmaster {
 
+class ConfigPushJournal;
 class ApplicationsModel;
 class DnsAccess;
 class LinkOpener;
@@ -132,7 +133,8 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<GitLabClient> m_client;
     std::unique_ptr<CacheService> m_cache;
-    std::unique_ptr<SyncEngine> m_sync; // uses the client and the cache
+    std::unique_ptr<SyncEngine> m_sync;                // uses the client and the cache
+    std::unique_ptr<ConfigPushJournal> m_configPushes; // likewise; the editor tabs point to it
     std::unique_ptr<HealthMonitor> m_health;
     std::unique_ptr<ApplicationsModel> m_applications;
     std::unique_ptr<ReleaseRequestsModel> m_releaseRequests;

@@ -217,6 +217,16 @@ EmulatorIssue &EmulatorStore::addIssue(qint64 projectId, qint64 authorId, const 
     return issues.insert(issue.id, issue).value();
 }
 
+qint64 EmulatorStore::refileIssue(qint64 projectId, qint64 iid)
+{
+    const EmulatorIssue *original = issue(projectId, iid);
+    if (!original)
+        return 0;
+    // Copies: addIssue may move the original in the map.
+    const EmulatorIssue copy = *original;
+    return addIssue(copy.projectId, copy.authorId, copy.title, copy.description, copy.labels).iid;
+}
+
 EmulatorIssue *EmulatorStore::issue(qint64 projectId, qint64 iid)
 {
     const auto it = m_issueIndex.constFind(QString::number(projectId) + QLatin1Char('/') + QString::number(iid));

@@ -257,6 +257,10 @@ public:
     EmulatorIssue &addIssue(qint64 projectId, qint64 authorId, const QString &title, const QString &description,
                             const QStringList &labels);
     EmulatorIssue *issue(qint64 projectId, qint64 iid);
+    // The same issue filed again (a developer re-filing a release request):
+    // a new issue with its title, description and labels. Its iid; 0 if
+    // there is no such issue.
+    qint64 refileIssue(qint64 projectId, qint64 iid);
     void ensureLabels(EmulatorProject &project, const QStringList &labels);
 
     // CI

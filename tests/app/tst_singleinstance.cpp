@@ -1,35 +1,20 @@
 // One Dockmaster per profile: a second start of the same profile hands its
 // arguments to the first and raises its window; another profile runs beside it.
 #include "app/singleinstance.h"
+#include "tests/app/laterstart.h"
 
 #include <QApplication>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWidget>
-#include <QtConcurrent>
 
 using namespace Dockmaster;
+using namespace Dockmaster::Test;
 
 class TestSingleInstance : public QObject
 {
     Q_OBJECT
-private:
-    // A later start runs in its own process; here, off the thread whose event
-    // loop serves the first instance, as the hand-over blocks.
-    static bool startLater(const QString &profile, const QStringList &arguments)
-    {
-        QFuture<bool> future
-            = QtConcurrent::run([profile, arguments] { return SingleInstance(profile).forwardToRunning(arguments); });
-        QFutureWatcher<bool> watcher;
-        QSignalSpy done(&watcher, &QFutureWatcher<bool>::finished);
-        watcher.setFuture(future);
-        if (!future.isFinished() && !done.wait(30000))
-            return false;
-        return future.result();
-    }
-
 private Q_SLOTS:
     void secondStartOfTheSameProfileRaisesTheFirst()
     {

@@ -571,14 +571,9 @@ private Q_SLOTS:
         qint64 newIid = 0;
         {
             QMutexLocker lock(&m_emulator->store().mutex());
-            EmulatorStore &store = m_emulator->store();
-            const EmulatorIssue *original = store.issue(model.projectId, model.iid);
-            QVERIFY(original);
-            newIid = store
-                         .addIssue(original->projectId, original->authorId, original->title, original->description,
-                                   original->labels)
-                         .iid;
+            newIid = m_emulator->store().refileIssue(model.projectId, model.iid);
         }
+        QVERIFY(newIid > 0);
         SyncStats stats;
         QCOMPARE(runSync(*m_engine, SyncEngine::Mode::Auto, &stats), QStringLiteral("finished"));
         QVERIFY(!stats.full);

@@ -71,6 +71,20 @@ private:
             [&](QObject *context, auto done) { workspace.open(url(), token(), m_branch, context, done); }, 60000);
     }
 
+    // Another console (its own clone) commits `content` as the file and pushes it.
+    bool pushFromAnotherConsole(const QByteArray &content, const QString &message, const GitAuthor &author)
+    {
+        QTemporaryDir otherCache;
+        GitWorkspace other(otherCache.path());
+        const auto opened = open(other);
+        if (!opened.ok())
+            return false;
+        const auto pushed = waitGit<GitPushResult>([&](QObject *context, auto done) {
+            other.commitAndPush(m_path, content, message, author, opened.value.headCommit, context, done);
+        });
+        return pushed.ok() && !pushed.value.rejection;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -137,19 +151,8 @@ private Q_SLOTS:
     {
         QTemporaryDir cache;
         QVERIFY(!killBetweenCommitAndPush(cache.path()).isEmpty());
-        {
-            QTemporaryDir otherCache;
-            GitWorkspace other(otherCache.path());
-            const auto opened = open(other);
-            QVERIFY2(opened.ok(), qPrintable(opened.error));
-            const QByteArray content = serverFile(m_branch) + "# someone else\n";
-            const auto pushed = waitGit<GitPushResult>([&](QObject *context, auto done) {
-                other.commitAndPush(m_path, content, QStringLiteral("Meanwhile"),
-                                    { QStringLiteral("Bob"), QStringLiteral("bob@example.test") },
-                                    opened.value.headCommit, context, done);
-            });
-            QVERIFY2(pushed.ok() && !pushed.value.rejection, qPrintable(pushed.error));
-        }
+        QVERIFY(pushFromAnotherConsole(serverFile(m_branch) + "# someone else\n", QStringLiteral("Meanwhile"),
+                                       { QStringLiteral("Bob"), QStringLiteral("bob@example.test") }));
         const QString upstream = m_fixture.rev(m_ops, m_branch);
 
         GitWorkspace workspace(cache.path());
@@ -238,18 +241,8 @@ private Q_SLOTS:
         QVERIFY(show.waitForFinished(30000));
         const QByteArray edited = show.readAllStandardOutput();
         QVERIFY(edited.endsWith("# edited before the crash\n"));
-        {
-            QTemporaryDir otherCache;
-            GitWorkspace other(otherCache.path());
-            const auto opened = open(other);
-            QVERIFY2(opened.ok(), qPrintable(opened.error));
-            const auto pushed = waitGit<GitPushResult>([&](QObject *context, auto done) {
-                other.commitAndPush(m_path, edited, QStringLiteral("The same edit"),
-                                    { QStringLiteral("Alice Admin"), QStringLiteral("alice@example.test") },
-                                    opened.value.headCommit, context, done);
-            });
-            QVERIFY2(pushed.ok() && !pushed.value.rejection, qPrintable(pushed.error));
-        }
+        QVERIFY(pushFromAnotherConsole(edited, QStringLiteral("The same edit"),
+                                       { QStringLiteral("Alice Admin"), QStringLiteral("alice@example.test") }));
         const QString upstream = m_fixture.rev(m_ops, m_branch);
 
         GitWorkspace workspace(cache.path());

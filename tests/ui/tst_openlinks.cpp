@@ -8,17 +8,16 @@
 #include "models/releaserequestsmodel.h"
 #include "sandbox/emulator/emulatorstore.h"
 #include "sandbox/emulator/gitlabemulator.h"
+#include "tests/app/laterstart.h"
 #include "tests/ui/sandboxsession.h"
 #include "views/panels/applicationspanel.h"
 #include "views/panels/approvalspanel.h"
 
 #include <QDockWidget>
-#include <QFutureWatcher>
 #include <QLineEdit>
 #include <QStatusBar>
 #include <QTest>
 #include <QTreeView>
-#include <QtConcurrent>
 
 using namespace Dockmaster;
 using namespace Dockmaster::Test;
@@ -38,19 +37,6 @@ private:
     ReleaseRequest someRequest() const
     {
         return requestList()->model()->index(0, 0).data(Roles::RecordRole).value<ReleaseRequest>();
-    }
-
-    // A later start of the same profile, as another process would send it.
-    static bool startLater(const QString &profile, const QStringList &arguments)
-    {
-        QFuture<bool> future
-            = QtConcurrent::run([profile, arguments] { return SingleInstance(profile).forwardToRunning(arguments); });
-        QFutureWatcher<bool> watcher;
-        QSignalSpy done(&watcher, &QFutureWatcher<bool>::finished);
-        watcher.setFuture(future);
-        if (!future.isFinished() && !done.wait(30000))
-            return false;
-        return future.result();
     }
 
     static bool saidOnce(const QSignalSpy &messages, const QString &text)
@@ -120,16 +106,11 @@ private Q_SLOTS:
         const ReleaseRequest model = someRequest();
         qint64 newIid = 0;
         {
-            auto *sandbox = static_cast<SandboxPlatform *>(m_session->shell.sandbox());
-            QMutexLocker lock(&sandbox->emulator()->store().mutex());
-            EmulatorStore &store = sandbox->emulator()->store();
-            const EmulatorIssue *original = store.issue(model.projectId, model.iid);
-            QVERIFY(original);
-            newIid = store
-                         .addIssue(original->projectId, original->authorId, original->title, original->description,
-                                   original->labels)
-                         .iid;
+            GitLabEmulator *emulator = static_cast<SandboxPlatform *>(m_session->shell.sandbox())->emulator();
+            QMutexLocker lock(&emulator->store().mutex());
+            newIid = emulator->store().refileIssue(model.projectId, model.iid);
         }
+        QVERIFY(newIid > 0);
         const QString link
             = model.webUrl.left(model.webUrl.lastIndexOf(QLatin1Char('/')) + 1) + QString::number(newIid);
 

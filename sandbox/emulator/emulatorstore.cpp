@@ -60,6 +60,17 @@ const EmulatorUser *EmulatorStore::userByToken(const QString &token) const
     return it == m_usersByToken.cend() ? nullptr : user(it.value());
 }
 
+bool EmulatorStore::revokeToken(const QString &token)
+{
+    const auto it = m_usersByToken.find(token);
+    if (token.isEmpty() || it == m_usersByToken.end())
+        return false;
+    if (const auto user = users.find(it.value()); user != users.end())
+        user->token.clear();
+    m_usersByToken.erase(it);
+    return true;
+}
+
 const EmulatorUser *EmulatorStore::user(qint64 id) const
 {
     const auto it = users.constFind(id);

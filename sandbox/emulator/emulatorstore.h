@@ -234,6 +234,9 @@ public:
     // Users
     EmulatorUser &addUser(const QString &username, const QString &name, bool admin, const QString &token);
     const EmulatorUser *userByToken(const QString &token) const;
+    // The token stops working from the next request on, as when its owner
+    // revokes it or it expires; the user stays. False if nobody has it.
+    bool revokeToken(const QString &token);
     const EmulatorUser *user(qint64 id) const;
     const EmulatorUser *userByName(const QString &username) const;
 

@@ -15,10 +15,12 @@
 #include "core/cache/storefailure.h"
 #include "core/keychain/secretstore.h"
 #include "core/profile/profilestore.h"
+#include "sandbox/emulator/emulatorstore.h"
 #include "sandbox/emulator/gitlabemulator.h"
 #include "sandbox/emulator/sandboxseeder.h"
 #include "tests/support/withoutdacoverride.h"
 #include "views/mainwindow.h"
+#include "views/panels/applicationspanel.h"
 #include "views/settings/settingsdialog.h"
 #include "views/shell/shell.h"
 
@@ -36,6 +38,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 
 #include <memory>
 
@@ -294,6 +297,43 @@ private Q_SLOTS:
              QDir(QFileInfo(cachePath).absolutePath()).entryList({ QStringLiteral("cache.sqlite*") }, QDir::Files))
             QVERIFY(QFile::setPermissions(QFileInfo(cachePath).absolutePath() + QLatin1Char('/') + name,
                                           QFile::ReadOwner | QFile::WriteOwner));
+        QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, SyncLimitMs);
+    }
+
+    // A token revoked (or expired) while Dockmaster runs: the next sync says
+    // "Signed out" instead of "Offline", does not retry in a loop, keeps
+    // every cached row, and a renewed token reconnects.
+    void tokenRevokedMidSessionSignsOut()
+    {
+        const QString token = QStringLiteral("glpat-revoked-mid-session-0001");
+        {
+            QMutexLocker lock(&m_gitlab->store().mutex());
+            m_gitlab->store().addUser(QStringLiteral("dora"), QStringLiteral("Dora Admin"), true, token);
+        }
+        ShellOptions options = optionsFor(QStringLiteral("midsession"), token);
+        options.syncIntervalMs = 1000;
+        Shell shell(options);
+        shell.start();
+        QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, SyncLimitMs);
+        QAbstractItemModel *apps = shell.mainWindow()->applicationsPanel()->view()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(apps->rowCount() == int(m_seed.appIds.size()), SyncLimitMs);
+
+        {
+            QMutexLocker lock(&m_gitlab->store().mutex());
+            QVERIFY(m_gitlab->store().revokeToken(token));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::TokenRejected, SyncLimitMs);
+        QVERIFY2(connectionLabel(shell)->text().contains(QStringLiteral("Signed out")),
+                 qPrintable(connectionLabel(shell)->text()));
+        QCOMPARE(apps->rowCount(), int(m_seed.appIds.size())); // nothing cached is dropped
+        for (QAction *action : shell.mainWindow()->gitlabActions())
+            QVERIFY(!action->isEnabled());
+        QTest::qWait(3000); // calls the 401 cancelled in flight may still arrive
+        const int rejected = m_gitlab->requestCount(QString(), QStringLiteral("^/api/v4/"));
+        QTest::qWait(5000); // five periodic syncs, were it still syncing
+        QCOMPARE(m_gitlab->requestCount(QString(), QStringLiteral("^/api/v4/")), rejected);
+
+        renewToken(shell, m_seed.adminToken);
         QTRY_COMPARE_WITH_TIMEOUT(shell.mainWindow()->connectionState(), ConnectionState::Online, SyncLimitMs);
     }
 

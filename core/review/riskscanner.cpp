@@ -11,6 +11,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
+#include <tuple>
+#include <vector>
 
 namespace Dockmaster {
 
@@ -19,12 +22,71 @@ namespace {
 using Type = PhpToken::Type;
 
 // One file's new-side code, as hunks glued together with Break tokens.
-struct Source {
+class Source
+{
+public:
     QList<PhpToken> tokens;
-    QSet<int> added;           // new-file line numbers the diff adds
-    QHash<int, QString> lines; // new-file line -> text (context and added)
-    QSet<QString> knownHosts;  // hosts already in the unchanged or removed code
+    QSet<QString> knownHosts; // hosts already in the unchanged or removed code
+
+    // A new-side line (context or added); `text` must outlive the Source.
+    void addLine(int number, QStringView text, bool added) { m_lines.push_back({ number, added, text }); }
+    // Whether the diff adds new-file line `number`.
+    bool isAdded(int number) const
+    {
+        index();
+        const auto it = m_index.constFind(number);
+        return it != m_index.cend() && it->added;
+    }
+    QStringView text(int number) const
+    {
+        index();
+        return m_index.value(number).text;
+    }
+
+private:
+    struct Line {
+        int number = 0;
+        bool added = false;
+        QStringView text;
+    };
+    // Looked up only when a flag is reported: most files never need it.
+    void index() const
+    {
+        if (m_indexed)
+            return;
+        m_indexed = true;
+        m_index.reserve(qsizetype(m_lines.size()));
+        for (const Line &line : m_lines) {
+            Line &entry = m_index[line.number];
+            entry.text = line.text; // the last one wins, the line is added if any is
+            entry.added = entry.added || line.added;
+        }
+    }
+
+    std::vector<Line> m_lines;
+    mutable QHash<int, Line> m_index;
+    mutable bool m_indexed = false;
 };
+
+// Tokens between checks of the cancellation flag.
+constexpr qsizetype CancelCheckTokens = 4096;
+
+// ASCII case-insensitive equality with a lower-case word, as
+// text.compare(word, Qt::CaseInsensitive) == 0 says it (Unicode folding
+// for the rare non-ASCII text).
+bool equalsWord(QStringView text, QLatin1StringView word)
+{
+    if (text.size() != word.size())
+        return false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c >= 0x80)
+            return text.compare(word, Qt::CaseInsensitive) == 0;
+        if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != char16_t(word.at(i).unicode()))
+            return false;
+    }
+    return true;
+}
 
 struct Range {
     qsizetype begin = 0; // first token
@@ -282,16 +344,20 @@ struct KnownString {
 class Analyzer
 {
 public:
-    Analyzer(const QString &path, const Source &source, const QList<PhpToken> &tokens)
+    Analyzer(const QString &path, const Source &source, const QList<PhpToken> &tokens,
+             const std::atomic_bool *cancelled)
         : m_path(path)
         , m_src(source)
         , m_t(tokens)
+        , m_cancelled(cancelled)
     {
     }
 
     QList<RiskFlag> run()
     {
         for (qsizetype i = 0; i < m_t.size(); ++i) {
+            if (m_cancelled && i % CancelCheckTokens == 0 && m_cancelled->load(std::memory_order_relaxed))
+                return {};
             const PhpToken &tok = m_t.at(i);
             if (tok.type == Type::Backtick) {
                 report(RiskKind::ShellExecution, tok.line, tok.endLine,
@@ -323,10 +389,13 @@ public:
             }
             if (tok.type != Type::Name)
                 continue;
-            if (tok.text.compare(QLatin1String("const"), Qt::CaseInsensitive) == 0) {
+            if (equalsWord(tok.text, QLatin1StringView("const"))) {
                 trackConstant(i);
                 continue;
             }
+            // Most names are neither called nor an include: nothing to check.
+            if (!next(i).isOperator(QLatin1StringView("(")) && !mayBeInclude(tok.text))
+                continue;
             const QString name = globalName(i);
             if (name.isEmpty()) {
                 checkMethodOrConstructor(i);
@@ -351,6 +420,15 @@ private:
     }
     const PhpToken &next(qsizetype i) const { return at(i + 1); }
     int lineOf(qsizetype i) const { return at(std::min(i, m_t.size() - 1)).endLine; }
+
+    // Whether globalName() of a name with this text can be an include keyword.
+    static bool mayBeInclude(QStringView text)
+    {
+        if (text.startsWith(QLatin1Char('\\')))
+            text = text.mid(1);
+        return equalsWord(text, QLatin1StringView("include")) || equalsWord(text, QLatin1StringView("include_once"))
+            || equalsWord(text, QLatin1StringView("require")) || equalsWord(text, QLatin1StringView("require_once"));
+    }
 
     static bool isIncludeKeyword(const QString &name)
     {
@@ -736,8 +814,8 @@ private:
 
     void analyzeEmbedded(const QString &code, int line)
     {
-        const QList<PhpToken> tokens = PhpTokenizer::tokenize(code, PhpTokenizer::StartState::Php, line);
-        Analyzer inner(m_path, m_src, tokens);
+        const QList<PhpToken> tokens = PhpTokenizer::tokenize(code, PhpTokenizer::StartState::Php, line, m_cancelled);
+        Analyzer inner(m_path, m_src, tokens, m_cancelled);
         inner.m_tainted = m_tainted;
         inner.m_literals = m_literals;
         inner.m_constants = m_constants;
@@ -752,7 +830,7 @@ private:
     int addedLineIn(int first, int last) const
     {
         for (int l = first; l <= last; ++l) {
-            if (m_src.added.contains(l))
+            if (m_src.isAdded(l))
                 return l;
         }
         return 0;
@@ -761,8 +839,8 @@ private:
     void report(RiskKind kind, int first, int last, const QString &explanation, const QString &host = {},
                 int alsoAddedLine = 0)
     {
-        int line = m_src.added.contains(first) ? first : addedLineIn(first, std::max(first, last));
-        if (line == 0 && alsoAddedLine > 0 && m_src.added.contains(alsoAddedLine))
+        int line = m_src.isAdded(first) ? first : addedLineIn(first, std::max(first, last));
+        if (line == 0 && alsoAddedLine > 0 && m_src.isAdded(alsoAddedLine))
             line = first;
         if (line == 0)
             return;
@@ -771,17 +849,16 @@ private:
         flag.line = line;
         flag.kind = kind;
         flag.explanation = explanation;
-        flag.code = m_src.lines.value(line).trimmed().left(240);
+        flag.code = m_src.text(line).trimmed().left(240).toString();
         flag.host = host;
         addFlag(flag);
     }
 
     void addFlag(const RiskFlag &flag)
     {
-        for (const RiskFlag &f : std::as_const(m_flags)) {
-            if (f.line == flag.line && f.kind == flag.kind && f.host == flag.host)
-                return;
-        }
+        // A set, not a walk through the flags so far: vendor code can hold thousands.
+        if (!m_reported.insert({ flag.line, int(flag.kind), flag.host }).second)
+            return;
         m_flags.append(flag);
     }
 
@@ -990,7 +1067,9 @@ private:
     QHash<QString, KnownString> m_literals; // variable -> the string it holds, where known
     QHash<QString, QString> m_constants;    // constant -> its string value
     int m_depth = 0;                        // strings inside strings
+    const std::atomic_bool *m_cancelled;
     QList<RiskFlag> m_flags;
+    std::set<std::tuple<int, int, QString>> m_reported; // line, kind, host of m_flags
 };
 
 PhpTokenizer::StartState startStateFor(int firstLine, const QString &text)
@@ -1012,50 +1091,81 @@ PhpTokenizer::StartState startStateFor(int firstLine, const QString &text)
     return PhpTokenizer::StartState::Php;
 }
 
-Source sourceOf(const QString &diff)
+void addHunk(Source &src, const QString &text, int firstLine, const std::atomic_bool *cancelled)
 {
-    Source src;
+    if (firstLine <= 0)
+        return;
+    QList<PhpToken> tokens = PhpTokenizer::tokenize(text, startStateFor(firstLine, text), firstLine, cancelled);
+    if (src.tokens.isEmpty()) {
+        src.tokens = std::move(tokens);
+        return;
+    }
+    src.tokens.append(PhpToken { Type::Break, QString(), firstLine, firstLine, false });
+    src.tokens.append(std::move(tokens));
+}
+
+// The lines of `src` point into `diff`.
+void readDiff(Source &src, const QString &diff, const std::atomic_bool *cancelled)
+{
     QString hunkText;
     int hunkFirst = 0;
     auto flush = [&] {
-        if (hunkFirst > 0) {
-            if (!src.tokens.isEmpty())
-                src.tokens.append(PhpToken { Type::Break, QString(), hunkFirst, hunkFirst, false });
-            src.tokens.append(PhpTokenizer::tokenize(hunkText, startStateFor(hunkFirst, hunkText), hunkFirst));
-        }
+        addHunk(src, hunkText, hunkFirst, cancelled);
         hunkText.clear();
         hunkFirst = 0;
     };
-    for (const DiffLine &line : UnifiedDiff::parseLines(diff)) {
-        switch (line.kind) {
+    UnifiedDiff::forEachLine(diff, [&](DiffLine::Kind kind, int, int newLine, QStringView text) {
+        switch (kind) {
         case DiffLine::Kind::Hunk:
             flush();
             break;
         case DiffLine::Kind::Added:
         case DiffLine::Kind::Context:
             if (hunkFirst == 0)
-                hunkFirst = line.newLine;
-            hunkText.append(line.text);
+                hunkFirst = newLine;
+            hunkText.append(text);
             hunkText.append(QLatin1Char('\n'));
-            src.lines.insert(line.newLine, line.text);
-            if (line.kind == DiffLine::Kind::Added) {
-                src.added.insert(line.newLine);
+            src.addLine(newLine, text, kind == DiffLine::Kind::Added);
+            if (kind == DiffLine::Kind::Added)
                 break;
-            }
             [[fallthrough]];
-        case DiffLine::Kind::Removed: {
-            auto it = urlPattern().globalMatch(line.text);
-            while (it.hasNext())
-                src.knownHosts.insert(it.next().captured(1).toLower());
+        case DiffLine::Kind::Removed:
+            // The pattern needs "://": most lines are passed over without a match.
+            if (text.contains(u"://")) {
+                auto it = urlPattern().globalMatchView(text);
+                while (it.hasNext())
+                    src.knownHosts.insert(it.next().captured(1).toLower());
+            }
             break;
-        }
         case DiffLine::Kind::Header:
         case DiffLine::Kind::NoNewline:
             break;
         }
-    }
+    });
     flush();
-    return src;
+}
+
+// A whole file read as new: every line added, like the patch
+// "@@ -0,0 +1,N @@" of "+" lines would be (a "\r" before each line end
+// dropped). The lines of `src` point into `source` and `code`.
+void readNewFile(Source &src, const QString &source, QString &code, const std::atomic_bool *cancelled)
+{
+    code.reserve(source.size() + 1);
+    int number = 0;
+    const QStringView all(source);
+    for (qsizetype pos = 0; pos < all.size();) {
+        qsizetype end = all.indexOf(QLatin1Char('\n'), pos);
+        if (end < 0)
+            end = all.size();
+        QStringView line = all.mid(pos, end - pos);
+        pos = end + 1;
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+        code.append(line);
+        code.append(QLatin1Char('\n'));
+        src.addLine(++number, line, true);
+    }
+    addHunk(src, code, number > 0 ? 1 : 0, cancelled);
 }
 
 } // namespace
@@ -1112,35 +1222,36 @@ QList<RiskFlag> RiskScanner::scan(const FileDiff &file) const
     }
     if (file.deletedFile || file.binary || !isPhpFile(path))
         return {};
-    const Source source = sourceOf(file.diff);
-    return Analyzer(path, source, source.tokens).run();
+    Source source;
+    readDiff(source, file.diff, m_cancelled);
+    return Analyzer(path, source, source.tokens, m_cancelled).run();
 }
 
 QList<RiskFlag> RiskScanner::scan(const QList<FileDiff> &files) const
 {
     QList<RiskFlag> flags;
-    for (const FileDiff &file : files)
+    for (const FileDiff &file : files) {
+        if (isCancelled())
+            return flags;
         flags.append(scan(file));
+    }
     return flags;
 }
 
 QList<RiskFlag> RiskScanner::scanSource(const QString &path, const QString &source) const
 {
-    QStringList lines = source.split(QLatin1Char('\n'));
-    if (!lines.isEmpty() && lines.constLast().isEmpty())
-        lines.removeLast();
-    QString diff = QStringLiteral("@@ -0,0 +1,%1 @@\n").arg(lines.size());
-    for (const QString &line : std::as_const(lines)) {
-        diff.append(QLatin1Char('+'));
-        diff.append(line);
-        diff.append(QLatin1Char('\n'));
+    // What scan() of the file as a new-file patch finds, without writing that patch.
+    if (isPhpSettingsFile(path) || isComposerFile(path) || !isPhpFile(path)) {
+        FileDiff file;
+        file.oldPath = path;
+        file.newPath = path;
+        file.newFile = true;
+        return scan(file);
     }
-    FileDiff file;
-    file.oldPath = path;
-    file.newPath = path;
-    file.newFile = true;
-    file.diff = diff;
-    return scan(file);
+    Source src;
+    QString code;
+    readNewFile(src, source, code, m_cancelled);
+    return Analyzer(path, src, src.tokens, m_cancelled).run();
 }
 
 QString RiskScanner::kindKey(RiskKind kind)

@@ -81,14 +81,15 @@ constexpr qsizetype CancelCheckChars = 64 * 1024;
 class Lexer
 {
 public:
-    Lexer(const QString &source, int firstLine, const std::atomic_bool *cancelled)
+    Lexer(const QString &source, int firstLine, const std::atomic_bool *cancelled, PhpTokenizer::Texts texts)
         : m_src(source)
         , m_d(source.constData())
         , m_n(source.size())
         , m_line(firstLine)
         , m_cancelled(cancelled)
+        , m_borrow(texts == PhpTokenizer::Texts::Borrowed)
     {
-        m_tokens.reserve(m_n / 5);
+        m_tokens.reserve(m_n / 5 + 8);
     }
 
     QList<PhpToken> run(PhpTokenizer::StartState start)
@@ -132,6 +133,11 @@ private:
         }
     }
 
+    QString slice(qsizetype start, qsizetype length) const
+    {
+        return m_borrow ? QString::fromRawData(m_d + start, length) : m_src.mid(start, length);
+    }
+
     void push(PhpToken::Type type, const QString &text, int line, bool interpolated = false)
     {
         m_tokens.append(PhpToken { type, text, line, m_line, interpolated });
@@ -155,7 +161,7 @@ private:
         const qsizetype tag = QStringView(m_d, m_n).indexOf(u"<?", m_pos);
         advance((tag < 0 ? m_n : tag) - m_pos);
         if (m_pos > start)
-            push(PhpToken::Type::InlineHtml, m_src.mid(start, m_pos - start), line);
+            push(PhpToken::Type::InlineHtml, slice(start, m_pos - start), line);
         if (m_pos >= m_n)
             return;
         const int tagLine = m_line;
@@ -215,7 +221,7 @@ private:
         if (escaped)
             text.append(m_d + run, m_pos - run);
         else
-            text = m_src.mid(start, m_pos - start);
+            text = slice(start, m_pos - start);
         if (m_pos < m_n)
             ++m_pos; // the closing quote
         const auto type = quote == QLatin1Char('`') ? PhpToken::Type::Backtick : PhpToken::Type::String;
@@ -336,7 +342,7 @@ private:
                 const qsizetype start = m_pos;
                 while (m_pos < m_n && isNameChar(m_d[m_pos]))
                     ++m_pos;
-                push(PhpToken::Type::Variable, m_src.mid(start, m_pos - start), line);
+                push(PhpToken::Type::Variable, slice(start, m_pos - start), line);
                 return;
             }
             break;
@@ -348,14 +354,14 @@ private:
             while (m_pos < m_n
                    && (isNameChar(m_d[m_pos]) || (m_d[m_pos] == QLatin1Char('\\') && isNameStart(at(m_pos + 1)))))
                 ++m_pos;
-            push(PhpToken::Type::Name, m_src.mid(start, m_pos - start), line);
+            push(PhpToken::Type::Name, slice(start, m_pos - start), line);
             return;
         }
         if (c.isDigit()) {
             const qsizetype start = m_pos;
             while (m_pos < m_n && (isNameChar(m_d[m_pos]) || m_d[m_pos] == QLatin1Char('.')))
                 ++m_pos;
-            push(PhpToken::Type::Number, m_src.mid(start, m_pos - start), line);
+            push(PhpToken::Type::Number, slice(start, m_pos - start), line);
             return;
         }
         if (c.unicode() < 0x80) {
@@ -380,15 +386,16 @@ private:
     qsizetype m_pos = 0;
     int m_line;
     const std::atomic_bool *m_cancelled;
+    bool m_borrow;
     QList<PhpToken> m_tokens;
 };
 
 } // namespace
 
 QList<PhpToken> PhpTokenizer::tokenize(const QString &source, StartState start, int firstLine,
-                                       const std::atomic_bool *cancelled)
+                                       const std::atomic_bool *cancelled, Texts texts)
 {
-    return Lexer(source, firstLine, cancelled).run(start);
+    return Lexer(source, firstLine, cancelled, texts).run(start);
 }
 
 } // namespace Dockmaster

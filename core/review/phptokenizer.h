@@ -30,7 +30,7 @@ struct PhpToken {
     bool interpolated = false; // double-quoted / heredoc string with $variables in it
 
     // Inline and by size first: the analyzer asks this several times per token.
-    bool is(Type t, QLatin1StringView s) const
+    Q_ALWAYS_INLINE bool is(Type t, QLatin1StringView s) const
     {
         if (type != t || text.size() != s.size())
             return false;
@@ -41,7 +41,7 @@ struct PhpToken {
         }
         return true;
     }
-    bool isOperator(QLatin1StringView s) const { return is(Type::Operator, s); }
+    Q_ALWAYS_INLINE bool isOperator(QLatin1StringView s) const { return is(Type::Operator, s); }
 };
 
 class PhpTokenizer
@@ -53,10 +53,15 @@ public:
         BlockComment, // the middle of a /* */ comment
     };
 
+    enum class Texts {
+        Copied,   // each token owns its text
+        Borrowed, // texts point into `source` where they can (no allocation per token): keep it alive
+    };
+
     // Comments are dropped; line numbers start at `firstLine`. Once
     // `cancelled` is set, it stops within a few thousand tokens and returns nothing.
     static QList<PhpToken> tokenize(const QString &source, StartState start, int firstLine = 1,
-                                    const std::atomic_bool *cancelled = nullptr);
+                                    const std::atomic_bool *cancelled = nullptr, Texts texts = Texts::Copied);
 };
 
 } // namespace Dockmaster

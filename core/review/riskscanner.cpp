@@ -25,7 +25,8 @@ using Type = PhpToken::Type;
 class Source
 {
 public:
-    QList<PhpToken> tokens;
+    QList<PhpToken> tokens;   // their texts point into `code`
+    QList<QString> code;      // each hunk's new-side text
     QSet<QString> knownHosts; // hosts already in the unchanged or removed code
 
     // A new-side line (context or added); `text` must outlive the Source.
@@ -67,6 +68,41 @@ private:
     mutable QHash<int, Line> m_index;
     mutable bool m_indexed = false;
 };
+
+// text.toLower() == word, for a lower-case ASCII word, without a copy of ASCII text.
+bool lowerIs(QStringView text, QLatin1StringView word)
+{
+    if (text.size() > word.size())
+        return false; // lower-casing never shortens a text
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).unicode() >= 0x80) // Unicode's rules ("İ" lower-cases to two characters)
+            return text.toString().toLower() == word;
+    }
+    if (text.size() != word.size())
+        return false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != char16_t(word.at(i).unicode()))
+            return false;
+    }
+    return true;
+}
+
+// set.contains(text.toLower()), without a copy of short ASCII text.
+bool containsLower(const QSet<QString> &set, QStringView text)
+{
+    constexpr qsizetype Max = 64;
+    if (text.size() > Max)
+        return set.contains(text.toString().toLower());
+    char16_t lower[Max];
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c >= 0x80)
+            return set.contains(text.toString().toLower());
+        lower[i] = c >= 'A' && c <= 'Z' ? char16_t(c + ('a' - 'A')) : c;
+    }
+    return set.contains(QString::fromRawData(reinterpret_cast<const QChar *>(lower), text.size()));
+}
 
 // Tokens between checks of the cancellation flag.
 constexpr qsizetype CancelCheckTokens = 4096;
@@ -285,6 +321,39 @@ const QSet<QString> &urlReaders()
     return names;
 }
 
+// Every function checkCall() has a rule for besides the callable arguments.
+const QSet<QString> &specialCalls()
+{
+    static const QSet<QString> names = [] {
+        QSet<QString> n { QStringLiteral("define"),
+                          QStringLiteral("eval"),
+                          QStringLiteral("create_function"),
+                          QStringLiteral("preg_replace"),
+                          QStringLiteral("assert"),
+                          QStringLiteral("curl_init"),
+                          QStringLiteral("fsockopen"),
+                          QStringLiteral("pfsockopen"),
+                          QStringLiteral("stream_socket_client"),
+                          QStringLiteral("curl_setopt"),
+                          QStringLiteral("curl_setopt_array") };
+        n.unite(executionSinks());
+        n.unite(callbackTakers());
+        n.unite(shellFunctions());
+        n.unite(urlReaders());
+        for (auto it = writeFunctions().cbegin(); it != writeFunctions().cend(); ++it)
+            n.insert(it.key());
+        return n;
+    }();
+    return names;
+}
+
+// What at() answers outside the tokens.
+const PhpToken &noToken()
+{
+    static const PhpToken none { Type::Break, QString(), 0, 0, false };
+    return none;
+}
+
 const QRegularExpression &urlPattern()
 {
     static const QRegularExpression re(
@@ -413,11 +482,7 @@ public:
     }
 
 private:
-    const PhpToken &at(qsizetype i) const
-    {
-        static const PhpToken none { Type::Break, QString(), 0, 0, false };
-        return i >= 0 && i < m_t.size() ? m_t.at(i) : none;
-    }
+    const PhpToken &at(qsizetype i) const { return i >= 0 && i < m_t.size() ? m_t.at(i) : noToken(); }
     const PhpToken &next(qsizetype i) const { return at(i + 1); }
     int lineOf(qsizetype i) const { return at(std::min(i, m_t.size() - 1)).endLine; }
 
@@ -426,8 +491,8 @@ private:
     {
         if (text.startsWith(QLatin1Char('\\')))
             text = text.mid(1);
-        return equalsWord(text, QLatin1StringView("include")) || equalsWord(text, QLatin1StringView("include_once"))
-            || equalsWord(text, QLatin1StringView("require")) || equalsWord(text, QLatin1StringView("require_once"));
+        return lowerIs(text, QLatin1StringView("include")) || lowerIs(text, QLatin1StringView("include_once"))
+            || lowerIs(text, QLatin1StringView("require")) || lowerIs(text, QLatin1StringView("require_once"));
     }
 
     static bool isIncludeKeyword(const QString &name)
@@ -460,10 +525,11 @@ private:
             && at(i - 2).text.compare(QLatin1String("function"), Qt::CaseInsensitive) == 0)
             return {};
         if (prev.type == Type::Name) {
-            const QString p = prev.text.toLower();
-            if (p == QLatin1String("function") || p == QLatin1String("new") || p == QLatin1String("const")
-                || p == QLatin1String("class") || p == QLatin1String("interface") || p == QLatin1String("trait")
-                || p == QLatin1String("enum") || p == QLatin1String("use"))
+            const QStringView p = prev.text;
+            if (lowerIs(p, QLatin1StringView("function")) || lowerIs(p, QLatin1StringView("new"))
+                || lowerIs(p, QLatin1StringView("const")) || lowerIs(p, QLatin1StringView("class"))
+                || lowerIs(p, QLatin1StringView("interface")) || lowerIs(p, QLatin1StringView("trait"))
+                || lowerIs(p, QLatin1StringView("enum")) || lowerIs(p, QLatin1StringView("use")))
                 return {};
         }
         return name.toLower();
@@ -719,16 +785,23 @@ private:
     // is expected, the unmistakable ones anywhere.
     void checkCallableArguments(qsizetype nameIndex, const QString &callee, bool takesCallback)
     {
-        const qsizetype open = nameIndex + 1;
-        const qsizetype close = matching(open);
-        for (const Range &arg : arguments(open, close)) {
+        const qsizetype close = matching(nameIndex + 1);
+        checkCallableArguments(nameIndex, callee, takesCallback, close, arguments(nameIndex + 1, close));
+    }
+    void checkCallableArguments(qsizetype nameIndex, const QString &callee, bool takesCallback, qsizetype close,
+                                const QList<Range> &args)
+    {
+        for (const Range &arg : args) {
             const std::optional<QString> value = constantString(arg);
             if (!value)
                 continue;
-            const QString function = callableName(*value);
-            const bool dangerous
-                = takesCallback ? dangerousCallables().contains(function) : unmistakableCallables().contains(function);
+            // callableName()'s steps on a view: most values are ordinary text, not worth a copy.
+            QStringView bare = QStringView(*value).trimmed();
+            while (bare.startsWith(QLatin1Char('\\')))
+                bare = bare.mid(1);
+            const bool dangerous = containsLower(takesCallback ? dangerousCallables() : unmistakableCallables(), bare);
             if (dangerous) {
+                const QString function = callableName(*value);
                 report(RiskKind::CallableExecution, m_t.at(nameIndex).line, lineOf(close),
                        RiskScanner::tr("%1() is given the name of %2() as a callable: it runs %2() with arguments the "
                                        "code chooses.")
@@ -754,7 +827,7 @@ private:
         QString name = m_t.at(i).text;
         if (constructor && name.contains(QLatin1Char('\\')))
             name = name.section(QLatin1Char('\\'), -1);
-        checkCallableArguments(i, name, callbackTakers().contains(name.toLower()));
+        checkCallableArguments(i, name, containsLower(callbackTakers(), name));
     }
 
     // "{$...}" and "${...}" inside a double-quoted string or heredoc run PHP
@@ -814,7 +887,8 @@ private:
 
     void analyzeEmbedded(const QString &code, int line)
     {
-        const QList<PhpToken> tokens = PhpTokenizer::tokenize(code, PhpTokenizer::StartState::Php, line, m_cancelled);
+        const QList<PhpToken> tokens = PhpTokenizer::tokenize(code, PhpTokenizer::StartState::Php, line, m_cancelled,
+                                                              PhpTokenizer::Texts::Borrowed);
         Analyzer inner(m_path, m_src, tokens, m_cancelled);
         inner.m_tainted = m_tainted;
         inner.m_literals = m_literals;
@@ -850,7 +924,10 @@ private:
         flag.kind = kind;
         flag.explanation = explanation;
         flag.code = m_src.text(line).trimmed().left(240).toString();
+        // Token texts point into the Source, which the flag outlives.
         flag.host = host;
+        if (!flag.host.isEmpty())
+            flag.host.detach();
         addFlag(flag);
     }
 
@@ -948,9 +1025,13 @@ private:
         const int last = lineOf(close);
         const QList<Range> args = arguments(open, close);
         auto firstToken = [&](int n) -> const PhpToken & {
-            static const PhpToken none { Type::Break, QString(), 0, 0, false };
-            return n < args.size() && args.at(n).end > args.at(n).begin ? m_t.at(args.at(n).begin) : none;
+            return n < args.size() && args.at(n).end > args.at(n).begin ? m_t.at(args.at(n).begin) : noToken();
         };
+        // Most calls are none of the functions below: only their arguments matter.
+        if (!specialCalls().contains(name)) {
+            checkCallableArguments(i, name, false, close, args);
+            return;
+        }
 
         if (executionSinks().contains(name) && !args.isEmpty()) {
             // Callbacks and regex patterns are where code hides; decoding the
@@ -1091,11 +1172,14 @@ PhpTokenizer::StartState startStateFor(int firstLine, const QString &text)
     return PhpTokenizer::StartState::Php;
 }
 
-void addHunk(Source &src, const QString &text, int firstLine, const std::atomic_bool *cancelled)
+void addHunk(Source &src, QString &&text, int firstLine, const std::atomic_bool *cancelled)
 {
     if (firstLine <= 0)
         return;
-    QList<PhpToken> tokens = PhpTokenizer::tokenize(text, startStateFor(firstLine, text), firstLine, cancelled);
+    src.code.append(std::move(text));
+    const QString &code = src.code.constLast();
+    QList<PhpToken> tokens = PhpTokenizer::tokenize(code, startStateFor(firstLine, code), firstLine, cancelled,
+                                                    PhpTokenizer::Texts::Borrowed);
     if (src.tokens.isEmpty()) {
         src.tokens = std::move(tokens);
         return;
@@ -1107,11 +1191,19 @@ void addHunk(Source &src, const QString &text, int firstLine, const std::atomic_
 // The lines of `src` point into `diff`.
 void readDiff(Source &src, const QString &diff, const std::atomic_bool *cancelled)
 {
-    QString hunkText;
+    std::vector<QStringView> hunkLines; // joined once per hunk: one allocation, not one per line
+    qsizetype hunkSize = 0;
     int hunkFirst = 0;
     auto flush = [&] {
-        addHunk(src, hunkText, hunkFirst, cancelled);
-        hunkText.clear();
+        QString hunkText;
+        hunkText.reserve(hunkSize);
+        for (const QStringView line : hunkLines) {
+            hunkText.append(line);
+            hunkText.append(QLatin1Char('\n'));
+        }
+        addHunk(src, std::move(hunkText), hunkFirst, cancelled);
+        hunkLines.clear();
+        hunkSize = 0;
         hunkFirst = 0;
     };
     UnifiedDiff::forEachLine(diff, [&](DiffLine::Kind kind, int, int newLine, QStringView text) {
@@ -1123,8 +1215,8 @@ void readDiff(Source &src, const QString &diff, const std::atomic_bool *cancelle
         case DiffLine::Kind::Context:
             if (hunkFirst == 0)
                 hunkFirst = newLine;
-            hunkText.append(text);
-            hunkText.append(QLatin1Char('\n'));
+            hunkLines.push_back(text);
+            hunkSize += text.size() + 1;
             src.addLine(newLine, text, kind == DiffLine::Kind::Added);
             if (kind == DiffLine::Kind::Added)
                 break;
@@ -1147,9 +1239,10 @@ void readDiff(Source &src, const QString &diff, const std::atomic_bool *cancelle
 
 // A whole file read as new: every line added, like the patch
 // "@@ -0,0 +1,N @@" of "+" lines would be (a "\r" before each line end
-// dropped). The lines of `src` point into `source` and `code`.
-void readNewFile(Source &src, const QString &source, QString &code, const std::atomic_bool *cancelled)
+// dropped). The lines of `src` point into `source`.
+void readNewFile(Source &src, const QString &source, const std::atomic_bool *cancelled)
 {
+    QString code;
     code.reserve(source.size() + 1);
     int number = 0;
     const QStringView all(source);
@@ -1165,7 +1258,7 @@ void readNewFile(Source &src, const QString &source, QString &code, const std::a
         code.append(QLatin1Char('\n'));
         src.addLine(++number, line, true);
     }
-    addHunk(src, code, number > 0 ? 1 : 0, cancelled);
+    addHunk(src, std::move(code), number > 0 ? 1 : 0, cancelled);
 }
 
 } // namespace
@@ -1249,8 +1342,7 @@ QList<RiskFlag> RiskScanner::scanSource(const QString &path, const QString &sour
         return scan(file);
     }
     Source src;
-    QString code;
-    readNewFile(src, source, code, m_cancelled);
+    readNewFile(src, source, m_cancelled);
     return Analyzer(path, src, src.tokens, m_cancelled).run();
 }
 

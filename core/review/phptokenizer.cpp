@@ -140,11 +140,11 @@ private:
 
     void push(PhpToken::Type type, const QString &text, int line, bool interpolated = false)
     {
-        m_tokens.append(PhpToken { type, text, line, m_line, interpolated });
+        m_tokens.emplaceBack(type, text, line, m_line, interpolated);
     }
     void push(PhpToken::Type type, QString &&text, int line, bool interpolated = false)
     {
-        m_tokens.append(PhpToken { type, std::move(text), line, m_line, interpolated });
+        m_tokens.emplaceBack(type, std::move(text), line, m_line, interpolated);
     }
 
     void skipUntil(QStringView end)

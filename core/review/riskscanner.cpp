@@ -512,27 +512,41 @@ private:
     // methods, static calls, definitions and namespaced names.
     QString globalName(qsizetype i) const
     {
-        QString name = at(i).text;
+        const std::optional<QStringView> name = globalNameView(i);
+        return name ? name->toString().toLower() : QString();
+    }
+
+    // decodeFunctions().contains(globalName(i)) and the like, without a copy.
+    bool isGlobalNameIn(qsizetype i, const QSet<QString> &names) const
+    {
+        const std::optional<QStringView> name = globalNameView(i);
+        return name ? containsLower(names, *name) : names.contains(QString());
+    }
+
+    // globalName() before lower-casing, without a copy.
+    std::optional<QStringView> globalNameView(qsizetype i) const
+    {
+        QStringView name = at(i).text;
         if (name.startsWith(QLatin1Char('\\')))
-            name.remove(0, 1);
+            name = name.mid(1);
         if (name.contains(QLatin1Char('\\')))
-            return {};
+            return std::nullopt;
         const PhpToken &prev = at(i - 1);
         if (prev.isOperator(QLatin1StringView("->")) || prev.isOperator(QLatin1StringView("?->"))
             || prev.isOperator(QLatin1StringView("::")))
-            return {};
+            return std::nullopt;
         if (prev.isOperator(QLatin1StringView("&")) && at(i - 2).type == Type::Name
             && at(i - 2).text.compare(QLatin1String("function"), Qt::CaseInsensitive) == 0)
-            return {};
+            return std::nullopt;
         if (prev.type == Type::Name) {
             const QStringView p = prev.text;
             if (lowerIs(p, QLatin1StringView("function")) || lowerIs(p, QLatin1StringView("new"))
                 || lowerIs(p, QLatin1StringView("const")) || lowerIs(p, QLatin1StringView("class"))
                 || lowerIs(p, QLatin1StringView("interface")) || lowerIs(p, QLatin1StringView("trait"))
                 || lowerIs(p, QLatin1StringView("enum")) || lowerIs(p, QLatin1StringView("use")))
-                return {};
+                return std::nullopt;
         }
-        return name.toLower();
+        return name;
     }
 
     static bool opensGroup(const PhpToken &t)
@@ -602,7 +616,7 @@ private:
         for (qsizetype i = range.begin; i < range.end; ++i) {
             const PhpToken &t = m_t.at(i);
             if (t.type == Type::Name && next(i).isOperator(QLatin1StringView("("))
-                && decodeFunctions().contains(globalName(i)))
+                && isGlobalNameIn(i, decodeFunctions()))
                 return t.line;
             if (t.type == Type::Variable && m_tainted.contains(t.text))
                 return m_tainted.value(t.text);
@@ -839,6 +853,8 @@ private:
         // spans one line more than its text holds); a quoted string's at once.
         const int textLine
             = tok.line + std::max(0, int(tok.endLine - tok.line - QStringView(text).count(QLatin1Char('\n'))));
+        qsizetype counted = 0; // newlines before `counted` are in `newlines`
+        int newlines = 0;
         for (qsizetype pos = 0; pos + 1 < text.size(); ++pos) {
             const bool braceDollar = text.at(pos) == QLatin1Char('{') && text.at(pos + 1) == QLatin1Char('$');
             const bool dollarBrace = text.at(pos) == QLatin1Char('$') && text.at(pos + 1) == QLatin1Char('{');
@@ -849,7 +865,9 @@ private:
             if (close < 0)
                 return;
             const QString body = text.mid(bodyStart, close - bodyStart);
-            const int line = textLine + int(QStringView(text).left(pos).count(QLatin1Char('\n')));
+            newlines += int(QStringView(text).mid(counted, pos - counted).count(QLatin1Char('\n')));
+            counted = pos;
+            const int line = textLine + newlines;
             static const QRegularExpression simpleName(
                 QStringLiteral(R"(^\s*[A-Za-z_\x80-\xff][\w\x80-\xff]*\s*(?:\[[^\]]*\])?\s*$)"));
             if (dollarBrace && !simpleName.match(body).hasMatch())

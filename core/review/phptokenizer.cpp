@@ -31,19 +31,22 @@ bool hasInterpolation(QStringView text)
     return false;
 }
 
-// Operator texts shared by every token (a token's text is then a reference,
-// not an allocation): one per ASCII character and the multi-character ones.
+// Operator texts shared by every token: static data, so a token's copy is
+// neither an allocation nor a reference count to update.
 class OperatorTexts
 {
 public:
     OperatorTexts()
     {
-        for (char16_t c = 0; c < 0x80; ++c)
-            m_single[c] = QString(QChar(c));
+        for (char16_t c = 0; c < 0x80; ++c) {
+            m_chars[c] = c;
+            m_single[c] = QString::fromRawData(reinterpret_cast<const QChar *>(&m_chars[c]), 1);
+        }
     }
     const QString &single(QChar c) const { return m_single[c.unicode()]; }
 
 private:
+    char16_t m_chars[0x80];
     QString m_single[0x80];
 };
 
@@ -68,7 +71,7 @@ const std::array<MultiOperator, 12> &multiOperators()
             = { u"?->", u"===", u"!==", u"->", u"::", u"=>", u"==", u"!=", u".=", u"??", u"<=", u">=" };
         for (size_t i = 0; i < o.size(); ++i) {
             o[i].text = QStringView(texts[i]);
-            o[i].shared = o[i].text.toString();
+            o[i].shared = QString::fromRawData(o[i].text.data(), o[i].text.size()); // static data, as above
         }
         return o;
     }();

@@ -44,6 +44,13 @@ struct PhpToken {
     Q_ALWAYS_INLINE bool isOperator(QLatin1StringView s) const { return is(Type::Operator, s); }
 };
 
+} // namespace Dockmaster
+
+// A QString and plain values: moved by memcpy when the token list grows.
+Q_DECLARE_TYPEINFO(Dockmaster::PhpToken, Q_RELOCATABLE_TYPE);
+
+namespace Dockmaster {
+
 class PhpTokenizer
 {
 public:

@@ -72,16 +72,14 @@ private:
 // text.toLower() == word, for a lower-case ASCII word, without a copy of ASCII text.
 bool lowerIs(QStringView text, QLatin1StringView word)
 {
-    if (text.size() > word.size())
-        return false; // lower-casing never shortens a text
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text.at(i).unicode() >= 0x80) // Unicode's rules ("İ" lower-cases to two characters)
-            return text.toString().toLower() == word;
-    }
+    // The sizes must match: the one character that lower-cases to two ("İ")
+    // gives a non-ASCII pair, which no ASCII word equals.
     if (text.size() != word.size())
         return false;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text.at(i).unicode();
+        if (c >= 0x80) // Unicode's rules (the Kelvin sign lower-cases to "k")
+            return text.toString().toLower() == word;
         if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != char16_t(word.at(i).unicode()))
             return false;
     }

@@ -323,23 +323,15 @@ const QSet<QString> &urlReaders()
 const QSet<QString> &specialCalls()
 {
     static const QSet<QString> names = [] {
-        QSet<QString> n { QStringLiteral("define"),
-                          QStringLiteral("eval"),
-                          QStringLiteral("create_function"),
-                          QStringLiteral("preg_replace"),
-                          QStringLiteral("assert"),
-                          QStringLiteral("curl_init"),
-                          QStringLiteral("fsockopen"),
-                          QStringLiteral("pfsockopen"),
-                          QStringLiteral("stream_socket_client"),
-                          QStringLiteral("curl_setopt"),
-                          QStringLiteral("curl_setopt_array") };
-        n.unite(executionSinks());
-        n.unite(callbackTakers());
-        n.unite(shellFunctions());
-        n.unite(urlReaders());
+        QSet<QString> n = executionSinks();
+        for (const QSet<QString> *more : { &callbackTakers(), &shellFunctions(), &urlReaders() })
+            n.unite(*more);
         for (auto it = writeFunctions().cbegin(); it != writeFunctions().cend(); ++it)
             n.insert(it.key());
+        for (const char *name :
+             { "define", "eval", "create_function", "preg_replace", "assert", "curl_init", "fsockopen", "pfsockopen",
+               "stream_socket_client", "curl_setopt", "curl_setopt_array" })
+            n.insert(QString::fromLatin1(name));
         return n;
     }();
     return names;

@@ -1,17 +1,22 @@
 #include "core/review/phptokenizer.h"
 
+#include <array>
+
 namespace Dockmaster {
 
 namespace {
 
 bool isNameStart(QChar c)
 {
-    return c.isLetter() || c == QLatin1Char('_') || c.unicode() >= 0x80;
+    const char16_t u = c.unicode();
+    if (u >= 0x80)
+        return true;
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_';
 }
 
 bool isNameChar(QChar c)
 {
-    return isNameStart(c) || c.isDigit();
+    return isNameStart(c) || (c.unicode() >= '0' && c.unicode() <= '9');
 }
 
 // "$name" or "{$" in double-quoted or heredoc text.
@@ -26,13 +31,68 @@ bool hasInterpolation(QStringView text)
     return false;
 }
 
+// Operator texts shared by every token: static data, so a token's copy is
+// neither an allocation nor a reference count to update.
+class OperatorTexts
+{
+public:
+    OperatorTexts()
+    {
+        for (char16_t c = 0; c < 0x80; ++c) {
+            m_chars[c] = c;
+            m_single[c] = QString::fromRawData(reinterpret_cast<const QChar *>(&m_chars[c]), 1);
+        }
+    }
+    const QString &single(QChar c) const { return m_single[c.unicode()]; }
+
+private:
+    char16_t m_chars[0x80];
+    QString m_single[0x80];
+};
+
+const OperatorTexts &operatorTexts()
+{
+    static const OperatorTexts texts;
+    return texts;
+}
+
+// The multi-character operators the analyzer tells apart, longest first
+// where one starts another.
+struct MultiOperator {
+    QStringView text;
+    QString shared;
+};
+
+const std::array<MultiOperator, 12> &multiOperators()
+{
+    static const std::array<MultiOperator, 12> ops = [] {
+        std::array<MultiOperator, 12> o {};
+        const char16_t *texts[]
+            = { u"?->", u"===", u"!==", u"->", u"::", u"=>", u"==", u"!=", u".=", u"??", u"<=", u">=" };
+        for (size_t i = 0; i < o.size(); ++i) {
+            o[i].text = QStringView(texts[i]);
+            o[i].shared = QString::fromRawData(o[i].text.data(), o[i].text.size()); // static data, as above
+        }
+        return o;
+    }();
+    return ops;
+}
+
+// Characters between checks of the cancellation flag.
+constexpr qsizetype CancelCheckChars = 64 * 1024;
+
 class Lexer
 {
 public:
-    Lexer(const QString &source, int firstLine)
+    Lexer(const QString &source, int firstLine, const std::atomic_bool *cancelled, PhpTokenizer::Texts texts)
         : m_src(source)
+        , m_d(source.constData())
+        , m_n(source.size())
         , m_line(firstLine)
+        , m_cancelled(cancelled)
+        , m_borrow(texts == PhpTokenizer::Texts::Borrowed)
     {
+        m_tokens.reserve(m_n / 5 + 8);
     }
 
     QList<PhpToken> run(PhpTokenizer::StartState start)
@@ -40,44 +100,60 @@ public:
         if (start == PhpTokenizer::StartState::Html)
             html();
         else if (start == PhpTokenizer::StartState::BlockComment)
-            skipUntil(QStringLiteral("*/"));
-        while (m_pos < m_src.size())
+            skipUntil(u"*/");
+        qsizetype nextCheck = m_pos + CancelCheckChars;
+        while (m_pos < m_n) {
             php();
+            if (m_cancelled && m_pos >= nextCheck) {
+                if (m_cancelled->load(std::memory_order_relaxed))
+                    return {};
+                nextCheck = m_pos + CancelCheckChars;
+            }
+        }
         return std::move(m_tokens);
     }
 
 private:
-    QChar at(qsizetype i) const { return i < m_src.size() ? m_src.at(i) : QChar(); }
+    QChar at(qsizetype i) const { return i < m_n ? m_d[i] : QChar(); }
     QChar cur() const { return at(m_pos); }
-    bool startsWith(QLatin1StringView s, Qt::CaseSensitivity cs = Qt::CaseSensitive) const
+    bool startsWith(QStringView s) const
     {
-        return QStringView(m_src).mid(m_pos).startsWith(s, cs);
+        if (m_n - m_pos < s.size())
+            return false;
+        for (qsizetype k = 0; k < s.size(); ++k) {
+            if (m_d[m_pos + k] != s[k])
+                return false;
+        }
+        return true;
     }
 
     void advance(qsizetype n = 1)
     {
-        for (qsizetype i = 0; i < n && m_pos < m_src.size(); ++i) {
-            if (m_src.at(m_pos) == QLatin1Char('\n'))
+        const qsizetype end = std::min(m_pos + n, m_n);
+        for (; m_pos < end; ++m_pos) {
+            if (m_d[m_pos] == QLatin1Char('\n'))
                 ++m_line;
-            ++m_pos;
         }
+    }
+
+    QString slice(qsizetype start, qsizetype length) const
+    {
+        return m_borrow ? QString::fromRawData(m_d + start, length) : m_src.mid(start, length);
     }
 
     void push(PhpToken::Type type, const QString &text, int line, bool interpolated = false)
     {
-        PhpToken t;
-        t.type = type;
-        t.text = text;
-        t.line = line;
-        t.endLine = m_line;
-        t.interpolated = interpolated;
-        m_tokens.append(t);
+        m_tokens.emplaceBack(type, text, line, m_line, interpolated);
+    }
+    void push(PhpToken::Type type, QString &&text, int line, bool interpolated = false)
+    {
+        m_tokens.emplaceBack(type, std::move(text), line, m_line, interpolated);
     }
 
-    void skipUntil(const QString &end)
+    void skipUntil(QStringView end)
     {
-        const qsizetype found = m_src.indexOf(end, m_pos);
-        advance(found < 0 ? m_src.size() - m_pos : found - m_pos + end.size());
+        const qsizetype found = QStringView(m_d, m_n).indexOf(end, m_pos);
+        advance(found < 0 ? m_n - m_pos : found - m_pos + end.size());
     }
 
     // Inline HTML up to the next open tag.
@@ -85,58 +161,74 @@ private:
     {
         const int line = m_line;
         const qsizetype start = m_pos;
-        while (m_pos < m_src.size() && !startsWith(QLatin1StringView("<?")))
-            advance();
+        const qsizetype tag = QStringView(m_d, m_n).indexOf(u"<?", m_pos);
+        advance((tag < 0 ? m_n : tag) - m_pos);
         if (m_pos > start)
-            push(PhpToken::Type::InlineHtml, m_src.mid(start, m_pos - start), line);
-        if (m_pos >= m_src.size())
+            push(PhpToken::Type::InlineHtml, slice(start, m_pos - start), line);
+        if (m_pos >= m_n)
             return;
         const int tagLine = m_line;
-        if (startsWith(QLatin1StringView("<?php"), Qt::CaseInsensitive))
+        if (QStringView(m_d, m_n).mid(m_pos).startsWith(QLatin1StringView("<?php"), Qt::CaseInsensitive))
             advance(5);
-        else if (startsWith(QLatin1StringView("<?=")))
+        else if (startsWith(u"<?="))
             advance(3);
         else
             advance(2);
-        push(PhpToken::Type::OpenTag, QStringLiteral("<?php"), tagLine);
+        static const QString openTag = QStringLiteral("<?php");
+        push(PhpToken::Type::OpenTag, openTag, tagLine);
     }
 
     void lineComment()
     {
         // A line comment also ends at "?>", which leaves PHP mode.
-        while (m_pos < m_src.size() && cur() != QLatin1Char('\n') && !startsWith(QLatin1StringView("?>")))
-            advance();
+        while (m_pos < m_n && m_d[m_pos] != QLatin1Char('\n')
+               && !(m_d[m_pos] == QLatin1Char('?') && at(m_pos + 1) == QLatin1Char('>')))
+            ++m_pos;
     }
 
     void quoted(QChar quote)
     {
         const int line = m_line;
-        advance();
+        const bool single = quote == QLatin1Char('\'');
+        ++m_pos; // the opening quote
+        const qsizetype start = m_pos;
+        qsizetype run = m_pos; // start of the text not yet copied into `text`
         QString text;
+        bool escaped = false;
         bool interpolated = false;
-        while (m_pos < m_src.size() && cur() != quote) {
-            if (cur() == QLatin1Char('\\') && m_pos + 1 < m_src.size()) {
-                const QChar next = at(m_pos + 1);
-                if (quote == QLatin1Char('\'')) {
-                    text.append(next == QLatin1Char('\'') || next == QLatin1Char('\\') ? QString(next)
-                                                                                       : QString(cur()) + next);
-                } else {
-                    text.append(next);
-                }
-                advance(2);
+        while (m_pos < m_n && m_d[m_pos] != quote) {
+            const QChar c = m_d[m_pos];
+            if (c == QLatin1Char('\\') && m_pos + 1 < m_n) {
+                const QChar next = m_d[m_pos + 1];
+                text.append(m_d + run, m_pos - run);
+                escaped = true;
+                if (single && next != QLatin1Char('\'') && next != QLatin1Char('\\'))
+                    text.append(c);
+                text.append(next);
+                if (next == QLatin1Char('\n'))
+                    ++m_line;
+                m_pos += 2;
+                run = m_pos;
                 continue;
             }
-            if (quote != QLatin1Char('\'') && cur() == QLatin1Char('$')
-                && (isNameStart(at(m_pos + 1)) || at(m_pos + 1) == QLatin1Char('{')))
-                interpolated = true;
-            if (quote != QLatin1Char('\'') && cur() == QLatin1Char('{') && at(m_pos + 1) == QLatin1Char('$'))
-                interpolated = true;
-            text.append(cur());
-            advance();
+            if (!single && !interpolated) {
+                const QChar next = at(m_pos + 1);
+                if ((c == QLatin1Char('$') && (isNameStart(next) || next == QLatin1Char('{')))
+                    || (c == QLatin1Char('{') && next == QLatin1Char('$')))
+                    interpolated = true;
+            }
+            if (c == QLatin1Char('\n'))
+                ++m_line;
+            ++m_pos;
         }
-        advance(); // closing quote
+        if (escaped)
+            text.append(m_d + run, m_pos - run);
+        else
+            text = slice(start, m_pos - start);
+        if (m_pos < m_n)
+            ++m_pos; // the closing quote
         const auto type = quote == QLatin1Char('`') ? PhpToken::Type::Backtick : PhpToken::Type::String;
-        push(type, text, line, interpolated);
+        push(type, std::move(text), line, interpolated);
     }
 
     // <<<ID / <<<"ID" (heredoc) and <<<'ID' (nowdoc); the closing marker may be
@@ -158,7 +250,7 @@ private:
             ++p;
         if (p == idStart)
             return false;
-        const QString id = m_src.mid(idStart, p - idStart);
+        const QStringView id(m_d + idStart, p - idStart);
         if (!quote.isNull()) {
             if (at(p) != quote)
                 return false;
@@ -172,12 +264,12 @@ private:
         advance(p + 1 - m_pos);
         QString text;
         bool interpolated = false;
-        while (m_pos < m_src.size()) {
+        while (m_pos < m_n) {
             const qsizetype lineEnd = [&] {
-                const qsizetype e = m_src.indexOf(QLatin1Char('\n'), m_pos);
-                return e < 0 ? m_src.size() : e;
+                const qsizetype e = QStringView(m_d, m_n).indexOf(QLatin1Char('\n'), m_pos);
+                return e < 0 ? m_n : e;
             }();
-            const QStringView lineText = QStringView(m_src).mid(m_pos, lineEnd - m_pos);
+            const QStringView lineText(m_d + m_pos, lineEnd - m_pos);
             qsizetype indent = 0;
             while (indent < lineText.size()
                    && (lineText.at(indent) == QLatin1Char(' ') || lineText.at(indent) == QLatin1Char('\t')))
@@ -194,88 +286,119 @@ private:
             text.append(QLatin1Char('\n'));
             advance(lineEnd - m_pos + 1);
         }
-        push(PhpToken::Type::String, text, line, interpolated);
+        push(PhpToken::Type::String, std::move(text), line, interpolated);
         return true;
     }
 
     void php()
     {
-        const QChar c = cur();
+        const QChar c = m_d[m_pos];
         if (c.isSpace()) {
-            advance();
+            do {
+                if (m_d[m_pos] == QLatin1Char('\n'))
+                    ++m_line;
+                ++m_pos;
+            } while (m_pos < m_n && m_d[m_pos].isSpace());
             return;
         }
         const int line = m_line;
-        if (startsWith(QLatin1StringView("?>"))) {
-            advance(2);
-            push(PhpToken::Type::CloseTag, QStringLiteral("?>"), line);
-            html();
-            return;
-        }
-        if (startsWith(QLatin1StringView("/*"))) {
-            advance(2);
-            skipUntil(QStringLiteral("*/"));
-            return;
-        }
-        if (startsWith(QLatin1StringView("//")) || (c == QLatin1Char('#') && at(m_pos + 1) != QLatin1Char('['))) {
-            lineComment();
-            return;
-        }
-        if (c == QLatin1Char('\'') || c == QLatin1Char('"') || c == QLatin1Char('`')) {
+        const QChar next = at(m_pos + 1);
+        switch (c.unicode()) {
+        case '?':
+            if (next == QLatin1Char('>')) {
+                m_pos += 2;
+                static const QString closeTag = QStringLiteral("?>");
+                push(PhpToken::Type::CloseTag, closeTag, line);
+                html();
+                return;
+            }
+            break;
+        case '/':
+            if (next == QLatin1Char('*')) {
+                m_pos += 2;
+                skipUntil(u"*/");
+                return;
+            }
+            if (next == QLatin1Char('/')) {
+                lineComment();
+                return;
+            }
+            break;
+        case '#':
+            if (next != QLatin1Char('[')) {
+                lineComment();
+                return;
+            }
+            break;
+        case '\'':
+        case '"':
+        case '`':
             quoted(c);
             return;
+        case '<':
+            if (next == QLatin1Char('<') && at(m_pos + 2) == QLatin1Char('<') && heredoc())
+                return;
+            break;
+        case '$':
+            if (isNameStart(next)) {
+                ++m_pos;
+                const qsizetype start = m_pos;
+                while (m_pos < m_n && isNameChar(m_d[m_pos]))
+                    ++m_pos;
+                push(PhpToken::Type::Variable, slice(start, m_pos - start), line);
+                return;
+            }
+            break;
+        default:
+            break;
         }
-        if (startsWith(QLatin1StringView("<<<")) && heredoc())
-            return;
-        if (c == QLatin1Char('$') && isNameStart(at(m_pos + 1))) {
-            advance();
+        if (isNameStart(c) || (c == QLatin1Char('\\') && isNameStart(next))) {
             const qsizetype start = m_pos;
-            while (isNameChar(cur()))
-                advance();
-            push(PhpToken::Type::Variable, m_src.mid(start, m_pos - start), line);
-            return;
-        }
-        if (isNameStart(c) || (c == QLatin1Char('\\') && isNameStart(at(m_pos + 1)))) {
-            const qsizetype start = m_pos;
-            while (isNameChar(cur()) || (cur() == QLatin1Char('\\') && isNameStart(at(m_pos + 1))))
-                advance();
-            push(PhpToken::Type::Name, m_src.mid(start, m_pos - start), line);
+            while (m_pos < m_n
+                   && (isNameChar(m_d[m_pos]) || (m_d[m_pos] == QLatin1Char('\\') && isNameStart(at(m_pos + 1)))))
+                ++m_pos;
+            push(PhpToken::Type::Name, slice(start, m_pos - start), line);
             return;
         }
         if (c.isDigit()) {
             const qsizetype start = m_pos;
-            while (isNameChar(cur()) || cur() == QLatin1Char('.'))
-                advance();
-            push(PhpToken::Type::Number, m_src.mid(start, m_pos - start), line);
+            while (m_pos < m_n && (isNameChar(m_d[m_pos]) || m_d[m_pos] == QLatin1Char('.')))
+                ++m_pos;
+            push(PhpToken::Type::Number, slice(start, m_pos - start), line);
             return;
         }
-        static const QLatin1StringView operators[] = {
-            QLatin1StringView("?->"), QLatin1StringView("==="), QLatin1StringView("!=="), QLatin1StringView("->"),
-            QLatin1StringView("::"),  QLatin1StringView("=>"),  QLatin1StringView("=="),  QLatin1StringView("!="),
-            QLatin1StringView(".="),  QLatin1StringView("??"),  QLatin1StringView("<="),  QLatin1StringView(">="),
-        };
-        for (const QLatin1StringView op : operators) {
-            if (startsWith(op)) {
-                advance(op.size());
-                push(PhpToken::Type::Operator, QString(op), line);
-                return;
+        if (c.unicode() < 0x80) {
+            for (const MultiOperator &op : multiOperators()) {
+                if (op.text.front() == c && startsWith(op.text)) {
+                    m_pos += op.text.size();
+                    push(PhpToken::Type::Operator, op.shared, line);
+                    return;
+                }
             }
+            ++m_pos;
+            push(PhpToken::Type::Operator, operatorTexts().single(c), line);
+            return;
         }
         advance();
         push(PhpToken::Type::Operator, QString(c), line);
     }
 
     const QString &m_src;
+    const QChar *m_d;
+    qsizetype m_n;
     qsizetype m_pos = 0;
     int m_line;
+    const std::atomic_bool *m_cancelled;
+    bool m_borrow;
     QList<PhpToken> m_tokens;
 };
 
 } // namespace
 
-QList<PhpToken> PhpTokenizer::tokenize(const QString &source, StartState start, int firstLine)
+QList<PhpToken> PhpTokenizer::tokenize(const QString &source, StartState start, int firstLine,
+                                       const std::atomic_bool *cancelled, Texts texts)
 {
-    return Lexer(source, firstLine).run(start);
+    return Lexer(source, firstLine, cancelled, texts).run(start);
 }
 
 } // namespace Dockmaster

@@ -196,8 +196,12 @@ void scanAll(ReviewResult &result, const QList<ScanTarget> &targets, const QList
              const QHash<QString, QByteArray> &blobs, const QHash<QString, QString> &blobErrors,
              const ReviewLimits &limits, const std::atomic_bool &cancelled)
 {
-    const RiskScanner scanner;
+    RiskScanner scanner;
+    scanner.setCancelFlag(&cancelled); // stops within a file too: one file can be 20 MB
     result.scanTotal = int(targets.size());
+    QMultiHash<QString, qsizetype> listed; // path -> index in result.files
+    for (qsizetype i = 0; i < result.files.size(); ++i)
+        listed.insert(result.files.at(i).path(), i);
     for (const ScanTarget &target : targets) {
         if (cancelled.load())
             return;
@@ -228,9 +232,9 @@ void scanAll(ReviewResult &result, const QList<ScanTarget> &targets, const QList
         result.flags.append(scanner.scanSource(target.path, source));
         ++result.scanned;
         // A listed file GitLab showed no patch for: show what runs instead.
-        for (ReviewFile &file : result.files) {
-            if (file.path() == target.path && file.diff.diff.isEmpty() && !file.diff.deletedFile
-                && blob->size() <= limits.maxFileChars) {
+        for (auto it = listed.constFind(target.path); it != listed.cend() && it.key() == target.path; ++it) {
+            ReviewFile &file = result.files[*it];
+            if (file.diff.diff.isEmpty() && !file.diff.deletedFile && blob->size() <= limits.maxFileChars) {
                 file.diff.diff = wholeFileDiff(source);
                 file.diff.binary = false;
                 file.wholeFile = true;
@@ -241,6 +245,8 @@ void scanAll(ReviewResult &result, const QList<ScanTarget> &targets, const QList
     for (const FileDiff &diff : composer)
         result.flags.append(scanner.scan(diff));
     for (ReviewFile &file : result.files) {
+        if (cancelled.load())
+            return;
         const auto [added, removed] = UnifiedDiff::countChanges(file.diff.diff);
         file.added = added;
         file.removed = removed;

@@ -11,6 +11,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
+#include <tuple>
+#include <vector>
 
 namespace Dockmaster {
 
@@ -19,12 +22,105 @@ namespace {
 using Type = PhpToken::Type;
 
 // One file's new-side code, as hunks glued together with Break tokens.
-struct Source {
-    QList<PhpToken> tokens;
-    QSet<int> added;           // new-file line numbers the diff adds
-    QHash<int, QString> lines; // new-file line -> text (context and added)
-    QSet<QString> knownHosts;  // hosts already in the unchanged or removed code
+class Source
+{
+public:
+    QList<PhpToken> tokens;   // their texts point into `code`
+    QList<QString> code;      // each hunk's new-side text
+    QSet<QString> knownHosts; // hosts already in the unchanged or removed code
+
+    // A new-side line (context or added); `text` must outlive the Source.
+    void addLine(int number, QStringView text, bool added) { m_lines.push_back({ number, added, text }); }
+    // Whether the diff adds new-file line `number`.
+    bool isAdded(int number) const
+    {
+        index();
+        const auto it = m_index.constFind(number);
+        return it != m_index.cend() && it->added;
+    }
+    QStringView text(int number) const
+    {
+        index();
+        return m_index.value(number).text;
+    }
+
+private:
+    struct Line {
+        int number = 0;
+        bool added = false;
+        QStringView text;
+    };
+    // Looked up only when a flag is reported: most files never need it.
+    void index() const
+    {
+        if (m_indexed)
+            return;
+        m_indexed = true;
+        m_index.reserve(qsizetype(m_lines.size()));
+        for (const Line &line : m_lines) {
+            Line &entry = m_index[line.number];
+            entry.text = line.text; // the last one wins, the line is added if any is
+            entry.added = entry.added || line.added;
+        }
+    }
+
+    std::vector<Line> m_lines;
+    mutable QHash<int, Line> m_index;
+    mutable bool m_indexed = false;
 };
+
+// text.toLower() == word, for a lower-case ASCII word, without a copy of ASCII text.
+bool lowerIs(QStringView text, QLatin1StringView word)
+{
+    // The sizes must match: the one character that lower-cases to two ("İ")
+    // gives a non-ASCII pair, which no ASCII word equals.
+    if (text.size() != word.size())
+        return false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c >= 0x80) // Unicode's rules (the Kelvin sign lower-cases to "k")
+            return text.toString().toLower() == word;
+        if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != char16_t(word.at(i).unicode()))
+            return false;
+    }
+    return true;
+}
+
+// set.contains(text.toLower()), without a copy of short ASCII text.
+bool containsLower(const QSet<QString> &set, QStringView text)
+{
+    constexpr qsizetype Max = 64;
+    if (text.size() > Max)
+        return set.contains(text.toString().toLower());
+    char16_t lower[Max];
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c >= 0x80)
+            return set.contains(text.toString().toLower());
+        lower[i] = c >= 'A' && c <= 'Z' ? char16_t(c + ('a' - 'A')) : c;
+    }
+    return set.contains(QString::fromRawData(reinterpret_cast<const QChar *>(lower), text.size()));
+}
+
+// Tokens between checks of the cancellation flag.
+constexpr qsizetype CancelCheckTokens = 4096;
+
+// ASCII case-insensitive equality with a lower-case word, as
+// text.compare(word, Qt::CaseInsensitive) == 0 says it (Unicode folding
+// for the rare non-ASCII text).
+bool equalsWord(QStringView text, QLatin1StringView word)
+{
+    if (text.size() != word.size())
+        return false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c >= 0x80)
+            return text.compare(word, Qt::CaseInsensitive) == 0;
+        if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != char16_t(word.at(i).unicode()))
+            return false;
+    }
+    return true;
+}
 
 struct Range {
     qsizetype begin = 0; // first token
@@ -223,6 +319,31 @@ const QSet<QString> &urlReaders()
     return names;
 }
 
+// Every function checkCall() has a rule for besides the callable arguments.
+const QSet<QString> &specialCalls()
+{
+    static const QSet<QString> names = [] {
+        QSet<QString> n = executionSinks();
+        for (const QSet<QString> *more : { &callbackTakers(), &shellFunctions(), &urlReaders() })
+            n.unite(*more);
+        for (auto it = writeFunctions().cbegin(); it != writeFunctions().cend(); ++it)
+            n.insert(it.key());
+        for (const char *name :
+             { "define", "eval", "create_function", "preg_replace", "assert", "curl_init", "fsockopen", "pfsockopen",
+               "stream_socket_client", "curl_setopt", "curl_setopt_array" })
+            n.insert(QString::fromLatin1(name));
+        return n;
+    }();
+    return names;
+}
+
+// What at() answers outside the tokens.
+const PhpToken &noToken()
+{
+    static const PhpToken none { Type::Break, QString(), 0, 0, false };
+    return none;
+}
+
 const QRegularExpression &urlPattern()
 {
     static const QRegularExpression re(
@@ -282,16 +403,20 @@ struct KnownString {
 class Analyzer
 {
 public:
-    Analyzer(const QString &path, const Source &source, const QList<PhpToken> &tokens)
+    Analyzer(const QString &path, const Source &source, const QList<PhpToken> &tokens,
+             const std::atomic_bool *cancelled)
         : m_path(path)
         , m_src(source)
         , m_t(tokens)
+        , m_cancelled(cancelled)
     {
     }
 
     QList<RiskFlag> run()
     {
         for (qsizetype i = 0; i < m_t.size(); ++i) {
+            if (m_cancelled && i % CancelCheckTokens == 0 && m_cancelled->load(std::memory_order_relaxed))
+                return {};
             const PhpToken &tok = m_t.at(i);
             if (tok.type == Type::Backtick) {
                 report(RiskKind::ShellExecution, tok.line, tok.endLine,
@@ -323,10 +448,13 @@ public:
             }
             if (tok.type != Type::Name)
                 continue;
-            if (tok.text.compare(QLatin1String("const"), Qt::CaseInsensitive) == 0) {
+            if (equalsWord(tok.text, QLatin1StringView("const"))) {
                 trackConstant(i);
                 continue;
             }
+            // Most names are neither called nor an include: nothing to check.
+            if (!next(i).isOperator(QLatin1StringView("(")) && !mayBeInclude(tok.text))
+                continue;
             const QString name = globalName(i);
             if (name.isEmpty()) {
                 checkMethodOrConstructor(i);
@@ -344,13 +472,18 @@ public:
     }
 
 private:
-    const PhpToken &at(qsizetype i) const
-    {
-        static const PhpToken none { Type::Break, QString(), 0, 0, false };
-        return i >= 0 && i < m_t.size() ? m_t.at(i) : none;
-    }
+    const PhpToken &at(qsizetype i) const { return i >= 0 && i < m_t.size() ? m_t.at(i) : noToken(); }
     const PhpToken &next(qsizetype i) const { return at(i + 1); }
     int lineOf(qsizetype i) const { return at(std::min(i, m_t.size() - 1)).endLine; }
+
+    // Whether globalName() of a name with this text can be an include keyword.
+    static bool mayBeInclude(QStringView text)
+    {
+        if (text.startsWith(QLatin1Char('\\')))
+            text = text.mid(1);
+        return lowerIs(text, QLatin1StringView("include")) || lowerIs(text, QLatin1StringView("include_once"))
+            || lowerIs(text, QLatin1StringView("require")) || lowerIs(text, QLatin1StringView("require_once"));
+    }
 
     static bool isIncludeKeyword(const QString &name)
     {
@@ -369,26 +502,41 @@ private:
     // methods, static calls, definitions and namespaced names.
     QString globalName(qsizetype i) const
     {
-        QString name = at(i).text;
+        const std::optional<QStringView> name = globalNameView(i);
+        return name ? name->toString().toLower() : QString();
+    }
+
+    // decodeFunctions().contains(globalName(i)) and the like, without a copy.
+    bool isGlobalNameIn(qsizetype i, const QSet<QString> &names) const
+    {
+        const std::optional<QStringView> name = globalNameView(i);
+        return name ? containsLower(names, *name) : names.contains(QString());
+    }
+
+    // globalName() before lower-casing, without a copy.
+    std::optional<QStringView> globalNameView(qsizetype i) const
+    {
+        QStringView name = at(i).text;
         if (name.startsWith(QLatin1Char('\\')))
-            name.remove(0, 1);
+            name = name.mid(1);
         if (name.contains(QLatin1Char('\\')))
-            return {};
+            return std::nullopt;
         const PhpToken &prev = at(i - 1);
         if (prev.isOperator(QLatin1StringView("->")) || prev.isOperator(QLatin1StringView("?->"))
             || prev.isOperator(QLatin1StringView("::")))
-            return {};
+            return std::nullopt;
         if (prev.isOperator(QLatin1StringView("&")) && at(i - 2).type == Type::Name
             && at(i - 2).text.compare(QLatin1String("function"), Qt::CaseInsensitive) == 0)
-            return {};
+            return std::nullopt;
         if (prev.type == Type::Name) {
-            const QString p = prev.text.toLower();
-            if (p == QLatin1String("function") || p == QLatin1String("new") || p == QLatin1String("const")
-                || p == QLatin1String("class") || p == QLatin1String("interface") || p == QLatin1String("trait")
-                || p == QLatin1String("enum") || p == QLatin1String("use"))
-                return {};
+            const QStringView p = prev.text;
+            if (lowerIs(p, QLatin1StringView("function")) || lowerIs(p, QLatin1StringView("new"))
+                || lowerIs(p, QLatin1StringView("const")) || lowerIs(p, QLatin1StringView("class"))
+                || lowerIs(p, QLatin1StringView("interface")) || lowerIs(p, QLatin1StringView("trait"))
+                || lowerIs(p, QLatin1StringView("enum")) || lowerIs(p, QLatin1StringView("use")))
+                return std::nullopt;
         }
-        return name.toLower();
+        return name;
     }
 
     static bool opensGroup(const PhpToken &t)
@@ -458,7 +606,7 @@ private:
         for (qsizetype i = range.begin; i < range.end; ++i) {
             const PhpToken &t = m_t.at(i);
             if (t.type == Type::Name && next(i).isOperator(QLatin1StringView("("))
-                && decodeFunctions().contains(globalName(i)))
+                && isGlobalNameIn(i, decodeFunctions()))
                 return t.line;
             if (t.type == Type::Variable && m_tainted.contains(t.text))
                 return m_tainted.value(t.text);
@@ -641,16 +789,23 @@ private:
     // is expected, the unmistakable ones anywhere.
     void checkCallableArguments(qsizetype nameIndex, const QString &callee, bool takesCallback)
     {
-        const qsizetype open = nameIndex + 1;
-        const qsizetype close = matching(open);
-        for (const Range &arg : arguments(open, close)) {
+        const qsizetype close = matching(nameIndex + 1);
+        checkCallableArguments(nameIndex, callee, takesCallback, close, arguments(nameIndex + 1, close));
+    }
+    void checkCallableArguments(qsizetype nameIndex, const QString &callee, bool takesCallback, qsizetype close,
+                                const QList<Range> &args)
+    {
+        for (const Range &arg : args) {
             const std::optional<QString> value = constantString(arg);
             if (!value)
                 continue;
-            const QString function = callableName(*value);
-            const bool dangerous
-                = takesCallback ? dangerousCallables().contains(function) : unmistakableCallables().contains(function);
+            // callableName()'s steps on a view: most values are ordinary text, not worth a copy.
+            QStringView bare = QStringView(*value).trimmed();
+            while (bare.startsWith(QLatin1Char('\\')))
+                bare = bare.mid(1);
+            const bool dangerous = containsLower(takesCallback ? dangerousCallables() : unmistakableCallables(), bare);
             if (dangerous) {
+                const QString function = callableName(*value);
                 report(RiskKind::CallableExecution, m_t.at(nameIndex).line, lineOf(close),
                        RiskScanner::tr("%1() is given the name of %2() as a callable: it runs %2() with arguments the "
                                        "code chooses.")
@@ -676,7 +831,7 @@ private:
         QString name = m_t.at(i).text;
         if (constructor && name.contains(QLatin1Char('\\')))
             name = name.section(QLatin1Char('\\'), -1);
-        checkCallableArguments(i, name, callbackTakers().contains(name.toLower()));
+        checkCallableArguments(i, name, containsLower(callbackTakers(), name));
     }
 
     // "{$...}" and "${...}" inside a double-quoted string or heredoc run PHP
@@ -688,6 +843,8 @@ private:
         // spans one line more than its text holds); a quoted string's at once.
         const int textLine
             = tok.line + std::max(0, int(tok.endLine - tok.line - QStringView(text).count(QLatin1Char('\n'))));
+        qsizetype counted = 0; // newlines before `counted` are in `newlines`
+        int newlines = 0;
         for (qsizetype pos = 0; pos + 1 < text.size(); ++pos) {
             const bool braceDollar = text.at(pos) == QLatin1Char('{') && text.at(pos + 1) == QLatin1Char('$');
             const bool dollarBrace = text.at(pos) == QLatin1Char('$') && text.at(pos + 1) == QLatin1Char('{');
@@ -698,7 +855,9 @@ private:
             if (close < 0)
                 return;
             const QString body = text.mid(bodyStart, close - bodyStart);
-            const int line = textLine + int(QStringView(text).left(pos).count(QLatin1Char('\n')));
+            newlines += int(QStringView(text).mid(counted, pos - counted).count(QLatin1Char('\n')));
+            counted = pos;
+            const int line = textLine + newlines;
             static const QRegularExpression simpleName(
                 QStringLiteral(R"(^\s*[A-Za-z_\x80-\xff][\w\x80-\xff]*\s*(?:\[[^\]]*\])?\s*$)"));
             if (dollarBrace && !simpleName.match(body).hasMatch())
@@ -736,8 +895,9 @@ private:
 
     void analyzeEmbedded(const QString &code, int line)
     {
-        const QList<PhpToken> tokens = PhpTokenizer::tokenize(code, PhpTokenizer::StartState::Php, line);
-        Analyzer inner(m_path, m_src, tokens);
+        const QList<PhpToken> tokens = PhpTokenizer::tokenize(code, PhpTokenizer::StartState::Php, line, m_cancelled,
+                                                              PhpTokenizer::Texts::Borrowed);
+        Analyzer inner(m_path, m_src, tokens, m_cancelled);
         inner.m_tainted = m_tainted;
         inner.m_literals = m_literals;
         inner.m_constants = m_constants;
@@ -752,7 +912,7 @@ private:
     int addedLineIn(int first, int last) const
     {
         for (int l = first; l <= last; ++l) {
-            if (m_src.added.contains(l))
+            if (m_src.isAdded(l))
                 return l;
         }
         return 0;
@@ -761,8 +921,8 @@ private:
     void report(RiskKind kind, int first, int last, const QString &explanation, const QString &host = {},
                 int alsoAddedLine = 0)
     {
-        int line = m_src.added.contains(first) ? first : addedLineIn(first, std::max(first, last));
-        if (line == 0 && alsoAddedLine > 0 && m_src.added.contains(alsoAddedLine))
+        int line = m_src.isAdded(first) ? first : addedLineIn(first, std::max(first, last));
+        if (line == 0 && alsoAddedLine > 0 && m_src.isAdded(alsoAddedLine))
             line = first;
         if (line == 0)
             return;
@@ -771,17 +931,19 @@ private:
         flag.line = line;
         flag.kind = kind;
         flag.explanation = explanation;
-        flag.code = m_src.lines.value(line).trimmed().left(240);
+        flag.code = m_src.text(line).trimmed().left(240).toString();
+        // Token texts point into the Source, which the flag outlives.
         flag.host = host;
+        if (!flag.host.isEmpty())
+            flag.host.detach();
         addFlag(flag);
     }
 
     void addFlag(const RiskFlag &flag)
     {
-        for (const RiskFlag &f : std::as_const(m_flags)) {
-            if (f.line == flag.line && f.kind == flag.kind && f.host == flag.host)
-                return;
-        }
+        // A set, not a walk through the flags so far: vendor code can hold thousands.
+        if (!m_reported.insert({ flag.line, int(flag.kind), flag.host }).second)
+            return;
         m_flags.append(flag);
     }
 
@@ -871,9 +1033,13 @@ private:
         const int last = lineOf(close);
         const QList<Range> args = arguments(open, close);
         auto firstToken = [&](int n) -> const PhpToken & {
-            static const PhpToken none { Type::Break, QString(), 0, 0, false };
-            return n < args.size() && args.at(n).end > args.at(n).begin ? m_t.at(args.at(n).begin) : none;
+            return n < args.size() && args.at(n).end > args.at(n).begin ? m_t.at(args.at(n).begin) : noToken();
         };
+        // Most calls are none of the functions below: only their arguments matter.
+        if (!specialCalls().contains(name)) {
+            checkCallableArguments(i, name, false, close, args);
+            return;
+        }
 
         if (executionSinks().contains(name) && !args.isEmpty()) {
             // Callbacks and regex patterns are where code hides; decoding the
@@ -990,7 +1156,9 @@ private:
     QHash<QString, KnownString> m_literals; // variable -> the string it holds, where known
     QHash<QString, QString> m_constants;    // constant -> its string value
     int m_depth = 0;                        // strings inside strings
+    const std::atomic_bool *m_cancelled;
     QList<RiskFlag> m_flags;
+    std::set<std::tuple<int, int, QString>> m_reported; // line, kind, host of m_flags
 };
 
 PhpTokenizer::StartState startStateFor(int firstLine, const QString &text)
@@ -1012,50 +1180,93 @@ PhpTokenizer::StartState startStateFor(int firstLine, const QString &text)
     return PhpTokenizer::StartState::Php;
 }
 
-Source sourceOf(const QString &diff)
+void addHunk(Source &src, QString &&text, int firstLine, const std::atomic_bool *cancelled)
 {
-    Source src;
-    QString hunkText;
+    if (firstLine <= 0)
+        return;
+    src.code.append(std::move(text));
+    const QString &code = src.code.constLast();
+    QList<PhpToken> tokens = PhpTokenizer::tokenize(code, startStateFor(firstLine, code), firstLine, cancelled,
+                                                    PhpTokenizer::Texts::Borrowed);
+    if (src.tokens.isEmpty()) {
+        src.tokens = std::move(tokens);
+        return;
+    }
+    src.tokens.append(PhpToken { Type::Break, QString(), firstLine, firstLine, false });
+    src.tokens.append(std::move(tokens));
+}
+
+// The lines of `src` point into `diff`.
+void readDiff(Source &src, const QString &diff, const std::atomic_bool *cancelled)
+{
+    std::vector<QStringView> hunkLines; // joined once per hunk: one allocation, not one per line
+    qsizetype hunkSize = 0;
     int hunkFirst = 0;
     auto flush = [&] {
-        if (hunkFirst > 0) {
-            if (!src.tokens.isEmpty())
-                src.tokens.append(PhpToken { Type::Break, QString(), hunkFirst, hunkFirst, false });
-            src.tokens.append(PhpTokenizer::tokenize(hunkText, startStateFor(hunkFirst, hunkText), hunkFirst));
+        QString hunkText;
+        hunkText.reserve(hunkSize);
+        for (const QStringView line : hunkLines) {
+            hunkText.append(line);
+            hunkText.append(QLatin1Char('\n'));
         }
-        hunkText.clear();
+        addHunk(src, std::move(hunkText), hunkFirst, cancelled);
+        hunkLines.clear();
+        hunkSize = 0;
         hunkFirst = 0;
     };
-    for (const DiffLine &line : UnifiedDiff::parseLines(diff)) {
-        switch (line.kind) {
+    UnifiedDiff::forEachLine(diff, [&](DiffLine::Kind kind, int, int newLine, QStringView text) {
+        switch (kind) {
         case DiffLine::Kind::Hunk:
             flush();
             break;
         case DiffLine::Kind::Added:
         case DiffLine::Kind::Context:
             if (hunkFirst == 0)
-                hunkFirst = line.newLine;
-            hunkText.append(line.text);
-            hunkText.append(QLatin1Char('\n'));
-            src.lines.insert(line.newLine, line.text);
-            if (line.kind == DiffLine::Kind::Added) {
-                src.added.insert(line.newLine);
+                hunkFirst = newLine;
+            hunkLines.push_back(text);
+            hunkSize += text.size() + 1;
+            src.addLine(newLine, text, kind == DiffLine::Kind::Added);
+            if (kind == DiffLine::Kind::Added)
                 break;
-            }
             [[fallthrough]];
-        case DiffLine::Kind::Removed: {
-            auto it = urlPattern().globalMatch(line.text);
-            while (it.hasNext())
-                src.knownHosts.insert(it.next().captured(1).toLower());
+        case DiffLine::Kind::Removed:
+            // The pattern needs "://": most lines are passed over without a match.
+            if (text.contains(u"://")) {
+                auto it = urlPattern().globalMatchView(text);
+                while (it.hasNext())
+                    src.knownHosts.insert(it.next().captured(1).toLower());
+            }
             break;
-        }
         case DiffLine::Kind::Header:
         case DiffLine::Kind::NoNewline:
             break;
         }
-    }
+    });
     flush();
-    return src;
+}
+
+// A whole file read as new: every line added, like the patch
+// "@@ -0,0 +1,N @@" of "+" lines would be (a "\r" before each line end
+// dropped). The lines of `src` point into `source`.
+void readNewFile(Source &src, const QString &source, const std::atomic_bool *cancelled)
+{
+    QString code;
+    code.reserve(source.size() + 1);
+    int number = 0;
+    const QStringView all(source);
+    for (qsizetype pos = 0; pos < all.size();) {
+        qsizetype end = all.indexOf(QLatin1Char('\n'), pos);
+        if (end < 0)
+            end = all.size();
+        QStringView line = all.mid(pos, end - pos);
+        pos = end + 1;
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+        code.append(line);
+        code.append(QLatin1Char('\n'));
+        src.addLine(++number, line, true);
+    }
+    addHunk(src, std::move(code), number > 0 ? 1 : 0, cancelled);
 }
 
 } // namespace
@@ -1112,35 +1323,35 @@ QList<RiskFlag> RiskScanner::scan(const FileDiff &file) const
     }
     if (file.deletedFile || file.binary || !isPhpFile(path))
         return {};
-    const Source source = sourceOf(file.diff);
-    return Analyzer(path, source, source.tokens).run();
+    Source source;
+    readDiff(source, file.diff, m_cancelled);
+    return Analyzer(path, source, source.tokens, m_cancelled).run();
 }
 
 QList<RiskFlag> RiskScanner::scan(const QList<FileDiff> &files) const
 {
     QList<RiskFlag> flags;
-    for (const FileDiff &file : files)
+    for (const FileDiff &file : files) {
+        if (isCancelled())
+            return flags;
         flags.append(scan(file));
+    }
     return flags;
 }
 
 QList<RiskFlag> RiskScanner::scanSource(const QString &path, const QString &source) const
 {
-    QStringList lines = source.split(QLatin1Char('\n'));
-    if (!lines.isEmpty() && lines.constLast().isEmpty())
-        lines.removeLast();
-    QString diff = QStringLiteral("@@ -0,0 +1,%1 @@\n").arg(lines.size());
-    for (const QString &line : std::as_const(lines)) {
-        diff.append(QLatin1Char('+'));
-        diff.append(line);
-        diff.append(QLatin1Char('\n'));
+    // What scan() of the file as a new-file patch finds, without writing that patch.
+    if (isPhpSettingsFile(path) || isComposerFile(path) || !isPhpFile(path)) {
+        FileDiff file;
+        file.oldPath = path;
+        file.newPath = path;
+        file.newFile = true;
+        return scan(file);
     }
-    FileDiff file;
-    file.oldPath = path;
-    file.newPath = path;
-    file.newFile = true;
-    file.diff = diff;
-    return scan(file);
+    Source src;
+    readNewFile(src, source, m_cancelled);
+    return Analyzer(path, src, src.tokens, m_cancelled).run();
 }
 
 QString RiskScanner::kindKey(RiskKind kind)

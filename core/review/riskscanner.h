@@ -7,6 +7,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <atomic>
+
 namespace Dockmaster {
 
 enum class RiskKind {
@@ -53,6 +55,10 @@ public:
     // What the review's scan must read in full when changed: PHP files and PHP settings files.
     static bool mustScan(const QString &path) { return isPhpFile(path) || isPhpSettingsFile(path); }
 
+    // Once `cancelled` is set, scans stop within a few thousand tokens and
+    // return an incomplete answer, for the caller to drop.
+    void setCancelFlag(const std::atomic_bool *cancelled) { m_cancelled = cancelled; }
+
     QList<RiskFlag> scan(const FileDiff &file) const;
     QList<RiskFlag> scan(const QList<FileDiff> &files) const;
     // Treats every line of `source` as added (a new file).
@@ -68,6 +74,11 @@ public:
     static QString kindKey(RiskKind kind);
     // Short translated label for lists.
     static QString kindLabel(RiskKind kind);
+
+private:
+    bool isCancelled() const { return m_cancelled && m_cancelled->load(std::memory_order_relaxed); }
+
+    const std::atomic_bool *m_cancelled = nullptr;
 };
 
 } // namespace Dockmaster

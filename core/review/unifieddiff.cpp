@@ -6,12 +6,6 @@ namespace Dockmaster::UnifiedDiff {
 
 namespace {
 
-const QRegularExpression &hunkHeader()
-{
-    static const QRegularExpression re(QStringLiteral(R"(^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@)"));
-    return re;
-}
-
 QStringList splitLines(const QString &text)
 {
     QStringList lines = text.split(QLatin1Char('\n'));
@@ -39,55 +33,48 @@ QString stripPrefix(QString path)
 
 } // namespace
 
+bool parseHunkHeader(QStringView line, HunkHeader *out)
+{
+    // By hand rather than a regular expression: the scanner reads every line
+    // of a release. Same grammar as ^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@
+    qsizetype pos = 0;
+    auto literal = [&](QStringView s) {
+        if (!line.mid(pos).startsWith(s))
+            return false;
+        pos += s.size();
+        return true;
+    };
+    auto number = [&](int *value) {
+        const qsizetype start = pos;
+        while (pos < line.size() && line.at(pos) >= QLatin1Char('0') && line.at(pos) <= QLatin1Char('9'))
+            ++pos;
+        if (pos == start)
+            return false;
+        *value = line.mid(start, pos - start).toInt(); // 0 on overflow, like QString::toInt
+        return true;
+    };
+    auto count = [&](int *value) {
+        *value = 1;
+        if (pos >= line.size() || line.at(pos) != QLatin1Char(','))
+            return true;
+        ++pos;
+        return number(value);
+    };
+    HunkHeader h;
+    if (!literal(u"@@ -") || !number(&h.oldStart) || !count(&h.oldCount) || !literal(u" +") || !number(&h.newStart)
+        || !count(&h.newCount) || !literal(u" @@"))
+        return false;
+    *out = h;
+    return true;
+}
+
 QList<DiffLine> parseLines(const QString &diff)
 {
     QList<DiffLine> out;
-    int oldLine = 0;
-    int newLine = 0;
-    int oldLeft = 0; // lines still expected on each side of the current hunk
-    int newLeft = 0;
-    for (const QString &raw : splitLines(diff)) {
-        DiffLine line;
-        const auto hunk = raw.startsWith(QLatin1String("@@")) ? hunkHeader().match(raw) : QRegularExpressionMatch();
-        if (hunk.hasMatch()) {
-            line.kind = DiffLine::Kind::Hunk;
-            line.text = raw;
-            oldLine = hunk.captured(1).toInt();
-            newLine = hunk.captured(3).toInt();
-            oldLeft = hunk.capturedLength(2) ? hunk.captured(2).toInt() : 1;
-            newLeft = hunk.capturedLength(4) ? hunk.captured(4).toInt() : 1;
-            out.append(line);
-            continue;
-        }
-        const bool inHunk = oldLeft > 0 || newLeft > 0;
-        const QChar marker = raw.isEmpty() ? QLatin1Char(' ') : raw.at(0);
-        if (marker == QLatin1Char('\\')) {
-            line.kind = DiffLine::Kind::NoNewline;
-            line.text = raw;
-        } else if (inHunk && marker == QLatin1Char('+')) {
-            line.kind = DiffLine::Kind::Added;
-            line.newLine = newLine++;
-            --newLeft;
-            line.text = raw.mid(1);
-        } else if (inHunk && marker == QLatin1Char('-')) {
-            line.kind = DiffLine::Kind::Removed;
-            line.oldLine = oldLine++;
-            --oldLeft;
-            line.text = raw.mid(1);
-        } else if (inHunk && marker == QLatin1Char(' ')) {
-            // An empty line inside a hunk is a context line whose space was trimmed.
-            line.kind = DiffLine::Kind::Context;
-            line.oldLine = oldLine++;
-            line.newLine = newLine++;
-            --oldLeft;
-            --newLeft;
-            line.text = raw.mid(1);
-        } else {
-            line.kind = DiffLine::Kind::Header;
-            line.text = raw;
-        }
-        out.append(line);
-    }
+    forEachLine(diff, [&out](DiffLine::Kind kind, int oldLine, int newLine, QStringView text) {
+        // Hunk, header and "\ No newline" lines keep their marker; the others drop it.
+        out.append(DiffLine { kind, oldLine, newLine, text.toString() });
+    });
     return out;
 }
 
@@ -95,12 +82,12 @@ std::pair<int, int> countChanges(const QString &diff)
 {
     int added = 0;
     int removed = 0;
-    for (const DiffLine &line : parseLines(diff)) {
-        if (line.kind == DiffLine::Kind::Added)
+    forEachLine(diff, [&](DiffLine::Kind kind, int, int, QStringView) {
+        if (kind == DiffLine::Kind::Added)
             ++added;
-        else if (line.kind == DiffLine::Kind::Removed)
+        else if (kind == DiffLine::Kind::Removed)
             ++removed;
-    }
+    });
     return { added, removed };
 }
 

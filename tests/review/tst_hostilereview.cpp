@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -360,6 +361,45 @@ private Q_SLOTS:
         QTest::qWait(1500);
         QVERIFY(loaded.isEmpty());
         m_emulator->removeFault(slow);
+    }
+
+    // The admin selects another request while a big release is being
+    // scanned: that scan stops, and only the request now selected is shown.
+    void selectingAnotherRequestDuringTheScan()
+    {
+        QByteArray vendor = "<?php\n";
+        for (int i = 0; i < 60000; ++i)
+            vendor += "$rows[] = array_map('trim', explode(',', $line" + QByteArray::number(i) + "));\n";
+        vendor += "eval($code);\n";
+        QJsonArray big;
+        for (int i = 0; i < 3; ++i)
+            big.append(action(QStringLiteral("create"), QStringLiteral("vendor/lib%1/big.php").arg(i), vendor));
+        const QString first = developerCommit(m_live, big, QStringLiteral("Vendor update"));
+        const QString second = developerCommit(
+            m_live, { action(QStringLiteral("create"), QStringLiteral("web/small.php"), "<?php\nsystem($c);\n") },
+            QStringLiteral("Small change"));
+
+        ReviewLoader loader(m_admin.get());
+        QSignalSpy loaded(&loader, &ReviewLoader::loaded);
+        QSignalSpy failed(&loader, &ReviewLoader::failed);
+        QSignalSpy progress(&loader, &ReviewLoader::progress);
+        loader.load(m_project, m_live, first);
+        // Every file read: the scan of the first release has started.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !progress.isEmpty() && progress.constLast().at(0).toInt() == progress.constLast().at(1).toInt();
+            },
+            240000));
+        QVERIFY(loaded.isEmpty());
+        loader.load(m_project, m_live, second);
+        QVERIFY(QTest::qWaitFor([&] { return !loaded.isEmpty() || !failed.isEmpty(); }, 240000));
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(240000)); // the first scan ended too
+        QTest::qWait(200);
+        QCOMPARE(loaded.size(), 1);
+        const ReviewResult result = loaded.first().first().value<ReviewResult>();
+        QCOMPARE(result.toSha, second);
+        QCOMPARE(flagsOf(result), QStringList { QStringLiteral("web/small.php:shell") });
     }
 
 private:

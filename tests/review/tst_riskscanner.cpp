@@ -1,8 +1,10 @@
+#include "core/review/phptokenizer.h"
 #include "core/review/riskscanner.h"
 
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
 
 using namespace Dockmaster;
 
@@ -382,6 +384,38 @@ private Q_SLOTS:
         file.deletedFile = true;
         file.diff = QStringLiteral("@@ -1,2 +0,0 @@\n-<?php\n-system('x');\n");
         QVERIFY(RiskScanner().scan(file).isEmpty());
+    }
+
+    // The admin selected another request: a cancelled scan stops inside a
+    // file (one file of a release can be megabytes), not only between files.
+    void cancelledScanStopsWithinAFile()
+    {
+        QString source = QStringLiteral("<?php\n");
+        for (int i = 0; i < 40000; ++i)
+            source += QStringLiteral("$rows[] = array_map('trim', explode(',', $line%1));\n").arg(i);
+        source += QStringLiteral("eval($code);\n"); // the last line: only a whole scan reaches it
+        const FileDiff patch = [&] {
+            FileDiff file;
+            file.oldPath = file.newPath = QStringLiteral("vendor/big.php");
+            file.newFile = true;
+            file.diff = QStringLiteral("@@ -0,0 +1,40002 @@\n+")
+                + QString(source).replace(QStringLiteral("\n"), QStringLiteral("\n+"));
+            file.diff.chop(1);
+            return file;
+        }();
+
+        std::atomic_bool cancelled(false);
+        RiskScanner scanner;
+        scanner.setCancelFlag(&cancelled);
+        QCOMPARE(summary(scanner.scanSource(QStringLiteral("vendor/big.php"), source)),
+                 QStringList { QStringLiteral("eval:40002") });
+        QCOMPARE(summary(scanner.scan(patch)), QStringList { QStringLiteral("eval:40002") });
+
+        cancelled.store(true);
+        QVERIFY(scanner.scanSource(QStringLiteral("vendor/big.php"), source).isEmpty());
+        QVERIFY(scanner.scan(patch).isEmpty());
+        QVERIFY(scanner.scan(QList<FileDiff> { patch, patch }).isEmpty());
+        QVERIFY(PhpTokenizer::tokenize(source, PhpTokenizer::StartState::Html, 1, &cancelled).isEmpty());
     }
 };
 

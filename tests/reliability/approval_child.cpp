@@ -16,6 +16,7 @@
 #include "core/cache/cacheservice.h"
 #include "core/domain/pipelinestatus.h"
 #include "core/gitlab/gitlabclient.h"
+#include "tests/reliability/childconsole.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -23,27 +24,8 @@
 #include <QRegularExpression>
 #include <QTimer>
 
-#include <csignal>
-#include <cstdio>
-#include <unistd.h>
-
 using namespace Dockmaster;
-
-namespace {
-
-QString g_stop;
-
-void reached(const char *step)
-{
-    if (g_stop != QLatin1String(step))
-        return;
-    std::printf("stopped at %s\n", step);
-    std::fflush(stdout);
-    for (;;)
-        pause(); // until the test's SIGKILL
-}
-
-} // namespace
+using namespace Dockmaster::Test;
 
 int main(int argc, char **argv)
 {
@@ -52,30 +34,15 @@ int main(int argc, char **argv)
     if (args.size() < 7)
         return 2;
     const QString mode = args.at(1);
-    const QString profile = args.at(2);
-    g_stop = args.at(6);
-
-    GitLabClient client;
-    client.setBaseUrl(QUrl(args.at(3)));
-    client.setToken(args.at(4));
-    GitLabClientOptions clientOptions;
-    clientOptions.baseBackoffMs = 50;
-    client.setOptions(clientOptions);
-    const QString admin = args.at(5);
-
-    CacheService store(profile + QStringLiteral("/cache.sqlite"));
-    store.open();
-    ApprovalOptions options;
-    options.cacheRoot = profile + QStringLiteral("/approvals");
-    options.pipelineLookupDelayMs = 40;
-    ReleaseApprover approver(&client, options);
-    QObject::connect(&approver, &ReleaseApprover::auditEntry, &store, &CacheService::appendAudit);
+    ChildConsole console(args);
+    ReleaseApprover approver(&console.client, console.options);
+    QObject::connect(&approver, &ReleaseApprover::auditEntry, &console.store, &CacheService::appendAudit);
 
     // GitLab has taken a comment on a request (its answer is not handled yet):
     // the approval's, then the result's.
     static const QRegularExpression issueNotes(QStringLiteral("/issues/\\d+/notes$"));
     int requestNotes = 0;
-    if (auto *network = client.findChild<QNetworkAccessManager *>()) {
+    if (auto *network = console.client.findChild<QNetworkAccessManager *>()) {
         QObject::connect(network, &QNetworkAccessManager::finished, &app, [&requestNotes](QNetworkReply *reply) {
             const QByteArray verb = reply->request().attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
             const bool post = reply->operation() == QNetworkAccessManager::PostOperation || verb == "POST";
@@ -95,14 +62,10 @@ int main(int argc, char **argv)
 
     int following = 0;
     auto follow = [&](const ReleaseOutcome &outcome) {
-        auto *follower = new PipelineFollower(&client, &app);
-        PipelineFollowOptions pacing;
-        pacing.initialPollMs = 20;
-        pacing.maxPollMs = 150;
-        pacing.findTimeoutMs = 60000;
-        follower->setOptions(pacing);
-        QObject::connect(follower, &PipelineFollower::auditEntry, &store, &CacheService::appendAudit);
-        follower->setJournalBarrier(PipelineFollower::journalBarrier(&store));
+        auto *follower = new PipelineFollower(&console.client, &app);
+        follower->setOptions(ChildConsole::followOptions());
+        QObject::connect(follower, &PipelineFollower::auditEntry, &console.store, &CacheService::appendAudit);
+        follower->setJournalBarrier(PipelineFollower::journalBarrier(&console.store));
         QObject::connect(follower, &PipelineFollower::pipelineFound, follower, [] { reached("following"); });
         QObject::connect(follower, &PipelineFollower::statusChanged, follower, [](const QString &status) {
             if (isFinished(status))
@@ -148,7 +111,7 @@ int main(int argc, char **argv)
         QObject::connect(&approver, &ReleaseApprover::finished, &app, [&] { ended = true; });
         QTimer::singleShot(0, &app, [&, request] {
             started = true;
-            approver.approve(request, admin);
+            approver.approve(request, console.admin);
         });
     } else if (mode == QLatin1String("recover")) {
         // As ReleaseController::recoverOnce at a console's start.
@@ -160,7 +123,7 @@ int main(int argc, char **argv)
                          });
         QTimer::singleShot(0, &app, [&] {
             started = true;
-            approver.recover(admin, ReleaseApprover::RecoverScope::Everything);
+            approver.recover(console.admin, ReleaseApprover::RecoverScope::Everything);
         });
     } else {
         return 2;

@@ -17,14 +17,9 @@ class TestDurableApprovals : public QObject
     Q_OBJECT
 
 private:
-    ApprovalFixture m_fixture;
-    int m_nextApp = 0;
     const QString m_branch = QStringLiteral("env/test");
-
-    static ChildRun runChild(const QStringList &args, const QString &stop)
-    {
-        return runKilledChild(QStringLiteral(APPROVAL_CHILD), args, stop);
-    }
+    ApprovalFixture m_fixture;
+    int m_nextApp = 0; // each row approves a request of its own app
 
     static int actionRows(const QString &profile, const QString &action)
     {
@@ -34,9 +29,11 @@ private:
     // A console of `admin` starting on profile: it recovers what is unfinished.
     void recover(const QString &profile, const QString &token, const QString &admin)
     {
-        const ChildRun run = runChild({ QStringLiteral("recover"), profile, m_fixture.emulator->baseUrl().toString(),
-                                        token, admin, QStringLiteral("none") },
-                                      QStringLiteral("none"));
+        const ChildRun run
+            = runKilledChild(QStringLiteral(APPROVAL_CHILD),
+                             { QStringLiteral("recover"), profile, m_fixture.emulator->baseUrl().toString(), token,
+                               admin, QStringLiteral("none") },
+                             QStringLiteral("none"));
         QVERIFY2(run.exitCode == 0, qPrintable(run.output));
         QVERIFY2(run.output.contains(QLatin1String("recovered ")), qPrintable(run.output));
         // Nothing it found is a problem ("recovered N " and nothing after).
@@ -110,10 +107,12 @@ private Q_SLOTS:
         QTemporaryDir second;
         const QString url = m_fixture.emulator->baseUrl().toString();
         const QString root = m_fixture.emulator->adminToken();
-        const ChildRun killed = runChild({ QStringLiteral("approve"), first.path(), url, root, QStringLiteral("root"),
-                                           stop, QString::number(request.projectId), QString::number(request.iid),
-                                           request.appId, QStringLiteral("test"), tag },
-                                         stop);
+        const ChildRun killed
+            = runKilledChild(QStringLiteral(APPROVAL_CHILD),
+                             { QStringLiteral("approve"), first.path(), url, root, QStringLiteral("root"), stop,
+                               QString::number(request.projectId), QString::number(request.iid), request.appId,
+                               QStringLiteral("test"), tag },
+                             stop);
         QVERIFY2(killed.stopped, qPrintable(killed.output));
         // Where the kill left it (only what the step order makes certain).
         const bool pushed = stop != QLatin1String("before-push");

@@ -5,6 +5,7 @@
 #include "core/approvals/releaseapprover.h"
 #include "core/approvals/releasetrailers.h"
 #include "core/approvals/rollbackpreflight.h"
+#include "core/cache/cacheservice.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/review/reviewloader.h"
 #include "core/util/untrustedtext.h"

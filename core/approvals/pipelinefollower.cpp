@@ -2,9 +2,11 @@
 
 #include "core/approvals/releasegitlab.h"
 #include "core/approvals/releasetrailers.h"
+#include "core/cache/cacheservice.h"
 #include "core/domain/pipelinestatus.h"
 #include "core/util/sequential.h"
 
+#include <QPointer>
 #include <QTimer>
 
 #include <algorithm>
@@ -281,13 +283,14 @@ void PipelineFollower::recordOnRequest(const QString &status, const QString &mes
                               [this, status, message, run](GitLabResult<GitLabIssue> result) {
                                   if (!m_follows.isLatest(run))
                                       return;
+                                  // The result is in the journal already.
                                   if (!result.ok()) {
-                                      end(status,
-                                          message + QLatin1Char(' ')
-                                              + tr("The request could not be labelled: %1").arg(result.error.message));
+                                      stop(status,
+                                           message + QLatin1Char(' ')
+                                               + tr("The request could not be labelled: %1").arg(result.error.message));
                                       return;
                                   }
-                                  end(status, message);
+                                  stop(status, message);
                               });
     };
     // Look before posting: following the same pipeline twice (two consoles,
@@ -296,9 +299,21 @@ void PipelineFollower::recordOnRequest(const QString &status, const QString &mes
         m_client, m_target.codeProject, m_target.iid, markerPrefix, body, this,
         m_follows.guard(
             run,
-            [this, label, status, message](const GitLabError &error, ReleaseGitLab::NoteStep step) {
+            [this, label, status, message, key, run](const GitLabError &error, ReleaseGitLab::NoteStep step) {
                 if (error.isOk()) {
-                    label();
+                    // Into the journal before the request is closed: once it
+                    // is, no console comes back to it, so a crash in between
+                    // would lose the row. Recorded again by whoever follows
+                    // it after such a crash; the origin keeps it to one row
+                    // per journal.
+                    Q_EMIT auditEntry(resultEntry(message, requestFinishedOrigin(key, m_target.commit)));
+                    if (m_journalBarrier)
+                        m_journalBarrier(this, [this, run, label] {
+                            if (m_follows.isLatest(run))
+                                label();
+                        });
+                    else
+                        label();
                 } else if (step == ReleaseGitLab::NoteStep::Reading) {
                     end(status,
                         message + QLatin1Char(' ') + tr("The request could not be updated: %1").arg(error.message));
@@ -310,11 +325,38 @@ void PipelineFollower::recordOnRequest(const QString &status, const QString &mes
         [this, run] { return m_follows.isLatest(run); });
 }
 
-void PipelineFollower::end(const QString &status, const QString &message, const QString &origin)
+PipelineFollower::JournalBarrier PipelineFollower::journalBarrier(CacheService *store)
+{
+    return [store = QPointer<CacheService>(store)](QObject *context, std::function<void()> then) {
+        if (!store) {
+            then();
+            return;
+        }
+        // Jobs on the cache thread run in order: this one runs after the writes queued before it.
+        store->withJournal(context, [](JournalDatabase *) { }, std::move(then));
+    };
+}
+
+QString PipelineFollower::requestFinishedOrigin(const QString &requestKey, const QString &commit)
+{
+    return requestKey + QLatin1Char(':') + commit + QStringLiteral(":finished");
+}
+
+void PipelineFollower::stop(const QString &status, const QString &message)
 {
     m_active = false;
     m_follows.invalidate();
     Q_EMIT finished(status, message);
+}
+
+void PipelineFollower::end(const QString &status, const QString &message, const QString &origin)
+{
+    stop(status, message);
+    Q_EMIT auditEntry(resultEntry(message, origin));
+}
+
+AuditEntry PipelineFollower::resultEntry(const QString &message, const QString &origin) const
+{
     AuditEntry entry;
     entry.at = QDateTime::currentDateTimeUtc();
     entry.actor = m_target.actor;
@@ -323,7 +365,7 @@ void PipelineFollower::end(const QString &status, const QString &message, const 
     entry.environment = environmentKey(m_target.environment);
     entry.detail = message;
     entry.origin = origin;
-    Q_EMIT auditEntry(entry);
+    return entry;
 }
 
 } // namespace Dockmaster

@@ -11,6 +11,8 @@
 
 namespace Dockmaster {
 
+class CacheService;
+
 struct PipelineFollowOptions {
     int initialPollMs = 500;
     int maxPollMs = 10000;
@@ -54,11 +56,21 @@ public:
     ~PipelineFollower() override;
 
     void setOptions(const PipelineFollowOptions &options) { m_options = options; }
+    // Runs `then` (unless `context` goes first) once the audit rows emitted so
+    // far are on disk: a request is closed only after its result's row is in
+    // the journal, since nobody comes back to a closed one. Unset: no wait.
+    using JournalBarrier = std::function<void(QObject *context, std::function<void()> then)>;
+    void setJournalBarrier(JournalBarrier barrier) { m_journalBarrier = std::move(barrier); }
+    // The barrier of the profile journal `store` writes the rows to.
+    static JournalBarrier journalBarrier(CacheService *store);
     void follow(const PipelineFollowTarget &target);
     void stop();
     bool isActive() const { return m_active; }
     // The audit origin of the recorded result of a tag deploy or rollback.
     static QString finishedOrigin(const QString &operationId);
+    // The audit origin of the recorded result of a release request's
+    // deployment commit: written before the request is closed, once per journal.
+    static QString requestFinishedOrigin(const QString &requestKey, const QString &commit);
     qint64 pipelineId() const { return m_pipeline.id; }
     QString status() const { return m_pipeline.status; }
 
@@ -86,10 +98,14 @@ private:
     void recordOnRequest(const QString &status, const QString &message);
     void recordOnCommit(const QString &status, const QString &message);
     QString resultComment(const QString &status) const;
+    // Stops following and says how it ended; end() also writes the audit row.
+    void stop(const QString &status, const QString &message);
     void end(const QString &status, const QString &message, const QString &origin = {});
+    AuditEntry resultEntry(const QString &message, const QString &origin) const;
 
     GitLabClient *m_client;
     PipelineFollowOptions m_options;
+    JournalBarrier m_journalBarrier;
     PipelineFollowTarget m_target;
     QElapsedTimer m_since;
     QElapsedTimer m_pendingSince; // while the pipeline waits for a runner

@@ -17,31 +17,13 @@
 #include "core/cache/cacheservice.h"
 #include "core/domain/pipelinestatus.h"
 #include "core/gitlab/gitlabclient.h"
+#include "tests/reliability/childconsole.h"
 
 #include <QCoreApplication>
 #include <QTimer>
 
-#include <csignal>
-#include <cstdio>
-#include <unistd.h>
-
 using namespace Dockmaster;
-
-namespace {
-
-QString g_stop;
-
-void reached(const char *step)
-{
-    if (g_stop != QLatin1String(step))
-        return;
-    std::printf("stopped at %s\n", step);
-    std::fflush(stdout);
-    for (;;)
-        pause(); // until the test's SIGKILL
-}
-
-} // namespace
+using namespace Dockmaster::Test;
 
 int main(int argc, char **argv)
 {
@@ -50,29 +32,13 @@ int main(int argc, char **argv)
     if (args.size() < 7)
         return 2;
     const QString mode = args.at(1);
-    const QString profile = args.at(2);
-    g_stop = args.at(6);
-
-    GitLabClient client;
-    client.setBaseUrl(QUrl(args.at(3)));
-    client.setToken(args.at(4));
-    GitLabClientOptions clientOptions;
-    clientOptions.baseBackoffMs = 50;
-    client.setOptions(clientOptions);
-    const QString admin = args.at(5);
-
-    CacheService store(profile + QStringLiteral("/cache.sqlite"));
-    store.open();
-    ApprovalOptions options;
-    options.cacheRoot = profile + QStringLiteral("/approvals");
-    options.pipelineLookupDelayMs = 40;
-    ReleaseApprover approver(&client, options);
+    ChildConsole console(args);
+    GitLabClient &client = console.client;
+    CacheService &store = console.store;
+    const QString &admin = console.admin;
+    ReleaseApprover approver(&client, console.options);
     DurableDeployments deployments(&client, &approver, &store);
-    PipelineFollowOptions follow;
-    follow.initialPollMs = 20;
-    follow.maxPollMs = 150;
-    follow.findTimeoutMs = 60000;
-    deployments.setFollowOptions(follow);
+    deployments.setFollowOptions(ChildConsole::followOptions());
     // Every audit row to the journal, in order, as the Shell does.
     QObject::connect(&approver, &ReleaseApprover::auditEntry, &store, &CacheService::appendAudit);
     QObject::connect(&deployments, &DurableDeployments::auditEntry, &store, &CacheService::appendAudit);

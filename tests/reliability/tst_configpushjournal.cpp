@@ -1,6 +1,7 @@
 #include "core/cache/cacheservice.h"
 #include "core/editor/configpushjournal.h"
 #include "tests/approvals/approvaltesthelpers.h"
+#include "tests/reliability/killedchild.h"
 
 #include <QDir>
 #include <QFile>
@@ -27,25 +28,6 @@ private:
     QString m_ops;
     QString m_path;
     const QString m_branch = QStringLiteral("env/test");
-
-    // COUNT(*) of a query on the profile's journal; -1 when it cannot be read.
-    static int journalCount(const QString &profile, const QString &sql)
-    {
-        int count = -1;
-        const QString name = QStringLiteral("check-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(profile + QStringLiteral("/journal.sqlite"));
-            if (db.open()) {
-                QSqlQuery query(db);
-                if (query.exec(sql) && query.next())
-                    count = query.value(0).toInt();
-            }
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return count;
-    }
 
     static int configRows(const QString &profile)
     {

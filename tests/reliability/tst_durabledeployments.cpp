@@ -1,14 +1,10 @@
 #include "core/approvals/durabledeployments.h"
 #include "core/cache/cacheservice.h"
 #include "tests/approvals/approvaltesthelpers.h"
+#include "tests/reliability/killedchild.h"
 
 #include <QDir>
-#include <QFile>
 #include <QRegularExpression>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QUuid>
-#include <QVariant>
 
 using namespace Dockmaster;
 using namespace Dockmaster::Test;
@@ -28,49 +24,10 @@ private:
     int m_nextApp = 0;
     const QString m_branch = QStringLiteral("env/test");
 
-    struct Run {
-        int exitCode = -1;
-        QString output;
-        bool stopped = false;
-    };
-
     // Runs the child; with a step to stop at, SIGKILLs it there.
-    Run runChild(const QStringList &args, const QString &stop)
+    static ChildRun runChild(const QStringList &args, const QString &stop)
     {
-        Run run;
-        QProcess child;
-        child.setProcessChannelMode(QProcess::SeparateChannels);
-        child.setReadChannel(QProcess::StandardOutput);
-        QObject::connect(&child, &QProcess::readyReadStandardError, &child,
-                         [&child] { std::fputs(child.readAllStandardError().constData(), stderr); });
-        child.start(QStringLiteral(DEPLOYMENT_CHILD), args);
-        if (!child.waitForStarted(60000))
-            return run;
-        const QByteArray marker = "stopped at " + stop.toUtf8();
-        QByteArray output;
-        const bool done = QTest::qWaitFor(
-            [&] {
-                output += child.readAllStandardOutput();
-                if (stop != QLatin1String("none") && output.contains(marker))
-                    return true;
-                return child.state() == QProcess::NotRunning;
-            },
-            300000);
-        output += child.readAllStandardOutput();
-        run.output = QString::fromUtf8(output);
-        if (stop != QLatin1String("none") && output.contains(marker)) {
-            run.stopped = true;
-            child.kill(); // SIGKILL
-            child.waitForFinished(60000);
-            return run;
-        }
-        if (!done) {
-            child.kill();
-            child.waitForFinished(60000);
-            return run;
-        }
-        run.exitCode = child.exitStatus() == QProcess::NormalExit ? child.exitCode() : -1;
-        return run;
+        return runKilledChild(QStringLiteral(DEPLOYMENT_CHILD), args, stop);
     }
 
     static QString operationOf(const QString &output)
@@ -79,34 +36,10 @@ private:
         return intent.match(output).captured(1);
     }
 
-    // COUNT(*) of a query on the profile's journal; -1 when it cannot be read.
-    static int journalCount(const QString &profile, const QString &sql, const QVariantList &values = {})
-    {
-        int count = -1;
-        const QString name = QStringLiteral("check-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(profile + QStringLiteral("/journal.sqlite"));
-            if (db.open()) {
-                QSqlQuery query(db);
-                query.prepare(sql);
-                for (const QVariant &value : values)
-                    query.addBindValue(value);
-                if (query.exec() && query.next())
-                    count = query.value(0).toInt();
-            }
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return count;
-    }
-
     // Rows of the profile's journal whose origin is `origin`.
     static int journalRows(const QString &profile, const QString &origin)
     {
-        if (!QFile::exists(profile + QStringLiteral("/journal.sqlite")))
-            return 0;
-        return journalCount(profile, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE origin = ?"), { origin });
+        return journalRowsWhere(profile, QStringLiteral("origin"), origin);
     }
 
     static int intents(const QString &profile)
@@ -210,7 +143,7 @@ private Q_SLOTS:
             ? QStringList { QStringLiteral("rollback"), subject.appId, QStringLiteral("test"), subject.sha,
                             subject.live }
             : QStringList { QStringLiteral("deploytag"), subject.appId, QStringLiteral("test"), subject.tag };
-        const Run killed = runChild(args, stop);
+        const ChildRun killed = runChild(args, stop);
         QVERIFY2(killed.stopped, qPrintable(killed.output));
         const QString operation = operationOf(killed.output);
         QVERIFY2(!operation.isEmpty(), qPrintable(killed.output));
@@ -229,7 +162,7 @@ private Q_SLOTS:
         const QStringList branch { subject.appId, QStringLiteral("test") };
         if (secondConsole) {
             // Another admin's console starts; the first one has not come back.
-            const Run other
+            const ChildRun other
                 = runChild(QStringList { QStringLiteral("resume"), second.path(), url, m_fixture.seed.secondAdminToken,
                                          QStringLiteral("alice"), QStringLiteral("none") }
                                + branch,
@@ -241,16 +174,16 @@ private Q_SLOTS:
             QCOMPARE(journalRows(second.path(), origin(operation, "pushed")), 0);
         }
         // The first console comes back (after the second one, if any).
-        const Run restarted = runChild(QStringList { QStringLiteral("resume"), first.path(), url, root,
-                                                     QStringLiteral("root"), QStringLiteral("none") }
-                                           + branch,
-                                       QStringLiteral("none"));
+        const ChildRun restarted = runChild(QStringList { QStringLiteral("resume"), first.path(), url, root,
+                                                          QStringLiteral("root"), QStringLiteral("none") }
+                                                + branch,
+                                            QStringLiteral("none"));
         QCOMPARE(restarted.exitCode, 0);
         // And once more: nothing is left to do, nothing is done twice.
-        const Run again = runChild(QStringList { QStringLiteral("resume"), first.path(), url, root,
-                                                 QStringLiteral("root"), QStringLiteral("none") }
-                                       + branch,
-                                   QStringLiteral("none"));
+        const ChildRun again = runChild(QStringList { QStringLiteral("resume"), first.path(), url, root,
+                                                      QStringLiteral("root"), QStringLiteral("none") }
+                                            + branch,
+                                        QStringLiteral("none"));
         QCOMPARE(again.exitCode, 0);
 
         // GitLab: one commit (or none), one pipeline, the result commented once.

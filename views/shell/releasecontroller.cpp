@@ -5,6 +5,7 @@
 #include "core/approvals/releaseapprover.h"
 #include "core/approvals/releasetrailers.h"
 #include "core/approvals/rollbackpreflight.h"
+#include "core/cache/cacheservice.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/review/reviewloader.h"
 #include "core/util/untrustedtext.h"
@@ -75,6 +76,7 @@ void ReleaseController::configure(const Profile &profile, const QString &cacheRo
             });
     // After onFinished is connected: it notes the dock row of a tag deploy
     // or rollback before DurableDeployments starts following it.
+    m_store = store;
     if (store) {
         m_backend->deployments = std::make_unique<DurableDeployments>(m_client, approver, store);
         DurableDeployments *deployments = m_backend->deployments.get();
@@ -467,6 +469,8 @@ void ReleaseController::follow(const ReleaseOutcome &outcome, int entry)
     attach(follower, outcome, entry, tr("Recovered approval"), requestKey);
     connect(follower, &PipelineFollower::auditEntry, this, &ReleaseController::auditEntry);
     connect(follower, &PipelineFollower::finished, follower, &QObject::deleteLater);
+    // The Shell writes this controller's audit rows to the store's journal.
+    follower->setJournalBarrier(PipelineFollower::journalBarrier(m_store));
     follower->follow(target);
 }
 

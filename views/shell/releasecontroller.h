@@ -125,6 +125,7 @@ private:
     GitLabClient *m_client;
     QPointer<MainWindow> m_window;
     std::unique_ptr<Backend> m_backend; // null until configured
+    QPointer<CacheService> m_store;     // the profile's journal, if any
     QString m_commitEmail;
     const ApplicationsModel *m_apps = nullptr;
     QPointer<ReviewPane> m_reviewPane;

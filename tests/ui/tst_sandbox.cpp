@@ -575,12 +575,19 @@ private Q_SLOTS:
     // branches, submodule, CI variables and DNS records, shown in the panel.
     void wizardCreatesAnApp()
     {
+        QElapsedTimer clock;
+        clock.start();
+        // Where the time goes, in the log: a run that times out says at which step.
+        const auto step = [&clock](const char *what) {
+            qInfo("wizard: %s after %lld ms", what, clock.elapsed());
+        };
         SandboxSession session;
         Shell &shell = session.shell;
         QSignalSpy dnsReady(shell.sandbox(), &Sandbox::dnsReady);
         QTreeView *apps = shell.mainWindow()->applicationsPanel()->view();
         QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 20 && shell.releases()->canAct(), 90000);
         QTRY_VERIFY_WITH_TIMEOUT(!dnsReady.isEmpty(), 30000);
+        step("apps listed, actions ready, DNS up");
         const quint16 dnsPort = quint16(dnsReady.first().at(2).toUInt());
         const int appsBefore = apps->model()->rowCount();
 
@@ -595,11 +602,14 @@ private Q_SLOTS:
         QTest::keyClicks(wizard->descriptionEdit(), QStringLiteral("Events, with tickets."));
         QSignalSpy created(wizard, &CreateAppDialog::appCreated);
         QTest::mouseClick(wizard->createButton(), Qt::LeftButton);
+        step("form filled");
         QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 90000);
+        step("app created");
         const QString id = created.first().first().toString();
 
         // The Applications panel shows it after the sync that follows.
         QTRY_COMPARE_WITH_TIMEOUT(apps->model()->rowCount(), appsBefore + 1, 30000);
+        step("listed after the sync");
         AppRecord app;
         for (int r = 0; r < apps->model()->rowCount(); ++r) {
             const auto candidate = apps->model()->index(r, 0).data(Roles::RecordRole).value<AppRecord>();

@@ -99,7 +99,7 @@ SandboxPlatform::SandboxPlatform(QObject *parent)
         if (!m_engine || m_healthChecks.isRunning())
             return;
         PodmanEngine *engine = m_engine.get();
-        m_healthChecks = QtConcurrent::run([engine] {
+        m_healthChecks = QtConcurrent::run(&m_workers, [engine] {
             for (const QString &name : engine->containers())
                 engine->runHealthCheck(name);
         });
@@ -155,7 +155,7 @@ void SandboxPlatform::start()
     // Nothing else touches the emulator until it is started, so the worker
     // thread has it to itself while seeding (about a second of git work).
     GitLabEmulator *emulator = m_emulator.get();
-    m_seeding.setFuture(QtConcurrent::run([emulator, options]() -> Seeded {
+    m_seeding.setFuture(QtConcurrent::run(&m_workers, [emulator, options]() -> Seeded {
         const SandboxSeedResult result = SandboxSeeder(*emulator).seed(options);
         if (result.appIds.isEmpty())
             return { tr("The sandbox platform could not be prepared."), {} };
@@ -178,7 +178,7 @@ void SandboxPlatform::startContainers(const QStringList &appIds)
     const QString healthDir
         = m_healthDir->isValid() ? m_healthDir->path() : QDir(m_dir.path()).filePath(QStringLiteral("health"));
     QDir().mkpath(healthDir);
-    m_containers.setFuture(QtConcurrent::run([engine, appIds, healthDir]() -> Containers {
+    m_containers.setFuture(QtConcurrent::run(&m_workers, [engine, appIds, healthDir]() -> Containers {
         // A sandbox that crashed earlier left its demo containers running.
         sweepLeftovers(QDir::tempPath());
         if (!engine->importBusyboxImage() || !engine->startService())

@@ -5,6 +5,7 @@
 #include <QFutureWatcher>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUrl>
 
@@ -71,6 +72,12 @@ private:
     std::unique_ptr<GitLabEmulator> m_emulator;
     std::unique_ptr<PodmanEngine> m_engine;
     std::unique_ptr<PowerDnsServer> m_dns;
+    // The sandbox's slow, blocking work (seeding, podman commands, health
+    // checks that can hang for their whole timeout when podman is unwell) runs
+    // on its own threads: on the global pool it took both threads of a
+    // 2-core machine, and the console's own background jobs (provisioning,
+    // validation, reviews) queued behind it for minutes.
+    QThreadPool m_workers;
     QFutureWatcher<Seeded> m_seeding;
     QFutureWatcher<Containers> m_containers;
     QFuture<void> m_healthChecks;

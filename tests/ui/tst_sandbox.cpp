@@ -596,7 +596,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
         auto *wizard = qobject_cast<CreateAppDialog *>(opened.first().first().value<QWidget *>());
         QVERIFY(wizard);
-        QTRY_VERIFY_WITH_TIMEOUT(wizard->testHostCombo()->count() > 1, 10000); // hosts from the inventory
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->testHostCombo()->count() > 1, 60000); // hosts from the inventory
         QTest::keyClicks(wizard->nameEdit(), QStringLiteral("Event Board"));
         QTest::keyClicks(wizard->ownerEdit(), QStringLiteral("dev02"));
         QTest::keyClicks(wizard->descriptionEdit(), QStringLiteral("Events, with tickets."));

@@ -37,7 +37,6 @@ void LinkOpener::open(const QStringList &links)
     }
     m_awaitingSync += unknown;
     m_syncsToWait = std::max(m_syncsToWait, syncs);
-    m_syncFinished = false;
     m_window->showError(tr("Looking for %1 in GitLab's newest data…").arg(unknown.join(QStringLiteral(", "))));
 }
 
@@ -46,16 +45,17 @@ void LinkOpener::snapshotShown()
     m_painted = true;
     if (!m_beforePaint.isEmpty())
         open(std::exchange(m_beforePaint, {}));
-    if (!m_syncFinished || m_awaitingSync.isEmpty())
+    // Links wait until the sync asked for them has ended well (a failure
+    // reports them at once and empties the list).
+    if (m_syncsToWait > 0 || m_awaitingSync.isEmpty())
         return;
-    m_syncFinished = false;
     showOrReport(std::exchange(m_awaitingSync, {}));
 }
 
 void LinkOpener::syncFinished()
 {
-    if (m_syncsToWait > 0 && --m_syncsToWait == 0)
-        m_syncFinished = !m_awaitingSync.isEmpty();
+    if (m_syncsToWait > 0)
+        --m_syncsToWait;
 }
 
 void LinkOpener::syncFailed()

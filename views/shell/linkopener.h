@@ -50,10 +50,9 @@ private:
     MainWindow *m_window;
     std::function<int()> m_requestSync;
     bool m_painted = false;
-    QStringList m_beforePaint;   // given before the first snapshot
-    QStringList m_awaitingSync;  // unknown to the cache: looked for after the sync
-    int m_syncsToWait = 0;       // sync ends until the one asked for m_awaitingSync has
-    bool m_syncFinished = false; // it ended well: the next snapshot decides
+    QStringList m_beforePaint;  // given before the first snapshot
+    QStringList m_awaitingSync; // unknown to the cache: looked for after the sync
+    int m_syncsToWait = 0;      // sync ends until the one asked for m_awaitingSync has
 };
 
 } // namespace Dockmaster

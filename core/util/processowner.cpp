@@ -35,6 +35,21 @@ ProcStat readStat(qint64 pid)
     return { fields[0].isEmpty() ? char(0) : fields[0].at(0), fields[19] };
 }
 
+// "pid:[4026531836]": the same text for every process of one namespace.
+QByteArray ownPidNamespace()
+{
+    char target[64] = {};
+    const ssize_t length = ::readlink("/proc/self/ns/pid", target, sizeof target - 1);
+    return length > 0 ? QByteArray(target, length) : QByteArray();
+}
+
+// Marks written before namespaces were recorded have two fields; they were
+// read as this namespace's, as before.
+bool inOwnPidNamespace(const QList<QByteArray> &fields)
+{
+    return fields.size() == 2 || (fields.size() == 3 && fields[2] == ownPidNamespace());
+}
+
 } // namespace
 
 QByteArray identity(qint64 pid)
@@ -50,11 +65,17 @@ QByteArray identity(qint64 pid)
 bool isAlive(const QByteArray &owner)
 {
     const QList<QByteArray> parts = owner.trimmed().split(' ');
-    if (parts.size() != 2)
+    if (!inOwnPidNamespace(parts))
         return false;
     bool ok = false;
     const qint64 pid = parts[0].toLongLong(&ok);
-    return ok && identity(pid) == owner.trimmed();
+    return ok && identity(pid) == parts[0] + ' ' + parts[1];
+}
+
+QByteArray ownerRecord(qint64 pid)
+{
+    const QByteArray alive = identity(pid);
+    return alive.isEmpty() ? alive : alive + ' ' + ownPidNamespace();
 }
 
 bool mark(const QString &dir, const QString &fileName)
@@ -64,7 +85,7 @@ bool mark(const QString &dir, const QString &fileName)
     QSaveFile file(QDir(dir).filePath(fileName));
     if (!file.open(QIODevice::WriteOnly))
         return false;
-    file.write(identity(QCoreApplication::applicationPid()) + '\n');
+    file.write(ownerRecord(QCoreApplication::applicationPid()) + '\n');
     return file.commit();
 }
 
@@ -79,7 +100,7 @@ QByteArray markedOwner(const QString &dir, const QString &fileName)
 bool isOrphaned(const QString &dir, const QString &fileName)
 {
     const QByteArray owner = markedOwner(dir, fileName);
-    return !owner.isEmpty() && !isAlive(owner);
+    return !owner.isEmpty() && inOwnPidNamespace(owner.split(' ')) && !isAlive(owner);
 }
 
 void endWithStarter()

@@ -242,7 +242,7 @@ bool PodmanEngine::startService(int timeoutMs)
     // finds it by this mark.
     QSaveFile mark(QDir(m_stateDir).filePath(ServiceFile));
     if (mark.open(QIODevice::WriteOnly)) {
-        mark.write(ProcessOwner::identity(m_servicePid) + '\n');
+        mark.write(ProcessOwner::ownerRecord(m_servicePid) + '\n');
         mark.commit();
     }
     const QDeadlineTimer deadline(timeoutMs);

@@ -4,13 +4,17 @@
 //
 //   helperlifetime_child all STATEDIR      podman + container, pdns_server, nginx + php-fpm
 //   helperlifetime_child sandbox STATEDIR  what the sandbox runs: podman + container, pdns_server
+//   helperlifetime_child platform TEMPROOT a whole sandbox platform with its folder in TEMPROOT,
+//                                          READY once its GitLab answers
 
 #include "sandbox/platform/podmanengine.h"
 #include "sandbox/platform/powerdnsserver.h"
+#include "sandbox/platform/sandboxplatform.h"
 #include "tests/render/failoverharness.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QTimer>
 
 #include <cstdio>
@@ -24,6 +28,21 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     if (args.size() != 3)
         return 2;
+    if (args.at(1) == QLatin1String("platform")) {
+        // QTemporaryDir and the sweep look in TMPDIR.
+        qputenv("TMPDIR", QFile::encodeName(args.at(2)));
+        SandboxPlatform platform;
+        QObject::connect(&platform, &Sandbox::ready, [] {
+            std::puts("READY");
+            std::fflush(stdout);
+        });
+        QObject::connect(&platform, &Sandbox::failed, [](const QString &message) {
+            std::fprintf(stderr, "platform: %s\n", qPrintable(message));
+            QCoreApplication::exit(6);
+        });
+        platform.start();
+        return app.exec();
+    }
     const bool everything = args.at(1) == QLatin1String("all");
     const QDir state(args.at(2));
     const QByteArray mark = qgetenv("DOCKMASTER_LIFETIME_MARK");

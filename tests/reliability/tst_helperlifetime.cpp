@@ -123,6 +123,7 @@ private Q_SLOTS:
     void initTestCase();
     void helpersEndWithAKilledTest();
     void sweepStopsWhatADeadSandboxLeft();
+    void aSandboxSeenFromAnotherPidNamespaceIsKept();
 
 private:
     // Starts the child in `mode` and waits for READY; returns the QProcess.
@@ -215,6 +216,32 @@ void TestHelperLifetime::sweepStopsWhatADeadSandboxLeft()
     QVERIFY(QFile::exists(QDir(root).filePath(QStringLiteral("alive/podman/engine.owner"))));
     // A second sweep finds nothing more.
     QVERIFY(PodmanEngine::reapOrphans(root).isEmpty());
+}
+
+void TestHelperLifetime::aSandboxSeenFromAnotherPidNamespaceIsKept()
+{
+    // A sandbox running in a PID namespace of its own (a console in a
+    // container; every test under tests/run-isolated.sh) marks its folder
+    // with PIDs that name other processes, or none, out here. A sweep from
+    // here must leave it alone: a fresh-clone run lost a live sandbox's
+    // GitLab and podman store to a sweep by a test running beside it.
+    const QString root = m_dir.filePath(QStringLiteral("shared-tmp"));
+    QVERIFY(QDir().mkpath(root));
+    std::unique_ptr<QProcess> child = startChild(QStringLiteral("unshare"),
+                                                 { QStringLiteral("--pid"), QStringLiteral("--fork"),
+                                                   QStringLiteral("--kill-child"), QStringLiteral("--mount-proc"),
+                                                   QStringLiteral(HELPER_CHILD), QStringLiteral("platform"), root });
+    QVERIFY2(child, "the sandbox in its own namespace did not start");
+    const QStringList folders = QDir(root).entryList({ QStringLiteral("dockmaster-sandbox-*") }, QDir::Dirs);
+    QCOMPARE(folders.size(), 1);
+    const QDir folder(QDir(root).filePath(folders.first()));
+    const QStringList swept = SandboxPlatform::sweepLeftovers(root);
+    QVERIFY2(swept.isEmpty(), qPrintable(swept.join(u',')));
+    QVERIFY(QFile::exists(folder.filePath(QStringLiteral("sandbox.owner"))));
+    if (PodmanEngine::isInstalled())
+        QVERIFY(QFile::exists(folder.filePath(QStringLiteral("podman/engine.owner"))));
+    child->kill();
+    QVERIFY(child->waitForFinished(30000));
 }
 
 QTEST_GUILESS_MAIN(TestHelperLifetime)

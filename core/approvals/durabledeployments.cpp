@@ -202,12 +202,12 @@ void DurableDeployments::settle(const PendingIntent &intent, std::function<void(
     settleOutcome(*outcome, std::move(next));
 }
 
-void DurableDeployments::takeOver(const DeploymentBranch &branch, std::function<void()> next)
+void DurableDeployments::takeOver(const DeploymentBranch &branch, qint64 minAgeSeconds, std::function<void()> next)
 {
     const QString ops = m_approver->opsProjectPath(branch.appId);
     ReleaseGitLab::branchCommits(
         m_client, ops, environmentBranch(branch.environment), 1, this,
-        [this, branch, ops, next = std::move(next)](GitLabResult<QList<GitLabCommit>> commits) {
+        [this, branch, ops, minAgeSeconds, next = std::move(next)](GitLabResult<QList<GitLabCommit>> commits) {
             if (!commits.ok() || commits.value.isEmpty()) {
                 next();
                 return;
@@ -216,10 +216,12 @@ void DurableDeployments::takeOver(const DeploymentBranch &branch, std::function<
             const GitLabCommit head = commits.value.constFirst();
             const ReleaseTrailers::Trailers trailers = ReleaseTrailers::parse(head.message);
             const bool pointerMove = !trailers.deployTag.isEmpty() || !trailers.rollbackTo.isEmpty();
-            const QDateTime when = head.committedDate;
+            const qint64 age = head.committedDate.isValid()
+                ? head.committedDate.secsTo(QDateTime::currentDateTimeUtc())
+                : m_takeOverSeconds; // GitLab always dates commits; undated reads as old
             if (!pointerMove || trailers.operation.isEmpty() || m_seen.contains(trailers.operation)
-                || m_followers.contains(trailers.operation)
-                || (when.isValid() && when.secsTo(QDateTime::currentDateTimeUtc()) > m_takeOverSeconds)) {
+                || m_followers.contains(trailers.operation) || m_intents.contains(trailers.operation)
+                || age > m_takeOverSeconds || age < minAgeSeconds) {
                 next();
                 return;
             }
@@ -263,18 +265,38 @@ void DurableDeployments::resume(const QString &admin, const QList<DeploymentBran
                 this, *intents,
                 [this](const PendingIntent &intent, std::function<void()> next) { settle(intent, std::move(next)); },
                 [this, branches] {
-                    forEachSequential<DeploymentBranch>(
-                        this, branches,
-                        [this](const DeploymentBranch &branch, std::function<void()> next) {
-                            takeOver(branch, std::move(next));
-                        },
-                        [this] {
-                            m_resuming = false;
-                            Q_EMIT resumed(m_followed);
-                            checkIdle();
-                        });
+                    takeOverEach(branches, 0, [this] {
+                        m_resuming = false;
+                        Q_EMIT resumed(m_followed);
+                        checkIdle();
+                    });
                 });
         });
+}
+
+void DurableDeployments::lookForAbandoned(const QList<DeploymentBranch> &branches, qint64 minAgeSeconds)
+{
+    // Never this console's own intents: one of them may be mid-push now.
+    if (m_resuming || m_looking || m_admin.isEmpty())
+        return;
+    m_looking = true;
+    const int before = m_followed;
+    takeOverEach(branches, minAgeSeconds, [this, before] {
+        m_looking = false;
+        Q_EMIT looked(m_followed - before);
+        checkIdle();
+    });
+}
+
+void DurableDeployments::takeOverEach(const QList<DeploymentBranch> &branches, qint64 minAgeSeconds,
+                                      std::function<void()> done)
+{
+    forEachSequential<DeploymentBranch>(
+        this, branches,
+        [this, minAgeSeconds](const DeploymentBranch &branch, std::function<void()> next) {
+            takeOver(branch, minAgeSeconds, std::move(next));
+        },
+        std::move(done));
 }
 
 void DurableDeployments::follow(quint64 jobId, const ReleaseOutcome &outcome)

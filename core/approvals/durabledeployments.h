@@ -38,7 +38,9 @@ struct DeploymentBranch {
 // (origin <op>:pushed) -> pipeline followed -> result commented on the commit
 // -> result audited (<op>:finished) -> intent removed. resume() finishes any
 // of them from GitLab's state: this console's intents first, then the heads
-// of the branches it is given (another console's operations).
+// of the branches it is given (another console's operations). A console
+// that keeps running calls lookForAbandoned() now and then: another
+// console may die while this one runs.
 class DurableDeployments final : public QObject
 {
     Q_OBJECT
@@ -54,8 +56,13 @@ public:
 
     // admin: this console's GitLab user, the actor of what it records.
     void resume(const QString &admin, const QList<DeploymentBranch> &branches);
+    // After resume(): takes over the operations at the heads of `branches`
+    // that were pushed at least minAgeSeconds ago and are still unfinished
+    // (younger ones are left to the console that pushed them). Does nothing
+    // while a resume or another look runs.
+    void lookForAbandoned(const QList<DeploymentBranch> &branches, qint64 minAgeSeconds);
     // Following or resuming anything.
-    bool isBusy() const { return m_resuming || !m_followers.isEmpty() || m_settling > 0; }
+    bool isBusy() const { return m_resuming || m_looking || !m_followers.isEmpty() || m_settling > 0; }
 
 Q_SIGNALS:
     // A pipeline follower started for a tag deploy or rollback (jobId: the
@@ -66,6 +73,8 @@ Q_SIGNALS:
     void intentRecorded(const QString &operationId);
     // resume() looked at everything it was given (what it follows may still run).
     void resumed(int followed);
+    // lookForAbandoned() looked at every branch.
+    void looked(int followed);
     void idle();
 
 private:
@@ -74,7 +83,9 @@ private:
     void follow(quint64 jobId, const ReleaseOutcome &outcome);
     void settle(const PendingIntent &intent, std::function<void()> next);
     void settleOutcome(const ReleaseOutcome &outcome, std::function<void()> next);
-    void takeOver(const DeploymentBranch &branch, std::function<void()> next);
+    void takeOver(const DeploymentBranch &branch, qint64 minAgeSeconds, std::function<void()> next);
+    // takeOver() of each branch in turn, then `done`.
+    void takeOverEach(const QList<DeploymentBranch> &branches, qint64 minAgeSeconds, std::function<void()> done);
     void recordFinished(const ReleaseOutcome &outcome, const QString &detail);
     void removeIntent(const QString &operationId);
     void withJournal(std::function<void(JournalDatabase &)> job, std::function<void()> then);
@@ -90,6 +101,7 @@ private:
     QSet<QString> m_seen;                           // operations resume() already handled
     QSet<QString> m_intents;                        // put before a push in this session
     bool m_resuming = false;
+    bool m_looking = false;
     int m_settling = 0;
     int m_followed = 0;
 };

@@ -225,6 +225,23 @@ public:
     }
 
     // The commit the `codes` gitlink of branch points at.
+    // A seeded tag of appId (the newest first) whose commit is not live on
+    // `branch`, so deploying it really moves the pointer; empty if none.
+    struct Version {
+        QString tag;
+        QString sha;
+    };
+    Version versionNotLiveOn(const QString &appId, const QString &branch)
+    {
+        const QString live = codesAt(QStringLiteral("plugins/ops/") + appId, branch);
+        for (const QString &tag : { QStringLiteral("v1.1.0"), QStringLiteral("v1.0.0") }) {
+            const QString sha = rev(QStringLiteral("plugins/apps/") + appId, tag + QStringLiteral("^{commit}"));
+            if (!sha.isEmpty() && sha != live)
+                return { tag, sha };
+        }
+        return {};
+    }
+
     QString codesAt(const QString &opsProject, const QString &branch)
     {
         const QByteArray line = git(opsProject, { QStringLiteral("ls-tree"), branch, QStringLiteral("codes") });
@@ -345,6 +362,20 @@ public:
     {
         const QList<GitLabNote> all = notes(request);
         return int(std::count_if(all.cbegin(), all.cend(), [&](const GitLabNote &n) { return n.body.contains(text); }));
+    }
+
+    // Comments on `commit` of `project` that carry the finished marker of a
+    // tag deploy's or rollback's `operation`; -1 without the project.
+    int finishedMarkers(const QString &project, const QString &commit, const QString &operation) const
+    {
+        const QString prefix = ReleaseTrailers::finishedMarkerPrefix(ReleaseTrailers::operationKey(operation), commit);
+        QMutexLocker lock(&emulator->store().mutex());
+        EmulatorProject *ops = emulator->store().projectByPath(project);
+        if (!ops)
+            return -1;
+        const QList<EmulatorNote> notes = ops->commitNotes.value(commit);
+        return int(std::count_if(notes.cbegin(), notes.cend(),
+                                 [&](const EmulatorNote &note) { return note.body.contains(prefix); }));
     }
 
     QList<GitLabPipeline> pipelines(const QString &opsProject, const QString &ref)

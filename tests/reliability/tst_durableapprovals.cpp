@@ -81,16 +81,7 @@ private Q_SLOTS:
         const int app = m_nextApp++;
         // A tagged version that is not live on env/test, so the pointer really moves.
         const QString appId = m_fixture.seed.appIds.at(app);
-        const QString live = m_fixture.codesAt(QStringLiteral("plugins/ops/") + appId, m_branch);
-        QString tag;
-        QString sha;
-        for (const QString &candidate : { QStringLiteral("v1.1.0"), QStringLiteral("v1.0.0") }) {
-            sha = m_fixture.rev(QStringLiteral("plugins/apps/") + appId, candidate + QStringLiteral("^{commit}"));
-            if (!sha.isEmpty() && sha != live) {
-                tag = candidate;
-                break;
-            }
-        }
+        const auto [tag, sha] = m_fixture.versionNotLiveOn(appId, m_branch);
         QVERIFY(!tag.isEmpty());
         const ReleaseRequest request
             = m_fixture.openRequest(m_fixture.developerToken(app), app, Environment::Test, tag);

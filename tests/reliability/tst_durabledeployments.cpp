@@ -47,19 +47,6 @@ private:
         return journalCount(profile, QStringLiteral("SELECT COUNT(*) FROM pending_intents"));
     }
 
-    // Comments on commit of project that carry the finished marker of operation.
-    int finishedMarkers(const QString &project, const QString &commit, const QString &operation)
-    {
-        const QString prefix = ReleaseTrailers::finishedMarkerPrefix(ReleaseTrailers::operationKey(operation), commit);
-        QMutexLocker lock(&m_fixture.emulator->store().mutex());
-        EmulatorProject *ops = m_fixture.emulator->store().projectByPath(project);
-        if (!ops)
-            return -1;
-        const QList<EmulatorNote> notes = ops->commitNotes.value(commit);
-        return int(std::count_if(notes.cbegin(), notes.cend(),
-                                 [&](const EmulatorNote &note) { return note.body.contains(prefix); }));
-    }
-
     // The next unused app, and a tagged version of it that is not live on
     // env/test (so the pointer really moves).
     struct Subject {
@@ -155,7 +142,8 @@ private Q_SLOTS:
             QCOMPARE(journalRows(first.path(), origin(operation, "pushed")), 0);
         if (pushed) {
             const QString head = m_fixture.rev(subject.ops, m_branch);
-            QCOMPARE(finishedMarkers(subject.ops, head, operation), stop == QLatin1String("before-audit") ? 1 : 0);
+            QCOMPARE(m_fixture.finishedMarkers(subject.ops, head, operation),
+                     stop == QLatin1String("before-audit") ? 1 : 0);
         }
         QCOMPARE(journalRows(first.path(), origin(operation, "finished")), 0);
 
@@ -204,7 +192,7 @@ private Q_SLOTS:
         QCOMPARE(m_fixture.codesAt(subject.ops, m_branch), subject.sha);
         QVERIFY(m_fixture.pipelinesSettle(subject.ops, m_branch, 60000));
         QCOMPARE(m_fixture.pipelinesForSha(subject.ops, m_branch, commit), 1);
-        QCOMPARE(finishedMarkers(subject.ops, commit, operation), 1);
+        QCOMPARE(m_fixture.finishedMarkers(subject.ops, commit, operation), 1);
         // The first console's journal: its action once, its result once.
         QCOMPARE(journalRows(first.path(), origin(operation, "pushed")), 1);
         QCOMPARE(journalRows(first.path(), origin(operation, "finished")), 1);
@@ -270,7 +258,7 @@ private Q_SLOTS:
         QCOMPARE(m_fixture.codesAt(subject.ops, m_branch), subject.sha);
         QVERIFY(m_fixture.pipelinesSettle(subject.ops, m_branch, 60000));
         QCOMPARE(m_fixture.pipelinesForSha(subject.ops, m_branch, commits.constFirst()), 1);
-        QCOMPARE(finishedMarkers(subject.ops, commits.constFirst(), operation), 1);
+        QCOMPARE(m_fixture.finishedMarkers(subject.ops, commits.constFirst(), operation), 1);
         QCOMPARE(journalRows(profile.path(), origin(operation, "pushed")), 1);
         QCOMPARE(journalRows(profile.path(), origin(operation, "finished")), 1);
         QCOMPARE(intents(profile.path()), 0);

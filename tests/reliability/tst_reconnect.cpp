@@ -13,11 +13,10 @@
 #include "core/cache/cachedatabase.h"
 #include "core/cache/cacheservice.h"
 #include "core/cache/storefailure.h"
-#include "core/keychain/secretstore.h"
-#include "core/profile/profilestore.h"
 #include "sandbox/emulator/emulatorstore.h"
 #include "sandbox/emulator/gitlabemulator.h"
 #include "sandbox/emulator/sandboxseeder.h"
+#include "tests/reliability/consoleprofile.h"
 #include "tests/support/withoutdacoverride.h"
 #include "views/mainwindow.h"
 #include "views/panels/applicationspanel.h"
@@ -379,26 +378,7 @@ private:
     // Secret Service), as the Settings dialog leaves them.
     ShellOptions optionsFor(const QString &name, const QString &token)
     {
-        ShellOptions options;
-        options.settingsFile = m_dir.filePath(name + QStringLiteral(".ini"));
-        ProfileStore profiles(options.settingsFile);
-        Profile profile;
-        profile.name = name;
-        profile.gitlabUrl = m_gitlab->baseUrl();
-        profile.rootGroup = QStringLiteral("plugins");
-        profile.inventoryProject = QStringLiteral("plugins/ops/inventory");
-        profile.testDomainSuffix = QStringLiteral("test.plugins.example.com");
-        profile.productionDomainSuffix = QStringLiteral("plugins.example.com");
-        profiles.save(profile);
-        profiles.setLastUsedProfile(name);
-        options.profileName = name;
-        KeychainSecretStore secrets;
-        QSignalSpy written(&secrets, &SecretStore::secretWritten);
-        QSignalSpy failed(&secrets, &SecretStore::failed);
-        secrets.write(SecretStore::gitlabTokenKey(name), token);
-        if (!QTest::qWaitFor([&] { return !written.isEmpty() || !failed.isEmpty(); }, 30000) || !failed.isEmpty())
-            qWarning("the keychain did not store the token");
-        return options;
+        return Test::consoleOnProfile(m_dir.filePath(name + QStringLiteral(".ini")), name, m_gitlab->baseUrl(), token);
     }
 
     QTemporaryDir m_dir;

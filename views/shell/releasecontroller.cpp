@@ -92,6 +92,7 @@ void ReleaseController::configure(const Profile &profile, const QString &cacheRo
     m_following.clear();
     m_entryOfOperation.clear();
     m_lastResume.invalidate();
+    m_lastLook.invalidate();
 }
 
 QList<DeploymentBranch> ReleaseController::recentBranches() const
@@ -134,18 +135,31 @@ void ReleaseController::runRecovery(ReleaseApprover::RecoverScope scope)
 
 void ReleaseController::resumeUnfinished(const QList<ReleaseRequest> &requests)
 {
-    if (!canAct() || (m_lastResume.isValid() && m_lastResume.elapsed() < ResumeIntervalMs))
+    if (!canAct())
+        return;
+    lookForAbandonedDeployments();
+    if (m_lastResume.isValid() && m_lastResume.elapsed() < m_takeOver.intervalMs)
         return;
     // Approved a while ago and followed by nobody here: the console that
     // approved it stopped (or is following a long pipeline, which
     // finishedMarker makes harmless to follow twice).
-    const QDateTime settled = QDateTime::currentDateTimeUtc().addMSecs(-ResumeAfterMs);
+    const QDateTime settled = QDateTime::currentDateTimeUtc().addMSecs(-m_takeOver.afterMs);
     const bool orphaned = std::any_of(requests.cbegin(), requests.cend(), [&](const ReleaseRequest &request) {
         return request.state == ReleaseState::Approved && request.updatedAt.isValid() && request.updatedAt < settled
             && !m_following.contains(requestKeyOf(request.appId, request.iid));
     });
     if (orphaned)
         runRecovery(ReleaseApprover::RecoverScope::ApprovedOnly);
+}
+
+void ReleaseController::lookForAbandonedDeployments()
+{
+    // The start-up resume (recoverOnce) looks at everything first.
+    if (!m_recovered || !m_backend->deployments
+        || (m_lastLook.isValid() && m_lastLook.elapsed() < m_takeOver.intervalMs))
+        return;
+    m_lastLook.start();
+    m_backend->deployments->lookForAbandoned(recentBranches(), m_takeOver.afterMs / 1000);
 }
 
 void ReleaseController::setOnline(bool online)

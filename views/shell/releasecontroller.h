@@ -3,6 +3,7 @@
 #include "core/approvals/approvaltypes.h"
 #include "core/approvals/durabledeployments.h"
 #include "core/approvals/releaseapprover.h"
+#include "core/approvals/takeovertiming.h"
 #include "core/domain/records.h"
 #include "core/profile/profile.h"
 
@@ -56,8 +57,11 @@ public:
     // Once per session when online: completes approvals a crash left half-done.
     void recoverOnce();
     // After each sync: resumes releases that sit at release::approved with
-    // nobody here following them (another console stopped mid-way).
+    // nobody here following them, and tag deploys and rollbacks at the head
+    // of an environment branch with no result (another console stopped
+    // mid-way), once they are older than the timing's afterMs.
     void resumeUnfinished(const QList<ReleaseRequest> &requests);
+    void setTakeOverTiming(const TakeOverTiming &timing) { m_takeOver = timing; }
 
     void approve(const ReleaseRequest &request);
     void reject(const ReleaseRequest &request, const QString &reason);
@@ -111,6 +115,8 @@ private:
     // The environment branches whose tag deploys and rollbacks another
     // console may have left unfinished: those of apps active lately.
     QList<DeploymentBranch> recentBranches() const;
+    // Every intervalMs: the tag deploys and rollbacks another console left.
+    void lookForAbandonedDeployments();
     int startEntry(const QString &title, const QString &detail);
     void startDeployTag(const QString &appId, Environment environment, const QString &tag);
 
@@ -139,11 +145,9 @@ private:
     QHash<QString, int> m_entryOfOperation; // tag deploy or rollback id -> its dock row, until followed
     QSet<QString> m_following;              // request keys whose pipeline a follower here watches
     QElapsedTimer m_lastResume;             // the last recovery pass
-    // How long an approved request may sit untouched before another console
-    // takes it over, how often that is looked for, and how soon a lost answer
-    // after the push is completed.
-    static constexpr qint64 ResumeAfterMs = 10 * 60 * 1000;
-    static constexpr qint64 ResumeIntervalMs = 5 * 60 * 1000;
+    QElapsedTimer m_lastLook;               // the last look for abandoned tag deploys and rollbacks
+    TakeOverTiming m_takeOver;
+    // How soon a lost answer after the push is completed.
     static constexpr int RetryAfterLostAnswerMs = 5000;
 };
 

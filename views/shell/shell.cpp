@@ -87,6 +87,7 @@ Shell::Shell(ShellOptions options, QObject *parent)
     connect(m_window->tagHistoryPanel(), &TagHistoryPanel::openLogsRequested, this, &Shell::openLogs);
     connect(m_window->applicationsPanel(), &ApplicationsPanel::logHistoryRequested, this, &Shell::openLogHistory);
     m_releases = std::make_unique<ReleaseController>(m_client.get(), m_window.get());
+    m_releases->setTakeOverTiming(m_options.takeOver);
     connect(m_window->approvalsPanel(), &ApprovalsPanel::approveRequested, m_releases.get(),
             &ReleaseController::approve);
     connect(m_window->approvalsPanel(), &ApprovalsPanel::rejectRequested, m_releases.get(), &ReleaseController::reject);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/approvals/takeovertiming.h"
 #include "core/cache/cachedatabase.h"
 #include "core/domain/connectionstate.h"
 #include "core/domain/environment.h"
@@ -55,6 +56,7 @@ struct ShellOptions {
     QString settingsFile;              // empty = the user's native settings (tests pass a temp file)
     int syncIntervalMs = 60 * 1000;    // the periodic incremental sync while GitLab answers (tests: shorter)
     ReconnectBackoffOptions reconnect; // the waits after GitLab could not be reached
+    TakeOverTiming takeOver;           // when this console finishes what another one left (tests: shorter)
 };
 
 // The composition root: builds the services and models, wires them to the

@@ -242,6 +242,21 @@ public:
         return {};
     }
 
+    // A release request by app's developer for a version not live on test;
+    // request.iid is 0 when none could be opened.
+    struct OpenedRelease {
+        ReleaseRequest request;
+        Version version;
+    };
+    OpenedRelease openRequestForANewVersion(int app)
+    {
+        OpenedRelease opened;
+        opened.version = versionNotLiveOn(seed.appIds.value(app), QStringLiteral("env/test"));
+        if (!opened.version.tag.isEmpty())
+            opened.request = openRequest(developerToken(app), app, Environment::Test, opened.version.tag);
+        return opened;
+    }
+
     QString codesAt(const QString &opsProject, const QString &branch)
     {
         const QByteArray line = git(opsProject, { QStringLiteral("ls-tree"), branch, QStringLiteral("codes") });

@@ -80,12 +80,10 @@ private Q_SLOTS:
         QVERIFY(m_nextApp < m_fixture.seed.appIds.size());
         const int app = m_nextApp++;
         // A tagged version that is not live on env/test, so the pointer really moves.
-        const QString appId = m_fixture.seed.appIds.at(app);
-        const auto [tag, sha] = m_fixture.versionNotLiveOn(appId, m_branch);
-        QVERIFY(!tag.isEmpty());
-        const ReleaseRequest request
-            = m_fixture.openRequest(m_fixture.developerToken(app), app, Environment::Test, tag);
+        const auto [request, version] = m_fixture.openRequestForANewVersion(app);
         QVERIFY(request.iid > 0);
+        const QString &tag = version.tag;
+        const QString &sha = version.sha;
         const QString ops = opsProject(request);
         const QString head = m_fixture.rev(ops, m_branch);
         const int commitsBefore = m_fixture.commitCount(ops, m_branch);

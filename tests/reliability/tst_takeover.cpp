@@ -42,6 +42,18 @@ private:
 
     QString journal() const { return m_console->dataFolder(); }
 
+    // root's console in a child process on a profile of its own, doing
+    // `mode` with `arguments`, SIGKILLed at `stop`.
+    ChildRun killRootsConsole(const char *child, const QString &mode, const QString &stop, const QStringList &arguments)
+    {
+        const QTemporaryDir profile;
+        return runKilledChild(QString::fromLatin1(child),
+                              QStringList { mode, profile.path(), m_fixture.emulator->baseUrl().toString(),
+                                            m_fixture.emulator->adminToken(), QStringLiteral("root"), stop }
+                                  + arguments,
+                              stop);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -66,25 +78,18 @@ private Q_SLOTS:
 
     void anApprovalLeftAtApprovedIsFinished()
     {
-        const int app = m_nextApp++;
-        const QString appId = m_fixture.seed.appIds.at(app);
-        const auto [tag, sha] = m_fixture.versionNotLiveOn(appId, Branch);
-        QVERIFY(!tag.isEmpty());
-        const ReleaseRequest request
-            = m_fixture.openRequest(m_fixture.developerToken(app), app, Environment::Test, tag);
+        const auto [request, version] = m_fixture.openRequestForANewVersion(m_nextApp++);
         QVERIFY(request.iid > 0);
+        const QString &tag = version.tag;
+        const QString &sha = version.sha;
         const QString ops = opsProject(request);
         const int commitsBefore = m_fixture.commitCount(ops, Branch);
 
         // root's console approves and dies once the request is labelled approved.
-        QTemporaryDir dead;
         const ChildRun killed
-            = runKilledChild(QStringLiteral(APPROVAL_CHILD),
-                             { QStringLiteral("approve"), dead.path(), m_fixture.emulator->baseUrl().toString(),
-                               m_fixture.emulator->adminToken(), QStringLiteral("root"), QStringLiteral("before-audit"),
-                               QString::number(request.projectId), QString::number(request.iid), request.appId,
-                               QStringLiteral("test"), tag },
-                             QStringLiteral("before-audit"));
+            = killRootsConsole(APPROVAL_CHILD, QStringLiteral("approve"), QStringLiteral("before-audit"),
+                               { QString::number(request.projectId), QString::number(request.iid), request.appId,
+                                 QStringLiteral("test"), tag });
         QVERIFY2(killed.stopped, qPrintable(killed.output));
         QVERIFY(m_fixture.issue(request).labels.contains(QStringLiteral("release::approved")));
 
@@ -119,13 +124,8 @@ private Q_SLOTS:
         QVERIFY(!tag.isEmpty());
         const int commitsBefore = m_fixture.commitCount(ops, Branch);
 
-        QTemporaryDir dead;
-        const ChildRun killed
-            = runKilledChild(QStringLiteral(DEPLOYMENT_CHILD),
-                             { QStringLiteral("run"), dead.path(), m_fixture.emulator->baseUrl().toString(),
-                               m_fixture.emulator->adminToken(), QStringLiteral("root"), QStringLiteral("after-push"),
-                               QStringLiteral("deploytag"), appId, QStringLiteral("test"), tag },
-                             QStringLiteral("after-push"));
+        const ChildRun killed = killRootsConsole(DEPLOYMENT_CHILD, QStringLiteral("run"), QStringLiteral("after-push"),
+                                                 { QStringLiteral("deploytag"), appId, QStringLiteral("test"), tag });
         QVERIFY2(killed.stopped, qPrintable(killed.output));
         static const QRegularExpression intent(QStringLiteral("^intent (\\S+)$"), QRegularExpression::MultilineOption);
         const QString operation = intent.match(killed.output).captured(1);

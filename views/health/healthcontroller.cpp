@@ -99,6 +99,9 @@ void HealthController::onTransitions(const QList<HealthEvent> &events)
         m_cache->post([events](CacheDatabase &db) { db.appendHealthEvents(events); });
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QSet<QString> reload;
+    // The status bar shows one line: the last one this batch leaves. Setting
+    // it for every event of a storm laid the bar out thousands of times.
+    QString statusLine;
     for (const HealthEvent &event : events) {
         reload.insert(event.appId);
         // Old news (replayed after a reconnect, or from before the console started) is history only.
@@ -106,20 +109,18 @@ void HealthController::onTransitions(const QList<HealthEvent> &events)
             continue;
         const QDateTime last = m_lastNotified.value(event.appId);
         if (last.isValid() && last.secsTo(now) < m_notifyIntervalSeconds) {
-            m_window->statusBar()->showMessage(
-                event.failover
-                    ? tr("%1 (%2) is on its fallback again: %3")
-                          .arg(event.appId, environmentDisplayName(event.environment), event.reason)
-                    : tr("%1 (%2) recovered again").arg(event.appId, environmentDisplayName(event.environment)),
-                15000);
+            statusLine = event.failover
+                ? tr("%1 (%2) is on its fallback again: %3")
+                      .arg(event.appId, environmentDisplayName(event.environment), event.reason)
+                : tr("%1 (%2) recovered again").arg(event.appId, environmentDisplayName(event.environment));
             continue;
         }
         // A host going down takes many apps with it: a few notifications,
         // then one line in the status bar instead of a flood.
         if (m_burstStart.isValid() && m_burstStart.secsTo(now) < 10 && m_burstCount >= 3) {
             ++m_burstSuppressed;
-            m_window->statusBar()->showMessage(
-                tr("%n more failover(s) or recoveries: see the Live health column", nullptr, m_burstSuppressed), 15000);
+            statusLine
+                = tr("%n more failover(s) or recoveries: see the Live health column", nullptr, m_burstSuppressed);
             continue;
         }
         if (!m_burstStart.isValid() || m_burstStart.secsTo(now) >= 10) {
@@ -137,6 +138,8 @@ void HealthController::onTransitions(const QList<HealthEvent> &events)
             m_window->notify(tr("%1 recovered").arg(event.appId),
                              tr("%1: the container serves again.").arg(environmentDisplayName(event.environment)));
     }
+    if (!statusLine.isEmpty())
+        m_window->statusBar()->showMessage(statusLine, 15000);
     if (reload.contains(m_details->appId()))
         loadHistory(m_details->appId());
 }

@@ -109,28 +109,24 @@ void ProvisioningController::archiveApp(const QString &appId, const QString &app
     });
 }
 
-void ProvisioningController::offerResumeOnce()
+void ProvisioningController::offerResumeOnce(const QList<AppRecord> &apps)
 {
     if (m_resumeOffered || !m_allocator)
         return;
     m_resumeOffered = true;
-    m_allocator->listRecords(this, [this](const QList<AllocationRecord> &records, const QString &error) {
-        if (!error.isEmpty() || !m_window)
-            return;
-        QList<AllocationRecord> unfinished;
-        for (const AllocationRecord &record : records) {
-            if (isAppStatus(record.status, AppStatus::Provisioning))
-                unfinished.append(record);
-        }
-        offerResume(unfinished);
-    });
+    QList<AppRecord> unfinished;
+    for (const AppRecord &app : apps) {
+        if (isAppStatus(app.status, AppStatus::Provisioning))
+            unfinished.append(app);
+    }
+    offerResume(unfinished);
 }
 
-void ProvisioningController::offerResume(QList<AllocationRecord> unfinished)
+void ProvisioningController::offerResume(QList<AppRecord> unfinished)
 {
     if (unfinished.isEmpty() || !m_window)
         return;
-    const AllocationRecord record = unfinished.takeFirst();
+    const AppRecord record = unfinished.takeFirst();
     if (!m_askBeforeResume) {
         resumeApp(record.id);
         return; // one at a time

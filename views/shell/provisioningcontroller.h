@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/records.h"
 #include "core/provisioning/inventoryallocator.h"
 
 #include <QList>
@@ -28,8 +29,10 @@ public:
 
     void configure(const QString &rootGroup, const QString &inventoryProject);
     void setAdmin(const QString &login, const QString &name, const QString &email);
-    // Once per session, when online: looks for apps left in "provisioning".
-    void offerResumeOnce();
+    // Once per session, after a sync: offers to resume the apps that the
+    // inventory the sync read shows in "provisioning" (a start costs no
+    // request per app).
+    void offerResumeOnce(const QList<AppRecord> &apps);
 
     void createApp();
     void resumeApp(const QString &appId);
@@ -46,7 +49,7 @@ Q_SIGNALS:
 
 private:
     void withDns(const std::function<void()> &then);
-    void offerResume(QList<AllocationRecord> unfinished);
+    void offerResume(QList<AppRecord> unfinished);
 
     GitLabClient *m_client;
     QPointer<DnsAccess> m_dns;

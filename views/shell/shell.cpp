@@ -471,8 +471,15 @@ void Shell::learnAdminIdentity()
         if (m_configPushes)
             m_configPushes->settle(); // edits whose push answer a dead console never saw
         m_provisioning->setAdmin(m_adminLogin, m_adminName, m_adminEmail);
-        m_provisioning->offerResumeOnce();
+        offerUnfinishedSetUps();
     });
+}
+
+void Shell::offerUnfinishedSetUps()
+{
+    // From the statuses the sync read in the inventory: no request per app.
+    if (m_syncedSnapshotShown && !m_adminLogin.isEmpty())
+        m_provisioning->offerResumeOnce(m_applications->items());
 }
 
 void Shell::onSyncFinished(const SyncStats &stats)
@@ -497,6 +504,7 @@ void Shell::onSyncFinished(const SyncStats &stats)
     m_releases->setOnline(true);
     updateConnection();
     m_links->syncFinished();
+    m_syncedThisSession = true;
     m_cache->loadSnapshot(); // the panels merge the new rows in
 }
 
@@ -645,6 +653,10 @@ void Shell::onSnapshot(const CacheSnapshot &snapshot)
     if (const QString shown = m_window->tagHistoryPanel()->appId(); !shown.isEmpty())
         showHistoryOf(shown);
     m_links->snapshotShown();
+    // Delivered after a sync finished, a snapshot was read after the sync's
+    // last write (the cache thread answers in order).
+    m_syncedSnapshotShown = m_syncedSnapshotShown || m_syncedThisSession;
+    offerUnfinishedSetUps();
     Q_EMIT firstPaintReady();
 }
 

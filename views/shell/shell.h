@@ -120,6 +120,9 @@ private:
     void appendAudit(const AuditEntry &entry);
     void reloadAudit();
     void learnAdminIdentity();
+    // Once the admin is known and the panels show a sync of this session:
+    // offers to resume apps a previous run left half-created.
+    void offerUnfinishedSetUps();
     void openSettings();
     void saveLayout();
 
@@ -179,6 +182,8 @@ private:
     QString m_adminName;           // the GitLab account the token belongs to: the author of config commits
     QString m_adminEmail; // its commit email (commit_email, or GitLab's private <id>-<login>@users.noreply form)
     QString m_adminLogin;
+    bool m_syncedThisSession = false;   // a sync of this session finished
+    bool m_syncedSnapshotShown = false; // and the panels show what it read
     Profile m_profile;
     bool m_hasToken = false;
     bool m_tokenAnswered = false; // the keychain answered whether there is a token

@@ -51,13 +51,9 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        m_gitlab = std::make_unique<GitLabEmulator>(m_dir.filePath(QStringLiteral("gitlab")));
-        SandboxSeedOptions seed;
-        seed.appCount = Apps;
-        seed.bulk = true;
-        m_seed = SandboxSeeder(*m_gitlab).seed(seed);
+        m_gitlab = Test::startSeededGitLab(m_dir.filePath(QStringLiteral("gitlab")), Apps, &m_seed);
+        QVERIFY(m_gitlab);
         QCOMPARE(m_seed.appIds.size(), Apps);
-        QVERIFY(m_gitlab->start());
         // A previous run stopped while setting this app up.
         m_unfinished = m_seed.appIds.at(7);
         QVERIFY(markProvisioning(m_unfinished));

@@ -2,11 +2,15 @@
 
 #include "core/keychain/secretstore.h"
 #include "core/profile/profilestore.h"
+#include "sandbox/emulator/gitlabemulator.h"
+#include "sandbox/emulator/sandboxseeder.h"
 #include "views/shell/shell.h"
 
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrl>
+
+#include <memory>
 
 namespace Dockmaster::Test {
 
@@ -35,6 +39,21 @@ inline ShellOptions consoleOnProfile(const QString &settingsFile, const QString 
     if (!QTest::qWaitFor([&] { return !written.isEmpty() || !failed.isEmpty(); }, 30000) || !failed.isEmpty())
         qWarning("the keychain did not store the token");
     return options;
+}
+
+// A GitLab emulator with its data in dataDir, seeded in bulk with appCount
+// apps (projects and allocations, no git history) and answering; null when
+// it could not listen.
+inline std::unique_ptr<GitLabEmulator> startSeededGitLab(const QString &dataDir, int appCount, SandboxSeedResult *seed)
+{
+    auto gitlab = std::make_unique<GitLabEmulator>(dataDir);
+    SandboxSeedOptions options;
+    options.appCount = appCount;
+    options.bulk = true;
+    *seed = SandboxSeeder(*gitlab).seed(options);
+    if (!gitlab->start())
+        return nullptr;
+    return gitlab;
 }
 
 } // namespace Dockmaster::Test

@@ -78,12 +78,8 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        m_gitlab = std::make_unique<GitLabEmulator>(m_dir.filePath(QStringLiteral("gitlab")));
-        QVERIFY(m_gitlab->start());
-        SandboxSeedOptions seed;
-        seed.appCount = 3;
-        seed.bulk = true;
-        m_seed = SandboxSeeder(*m_gitlab).seed(seed);
+        m_gitlab = Test::startSeededGitLab(m_dir.filePath(QStringLiteral("gitlab")), 3, &m_seed);
+        QVERIFY(m_gitlab);
         QCOMPARE(m_seed.appIds.size(), 3);
     }
 

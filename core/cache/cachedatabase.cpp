@@ -136,8 +136,11 @@ CacheDatabase::OpenResult CacheDatabase::open()
 
 bool CacheDatabase::prepareConnection()
 {
+    // journal_size_limit: each time SQLite empties the log it also shrinks
+    // it to this size (1 MB), so ordinary writes keep it small.
     return m_sql.checkIntegrity() && m_sql.probeWrite() && exec(QStringLiteral("PRAGMA journal_mode=WAL"))
-        && exec(QStringLiteral("PRAGMA foreign_keys=ON")) && exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        && exec(QStringLiteral("PRAGMA journal_size_limit=1048576")) && exec(QStringLiteral("PRAGMA foreign_keys=ON"))
+        && exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
 }
 
 void CacheDatabase::recoverFromDamage(OpenResult &result, const QString &reason)

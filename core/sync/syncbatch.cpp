@@ -495,6 +495,10 @@ SyncWriteResult writeSyncBatch(CacheDatabase &db, const SyncBatch &batch,
     });
 
     result.ok = committed;
+    // A big batch (a first or full sync) left its whole size in the log.
+    constexpr int BigBatch = 256;
+    if (committed && result.appsChanged + result.appsRemoved + result.releaseRequests >= BigBatch)
+        db.trimWriteAheadLog(); // a failure only leaves the log as it was
     if (!committed && !result.superseded && result.error.isEmpty()) {
         result.storeFailure = db.lastFailure();
         if (result.storeFailure == StoreFailure::Locked)

@@ -1,8 +1,10 @@
 #include "core/cache/cachedatabase.h"
 #include "core/cache/cacheschema.h"
+#include "core/sync/syncbatch.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -77,6 +79,47 @@ private Q_SLOTS:
         QCOMPARE(db.schemaVersion(), latestCacheSchemaVersion());
         QSqlQuery query(QSqlDatabase::database(QSqlDatabase::connectionNames().constLast()));
         QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("fresh.sqlite-wal"))));
+    }
+
+    // The first sync of a big platform is one transaction; its pages go
+    // through the write-ahead log, which must not stay that large.
+    void aBigSyncLeavesASmallWriteAheadLog()
+    {
+        CacheDatabase db(m_dir.filePath(QStringLiteral("big.sqlite")));
+        QCOMPARE(db.open().status, CacheDatabase::OpenStatus::Ready);
+        SyncBatch batch;
+        batch.full = true;
+        batch.rootGroup = QStringLiteral("plugins");
+        Inventory inventory;
+        for (int i = 1; i <= 3000; ++i) {
+            const QString id = QStringLiteral("app%1").arg(i, 7, 10, QLatin1Char('0'));
+            InventoryAllocation allocation;
+            allocation.id = id;
+            allocation.owner = QStringLiteral("dev%1").arg(i % 97);
+            allocation.description = QStringLiteral("A plugin that does something useful, number %1").arg(i);
+            allocation.placements.append({ Environment::Test, QStringLiteral("host%1").arg(i % 7),
+                                           id + QStringLiteral(".test.plugins.example.com"), 8000 + i % 1000,
+                                           9000 + i % 1000 });
+            inventory.allocations.append(allocation);
+            for (const char *group : { "apps", "ops" }) {
+                GitLabProject project;
+                project.id = i * 2 + (qstrcmp(group, "ops") == 0 ? 1 : 0);
+                project.pathWithNamespace = QStringLiteral("plugins/%1/%2").arg(QLatin1String(group), id);
+                project.name = id;
+                project.webUrl = QStringLiteral("https://gitlab.example.com/") + project.pathWithNamespace;
+                (qstrcmp(group, "ops") == 0 ? batch.opsProjects : batch.codeProjects).append(project);
+            }
+        }
+        batch.inventory = inventory;
+        const SyncWriteResult written = writeSyncBatch(db, batch, {});
+        QVERIFY2(written.ok, qPrintable(written.error));
+        QCOMPARE(written.appsChanged, 3000);
+        const qint64 database = QFileInfo(db.filePath()).size();
+        const qint64 log = QFileInfo(db.filePath() + QStringLiteral("-wal")).size();
+        qInfo("after 3,000 apps: database %lld bytes, write-ahead log %lld bytes", database, log);
+        QVERIFY2(database > 500000, qPrintable(QString::number(database)));
+        QVERIFY2(log < 64 * 1024, qPrintable(QString::number(log)));
+        QCOMPARE(db.loadApps().size(), 3000); // nothing lost by the checkpoint
     }
 
     void appsRoundTripWithEnvironments()

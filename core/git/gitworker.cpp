@@ -3,9 +3,12 @@
 #include "core/git/gitretry.h"
 #include "core/git/remotemessages.h"
 #include "core/util/logging.h"
+#include "core/util/processowner.h"
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QRegularExpression>
 #include <QThread>
 
@@ -22,6 +25,27 @@ template<auto FreeFn> struct GitFree {
     template<typename T> void operator()(T *handle) const { FreeFn(handle); }
 };
 template<typename T, auto FreeFn> using GitHandle = std::unique_ptr<T, GitFree<FreeFn>>;
+
+// Marks which process works in a clone (in its .git folder, which git ignores).
+const QString CloneOwnerFile = QStringLiteral("dockmaster.owner");
+
+// A console killed in the middle of a git operation leaves git's lock files
+// behind (index.lock, a ref's .lock), and every later operation on the clone
+// refuses to run ("the index is locked"). A profile's clones are its own: once
+// the process that last worked in one is gone, its locks are stale.
+void takeOverClone(const QString &gitDir)
+{
+    if (ProcessOwner::isOrphaned(gitDir, CloneOwnerFile)) {
+        const QDir dir(gitDir);
+        for (const QString &lock : dir.entryList({ QStringLiteral("*.lock") }, QDir::Files | QDir::Hidden))
+            QFile::remove(dir.filePath(lock));
+        QDirIterator refs(dir.filePath(QStringLiteral("refs")), { QStringLiteral("*.lock") },
+                          QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (refs.hasNext())
+            QFile::remove(refs.next());
+    }
+    ProcessOwner::mark(gitDir, CloneOwnerFile);
+}
 
 using RemotePtr = GitHandle<git_remote, git_remote_free>;
 using CommitPtr = GitHandle<git_commit, git_commit_free>;
@@ -445,6 +469,7 @@ void GitWorker::attach(const QUrl &url, const QString &username, const QString &
         git_repository_free(m_repository);
         m_repository = nullptr;
         if (QDir(folder + QStringLiteral("/.git")).exists()) {
+            takeOverClone(folder + QStringLiteral("/.git"));
             if (git_repository_open(&m_repository, folder.toUtf8().constData()) != 0) {
                 throw GitError { GitFailure::General,
                                  tr("Could not open the workspace %1: %2").arg(folder, libgit2Message()) };
@@ -471,6 +496,7 @@ void GitWorker::attach(const QUrl &url, const QString &username, const QString &
                                      tr("Could not clone %1: %2").arg(displayUrl(), error) + triesNote(retry) };
             }
         }
+        ProcessOwner::mark(folder + QStringLiteral("/.git"), CloneOwnerFile);
         keepUnpushedCommits();
         resetBranchTo(remoteHead());
         dropKeptAlreadyOnBranch();

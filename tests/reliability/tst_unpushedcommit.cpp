@@ -1,6 +1,7 @@
 #include "tests/approvals/approvaltesthelpers.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 using namespace Dockmaster;
 using namespace Dockmaster::Test;
@@ -142,6 +143,33 @@ private Q_SLOTS:
         const auto reopened = open(again);
         QVERIFY2(reopened.ok(), qPrintable(reopened.error));
         QVERIFY(reopened.value.unpushed.isEmpty());
+    }
+
+    // Killed while git held its index lock (the kill can land anywhere): the
+    // lock the dead console left does not block the next start, and the
+    // commit is still offered.
+    void aLockLeftByTheKilledConsoleIsReleased()
+    {
+        QTemporaryDir cache;
+        QVERIFY(!killBetweenCommitAndPush(cache.path()).isEmpty());
+        const QStringList clones
+            = QDir(cache.filePath(QStringLiteral("git"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(clones.size(), 1);
+        const QString gitDir = cache.filePath(QStringLiteral("git/") + clones.constFirst() + QStringLiteral("/.git"));
+        const QStringList locks { gitDir + QStringLiteral("/index.lock"),
+                                  gitDir + QStringLiteral("/refs/heads/") + m_branch + QStringLiteral(".lock") };
+        for (const QString &lock : locks) {
+            QVERIFY(QDir().mkpath(QFileInfo(lock).absolutePath()));
+            QFile file(lock);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+
+        GitWorkspace workspace(cache.path());
+        const auto opened = open(workspace);
+        QVERIFY2(opened.ok(), qPrintable(opened.error));
+        QCOMPARE(opened.value.unpushed.size(), 1);
+        for (const QString &lock : locks)
+            QVERIFY2(!QFile::exists(lock), qPrintable(lock));
     }
 
     // Someone changed the file on the server meanwhile: pushing the kept

@@ -16,7 +16,7 @@ public:
     ValidatorConfigCheck();
     explicit ValidatorConfigCheck(ConfigValidation::Tools tools);
 
-    QList<ConfigIssue> check(const QString &path, const QString &text) const override;
+    QList<ValidationIssue> check(const QString &path, const QString &text) const override;
 
 private:
     ConfigValidation::Tools m_tools;

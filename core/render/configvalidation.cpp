@@ -36,16 +36,6 @@ QString findTool(const QString &name)
         name, { QStringLiteral("/usr/sbin"), QStringLiteral("/sbin"), QStringLiteral("/usr/local/sbin") });
 }
 
-ValidationIssue error(int line, const QString &message)
-{
-    return { ValidationIssue::Severity::Error, line, message };
-}
-
-ValidationIssue warning(int line, const QString &message)
-{
-    return { ValidationIssue::Severity::Warning, line, message };
-}
-
 struct ProcessOutput {
     bool started = false;
     int exitCode = -1;
@@ -72,6 +62,17 @@ ProcessOutput runTool(const QString &program, const QStringList &arguments, cons
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     result.output = QString::fromUtf8(process.readAll());
     return result;
+}
+
+// A tool that exits with a failure but names no error still fails the file:
+// its whole output (or `silent` when it printed nothing) is the error.
+void addUnexplainedFailure(const ProcessOutput &out, const QString &silent, QList<ValidationIssue> *issues)
+{
+    const bool explained = std::any_of(issues->cbegin(), issues->cend(), [](const ValidationIssue &i) {
+        return i.severity == ValidationIssue::Severity::Error;
+    });
+    if (out.exitCode != 0 && !explained)
+        issues->append(ValidationIssue::error(0, out.output.trimmed().isEmpty() ? silent : out.output.trimmed()));
 }
 
 bool writeFile(const QString &path, const QByteArray &content)
@@ -120,9 +121,9 @@ QByteArray nginxForLocalCheck(const QByteArray &content, const QString &certific
             const QRegularExpressionMatch parts = listenTarget.match(target);
             const int port = parts.hasMatch() ? parts.captured(1).toInt() : 0;
             if (port < 1 || port > 65535) {
-                issues->append(
-                    error(static_cast<int>(i + 1),
-                          Text::tr("listen needs an IPv4 address and port such as 127.0.0.1:8080, or a port.")));
+                issues->append(ValidationIssue::error(
+                    static_cast<int>(i + 1),
+                    Text::tr("listen needs an IPv4 address and port such as 127.0.0.1:8080, or a port.")));
             } else {
                 if (!movedPorts.contains(target))
                     movedPorts.insert(target, freeLoopbackPort());
@@ -148,7 +149,7 @@ QList<ValidationIssue> checkNginx(const QString &nginx, const QString &openssl, 
 {
     QTemporaryDir dir;
     if (!dir.isValid())
-        return { error(0, Text::tr("Cannot create a temporary folder for nginx -t.")) };
+        return { ValidationIssue::error(0, Text::tr("Cannot create a temporary folder for nginx -t.")) };
     QDir().mkpath(dir.filePath(QStringLiteral("conf")));
     QDir().mkpath(dir.filePath(QStringLiteral("logs")));
     QDir().mkpath(dir.filePath(QStringLiteral("tmp")));
@@ -171,7 +172,7 @@ QList<ValidationIssue> checkNginx(const QString &nginx, const QString &openssl, 
     QList<ValidationIssue> issues;
     if (!writeFile(site, nginxForLocalCheck(content, certificate, key, &issues))
         || !writeFile(dir.filePath(QStringLiteral("conf/nginx.conf")), wrapper))
-        return { error(0, Text::tr("Cannot write the files for nginx -t.")) };
+        return { ValidationIssue::error(0, Text::tr("Cannot write the files for nginx -t.")) };
 
     *checker = QStringLiteral("nginx -t");
     const ProcessOutput out
@@ -179,7 +180,7 @@ QList<ValidationIssue> checkNginx(const QString &nginx, const QString &openssl, 
                   { QStringLiteral("-t"), QStringLiteral("-q"), QStringLiteral("-p"), dir.path(), QStringLiteral("-c"),
                     QStringLiteral("conf/nginx.conf"), QStringLiteral("-e"), QStringLiteral("stderr") });
     if (!out.started)
-        return { error(0, Text::tr("nginx could not be started.")) };
+        return { ValidationIssue::error(0, Text::tr("nginx could not be started.")) };
     static const QRegularExpression message(
         QStringLiteral("\\[(emerg|alert|crit|error|warn)\\] (.*?)(?: in (\\S+):(\\d+))?$"));
     const QStringList lines = out.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -191,15 +192,10 @@ QList<ValidationIssue> checkNginx(const QString &nginx, const QString &openssl, 
         const int lineNumber = inSite ? match.captured(4).toInt() : 0;
         QString text = match.captured(2);
         text.replace(dir.path() + QLatin1Char('/'), QString());
-        if (match.captured(1) == QLatin1String("warn"))
-            issues.append(warning(lineNumber, text));
-        else
-            issues.append(error(lineNumber, text));
+        issues.append(match.captured(1) == QLatin1String("warn") ? ValidationIssue::warning(lineNumber, text)
+                                                                 : ValidationIssue::error(lineNumber, text));
     }
-    if (out.exitCode != 0 && std::none_of(issues.cbegin(), issues.cend(), [](const ValidationIssue &i) {
-            return i.severity == ValidationIssue::Severity::Error;
-        }))
-        issues.append(error(0, out.output.trimmed().isEmpty() ? Text::tr("nginx -t failed.") : out.output.trimmed()));
+    addUnexplainedFailure(out, Text::tr("nginx -t failed."), &issues);
     return issues;
 }
 
@@ -238,18 +234,18 @@ QList<ValidationIssue> checkPhpFpm(const QString &phpFpm, const QByteArray &cont
 {
     QTemporaryDir dir;
     if (!dir.isValid())
-        return { error(0, Text::tr("Cannot create a temporary folder for php-fpm -t.")) };
+        return { ValidationIssue::error(0, Text::tr("Cannot create a temporary folder for php-fpm -t.")) };
     const QString pool = dir.filePath(QStringLiteral("pool.conf"));
     const QString wrapper = dir.filePath(QStringLiteral("php-fpm.conf"));
     const QByteArray global = QByteArrayLiteral("[global]\nerror_log = /dev/null\ndaemonize = no\npid = ")
         + dir.filePath(QStringLiteral("php-fpm.pid")).toUtf8() + QByteArrayLiteral("\ninclude = ") + pool.toUtf8()
         + '\n';
     if (!writeFile(pool, poolForLocalCheck(content)) || !writeFile(wrapper, global))
-        return { error(0, Text::tr("Cannot write the files for php-fpm -t.")) };
+        return { ValidationIssue::error(0, Text::tr("Cannot write the files for php-fpm -t.")) };
     *checker = QFileInfo(phpFpm).fileName() + QStringLiteral(" -t");
     const ProcessOutput out = runTool(phpFpm, { QStringLiteral("-t"), QStringLiteral("-y"), wrapper });
     if (!out.started)
-        return { error(0, Text::tr("php-fpm could not be started.")) };
+        return { ValidationIssue::error(0, Text::tr("php-fpm could not be started.")) };
     QList<ValidationIssue> issues;
     static const QRegularExpression message(QStringLiteral("(ERROR|ALERT|WARNING): (.*)$"));
     static const QRegularExpression location(QStringLiteral("\\[(\\S+):(\\d+)\\] ?"));
@@ -268,15 +264,10 @@ QList<ValidationIssue> checkPhpFpm(const QString &phpFpm, const QByteArray &cont
         text.replace(dir.path() + QLatin1Char('/'), QString());
         if (text.startsWith(QLatin1String("FPM initialization failed")))
             continue;
-        if (match.captured(1) == QLatin1String("WARNING"))
-            issues.append(warning(lineNumber, text));
-        else
-            issues.append(error(lineNumber, text));
+        issues.append(match.captured(1) == QLatin1String("WARNING") ? ValidationIssue::warning(lineNumber, text)
+                                                                    : ValidationIssue::error(lineNumber, text));
     }
-    if (out.exitCode != 0 && std::none_of(issues.cbegin(), issues.cend(), [](const ValidationIssue &i) {
-            return i.severity == ValidationIssue::Severity::Error;
-        }))
-        issues.append(error(0, out.output.trimmed().isEmpty() ? Text::tr("php-fpm -t failed.") : out.output.trimmed()));
+    addUnexplainedFailure(out, Text::tr("php-fpm -t failed."), &issues);
     return issues;
 }
 
@@ -303,15 +294,15 @@ QList<ValidationIssue> checkCompose(const QString &compose, const QByteArray &co
 {
     QTemporaryDir dir;
     if (!dir.isValid())
-        return { error(0, Text::tr("Cannot create a temporary folder for docker-compose config.")) };
+        return { ValidationIssue::error(0, Text::tr("Cannot create a temporary folder for docker-compose config.")) };
     const QString file = dir.filePath(QStringLiteral("docker-compose.yaml"));
     if (!writeFile(file, content))
-        return { error(0, Text::tr("Cannot write the file for docker-compose config.")) };
+        return { ValidationIssue::error(0, Text::tr("Cannot write the file for docker-compose config.")) };
     *checker = QStringLiteral("docker-compose config");
     const ProcessOutput out
         = runTool(compose, { QStringLiteral("-f"), file, QStringLiteral("config"), QStringLiteral("-q") }, dir.path());
     if (!out.started)
-        return { error(0, Text::tr("docker-compose could not be started.")) };
+        return { ValidationIssue::error(0, Text::tr("docker-compose could not be started.")) };
     if (out.exitCode == 0)
         return {};
     static const QRegularExpression yamlLine(QStringLiteral("line (\\d+)"));
@@ -325,7 +316,7 @@ QList<ValidationIssue> checkCompose(const QString &compose, const QByteArray &co
         lineNumber = m.captured(1).toInt();
     else if (const QRegularExpressionMatch k = keyPath.match(text); k.hasMatch())
         lineNumber = lineOfYamlKeyPath(content, k.captured(1));
-    return { error(lineNumber, text) };
+    return { ValidationIssue::error(lineNumber, text) };
 }
 
 // A YAML parse in-process (yaml-cpp): no interpreter needed at run time.
@@ -335,8 +326,7 @@ QList<ValidationIssue> checkYaml(const QByteArray &content, QString *checker)
     const std::optional<YamlSyntaxError> found = YamlSyntax::firstError(content);
     if (!found)
         return {};
-    ValidationIssue issue = error(found->line, found->message);
-    issue.column = found->column;
+    ValidationIssue issue = ValidationIssue::error(found->line, found->message, found->column);
     if (found->column > 0)
         issue.message = QCoreApplication::translate("Dockmaster::ConfigValidation", "column %1: %2")
                             .arg(found->column)
@@ -345,22 +335,6 @@ QList<ValidationIssue> checkYaml(const QByteArray &content, QString *checker)
 }
 
 } // namespace
-
-ConfigFileKind configFileKindForPath(const QString &path)
-{
-    const QString name = QFileInfo(path).fileName();
-    if (name == QLatin1String(".gitlab-ci.yml"))
-        return ConfigFileKind::GitlabCi;
-    if (name.startsWith(QLatin1String("docker-compose")) || name.startsWith(QLatin1String("compose"))) {
-        if (name.endsWith(QLatin1String(".yaml")) || name.endsWith(QLatin1String(".yml")))
-            return ConfigFileKind::Compose;
-    }
-    if (name.startsWith(QLatin1String("php-fpm")) && name.endsWith(QLatin1String(".conf")))
-        return ConfigFileKind::PhpFpmPool;
-    if (name.startsWith(QLatin1String("nginx")) && name.endsWith(QLatin1String(".conf")))
-        return ConfigFileKind::NginxSite;
-    return ConfigFileKind::Other;
-}
 
 bool ValidationReport::ok() const
 {
@@ -399,35 +373,28 @@ ValidationReport ConfigValidation::run(const QString &fileName, const QByteArray
 
     switch (report.kind) {
     case ConfigFileKind::NginxSite:
-        if (!tools.nginx.isEmpty()) {
-            report.issues = checkNginx(tools.nginx, tools.openssl, content, &report.checker);
-            report.realTool = true;
-        } else {
-            report.issues = structuralNginx(content);
-        }
+        report.realTool = !tools.nginx.isEmpty();
+        report.issues = report.realTool ? checkNginx(tools.nginx, tools.openssl, content, &report.checker)
+                                        : structuralNginx(content);
         break;
     case ConfigFileKind::PhpFpmPool:
-        if (!tools.phpFpm.isEmpty()) {
-            report.issues = checkPhpFpm(tools.phpFpm, content, &report.checker);
-            report.realTool = true;
-        } else {
-            report.issues = structuralIni(content);
-        }
+        report.realTool = !tools.phpFpm.isEmpty();
+        report.issues = report.realTool ? checkPhpFpm(tools.phpFpm, content, &report.checker) : structuralIni(content);
         break;
     case ConfigFileKind::Compose:
-        if (!tools.dockerCompose.isEmpty()) {
-            report.issues = checkCompose(tools.dockerCompose, content, &report.checker);
-            report.realTool = true;
-        } else {
-            report.issues = checkYaml(content, &report.checker);
-            report.realTool = true;
-        }
+        // Without docker-compose the YAML parse still runs, in-process.
+        report.realTool = true;
+        report.issues = tools.dockerCompose.isEmpty() ? checkYaml(content, &report.checker)
+                                                      : checkCompose(tools.dockerCompose, content, &report.checker);
         break;
     case ConfigFileKind::GitlabCi:
         report.issues = checkYaml(content, &report.checker);
         report.realTool = true;
         break;
     case ConfigFileKind::Auto:
+    case ConfigFileKind::Yaml:
+    case ConfigFileKind::Php:
+    case ConfigFileKind::Shell:
     case ConfigFileKind::Other:
         break;
     }
@@ -477,10 +444,11 @@ QList<ValidationIssue> ConfigValidation::structuralNginx(const QByteArray &conte
             pendingWords = false;
         } else if (c == QLatin1Char('}')) {
             if (pendingWords)
-                issues.append(error(statementLine, Text::tr("missing ';' at the end of this directive.")));
+                issues.append(
+                    ValidationIssue::error(statementLine, Text::tr("missing ';' at the end of this directive.")));
             pendingWords = false;
             if (depth == 0) {
-                issues.append(error(line, Text::tr("unexpected '}'.")));
+                issues.append(ValidationIssue::error(line, Text::tr("unexpected '}'.")));
             } else {
                 --depth;
                 openLines.removeLast();
@@ -494,11 +462,11 @@ QList<ValidationIssue> ConfigValidation::structuralNginx(const QByteArray &conte
         }
     }
     if (!quote.isNull())
-        issues.append(error(quoteLine, Text::tr("this quote is never closed.")));
+        issues.append(ValidationIssue::error(quoteLine, Text::tr("this quote is never closed.")));
     if (pendingWords)
-        issues.append(error(statementLine, Text::tr("missing ';' at the end of this directive.")));
+        issues.append(ValidationIssue::error(statementLine, Text::tr("missing ';' at the end of this directive.")));
     for (const int open : std::as_const(openLines))
-        issues.append(error(open, Text::tr("this '{' is never closed.")));
+        issues.append(ValidationIssue::error(open, Text::tr("this '{' is never closed.")));
     return issues;
 }
 
@@ -517,9 +485,9 @@ QList<ValidationIssue> ConfigValidation::structuralIni(const QByteArray &content
         if (section.match(line).hasMatch()) {
             inSection = true;
         } else if (!entry.match(line).hasMatch()) {
-            issues.append(error(number, Text::tr("expected \"name = value\" or \"[pool]\".")));
+            issues.append(ValidationIssue::error(number, Text::tr("expected \"name = value\" or \"[pool]\".")));
         } else if (!inSection) {
-            issues.append(error(number, Text::tr("this setting comes before any [pool] section.")));
+            issues.append(ValidationIssue::error(number, Text::tr("this setting comes before any [pool] section.")));
         }
     }
     return issues;
@@ -562,24 +530,25 @@ QList<ValidationIssue> ConfigValidation::policy(ConfigFileKind kind, const QByte
             if (line.trimmed().startsWith(QLatin1Char('#')))
                 continue;
             if (expression.match(line).hasMatch())
-                issues.append(error(static_cast<int>(i + 1),
-                                    QCoreApplication::translate("Dockmaster::ConfigValidation", rule.message)));
+                issues.append(
+                    ValidationIssue::error(static_cast<int>(i + 1),
+                                           QCoreApplication::translate("Dockmaster::ConfigValidation", rule.message)));
         }
     }
     static const QRegularExpression conflictMarker(QStringLiteral("^(<<<<<<< |=======$|>>>>>>> )"));
     for (qsizetype i = 0; i < lines.size(); ++i) {
         if (conflictMarker.match(QString::fromUtf8(lines.at(i))).hasMatch())
-            issues.append(error(static_cast<int>(i + 1), Text::tr("leftover merge conflict marker.")));
+            issues.append(ValidationIssue::error(static_cast<int>(i + 1), Text::tr("leftover merge conflict marker.")));
     }
     if (kind == ConfigFileKind::GitlabCi && !content.contains("environment:"))
-        issues.append(
-            error(0, Text::tr("the deploy job needs an environment: section so GitLab records deployments.")));
+        issues.append(ValidationIssue::error(
+            0, Text::tr("the deploy job needs an environment: section so GitLab records deployments.")));
     static const QRegularExpression upstreamBlock(QStringLiteral("^\\s*upstream\\s+\\S+\\s*\\{"),
                                                   QRegularExpression::MultilineOption);
     if (kind == ConfigFileKind::NginxSite && upstreamBlock.match(QString::fromUtf8(content)).hasMatch()
         && !content.contains(" backup"))
-        issues.append(
-            warning(0, Text::tr("the upstream has no backup server: nothing answers when the container is down.")));
+        issues.append(ValidationIssue::warning(
+            0, Text::tr("the upstream has no backup server: nothing answers when the container is down.")));
     return issues;
 }
 

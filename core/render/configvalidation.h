@@ -1,32 +1,13 @@
 #pragma once
 
+#include "core/domain/configfile.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QMetaType>
 #include <QString>
 
 namespace Dockmaster {
-
-enum class ConfigFileKind {
-    Auto,      // decide from the file name
-    NginxSite, // a server/upstream file for the http context (outer, fallback, container)
-    PhpFpmPool,
-    Compose,
-    GitlabCi,
-    Other // nothing to check (HTML page, README)
-};
-
-ConfigFileKind configFileKindForPath(const QString &path);
-
-struct ValidationIssue {
-    enum class Severity { Error, Warning };
-    Severity severity = Severity::Error;
-    int line = 0; // 1-based line in the checked file; 0 when the tool named none
-    QString message;
-    int column = 0; // 1-based column on that line; 0 when the tool named none
-
-    bool operator==(const ValidationIssue &) const = default;
-};
 
 struct ValidationReport {
     QString file;

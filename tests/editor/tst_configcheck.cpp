@@ -13,22 +13,24 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<int>("kind");
-        QTest::newRow("nginx site") << QStringLiteral("nginx/site.conf") << int(ConfigKind::Nginx);
-        QTest::newRow("rendered outer") << QStringLiteral("conf/nginx-outer.conf") << int(ConfigKind::Nginx);
-        QTest::newRow("fpm pool") << QStringLiteral("conf/php-fpm-container.conf") << int(ConfigKind::PhpFpmPool);
-        QTest::newRow("pool folder") << QStringLiteral("pool.d/app1.conf") << int(ConfigKind::PhpFpmPool);
-        QTest::newRow("compose") << QStringLiteral("conf/docker-compose.yaml") << int(ConfigKind::Yaml);
-        QTest::newRow("ci") << QStringLiteral(".gitlab-ci.yml") << int(ConfigKind::Yaml);
-        QTest::newRow("php") << QStringLiteral("www/index.php") << int(ConfigKind::Php);
-        QTest::newRow("shell") << QStringLiteral("deploy.sh") << int(ConfigKind::Shell);
-        QTest::newRow("html") << QStringLiteral("conf/maintenance/index.html") << int(ConfigKind::Other);
+        QTest::newRow("nginx site") << QStringLiteral("nginx/site.conf") << int(ConfigFileKind::NginxSite);
+        QTest::newRow("rendered outer") << QStringLiteral("conf/nginx-outer.conf") << int(ConfigFileKind::NginxSite);
+        QTest::newRow("fpm pool") << QStringLiteral("conf/php-fpm-container.conf") << int(ConfigFileKind::PhpFpmPool);
+        QTest::newRow("pool folder") << QStringLiteral("pool.d/app1.conf") << int(ConfigFileKind::PhpFpmPool);
+        QTest::newRow("compose") << QStringLiteral("conf/docker-compose.yaml") << int(ConfigFileKind::Compose);
+        QTest::newRow("other compose") << QStringLiteral("deploy/app-compose.yml") << int(ConfigFileKind::Compose);
+        QTest::newRow("ci") << QStringLiteral(".gitlab-ci.yml") << int(ConfigFileKind::GitlabCi);
+        QTest::newRow("other yaml") << QStringLiteral("conf/settings.yaml") << int(ConfigFileKind::Yaml);
+        QTest::newRow("php") << QStringLiteral("www/index.php") << int(ConfigFileKind::Php);
+        QTest::newRow("shell") << QStringLiteral("deploy.sh") << int(ConfigFileKind::Shell);
+        QTest::newRow("html") << QStringLiteral("conf/maintenance/index.html") << int(ConfigFileKind::Other);
     }
 
     void kindFromPath()
     {
         QFETCH(QString, path);
         QFETCH(int, kind);
-        QCOMPARE(int(configKindForPath(path)), kind);
+        QCOMPARE(int(configFileKindForPath(path)), kind);
     }
 
     void findsProblemsAtTheirLine_data()
@@ -70,8 +72,8 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QList<int>, lines);
         QList<int> found;
-        const QList<ConfigIssue> issues = StructuralConfigCheck().check(path, text);
-        for (const ConfigIssue &issue : issues) {
+        const QList<ValidationIssue> issues = StructuralConfigCheck().check(path, text);
+        for (const ValidationIssue &issue : issues) {
             QVERIFY(!issue.message.isEmpty());
             found.append(issue.line);
         }

@@ -275,7 +275,7 @@ private Q_SLOTS:
         QSignalSpy validated(editor, &ConfigEditor::validated);
         editor->validate();
         QVERIFY(validated.wait(30000));
-        const QList<ConfigIssue> issues = editor->codeEditor()->issues();
+        const QList<ValidationIssue> issues = editor->codeEditor()->issues();
         QVERIFY(!issues.isEmpty());
         QCOMPARE(issues.constFirst().line, 2);
         QVERIFY2(issues.constFirst().message.contains(QStringLiteral("bogus")),

@@ -101,8 +101,9 @@ private Q_SLOTS:
         QCOMPARE(issue.column, expected->column);
         QVERIFY2(issue.message.contains(QStringLiteral("column %1").arg(expected->column)), qPrintable(issue.message));
 
-        const QList<ConfigIssue> editorIssues = ValidatorConfigCheck(ConfigValidation::Tools())
-                                                    .check(QStringLiteral(".gitlab-ci.yml"), QString::fromUtf8(broken));
+        const QList<ValidationIssue> editorIssues
+            = ValidatorConfigCheck(ConfigValidation::Tools())
+                  .check(QStringLiteral(".gitlab-ci.yml"), QString::fromUtf8(broken));
         QCOMPARE(editorIssues.size(), 1);
         QCOMPARE(editorIssues.constFirst().line, expected->line);
         QCOMPARE(editorIssues.constFirst().column, expected->column);

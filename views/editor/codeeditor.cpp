@@ -47,7 +47,7 @@ CodeEditor::CodeEditor(QWidget *parent)
     updateExtraSelections();
 }
 
-void CodeEditor::setIssues(const QList<ConfigIssue> &issues)
+void CodeEditor::setIssues(const QList<ValidationIssue> &issues)
 {
     m_issues = issues;
     updateExtraSelections();
@@ -134,7 +134,7 @@ void CodeEditor::paintLineNumbers(QPaintEvent *event)
     int bottom = top + qRound(blockBoundingRect(block).height());
     const int current = textCursor().blockNumber();
     QSet<int> issueLines;
-    for (const ConfigIssue &issue : std::as_const(m_issues)) {
+    for (const ValidationIssue &issue : std::as_const(m_issues)) {
         issueLines.insert(issue.line);
     }
     while (block.isValid() && top <= event->rect().bottom()) {
@@ -162,7 +162,7 @@ void CodeEditor::updateExtraSelections()
     currentLine.cursor = textCursor();
     currentLine.cursor.clearSelection();
     selections.append(currentLine);
-    for (const ConfigIssue &issue : std::as_const(m_issues)) {
+    for (const ValidationIssue &issue : std::as_const(m_issues)) {
         const QTextBlock block = document()->findBlockByNumber(issue.line - 1);
         if (!block.isValid()) {
             continue;
@@ -189,7 +189,7 @@ void CodeEditor::updateExtraSelections()
 QString CodeEditor::issuesAt(int line) const
 {
     QStringList messages;
-    for (const ConfigIssue &issue : std::as_const(m_issues)) {
+    for (const ValidationIssue &issue : std::as_const(m_issues)) {
         if (issue.line == line) {
             messages.append(issue.message);
         }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/editor/configcheck.h"
+#include "core/domain/configfile.h"
 
 #include <QPlainTextEdit>
 
@@ -17,8 +17,8 @@ class CodeEditor final : public QPlainTextEdit
 public:
     explicit CodeEditor(QWidget *parent = nullptr);
 
-    void setIssues(const QList<ConfigIssue> &issues);
-    QList<ConfigIssue> issues() const { return m_issues; }
+    void setIssues(const QList<ValidationIssue> &issues);
+    QList<ValidationIssue> issues() const { return m_issues; }
     // The problem messages shown as the tooltip of a 1-based line.
     QString issuesAt(int line) const;
     void setColors(const QColor &currentLine, const QColor &lineNumbers, const QColor &lineNumbersBackground);
@@ -42,7 +42,7 @@ private:
 
     QWidget *m_lineNumberArea = nullptr;
     bool m_escapePressed = false; // the next Tab leaves the editor
-    QList<ConfigIssue> m_issues;
+    QList<ValidationIssue> m_issues;
     QColor m_currentLineColor;
     QColor m_lineNumberColor;
     QColor m_lineNumberBackground;

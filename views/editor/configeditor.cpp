@@ -63,7 +63,8 @@ std::shared_ptr<LoadedDocument> buildDocument(const QByteArray &content, const Q
     return loaded;
 }
 
-QList<ConfigIssue> runCheck(const std::shared_ptr<const ConfigCheck> &check, const QString &path, const QString &text)
+QList<ValidationIssue> runCheck(const std::shared_ptr<const ConfigCheck> &check, const QString &path,
+                                const QString &text)
 {
     return check->check(path, text);
 }
@@ -82,7 +83,7 @@ public:
     using QFutureWatcher::QFutureWatcher;
 };
 
-class CheckWatcher final : public QFutureWatcher<QList<ConfigIssue>>
+class CheckWatcher final : public QFutureWatcher<QList<ValidationIssue>>
 {
 public:
     using QFutureWatcher::QFutureWatcher;
@@ -531,10 +532,10 @@ void ConfigEditor::validate()
     auto *watcher = new CheckWatcher(this);
     connect(watcher, &CheckWatcher::finished, this, m_validation.startGuarded([this, watcher] {
         watcher->deleteLater();
-        const QList<ConfigIssue> issues = watcher->result();
+        const QList<ValidationIssue> issues = watcher->result();
         m_editor->setIssues(issues);
         m_problems->clear();
-        for (const ConfigIssue &issue : issues) {
+        for (const ValidationIssue &issue : issues) {
             auto *item = new QListWidgetItem(tr("Line %1: %2").arg(issue.line).arg(issue.message), m_problems);
             item->setData(Qt::UserRole, issue.line);
         }

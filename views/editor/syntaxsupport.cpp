@@ -1,6 +1,6 @@
 #include "views/editor/syntaxsupport.h"
 
-#include "core/editor/configcheck.h"
+#include "core/domain/configfile.h"
 
 #include <QFileInfo>
 #include <QPalette>
@@ -10,30 +10,28 @@
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 
+#include <utility>
+
 namespace Dockmaster::SyntaxSupport {
 
 KSyntaxHighlighting::Definition definitionForPath(const KSyntaxHighlighting::Repository &repository,
                                                   const QString &path)
 {
+    // KSyntaxHighlighting's names for the kinds it knows; the others go by file name.
+    static constexpr std::pair<ConfigFileKind, const char *> definitionNames[] = {
+        { ConfigFileKind::NginxSite, "nginx Configuration" },
+        { ConfigFileKind::PhpFpmPool, "INI Files" },
+        { ConfigFileKind::Compose, "YAML" },
+        { ConfigFileKind::GitlabCi, "YAML" },
+        { ConfigFileKind::Yaml, "YAML" },
+        { ConfigFileKind::Php, "PHP/PHP" },
+        { ConfigFileKind::Shell, "Bash" },
+    };
+    const ConfigFileKind kind = configFileKindForPath(path);
     QString name;
-    switch (configKindForPath(path)) {
-    case ConfigKind::Nginx:
-        name = QStringLiteral("nginx Configuration");
-        break;
-    case ConfigKind::Yaml:
-        name = QStringLiteral("YAML");
-        break;
-    case ConfigKind::PhpFpmPool:
-        name = QStringLiteral("INI Files");
-        break;
-    case ConfigKind::Php:
-        name = QStringLiteral("PHP/PHP");
-        break;
-    case ConfigKind::Shell:
-        name = QStringLiteral("Bash");
-        break;
-    case ConfigKind::Other:
-        break;
+    for (const auto &[known, definition] : definitionNames) {
+        if (known == kind)
+            name = QString::fromLatin1(definition);
     }
     const KSyntaxHighlighting::Definition byName = repository.definitionForName(name);
     if (byName.isValid()) {

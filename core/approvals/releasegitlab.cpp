@@ -1,5 +1,7 @@
 #include "core/approvals/releasegitlab.h"
 
+#include "core/gitlab/repositoryurl.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -145,12 +147,7 @@ void isPlatformAdmin(GitLabClient *client, const QString &opsProject, qint64 use
 
 QUrl repositoryUrl(const QUrl &baseUrl, const QString &projectPath)
 {
-    QUrl url = baseUrl.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
-    QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    url.setPath(path + QLatin1Char('/') + projectPath + QStringLiteral(".git"));
-    return url;
+    return gitRepositoryUrl(baseUrl, projectPath);
 }
 
 namespace {

@@ -1,5 +1,6 @@
 #include "core/gitlab/gitlabclient.h"
 
+#include "core/gitlab/repositoryurl.h"
 #include "core/util/logging.h"
 #include "core/util/redact.h"
 
@@ -144,6 +145,25 @@ QString isoUtc(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
+// A list request sorted newest first (PipelineQuery, DeploymentQuery):
+// `filter` is sent when it has a value, updated_after when the query has one.
+template<typename Query>
+GitLabRequest newestFirst(const QString &path, const Query &query, const QString &orderBy,
+                          const std::pair<QString, QString> &filter)
+{
+    GitLabRequest request;
+    request.path = path;
+    request.maxPages = query.maxPages;
+    request.query = { { QStringLiteral("order_by"), orderBy },
+                      { QStringLiteral("sort"), QStringLiteral("desc") },
+                      { QStringLiteral("per_page"), QString::number(std::clamp(query.perPage, 1, 100)) } };
+    if (!filter.second.isEmpty())
+        request.query.append(filter);
+    if (query.updatedAfter.isValid())
+        request.query.append({ QStringLiteral("updated_after"), isoUtc(query.updatedAfter) });
+    return request;
+}
+
 // Whether a body arrived shorter than the Content-Length the server announced:
 // the connection broke, something on the way cut it, or (seen with Qt 6.8
 // while another reply to the same host was aborted) the reply finished
@@ -233,7 +253,12 @@ QUrl GitLabClient::urlFor(const GitLabRequest &request) const
 
 QUrl GitLabClient::repositoryUrl(const QString &pathWithNamespace) const
 {
-    QUrl url = m_baseUrl.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+    return gitRepositoryUrl(m_baseUrl, pathWithNamespace);
+}
+
+QUrl gitRepositoryUrl(const QUrl &baseUrl, const QString &pathWithNamespace)
+{
+    QUrl url = baseUrl.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
     QString path = url.path();
     while (path.endsWith(QLatin1Char('/')))
         path.chop(1);
@@ -1014,16 +1039,8 @@ GitLabCall *GitLabClient::fileMeta(const QString &project, const QString &filePa
 GitLabCall *GitLabClient::pipelines(const QString &project, const PipelineQuery &query, QObject *context,
                                     Callback<QList<GitLabPipeline>> done)
 {
-    GitLabRequest request;
-    request.path = projectPath(project) + QStringLiteral("/pipelines");
-    request.maxPages = query.maxPages;
-    request.query = { { QStringLiteral("order_by"), QStringLiteral("id") },
-                      { QStringLiteral("sort"), QStringLiteral("desc") },
-                      { QStringLiteral("per_page"), QString::number(std::clamp(query.perPage, 1, 100)) } };
-    if (!query.ref.isEmpty())
-        request.query.append({ QStringLiteral("ref"), query.ref });
-    if (query.updatedAfter.isValid())
-        request.query.append({ QStringLiteral("updated_after"), isoUtc(query.updatedAfter) });
+    const GitLabRequest request = newestFirst(projectPath(project) + QStringLiteral("/pipelines"), query,
+                                              QStringLiteral("id"), { QStringLiteral("ref"), query.ref });
     return getList<GitLabPipeline>(request, context, &GitLabParse::pipeline, std::move(done));
 }
 
@@ -1060,18 +1077,10 @@ GitLabCall *GitLabClient::jobTrace(const QString &project, qint64 jobId, QObject
 GitLabCall *GitLabClient::deployments(const QString &project, const DeploymentQuery &query, QObject *context,
                                       Callback<QList<GitLabDeployment>> done)
 {
-    GitLabRequest request;
-    request.path = projectPath(project) + QStringLiteral("/deployments");
-    request.maxPages = query.maxPages;
     // GitLab wants order_by=updated_at together with an updated_* filter.
-    request.query = { { QStringLiteral("order_by"),
-                        query.updatedAfter.isValid() ? QStringLiteral("updated_at") : QStringLiteral("id") },
-                      { QStringLiteral("sort"), QStringLiteral("desc") },
-                      { QStringLiteral("per_page"), QString::number(std::clamp(query.perPage, 1, 100)) } };
-    if (!query.environment.isEmpty())
-        request.query.append({ QStringLiteral("environment"), query.environment });
-    if (query.updatedAfter.isValid())
-        request.query.append({ QStringLiteral("updated_after"), isoUtc(query.updatedAfter) });
+    const QString orderBy = query.updatedAfter.isValid() ? QStringLiteral("updated_at") : QStringLiteral("id");
+    const GitLabRequest request = newestFirst(projectPath(project) + QStringLiteral("/deployments"), query, orderBy,
+                                              { QStringLiteral("environment"), query.environment });
     return getList<GitLabDeployment>(request, context, &GitLabParse::deployment, std::move(done));
 }
 

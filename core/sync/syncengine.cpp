@@ -14,6 +14,7 @@
 #include <QtConcurrent>
 
 #include <atomic>
+#include <type_traits>
 
 namespace Dockmaster {
 namespace {
@@ -248,13 +249,8 @@ void SyncEngine::startListing()
     auto listProjects = [this, runId, projectQuery](const QString &group, QList<GitLabProject> SyncBatch::*target) {
         track(m_client->groupProjects(
             group, projectQuery, this, [this, runId, group, target](GitLabResult<QList<GitLabProject>> result) {
-                if (!alive(runId))
+                if (!listingAnswered(runId, result.error, result.serverTime))
                     return;
-                if (!result.ok()) {
-                    abortRun(result.error);
-                    return;
-                }
-                noteServerTime(result.serverTime);
                 for (const GitLabProject &project : std::as_const(result.value)) {
                     if (project.namespacePath == group && ReleaseRequestParser::isAppId(project.path))
                         (m_run->batch.*target).append(project);
@@ -276,13 +272,8 @@ void SyncEngine::startListing()
         issueQuery.updatedAfter = run.previous.cursor;
     }
     track(m_client->issues(issueQuery, this, [this, runId](GitLabResult<QList<GitLabIssue>> result) {
-        if (!alive(runId))
+        if (!listingAnswered(runId, result.error, result.serverTime))
             return;
-        if (!result.ok()) {
-            abortRun(result.error);
-            return;
-        }
-        noteServerTime(result.serverTime);
         m_run->batch.issues = std::move(result.value);
         listingDone();
     }));
@@ -299,17 +290,26 @@ void SyncEngine::startListing()
                                    listingDone();
                                    return;
                                }
-                               if (!result.ok()) {
-                                   abortRun(result.error);
+                               if (!listingAnswered(runId, result.error, result.serverTime))
                                    return;
-                               }
-                               noteServerTime(result.serverTime);
                                if (!m_run->full && result.value.commit.id == m_run->previous.inventoryCommit) {
                                    listingDone();
                                    return;
                                }
                                fetchInventory(inventoryProject);
                            }));
+}
+
+bool SyncEngine::listingAnswered(quint64 runId, const GitLabError &error, const QDateTime &serverTime)
+{
+    if (!alive(runId))
+        return false;
+    if (!error.isOk()) {
+        abortRun(error);
+        return false;
+    }
+    noteServerTime(serverTime);
+    return true;
 }
 
 QString SyncEngine::mirrorDir() const
@@ -427,30 +427,25 @@ void SyncEngine::addOpsDetailJobs(const QString &appId, qint64 projectId)
                                       appId));
         });
     }
-    addJob([this, runId, appId, project] {
-        GitLabClient::PipelineQuery query;
-        query.perPage = m_options.pipelinesPerProject;
-        query.maxPages = 1;
-        return m_client->pipelines(project, query, this,
-                                   detailHandler<QList<GitLabPipeline>>(
-                                       runId,
-                                       [this, appId](GitLabResult<QList<GitLabPipeline>> &result) {
-                                           m_run->batch.ops[appId].pipelines = std::move(result.value);
-                                       },
-                                       appId));
-    });
-    addJob([this, runId, appId, project] {
-        GitLabClient::DeploymentQuery query;
-        query.perPage = m_options.deploymentsPerProject;
-        query.maxPages = 1;
-        return m_client->deployments(project, query, this,
-                                     detailHandler<QList<GitLabDeployment>>(
+    // The newest pipelines and deployments, each list into its field of the app's detail.
+    auto addNewestJob = [this, runId, appId, project](auto list, auto query, int SyncOptions::*perPage, auto field) {
+        addJob([this, runId, appId, project, list, query, perPage, field]() mutable {
+            using Items = std::remove_reference_t<decltype(m_run->batch.ops[appId].*field)>;
+            query.perPage = m_options.*perPage;
+            query.maxPages = 1;
+            return (m_client->*list)(project, query, this,
+                                     detailHandler<Items>(
                                          runId,
-                                         [this, appId](GitLabResult<QList<GitLabDeployment>> &result) {
-                                             m_run->batch.ops[appId].deployments = std::move(result.value);
+                                         [this, appId, field](GitLabResult<Items> &result) {
+                                             m_run->batch.ops[appId].*field = std::move(result.value);
                                          },
                                          appId));
-    });
+        });
+    };
+    addNewestJob(&GitLabClient::pipelines, GitLabClient::PipelineQuery {}, &SyncOptions::pipelinesPerProject,
+                 &SyncBatch::OpsDetail::pipelines);
+    addNewestJob(&GitLabClient::deployments, GitLabClient::DeploymentQuery {}, &SyncOptions::deploymentsPerProject,
+                 &SyncBatch::OpsDetail::deployments);
 }
 
 void SyncEngine::planDetails()

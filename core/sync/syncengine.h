@@ -127,6 +127,9 @@ private:
     void addOpsDetailJobs(const QString &appId, qint64 projectId);
     void track(GitLabCall *call);
     void noteServerTime(const QDateTime &time);
+    // A listing's answer for the run still going: false when the run is gone,
+    // or when the answer failed (that ends the run); else its server time is noted.
+    bool listingAnswered(quint64 runId, const GitLabError &error, const QDateTime &serverTime);
     void reportProgress(const QString &text, bool force = false);
     void fetchInventory(const QString &inventoryProject);
     QString mirrorDir() const;

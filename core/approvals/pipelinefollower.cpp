@@ -2,6 +2,7 @@
 
 #include "core/approvals/releasegitlab.h"
 #include "core/approvals/releasetrailers.h"
+#include "core/audit/auditentry.h"
 #include "core/cache/cacheservice.h"
 #include "core/domain/pipelinestatus.h"
 #include "core/util/sequential.h"
@@ -357,13 +358,8 @@ void PipelineFollower::end(const QString &status, const QString &message, const 
 
 AuditEntry PipelineFollower::resultEntry(const QString &message, const QString &origin) const
 {
-    AuditEntry entry;
-    entry.at = QDateTime::currentDateTimeUtc();
-    entry.actor = m_target.actor;
-    entry.action = QStringLiteral("pipeline.finished");
-    entry.appId = m_target.appId;
-    entry.environment = environmentKey(m_target.environment);
-    entry.detail = message;
+    AuditEntry entry = stampedAuditEntry(m_target.actor, QStringLiteral("pipeline.finished"), m_target.appId,
+                                         environmentKey(m_target.environment), message);
     entry.origin = origin;
     return entry;
 }

@@ -5,6 +5,7 @@
 #include "core/approvals/recoverjob.h"
 #include "core/approvals/rejectjob.h"
 #include "core/approvals/releasetrailers.h"
+#include "core/audit/auditentry.h"
 #include "core/git/gitworkspace.h"
 
 #include <QStandardPaths>
@@ -141,13 +142,8 @@ void ReleaseApprover::report(quint64 id, const ReleaseOutcome &outcome)
 
 AuditEntry ReleaseApprover::auditEntryOf(const ReleaseOutcome &outcome)
 {
-    AuditEntry entry;
-    entry.at = QDateTime::currentDateTimeUtc();
-    entry.actor = outcome.actor;
-    entry.action = releaseActionName(outcome.action);
-    entry.appId = outcome.appId;
-    entry.environment = environmentKey(outcome.environment);
-    return entry;
+    return stampedAuditEntry(outcome.actor, releaseActionName(outcome.action), outcome.appId,
+                             environmentKey(outcome.environment));
 }
 
 QString ReleaseApprover::pushedOrigin(const QString &operationId)

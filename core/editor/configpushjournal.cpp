@@ -2,6 +2,7 @@
 
 #include "core/approvals/releasegitlab.h"
 #include "core/approvals/releasetrailers.h"
+#include "core/audit/auditentry.h"
 #include "core/audit/journaldatabase.h"
 #include "core/cache/cacheservice.h"
 #include "core/gitlab/gitlabclient.h"
@@ -62,13 +63,9 @@ ConfigPushJournal::~ConfigPushJournal() = default;
 
 AuditEntry ConfigPushJournal::pushedEntry(const ConfigPush &push, const QString &commit)
 {
-    AuditEntry entry;
-    entry.at = QDateTime::currentDateTimeUtc();
-    entry.actor = push.actor;
-    entry.action = QStringLiteral("config.commit");
-    entry.appId = push.appId;
-    entry.environment = environmentKey(push.environment);
-    entry.detail = tr("%1 at %2").arg(push.path, commit.left(12));
+    AuditEntry entry
+        = stampedAuditEntry(push.actor, QStringLiteral("config.commit"), push.appId, environmentKey(push.environment),
+                            tr("%1 at %2").arg(push.path, commit.left(12)));
     if (!push.operationId.isEmpty())
         entry.origin = ReleaseTrailers::operationKey(push.operationId) + QStringLiteral(":pushed");
     return entry;

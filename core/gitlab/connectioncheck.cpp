@@ -1,5 +1,6 @@
 #include "core/gitlab/connectioncheck.h"
 
+#include "core/audit/auditentry.h"
 #include "core/provisioning/gitlabensure.h"
 
 #include <QDate>
@@ -547,26 +548,20 @@ void ConnectionCheck::repairNext(QList<AppPair> remaining)
         = tr("Cannot read the CI/CD job token allowlist of %1: %2").arg(pair.appId, QStringLiteral("%1"));
     allowlist.addFailed = tr("Cannot add %1's ops project to its code project's CI/CD job token allowlist: %2")
                               .arg(pair.appId, QStringLiteral("%1"));
-    GitLabEnsure::ensureInCollection(m_client, this, std::move(allowlist),
-                                     [this, pair, added, remaining](const QString &error) {
-                                         if (!error.isEmpty()) {
-                                             m_repairing = false;
-                                             Q_EMIT repairFinished(error);
-                                             return;
-                                         }
-                                         if (*added) {
-                                             AuditEntry entry;
-                                             entry.at = QDateTime::currentDateTimeUtc();
-                                             entry.actor = m_username;
-                                             entry.action = QStringLiteral("gitlab.job-token-allowlist.repair");
-                                             entry.appId = pair.appId;
-                                             entry.detail = tr("Added %1/ops/%2 to the CI/CD job token allowlist "
-                                                               "of %1/apps/%2")
-                                                                .arg(m_rootGroup, pair.appId);
-                                             Q_EMIT auditEntry(entry);
-                                         }
-                                         repairNext(remaining);
-                                     });
+    GitLabEnsure::ensureInCollection(
+        m_client, this, std::move(allowlist), [this, pair, added, remaining](const QString &error) {
+            if (!error.isEmpty()) {
+                m_repairing = false;
+                Q_EMIT repairFinished(error);
+                return;
+            }
+            if (*added) {
+                Q_EMIT auditEntry(stampedAuditEntry(
+                    m_username, QStringLiteral("gitlab.job-token-allowlist.repair"), pair.appId, {},
+                    tr("Added %1/ops/%2 to the CI/CD job token allowlist of %1/apps/%2").arg(m_rootGroup, pair.appId)));
+            }
+            repairNext(remaining);
+        });
 }
 
 int ConnectionCheck::exitCode(const QList<Line> &lines)

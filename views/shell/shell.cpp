@@ -1,5 +1,6 @@
 #include "views/shell/shell.h"
 
+#include "core/audit/auditentry.h"
 #include "core/cache/cacheservice.h"
 #include "core/editor/configpushjournal.h"
 #include "core/gitlab/gitlabclient.h"
@@ -604,14 +605,8 @@ void Shell::openLogHistory(const QString &appId, Environment environment)
 
 void Shell::recordAudit(const QString &action, const QString &appId, const QString &environment, const QString &detail)
 {
-    AuditEntry entry;
-    entry.at = QDateTime::currentDateTimeUtc();
-    entry.actor = m_adminLogin.isEmpty() ? tr("(unknown admin)") : m_adminLogin;
-    entry.action = action;
-    entry.appId = appId;
-    entry.environment = environment;
-    entry.detail = detail;
-    appendAudit(entry);
+    appendAudit(stampedAuditEntry(m_adminLogin.isEmpty() ? tr("(unknown admin)") : m_adminLogin, action, appId,
+                                  environment, detail));
 }
 
 void Shell::appendAudit(const AuditEntry &entry)

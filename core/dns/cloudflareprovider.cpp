@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include <functional>
+
 namespace Dockmaster {
 namespace {
 
@@ -250,23 +252,13 @@ void CloudflareProvider::writeRecord(DnsOperation *operation, const QString &zon
         return;
     }
 
-    const DnsRecord &first = current.first();
-    const QList<DnsRecord> extras = current.mid(1);
-    const bool firstMatches = first.content == record.content && first.ttl == record.ttl;
-    auto finish = [this, operation, extras, firstMatches, zoneId, record, first] {
-        DnsRecord kept = record;
-        kept.id = first.id;
-        const auto change
-            = firstMatches && extras.isEmpty() ? DnsOperation::Change::None : DnsOperation::Change::Updated;
-        deleteEach(operation, zoneId, extras,
-                   [this, operation, kept, change] { succeed(operation, { kept }, change); });
-    };
-    if (firstMatches) {
-        finish();
-        return;
-    }
-    call(operation, "PUT", QStringLiteral("/zones/%1/dns_records/%2").arg(zoneId, first.id), {}, body,
-         [finish](const QJsonObject &) { finish(); });
+    keepFirst(
+        operation, record, current,
+        [this, operation, zoneId, body](const DnsRecord &first, Continue next) {
+            call(operation, "PUT", QStringLiteral("/zones/%1/dns_records/%2").arg(zoneId, first.id), {}, body,
+                 [next](const QJsonObject &) { next(); });
+        },
+        std::bind_front(&CloudflareProvider::deleteEach, this, operation, zoneId));
 }
 
 void CloudflareProvider::deleteEach(DnsOperation *operation, const QString &zoneId, const QList<DnsRecord> &victims,

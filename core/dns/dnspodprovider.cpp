@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QNetworkRequest>
 
+#include <functional>
+
 namespace Dockmaster {
 namespace {
 
@@ -173,7 +175,7 @@ void DnsPodProvider::startUpsert(DnsOperation *operation, const QString &zone, c
 void DnsPodProvider::writeRecord(DnsOperation *operation, const QString &zone, const DnsRecord &record,
                                  const QList<DnsRecord> &current, bool mayCreate)
 {
-    QJsonObject parameters {
+    const QJsonObject parameters {
         { QStringLiteral("Domain"), zone },
         { QStringLiteral("SubDomain"), subDomain(record.name, zone) },
         { QStringLiteral("RecordType"), record.type },
@@ -204,22 +206,14 @@ void DnsPodProvider::writeRecord(DnsOperation *operation, const QString &zone, c
         return;
     }
 
-    const DnsRecord first = current.first();
-    const QList<DnsRecord> extras = current.mid(1);
-    const bool firstMatches = first.content == record.content && first.ttl == record.ttl;
-    auto finish = [this, operation, zone, extras, firstMatches, record, first] {
-        DnsRecord kept = record;
-        kept.id = first.id;
-        const auto change
-            = firstMatches && extras.isEmpty() ? DnsOperation::Change::None : DnsOperation::Change::Updated;
-        deleteEach(operation, zone, extras, [this, operation, kept, change] { succeed(operation, { kept }, change); });
-    };
-    if (firstMatches) {
-        finish();
-        return;
-    }
-    parameters.insert(QStringLiteral("RecordId"), first.id.toLongLong());
-    call(operation, "ModifyRecord", parameters, [finish](const QJsonObject &, const QString &) { finish(); });
+    keepFirst(
+        operation, record, current,
+        [this, operation, parameters](const DnsRecord &first, Continue next) {
+            QJsonObject modify = parameters;
+            modify.insert(QStringLiteral("RecordId"), first.id.toLongLong());
+            call(operation, "ModifyRecord", modify, [next](const QJsonObject &, const QString &) { next(); });
+        },
+        std::bind_front(&DnsPodProvider::deleteEach, this, operation, zone));
 }
 
 void DnsPodProvider::deleteEach(DnsOperation *operation, const QString &zone, const QList<DnsRecord> &victims,

@@ -94,14 +94,40 @@ QString DnsProvider::admit(DnsOperation *operation, const QString &name,
     return zoneFor(operation, name);
 }
 
-DnsOperation *DnsProvider::listRecords(const QString &name, const QString &type)
+void DnsProvider::keepFirst(DnsOperation *operation, const DnsRecord &record, const QList<DnsRecord> &current,
+                            std::function<void(const DnsRecord &first, Continue next)> update,
+                            std::function<void(const QList<DnsRecord> &extras, Continue done)> deleteExtras)
+{
+    const DnsRecord first = current.first();
+    const QList<DnsRecord> extras = current.mid(1);
+    const bool firstMatches = first.content == record.content && first.ttl == record.ttl;
+    auto finish = [this, operation, extras, firstMatches, record, first, deleteExtras = std::move(deleteExtras)] {
+        DnsRecord kept = record;
+        kept.id = first.id;
+        const auto change
+            = firstMatches && extras.isEmpty() ? DnsOperation::Change::None : DnsOperation::Change::Updated;
+        deleteExtras(extras, [this, operation, kept, change] { succeed(operation, { kept }, change); });
+    };
+    if (firstMatches) {
+        finish();
+        return;
+    }
+    update(first, std::move(finish));
+}
+
+DnsOperation *DnsProvider::startOnRecordSet(const QString &name, const QString &type, RecordSetStart start)
 {
     DnsOperation *operation = newOperation();
     const QString zone = admit(
         operation, name, { { "name", DnsValidation::recordName(name) }, { "type", DnsValidation::recordType(type) } });
     if (!zone.isEmpty())
-        startList(operation, zone, name, type);
+        (this->*start)(operation, zone, name, type);
     return operation;
+}
+
+DnsOperation *DnsProvider::listRecords(const QString &name, const QString &type)
+{
+    return startOnRecordSet(name, type, &DnsProvider::startList);
 }
 
 DnsOperation *DnsProvider::upsertARecord(const QString &name, const QString &address, int ttl)
@@ -124,12 +150,7 @@ DnsOperation *DnsProvider::upsertARecord(const QString &name, const QString &add
 
 DnsOperation *DnsProvider::deleteRecords(const QString &name, const QString &type)
 {
-    DnsOperation *operation = newOperation();
-    const QString zone = admit(
-        operation, name, { { "name", DnsValidation::recordName(name) }, { "type", DnsValidation::recordType(type) } });
-    if (!zone.isEmpty())
-        startDelete(operation, zone, name, type);
-    return operation;
+    return startOnRecordSet(name, type, &DnsProvider::startDelete);
 }
 
 void DnsProvider::retire()

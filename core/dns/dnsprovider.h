@@ -123,6 +123,14 @@ protected:
               const QString &providerCode = {});
     void refuse(DnsOperation *operation, const QString &field, const QString &message);
 
+    using Continue = std::function<void()>;
+    // An upsert that found records already there: the first is kept, changed
+    // by `update` unless it already matches, and `deleteExtras` removes the
+    // others; then the operation succeeds with `record` under the first's id.
+    void keepFirst(DnsOperation *operation, const DnsRecord &record, const QList<DnsRecord> &current,
+                   std::function<void(const DnsRecord &first, Continue next)> update,
+                   std::function<void(const QList<DnsRecord> &extras, Continue done)> deleteExtras);
+
     // Network-level trouble in words for people; transient by nature.
     static QString networkErrorMessage(const QString &provider, const DnsHttpAnswer &answer);
     // Connection trouble passes; a refused TLS certificate does not.
@@ -137,6 +145,11 @@ private:
     // returns the zone to work in, or an empty string when refused.
     QString admit(DnsOperation *operation, const QString &name,
                   std::initializer_list<std::pair<const char *, QString>> problems);
+    using RecordSetStart
+        = void (DnsProvider::*)(DnsOperation *, const QString &zone, const QString &name, const QString &type);
+    // A call on the record set `name`/`type`: admitted by both, then begun by
+    // the provider's `start` (startList, startDelete).
+    DnsOperation *startOnRecordSet(const QString &name, const QString &type, RecordSetStart start);
     QString zoneFor(DnsOperation *operation, const QString &name);
 
     QStringList m_zones;

@@ -1,22 +1,23 @@
 #include "core/approvals/approvaltypes.h"
 
+#include "core/util/enumkeys.h"
+
 namespace Dockmaster {
+
+namespace {
+
+// The audit journal's action keys.
+constexpr EnumKey<ReleaseOutcome::Action> ReleaseActions[] = {
+    { ReleaseOutcome::Action::Approve, "release.approve" }, { ReleaseOutcome::Action::Reject, "release.reject" },
+    { ReleaseOutcome::Action::DeployTag, "deploy.tag" },    { ReleaseOutcome::Action::Rollback, "deploy.rollback" },
+    { ReleaseOutcome::Action::Recover, "release.recover" },
+};
+
+} // namespace
 
 QString releaseActionName(ReleaseOutcome::Action action)
 {
-    switch (action) {
-    case ReleaseOutcome::Action::Approve:
-        return QStringLiteral("release.approve");
-    case ReleaseOutcome::Action::Reject:
-        return QStringLiteral("release.reject");
-    case ReleaseOutcome::Action::DeployTag:
-        return QStringLiteral("deploy.tag");
-    case ReleaseOutcome::Action::Rollback:
-        return QStringLiteral("deploy.rollback");
-    case ReleaseOutcome::Action::Recover:
-        return QStringLiteral("release.recover");
-    }
-    return QStringLiteral("release");
+    return enumKey(ReleaseActions, action);
 }
 
 } // namespace Dockmaster

@@ -16,6 +16,16 @@ QString line(const char *key, const QString &value)
     return QString::fromLatin1(key) + QStringLiteral(": ") + value + QLatin1Char('\n');
 }
 
+// The trailers that end every approved release commit: who approved it, the
+// codes commit it puts live and, for a resumable operation, its id.
+QString approvalTrailers(const QString &admin, const QString &codesSha, const QString &operationId)
+{
+    QString trailers = line(ApprovedByKey, admin) + line(CodesCommitKey, codesSha);
+    if (!operationId.isEmpty())
+        trailers += line(OperationKey, operationId);
+    return trailers;
+}
+
 } // namespace
 
 QString requestKey(const QString &codeProjectPath, qint64 iid)
@@ -89,11 +99,7 @@ QString deployTagMessage(const QString &environment, const QString &tagOrSha, co
 {
     QString message = QStringLiteral("Deploy %1 (%2) to %3\n\n").arg(tagOrSha, sha.left(12), environment);
     message += line(DeployTagKey, tagOrSha);
-    message += line(ApprovedByKey, admin);
-    message += line(CodesCommitKey, sha);
-    if (!operationId.isEmpty())
-        message += line(OperationKey, operationId);
-    return message;
+    return message + approvalTrailers(admin, sha, operationId);
 }
 
 QString rollbackMessage(const QString &environment, const QString &targetSha, const QString &fromSha,
@@ -103,11 +109,7 @@ QString rollbackMessage(const QString &environment, const QString &targetSha, co
     message += line(RollbackToKey, targetSha);
     if (!fromSha.isEmpty())
         message += line(RolledBackFromKey, fromSha);
-    message += line(ApprovedByKey, admin);
-    message += line(CodesCommitKey, targetSha);
-    if (!operationId.isEmpty())
-        message += line(OperationKey, operationId);
-    return message;
+    return message + approvalTrailers(admin, targetSha, operationId);
 }
 
 QString approvedMarkerPrefix(const QString &key)

@@ -75,24 +75,23 @@ DeploymentProgressPanel::DeploymentProgressPanel(QWidget *parent)
 
 QString DeploymentProgressPanel::statusDisplayName(const QString &status)
 {
-    if (status == QLatin1String("pushing"))
-        return tr("Pushing");
-    if (status == QLatin1String("waiting"))
-        return tr("Waiting for the pipeline");
-    if (status == QLatin1String("created") || status == QLatin1String("pending"))
-        return tr("Queued");
-    if (status == QLatin1String("running"))
-        return tr("Running");
-    if (status == QLatin1String("success"))
-        return tr("Deployed");
-    if (status == QLatin1String("failed"))
-        return tr("Failed");
-    if (status == QLatin1String("canceled"))
-        return tr("Canceled");
-    if (status == QLatin1String("skipped"))
-        return tr("Skipped");
-    if (status == QLatin1String("unknown"))
-        return tr("Lost track");
+    // GitLab's pipeline statuses, and the panel's own before and after them
+    // (pushing, waiting, unknown), as a person reads them.
+    struct StatusName {
+        const char *status;
+        const char *name;
+    };
+    static constexpr StatusName names[] = {
+        { "pushing", QT_TR_NOOP("Pushing") }, { "waiting", QT_TR_NOOP("Waiting for the pipeline") },
+        { "created", QT_TR_NOOP("Queued") },  { "pending", QT_TR_NOOP("Queued") },
+        { "running", QT_TR_NOOP("Running") }, { "success", QT_TR_NOOP("Deployed") },
+        { "failed", QT_TR_NOOP("Failed") },   { "canceled", QT_TR_NOOP("Canceled") },
+        { "skipped", QT_TR_NOOP("Skipped") }, { "unknown", QT_TR_NOOP("Lost track") },
+    };
+    for (const StatusName &entry : names) {
+        if (status == QLatin1String(entry.status))
+            return tr(entry.name);
+    }
     return status;
 }
 

@@ -1,5 +1,7 @@
 #include "views/editor/codeeditor.h"
 
+#include "views/editor/gutter.h"
+
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
@@ -8,30 +10,10 @@
 
 namespace Dockmaster {
 
-namespace {
-
-class LineNumberArea final : public QWidget
-{
-public:
-    explicit LineNumberArea(CodeEditor *editor)
-        : QWidget(editor)
-        , m_editor(editor)
-    {
-    }
-    QSize sizeHint() const override { return { m_editor->lineNumberAreaWidth(), 0 }; }
-
-protected:
-    void paintEvent(QPaintEvent *event) override { m_editor->paintLineNumbers(event); }
-
-private:
-    CodeEditor *m_editor;
-};
-
-} // namespace
-
 CodeEditor::CodeEditor(QWidget *parent)
     : QPlainTextEdit(parent)
-    , m_lineNumberArea(new LineNumberArea(this))
+    , m_lineNumberArea(new Gutter(
+          this, [this] { return lineNumberAreaWidth(); }, [this](QPaintEvent *event) { paintLineNumbers(event); }))
 {
     setLineWrapMode(QPlainTextEdit::NoWrap);
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);

@@ -13,6 +13,8 @@
 #include <QPainter>
 #include <QScrollBar>
 
+#include <utility>
+
 namespace Dockmaster {
 namespace {
 constexpr int ColumnGap = 10;
@@ -423,29 +425,25 @@ void LogListView::keyPressEvent(QKeyEvent *event)
         selectAll();
         return;
     }
-    QScrollBar *bar = verticalScrollBar();
-    switch (event->key()) {
-    case Qt::Key_Up:
-        bar->triggerAction(QAbstractSlider::SliderSingleStepSub);
-        return;
-    case Qt::Key_Down:
-        bar->triggerAction(QAbstractSlider::SliderSingleStepAdd);
-        return;
-    case Qt::Key_PageUp:
-        bar->triggerAction(QAbstractSlider::SliderPageStepSub);
-        return;
-    case Qt::Key_PageDown:
-        bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
-        return;
-    case Qt::Key_Home:
-        bar->triggerAction(QAbstractSlider::SliderToMinimum);
-        return;
-    case Qt::Key_End:
+    // End follows the tail again (and scrolls there); the others scroll as in any list.
+    if (event->key() == Qt::Key_End) {
         setFollowing(true);
         return;
-    default:
-        QAbstractScrollArea::keyPressEvent(event);
     }
+    static constexpr std::pair<int, QAbstractSlider::SliderAction> scrollKeys[] = {
+        { Qt::Key_Up, QAbstractSlider::SliderSingleStepSub },
+        { Qt::Key_Down, QAbstractSlider::SliderSingleStepAdd },
+        { Qt::Key_PageUp, QAbstractSlider::SliderPageStepSub },
+        { Qt::Key_PageDown, QAbstractSlider::SliderPageStepAdd },
+        { Qt::Key_Home, QAbstractSlider::SliderToMinimum },
+    };
+    for (const auto &[key, action] : scrollKeys) {
+        if (event->key() == key) {
+            verticalScrollBar()->triggerAction(action);
+            return;
+        }
+    }
+    QAbstractScrollArea::keyPressEvent(event);
 }
 
 void LogListView::wheelEvent(QWheelEvent *event)

@@ -1,6 +1,7 @@
 #include "views/review/diffview.h"
 
 #include "core/util/untrustedtext.h"
+#include "views/editor/gutter.h"
 #include "views/editor/syntaxsupport.h"
 
 #include <QFontDatabase>
@@ -13,23 +14,6 @@
 #include <KSyntaxHighlighting/Theme>
 
 namespace Dockmaster {
-
-class DiffLineNumberArea final : public QWidget
-{
-public:
-    explicit DiffLineNumberArea(DiffView *view)
-        : QWidget(view)
-        , m_view(view)
-    {
-    }
-    QSize sizeHint() const override { return { m_view->gutterWidth(), 0 }; }
-
-protected:
-    void paintEvent(QPaintEvent *event) override { m_view->paintGutter(event); }
-
-private:
-    DiffView *m_view;
-};
 
 namespace {
 
@@ -45,7 +29,7 @@ QColor tint(const QColor &base, const QColor &hue, qreal amount)
 DiffView::DiffView(const KSyntaxHighlighting::Repository *repository, QWidget *parent)
     : QPlainTextEdit(parent)
     , m_repository(repository)
-    , m_gutter(new DiffLineNumberArea(this))
+    , m_gutter(new Gutter(this, [this] { return gutterWidth(); }, [this](QPaintEvent *event) { paintGutter(event); }))
 {
     setReadOnly(true);
     setLineWrapMode(QPlainTextEdit::NoWrap);

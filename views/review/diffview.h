@@ -12,7 +12,7 @@ class SyntaxHighlighter;
 
 namespace Dockmaster {
 
-class DiffLineNumberArea;
+class Gutter;
 
 // Read-only view of one file's unified diff: old/new line numbers in a gutter,
 // added and removed lines tinted from the palette, flagged lines marked.
@@ -36,7 +36,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    friend class DiffLineNumberArea;
+    friend class Gutter;
     int gutterWidth() const;
     void layoutGutter();
     void paintGutter(QPaintEvent *event);
@@ -45,7 +45,7 @@ private:
 
     const KSyntaxHighlighting::Repository *m_repository;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
-    DiffLineNumberArea *m_gutter;
+    Gutter *m_gutter;
     QList<DiffLine> m_lines; // one per block
     QSet<int> m_flagged;
     int m_digits = 3;

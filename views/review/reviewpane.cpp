@@ -24,7 +24,6 @@ namespace Dockmaster {
 
 namespace {
 
-enum Page { EmptyPage, LoadingPage, ErrorPage, ReadyPage };
 constexpr int FlagIndexRole = Qt::UserRole + 1;
 constexpr int PathRole = Qt::UserRole + 2;
 
@@ -158,6 +157,7 @@ void ReviewPane::buildUi()
     m_emptyLabel->setTextFormat(Qt::PlainText);
     m_emptyLabel->setText(tr("Select a release request to review it"));
     m_emptyLabel->setAccessibleName(tr("No release request selected"));
+    // One page per State, in its order (setState shows the page by index).
     m_stack->addWidget(m_emptyLabel);
 
     auto *loading = new QWidget;
@@ -289,20 +289,7 @@ void ReviewPane::setError(const QString &message)
 void ReviewPane::setState(State state)
 {
     m_state = state;
-    switch (state) {
-    case State::Empty:
-        m_stack->setCurrentIndex(EmptyPage);
-        break;
-    case State::Loading:
-        m_stack->setCurrentIndex(LoadingPage);
-        break;
-    case State::Error:
-        m_stack->setCurrentIndex(ErrorPage);
-        break;
-    case State::Ready:
-        m_stack->setCurrentIndex(ReadyPage);
-        break;
-    }
+    m_stack->setCurrentIndex(static_cast<int>(state)); // one page per state, added in the State's order
     m_header->setVisible(state != State::Empty || m_hasRequest);
 }
 

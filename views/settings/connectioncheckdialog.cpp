@@ -10,6 +10,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace Dockmaster {
 
 namespace {
@@ -19,19 +21,17 @@ using Status = ConnectionCheckLine::Status;
 QString statusStyle(Status status)
 {
     // Text colour and a tinted background; the word itself carries the meaning.
-    switch (status) {
-    case Status::Ok:
-        return QStringLiteral("color: #1e6b34; background: #dff3e4;");
-    case Status::Warning:
-        return QStringLiteral("color: #7a5200; background: #fff1cc;");
-    case Status::Failed:
-        return QStringLiteral("color: #ffffff; background: #b3261e;");
-    case Status::CouldNotCheck:
-        return QStringLiteral("color: #3c3c3c; background: #e4e4e4;");
-    case Status::Pending:
-        break;
+    static constexpr std::pair<Status, const char *> styles[] = {
+        { Status::Ok, "color: #1e6b34; background: #dff3e4;" },
+        { Status::Warning, "color: #7a5200; background: #fff1cc;" },
+        { Status::Failed, "color: #ffffff; background: #b3261e;" },
+        { Status::CouldNotCheck, "color: #3c3c3c; background: #e4e4e4;" },
+    };
+    for (const auto &[known, style] : styles) {
+        if (known == status)
+            return QString::fromLatin1(style);
     }
-    return QStringLiteral("color: #555555;");
+    return QStringLiteral("color: #555555;"); // still checking
 }
 
 QLabel *plainLabel(QWidget *parent)

@@ -23,11 +23,7 @@ void LinkOpener::open(const QStringList &links)
         m_beforePaint += links;
         return;
     }
-    QStringList unknown;
-    for (const QString &link : links) {
-        if (!show(link, Attempt::BeforeSync))
-            unknown.append(link);
-    }
+    const QStringList unknown = showEach(links, Attempt::BeforeSync);
     if (unknown.isEmpty())
         return;
     const int syncs = m_requestSync();
@@ -84,13 +80,19 @@ bool LinkOpener::show(const QString &link, Attempt attempt)
     return true;
 }
 
-void LinkOpener::showOrReport(const QStringList &links)
+QStringList LinkOpener::showEach(const QStringList &links, Attempt attempt)
 {
     QStringList unknown;
     for (const QString &link : links) {
-        if (!show(link, Attempt::Final))
+        if (!show(link, attempt))
             unknown.append(link);
     }
+    return unknown;
+}
+
+void LinkOpener::showOrReport(const QStringList &links)
+{
+    const QStringList unknown = showEach(links, Attempt::Final);
     if (unknown.isEmpty())
         return;
     m_window->showError(tr("No application or open release request of this profile matches %1.")

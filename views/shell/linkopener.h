@@ -42,6 +42,8 @@ private:
     };
     // Selects what `link` names; false if the cache does not know it.
     bool show(const QString &link, Attempt attempt);
+    // Shows each link; returns the links that matched nothing.
+    QStringList showEach(const QStringList &links, Attempt attempt);
     // Shows what the cache knows of `links` and names the rest.
     void showOrReport(const QStringList &links);
 

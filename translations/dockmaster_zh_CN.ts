@@ -5614,8 +5614,12 @@
         <translation>测试环境批准人数</translation>
     </message>
     <message>
-        <source>Refuse production approvals while the same version&apos;s test release is pending or failed</source>
-        <translation>同一版本的测试环境发布仍待审批或已失败时，拒绝批准生产环境</translation>
+        <source>Refuse while its test release is pending or failed</source>
+        <translation>同一版本的测试环境发布仍待审批或已失败时拒绝批准</translation>
+    </message>
+    <message>
+        <source>Production after test</source>
+        <translation>先测试后生产</translation>
     </message>
     <message>
         <source>Before an admin approves production, Dockmaster checks the test release of the same version. Unticked, a pending or failed test release is a warning in the approval dialog and on the approval; ticked, the production approval is refused until the test release is deployed.</source>

@@ -149,14 +149,15 @@ void SettingsDialog::buildUi()
         tr("How many different admins must approve a test release before it deploys (1 to 5). With 2 or more, "
            "the requester cannot approve their own test release either."));
     form->addRow(tr("Test approvals"), m_testApprovals);
-    m_refuseBeforeTest = new QCheckBox(
-        tr("Refuse production approvals while the same version's test release is pending or failed"), this);
+    // A short text beside a row label: the whole sentence made the dialog
+    // wider than an 820-pixel screen in English.
+    m_refuseBeforeTest = new QCheckBox(tr("Refuse while its test release is pending or failed"), this);
     m_refuseBeforeTest->setObjectName(QStringLiteral("refuseProductionBeforeTest"));
     m_refuseBeforeTest->setToolTip(
         tr("Before an admin approves production, Dockmaster checks the test release of the same version. Unticked, a "
            "pending or failed test release is a warning in the approval dialog and on the approval; ticked, the "
            "production approval is refused until the test release is deployed."));
-    form->addRow(QString(), m_refuseBeforeTest);
+    form->addRow(tr("Production after test"), m_refuseBeforeTest);
     // With two or more production approvals, no requester ever approves alone.
     connect(m_productionApprovals, &QSpinBox::valueChanged, this, [this](int count) {
         m_twoPerson->setEnabled(count < 2);

@@ -32,19 +32,19 @@ const QString CloneOwnerFile = QStringLiteral("dockmaster.owner");
 // A console killed in the middle of a git operation leaves git's lock files
 // behind (index.lock, a ref's .lock), and every later operation on the clone
 // refuses to run ("the index is locked"). A profile's clones are its own: once
-// the process that last worked in one is gone, its locks are stale.
-void takeOverClone(const QString &gitDir)
+// the process that last worked in one is gone, its locks are stale. The caller
+// marks the clone as its own afterwards.
+void releaseLocksOfADeadOwner(const QString &gitDir)
 {
-    if (ProcessOwner::isOrphaned(gitDir, CloneOwnerFile)) {
-        const QDir dir(gitDir);
-        for (const QString &lock : dir.entryList({ QStringLiteral("*.lock") }, QDir::Files | QDir::Hidden))
-            QFile::remove(dir.filePath(lock));
-        QDirIterator refs(dir.filePath(QStringLiteral("refs")), { QStringLiteral("*.lock") },
-                          QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (refs.hasNext())
-            QFile::remove(refs.next());
-    }
-    ProcessOwner::mark(gitDir, CloneOwnerFile);
+    if (!ProcessOwner::isOrphaned(gitDir, CloneOwnerFile))
+        return;
+    const QDir dir(gitDir);
+    for (const QString &lock : dir.entryList({ QStringLiteral("*.lock") }, QDir::Files | QDir::Hidden))
+        QFile::remove(dir.filePath(lock));
+    QDirIterator refs(dir.filePath(QStringLiteral("refs")), { QStringLiteral("*.lock") }, QDir::Files | QDir::Hidden,
+                      QDirIterator::Subdirectories);
+    while (refs.hasNext())
+        QFile::remove(refs.next());
 }
 
 using RemotePtr = GitHandle<git_remote, git_remote_free>;
@@ -469,7 +469,7 @@ void GitWorker::attach(const QUrl &url, const QString &username, const QString &
         git_repository_free(m_repository);
         m_repository = nullptr;
         if (QDir(folder + QStringLiteral("/.git")).exists()) {
-            takeOverClone(folder + QStringLiteral("/.git"));
+            releaseLocksOfADeadOwner(folder + QStringLiteral("/.git"));
             if (git_repository_open(&m_repository, folder.toUtf8().constData()) != 0) {
                 throw GitError { GitFailure::General,
                                  tr("Could not open the workspace %1: %2").arg(folder, libgit2Message()) };

@@ -632,6 +632,23 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
     }
     const bool wantMore = request.maxPages <= 0 || call->m_response.pages < request.maxPages;
     if (next.isValid() && wantMore) {
+        // A proxy or a broken instance that names a page already read as the
+        // next one would keep the call going forever.
+        if (call->m_pagesRead.isEmpty())
+            call->m_pagesRead.insert(urlFor(request).toString(QUrl::FullyEncoded));
+        const QString nextKey = next.toString(QUrl::FullyEncoded);
+        if (call->m_pagesRead.contains(nextKey)) {
+            GitLabError error;
+            error.kind = GitLabError::Kind::Malformed;
+            error.path = request.path;
+            error.message = tr("GitLab's pages of %1 lead back to a page already read; Dockmaster stopped after %n "
+                               "page(s). Nothing was changed.",
+                               nullptr, call->m_response.pages)
+                                .arg(humanPath(request.path));
+            fail(call, error);
+            return;
+        }
+        call->m_pagesRead.insert(nextKey);
         call->m_nextUrl = next;
         enqueue(call);
         return;
@@ -780,28 +797,39 @@ GitLabCall *GitLabClient::getList(GitLabRequest request, QObject *context, Parse
 template<typename T, typename Parser>
 GitLabCall *GitLabClient::getObject(GitLabRequest request, QObject *context, Parser parser, Callback<T> done)
 {
-    return send(request, context, [done = std::move(done), parser, path = request.path](const GitLabResponse &r) {
-        GitLabResult<T> result;
-        result.serverTime = r.serverTime;
-        if (!r.error.isOk()) {
-            result.error = r.error;
+    // A write GitLab accepted (2xx) happened, whatever its answer looks like.
+    const bool writes = request.method != "GET" && request.method != "HEAD";
+    return send(
+        request, context, [done = std::move(done), parser, path = request.path, writes](const GitLabResponse &r) {
+            GitLabResult<T> result;
+            result.serverTime = r.serverTime;
+            if (!r.error.isOk()) {
+                result.error = r.error;
+                done(std::move(result));
+                return;
+            }
+            QJsonParseError parseError;
+            const QJsonDocument document = QJsonDocument::fromJson(r.body, &parseError);
+            const std::optional<T> parsed = document.isObject() ? parser(document.object()) : std::nullopt;
+            if (!parsed) {
+                result.error.path = path;
+                result.error.httpStatus = r.httpStatus;
+                if (writes) {
+                    result.error.kind = GitLabError::Kind::MayHaveTakenEffect;
+                    result.error.message = tr("GitLab accepted the change to %1 but sent an answer Dockmaster cannot "
+                                              "read; the change was probably made. Check it before doing it again.")
+                                               .arg(humanPath(path));
+                } else {
+                    result.error.kind = GitLabError::Kind::Malformed;
+                    result.error.message
+                        = tr("GitLab sent an answer for %1 that Dockmaster cannot read. Nothing was changed.")
+                              .arg(humanPath(path));
+                }
+            } else {
+                result.value = *parsed;
+            }
             done(std::move(result));
-            return;
-        }
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(r.body, &parseError);
-        const std::optional<T> parsed = document.isObject() ? parser(document.object()) : std::nullopt;
-        if (!parsed) {
-            result.error.kind = GitLabError::Kind::Malformed;
-            result.error.path = path;
-            result.error.httpStatus = r.httpStatus;
-            result.error.message = tr("GitLab sent an answer for %1 that Dockmaster cannot read. Nothing was changed.")
-                                       .arg(humanPath(path));
-        } else {
-            result.value = *parsed;
-        }
-        done(std::move(result));
-    });
+        });
 }
 
 GitLabCall *GitLabClient::currentUser(QObject *context, Callback<GitLabUser> done)

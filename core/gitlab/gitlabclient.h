@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 
 #include <deque>
@@ -81,7 +82,8 @@ private:
     QPointer<QObject> m_context;
     bool m_hasContext = false;
     std::function<void(const GitLabResponse &)> m_done;
-    QUrl m_nextUrl; // set while following pages
+    QUrl m_nextUrl;            // set while following pages
+    QSet<QString> m_pagesRead; // every page URL asked for, to stop a loop of next links
     QNetworkReply *m_reply = nullptr;
     GitLabResponse m_response;
     int m_attempt = 0; // retries of the current page (5xx, timeouts)

@@ -57,6 +57,45 @@ EmulatorFault EmulatorFault::dropConnection(const QString &pathRegex, int times)
     return make(Kind::DropConnection, pathRegex, times);
 }
 
+EmulatorFault EmulatorFault::stall(const QString &pathRegex, int times)
+{
+    return make(Kind::Stall, pathRegex, times);
+}
+
+EmulatorFault EmulatorFault::truncatedJson(const QString &pathRegex, int times)
+{
+    return make(Kind::TruncatedJson, pathRegex, times);
+}
+
+EmulatorFault EmulatorFault::wrongShapeJson(const QString &pathRegex, int times)
+{
+    return make(Kind::WrongShapeJson, pathRegex, times);
+}
+
+EmulatorFault EmulatorFault::hugeBody(const QString &pathRegex, qsizetype bytes, int times)
+{
+    EmulatorFault f = make(Kind::HugeBody, pathRegex, times);
+    f.hugeBytes = bytes;
+    return f;
+}
+
+EmulatorFault EmulatorFault::linkLoop(const QString &pathRegex, int times)
+{
+    return make(Kind::LinkLoop, pathRegex, times);
+}
+
+EmulatorFault EmulatorFault::redirectAway(const QString &pathRegex, int times)
+{
+    return make(Kind::RedirectAway, pathRegex, times);
+}
+
+EmulatorFault EmulatorFault::beforeAnswering(const QString &pathRegex, std::function<void()> action, int times)
+{
+    EmulatorFault f = make(Kind::BeforeAnswer, pathRegex, times);
+    f.beforeAnswer = std::move(action);
+    return f;
+}
+
 EmulatorFault &EmulatorFault::onMethod(const QString &httpMethod)
 {
     method = httpMethod;

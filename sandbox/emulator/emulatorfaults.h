@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace Dockmaster {
@@ -22,6 +23,13 @@ struct EmulatorFault {
         MalformedJson,  // 200 with a body that is not valid JSON
         TruncatedBody,  // real response, Content-Length larger than what is sent, then close
         DropConnection, // close the socket without answering
+        Stall,          // real status and headers, half the body, then silence on an open socket
+        TruncatedJson,  // the real answer cut in half, with a Content-Length that matches the cut
+        WrongShapeJson, // 200 with valid JSON of the other shape (an object for an array and back)
+        HugeBody,       // 200 with a JSON answer of hugeBytes bytes
+        LinkLoop,       // the real answer, with a next page that is the page just asked for
+        RedirectAway,   // 302 to the same path on another host
+        BeforeAnswer,   // run `beforeAnswer` on the server thread, then answer normally
     };
 
     Kind kind = Kind::Status;
@@ -31,6 +39,8 @@ struct EmulatorFault {
     int status = 500;
     int retryAfterSeconds = 1;
     int delayMs = 0;
+    qsizetype hugeBytes = 50LL * 1024 * 1024;
+    std::function<void()> beforeAnswer;
 
     static EmulatorFault serverError(const QString &pathRegex, int status = 500, int times = 1);
     static EmulatorFault rateLimited(const QString &pathRegex, int retryAfterSeconds, int times = 1);
@@ -39,6 +49,14 @@ struct EmulatorFault {
     static EmulatorFault malformedJson(const QString &pathRegex, int times = 1);
     static EmulatorFault truncatedBody(const QString &pathRegex, int times = 1);
     static EmulatorFault dropConnection(const QString &pathRegex, int times = 1);
+    static EmulatorFault stall(const QString &pathRegex, int times = 1);
+    static EmulatorFault truncatedJson(const QString &pathRegex, int times = 1);
+    static EmulatorFault wrongShapeJson(const QString &pathRegex, int times = 1);
+    static EmulatorFault hugeBody(const QString &pathRegex, qsizetype bytes, int times = 1);
+    // Every matching GET answers with itself as the next page (times -1: until removed).
+    static EmulatorFault linkLoop(const QString &pathRegex, int times = -1);
+    static EmulatorFault redirectAway(const QString &pathRegex, int times = 1);
+    static EmulatorFault beforeAnswering(const QString &pathRegex, std::function<void()> action, int times = 1);
     EmulatorFault &onMethod(const QString &httpMethod);
 };
 

@@ -126,6 +126,19 @@ void EmulatorServer::dispatch(QPointer<HttpConnection> connection, const HttpReq
 {
     if (!connection)
         return;
+    if (fault && fault->kind == EmulatorFault::Kind::BeforeAnswer) {
+        if (fault->beforeAnswer)
+            fault->beforeAnswer();
+        dispatch(connection, request, std::nullopt);
+        return;
+    }
+    if (fault && fault->kind == EmulatorFault::Kind::RedirectAway) {
+        // A misconfigured proxy or a moved instance: the same path, another host.
+        HttpResponse r = HttpResponse::text(302, "Found\n");
+        r.setHeader("Location", "http://gitlab-elsewhere.invalid" + request.target);
+        finish(connection, request, r, fault);
+        return;
+    }
     if (fault && fault->kind == EmulatorFault::Kind::DropConnection) {
         finish(connection, request, HttpResponse { 0, {}, {}, HttpResponse::Delivery::Dropped }, fault);
         return;
@@ -306,6 +319,8 @@ void EmulatorServer::finish(QPointer<HttpConnection> connection, const HttpReque
     }
     if (fault && fault->kind == EmulatorFault::Kind::TruncatedBody)
         response.delivery = HttpResponse::Delivery::Truncated;
+    if (fault)
+        applyAnswerFault(request, response, *fault);
     if (response.delivery != HttpResponse::Delivery::Dropped) {
         addRateLimitHeaders(response);
         QDateTime now;
@@ -324,6 +339,44 @@ void EmulatorServer::finish(QPointer<HttpConnection> connection, const HttpReque
         m_shared.saveState();
     if (connection)
         connection->respond(response);
+}
+
+void EmulatorServer::applyAnswerFault(const HttpRequest &request, HttpResponse &response, const EmulatorFault &fault)
+{
+    switch (fault.kind) {
+    case EmulatorFault::Kind::Stall:
+        response.delivery = HttpResponse::Delivery::Stalled;
+        break;
+    case EmulatorFault::Kind::TruncatedJson:
+        response.body.truncate(response.body.size() / 2);
+        break;
+    case EmulatorFault::Kind::WrongShapeJson:
+        response.status = 200;
+        response.setHeader("Content-Type", "application/json");
+        response.body = response.body.trimmed().startsWith('[') ? QByteArray("{\"message\":\"unexpected\"}")
+                                                                : QByteArray("[{\"unexpected\":true}]");
+        break;
+    case EmulatorFault::Kind::HugeBody: {
+        response.status = 200;
+        response.setHeader("Content-Type", "application/json");
+        const QByteArray open = "{\"padding\":\"";
+        const QByteArray close = "\"}";
+        const qsizetype fill = qMax<qsizetype>(0, fault.hugeBytes - open.size() - close.size());
+        response.body = open + QByteArray(fill, 'x') + close;
+        break;
+    }
+    case EmulatorFault::Kind::LinkLoop: {
+        QByteArray host = request.header("host");
+        if (host.isEmpty())
+            host = "127.0.0.1";
+        const QByteArray self = "http://" + host + request.target;
+        response.setHeader("Link", "<" + self + ">; rel=\"next\"");
+        response.setHeader("X-Next-Page", request.queryValue(QStringLiteral("page"), QStringLiteral("1")).toLatin1());
+        break;
+    }
+    default:
+        break;
+    }
 }
 
 bool EmulatorServer::overRateLimit()

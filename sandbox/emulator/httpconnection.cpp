@@ -188,12 +188,18 @@ void HttpConnection::respond(const HttpResponse &response)
     }
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     const bool truncated = response.delivery == HttpResponse::Delivery::Truncated;
-    const bool keep = m_keepAlive && !truncated;
+    const bool stalled = response.delivery == HttpResponse::Delivery::Stalled;
+    const bool keep = m_keepAlive && !truncated && !stalled;
     out += keep ? QByteArray("Connection: keep-alive\r\n") : QByteArray("Connection: close\r\n");
     out += "\r\n";
     if (m_current.method != "HEAD")
-        out += truncated ? response.body.left(response.body.size() / 2) : response.body;
+        out += truncated || stalled ? response.body.left(response.body.size() / 2) : response.body;
     m_socket->write(out);
+    if (stalled) {
+        // The rest never comes; the connection stays open until the client gives up.
+        m_state = State::Waiting;
+        return;
+    }
     if (!keep) {
         m_socket->flush();
         m_socket->disconnectFromHost();

@@ -30,6 +30,7 @@ struct HttpResponse {
         Normal,
         Truncated, // announce the full Content-Length, send half, close
         Dropped,   // close the connection without any response
+        Stalled,   // announce the full Content-Length, send half, then nothing (keep the socket open)
     };
 
     int status = 200;

@@ -1,0 +1,849 @@
+// The fault matrix (issue 15): every fault crossed with every action, each
+// cell checking what an admin relies on. Under the fault the action either
+// completes or says, in a readable message, that it did not; after the fault
+// is gone and the admin (or the console's own recovery) tries again, the
+// effect exists exactly once, and GitLab and the local cache agree.
+//
+// Each action is one test function whose rows are the faults; every cell
+// prints one line "MATRIX <action> | <fault> | <outcome>", and with
+// DOCKMASTER_MATRIX_REPORT set to a folder, the cells are written to
+// <folder>/<action>.tsv, from which packaging/reliability-report.sh writes
+// docs/reliability.md.
+
+#include "core/approvals/releaseapprover.h"
+#include "core/approvals/releasetrailers.h"
+#include "core/cache/cacheservice.h"
+#include "core/git/gitworkspace.h"
+#include "core/sync/syncengine.h"
+#include "tests/approvals/approvaltesthelpers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <git2/common.h>
+
+#include <functional>
+#include <memory>
+
+using namespace Dockmaster;
+using namespace Dockmaster::Test;
+
+namespace {
+
+// How long the client waits for a silent answer; short so a stalled cell ends soon.
+constexpr int TransferTimeoutMs = 2000;
+
+// Where a fault hits: the request of the action whose failure does the most harm.
+struct FaultPoint {
+    QString method;
+    QString pathRegex;
+};
+
+const FaultPoint IssueListing { QStringLiteral("GET"), QStringLiteral("^/api/v4/groups/[^/]+/issues$") };
+const FaultPoint LabelUpdate { QStringLiteral("PUT"), QStringLiteral("^/api/v4/projects/[^/]+/issues/\\d+$") };
+const FaultPoint NotePost { QStringLiteral("POST"), QStringLiteral("^/api/v4/projects/[^/]+/issues/\\d+/notes$") };
+const FaultPoint Push { QStringLiteral("POST"), QStringLiteral("git-receive-pack$") };
+
+enum class FaultKind {
+    Status500,
+    Status502,
+    Status503,
+    Status504,
+    RateLimitedWithRetryAfter,
+    RateLimitedWithoutRetryAfter,
+    ConnectionRefused,
+    ResetMidBody,
+    ConnectionDropped,
+    NeverEnds,
+    SlowAnswer,
+    TruncatedJson,
+    MalformedJson,
+    WrongShapeJson,
+    HugeBody,
+    LinkLoop,
+    RedirectToAnotherHost,
+    TlsCertificateError,
+    ClockOff,
+    PushNonFastForward,
+    PushRejectedByHook,
+};
+
+struct FaultInfo {
+    FaultKind kind;
+    const char *name;
+    bool pushOnly;
+};
+
+const FaultInfo Faults[] = {
+    { FaultKind::Status500, "HTTP 500", false },
+    { FaultKind::Status502, "HTTP 502", false },
+    { FaultKind::Status503, "HTTP 503", false },
+    { FaultKind::Status504, "HTTP 504", false },
+    { FaultKind::RateLimitedWithRetryAfter, "429 with Retry-After", false },
+    { FaultKind::RateLimitedWithoutRetryAfter, "429 without Retry-After", false },
+    { FaultKind::ConnectionRefused, "connection refused", false },
+    { FaultKind::ResetMidBody, "connection reset mid-body", false },
+    { FaultKind::ConnectionDropped, "connection dropped before the answer", false },
+    { FaultKind::NeverEnds, "answer that never ends", false },
+    { FaultKind::SlowAnswer, "answer slower than the timeout", false },
+    { FaultKind::TruncatedJson, "truncated JSON", false },
+    { FaultKind::MalformedJson, "malformed JSON", false },
+    { FaultKind::WrongShapeJson, "valid JSON of the wrong shape", false },
+    { FaultKind::HugeBody, "50 MB body", false },
+    { FaultKind::LinkLoop, "Link to the same page (loop)", false },
+    { FaultKind::RedirectToAnotherHost, "redirect to another host", false },
+    { FaultKind::TlsCertificateError, "TLS certificate error", false },
+    { FaultKind::ClockOff, "clock 10 minutes off", false },
+    { FaultKind::PushNonFastForward, "push rejected as non-fast-forward", true },
+    { FaultKind::PushRejectedByHook, "push rejected by a hook", true },
+};
+
+// A message an admin can read: said at all, not a server's raw answer.
+QString unreadableMessage(const QString &message)
+{
+    if (message.trimmed().isEmpty())
+        return QStringLiteral("no message");
+    if (message.contains(QLatin1String("{\"")) || message.contains(QLatin1String("<html"), Qt::CaseInsensitive))
+        return QStringLiteral("raw server text in the message: ") + message.left(200);
+    if (message.size() > 1500)
+        return QStringLiteral("a message of %1 characters").arg(message.size());
+    return {};
+}
+
+// The message tells the admin that GitLab was left as it was.
+bool claimsNothingChanged(const QString &message)
+{
+    return message.contains(QLatin1String("Nothing was changed"))
+        || message.contains(QLatin1String("Nothing was done"));
+}
+
+// A TLS server whose certificate nobody trusts (self-signed, made by openssl).
+class UntrustedTlsServer
+{
+public:
+    bool start(const QString &folder)
+    {
+        const QString key = folder + QStringLiteral("/tls.key");
+        const QString cert = folder + QStringLiteral("/tls.crt");
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                        QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                        QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                        QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert });
+        if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
+            return false;
+        QFile keyFile(key);
+        QFile certFile(cert);
+        if (!keyFile.open(QIODevice::ReadOnly) || !certFile.open(QIODevice::ReadOnly))
+            return false;
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+        configuration.setLocalCertificate(QSslCertificate(certFile.readAll()));
+        m_server.setSslConfiguration(configuration);
+        return m_server.listen(QHostAddress::LocalHost);
+    }
+    QUrl url() const { return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_server.serverPort())); }
+
+private:
+    QSslServer m_server;
+};
+
+// A loopback port nobody listens on.
+QUrl refusingUrl()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost);
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+}
+
+// Everything the panels read, to compare a cache with GitLab's state.
+struct CacheState {
+    QList<AppRecord> apps;
+    QList<ReleaseRequest> requests;
+    QList<TagRecord> tags;
+    bool operator==(const CacheState &) const = default;
+};
+
+struct Cell {
+    QString action;
+    QString fault;
+    QString outcome;
+};
+
+} // namespace
+
+class TestFaultMatrix : public QObject
+{
+    Q_OBJECT
+
+private:
+    // One action's world: a seeded emulator, the admin's client, an approver.
+    ApprovalFixture m_fixture;
+    QTemporaryDir m_dir;
+    std::unique_ptr<GitLabClient> m_client;
+    std::unique_ptr<ReleaseApprover> m_approver;
+    std::unique_ptr<OutcomeRecorder> m_outcomes;
+    std::unique_ptr<CacheService> m_cache;
+    UntrustedTlsServer m_tls;
+    QList<Cell> m_cells;
+    int m_nextApp = 0;
+    int m_serial = 0;
+
+    // --- faults ---------------------------------------------------------
+
+    // Installs `kind` at `point`; returns what undoes it.
+    std::function<void()> install(FaultKind kind, const FaultPoint &point, const QString &opsProject,
+                                  const QString &branch)
+    {
+        GitLabEmulator &emulator = *m_fixture.emulator;
+        auto add = [&](EmulatorFault fault) {
+            const int id = emulator.addFault(fault.onMethod(point.method));
+            return std::function<void()>([&emulator, id] { emulator.removeFault(id); });
+        };
+        const QString &p = point.pathRegex;
+        switch (kind) {
+        case FaultKind::Status500:
+            return add(EmulatorFault::serverError(p, 500));
+        case FaultKind::Status502:
+            return add(EmulatorFault::serverError(p, 502));
+        case FaultKind::Status503:
+            return add(EmulatorFault::serverError(p, 503));
+        case FaultKind::Status504:
+            return add(EmulatorFault::serverError(p, 504));
+        case FaultKind::RateLimitedWithRetryAfter:
+            return add(EmulatorFault::rateLimited(p, 1));
+        case FaultKind::RateLimitedWithoutRetryAfter:
+            return add(EmulatorFault::applicationRateLimited(p));
+        case FaultKind::ConnectionRefused:
+            m_client->setBaseUrl(refusingUrl());
+            return [this] {
+                m_client->setBaseUrl(m_fixture.emulator->baseUrl());
+            };
+        case FaultKind::ResetMidBody:
+            return add(EmulatorFault::truncatedBody(p));
+        case FaultKind::ConnectionDropped:
+            return add(EmulatorFault::dropConnection(p));
+        case FaultKind::NeverEnds:
+            return add(EmulatorFault::stall(p));
+        case FaultKind::SlowAnswer:
+            return add(EmulatorFault::delay(p, TransferTimeoutMs * 3, 1));
+        case FaultKind::TruncatedJson:
+            return add(EmulatorFault::truncatedJson(p));
+        case FaultKind::MalformedJson:
+            return add(EmulatorFault::malformedJson(p));
+        case FaultKind::WrongShapeJson:
+            return add(EmulatorFault::wrongShapeJson(p));
+        case FaultKind::HugeBody:
+            return add(EmulatorFault::hugeBody(p, 50LL * 1024 * 1024));
+        case FaultKind::LinkLoop:
+            return add(EmulatorFault::linkLoop(p));
+        case FaultKind::RedirectToAnotherHost:
+            return add(EmulatorFault::redirectAway(p));
+        case FaultKind::TlsCertificateError:
+            m_client->setBaseUrl(m_tls.url());
+            return [this] {
+                m_client->setBaseUrl(m_fixture.emulator->baseUrl());
+            };
+        case FaultKind::ClockOff:
+            // GitLab's clock 10 minutes behind this machine's (the same skew
+            // seen from the other side as this machine's clock ahead).
+            emulator.advanceClock(-600);
+            return [&emulator] {
+                emulator.advanceClock(600);
+            };
+        case FaultKind::PushNonFastForward:
+            // Another commit lands on the branch between this console's fetch
+            // and its push, so the push's old value no longer matches.
+            return add(EmulatorFault::beforeAnswering(
+                Push.pathRegex, [this, opsProject, branch] { foreignCommit(opsProject, branch); }));
+        case FaultKind::PushRejectedByHook: {
+            // The branch protected with "No one" allowed to push: GitLab's
+            // pre-receive check refuses every push, an administrator's too.
+            setPushAllowed(opsProject, branch, false);
+            return [this, opsProject, branch] {
+                setPushAllowed(opsProject, branch, true);
+            };
+        }
+        }
+        return [] {
+        };
+    }
+
+    void foreignCommit(const QString &opsProject, const QString &branch)
+    {
+        const QString bare = m_fixture.bareRepository(opsProject);
+        const QString tree = QString::fromLatin1(
+            m_fixture.git(opsProject, { QStringLiteral("rev-parse"), branch + QStringLiteral("^{tree}") }).trimmed());
+        const QString parent = m_fixture.rev(opsProject, branch);
+        QProcess commit;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char *name : { "GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME" })
+            environment.insert(QString::fromLatin1(name), QStringLiteral("Another Admin"));
+        for (const char *name : { "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL" })
+            environment.insert(QString::fromLatin1(name), QStringLiteral("another@example.test"));
+        commit.setProcessEnvironment(environment);
+        commit.start(QStringLiteral("git"),
+                     { QStringLiteral("--git-dir=") + bare, QStringLiteral("commit-tree"), tree, QStringLiteral("-p"),
+                       parent, QStringLiteral("-m"), QStringLiteral("Another console's change") });
+        commit.waitForFinished(30000);
+        const QString sha = QString::fromLatin1(commit.readAllStandardOutput().trimmed());
+        m_fixture.git(opsProject, { QStringLiteral("update-ref"), QStringLiteral("refs/heads/") + branch, sha });
+    }
+
+    void setPushAllowed(const QString &opsProject, const QString &branch, bool allowed)
+    {
+        QMutexLocker lock(&m_fixture.emulator->store().mutex());
+        EmulatorProject *project = m_fixture.emulator->store().projectByPath(opsProject);
+        if (!project)
+            return;
+        project->protectedBranches.removeIf([&](const EmulatorProtectedBranch &b) { return b.name == branch; });
+        if (!allowed) {
+            EmulatorProtectedBranch rule;
+            rule.name = branch;
+            rule.pushAccessLevel = 0;
+            rule.mergeAccessLevel = 40;
+            project->protectedBranches.append(rule);
+        }
+    }
+
+    // --- the world ------------------------------------------------------
+
+    void startWorld(int apps)
+    {
+        m_approver.reset();
+        m_outcomes.reset();
+        m_cache.reset();
+        m_client.reset();
+        m_fixture.emulator.reset();
+        QVERIFY(m_fixture.start(apps));
+        m_client = m_fixture.client(m_fixture.emulator->adminToken());
+        GitLabClientOptions options = m_client->options();
+        options.transferTimeoutMs = TransferTimeoutMs;
+        options.maxRetryAfterSeconds = 5;
+        m_client->setOptions(options);
+        m_approver = std::make_unique<ReleaseApprover>(
+            m_client.get(), ApprovalFixture::options(m_dir.filePath(QStringLiteral("approvals-%1").arg(++m_serial))));
+        m_outcomes = std::make_unique<OutcomeRecorder>(m_approver.get());
+        m_nextApp = 0;
+    }
+
+    QString nextApp() { return m_fixture.seed.appIds.value(m_nextApp++); }
+
+    int appIndex(const QString &appId) const { return int(m_fixture.seed.appIds.indexOf(appId)); }
+
+    void record(const QString &action, const QString &fault, const QString &outcome)
+    {
+        m_cells.append({ action, fault, outcome });
+        qInfo().noquote() << QStringLiteral("MATRIX %1 | %2 | %3").arg(action, fault, outcome);
+    }
+
+    static void addRows(bool withPush)
+    {
+        QTest::addColumn<int>("fault");
+        for (const FaultInfo &fault : Faults) {
+            if (fault.pushOnly && !withPush)
+                continue;
+            QTest::newRow(fault.name) << int(fault.kind);
+        }
+    }
+
+    static const FaultInfo &info(int kind)
+    {
+        for (const FaultInfo &fault : Faults) {
+            if (int(fault.kind) == kind)
+                return fault;
+        }
+        return Faults[0];
+    }
+
+    // "done", or "not done: <message>", for the table.
+    static QString describe(bool done, const QString &message)
+    {
+        if (done)
+            return QStringLiteral("done");
+        QString text = message.simplified();
+        if (text.size() > 160)
+            text = text.left(157) + QStringLiteral("...");
+        return QStringLiteral("not done (\"%1\")").arg(text);
+    }
+
+    // --- sync -----------------------------------------------------------
+
+    std::unique_ptr<CacheService> openCache(const QString &name)
+    {
+        auto cache = std::make_unique<CacheService>(m_dir.filePath(name));
+        QSignalSpy opened(cache.get(), &CacheService::opened);
+        cache->open();
+        if (!opened.wait(20000))
+            return {};
+        return cache;
+    }
+
+    // Runs one sync; empty when it finished, else its message.
+    std::optional<QString> runSync(CacheService &cache, SyncEngine::Mode mode)
+    {
+        SyncEngine engine(m_client.get(), &cache);
+        SyncOptions options;
+        options.inventoryMirrorDir = m_dir.filePath(QStringLiteral("mirror-%1.git").arg(++m_serial));
+        engine.setOptions(options);
+        std::optional<QString> failure;
+        bool ended = false;
+        connect(&engine, &SyncEngine::finished, this, [&] { ended = true; });
+        connect(&engine, &SyncEngine::failed, this, [&](const QString &message) {
+            failure = message;
+            ended = true;
+        });
+        engine.start(mode);
+        if (!QTest::qWaitFor([&] { return ended; }, 120000))
+            return QStringLiteral("the sync never ended");
+        return failure;
+    }
+
+    CacheState state(CacheService &cache)
+    {
+        std::optional<CacheState> out;
+        const QString sample = m_fixture.seed.appIds.value(0);
+        cache.query<CacheState>(
+            this,
+            [sample](CacheDatabase &db) {
+                CacheState s;
+                s.apps = db.loadApps();
+                s.requests = db.loadReleaseRequests();
+                s.tags = db.loadTags(sample);
+                return s;
+            },
+            [&out](CacheState s) { out = std::move(s); });
+        (void)QTest::qWaitFor([&out] { return out.has_value(); }, 20000);
+        return out.value_or(CacheState {});
+    }
+
+    // What a first sync of GitLab's data into a new cache holds now.
+    CacheState gitLabState()
+    {
+        auto reference = openCache(QStringLiteral("reference-%1.sqlite").arg(++m_serial));
+        if (!reference)
+            return {};
+        const auto failure = runSync(*reference, SyncEngine::Mode::Full);
+        if (failure)
+            qWarning().noquote() << "reference sync failed:" << *failure;
+        return state(*reference);
+    }
+
+    void syncCell(SyncEngine::Mode mode)
+    {
+        QFETCH(int, fault);
+        const FaultInfo &faultInfo = info(fault);
+        const QString action
+            = mode == SyncEngine::Mode::Full ? QStringLiteral("full sync") : QStringLiteral("incremental sync");
+        auto cache = openCache(QStringLiteral("cache-%1.sqlite").arg(++m_serial));
+        QVERIFY(cache);
+        if (mode == SyncEngine::Mode::Incremental) {
+            const auto first = runSync(*cache, SyncEngine::Mode::Full);
+            QVERIFY2(!first, qPrintable(first.value_or(QString())));
+        }
+        // Something new for this sync to bring: a release request opened now.
+        const int app = m_nextApp++ % int(m_fixture.seed.appIds.size());
+        const ReleaseRequest opened
+            = m_fixture.openRequest(m_fixture.developerToken(app), app, Environment::Test, QStringLiteral("v1.0.0"));
+        QVERIFY(opened.iid > 0);
+        const CacheState before = state(*cache);
+
+        const auto undo = install(faultInfo.kind, IssueListing, {}, {});
+        const auto failure = runSync(*cache, mode);
+        undo();
+        const CacheState under = state(*cache);
+        const CacheState truth = gitLabState();
+        QVERIFY(!truth.apps.isEmpty());
+        if (failure) {
+            const QString unreadable = unreadableMessage(*failure);
+            QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
+            // A failed run writes nothing: the panels keep what they showed.
+            QVERIFY2(under == before, "a failed sync changed the cache");
+        } else {
+            QVERIFY2(under == truth, "a sync that finished under the fault left the cache unlike GitLab");
+        }
+        // The fault gone, the next sync brings the cache level with GitLab.
+        const auto again = runSync(*cache, mode);
+        QVERIFY2(!again, qPrintable(again.value_or(QString())));
+        QVERIFY2(state(*cache) == truth, "the cache and GitLab disagree after the fault");
+        record(action, QString::fromLatin1(faultInfo.name), describe(!failure, failure.value_or(QString())));
+    }
+
+    // --- approvals ------------------------------------------------------
+
+    // Runs the approver's recovery as the console does at its next start.
+    void recover()
+    {
+        const quint64 id = m_approver->recover(QStringLiteral("root"));
+        QVERIFY(m_outcomes->waitRecovery(id, 60000).has_value());
+    }
+
+    QString labelState(const GitLabIssue &issue)
+    {
+        for (const QString &label : issue.labels) {
+            if (label.startsWith(QLatin1String("release::")))
+                return label;
+        }
+        return {};
+    }
+
+    // --- deployments ----------------------------------------------------
+
+    QStringList operationCommits(const QString &ops, const QString &branch, const QString &operationId)
+    {
+        if (operationId.isEmpty())
+            return {};
+        return m_fixture.commitsWithLine(ops, branch, ReleaseTrailers::operationLine(operationId));
+    }
+
+    // A pointer move (deploy or rollback) under the fault, then, when it was
+    // not done, the console's restart (recovery) and the admin's retry.
+    // Afterwards the target is live and exactly one of this cell's commits moved it.
+    void pointerMoveCell(const QString &action, const FaultInfo &faultInfo, const QString &appId,
+                         const QString &targetSha, const std::function<quint64()> &start)
+    {
+        const QString ops = QStringLiteral("plugins/ops/") + appId;
+        const QString branch = QStringLiteral("env/test");
+        const QString startHead = m_fixture.rev(ops, branch);
+        const auto undo = install(faultInfo.kind, Push, ops, branch);
+        const ReleaseOutcome first = m_outcomes->wait(start(), 120000);
+        undo();
+        if (!first.ok()) {
+            const QString unreadable = unreadableMessage(first.message);
+            QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
+            const int pushed = int(operationCommits(ops, branch, first.operationId).size());
+            QVERIFY2(pushed <= 1, "a commit was pushed twice");
+            if (claimsNothingChanged(first.message))
+                QVERIFY2(pushed == 0, "says nothing changed, but pushed");
+        }
+        // Let the console finish what it started (as at its next start), then
+        // the admin tries again if the version is still not live.
+        QVERIFY(m_fixture.pipelinesSettle(ops, branch, 30000));
+        bool retried = false;
+        if (m_fixture.codesAt(ops, branch) != targetSha) {
+            retried = true;
+            const ReleaseOutcome again = m_outcomes->wait(start(), 120000);
+            QVERIFY2(again.ok(), qPrintable(again.message));
+        }
+        QCOMPARE(m_fixture.codesAt(ops, branch), targetSha);
+        // Exactly one Dockmaster commit since the cell began moved the pointer.
+        const QStringList added
+            = QString::fromLatin1(
+                  m_fixture.git(ops, { QStringLiteral("rev-list"), startHead + QStringLiteral("..") + branch }))
+                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        int ours = 0;
+        for (const QString &commit : added) {
+            const QString message = QString::fromUtf8(m_fixture.git(
+                ops, { QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%B"), commit }));
+            if (message.contains(QLatin1String("Dockmaster-Operation: ")))
+                ++ours;
+        }
+        QCOMPARE(ours, 1);
+        QVERIFY(m_fixture.pipelinesSettle(ops, branch, 30000));
+        record(action, QString::fromLatin1(faultInfo.name),
+               first.ok() ? QStringLiteral("done")
+                          : describe(false, first.message)
+                       + (retried ? QStringLiteral("; the retry deployed it once")
+                                  : QStringLiteral("; it was live once")));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_tls.start(m_dir.path()), "openssl could not make a certificate");
+        // A stalled git answer fails after 5 s here instead of libgit2's 30 s.
+        git_libgit2_opts(GIT_OPT_SET_SERVER_TIMEOUT, 5000);
+    }
+
+    void cleanupTestCase()
+    {
+        const QString folder = qEnvironmentVariable("DOCKMASTER_MATRIX_REPORT");
+        if (folder.isEmpty() || m_cells.isEmpty())
+            return;
+        QDir().mkpath(folder);
+        QHash<QString, QList<Cell>> byAction;
+        for (const Cell &cell : std::as_const(m_cells))
+            byAction[cell.action].append(cell);
+        for (auto it = byAction.cbegin(); it != byAction.cend(); ++it) {
+            QString name = it.key();
+            name.replace(QLatin1Char(' '), QLatin1Char('-'));
+            QFile file(folder + QLatin1Char('/') + name + QStringLiteral(".tsv"));
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            for (const Cell &cell : it.value())
+                file.write(QStringList { cell.action, cell.fault, cell.outcome }.join(QLatin1Char('\t')).toUtf8()
+                           + '\n');
+        }
+    }
+
+    void init()
+    {
+        // Every cell starts on a GitLab that answers normally.
+        if (m_fixture.emulator)
+            m_fixture.emulator->clearFaults();
+        if (m_client && m_fixture.emulator)
+            m_client->setBaseUrl(m_fixture.emulator->baseUrl());
+    }
+
+    void fullSync_data() { addRows(false); }
+    void fullSync()
+    {
+        if (QByteArray(QTest::currentDataTag()) == Faults[0].name)
+            startWorld(4);
+        syncCell(SyncEngine::Mode::Full);
+    }
+
+    void incrementalSync_data() { addRows(false); }
+    void incrementalSync()
+    {
+        if (QByteArray(QTest::currentDataTag()) == Faults[0].name)
+            startWorld(4);
+        syncCell(SyncEngine::Mode::Incremental);
+    }
+
+    void approve_data() { addRows(true); }
+    void approve()
+    {
+        QFETCH(int, fault);
+        const FaultInfo &faultInfo = info(fault);
+        if (faultInfo.kind == Faults[0].kind)
+            startWorld(int(std::size(Faults)) + 1);
+        const int app = appIndex(nextApp());
+        const auto opened = m_fixture.openRequestForANewVersion(app);
+        QVERIFY(opened.request.iid > 0);
+        const ReleaseRequest &request = opened.request;
+        const QString ops = opsProject(request);
+        const QString key = ReleaseTrailers::requestKey(codeProject(request), request.iid);
+
+        const auto undo
+            = install(faultInfo.kind, faultInfo.pushOnly ? Push : LabelUpdate, ops, QStringLiteral("env/test"));
+        const ReleaseOutcome first = m_outcomes->wait(m_approver->approve(request, QStringLiteral("root")), 120000);
+        undo();
+        if (!first.ok()) {
+            const QString unreadable = unreadableMessage(first.message);
+            QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
+            if (claimsNothingChanged(first.message))
+                QVERIFY2(m_fixture.commitsWithLine(ops, QStringLiteral("env/test"), ReleaseTrailers::requestLine(key))
+                             .isEmpty(),
+                         "says nothing changed, but pushed");
+        }
+        // The console's next start finishes a half-done approval; the admin
+        // approves again if nothing was done.
+        recover();
+        bool retried = false;
+        if (m_fixture.commitsWithLine(ops, QStringLiteral("env/test"), ReleaseTrailers::requestLine(key)).isEmpty()) {
+            retried = true;
+            const ReleaseOutcome again = m_outcomes->wait(m_approver->approve(request, QStringLiteral("root")), 120000);
+            QVERIFY2(again.ok(), qPrintable(again.message));
+        }
+        QCOMPARE(m_fixture.commitsWithLine(ops, QStringLiteral("env/test"), ReleaseTrailers::requestLine(key)).size(),
+                 1);
+        QCOMPARE(m_fixture.codesAt(ops, QStringLiteral("env/test")), opened.version.sha);
+        QCOMPARE(m_fixture.notesContaining(request, ReleaseTrailers::approvedMarkerPrefix(key)), 1);
+        const QString label = labelState(m_fixture.issue(request));
+        QVERIFY2(label != QLatin1String("release::pending") && label != QLatin1String("release::rejected"),
+                 qPrintable(label));
+        QVERIFY(m_fixture.pipelinesSettle(ops, QStringLiteral("env/test"), 30000));
+        // The cache shows what GitLab says about the request.
+        const CacheState truth = gitLabState();
+        const auto cached = std::find_if(truth.requests.cbegin(), truth.requests.cend(), [&](const ReleaseRequest &r) {
+            return r.projectId == request.projectId && r.iid == request.iid;
+        });
+        QVERIFY(cached == truth.requests.cend() || cached->state != ReleaseState::Pending);
+        record(QStringLiteral("approve"), QString::fromLatin1(faultInfo.name),
+               first.ok() ? QStringLiteral("done")
+                          : describe(false, first.message)
+                       + (retried ? QStringLiteral("; approved once on retry")
+                                  : QStringLiteral("; completed once by recovery")));
+    }
+
+    void reject_data() { addRows(false); }
+    void reject()
+    {
+        QFETCH(int, fault);
+        const FaultInfo &faultInfo = info(fault);
+        if (faultInfo.kind == Faults[0].kind)
+            startWorld(2);
+        const ReleaseRequest request
+            = m_fixture.openRequest(m_fixture.developerToken(0), 0, Environment::Test, QStringLiteral("v1.0.0"));
+        QVERIFY(request.iid > 0);
+        const QString key = ReleaseTrailers::requestKey(codeProject(request), request.iid);
+        const QString reason = QStringLiteral("Cell %1: the changelog is missing.").arg(++m_serial);
+
+        const auto undo = install(faultInfo.kind, NotePost, {}, {});
+        const ReleaseOutcome first
+            = m_outcomes->wait(m_approver->reject(request, QStringLiteral("root"), reason), 120000);
+        undo();
+        if (!first.ok()) {
+            const QString unreadable = unreadableMessage(first.message);
+            QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
+            if (claimsNothingChanged(first.message)) {
+                QVERIFY2(m_fixture.notesContaining(request, reason) == 0, "says nothing changed, but commented");
+                QVERIFY(labelState(m_fixture.issue(request)) == QLatin1String("release::pending"));
+            }
+        }
+        bool retried = false;
+        if (labelState(m_fixture.issue(request)) != QLatin1String("release::rejected")) {
+            retried = true;
+            const ReleaseOutcome again
+                = m_outcomes->wait(m_approver->reject(request, QStringLiteral("root"), reason), 120000);
+            QVERIFY2(again.ok(), qPrintable(again.message));
+        }
+        QCOMPARE(labelState(m_fixture.issue(request)), QStringLiteral("release::rejected"));
+        QCOMPARE(m_fixture.notesContaining(request, ReleaseTrailers::rejectedMarkerPrefix(key)), 1);
+        QCOMPARE(m_fixture.notesContaining(request, reason), 1);
+        const CacheState truth = gitLabState();
+        QVERIFY(std::none_of(truth.requests.cbegin(), truth.requests.cend(), [&](const ReleaseRequest &r) {
+            return r.projectId == request.projectId && r.iid == request.iid && r.state == ReleaseState::Pending;
+        }));
+        record(QStringLiteral("reject"), QString::fromLatin1(faultInfo.name),
+               first.ok() ? QStringLiteral("done")
+                          : describe(false, first.message)
+                       + (retried ? QStringLiteral("; rejected once on retry") : QStringLiteral("; it was done once")));
+    }
+
+    void deployTag_data() { addRows(true); }
+    void deployTag()
+    {
+        QFETCH(int, fault);
+        const FaultInfo &faultInfo = info(fault);
+        if (faultInfo.kind == Faults[0].kind)
+            startWorld(int(std::size(Faults)) + 1);
+        const QString appId = nextApp();
+        const auto version = m_fixture.versionNotLiveOn(appId, QStringLiteral("env/test"));
+        QVERIFY(!version.tag.isEmpty());
+        pointerMoveCell(QStringLiteral("deploy a tag"), faultInfo, appId, version.sha, [&] {
+            return m_approver->deployTag(appId, Environment::Test, version.tag, QStringLiteral("root"));
+        });
+    }
+
+    void rollback_data() { addRows(true); }
+    void rollback()
+    {
+        QFETCH(int, fault);
+        const FaultInfo &faultInfo = info(fault);
+        if (faultInfo.kind == Faults[0].kind)
+            startWorld(int(std::size(Faults)) + 1);
+        const QString appId = nextApp();
+        const QString ops = QStringLiteral("plugins/ops/") + appId;
+        // Something to roll back: a newer version deployed first, fault-free.
+        const QString previous = m_fixture.codesAt(ops, QStringLiteral("env/test"));
+        const auto version = m_fixture.versionNotLiveOn(appId, QStringLiteral("env/test"));
+        QVERIFY(!version.tag.isEmpty());
+        const ReleaseOutcome deployed = m_outcomes->wait(
+            m_approver->deployTag(appId, Environment::Test, version.tag, QStringLiteral("root")), 120000);
+        QVERIFY2(deployed.ok(), qPrintable(deployed.message));
+        QVERIFY(m_fixture.pipelinesSettle(ops, QStringLiteral("env/test"), 30000));
+        pointerMoveCell(QStringLiteral("roll back"), faultInfo, appId, previous, [&] {
+            return m_approver->rollback(appId, Environment::Test, previous, QStringLiteral("root"));
+        });
+    }
+
+    void commitConfig_data() { addRows(true); }
+    void commitConfig()
+    {
+        QFETCH(int, fault);
+        const FaultInfo &faultInfo = info(fault);
+        if (faultInfo.kind == Faults[0].kind)
+            startWorld(2);
+        const QString ops = QStringLiteral("plugins/ops/") + m_fixture.seed.appIds.value(0);
+        const QString branch = QStringLiteral("env/test");
+        const QString path = QStringLiteral("conf/matrix-%1.conf").arg(++m_serial);
+        const QByteArray content = "# cell " + QByteArray::number(m_serial) + "\n";
+        const QString message = QStringLiteral("Config cell %1").arg(m_serial);
+        // The editor's workspace of this profile: one per cell, kept across its "restart".
+        const QString workspaceRoot = m_dir.filePath(QStringLiteral("editor-%1").arg(m_serial));
+        const GitAuthor author { QStringLiteral("root"), QStringLiteral("root@example.test") };
+        auto open = [&](GitWorkspace &workspace) {
+            return waitGit<GitOpened>([&](QObject *context, auto done) {
+                workspace.open(ReleaseGitLab::repositoryUrl(m_client->baseUrl(), ops), m_client->token(), branch,
+                               context, done);
+            });
+        };
+        auto commit = [&](GitWorkspace &workspace, const QString &base) {
+            return waitGit<GitPushResult>(
+                [&](QObject *context, auto done) {
+                    workspace.commitAndPush(path, content, message, author, base, context, done);
+                },
+                120000);
+        };
+        auto onBranch = [&] {
+            return m_fixture.git(ops, { QStringLiteral("show"), branch + QLatin1Char(':') + path }) == content;
+        };
+        auto workspace = std::make_unique<GitWorkspace>(workspaceRoot);
+        // The fault is there from the start: opening the editor meets it too.
+        const auto undo = install(faultInfo.kind, Push, ops, branch);
+        const auto opened = open(*workspace);
+        std::optional<GitResult<GitPushResult>> first;
+        if (opened.ok())
+            first = commit(*workspace, opened.value.headCommit);
+        undo();
+        QString how = QStringLiteral("done");
+        if (!opened.ok()) {
+            const QString unreadable = unreadableMessage(opened.error);
+            QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
+            const auto reopened = open(*workspace);
+            QVERIFY2(reopened.ok(), qPrintable(reopened.error));
+            const auto again = commit(*workspace, reopened.value.headCommit);
+            QVERIFY2(again.ok() && !again.value.rejection, qPrintable(again.error));
+            how = describe(false, opened.error) + QStringLiteral("; committed once when GitLab was back");
+        } else if (first->ok() && first->value.rejection) {
+            // Someone else pushed first: the editor re-applies the edit on
+            // the new head and the admin commits it again.
+            const auto rebased = waitGit<GitRebaseResult>([&](QObject *context, auto done) {
+                workspace->rebaseEdit(path, content, first->value.rejection->baseCommit, context, done);
+            });
+            QVERIFY2(rebased.ok() && !rebased.value.conflicts, qPrintable(rebased.error));
+            const auto again = waitGit<GitPushResult>([&](QObject *context, auto done) {
+                workspace->commitAndPush(path, rebased.value.content, message, author, rebased.value.newBase, context,
+                                         done);
+            });
+            QVERIFY2(again.ok() && !again.value.rejection, qPrintable(again.error));
+            how = QStringLiteral("not done (another commit came first); re-applied and pushed once");
+        } else if (!first->ok()) {
+            const QString unreadable = unreadableMessage(first->error);
+            QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
+            // The editor opens the workspace again (as after a restart): a
+            // commit that did not reach GitLab is offered and pushed once;
+            // one that was refused is still in the editor, committed again.
+            workspace = std::make_unique<GitWorkspace>(workspaceRoot);
+            const auto reopened = open(*workspace);
+            QVERIFY2(reopened.ok(), qPrintable(reopened.error));
+            if (!reopened.value.unpushed.isEmpty()) {
+                QCOMPARE(reopened.value.unpushed.size(), 1);
+                const auto pushed = waitGit<GitPushResult>([&](QObject *context, auto done) {
+                    workspace->pushUnpushed(reopened.value.unpushed.constFirst().commit.id, context, done);
+                });
+                QVERIFY2(pushed.ok() && !pushed.value.rejection, qPrintable(pushed.error));
+                how = describe(false, first->error) + QStringLiteral("; the kept commit was pushed once");
+            } else if (!onBranch()) {
+                const auto again = commit(*workspace, reopened.value.headCommit);
+                QVERIFY2(again.ok() && !again.value.rejection, qPrintable(again.error));
+                how = describe(false, first->error) + QStringLiteral("; committed again from the editor, once");
+            } else {
+                how = describe(false, first->error) + QStringLiteral("; it had reached GitLab once");
+            }
+        }
+        // Exactly one commit with the edit, and the file holds it.
+        const QStringList commits = m_fixture.commitsWithLine(ops, branch, message);
+        QCOMPARE(commits.size(), 1);
+        QVERIFY(onBranch());
+        record(QStringLiteral("commit a config"), QString::fromLatin1(faultInfo.name), how);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFaultMatrix)
+#include "tst_faultmatrix.moc"

@@ -364,7 +364,7 @@ void ConnectionCheck::checkAllowlists(const QList<AppPair> &pairs)
             } else {
                 bool listed = false;
                 for (const QJsonValue &v : r.items)
-                    listed = listed || qint64(v.toObject().value(QLatin1String("id")).toDouble()) == pair.opsProjectId;
+                    listed = listed || v.toObject().value(QLatin1String("id")).toInteger() == pair.opsProjectId;
                 if (!listed)
                     state->missing.append(pair);
             }

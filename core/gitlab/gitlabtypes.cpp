@@ -272,7 +272,7 @@ std::optional<GitLabJob> job(const QJsonObject &object)
     r.fields("id! name! stage status! ref web_url created_at started_at finished_at", j.id, j.name, j.stage, j.status,
              j.ref, j.webUrl, j.createdAt, j.startedAt, j.finishedAt);
     const QJsonObject pipelineObject = r.object(QLatin1StringView("pipeline"));
-    j.pipelineId = qint64(pipelineObject.value(QLatin1StringView("id")).toDouble());
+    j.pipelineId = pipelineObject.value(QLatin1StringView("id")).toInteger();
     return done(r, j);
 }
 
@@ -286,7 +286,7 @@ std::optional<GitLabDeployment> deployment(const QJsonObject &object)
     d.user = username(r.object(QLatin1StringView("user")));
     const QJsonObject deployable = r.object(QLatin1StringView("deployable"));
     d.pipelineId
-        = qint64(deployable.value(QLatin1StringView("pipeline")).toObject().value(QLatin1StringView("id")).toDouble());
+        = deployable.value(QLatin1StringView("pipeline")).toObject().value(QLatin1StringView("id")).toInteger();
     return done(r, d);
 }
 

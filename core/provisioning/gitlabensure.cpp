@@ -70,7 +70,7 @@ Collection jobTokenAllowlist(qint64 codeProjectId, qint64 opsProjectId)
     allowlist.query = { { QStringLiteral("per_page"), QStringLiteral("100") } };
     allowlist.missing = [ops = opsProjectId](const QJsonArray &items) -> QList<QJsonObject> {
         for (const QJsonValue &v : items) {
-            if (qint64(v.toObject().value(QLatin1StringView("id")).toDouble()) == ops)
+            if (v.toObject().value(QLatin1StringView("id")).toInteger() == ops)
                 return {};
         }
         return { QJsonObject { { QStringLiteral("target_project_id"), ops } } };

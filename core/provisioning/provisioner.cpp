@@ -409,7 +409,7 @@ void Provisioner::createProject(const QString &group, const QString &description
     // Otherwise GET /groups/:id embeds every project of the group (lib/api/groups.rb).
     groupRequest.query = { { QStringLiteral("with_projects"), QStringLiteral("false") } };
     m_client->send(groupRequest, this, [this, group, groupPath, description, done](const GitLabResponse &g) {
-        const qint64 namespaceId = qint64(GitLabWrite::object(g).value(QLatin1StringView("id")).toDouble());
+        const qint64 namespaceId = GitLabWrite::object(g).value(QLatin1StringView("id")).toInteger();
         if (!g.error.isOk() || namespaceId <= 0) {
             done(0, {}, tr("Cannot find the group %1: %2").arg(groupPath, describe(g)));
             return;
@@ -427,7 +427,7 @@ void Provisioner::createProject(const QString &group, const QString &description
             [this, group, description, done](const GitLabResponse &r) {
                 if (r.error.isOk()) {
                     const QJsonObject o = GitLabWrite::object(r);
-                    done(qint64(o.value(QLatin1StringView("id")).toDouble()),
+                    done(o.value(QLatin1StringView("id")).toInteger(),
                          m_client->repositoryUrl(o.value(QLatin1StringView("path_with_namespace")).toString())
                              .toString(),
                          {});

@@ -244,7 +244,7 @@ QString GitLabApi::param(const Context &c, const QString &name, const QString &f
     if (it->isBool())
         return it->toBool() ? QStringLiteral("true") : QStringLiteral("false");
     if (it->isDouble())
-        return QString::number(qint64(it->toDouble()));
+        return QString::number(it->toInteger());
     if (it->isArray()) {
         QStringList parts;
         for (const QJsonValue &v : it->toArray())

@@ -85,6 +85,16 @@ private Q_SLOTS:
         QCOMPARE(deployment->environment, QStringLiteral("test"));
         QCOMPARE(deployment->pipelineId, 44);
         QCOMPARE(deployment->user, QStringLiteral("root"));
+
+        // A pipeline id beyond any integer (the fuzzer's find): no id, and
+        // no out-of-range conversion (UBSan reports one).
+        const auto huge = GitLabParse::deployment(object(R"({"id":3,"iid":1,"ref":"env/test","sha":"abc",
+            "status":"success","deployable":{"pipeline":{"id":7.7e75}}})"));
+        QVERIFY(huge);
+        QCOMPARE(huge->pipelineId, 0);
+        const auto job = GitLabParse::job(object(R"({"id":5,"name":"deploy","status":"success",
+            "pipeline":{"id":-9e300}})"));
+        QVERIFY(!job || job->pipelineId == 0);
     }
 
     void errorMessages_data()

@@ -140,6 +140,71 @@ QString reveal(const QString &text)
     return revealed(text, QStringLiteral("\n"), &hidden);
 }
 
+namespace {
+
+// Where the escape sequence starting at text[i] (an ESC) ends (one past it).
+qsizetype escapeEnd(QStringView text, qsizetype i)
+{
+    const qsizetype n = text.size();
+    if (i + 1 >= n)
+        return n;
+    const char16_t kind = text.at(i + 1).unicode();
+    if (kind == u'[') {
+        // CSI: parameter and intermediate bytes, then one final byte 0x40-0x7e.
+        qsizetype j = i + 2;
+        while (j < n && text.at(j).unicode() >= 0x20 && text.at(j).unicode() < 0x40)
+            ++j;
+        return j < n && text.at(j).unicode() >= 0x40 && text.at(j).unicode() <= 0x7e ? j + 1 : j;
+    }
+    if (kind == u']' || kind == u'P' || kind == u'_' || kind == u'^' || kind == u'X') {
+        // OSC, DCS, APC, PM, SOS: a string up to BEL or the string terminator ESC + backslash.
+        for (qsizetype j = i + 2; j < n; ++j) {
+            if (text.at(j).unicode() == 0x07)
+                return j + 1;
+            if (text.at(j).unicode() == 0x1b && j + 1 < n && text.at(j + 1) == QLatin1Char('\\'))
+                return j + 2;
+        }
+        return n;
+    }
+    // Two-character sequences (ESC c, ESC 7, ESC =, ...), with an
+    // intermediate byte for character-set choices (ESC ( B).
+    qsizetype j = i + 1;
+    while (j < n && text.at(j).unicode() >= 0x20 && text.at(j).unicode() < 0x30)
+        ++j;
+    return j < n ? j + 1 : n;
+}
+
+} // namespace
+
+QString terminalLine(const QString &text)
+{
+    const bool plain
+        = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x7f; });
+    if (plain)
+        return text;
+    QString stripped;
+    stripped.reserve(text.size());
+    const QStringView view(text);
+    for (qsizetype i = 0; i < view.size();) {
+        const char16_t c = view.at(i).unicode();
+        if (c == 0x1b) {
+            i = escapeEnd(view, i);
+        } else if (c == 0x9b) {
+            // The 8-bit CSI: the same as ESC [.
+            qsizetype j = i + 1;
+            while (j < view.size() && view.at(j).unicode() >= 0x20 && view.at(j).unicode() < 0x40)
+                ++j;
+            i = j < view.size() ? j + 1 : j;
+        } else {
+            stripped += view.at(i);
+            ++i;
+        }
+    }
+    // A line break inside one log line (a lone carriage return) is shown, not obeyed.
+    bool hidden = false;
+    return revealed(stripped, QStringLiteral(" ⏎ "), &hidden);
+}
+
 QString badge()
 {
     return QStringLiteral("⚠ ");

@@ -23,6 +23,14 @@ bool hasHiddenCharacters(const QString &text);
 // Every hidden character replaced by a visible ⟨U+XXXX⟩; newlines and tabs kept.
 QString reveal(const QString &text);
 
+// For a line a program printed (container logs): terminal escape sequences
+// (CSI such as colours and cursor moves, OSC such as titles and hyperlinks,
+// and two-character ones) removed, since the console does not interpret them
+// and a copied line must not carry them into a terminal; then the other
+// hidden characters revealed as in reveal(), a line break shown as " ⏎ ".
+// Printable ASCII comes back unchanged, without a copy.
+QString terminalLine(const QString &text);
+
 // For one-line places: newlines folded to " ⏎ ", hidden characters revealed,
 // elided to `limit` characters with "…", wrapped in a bidi isolate
 // (U+2068 … U+2069), with a "⚠ " badge in front when it had hidden characters.

@@ -2,6 +2,7 @@
 
 #include "core/logs/loglineparse.h"
 #include "core/logs/logtimestamp.h"
+#include "core/util/untrustedtext.h"
 #include "models/logs/logmodelroles.h"
 
 #include <QColor>
@@ -180,15 +181,15 @@ QVariant LogModel::recordData(const LogRecord &record, qint64 seq, int column, i
         case StatusColumn:
             return parseAccess() ? QVariant(access.status) : QVariant();
         case MethodColumn:
-            return parseAccess() ? QString::fromUtf8(access.method) : QString();
+            return parseAccess() ? UntrustedText::terminalLine(QString::fromUtf8(access.method)) : QString();
         case PathColumn:
-            return parseAccess() ? QString::fromUtf8(access.path) : QString();
+            return parseAccess() ? UntrustedText::terminalLine(QString::fromUtf8(access.path)) : QString();
         case LatencyColumn:
             if (parseAccess() && access.latencySeconds >= 0)
                 return tr("%1 ms").arg(access.latencySeconds * 1000.0, 0, 'f', 1);
             return {};
         case MessageColumn:
-            return QString::fromUtf8(record.bytes());
+            return UntrustedText::terminalLine(QString::fromUtf8(record.bytes()));
         }
         return {};
     case Qt::ForegroundRole:
@@ -217,13 +218,13 @@ QVariant LogModel::recordData(const LogRecord &record, qint64 seq, int column, i
     case LogRoles::LevelRole:
         return int(record.level);
     case LogRoles::MessageRole:
-        return QString::fromUtf8(record.bytes());
+        return UntrustedText::terminalLine(QString::fromUtf8(record.bytes()));
     case LogRoles::HttpStatusRole:
         return parseAccess() ? access.status : 0;
     case LogRoles::HttpMethodRole:
-        return parseAccess() ? QString::fromUtf8(access.method) : QString();
+        return parseAccess() ? UntrustedText::terminalLine(QString::fromUtf8(access.method)) : QString();
     case LogRoles::HttpPathRole:
-        return parseAccess() ? QString::fromUtf8(access.path) : QString();
+        return parseAccess() ? UntrustedText::terminalLine(QString::fromUtf8(access.path)) : QString();
     case LogRoles::LatencyRole:
         return parseAccess() ? access.latencySeconds : -1.0;
     case LogRoles::SequenceRole:

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void capDropsOldestAndCounts();
     void batchLargerThanCap();
     void columnsAndNginxFields();
+    void terminalControlsAreNeitherShownNorCopied();
     void filter_data();
     void filter();
     void filterFollowsNewAndEvictedLines();
@@ -139,6 +140,54 @@ void TestLogModel::columnsAndNginxFields()
     QCOMPARE(cell(0, LogRoles::TimeNsRole).toLongLong(), Base);
     QCOMPARE(cell(0, LogRoles::HttpStatusRole).toInt(), 404);
     QVERIFY(!cell(LogModel::TimeColumn).toString().isEmpty());
+}
+
+// A plugin's output is third-party text: colour codes, cursor moves, window
+// titles, hyperlinks and bidi overrides must not reach the view or a copy
+// (which an admin may paste into a terminal), invalid UTF-8 stays visible.
+void TestLogModel::terminalControlsAreNeitherShownNorCopied()
+{
+    LogModel model;
+    LogBatch batch;
+    const int s = batch.sourceIndex(QStringLiteral("app0000042_web_1"));
+    const QList<QByteArray> lines {
+        "\x1b[31mERROR\x1b[0m payment failed",
+        "\x1b]0;pwned\x07title set \x1b]8;;http://evil.example/\x1b\\click\x1b]8;;\x1b\\ here",
+        "cursor\x1b[2J\x1b[H\x1b[1A moved \x1b(B\x1b"
+        "7saved",
+        "bell\x07 backspace\x08 carriage\r end",
+        "invalid \xff\xfe bytes",
+        "order \xe2\x80\xae txt.exe",
+        "8-bit csi \xc2\x9b"
+        "31m red",
+        "cut at the end \x1b[",
+    };
+    for (const QByteArray &line : lines)
+        batch.append(s, Base, LogStream::Stdout, LogLevel::Info, line);
+    model.appendBatch(batch);
+    model.flushNow();
+    QCOMPARE(model.rowCount(), int(lines.size()));
+    const QStringList shown = messages(model);
+    QCOMPARE(shown.at(0), QStringLiteral("ERROR payment failed"));
+    QCOMPARE(shown.at(1), QStringLiteral("title set click here"));
+    QCOMPARE(shown.at(2), QStringLiteral("cursor moved saved"));
+    QCOMPARE(shown.at(3), QStringLiteral("bell⟨U+0007⟩ backspace⟨U+0008⟩ carriage ⏎  end"));
+    QCOMPARE(shown.at(4), QStringLiteral("invalid \uFFFD\uFFFD bytes"));
+    QCOMPARE(shown.at(5), QStringLiteral("order ⟨U+202E⟩ txt.exe"));
+    QCOMPARE(shown.at(6), QStringLiteral("8-bit csi  red"));
+    QCOMPARE(shown.at(7), QStringLiteral("cut at the end "));
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString copied = model.index(row, 0).data(LogRoles::MessageRole).toString();
+        QVERIFY2(!copied.contains(QChar(0x1b)) && !copied.contains(QChar(0x7)) && !copied.contains(QChar(0x202e)),
+                 qPrintable(copied));
+    }
+    // Plain lines come back as they were.
+    LogBatch plain;
+    plain.append(plain.sourceIndex(QStringLiteral("web")), Base, LogStream::Stdout, LogLevel::Info,
+                 "GET /index.php 200\tfine");
+    model.appendBatch(plain);
+    model.flushNow();
+    QCOMPARE(messages(model).constLast(), QStringLiteral("GET /index.php 200 fine"));
 }
 
 void TestLogModel::filter_data()

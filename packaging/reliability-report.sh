@@ -14,7 +14,7 @@ if ! DOCKMASTER_MATRIX_REPORT="$out" QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES=
     echo "The fault matrix has failing cells; docs/reliability.md was not written." >&2
     exit 1
 fi
-actions=(full-sync incremental-sync approve reject deploy-a-tag roll-back commit-a-config)
+actions=(full-sync incremental-sync approve reject deploy-a-tag roll-back commit-a-config provision-an-app)
 cells=$(cat "$out"/*.tsv | wc -l)
 {
     echo "# Reliability: the fault matrix"

@@ -154,6 +154,13 @@
 <context>
     <name>Dockmaster::GitLabClient</name>
     <message numerus="yes">
+        <source>GitLab&apos;s pages of %1 lead back to a page already read; Dockmaster stopped after %n page(s). Nothing was changed.</source>
+        <translation>
+            <numerusform>GitLab&apos;s pages of %1 lead back to a page already read; Dockmaster stopped after %n page. Nothing was changed.</numerusform>
+            <numerusform>GitLab&apos;s pages of %1 lead back to a page already read; Dockmaster stopped after %n pages. Nothing was changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>GitLab is limiting the request rate; it asks to wait %n second(s) before trying again.</source>
         <translation>
             <numerusform>GitLab is limiting the request rate; it asks to wait %n second before trying again.</numerusform>

@@ -2268,6 +2268,16 @@
         <translation>GitLab 在 %1 中返回了 Dockmaster 无法读取的条目。未做任何更改。</translation>
     </message>
     <message>
+        <source>GitLab accepted the change to %1 but sent an answer Dockmaster cannot read; the change was probably made. Check it before doing it again.</source>
+        <translation>GitLab 已接受对 %1 的更改，但返回的应答 Dockmaster 无法读取；更改很可能已经生效。请先核对，再决定是否重做。</translation>
+    </message>
+    <message numerus="yes">
+        <source>GitLab&apos;s pages of %1 lead back to a page already read; Dockmaster stopped after %n page(s). Nothing was changed.</source>
+        <translation>
+            <numerusform>GitLab 返回的 %1 分页指回了已读取过的页面；Dockmaster 在读取 %n 页后停止。未做任何更改。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>GitLab sent an answer for %1 that Dockmaster cannot read. Nothing was changed.</source>
         <translation>GitLab 针对 %1 返回的应答 Dockmaster 无法读取。未做任何更改。</translation>
     </message>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/gitlab/gitlabclient.h"
+#include "core/provisioning/inventorydata.h"
 #include "sandbox/emulator/emulatorrepository.h"
 #include "sandbox/emulator/gitlabemulator.h"
 
@@ -83,6 +84,43 @@ inline qint64 addInventory(GitLabEmulator &emulator, const QString &root, const 
                     { QStringLiteral("Admin"), QStringLiteral("admin@example.test"), QDateTime::currentDateTimeUtc() },
                     files, {}, nullptr);
     return inventory.id;
+}
+
+// How many projects of the emulator have this full path (never more than one, a test asserts).
+inline int projectCount(GitLabEmulator &emulator, const QString &fullPath)
+{
+    QMutexLocker lock(&emulator.store().mutex());
+    EmulatorStore &store = emulator.store();
+    int count = 0;
+    for (qint64 id = 1; id < 100000; ++id) {
+        EmulatorProject *project = store.project(id);
+        if (project && store.projectFullPath(*project) == fullPath)
+            ++count;
+    }
+    return count;
+}
+
+// Every allocation record in <root>/ops/inventory's allocations/ folder.
+inline QList<AllocationRecord> allocationRecords(GitLabEmulator &emulator,
+                                                 const QString &inventory = QStringLiteral("plugins/ops/inventory"))
+{
+    QMutexLocker lock(&emulator.store().mutex());
+    EmulatorStore &store = emulator.store();
+    EmulatorProject *project = store.projectByPath(inventory);
+    if (!project)
+        return {};
+    EmulatorRepository repo(store.repositoryPath(*project));
+    QList<AllocationRecord> records;
+    const auto entries = repo.tree(QStringLiteral("main"), QStringLiteral("allocations"), false);
+    for (const auto &entry : entries.value_or(QList<EmulatorRepository::TreeEntry>())) {
+        if (!entry.name.endsWith(QLatin1String(".json")))
+            continue;
+        const auto file = repo.file(QStringLiteral("main"), QStringLiteral("allocations/") + entry.name);
+        QString error;
+        if (const auto record = file ? AllocationRecord::parse(file->content, &error) : std::nullopt)
+            records.append(*record);
+    }
+    return records;
 }
 
 } // namespace Dockmaster::Test

@@ -105,18 +105,7 @@ class TestProvisioner : public QObject
 
     EmulatorProject *project(const QString &path) { return m_emulator->store().projectByPath(path); }
 
-    // Every project of the store whose path is `path` (must be one at most).
-    int projectCount(const QString &fullPath)
-    {
-        QMutexLocker lock(&m_emulator->store().mutex());
-        int count = 0;
-        for (qint64 id = 1; id < 100000; ++id) {
-            EmulatorProject *p = m_emulator->store().project(id);
-            if (p && m_emulator->store().projectFullPath(*p) == fullPath)
-                ++count;
-        }
-        return count;
-    }
+    int projectCount(const QString &fullPath) { return Test::projectCount(*m_emulator, fullPath); }
 
     std::optional<AllocationRecord> storedRecord(const QString &appId)
     {

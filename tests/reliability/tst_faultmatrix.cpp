@@ -13,9 +13,16 @@
 #include "core/approvals/releaseapprover.h"
 #include "core/approvals/releasetrailers.h"
 #include "core/cache/cacheservice.h"
+#include "core/dns/powerdnsprovider.h"
 #include "core/git/gitworkspace.h"
+#include "core/provisioning/inventoryallocator.h"
+#include "core/provisioning/inventorydata.h"
+#include "core/provisioning/provisioner.h"
 #include "core/sync/syncengine.h"
+#include "sandbox/emulator/emulatorrepository.h"
 #include "tests/approvals/approvaltesthelpers.h"
+#include "tests/provisioning/provisioningtesthelpers.h"
+#include "tests/support/pdnsserver.h"
 
 #include <QDir>
 #include <QFile>
@@ -53,6 +60,7 @@ const FaultPoint IssueListing { QStringLiteral("GET"), QStringLiteral("^/api/v4/
 const FaultPoint LabelUpdate { QStringLiteral("PUT"), QStringLiteral("^/api/v4/projects/[^/]+/issues/\\d+$") };
 const FaultPoint NotePost { QStringLiteral("POST"), QStringLiteral("^/api/v4/projects/[^/]+/issues/\\d+/notes$") };
 const FaultPoint Push { QStringLiteral("POST"), QStringLiteral("git-receive-pack$") };
+const FaultPoint ProjectCreation { QStringLiteral("POST"), QStringLiteral("^/api/v4/projects$") };
 
 enum class FaultKind {
     Status500,
@@ -198,6 +206,11 @@ private:
     std::unique_ptr<OutcomeRecorder> m_outcomes;
     std::unique_ptr<CacheService> m_cache;
     UntrustedTlsServer m_tls;
+    // Provisioning's DNS: a real pdns_server, started by the first provisioning cell.
+    std::unique_ptr<PdnsServer> m_pdns;
+    std::unique_ptr<InventoryAllocator> m_allocator;
+    std::unique_ptr<PowerDnsProvider> m_dns;
+    const QString m_zone = QStringLiteral("plugins.example");
     QList<Cell> m_cells;
     int m_nextApp = 0;
     int m_serial = 0;
@@ -323,6 +336,8 @@ private:
 
     void startWorld(int apps)
     {
+        m_dns.reset();
+        m_allocator.reset();
         m_approver.reset();
         m_outcomes.reset();
         m_cache.reset();
@@ -340,7 +355,9 @@ private:
         m_nextApp = 0;
     }
 
-    QString nextApp() { return m_fixture.seed.appIds.value(m_nextApp++); }
+    // The apps take turns: each cell leaves its app settled (the version it
+    // deployed live, no pipeline running), so the next cell on it starts clean.
+    QString nextApp() { return m_fixture.seed.appIds.value(m_nextApp++ % int(m_fixture.seed.appIds.size())); }
 
     int appIndex(const QString &appId) const { return int(m_fixture.seed.appIds.indexOf(appId)); }
 
@@ -440,6 +457,21 @@ private:
         if (failure)
             qWarning().noquote() << "reference sync failed:" << *failure;
         return state(*reference);
+    }
+
+    // The row's own cache, brought up to date the way a running console does
+    // it (a full sync first, then incremental ones).
+    CacheState syncedRowCache()
+    {
+        const bool first = !m_cache;
+        if (first)
+            m_cache = openCache(QStringLiteral("row-%1.sqlite").arg(++m_serial));
+        if (!m_cache)
+            return {};
+        const auto failure = runSync(*m_cache, first ? SyncEngine::Mode::Full : SyncEngine::Mode::Incremental);
+        if (failure)
+            qWarning().noquote() << "sync failed:" << *failure;
+        return state(*m_cache);
     }
 
     void syncCell(SyncEngine::Mode mode)
@@ -560,6 +592,44 @@ private:
                                   : QStringLiteral("; it was live once")));
     }
 
+    // --- provisioning ---------------------------------------------------
+
+    QString allocationStatus(const QString &appId)
+    {
+        const QList<AllocationRecord> records = allocationRecords(*m_fixture.emulator);
+        const auto it
+            = std::find_if(records.cbegin(), records.cend(), [&](const AllocationRecord &r) { return r.id == appId; });
+        return it == records.cend() ? QString() : it->status;
+    }
+
+    struct ProvisionRun {
+        bool finished = false;
+        bool failed = false;
+        QString reason;
+        QString appId;
+    };
+
+    // One provisioning (or its resumption) by a new Provisioner, as a console session runs it.
+    ProvisionRun provision(const std::function<void(Provisioner &)> &begin)
+    {
+        Provisioner provisioner(m_client.get(), m_allocator.get());
+        provisioner.setDnsProvider(m_dns.get());
+        ProvisionRun run;
+        connect(&provisioner, &Provisioner::finished, this, [&run](const QString &) { run.finished = true; });
+        connect(&provisioner, &Provisioner::failed, this, [&run](Provisioner::Step, const QString &reason) {
+            run.failed = true;
+            run.reason = reason;
+        });
+        connect(&provisioner, &Provisioner::inputRefused, this, [&run](const QList<ProvisionFieldError> &errors) {
+            run.failed = true;
+            run.reason = errors.isEmpty() ? QStringLiteral("refused") : errors.constFirst().message;
+        });
+        begin(provisioner);
+        (void)QTest::qWaitFor([&run] { return run.finished || run.failed; }, 180000);
+        run.appId = provisioner.appId();
+        return run;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -620,7 +690,7 @@ private Q_SLOTS:
         QFETCH(int, fault);
         const FaultInfo &faultInfo = info(fault);
         if (faultInfo.kind == Faults[0].kind)
-            startWorld(int(std::size(Faults)) + 1);
+            startWorld(2);
         const int app = appIndex(nextApp());
         const auto opened = m_fixture.openRequestForANewVersion(app);
         QVERIFY(opened.request.iid > 0);
@@ -658,7 +728,7 @@ private Q_SLOTS:
                  qPrintable(label));
         QVERIFY(m_fixture.pipelinesSettle(ops, QStringLiteral("env/test"), 30000));
         // The cache shows what GitLab says about the request.
-        const CacheState truth = gitLabState();
+        const CacheState truth = syncedRowCache();
         const auto cached = std::find_if(truth.requests.cbegin(), truth.requests.cend(), [&](const ReleaseRequest &r) {
             return r.projectId == request.projectId && r.iid == request.iid;
         });
@@ -705,7 +775,7 @@ private Q_SLOTS:
         QCOMPARE(labelState(m_fixture.issue(request)), QStringLiteral("release::rejected"));
         QCOMPARE(m_fixture.notesContaining(request, ReleaseTrailers::rejectedMarkerPrefix(key)), 1);
         QCOMPARE(m_fixture.notesContaining(request, reason), 1);
-        const CacheState truth = gitLabState();
+        const CacheState truth = syncedRowCache();
         QVERIFY(std::none_of(truth.requests.cbegin(), truth.requests.cend(), [&](const ReleaseRequest &r) {
             return r.projectId == request.projectId && r.iid == request.iid && r.state == ReleaseState::Pending;
         }));
@@ -721,7 +791,7 @@ private Q_SLOTS:
         QFETCH(int, fault);
         const FaultInfo &faultInfo = info(fault);
         if (faultInfo.kind == Faults[0].kind)
-            startWorld(int(std::size(Faults)) + 1);
+            startWorld(2);
         const QString appId = nextApp();
         const auto version = m_fixture.versionNotLiveOn(appId, QStringLiteral("env/test"));
         QVERIFY(!version.tag.isEmpty());
@@ -736,7 +806,7 @@ private Q_SLOTS:
         QFETCH(int, fault);
         const FaultInfo &faultInfo = info(fault);
         if (faultInfo.kind == Faults[0].kind)
-            startWorld(int(std::size(Faults)) + 1);
+            startWorld(2);
         const QString appId = nextApp();
         const QString ops = QStringLiteral("plugins/ops/") + appId;
         // Something to roll back: a newer version deployed first, fault-free.
@@ -842,6 +912,58 @@ private Q_SLOTS:
         QCOMPARE(commits.size(), 1);
         QVERIFY(onBranch());
         record(QStringLiteral("commit a config"), QString::fromLatin1(faultInfo.name), how);
+    }
+
+    void provision_data() { addRows(false); }
+    void provision()
+    {
+        QFETCH(int, fault);
+        const FaultInfo &faultInfo = info(fault);
+        if (faultInfo.kind == Faults[0].kind) {
+            startWorld(2);
+            if (!m_pdns) {
+                m_pdns = std::make_unique<PdnsServer>();
+                const QString problem = m_pdns->start();
+                QVERIFY2(problem.isEmpty(), qPrintable(problem));
+                const QString zoneProblem = m_pdns->createZone(m_zone);
+                QVERIFY2(zoneProblem.isEmpty(), qPrintable(zoneProblem));
+            }
+            m_allocator = std::make_unique<InventoryAllocator>(m_client.get(), QStringLiteral("plugins/ops/inventory"));
+            m_dns = std::make_unique<PowerDnsProvider>(m_pdns->apiUrl(), m_pdns->apiKey(), QStringList { m_zone });
+        }
+        ProvisionRequest request;
+        request.name = QStringLiteral("Matrix Shop %1").arg(++m_serial);
+        request.owner = m_fixture.seed.developers.constFirst().username;
+        request.description = QStringLiteral("A shop made under a fault.");
+        request.environments = { QStringLiteral("test"), QStringLiteral("production") };
+        request.fallbackMode = QStringLiteral("hardened-php");
+
+        const auto undo = install(faultInfo.kind, ProjectCreation, {}, {});
+        const ProvisionRun first = provision([&](Provisioner &p) { p.start(request); });
+        undo();
+        QString how = QStringLiteral("done");
+        QString appId = first.appId;
+        if (!first.finished) {
+            const QString unreadable = unreadableMessage(first.reason);
+            QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
+            if (appId.isEmpty()) {
+                // Nothing was allocated: the admin starts again.
+                const ProvisionRun again = provision([&](Provisioner &p) { p.start(request); });
+                QVERIFY2(again.finished, qPrintable(again.reason));
+                appId = again.appId;
+                how = describe(false, first.reason) + QStringLiteral("; started again, made once");
+            } else {
+                // The next session resumes the half-made app from the inventory.
+                const ProvisionRun resumed = provision([&](Provisioner &p) { p.resume(appId); });
+                QVERIFY2(resumed.finished, qPrintable(resumed.reason));
+                how = describe(false, first.reason) + QStringLiteral("; resumed, made once");
+            }
+        }
+        QVERIFY(!appId.isEmpty());
+        QCOMPARE(allocationStatus(appId), QStringLiteral("active"));
+        QCOMPARE(projectCount(*m_fixture.emulator, QStringLiteral("plugins/apps/") + appId), 1);
+        QCOMPARE(projectCount(*m_fixture.emulator, QStringLiteral("plugins/ops/") + appId), 1);
+        record(QStringLiteral("provision an app"), QString::fromLatin1(faultInfo.name), how);
     }
 };
 

@@ -3751,6 +3751,10 @@
 <context>
     <name>Dockmaster::Provisioner</name>
     <message>
+        <source>The project %1 was not there after its creation failed: %2</source>
+        <translation>创建项目 %1 失败后，该项目并不存在：%2</translation>
+    </message>
+    <message>
         <source>Allocate ID, host and ports in the inventory</source>
         <translation>在清单中分配 ID、主机和端口</translation>
     </message>

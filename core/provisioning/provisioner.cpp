@@ -386,19 +386,26 @@ void Provisioner::ensureProject(const QString &group, const QString &description
     lookForProject(group, description, true, std::move(done));
 }
 
-void Provisioner::lookForProject(const QString &group, const QString &description, bool mayCreate, ProjectDone done)
+void Provisioner::lookForProject(const QString &group, const QString &description, bool mayCreate, ProjectDone done,
+                                 const QString &createError)
 {
     const QString fullPath = m_rootGroup + QLatin1Char('/') + group + QLatin1Char('/') + m_record.id;
-    m_client->project(fullPath, this, [this, group, description, done, mayCreate](GitLabResult<GitLabProject> result) {
-        // Pushes go to the configured server: http_url_to_repo names GitLab's
-        // external_url, which this desktop may not reach (or not by that name).
-        if (result.ok())
-            done(result.value.id, m_client->repositoryUrl(result.value.pathWithNamespace).toString(), {});
-        else if (result.error.kind == GitLabError::Kind::NotFound && mayCreate)
-            createProject(group, description, done);
-        else
-            done(0, {}, tr("Cannot read the project: %1").arg(result.error.message));
-    });
+    m_client->project(
+        fullPath, this,
+        [this, group, description, done, mayCreate, fullPath, createError](GitLabResult<GitLabProject> result) {
+            // Pushes go to the configured server: http_url_to_repo names GitLab's
+            // external_url, which this desktop may not reach (or not by that name).
+            if (result.ok())
+                done(result.value.id, m_client->repositoryUrl(result.value.pathWithNamespace).toString(), {});
+            else if (result.error.kind == GitLabError::Kind::NotFound && mayCreate)
+                createProject(group, description, done);
+            else if (result.error.kind == GitLabError::Kind::NotFound && !createError.isEmpty())
+                // The look after a failed create: say why it failed, not that it is missing.
+                done(0, {},
+                     tr("The project %1 was not there after its creation failed: %2").arg(fullPath, createError));
+            else
+                done(0, {}, tr("Cannot read the project: %1").arg(result.error.message));
+        });
 }
 
 void Provisioner::createProject(const QString &group, const QString &description, ProjectDone done)
@@ -425,14 +432,17 @@ void Provisioner::createProject(const QString &group, const QString &description
         GitLabWrite::sendJson(
             m_client, "POST", QStringLiteral("/projects"), body, this,
             [this, group, description, done](const GitLabResponse &r) {
-                if (r.error.isOk()) {
-                    const QJsonObject o = GitLabWrite::object(r);
-                    done(o.value(QLatin1StringView("id")).toInteger(),
+                const QJsonObject o = GitLabWrite::object(r);
+                const qint64 id = o.value(QLatin1StringView("id")).toInteger();
+                if (r.error.isOk() && id > 0) {
+                    done(id,
                          m_client->repositoryUrl(o.value(QLatin1StringView("path_with_namespace")).toString())
                              .toString(),
                          {});
-                } else if (alreadyTaken(r) || r.error.kind == GitLabError::Kind::MayHaveTakenEffect) {
-                    lookForProject(group, description, false, done);
+                } else if (r.error.isOk() || alreadyTaken(r) || r.error.kind == GitLabError::Kind::MayHaveTakenEffect) {
+                    // Created, but the answer cannot be read (or it may have
+                    // been created): the project itself says which one it is.
+                    lookForProject(group, description, false, done, describe(r));
                 } else {
                     done(0, {}, tr("GitLab refused to create the project: %1").arg(describe(r)));
                 }

@@ -104,7 +104,9 @@ private:
     // project id, http_url_to_repo, error
     using ProjectDone = std::function<void(qint64, const QString &, const QString &)>;
     void ensureProject(const QString &group, const QString &description, ProjectDone done);
-    void lookForProject(const QString &group, const QString &description, bool mayCreate, ProjectDone done);
+    // createError: why the create before this look failed (reported when the project is not there).
+    void lookForProject(const QString &group, const QString &description, bool mayCreate, ProjectDone done,
+                        const QString &createError = {});
     void createProject(const QString &group, const QString &description, ProjectDone done);
     void ensureSkeleton(qint64 projectId, StepDone done);
     void ensureLabels(qint64 projectId, StepDone done);

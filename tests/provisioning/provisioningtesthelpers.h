@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include <memory>
+#include <optional>
 
 namespace Dockmaster::Test {
 
@@ -84,6 +85,18 @@ inline qint64 addInventory(GitLabEmulator &emulator, const QString &root, const 
                     { QStringLiteral("Admin"), QStringLiteral("admin@example.test"), QDateTime::currentDateTimeUtc() },
                     files, {}, nullptr);
     return inventory.id;
+}
+
+// Every element of a paginated GET list (all pages), empty on failure.
+inline QJsonArray apiList(GitLabClient &client, const QString &path)
+{
+    GitLabRequest request;
+    request.path = path;
+    request.pagination = GitLabRequest::Pagination::Offset;
+    std::optional<GitLabResponse> out;
+    client.send(request, nullptr, [&out](const GitLabResponse &r) { out = r; });
+    spinUntil([&out] { return out.has_value(); });
+    return out ? out->items : QJsonArray();
 }
 
 // How many projects of the emulator have this full path (never more than one, a test asserts).

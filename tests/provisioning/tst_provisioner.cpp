@@ -151,16 +151,7 @@ class TestProvisioner : public QObject
         return sha;
     }
 
-    QJsonArray apiList(const QString &path)
-    {
-        GitLabRequest request;
-        request.path = path;
-        request.pagination = GitLabRequest::Pagination::Offset;
-        std::optional<GitLabResponse> out;
-        m_client->send(request, nullptr, [&out](const GitLabResponse &r) { out = r; });
-        spinUntil([&out] { return out.has_value(); });
-        return out ? out->items : QJsonArray();
-    }
+    QJsonArray apiList(const QString &path) { return Test::apiList(*m_client, path); }
 
     QJsonObject apiObject(const QString &path)
     {

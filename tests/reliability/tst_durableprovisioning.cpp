@@ -36,16 +36,7 @@ class TestDurableProvisioning : public QObject
     QString m_owner;
     int m_serial = 0;
 
-    QJsonArray apiList(const QString &path)
-    {
-        GitLabRequest request;
-        request.path = path;
-        request.pagination = GitLabRequest::Pagination::Offset;
-        std::optional<GitLabResponse> out;
-        m_client->send(request, nullptr, [&out](const GitLabResponse &r) { out = r; });
-        spinUntil([&out] { return out.has_value(); });
-        return out ? out->items : QJsonArray();
-    }
+    QJsonArray apiList(const QString &path) { return Test::apiList(*m_client, path); }
 
     // Runs the next session's provisioner: resume `appId`, or start again.
     bool takeUp(const QString &appId, const QString &name, QString *madeId)

@@ -946,6 +946,10 @@ private Q_SLOTS:
         if (!first.finished) {
             const QString unreadable = unreadableMessage(first.reason);
             QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
+            // It names what failed: not a lookup's "nothing there" after a
+            // failed create, nor a project id it never got.
+            QVERIFY2(!first.reason.contains(QLatin1String("has nothing at")), qPrintable(first.reason));
+            QVERIFY2(!first.reason.contains(QLatin1String("/projects/0/")), qPrintable(first.reason));
             if (appId.isEmpty()) {
                 // Nothing was allocated: the admin starts again.
                 const ProvisionRun again = provision([&](Provisioner &p) { p.start(request); });

@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutexLocker>
+#include <QSet>
+#include <QStringList>
 #include <QTest>
 
 #include <memory>
@@ -97,6 +99,39 @@ inline QJsonArray apiList(GitLabClient &client, const QString &path)
     client.send(request, nullptr, [&out](const GitLabResponse &r) { out = r; });
     spinUntil([&out] { return out.has_value(); });
     return out ? out->items : QJsonArray();
+}
+
+// What a provisioned app must have exactly once, read from GitLab: its
+// CI/CD variables (key@scope; `variables` of them, or any number for -1), the
+// owner's membership of repository A and the three protected environment
+// branches. Empty when all is so, else what is not.
+inline QString notProvisionedOnce(GitLabClient &client, const QString &appId, const QString &owner, int variables = -1)
+{
+    QStringList problems;
+    QSet<QString> seen;
+    const QString ops = GitLabClient::encode(QStringLiteral("plugins/ops/") + appId);
+    const QJsonArray listed = apiList(client, QStringLiteral("/projects/%1/variables").arg(ops));
+    if (listed.isEmpty() || (variables >= 0 && listed.size() != variables))
+        problems.append(QStringLiteral("%1 variables").arg(listed.size()));
+    for (const QJsonValue &v : listed) {
+        const QString key = v.toObject().value(QLatin1StringView("key")).toString() + QLatin1Char('@')
+            + v.toObject().value(QLatin1StringView("environment_scope")).toString();
+        if (seen.contains(key))
+            problems.append(QStringLiteral("variable %1 twice").arg(key));
+        seen.insert(key);
+    }
+    int memberships = 0;
+    for (const QJsonValue &v : apiList(
+             client,
+             QStringLiteral("/projects/%1/members").arg(GitLabClient::encode(QStringLiteral("plugins/apps/") + appId))))
+        memberships += v.toObject().value(QLatin1StringView("username")).toString() == owner;
+    if (memberships != 1)
+        problems.append(QStringLiteral("%1 memberships of the owner").arg(memberships));
+    const qsizetype protectedBranches
+        = apiList(client, QStringLiteral("/projects/%1/protected_branches").arg(ops)).size();
+    if (protectedBranches != 3)
+        problems.append(QStringLiteral("%1 protected branches").arg(protectedBranches));
+    return problems.join(QStringLiteral("; "));
 }
 
 // How many projects of the emulator have this full path (never more than one, a test asserts).

@@ -14,7 +14,6 @@
 #include "tests/support/pdnsserver.h"
 
 #include <QRegularExpression>
-#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -158,26 +157,9 @@ private Q_SLOTS:
         QCOMPARE(allocations, 1);
         QCOMPARE(projectCount(*m_emulator, QStringLiteral("plugins/apps/") + id), 1);
         QCOMPARE(projectCount(*m_emulator, QStringLiteral("plugins/ops/") + id), 1);
-        // One of each variable (per scope) and one owner membership.
-        QSet<QString> seen;
-        const QJsonArray variables = apiList(
-            QStringLiteral("/projects/%1/variables").arg(GitLabClient::encode(QStringLiteral("plugins/ops/") + id)));
-        QVERIFY(!variables.isEmpty());
-        for (const QJsonValue &v : variables) {
-            const QString key = v.toObject().value(QLatin1StringView("key")).toString() + QLatin1Char('@')
-                + v.toObject().value(QLatin1StringView("environment_scope")).toString();
-            QVERIFY2(!seen.contains(key), qPrintable(key));
-            seen.insert(key);
-        }
-        int ownerEntries = 0;
-        for (const QJsonValue &v : apiList(QStringLiteral("/projects/%1/members")
-                                               .arg(GitLabClient::encode(QStringLiteral("plugins/apps/") + id))))
-            ownerEntries += v.toObject().value(QLatin1StringView("username")).toString() == m_owner;
-        QCOMPARE(ownerEntries, 1);
-        QCOMPARE(apiList(QStringLiteral("/projects/%1/protected_branches")
-                             .arg(GitLabClient::encode(QStringLiteral("plugins/ops/") + id)))
-                     .size(),
-                 3);
+        // One of each variable (per scope), membership and protected branch.
+        const QString notOnce = notProvisionedOnce(*m_client, id, m_owner);
+        QVERIFY2(notOnce.isEmpty(), qPrintable(notOnce));
     }
 };
 

@@ -47,6 +47,12 @@ ApprovalConfirmDialog::ApprovalConfirmDialog(const ReleaseRequest &request, cons
             items.append(
                 { tr("Not scanned: %1 (%2). I have checked it myself.").arg(UntrustedText::line(f.path, 120), f.reason),
                   true, QStringLiteral("unscanned %1").arg(UntrustedText::line(f.path, 120)) });
+        // Files past the review's limits have no names to tick one by one.
+        if (!review->limitNotes().isEmpty())
+            items.append({ tr("%1 I have checked them myself.").arg(review->limitNotes().join(QLatin1Char(' '))), true,
+                           QStringLiteral("unscanned past the review's limits (tree cut at %1, %2 files skipped)")
+                               .arg(review->treeCutAt)
+                               .arg(review->skippedByLimit) });
         for (const RiskFlag &f : review->flags) {
             const QString path = UntrustedText::line(f.path, 120);
             const QString where = f.line > 0 ? tr("%1:%2").arg(path).arg(f.line) : path;

@@ -2309,6 +2309,18 @@
 <context>
     <name>Dockmaster::GitWorker</name>
     <message>
+        <source>Could not set up the workspace: %1</source>
+        <translation>无法设置工作区：%1</translation>
+    </message>
+    <message>
+        <source>Could not read the workspace settings: %1</source>
+        <translation>无法读取工作区设置：%1</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link (to %2), not a file: Dockmaster does not open, edit or commit through links. Replace it in the repository itself.</source>
+        <translation>%1 是符号链接（指向 %2），不是文件：Dockmaster 不会通过链接打开、编辑或提交。请直接在仓库中替换它。</translation>
+    </message>
+    <message>
         <source>%1 is not a commit id.</source>
         <translation>%1 不是提交 ID。</translation>
     </message>

@@ -204,6 +204,29 @@ bool GitHttpServer::createRepository(const QString &name, const QString &branch,
         && run(git, { QStringLiteral("push"), QStringLiteral("-q"), bare, branch }, seed, error);
 }
 
+bool GitHttpServer::commitSymlink(const QString &name, const QString &branch, const QString &path,
+                                  const QString &target, QString *error)
+{
+    const QString seed = m_root.path() + QStringLiteral("/seed-") + name;
+    const QString bare = repositoryPath(name);
+    const QString git = QStringLiteral("git");
+    const QString link = seed + QLatin1Char('/') + path;
+    QDir().mkpath(QFileInfo(link).absolutePath());
+    if (!run(git, { QStringLiteral("pull"), QStringLiteral("-q"), bare, branch }, seed, error))
+        return false;
+    if (!QFile::link(target, link)) {
+        *error = QStringLiteral("could not link ") + path;
+        return false;
+    }
+    return run(git, { QStringLiteral("add"), QStringLiteral("-A") }, seed, error)
+        && run(git,
+               { QStringLiteral("-c"), QStringLiteral("user.name=Seed"), QStringLiteral("-c"),
+                 QStringLiteral("user.email=seed@example.com"), QStringLiteral("commit"), QStringLiteral("-q"),
+                 QStringLiteral("-m"), QStringLiteral("Link") },
+               seed, error)
+        && run(git, { QStringLiteral("push"), QStringLiteral("-q"), bare, branch }, seed, error);
+}
+
 QByteArray GitHttpServer::git(const QString &name, const QStringList &arguments) const
 {
     QString error;

@@ -23,6 +23,10 @@ public:
     // Creates group/<name>.git with one commit on branch holding files (path -> content).
     bool createRepository(const QString &name, const QString &branch, const QMap<QString, QByteArray> &files,
                           QString *error);
+    // Commits a symbolic link at `path` pointing to `target` on top of branch
+    // (as a hostile committer would push it).
+    bool commitSymlink(const QString &name, const QString &branch, const QString &path, const QString &target,
+                       QString *error);
     QUrl repositoryUrl(const QString &name) const;
     QString token() const { return QStringLiteral("glpat-TESTTOKEN123"); }
     // Runs git against the bare repository on disk (e.g. "show", "env/test:file").

@@ -17,6 +17,13 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::Lookalike</name>
+    <message>
+        <source>%1 contains characters that imitate others; it reads as &quot;%2&quot; but is a different name.</source>
+        <translation>%1 含有冒充其他字符的字符；它看起来像“%2”，但却是另一个名称。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::AppLogSourceFactory</name>
     <message>
         <source>No Loki is configured in the profile settings.</source>
@@ -267,6 +274,10 @@
 </context>
 <context>
     <name>Dockmaster::ApprovalConfirmDialog</name>
+    <message>
+        <source>%1 I have checked that this is the ref I mean to approve.</source>
+        <translation>%1 我已核实这就是我要批准的引用。</translation>
+    </message>
     <message>
         <source>%1 I have checked them myself.</source>
         <translation>%1 我已亲自检查过这些文件。</translation>

@@ -27,13 +27,6 @@ const QString SitePath = QStringLiteral("conf/site.conf");
 const QString LinkPath = QStringLiteral("conf/evil");
 const GitAuthor Alice { QStringLiteral("Alice Admin"), QStringLiteral("alice@example.com") };
 
-#define EXPECT_KIND(outcome, expected)                                                                                 \
-    do {                                                                                                               \
-        const auto expectKindOutcome = (outcome);                                                                      \
-        QVERIFY2(expectKindOutcome.kind == QLatin1String(expected),                                                    \
-                 qPrintable(expectKindOutcome.kind + QLatin1Char(' ') + expectKindOutcome.value(0).toString()));       \
-    } while (false)
-
 } // namespace
 
 class TestHostileConfig : public QObject

@@ -7,6 +7,7 @@
 #include "core/gitlab/gitlabclient.h"
 #include "core/review/reviewloader.h"
 #include "sandbox/emulator/gitlabemulator.h"
+#include "tests/support/gitlabwait.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -50,17 +51,7 @@ class TestHostileRelease : public QObject
 
     GitLabResponse call(const QByteArray &method, const QString &path, const QJsonObject &body = {})
     {
-        GitLabRequest request;
-        request.method = method;
-        request.path = path;
-        if (!body.isEmpty())
-            request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        std::optional<GitLabResponse> out;
-        m_client->send(request, this, [&out](const GitLabResponse &r) { out = r; });
-        [&] {
-            QVERIFY(QTest::qWaitFor([&out] { return out.has_value(); }, 120000));
-        }();
-        return out.value_or(GitLabResponse {});
+        return Test::sendAndWait(m_client.get(), method, path, body);
     }
 
     // Runs git in the emulator's bare repository of the project; its output.
@@ -140,14 +131,9 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_emulator = std::make_unique<GitLabEmulator>(m_dir.path());
         QVERIFY(m_emulator->start());
-        m_client = std::make_unique<GitLabClient>();
-        m_client->setBaseUrl(m_emulator->baseUrl());
-        m_client->setToken(m_emulator->adminToken());
-        const GitLabResponse created = call("POST", QStringLiteral("/projects"),
-                                            { { QStringLiteral("path"), QStringLiteral("app0000015") },
-                                              { QStringLiteral("default_branch"), QStringLiteral("main") } });
-        QVERIFY2(created.error.isOk(), qPrintable(created.error.message));
-        const qint64 id = QJsonDocument::fromJson(created.body).object().value(QStringLiteral("id")).toInteger();
+        m_client = Test::adminClient(*m_emulator);
+        const qint64 id = Test::createProject(m_client.get(), QStringLiteral("app0000015"));
+        QVERIFY(id > 0);
         m_project = QString::number(id);
         const GitLabResponse base = call(
             "POST", GitLabClient::projectPath(m_project) + QStringLiteral("/repository/commits"),

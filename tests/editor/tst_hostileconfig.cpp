@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,21 +41,14 @@ private Q_SLOTS:
         QVERIFY2(m_server.start(&error), qPrintable(error));
     }
 
-    void init()
-    {
-        QFETCH(QString, target);
-        ++m_repoCounter;
-        m_repo = QStringLiteral("ops%1").arg(m_repoCounter);
-        QString error;
-        QVERIFY2(m_server.createRepository(m_repo, Branch, { { SitePath, "server {}\n" } }, &error), qPrintable(error));
-        QVERIFY2(m_server.commitSymlink(m_repo, Branch, LinkPath, target, &error), qPrintable(error));
-    }
-
     void workspaceRefusesTheLink_data() { targets(); }
 
     void workspaceRefusesTheLink()
     {
         QFETCH(QString, target);
+        newRepository();
+        QString error;
+        QVERIFY2(m_server.commitSymlink(m_repo, Branch, LinkPath, target, &error), qPrintable(error));
         QTemporaryDir cache;
         GitWorkspace workspace(cache.path());
         WorkspaceRecorder recorder(&workspace);
@@ -96,6 +90,9 @@ private Q_SLOTS:
     void editorShowsTheLinkNotItsTarget()
     {
         QFETCH(QString, target);
+        newRepository();
+        QString error;
+        QVERIFY2(m_server.commitSymlink(m_repo, Branch, LinkPath, target, &error), qPrintable(error));
         QTemporaryDir cache;
         GitWorkspace workspace(cache.path());
         ConfigEditor editor(&workspace, m_highlighting);
@@ -119,7 +116,79 @@ private Q_SLOTS:
         }
     }
 
+    // The management repository's .gitmodules names where `codes` comes from;
+    // Dockmaster moves the gitlink and never fetches a submodule, wherever
+    // the file points: another host (a listener here counts connections), a
+    // file:// URL or an ext:: command.
+    void submoduleUrlsAreNeverFetched_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::newRow("another host") << QStringLiteral("http://127.0.0.1:%1/evil/codes.git");
+        QTest::newRow("file://") << QStringLiteral("file:///etc");
+        QTest::newRow("ext::") << QStringLiteral("ext::sh -c touch% %2");
+    }
+
+    void submoduleUrlsAreNeverFetched()
+    {
+        QFETCH(QString, url);
+        QTcpServer elsewhere;
+        QVERIFY(elsewhere.listen(QHostAddress::LocalHost));
+        int connections = 0;
+        connect(&elsewhere, &QTcpServer::newConnection, this, [&] {
+            ++connections;
+            delete elsewhere.nextPendingConnection();
+        });
+        QTemporaryDir scratch;
+        const QString marker = scratch.filePath(QStringLiteral("fetched"));
+        url = url.contains(QLatin1String("%1")) ? url.arg(elsewhere.serverPort()) : url;
+        url = url.contains(QLatin1String("%2")) ? url.arg(marker) : url;
+        newRepository({ { QStringLiteral(".gitmodules"),
+                          QStringLiteral("[submodule \"codes\"]\n\tpath = codes\n\turl = %1\n").arg(url).toUtf8() } });
+        QString error;
+        const QString live(40, QLatin1Char('1'));
+        QVERIFY2(m_server.commitGitlink(m_repo, Branch, QStringLiteral("codes"), live, &error), qPrintable(error));
+
+        QTemporaryDir cache;
+        GitWorkspace workspace(cache.path());
+        GitlinkMove move;
+        move.target = QString(40, QLatin1Char('2'));
+        move.message = QStringLiteral("Deploy v2");
+        move.author = Alice;
+        move.expectedCurrent = live;
+        std::optional<GitResult<GitlinkMoveResult>> moved;
+        QObject context;
+        workspace.moveGitlink(m_server.repositoryUrl(m_repo), m_server.token(), Branch, move, &context,
+                              [&moved](const GitResult<GitlinkMoveResult> &result) { moved = result; });
+        QVERIFY(QTest::qWaitFor([&] { return moved.has_value(); }, 60000));
+        QVERIFY2(moved->ok(), qPrintable(moved->error));
+        QCOMPARE(moved->value.previousTarget, live);
+        QCOMPARE(m_server.git(m_repo, { QStringLiteral("rev-parse"), Branch + QStringLiteral(":codes") }).trimmed(),
+                 move.target.toLatin1());
+        QTest::qWait(200);
+        QCOMPARE(connections, 0);
+        QVERIFY(!QFile::exists(marker));
+        // Nothing of a submodule in the workspace either.
+        const QStringList clones
+            = QDir(cache.path() + QStringLiteral("/git")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString &clone : clones) {
+            const QString modules = cache.path() + QStringLiteral("/git/") + clone + QStringLiteral("/.git/modules");
+            QVERIFY2(!QFileInfo::exists(modules), qPrintable(modules));
+            QVERIFY(QDir(cache.path() + QStringLiteral("/git/") + clone + QStringLiteral("/codes"))
+                        .entryList(QDir::AllEntries | QDir::NoDotAndDotDot)
+                        .isEmpty());
+        }
+    }
+
 private:
+    void newRepository(QMap<QString, QByteArray> files = {})
+    {
+        ++m_repoCounter;
+        m_repo = QStringLiteral("ops%1").arg(m_repoCounter);
+        files.insert(SitePath, "server {}\n");
+        QString error;
+        QVERIFY2(m_server.createRepository(m_repo, Branch, files, &error), qPrintable(error));
+    }
+
     static void targets()
     {
         QTest::addColumn<QString>("target");

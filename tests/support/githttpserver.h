@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace Dockmaster::Test {
@@ -27,6 +28,9 @@ public:
     // (as a hostile committer would push it).
     bool commitSymlink(const QString &name, const QString &branch, const QString &path, const QString &target,
                        QString *error);
+    // Commits a gitlink (a submodule pointer) at `path` to `commit` on top of branch.
+    bool commitGitlink(const QString &name, const QString &branch, const QString &path, const QString &commit,
+                       QString *error);
     QUrl repositoryUrl(const QString &name) const;
     QString token() const { return QStringLiteral("glpat-TESTTOKEN123"); }
     // Runs git against the bare repository on disk (e.g. "show", "env/test:file").
@@ -34,6 +38,9 @@ public:
 
 private:
     QString repositoryPath(const QString &name) const;
+    // Pulls branch into the seed clone, lets `change` alter and stage it, commits and pushes.
+    bool commitInSeed(const QString &name, const QString &branch, QString *error,
+                      const std::function<bool(const QString &seed)> &change);
     static bool run(const QString &program, const QStringList &arguments, const QString &workDir, QString *error,
                     QByteArray *output = nullptr);
 

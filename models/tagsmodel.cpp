@@ -1,5 +1,6 @@
 #include "models/tagsmodel.h"
 
+#include "core/util/lookalike.h"
 #include "core/util/untrustedtext.h"
 #include "models/modelroles.h"
 
@@ -66,7 +67,7 @@ QVariant TagsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
-            return UntrustedText::line(tag.name, 80);
+            return Lookalike::line(tag.name, 80);
         case LiveColumn:
             return liveText(tag);
         case DateColumn:
@@ -87,7 +88,8 @@ QVariant TagsModel::data(const QModelIndex &index, int role) const
         if (index.column() == MessageColumn)
             return UntrustedText::toolTip(tag.message);
         if (index.column() == NameColumn)
-            return UntrustedText::toolTip(tag.name);
+            return Lookalike::hasLookalikes(tag.name) ? UntrustedText::plainToolTip(Lookalike::note(tag.name))
+                                                      : UntrustedText::toolTip(tag.name);
         break;
     case Qt::FontRole:
         if (!liveText(tag).isEmpty()) {

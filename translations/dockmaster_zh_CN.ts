@@ -17,6 +17,13 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::Lookalike</name>
+    <message>
+        <source>%1 contains characters that imitate others; it reads as &quot;%2&quot; but is a different name.</source>
+        <translation>%1 含有冒充其他字符的字符；它看起来像“%2”，但却是另一个名称。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::AppLogSourceFactory</name>
     <message>
         <source>No Loki is configured in the profile settings.</source>
@@ -267,6 +274,14 @@
 </context>
 <context>
     <name>Dockmaster::ApprovalConfirmDialog</name>
+    <message>
+        <source>%1 I have checked that this is the ref I mean to approve.</source>
+        <translation>%1 我已核实这就是我要批准的引用。</translation>
+    </message>
+    <message>
+        <source>%1 I have checked them myself.</source>
+        <translation>%1 我已亲自检查过这些文件。</translation>
+    </message>
     <message>
         <source>Approved so far by %1. Yours is approval %2 of %3: it deploys.</source>
         <translation>目前已由 %1 批准。您的是第 %2 个批准，共需 %3 个：批准后即部署。</translation>
@@ -2304,6 +2319,18 @@
 </context>
 <context>
     <name>Dockmaster::GitWorker</name>
+    <message>
+        <source>Could not set up the workspace: %1</source>
+        <translation>无法设置工作区：%1</translation>
+    </message>
+    <message>
+        <source>Could not read the workspace settings: %1</source>
+        <translation>无法读取工作区设置：%1</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link (to %2), not a file: Dockmaster does not open, edit or commit through links. Replace it in the repository itself.</source>
+        <translation>%1 是符号链接（指向 %2），不是文件：Dockmaster 不会通过链接打开、编辑或提交。请直接在仓库中替换它。</translation>
+    </message>
     <message>
         <source>%1 is not a commit id.</source>
         <translation>%1 不是提交 ID。</translation>
@@ -4721,6 +4748,14 @@
 <context>
     <name>Dockmaster::ReviewLoader</name>
     <message>
+        <source>not read: this review already read %1 MB</source>
+        <translation>未读取：本次审查已读取 %1 MB</translation>
+    </message>
+    <message>
+        <source>larger than %1 MB: not read</source>
+        <translation>大于 %1 MB：未读取</translation>
+    </message>
+    <message>
         <source>Not connected to GitLab.</source>
         <translation>未连接到 GitLab。</translation>
     </message>
@@ -5072,6 +5107,16 @@
 </context>
 <context>
     <name>Dockmaster::ReviewResult</name>
+    <message numerus="yes">
+        <source>%n more file(s) PHP would run were past the review&apos;s scan limit and were not scanned.</source>
+        <translation>
+            <numerusform>另有 %n 个 PHP 会运行的文件超出审查的扫描上限，未被扫描。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The release has more than %1 files; the review listed the first %1 only, so files past them were not scanned.</source>
+        <translation>该发布包含超过 %1 个文件；审查只列出了前 %1 个，其后的文件未被扫描。</translation>
+    </message>
     <message>
         <source>The requested commit is already live; this release changes nothing.</source>
         <translation>申请的提交已经上线；此次发布不会带来任何变更。</translation>
@@ -5147,6 +5192,18 @@
 </context>
 <context>
     <name>Dockmaster::RiskScanner</name>
+    <message>
+        <source>Submodule source changed</source>
+        <translation>子模块来源已更改</translation>
+    </message>
+    <message>
+        <source>.gitmodules changed: a checkout with submodules would fetch code from the repositories it names (another host, a file:// or ext:: URL), code this review does not show.</source>
+        <translation>.gitmodules 已更改：带子模块的检出会从其中列出的仓库（其他主机、file:// 或 ext:: URL）拉取代码，而这些代码不在本次审查中显示。</translation>
+    </message>
+    <message>
+        <source>.gitmodules was removed; the repositories a checkout fetches with this code change.</source>
+        <translation>.gitmodules 已被删除；检出此代码时拉取的仓库随之改变。</translation>
+    </message>
     <message>
         <source>Dangerous function as a callback</source>
         <translation>作为回调的危险函数</translation>

@@ -4,6 +4,7 @@
 #include "core/git/remotemessages.h"
 #include "core/util/logging.h"
 #include "core/util/processowner.h"
+#include "core/util/untrustedtext.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -173,6 +174,13 @@ void requireSafePath(const QString &path)
         throw GitError { GitFailure::General,
                          GitWorker::tr("The path \"%1\" is not a file inside the repository.").arg(path) };
     }
+}
+
+QString symlinkRefusal(const QString &path, const QByteArray &target)
+{
+    return GitWorker::tr("%1 is a symbolic link (to %2), not a file: Dockmaster does not open, edit or commit through "
+                         "links. Replace it in the repository itself.")
+        .arg(UntrustedText::line(path, 200), UntrustedText::line(QString::fromUtf8(target), 200));
 }
 
 QString unifiedDiff(const QByteArray &before, const QByteArray &after, const QString &path)
@@ -483,6 +491,8 @@ void GitWorker::attach(const QUrl &url, const QString &username, const QString &
                 QDir().mkpath(folder);
                 NetworkState state(m_username, m_token);
                 git_clone_options options = GIT_CLONE_OPTIONS_INIT;
+                // Checked out below, once links are turned off (withoutSymlinks).
+                options.checkout_opts.checkout_strategy = GIT_CHECKOUT_NONE;
                 setCallbacks(options.fetch_opts.callbacks, state);
                 if (git_clone(&m_repository, urlBytes.constData(), folder.toUtf8().constData(), &options) == 0)
                     break;
@@ -497,10 +507,24 @@ void GitWorker::attach(const QUrl &url, const QString &username, const QString &
             }
         }
         ProcessOwner::mark(folder + QStringLiteral("/.git"), CloneOwnerFile);
+        withoutSymlinks();
         keepUnpushedCommits();
         resetBranchTo(remoteHead());
         dropKeptAlreadyOnBranch();
     }
+}
+
+// Whoever can push to the repository can commit a link (conf/x -> /etc/passwd):
+// checked out as a plain file holding the target's name, nothing that reads
+// the working folder can follow it.
+void GitWorker::withoutSymlinks()
+{
+    git_config *rawConfig = nullptr;
+    if (git_repository_config(&rawConfig, m_repository) != 0)
+        throw GitError { GitFailure::General, tr("Could not read the workspace settings: %1").arg(libgit2Message()) };
+    const std::unique_ptr<git_config, decltype(&git_config_free)> config(rawConfig, &git_config_free);
+    if (git_config_set_bool(config.get(), "core.symlinks", 0) != 0)
+        throw GitError { GitFailure::General, tr("Could not set up the workspace: %1").arg(libgit2Message()) };
 }
 
 QByteArray GitWorker::unpushedRef(const QString &commitId) const
@@ -699,6 +723,11 @@ GitFile GitWorker::readFile(const QString &path, const QString &commit)
     if (!readBlob(at, path, &content)) {
         throw GitError { GitFailure::General, tr("%1 does not exist in commit %2.").arg(path, at.left(8)) };
     }
+    // A link's blob is its target: shown as a file, an edit would commit a
+    // new target (/etc/passwd, ../../x) for the renderer and the deploy to follow.
+    const TreeEntryPtr entry = entryInCommit(m_repository, at, path);
+    if (entry && git_tree_entry_filemode(entry.get()) == GIT_FILEMODE_LINK)
+        throw GitError { GitFailure::General, symlinkRefusal(path, content) };
     return { path, at, content };
 }
 
@@ -774,6 +803,19 @@ GitPushResult GitWorker::commitAndPush(const QString &path, const QByteArray &co
     const QString base = baseCommit.isEmpty() ? localHead() : baseCommit;
     auto [parent, index] = stageOn(m_repository, base);
     const QByteArray pathBytes = path.toUtf8();
+    // Never write through a link, at the path or at a folder above it.
+    QList<QByteArray> prefixes;
+    for (qsizetype slash = pathBytes.indexOf('/'); slash > 0; slash = pathBytes.indexOf('/', slash + 1))
+        prefixes.append(pathBytes.left(slash));
+    prefixes.append(pathBytes);
+    for (const QByteArray &prefix : std::as_const(prefixes)) {
+        const git_index_entry *above = git_index_get_bypath(index.get(), prefix.constData(), 0);
+        if (above && above->mode == GIT_FILEMODE_LINK) {
+            QByteArray target;
+            readBlob(base, QString::fromUtf8(prefix), &target);
+            throw GitError { GitFailure::General, symlinkRefusal(QString::fromUtf8(prefix), target) };
+        }
+    }
     git_index_entry entry = {};
     entry.mode = GIT_FILEMODE_BLOB;
     if (const git_index_entry *existing = git_index_get_bypath(index.get(), pathBytes.constData(), 0)) {

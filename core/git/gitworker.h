@@ -66,6 +66,7 @@ private:
     QList<GitUnpushedCommit> unpushedCommits() const;
     GitUnpushedCommit unpushedCommit(const QString &commitId) const;
     git_oid requireKept(const QString &commitId) const;
+    void withoutSymlinks();
     QByteArray unpushedRef(const QString &commitId) const;
     void resetBranchTo(const QString &commit);
     QString localHead() const;

@@ -9,8 +9,11 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStringDecoder>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace Dockmaster {
 
@@ -60,7 +63,7 @@ bool patchIsWhole(const FileDiff &diff, bool collapsed)
 struct ParsedCompare {
     ReviewResult display;
     QHash<QString, ScanTarget> patches; // new path -> patch, every entry (not only the listed ones)
-    QList<FileDiff> composer;
+    QList<FileDiff> composer;           // files flagged for changing at all (RiskScanner::flagsAnyChange)
 };
 
 ParsedCompare parseCompare(const QString &project, const QString &fromSha, const QString &toSha,
@@ -97,7 +100,7 @@ ParsedCompare parseCompare(const QString &project, const QString &fromSha, const
         target.diff = diff;
         target.useDiff = patchIsWhole(diff, collapsed);
         parsed.patches.insert(target.path, target);
-        if (RiskScanner::isComposerFile(diff.path()) || (diff.renamedFile && RiskScanner::isComposerFile(diff.oldPath)))
+        if (RiskScanner::flagsAnyChange(diff.path()) || (diff.renamedFile && RiskScanner::flagsAnyChange(diff.oldPath)))
             parsed.composer.append(diff);
 
         if (result.files.size() >= limits.maxFiles) {
@@ -145,6 +148,38 @@ QList<ScanTarget> targetsFromTrees(const ReviewLoader::Tree &to, const ReviewLoa
         targets.append(target);
     }
     return targets;
+}
+
+// The files flagged for changing at all (composer.json, .gitmodules) that the
+// trees say changed but GitLab's diff left out: past its limits a comparison
+// stops listing files, and a 10 MB composer.json takes it there by itself.
+QList<FileDiff> namedChangesFromTrees(const ReviewLoader::Tree &to, const ReviewLoader::Tree &from,
+                                      const QList<FileDiff> &fromDiff)
+{
+    QSet<QString> known;
+    for (const FileDiff &diff : fromDiff)
+        known.insert(diff.path());
+    QList<FileDiff> out;
+    for (auto it = to.cbegin(); it != to.cend(); ++it) {
+        const auto live = from.constFind(it.key());
+        if (!RiskScanner::flagsAnyChange(it.key()) || known.contains(it.key())
+            || (live != from.cend() && live->id == it->id && live->mode == it->mode))
+            continue;
+        FileDiff diff;
+        diff.oldPath = diff.newPath = it.key();
+        diff.newFile = live == from.cend();
+        out.append(diff);
+    }
+    for (auto it = from.cbegin(); it != from.cend(); ++it) {
+        if (!RiskScanner::flagsAnyChange(it.key()) || known.contains(it.key()) || to.contains(it.key()))
+            continue;
+        FileDiff diff;
+        diff.oldPath = diff.newPath = it.key();
+        diff.deletedFile = true;
+        out.append(diff);
+    }
+    std::sort(out.begin(), out.end(), [](const FileDiff &a, const FileDiff &b) { return a.path() < b.path(); });
+    return out;
 }
 
 // How many paths differ between the two trees: added, changed or removed.
@@ -271,10 +306,15 @@ struct ReviewLoader::Job {
     QList<FileDiff> composer;
     QStringList displayPaths; // first release: files shown
     QStringList queue;        // blobs still to read
+    QSet<QString> queued;     // every path ever queued (a 100,000-file release makes a list search quadratic)
     int blobTotal = 0;
+    int blobsDone = 0;
     int inFlight = 0;
+    int treeCutAt = 0;           // the requested tree was listed only this far
+    qsizetype bytesReserved = 0; // blob bytes read or being read, against ReviewLimits::maxReadBytes
     QHash<QString, QByteArray> blobs;
     QHash<QString, QString> blobErrors;
+    QSet<QString> tooLargeToShow; // display-only files not read for their size
 };
 
 ReviewLoader::ReviewLoader(GitLabClient *client, QObject *parent)
@@ -414,6 +454,9 @@ void ReviewLoader::listTree(const QString &sha, bool requested)
                    { QStringLiteral("recursive"), QStringLiteral("true") },
                    { QStringLiteral("per_page"), QStringLiteral("100") } };
     tree.pagination = GitLabRequest::Pagination::Offset;
+    // A release of 100,000 files would take a thousand pages: list a bounded
+    // part and say the rest was not scanned.
+    tree.maxPages = std::max(1, (m_limits.maxTreeEntries + 99) / 100);
     sendForLoad(
         tree,
         [this, requested](const GitLabResponse &response) {
@@ -422,6 +465,10 @@ void ReviewLoader::listTree(const QString &sha, bool requested)
         },
         [this, requested](const GitLabResponse &response) {
             Tree &out = requested ? m_state->toTree : m_state->fromTree;
+            const bool more = !response.headers.value(QByteArrayLiteral("x-next-page")).isEmpty()
+                || response.headers.value(QByteArrayLiteral("link")).contains("rel=\"next\"");
+            if (requested && more)
+                m_state->treeCutAt = int(response.items.size());
             for (const QJsonValue &v : response.items) {
                 const QJsonObject o = v.toObject();
                 if (o.value(QLatin1StringView("type")).toString() != QLatin1String("blob"))
@@ -466,6 +513,7 @@ void ReviewLoader::maybePlan()
         state->result = std::move(parsed.display);
         state->result.scanFromTrees = true;
         state->composer = std::move(parsed.composer);
+        state->composer.append(namedChangesFromTrees(state->toTree, state->fromTree, state->composer));
         state->targets = targetsFromTrees(state->toTree, state->fromTree, parsed.patches);
         // GitLab stops listing a big comparison at its own limits (without
         // saying how many files it left out): count what the trees say.
@@ -522,7 +570,7 @@ void ReviewLoader::fetchBlobs()
                     target.unscannable = ReviewResult::tr("a symbolic link: PHP would run the file it points to");
                 state.targets.append(target);
             }
-            if (RiskScanner::isComposerFile(path)) {
+            if (RiskScanner::flagsAnyChange(path)) {
                 FileDiff composer;
                 composer.oldPath = composer.newPath = path;
                 composer.newFile = true;
@@ -532,9 +580,18 @@ void ReviewLoader::fetchBlobs()
         state.result.tooLarge = state.result.omittedFiles > 0;
         state.queue = state.displayPaths;
     }
+    if (state.targets.size() > m_limits.maxScanFiles) {
+        state.result.skippedByLimit = int(state.targets.size() - std::max(0, m_limits.maxScanFiles));
+        state.targets.resize(std::max(0, m_limits.maxScanFiles));
+    }
+    state.result.treeCutAt = state.treeCutAt;
+    state.result.tooLarge = state.result.tooLarge || state.treeCutAt > 0;
+    state.queued = QSet<QString>(state.queue.cbegin(), state.queue.cend());
     for (const ScanTarget &target : std::as_const(state.targets)) {
-        if (!target.useDiff && target.unscannable.isEmpty() && !state.queue.contains(target.path))
+        if (!target.useDiff && target.unscannable.isEmpty() && !state.queued.contains(target.path)) {
             state.queue.append(target.path);
+            state.queued.insert(target.path);
+        }
     }
     state.blobTotal = int(state.queue.size());
     Q_EMIT progress(0, state.blobTotal);
@@ -556,20 +613,76 @@ void ReviewLoader::fetchNextBlob()
     }
     const QString path = state.queue.takeFirst();
     ++state.inFlight;
+    // The size first (GitLab's HEAD of a file answers with headers only): a
+    // 500 MB blob is never read, whatever the limits of the client below.
+    GitLabRequest request;
+    request.method = QByteArrayLiteral("HEAD");
+    request.path
+        = GitLabClient::projectPath(m_project) + QStringLiteral("/repository/files/") + GitLabClient::encode(path);
+    request.query = { { QStringLiteral("ref"), m_to } };
+    track(m_client->send(request, this, m_loads.guard(m_loads.latest(), [this, path](const GitLabResponse &response) {
+        Job &current = *m_state;
+        if (!response.error.isOk()) {
+            current.blobErrors.insert(path, tr("could not be read: %1").arg(messageFor(response, false)));
+            blobDone();
+            return;
+        }
+        bool known = false;
+        const qsizetype size = response.headers.value(QByteArrayLiteral("x-gitlab-size")).trimmed().toLongLong(&known);
+        // Files only shown (a first release's) are read up to what one patch may show.
+        const bool scan = RiskScanner::mustScan(path);
+        const qsizetype limit = scan ? m_limits.maxScanBytes : m_limits.maxFileChars;
+        if (known && size > limit) {
+            if (scan)
+                current.blobErrors.insert(path, tr("larger than %1 MB: not read").arg(limit / (1024 * 1024)));
+            else
+                current.tooLargeToShow.insert(path);
+            blobDone();
+            return;
+        }
+        const qsizetype reserve = known ? size : limit;
+        if (current.bytesReserved + reserve > m_limits.maxReadBytes) {
+            if (scan)
+                current.blobErrors.insert(
+                    path, tr("not read: this review already read %1 MB").arg(m_limits.maxReadBytes / (1024 * 1024)));
+            else
+                current.tooLargeToShow.insert(path);
+            blobDone();
+            return;
+        }
+        current.bytesReserved += reserve;
+        readBlob(path, reserve);
+    })));
+}
+
+void ReviewLoader::readBlob(const QString &path, qsizetype reserved)
+{
     GitLabRequest request;
     request.path = GitLabClient::projectPath(m_project) + QStringLiteral("/repository/files/")
         + GitLabClient::encode(path) + QStringLiteral("/raw");
     request.query = { { QStringLiteral("ref"), m_to } };
-    track(m_client->send(request, this, m_loads.guard(m_loads.latest(), [this, path](const GitLabResponse &response) {
-        Job &current = *m_state;
-        --current.inFlight;
-        if (response.error.isOk())
-            current.blobs.insert(path, response.body);
-        else
-            current.blobErrors.insert(path, tr("could not be read: %1").arg(messageFor(response, false)));
-        Q_EMIT progress(int(current.blobs.size() + current.blobErrors.size()), current.blobTotal);
-        fetchNextBlob();
-    })));
+    track(m_client->send(
+        request, this, m_loads.guard(m_loads.latest(), [this, path, reserved](const GitLabResponse &response) {
+            Job &current = *m_state;
+            if (response.error.isOk()) {
+                current.blobs.insert(path, response.body);
+                // What was really read counts, not what HEAD promised.
+                current.bytesReserved += response.body.size() - reserved;
+            } else {
+                current.blobErrors.insert(path, tr("could not be read: %1").arg(messageFor(response, false)));
+                current.bytesReserved -= reserved;
+            }
+            blobDone();
+        })));
+}
+
+void ReviewLoader::blobDone()
+{
+    Job &state = *m_state;
+    --state.inFlight;
+    ++state.blobsDone;
+    Q_EMIT progress(state.blobsDone, state.blobTotal);
+    fetchNextBlob();
 }
 
 void ReviewLoader::finish()
@@ -594,12 +707,15 @@ void ReviewLoader::finish()
                 file.diff.oldPath = file.diff.newPath = path;
                 file.diff.newFile = true;
                 const QByteArray bytes = state->blobs.value(path);
-                if (bytes.contains('\0')) {
+                if (!state->blobs.contains(path)
+                    && (state->tooLargeToShow.contains(path) || state->blobErrors.contains(path))) {
+                    file.tooLarge = true; // not read: too large, or past the review's byte budget
+                } else if (bytes.contains('\0')) {
                     file.diff.binary = true;
                 } else if (!bytes.isEmpty()) {
                     file.diff.diff = wholeFileDiff(decodeSource(bytes));
                 }
-                file.tooLarge = file.diff.diff.size() > limits.maxFileChars
+                file.tooLarge = file.tooLarge || file.diff.diff.size() > limits.maxFileChars
                     || total + file.diff.diff.size() > limits.maxTotalDiffChars;
                 if (file.tooLarge) {
                     file.diff.diff.clear();

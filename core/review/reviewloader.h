@@ -19,8 +19,11 @@ class GitLabClient;
 struct GitLabRequest;
 struct GitLabResponse;
 
-// Display limits only: what the review lists and shows. The risk scan reads
-// every changed file PHP would run, whatever these say.
+// Display limits (what the review lists and shows) and the bounds that keep a
+// hostile release from taking the console's memory and time (tree entries,
+// files scanned, bytes read). Within the bounds the risk scan reads every
+// changed file PHP would run, whatever the display limits say; what a bound
+// leaves out is named in the result and needs the admin's acknowledgement.
 struct ReviewLimits {
     int maxFiles = 1000;                           // files listed in the review
     qsizetype maxTotalDiffChars = 8 * 1024 * 1024; // all patches shown together
@@ -29,6 +32,9 @@ struct ReviewLimits {
     int maxCommitPages = 5;                        // first release: commit history pages of 100
     qsizetype maxScanBytes = 64 * 1024 * 1024;     // one file the scanner reads; larger is named unscanned
     int maxParallelFetches = 8;                    // blob reads in flight
+    int maxTreeEntries = 30000;                    // entries listed per tree (pages of 100)
+    int maxScanFiles = 10000;                      // files the scanner reads; the rest are counted as skipped
+    qsizetype maxReadBytes = 256 * 1024 * 1024;    // all blobs read for one review together
 };
 
 // Loads what a release would change in repo A and scans it for risk flags.
@@ -80,6 +86,8 @@ private:
     void maybePlan();
     void fetchBlobs();
     void fetchNextBlob();
+    void readBlob(const QString &path, qsizetype reserved);
+    void blobDone();
     void finish();
     void fail(const QString &message);
     QString messageFor(const GitLabResponse &response, bool compare) const;

@@ -55,6 +55,20 @@ QStringList ReviewResult::warnings() const
     return out;
 }
 
+QStringList ReviewResult::limitNotes() const
+{
+    const QLocale locale;
+    QStringList out;
+    if (treeCutAt > 0)
+        out.append(tr("The release has more than %1 files; the review listed the first %1 only, so files past them "
+                      "were not scanned.")
+                       .arg(locale.toString(treeCutAt)));
+    if (skippedByLimit > 0)
+        out.append(tr("%n more file(s) PHP would run were past the review's scan limit and were not scanned.", nullptr,
+                      skippedByLimit));
+    return out;
+}
+
 bool ReviewResult::isUnscanned(const QString &path) const
 {
     return std::any_of(unscanned.cbegin(), unscanned.cend(),
@@ -74,6 +88,9 @@ QString ReviewResult::verdict() const
     else
         scan = tr("Scanned %1 of %2 PHP files: %n flag(s)", nullptr, flagTotal)
                    .arg(locale.toString(scanned), locale.toString(scanTotal));
+    QStringList notes = limitNotes();
+    if (!notes.isEmpty())
+        scan = notes.join(QLatin1Char(' ')) + QStringLiteral(" · ") + scan;
     if (unscanned.isEmpty())
         return scan;
     QStringList reasons;

@@ -66,9 +66,20 @@ public:
     int scanned = 0;
     QList<UnscannedFile> unscanned;
     bool scanFromTrees = false; // the changed files came from the trees, not only GitLab's diff
+    // Bounds against a hostile release (ReviewLimits): the requested tree was
+    // listed only up to `treeCutAt` entries (0: listed whole), so files past
+    // it were neither listed nor scanned; and `skippedByLimit` files PHP would
+    // run were past the scan's file count and not read (not named one by one).
+    int treeCutAt = 0;
+    int skippedByLimit = 0;
 
     // Everything PHP would run was scanned.
-    bool scanComplete() const { return unscanned.isEmpty() && scanned >= scanTotal; }
+    bool scanComplete() const
+    {
+        return unscanned.isEmpty() && scanned >= scanTotal && treeCutAt == 0 && skippedByLimit == 0;
+    }
+    // Translated notes on what the review's limits left out, empty when nothing.
+    QStringList limitNotes() const;
     // "Scanned 5,001 of 5,001 PHP files: 2 flags", "3 files not scanned (…)".
     QString verdict() const;
     bool isUnscanned(const QString &path) const;

@@ -1293,6 +1293,11 @@ bool RiskScanner::isComposerFile(const QString &path)
     return name == QLatin1String("composer.json") || name == QLatin1String("composer.lock");
 }
 
+bool RiskScanner::isSubmoduleFile(const QString &path)
+{
+    return path.section(QLatin1Char('/'), -1) == QLatin1String(".gitmodules");
+}
+
 bool RiskScanner::isPhpSettingsFile(const QString &path)
 {
     const QString name = path.section(QLatin1Char('/'), -1).toLower();
@@ -1309,6 +1314,19 @@ QList<RiskFlag> RiskScanner::scan(const FileDiff &file) const
         flag.explanation = tr("%1 changes PHP settings for its folder; a setting such as auto_prepend_file can make "
                               "PHP run any file of the app as code.")
                                .arg(QFileInfo(path).fileName());
+        return { flag };
+    }
+    if (isSubmoduleFile(path) || (file.renamedFile && isSubmoduleFile(file.oldPath))) {
+        // Dockmaster never fetches submodules, but a deploy job that checks
+        // out recursively would fetch from whatever host, file:// or ext::
+        // command the file names, code this review never sees.
+        RiskFlag flag;
+        flag.path = path;
+        flag.kind = RiskKind::Submodule;
+        flag.explanation = file.deletedFile
+            ? tr(".gitmodules was removed; the repositories a checkout fetches with this code change.")
+            : tr(".gitmodules changed: a checkout with submodules would fetch code from the repositories it names "
+                 "(another host, a file:// or ext:: URL), code this review does not show.");
         return { flag };
     }
     if (isComposerFile(path) || (file.renamedFile && isComposerFile(file.oldPath))) {
@@ -1342,7 +1360,7 @@ QList<RiskFlag> RiskScanner::scan(const QList<FileDiff> &files) const
 QList<RiskFlag> RiskScanner::scanSource(const QString &path, const QString &source) const
 {
     // What scan() of the file as a new-file patch finds, without writing that patch.
-    if (isPhpSettingsFile(path) || isComposerFile(path) || !isPhpFile(path)) {
+    if (isPhpSettingsFile(path) || flagsAnyChange(path) || !isPhpFile(path)) {
         FileDiff file;
         file.oldPath = path;
         file.newPath = path;
@@ -1381,6 +1399,8 @@ QString RiskScanner::kindKey(RiskKind kind)
         return QStringLiteral("interpolation");
     case RiskKind::DynamicCall:
         return QStringLiteral("dynamiccall");
+    case RiskKind::Submodule:
+        return QStringLiteral("submodule");
     }
     return {};
 }
@@ -1412,6 +1432,8 @@ QString RiskScanner::kindLabel(RiskKind kind)
         return tr("Code inside a string");
     case RiskKind::DynamicCall:
         return tr("Call through a variable");
+    case RiskKind::Submodule:
+        return tr("Submodule source changed");
     }
     return {};
 }

@@ -24,6 +24,7 @@ enum class RiskKind {
     CallableExecution,   // a dangerous function named as a string and handed to code that calls it
     InterpolatedCode,    // an expression run inside a double-quoted string or heredoc ("${...}", "{${...}}")
     DynamicCall,         // a call through a variable ($f(), $o->$m()): low severity, worth a look
+    Submodule,           // a .gitmodules changed: a checkout with submodules fetches from the URLs it names
 };
 
 struct RiskFlag {
@@ -50,6 +51,10 @@ public:
     // in any letter case.
     static bool isPhpFile(const QString &path);
     static bool isComposerFile(const QString &path);
+    static bool isSubmoduleFile(const QString &path);
+    // Files flagged for changing at all, whatever their content: composer
+    // files and .gitmodules.
+    static bool flagsAnyChange(const QString &path) { return isComposerFile(path) || isSubmoduleFile(path); }
     // PHP-FPM reads .user.ini in every folder it runs a script from.
     static bool isPhpSettingsFile(const QString &path);
     // What the review's scan must read in full when changed: PHP files and PHP settings files.

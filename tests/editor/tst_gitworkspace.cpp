@@ -30,14 +30,6 @@ const QByteArray PoolV1 = "[app1]\nlisten = 127.0.0.1:9000\npm = static\npm.max_
 const GitAuthor Alice { QStringLiteral("Alice Admin"), QStringLiteral("alice@example.com") };
 const GitAuthor Bob { QStringLiteral("Bob Admin"), QStringLiteral("bob@example.com") };
 
-// Evaluates outcome exactly once: it is often the call being waited for.
-#define EXPECT_KIND(outcome, expected)                                                                                 \
-    do {                                                                                                               \
-        const auto expectKindOutcome = (outcome);                                                                      \
-        QVERIFY2(expectKindOutcome.kind == QLatin1String(expected),                                                    \
-                 qPrintable(expectKindOutcome.kind + QLatin1Char(' ') + expectKindOutcome.value(0).toString()));       \
-    } while (false)
-
 } // namespace
 
 class TestGitWorkspace : public QObject

@@ -7,6 +7,15 @@
 
 #include <optional>
 
+// Checks an Outcome's kind, naming the outcome when it differs.
+// Evaluates outcome exactly once: it is often the call being waited for.
+#define EXPECT_KIND(outcome, expected)                                                                                 \
+    do {                                                                                                               \
+        const auto expectKindOutcome = (outcome);                                                                      \
+        QVERIFY2(expectKindOutcome.kind == QLatin1String(expected),                                                    \
+                 qPrintable(expectKindOutcome.kind + QLatin1Char(' ') + expectKindOutcome.value(0).toString()));       \
+    } while (false)
+
 namespace Dockmaster::Test {
 
 // Calls a GitWorkspace and waits (running the event loop) for the answer, so

@@ -96,6 +96,30 @@ private Q_SLOTS:
         QCOMPARE(dialog.acknowledgedItems(), QStringList { QStringLiteral("obfuscated web/boot.php:12") });
     }
 
+    // What a hostile release's size left unscanned has no file names: one
+    // item says so and needs its tick (issue 15).
+    void reviewLimitsNeedATick()
+    {
+        const ReleaseRequest r = request(6, Environment::Test, QStringLiteral("v3.0.0"));
+        ReviewResult review;
+        review.toSha = r.resolvedSha;
+        review.scanTotal = review.scanned = 10000;
+        review.treeCutAt = 30000;
+        review.skippedByLimit = 12;
+        QVERIFY(!review.scanComplete());
+        ApprovalConfirmDialog dialog(r, &review);
+        QVERIFY2(dialog.text().contains(QStringLiteral("more than 30,000 files")), qPrintable(dialog.text()));
+        QCOMPARE(dialog.acknowledgementCount(), 1);
+        QVERIFY(!dialog.approveButton()->isEnabled());
+        QListWidgetItem *item = dialog.acknowledgements()->item(0);
+        QVERIFY2(item->text().contains(QStringLiteral("12 more file")), qPrintable(item->text()));
+        item->setCheckState(Qt::Checked);
+        QVERIFY(dialog.approveButton()->isEnabled());
+        QCOMPARE(
+            dialog.acknowledgedItems(),
+            QStringList { QStringLiteral("unscanned past the review's limits (tree cut at 30000, 12 files skipped)") });
+    }
+
     void typedAppIdAcknowledgesEveryItem()
     {
         const ReleaseRequest r = request(4, Environment::Test, QStringLiteral("v2.0.0"));

@@ -5,6 +5,7 @@
 #include "core/gitlab/gitlabclient.h"
 #include "core/review/reviewloader.h"
 #include "sandbox/emulator/gitlabemulator.h"
+#include "tests/support/gitlabwait.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -61,17 +62,11 @@ class TestHostileReview : public QObject
     GitLabResponse call(GitLabClient *client, const QByteArray &method, const QString &path,
                         const QJsonObject &body = {})
     {
-        GitLabRequest request;
-        request.method = method;
-        request.path = path;
-        if (!body.isEmpty())
-            request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        std::optional<GitLabResponse> out;
-        client->send(request, this, [&out](const GitLabResponse &r) { out = r; });
+        const GitLabResponse response = Test::sendAndWait(client, method, path, body, 120000);
         [&] {
-            QVERIFY(QTest::qWaitFor([&out] { return out.has_value(); }, 120000));
+            QVERIFY2(response.error.kind != GitLabError::Kind::Timeout, qPrintable(path));
         }();
-        return out.value_or(GitLabResponse {});
+        return response;
     }
 
     // A commit by the developer on a new branch started from `start`; its SHA.

@@ -1,6 +1,7 @@
 #include "core/gitlab/gitlabclient.h"
 #include "core/review/reviewloader.h"
 #include "sandbox/emulator/gitlabemulator.h"
+#include "tests/support/gitlabwait.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -54,17 +55,11 @@ class TestReviewLoader : public QObject
 
     GitLabResponse call(const QByteArray &method, const QString &path, const QJsonObject &body = {})
     {
-        GitLabRequest request;
-        request.method = method;
-        request.path = path;
-        if (!body.isEmpty())
-            request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        std::optional<GitLabResponse> out;
-        m_client->send(request, this, [&out](const GitLabResponse &r) { out = r; });
+        const GitLabResponse response = Test::sendAndWait(m_client.get(), method, path, body, 30000);
         [&] {
-            QVERIFY(QTest::qWaitFor([&out] { return out.has_value(); }, 30000));
+            QVERIFY2(response.error.kind != GitLabError::Kind::Timeout, qPrintable(path));
         }();
-        return out.value_or(GitLabResponse {});
+        return response;
     }
 
     QString commit(const QString &message, const QJsonArray &actions)

@@ -204,6 +204,46 @@ bool GitHttpServer::createRepository(const QString &name, const QString &branch,
         && run(git, { QStringLiteral("push"), QStringLiteral("-q"), bare, branch }, seed, error);
 }
 
+bool GitHttpServer::commitSymlink(const QString &name, const QString &branch, const QString &path,
+                                  const QString &target, QString *error)
+{
+    return commitInSeed(name, branch, error, [&](const QString &seed) {
+        const QString link = seed + QLatin1Char('/') + path;
+        QDir().mkpath(QFileInfo(link).absolutePath());
+        if (!QFile::link(target, link)) {
+            *error = QStringLiteral("could not link ") + path;
+            return false;
+        }
+        return run(QStringLiteral("git"), { QStringLiteral("add"), path }, seed, error);
+    });
+}
+
+bool GitHttpServer::commitGitlink(const QString &name, const QString &branch, const QString &path,
+                                  const QString &commit, QString *error)
+{
+    return commitInSeed(name, branch, error, [&](const QString &seed) {
+        return run(QStringLiteral("git"),
+                   { QStringLiteral("update-index"), QStringLiteral("--add"), QStringLiteral("--cacheinfo"),
+                     QStringLiteral("160000,%1,%2").arg(commit, path) },
+                   seed, error);
+    });
+}
+
+bool GitHttpServer::commitInSeed(const QString &name, const QString &branch, QString *error,
+                                 const std::function<bool(const QString &seed)> &change)
+{
+    const QString seed = m_root.path() + QStringLiteral("/seed-") + name;
+    const QString bare = repositoryPath(name);
+    const QString git = QStringLiteral("git");
+    return run(git, { QStringLiteral("pull"), QStringLiteral("-q"), bare, branch }, seed, error) && change(seed)
+        && run(git,
+               { QStringLiteral("-c"), QStringLiteral("user.name=Seed"), QStringLiteral("-c"),
+                 QStringLiteral("user.email=seed@example.com"), QStringLiteral("commit"), QStringLiteral("-q"),
+                 QStringLiteral("-m"), QStringLiteral("Change") },
+               seed, error)
+        && run(git, { QStringLiteral("push"), QStringLiteral("-q"), bare, branch }, seed, error);
+}
+
 QByteArray GitHttpServer::git(const QString &name, const QStringList &arguments) const
 {
     QString error;

@@ -1,5 +1,6 @@
 #include "views/panels/taghistorypanel.h"
 
+#include "core/util/lookalike.h"
 #include "core/util/untrustedtext.h"
 #include "models/applicationsmodel.h"
 #include "models/deploymentsmodel.h"
@@ -164,7 +165,7 @@ void TagHistoryPanel::showTagMenu(const QPoint &position)
     menu->setToolTipsVisible(true);
     for (Environment environment : AllEnvironments) {
         QAction *deploy = menu->addAction(
-            tr("Deploy %1 to %2…").arg(UntrustedText::line(tag.name, 80), environmentDisplayName(environment)), this,
+            tr("Deploy %1 to %2…").arg(Lookalike::line(tag.name, 80), environmentDisplayName(environment)), this,
             [this, appId = m_app.id, environment, name = tag.name, sha = tag.sha] {
                 Q_EMIT deployTagRequested(appId, environment, name, sha);
             });

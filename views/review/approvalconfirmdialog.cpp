@@ -1,6 +1,7 @@
 #include "views/review/approvalconfirmdialog.h"
 
 #include "core/domain/environment.h"
+#include "core/util/lookalike.h"
 #include "core/util/untrustedtext.h"
 
 #include <QDialogButtonBox>
@@ -24,7 +25,7 @@ ApprovalConfirmDialog::ApprovalConfirmDialog(const ReleaseRequest &request, cons
 
     QStringList lines;
     lines << tr("Approve %1 (%2) of %3 for %4?")
-                 .arg(UntrustedText::line(request.requestedRef, 80), sha, request.appId,
+                 .arg(Lookalike::line(request.requestedRef, 80), sha, request.appId,
                       environmentDisplayName(request.environment));
     lines << tr("Dockmaster commits the new version to %1 and its pipeline deploys it.")
                  .arg(environmentBranch(request.environment));
@@ -38,6 +39,13 @@ ApprovalConfirmDialog::ApprovalConfirmDialog(const ReleaseRequest &request, cons
         QString record; // stable English, for the approval comment and the audit log
     };
     QList<Item> items;
+    // "v1.0.0" with a Cyrillic letter is another tag than the one the admin knows.
+    if (Lookalike::hasLookalikes(request.requestedRef))
+        items.append({ tr("%1 I have checked that this is the ref I mean to approve.")
+                           .arg(Lookalike::note(request.requestedRef)),
+                       true,
+                       QStringLiteral("lookalike ref %1")
+                           .arg(UntrustedText::line(Lookalike::reveal(request.requestedRef), 120)) });
     if (!review) {
         lines << tr("The review of this exact version has not finished loading: nothing was scanned.");
         items.append({ tr("I approve without a risk scan of this version."), true, QStringLiteral("no-risk-scan") });
@@ -47,6 +55,12 @@ ApprovalConfirmDialog::ApprovalConfirmDialog(const ReleaseRequest &request, cons
             items.append(
                 { tr("Not scanned: %1 (%2). I have checked it myself.").arg(UntrustedText::line(f.path, 120), f.reason),
                   true, QStringLiteral("unscanned %1").arg(UntrustedText::line(f.path, 120)) });
+        // Files past the review's limits have no names to tick one by one.
+        if (!review->limitNotes().isEmpty())
+            items.append({ tr("%1 I have checked them myself.").arg(review->limitNotes().join(QLatin1Char(' '))), true,
+                           QStringLiteral("unscanned past the review's limits (tree cut at %1, %2 files skipped)")
+                               .arg(review->treeCutAt)
+                               .arg(review->skippedByLimit) });
         for (const RiskFlag &f : review->flags) {
             const QString path = UntrustedText::line(f.path, 120);
             const QString where = f.line > 0 ? tr("%1:%2").arg(path).arg(f.line) : path;

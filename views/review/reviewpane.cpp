@@ -1,6 +1,7 @@
 #include "views/review/reviewpane.h"
 
 #include "core/domain/environment.h"
+#include "core/util/lookalike.h"
 #include "core/util/untrustedtext.h"
 #include "models/releaserequestsmodel.h"
 #include "views/review/diffview.h"
@@ -333,8 +334,7 @@ void ReviewPane::updateHeader()
     m_title->setToolTip(UntrustedText::toolTip(m_request.title));
 
     const QString sha = !m_result.toSha.isEmpty() ? m_result.toSha : m_request.resolvedSha;
-    const QString ref
-        = m_request.requestedRef.isEmpty() ? tr("(no ref)") : UntrustedText::line(m_request.requestedRef, 80);
+    const QString ref = m_request.requestedRef.isEmpty() ? tr("(no ref)") : Lookalike::line(m_request.requestedRef, 80);
     QString refText = sha.isEmpty() ? tr("Requested %1, not yet pinned to a commit").arg(ref)
                                     : tr("Requested %1 → pinned %2").arg(ref, sha.left(12));
     if (m_state == State::Ready)

@@ -8,6 +8,7 @@
 #include "core/cache/cacheservice.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/review/reviewloader.h"
+#include "core/util/lookalike.h"
 #include "core/util/untrustedtext.h"
 #include "models/applicationsmodel.h"
 #include "views/deploy/deploymentprogresspanel.h"
@@ -254,7 +255,7 @@ void ReleaseController::startApproval(const ReleaseRequest &request, const QStri
     m_entryOfAction.insert(id,
                            startEntry(tr("%1 → %2: %3")
                                           .arg(request.appId, environmentDisplayName(request.environment),
-                                               UntrustedText::line(request.requestedRef, 80)),
+                                               Lookalike::line(request.requestedRef, 80)),
                                       request.title));
 }
 

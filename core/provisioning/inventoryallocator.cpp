@@ -116,29 +116,6 @@ void InventoryAllocator::release(const QString &appId, QObject *context, Done do
     attemptRelease(job);
 }
 
-void InventoryAllocator::listRecords(QObject *context, std::function<void(QList<AllocationRecord>, QString)> done)
-{
-    auto job = std::make_shared<Job>();
-    job->context = context;
-    job->hasContext = context != nullptr;
-    job->done = [done](const AllocationOutcome &outcome) {
-        done({}, outcome.error);
-    };
-    if (!m_client) {
-        finish(job, AllocationOutcome { std::nullopt, tr("No GitLab connection."), false, false, 0 });
-        return;
-    }
-    loadSnapshot(job, [job, done](std::shared_ptr<Snapshot> snapshot) {
-        job->finished = true;
-        if (job->hasContext && !job->context)
-            return;
-        QList<AllocationRecord> records = snapshot->records.values();
-        std::sort(records.begin(), records.end(),
-                  [](const AllocationRecord &a, const AllocationRecord &b) { return a.id < b.id; });
-        done(records, {});
-    });
-}
-
 void InventoryAllocator::readConfig(QObject *context, std::function<void(std::optional<InventoryConfig>, QString)> done)
 {
     if (!m_client) {

@@ -68,9 +68,6 @@ public:
     // Marks the record archived and removes its ports from the host ledgers,
     // in one commit.
     void release(const QString &appId, QObject *context, Done done);
-    // Every allocation record, sorted by ID (e.g. to offer resuming the ones
-    // left in status "provisioning" after a crash).
-    void listRecords(QObject *context, std::function<void(QList<AllocationRecord>, QString)> done);
     // hosts.json only.
     void readConfig(QObject *context, std::function<void(std::optional<InventoryConfig>, QString)> done);
 

@@ -466,13 +466,10 @@ private Q_SLOTS:
 
         m_emulator->clearFaults();
         m_provisioner->setDnsProvider(m_dns.get());
-        // After a restart the console finds the unfinished app in the inventory...
-        std::optional<QList<AllocationRecord>> records;
-        m_allocator->listRecords(nullptr,
-                                 [&records](QList<AllocationRecord> list, const QString &) { records = list; });
-        QVERIFY(spinUntil([&records] { return records.has_value(); }));
+        // After a restart the console finds the unfinished app in the
+        // inventory (the sync reads its allocation status)...
         QStringList unfinished;
-        for (const AllocationRecord &r : std::as_const(*records)) {
+        for (const AllocationRecord &r : allocationRecords(*m_emulator)) {
             if (r.status == QLatin1String("provisioning"))
                 unfinished.append(r.id);
         }

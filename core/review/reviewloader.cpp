@@ -615,11 +615,8 @@ void ReviewLoader::fetchNextBlob()
     ++state.inFlight;
     // The size first (GitLab's HEAD of a file answers with headers only): a
     // 500 MB blob is never read, whatever the limits of the client below.
-    GitLabRequest request;
+    GitLabRequest request = fileRequest(path, {});
     request.method = QByteArrayLiteral("HEAD");
-    request.path
-        = GitLabClient::projectPath(m_project) + QStringLiteral("/repository/files/") + GitLabClient::encode(path);
-    request.query = { { QStringLiteral("ref"), m_to } };
     track(m_client->send(request, this, m_loads.guard(m_loads.latest(), [this, path](const GitLabResponse &response) {
         Job &current = *m_state;
         if (!response.error.isOk()) {
@@ -655,12 +652,18 @@ void ReviewLoader::fetchNextBlob()
     })));
 }
 
-void ReviewLoader::readBlob(const QString &path, qsizetype reserved)
+GitLabRequest ReviewLoader::fileRequest(const QString &path, const QString &suffix) const
 {
     GitLabRequest request;
     request.path = GitLabClient::projectPath(m_project) + QStringLiteral("/repository/files/")
-        + GitLabClient::encode(path) + QStringLiteral("/raw");
+        + GitLabClient::encode(path) + suffix;
     request.query = { { QStringLiteral("ref"), m_to } };
+    return request;
+}
+
+void ReviewLoader::readBlob(const QString &path, qsizetype reserved)
+{
+    const GitLabRequest request = fileRequest(path, QStringLiteral("/raw"));
     track(m_client->send(
         request, this, m_loads.guard(m_loads.latest(), [this, path, reserved](const GitLabResponse &response) {
             Job &current = *m_state;

@@ -86,6 +86,9 @@ private:
     void maybePlan();
     void fetchBlobs();
     void fetchNextBlob();
+    // The files API request for path at the requested ref ("" for its
+    // metadata, "/raw" for its content).
+    GitLabRequest fileRequest(const QString &path, const QString &suffix) const;
     void readBlob(const QString &path, qsizetype reserved);
     void blobDone();
     void finish();

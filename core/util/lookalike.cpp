@@ -81,7 +81,7 @@ QString reveal(const QString &text)
     QString out;
     for (const char32_t c : text.toUcs4()) {
         if (imitated(c) != 0)
-            out += QStringLiteral("⟨U+%1⟩").arg(QString::number(uint(c), 16).toUpper().rightJustified(4, u'0'));
+            out += UntrustedText::visibleCodePoint(c);
         else
             out += QString::fromUcs4(&c, 1);
     }

@@ -24,11 +24,6 @@ QString foldedNewline()
     return QStringLiteral(" ⏎ ");
 }
 
-QString codePoint(char32_t c)
-{
-    return QStringLiteral("⟨U+%1⟩").arg(QString::number(uint(c), 16).toUpper().rightJustified(4, QLatin1Char('0')));
-}
-
 // Calls fn(codePoint, begin, end) for each code point of text[0, end).
 template<typename Fn> void forEachCodePoint(QStringView text, Fn &&fn)
 {
@@ -73,7 +68,7 @@ QString revealed(QStringView text, const QString &newline, bool *hidden)
             out += QLatin1Char(' ');
         } else if (isHidden(c)) {
             *hidden = true;
-            out += codePoint(c);
+            out += visibleCodePoint(c);
         } else {
             out += text.sliced(begin, end - begin);
         }
@@ -134,6 +129,11 @@ bool hasHiddenCharacters(const QString &text)
     return found;
 }
 
+QString visibleCodePoint(char32_t c)
+{
+    return QStringLiteral("⟨U+%1⟩").arg(QString::number(uint(c), 16).toUpper().rightJustified(4, QLatin1Char('0')));
+}
+
 QString reveal(const QString &text)
 {
     bool hidden = false;
@@ -142,6 +142,16 @@ QString reveal(const QString &text)
 
 namespace {
 
+// Where a CSI sequence whose parameters start at text[i] ends (one past its
+// final byte 0x40-0x7e, or where the text ends).
+qsizetype csiEnd(QStringView text, qsizetype i)
+{
+    const qsizetype n = text.size();
+    while (i < n && text.at(i).unicode() >= 0x20 && text.at(i).unicode() < 0x40)
+        ++i;
+    return i < n && text.at(i).unicode() >= 0x40 && text.at(i).unicode() <= 0x7e ? i + 1 : i;
+}
+
 // Where the escape sequence starting at text[i] (an ESC) ends (one past it).
 qsizetype escapeEnd(QStringView text, qsizetype i)
 {
@@ -149,13 +159,8 @@ qsizetype escapeEnd(QStringView text, qsizetype i)
     if (i + 1 >= n)
         return n;
     const char16_t kind = text.at(i + 1).unicode();
-    if (kind == u'[') {
-        // CSI: parameter and intermediate bytes, then one final byte 0x40-0x7e.
-        qsizetype j = i + 2;
-        while (j < n && text.at(j).unicode() >= 0x20 && text.at(j).unicode() < 0x40)
-            ++j;
-        return j < n && text.at(j).unicode() >= 0x40 && text.at(j).unicode() <= 0x7e ? j + 1 : j;
-    }
+    if (kind == u'[')
+        return csiEnd(text, i + 2);
     if (kind == u']' || kind == u'P' || kind == u'_' || kind == u'^' || kind == u'X') {
         // OSC, DCS, APC, PM, SOS: a string up to BEL or the string terminator ESC + backslash.
         for (qsizetype j = i + 2; j < n; ++j) {
@@ -190,11 +195,7 @@ QString terminalLine(const QString &text)
         if (c == 0x1b) {
             i = escapeEnd(view, i);
         } else if (c == 0x9b) {
-            // The 8-bit CSI: the same as ESC [.
-            qsizetype j = i + 1;
-            while (j < view.size() && view.at(j).unicode() >= 0x20 && view.at(j).unicode() < 0x40)
-                ++j;
-            i = j < view.size() ? j + 1 : j;
+            i = csiEnd(view, i + 1); // the 8-bit CSI: the same as ESC [
         } else {
             stripped += view.at(i);
             ++i;
@@ -202,7 +203,7 @@ QString terminalLine(const QString &text)
     }
     // A line break inside one log line (a lone carriage return) is shown, not obeyed.
     bool hidden = false;
-    return revealed(stripped, QStringLiteral(" ⏎ "), &hidden);
+    return revealed(stripped, foldedNewline(), &hidden);
 }
 
 QString badge()

@@ -20,6 +20,9 @@ constexpr int DetailLimit = 65536; // "show full text" viewers, per call
 bool isHidden(char32_t c);
 bool hasHiddenCharacters(const QString &text);
 
+// How a revealed character is shown: ⟨U+XXXX⟩.
+QString visibleCodePoint(char32_t c);
+
 // Every hidden character replaced by a visible ⟨U+XXXX⟩; newlines and tabs kept.
 QString reveal(const QString &text);
 

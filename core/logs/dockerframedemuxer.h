@@ -6,6 +6,8 @@
 #include <QByteArrayView>
 
 #include <cstring>
+#include <type_traits>
+#include <utility>
 
 namespace Dockmaster {
 
@@ -33,6 +35,7 @@ public:
     {
         m_headerFill = 0;
         m_remaining = 0;
+        m_atFrameStart = false;
         m_error = false;
     }
     // True while a header or a payload is incomplete: a drop now lost data mid-frame.
@@ -40,15 +43,24 @@ public:
     bool hasError() const { return m_error; }
 
     // sink(LogStream, QByteArrayView piece) receives payload pieces in order; a
-    // frame split across reads arrives as several pieces. Returns false, and
-    // ignores all further input, once the data cannot be a frame stream.
+    // frame split across reads arrives as several pieces. A sink that also
+    // takes a bool learns which pieces begin a frame (each log message is one
+    // frame). Returns false, and ignores all further input, once the data
+    // cannot be a frame stream.
     template<typename Sink> bool feed(QByteArrayView data, Sink &&sink)
     {
+        constexpr bool toldFrameStarts = std::is_invocable_v<Sink, LogStream, QByteArrayView, bool>;
+        const auto deliver = [&sink](LogStream stream, QByteArrayView piece, bool frameStart) {
+            if constexpr (toldFrameStarts)
+                sink(stream, piece, frameStart);
+            else
+                sink(stream, piece);
+        };
         if (m_error)
             return false;
         if (m_mode == Mode::Raw) {
             if (!data.isEmpty())
-                sink(LogStream::Stdout, data);
+                deliver(LogStream::Stdout, data, false);
             return true;
         }
         const char *p = data.data();
@@ -73,11 +85,12 @@ public:
                     | (quint32(static_cast<unsigned char>(m_header[5])) << 16)
                     | (quint32(static_cast<unsigned char>(m_header[6])) << 8)
                     | quint32(static_cast<unsigned char>(m_header[7]));
+                m_atFrameStart = true;
                 continue;
             }
             const qsizetype take = qMin(qsizetype(m_remaining), qsizetype(end - p));
             m_remaining -= quint32(take);
-            sink(m_stream, QByteArrayView(p, take));
+            deliver(m_stream, QByteArrayView(p, take), std::exchange(m_atFrameStart, false));
             p += take;
         }
         return true;
@@ -94,6 +107,7 @@ private:
     int m_headerFill = 0;
     quint32 m_remaining = 0;
     LogStream m_stream = LogStream::Stdout;
+    bool m_atFrameStart = false;
     bool m_error = false;
 };
 

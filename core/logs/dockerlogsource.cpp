@@ -18,6 +18,10 @@ namespace Dockmaster {
 namespace {
 
 constexpr qint64 NanosPerSecond = 1000000000LL;
+// A batch goes out before the timer once it is this big: a flood must not
+// pile up here between two ticks.
+constexpr size_t MaxPendingLines = 50000;
+constexpr qsizetype MaxPendingBytes = 4 * 1024 * 1024;
 
 quint64 replayKey(qint64 timeNs, size_t contentHash)
 {
@@ -137,6 +141,24 @@ void DockerLogWorker::stop()
     flush(true);
 }
 
+void DockerLogWorker::pauseReading()
+{
+    m_readingPaused = true;
+    for (auto &entry : m_follows) {
+        if (entry.second->client)
+            entry.second->client->pause();
+    }
+}
+
+void DockerLogWorker::resumeReading()
+{
+    m_readingPaused = false;
+    for (auto &entry : m_follows) {
+        if (entry.second->client)
+            entry.second->client->resume();
+    }
+}
+
 void DockerLogWorker::rescan()
 {
     if (m_stopped || !m_listClient || m_listClient->isActive())
@@ -191,6 +213,8 @@ void DockerLogWorker::onContainerList(const QByteArray &json)
             m_sources.append(s.name);
             sourcesChangedNow = true;
             created->client = new HttpStreamClient(m_endpoint, this);
+            if (m_readingPaused)
+                created->client->pause();
             created->retryTimer.setSingleShot(true);
             Follow *raw = created.get();
             connect(&raw->retryTimer, &QTimer::timeout, this, [this, raw] { follow(raw); });
@@ -234,12 +258,13 @@ void DockerLogWorker::inspectAndFollow(Follow *f)
                  [body](QByteArrayView data) { body->append(data); });
 }
 
-void DockerLogWorker::follow(Follow *f)
+void DockerLogWorker::follow(Follow *f, Reading reading)
 {
     if (m_stopped)
         return;
-    QByteArray query
-        = "/containers/" + QUrl::toPercentEncoding(f->id) + "/logs?follow=1&stdout=1&stderr=1&timestamps=1";
+    f->catchingUp = reading == Reading::CatchUp;
+    QByteArray query = "/containers/" + QUrl::toPercentEncoding(f->id) + "/logs?follow=" + (f->catchingUp ? "0" : "1")
+        + "&stdout=1&stderr=1&timestamps=1";
     f->replay.clear();
     f->replayUntilNs = -1;
     if (f->lastTimeNs >= 0) {
@@ -256,8 +281,7 @@ void DockerLogWorker::follow(Follow *f)
         query += "&tail=" + (m_options.tail < 0 ? QByteArray("all") : QByteArray::number(m_options.tail));
     }
     f->demuxer.setMode(f->tty ? DockerFrameDemuxer::Mode::Raw : DockerFrameDemuxer::Mode::Multiplexed);
-    for (LogLineAssembler &assembler : f->lines)
-        assembler.clear();
+    clearLines(f);
     f->errorBody.clear();
     f->client->get(m_endpoint.target(query), [this, f](QByteArrayView data) { onBody(f, data); });
 }
@@ -270,13 +294,50 @@ void DockerLogWorker::onBody(Follow *f, QByteArrayView data)
         return;
     }
     f->retryMs = 0;
-    f->demuxer.feed(data, [this, f](LogStream stream, QByteArrayView piece) {
-        f->lines[int(stream)].feed(piece, [this, f, stream](QByteArrayView line) { onLine(f, stream, line); });
+    f->demuxer.feed(data, [this, f](LogStream stream, QByteArrayView piece, bool frameStart) {
+        onPiece(f, stream, piece, frameStart);
     });
     if (f->demuxer.hasError()) {
         f->client->abort();
         onFailed(f, tr("The log stream of %1 is not in Docker's format.").arg(f->name));
     }
+}
+
+void DockerLogWorker::clearLines(Follow *f)
+{
+    for (LogLineAssembler &assembler : f->lines)
+        assembler.clear();
+    for (bool &reading : f->readingContinuationStamp)
+        reading = false;
+}
+
+void DockerLogWorker::onPiece(Follow *f, LogStream stream, QByteArrayView piece, bool frameStart)
+{
+    const int s = int(stream);
+    const auto toLines = [this, f, stream](QByteArrayView line) {
+        onLine(f, stream, line);
+    };
+    if (frameStart && f->lines[s].hasPartialLine()) {
+        f->readingContinuationStamp[s] = true;
+        f->continuationStamp[s].clear();
+    }
+    if (f->readingContinuationStamp[s]) {
+        QByteArray &stamp = f->continuationStamp[s];
+        const qsizetype space = piece.indexOf(' ');
+        const qsizetype take = space < 0 ? piece.size() : space + 1;
+        stamp.append(piece.first(take));
+        piece = piece.sliced(take);
+        constexpr qsizetype LongestStamp = 40; // "2026-11-24T20:01:31.123456789+02:00 "
+        if (space < 0 && stamp.size() <= LongestStamp)
+            return; // the rest of the timestamp is in the next piece
+        f->readingContinuationStamp[s] = false;
+        qsizetype consumed = 0;
+        // Anything else was the line's own text after all.
+        if (space < 0 || parseRfc3339Nanos(stamp, &consumed) < 0 || consumed != stamp.size())
+            f->lines[s].feed(stamp, toLines);
+        stamp.clear();
+    }
+    f->lines[s].feed(piece, toLines);
 }
 
 void DockerLogWorker::onLine(Follow *f, LogStream stream, QByteArrayView line)
@@ -318,8 +379,10 @@ void DockerLogWorker::onLine(Follow *f, LogStream stream, QByteArrayView line)
     pending.level = stream == LogStream::System ? LogLevel::Error : detectLogLevel(message);
     m_pendingText.append(message);
     m_pending.push_back(pending);
-    if (m_pending.size() >= 50000)
-        flush(false);
+    // Past these, everything goes, held-back lines too: holding a flood back
+    // would copy the held text again on every line.
+    if (m_pending.size() >= MaxPendingLines || m_pendingText.size() >= MaxPendingBytes)
+        flush(true);
 }
 
 void DockerLogWorker::onFinished(Follow *f)
@@ -337,6 +400,16 @@ void DockerLogWorker::onFinished(Follow *f)
     }
     for (int stream = 1; stream < 4; ++stream)
         f->lines[stream].flush([this, f, stream](QByteArrayView line) { onLine(f, LogStream(stream), line); });
+    if (!f->catchingUp) {
+        // podman may end the follow of a container that stopped before its
+        // long log was all sent (podman issue 21914); a plain read is
+        // complete. So the end of a follow is checked by reading once more
+        // from the last second shown; the lines seen already are recognised
+        // and dropped, as after a reconnect.
+        follow(f, Reading::CatchUp);
+        return;
+    }
+    f->catchingUp = false;
     f->ended = true;
     Q_EMIT streamEnded(f->name);
     flush(activeFollows() == 0);
@@ -348,8 +421,7 @@ void DockerLogWorker::onFailed(Follow *f, const QString &reason)
         return;
     // Whatever was cut mid-frame comes again after the reconnect.
     f->demuxer.reset();
-    for (LogLineAssembler &assembler : f->lines)
-        assembler.clear();
+    clearLines(f);
     f->retryMs = f->retryMs == 0 ? m_options.reconnectInitialMs : qMin(f->retryMs * 2, m_options.reconnectMaxMs);
     Q_EMIT reconnecting(f->name, reason);
     f->retryTimer.start(f->retryMs);
@@ -400,7 +472,7 @@ void DockerLogWorker::flush(bool everything)
     }
     m_pendingText = std::move(keptText);
     if (!batch.isEmpty())
-        Q_EMIT batchReady(batch);
+        postBatch(batch);
 }
 
 } // namespace Dockmaster

@@ -28,6 +28,8 @@ public:
 
     void start() override;
     void stop() override;
+    void pauseReading() override;
+    void resumeReading() override;
 
 private:
     struct Follow {
@@ -37,9 +39,15 @@ private:
         bool tty = false;
         bool running = true;
         bool ended = false;
+        bool catchingUp = false; // reading what a follow that ended may have left out
         HttpStreamClient *client = nullptr;
         DockerFrameDemuxer demuxer;
         LogLineAssembler lines[4];
+        // A frame that continues a line (an engine splits a long line into
+        // partial messages, each with its own timestamp): its timestamp,
+        // perhaps cut across reads, is read here and dropped.
+        bool readingContinuationStamp[4] = {};
+        QByteArray continuationStamp[4];
         qint64 lastTimeNs = -1;
         // (time, content hash) of recent lines, to recognise them when a
         // reconnect with since= (whole seconds) sends them again.
@@ -63,8 +71,11 @@ private:
     void rescan();
     void onContainerList(const QByteArray &json);
     void inspectAndFollow(Follow *follow);
-    void follow(Follow *follow);
+    enum class Reading { Follow, CatchUp };
+    void follow(Follow *follow, Reading reading = Reading::Follow);
     void onBody(Follow *follow, QByteArrayView data);
+    void clearLines(Follow *follow); // a new response starts at a new line
+    void onPiece(Follow *follow, LogStream stream, QByteArrayView piece, bool frameStart);
     void onLine(Follow *follow, LogStream stream, QByteArrayView line);
     void onFinished(Follow *follow);
     void onFailed(Follow *follow, const QString &reason);
@@ -84,6 +95,7 @@ private:
     std::vector<Pending> m_pending;
     bool m_stopped = false;
     bool m_reportedNoContainers = false;
+    bool m_readingPaused = false;
 };
 
 } // namespace Dockmaster

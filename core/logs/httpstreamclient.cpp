@@ -8,11 +8,17 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <utility>
+
 namespace Dockmaster {
 namespace {
 
 constexpr qsizetype MaxHeaderLine = 64 * 1024;
 constexpr qsizetype ReadChunk = 256 * 1024;
+// What Qt may read ahead of this client; beyond it the kernel's buffer fills
+// and the server waits (unbounded by default, which would let a paused
+// stream grow without limit).
+constexpr qint64 ReadAhead = 1024 * 1024;
 
 QSslKey loadKey(const QString &path, const QByteArray &passphrase)
 {
@@ -69,6 +75,26 @@ void HttpStreamClient::get(const QByteArray &target, BodyHandler bodyHandler)
     createDevice();
 }
 
+void HttpStreamClient::resume()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    // Later, not inside the caller: reading calls the body handler.
+    QMetaObject::invokeMethod(
+        this,
+        [this, request = m_requests.latest()] {
+            if (m_paused || !m_requests.isLatest(request))
+                return;
+            onReadyRead();
+            if (m_paused)
+                return;
+            if (const std::optional<QString> ended = std::exchange(m_endedWhilePaused, std::nullopt))
+                onError(*ended);
+        },
+        Qt::QueuedConnection);
+}
+
 void HttpStreamClient::abort()
 {
     m_requests.invalidate();
@@ -80,6 +106,7 @@ void HttpStreamClient::abort()
 void HttpStreamClient::dropDevice()
 {
     m_connectTimer.stop();
+    m_endedWhilePaused.reset();
     if (!m_device)
         return;
     QIODevice *device = m_device;
@@ -99,6 +126,7 @@ void HttpStreamClient::createDevice()
     if (m_endpoint.isUnixSocket()) {
         auto *socket = new QLocalSocket(this);
         m_device = socket;
+        socket->setReadBufferSize(ReadAhead);
         connect(socket, &QLocalSocket::connected, this, &HttpStreamClient::sendRequest);
         connect(socket, &QLocalSocket::readyRead, this, &HttpStreamClient::onReadyRead);
         connect(socket, &QLocalSocket::disconnected, this, &HttpStreamClient::onClosed);
@@ -114,6 +142,7 @@ void HttpStreamClient::createDevice()
     if (m_endpoint.tls) {
         auto *socket = new QSslSocket(this);
         m_device = socket;
+        socket->setReadBufferSize(ReadAhead);
         QSslConfiguration config = socket->sslConfiguration();
         if (!m_endpoint.caCertificateFile.isEmpty())
             config.setCaCertificates(QSslCertificate::fromPath(m_endpoint.caCertificateFile));
@@ -151,6 +180,7 @@ void HttpStreamClient::createDevice()
     }
     auto *socket = new QTcpSocket(this);
     m_device = socket;
+    socket->setReadBufferSize(ReadAhead);
     connect(socket, &QTcpSocket::connected, this, [this, socket] {
         socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -180,7 +210,7 @@ void HttpStreamClient::onReadyRead()
 {
     const QPointer<HttpStreamClient> guard(this);
     QIODevice *device = m_device;
-    while (guard && device == m_device && device && device->bytesAvailable() > 0) {
+    while (guard && !m_paused && device == m_device && device && device->bytesAvailable() > 0) {
         if (m_readBuffer.size() < ReadChunk)
             m_readBuffer.resize(ReadChunk);
         const qint64 n = device->read(m_readBuffer.data(), ReadChunk);
@@ -203,7 +233,17 @@ void HttpStreamClient::onError(const QString &message)
 {
     if (!m_device)
         return;
+    if (m_paused) {
+        // The bytes before the end are still buffered; resume() reads them first.
+        if (!m_endedWhilePaused)
+            m_endedWhilePaused = message;
+        return;
+    }
     onReadyRead();
+    if (m_paused) {
+        m_endedWhilePaused = message;
+        return;
+    }
     if (m_state == State::BodyUntilClose) {
         finishResponse();
         return;

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QIODevice;
 
@@ -36,6 +37,15 @@ public:
     int status() const { return m_status; }
     QByteArray header(const QByteArray &lowerCaseName) const { return m_headers.value(lowerCaseName); }
     void setConnectTimeout(int ms) { m_connectTimer.setInterval(ms); }
+
+    // Stops reading: Qt's bounded read buffer and then the kernel's fill up and
+    // the server waits, so a fast stream cannot outrun its reader. resume()
+    // goes on with what is buffered, and then with the end of the connection
+    // if it came meanwhile. Kept across get(): a new connection of a paused
+    // reader starts paused.
+    void pause() { m_paused = true; }
+    void resume();
+    bool isPaused() const { return m_paused; }
 
 Q_SIGNALS:
     void headersReceived(int status);
@@ -86,6 +96,8 @@ private:
     quint64 m_remaining = 0;
     LatestOnly m_requests; // get() and abort() end the response being read
     QTimer m_connectTimer;
+    bool m_paused = false;
+    std::optional<QString> m_endedWhilePaused; // how the connection ended while paused
 };
 
 } // namespace Dockmaster

@@ -52,9 +52,11 @@ template<typename... Args> void LogSource::relay(void (LogWorker::*from)(Args...
 void LogSource::launch()
 {
     m_worker = createWorker();
+    m_backlog = std::make_shared<LogBacklog>(m_backlogLimit);
+    m_worker->setBacklog(m_backlog);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    relay(&LogWorker::batchReady, &LogSource::linesAvailable);
+    relayBatches();
     relay(&LogWorker::sourcesChanged, &LogSource::sourcesChanged);
     relay(&LogWorker::statusChanged, &LogSource::statusChanged);
     relay(&LogWorker::reconnecting, &LogSource::reconnecting);
@@ -64,6 +66,29 @@ void LogSource::launch()
     m_thread.start();
     qCDebug(lcLogs) << metaObject()->className() << "started";
     QMetaObject::invokeMethod(m_worker, &LogWorker::start, Qt::QueuedConnection);
+}
+
+void LogSource::relayBatches()
+{
+    const LatestOnly::Job run = m_runs.latest();
+    connect(m_worker, &LogWorker::batchReady, this, [this, run, backlog = m_backlog](const LogBatch &batch) {
+        if (!m_runs.isLatest(run) || !m_worker)
+            return;
+        Q_EMIT linesAvailable(batch);
+        // Taken once the receivers have it: a receiver that queues the lines
+        // bounds its own queue (LogModel flushes early when it grows).
+        if (backlog->taken(batch.text.size()))
+            QMetaObject::invokeMethod(m_worker, &LogWorker::resumeReading, Qt::QueuedConnection);
+    });
+}
+
+void LogWorker::postBatch(const LogBatch &batch)
+{
+    // Counted before it is posted, so the owner never takes more than was counted.
+    const bool full = m_backlog && m_backlog->posted(batch.text.size());
+    Q_EMIT batchReady(batch);
+    if (full)
+        pauseReading();
 }
 
 void LogSource::stop()
@@ -77,6 +102,7 @@ void LogSource::stop()
     m_thread.quit();
     m_thread.wait();
     m_worker = nullptr;
+    m_backlog.reset();
     qCDebug(lcLogs) << metaObject()->className() << "stopped";
 }
 

@@ -15,14 +15,26 @@ int LogBatch::sourceIndex(const QString &name)
 
 void LogBatch::append(int source, qint64 timeNs, LogStream stream, LogLevel level, QByteArrayView bytes)
 {
+    static constexpr char Ellipsis[] = "\xe2\x80\xa6"; // U+2026
+    bool cut = false;
+    if (bytes.size() > MaxLineBytes) {
+        qsizetype end = MaxLineBytes - qsizetype(sizeof(Ellipsis) - 1);
+        // Back to the start of a character: continuation bytes are 10xxxxxx.
+        for (int i = 0; i < 3 && (quint8(bytes.at(end)) & 0xc0) == 0x80; ++i)
+            --end;
+        bytes = bytes.first(end);
+        cut = true;
+    }
     LogBatchLine line;
     line.timeNs = timeNs;
     line.offset = quint32(text.size());
-    line.length = quint32(bytes.size());
+    line.length = quint32(bytes.size() + (cut ? qsizetype(sizeof(Ellipsis) - 1) : 0));
     line.source = quint16(source);
     line.stream = stream;
     line.level = level;
     text.append(bytes);
+    if (cut)
+        text.append(Ellipsis);
     lines.append(line);
 }
 

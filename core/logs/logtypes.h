@@ -26,6 +26,12 @@ struct LogBatchLine {
 
 // Lines handed from a log source's worker thread to the model in one go.
 struct LogBatch {
+    // Longer lines keep their first MaxLineBytes (cut between characters) and
+    // end in "…": a line is for reading, and a container printing megabytes
+    // without a newline must not hold the window's memory. Docker itself
+    // splits lines at 16 KiB.
+    static constexpr qsizetype MaxLineBytes = 16 * 1024;
+
     QStringList sources; // container (or Loki stream) names
     QByteArray text;     // UTF-8, lines back to back without separators
     QList<LogBatchLine> lines;

@@ -14,6 +14,7 @@
 #include <QWebSocket>
 
 #include <algorithm>
+#include <utility>
 
 namespace Dockmaster {
 
@@ -70,6 +71,13 @@ void LokiLogWorker::stop()
         m_socket->disconnect(this);
         m_socket->abort();
     }
+}
+
+void LokiLogWorker::resumeReading()
+{
+    m_readingPaused = false;
+    if (m_pageWhenResumed >= 0)
+        fetchPage(std::exchange(m_pageWhenResumed, -1));
 }
 
 qint64 LokiLogWorker::appendStreams(const QJsonArray &streams, const QStringList &sourceLabels, LogBatch *batch)
@@ -149,12 +157,15 @@ void LokiLogWorker::fetchPage(qint64 startNs)
         const qint64 newest = appendStreams(result, m_options.sourceLabels, &batch);
         const qsizetype count = batch.lines.size();
         if (!batch.isEmpty())
-            Q_EMIT batchReady(batch);
+            postBatch(batch);
         if (newest >= 0)
             m_lastNs = qMax(m_lastNs, newest);
         // A full page means there may be more; continue after the newest entry.
         if (count >= m_options.pageLimit && newest >= startNs && newest + 1 < m_endNs) {
-            fetchPage(newest + 1);
+            if (m_readingPaused)
+                m_pageWhenResumed = newest + 1;
+            else
+                fetchPage(newest + 1);
             return;
         }
         if (m_lastNs < 0)
@@ -222,7 +233,7 @@ void LokiLogWorker::onTailMessage(const QString &message)
     if (newest > m_lastNs)
         m_lastNs = newest;
     if (!batch.isEmpty())
-        Q_EMIT batchReady(batch);
+        postBatch(batch);
     const QJsonArray dropped = object.value(QStringLiteral("dropped_entries")).toArray();
     if (!dropped.isEmpty())
         Q_EMIT droppedByServer(dropped.size());

@@ -19,6 +19,11 @@ public:
 
     void start() override;
     void stop() override;
+    // The history is read a page at a time: a paused worker asks for the next
+    // page only when resumed. The live tail is Loki's to bound (its
+    // dropped_entries are reported).
+    void pauseReading() override { m_readingPaused = true; }
+    void resumeReading() override;
 
     // Turns one Loki "streams" result into a batch ordered by time; returns the
     // newest timestamp seen (or -1).
@@ -39,6 +44,8 @@ private:
     qint64 m_lastNs = -1;
     int m_retryMs = 0;
     bool m_stopped = false;
+    bool m_readingPaused = false;
+    qint64 m_pageWhenResumed = -1; // the start of the page a pause put off
 };
 
 } // namespace Dockmaster

@@ -11,6 +11,26 @@
 #include <QVarLengthArray>
 
 namespace Dockmaster {
+namespace {
+
+// How many of the newest lines of `batches` (and how many bytes of text) fit
+// within `lines` and `bytes` by themselves.
+std::pair<qint64, qint64> newestThatFit(const QList<LogBatch> &batches, qint64 lines, qint64 bytes)
+{
+    qint64 keptLines = 0;
+    qint64 keptBytes = 0;
+    for (auto batch = batches.crbegin(); batch != batches.crend(); ++batch) {
+        for (auto line = batch->lines.crbegin(); line != batch->lines.crend(); ++line) {
+            if (keptLines + 1 > lines || keptBytes + line->length > bytes)
+                return { keptLines, keptBytes };
+            ++keptLines;
+            keptBytes += line->length;
+        }
+    }
+    return { keptLines, keptBytes };
+}
+
+} // namespace
 
 LogModel::LogModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -24,8 +44,19 @@ LogModel::LogModel(QObject *parent)
 void LogModel::setCapacity(qint64 lines)
 {
     m_capacity = qMax<qint64>(1, lines);
-    if (m_store.size() > m_capacity)
-        evictForCapacity(0);
+    const qint64 droppedBefore = m_dropped;
+    evictToFit(0, 0);
+    if (m_dropped != droppedBefore)
+        Q_EMIT droppedLinesChanged(m_dropped);
+}
+
+void LogModel::setTextBudget(qint64 bytes)
+{
+    m_textBudget = qMax<qint64>(1, bytes);
+    const qint64 droppedBefore = m_dropped;
+    evictToFit(0, 0);
+    if (m_dropped != droppedBefore)
+        Q_EMIT droppedLinesChanged(m_dropped);
 }
 
 void LogModel::appendBatch(const LogBatch &batch)
@@ -34,22 +65,30 @@ void LogModel::appendBatch(const LogBatch &batch)
         return;
     m_pending.append(batch);
     m_pendingLines += batch.lines.size();
-    if (!m_flushTimer.isActive())
+    m_pendingBytes += batch.text.size();
+    if (m_pendingBytes >= MaxPendingBytes)
+        flushNow();
+    else if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
 
-void LogModel::evictForCapacity(qint64 incoming)
+void LogModel::evictToFit(qint64 lines, qint64 bytes)
 {
-    const qint64 excess = m_store.size() + incoming - m_capacity;
-    if (excess <= 0)
+    qint64 evict = qMax<qint64>(0, m_store.size() + lines - m_capacity);
+    qint64 excessBytes = m_store.textBytes() + bytes - m_textBudget;
+    for (qint64 seq = m_store.firstSeq(); seq < m_store.firstSeq() + evict; ++seq)
+        excessBytes -= m_store.record(seq).length;
+    while (excessBytes > 0 && evict < m_store.size()) {
+        excessBytes -= m_store.record(m_store.firstSeq() + evict).length;
+        ++evict;
+    }
+    evict = qMin(evict, m_store.size());
+    if (evict <= 0)
         return;
-    const qint64 fromStored = qMin(excess, m_store.size());
-    if (fromStored <= 0)
-        return;
-    beginRemoveRows({}, 0, int(fromStored - 1));
-    m_store.evictTo(m_store.firstSeq() + fromStored);
+    beginRemoveRows({}, 0, int(evict - 1));
+    m_store.evictTo(m_store.firstSeq() + evict);
     endRemoveRows();
-    m_dropped += fromStored;
+    m_dropped += evict;
 }
 
 void LogModel::flushNow()
@@ -59,6 +98,7 @@ void LogModel::flushNow()
         return;
     const QList<LogBatch> pending = std::exchange(m_pending, {});
     const qint64 incoming = std::exchange(m_pendingLines, 0);
+    m_pendingBytes = 0;
     const qint64 droppedBefore = m_dropped;
     const qsizetype sourcesBefore = m_store.sources().size();
     m_total += incoming;
@@ -71,11 +111,13 @@ void LogModel::flushNow()
     if (m_store.sources().size() != sourcesBefore)
         Q_EMIT sourcesChanged(m_store.sources());
 
-    evictForCapacity(incoming);
-    // Lines that would be evicted in the same flush are never stored.
-    qint64 skip = qMax<qint64>(0, incoming - m_capacity);
+    // The newest incoming lines that fit by themselves are kept; older ones
+    // would be evicted in this same flush, so they are never stored.
+    const auto [keptLines, keptBytes] = newestThatFit(pending, m_capacity, m_textBudget);
+    evictToFit(keptLines, keptBytes);
+    qint64 skip = incoming - keptLines;
     m_dropped += skip;
-    const qint64 inserted = incoming - skip;
+    const qint64 inserted = keptLines;
     if (inserted > 0) {
         const int first = rowCount();
         beginInsertRows({}, first, int(first + inserted - 1));
@@ -109,6 +151,7 @@ void LogModel::clear()
     beginResetModel();
     m_pending.clear();
     m_pendingLines = 0;
+    m_pendingBytes = 0;
     m_store.clear();
     endResetModel();
 }

@@ -9,8 +9,8 @@
 
 namespace Dockmaster {
 
-// All lines of a log view, oldest first, capped: beyond capacity() the oldest
-// lines are dropped and counted. Incoming batches are queued and inserted on a
+// All lines of a log view, oldest first, capped: beyond capacity() lines or
+// textBudget() bytes of text the oldest lines are dropped and counted. Incoming batches are queued and inserted on a
 // short single-shot timer, so the view sees at most one insert per frame.
 class LogModel final : public QAbstractTableModel
 {
@@ -29,11 +29,20 @@ public:
         COUNT
     };
     static constexpr qint64 DefaultCapacity = 1000000;
+    // Lines are at most LogBatch::MaxLineBytes, so memory stays within this
+    // plus one segment of records and text (LogSegment), whatever a
+    // container prints.
+    static constexpr qint64 DefaultTextBudget = 128 * 1024 * 1024;
+    // Queued lines are stored at once past this, not on the next frame, so
+    // the queue stays small when batches come faster than frames.
+    static constexpr qint64 MaxPendingBytes = 8 * 1024 * 1024;
 
     explicit LogModel(QObject *parent = nullptr);
 
     qint64 capacity() const { return m_capacity; }
     void setCapacity(qint64 lines);
+    qint64 textBudget() const { return m_textBudget; }
+    void setTextBudget(qint64 bytes);
     qint64 droppedLines() const { return m_dropped; }
     qint64 totalLines() const { return m_total; } // ever received
     void setFlushInterval(int ms) { m_flushTimer.setInterval(ms); }
@@ -65,12 +74,15 @@ Q_SIGNALS:
     void sourcesChanged(const QStringList &sources);
 
 private:
-    void evictForCapacity(qint64 incoming);
+    // Drops the oldest stored lines so that `lines` more of `bytes` fit.
+    void evictToFit(qint64 lines, qint64 bytes);
 
     LogStore m_store;
     QList<LogBatch> m_pending;
     qint64 m_pendingLines = 0;
+    qint64 m_pendingBytes = 0;
     qint64 m_capacity = DefaultCapacity;
+    qint64 m_textBudget = DefaultTextBudget;
     qint64 m_dropped = 0;
     qint64 m_total = 0;
     QTimer m_flushTimer;

@@ -49,11 +49,14 @@ void LogStore::append(const LogRecord &record)
     target.text = segment.store(record.bytes());
     ++segment.count;
     ++m_endSeq;
+    m_textBytes += record.length;
 }
 
 void LogStore::evictTo(qint64 firstSeq)
 {
     firstSeq = qBound(m_firstSeq, firstSeq, m_endSeq);
+    for (qint64 seq = m_firstSeq; seq < firstSeq; ++seq)
+        m_textBytes -= record(seq).length;
     m_firstSeq = firstSeq;
     while (!m_segments.empty() && (m_segmentBase + 1) * LogSegment::Size <= m_firstSeq) {
         m_segments.pop_front();
@@ -67,6 +70,7 @@ void LogStore::clear()
 {
     m_segments.clear();
     m_firstSeq = m_endSeq;
+    m_textBytes = 0;
     m_segmentBase = m_endSeq / LogSegment::Size;
 }
 

@@ -30,8 +30,11 @@ static_assert(sizeof(LogRecord) == 24);
 // Sequence number seq always lives at records[seq % Size], so a segment begun
 // in the middle of a run (after a clear) leaves the slots before its first
 // line unused rather than shifting the lines to the front.
+// Memory is given back a whole segment at a time, so Size bounds what an
+// evicted line can keep alive: 4096 lines of at most LogBatch::MaxLineBytes
+// are 64 MiB.
 struct LogSegment {
-    static constexpr qint64 Size = 16384;
+    static constexpr qint64 Size = 4096;
 
     explicit LogSegment(qint64 firstSlot = 0);
     std::unique_ptr<LogRecord[]> records;
@@ -77,6 +80,7 @@ public:
     qint64 firstSeq() const { return m_firstSeq; }
     qint64 endSeq() const { return m_endSeq; }
     qint64 size() const { return m_endSeq - m_firstSeq; }
+    qint64 textBytes() const { return m_textBytes; } // of the lines held
 
     const LogRecord &record(qint64 seq) const
     {
@@ -100,6 +104,7 @@ private:
     qint64 m_segmentBase = 0; // index of m_segments.front() in units of LogSegment::Size
     qint64 m_firstSeq = 0;
     qint64 m_endSeq = 0;
+    qint64 m_textBytes = 0;
     QStringList m_sources;
 };
 

@@ -40,6 +40,81 @@ struct Collector {
     }
 };
 
+// A unix-socket server answering one GET with `total` bytes of a known
+// pattern, written as fast as the connection takes them; it counts what the
+// kernel accepted, and can close the connection after the last byte.
+class PatternServer : public QObject
+{
+public:
+    static constexpr qint64 Period = 251; // a prime: a lost or repeated piece shifts the pattern
+    static char at(qint64 offset) { return char('A' + offset % Period % 26); }
+
+    PatternServer(const QString &path, qint64 total, bool closeAtEnd)
+        : m_total(total)
+        , m_closeAtEnd(closeAtEnd)
+    {
+        m_server.listen(path);
+        connect(&m_server, &QLocalServer::newConnection, this, [this] {
+            m_peer = m_server.nextPendingConnection();
+            connect(m_peer, &QLocalSocket::readyRead, this, [this] {
+                if (m_sent > 0 || !m_peer->readAll().contains("\r\n\r\n"))
+                    return;
+                m_peer->write(m_closeAtEnd
+                                  ? QByteArray("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n")
+                                  : "HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(m_total) + "\r\n\r\n");
+                feed();
+            });
+            connect(m_peer, &QLocalSocket::bytesWritten, this, [this](qint64 n) {
+                m_accepted += n;
+                feed();
+            });
+        });
+    }
+    qint64 accepted() const { return m_accepted; } // headers included
+    bool closed() const { return m_closed; }
+    DockerEndpoint endpoint() const
+    {
+        DockerEndpoint endpoint;
+        endpoint.url = QUrl::fromLocalFile(m_server.fullServerName());
+        endpoint.url.setScheme(QStringLiteral("unix"));
+        return endpoint;
+    }
+
+private:
+    void feed()
+    {
+        while (m_sent < m_total && m_peer->bytesToWrite() < 512 * 1024) {
+            QByteArray piece(qMin<qint64>(64 * 1024, m_total - m_sent), Qt::Uninitialized);
+            for (qsizetype i = 0; i < piece.size(); ++i)
+                piece[i] = at(m_sent + i);
+            m_sent += piece.size();
+            m_peer->write(piece);
+        }
+        if (m_sent == m_total && m_closeAtEnd && !m_closed && m_peer->bytesToWrite() == 0) {
+            m_closed = true;
+            m_peer->disconnectFromServer();
+        }
+    }
+
+    QLocalServer m_server;
+    QLocalSocket *m_peer = nullptr;
+    const qint64 m_total;
+    const bool m_closeAtEnd;
+    qint64 m_sent = 0;
+    qint64 m_accepted = 0;
+    bool m_closed = false;
+};
+
+// The first offset where `body` is not the pattern, or -1.
+qint64 firstWrongByte(const QByteArray &body)
+{
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        if (body.at(i) != PatternServer::at(i))
+            return i;
+    }
+    return -1;
+}
+
 DockerEndpoint tcpEndpoint(quint16 port)
 {
     DockerEndpoint endpoint;
@@ -68,10 +143,15 @@ private Q_SLOTS:
     void contentLengthOverUnixSocket();
     void connectionRefusedFails();
     void abortInsideBodyHandlerEndsTheResponse();
+    void pausedReaderMakesTheEngineWait();
+    void endOfConnectionWhilePausedLosesNothing();
     void reconnectsWithoutLossOrDuplicates_data();
     void reconnectsWithoutLossOrDuplicates();
     void ttyContainerIsRaw();
     void streamEndIsReported();
+    void followEndingBeforeTheLogEndsIsCaughtUp();
+    void partialMessagesMakeOneLine_data();
+    void partialMessagesMakeOneLine();
     void restartedContainerIsFollowedAgain();
     void containersAreMergedByTime();
     void onlyTheProjectsContainers();
@@ -127,6 +207,78 @@ void TestDockerLogSource::contentLengthOverUnixSocket()
     QTRY_COMPARE(finished.size(), 1);
     QCOMPARE(body, QByteArray("[\"a\",\"b\"]\n!"));
     QCOMPARE(client.header("api-version"), QByteArray("1.41"));
+}
+
+// A container printing far faster than the window can show: while the reader
+// is paused, the engine can hand over only what the bounded buffers hold, so
+// the rest waits on the engine's side instead of in the console's memory;
+// resumed, every byte arrives, in order, and the response ends once.
+void TestDockerLogSource::pausedReaderMakesTheEngineWait()
+{
+    QTemporaryDir dir;
+    constexpr qint64 Total = 64 * 1024 * 1024;
+    PatternServer server(dir.filePath(QStringLiteral("docker.sock")), Total, false);
+    HttpStreamClient client(server.endpoint());
+    QByteArray body;
+    QSignalSpy finished(&client, &HttpStreamClient::finished);
+    QSignalSpy failed(&client, &HttpStreamClient::failed);
+    bool pausedOnce = false;
+    client.get("/containers/c1/logs?follow=1", [&](QByteArrayView data) {
+        body.append(data);
+        if (body.size() >= 1024 * 1024 && !pausedOnce) {
+            pausedOnce = true;
+            client.pause();
+        }
+    });
+    QTRY_VERIFY(client.isPaused());
+    const qsizetype atPause = body.size();
+    QTest::qWait(1500);
+    QCOMPARE(body.size(), atPause); // nothing is handed on while paused
+    const qint64 accepted = server.accepted();
+    QVERIFY2(accepted < 16 * 1024 * 1024,
+             qPrintable(QStringLiteral("the engine could hand over %1 bytes to a paused reader").arg(accepted)));
+    QTest::qWait(500);
+    QCOMPARE(server.accepted(), accepted); // and then it waits
+    client.resume();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(body.size(), Total);
+    QCOMPARE(firstWrongByte(body), -1);
+}
+
+// The engine sends the rest of a response that runs until the close, and
+// closes, while the reader is paused: the bytes before the close are read
+// after resume(), and only then does the response end.
+void TestDockerLogSource::endOfConnectionWhilePausedLosesNothing()
+{
+    QTemporaryDir dir;
+    constexpr qint64 Total = 768 * 1024;
+    PatternServer server(dir.filePath(QStringLiteral("docker.sock")), Total, true);
+    HttpStreamClient client(server.endpoint());
+    QByteArray body;
+    QSignalSpy finished(&client, &HttpStreamClient::finished);
+    QSignalSpy failed(&client, &HttpStreamClient::failed);
+    client.get("/containers/c1/logs?follow=1", [&](QByteArrayView data) {
+        body.append(data);
+        if (finished.isEmpty() && body.size() < Total)
+            client.pause();
+    });
+    QTRY_VERIFY(client.isPaused());
+    QTRY_VERIFY_WITH_TIMEOUT(server.closed(), 20000);
+    QTest::qWait(300);
+    QCOMPARE(finished.size(), 0);
+    QVERIFY(body.size() < Total);
+    // Resumed as the worker does: one pause per delivery until the end.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            client.resume();
+            return !finished.isEmpty() || !failed.isEmpty();
+        }(),
+        20000);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(body.size(), Total);
+    QCOMPARE(firstWrongByte(body), -1);
 }
 
 void TestDockerLogSource::connectionRefusedFails()
@@ -275,6 +427,79 @@ void TestDockerLogSource::streamEndIsReported()
     QCOMPARE(ended.first().first().toString(), QStringLiteral("web"));
     QCOMPARE(reconnecting.size(), 0);
     QCOMPARE(collector.lines.size(), 1);
+}
+
+// podman ends the follow of a stopped container with a long log before the
+// end of the log (podman issue 21914): the console reads on from where the
+// follow ended, so every line is shown once, and only then says it ended.
+void TestDockerLogSource::followEndingBeforeTheLogEndsIsCaughtUp()
+{
+    FakeDockerEngine engine;
+    engine.wholeSecondTimestamps = true; // as podman: the catch-up starts a second early
+    engine.stoppedFollowEndsAfter = 37;
+    FakeDockerEngine::Container web { QStringLiteral("c1"), QStringLiteral("web"), QStringLiteral("p"), false, {} };
+    web.running = false;
+    QList<QByteArray> expected;
+    for (int i = 0; i < 100; ++i) {
+        // Ten lines a second, and the same text twice in a second now and then.
+        const QByteArray text = i % 10 == 3 ? QByteArray("again") : "line " + QByteArray::number(i);
+        web.lines.append(
+            { 1795550491000000000LL + qint64(i / 10) * 1000000000LL + (i % 10) * 1000, LogStream::Stdout, text });
+        expected.append(text);
+    }
+    engine.addContainer(web);
+    DockerLogSource source(tcpEndpoint(engine.port()), fastOptions(QStringLiteral("p")));
+    QSignalSpy ended(&source, &LogSource::streamEnded);
+    Collector collector;
+    collector.attach(&source);
+    source.start();
+    QTRY_COMPARE(ended.size(), 1);
+    QTest::qWait(300);
+    QCOMPARE(collector.texts(), expected);
+    QCOMPARE(ended.size(), 1);
+}
+
+void TestDockerLogSource::partialMessagesMakeOneLine_data()
+{
+    QTest::addColumn<int>("partBytes");
+    QTest::addColumn<int>("chunkCut");
+    QTest::newRow("parts of 100, cut every 7 bytes") << 100 << 7;   // timestamps cut across reads
+    QTest::newRow("parts of 1000, cut every 4096") << 1000 << 4096; // whole frames per read
+    QTest::newRow("parts of 3, cut every 1 byte") << 3 << 1;
+}
+
+// An engine sends a long line as several messages, each with its own
+// timestamp (Docker at 16 KiB, podman where conmon's buffer ends): the line is
+// shown whole, with no timestamp inside it; text that only looks like a
+// timestamp, inside a line or at a part's start, is kept.
+void TestDockerLogSource::partialMessagesMakeOneLine()
+{
+    QFETCH(int, partBytes);
+    QFETCH(int, chunkCut);
+    FakeDockerEngine engine;
+    engine.partialMessageBytes = partBytes;
+    engine.chunkCut = chunkCut;
+    const qint64 t = 1795550491000000000LL;
+    QByteArray longLine;
+    for (int i = 0; longLine.size() < 2500; ++i)
+        longLine += "word" + QByteArray::number(i) + ' ';
+    // The second part starts with text shaped like a timestamp.
+    const QByteArray lookalike = QByteArray("x").repeated(partBytes) + "2026-11-24T20:01:31Z not a stamp";
+    FakeDockerEngine::Container web { QStringLiteral("c1"), QStringLiteral("web"), QStringLiteral("p"), false, {} };
+    web.lines = { { t, LogStream::Stdout, "short" },
+                  { t + 1000, LogStream::Stdout, longLine },
+                  { t + 2000, LogStream::Stderr, longLine + "err" },
+                  { t + 3000, LogStream::Stdout, lookalike },
+                  { t + 4000, LogStream::Stdout, "after" } };
+    engine.addContainer(web);
+    DockerLogSource source(tcpEndpoint(engine.port()), fastOptions(QStringLiteral("p")));
+    Collector collector;
+    collector.attach(&source);
+    source.start();
+    QTRY_COMPARE(collector.lines.size(), 5);
+    QCOMPARE(collector.texts(), (QList<QByteArray> { "short", longLine, longLine + "err", lookalike, "after" }));
+    QCOMPARE(collector.lines.at(1).timeNs, t + 1000);
+    QCOMPARE(collector.lines.at(2).stream, LogStream::Stderr);
 }
 
 void TestDockerLogSource::restartedContainerIsFollowedAgain()

@@ -36,6 +36,19 @@ QStringList messages(const QAbstractItemModel &model)
     return out;
 }
 
+// Lines of `bytes` each, numbered from `first` at the start of the line.
+LogBatch wideBatch(int first, int count, int bytes)
+{
+    LogBatch batch;
+    const int s = batch.sourceIndex(QStringLiteral("web"));
+    for (int i = first; i < first + count; ++i) {
+        QByteArray text = "wide " + QByteArray::number(i) + ' ';
+        text.append(QByteArray(bytes - text.size(), 'x'));
+        batch.append(s, Base + qint64(i) * 1000000, LogStream::Stdout, LogLevel::Info, text);
+    }
+    return batch;
+}
+
 } // namespace
 
 class TestLogModel : public QObject
@@ -45,6 +58,10 @@ private Q_SLOTS:
     void batchesBecomeOneInsertPerFlush();
     void capDropsOldestAndCounts();
     void batchLargerThanCap();
+    void textBudgetKeepsTheNewestLinesThatFit();
+    void floodIsStoredWithoutWaitingForAFrame();
+    void longLinesAreCutBetweenCharacters_data();
+    void longLinesAreCutBetweenCharacters();
     void columnsAndNginxFields();
     void terminalControlsAreNeitherShownNorCopied();
     void filter_data();
@@ -114,6 +131,89 @@ void TestLogModel::batchLargerThanCap()
     QCOMPARE(model.index(0, LogModel::MessageColumn).data().toString(), QStringLiteral("ERROR failure 39500"));
     QCOMPARE(model.index(999, LogModel::MessageColumn).data().toString(), QStringLiteral("line 40499"));
     QVERIFY(model.store().bytesAllocated() < 3 * 1024 * 1024);
+}
+
+// Lines of a kilobyte fill a text budget long before the line cap: the model
+// keeps the newest lines that fit, counts the rest as dropped, and its memory
+// follows the budget (plus the segment being filled), not the line count.
+void TestLogModel::textBudgetKeepsTheNewestLinesThatFit()
+{
+    LogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTextBudget(1024 * 1024);
+    for (int i = 0; i < 20; ++i) {
+        model.appendBatch(wideBatch(i * 1000, 1000, 1024));
+        model.flushNow();
+        QVERIFY(model.store().textBytes() <= model.textBudget());
+    }
+    QCOMPARE(model.rowCount(), 1024); // 1 MiB of 1 KiB lines
+    QCOMPARE(model.droppedLines(), 20000 - 1024);
+    QVERIFY(model.index(0, LogModel::MessageColumn).data().toString().startsWith(QStringLiteral("wide 18976 ")));
+    QVERIFY(model.index(1023, LogModel::MessageColumn).data().toString().startsWith(QStringLiteral("wide 19999 ")));
+    // 20 MiB went through; what is held is the budget and the segment being filled.
+    const size_t segmentText = size_t(LogSegment::Size) * 1024;
+    QVERIFY2(model.store().bytesAllocated() < 1024 * 1024 + 2 * segmentText,
+             qPrintable(QString::number(model.store().bytesAllocated())));
+    // One batch bigger than the whole budget: only its newest lines are stored.
+    model.appendBatch(wideBatch(30000, 3000, 1024));
+    model.flushNow();
+    QCOMPARE(model.rowCount(), 1024);
+    QVERIFY(model.index(0, LogModel::MessageColumn).data().toString().startsWith(QStringLiteral("wide 31976 ")));
+    QCOMPARE(model.droppedLines(), 23000 - 1024);
+    // Lowering the budget drops at once.
+    QSignalSpy dropped(&model, &LogModel::droppedLinesChanged);
+    model.setTextBudget(64 * 1024);
+    QCOMPARE(model.rowCount(), 64);
+    QCOMPARE(dropped.size(), 1);
+}
+
+// Batches faster than frames: the queue is stored once it passes its limit,
+// without waiting for the timer, so it cannot grow between two frames.
+void TestLogModel::floodIsStoredWithoutWaitingForAFrame()
+{
+    LogModel model;
+    model.setFlushInterval(60000);
+    const LogBatch batch = wideBatch(0, 256, 4096); // 1 MiB
+    const int atLimit = int(LogModel::MaxPendingBytes / batch.text.size());
+    for (int i = 0; i < atLimit - 1; ++i)
+        model.appendBatch(batch);
+    QCOMPARE(model.rowCount(), 0); // below the limit: on the next frame, as before
+    model.appendBatch(batch);
+    QCOMPARE(model.rowCount(), atLimit * 256);
+    QVERIFY(!model.hasPending());
+}
+
+void TestLogModel::longLinesAreCutBetweenCharacters_data()
+{
+    QTest::addColumn<QByteArray>("unit");
+    QTest::newRow("ascii") << QByteArray("a");
+    QTest::newRow("two-byte") << QByteArray("\xc3\xa9");          // é
+    QTest::newRow("three-byte") << QByteArray("\xe4\xb8\xad");    // 中
+    QTest::newRow("four-byte") << QByteArray("\xf0\x9f\x98\x80"); // 😀
+}
+
+// A container printing a megabyte without a newline: the line keeps its first
+// 16 KiB, cut between two characters, and ends in an ellipsis.
+void TestLogModel::longLinesAreCutBetweenCharacters()
+{
+    QFETCH(QByteArray, unit);
+    QByteArray line = "start ";
+    while (line.size() < 1024 * 1024)
+        line.append(unit);
+    LogBatch batch;
+    batch.append(batch.sourceIndex(QStringLiteral("web")), Base, LogStream::Stdout, LogLevel::Info, line);
+    const QByteArrayView stored = batch.lineText(batch.lines.constFirst());
+    QVERIFY(stored.size() <= LogBatch::MaxLineBytes);
+    QVERIFY(stored.size() > LogBatch::MaxLineBytes - 8);
+    QVERIFY(stored.endsWith("\xe2\x80\xa6"));
+    QVERIFY(line.startsWith(stored.first(stored.size() - 3)));
+    const QString shown = QString::fromUtf8(stored);
+    QVERIFY2(!shown.contains(QChar::ReplacementCharacter), "a character was cut in half");
+    QVERIFY(shown.endsWith(QChar(0x2026)));
+    // A line at the limit is kept whole.
+    LogBatch exact;
+    exact.append(0, Base, LogStream::Stdout, LogLevel::Info, QByteArray(LogBatch::MaxLineBytes, 'y'));
+    QCOMPARE(exact.lineText(exact.lines.constFirst()).size(), LogBatch::MaxLineBytes);
 }
 
 void TestLogModel::columnsAndNginxFields()

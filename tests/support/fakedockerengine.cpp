@@ -56,17 +56,25 @@ QByteArray FakeDockerEngine::encode(const Container &container, const Line &line
     qint64 timeNs = line.timeNs;
     if (wholeSecondTimestamps)
         timeNs -= timeNs % 1000000000LL;
-    const QByteArray payload = formatRfc3339Nanos(timeNs) + ' ' + line.text + '\n';
+    const QByteArray stamp = formatRfc3339Nanos(timeNs) + ' ';
     if (container.tty)
-        return payload;
-    QByteArray header(8, '\0');
-    header[0] = char(line.stream);
-    const auto size = quint32(payload.size());
-    header[4] = char(size >> 24);
-    header[5] = char(size >> 16);
-    header[6] = char(size >> 8);
-    header[7] = char(size);
-    return header + payload;
+        return stamp + line.text + '\n';
+    // A long line goes as partial messages, one frame each, each with its timestamp.
+    const qsizetype part = partialMessageBytes > 0 ? partialMessageBytes : line.text.size() + 1;
+    QByteArray frames;
+    const QByteArray text = line.text + '\n';
+    for (qsizetype pos = 0; pos < text.size(); pos += part) {
+        const QByteArray payload = stamp + text.mid(pos, part);
+        QByteArray header(8, '\0');
+        header[0] = char(line.stream);
+        const auto size = quint32(payload.size());
+        header[4] = char(size >> 24);
+        header[5] = char(size >> 16);
+        header[6] = char(size >> 8);
+        header[7] = char(size);
+        frames += header + payload;
+    }
+    return frames;
 }
 
 void FakeDockerEngine::sendChunked(QTcpSocket *socket, const QByteArray &data)
@@ -127,14 +135,23 @@ void FakeDockerEngine::handle(QTcpSocket *socket, const QByteArray &target)
         qsizetype first = 0;
         if (!tail.isEmpty() && tail != QLatin1String("all"))
             first = qMax<qsizetype>(0, container.lines.size() - tail.toInt());
+        const bool follow = query.queryItemValue(QStringLiteral("follow")) == QLatin1String("1");
+        const bool endsEarly = follow && !container.running && stoppedFollowEndsAfter >= 0;
         QByteArray data;
+        int sent = 0;
         for (qsizetype i = first; i < container.lines.size(); ++i) {
             if (sinceNs >= 0 && container.lines.at(i).timeNs < sinceNs)
                 continue;
+            if (endsEarly && sent++ == stoppedFollowEndsAfter)
+                break;
             data += encode(container, container.lines.at(i));
         }
         sendChunked(socket, data);
-        m_followers.append({ socket, index });
+        // As Docker: without follow=1 the answer ends with what there is.
+        if (follow && !endsEarly)
+            m_followers.append({ socket, index });
+        else
+            socket->write("0\r\n\r\n");
         return;
     }
     respond(socket, 404, "{}");

@@ -48,6 +48,12 @@ public:
 
     bool wholeSecondTimestamps = false; // podman
     int chunkCut = 7;                   // chunk boundaries fall every N bytes, not on frames
+    // As Docker's 16 KiB and conmon's buffer: longer lines are sent as partial
+    // messages of this many bytes (0: whole lines).
+    int partialMessageBytes = 0;
+    // podman issue 21914: the follow of a stopped container ends after this
+    // many lines although the log has more (-1: sends everything and follows).
+    int stoppedFollowEndsAfter = -1;
 
     void addContainer(const Container &container) { m_containers.append(container); }
     void appendLine(int container, const Line &line); // pushed to open follow streams

@@ -355,7 +355,7 @@ void LogView::updateDropped()
     const QLocale locale;
     if (capped > 0)
         parts.append(tr("%1 older lines dropped (keeping the newest %2)")
-                         .arg(locale.toString(capped), locale.toString(m_model->capacity())));
+                         .arg(locale.toString(capped), locale.toString(m_model->rowCount())));
     if (m_serverDropped > 0)
         parts.append(tr("%1 lines dropped by the log server").arg(locale.toString(m_serverDropped)));
     m_droppedLabel->setText(parts.join(QStringLiteral(" · ")));

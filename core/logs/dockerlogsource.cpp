@@ -398,21 +398,23 @@ void DockerLogWorker::onFinished(Follow *f)
         onFailed(f, tr("HTTP %1: %2").arg(status).arg(detail));
         return;
     }
-    for (int stream = 1; stream < 4; ++stream)
-        f->lines[stream].flush([this, f, stream](QByteArrayView line) { onLine(f, LogStream(stream), line); });
     if (!f->catchingUp) {
         // podman may end the follow of a container that stopped before its
         // long log was all sent (podman issue 21914); a plain read is
         // complete. So the end of a follow is checked by reading once more
         // from the last second shown; the lines seen already are recognised
-        // and dropped, as after a reconnect.
+        // and dropped, as after a reconnect. A line the follow left unfinished
+        // comes whole in that read.
         follow(f, Reading::CatchUp);
         return;
     }
+    for (int stream = 1; stream < 4; ++stream)
+        f->lines[stream].flush([this, f, stream](QByteArrayView line) { onLine(f, LogStream(stream), line); });
     f->catchingUp = false;
     f->ended = true;
-    Q_EMIT streamEnded(f->name);
+    // The last lines go out before the news that there are no more.
     flush(activeFollows() == 0);
+    Q_EMIT streamEnded(f->name);
 }
 
 void DockerLogWorker::onFailed(Follow *f, const QString &reason)

@@ -420,6 +420,8 @@ void TestDockerLogSource::streamEndIsReported()
     QSignalSpy reconnecting(&source, &LogSource::reconnecting);
     Collector collector;
     collector.attach(&source);
+    qsizetype shownAtTheEnd = -1; // the last lines come before the news that there are no more
+    connect(&source, &LogSource::streamEnded, this, [&] { shownAtTheEnd = collector.lines.size(); });
     source.start();
     QTRY_COMPARE(engine.openFollowers(), 1);
     engine.endFollowStreams();
@@ -427,6 +429,7 @@ void TestDockerLogSource::streamEndIsReported()
     QCOMPARE(ended.first().first().toString(), QStringLiteral("web"));
     QCOMPARE(reconnecting.size(), 0);
     QCOMPARE(collector.lines.size(), 1);
+    QCOMPARE(shownAtTheEnd, 1);
 }
 
 // podman ends the follow of a stopped container with a long log before the
@@ -452,8 +455,11 @@ void TestDockerLogSource::followEndingBeforeTheLogEndsIsCaughtUp()
     QSignalSpy ended(&source, &LogSource::streamEnded);
     Collector collector;
     collector.attach(&source);
+    qsizetype shownAtTheEnd = -1; // the last lines come before the news that there are no more
+    connect(&source, &LogSource::streamEnded, this, [&] { shownAtTheEnd = collector.lines.size(); });
     source.start();
     QTRY_COMPARE(ended.size(), 1);
+    QCOMPARE(shownAtTheEnd, expected.size());
     QTest::qWait(300);
     QCOMPARE(collector.texts(), expected);
     QCOMPARE(ended.size(), 1);

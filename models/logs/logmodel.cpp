@@ -44,15 +44,17 @@ LogModel::LogModel(QObject *parent)
 void LogModel::setCapacity(qint64 lines)
 {
     m_capacity = qMax<qint64>(1, lines);
-    const qint64 droppedBefore = m_dropped;
-    evictToFit(0, 0);
-    if (m_dropped != droppedBefore)
-        Q_EMIT droppedLinesChanged(m_dropped);
+    applyLimits();
 }
 
 void LogModel::setTextBudget(qint64 bytes)
 {
     m_textBudget = qMax<qint64>(1, bytes);
+    applyLimits();
+}
+
+void LogModel::applyLimits()
+{
     const qint64 droppedBefore = m_dropped;
     evictToFit(0, 0);
     if (m_dropped != droppedBefore)

@@ -74,6 +74,7 @@ Q_SIGNALS:
     void sourcesChanged(const QStringList &sources);
 
 private:
+    void applyLimits(); // after a lower cap or budget: drops at once
     // Drops the oldest stored lines so that `lines` more of `bytes` fit.
     void evictToFit(qint64 lines, qint64 bytes);
 

@@ -1,5 +1,7 @@
 #include "core/cache/cacheservice.h"
 
+#include "core/util/threadmailbox.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QRegularExpression>
@@ -15,7 +17,8 @@ CacheService::CacheService(const QString &filePath, QObject *parent)
     qRegisterMetaType<CacheDatabase::OpenResult>();
     qRegisterMetaType<JournalDatabase::OpenResult>();
     m_thread.setObjectName(QStringLiteral("dockmaster-cache"));
-    m_worker = std::make_unique<QObject>();
+    m_owner = new ThreadMailbox(this);
+    m_worker = std::make_unique<ThreadMailbox>();
     m_worker->moveToThread(&m_thread);
     m_thread.start();
 }
@@ -23,13 +26,10 @@ CacheService::CacheService(const QString &filePath, QObject *parent)
 CacheService::~CacheService()
 {
     // Close both databases on their own thread, then stop the thread.
-    QMetaObject::invokeMethod(
-        m_worker.get(),
-        [this] {
-            m_database.reset();
-            m_journal.reset();
-        },
-        Qt::BlockingQueuedConnection);
+    m_worker->run([this] {
+        m_database.reset();
+        m_journal.reset();
+    });
     m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();
@@ -53,13 +53,13 @@ void CacheService::post(std::function<void(CacheDatabase &)> job)
 
 void CacheService::open()
 {
-    QMetaObject::invokeMethod(m_worker.get(), [this] {
+    m_worker->post([this] {
         // The journal first: a damaged cache's audit rows go on to it.
         m_database = std::make_unique<CacheDatabase>(m_filePath);
         CacheDatabase::OpenResult result = m_database->open();
         if (result.status == CacheDatabase::OpenStatus::InUse) {
             m_database.reset(); // the other Dockmaster owns this profile's journal too
-            Q_EMIT opened(result);
+            toOwner([this, result] { Q_EMIT opened(result); });
             return;
         }
         m_journal = std::make_unique<JournalDatabase>(journalFilePath());
@@ -69,8 +69,10 @@ void CacheService::open()
             result.message += QLatin1Char(' ')
                 + tr("The audit trail is kept in a separate file (%1) and was not affected.")
                       .arg(QDir::toNativeSeparators(m_journal->filePath()));
-        Q_EMIT opened(result);
-        Q_EMIT journalOpened(journal);
+        toOwner([this, result, journal] {
+            Q_EMIT opened(result);
+            Q_EMIT journalOpened(journal);
+        });
     });
 }
 
@@ -91,13 +93,13 @@ void CacheService::moveLegacyAudit(CacheDatabase::OpenResult &result)
 
 void CacheService::retryUnavailable()
 {
-    QMetaObject::invokeMethod(m_worker.get(), [this] {
+    m_worker->post([this] {
         if (m_database && m_database->isTemporaryCopy()) {
             CacheDatabase::OpenResult result = m_database->open();
             result.retried = true;
             if (m_journal)
                 moveLegacyAudit(result);
-            Q_EMIT opened(result);
+            toOwner([this, result] { Q_EMIT opened(result); });
         }
         if (m_journal && !m_journal->isDurable()) {
             const JournalDatabase::OpenResult journal = m_journal->open();
@@ -106,7 +108,7 @@ void CacheService::retryUnavailable()
                 legacy.legacyAudit = m_database->loadLegacyAudit();
                 moveLegacyAudit(legacy);
             }
-            Q_EMIT journalOpened(journal);
+            toOwner([this, journal] { Q_EMIT journalOpened(journal); });
         }
     });
 }
@@ -115,11 +117,10 @@ void CacheService::appendAudit(const AuditEntry &entry)
 {
     postJournal([this, entry](JournalDatabase &journal) {
         if (!journal.appendAudit(entry) && journal.isDurable())
-            Q_EMIT failed(
-                tr("The audit entry could not be written to %1 (%2); it is kept in memory and written "
-                   "with the next one.")
-                    .arg(QDir::toNativeSeparators(journal.filePath()),
-                         StoreFailures::describe(journal.lastFailure(), journal.filePath(), journal.lastError())));
+            fail(tr("The audit entry could not be written to %1 (%2); it is kept in memory and written "
+                    "with the next one.")
+                     .arg(QDir::toNativeSeparators(journal.filePath()),
+                          StoreFailures::describe(journal.lastFailure(), journal.filePath(), journal.lastError())));
     });
 }
 
@@ -139,15 +140,12 @@ void CacheService::withJournal(QObject *receiver, std::function<void(JournalData
                                std::function<void()> done)
 {
     QPointer<QObject> guard(receiver);
-    QMetaObject::invokeMethod(m_worker.get(), [this, guard, job = std::move(job), done = std::move(done)] {
+    m_worker->post([this, guard, job = std::move(job), done = std::move(done)] {
         job(m_journal.get());
-        QMetaObject::invokeMethod(
-            this,
-            [guard, done] {
-                if (guard)
-                    done();
-            },
-            Qt::QueuedConnection);
+        toOwner([guard, done] {
+            if (guard)
+                done();
+        });
     });
 }
 
@@ -164,8 +162,23 @@ void CacheService::loadSnapshot()
         if (m_journal && !m_journal->isDurable())
             snapshot.storeProblems.append(
                 tr("audit journal: %n entries not written yet", nullptr, m_journal->unwrittenCount()));
-        Q_EMIT snapshotLoaded(snapshot);
+        toOwner([this, snapshot] { Q_EMIT snapshotLoaded(snapshot); });
     });
+}
+
+void CacheService::toOwner(std::function<void()> job)
+{
+    m_owner->post(std::move(job));
+}
+
+void CacheService::toWorker(std::function<void()> job)
+{
+    m_worker->post(std::move(job));
+}
+
+void CacheService::fail(const QString &message)
+{
+    toOwner([this, message] { Q_EMIT failed(message); });
 }
 
 } // namespace Dockmaster

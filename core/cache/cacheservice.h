@@ -14,6 +14,8 @@
 
 namespace Dockmaster {
 
+class ThreadMailbox;
+
 // What the panels paint at start-up, read in one go from the cache.
 struct CacheSnapshot {
     QList<AppRecord> apps;
@@ -27,7 +29,8 @@ struct CacheSnapshot {
 // Owns the profile's two local stores on one worker thread: the disposable
 // CacheDatabase and, beside it, the durable JournalDatabase (the audit trail
 // and unfinished operations). Every call returns at once; results come back
-// as signals on the caller's thread.
+// on the service's own thread, where every signal is emitted too. Work and
+// results cross through ThreadMailboxes.
 class CacheService final : public QObject
 {
     Q_OBJECT
@@ -86,21 +89,22 @@ private:
     // UI thread, where the receiver dies.
     template<typename Result> void deliver(QPointer<QObject> guard, std::function<void(Result)> done, Result result)
     {
-        QMetaObject::invokeMethod(
-            this,
-            [guard, done = std::move(done), result = std::move(result)]() mutable {
-                if (guard)
-                    done(std::move(result));
-            },
-            Qt::QueuedConnection);
+        // std::function needs a copyable job: the result is shared, not copied.
+        toOwner([guard, done = std::move(done), result = std::make_shared<Result>(std::move(result))] {
+            if (guard)
+                done(std::move(*result));
+        });
     }
+    void toOwner(std::function<void()> job);  // from the cache thread to this service's thread
+    void toWorker(std::function<void()> job); // to the cache thread
+    void fail(const QString &message);        // failed(), on this service's thread
     // Runs `job` with `store` on the cache thread, or says `missing` when it is not open.
     template<typename Store>
     void postTo(std::unique_ptr<Store> CacheService::*store, const QString &missing, std::function<void(Store &)> job)
     {
-        QMetaObject::invokeMethod(m_worker.get(), [this, store, missing, job = std::move(job)] {
+        toWorker([this, store, missing, job = std::move(job)] {
             if (!(this->*store)) {
-                Q_EMIT failed(missing);
+                fail(missing);
                 return;
             }
             job(*(this->*store));
@@ -110,7 +114,8 @@ private:
 
     QString m_filePath;
     QThread m_thread;
-    std::unique_ptr<QObject> m_worker;          // context object living on m_thread
+    ThreadMailbox *m_owner = nullptr;           // child, on this service's thread
+    std::unique_ptr<ThreadMailbox> m_worker;    // lives on m_thread
     std::unique_ptr<CacheDatabase> m_database;  // created, used and destroyed on m_thread only
     std::unique_ptr<JournalDatabase> m_journal; // likewise
 };

@@ -3,6 +3,7 @@
 #include "core/git/gitworker.h"
 #include "core/util/logging.h"
 #include "core/util/redact.h"
+#include "core/util/threadmailbox.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -14,19 +15,25 @@ GitWorkspace::GitWorkspace(const QString &cacheRoot, QObject *parent)
     : QObject(parent)
     , m_thread(new QThread(this))
     , m_worker(new GitWorker(cacheRoot))
+    , m_toWorker(new ThreadMailbox)
+    , m_toOwner(new ThreadMailbox(this))
 {
     m_thread->setObjectName(QStringLiteral("GitWorkspace"));
     m_worker->moveToThread(m_thread);
-    // The worker dies on its own thread, before wait() in our destructor returns.
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_toWorker->moveToThread(m_thread);
+
     m_thread->start();
 }
 
 GitWorkspace::~GitWorkspace()
 {
-    m_thread->requestInterruption();
+    // The worker dies on its own thread, and we wait for it there (run()
+    // orders its end before ours for ThreadSanitizer; QThread::wait() does not).
+    m_thread->requestInterruption(); // a long libgit2 call gives up first
+    m_toWorker->run([this] { delete m_worker; });
     m_thread->quit();
     m_thread->wait();
+    delete m_toWorker; // safe now: its thread has stopped
 }
 
 template<typename T, typename Work>
@@ -36,36 +43,30 @@ void GitWorkspace::post(QObject *context, Callback<T> done, Work work, std::sour
         Q_EMIT busyChanged(true);
     }
     // The guard is made here and read only on this thread; the worker merely carries it.
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, worker = m_worker, guard = QPointer<QObject>(context), done = std::move(done), work = std::move(work),
-         caller]() mutable {
-            GitResult<T> result;
-            QElapsedTimer clock;
-            clock.start();
-            try {
-                result.value = work(worker);
-                qCDebug(lcGit).noquote() << caller.function_name() << "done in" << clock.elapsed() << "ms";
-            } catch (const GitError &error) {
-                result.failed = true;
-                result.failure = error.kind;
-                result.error = error.message;
-                qCDebug(lcGit).noquote() << caller.function_name() << "failed after" << clock.elapsed()
-                                         << "ms:" << redacted(error.message);
+    m_toWorker->post([this, worker = m_worker, guard = QPointer<QObject>(context), done = std::move(done),
+                      work = std::move(work), caller]() mutable {
+        GitResult<T> result;
+        QElapsedTimer clock;
+        clock.start();
+        try {
+            result.value = work(worker);
+            qCDebug(lcGit).noquote() << caller.function_name() << "done in" << clock.elapsed() << "ms";
+        } catch (const GitError &error) {
+            result.failed = true;
+            result.failure = error.kind;
+            result.error = error.message;
+            qCDebug(lcGit).noquote() << caller.function_name() << "failed after" << clock.elapsed()
+                                     << "ms:" << redacted(error.message);
+        }
+        // Our destructor waits for this thread, so `this` is alive here;
+        // a reply still queued when it dies is discarded with it.
+        m_toOwner->post([this, guard, done = std::move(done), result = std::move(result)] {
+            onFinished();
+            if (guard && done) {
+                done(result);
             }
-            // Our destructor waits for this thread, so `this` is alive here;
-            // a reply still queued when it dies is discarded with it.
-            QMetaObject::invokeMethod(
-                this,
-                [this, guard, done = std::move(done), result = std::move(result)] {
-                    onFinished();
-                    if (guard && done) {
-                        done(result);
-                    }
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+        });
+    });
 }
 
 void GitWorkspace::onFinished()

@@ -15,6 +15,7 @@ class QThread;
 namespace Dockmaster {
 
 class GitWorker;
+class ThreadMailbox;
 
 // A local clone of one management repository (one environment branch) under
 // the cache folder. All libgit2 work runs on the workspace's own thread; every
@@ -89,7 +90,9 @@ private:
 
     GitLibrary m_library; // first member: outlives the worker
     QThread *m_thread = nullptr;
-    GitWorker *m_worker = nullptr;
+    GitWorker *m_worker = nullptr;       // lives on m_thread, deleted there by our destructor
+    ThreadMailbox *m_toWorker = nullptr; // lives on m_thread: the work goes through it
+    ThreadMailbox *m_toOwner = nullptr;  // child, on this object's thread: the results
     int m_pending = 0;
     QUrl m_url;
     QString m_branch;

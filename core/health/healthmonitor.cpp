@@ -1,6 +1,7 @@
 #include "core/health/healthmonitor.h"
 
 #include "core/logs/dockerhostendpoint.h"
+#include "core/util/threadmailbox.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -29,6 +30,9 @@ HealthMonitor::HealthMonitor(QObject *parent)
     qRegisterMetaType<HealthEvent>();
     qRegisterMetaType<QList<HealthEvent>>();
     m_thread.setObjectName(QStringLiteral("HealthWatchers"));
+    m_toOwner = new ThreadMailbox(this);
+    m_toWatchers = std::make_unique<ThreadMailbox>();
+    m_toWatchers->moveToThread(&m_thread);
 }
 
 HealthMonitor::~HealthMonitor()
@@ -39,6 +43,7 @@ HealthMonitor::~HealthMonitor()
     m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();
+    m_toWatchers.reset(); // safe now: its thread has stopped
 }
 
 QString HealthMonitor::projectOf(const QString &appId, Environment environment)
@@ -133,13 +138,13 @@ void HealthMonitor::startWatcher(const HostRecord &host)
     state.reason = tr("connecting to the Docker engine");
     m_watchedHosts.insert(host.name, host);
     auto *watcher = new HostHealthWatcher(
-        host.name, *endpoint, m_options, this,
+        host.name, *endpoint, m_options, m_toOwner,
         m_watches[host.name].startGuarded([this](const HostHealthBatch &batch) { applyBatch(batch); }));
     watcher->moveToThread(&m_thread);
     m_watchers.insert(host.name, watcher);
     if (!m_thread.isRunning())
         m_thread.start();
-    QMetaObject::invokeMethod(watcher, &HostHealthWatcher::start, Qt::QueuedConnection);
+    m_toWatchers->post([watcher] { watcher->start(); });
 }
 
 void HealthMonitor::stopWatcher(const QString &host)
@@ -151,7 +156,7 @@ void HealthMonitor::stopWatcher(const QString &host)
     if (!watcher)
         return;
     if (m_thread.isRunning()) {
-        QMetaObject::invokeMethod(watcher, &HostHealthWatcher::stop, Qt::BlockingQueuedConnection);
+        m_toWatchers->run([watcher] { watcher->stop(); });
         watcher->deleteLater();
     } else {
         delete watcher;

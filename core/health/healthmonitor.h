@@ -11,9 +11,12 @@
 #include <QThread>
 
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace Dockmaster {
+
+class ThreadMailbox;
 
 // Whether each app environment is serving or on its fallback, from one
 // HostHealthWatcher per Docker host (all on one worker thread). Turns the
@@ -82,6 +85,8 @@ private:
     QString m_certificateDir;
     bool m_watching = true;
     QThread m_thread;
+    ThreadMailbox *m_toOwner = nullptr;             // child, on this thread: the watchers' batches
+    std::unique_ptr<ThreadMailbox> m_toWatchers;    // lives on m_thread: calls to the watchers
     QHash<QString, HostHealthWatcher *> m_watchers; // by host name; live in m_thread
     QHash<QString, HostRecord> m_watchedHosts;
     // By host: batches of a replaced or removed watcher are dropped.

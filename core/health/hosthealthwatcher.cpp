@@ -2,6 +2,7 @@
 
 #include "core/logs/httpstreamclient.h"
 #include "core/logs/logtimestamp.h"
+#include "core/util/threadmailbox.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -59,11 +60,11 @@ QString stripSlash(QString name)
 } // namespace
 
 HostHealthWatcher::HostHealthWatcher(QString host, const DockerEndpoint &endpoint, const HostWatchOptions &options,
-                                     QObject *context, Sink sink)
+                                     ThreadMailbox *replies, Sink sink)
     : m_host(std::move(host))
     , m_endpoint(endpoint)
     , m_options(options)
-    , m_context(context)
+    , m_replies(replies)
     , m_sink(std::move(sink))
     , m_retryTimer(this)
     , m_flushTimer(this)
@@ -490,9 +491,9 @@ void HostHealthWatcher::flush()
         return;
     HostHealthBatch batch = std::exchange(m_pending, HostHealthBatch());
     m_pending.host = m_host;
-    if (!m_context || !m_sink)
+    if (!m_sink)
         return;
-    QMetaObject::invokeMethod(m_context.data(), [sink = m_sink, batch] { sink(batch); }, Qt::QueuedConnection);
+    m_replies->post([sink = m_sink, batch] { sink(batch); });
 }
 
 } // namespace Dockmaster

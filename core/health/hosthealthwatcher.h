@@ -16,6 +16,7 @@
 namespace Dockmaster {
 
 class HttpStreamClient;
+class ThreadMailbox;
 
 struct HostWatchOptions {
     int reconnectInitialMs = 250;
@@ -36,8 +37,9 @@ class HostHealthWatcher final : public QObject
 public:
     using Sink = std::function<void(const HostHealthBatch &)>;
 
-    HostHealthWatcher(QString host, const DockerEndpoint &endpoint, const HostWatchOptions &options, QObject *context,
-                      Sink sink);
+    // `sink` runs through `replies`, on its thread (the owner's), which outlives this watcher.
+    HostHealthWatcher(QString host, const DockerEndpoint &endpoint, const HostWatchOptions &options,
+                      ThreadMailbox *replies, Sink sink);
     ~HostHealthWatcher() override;
 
     void start();
@@ -62,7 +64,7 @@ private:
     QString m_host;
     DockerEndpoint m_endpoint;
     HostWatchOptions m_options;
-    QPointer<QObject> m_context;
+    ThreadMailbox *m_replies = nullptr;
     Sink m_sink;
 
     HttpStreamClient *m_events = nullptr;

@@ -2,11 +2,13 @@
 
 #include "core/util/logging.h"
 #include "core/util/redact.h"
+#include "core/util/threadmailbox.h"
 
 namespace Dockmaster {
 
 LogSource::LogSource(QObject *parent)
     : QObject(parent)
+    , m_toOwner(new ThreadMailbox(this))
 {
     qRegisterMetaType<LogBatch>();
     m_thread.setObjectName(QStringLiteral("LogSource"));
@@ -38,15 +40,21 @@ void LogSource::start()
 
 template<typename... Args> void LogSource::relay(void (LogWorker::*from)(Args...), void (LogSource::*to)(Args...))
 {
-    // The worker's signals cross threads as queued events. Disconnecting does
-    // not take back an event already posted (the final flush that stop()
-    // waits for is one), so each delivery checks it still belongs to the
-    // running worker: after stop() nothing of the old stream gets out.
+    // The worker's signals cross threads through m_toOwner (threadmailbox.h):
+    // this connection runs on the worker's thread. A delivery already posted
+    // is not taken back by stop() (the final flush it waits for is one), so
+    // each checks it still belongs to the running worker: after stop()
+    // nothing of the old stream gets out.
     const LatestOnly::Job run = m_runs.latest();
-    connect(m_worker, from, this, [this, to, run](Args... args) {
-        if (m_runs.isLatest(run) && m_worker)
-            Q_EMIT(this->*to)(args...);
-    });
+    connect(
+        m_worker, from, m_worker,
+        [this, to, run, box = m_toOwner](Args... args) {
+            box->post([this, to, run, args...] {
+                if (m_runs.isLatest(run) && m_worker)
+                    Q_EMIT(this->*to)(args...);
+            });
+        },
+        Qt::DirectConnection);
 }
 
 void LogSource::launch()
@@ -55,7 +63,10 @@ void LogSource::launch()
     m_backlog = std::make_shared<LogBacklog>(m_backlogLimit);
     m_worker->setBacklog(m_backlog);
     m_worker->moveToThread(&m_thread);
+    m_toWorker = new ThreadMailbox;
+    m_toWorker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(&m_thread, &QThread::finished, m_toWorker, &QObject::deleteLater);
     relayBatches();
     relay(&LogWorker::sourcesChanged, &LogSource::sourcesChanged);
     relay(&LogWorker::statusChanged, &LogSource::statusChanged);
@@ -65,21 +76,26 @@ void LogSource::launch()
     relay(&LogWorker::failed, &LogSource::failed);
     m_thread.start();
     qCDebug(lcLogs) << metaObject()->className() << "started";
-    QMetaObject::invokeMethod(m_worker, &LogWorker::start, Qt::QueuedConnection);
+    m_toWorker->post([worker = m_worker] { worker->start(); });
 }
 
 void LogSource::relayBatches()
 {
     const LatestOnly::Job run = m_runs.latest();
-    connect(m_worker, &LogWorker::batchReady, this, [this, run, backlog = m_backlog](const LogBatch &batch) {
-        if (!m_runs.isLatest(run) || !m_worker)
-            return;
-        Q_EMIT linesAvailable(batch);
-        // Taken once the receivers have it: a receiver that queues the lines
-        // bounds its own queue (LogModel flushes early when it grows).
-        if (backlog->taken(batch.text.size()))
-            QMetaObject::invokeMethod(m_worker, &LogWorker::resumeReading, Qt::QueuedConnection);
-    });
+    connect(
+        m_worker, &LogWorker::batchReady, m_worker,
+        [this, run, backlog = m_backlog, box = m_toOwner](const LogBatch &batch) {
+            box->post([this, run, backlog, batch] {
+                if (!m_runs.isLatest(run) || !m_worker)
+                    return;
+                Q_EMIT linesAvailable(batch);
+                // Taken once the receivers have it: a receiver that queues the
+                // lines bounds its own queue (LogModel flushes early when it grows).
+                if (backlog->taken(batch.text.size()))
+                    m_toWorker->post([worker = m_worker] { worker->resumeReading(); });
+            });
+        },
+        Qt::DirectConnection);
 }
 
 void LogWorker::postBatch(const LogBatch &batch)
@@ -96,12 +112,12 @@ void LogSource::stop()
     m_runs.invalidate();
     if (!m_worker)
         return;
-    QMetaObject::invokeMethod(m_worker, &LogWorker::stop, Qt::BlockingQueuedConnection);
-    m_worker->disconnect(this);
+    m_toWorker->run([worker = m_worker] { worker->stop(); });
     m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();
     m_worker = nullptr;
+    m_toWorker = nullptr;
     m_backlog.reset();
     qCDebug(lcLogs) << metaObject()->className() << "stopped";
 }

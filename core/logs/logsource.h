@@ -12,6 +12,8 @@
 
 namespace Dockmaster {
 
+class ThreadMailbox;
+
 // Runs inside a LogSource's worker thread: connects, parses, and hands lines
 // on in batches. Talks to its LogSource only through queued signals.
 class LogWorker : public QObject
@@ -86,6 +88,8 @@ private:
 
     QThread m_thread;
     LogWorker *m_worker = nullptr;         // lives in m_thread, deleted when it finishes
+    ThreadMailbox *m_toWorker = nullptr;   // likewise; the worker's calls go through it
+    ThreadMailbox *m_toOwner = nullptr;    // child, on this thread; the worker's signals come through it
     LatestOnly m_runs;                     // start() and stop() end the deliveries of the worker before
     std::shared_ptr<LogBacklog> m_backlog; // of the running worker
     qint64 m_backlogLimit = LogBacklog::DefaultLimitBytes;

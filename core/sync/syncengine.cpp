@@ -6,12 +6,11 @@
 #include "core/gitlab/releaserequestparser.h"
 #include "core/sync/inventoryfetcher.h"
 #include "core/util/logging.h"
+#include "core/util/pooljob.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QtConcurrent>
 
 #include <atomic>
 #include <type_traits>
@@ -66,6 +65,7 @@ SyncEngine::SyncEngine(GitLabClient *client, CacheService *cache, QObject *paren
     : QObject(parent)
     , m_client(client)
     , m_cache(cache)
+    , m_replies(new ThreadMailbox(this))
 {
     qRegisterMetaType<SyncStats>();
     // A cache that is not open never runs our jobs; do not wait for it forever.
@@ -339,26 +339,23 @@ void SyncEngine::fetchInventory(const QString &inventoryProject)
     request.timeoutMs = m_client->options().transferTimeoutMs;
     auto cancelled = m_run->gitCancelled;
 
-    auto *watcher = new QFutureWatcher<InventoryFetchResult>(this);
-    connect(watcher, &QFutureWatcher<InventoryFetchResult>::finished, this, [this, runId, watcher] {
-        watcher->deleteLater();
-        if (!alive(runId))
-            return;
-        InventoryFetchResult result = watcher->result();
-        if (!result.ok) {
-            GitLabError error;
-            error.kind = result.offline ? GitLabError::Kind::Offline : GitLabError::Kind::Other;
-            error.message = result.error;
-            abortRun(error);
-            return;
-        }
-        m_run->batch.inventory = std::move(result.inventory);
-        m_run->batch.inventoryCommit = result.commit;
-        listingDone();
-    });
     // libgit2 blocks; it runs on the thread pool, never on the UI thread.
-    watcher->setFuture(
-        QtConcurrent::run([request, cancelled] { return Dockmaster::fetchInventory(request, cancelled.get()); }));
+    runInPool<InventoryFetchResult>(
+        *m_replies, [request, cancelled] { return Dockmaster::fetchInventory(request, cancelled.get()); },
+        [this, runId](InventoryFetchResult result) {
+            if (!alive(runId))
+                return;
+            if (!result.ok) {
+                GitLabError error;
+                error.kind = result.offline ? GitLabError::Kind::Offline : GitLabError::Kind::Other;
+                error.message = result.error;
+                abortRun(error);
+                return;
+            }
+            m_run->batch.inventory = std::move(result.inventory);
+            m_run->batch.inventoryCommit = result.commit;
+            listingDone();
+        });
 }
 
 void SyncEngine::listingDone()

@@ -18,6 +18,7 @@ class CacheDatabase;
 class CacheService;
 class GitLabCall;
 class GitLabClient;
+class ThreadMailbox;
 
 struct SyncOptions {
     QString rootGroup = QStringLiteral("plugins");
@@ -136,6 +137,7 @@ private:
 
     GitLabClient *m_client;
     CacheService *m_cache;
+    ThreadMailbox *m_replies; // child: results of the pool's work come back through it
     SyncOptions m_options;
     std::unique_ptr<Run> m_run;
     quint64 m_nextRunId = 1;

@@ -1,14 +1,17 @@
 #include "models/logs/logexport.h"
 
 #include "core/logs/logtimestamp.h"
+#include "core/util/pooljob.h"
 
 #include <QCoreApplication>
 #include <QPromise>
 #include <QSaveFile>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace Dockmaster {
 namespace {
+
+// Names the hand-over of export results for ThreadSanitizer (exportResult()).
+const char ExportResults = 0;
 
 void runExport(QPromise<LogExportResult> &promise, const LogFilterModel::Selection &selection, const QString &path,
                const LogExportOptions &options)
@@ -86,7 +89,21 @@ void runExport(QPromise<LogExportResult> &promise, const LogFilterModel::Selecti
 QFuture<LogExportResult> exportLogLines(LogFilterModel::Selection selection, const QString &path,
                                         const LogExportOptions &options)
 {
-    return QtConcurrent::run(runExport, std::move(selection), path, options);
+    auto promise = std::make_shared<QPromise<LogExportResult>>();
+    QFuture<LogExportResult> future = promise->future();
+    promise->start();
+    PoolJob::start([promise, selection = std::move(selection), path, options] {
+        runExport(*promise, selection, path, options);
+        ThreadHandover::send(&ExportResults);
+        promise->finish();
+    });
+    return future;
+}
+
+LogExportResult exportResult(const QFuture<LogExportResult> &finished)
+{
+    ThreadHandover::receive(&ExportResults);
+    return finished.resultCount() > 0 ? finished.result() : LogExportResult { 0, {}, true };
 }
 
 } // namespace Dockmaster

@@ -24,6 +24,10 @@ struct LogExportResult {
 // only replaced when everything was written.
 QFuture<LogExportResult> exportLogLines(LogFilterModel::Selection selection, const QString &path,
                                         const LogExportOptions &options = {});
+// The result of a finished export: canceled when it ended without one. Read
+// it through here (not QFuture::result()), which tells ThreadSanitizer about
+// the hand-over from the worker (core/util/pooljob.h).
+LogExportResult exportResult(const QFuture<LogExportResult> &finished);
 
 } // namespace Dockmaster
 

@@ -1,9 +1,13 @@
 #include "models/logs/logfilter.h"
 
-#include <QCoreApplication>
-#include <QtConcurrent/QtConcurrentMap>
+#include "core/util/pooljob.h"
 
+#include <QCoreApplication>
+#include <QThreadPool>
+
+#include <atomic>
 #include <cstring>
+#include <latch>
 
 namespace Dockmaster {
 namespace {
@@ -156,8 +160,36 @@ std::vector<qint64> filterLogSnapshot(const LogSnapshot &snapshot, const LogLine
     QList<std::pair<qint64, qint64>> slices;
     for (qint64 begin = from; begin < to; begin += SliceSize)
         slices.append({ begin, qMin(to, begin + SliceSize) });
-    const QList<std::vector<qint64>> parts = QtConcurrent::blockingMapped(
-        slices, [&](const std::pair<qint64, qint64> &slice) { return runSlice(slice.first, slice.second); });
+    // The slices run on the pool and on this thread, which takes slices too:
+    // it may itself be a pool thread, and waiting idle could starve the pool.
+    // (Pool jobs, not QtConcurrent, so ThreadSanitizer sees the hand-over:
+    // core/util/pooljob.h.) A helper that starts after the last slice was
+    // taken finds nothing to do and touches only the shared state.
+    struct Shared {
+        explicit Shared(qsizetype sliceCount)
+            : count(sliceCount)
+            , parts(size_t(sliceCount))
+            , finished(sliceCount)
+        {
+        }
+        const qsizetype count;
+        std::vector<std::vector<qint64>> parts;
+        std::atomic<qsizetype> next { 0 };
+        std::latch finished;
+    };
+    const auto shared = std::make_shared<Shared>(slices.size());
+    const auto takeSlices = [shared, &slices, &runSlice] {
+        for (qsizetype i = shared->next++; i < shared->count; i = shared->next++) {
+            shared->parts[size_t(i)] = runSlice(slices.at(i).first, slices.at(i).second);
+            shared->finished.count_down();
+        }
+    };
+    const qsizetype helpers = qMin<qsizetype>(QThreadPool::globalInstance()->maxThreadCount(), slices.size()) - 1;
+    for (qsizetype h = 0; h < helpers; ++h)
+        PoolJob::start(takeSlices);
+    takeSlices();
+    shared->finished.wait();
+    const std::vector<std::vector<qint64>> &parts = shared->parts;
     std::vector<qint64> result;
     size_t total = 0;
     for (const auto &part : parts)

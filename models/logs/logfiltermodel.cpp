@@ -1,8 +1,7 @@
 #include "models/logs/logfiltermodel.h"
 
+#include "core/util/pooljob.h"
 #include "models/logs/logmodelroles.h"
-
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -16,6 +15,7 @@ struct LogFilterModel::Job {
     std::shared_ptr<const LogLineMatcher> matcher;
     std::shared_ptr<std::atomic_bool> cancel = std::make_shared<std::atomic_bool>(false);
     qint64 snapshotEnd = 0;
+    quint64 serial = 0; // its result is taken only while it is the current job
 };
 
 LogFilterModel::LogFilterModel(LogModel *source, QObject *parent)
@@ -28,7 +28,7 @@ LogFilterModel::LogFilterModel(LogModel *source, QObject *parent)
     connect(source, &QAbstractItemModel::rowsRemoved, this, &LogFilterModel::onSourceRemoved);
     connect(source, &QAbstractItemModel::modelAboutToBeReset, this, &LogFilterModel::onSourceAboutToBeReset);
     connect(source, &QAbstractItemModel::modelReset, this, &LogFilterModel::onSourceReset);
-    connect(&m_watcher, &QFutureWatcher<std::vector<qint64>>::finished, this, &LogFilterModel::onJobFinished);
+    m_replies = new ThreadMailbox(this);
     connect(source, &LogModel::sourcesChanged, this, [this](const QStringList &sources) {
         // A container that appears later may be one the filter names.
         if (m_matcher && !m_filter.sources.isEmpty())
@@ -41,9 +41,9 @@ LogFilterModel::LogFilterModel(LogModel *source, QObject *parent)
 
 LogFilterModel::~LogFilterModel()
 {
+    // The job holds what it reads (a snapshot, the matcher); its result is dropped with m_replies.
     if (m_job)
         m_job->cancel->store(true);
-    m_watcher.waitForFinished();
 }
 
 void LogFilterModel::setFilter(const LogFilter &filter)
@@ -91,21 +91,24 @@ void LogFilterModel::setFilter(const LogFilter &filter)
     const LogSnapshot snapshot = store.snapshot();
     m_job->snapshotEnd = snapshot.endSeq();
     std::shared_ptr<std::atomic_bool> cancel = m_job->cancel;
-    m_watcher.setFuture(QtConcurrent::run([snapshot, matcher, cancel] {
-        return filterLogSnapshot(snapshot, *matcher, snapshot.firstSeq(), snapshot.endSeq(), cancel.get());
-    }));
+    m_job->serial = ++m_jobSerial;
+    runInPool<std::vector<qint64>>(
+        *m_replies,
+        [snapshot, matcher, cancel] {
+            return filterLogSnapshot(snapshot, *matcher, snapshot.firstSeq(), snapshot.endSeq(), cancel.get());
+        },
+        [this, serial = m_job->serial](std::vector<qint64> result) { onJobFinished(serial, std::move(result)); });
     if (!wasBusy)
         Q_EMIT filteringChanged(true);
 }
 
-void LogFilterModel::onJobFinished()
+void LogFilterModel::onJobFinished(quint64 serial, const std::vector<qint64> &result)
 {
-    if (!m_job || m_watcher.future().isCanceled() || !m_watcher.future().isResultReadyAt(0))
+    if (!m_job || m_job->serial != serial)
         return;
     const std::unique_ptr<Job> job = std::move(m_job);
     if (job->cancel->load())
         return;
-    const std::vector<qint64> result = m_watcher.result();
     const LogStore &store = m_source->store();
     beginResetModel();
     m_matcher = job->matcher;

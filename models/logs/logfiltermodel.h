@@ -4,13 +4,14 @@
 #include "models/logs/logmodel.h"
 
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
 #include <QPointer>
 
 #include <deque>
 #include <memory>
 
 namespace Dockmaster {
+
+class ThreadMailbox;
 
 // The lines of a LogModel that pass a LogFilter. A new filter is evaluated
 // over a snapshot on a worker thread (a million lines do not stall the UI);
@@ -60,7 +61,7 @@ private:
     void onSourceRemoved(const QModelIndex &parent, int first, int last);
     void onSourceAboutToBeReset();
     void onSourceReset();
-    void onJobFinished();
+    void onJobFinished(quint64 serial, const std::vector<qint64> &result);
 
     QPointer<LogModel> m_source;
     LogFilter m_filter;
@@ -68,7 +69,8 @@ private:
     std::deque<qint64> m_sequences;                  // used when m_matcher is set
     qint64 m_matchedUntil = 0;                       // source lines before this were considered
     std::unique_ptr<Job> m_job;
-    QFutureWatcher<std::vector<qint64>> m_watcher;
+    quint64 m_jobSerial = 0;
+    ThreadMailbox *m_replies = nullptr; // child: the pool's filter results come back through it
 };
 
 } // namespace Dockmaster

@@ -6,10 +6,12 @@
 #include <QHash>
 #include <QList>
 #include <QMap>
-#include <QRecursiveMutex>
+#include <QMutexLocker>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+
+#include <mutex>
 
 namespace Dockmaster {
 
@@ -192,7 +194,10 @@ class EmulatorStore
 public:
     explicit EmulatorStore(const QString &dataDir);
 
-    QRecursiveMutex &mutex() { return m_mutex; }
+    // A std::recursive_mutex, not QRecursiveMutex: ThreadSanitizer sees
+    // pthread mutexes, not QRecursiveMutex's lock inside libQt6Core (whose
+    // hand-overs between the emulator's thread and a test's would all read as races).
+    std::recursive_mutex &mutex() { return m_mutex; }
     QString dataDir() const { return m_dataDir; }
     QString repositoriesRoot() const;
     QString repositoryPath(const EmulatorProject &project) const;
@@ -285,7 +290,7 @@ private:
     friend class EmulatorState; // saves and restores the private indexes too
 
     QString m_dataDir;
-    mutable QRecursiveMutex m_mutex;
+    mutable std::recursive_mutex m_mutex;
     QHash<QString, qint64> m_sequences;
     QHash<QString, qint64> m_projectsByPath;
     QHash<QString, qint64> m_groupsByPath;

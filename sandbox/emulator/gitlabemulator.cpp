@@ -1,5 +1,6 @@
 #include "sandbox/emulator/gitlabemulator.h"
 
+#include "core/util/threadmailbox.h"
 #include "sandbox/emulator/emulatorserver.h"
 #include "sandbox/emulator/emulatorshared.h"
 
@@ -43,10 +44,13 @@ bool GitLabEmulator::start()
     m_thread->setObjectName(QStringLiteral("GitLabEmulator"));
     m_server = new EmulatorServer(*m_shared, this);
     m_server->moveToThread(m_thread.get());
+    m_toServer = new ThreadMailbox;
+    m_toServer->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_server, &QObject::deleteLater);
+    connect(m_thread.get(), &QThread::finished, m_toServer, &QObject::deleteLater);
     m_thread->start();
     quint16 port = 0;
-    QMetaObject::invokeMethod(m_server, &EmulatorServer::listen, Qt::BlockingQueuedConnection, &port);
+    m_toServer->run([this, &port] { port = m_server->listen(); });
     if (port == 0) {
         stop();
         return false;
@@ -62,11 +66,12 @@ void GitLabEmulator::stop()
     if (!m_thread)
         return;
     m_shared->saveState();
-    QMetaObject::invokeMethod(m_server, &EmulatorServer::shutdown, Qt::BlockingQueuedConnection);
+    m_toServer->run([this] { m_server->shutdown(); });
     m_thread->quit();
     m_thread->wait();
     m_thread.reset();
     m_server = nullptr;
+    m_toServer = nullptr;
     m_baseUrl = QUrl();
 }
 
@@ -220,7 +225,7 @@ void GitLabEmulator::setRunnerAvailable(bool available)
 {
     m_shared->runnerAvailable = available;
     if (available && m_server)
-        QMetaObject::invokeMethod(m_server, &EmulatorServer::runnerAvailable, Qt::QueuedConnection);
+        m_toServer->post([server = m_server] { server->runnerAvailable(); });
 }
 
 } // namespace Dockmaster

@@ -15,6 +15,7 @@ class QThread;
 namespace Dockmaster {
 
 class EmulatorServer;
+class ThreadMailbox;
 
 // What a deploy step gets to work with (all values already validated).
 struct EmulatorDeployContext {
@@ -122,7 +123,8 @@ Q_SIGNALS:
 private:
     std::unique_ptr<Shared> m_shared;
     std::unique_ptr<QThread> m_thread;
-    EmulatorServer *m_server = nullptr; // lives in m_thread, deleted there
+    EmulatorServer *m_server = nullptr;  // lives in m_thread, deleted there
+    ThreadMailbox *m_toServer = nullptr; // likewise; calls to the server go through it
     QUrl m_baseUrl;
 };
 

@@ -1,13 +1,15 @@
 #include "sandbox/emulator/pipelinerunner.h"
 
+#include "core/util/pooljob.h"
 #include "sandbox/emulator/emulatorrepository.h"
 #include "sandbox/emulator/emulatorshared.h"
 
-#include <QFutureWatcher>
 #include <QPointer>
 #include <QRegularExpression>
 #include <QTimer>
-#include <QtConcurrentRun>
+
+#include <condition_variable>
+#include <mutex>
 
 namespace Dockmaster {
 
@@ -37,13 +39,38 @@ PipelineRunner::PipelineRunner(GitLabEmulator::Shared &shared, GitLabEmulator *f
     : QObject(parent)
     , m_shared(shared)
     , m_facade(facade)
+    , m_replies(new ThreadMailbox(this))
+    , m_deploys(std::make_shared<RunningDeploys>())
 {
 }
 
+// The deploys on the pool: the runner waits for them before it goes (they append to its traces).
+struct PipelineRunner::RunningDeploys {
+    std::mutex mutex;
+    std::condition_variable idle;
+    int count = 0; // guarded by mutex
+
+    void started()
+    {
+        const std::lock_guard lock(mutex);
+        ++count;
+    }
+    void finished()
+    {
+        const std::lock_guard lock(mutex);
+        if (--count == 0)
+            idle.notify_all();
+    }
+    void waitForAll()
+    {
+        std::unique_lock lock(mutex);
+        idle.wait(lock, [this] { return count == 0; });
+    }
+};
+
 PipelineRunner::~PipelineRunner()
 {
-    for (QFuture<void> &f : m_running)
-        f.waitForFinished();
+    m_deploys->waitForAll();
 }
 
 QString PipelineRunner::environmentForBranch(const QString &branch)
@@ -327,22 +354,16 @@ void PipelineRunner::runDeploy(qint64 pipelineId)
     }
     appendTrace(jobId, QStringLiteral("$ deploy %1 at %2").arg(context.ref, context.sha));
     auto result = std::make_shared<EmulatorDeployResult>();
-    QPointer<PipelineRunner> self(this);
-    QFuture<void> future = QtConcurrent::run([this, context, deployer, fail, failMessage, result] {
-        if (fail) {
+    m_deploys->started();
+    PoolJob::start([this, context, deployer, fail, failMessage, result, pipelineId, replies = m_replies->address(),
+                    deploys = m_deploys] {
+        if (fail)
             *result = EmulatorDeployResult { false, failMessage };
-            return;
-        }
-        *result = deployer(context, [this, id = context.jobId](const QString &line) { appendTrace(id, line); });
+        else
+            *result = deployer(context, [this, id = context.jobId](const QString &line) { appendTrace(id, line); });
+        replies->post([this, pipelineId, result] { finish(pipelineId, *result); });
+        deploys->finished();
     });
-    m_running.append(future);
-    auto *watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, pipelineId, result] {
-        watcher->deleteLater();
-        m_running.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
-        finish(pipelineId, *result);
-    });
-    watcher->setFuture(future);
 }
 
 void PipelineRunner::finish(qint64 pipelineId, const EmulatorDeployResult &result)

@@ -2,10 +2,13 @@
 
 #include "sandbox/emulator/gitlabemulator.h"
 
-#include <QFuture>
 #include <QObject>
 
+#include <memory>
+
 namespace Dockmaster {
+
+class ThreadMailbox;
 
 // Plays GitLab CI for management repos: a push to env/test or env/production
 // creates a pipeline with one deploy job and a deployment, and moves them
@@ -37,7 +40,9 @@ private:
 
     GitLabEmulator::Shared &m_shared;
     GitLabEmulator *m_facade;
-    QList<QFuture<void>> m_running;
+    struct RunningDeploys;
+    ThreadMailbox *m_replies;                  // child: a deploy's end comes back through it
+    std::shared_ptr<RunningDeploys> m_deploys; // waited for by the destructor
 };
 
 } // namespace Dockmaster

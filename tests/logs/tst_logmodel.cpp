@@ -432,8 +432,8 @@ void TestLogModel::exportWritesFilteredLines()
     const QString path = dir.filePath(QStringLiteral("out.log"));
     QFuture<LogExportResult> future = exportLogLines(filtered.selection(), path);
     future.waitForFinished();
-    QCOMPARE(future.result().lines, 10);
-    QVERIFY(future.result().error.isEmpty());
+    QCOMPARE(exportResult(future).lines, 10);
+    QVERIFY(exportResult(future).error.isEmpty());
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = file.readAll().split('\n');
@@ -443,7 +443,7 @@ void TestLogModel::exportWritesFilteredLines()
     // A directory that does not exist is an error, not a crash or a silent success.
     QFuture<LogExportResult> bad = exportLogLines(filtered.selection(), dir.filePath(QStringLiteral("no/such/dir/x")));
     bad.waitForFinished();
-    QVERIFY(!bad.result().error.isEmpty());
+    QVERIFY(!exportResult(bad).error.isEmpty());
 }
 
 void TestLogModel::snapshotSurvivesEviction()

@@ -403,8 +403,7 @@ void LogView::onExportDone()
 {
     m_progress->hide();
     m_cancelExport->hide();
-    const LogExportResult result
-        = m_exportWatcher.future().resultCount() > 0 ? m_exportWatcher.result() : LogExportResult { 0, {}, true };
+    const LogExportResult result = exportResult(m_exportWatcher.future());
     if (result.canceled)
         m_sourceStatus = tr("Export canceled.");
     else if (!result.error.isEmpty())

@@ -2062,6 +2062,14 @@
         <translation>HTTP %1：%2</translation>
     </message>
     <message>
+        <source>no details</source>
+        <translation>无详细信息</translation>
+    </message>
+    <message>
+        <source>The log stream of %1 stopped answering.</source>
+        <translation>%1 的日志流停止了响应。</translation>
+    </message>
+    <message>
         <source>No container of %1 on this host yet; looking again every few seconds.</source>
         <translation>此主机上还没有 %1 的容器；每隔几秒重新查找。</translation>
     </message>

@@ -148,6 +148,16 @@ QString unreadableMessage(const QString &message)
     return {};
 }
 
+// Qt's words for "no reason known" (or for a timeout) passed on as the reason.
+QString explainsNothing(const QString &message)
+{
+    for (const char *placeholder : { "no error occurred", "Unknown error", "Operation canceled" }) {
+        if (message.contains(QLatin1String(placeholder)))
+            return QStringLiteral("a placeholder for a reason: ") + message;
+    }
+    return {};
+}
+
 // The message tells the admin that GitLab was left as it was.
 bool claimsNothingChanged(const QString &message)
 {
@@ -1183,6 +1193,8 @@ private Q_SLOTS:
         if (!first.ok) {
             const QString unreadable = unreadableMessage(first.message);
             QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
+            const QString empty = explainsNothing(first.message);
+            QVERIFY2(empty.isEmpty(), qPrintable(empty));
             if (claimsNothingChanged(first.message))
                 QVERIFY2(m_pdns->dig(name) == before, "says nothing changed, but PowerDNS changed");
             // The admin opens the dialog again and fixes what is still wrong.
@@ -1276,6 +1288,8 @@ private Q_SLOTS:
         for (const QString &message : std::as_const(view.messages)) {
             const QString unreadable = unreadableMessage(message);
             QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
+            const QString empty = explainsNothing(message);
+            QVERIFY2(empty.isEmpty(), qPrintable(empty));
         }
         record(QStringLiteral("stream logs"), QString::fromLatin1(faultInfo.name),
                view.messages.isEmpty() ? QStringLiteral("went on; every line shown once, in order")

@@ -9,6 +9,10 @@
 // DOCKMASTER_MATRIX_REPORT set to a folder, the cells are written to
 // <folder>/<action>.tsv, from which packaging/reliability-report.sh writes
 // docs/reliability.md.
+//
+// GitLab's faults are injected in the emulator; the actions on other peers
+// (PowerDNS for "fix a DNS record", podman's Docker API for "stream logs")
+// meet the same faults (EmulatorFault) in a FaultProxy in front of the peer.
 
 #include "core/approvals/releaseapprover.h"
 #include "core/approvals/releasetrailers.h"
@@ -1291,10 +1295,13 @@ private Q_SLOTS:
             const QString empty = explainsNothing(message);
             QVERIFY2(empty.isEmpty(), qPrintable(empty));
         }
+        const QString shown = tls ? QStringLiteral("; on the corrected address, every line shown once, in order")
+                                  : QStringLiteral("; every line shown once, in order");
         record(QStringLiteral("stream logs"), QString::fromLatin1(faultInfo.name),
-               view.messages.isEmpty() ? QStringLiteral("went on; every line shown once, in order")
-                                       : QStringLiteral("said \"%1\"; every line shown once, in order")
-                                             .arg(view.messages.constFirst().simplified().left(160)));
+               (view.messages.isEmpty()
+                    ? QStringLiteral("went on")
+                    : QStringLiteral("said \"%1\"").arg(view.messages.constFirst().simplified().left(160)))
+                   + shown);
     }
 
     void provision_data() { addRows(false); }

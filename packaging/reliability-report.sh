@@ -14,7 +14,8 @@ if ! DOCKMASTER_MATRIX_REPORT="$out" QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES=
     echo "The fault matrix has failing cells; docs/reliability.md was not written." >&2
     exit 1
 fi
-actions=(full-sync incremental-sync approve reject deploy-a-tag roll-back commit-a-config provision-an-app)
+actions=(full-sync incremental-sync approve reject deploy-a-tag roll-back commit-a-config provision-an-app
+         fix-a-DNS-record stream-logs)
 cells=$(cat "$out"/*.tsv | wc -l)
 {
     echo "# Reliability: the fault matrix"
@@ -31,9 +32,18 @@ cells=$(cat "$out"/*.tsv | wc -l)
     echo "one label change); and the local cache, synced afterwards, agrees with GitLab. The same cells"
     echo "run in CI as the \`faultmatrix_*\` tests."
     echo
+    echo "The last two actions meet their faults in a fault-injecting proxy (tests/support/faultproxy.h)"
+    echo "in front of another peer: **fix a DNS record** is the DNS dialog's read and Fix against a real"
+    echo "pdns_server (a bad body hits the zone read, the other faults the RRset change), green when"
+    echo "PowerDNS then serves exactly the expected A record, once; **stream logs** follows a podman"
+    echo "container's logs through podman's Docker API (a bad body hits the container list, the other"
+    echo "faults the log follow), green when the stream recovers by itself and shows every line the"
+    echo "container printed once, in order."
+    echo
     echo "**done**: completed despite the fault (a retry of an idempotent call, a lost answer found to"
     echo "have arrived). **refused**: not done, with a message; then completed once by the console's"
-    echo "recovery or by the admin's retry. **—**: the fault cannot occur in that action."
+    echo "recovery or by the admin's retry. **recovered**: a log stream that said what happened and"
+    echo "caught up by itself. **—**: the fault cannot occur in that action."
     echo
     printf '| Fault |'
     for a in "${actions[@]}"; do printf ' %s |' "${a//-/ }"; done
@@ -47,7 +57,8 @@ cells=$(cat "$out"/*.tsv | wc -l)
             outcome=$(awk -F'\t' -v f="$fault" '$2 == f { print $3 }' "$out/$a.tsv")
             case "$outcome" in
                 "") printf ' — |' ;;
-                done) printf ' done |' ;;
+                done | "went on"*) printf ' done |' ;;
+                "said "*) printf ' recovered |' ;;
                 *) printf ' refused |' ;;
             esac
         done

@@ -1858,6 +1858,12 @@
 </context>
 <context>
     <name>Dockmaster::DnsProvider</name>
+    <message numerus="yes">
+        <source>no answer within %n second(s)</source>
+        <translation>
+            <numerusform>%n 秒内没有应答</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Cancelled: the DNS settings changed while %1 was working.</source>
         <translation>已取消：%1 处理期间 DNS 设置发生了变化。</translation>
@@ -2060,6 +2066,14 @@
     <message>
         <source>HTTP %1: %2</source>
         <translation>HTTP %1：%2</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>无详细信息</translation>
+    </message>
+    <message>
+        <source>The log stream of %1 stopped answering.</source>
+        <translation>%1 的日志流停止了响应。</translation>
     </message>
     <message>
         <source>No container of %1 on this host yet; looking again every few seconds.</source>
@@ -3636,6 +3650,14 @@
     <message>
         <source>PowerDNS answered HTTP %1: %2</source>
         <translation>PowerDNS 返回 HTTP %1：%2</translation>
+    </message>
+    <message>
+        <source>PowerDNS answered with a redirect (HTTP %1), which is not followed so that the API key goes nowhere else. Check the PowerDNS API address.</source>
+        <translation>PowerDNS 返回了重定向（HTTP %1）。为使 API 密钥不被发往别处，不会跟随重定向。请检查 PowerDNS API 地址。</translation>
+    </message>
+    <message>
+        <source>valid JSON, but not an object</source>
+        <translation>是有效的 JSON，但不是对象</translation>
     </message>
     <message>
         <source>PowerDNS sent an answer that is not a zone: %1</source>

@@ -166,7 +166,7 @@ void DnsProvider::send(DnsOperation *operation, QNetworkRequest request, const Q
                        AnswerHandler handler)
 {
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(30000);
+    request.setTransferTimeout(TransferTimeoutMs);
     ++m_requestsSent;
     QNetworkReply *reply = m_network->sendCustomRequest(request, verb, body);
     QElapsedTimer clock;
@@ -178,6 +178,14 @@ void DnsProvider::send(DnsOperation *operation, QNetworkRequest request, const Q
         answer.body = reply->readAll();
         answer.error = reply->error();
         answer.errorString = reply->errorString();
+        // Qt ends a transfer that timed out as "Operation canceled", which
+        // would tell the admin that someone cancelled it. Its timer is a
+        // coarse one, which may fire up to 5% early.
+        if (answer.error == QNetworkReply::OperationCanceledError
+            && clock.elapsed() >= TransferTimeoutMs - TransferTimeoutMs / 20) {
+            answer.error = QNetworkReply::TimeoutError;
+            answer.errorString = tr("no answer within %n second(s)", nullptr, TransferTimeoutMs / 1000);
+        }
         answer.retryAfter = reply->rawHeader("Retry-After");
         qCDebug(lcDns).noquote() << verb << redacted(reply->url()) << answer.status
                                  << QStringLiteral("%1 ms").arg(clock.elapsed())

@@ -110,6 +110,8 @@ protected:
     void checkBaseUrl(const QUrl &url, const QString &fieldName);
     void checkCredential(const QString &value, const QString &fieldName);
 
+    // How long a request may go without any data before it is given up.
+    static constexpr int TransferTimeoutMs = 30000;
     using AnswerHandler = std::function<void(const DnsHttpAnswer &)>;
     // Sends one request on behalf of `operation`; the handler runs unless the
     // operation is gone. Redirects are not followed (they would carry the key

@@ -79,6 +79,17 @@ bool PowerDnsProvider::checkAnswer(DnsOperation *operation, const DnsHttpAnswer 
     case 404:
         fail(operation, tr("PowerDNS does not serve the zone %1 (HTTP 404).").arg(zone), false, answer.status);
         break;
+    case 301:
+    case 302:
+    case 303:
+    case 307:
+    case 308:
+        fail(operation,
+             tr("PowerDNS answered with a redirect (HTTP %1), which is not followed so that the API key goes "
+                "nowhere else. Check the PowerDNS API address.")
+                 .arg(answer.status),
+             false, answer.status);
+        break;
     case 400:
     case 422:
         fail(operation, tr("PowerDNS rejected the change: %1").arg(text.isEmpty() ? answer.errorString : text), false,
@@ -108,7 +119,10 @@ void PowerDnsProvider::fetch(DnsOperation *operation, const QString &zone, const
              QJsonParseError parseError;
              const QJsonDocument document = QJsonDocument::fromJson(answer.body, &parseError);
              if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-                 fail(operation, tr("PowerDNS sent an answer that is not a zone: %1").arg(parseError.errorString()));
+                 fail(operation,
+                      tr("PowerDNS sent an answer that is not a zone: %1")
+                          .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                            : tr("valid JSON, but not an object")));
                  return;
              }
              QList<DnsRecord> records;

@@ -115,7 +115,7 @@ void DockerLogWorker::start()
         } else {
             Q_EMIT failed(tr("The Docker engine refused to list containers (HTTP %1): %2")
                               .arg(m_listClient->status())
-                              .arg(QString::fromUtf8(m_listBody.left(300)).trimmed()));
+                              .arg(errorDetail(m_listBody)));
         }
     });
     connect(m_listClient, &HttpStreamClient::failed, this, [this](const QString &message) {
@@ -157,6 +157,19 @@ void DockerLogWorker::resumeReading()
         if (entry.second->client)
             entry.second->client->resume();
     }
+}
+
+QString DockerLogWorker::errorDetail(const QByteArray &body)
+{
+    const QByteArray trimmed = body.trimmed();
+    QString detail;
+    const QJsonDocument document = QJsonDocument::fromJson(trimmed);
+    if (document.isObject())
+        detail = document.object().value(QStringLiteral("message")).toString();
+    else if (document.isNull() && !trimmed.startsWith('{') && !trimmed.startsWith('[') && !trimmed.startsWith('<'))
+        detail = QString::fromUtf8(trimmed.left(300));
+    detail = detail.simplified().left(300);
+    return detail.isEmpty() ? tr("no details") : detail;
 }
 
 void DockerLogWorker::rescan()
@@ -229,6 +242,19 @@ void DockerLogWorker::onContainerList(const QByteArray &json)
         }
         Follow *f = it->second.get();
         f->running = s.running;
+        // Docker ends a follow soon after its container stops; one still open
+        // and silent a whole rescan later hangs (a stalled connection or
+        // proxy), and would never show the rest: open it again where it was.
+        // (A paused reader is silent because the window is behind, not hung.)
+        const bool hung
+            = !s.running && f->stoppedAtScan && !f->heardSinceScan && f->client->isActive() && !f->client->isPaused();
+        f->stoppedAtScan = !s.running;
+        f->heardSinceScan = false;
+        if (hung) {
+            f->client->abort();
+            onFailed(f, tr("The log stream of %1 stopped answering.").arg(f->name));
+            continue;
+        }
         if (f->ended && s.running && !f->client->isActive() && !f->retryTimer.isActive()) {
             f->ended = false;
             follow(f);
@@ -288,6 +314,7 @@ void DockerLogWorker::follow(Follow *f, Reading reading)
 
 void DockerLogWorker::onBody(Follow *f, QByteArrayView data)
 {
+    f->heardSinceScan = true;
     if (f->client->status() != 200) {
         if (f->errorBody.size() < 4096)
             f->errorBody.append(data);
@@ -389,13 +416,12 @@ void DockerLogWorker::onFinished(Follow *f)
 {
     if (f->client->status() != 200) {
         const int status = f->client->status();
-        const QString detail = QString::fromUtf8(f->errorBody).trimmed();
         if (status == 404) {
             f->ended = true;
             Q_EMIT streamEnded(f->name);
             return;
         }
-        onFailed(f, tr("HTTP %1: %2").arg(status).arg(detail));
+        onFailed(f, tr("HTTP %1: %2").arg(status).arg(errorDetail(f->errorBody)));
         return;
     }
     if (!f->catchingUp) {

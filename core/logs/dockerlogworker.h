@@ -57,6 +57,10 @@ private:
         int retryMs = 0;
         QTimer retryTimer;
         QByteArray errorBody;
+        // For finding a follow that hangs: the container seen stopped at the
+        // last rescan, and whether anything came since.
+        bool stoppedAtScan = false;
+        bool heardSinceScan = false;
     };
     struct Pending {
         qint64 timeNs;
@@ -68,6 +72,8 @@ private:
         LogLevel level;
     };
 
+    // Docker's error answer ({"message": ...}) in words, never raw JSON or HTML.
+    static QString errorDetail(const QByteArray &body);
     void rescan();
     void onContainerList(const QByteArray &json);
     void inspectAndFollow(Follow *follow);

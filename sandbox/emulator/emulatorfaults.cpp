@@ -1,5 +1,7 @@
 #include "sandbox/emulator/emulatorfaults.h"
 
+#include <QLocale>
+
 namespace Dockmaster {
 
 namespace {
@@ -100,6 +102,90 @@ EmulatorFault &EmulatorFault::onMethod(const QString &httpMethod)
 {
     method = httpMethod;
     return *this;
+}
+
+std::optional<HttpResponse> EmulatorFault::answerInstead(const HttpRequest &request) const
+{
+    switch (kind) {
+    case Kind::RedirectAway: {
+        // A misconfigured proxy or a moved instance: the same path, another host.
+        HttpResponse r = HttpResponse::text(302, "Found\n");
+        r.setHeader("Location", "http://gitlab-elsewhere.invalid" + request.target);
+        return r;
+    }
+    case Kind::DropConnection:
+        return HttpResponse { 0, {}, {}, HttpResponse::Delivery::Dropped };
+    case Kind::Status:
+        return HttpResponse::message(status,
+                                     QString::number(status) + QLatin1Char(' ')
+                                         + QString::fromLatin1(HttpResponse::reasonPhrase(status)));
+    case Kind::ApplicationRateLimited:
+        return HttpResponse::json(429,
+                                  "{\"message\":{\"error\":\"This endpoint has been requested too many times. "
+                                  "Try again later.\"}}");
+    case Kind::RateLimited:
+        return retryLater(retryAfterSeconds);
+    default:
+        return std::nullopt;
+    }
+}
+
+HttpResponse EmulatorFault::retryLater(int retryAfterSeconds)
+{
+    HttpResponse r = HttpResponse::text(429, "Retry later\n");
+    r.setHeader("Retry-After", QByteArray::number(retryAfterSeconds));
+    r.setHeader("RateLimit-ResetTime",
+                QLocale::c()
+                    .toString(QDateTime::currentDateTimeUtc().addSecs(retryAfterSeconds),
+                              QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+                    .toLatin1());
+    return r;
+}
+
+void EmulatorFault::reshapeAnswer(const HttpRequest &request, HttpResponse &response) const
+{
+    switch (kind) {
+    case Kind::MalformedJson:
+        response.status = 200;
+        response.setHeader("Content-Type", "application/json");
+        response.body = "[{\"id\": 1, \"name\": \"broken\", ";
+        break;
+    case Kind::TruncatedBody:
+        response.delivery = HttpResponse::Delivery::Truncated;
+        break;
+    case Kind::Stall:
+        response.delivery = HttpResponse::Delivery::Stalled;
+        break;
+    case Kind::TruncatedJson:
+        response.body.truncate(response.body.size() / 2);
+        break;
+    case Kind::WrongShapeJson:
+        response.status = 200;
+        response.setHeader("Content-Type", "application/json");
+        response.body = response.body.trimmed().startsWith('[') ? QByteArray("{\"message\":\"unexpected\"}")
+                                                                : QByteArray("[{\"unexpected\":true}]");
+        break;
+    case Kind::HugeBody: {
+        response.status = 200;
+        response.setHeader("Content-Type", "application/json");
+        const QByteArray open = "{\"padding\":\"";
+        const QByteArray close = "\"}";
+        const qsizetype fill = qMax<qsizetype>(0, hugeBytes - open.size() - close.size());
+        response.body = open + QByteArray(fill, 'x') + close;
+        break;
+    }
+    case Kind::LinkLoop: {
+        QByteArray host = request.header("host");
+        if (host.isEmpty())
+            host = "127.0.0.1";
+        const QByteArray self = "http://" + host + request.target;
+        response.setHeader("Link", "<" + self + ">; rel=\"next\"");
+        response.setHeader("X-Next-Page", request.queryValue(QStringLiteral("page"), QStringLiteral("1")).toLatin1());
+        break;
+    }
+    default:
+        break;
+    }
 }
 
 int EmulatorFaultInjector::add(const EmulatorFault &fault)

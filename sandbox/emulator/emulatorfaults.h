@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sandbox/emulator/httpmessage.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QMutex>
@@ -58,6 +60,16 @@ struct EmulatorFault {
     static EmulatorFault redirectAway(const QString &pathRegex, int times = 1);
     static EmulatorFault beforeAnswering(const QString &pathRegex, std::function<void()> action, int times = 1);
     EmulatorFault &onMethod(const QString &httpMethod);
+
+    // The answer this fault gives instead of the server's (status, rate
+    // limit, dropped connection, redirect away); nullopt for the faults that
+    // let the server answer first.
+    std::optional<HttpResponse> answerInstead(const HttpRequest &request) const;
+    // Changes the server's answer the way this fault does (malformed, cut,
+    // stalled, wrong shape, huge, paging loop); leaves it alone for the others.
+    void reshapeAnswer(const HttpRequest &request, HttpResponse &response) const;
+    // GitLab's (Rack::Attack's) 429 with Retry-After and RateLimit-ResetTime.
+    static HttpResponse retryLater(int retryAfterSeconds);
 };
 
 struct EmulatorRequestLogEntry {

@@ -132,42 +132,15 @@ void EmulatorServer::dispatch(QPointer<HttpConnection> connection, const HttpReq
         dispatch(connection, request, std::nullopt);
         return;
     }
-    if (fault && fault->kind == EmulatorFault::Kind::RedirectAway) {
-        // A misconfigured proxy or a moved instance: the same path, another host.
-        HttpResponse r = HttpResponse::text(302, "Found\n");
-        r.setHeader("Location", "http://gitlab-elsewhere.invalid" + request.target);
-        finish(connection, request, r, fault);
-        return;
+    if (fault) {
+        if (const std::optional<HttpResponse> instead = fault->answerInstead(request)) {
+            finish(connection, request, *instead, fault);
+            return;
+        }
     }
-    if (fault && fault->kind == EmulatorFault::Kind::DropConnection) {
-        finish(connection, request, HttpResponse { 0, {}, {}, HttpResponse::Delivery::Dropped }, fault);
-        return;
-    }
-    if (fault && fault->kind == EmulatorFault::Kind::Status) {
-        HttpResponse r = HttpResponse::message(fault->status,
-                                               QString::number(fault->status) + QLatin1Char(' ')
-                                                   + QString::fromLatin1(HttpResponse::reasonPhrase(fault->status)));
-        finish(connection, request, r, fault);
-        return;
-    }
-    if (fault && fault->kind == EmulatorFault::Kind::ApplicationRateLimited) {
-        finish(connection, request,
-               HttpResponse::json(429,
-                                  "{\"message\":{\"error\":\"This endpoint has been requested too many times. "
-                                  "Try again later.\"}}"),
+    if (overRateLimit()) {
+        finish(connection, request, EmulatorFault::retryLater(60 - int(QDateTime::currentSecsSinceEpoch() % 60)),
                fault);
-        return;
-    }
-    if ((fault && fault->kind == EmulatorFault::Kind::RateLimited) || overRateLimit()) {
-        HttpResponse r = HttpResponse::text(429, "Retry later\n");
-        const int retry = fault ? fault->retryAfterSeconds : 60 - int(QDateTime::currentSecsSinceEpoch() % 60);
-        r.setHeader("Retry-After", QByteArray::number(retry));
-        r.setHeader("RateLimit-ResetTime",
-                    QLocale::c()
-                        .toString(QDateTime::currentDateTimeUtc().addSecs(retry),
-                                  QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
-                        .toLatin1());
-        finish(connection, request, r, fault);
         return;
     }
     if (const std::optional<HttpResponse> redirect = httpsRedirect(request)) {
@@ -312,15 +285,8 @@ void EmulatorServer::handleGit(QPointer<HttpConnection> connection, const HttpRe
 void EmulatorServer::finish(QPointer<HttpConnection> connection, const HttpRequest &request, HttpResponse response,
                             const std::optional<EmulatorFault> &fault)
 {
-    if (fault && fault->kind == EmulatorFault::Kind::MalformedJson) {
-        response.status = 200;
-        response.setHeader("Content-Type", "application/json");
-        response.body = "[{\"id\": 1, \"name\": \"broken\", ";
-    }
-    if (fault && fault->kind == EmulatorFault::Kind::TruncatedBody)
-        response.delivery = HttpResponse::Delivery::Truncated;
     if (fault)
-        applyAnswerFault(request, response, *fault);
+        fault->reshapeAnswer(request, response);
     if (response.delivery != HttpResponse::Delivery::Dropped) {
         addRateLimitHeaders(response);
         QDateTime now;
@@ -339,44 +305,6 @@ void EmulatorServer::finish(QPointer<HttpConnection> connection, const HttpReque
         m_shared.saveState();
     if (connection)
         connection->respond(response);
-}
-
-void EmulatorServer::applyAnswerFault(const HttpRequest &request, HttpResponse &response, const EmulatorFault &fault)
-{
-    switch (fault.kind) {
-    case EmulatorFault::Kind::Stall:
-        response.delivery = HttpResponse::Delivery::Stalled;
-        break;
-    case EmulatorFault::Kind::TruncatedJson:
-        response.body.truncate(response.body.size() / 2);
-        break;
-    case EmulatorFault::Kind::WrongShapeJson:
-        response.status = 200;
-        response.setHeader("Content-Type", "application/json");
-        response.body = response.body.trimmed().startsWith('[') ? QByteArray("{\"message\":\"unexpected\"}")
-                                                                : QByteArray("[{\"unexpected\":true}]");
-        break;
-    case EmulatorFault::Kind::HugeBody: {
-        response.status = 200;
-        response.setHeader("Content-Type", "application/json");
-        const QByteArray open = "{\"padding\":\"";
-        const QByteArray close = "\"}";
-        const qsizetype fill = qMax<qsizetype>(0, fault.hugeBytes - open.size() - close.size());
-        response.body = open + QByteArray(fill, 'x') + close;
-        break;
-    }
-    case EmulatorFault::Kind::LinkLoop: {
-        QByteArray host = request.header("host");
-        if (host.isEmpty())
-            host = "127.0.0.1";
-        const QByteArray self = "http://" + host + request.target;
-        response.setHeader("Link", "<" + self + ">; rel=\"next\"");
-        response.setHeader("X-Next-Page", request.queryValue(QStringLiteral("page"), QStringLiteral("1")).toLatin1());
-        break;
-    }
-    default:
-        break;
-    }
 }
 
 bool EmulatorServer::overRateLimit()

@@ -43,8 +43,6 @@ private:
     // Omnibus's http-to-https redirect, when the emulator is set to send it.
     std::optional<HttpResponse> httpsRedirect(const HttpRequest &request) const;
     void addRateLimitHeaders(HttpResponse &response);
-    // The faults that change an answer GitLab gave (stall, cut, wrong shape, size, paging).
-    static void applyAnswerFault(const HttpRequest &request, HttpResponse &response, const EmulatorFault &fault);
     bool overRateLimit();
 
     GitLabEmulator::Shared &m_shared;

@@ -9,23 +9,36 @@
 // DOCKMASTER_MATRIX_REPORT set to a folder, the cells are written to
 // <folder>/<action>.tsv, from which packaging/reliability-report.sh writes
 // docs/reliability.md.
+//
+// GitLab's faults are injected in the emulator; the actions on other peers
+// (PowerDNS for "fix a DNS record", podman's Docker API for "stream logs")
+// meet the same faults (EmulatorFault) in a FaultProxy in front of the peer.
 
 #include "core/approvals/releaseapprover.h"
 #include "core/approvals/releasetrailers.h"
 #include "core/cache/cacheservice.h"
+#include "core/dns/dnsreconciler.h"
 #include "core/dns/powerdnsprovider.h"
 #include "core/git/gitworkspace.h"
+#include "core/logs/dockerlogsource.h"
 #include "core/provisioning/inventoryallocator.h"
 #include "core/provisioning/inventorydata.h"
 #include "core/provisioning/provisioner.h"
 #include "core/sync/syncengine.h"
 #include "sandbox/emulator/emulatorrepository.h"
+#include "sandbox/platform/podmanengine.h"
 #include "tests/approvals/approvaltesthelpers.h"
 #include "tests/provisioning/provisioningtesthelpers.h"
+#include "tests/support/faultproxy.h"
 #include "tests/support/pdnsserver.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSslConfiguration>
@@ -61,6 +74,17 @@ const FaultPoint LabelUpdate { QStringLiteral("PUT"), QStringLiteral("^/api/v4/p
 const FaultPoint NotePost { QStringLiteral("POST"), QStringLiteral("^/api/v4/projects/[^/]+/issues/\\d+/notes$") };
 const FaultPoint Push { QStringLiteral("POST"), QStringLiteral("git-receive-pack$") };
 const FaultPoint ProjectCreation { QStringLiteral("POST"), QStringLiteral("^/api/v4/projects$") };
+// PowerDNS's RRset change: the write whose lost answer leaves the admin unsure.
+const FaultPoint RecordChange { QStringLiteral("PATCH"), QStringLiteral("^/api/v1/servers/localhost/zones/") };
+// PowerDNS's zone read: the answer the provider parses to decide what to change.
+const FaultPoint RecordRead { QStringLiteral("GET"), QStringLiteral("^/api/v1/servers/localhost/zones/") };
+// Docker's log follow, and the container list whose JSON decides what is followed.
+const FaultPoint LogFollow { QStringLiteral("GET"), QStringLiteral("^/v[0-9.]+/containers/[^/]+/logs$") };
+const FaultPoint ContainerList { QStringLiteral("GET"), QStringLiteral("^/v[0-9.]+/containers/json$") };
+// A log follow has no timeout (logs may be silent): this one starts late.
+constexpr int LogSlowAnswerMs = 5000;
+// PowerDNS answers the API within its own (the provider's) 30 s transfer timeout or not at all.
+constexpr int DnsSlowAnswerMs = 40000;
 
 enum class FaultKind {
     Status500,
@@ -125,6 +149,16 @@ QString unreadableMessage(const QString &message)
         return QStringLiteral("raw server text in the message: ") + message.left(200);
     if (message.size() > 1500)
         return QStringLiteral("a message of %1 characters").arg(message.size());
+    return {};
+}
+
+// Qt's words for "no reason known" (or for a timeout) passed on as the reason.
+QString explainsNothing(const QString &message)
+{
+    for (const char *placeholder : { "no error occurred", "Unknown error", "Operation canceled" }) {
+        if (message.contains(QLatin1String(placeholder)))
+            return QStringLiteral("a placeholder for a reason: ") + message;
+    }
     return {};
 }
 
@@ -210,6 +244,12 @@ private:
     std::unique_ptr<PdnsServer> m_pdns;
     std::unique_ptr<InventoryAllocator> m_allocator;
     std::unique_ptr<PowerDnsProvider> m_dns;
+    // The "fix a DNS record" action's way to the same pdns_server.
+    std::unique_ptr<FaultProxy> m_dnsProxy;
+    // The "stream logs" action's Docker API: podman's, behind a fault proxy.
+    std::unique_ptr<QTemporaryDir> m_podmanDir;
+    std::unique_ptr<PodmanEngine> m_podman;
+    std::unique_ptr<FaultProxy> m_logProxy;
     const QString m_zone = QStringLiteral("plugins.example");
     QList<Cell> m_cells;
     int m_nextApp = 0;
@@ -222,49 +262,18 @@ private:
                                   const QString &branch)
     {
         GitLabEmulator &emulator = *m_fixture.emulator;
-        auto add = [&](EmulatorFault fault) {
-            const int id = emulator.addFault(fault.onMethod(point.method));
-            return std::function<void()>([&emulator, id] { emulator.removeFault(id); });
-        };
-        const QString &p = point.pathRegex;
+        if (std::optional<EmulatorFault> fault = emulatorFault(kind, point, TransferTimeoutMs * 3)) {
+            const int id = emulator.addFault(*fault);
+            return [&emulator, id] {
+                emulator.removeFault(id);
+            };
+        }
         switch (kind) {
-        case FaultKind::Status500:
-            return add(EmulatorFault::serverError(p, 500));
-        case FaultKind::Status502:
-            return add(EmulatorFault::serverError(p, 502));
-        case FaultKind::Status503:
-            return add(EmulatorFault::serverError(p, 503));
-        case FaultKind::Status504:
-            return add(EmulatorFault::serverError(p, 504));
-        case FaultKind::RateLimitedWithRetryAfter:
-            return add(EmulatorFault::rateLimited(p, 1));
-        case FaultKind::RateLimitedWithoutRetryAfter:
-            return add(EmulatorFault::applicationRateLimited(p));
         case FaultKind::ConnectionRefused:
             m_client->setBaseUrl(refusingUrl());
             return [this] {
                 m_client->setBaseUrl(m_fixture.emulator->baseUrl());
             };
-        case FaultKind::ResetMidBody:
-            return add(EmulatorFault::truncatedBody(p));
-        case FaultKind::ConnectionDropped:
-            return add(EmulatorFault::dropConnection(p));
-        case FaultKind::NeverEnds:
-            return add(EmulatorFault::stall(p));
-        case FaultKind::SlowAnswer:
-            return add(EmulatorFault::delay(p, TransferTimeoutMs * 3, 1));
-        case FaultKind::TruncatedJson:
-            return add(EmulatorFault::truncatedJson(p));
-        case FaultKind::MalformedJson:
-            return add(EmulatorFault::malformedJson(p));
-        case FaultKind::WrongShapeJson:
-            return add(EmulatorFault::wrongShapeJson(p));
-        case FaultKind::HugeBody:
-            return add(EmulatorFault::hugeBody(p, 50LL * 1024 * 1024));
-        case FaultKind::LinkLoop:
-            return add(EmulatorFault::linkLoop(p));
-        case FaultKind::RedirectToAnotherHost:
-            return add(EmulatorFault::redirectAway(p));
         case FaultKind::TlsCertificateError:
             m_client->setBaseUrl(m_tls.url());
             return [this] {
@@ -280,8 +289,15 @@ private:
         case FaultKind::PushNonFastForward:
             // Another commit lands on the branch between this console's fetch
             // and its push, so the push's old value no longer matches.
-            return add(EmulatorFault::beforeAnswering(
-                Push.pathRegex, [this, opsProject, branch] { foreignCommit(opsProject, branch); }));
+            {
+                const int id
+                    = emulator.addFault(EmulatorFault::beforeAnswering(Push.pathRegex, [this, opsProject, branch] {
+                                            foreignCommit(opsProject, branch);
+                                        }).onMethod(point.method));
+                return [&emulator, id] {
+                    emulator.removeFault(id);
+                };
+            }
         case FaultKind::PushRejectedByHook: {
             // The branch protected with "No one" allowed to push: GitLab's
             // pre-receive check refuses every push, an administrator's too.
@@ -290,6 +306,79 @@ private:
                 setPushAllowed(opsProject, branch, true);
             };
         }
+        default:
+            break;
+        }
+        return [] {
+        };
+    }
+
+    // The fault as the emulator's (and the fault proxy's) EmulatorFault, hitting
+    // the requests at `point`; nullopt for the faults that are not an answer
+    // (a refused connection, TLS, the clock, pushes). A slow answer takes `slowMs`.
+    static std::optional<EmulatorFault> emulatorFault(FaultKind kind, const FaultPoint &point, int slowMs)
+    {
+        const QString &p = point.pathRegex;
+        auto fault = [&]() -> std::optional<EmulatorFault> {
+            switch (kind) {
+            case FaultKind::Status500:
+            case FaultKind::Status502:
+            case FaultKind::Status503:
+            case FaultKind::Status504: {
+                const int status = kind == FaultKind::Status500 ? 500
+                    : kind == FaultKind::Status502              ? 502
+                    : kind == FaultKind::Status503              ? 503
+                                                                : 504;
+                return EmulatorFault::serverError(p, status);
+            }
+            case FaultKind::RateLimitedWithRetryAfter:
+                return EmulatorFault::rateLimited(p, 1);
+            case FaultKind::RateLimitedWithoutRetryAfter:
+                return EmulatorFault::applicationRateLimited(p);
+            case FaultKind::ResetMidBody:
+                return EmulatorFault::truncatedBody(p);
+            case FaultKind::ConnectionDropped:
+                return EmulatorFault::dropConnection(p);
+            case FaultKind::NeverEnds:
+                return EmulatorFault::stall(p);
+            case FaultKind::SlowAnswer:
+                return EmulatorFault::delay(p, slowMs, 1);
+            case FaultKind::TruncatedJson:
+                return EmulatorFault::truncatedJson(p);
+            case FaultKind::MalformedJson:
+                return EmulatorFault::malformedJson(p);
+            case FaultKind::WrongShapeJson:
+                return EmulatorFault::wrongShapeJson(p);
+            case FaultKind::HugeBody: // 50 MB
+                return EmulatorFault::hugeBody(p, 50LL * 1024 * 1024);
+            case FaultKind::LinkLoop:
+                return EmulatorFault::linkLoop(p);
+            case FaultKind::RedirectToAnotherHost:
+                return EmulatorFault::redirectAway(p);
+            default:
+                return std::nullopt;
+            }
+        }();
+        if (fault)
+            fault->onMethod(point.method);
+        return fault;
+    }
+
+    // Installs `kind` in `proxy` at `point`. A refused connection and a TLS
+    // error are a different address for the peer: `address` is set to it
+    // (left alone for the others). Returns what undoes the fault.
+    std::function<void()> installInProxy(FaultProxy &proxy, FaultKind kind, const FaultPoint &point, int slowMs,
+                                         QUrl *address)
+    {
+        if (kind == FaultKind::ConnectionRefused)
+            *address = refusingUrl();
+        else if (kind == FaultKind::TlsCertificateError)
+            *address = m_tls.url();
+        else if (std::optional<EmulatorFault> fault = emulatorFault(kind, point, slowMs)) {
+            const int id = proxy.addFault(*fault);
+            return [&proxy, id] {
+                proxy.removeFault(id);
+            };
         }
         return [] {
         };
@@ -367,11 +456,12 @@ private:
         qInfo().noquote() << QStringLiteral("MATRIX %1 | %2 | %3").arg(action, fault, outcome);
     }
 
-    static void addRows(bool withPush)
+    // `without`: the faults that cannot happen on the action's peer.
+    static void addRows(bool withPush, std::initializer_list<FaultKind> without = {})
     {
         QTest::addColumn<int>("fault");
         for (const FaultInfo &fault : Faults) {
-            if (fault.pushOnly && !withPush)
+            if ((fault.pushOnly && !withPush) || std::find(without.begin(), without.end(), fault.kind) != without.end())
                 continue;
             QTest::newRow(fault.name) << int(fault.kind);
         }
@@ -594,6 +684,17 @@ private:
 
     // --- provisioning ---------------------------------------------------
 
+    void startPdns()
+    {
+        if (m_pdns)
+            return;
+        m_pdns = std::make_unique<PdnsServer>();
+        const QString problem = m_pdns->start();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QString zoneProblem = m_pdns->createZone(m_zone);
+        QVERIFY2(zoneProblem.isEmpty(), qPrintable(zoneProblem));
+    }
+
     QString allocationStatus(const QString &appId)
     {
         const QList<AllocationRecord> records = allocationRecords(*m_fixture.emulator);
@@ -628,6 +729,133 @@ private:
         (void)QTest::qWaitFor([&run] { return run.finished || run.failed; }, 180000);
         run.appId = provisioner.appId();
         return run;
+    }
+
+    // --- DNS ---------------------------------------------------------
+
+    struct DnsFix {
+        bool ok = false;
+        bool fixed = false; // a change was sent (the records differed)
+        QString message;    // the dialog's status line
+    };
+
+    // What the admin's DNS dialog does: read the records, and when they
+    // differ, "Fix" and the re-read after it. `peer` is the PowerDNS API address.
+    DnsFix fixDns(const QUrl &peer, const QList<ExpectedDnsRecord> &expected)
+    {
+        PowerDnsProvider provider(peer, m_pdns->apiKey(), { m_zone });
+        DnsReconciler reconciler(&provider);
+        reconciler.setExpected(expected);
+        DnsFix result;
+        auto read = [&] {
+            QSignalSpy refreshed(&reconciler, &DnsReconciler::refreshFinished);
+            reconciler.refresh();
+            if (!refreshed.wait(120000))
+                return false;
+            return refreshed.first().first().toBool();
+        };
+        if (!read()) {
+            result.message = reconciler.statusText();
+            return result;
+        }
+        if (reconciler.needsFix()) {
+            result.fixed = true;
+            QSignalSpy fixedSpy(&reconciler, &DnsReconciler::fixFinished);
+            QSignalSpy refreshed(&reconciler, &DnsReconciler::refreshFinished);
+            reconciler.fix();
+            if (!fixedSpy.wait(120000) || !fixedSpy.first().first().toBool()) {
+                result.message = reconciler.statusText();
+                return result;
+            }
+            // A fix that succeeded re-reads the records by itself.
+            if (!QTest::qWaitFor([&] { return !refreshed.isEmpty(); }, 120000) || !refreshed.first().first().toBool()) {
+                result.message = reconciler.statusText();
+                return result;
+            }
+        }
+        result.ok = !reconciler.needsFix();
+        result.message = reconciler.statusText();
+        return result;
+    }
+
+    // --- logs -----------------------------------------------------------
+
+    void startPodman()
+    {
+        if (m_podman)
+            return;
+        // A short path: the service's unix socket lives under it.
+        m_podmanDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/dmfm-XXXXXX"));
+        QVERIFY(m_podmanDir->isValid());
+        m_podman = std::make_unique<PodmanEngine>(m_podmanDir->path());
+        QVERIFY2(m_podman->importBusyboxImage(), qPrintable(m_podman->lastError()));
+        QVERIFY2(m_podman->startService(60000), qPrintable(m_podman->lastError()));
+        m_logProxy = std::make_unique<FaultProxy>();
+        m_logProxy->setUnixUpstream(m_podman->socketPath());
+        QVERIFY(m_logProxy->listen());
+    }
+
+    // What the log view saw of one DockerLogSource.
+    struct LogView {
+        QList<QByteArray> lines;
+        QStringList names;
+        QStringList messages; // reconnecting reasons, failures and status lines, in order
+        int ended = 0;
+    };
+
+    static void watch(DockerLogSource &source, LogView &view)
+    {
+        QObject::connect(&source, &LogSource::linesAvailable, &source, [&view](const LogBatch &batch) {
+            for (const LogBatchLine &line : batch.lines) {
+                view.names.append(batch.sources.value(line.source));
+                view.lines.append(batch.lineText(line).toByteArray());
+            }
+        });
+        QObject::connect(&source, &LogSource::reconnecting, &source,
+                         [&view](const QString &, const QString &reason) { view.messages.append(reason); });
+        QObject::connect(&source, &LogSource::failed, &source,
+                         [&view](const QString &message) { view.messages.append(message); });
+        QObject::connect(&source, &LogSource::statusChanged, &source, [&view](const QString &message) {
+            if (!message.isEmpty())
+                view.messages.append(message);
+        });
+        QObject::connect(&source, &LogSource::streamEnded, &source, [&view](const QString &) { ++view.ended; });
+    }
+
+    static DockerLogOptions logOptions(const QString &project)
+    {
+        return { .composeProject = project,
+                 .tail = -1,
+                 .reconnectInitialMs = 100,
+                 .reconnectMaxMs = 1000,
+                 .rescanIntervalMs = 1000 };
+    }
+
+    // The A records of `name` as PowerDNS's API lists them (every RRset of that name and type).
+    QStringList aRecordsAt(const QString &name)
+    {
+        QNetworkAccessManager network;
+        QUrl url = m_pdns->apiUrl();
+        url.setPath(QStringLiteral("/api/v1/servers/localhost/zones/") + m_zone + QLatin1Char('.'));
+        QNetworkRequest request(url);
+        request.setRawHeader("X-API-Key", m_pdns->apiKey().toUtf8());
+        QNetworkReply *reply = network.get(request);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        if (!done.wait(30000))
+            return { QStringLiteral("no answer from PowerDNS") };
+        reply->deleteLater();
+        QStringList contents;
+        const QJsonArray rrsets
+            = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("rrsets")).toArray();
+        for (const QJsonValue &value : rrsets) {
+            const QJsonObject rrset = value.toObject();
+            if (rrset.value(QStringLiteral("name")).toString() != name + QLatin1Char('.')
+                || rrset.value(QStringLiteral("type")).toString() != QLatin1String("A"))
+                continue;
+            for (const QJsonValue &entry : rrset.value(QStringLiteral("records")).toArray())
+                contents.append(entry.toObject().value(QStringLiteral("content")).toString());
+        }
+        return contents;
     }
 
 private Q_SLOTS:
@@ -914,6 +1142,168 @@ private Q_SLOTS:
         record(QStringLiteral("commit a config"), QString::fromLatin1(faultInfo.name), how);
     }
 
+    // The rows of an action on a peer reached through a FaultProxy (PowerDNS,
+    // Docker): the Link loop (these APIs do not page), the clock (no request
+    // carries a time the peer checks) and the push faults cannot happen there.
+    static void addProxiedRows() { addRows(false, { FaultKind::LinkLoop, FaultKind::ClockOff }); }
+
+    // A fault in the body: it hits the answer that is parsed, not the change.
+    static bool isBadBody(FaultKind kind)
+    {
+        return kind == FaultKind::TruncatedJson || kind == FaultKind::MalformedJson || kind == FaultKind::WrongShapeJson
+            || kind == FaultKind::HugeBody;
+    }
+
+    // The admin's "Fix" in an app's DNS records dialog (views/shell/dnsaccess):
+    // a DnsReconciler reads the records, then upserts the wrong one, through
+    // the fault proxy in front of a real pdns_server.
+    void fixDnsRecord_data() { addProxiedRows(); }
+    void fixDnsRecord()
+    {
+        QFETCH(int, fault);
+        const FaultInfo &faultInfo = info(fault);
+        if (faultInfo.kind == Faults[0].kind) {
+            startPdns();
+            if (QTest::currentTestFailed())
+                return;
+            m_dnsProxy = std::make_unique<FaultProxy>();
+            m_dnsProxy->setUpstream(QStringLiteral("127.0.0.1"), quint16(m_pdns->apiUrl().port()));
+            QVERIFY(m_dnsProxy->listen());
+        }
+        // The app's record points elsewhere, twice over, as after a hand edit.
+        const QString appId = QStringLiteral("fix%1").arg(++m_serial);
+        const QString name = appId + QLatin1Char('.') + m_zone;
+        const QString address = QStringLiteral("192.0.2.10");
+        const QByteArray broken = QStringLiteral("{\"rrsets\":[{\"name\":\"%1.\",\"type\":\"A\",\"ttl\":300,"
+                                                 "\"changetype\":\"REPLACE\",\"records\":["
+                                                 "{\"content\":\"192.0.2.98\",\"disabled\":false},"
+                                                 "{\"content\":\"192.0.2.99\",\"disabled\":false}]}]}")
+                                      .arg(name)
+                                      .toUtf8();
+        QCOMPARE(m_pdns->patchZone(m_zone, broken), 204);
+        const QStringList before = m_pdns->dig(name);
+        QCOMPARE(before, QStringList({ QStringLiteral("192.0.2.98"), QStringLiteral("192.0.2.99") }));
+        const QList<ExpectedDnsRecord> expected = DnsReconciler::expectedForApp(appId, m_zone, address, {}, {});
+        const int hitsBefore = m_dnsProxy->faultsHit();
+
+        QUrl peer = m_dnsProxy->url();
+        const auto undo = installInProxy(*m_dnsProxy, faultInfo.kind,
+                                         isBadBody(faultInfo.kind) ? RecordRead : RecordChange, DnsSlowAnswerMs, &peer);
+        const auto first = fixDns(peer, expected);
+        undo();
+        if (peer == m_dnsProxy->url())
+            QVERIFY2(m_dnsProxy->faultsHit() > hitsBefore, "the fault never hit");
+        QString how = QStringLiteral("done");
+        if (!first.ok) {
+            const QString unreadable = unreadableMessage(first.message);
+            QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
+            const QString empty = explainsNothing(first.message);
+            QVERIFY2(empty.isEmpty(), qPrintable(empty));
+            if (claimsNothingChanged(first.message))
+                QVERIFY2(m_pdns->dig(name) == before, "says nothing changed, but PowerDNS changed");
+            // The admin opens the dialog again and fixes what is still wrong.
+            const auto again = fixDns(m_dnsProxy->url(), expected);
+            QVERIFY2(again.ok, qPrintable(again.message));
+            how = describe(false, first.message)
+                + (again.fixed ? QStringLiteral("; fixed once on retry") : QStringLiteral("; it had been fixed once"));
+        }
+        // PowerDNS serves exactly the expected record, once.
+        QCOMPARE(m_pdns->dig(name), QStringList { address });
+        QCOMPARE(aRecordsAt(name), QStringList { address });
+        record(QStringLiteral("fix a DNS record"), QString::fromLatin1(faultInfo.name), how);
+    }
+
+    // The Logs tab following an app's container (DockerLogSource) through the
+    // fault proxy in front of podman's Docker API (a unix socket). The
+    // container prints numbered lines and exits; a bad body hits the
+    // container list (the JSON that decides what is followed), the rest the
+    // log follow itself.
+    void streamLogs_data() { addProxiedRows(); }
+    void streamLogs()
+    {
+        QFETCH(int, fault);
+        const FaultInfo &faultInfo = info(fault);
+        if (faultInfo.kind == Faults[0].kind) {
+            if (!PodmanEngine::isInstalled())
+                QSKIP("podman or /usr/bin/busybox is not installed");
+            startPodman();
+            if (QTest::currentTestFailed())
+                return;
+        }
+        QVERIFY(m_podman);
+        constexpr int Lines = 150;
+        const QString project = QStringLiteral("dmfm%1n%2").arg(QCoreApplication::applicationPid()).arg(++m_serial);
+        const QString name = project + QStringLiteral("_web_1");
+        const QString script = QStringLiteral("i=0; while [ $i -lt %1 ]; do i=$((i+1)); echo \"line $i\"; "
+                                              "sleep 0.02; done")
+                                   .arg(Lines);
+        QVERIFY2(m_podman->runShellContainer(name, project, script), qPrintable(m_podman->lastError()));
+
+        const int hitsBefore = m_logProxy->faultsHit();
+        QUrl peer = m_logProxy->url();
+        // The engine down is the proxy's port refusing, so the same source
+        // finds the engine back by itself.
+        const bool refused = faultInfo.kind == FaultKind::ConnectionRefused;
+        if (refused)
+            QVERIFY(m_logProxy->setRefusing(true));
+        const auto undo = installInProxy(*m_logProxy, faultInfo.kind,
+                                         isBadBody(faultInfo.kind) ? ContainerList : LogFollow, LogSlowAnswerMs, &peer);
+        const bool tls = faultInfo.kind == FaultKind::TlsCertificateError;
+        DockerEndpoint endpoint;
+        endpoint.url = QUrl(QStringLiteral("tcp://127.0.0.1:%1").arg(refused ? m_logProxy->port() : peer.port()));
+        endpoint.tls = tls;
+        LogView view;
+        auto source = std::make_unique<DockerLogSource>(endpoint, logOptions(project));
+        watch(*source, view);
+        source->start();
+        // The fault meets the stream before it goes away.
+        if (refused || tls)
+            QVERIFY2(QTest::qWaitFor([&] { return !view.messages.isEmpty(); }, 60000), "the fault was never seen");
+        else
+            QVERIFY2(QTest::qWaitFor([&] { return m_logProxy->faultsHit() > hitsBefore; }, 60000),
+                     "the fault never hit");
+        undo();
+        if (refused)
+            QVERIFY(m_logProxy->setRefusing(false));
+        if (tls) {
+            // The admin corrects the host's address: the view follows it anew.
+            source->stop();
+            const QStringList seen = view.messages;
+            view = LogView();
+            view.messages = seen;
+            endpoint.url = QUrl(QStringLiteral("tcp://127.0.0.1:%1").arg(m_logProxy->port()));
+            endpoint.tls = false;
+            source = std::make_unique<DockerLogSource>(endpoint, logOptions(project));
+            watch(*source, view);
+            source->start();
+        }
+        // Without the fault the stream recovers by itself: every line once, in order.
+        QVERIFY2(QTest::qWaitFor([&] { return view.ended > 0 && view.lines.size() >= Lines; }, 120000),
+                 qPrintable(QStringLiteral("%1 of %2 lines, %3 end(s); messages: %4")
+                                .arg(view.lines.size())
+                                .arg(Lines)
+                                .arg(view.ended)
+                                .arg(view.messages.join(QStringLiteral(" / ")))));
+        source->stop();
+        QCOMPARE(view.lines.size(), Lines);
+        for (int i = 0; i < Lines; ++i)
+            QCOMPARE(view.lines.at(i), "line " + QByteArray::number(i + 1));
+        QVERIFY(view.names.count(name) == Lines);
+        for (const QString &message : std::as_const(view.messages)) {
+            const QString unreadable = unreadableMessage(message);
+            QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
+            const QString empty = explainsNothing(message);
+            QVERIFY2(empty.isEmpty(), qPrintable(empty));
+        }
+        const QString shown = tls ? QStringLiteral("; on the corrected address, every line shown once, in order")
+                                  : QStringLiteral("; every line shown once, in order");
+        record(QStringLiteral("stream logs"), QString::fromLatin1(faultInfo.name),
+               (view.messages.isEmpty()
+                    ? QStringLiteral("went on")
+                    : QStringLiteral("said \"%1\"").arg(view.messages.constFirst().simplified().left(160)))
+                   + shown);
+    }
+
     void provision_data() { addRows(false); }
     void provision()
     {
@@ -921,13 +1311,7 @@ private Q_SLOTS:
         const FaultInfo &faultInfo = info(fault);
         if (faultInfo.kind == Faults[0].kind) {
             startWorld(2);
-            if (!m_pdns) {
-                m_pdns = std::make_unique<PdnsServer>();
-                const QString problem = m_pdns->start();
-                QVERIFY2(problem.isEmpty(), qPrintable(problem));
-                const QString zoneProblem = m_pdns->createZone(m_zone);
-                QVERIFY2(zoneProblem.isEmpty(), qPrintable(zoneProblem));
-            }
+            startPdns();
             m_allocator = std::make_unique<InventoryAllocator>(m_client.get(), QStringLiteral("plugins/ops/inventory"));
             m_dns = std::make_unique<PowerDnsProvider>(m_pdns->apiUrl(), m_pdns->apiKey(), QStringList { m_zone });
         }

@@ -118,6 +118,13 @@ qint64 statusBytes(const char *field)
 // window's thread keeps running.
 void TestPodmanLogs::containerPrintingAGigabyteStaysBounded()
 {
+#if defined(__SANITIZE_THREAD__)
+    // Under ThreadSanitizer the console reads slowly enough that podman's
+    // follow loses nothing, and a gigabyte then takes longer than a test
+    // function may; the threads are the same as in the test above. The
+    // ASan+UBSan suite runs this one.
+    QSKIP("the gigabyte runs in the ASan+UBSan suite, not under TSan");
+#endif
     QVERIFY2(m_engine->startService(), qPrintable(m_engine->lastError()));
     // The log file on disk next to the test, not in /tmp (often memory).
     QTemporaryDir logDir(QCoreApplication::applicationDirPath() + QStringLiteral("/dmbiglog-XXXXXX"));

@@ -119,10 +119,9 @@ void LogModel::flushNow()
     evictToFit(keptLines, keptBytes);
     qint64 skip = incoming - keptLines;
     m_dropped += skip;
-    const qint64 inserted = keptLines;
-    if (inserted > 0) {
+    if (keptLines > 0) {
         const int first = rowCount();
-        beginInsertRows({}, first, int(first + inserted - 1));
+        beginInsertRows({}, first, int(first + keptLines - 1));
         for (const LogBatch &batch : pending) {
             QVarLengthArray<quint16, 8> sourceMap;
             for (const QString &name : batch.sources)

@@ -46,9 +46,9 @@ private Q_SLOTS:
     void workspaceRefusesTheLink()
     {
         QFETCH(QString, target);
-        newRepository();
-        QString error;
-        QVERIFY2(m_server.commitSymlink(m_repo, Branch, LinkPath, target, &error), qPrintable(error));
+        newRepositoryWithLinkTo(target);
+        if (QTest::currentTestFailed())
+            return;
         QTemporaryDir cache;
         GitWorkspace workspace(cache.path());
         WorkspaceRecorder recorder(&workspace);
@@ -90,9 +90,9 @@ private Q_SLOTS:
     void editorShowsTheLinkNotItsTarget()
     {
         QFETCH(QString, target);
-        newRepository();
-        QString error;
-        QVERIFY2(m_server.commitSymlink(m_repo, Branch, LinkPath, target, &error), qPrintable(error));
+        newRepositoryWithLinkTo(target);
+        if (QTest::currentTestFailed())
+            return;
         QTemporaryDir cache;
         GitWorkspace workspace(cache.path());
         ConfigEditor editor(&workspace, m_highlighting);
@@ -180,6 +180,14 @@ private Q_SLOTS:
     }
 
 private:
+    // A new repository whose conf/ holds a symbolic link to `target`.
+    void newRepositoryWithLinkTo(const QString &target)
+    {
+        newRepository();
+        QString error;
+        QVERIFY2(m_server.commitSymlink(m_repo, Branch, LinkPath, target, &error), qPrintable(error));
+    }
+
     void newRepository(QMap<QString, QByteArray> files = {})
     {
         ++m_repoCounter;

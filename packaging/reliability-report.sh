@@ -51,7 +51,8 @@ cells=$(cat "$out"/*.tsv | wc -l)
     printf '|---|'
     for a in "${actions[@]}"; do printf -- '---|'; done
     echo
-    cut -f2 "$out/approve.tsv" | while IFS= read -r fault; do
+    # Every fault once, in the order the actions meet them (pushes: approve; the cache: sync).
+    cut -f2 "$out"/*.tsv | awk '!seen[$0]++' | while IFS= read -r fault; do
         printf '| %s |' "$fault"
         for a in "${actions[@]}"; do
             outcome=$(awk -F'\t' -v f="$fault" '$2 == f { print $3 }' "$out/$a.tsv")

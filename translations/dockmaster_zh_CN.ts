@@ -2868,7 +2868,30 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::LocalDisk</name>
+    <message>
+        <source>the disk holding %1 is full</source>
+        <translation>%1 所在的磁盘已满</translation>
+    </message>
+    <message>
+        <source>%1 is read-only</source>
+        <translation>%1 为只读</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 on this computer is full: free some space, then try again. %2</source>
+        <translation>本机上 %1 所在的磁盘已满：请释放一些空间后重试。%2</translation>
+    </message>
+    <message>
+        <source>%1 on this computer is read-only. %2</source>
+        <translation>本机上的 %1 为只读。%2</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::InventoryFetcher</name>
+    <message>
+        <source>The local copy of the inventory cannot be written.</source>
+        <translation>无法写入资源清单的本地副本。</translation>
+    </message>
     <message>
         <source>unknown git error</source>
         <translation>未知 git 错误</translation>

@@ -1,5 +1,7 @@
 #include "core/cache/storefailure.h"
 
+#include "core/util/localdisk.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -7,7 +9,6 @@
 #include <QSqlError>
 
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace Dockmaster {
@@ -71,16 +72,15 @@ StoreFailure StoreFailures::diagnoseFileSystem(const QString &filePath)
     const QString dir = file.absolutePath();
     if (!QFileInfo::exists(dir))
         return StoreFailure::None;
-    struct statvfs fs {};
-    if (statvfs(QFile::encodeName(dir).constData(), &fs) == 0) {
-        if (fs.f_flag & ST_RDONLY)
-            return StoreFailure::ReadOnly;
-        // f_blocks is 0 on virtual file systems such as /proc: no space to speak of.
-        if (fs.f_blocks > 0 && fs.f_bavail == 0)
-            return StoreFailure::DiskFull;
+    switch (LocalDisk::problemAt(dir)) {
+    case LocalDisk::Problem::Full:
+        return StoreFailure::DiskFull;
+    case LocalDisk::Problem::ReadOnly:
+        return StoreFailure::ReadOnly;
+    case LocalDisk::Problem::None:
+        break;
     }
-    if (access(QFile::encodeName(dir).constData(), W_OK) != 0
-        || (file.exists() && access(QFile::encodeName(filePath).constData(), W_OK) != 0))
+    if (file.exists() && access(QFile::encodeName(filePath).constData(), W_OK) != 0)
         return StoreFailure::ReadOnly;
     return StoreFailure::None;
 }
@@ -89,8 +89,11 @@ StoreFailure StoreFailures::classify(const QSqlError &error, const QString &file
 {
     bool numeric = false;
     const int code = error.nativeErrorCode().toInt(&numeric) & 0xff;
-    if (!numeric)
-        return StoreFailure::Other;
+    if (!numeric) {
+        // Qt's own failures (a commit that failed) carry no SQLite code.
+        const StoreFailure cause = diagnoseFileSystem(filePath);
+        return cause != StoreFailure::None ? cause : StoreFailure::Other;
+    }
     switch (code) {
     case SqliteCorrupt:
     case SqliteNotADatabase:

@@ -37,6 +37,11 @@ GitRetry::Failure GitRetry::classify(int errorClass, const QString &message)
     }
     if (errorClass != GIT_ERROR_NET && errorClass != GIT_ERROR_OS && errorClass != GIT_ERROR_HTTP)
         return Failure::Final;
+    // This computer's own disk failed: trying again at once fails the same way.
+    for (const char *local : { "no space left on device", "read-only file system", "disk quota exceeded" }) {
+        if (message.contains(QLatin1String(local), Qt::CaseInsensitive))
+            return Failure::Final;
+    }
     // Nothing reached the server: GitLab is unreachable, which the console
     // reports as offline instead of waiting here.
     const QString lower = message.toLower();

@@ -1,6 +1,7 @@
 #include "core/git/gitworkspace.h"
 
 #include "core/git/gitworker.h"
+#include "core/util/localdisk.h"
 #include "core/util/logging.h"
 #include "core/util/redact.h"
 #include "core/util/threadmailbox.h"
@@ -13,6 +14,7 @@ namespace Dockmaster {
 
 GitWorkspace::GitWorkspace(const QString &cacheRoot, QObject *parent)
     : QObject(parent)
+    , m_root(cacheRoot)
     , m_thread(new QThread(this))
     , m_worker(new GitWorker(cacheRoot))
     , m_toWorker(new ThreadMailbox)
@@ -54,7 +56,9 @@ void GitWorkspace::post(QObject *context, Callback<T> done, Work work, std::sour
         } catch (const GitError &error) {
             result.failed = true;
             result.failure = error.kind;
-            result.error = error.message;
+            // A workspace on a full (or read-only) disk says so in plain words.
+            result.error
+                = error.kind == GitFailure::General ? LocalDisk::withDiskProblem(error.message, m_root) : error.message;
             qCDebug(lcGit).noquote() << caller.function_name() << "failed after" << clock.elapsed()
                                      << "ms:" << redacted(error.message);
         }

@@ -89,6 +89,7 @@ private:
     void onFinished();
 
     GitLibrary m_library; // first member: outlives the worker
+    const QString m_root; // where the clones live, on this computer
     QThread *m_thread = nullptr;
     GitWorker *m_worker = nullptr;       // lives on m_thread, deleted there by our destructor
     ThreadMailbox *m_toWorker = nullptr; // lives on m_thread: the work goes through it

@@ -12,7 +12,9 @@
 #include "core/render/configrenderer.h"
 #include "core/render/renderinput.h"
 #include "core/util/enumkeys.h"
+#include "core/util/localdisk.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFutureWatcher>
 #include <QJsonArray>
@@ -749,7 +751,8 @@ void Provisioner::pushBranches(const QString &httpUrl, const QString &codeSha, c
         const BranchPushResult result = watcher->result();
         watcher->deleteLater();
         if (!result.ok()) {
-            done(result.error);
+            // Its scratch repository is a temporary folder on this computer.
+            done(LocalDisk::withDiskProblem(result.error, QDir::tempPath()));
             return;
         }
         // A rejected new branch was created by someone else meanwhile; the
@@ -796,7 +799,8 @@ void Provisioner::generateKey(std::function<void(QByteArray, QString, QString)> 
 {
     auto dir = std::make_shared<QTemporaryDir>();
     if (!dir->isValid()) {
-        done({}, {}, tr("Cannot create a temporary folder for the deploy key."));
+        done({}, {},
+             LocalDisk::withDiskProblem(tr("Cannot create a temporary folder for the deploy key."), QDir::tempPath()));
         return;
     }
     auto *process = new QProcess(this);
@@ -809,8 +813,10 @@ void Provisioner::generateKey(std::function<void(QByteArray, QString, QString)> 
                 if (status != QProcess::NormalExit || exitCode != 0 || !privateFile.open(QIODevice::ReadOnly)
                     || !publicFile.open(QIODevice::ReadOnly)) {
                     done({}, {},
-                         tr("ssh-keygen could not create the deploy key: %1")
-                             .arg(QString::fromUtf8(process->readAllStandardError()).trimmed().left(200)));
+                         LocalDisk::withDiskProblem(
+                             tr("ssh-keygen could not create the deploy key: %1")
+                                 .arg(QString::fromUtf8(process->readAllStandardError()).trimmed().left(200)),
+                             dir->path()));
                     return;
                 }
                 done(privateFile.readAll(), QString::fromUtf8(publicFile.readAll()).trimmed(), {});

@@ -1,5 +1,6 @@
 #include "core/sync/inventoryfetcher.h"
 
+#include "core/util/localdisk.h"
 #include "core/util/logging.h"
 #include "core/util/redact.h"
 
@@ -64,7 +65,9 @@ public:
 
 } // namespace
 
-InventoryFetchResult fetchInventory(const InventoryFetchRequest &request, const std::atomic_bool *cancelled)
+namespace {
+
+InventoryFetchResult fetchInto(const InventoryFetchRequest &request, const std::atomic_bool *cancelled)
 {
     InventoryFetchResult result;
     LibGit2 library;
@@ -74,7 +77,10 @@ InventoryFetchResult fetchInventory(const InventoryFetchRequest &request, const 
     QDir().mkpath(request.repositoryDir);
     QLockFile lock(request.repositoryDir + QStringLiteral(".lock"));
     if (!lock.tryLock(request.timeoutMs)) {
-        result.error = Text::tr("The local copy of the inventory is busy.");
+        // Held by another sync, or the lock file itself cannot be written.
+        result.error = lock.error() == QLockFile::LockFailedError
+            ? Text::tr("The local copy of the inventory is busy.")
+            : Text::tr("The local copy of the inventory cannot be written.");
         return result;
     }
 
@@ -186,6 +192,18 @@ InventoryFetchResult fetchInventory(const InventoryFetchRequest &request, const 
         }
     }
     result.ok = true;
+    return result;
+}
+
+} // namespace
+
+InventoryFetchResult fetchInventory(const InventoryFetchRequest &request, const std::atomic_bool *cancelled)
+{
+    InventoryFetchResult result = fetchInto(request, cancelled);
+    // The mirror is on this computer: a full disk is named as such, not only
+    // in libgit2's words (or as a lock that could not be taken).
+    if (!result.error.isEmpty())
+        result.error = LocalDisk::withDiskProblem(result.error, request.repositoryDir);
     return result;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/approvals/releasetrailers.h"
 #include "core/cache/cachedatabase.h"
+#include "core/cache/storefailure.h"
 #include "core/domain/appstatus.h"
 #include "core/gitlab/releaserequestparser.h"
 
@@ -503,8 +504,9 @@ SyncWriteResult writeSyncBatch(CacheDatabase &db, const SyncBatch &batch,
         result.storeFailure = db.lastFailure();
         if (result.storeFailure == StoreFailure::Locked)
             result.storeHolder = StoreFailures::lockHolder(db.filePath());
+        // The cause in words (a full disk, the program holding a lock), else SQLite's.
         result.error = Text::tr("The local cache could not be updated (%1); it still holds the previous data.")
-                           .arg(db.lastError());
+                           .arg(StoreFailures::describe(result.storeFailure, db.filePath(), db.lastError()));
     }
     return result;
 }

@@ -75,6 +75,11 @@ private Q_SLOTS:
         QTest::newRow("certificate") << int(GIT_ERROR_SSL) << "the SSL certificate is invalid" << int(F::Final);
         QTest::newRow("conflict") << int(GIT_ERROR_REFERENCE) << "cannot push non-fastforwardable reference"
                                   << int(F::Final);
+        // This computer's disk: the same failure again at once, never a network hiccup.
+        QTest::newRow("disk full") << int(GIT_ERROR_OS) << "failed to write out file: No space left on device"
+                                   << int(F::Final);
+        QTest::newRow("read-only") << int(GIT_ERROR_OS) << "failed to make directory '/x': Read-only file system"
+                                   << int(F::Final);
     }
 
     void classifiesLibgit2Failures()

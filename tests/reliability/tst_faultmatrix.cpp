@@ -31,6 +31,7 @@
 #include "tests/provisioning/provisioningtesthelpers.h"
 #include "tests/support/faultproxy.h"
 #include "tests/support/pdnsserver.h"
+#include "tests/support/smalldisk.h"
 
 #include <QDir>
 #include <QFile>
@@ -108,36 +109,58 @@ enum class FaultKind {
     ClockOff,
     PushNonFastForward,
     PushRejectedByHook,
+    DiskFull,
+    CacheLocked,
+    CacheCorrupt,
+};
+
+// What a fault needs of an action to hit it.
+enum class Needs {
+    Request,    // any request to the peer
+    GitPush,    // a git push
+    Cache,      // the local cache (SQLite)
+    LocalFiles, // anything the console writes on this machine
+};
+
+// What an action does, for the faults that can meet it.
+enum Uses : int {
+    RequestsOnly = 0,
+    PushesGit = 1,
+    SyncsTheCache = 2,
+    WritesFiles = 4,
 };
 
 struct FaultInfo {
     FaultKind kind;
     const char *name;
-    bool pushOnly;
+    Needs needs;
 };
 
 const FaultInfo Faults[] = {
-    { FaultKind::Status500, "HTTP 500", false },
-    { FaultKind::Status502, "HTTP 502", false },
-    { FaultKind::Status503, "HTTP 503", false },
-    { FaultKind::Status504, "HTTP 504", false },
-    { FaultKind::RateLimitedWithRetryAfter, "429 with Retry-After", false },
-    { FaultKind::RateLimitedWithoutRetryAfter, "429 without Retry-After", false },
-    { FaultKind::ConnectionRefused, "connection refused", false },
-    { FaultKind::ResetMidBody, "connection reset mid-body", false },
-    { FaultKind::ConnectionDropped, "connection dropped before the answer", false },
-    { FaultKind::NeverEnds, "answer that never ends", false },
-    { FaultKind::SlowAnswer, "answer slower than the timeout", false },
-    { FaultKind::TruncatedJson, "truncated JSON", false },
-    { FaultKind::MalformedJson, "malformed JSON", false },
-    { FaultKind::WrongShapeJson, "valid JSON of the wrong shape", false },
-    { FaultKind::HugeBody, "50 MB body", false },
-    { FaultKind::LinkLoop, "Link to the same page (loop)", false },
-    { FaultKind::RedirectToAnotherHost, "redirect to another host", false },
-    { FaultKind::TlsCertificateError, "TLS certificate error", false },
-    { FaultKind::ClockOff, "clock 10 minutes off", false },
-    { FaultKind::PushNonFastForward, "push rejected as non-fast-forward", true },
-    { FaultKind::PushRejectedByHook, "push rejected by a hook", true },
+    { FaultKind::Status500, "HTTP 500", Needs::Request },
+    { FaultKind::Status502, "HTTP 502", Needs::Request },
+    { FaultKind::Status503, "HTTP 503", Needs::Request },
+    { FaultKind::Status504, "HTTP 504", Needs::Request },
+    { FaultKind::RateLimitedWithRetryAfter, "429 with Retry-After", Needs::Request },
+    { FaultKind::RateLimitedWithoutRetryAfter, "429 without Retry-After", Needs::Request },
+    { FaultKind::ConnectionRefused, "connection refused", Needs::Request },
+    { FaultKind::ResetMidBody, "connection reset mid-body", Needs::Request },
+    { FaultKind::ConnectionDropped, "connection dropped before the answer", Needs::Request },
+    { FaultKind::NeverEnds, "answer that never ends", Needs::Request },
+    { FaultKind::SlowAnswer, "answer slower than the timeout", Needs::Request },
+    { FaultKind::TruncatedJson, "truncated JSON", Needs::Request },
+    { FaultKind::MalformedJson, "malformed JSON", Needs::Request },
+    { FaultKind::WrongShapeJson, "valid JSON of the wrong shape", Needs::Request },
+    { FaultKind::HugeBody, "50 MB body", Needs::Request },
+    { FaultKind::LinkLoop, "Link to the same page (loop)", Needs::Request },
+    { FaultKind::RedirectToAnotherHost, "redirect to another host", Needs::Request },
+    { FaultKind::TlsCertificateError, "TLS certificate error", Needs::Request },
+    { FaultKind::ClockOff, "clock 10 minutes off", Needs::Request },
+    { FaultKind::PushNonFastForward, "push rejected as non-fast-forward", Needs::GitPush },
+    { FaultKind::PushRejectedByHook, "push rejected by a hook", Needs::GitPush },
+    { FaultKind::DiskFull, "disk full while writing", Needs::LocalFiles },
+    { FaultKind::CacheLocked, "cache locked by another process", Needs::Cache },
+    { FaultKind::CacheCorrupt, "cache file corrupt", Needs::Cache },
 };
 
 // A message an admin can read: said at all, not a server's raw answer.
@@ -149,6 +172,19 @@ QString unreadableMessage(const QString &message)
         return QStringLiteral("raw server text in the message: ") + message.left(200);
     if (message.size() > 1500)
         return QStringLiteral("a message of %1 characters").arg(message.size());
+    return {};
+}
+
+// A refusal under a fault on this machine names it: the admin can do
+// something about a full disk or a program holding the cache, not about
+// "busy" or an error code.
+QString causeMissing(FaultKind kind, const QString &message)
+{
+    if (kind == FaultKind::DiskFull && !message.contains(QLatin1String("full")))
+        return QStringLiteral("does not say the disk is full: ") + message;
+    if (kind == FaultKind::CacheLocked && !message.contains(QLatin1String("locked"))
+        && !message.contains(QLatin1String("in use")))
+        return QStringLiteral("does not say the cache is locked: ") + message;
     return {};
 }
 
@@ -251,6 +287,9 @@ private:
     std::unique_ptr<PodmanEngine> m_podman;
     std::unique_ptr<FaultProxy> m_logProxy;
     const QString m_zone = QStringLiteral("plugins.example");
+    // What the console writes on this machine (caches, workspaces, mirrors,
+    // temporary files) lives on a disk of its own, so it can be made full.
+    Test::SmallDisk m_disk;
     QList<Cell> m_cells;
     int m_nextApp = 0;
     int m_serial = 0;
@@ -296,6 +335,25 @@ private:
                                         }).onMethod(point.method));
                 return [&emulator, id] {
                     emulator.removeFault(id);
+                };
+            }
+        case FaultKind::DiskFull:
+            // The console's folders and its temporary files on a disk with
+            // no byte left (the server's repositories live elsewhere).
+            if (!m_disk.isMounted())
+                return [] {
+                };
+            {
+                const QByteArray temporary = qgetenv("TMPDIR");
+                qputenv("TMPDIR", QFile::encodeName(localPath(QStringLiteral("tmp"))));
+                if (!m_disk.fill())
+                    qWarning("the small disk could not be filled");
+                return [this, temporary] {
+                    m_disk.makeRoom();
+                    if (temporary.isNull())
+                        qunsetenv("TMPDIR");
+                    else
+                        qputenv("TMPDIR", temporary);
                 };
             }
         case FaultKind::PushRejectedByHook: {
@@ -423,6 +481,9 @@ private:
 
     // --- the world ------------------------------------------------------
 
+    // Where the console keeps `name` on this machine.
+    QString localPath(const QString &name) const { return m_dir.filePath(QStringLiteral("local/") + name); }
+
     void startWorld(int apps)
     {
         m_dns.reset();
@@ -439,7 +500,7 @@ private:
         options.maxRetryAfterSeconds = 5;
         m_client->setOptions(options);
         m_approver = std::make_unique<ReleaseApprover>(
-            m_client.get(), ApprovalFixture::options(m_dir.filePath(QStringLiteral("approvals-%1").arg(++m_serial))));
+            m_client.get(), ApprovalFixture::options(localPath(QStringLiteral("approvals-%1").arg(++m_serial))));
         m_outcomes = std::make_unique<OutcomeRecorder>(m_approver.get());
         m_nextApp = 0;
     }
@@ -457,11 +518,15 @@ private:
     }
 
     // `without`: the faults that cannot happen on the action's peer.
-    static void addRows(bool withPush, std::initializer_list<FaultKind> without = {})
+    // `uses`: what the action does (Uses), which decides the faults that can meet it.
+    static void addRows(int uses, std::initializer_list<FaultKind> without = {})
     {
         QTest::addColumn<int>("fault");
         for (const FaultInfo &fault : Faults) {
-            if ((fault.pushOnly && !withPush) || std::find(without.begin(), without.end(), fault.kind) != without.end())
+            const bool meets = fault.needs == Needs::Request || (fault.needs == Needs::GitPush && (uses & PushesGit))
+                || (fault.needs == Needs::Cache && (uses & SyncsTheCache))
+                || (fault.needs == Needs::LocalFiles && (uses & WritesFiles));
+            if (!meets || std::find(without.begin(), without.end(), fault.kind) != without.end())
                 continue;
             QTest::newRow(fault.name) << int(fault.kind);
         }
@@ -489,13 +554,63 @@ private:
 
     // --- sync -----------------------------------------------------------
 
-    std::unique_ptr<CacheService> openCache(const QString &name)
+    std::unique_ptr<CacheService> openCache(const QString &name, CacheDatabase::OpenResult *result = nullptr)
     {
-        auto cache = std::make_unique<CacheService>(m_dir.filePath(name));
+        auto cache = std::make_unique<CacheService>(localPath(name));
         QSignalSpy opened(cache.get(), &CacheService::opened);
         cache->open();
         if (!opened.wait(20000))
             return {};
+        if (result)
+            *result = opened.first().first().value<CacheDatabase::OpenResult>();
+        return cache;
+    }
+
+    // Another program (a sqlite3 shell left open) holding the cache's write
+    // lock until the returned function lets it go.
+    std::function<void()> lockCache(const QString &path)
+    {
+        auto holder = std::make_shared<QProcess>();
+        holder->start(QStringLiteral("sqlite3"), { path });
+        if (!holder->waitForStarted(30000))
+            qWarning("sqlite3 did not start");
+        // It waits for the console's own writes to end, takes the lock, and
+        // says so (this process's lock file would hide whether it did).
+        holder->write(".bail on\n.timeout 30000\nBEGIN EXCLUSIVE;\n"
+                      "CREATE TABLE held (x);\n.print locked\n");
+        QByteArray said;
+        if (!QTest::qWaitFor(
+                [&] {
+                    said += holder->readAllStandardOutput();
+                    return said.contains("locked");
+                },
+                40000))
+            qWarning() << "sqlite3 did not take the lock:" << holder->readAllStandardError();
+        return [holder] {
+            holder->write("ROLLBACK;\n.quit\n");
+            holder->closeWriteChannel();
+            holder->waitForFinished(30000);
+        };
+    }
+
+    // The console quits, the cache file is damaged (its header overwritten,
+    // as by a crash of the disk or another tool), the console starts again.
+    std::unique_ptr<CacheService> damageAndReopen(std::unique_ptr<CacheService> cache, const QString &name)
+    {
+        cache.reset();
+        {
+            QFile file(localPath(name));
+            if (!file.open(QIODevice::ReadWrite) || file.write(QByteArray(100, 'x')) != 100)
+                return {};
+        }
+        CacheDatabase::OpenResult reopened;
+        cache = openCache(name, &reopened);
+        // The damaged file is set aside, not deleted, and the admin is told.
+        if (reopened.status != CacheDatabase::OpenStatus::RecoveredFromCorruption
+            || !QFile::exists(reopened.movedAsidePath) || !unreadableMessage(reopened.message).isEmpty()) {
+            qWarning().noquote() << "the damaged cache was not recovered:" << reopened.message;
+            return {};
+        }
         return cache;
     }
 
@@ -504,7 +619,7 @@ private:
     {
         SyncEngine engine(m_client.get(), &cache);
         SyncOptions options;
-        options.inventoryMirrorDir = m_dir.filePath(QStringLiteral("mirror-%1.git").arg(++m_serial));
+        options.inventoryMirrorDir = localPath(QStringLiteral("mirror-%1.git").arg(++m_serial));
         engine.setOptions(options);
         std::optional<QString> failure;
         bool ended = false;
@@ -570,11 +685,16 @@ private:
         const FaultInfo &faultInfo = info(fault);
         const QString action
             = mode == SyncEngine::Mode::Full ? QStringLiteral("full sync") : QStringLiteral("incremental sync");
-        auto cache = openCache(QStringLiteral("cache-%1.sqlite").arg(++m_serial));
+        const QString cacheName = QStringLiteral("cache-%1.sqlite").arg(++m_serial);
+        auto cache = openCache(cacheName);
         QVERIFY(cache);
         if (mode == SyncEngine::Mode::Incremental) {
             const auto first = runSync(*cache, SyncEngine::Mode::Full);
             QVERIFY2(!first, qPrintable(first.value_or(QString())));
+        }
+        if (faultInfo.kind == FaultKind::CacheCorrupt) {
+            cache = damageAndReopen(std::move(cache), cacheName);
+            QVERIFY(cache);
         }
         // Something new for this sync to bring: a release request opened now.
         const int app = m_nextApp++ % int(m_fixture.seed.appIds.size());
@@ -583,14 +703,15 @@ private:
         QVERIFY(opened.iid > 0);
         const CacheState before = state(*cache);
 
-        const auto undo = install(faultInfo.kind, IssueListing, {}, {});
+        const auto undo = faultInfo.kind == FaultKind::CacheLocked ? lockCache(localPath(cacheName))
+                                                                   : install(faultInfo.kind, IssueListing, {}, {});
         const auto failure = runSync(*cache, mode);
         undo();
         const CacheState under = state(*cache);
         const CacheState truth = gitLabState();
         QVERIFY(!truth.apps.isEmpty());
         if (failure) {
-            const QString unreadable = unreadableMessage(*failure);
+            const QString unreadable = unreadableMessage(*failure) + causeMissing(faultInfo.kind, *failure);
             QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
             // A failed run writes nothing: the panels keep what they showed.
             QVERIFY2(under == before, "a failed sync changed the cache");
@@ -644,7 +765,7 @@ private:
         const ReleaseOutcome first = m_outcomes->wait(start(), 120000);
         undo();
         if (!first.ok()) {
-            const QString unreadable = unreadableMessage(first.message);
+            const QString unreadable = unreadableMessage(first.message) + causeMissing(faultInfo.kind, first.message);
             QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
             const int pushed = int(operationCommits(ops, branch, first.operationId).size());
             QVERIFY2(pushed <= 1, "a commit was pushed twice");
@@ -861,7 +982,14 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // First, before any thread starts (a thread keeps the namespace it began in).
+        const bool ownNamespace = Test::enterOwnMountNamespace();
         QVERIFY(m_dir.isValid());
+        QVERIFY(QDir().mkpath(localPath(QString())));
+        // A tmpfs holds only what is written to it; 512 MiB is a ceiling.
+        if (ownNamespace)
+            QVERIFY(m_disk.mount(localPath(QString()), 512LL * 1024 * 1024));
+        QVERIFY(QDir().mkpath(localPath(QStringLiteral("tmp"))));
         QVERIFY2(m_tls.start(m_dir.path()), "openssl could not make a certificate");
         // A stalled git answer fails after 5 s here instead of libgit2's 30 s.
         git_libgit2_opts(GIT_OPT_SET_SERVER_TIMEOUT, 5000);
@@ -889,6 +1017,8 @@ private Q_SLOTS:
 
     void init()
     {
+        if (QByteArray(QTest::currentDataTag()) == info(int(FaultKind::DiskFull)).name && !m_disk.isMounted())
+            QSKIP("No right to mount a small file system here (needs root in a mount namespace).");
         // Every cell starts on a GitLab that answers normally.
         if (m_fixture.emulator)
             m_fixture.emulator->clearFaults();
@@ -896,7 +1026,7 @@ private Q_SLOTS:
             m_client->setBaseUrl(m_fixture.emulator->baseUrl());
     }
 
-    void fullSync_data() { addRows(false); }
+    void fullSync_data() { addRows(SyncsTheCache | WritesFiles); }
     void fullSync()
     {
         if (QByteArray(QTest::currentDataTag()) == Faults[0].name)
@@ -904,7 +1034,7 @@ private Q_SLOTS:
         syncCell(SyncEngine::Mode::Full);
     }
 
-    void incrementalSync_data() { addRows(false); }
+    void incrementalSync_data() { addRows(SyncsTheCache | WritesFiles); }
     void incrementalSync()
     {
         if (QByteArray(QTest::currentDataTag()) == Faults[0].name)
@@ -912,7 +1042,7 @@ private Q_SLOTS:
         syncCell(SyncEngine::Mode::Incremental);
     }
 
-    void approve_data() { addRows(true); }
+    void approve_data() { addRows(PushesGit | WritesFiles); }
     void approve()
     {
         QFETCH(int, fault);
@@ -926,12 +1056,12 @@ private Q_SLOTS:
         const QString ops = opsProject(request);
         const QString key = ReleaseTrailers::requestKey(codeProject(request), request.iid);
 
-        const auto undo
-            = install(faultInfo.kind, faultInfo.pushOnly ? Push : LabelUpdate, ops, QStringLiteral("env/test"));
+        const auto undo = install(faultInfo.kind, faultInfo.needs == Needs::GitPush ? Push : LabelUpdate, ops,
+                                  QStringLiteral("env/test"));
         const ReleaseOutcome first = m_outcomes->wait(m_approver->approve(request, QStringLiteral("root")), 120000);
         undo();
         if (!first.ok()) {
-            const QString unreadable = unreadableMessage(first.message);
+            const QString unreadable = unreadableMessage(first.message) + causeMissing(faultInfo.kind, first.message);
             QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
             if (claimsNothingChanged(first.message))
                 QVERIFY2(m_fixture.commitsWithLine(ops, QStringLiteral("env/test"), ReleaseTrailers::requestLine(key))
@@ -968,7 +1098,7 @@ private Q_SLOTS:
                                   : QStringLiteral("; completed once by recovery")));
     }
 
-    void reject_data() { addRows(false); }
+    void reject_data() { addRows(RequestsOnly); }
     void reject()
     {
         QFETCH(int, fault);
@@ -986,7 +1116,7 @@ private Q_SLOTS:
             = m_outcomes->wait(m_approver->reject(request, QStringLiteral("root"), reason), 120000);
         undo();
         if (!first.ok()) {
-            const QString unreadable = unreadableMessage(first.message);
+            const QString unreadable = unreadableMessage(first.message) + causeMissing(faultInfo.kind, first.message);
             QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
             if (claimsNothingChanged(first.message)) {
                 QVERIFY2(m_fixture.notesContaining(request, reason) == 0, "says nothing changed, but commented");
@@ -1013,7 +1143,7 @@ private Q_SLOTS:
                        + (retried ? QStringLiteral("; rejected once on retry") : QStringLiteral("; it was done once")));
     }
 
-    void deployTag_data() { addRows(true); }
+    void deployTag_data() { addRows(PushesGit | WritesFiles); }
     void deployTag()
     {
         QFETCH(int, fault);
@@ -1028,7 +1158,7 @@ private Q_SLOTS:
         });
     }
 
-    void rollback_data() { addRows(true); }
+    void rollback_data() { addRows(PushesGit | WritesFiles); }
     void rollback()
     {
         QFETCH(int, fault);
@@ -1050,7 +1180,7 @@ private Q_SLOTS:
         });
     }
 
-    void commitConfig_data() { addRows(true); }
+    void commitConfig_data() { addRows(PushesGit | WritesFiles); }
     void commitConfig()
     {
         QFETCH(int, fault);
@@ -1063,7 +1193,7 @@ private Q_SLOTS:
         const QByteArray content = "# cell " + QByteArray::number(m_serial) + "\n";
         const QString message = QStringLiteral("Config cell %1").arg(m_serial);
         // The editor's workspace of this profile: one per cell, kept across its "restart".
-        const QString workspaceRoot = m_dir.filePath(QStringLiteral("editor-%1").arg(m_serial));
+        const QString workspaceRoot = localPath(QStringLiteral("editor-%1").arg(m_serial));
         const GitAuthor author { QStringLiteral("root"), QStringLiteral("root@example.test") };
         auto open = [&](GitWorkspace &workspace) {
             return waitGit<GitOpened>([&](QObject *context, auto done) {
@@ -1091,7 +1221,7 @@ private Q_SLOTS:
         undo();
         QString how = QStringLiteral("done");
         if (!opened.ok()) {
-            const QString unreadable = unreadableMessage(opened.error);
+            const QString unreadable = unreadableMessage(opened.error) + causeMissing(faultInfo.kind, opened.error);
             QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
             const auto reopened = open(*workspace);
             QVERIFY2(reopened.ok(), qPrintable(reopened.error));
@@ -1112,7 +1242,7 @@ private Q_SLOTS:
             QVERIFY2(again.ok() && !again.value.rejection, qPrintable(again.error));
             how = QStringLiteral("not done (another commit came first); re-applied and pushed once");
         } else if (!first->ok()) {
-            const QString unreadable = unreadableMessage(first->error);
+            const QString unreadable = unreadableMessage(first->error) + causeMissing(faultInfo.kind, first->error);
             QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
             // The editor opens the workspace again (as after a restart): a
             // commit that did not reach GitLab is offered and pushed once;
@@ -1144,8 +1274,9 @@ private Q_SLOTS:
 
     // The rows of an action on a peer reached through a FaultProxy (PowerDNS,
     // Docker): the Link loop (these APIs do not page), the clock (no request
-    // carries a time the peer checks) and the push faults cannot happen there.
-    static void addProxiedRows() { addRows(false, { FaultKind::LinkLoop, FaultKind::ClockOff }); }
+    // carries a time the peer checks), the push faults and the local ones (the
+    // console writes nothing on this machine for them) cannot happen there.
+    static void addProxiedRows() { addRows(RequestsOnly, { FaultKind::LinkLoop, FaultKind::ClockOff }); }
 
     // A fault in the body: it hits the answer that is parsed, not the change.
     static bool isBadBody(FaultKind kind)
@@ -1195,7 +1326,7 @@ private Q_SLOTS:
             QVERIFY2(m_dnsProxy->faultsHit() > hitsBefore, "the fault never hit");
         QString how = QStringLiteral("done");
         if (!first.ok) {
-            const QString unreadable = unreadableMessage(first.message);
+            const QString unreadable = unreadableMessage(first.message) + causeMissing(faultInfo.kind, first.message);
             QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
             const QString empty = explainsNothing(first.message);
             QVERIFY2(empty.isEmpty(), qPrintable(empty));
@@ -1290,7 +1421,7 @@ private Q_SLOTS:
             QCOMPARE(view.lines.at(i), "line " + QByteArray::number(i + 1));
         QVERIFY(view.names.count(name) == Lines);
         for (const QString &message : std::as_const(view.messages)) {
-            const QString unreadable = unreadableMessage(message);
+            const QString unreadable = unreadableMessage(message) + causeMissing(faultInfo.kind, message);
             QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
             const QString empty = explainsNothing(message);
             QVERIFY2(empty.isEmpty(), qPrintable(empty));
@@ -1304,7 +1435,7 @@ private Q_SLOTS:
                    + shown);
     }
 
-    void provision_data() { addRows(false); }
+    void provision_data() { addRows(WritesFiles); }
     void provision()
     {
         QFETCH(int, fault);
@@ -1328,7 +1459,7 @@ private Q_SLOTS:
         QString how = QStringLiteral("done");
         QString appId = first.appId;
         if (!first.finished) {
-            const QString unreadable = unreadableMessage(first.reason);
+            const QString unreadable = unreadableMessage(first.reason) + causeMissing(faultInfo.kind, first.reason);
             QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable));
             // It names what failed: not a lookup's "nothing there" after a
             // failed create, nor a project id it never got.

@@ -11,6 +11,7 @@
 
 #include "core/cache/cacheschema.h"
 #include "core/cache/cacheservice.h"
+#include "tests/support/smalldisk.h"
 #include "tests/support/sqlitefile.h"
 #include "tests/support/withoutdacoverride.h"
 
@@ -24,8 +25,6 @@
 #include <QTest>
 
 #include <memory>
-#include <sched.h>
-#include <sys/mount.h>
 #include <unistd.h>
 
 using namespace Dockmaster;
@@ -160,19 +159,6 @@ bool writeApps(CacheService &service, const QList<AppRecord> &list, QString *err
     return result && result->first;
 }
 
-// Fills the file system holding `dir` to the last byte.
-bool fillDisk(const QString &filler)
-{
-    QFile file(filler);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    const QByteArray chunk(16 * 1024, 'f');
-    while (file.write(chunk) == chunk.size() && file.flush()) { }
-    const QByteArray byte(1, 'f');
-    while (file.write(byte) == 1 && file.flush()) { }
-    return true;
-}
-
 } // namespace
 
 class TestLocalStoreFaults : public QObject
@@ -184,8 +170,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         // Our own mount namespace, so the small file systems below are ours
         // alone and vanish with the test.
-        m_canMount = geteuid() == 0 && unshare(CLONE_NEWNS) == 0
-            && mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0;
+        m_canMount = Test::enterOwnMountNamespace();
     }
 
     void init()
@@ -197,13 +182,7 @@ private Q_SLOTS:
         m_journalPath = m_profile + QStringLiteral("/journal.sqlite");
     }
 
-    void cleanup()
-    {
-        if (m_mounted) {
-            umount2(QFile::encodeName(m_profile).constData(), MNT_DETACH);
-            m_mounted = false;
-        }
-    }
+    void cleanup() { m_disk.unmount(); }
 
     void damagedCacheKeepsTheJournal_data()
     {
@@ -326,7 +305,7 @@ private Q_SLOTS:
         seed();
         const QByteArray before = contentOf(m_cachePath);
         const QString filler = m_profile + QStringLiteral("/filler");
-        QVERIFY(fillDisk(filler));
+        QVERIFY(Test::fillDisk(filler));
 
         OpenedService opened = openService(m_cachePath);
         QVERIFY(opened.service);
@@ -367,7 +346,7 @@ private Q_SLOTS:
         QVERIFY(opened.service);
         QCOMPARE(opened.cache.status, CacheDatabase::OpenStatus::Ready);
         const QString filler = m_profile + QStringLiteral("/filler");
-        QVERIFY(fillDisk(filler));
+        QVERIFY(Test::fillDisk(filler));
 
         // A sync's write fails as a whole and says why; the journal keeps the
         // entry in memory and says so.
@@ -484,13 +463,12 @@ private:
         if (!m_canMount)
             QSKIP("No right to mount a small file system here (needs root in a mount namespace).");
         // Room for the seeded stores and a little more.
-        QVERIFY(mount("tmpfs", QFile::encodeName(m_profile).constData(), "tmpfs", 0, "size=4m") == 0);
-        m_mounted = true;
+        QVERIFY(m_disk.mount(m_profile, 4 * 1024 * 1024));
     }
 
     QTemporaryDir m_dir;
     bool m_canMount = false;
-    bool m_mounted = false;
+    Test::SmallDisk m_disk;
     QString m_profile;
     QString m_cachePath;
     QString m_journalPath;

@@ -76,21 +76,13 @@ void LogModel::appendBatch(const LogBatch &batch)
 
 void LogModel::evictToFit(qint64 lines, qint64 bytes)
 {
-    qint64 evict = qMax<qint64>(0, m_store.size() + lines - m_capacity);
-    qint64 excessBytes = m_store.textBytes() + bytes - m_textBudget;
-    for (qint64 seq = m_store.firstSeq(); seq < m_store.firstSeq() + evict; ++seq)
-        excessBytes -= m_store.record(seq).length;
-    while (excessBytes > 0 && evict < m_store.size()) {
-        excessBytes -= m_store.record(m_store.firstSeq() + evict).length;
-        ++evict;
-    }
-    evict = qMin(evict, m_store.size());
-    if (evict <= 0)
+    const LogStore::Eviction eviction = m_store.evictionToFit(m_capacity - lines, m_textBudget - bytes);
+    if (eviction.lines <= 0)
         return;
-    beginRemoveRows({}, 0, int(evict - 1));
-    m_store.evictTo(m_store.firstSeq() + evict);
+    beginRemoveRows({}, 0, int(eviction.lines - 1));
+    m_store.evict(eviction);
     endRemoveRows();
-    m_dropped += evict;
+    m_dropped += eviction.lines;
 }
 
 void LogModel::flushNow()

@@ -52,12 +52,22 @@ void LogStore::append(const LogRecord &record)
     m_textBytes += record.length;
 }
 
-void LogStore::evictTo(qint64 firstSeq)
+LogStore::Eviction LogStore::evictionToFit(qint64 maxLines, qint64 maxBytes) const
 {
-    firstSeq = qBound(m_firstSeq, firstSeq, m_endSeq);
-    for (qint64 seq = m_firstSeq; seq < firstSeq; ++seq)
-        m_textBytes -= record(seq).length;
-    m_firstSeq = firstSeq;
+    Eviction eviction;
+    const qint64 overLines = size() - qMax<qint64>(0, maxLines);
+    for (qint64 seq = m_firstSeq;
+         seq < m_endSeq && (eviction.lines < overLines || m_textBytes - eviction.bytes > maxBytes); ++seq) {
+        eviction.bytes += record(seq).length;
+        ++eviction.lines;
+    }
+    return eviction;
+}
+
+void LogStore::evict(const Eviction &eviction)
+{
+    m_firstSeq = qMin(m_firstSeq + qMax<qint64>(0, eviction.lines), m_endSeq);
+    m_textBytes -= eviction.bytes;
     while (!m_segments.empty() && (m_segmentBase + 1) * LogSegment::Size <= m_firstSeq) {
         m_segments.pop_front();
         ++m_segmentBase;

@@ -90,7 +90,15 @@ public:
         return m_segments[size_t(segment)]->records[size_t(seq % LogSegment::Size)];
     }
     void append(const LogRecord &record); // record.text is copied into the arena
-    void evictTo(qint64 firstSeq);        // drops everything before firstSeq
+
+    // The oldest lines to drop so that at most maxLines lines and maxBytes
+    // of text remain: found in one walk, then dropped without another.
+    struct Eviction {
+        qint64 lines = 0;
+        qint64 bytes = 0;
+    };
+    Eviction evictionToFit(qint64 maxLines, qint64 maxBytes) const;
+    void evict(const Eviction &eviction);
     void clear();
 
     int internSource(const QString &name);

@@ -5479,6 +5479,10 @@
 <context>
     <name>Dockmaster::SecretStore</name>
     <message>
+        <source>The keychain is locked: unlock it (for example in Passwords and Keys, or by logging in again), then try again.</source>
+        <translation>钥匙串已锁定：请先解锁（例如在“密码和密钥”中，或重新登录），然后重试。</translation>
+    </message>
+    <message>
         <source>No keychain is available on this desktop (for example GNOME Keyring or KWallet). The secret was not stored anywhere; start a keychain service and try again.</source>
         <translation>此桌面上没有可用的密钥环（例如 GNOME Keyring 或 KWallet）。该密钥未被保存到任何地方；请启动密钥环服务后重试。</translation>
     </message>

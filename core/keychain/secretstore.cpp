@@ -1,7 +1,14 @@
 #include "core/keychain/secretstore.h"
 
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QDBusVariant>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
+
+#include <functional>
 
 namespace Dockmaster {
 namespace {
@@ -21,6 +28,33 @@ QString describeKeychainError(QKeychain::Error error, const QString &detail)
     default:
         return SecretStore::tr("The keychain reported an error: %1").arg(detail);
     }
+}
+
+QString lockedMessage()
+{
+    return SecretStore::tr("The keychain is locked: unlock it (for example in Passwords and Keys, or by logging "
+                           "in again), then try again.");
+}
+
+// libsecret cannot search a locked keychain without asking the user to
+// unlock it; where nobody can be asked (no prompter, a locked screen) it
+// answers "not found", which would tell the admin that no token is stored.
+// The Secret Service itself says whether its default collection is locked.
+// Asynchronous, and never starts a keychain that is not running.
+void askWhetherLocked(QObject *context, std::function<void(bool)> answer)
+{
+    QDBusMessage call = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets/aliases/default"),
+        QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
+    call << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
+    call.setAutoStartService(false);
+    constexpr int AnswerWithinMs = 5000;
+    auto *watcher = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call, AnswerWithinMs), context);
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context, [watcher, answer = std::move(answer)] {
+        watcher->deleteLater();
+        const QDBusPendingReply<QDBusVariant> reply = *watcher;
+        answer(!reply.isError() && reply.value().variant().toBool());
+    });
 }
 
 } // namespace
@@ -60,7 +94,12 @@ void KeychainSecretStore::read(const QString &key)
         if (job->error() == QKeychain::NoError)
             Q_EMIT secretRead(key, job->textData(), true);
         else if (job->error() == QKeychain::EntryNotFound)
-            Q_EMIT secretRead(key, QString(), false);
+            askWhetherLocked(this, [this, key](bool locked) {
+                if (locked)
+                    Q_EMIT failed(key, lockedMessage());
+                else
+                    Q_EMIT secretRead(key, QString(), false);
+            });
         else
             Q_EMIT failed(key, describeKeychainError(job->error(), job->errorString()));
     });
@@ -89,7 +128,14 @@ void KeychainSecretStore::remove(const QString &key)
     job->setInsecureFallback(false);
     connect(job, &QKeychain::Job::finished, this, [this, job, key] {
         if (job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound)
-            Q_EMIT secretRemoved(key);
+            // A locked keychain removes nothing, yet libsecret reports no
+            // error: "nothing to remove" there is not "gone".
+            askWhetherLocked(this, [this, key](bool locked) {
+                if (locked)
+                    Q_EMIT failed(key, lockedMessage());
+                else
+                    Q_EMIT secretRemoved(key);
+            });
         else
             Q_EMIT failed(key, describeKeychainError(job->error(), job->errorString()));
     });

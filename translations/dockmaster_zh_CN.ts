@@ -2887,6 +2887,48 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::AppKeyspace</name>
+    <message>
+        <source>%1 is not an app id (lower-case letters, digits and dashes).</source>
+        <translation>%1 不是应用 ID（只能包含小写字母、数字和连字符）。</translation>
+    </message>
+    <message>
+        <source>Valkey did not change the user of %1: %2</source>
+        <translation>Valkey 未能修改 %1 的用户：%2</translation>
+    </message>
+    <message>
+        <source>Valkey did not remove the user of %1: %2</source>
+        <translation>Valkey 未能删除 %1 的用户：%2</translation>
+    </message>
+    <message>
+        <source>Valkey did not list the keys of %1: %2</source>
+        <translation>Valkey 未能列出 %1 的键：%2</translation>
+    </message>
+    <message>
+        <source>Valkey did not remove the keys of %1: %2</source>
+        <translation>Valkey 未能删除 %1 的键：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ValkeyConnection</name>
+    <message>
+        <source>Cannot reach Valkey at %1: out of memory.</source>
+        <translation>无法连接位于 %1 的 Valkey：内存不足。</translation>
+    </message>
+    <message>
+        <source>Cannot reach Valkey at %1: %2</source>
+        <translation>无法连接位于 %1 的 Valkey：%2</translation>
+    </message>
+    <message>
+        <source>Valkey at %1 refused the credentials of %2: %3</source>
+        <translation>位于 %1 的 Valkey 拒绝了 %2 的凭据：%3</translation>
+    </message>
+    <message>
+        <source>The connection to Valkey at %1 broke: %2</source>
+        <translation>与位于 %1 的 Valkey 的连接已中断：%2</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::InventoryFetcher</name>
     <message>
         <source>The local copy of the inventory cannot be written.</source>

@@ -1,0 +1,143 @@
+#include "core/platform/appkeyspace.h"
+
+#include "core/platform/valkeyconnection.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QRegularExpression>
+
+namespace Dockmaster {
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Dockmaster::AppKeyspace)
+};
+
+QByteArray passwordHash(const QString &password)
+{
+    return QCryptographicHash::hash(password.toUtf8(), QCryptographicHash::Sha256).toHex();
+}
+
+QString refusedApp(const QString &appId)
+{
+    return Text::tr("%1 is not an app id (lower-case letters, digits and dashes).").arg(appId.left(80));
+}
+
+// How many keys one SCAN step asks for, and one UNLINK removes.
+constexpr int ScanBatch = 1000;
+
+} // namespace
+
+bool AppKeyspace::isValidAppId(const QString &appId)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
+    return pattern.match(appId).hasMatch();
+}
+
+QByteArray AppKeyspace::userName(const QString &appId)
+{
+    return appId.toUtf8();
+}
+
+QByteArray AppKeyspace::keyPrefix(const QString &appId)
+{
+    return '{' + appId.toUtf8() + "}:";
+}
+
+QList<QByteArray> AppKeyspace::rules(const QString &appId)
+{
+    const QByteArray prefix = keyPrefix(appId);
+    return {
+        "on",
+        "resetkeys",
+        "resetchannels",
+        '~' + prefix + '*',
+        '&' + prefix + '*',
+        // Everything, then away with what reaches beyond the app's own keys.
+        "nocommands",
+        "+@all",
+        "-@dangerous",
+        "-@admin",
+        "-@scripting",
+        // Other databases, where the app's keys would escape the console's view.
+        "-select",
+        "-move",
+        "-swapdb",
+        // Commands without a key that would show other apps' key or channel names.
+        "-scan",
+        "-randomkey",
+        "-dbsize",
+        "-pubsub",
+        "-memory",
+        "+memory|usage",
+    };
+}
+
+AppKeyspaceAdmin::AppKeyspaceAdmin(ValkeyConnection &admin)
+    : m_admin(admin)
+{
+}
+
+QString AppKeyspaceAdmin::setUser(const QString &appId, const QList<QByteArray> &arguments)
+{
+    if (!AppKeyspace::isValidAppId(appId))
+        return refusedApp(appId);
+    QList<QByteArray> command { "ACL", "SETUSER", AppKeyspace::userName(appId) };
+    command += arguments;
+    const ValkeyReply reply = m_admin.command(command);
+    if (reply.isError())
+        return Text::tr("Valkey did not change the user of %1: %2").arg(appId, QString::fromUtf8(reply.text));
+    return {};
+}
+
+QString AppKeyspaceAdmin::ensureUser(const QString &appId, const QString &password)
+{
+    QList<QByteArray> arguments { '#' + passwordHash(password) };
+    arguments += AppKeyspace::rules(appId);
+    return setUser(appId, arguments);
+}
+
+QString AppKeyspaceAdmin::addPassword(const QString &appId, const QString &password)
+{
+    return setUser(appId, { '#' + passwordHash(password) });
+}
+
+QString AppKeyspaceAdmin::removePassword(const QString &appId, const QString &password)
+{
+    return setUser(appId, { '!' + passwordHash(password) });
+}
+
+QString AppKeyspaceAdmin::removeApp(const QString &appId, qint64 *keysRemoved)
+{
+    if (keysRemoved)
+        *keysRemoved = 0;
+    if (!AppKeyspace::isValidAppId(appId))
+        return refusedApp(appId);
+    // The user first: its connections close, so no key is written behind the sweep.
+    const ValkeyReply deleted = m_admin.command({ "ACL", "DELUSER", AppKeyspace::userName(appId) });
+    if (deleted.isError())
+        return Text::tr("Valkey did not remove the user of %1: %2").arg(appId, QString::fromUtf8(deleted.text));
+    // SCAN, never KEYS: the server keeps answering others between the steps.
+    const QByteArray match = AppKeyspace::keyPrefix(appId) + '*';
+    QByteArray cursor = "0";
+    do {
+        const ValkeyReply step
+            = m_admin.command({ "SCAN", cursor, "MATCH", match, "COUNT", QByteArray::number(ScanBatch) });
+        if (step.isError() || step.elements.size() != 2)
+            return Text::tr("Valkey did not list the keys of %1: %2").arg(appId, QString::fromUtf8(step.text));
+        cursor = step.elements.at(0).text;
+        QList<QByteArray> unlink { "UNLINK" };
+        for (const ValkeyReply &key : step.elements.at(1).elements)
+            unlink.append(key.text);
+        if (unlink.size() > 1) {
+            const ValkeyReply removed = m_admin.command(unlink);
+            if (removed.isError())
+                return Text::tr("Valkey did not remove the keys of %1: %2").arg(appId, QString::fromUtf8(removed.text));
+            if (keysRemoved)
+                *keysRemoved += removed.integer;
+        }
+    } while (cursor != "0");
+    return {};
+}
+
+} // namespace Dockmaster

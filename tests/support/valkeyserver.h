@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/platform/valkeyconnection.h"
+
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+namespace Dockmaster::Test {
+
+// A real valkey-server on 127.0.0.1 at a free port, in a temporary folder,
+// nothing saved to disk; its default user (the platform's admin) has a
+// password. It ends with this object, or with the test's thread if the
+// test dies (PR_SET_PDEATHSIG).
+class ValkeyServer final
+{
+public:
+    ValkeyServer() = default;
+    ~ValkeyServer();
+    ValkeyServer(const ValkeyServer &) = delete;
+    ValkeyServer &operator=(const ValkeyServer &) = delete;
+
+    // Empty on success, otherwise why it did not start. Blocks until it
+    // answers PING (tests only).
+    QString start();
+    quint16 port() const { return m_port; }
+    // The admin's way in, and an app user's.
+    ValkeyEndpoint admin() const;
+    ValkeyEndpoint as(const QString &user, const QString &password) const;
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    quint16 m_port = 0;
+    const QString m_adminPassword = QStringLiteral("admin-password-for-the-test");
+};
+
+} // namespace Dockmaster::Test

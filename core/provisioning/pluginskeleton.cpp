@@ -1,6 +1,14 @@
 #include "core/provisioning/pluginskeleton.h"
 
+#include <QFile>
+
 namespace Dockmaster {
+
+QByteArray PluginSkeleton::sdk()
+{
+    QFile file(QStringLiteral(":/skeleton/Platform.php"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
 
 QHash<QString, QByteArray> PluginSkeleton::files(const QString &appId, const QString &name, const QString &testDomain,
                                                  const QString &productionDomain)
@@ -17,6 +25,7 @@ QHash<QString, QByteArray> PluginSkeleton::files(const QString &appId, const QSt
                               "<p>It works.</p>\";\n")
                    .arg(appId, name)
                    .toUtf8());
+    out.insert(sdkPath(), sdk());
     out.insert(QStringLiteral("web/health.php"),
                QByteArray("<?php\nheader('Content-Type: text/plain');\necho \"ok\\n\";\n"));
     QString domains;
@@ -39,6 +48,34 @@ QHash<QString, QByteArray> PluginSkeleton::files(const QString &appId, const QSt
                               "request gets `release::rejected` and a comment with the reason.\n"
                               "5. Each step is commented on the issue, with the deployed commit.\n\n"
                               "Release to `test` first; production releases are approved separately.\n\n"
+                              "## Who is asking, and what they may do\n\n"
+                              "The platform signs visitors in before a request reaches your plugin, and tells it who "
+                              "they are and which permissions they hold here. Declare the permissions your plugin "
+                              "uses in `platform.json`; the platform's admins grant them to roles. Use "
+                              "`lib/Platform.php` (no framework needed):\n\n"
+                              "```php\n"
+                              "require __DIR__ . '/../lib/Platform.php';\n\n"
+                              "$me = Platform\\Identity::fromRequest();\n"
+                              "if (!$me->can('orders.read')) {\n"
+                              "    http_response_code(403);\n"
+                              "    exit;\n"
+                              "}\n"
+                              "echo 'Hello, ' . htmlspecialchars($me->user() ?? 'guest');\n"
+                              "```\n\n"
+                              "Never read the `X-Platform-*` headers any other way, and never ask visitors for the "
+                              "company's passwords.\n\n"
+                              "## Your key/value store\n\n"
+                              "Each plugin has its own store; its address and credentials arrive as `PLATFORM_KV_*` "
+                              "environment variables. Keys are yours alone: other plugins cannot see them.\n\n"
+                              "```php\n"
+                              "$store = Platform\\Store::fromEnvironment();\n"
+                              "$store->set('greeting', 'hello', 3600);   // expires in an hour\n"
+                              "$visits = $store->incr('visits');\n"
+                              "$store->hashSet('user:42', ['name' => 'Ann', 'plan' => 'pro']);\n"
+                              "$plan = $store->hashGet('user:42', 'plan');\n"
+                              "$store->delete('greeting');\n"
+                              "```\n\n"
+                              "Errors throw `Platform\\StoreError`.\n\n"
                               "## Rules\n\n"
                               "- Do not commit credentials. The platform's permission check and key/value store "
                               "credentials are given to your container as environment variables.\n"

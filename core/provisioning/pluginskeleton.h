@@ -22,6 +22,10 @@ public:
                                             const QString &productionDomain);
     static QList<SkeletonLabel> labels();
     static QString releaseTemplatePath() { return QStringLiteral(".gitlab/issue_templates/Release request.md"); }
+    // The platform's PHP SDK (identity, permissions, key/value store), as
+    // shipped in every new repository.
+    static QString sdkPath() { return QStringLiteral("lib/Platform.php"); }
+    static QByteArray sdk();
 };
 
 } // namespace Dockmaster

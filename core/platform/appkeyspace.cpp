@@ -74,7 +74,12 @@ QList<QByteArray> AppKeyspace::rules(const QString &appId)
 }
 
 AppKeyspaceAdmin::AppKeyspaceAdmin(ValkeyConnection &admin)
-    : m_admin(admin)
+    : m_nodes { &admin }
+{
+}
+
+AppKeyspaceAdmin::AppKeyspaceAdmin(const QList<ValkeyConnection *> &nodes)
+    : m_nodes(nodes)
 {
 }
 
@@ -84,9 +89,13 @@ QString AppKeyspaceAdmin::setUser(const QString &appId, const QList<QByteArray> 
         return refusedApp(appId);
     QList<QByteArray> command { "ACL", "SETUSER", AppKeyspace::userName(appId) };
     command += arguments;
-    const ValkeyReply reply = m_admin.command(command);
-    if (reply.isError())
-        return Text::tr("Valkey did not change the user of %1: %2").arg(appId, QString::fromUtf8(reply.text));
+    // Every node: a cluster does not share its ACL users. Done again, it
+    // changes nothing, so a failure part-way is mended by trying again.
+    for (ValkeyConnection *node : std::as_const(m_nodes)) {
+        const ValkeyReply reply = node->command(command);
+        if (reply.isError())
+            return Text::tr("Valkey did not change the user of %1: %2").arg(appId, QString::fromUtf8(reply.text));
+    }
     return {};
 }
 
@@ -113,29 +122,46 @@ QString AppKeyspaceAdmin::removeApp(const QString &appId, qint64 *keysRemoved)
         *keysRemoved = 0;
     if (!AppKeyspace::isValidAppId(appId))
         return refusedApp(appId);
-    // The user first: its connections close, so no key is written behind the sweep.
-    const ValkeyReply deleted = m_admin.command({ "ACL", "DELUSER", AppKeyspace::userName(appId) });
-    if (deleted.isError())
-        return Text::tr("Valkey did not remove the user of %1: %2").arg(appId, QString::fromUtf8(deleted.text));
+    // The user first, everywhere: its connections close, so no key is
+    // written behind the sweep.
+    for (ValkeyConnection *node : std::as_const(m_nodes)) {
+        const ValkeyReply deleted = node->command({ "ACL", "DELUSER", AppKeyspace::userName(appId) });
+        if (deleted.isError())
+            return Text::tr("Valkey did not remove the user of %1: %2").arg(appId, QString::fromUtf8(deleted.text));
+    }
+    for (ValkeyConnection *node : std::as_const(m_nodes)) {
+        if (const QString problem = removeKeysOn(*node, appId, keysRemoved); !problem.isEmpty())
+            return problem;
+    }
+    return {};
+}
+
+QString AppKeyspaceAdmin::removeKeysOn(ValkeyConnection &node, const QString &appId, qint64 *keysRemoved)
+{
     // SCAN, never KEYS: the server keeps answering others between the steps.
+    // In a cluster each node lists its own keys; the app's (one hash tag,
+    // one slot) are on one of them.
     const QByteArray match = AppKeyspace::keyPrefix(appId) + '*';
     QByteArray cursor = "0";
     do {
         const ValkeyReply step
-            = m_admin.command({ "SCAN", cursor, "MATCH", match, "COUNT", QByteArray::number(ScanBatch) });
+            = node.command({ "SCAN", cursor, "MATCH", match, "COUNT", QByteArray::number(ScanBatch) });
         if (step.isError() || step.elements.size() != 2)
             return Text::tr("Valkey did not list the keys of %1: %2").arg(appId, QString::fromUtf8(step.text));
         cursor = step.elements.at(0).text;
         QList<QByteArray> unlink { "UNLINK" };
         for (const ValkeyReply &key : step.elements.at(1).elements)
             unlink.append(key.text);
-        if (unlink.size() > 1) {
-            const ValkeyReply removed = m_admin.command(unlink);
-            if (removed.isError())
-                return Text::tr("Valkey did not remove the keys of %1: %2").arg(appId, QString::fromUtf8(removed.text));
-            if (keysRemoved)
-                *keysRemoved += removed.integer;
-        }
+        if (unlink.size() == 1)
+            continue;
+        const ValkeyReply removed = node.command(unlink);
+        // A replica lists its master's keys and sends the removal there.
+        if (removed.isError() && (removed.text.startsWith("MOVED") || removed.text.startsWith("READONLY")))
+            return {};
+        if (removed.isError())
+            return Text::tr("Valkey did not remove the keys of %1: %2").arg(appId, QString::fromUtf8(removed.text));
+        if (keysRemoved)
+            *keysRemoved += removed.integer;
     } while (cursor != "0");
     return {};
 }

@@ -31,13 +31,15 @@ QList<QByteArray> rules(const QString &appId);
 } // namespace AppKeyspace
 
 // What Dockmaster does to an app's keyspace with the platform's admin
-// credentials. Blocking calls on one connection: for a worker thread.
+// credentials, on one server or on every node of a Valkey Cluster (whose
+// nodes each keep their own ACL users). Blocking calls: for a worker thread.
 // Each returns an empty string on success, else what went wrong.
 // Passwords travel as SHA-256 hashes ("#…"), never in clear.
 class AppKeyspaceAdmin final
 {
 public:
     explicit AppKeyspaceAdmin(ValkeyConnection &admin);
+    explicit AppKeyspaceAdmin(const QList<ValkeyConnection *> &nodes);
 
     // The app's user exists with exactly its rules, enabled, and accepts
     // `password` (other passwords it has are kept: a rotation may be under way).
@@ -50,8 +52,9 @@ public:
 
 private:
     QString setUser(const QString &appId, const QList<QByteArray> &arguments);
+    static QString removeKeysOn(ValkeyConnection &node, const QString &appId, qint64 *keysRemoved);
 
-    ValkeyConnection &m_admin;
+    QList<ValkeyConnection *> m_nodes;
 };
 
 } // namespace Dockmaster

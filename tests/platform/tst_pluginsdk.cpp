@@ -4,6 +4,8 @@
 // app: the store keeps every key under the app's prefix, cannot reach
 // another app's keys even when asked to, fails with a StoreError that never
 // shows the password; the identity is read from the edge's headers only.
+// The same on a three-node Valkey Cluster (scale-out), where the hash tag in
+// the prefix keeps every key of an app in one slot.
 #include "core/platform/appkeyspace.h"
 #include "core/platform/valkeyconnection.h"
 #include "core/provisioning/pluginskeleton.h"
@@ -227,6 +229,82 @@ try {
                                    "{ echo $e->getMessage(); }\n",
                                    unconfigured);
         QVERIFY2(missing.out.contains("not configured"), missing.out.constData());
+    }
+
+    void theSameWorksOnACluster()
+    {
+        ValkeyCluster cluster;
+        const QString problem = cluster.start();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        std::vector<std::unique_ptr<ValkeyConnection>> connections;
+        QList<ValkeyConnection *> nodes;
+        for (const ValkeyEndpoint &endpoint : cluster.admins()) {
+            connections.push_back(std::make_unique<ValkeyConnection>(endpoint));
+            QVERIFY2(connections.back()->isOpen(), qPrintable(connections.back()->error()));
+            nodes.append(connections.back().get());
+        }
+        // The admin writes another app's key on whichever node owns its slot.
+        auto setAnywhere = [&](const QByteArray &key, const QByteArray &value) {
+            for (ValkeyConnection *node : std::as_const(nodes)) {
+                if (node->command({ "SET", key, value }).text == "OK")
+                    return true;
+            }
+            return false;
+        };
+        AppKeyspaceAdmin admin(nodes);
+        QVERIFY(admin.ensureUser(App, Password).isEmpty());
+        QVERIFY(admin.ensureUser(Other, QStringLiteral("the other app's password")).isEmpty());
+        QVERIFY(setAnywhere(AppKeyspace::keyPrefix(Other) + "secret", "not yours"));
+
+        QProcessEnvironment environment = environmentOf(App, Password);
+        environment.insert(QStringLiteral("PLATFORM_KV_SEEDS"), cluster.seeds().join(QLatin1Char(',')));
+        const PhpRun run = php(R"php(
+$store = Platform\Store::fromEnvironment();
+for ($i = 0; $i < 50; $i++) {
+    $store->set("item:$i", "value $i", 600);
+}
+$store->hashSet('user:1', ['name' => 'Ann']);
+$result = [
+    'item' => $store->get('item:7'),
+    'count' => $store->incr('counter', 5),
+    'name' => $store->hashGet('user:1', 'name'),
+    'deleted' => $store->delete('item:0', 'item:1', 'item:2'),
+];
+$redis = new RedisCluster(null, explode(',', getenv('PLATFORM_KV_SEEDS')), 2.0, 2.0, true,
+                          [getenv('PLATFORM_KV_USER'), getenv('PLATFORM_KV_PASSWORD')]);
+try {
+    $value = $redis->get('{app2000002}:secret');
+    $result['other'] = $value === false ? (string) $redis->getLastError() : $value;
+} catch (RedisClusterException $e) {
+    $result['other'] = $e->getMessage();
+}
+echo json_encode($result);
+)php",
+                               environment);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject result = run.json();
+        QCOMPARE(result.value(QStringLiteral("item")).toString(), QStringLiteral("value 7"));
+        QCOMPARE(result.value(QStringLiteral("count")).toInt(), 5);
+        QCOMPARE(result.value(QStringLiteral("name")).toString(), QStringLiteral("Ann"));
+        QCOMPARE(result.value(QStringLiteral("deleted")).toInt(), 3); // one call: one slot
+        QVERIFY2(result.value(QStringLiteral("other")).toString().contains(QStringLiteral("NOPERM")),
+                 run.out.constData());
+
+        // Archiving finds the app's keys on the node that holds them.
+        qint64 removed = 0;
+        const QString archived = admin.removeApp(App, &removed);
+        QVERIFY2(archived.isEmpty(), qPrintable(archived));
+        QCOMPARE(removed, 47 + 1 + 1); // items left, the counter, the hash
+        const ValkeyEndpoint gone = cluster.admins().constFirst();
+        ValkeyEndpoint asApp = gone;
+        asApp.user = App;
+        asApp.password = Password;
+        QVERIFY(!ValkeyConnection(asApp).isOpen());
+        bool otherKept = false;
+        for (ValkeyConnection *node : std::as_const(nodes))
+            otherKept
+                = otherKept || node->command({ "GET", AppKeyspace::keyPrefix(Other) + "secret" }).text == "not yours";
+        QVERIFY(otherKept);
     }
 
     void identityComesFromTheEdgesHeaders()

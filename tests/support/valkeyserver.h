@@ -21,18 +21,33 @@ public:
     ValkeyServer &operator=(const ValkeyServer &) = delete;
 
     // Empty on success, otherwise why it did not start. Blocks until it
-    // answers PING (tests only).
-    QString start();
+    // answers PING (tests only). A cluster node (cluster-enabled, its bus on
+    // port + 10000) joins nothing until ValkeyCluster::create().
+    QString start(bool clusterNode = false);
     quint16 port() const { return m_port; }
     // The admin's way in, and an app user's.
     ValkeyEndpoint admin() const;
     ValkeyEndpoint as(const QString &user, const QString &password) const;
+    QString adminPassword() const { return m_adminPassword; }
 
 private:
     QTemporaryDir m_dir;
     QProcess m_process;
     quint16 m_port = 0;
     const QString m_adminPassword = QStringLiteral("admin-password-for-the-test");
+};
+
+// A Valkey Cluster of three masters on loopback (no replicas): each slot has
+// one node, as the platform's scale-out runs it.
+class ValkeyCluster final
+{
+public:
+    QString start(); // empty on success; blocks until the cluster says "ok"
+    QList<ValkeyEndpoint> admins() const;
+    QStringList seeds() const; // "127.0.0.1:port" of every node
+
+private:
+    ValkeyServer m_nodes[3];
 };
 
 } // namespace Dockmaster::Test

@@ -4650,6 +4650,22 @@
 <context>
     <name>Dockmaster::RenderField</name>
     <message>
+        <source>Sign-in check URL</source>
+        <translation>登录校验地址</translation>
+    </message>
+    <message>
+        <source>Sign-in page URL</source>
+        <translation>登录页面地址</translation>
+    </message>
+    <message>
+        <source>Paths open without signing in</source>
+        <translation>无需登录即可访问的路径</translation>
+    </message>
+    <message>
+        <source>Permissions granted to roles</source>
+        <translation>授予角色的权限</translation>
+    </message>
+    <message>
         <source>App ID</source>
         <translation>应用 ID</translation>
     </message>
@@ -4780,6 +4796,38 @@
 </context>
 <context>
     <name>Dockmaster::RenderInput</name>
+    <message>
+        <source>use an http:// or https:// address with a path of letters, digits and /_.~- only.</source>
+        <translation>请使用 http:// 或 https:// 地址，路径只能包含字母、数字和 /_.~-。</translation>
+    </message>
+    <message>
+        <source>a sign-in page needs a sign-in check URL.</source>
+        <translation>设置登录页面需要先设置登录校验地址。</translation>
+    </message>
+    <message>
+        <source>each path starts with / and has letters, digits and /_.- only; end it with / for a folder.</source>
+        <translation>每个路径以 / 开头，只能包含字母、数字和 /_.-；文件夹以 / 结尾。</translation>
+    </message>
+    <message>
+        <source>at most 32 paths are allowed.</source>
+        <translation>最多允许 32 个路径。</translation>
+    </message>
+    <message>
+        <source>write permission=role|role;… with permissions in lower-case letters, digits and ._- and at most 8 roles each.</source>
+        <translation>请按 权限=角色|角色;… 的格式填写，权限名只能包含小写字母、数字和 ._-，每个权限最多 8 个角色。</translation>
+    </message>
+    <message>
+        <source>the permission %1 is listed twice.</source>
+        <translation>权限 %1 重复出现。</translation>
+    </message>
+    <message>
+        <source>at most 64 permissions are allowed.</source>
+        <translation>最多允许 64 个权限。</translation>
+    </message>
+    <message>
+        <source>enter a value: open paths and permissions need a sign-in check.</source>
+        <translation>请填写：开放路径和权限都需要登录校验。</translation>
+    </message>
     <message>
         <source>use &quot;app&quot; followed by exactly 7 digits, for example app0000042.</source>
         <translation>请使用“app”后接 7 位数字，例如 app0000042。</translation>

@@ -29,6 +29,121 @@ QString number(int value)
     return QString::number(value);
 }
 
+// A literal for an nginx regular expression: the checked values only hold
+// letters, digits and "/_.-", of which the dot is special.
+QString regexLiteral(const QString &text)
+{
+    QString out = text;
+    return out.replace(QLatin1Char('.'), QStringLiteral("\\."));
+}
+
+// Headers of these names from clients never reach the plugin: set empty,
+// nginx does not send them at all.
+QString noIdentityHeaders()
+{
+    return QStringLiteral("        proxy_set_header X-Platform-User \"\";\n"
+                          "        proxy_set_header X-Platform-Roles \"\";\n"
+                          "        proxy_set_header X-Platform-Permissions \"\";");
+}
+
+// Identity at the edge (issue 18), as pieces of the outer site. Off (no
+// sign-in check): the X-Platform-* headers are still set empty, so a client
+// can never send them to the plugin. On: every request is first checked by
+// the company's auth endpoint (auth_request), which answers 2xx with the
+// user and roles, 401 or 403; the permissions the admins granted to those
+// roles for this app and environment are worked out here (a map per
+// permission), and anonymous paths skip the check.
+void insertIdentity(QHash<QString, QString> &v, const RenderInput &input)
+{
+    const QString id = input.appId() + QLatin1Char('_') + input.environmentKey();
+    const QString user = QStringLiteral("$platform_user_") + id;
+    const QString roles = QStringLiteral("$platform_roles_") + id;
+    if (input.authUrl().isEmpty()) {
+        v.insert(QStringLiteral("identity_maps"), QString());
+        v.insert(QStringLiteral("identity_locations"), QString());
+        v.insert(QStringLiteral("identity_check"), QString());
+        v.insert(QStringLiteral("identity_headers"), noIdentityHeaders());
+        return;
+    }
+    QStringList maps;
+    QStringList permissionVariables;
+    const QList<RenderInput::Grant> grants = input.permissionGrants();
+    for (qsizetype i = 0; i < grants.size(); ++i) {
+        const QString variable = QStringLiteral("$platform_permission_%1_%2").arg(id).arg(i);
+        QStringList alternatives;
+        for (const QString &role : grants.at(i).roles)
+            alternatives.append(regexLiteral(role));
+        maps.append(QStringLiteral("map %1 %2 {\n    default \"\";\n    \"~(^|,)\\s*(%3)\\s*(,|$)\" \"%4\";\n}")
+                        .arg(roles, variable, alternatives.join(QLatin1Char('|')), grants.at(i).permission));
+        permissionVariables.append(variable);
+    }
+    v.insert(QStringLiteral("identity_maps"),
+             QStringLiteral("# The permissions granted to roles for this app and environment (managed in\n"
+                            "# Dockmaster).\n")
+                 + maps.join(QStringLiteral("\n")) + QLatin1Char('\n'));
+
+    QString unauthenticated;
+    if (!input.loginUrl().isEmpty()) {
+        unauthenticated = QStringLiteral("    error_page 401 = @platform_login_%1;\n"
+                                         "    location @platform_login_%1 {\n"
+                                         "        return 302 %2?rd=https://$host$request_uri;\n"
+                                         "    }\n")
+                              .arg(id, input.loginUrl());
+    }
+    v.insert(QStringLiteral("identity_locations"),
+             QStringLiteral("    # The company's sign-in check, asked before every request (not the body).\n"
+                            "    location = /_platform_auth_%1 {\n"
+                            "        internal;\n"
+                            "        proxy_pass %2;\n"
+                            "        proxy_pass_request_body off;\n"
+                            "        proxy_set_header Content-Length \"\";\n"
+                            "        proxy_set_header X-Original-URI $request_uri;\n"
+                            "        proxy_set_header X-Original-Method $request_method;\n"
+                            "        proxy_set_header X-Platform-App %3;\n"
+                            "        proxy_set_header X-Platform-Environment %4;\n"
+                            "        proxy_connect_timeout 5s;\n"
+                            "        proxy_read_timeout 10s;\n"
+                            "    }\n")
+                     .arg(id, input.authUrl(), input.appId(), input.environmentKey())
+                 + unauthenticated);
+    v.insert(QStringLiteral("identity_check"),
+             QStringLiteral("        auth_request /_platform_auth_%1;\n"
+                            "        auth_request_set %2 $upstream_http_x_platform_user;\n"
+                            "        auth_request_set %3 $upstream_http_x_platform_roles;")
+                 .arg(id, user, roles));
+    // Set (possibly empty, then not sent) whatever the client sent.
+    v.insert(QStringLiteral("identity_headers"),
+             QStringLiteral("        proxy_set_header X-Platform-User %1;\n"
+                            "        proxy_set_header X-Platform-Roles %2;\n"
+                            "        proxy_set_header X-Platform-Permissions \"%3\";")
+                 .arg(user, roles, permissionVariables.join(QLatin1Char(','))));
+}
+
+// nginx-outer-proxy.in, once for the signed-in locations and once for each
+// path open without signing in: its own location, matched on nginx's
+// normalised path (so "/public/../admin" is not open), with no sign-in
+// check and no identity.
+void insertProxyBlocks(QHash<QString, QString> &v, const RenderInput &input)
+{
+    QFile file(QStringLiteral(":/templates/nginx-outer-proxy.in"));
+    const QString snippet = file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    auto render = [&](const QString &identityHeaders) {
+        QHash<QString, QString> values = v;
+        values.insert(QStringLiteral("identity_headers"), identityHeaders);
+        return TemplateEngine::render(snippet, values).text.trimmed().prepend(QStringLiteral("        "));
+    };
+    v.insert(QStringLiteral("proxy_to_app"), render(v.value(QStringLiteral("identity_headers"))));
+    if (input.authUrl().isEmpty())
+        return;
+    const QString open = render(noIdentityHeaders());
+    QString locations = v.value(QStringLiteral("identity_locations"));
+    for (const QString &path : input.anonymousPaths()) {
+        locations += QStringLiteral("    location %1 %2 {\n%3\n    }\n")
+                         .arg(path.endsWith(QLatin1Char('/')) ? QStringLiteral("^~") : QStringLiteral("="), path, open);
+    }
+    v.insert(QStringLiteral("identity_locations"), locations);
+}
+
 QHash<QString, QString> valuesFor(const RenderInput &input)
 {
     QHash<QString, QString> v;
@@ -89,6 +204,8 @@ QHash<QString, QString> valuesFor(const RenderInput &input)
     }
     v.insert(QStringLiteral("fpm_env_lines"), envLines.join(QLatin1Char('\n')));
     v.insert(QStringLiteral("compose_environment"), composeLines.join(QLatin1Char('\n')));
+    insertIdentity(v, input);
+    insertProxyBlocks(v, input);
     return v;
 }
 

@@ -45,6 +45,10 @@ constexpr std::array<FieldNames, RenderFieldCount> fieldNames = { {
     { "fpmPoolDir", QT_TRANSLATE_NOOP("Dockmaster::RenderField", "php-fpm pool folder") },
     { "deployUser", QT_TRANSLATE_NOOP("Dockmaster::RenderField", "Deploy user") },
     { "extraEnvNames", QT_TRANSLATE_NOOP("Dockmaster::RenderField", "Extra environment variables") },
+    { "authUrl", QT_TRANSLATE_NOOP("Dockmaster::RenderField", "Sign-in check URL") },
+    { "loginUrl", QT_TRANSLATE_NOOP("Dockmaster::RenderField", "Sign-in page URL") },
+    { "anonymousPaths", QT_TRANSLATE_NOOP("Dockmaster::RenderField", "Paths open without signing in") },
+    { "permissionGrants", QT_TRANSLATE_NOOP("Dockmaster::RenderField", "Permissions granted to roles") },
 } };
 
 } // namespace

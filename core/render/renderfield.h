@@ -43,6 +43,11 @@ enum class RenderField {
     FpmPoolDir,
     DeployUser,
     ExtraEnvNames,
+    // Identity at the edge (issue 18); all optional, empty means off.
+    AuthUrl,          // the company's auth endpoint, asked for every request
+    LoginUrl,         // where an unauthenticated visitor is sent; empty: 401
+    AnonymousPaths,   // "/public/,/health.php": served without signing in
+    PermissionGrants, // "orders.read=editor|viewer;orders.write=editor"
     COUNT
 };
 

@@ -155,6 +155,102 @@ private:
 
 } // namespace
 
+namespace {
+
+struct EdgeIdentity {
+    QString authUrl;
+    QString loginUrl;
+    QStringList anonymousPaths;
+    QList<RenderInput::Grant> grants;
+};
+
+// Identity at the edge (issue 18): every value goes into nginx directives.
+EdgeIdentity checkIdentity(const AppEnvironmentSpec &spec, Checker &check)
+{
+    EdgeIdentity input;
+    // URLs go into nginx directives as they are: a strict shape, nothing
+    // nginx would read as a variable, a quote or the end of a directive.
+    const QString urlPattern = QStringLiteral("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9/_.~-]*)?");
+    const QString urlHint = QCoreApplication::translate(
+        "Dockmaster::RenderInput", "use an http:// or https:// address with a path of letters, digits and /_.~- only.");
+    if (!spec.value(RenderField::AuthUrl).isEmpty())
+        input.authUrl = check.pattern(RenderField::AuthUrl, 512, urlPattern, urlHint).value_or(QString());
+    if (!spec.value(RenderField::LoginUrl).isEmpty()) {
+        input.loginUrl = check.pattern(RenderField::LoginUrl, 512, urlPattern, urlHint).value_or(QString());
+        if (spec.value(RenderField::AuthUrl).isEmpty())
+            check.fail(
+                RenderField::LoginUrl,
+                QCoreApplication::translate("Dockmaster::RenderInput", "a sign-in page needs a sign-in check URL."));
+    }
+    if (!spec.value(RenderField::AnonymousPaths).isEmpty()) {
+        if (const std::optional<QString> paths = check.text(RenderField::AnonymousPaths, 32 * 129)) {
+            const QStringList list = paths->split(QLatin1Char(','));
+            for (const QString &path : list) {
+                if (!matchesWhole(path, QStringLiteral("/[A-Za-z0-9/_.-]{0,127}")) || path.contains(QLatin1String("//"))
+                    || path.contains(QLatin1String("/../"))
+                    || path.endsWith(QLatin1String("/.."))
+                    // The whole site (no sign-in check then) and the check's own location.
+                    || path == QLatin1String("/") || path.startsWith(QLatin1String("/_platform"))) {
+                    check.fail(RenderField::AnonymousPaths,
+                               QCoreApplication::translate(
+                                   "Dockmaster::RenderInput",
+                                   "each path starts with / and has letters, digits and /_.- only; end it with / "
+                                   "for a folder."));
+                    break;
+                }
+                if (!input.anonymousPaths.contains(path))
+                    input.anonymousPaths.append(path);
+            }
+            if (list.size() > 32)
+                check.fail(RenderField::AnonymousPaths,
+                           QCoreApplication::translate("Dockmaster::RenderInput", "at most 32 paths are allowed."));
+        }
+    }
+    if (!spec.value(RenderField::PermissionGrants).isEmpty()) {
+        if (const std::optional<QString> grants = check.text(RenderField::PermissionGrants, 64 * 600)) {
+            const QStringList list = grants->split(QLatin1Char(';'));
+            QSet<QString> seen;
+            for (const QString &entry : list) {
+                const qsizetype equals = entry.indexOf(QLatin1Char('='));
+                const QString permission = entry.left(equals);
+                const QStringList roles = entry.mid(equals + 1).split(QLatin1Char('|'));
+                const bool rolesOk = std::all_of(roles.cbegin(), roles.cend(), [](const QString &role) {
+                    return matchesWhole(role, QStringLiteral("[A-Za-z0-9_.-]{1,64}"));
+                });
+                if (equals < 1 || !matchesWhole(permission, QStringLiteral("[a-z][a-z0-9_.-]{0,63}")) || !rolesOk
+                    || roles.size() > 8) {
+                    check.fail(RenderField::PermissionGrants,
+                               QCoreApplication::translate(
+                                   "Dockmaster::RenderInput",
+                                   "write permission=role|role;… with permissions in lower-case letters, digits "
+                                   "and ._- and at most 8 roles each."));
+                    break;
+                }
+                if (seen.contains(permission)) {
+                    check.fail(
+                        RenderField::PermissionGrants,
+                        QCoreApplication::translate("Dockmaster::RenderInput", "the permission %1 is listed twice.")
+                            .arg(permission));
+                    break;
+                }
+                seen.insert(permission);
+                input.grants.append({ permission, roles });
+            }
+            if (list.size() > 64)
+                check.fail(
+                    RenderField::PermissionGrants,
+                    QCoreApplication::translate("Dockmaster::RenderInput", "at most 64 permissions are allowed."));
+        }
+    }
+    if ((!input.anonymousPaths.isEmpty() || !input.grants.isEmpty()) && spec.value(RenderField::AuthUrl).isEmpty())
+        check.fail(RenderField::AuthUrl,
+                   QCoreApplication::translate("Dockmaster::RenderInput",
+                                               "enter a value: open paths and permissions need a sign-in check."));
+    return input;
+}
+
+} // namespace
+
 RenderInputResult RenderInput::validate(const AppEnvironmentSpec &spec)
 {
     Checker check(spec);
@@ -268,6 +364,12 @@ RenderInputResult RenderInput::validate(const AppEnvironmentSpec &spec)
                 check.fail(RenderField::ExtraEnvNames, tr("at most 32 names are allowed."));
         }
     }
+
+    const EdgeIdentity identity = checkIdentity(spec, check);
+    input.m_authUrl = identity.authUrl;
+    input.m_loginUrl = identity.loginUrl;
+    input.m_anonymousPaths = identity.anonymousPaths;
+    input.m_permissionGrants = identity.grants;
 
     RenderInputResult result;
     result.errors = check.errors();

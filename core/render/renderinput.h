@@ -65,6 +65,16 @@ public:
     QString fpmPoolDir() const { return m_fpmPoolDir; }
     QString deployUser() const { return m_deployUser; }
     QStringList extraEnvNames() const { return m_extraEnvNames; }
+    // Identity at the edge: off when authUrl() is empty.
+    QString authUrl() const { return m_authUrl; }
+    QString loginUrl() const { return m_loginUrl; }
+    QStringList anonymousPaths() const { return m_anonymousPaths; } // "/dir/" (prefix) or "/file" (exact)
+    struct Grant {
+        QString permission;
+        QStringList roles;
+        bool operator==(const Grant &) const = default;
+    };
+    QList<Grant> permissionGrants() const { return m_permissionGrants; }
 
     // Derived names, built only from checked parts.
     QString siteName() const; // app0000042-test
@@ -109,6 +119,10 @@ private:
     QString m_fpmPoolDir;
     QString m_deployUser;
     QStringList m_extraEnvNames;
+    QString m_authUrl;
+    QString m_loginUrl;
+    QStringList m_anonymousPaths;
+    QList<Grant> m_permissionGrants;
 };
 
 struct RenderInputResult {

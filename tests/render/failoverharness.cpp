@@ -156,7 +156,7 @@ QByteArray FrontStack::renderedFile(const QString &relativePath) const
     return {};
 }
 
-QString FrontStack::start(quint16 primaryPort)
+QString FrontStack::start(quint16 primaryPort, const std::function<void(AppEnvironmentSpec &)> &adjust)
 {
     const QString nginx = findServer(QStringLiteral("nginx"));
     const QString phpFpm = findServer(QStringLiteral("php-fpm8.4"));
@@ -204,6 +204,8 @@ QString FrontStack::start(quint16 primaryPort)
     spec.setValue(RenderField::DeployBaseDir, path(QStringLiteral("srv")));
     spec.setValue(RenderField::RuntimeDir, path(QStringLiteral("run")));
     spec.setValue(RenderField::LogDir, path(QStringLiteral("logs")));
+    if (adjust)
+        adjust(spec);
     const RenderInputResult checked = RenderInput::validate(spec);
     if (!checked.ok())
         return checked.errors.constFirst().message;
@@ -268,7 +270,8 @@ QString FrontStack::start(quint16 primaryPort)
     return {};
 }
 
-Response FrontStack::get(const QString &url, const QByteArray &forwardedFor)
+Response FrontStack::get(const QString &url, const QByteArray &forwardedFor,
+                         const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest request { QUrl(url) };
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
@@ -279,6 +282,8 @@ Response FrontStack::get(const QString &url, const QByteArray &forwardedFor)
     request.setTransferTimeout(15000);
     if (!forwardedFor.isEmpty())
         request.setRawHeader("X-Forwarded-For", forwardedFor);
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
     QElapsedTimer timer;
     timer.start();
     std::unique_ptr<QNetworkReply> reply(m_network->get(request));

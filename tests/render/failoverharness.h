@@ -10,6 +10,7 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 #include <sys/types.h>
 
@@ -75,14 +76,16 @@ public:
 
     // Renders with the given primary port and starts php-fpm and the front
     // nginx; returns an error text, empty on success.
-    QString start(quint16 primaryPort);
+    // `adjust` changes the app environment before it is checked and rendered.
+    QString start(quint16 primaryPort, const std::function<void(AppEnvironmentSpec &)> &adjust = {});
     void stop();
 
     QString path(const QString &relative) const { return m_dir.filePath(relative); }
     const RenderInput &input() const { return *m_input; }
     QByteArray renderedFile(const QString &relativePath) const;
 
-    Response get(const QString &url, const QByteArray &forwardedFor = {});
+    Response get(const QString &url, const QByteArray &forwardedFor = {},
+                 const QList<QPair<QByteArray, QByteArray>> &headers = {});
     Response front();
     // Polls until a response body starts with `prefix`; counts non-200
     // answers on the way into `errors`. Returns the time taken, -1 if never.

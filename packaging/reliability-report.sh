@@ -40,6 +40,17 @@ cells=$(cat "$out"/*.tsv | wc -l)
     echo "faults the log follow), green when the stream recovers by itself and shows every line the"
     echo "container printed once, in order."
     echo
+    echo "The last three faults are this computer's own: **disk full while writing** puts everything the"
+    echo "console writes (caches, git workspaces, the inventory mirror, temporary files) on a small disk"
+    echo "of the test's own and fills it; **cache locked by another process** is a sqlite3 shell holding"
+    echo "the cache's write lock during the sync; **cache file corrupt** overwrites the cache's header"
+    echo "while the console is closed. A refusal under them must name the cause (the disk, the process)."
+    echo "Actions that write nothing on this computer (reject, DNS, logs) show **—** for them. Two local"
+    echo "faults are not crossed with the actions because they stop every action before it starts: a"
+    echo "keychain that is unavailable or locked leaves the profile without its token (the console says"
+    echo "which: \`tst_keychainunavailable\`, \`tst_keychainlocked\`), and another Dockmaster on the"
+    echo "same profile is refused when it opens the cache (\`tst_cachedatabase\`, \`tst_cacheservice\`)."
+    echo
     echo "**done**: completed despite the fault (a retry of an idempotent call, a lost answer found to"
     echo "have arrived). **refused**: not done, with a message; then completed once by the console's"
     echo "recovery or by the admin's retry. **recovered**: a log stream that said what happened and"

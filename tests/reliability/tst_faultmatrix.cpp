@@ -63,6 +63,9 @@ namespace {
 
 // How long the client waits for a silent answer; short so a stalled cell ends soon.
 constexpr int TransferTimeoutMs = 2000;
+// After the fault: what a console allows (a loaded CI machine under ASan
+// answered a provisioning POST in more than 2 s).
+constexpr int RecoveryTimeoutMs = 30000;
 
 // Where a fault hits: the request of the action whose failure does the most harm.
 struct FaultPoint {
@@ -296,9 +299,32 @@ private:
 
     // --- faults ---------------------------------------------------------
 
-    // Installs `kind` at `point`; returns what undoes it.
+    // The client's transfer timeout: short while a fault is in place, so a
+    // stalled answer ends the cell soon; generous once it is gone, so the
+    // recovery is judged on what it does, not on how busy the machine is.
+    void setTransferTimeout(int ms)
+    {
+        if (!m_client)
+            return;
+        GitLabClientOptions options = m_client->options();
+        options.transferTimeoutMs = ms;
+        m_client->setOptions(options);
+    }
+
+    // Installs `kind` at `point`; returns what undoes it (and lets the
+    // recovery wait as long as a console normally does).
     std::function<void()> install(FaultKind kind, const FaultPoint &point, const QString &opsProject,
                                   const QString &branch)
+    {
+        setTransferTimeout(TransferTimeoutMs);
+        return [this, undo = installFault(kind, point, opsProject, branch)] {
+            undo();
+            setTransferTimeout(RecoveryTimeoutMs);
+        };
+    }
+
+    std::function<void()> installFault(FaultKind kind, const FaultPoint &point, const QString &opsProject,
+                                       const QString &branch)
     {
         GitLabEmulator &emulator = *m_fixture.emulator;
         if (std::optional<EmulatorFault> fault = emulatorFault(kind, point, TransferTimeoutMs * 3)) {

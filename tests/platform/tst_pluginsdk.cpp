@@ -44,8 +44,8 @@ class TestPluginSdk : public QObject
 
 private:
     ValkeyServer m_server;
-    std::unique_ptr<ValkeyConnection> m_admin;
-    QTemporaryDir m_repository; // the new code repository's files
+    ValkeyConnection *m_admin = nullptr; // the server's
+    QTemporaryDir m_repository;          // the new code repository's files
     int m_scripts = 0;
 
     // The variables provisioning sets in the app's container.
@@ -82,8 +82,7 @@ private Q_SLOTS:
     {
         const QString problem = m_server.start();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        m_admin = std::make_unique<ValkeyConnection>(m_server.admin());
-        QVERIFY2(m_admin->isOpen(), qPrintable(m_admin->error()));
+        m_admin = &m_server.adminConnection();
         AppKeyspaceAdmin admin(*m_admin);
         QVERIFY(admin.ensureUser(App, Password).isEmpty());
         QVERIFY(admin.ensureUser(Other, QStringLiteral("the other app's password")).isEmpty());

@@ -5,6 +5,7 @@
 // same names sent by a client never arrive; open paths need no sign-in; a
 // permission the plugin declared but nobody granted is not passed.
 #include "failoverharness.h"
+#include "renderfixtures.h"
 #include "tests/support/httpemulator.h"
 
 #include <QTest>
@@ -234,12 +235,7 @@ private Q_SLOTS:
     {
         QFETCH(int, field);
         QFETCH(QString, value);
-        AppEnvironmentSpec spec = AppEnvironmentSpec::withDefaults(QStringLiteral("app0000042"), Environment::Test);
-        spec.setValue(RenderField::HostName, QStringLiteral("localhost"));
-        spec.setValue(RenderField::HostAddress, QStringLiteral("127.0.0.1"));
-        spec.setValue(RenderField::ContainerPort, QStringLiteral("8081"));
-        spec.setValue(RenderField::FallbackPort, QStringLiteral("8082"));
-        spec.setValue(RenderField::Domain, QStringLiteral("app0000042.test.plugins.example.com"));
+        AppEnvironmentSpec spec = RenderFixtures::phpTest();
         spec.setValue(RenderField::AuthUrl, QStringLiteral("https://auth.example.com/check"));
         spec.setValue(RenderField(field), value);
         const RenderInputResult checked = RenderInput::validate(spec);

@@ -60,9 +60,11 @@ QString ValkeyServer::start(bool clusterNode)
     while (!deadline.hasExpired()) {
         if (m_process.state() == QProcess::NotRunning)
             return QStringLiteral("valkey-server ended: ") + QString::fromUtf8(m_process.readAll());
-        ValkeyConnection connection(admin());
-        if (connection.isOpen() && connection.command({ "PING" }).text == "PONG")
+        auto connection = std::make_unique<ValkeyConnection>(admin());
+        if (connection->isOpen() && connection->command({ "PING" }).text == "PONG") {
+            m_adminConnection = std::move(connection);
             return {};
+        }
         QThread::msleep(50);
     }
     return QStringLiteral("valkey-server did not answer: ") + QString::fromUtf8(m_process.readAll());

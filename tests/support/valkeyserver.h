@@ -6,6 +6,8 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <memory>
+
 namespace Dockmaster::Test {
 
 // A real valkey-server on 127.0.0.1 at a free port, in a temporary folder,
@@ -21,7 +23,7 @@ public:
     ValkeyServer &operator=(const ValkeyServer &) = delete;
 
     // Empty on success, otherwise why it did not start. Blocks until it
-    // answers PING (tests only). A cluster node (cluster-enabled, its bus on
+    // answers PING (tests only), then keeps an admin connection open. A cluster node (cluster-enabled, its bus on
     // port + 10000) joins nothing until ValkeyCluster::create().
     QString start(bool clusterNode = false);
     quint16 port() const { return m_port; }
@@ -29,11 +31,13 @@ public:
     ValkeyEndpoint admin() const;
     ValkeyEndpoint as(const QString &user, const QString &password) const;
     QString adminPassword() const { return m_adminPassword; }
+    ValkeyConnection &adminConnection() { return *m_adminConnection; } // after start()
 
 private:
     QTemporaryDir m_dir;
     QProcess m_process;
     quint16 m_port = 0;
+    std::unique_ptr<ValkeyConnection> m_adminConnection;
     const QString m_adminPassword = QStringLiteral("admin-password-for-the-test");
 };
 

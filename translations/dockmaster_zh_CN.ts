@@ -5328,6 +5328,18 @@
 <context>
     <name>Dockmaster::RiskScanner</name>
     <message>
+        <source>platform.json was removed or moved: the plugin no longer declares its permissions, open paths and key/value quota.</source>
+        <translation>platform.json 已被删除或移动：插件不再声明其权限、开放路径和键值存储配额。</translation>
+    </message>
+    <message>
+        <source>platform.json changed: the permissions the plugin asks for, the paths it wants open without signing in or its key/value quota change. Compare them with what is granted before approving.</source>
+        <translation>platform.json 已更改：插件申请的权限、希望无需登录即可访问的路径或键值存储配额发生了变化。批准前请与已授予的内容进行核对。</translation>
+    </message>
+    <message>
+        <source>Platform manifest changed</source>
+        <translation>平台清单已更改</translation>
+    </message>
+    <message>
         <source>Submodule source changed</source>
         <translation>子模块来源已更改</translation>
     </message>

@@ -1329,6 +1329,19 @@ QList<RiskFlag> RiskScanner::scan(const FileDiff &file) const
                  "(another host, a file:// or ext:: URL), code this review does not show.");
         return { flag };
     }
+    if (isPlatformManifest(path) || (file.renamedFile && isPlatformManifest(file.oldPath))) {
+        // What the plugin asks of the platform: what the admins grant and
+        // open is decided elsewhere, but the request itself needs a look.
+        RiskFlag flag;
+        flag.path = file.deletedFile || !isPlatformManifest(path) ? file.oldPath : path;
+        flag.kind = RiskKind::PlatformManifest;
+        flag.explanation = file.deletedFile || !isPlatformManifest(path)
+            ? tr("platform.json was removed or moved: the plugin no longer declares its permissions, open paths "
+                 "and key/value quota.")
+            : tr("platform.json changed: the permissions the plugin asks for, the paths it wants open without "
+                 "signing in or its key/value quota change. Compare them with what is granted before approving.");
+        return { flag };
+    }
     if (isComposerFile(path) || (file.renamedFile && isComposerFile(file.oldPath))) {
         RiskFlag flag;
         flag.path = path;
@@ -1401,6 +1414,8 @@ QString RiskScanner::kindKey(RiskKind kind)
         return QStringLiteral("dynamiccall");
     case RiskKind::Submodule:
         return QStringLiteral("submodule");
+    case RiskKind::PlatformManifest:
+        return QStringLiteral("manifest");
     }
     return {};
 }
@@ -1434,6 +1449,8 @@ QString RiskScanner::kindLabel(RiskKind kind)
         return tr("Call through a variable");
     case RiskKind::Submodule:
         return tr("Submodule source changed");
+    case RiskKind::PlatformManifest:
+        return tr("Platform manifest changed");
     }
     return {};
 }

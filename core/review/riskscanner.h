@@ -25,6 +25,7 @@ enum class RiskKind {
     InterpolatedCode,    // an expression run inside a double-quoted string or heredoc ("${...}", "{${...}}")
     DynamicCall,         // a call through a variable ($f(), $o->$m()): low severity, worth a look
     Submodule,           // a .gitmodules changed: a checkout with submodules fetches from the URLs it names
+    PlatformManifest,    // platform.json changed: the permissions, open paths or key/value quota asked for
 };
 
 struct RiskFlag {
@@ -52,9 +53,15 @@ public:
     static bool isPhpFile(const QString &path);
     static bool isComposerFile(const QString &path);
     static bool isSubmoduleFile(const QString &path);
+    // The plugin's manifest for the platform's services (issue 18): only the
+    // repository's own, at its root.
+    static bool isPlatformManifest(const QString &path) { return path == QLatin1String("platform.json"); }
     // Files flagged for changing at all, whatever their content: composer
-    // files and .gitmodules.
-    static bool flagsAnyChange(const QString &path) { return isComposerFile(path) || isSubmoduleFile(path); }
+    // files, .gitmodules and the platform manifest.
+    static bool flagsAnyChange(const QString &path)
+    {
+        return isComposerFile(path) || isSubmoduleFile(path) || isPlatformManifest(path);
+    }
     // PHP-FPM reads .user.ini in every folder it runs a script from.
     static bool isPhpSettingsFile(const QString &path);
     // What the review's scan must read in full when changed: PHP files and PHP settings files.

@@ -337,6 +337,33 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(QStringLiteral("/tmp/dockmaster-pwned")));
     }
 
+    // The plugin's platform manifest asks for permissions, open paths and a
+    // quota: any change is its own high-severity flag, also when the file is
+    // hidden as the other hostile releases hide files (a NUL byte, a rename
+    // away, a deletion), and only the repository's own (at its root) counts.
+    void manifestChangesAreFlagged_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("new permission") << QByteArray(
+            "{\n  \"permissions\": {\"orders.read\": \"See orders\", \"orders.export\": \"Export\"},\n"
+            "  \"anonymous_paths\": [\"/\"]\n}\n");
+        QTest::newRow("with a NUL byte") << (QByteArray("{\"permissions\": {\"x\": \"y\"}}\n") + '\0' + "binary?\n");
+    }
+
+    void manifestChangesAreFlagged()
+    {
+        QFETCH(QByteArray, content);
+        const QString tag = QStringLiteral("v9.5.%1").arg(++m_tags);
+        const QString requested
+            = release(tag, { { "platform.json", content, {} }, { "docs/platform.json", content, {} } });
+        for (const QString &live : { m_live, QString() }) {
+            const QStringList flags = flagsOf(review(live, requested).result);
+            QVERIFY2(flags.contains(QStringLiteral("platform.json:manifest")), qPrintable(flags.join(u' ')));
+            QVERIFY2(!flags.contains(QStringLiteral("docs/platform.json:manifest")), qPrintable(flags.join(u' ')));
+        }
+        QVERIFY(RiskScanner::isHighSeverity(RiskKind::PlatformManifest));
+    }
+
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<GitLabEmulator> m_emulator;

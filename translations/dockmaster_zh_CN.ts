@@ -2929,6 +2929,57 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::PlatformManifests</name>
+    <message>
+        <source>platform.json is larger than %1 KiB.</source>
+        <translation>platform.json 大于 %1 KiB。</translation>
+    </message>
+    <message>
+        <source>platform.json is not valid JSON (%1 at byte %2).</source>
+        <translation>platform.json 不是有效的 JSON（第 %2 字节处：%1）。</translation>
+    </message>
+    <message>
+        <source>platform.json must hold one JSON object.</source>
+        <translation>platform.json 必须只包含一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>platform.json has an unknown entry %1.</source>
+        <translation>platform.json 含有未知条目 %1。</translation>
+    </message>
+    <message>
+        <source>&quot;permissions&quot; must map each permission name to a one-line description.</source>
+        <translation>“permissions”必须把每个权限名映射到一行说明。</translation>
+    </message>
+    <message>
+        <source>at most %1 permissions may be declared.</source>
+        <translation>最多可声明 %1 个权限。</translation>
+    </message>
+    <message>
+        <source>the permission name %1 is not allowed: lower-case letters, digits and ._- only, starting with a letter.</source>
+        <translation>不允许使用权限名 %1：只能包含小写字母、数字和 ._-，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>the permission %1 needs a one-line description of at most 200 characters, without hidden characters.</source>
+        <translation>权限 %1 需要一行不超过 200 个字符且不含隐藏字符的说明。</translation>
+    </message>
+    <message>
+        <source>&quot;anonymous_paths&quot; must be a list of paths.</source>
+        <translation>“anonymous_paths”必须是路径列表。</translation>
+    </message>
+    <message>
+        <source>at most %1 open paths may be asked for.</source>
+        <translation>最多可申请 %1 个开放路径。</translation>
+    </message>
+    <message>
+        <source>the open path %1 is not allowed: it starts with / and has letters, digits and /_.- only (a folder ends with /; not the whole site).</source>
+        <translation>不允许使用开放路径 %1：路径以 / 开头，只能包含字母、数字和 /_.-（文件夹以 / 结尾；不能是整个站点）。</translation>
+    </message>
+    <message>
+        <source>&quot;kv_quota_mb&quot; must be a whole number from 1 to %1.</source>
+        <translation>“kv_quota_mb”必须是 1 到 %1 之间的整数。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::InventoryFetcher</name>
     <message>
         <source>The local copy of the inventory cannot be written.</source>

@@ -26,6 +26,13 @@ QHash<QString, QByteArray> PluginSkeleton::files(const QString &appId, const QSt
                    .arg(appId, name)
                    .toUtf8());
     out.insert(sdkPath(), sdk());
+    // What the plugin asks of the platform; changing it is flagged in review.
+    out.insert(QStringLiteral("platform.json"),
+               QByteArray("{\n"
+                          "  \"permissions\": {},\n"
+                          "  \"anonymous_paths\": [\"/health.php\"],\n"
+                          "  \"kv_quota_mb\": 10\n"
+                          "}\n"));
     out.insert(QStringLiteral("web/health.php"),
                QByteArray("<?php\nheader('Content-Type: text/plain');\necho \"ok\\n\";\n"));
     QString domains;
@@ -51,7 +58,10 @@ QHash<QString, QByteArray> PluginSkeleton::files(const QString &appId, const QSt
                               "## Who is asking, and what they may do\n\n"
                               "The platform signs visitors in before a request reaches your plugin, and tells it who "
                               "they are and which permissions they hold here. Declare the permissions your plugin "
-                              "uses in `platform.json`; the platform's admins grant them to roles. Use "
+                              "uses in `platform.json` (a name and a one-line description each, for example "
+                              "`\"orders.read\": \"See the shop's orders\"`), with the paths that must open "
+                              "without signing in and the key/value space you need; the platform's admins grant "
+                              "permissions to roles and open the paths. Use "
                               "`lib/Platform.php` (no framework needed):\n\n"
                               "```php\n"
                               "require __DIR__ . '/../lib/Platform.php';\n\n"

@@ -1,5 +1,6 @@
 #include "core/render/renderinput.h"
 
+#include "core/platform/platformmanifest.h"
 #include "core/util/validation.h"
 
 #include <QCoreApplication>
@@ -186,11 +187,8 @@ EdgeIdentity checkIdentity(const AppEnvironmentSpec &spec, Checker &check)
         if (const std::optional<QString> paths = check.text(RenderField::AnonymousPaths, 32 * 129)) {
             const QStringList list = paths->split(QLatin1Char(','));
             for (const QString &path : list) {
-                if (!matchesWhole(path, QStringLiteral("/[A-Za-z0-9/_.-]{0,127}")) || path.contains(QLatin1String("//"))
-                    || path.contains(QLatin1String("/../"))
-                    || path.endsWith(QLatin1String("/.."))
-                    // The whole site (no sign-in check then) and the check's own location.
-                    || path == QLatin1String("/") || path.startsWith(QLatin1String("/_platform"))) {
+                // The same rule as a plugin's manifest asks with.
+                if (!PlatformManifests::isOpenPath(path)) {
                     check.fail(RenderField::AnonymousPaths,
                                QCoreApplication::translate(
                                    "Dockmaster::RenderInput",
@@ -217,8 +215,7 @@ EdgeIdentity checkIdentity(const AppEnvironmentSpec &spec, Checker &check)
                 const bool rolesOk = std::all_of(roles.cbegin(), roles.cend(), [](const QString &role) {
                     return matchesWhole(role, QStringLiteral("[A-Za-z0-9_.-]{1,64}"));
                 });
-                if (equals < 1 || !matchesWhole(permission, QStringLiteral("[a-z][a-z0-9_.-]{0,63}")) || !rolesOk
-                    || roles.size() > 8) {
+                if (equals < 1 || !PlatformManifests::isPermissionName(permission) || !rolesOk || roles.size() > 8) {
                     check.fail(RenderField::PermissionGrants,
                                QCoreApplication::translate(
                                    "Dockmaster::RenderInput",

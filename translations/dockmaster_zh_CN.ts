@@ -2980,6 +2980,37 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::KeyspaceBrowser</name>
+    <message>
+        <source>%1 is not an app id.</source>
+        <translation>%1 不是应用 ID。</translation>
+    </message>
+    <message>
+        <source>Valkey did not list the keys of %1: %2</source>
+        <translation>Valkey 未能列出 %1 的键：%2</translation>
+    </message>
+    <message>
+        <source>The key %1 no longer exists.</source>
+        <translation>键 %1 已不存在。</translation>
+    </message>
+    <message>
+        <source>Keys of type %1 are not shown here.</source>
+        <translation>此处不显示类型为 %1 的键。</translation>
+    </message>
+    <message>
+        <source>Valkey did not read %1: %2</source>
+        <translation>Valkey 未能读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Valkey did not store %1: %2</source>
+        <translation>Valkey 未能保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Valkey did not remove %1: %2</source>
+        <translation>Valkey 未能删除 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::InventoryFetcher</name>
     <message>
         <source>The local copy of the inventory cannot be written.</source>

@@ -93,6 +93,39 @@ ValkeyConnection::ValkeyConnection(const ValkeyEndpoint &endpoint)
 
 ValkeyConnection::~ValkeyConnection() = default;
 
+QList<ValkeyReply> ValkeyConnection::pipeline(const QList<QList<QByteArray>> &commands)
+{
+    QList<ValkeyReply> replies;
+    replies.reserve(commands.size());
+    if (!m_context || !m_error.isEmpty()) {
+        for (qsizetype i = 0; i < commands.size(); ++i)
+            replies.append(ValkeyReply::error(m_error.toUtf8()));
+        return replies;
+    }
+    for (const QList<QByteArray> &arguments : commands) {
+        std::vector<const char *> argv;
+        std::vector<size_t> lengths;
+        for (const QByteArray &argument : arguments) {
+            argv.push_back(argument.constData());
+            lengths.push_back(size_t(argument.size()));
+        }
+        redisAppendCommandArgv(m_context.get(), int(argv.size()), argv.data(), lengths.data());
+    }
+    for (qsizetype i = 0; i < commands.size(); ++i) {
+        void *raw = nullptr;
+        if (redisGetReply(m_context.get(), &raw) != REDIS_OK || !raw) {
+            m_error = Text::tr("The connection to Valkey at %1 broke: %2")
+                          .arg(m_address, QString::fromUtf8(m_context->errstr));
+            while (replies.size() < commands.size())
+                replies.append(ValkeyReply::error(m_error.toUtf8()));
+            return replies;
+        }
+        replies.append(convert(static_cast<redisReply *>(raw)));
+        freeReplyObject(raw);
+    }
+    return replies;
+}
+
 ValkeyReply ValkeyConnection::command(const QList<QByteArray> &arguments)
 {
     // Unreachable, refused or broken: nothing more is sent.

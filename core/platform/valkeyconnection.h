@@ -50,6 +50,9 @@ public:
     // One command, its arguments binary-safe. A broken connection answers
     // with an Error reply and stays broken.
     ValkeyReply command(const QList<QByteArray> &arguments);
+    // Several commands sent at once, their replies read after: one round
+    // trip instead of one per command (the key browser's TYPE/TTL/MEMORY).
+    QList<ValkeyReply> pipeline(const QList<QList<QByteArray>> &commands);
 
 private:
     struct ContextFree {

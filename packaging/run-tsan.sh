@@ -4,9 +4,9 @@
 # build environment: packaging/dockmaster run packaging/run-tsan.sh
 #
 # Which tests: those labelled cache, logs or health (the cache thread, the log
-# workers, the health probes), plus gitworkspace (the libgit2 worker) and
-# syncengine (the sync writing through the cache thread); there is no git or
-# sync label. Widget tests (label ui) are left out: they need the whole views
+# workers, the health probes), plus gitworkspace (the libgit2 worker),
+# syncengine (the sync writing through the cache thread) and keyspacebrowser
+# (Valkey calls on the pool); there is no git or sync label. Widget tests (label ui) are left out: they need the whole views
 # library built a third time, and their threads are the same services.
 # Only these targets are built, not the whole tree, to keep CI inside its time.
 # Usage: run-tsan.sh [extra ctest args]
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=build/tsan
 labels='cache|logs|health'
-named='gitworkspace|syncengine'
+named='gitworkspace|syncengine|keyspacebrowser'
 started=$(date +%s)
 
 cmake --preset tsan >/dev/null

@@ -125,7 +125,12 @@ void TestPodmanLogs::containerPrintingAGigabyteStaysBounded()
     // ASan+UBSan suite runs this one.
     QSKIP("the gigabyte runs in the ASan+UBSan suite, not under TSan");
 #endif
+    // Each step's time, so a run on a busy machine that outlasts QtTest's
+    // limit says where it was (a fresh-clone CI run once did, at 840 s).
+    QElapsedTimer setup;
+    setup.start();
     QVERIFY2(m_engine->startService(), qPrintable(m_engine->lastError()));
+    qInfo("podman service up after %lld ms", setup.elapsed());
     // The log file on disk next to the test, not in /tmp (often memory).
     QTemporaryDir logDir(QCoreApplication::applicationDirPath() + QStringLiteral("/dmbiglog-XXXXXX"));
     QVERIFY(logDir.isValid());
@@ -138,6 +143,7 @@ void TestPodmanLogs::containerPrintingAGigabyteStaysBounded()
                                            QStringLiteral("--log-opt"),
                                            QStringLiteral("path=") + logDir.filePath(QStringLiteral("big.log")) }),
              qPrintable(m_engine->lastError()));
+    qInfo("the gigabyte container runs after %lld ms", setup.elapsed());
 
     DockerEndpoint endpoint;
     endpoint.url.setScheme(QStringLiteral("unix"));
@@ -174,15 +180,25 @@ void TestPodmanLogs::containerPrintingAGigabyteStaysBounded()
     QElapsedTimer sinceTick;
     QTimer tick; // the window's thread: how long between two of its timer ticks
     tick.setInterval(20);
+    QElapsedTimer sinceProgress;
+    QElapsedTimer running;
     connect(&tick, &QTimer::timeout, this, [&] {
         longestStallMs = qMax(longestStallMs, sinceTick.restart());
         if (source.backlog())
             highestBacklog = qMax(highestBacklog, source.backlog()->highestBytes());
+        if (sinceProgress.elapsed() >= 60000) {
+            sinceProgress.restart();
+            qInfo("after %lld s: %lld lines, %lld MB received; backlog now %lld KiB; %lld lines kept",
+                  running.elapsed() / 1000, lines, received / 1000000,
+                  source.backlog() ? source.backlog()->bytes() / 1024 : -1, qint64(model.rowCount()));
+        }
     });
     const qint64 rssBefore = statusBytes("VmRSS:");
     QElapsedTimer clock;
     clock.start();
     sinceTick.start();
+    sinceProgress.start();
+    running.start();
     tick.start();
     source.start();
     QTRY_VERIFY_WITH_TIMEOUT(!ended.isEmpty(), 420000);

@@ -2870,14 +2870,6 @@
 <context>
     <name>Dockmaster::LocalDisk</name>
     <message>
-        <source>the disk holding %1 is full</source>
-        <translation>%1 所在的磁盘已满</translation>
-    </message>
-    <message>
-        <source>%1 is read-only</source>
-        <translation>%1 为只读</translation>
-    </message>
-    <message>
         <source>The disk holding %1 on this computer is full: free some space, then try again. %2</source>
         <translation>本机上 %1 所在的磁盘已满：请释放一些空间后重试。%2</translation>
     </message>
@@ -2981,10 +2973,6 @@
 </context>
 <context>
     <name>Dockmaster::KeyspaceBrowser</name>
-    <message>
-        <source>%1 is not an app id.</source>
-        <translation>%1 不是应用 ID。</translation>
-    </message>
     <message>
         <source>Valkey did not list the keys of %1: %2</source>
         <translation>Valkey 未能列出 %1 的键：%2</translation>

@@ -18,11 +18,6 @@ QByteArray passwordHash(const QString &password)
     return QCryptographicHash::hash(password.toUtf8(), QCryptographicHash::Sha256).toHex();
 }
 
-QString refusedApp(const QString &appId)
-{
-    return Text::tr("%1 is not an app id (lower-case letters, digits and dashes).").arg(appId.left(80));
-}
-
 // How many keys one SCAN step asks for, and one UNLINK removes.
 constexpr int ScanBatch = 1000;
 
@@ -37,6 +32,11 @@ bool AppKeyspace::isValidAppId(const QString &appId)
 QByteArray AppKeyspace::userName(const QString &appId)
 {
     return appId.toUtf8();
+}
+
+QString AppKeyspace::invalidAppId(const QString &appId)
+{
+    return Text::tr("%1 is not an app id (lower-case letters, digits and dashes).").arg(appId.left(80));
 }
 
 QByteArray AppKeyspace::keyPrefix(const QString &appId)
@@ -86,7 +86,7 @@ AppKeyspaceAdmin::AppKeyspaceAdmin(const QList<ValkeyConnection *> &nodes)
 QString AppKeyspaceAdmin::setUser(const QString &appId, const QList<QByteArray> &arguments)
 {
     if (!AppKeyspace::isValidAppId(appId))
-        return refusedApp(appId);
+        return AppKeyspace::invalidAppId(appId);
     QList<QByteArray> command { "ACL", "SETUSER", AppKeyspace::userName(appId) };
     command += arguments;
     // Every node: a cluster does not share its ACL users. Done again, it
@@ -121,7 +121,7 @@ QString AppKeyspaceAdmin::removeApp(const QString &appId, qint64 *keysRemoved)
     if (keysRemoved)
         *keysRemoved = 0;
     if (!AppKeyspace::isValidAppId(appId))
-        return refusedApp(appId);
+        return AppKeyspace::invalidAppId(appId);
     // The user first, everywhere: its connections close, so no key is
     // written behind the sweep.
     for (ValkeyConnection *node : std::as_const(m_nodes)) {

@@ -21,6 +21,8 @@ namespace AppKeyspace {
 bool isValidAppId(const QString &appId);
 QByteArray userName(const QString &appId);
 QByteArray keyPrefix(const QString &appId);
+// What to say when isValidAppId() refuses one.
+QString invalidAppId(const QString &appId);
 
 // The rules of the app's user after its passwords (ACL SETUSER arguments):
 // its own keys and channels, every command except those that reach beyond

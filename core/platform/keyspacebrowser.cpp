@@ -13,9 +13,22 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(Dockmaster::KeyspaceBrowser)
 };
 
-QString refused(const QString &appId)
+// SSCAN/HSCAN until `limit` elements (a hash gives two per field), never
+// SMEMBERS/HGETALL, which would block the server on a huge collection. An
+// error reply is returned as it is.
+ValkeyReply scanCollection(ValkeyConnection &connection, const QByteArray &command, const QByteArray &name,
+                           qsizetype limit)
 {
-    return Text::tr("%1 is not an app id.").arg(appId.left(80));
+    ValkeyReply collected;
+    QByteArray cursor = "0";
+    do {
+        const ValkeyReply step = connection.command({ command, name, cursor, "COUNT", "500" });
+        if (step.isError() || step.elements.size() != 2)
+            return step;
+        cursor = step.elements.at(0).text;
+        collected.elements += step.elements.at(1).elements;
+    } while (cursor != "0" && collected.elements.size() < limit);
+    return collected;
 }
 
 } // namespace
@@ -51,7 +64,7 @@ KeyspacePage KeyspaceBrowser::readPage(ValkeyConnection &connection, const QStri
 {
     KeyspacePage page;
     if (!AppKeyspace::isValidAppId(appId)) {
-        page.error = refused(appId);
+        page.error = AppKeyspace::invalidAppId(appId);
         return page;
     }
     if (!connection.isOpen()) {
@@ -93,7 +106,7 @@ KeyspaceValue KeyspaceBrowser::readValue(ValkeyConnection &connection, const QSt
 {
     KeyspaceValue value;
     if (!AppKeyspace::isValidAppId(appId)) {
-        value.error = refused(appId);
+        value.error = AppKeyspace::invalidAppId(appId);
         return value;
     }
     if (!connection.isOpen()) {
@@ -115,29 +128,10 @@ KeyspaceValue KeyspaceBrowser::readValue(ValkeyConnection &connection, const QSt
         body = connection.command({ "LRANGE", name, "0", last });
     } else if (type == "set") {
         value.length = connection.command({ "SCARD", name }).integer;
-        // SSCAN until the limit: SMEMBERS of a huge set would block the server.
-        QByteArray cursor = "0";
-        do {
-            const ValkeyReply step = connection.command({ "SSCAN", name, cursor, "COUNT", "500" });
-            if (step.isError() || step.elements.size() != 2) {
-                body = step;
-                break;
-            }
-            cursor = step.elements.at(0).text;
-            body.elements += step.elements.at(1).elements;
-        } while (cursor != "0" && body.elements.size() < KeyspaceValue::ValueLimit);
+        body = scanCollection(connection, "SSCAN", name, KeyspaceValue::ValueLimit);
     } else if (type == "hash") {
         value.length = connection.command({ "HLEN", name }).integer;
-        QByteArray cursor = "0";
-        do {
-            const ValkeyReply step = connection.command({ "HSCAN", name, cursor, "COUNT", "500" });
-            if (step.isError() || step.elements.size() != 2) {
-                body = step;
-                break;
-            }
-            cursor = step.elements.at(0).text;
-            body.elements += step.elements.at(1).elements;
-        } while (cursor != "0" && body.elements.size() < 2 * KeyspaceValue::ValueLimit);
+        body = scanCollection(connection, "HSCAN", name, 2 * KeyspaceValue::ValueLimit);
     } else if (type == "zset") {
         value.length = connection.command({ "ZCARD", name }).integer;
         body = connection.command({ "ZRANGE", name, "0", last, "WITHSCORES" });
@@ -188,7 +182,7 @@ void KeyspaceBrowser::setString(const QString &appId, const QByteArray &key, con
         context,
         [appId, key, value](ValkeyConnection &connection) -> QString {
             if (!AppKeyspace::isValidAppId(appId))
-                return refused(appId);
+                return AppKeyspace::invalidAppId(appId);
             // KEEPTTL: editing the value does not change when it expires.
             const ValkeyReply reply
                 = connection.command({ "SET", AppKeyspace::keyPrefix(appId) + key, value, "KEEPTTL" });
@@ -206,7 +200,7 @@ void KeyspaceBrowser::remove(const QString &appId, const QByteArray &key, QObjec
         context,
         [appId, key](ValkeyConnection &connection) -> QString {
             if (!AppKeyspace::isValidAppId(appId))
-                return refused(appId);
+                return AppKeyspace::invalidAppId(appId);
             const ValkeyReply reply = connection.command({ "UNLINK", AppKeyspace::keyPrefix(appId) + key });
             return reply.isError() ? Text::tr("Valkey did not remove %1: %2")
                                          .arg(QString::fromUtf8(key.left(200)), QString::fromUtf8(reply.text))

@@ -97,6 +97,7 @@ QList<ValkeyReply> ValkeyConnection::pipeline(const QList<QList<QByteArray>> &co
 {
     QList<ValkeyReply> replies;
     replies.reserve(commands.size());
+    // Unreachable, refused or broken: nothing more is sent.
     if (!m_context || !m_error.isEmpty()) {
         for (qsizetype i = 0; i < commands.size(); ++i)
             replies.append(ValkeyReply::error(m_error.toUtf8()));
@@ -128,27 +129,8 @@ QList<ValkeyReply> ValkeyConnection::pipeline(const QList<QList<QByteArray>> &co
 
 ValkeyReply ValkeyConnection::command(const QList<QByteArray> &arguments)
 {
-    // Unreachable, refused or broken: nothing more is sent.
-    if (!m_context || !m_error.isEmpty())
-        return ValkeyReply::error(m_error.toUtf8());
-    std::vector<const char *> argv;
-    std::vector<size_t> lengths;
-    argv.reserve(size_t(arguments.size()));
-    lengths.reserve(size_t(arguments.size()));
-    for (const QByteArray &argument : arguments) {
-        argv.push_back(argument.constData());
-        lengths.push_back(size_t(argument.size()));
-    }
-    auto *raw
-        = static_cast<redisReply *>(redisCommandArgv(m_context.get(), int(argv.size()), argv.data(), lengths.data()));
-    if (!raw) {
-        m_error
-            = Text::tr("The connection to Valkey at %1 broke: %2").arg(m_address, QString::fromUtf8(m_context->errstr));
-        return ValkeyReply::error(m_error.toUtf8());
-    }
-    const ValkeyReply reply = convert(raw);
-    freeReplyObject(raw);
-    return reply;
+    // One command is a pipeline of one: the same sending, the same failures.
+    return pipeline({ arguments }).constFirst();
 }
 
 } // namespace Dockmaster

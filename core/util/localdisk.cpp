@@ -44,19 +44,6 @@ Problem problemAt(const QString &folder)
     return Problem::None;
 }
 
-QString describe(Problem problem, const QString &folder)
-{
-    switch (problem) {
-    case Problem::None:
-        break;
-    case Problem::Full:
-        return Words::tr("the disk holding %1 is full").arg(QDir::toNativeSeparators(folder));
-    case Problem::ReadOnly:
-        return Words::tr("%1 is read-only").arg(QDir::toNativeSeparators(folder));
-    }
-    return {};
-}
-
 QString withDiskProblem(const QString &message, const QString &folder)
 {
     const QString shown = QDir::toNativeSeparators(folder);

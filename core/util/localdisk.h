@@ -15,13 +15,6 @@ enum class Problem { None, Full, ReadOnly };
 // nearest existing parent).
 Problem problemAt(const QString &folder);
 
-// "the disk holding /x is full", "/x is read-only", or empty.
-QString describe(Problem problem, const QString &folder);
-inline QString describeProblemAt(const QString &folder)
-{
-    return describe(problemAt(folder), folder);
-}
-
 // `message` led by the disk's problem, when it has one: a failure on a
 // full disk names the disk first, not only in the library's last words.
 QString withDiskProblem(const QString &message, const QString &folder);

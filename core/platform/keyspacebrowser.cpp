@@ -3,6 +3,7 @@
 #include "core/platform/appkeyspace.h"
 #include "core/util/pooljob.h"
 #include "core/util/threadmailbox.h"
+#include "core/util/untrustedtext.h"
 
 #include <QPointer>
 
@@ -136,7 +137,7 @@ KeyspaceValue KeyspaceBrowser::readValue(ValkeyConnection &connection, const QSt
         value.length = connection.command({ "ZCARD", name }).integer;
         body = connection.command({ "ZRANGE", name, "0", last, "WITHSCORES" });
     } else if (type == "none") {
-        value.error = Text::tr("The key %1 no longer exists.").arg(QString::fromUtf8(key.left(200)));
+        value.error = Text::tr("The key %1 no longer exists.").arg(UntrustedText::line(QString::fromUtf8(key)));
         return value;
     } else {
         value.error = Text::tr("Keys of type %1 are not shown here.").arg(value.type.left(40));
@@ -144,7 +145,7 @@ KeyspaceValue KeyspaceBrowser::readValue(ValkeyConnection &connection, const QSt
     }
     if (body.isError()) {
         value.error = Text::tr("Valkey did not read %1: %2")
-                          .arg(QString::fromUtf8(key.left(200)), QString::fromUtf8(body.text));
+                          .arg(UntrustedText::line(QString::fromUtf8(key)), QString::fromUtf8(body.text));
         return value;
     }
     if (type == "list" || type == "set") {
@@ -186,9 +187,10 @@ void KeyspaceBrowser::setString(const QString &appId, const QByteArray &key, con
             // KEEPTTL: editing the value does not change when it expires.
             const ValkeyReply reply
                 = connection.command({ "SET", AppKeyspace::keyPrefix(appId) + key, value, "KEEPTTL" });
-            return reply.isError() ? Text::tr("Valkey did not store %1: %2")
-                                         .arg(QString::fromUtf8(key.left(200)), QString::fromUtf8(reply.text))
-                                   : QString();
+            return reply.isError()
+                ? Text::tr("Valkey did not store %1: %2")
+                      .arg(UntrustedText::line(QString::fromUtf8(key)), QString::fromUtf8(reply.text))
+                : QString();
         },
         std::move(done));
 }
@@ -202,9 +204,10 @@ void KeyspaceBrowser::remove(const QString &appId, const QByteArray &key, QObjec
             if (!AppKeyspace::isValidAppId(appId))
                 return AppKeyspace::invalidAppId(appId);
             const ValkeyReply reply = connection.command({ "UNLINK", AppKeyspace::keyPrefix(appId) + key });
-            return reply.isError() ? Text::tr("Valkey did not remove %1: %2")
-                                         .arg(QString::fromUtf8(key.left(200)), QString::fromUtf8(reply.text))
-                                   : QString();
+            return reply.isError()
+                ? Text::tr("Valkey did not remove %1: %2")
+                      .arg(UntrustedText::line(QString::fromUtf8(key)), QString::fromUtf8(reply.text))
+                : QString();
         },
         std::move(done));
 }

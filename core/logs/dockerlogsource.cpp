@@ -22,6 +22,9 @@ constexpr qint64 NanosPerSecond = 1000000000LL;
 // pile up here between two ticks.
 constexpr size_t MaxPendingLines = 50000;
 constexpr qsizetype MaxPendingBytes = 4 * 1024 * 1024;
+// How many rescans a reading opened again may stay silent at most before it
+// counts as hung (see DockerLogWorker::isHung).
+constexpr int MaxSilentScans = 32;
 
 quint64 replayKey(qint64 timeNs, size_t contentHash)
 {
@@ -230,7 +233,10 @@ void DockerLogWorker::onContainerList(const QByteArray &json)
                 created->client->pause();
             created->retryTimer.setSingleShot(true);
             Follow *raw = created.get();
-            connect(&raw->retryTimer, &QTimer::timeout, this, [this, raw] { follow(raw); });
+            // A container that stopped has all its log written: a plain read
+            // gets the rest and ends, where a follow may not (see onFinished).
+            connect(&raw->retryTimer, &QTimer::timeout, this,
+                    [this, raw] { follow(raw, raw->running ? Reading::Follow : Reading::CatchUp); });
             connect(raw->client, &HttpStreamClient::finished, this, [this, raw] { onFinished(raw); });
             connect(raw->client, &HttpStreamClient::failed, this,
                     [this, raw](const QString &reason) { onFailed(raw, reason); });
@@ -242,15 +248,7 @@ void DockerLogWorker::onContainerList(const QByteArray &json)
         }
         Follow *f = it->second.get();
         f->running = s.running;
-        // Docker ends a follow soon after its container stops; one still open
-        // and silent a whole rescan later hangs (a stalled connection or
-        // proxy), and would never show the rest: open it again where it was.
-        // (A paused reader is silent because the window is behind, not hung.)
-        const bool hung
-            = !s.running && f->stoppedAtScan && !f->heardSinceScan && f->client->isActive() && !f->client->isPaused();
-        f->stoppedAtScan = !s.running;
-        f->heardSinceScan = false;
-        if (hung) {
+        if (isHung(f, s.running)) {
             f->client->abort();
             onFailed(f, tr("The log stream of %1 stopped answering.").arg(f->name));
             continue;
@@ -262,6 +260,28 @@ void DockerLogWorker::onContainerList(const QByteArray &json)
     }
     if (sourcesChangedNow)
         Q_EMIT sourcesChanged(m_sources);
+}
+
+bool DockerLogWorker::isHung(Follow *f, bool running)
+{
+    // Docker ends a follow soon after its container stops; one still open
+    // and silent a whole rescan later hangs (a stalled connection or proxy),
+    // and would never show the rest. (A paused reader is silent because the
+    // window is behind, not hung.) But the engine says nothing either while
+    // it looks for the place to start in a long log (podman reads a
+    // gigabyte's file from the start to find since=): each time a reading
+    // opened again is silent to the end of its window, the next one waits
+    // twice as long, or it would be given up before its first line forever.
+    const bool silent
+        = !running && f->stoppedAtScan && !f->heardSinceScan && f->client->isActive() && !f->client->isPaused();
+    f->stoppedAtScan = !running;
+    f->heardSinceScan = false;
+    f->silentScans = silent ? f->silentScans + 1 : 0;
+    if (f->silentScans < f->silentScansAllowed)
+        return false;
+    f->silentScans = 0;
+    f->silentScansAllowed = qMin(f->silentScansAllowed * 2, MaxSilentScans);
+    return true;
 }
 
 void DockerLogWorker::inspectAndFollow(Follow *f)
@@ -321,6 +341,7 @@ void DockerLogWorker::onBody(Follow *f, QByteArrayView data)
         return;
     }
     f->retryMs = 0;
+    f->silentScansAllowed = 1;
     f->demuxer.feed(data, [this, f](LogStream stream, QByteArrayView piece, bool frameStart) {
         onPiece(f, stream, piece, frameStart);
     });

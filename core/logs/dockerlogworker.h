@@ -61,6 +61,8 @@ private:
         // last rescan, and whether anything came since.
         bool stoppedAtScan = false;
         bool heardSinceScan = false;
+        int silentScans = 0;        // in a row, with the container stopped
+        int silentScansAllowed = 1; // doubles each time it counts as hung
     };
     struct Pending {
         qint64 timeNs;
@@ -79,6 +81,7 @@ private:
     void inspectAndFollow(Follow *follow);
     enum class Reading { Follow, CatchUp };
     void follow(Follow *follow, Reading reading = Reading::Follow);
+    bool isHung(Follow *follow, bool running);
     void onBody(Follow *follow, QByteArrayView data);
     void clearLines(Follow *follow); // a new response starts at a new line
     void onPiece(Follow *follow, LogStream stream, QByteArrayView piece, bool frameStart);

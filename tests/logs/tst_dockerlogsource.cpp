@@ -150,6 +150,7 @@ private Q_SLOTS:
     void ttyContainerIsRaw();
     void streamEndIsReported();
     void followEndingBeforeTheLogEndsIsCaughtUp();
+    void silentFollowOfAStoppedContainerIsReadAgain();
     void partialMessagesMakeOneLine_data();
     void partialMessagesMakeOneLine();
     void restartedContainerIsFollowedAgain();
@@ -463,6 +464,41 @@ void TestDockerLogSource::followEndingBeforeTheLogEndsIsCaughtUp()
     QTest::qWait(300);
     QCOMPARE(collector.texts(), expected);
     QCOMPARE(ended.size(), 1);
+}
+
+// The follow of a stopped container goes silent with its connection open
+// (podman did, with a gigabyte's log), and the engine then takes several
+// rescans to answer a reading from the last second shown (podman reads the
+// file from its start to find since=). The console opens the reading again
+// and waits longer each time, until the rest comes: a fresh-clone CI run
+// once gave each reading up before podman could answer, for 14 minutes.
+void TestDockerLogSource::silentFollowOfAStoppedContainerIsReadAgain()
+{
+    FakeDockerEngine engine;
+    engine.wholeSecondTimestamps = true;
+    engine.stoppedFollowHangsAfter = 37;
+    DockerLogOptions options = fastOptions(QStringLiteral("p"));
+    engine.sinceAnswerDelayMs = 5 * options.rescanIntervalMs;
+    FakeDockerEngine::Container web { QStringLiteral("c1"), QStringLiteral("web"), QStringLiteral("p"), false, {} };
+    web.running = false;
+    QList<QByteArray> expected;
+    for (int i = 0; i < 100; ++i) {
+        const QByteArray text = "line " + QByteArray::number(i);
+        web.lines.append({ 1795550491000000000LL + qint64(i / 10) * 1000000000LL, LogStream::Stdout, text });
+        expected.append(text);
+    }
+    engine.addContainer(web);
+    DockerLogSource source(tcpEndpoint(engine.port()), options);
+    QSignalSpy ended(&source, &LogSource::streamEnded);
+    QSignalSpy reconnecting(&source, &LogSource::reconnecting);
+    Collector collector;
+    collector.attach(&source);
+    source.start();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 60000);
+    QCOMPARE(collector.texts(), expected);
+    QVERIFY(reconnecting.size() >= 1);
+    QVERIFY2(reconnecting.first().at(1).toString().contains(QLatin1String("stopped answering")),
+             qPrintable(reconnecting.first().at(1).toString()));
 }
 
 void TestDockerLogSource::partialMessagesMakeOneLine_data()

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSslServer>
+#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -127,34 +128,50 @@ void FakeDockerEngine::handle(QTcpSocket *socket, const QByteArray &target)
         return;
     }
     if (path.size() == 4 && path.at(3) == QLatin1String("logs")) {
-        socket->write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
-        qint64 sinceNs = -1;
-        if (query.hasQueryItem(QStringLiteral("since")))
-            sinceNs = query.queryItemValue(QStringLiteral("since")).toLongLong() * 1000000000LL;
-        const QString tail = query.queryItemValue(QStringLiteral("tail"));
-        qsizetype first = 0;
-        if (!tail.isEmpty() && tail != QLatin1String("all"))
-            first = qMax<qsizetype>(0, container.lines.size() - tail.toInt());
-        const bool follow = query.queryItemValue(QStringLiteral("follow")) == QLatin1String("1");
-        const bool endsEarly = follow && !container.running && stoppedFollowEndsAfter >= 0;
-        QByteArray data;
-        int sent = 0;
-        for (qsizetype i = first; i < container.lines.size(); ++i) {
-            if (sinceNs >= 0 && container.lines.at(i).timeNs < sinceNs)
-                continue;
-            if (endsEarly && sent++ == stoppedFollowEndsAfter)
-                break;
-            data += encode(container, container.lines.at(i));
+        const bool since = query.hasQueryItem(QStringLiteral("since"));
+        if (since && sinceAnswerDelayMs > 0) {
+            QTimer::singleShot(sinceAnswerDelayMs, socket,
+                               [this, socket, index, query] { answerLogs(socket, index, query); });
+        } else {
+            answerLogs(socket, index, query);
         }
-        sendChunked(socket, data);
-        // As Docker: without follow=1 the answer ends with what there is.
-        if (follow && !endsEarly)
-            m_followers.append({ socket, index });
-        else
-            socket->write("0\r\n\r\n");
         return;
     }
     respond(socket, 404, "{}");
+}
+
+void FakeDockerEngine::answerLogs(QTcpSocket *socket, int index, const QUrlQuery &query)
+{
+    const Container &container = m_containers.at(index);
+    socket->write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+    qint64 sinceNs = -1;
+    if (query.hasQueryItem(QStringLiteral("since")))
+        sinceNs = query.queryItemValue(QStringLiteral("since")).toLongLong() * 1000000000LL;
+    const QString tail = query.queryItemValue(QStringLiteral("tail"));
+    qsizetype first = 0;
+    if (!tail.isEmpty() && tail != QLatin1String("all"))
+        first = qMax<qsizetype>(0, container.lines.size() - tail.toInt());
+    const bool follow = query.queryItemValue(QStringLiteral("follow")) == QLatin1String("1");
+    const bool endsEarly = follow && !container.running && stoppedFollowEndsAfter >= 0;
+    const bool hangs = follow && !container.running && stoppedFollowHangsAfter >= 0;
+    QByteArray data;
+    int sent = 0;
+    for (qsizetype i = first; i < container.lines.size(); ++i) {
+        if (sinceNs >= 0 && container.lines.at(i).timeNs < sinceNs)
+            continue;
+        if ((endsEarly && sent == stoppedFollowEndsAfter) || (hangs && sent == stoppedFollowHangsAfter))
+            break;
+        ++sent;
+        data += encode(container, container.lines.at(i));
+    }
+    sendChunked(socket, data);
+    if (hangs)
+        return; // the connection stays open and silent
+    // As Docker: without follow=1 the answer ends with what there is.
+    if (follow && !endsEarly)
+        m_followers.append({ socket, index });
+    else
+        socket->write("0\r\n\r\n");
 }
 
 void FakeDockerEngine::appendLine(int container, const Line &line)

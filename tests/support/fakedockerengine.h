@@ -8,6 +8,7 @@
 #include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -54,6 +55,12 @@ public:
     // podman issue 21914: the follow of a stopped container ends after this
     // many lines although the log has more (-1: sends everything and follows).
     int stoppedFollowEndsAfter = -1;
+    // As podman with a gigabyte's log once: the follow of a stopped container
+    // stops sending after this many lines, its connection open (-1: never).
+    int stoppedFollowHangsAfter = -1;
+    // As podman, which reads a long log file from its start to find since=:
+    // a reading with since= is answered only after this long.
+    int sinceAnswerDelayMs = 0;
 
     void addContainer(const Container &container) { m_containers.append(container); }
     void appendLine(int container, const Line &line); // pushed to open follow streams
@@ -71,6 +78,7 @@ private:
     };
     void onConnection();
     void handle(QTcpSocket *socket, const QByteArray &target);
+    void answerLogs(QTcpSocket *socket, int container, const QUrlQuery &query);
     QByteArray encode(const Container &container, const Line &line) const;
     void sendChunked(QTcpSocket *socket, const QByteArray &data);
     static void respond(QTcpSocket *socket, int status, const QByteArray &body);

@@ -463,8 +463,8 @@
         <translation>归档 %1</translation>
     </message>
     <message>
-        <source>Archive &lt;b&gt;%1&lt;/b&gt; (%2)?&lt;br&gt;Its DNS records are removed, its code and management repositories are archived (read-only, kept), and its host ports are released. Its app ID is never reused.</source>
-        <translation>归档 &lt;b&gt;%1&lt;/b&gt;（%2）？&lt;br&gt;将删除其 DNS 记录，归档其代码仓库和管理仓库（只读，予以保留），并释放其主机端口。其应用 ID 永不复用。</translation>
+        <source>Archive &lt;b&gt;%1&lt;/b&gt; (%2)?&lt;br&gt;Its DNS records are removed, its user and all its keys in the platform&apos;s key/value store are deleted (this cannot be undone), its code and management repositories are archived (read-only, kept), and its host ports are released. Its app ID is never reused.</source>
+        <translation>归档 &lt;b&gt;%1&lt;/b&gt;（%2）？&lt;br&gt;将删除其 DNS 记录，删除其在平台键值存储中的用户和全部键（无法撤销），归档其代码仓库和管理仓库（只读，予以保留），并释放其主机端口。其应用 ID 永不复用。</translation>
     </message>
     <message>
         <source>Type %1 to confirm:</source>
@@ -2879,6 +2879,21 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::ValkeyAppAdmin</name>
+    <message>
+        <source>Valkey did not list its cluster&apos;s nodes: %1</source>
+        <translation>Valkey 未能列出其集群的节点：%1</translation>
+    </message>
+    <message>
+        <source>Valkey&apos;s cluster has no node that answers.</source>
+        <translation>Valkey 集群中没有可应答的节点。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the platform&apos;s key/value store: %1</source>
+        <translation>无法连接平台的键值存储：%1</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::AppKeyspace</name>
     <message>
         <source>%1 is not an app id (lower-case letters, digits and dashes).</source>
@@ -3957,6 +3972,14 @@
     <message>
         <source>Set the CI/CD deploy variables</source>
         <translation>设置 CI/CD 部署变量</translation>
+    </message>
+    <message>
+        <source>Create the app&apos;s user in the platform&apos;s key/value store (its password a masked CI/CD variable)</source>
+        <translation>在平台的键值存储中创建应用的用户（其密码保存为屏蔽的 CI/CD 变量）</translation>
+    </message>
+    <message>
+        <source>The key/value store was closed.</source>
+        <translation>键值存储已关闭。</translation>
     </message>
     <message>
         <source>Create the DNS records</source>

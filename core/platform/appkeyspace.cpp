@@ -99,9 +99,13 @@ QString AppKeyspaceAdmin::setUser(const QString &appId, const QList<QByteArray> 
     return {};
 }
 
-QString AppKeyspaceAdmin::ensureUser(const QString &appId, const QString &password)
+QString AppKeyspaceAdmin::ensureUser(const QString &appId, const QString &password,
+                                     AppKeyValueAdmin::OtherPasswords others)
 {
-    QList<QByteArray> arguments { '#' + passwordHash(password) };
+    QList<QByteArray> arguments;
+    if (others == AppKeyValueAdmin::OtherPasswords::Remove)
+        arguments.append("resetpass");
+    arguments.append('#' + passwordHash(password));
     arguments += AppKeyspace::rules(appId);
     return setUser(appId, arguments);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/provisioning/appkeyvalueadmin.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -44,8 +46,10 @@ public:
     explicit AppKeyspaceAdmin(const QList<ValkeyConnection *> &nodes);
 
     // The app's user exists with exactly its rules, enabled, and accepts
-    // `password` (other passwords it has are kept: a rotation may be under way).
-    QString ensureUser(const QString &appId, const QString &password);
+    // `password`; other passwords it has are kept (a rotation may be under
+    // way) or removed, as `others` says.
+    QString ensureUser(const QString &appId, const QString &password,
+                       AppKeyValueAdmin::OtherPasswords others = AppKeyValueAdmin::OtherPasswords::Keep);
     // Rotation without downtime: add the new password, deploy, remove the old.
     QString addPassword(const QString &appId, const QString &password);
     QString removePassword(const QString &appId, const QString &password);

@@ -20,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -62,6 +63,21 @@ AppEnvironmentSpec specForPlacement(const AllocationRecord &record, const Alloca
 
 } // namespace
 
+namespace {
+
+constexpr const char *PasswordVariable = "PLATFORM_KV_PASSWORD";
+
+// 32 random bytes as hex: what GitLab accepts in a masked variable, and too
+// long to guess.
+QString newKeyValuePassword()
+{
+    QByteArray bytes(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    return QString::fromLatin1(bytes.toHex());
+}
+
+} // namespace
+
 struct Provisioner::VariableSpec {
     QString key;
     QString value;
@@ -76,8 +92,15 @@ QList<Provisioner::Step> Provisioner::createSteps()
     // The environment branches come last: pushing them starts their first
     // pipelines, which need the protected variables (given only to protected
     // refs) and the job token allowlist (to clone `codes`) to be in place.
-    return { Step::Allocate,       Step::CodeRepository, Step::OwnerAccess,         Step::ManagementRepository,
-             Step::JobTokenAccess, Step::Variables,      Step::EnvironmentBranches, Step::Dns,
+    return { Step::Allocate,
+             Step::CodeRepository,
+             Step::OwnerAccess,
+             Step::ManagementRepository,
+             Step::JobTokenAccess,
+             Step::Variables,
+             Step::KeyValueUser,
+             Step::EnvironmentBranches,
+             Step::Dns,
              Step::Activate };
 }
 
@@ -108,6 +131,11 @@ const Provisioner::StepSpec Provisioner::Steps[] = {
       &Provisioner::allowJobToken },
     { Step::Variables, "variables", QT_TRANSLATE_NOOP("Dockmaster::Provisioner", "Set the CI/CD deploy variables"),
       &Provisioner::setVariables },
+    { Step::KeyValueUser, "key-value-user",
+      QT_TRANSLATE_NOOP("Dockmaster::Provisioner",
+                        "Create the app's user in the platform's key/value store (its password a masked CI/CD "
+                        "variable)"),
+      &Provisioner::createKeyValueUser },
     { Step::EnvironmentBranches, "environment-branches",
       QT_TRANSLATE_NOOP("Dockmaster::Provisioner", "Push the environment branches (starts the first deployments)"),
       &Provisioner::createEnvironmentBranches },
@@ -910,6 +938,47 @@ void Provisioner::setVariables(StepDone done)
     });
 }
 
+void Provisioner::createKeyValueUser(StepDone done)
+{
+    if (!m_keyValue) {
+        done({}); // a platform without a key/value store
+        return;
+    }
+    // The password lives only in the masked variable (and the store keeps
+    // only its hash): a step run again reads it there. Made anew when the
+    // variable is not there, the user keeps no other password, so a password
+    // made by a run that stopped before writing the variable stops working.
+    const QString base
+        = GitLabClient::projectPath(QString::number(m_record.opsProjectId)) + QStringLiteral("/variables/");
+    GitLabRequest get;
+    get.path = base + QLatin1String(PasswordVariable);
+    get.query = { { QStringLiteral("filter[environment_scope]"), QStringLiteral("*") } };
+    m_client->send(get, this, [this, done](const GitLabResponse &r) {
+        const bool exists = r.error.isOk();
+        if (!exists && r.error.kind != GitLabError::Kind::NotFound) {
+            done(tr("Cannot read the variable %1: %2").arg(QLatin1String(PasswordVariable), describe(r)));
+            return;
+        }
+        QString password = exists ? GitLabWrite::object(r).value(QLatin1StringView("value")).toString() : QString();
+        const auto others
+            = password.isEmpty() ? AppKeyValueAdmin::OtherPasswords::Remove : AppKeyValueAdmin::OtherPasswords::Keep;
+        if (password.isEmpty())
+            password = newKeyValuePassword();
+        const QString appId = m_record.id;
+        m_keyValue->ensureUser(appId, password, others, this, [this, done, appId, password](const QString &error) {
+            if (!error.isEmpty() || !m_keyValue) {
+                done(error.isEmpty() ? tr("The key/value store was closed.") : error);
+                return;
+            }
+            auto specs = std::make_shared<QList<VariableSpec>>();
+            for (const auto &[name, value] : m_keyValue->connectionVariables(appId))
+                specs->append({ name, value, QStringLiteral("*"), false, true, false });
+            specs->append({ QLatin1String(PasswordVariable), password, QStringLiteral("*"), true, true, false });
+            applyVariables(specs, 0, done);
+        });
+    });
+}
+
 void Provisioner::applyVariables(std::shared_ptr<QList<VariableSpec>> specs, int index, StepDone done)
 {
     if (index >= specs->size()) {
@@ -1023,24 +1092,44 @@ void Provisioner::archive(const QString &appId)
                 fail(Step::Archive, dnsError);
                 return;
             }
-            const QStringList paths { m_rootGroup + QStringLiteral("/apps/") + m_record.id,
-                                      m_rootGroup + QStringLiteral("/ops/") + m_record.id };
-            archiveProjects(paths, [this](const QString &projectError) {
-                if (!projectError.isEmpty()) {
-                    fail(Step::Archive, projectError);
+            removeKeyValueData([this](const QString &keyValueError) {
+                if (!keyValueError.isEmpty()) {
+                    fail(Step::Archive, keyValueError);
                     return;
                 }
-                m_allocator->release(m_record.id, this, [this](const AllocationOutcome &released) {
-                    if (!released.ok()) {
-                        fail(Step::Archive, released.error);
-                        return;
-                    }
-                    m_record = *released.record;
-                    setBusy(false);
-                    Q_EMIT stepFinished(Step::Archive, false);
-                    Q_EMIT archived(m_record.id);
-                });
+                archiveProjectsAndRelease();
             });
+        });
+    });
+}
+
+void Provisioner::removeKeyValueData(StepDone done)
+{
+    if (!m_keyValue) {
+        done({});
+        return;
+    }
+    m_keyValue->removeApp(m_record.id, this, std::move(done));
+}
+
+void Provisioner::archiveProjectsAndRelease()
+{
+    const QStringList paths { m_rootGroup + QStringLiteral("/apps/") + m_record.id,
+                              m_rootGroup + QStringLiteral("/ops/") + m_record.id };
+    archiveProjects(paths, [this](const QString &projectError) {
+        if (!projectError.isEmpty()) {
+            fail(Step::Archive, projectError);
+            return;
+        }
+        m_allocator->release(m_record.id, this, [this](const AllocationOutcome &released) {
+            if (!released.ok()) {
+                fail(Step::Archive, released.error);
+                return;
+            }
+            m_record = *released.record;
+            setBusy(false);
+            Q_EMIT stepFinished(Step::Archive, false);
+            Q_EMIT archived(m_record.id);
         });
     });
 }

@@ -2,6 +2,7 @@
 
 #include "core/dns/dnsprovider.h"
 #include "core/gitlab/gitlabclient.h"
+#include "core/provisioning/appkeyvalueadmin.h"
 #include "core/provisioning/inventoryallocator.h"
 #include "core/provisioning/inventorydata.h"
 #include "core/provisioning/pluginskeleton.h"
@@ -20,7 +21,8 @@ namespace Dockmaster {
 // Creates (and archives) a plugin app on the platform: inventory allocation,
 // code repo A from the skeleton, the owner as Developer, management repo AA
 // with one branch per environment (`codes` submodule, rendered conf/ and
-// .gitlab-ci.yml), CI/CD variables and DNS records. Every step first looks
+// .gitlab-ci.yml), CI/CD variables, the app's user in the platform's
+// key/value store and DNS records. Every step first looks
 // at what exists, so running it again after a failure continues where it
 // stopped and never creates anything twice; finished steps are recorded in
 // the app's allocation record, so resume() works after a restart too.
@@ -35,6 +37,7 @@ public:
         ManagementRepository,
         JobTokenAccess,
         Variables,
+        KeyValueUser,
         EnvironmentBranches,
         Dns,
         Activate,
@@ -55,6 +58,9 @@ public:
     void setRootGroup(const QString &group) { m_rootGroup = group; }
     void setCommitAuthor(const QString &name, const QString &email);
     void setDnsTtl(int seconds) { m_dnsTtl = seconds; }
+    // Not owned; without one (a platform without a key/value store) the
+    // KeyValueUser step has nothing to do and archive() nothing to remove there.
+    void setKeyValueAdmin(AppKeyValueAdmin *admin) { m_keyValue = admin; }
 
     bool isBusy() const { return m_busy; }
     QString appId() const { return m_record.id; }
@@ -97,6 +103,7 @@ private:
     void createManagementRepository(StepDone done);
     void allowJobToken(StepDone done);
     void setVariables(StepDone done);
+    void createKeyValueUser(StepDone done);
     void createEnvironmentBranches(StepDone done);
     void allowOwnerOnMain(StepDone done);
     void setDnsRecords(StepDone done);
@@ -117,10 +124,13 @@ private:
     void upsertDns(int index, StepDone done);
     void deleteDns(int index, StepDone done);
     void archiveProjects(QStringList paths, StepDone done);
+    void removeKeyValueData(StepDone done);
+    void archiveProjectsAndRelease();
 
     QPointer<GitLabClient> m_client;
     QPointer<InventoryAllocator> m_allocator;
     QPointer<DnsProvider> m_dns;
+    QPointer<AppKeyValueAdmin> m_keyValue;
     QString m_rootGroup = QStringLiteral("plugins");
     QString m_authorName = QStringLiteral("Dockmaster");
     QString m_authorEmail = QStringLiteral("dockmaster@localhost");

@@ -7,6 +7,7 @@
 // The same on a three-node Valkey Cluster (scale-out), where the hash tag in
 // the prefix keeps every key of an app in one slot.
 #include "core/platform/appkeyspace.h"
+#include "core/platform/valkeyappadmin.h"
 #include "core/platform/valkeyconnection.h"
 #include "core/provisioning/pluginskeleton.h"
 #include "tests/support/valkeyserver.h"
@@ -250,13 +251,37 @@ try {
             }
             return false;
         };
-        AppKeyspaceAdmin admin(nodes);
-        QVERIFY(admin.ensureUser(App, Password).isEmpty());
-        QVERIFY(admin.ensureUser(Other, QStringLiteral("the other app's password")).isEmpty());
+        // Provisioning's way in: one seed, from which it finds every node
+        // (each keeps its own ACL users), on the thread pool.
+        ValkeyAppAdmin provisioning(cluster.admins().constFirst(), cluster.seeds().join(QLatin1Char(',')));
+        const auto answer = [this](const std::function<void(AppKeyValueAdmin::Done)> &call) {
+            std::optional<QString> error;
+            call([&error](const QString &e) { error = e; });
+            return QTest::qWaitFor([&error] { return error.has_value(); }, 30000) ? *error
+                                                                                  : QStringLiteral("no answer");
+        };
+        for (const auto &[app, password] :
+             { std::pair(App, Password), std::pair(Other, QStringLiteral("the other app's password")) }) {
+            const QString made = answer([&](AppKeyValueAdmin::Done done) {
+                provisioning.ensureUser(app, password, AppKeyValueAdmin::OtherPasswords::Remove, this, done);
+            });
+            QVERIFY2(made.isEmpty(), qPrintable(made));
+        }
+        for (ValkeyEndpoint node : cluster.admins()) {
+            node.user = App;
+            node.password = Password;
+            ValkeyConnection asApp(node);
+            QVERIFY2(asApp.isOpen(), qPrintable(asApp.error())); // on every node
+        }
         QVERIFY(setAnywhere(AppKeyspace::keyPrefix(Other) + "secret", "not yours"));
 
+        // The plugin gets what provisioning puts in its CI/CD variables.
         QProcessEnvironment environment = environmentOf(App, Password);
-        environment.insert(QStringLiteral("PLATFORM_KV_SEEDS"), cluster.seeds().join(QLatin1Char(',')));
+        environment.remove(QStringLiteral("PLATFORM_KV_HOST"));
+        environment.remove(QStringLiteral("PLATFORM_KV_PORT"));
+        for (const auto &[name, value] : provisioning.connectionVariables(App))
+            environment.insert(name, value);
+        QCOMPARE(environment.value(QStringLiteral("PLATFORM_KV_SEEDS")), cluster.seeds().join(QLatin1Char(',')));
         const PhpRun run = php(R"php(
 $store = Platform\Store::fromEnvironment();
 for ($i = 0; $i < 50; $i++) {
@@ -290,10 +315,13 @@ echo json_encode($result);
                  run.out.constData());
 
         // Archiving finds the app's keys on the node that holds them.
-        qint64 removed = 0;
-        const QString archived = admin.removeApp(App, &removed);
+        const QString archived = answer([&](AppKeyValueAdmin::Done done) { provisioning.removeApp(App, this, done); });
         QVERIFY2(archived.isEmpty(), qPrintable(archived));
-        QCOMPARE(removed, 47 + 1 + 1); // items left, the counter, the hash
+        for (ValkeyConnection *node : std::as_const(nodes)) {
+            const ValkeyReply left
+                = node->command({ "SCAN", "0", "MATCH", AppKeyspace::keyPrefix(App) + '*', "COUNT", "10000" });
+            QCOMPARE(left.elements.value(1).elements.size(), 0);
+        }
         const ValkeyEndpoint gone = cluster.admins().constFirst();
         ValkeyEndpoint asApp = gone;
         asApp.user = App;

@@ -1,11 +1,13 @@
 #include "core/dns/powerdnsprovider.h"
 #include "core/git/gitlibrary.h"
+#include "core/platform/valkeyappadmin.h"
 #include "core/provisioning/inventoryallocator.h"
 #include "core/provisioning/provisioner.h"
 #include "sandbox/emulator/emulatorfaults.h"
 #include "sandbox/emulator/sandboxseeder.h"
 #include "tests/provisioning/provisioningtesthelpers.h"
 #include "tests/support/pdnsserver.h"
+#include "tests/support/valkeyserver.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -21,7 +23,7 @@ using namespace Dockmaster::Test;
 Q_DECLARE_METATYPE(Dockmaster::Provisioner::Step)
 
 // Creates apps from scratch against the GitLab emulator (real bare git
-// repositories) and a real pdns_server, checks everything a user relies on,
+// repositories), a real pdns_server and a real valkey-server, checks everything a user relies on,
 // and shows that a failure at any step resumes without creating anything
 // twice.
 class TestProvisioner : public QObject
@@ -31,6 +33,8 @@ class TestProvisioner : public QObject
     GitLibrary m_git;
     Dockmaster::Test::PdnsServer m_pdns;
     const QString m_zone = QStringLiteral("plugins.example");
+    ValkeyServer m_valkey;
+    std::unique_ptr<ValkeyAppAdmin> m_keyValue;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<GitLabEmulator> m_emulator;
     std::unique_ptr<GitLabClient> m_client;
@@ -171,9 +175,46 @@ class TestProvisioner : public QObject
         return qstrcmp(QTest::currentTestFunction(), "hostileInputIsRefusedBeforeAnyRequest") == 0;
     }
 
+    // The app's user in the key/value store, as its code meets it: the
+    // password from the masked variable, the only password the user has,
+    // its own keys and nothing else. Empty when all is well.
+    QString keyValueProblem(const QString &appId)
+    {
+        QString password;
+        QString prefix;
+        for (const QJsonValue &v : apiList(QStringLiteral("/projects/%1/variables")
+                                               .arg(GitLabClient::encode(QStringLiteral("plugins/ops/") + appId)))) {
+            const QJsonObject o = v.toObject();
+            const QString key = o.value(QLatin1StringView("key")).toString();
+            if (key == QLatin1String("PLATFORM_KV_PASSWORD")) {
+                if (!o.value(QLatin1StringView("masked")).toBool() || !o.value(QLatin1StringView("protected")).toBool())
+                    return QStringLiteral("the password variable is not masked and protected");
+                password = o.value(QLatin1StringView("value")).toString();
+            }
+            if (key == QLatin1String("PLATFORM_KV_PREFIX"))
+                prefix = o.value(QLatin1StringView("value")).toString();
+        }
+        if (password.size() < 32 || prefix != QLatin1Char('{') + appId + QStringLiteral("}:"))
+            return QStringLiteral("password or prefix variable missing");
+        const ValkeyReply user = m_valkey.adminConnection().command({ "ACL", "GETUSER", appId.toUtf8() });
+        for (qsizetype i = 0; i + 1 < user.elements.size(); i += 2) {
+            if (user.elements.at(i).text == "passwords" && user.elements.at(i + 1).elements.size() != 1)
+                return QStringLiteral("the user has %1 passwords").arg(user.elements.at(i + 1).elements.size());
+        }
+        ValkeyConnection app(m_valkey.as(appId, password));
+        if (!app.isOpen())
+            return app.error();
+        if (app.command({ "SET", prefix.toUtf8() + "cart", "1" }).text != "OK")
+            return QStringLiteral("the app cannot write its own key");
+        if (!app.command({ "GET", "{app1000740}:cart" }).isError() || !app.command({ "FLUSHALL" }).isError())
+            return QStringLiteral("the app reaches beyond its keys");
+        return {};
+    }
+
     void tearDown()
     {
         m_provisioner.reset();
+        m_keyValue.reset();
         m_dns.reset();
         m_allocator.reset();
         m_client.reset();
@@ -188,6 +229,8 @@ private Q_SLOTS:
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         const QString zoneProblem = m_pdns.createZone(m_zone);
         QVERIFY2(zoneProblem.isEmpty(), qPrintable(zoneProblem));
+        const QString valkeyProblem = m_valkey.start();
+        QVERIFY2(valkeyProblem.isEmpty(), qPrintable(valkeyProblem));
     }
 
     void cleanupTestCase() { m_pdns.stop(); }
@@ -205,8 +248,11 @@ private Q_SLOTS:
         m_allocator = std::make_unique<InventoryAllocator>(m_client.get(), QStringLiteral("plugins/ops/inventory"));
         m_allocator->setMaxAttempts(3);
         m_dns = std::make_unique<PowerDnsProvider>(m_pdns.apiUrl(), m_pdns.apiKey(), QStringList { m_zone });
+        m_keyValue
+            = std::make_unique<ValkeyAppAdmin>(m_valkey.admin(), QStringLiteral("127.0.0.1:%1").arg(m_valkey.port()));
         m_provisioner = std::make_unique<Provisioner>(m_client.get(), m_allocator.get());
         m_provisioner->setDnsProvider(m_dns.get());
+        m_provisioner->setKeyValueAdmin(m_keyValue.get());
     }
 
     void cleanup()
@@ -338,6 +384,29 @@ private Q_SLOTS:
                         .contains(id));
         }
 
+        // The key/value store: connection variables for the app's code, its
+        // user there, the password nowhere but in the masked variable.
+        QCOMPARE(variables.value(QStringLiteral("PLATFORM_KV_HOST@*")).value(QLatin1StringView("value")).toString(),
+                 QStringLiteral("127.0.0.1"));
+        QCOMPARE(variables.value(QStringLiteral("PLATFORM_KV_PORT@*")).value(QLatin1StringView("value")).toString(),
+                 QString::number(m_valkey.port()));
+        QCOMPARE(variables.value(QStringLiteral("PLATFORM_KV_USER@*")).value(QLatin1StringView("value")).toString(),
+                 id);
+        const QString keyValueProblemNow = keyValueProblem(id);
+        QVERIFY2(keyValueProblemNow.isEmpty(), qPrintable(keyValueProblemNow));
+        {
+            const QByteArray password = variables.value(QStringLiteral("PLATFORM_KV_PASSWORD@*"))
+                                            .value(QLatin1StringView("value"))
+                                            .toString()
+                                            .toUtf8();
+            QMutexLocker lock(&m_emulator->store().mutex());
+            EmulatorRepository inventory(
+                m_emulator->store().repositoryPath(*project(QStringLiteral("plugins/ops/inventory"))));
+            const auto allocation
+                = inventory.file(QStringLiteral("main"), QStringLiteral("allocations/%1.json").arg(id));
+            QVERIFY(allocation && !allocation->content.contains(password));
+        }
+
         // The owner (a Developer) may push to repo A's main: GitLab protected
         // it for Maintainers, provisioning re-protected it for Developers.
         const QJsonObject mainRule
@@ -434,6 +503,11 @@ private Q_SLOTS:
                                           << QStringLiteral("/protected_branches$") << QStringLiteral("POST");
         QTest::newRow("variables") << Provisioner::Step::Variables << QStringLiteral("/variables$")
                                    << QStringLiteral("POST");
+        // The store refuses the admin; the variables cannot be written after
+        // the user was made (resumed, the user is made again with one password).
+        QTest::newRow("key-value store") << Provisioner::Step::KeyValueUser << QStringLiteral("valkey") << QString();
+        QTest::newRow("key-value variables")
+            << Provisioner::Step::KeyValueUser << QStringLiteral("/variables$") << QStringLiteral("POST");
         QTest::newRow("dns") << Provisioner::Step::Dns << QString() << QString();
         QTest::newRow("activate") << Provisioner::Step::Activate << QStringLiteral("inventory/repository/commits$")
                                   << QStringLiteral("POST");
@@ -447,11 +521,16 @@ private Q_SLOTS:
 
         // The fault is armed when the step starts, so the steps before it succeed.
         PowerDnsProvider wrongKey(m_pdns.apiUrl(), QStringLiteral("not-the-key"), { m_zone });
+        ValkeyEndpoint wrongAdmin = m_valkey.admin();
+        wrongAdmin.password = QStringLiteral("not-the-password");
+        ValkeyAppAdmin refusingStore(wrongAdmin, QStringLiteral("127.0.0.1:%1").arg(m_valkey.port()));
         connect(m_provisioner.get(), &Provisioner::stepStarted, this, [&](Provisioner::Step started) {
             if (started != step)
                 return;
             if (faultPath.isEmpty())
                 m_provisioner->setDnsProvider(&wrongKey);
+            else if (faultPath == QLatin1String("valkey"))
+                m_provisioner->setKeyValueAdmin(&refusingStore);
             else
                 m_emulator->addFault(EmulatorFault::serverError(faultPath, 500, -1).onMethod(method));
         });
@@ -477,6 +556,7 @@ private Q_SLOTS:
         // ...and a new session (as after a restart) resumes from the inventory alone.
         m_provisioner = std::make_unique<Provisioner>(m_client.get(), m_allocator.get());
         m_provisioner->setDnsProvider(m_dns.get());
+        m_provisioner->setKeyValueAdmin(m_keyValue.get());
         const auto resumed = resume(id);
         QVERIFY2(resumed->finished, qPrintable(resumed->reason));
         QVERIFY(!resumed->started.contains(Provisioner::Step::Allocate));
@@ -487,8 +567,11 @@ private Q_SLOTS:
         QCOMPARE(storedRecord(id)->status, QStringLiteral("active"));
         QCOMPARE(projectCount(QStringLiteral("plugins/apps/") + id), 1);
         QCOMPARE(projectCount(QStringLiteral("plugins/ops/") + id), 1);
-        const QString notOnce = notProvisionedOnce(*m_client, id, QStringLiteral("dev01"), 2 + 3 * 2);
+        // The deploy key's two, three per environment, the store's five.
+        const QString notOnce = notProvisionedOnce(*m_client, id, QStringLiteral("dev01"), 2 + 3 * 2 + 5);
         QVERIFY2(notOnce.isEmpty(), qPrintable(notOnce));
+        const QString keyValue = keyValueProblem(id);
+        QVERIFY2(keyValue.isEmpty(), qPrintable(keyValue));
         QCOMPARE(apiList(QStringLiteral("/projects/%1/job_token_scope/allowlist")
                              .arg(GitLabClient::encode(QStringLiteral("plugins/apps/") + id)))
                      .size(),
@@ -641,6 +724,9 @@ private Q_SLOTS:
         QCOMPARE(storedRecord(id)->status, QStringLiteral("test-only"));
         const AllocationPlacement placement = storedRecord(id)->placements.first();
         QCOMPARE(m_pdns.dig(placement.domain), QStringList { placement.address });
+        QVERIFY(keyValueProblem(id).isEmpty()); // it wrote a key of its own
+        const QByteArray appKey = '{' + id.toUtf8() + "}:cart";
+        QCOMPARE(m_valkey.adminConnection().command({ "EXISTS", appKey }).integer, 1);
 
         bool done = false;
         QString reason;
@@ -652,6 +738,9 @@ private Q_SLOTS:
         QVERIFY2(done, qPrintable(reason));
 
         QCOMPARE(m_pdns.dig(placement.domain), QStringList());
+        // Its user and its keys are gone from the key/value store.
+        QCOMPARE(m_valkey.adminConnection().command({ "EXISTS", appKey }).integer, 0);
+        QCOMPARE(m_valkey.adminConnection().command({ "ACL", "GETUSER", id.toUtf8() }).type, ValkeyReply::Type::Nil);
         {
             QMutexLocker lock(&m_emulator->store().mutex());
             QVERIFY(project(QStringLiteral("plugins/apps/") + id)->archived);

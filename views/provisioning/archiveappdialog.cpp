@@ -21,9 +21,10 @@ ArchiveAppDialog::ArchiveAppDialog(Provisioner *provisioner, const QString &appI
     , m_status(new QLabel(this))
 {
     setWindowTitle(tr("Archive %1").arg(appId));
-    auto *explanation = new QLabel(tr("Archive <b>%1</b> (%2)?<br>Its DNS records are removed, its code and "
-                                      "management repositories are archived (read-only, kept), and its host ports "
-                                      "are released. Its app ID is never reused.")
+    auto *explanation = new QLabel(tr("Archive <b>%1</b> (%2)?<br>Its DNS records are removed, its user and all "
+                                      "its keys in the platform's key/value store are deleted (this cannot be "
+                                      "undone), its code and management repositories are archived (read-only, "
+                                      "kept), and its host ports are released. Its app ID is never reused.")
                                        .arg(appName.toHtmlEscaped(), appId.toHtmlEscaped()),
                                    this);
     explanation->setWordWrap(true);

@@ -1803,6 +1803,13 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::KeyValueAccess</name>
+    <message>
+        <source>The key/value store&apos;s admin password is not in the system keychain: enter it in the profile settings.</source>
+        <translation>系统钥匙串中没有键值存储的管理员密码：请在配置文件设置中输入。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::DnsAccess</name>
     <message>
         <source>This profile manages DNS by hand (no DNS provider in its settings).</source>
@@ -3840,6 +3847,10 @@
 <context>
     <name>Dockmaster::Profile</name>
     <message>
+        <source>Give one address; the console finds the other nodes of a cluster itself.</source>
+        <translation>只需填写一个地址；控制台会自行找到集群的其他节点。</translation>
+    </message>
+    <message>
         <source>Choose between 1 and 5 admins.</source>
         <translation>请选择 1 到 5 位管理员。</translation>
     </message>
@@ -4185,12 +4196,16 @@
 <context>
     <name>Dockmaster::ProvisioningController</name>
     <message>
+        <source>Apps cannot be set up or archived now: %1</source>
+        <translation>现在无法创建或归档应用：%1</translation>
+    </message>
+    <message>
         <source>created by %1</source>
         <translation>由 %1 创建</translation>
     </message>
     <message>
-        <source>DNS records removed, repositories archived</source>
-        <translation>已删除 DNS 记录，已归档仓库</translation>
+        <source>DNS records removed, key/value user and keys deleted, repositories archived</source>
+        <translation>已删除 DNS 记录，已删除键值存储的用户和键，已归档仓库</translation>
     </message>
     <message>
         <source>stopped at &quot;%1&quot;: %2</source>
@@ -5701,6 +5716,54 @@
 <context>
     <name>Dockmaster::SettingsDialog</name>
     <message>
+        <source>GitLab</source>
+        <translation>GitLab</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Hosts and logs</source>
+        <translation>主机和日志</translation>
+    </message>
+    <message>
+        <source>Platform services</source>
+        <translation>平台服务</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Key/value store</source>
+        <translation>键值存储</translation>
+    </message>
+    <message>
+        <source>kv.example.com:6379 (optional; Valkey, for the plugins&apos; data)</source>
+        <translation>kv.example.com:6379（可选；Valkey，存放插件的数据）</translation>
+    </message>
+    <message>
+        <source>Key/value store for apps</source>
+        <translation>应用使用的键值存储地址</translation>
+    </message>
+    <message>
+        <source>as the containers reach it (optional; cluster: host:port,host:port)</source>
+        <translation>容器访问它的地址（可选；集群：主机:端口,主机:端口）</translation>
+    </message>
+    <message>
+        <source>Key/value admin user</source>
+        <translation>键值存储管理员用户</translation>
+    </message>
+    <message>
+        <source>default (Valkey&apos;s built-in user)</source>
+        <translation>default（Valkey 的内置用户）</translation>
+    </message>
+    <message>
+        <source>Key/value admin password</source>
+        <translation>键值存储管理员密码</translation>
+    </message>
+    <message>
         <source>Settings and profiles</source>
         <translation>设置与配置</translation>
     </message>
@@ -6236,6 +6299,10 @@
 </context>
 <context>
     <name>Dockmaster::Validation</name>
+    <message>
+        <source>Enter host:port, for example &quot;kv.example.com:6379&quot; (several separated by commas for a cluster).</source>
+        <translation>请输入 主机:端口，例如“kv.example.com:6379”（集群可填写多个，用逗号分隔）。</translation>
+    </message>
     <message>
         <source>This is not a GitLab username: use letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;, do not start with &apos;-&apos; and do not end in &apos;.&apos;, &quot;.git&quot; or &quot;.atom&quot;.</source>
         <translation>这不是 GitLab 用户名：只能使用字母、数字、&apos;_&apos;、&apos;-&apos; 和 &apos;.&apos;，不能以 &apos;-&apos; 开头，也不能以 &apos;.&apos;、&quot;.git&quot; 或 &quot;.atom&quot; 结尾。</translation>

@@ -69,6 +69,11 @@ QString SecretStore::dnsCredentialKey(const QString &profile)
     return profile + QStringLiteral("/dns-credential");
 }
 
+QString SecretStore::keyValueAdminKey(const QString &profile)
+{
+    return profile + QStringLiteral("/key-value-admin");
+}
+
 QString SecretStore::dockerKeyPassphraseKey(const QString &profile, const QString &host)
 {
     return profile + QStringLiteral("/docker-key-passphrase/") + host;

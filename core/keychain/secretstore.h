@@ -22,6 +22,7 @@ public:
     // Key naming shared by everyone: "<profile>/<what>[/<qualifier>]".
     static QString gitlabTokenKey(const QString &profile);
     static QString dnsCredentialKey(const QString &profile);
+    static QString keyValueAdminKey(const QString &profile); // the key/value store's admin password
     static QString dockerKeyPassphraseKey(const QString &profile, const QString &host);
 
 Q_SIGNALS:

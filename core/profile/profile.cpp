@@ -39,6 +39,20 @@ QList<QPair<QString, QString>> Profile::validate() const
         && !QRegularExpression(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$")).match(lokiTenant).hasMatch())
         check("lokiTenant",
               QCoreApplication::translate("Dockmaster::Profile", "Use letters, digits, '.', '_' or '-' (at most 64)."));
+    if (!keyValueAddress.isEmpty()) {
+        check("keyValueAddress",
+              keyValueAddress.contains(QLatin1Char(','))
+                  ? QCoreApplication::translate("Dockmaster::Profile",
+                                                "Give one address; the console finds the other "
+                                                "nodes of a cluster itself.")
+                  : Validation::serverAddresses(keyValueAddress));
+    }
+    if (!keyValueAppAddress.isEmpty())
+        check("keyValueAppAddress", Validation::serverAddresses(keyValueAppAddress));
+    if (!keyValueAdminUser.isEmpty()
+        && !QRegularExpression(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$")).match(keyValueAdminUser).hasMatch())
+        check("keyValueAdminUser",
+              QCoreApplication::translate("Dockmaster::Profile", "Use letters, digits, '.', '_' or '-' (at most 64)."));
     if (approvalSlaHours < 1 || approvalSlaHours > 24 * 30)
         check("approvalSlaHours",
               QCoreApplication::translate("Dockmaster::Profile", "Choose between 1 hour and 30 days."));

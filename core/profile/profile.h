@@ -28,6 +28,14 @@ struct Profile {
     // as X-Scope-OrgID (multi-tenant Loki) and is not a secret.
     QUrl lokiUrl;
     QString lokiTenant;
+    // The platform's key/value store (Valkey) for the plugins; empty: none.
+    // The console reaches it as admin at keyValueAddress ("host:port", one
+    // node of a cluster is enough); the apps' containers at
+    // keyValueAppAddress (host:port, or a cluster's seeds; empty: the same).
+    // The admin's password is in the keychain.
+    QString keyValueAddress;
+    QString keyValueAppAddress;
+    QString keyValueAdminUser; // empty: Valkey's "default" user
     int approvalSlaHours = 24;
     bool requireSecondApprover = true; // two-person rule for production
     // How many distinct admins (none the requester) approve before a release

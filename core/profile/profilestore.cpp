@@ -45,6 +45,9 @@ std::optional<Profile> ProfileStore::load(const QString &name) const
     profile.dockerCertificateDir = m_settings->value(QStringLiteral("dockerCertificateDir")).toString();
     profile.lokiUrl = QUrl(m_settings->value(QStringLiteral("lokiUrl")).toString(), QUrl::StrictMode);
     profile.lokiTenant = m_settings->value(QStringLiteral("lokiTenant")).toString();
+    profile.keyValueAddress = m_settings->value(QStringLiteral("keyValueAddress")).toString();
+    profile.keyValueAppAddress = m_settings->value(QStringLiteral("keyValueAppAddress")).toString();
+    profile.keyValueAdminUser = m_settings->value(QStringLiteral("keyValueAdminUser")).toString();
     profile.approvalSlaHours = m_settings->value(QStringLiteral("approvalSlaHours"), profile.approvalSlaHours).toInt();
     profile.requireSecondApprover
         = m_settings->value(QStringLiteral("requireSecondApprover"), profile.requireSecondApprover).toBool();
@@ -96,6 +99,9 @@ void ProfileStore::save(const Profile &profile)
     m_settings->setValue(QStringLiteral("dockerCertificateDir"), profile.dockerCertificateDir);
     m_settings->setValue(QStringLiteral("lokiUrl"), profile.lokiUrl.toString());
     m_settings->setValue(QStringLiteral("lokiTenant"), profile.lokiTenant);
+    m_settings->setValue(QStringLiteral("keyValueAddress"), profile.keyValueAddress);
+    m_settings->setValue(QStringLiteral("keyValueAppAddress"), profile.keyValueAppAddress);
+    m_settings->setValue(QStringLiteral("keyValueAdminUser"), profile.keyValueAdminUser);
     m_settings->setValue(QStringLiteral("approvalSlaHours"), profile.approvalSlaHours);
     m_settings->setValue(QStringLiteral("requireSecondApprover"), profile.requireSecondApprover);
     m_settings->setValue(QStringLiteral("productionApprovals"), profile.productionApprovals);

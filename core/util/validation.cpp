@@ -76,6 +76,25 @@ QString hostName(const QString &value)
     return {};
 }
 
+QString serverAddresses(const QString &value)
+{
+    const QStringList addresses = value.split(QLatin1Char(','));
+    for (const QString &raw : addresses) {
+        const QString address = raw.trimmed();
+        const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
+        bool portOk = false;
+        const int port = colon < 0 ? 0 : address.mid(colon + 1).toInt(&portOk);
+        QString host = colon < 0 ? QString() : address.left(colon);
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+        const bool hostOk = !host.isEmpty() && (!QHostAddress(host).isNull() || hostName(host).isEmpty());
+        if (!hostOk || !portOk || port < 1 || port > 65535)
+            return tr("Enter host:port, for example \"kv.example.com:6379\" (several separated by commas for a "
+                      "cluster).");
+    }
+    return {};
+}
+
 QString domainSuffix(const QString &value)
 {
     if (!value.contains(QLatin1Char('.')))

@@ -13,6 +13,9 @@ QString gitlabProjectPath(const QString &value); // "plugins/ops/inventory"
 QString domainSuffix(const QString &value);      // "plugins.example.com"
 QString hostName(const QString &value);          // RFC 1123 host name
 QString serverUrl(const QString &value, bool allowPlainHttpOnLoopback = true);
+// "host:port", or several separated by commas (a cluster's seeds); a host is
+// a host name or an IP address.
+QString serverAddresses(const QString &value);
 // A GitLab username exactly as GitLab itself accepts one ("alice", ".admin",
 // "admin-"; never "x.git"). Every place that reads or asks for a username
 // uses this one rule, so provisioning and approvals cannot disagree.

@@ -22,6 +22,9 @@ private Q_SLOTS:
         profile.dnsZone = QStringLiteral("plugins.example.com.");
         profile.approvalSlaHours = 8;
         profile.requireSecondApprover = false;
+        profile.keyValueAddress = QStringLiteral("kv.example.com:6379");
+        profile.keyValueAppAddress = QStringLiteral("10.0.0.5:7000,10.0.0.6:7000");
+        profile.keyValueAdminUser = QStringLiteral("dockmaster");
         {
             ProfileStore store(file);
             store.save(profile);

@@ -39,6 +39,8 @@ private Q_SLOTS:
         QVERIFY(!Validation::domainSuffix(value).isEmpty());
         QVERIFY(!Validation::serverUrl(value).isEmpty());
         QVERIFY(!Validation::gitlabUsername(value).isEmpty());
+        QVERIFY(!Validation::serverAddresses(value).isEmpty());
+        QVERIFY(!Validation::serverAddresses(value + QStringLiteral(":6379")).isEmpty());
     }
 
     // GitLab's own edge cases (lib/gitlab/path_regex.rb, NAMESPACE_FORMAT_REGEX):
@@ -96,6 +98,12 @@ private Q_SLOTS:
         QVERIFY(Validation::domainSuffix(QStringLiteral("test.plugins.example.com")).isEmpty());
         QVERIFY(Validation::serverUrl(QStringLiteral("https://gitlab.example.com")).isEmpty());
         QVERIFY(Validation::serverUrl(QStringLiteral("http://127.0.0.1:8080")).isEmpty());
+        QVERIFY(Validation::serverAddresses(QStringLiteral("kv.example.com:6379")).isEmpty());
+        QVERIFY(Validation::serverAddresses(QStringLiteral("10.0.0.5:7000,10.0.0.6:7000, [::1]:7002")).isEmpty());
+        QVERIFY(!Validation::serverAddresses(QStringLiteral("kv.example.com")).isEmpty());
+        QVERIFY(!Validation::serverAddresses(QStringLiteral("kv.example.com:0")).isEmpty());
+        QVERIFY(!Validation::serverAddresses(QStringLiteral("kv.example.com:65536")).isEmpty());
+        QVERIFY(!Validation::serverAddresses(QStringLiteral("kv.example.com:6379,")).isEmpty());
     }
 
     void plainHttpOnlyOnLoopback()
@@ -114,12 +122,15 @@ private Q_SLOTS:
         profile.testDomainSuffix = QStringLiteral("test.example.com");
         profile.productionDomainSuffix = QStringLiteral("bad domain");
         profile.dnsProvider = DnsProviderKind::PowerDns;
+        profile.keyValueAddress = QStringLiteral("10.0.0.5:7000,10.0.0.6:7000"); // one address, not the seeds
+        profile.keyValueAppAddress = QStringLiteral("kv.example.com:6379\nexport X=1");
         QStringList fields;
         for (const auto &problem : profile.validate())
             fields.append(problem.first);
         QCOMPARE(fields,
                  (QStringList { QStringLiteral("gitlabUrl"), QStringLiteral("productionDomainSuffix"),
-                                QStringLiteral("dnsEndpoint"), QStringLiteral("dnsZone") }));
+                                QStringLiteral("dnsEndpoint"), QStringLiteral("dnsZone"),
+                                QStringLiteral("keyValueAddress"), QStringLiteral("keyValueAppAddress") }));
     }
 };
 

@@ -84,10 +84,16 @@ private Q_SLOTS:
         dialog.field(QStringLiteral("gitlabToken"))->setText(token);
         dialog.field(QStringLiteral("testDomainSuffix"))->setText(QStringLiteral("test.plugins.example.com"));
         dialog.field(QStringLiteral("productionDomainSuffix"))->setText(QStringLiteral("plugins.example.com"));
+        // The key/value store's admin password goes the same way.
+        const QString keyValuePassword = QStringLiteral("kv-") + QUuid::createUuid().toString(QUuid::Id128);
+        dialog.field(QStringLiteral("keyValueAddress"))->setText(QStringLiteral("kv.example.com:6379"));
+        dialog.field(QStringLiteral("keyValueAdminPassword"))->setText(keyValuePassword);
         QSignalSpy written(&secrets, &SecretStore::secretWritten);
         QVERIFY(dialog.saveCurrent());
         QVERIFY(dialog.field(QStringLiteral("gitlabToken"))->text().isEmpty()); // not kept in the widget either
-        QTRY_COMPARE_WITH_TIMEOUT(written.count(), 1, 10000);
+        QVERIFY(dialog.field(QStringLiteral("keyValueAdminPassword"))->text().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(written.count(), 2, 10000);
+        QCOMPARE(profiles.load(QStringLiteral("secretcheck"))->keyValueAddress, QStringLiteral("kv.example.com:6379"));
 
         // Use the profile the way the app does: open its cache and write to it.
         const QString cachePath = CacheService::defaultFilePathForProfile(QStringLiteral("secretcheck"));
@@ -102,6 +108,7 @@ private Q_SLOTS:
         const QByteArray needle = token.toUtf8();
         QCOMPARE(filesContaining(dir.path(), needle), QStringList());
         QCOMPARE(filesContaining(QFileInfo(cachePath).absolutePath(), needle), QStringList());
+        QCOMPARE(filesContaining(dir.path(), keyValuePassword.toUtf8()), QStringList());
         QVERIFY(QFile::exists(settingsFile));
 
         QSignalSpy read(&secrets, &SecretStore::secretRead);
@@ -109,6 +116,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, 10000);
         QCOMPARE(read.first().at(1).toString(), token);
         secrets.remove(SecretStore::gitlabTokenKey(QStringLiteral("secretcheck")));
+        QSignalSpy readKeyValue(&secrets, &SecretStore::secretRead);
+        secrets.read(SecretStore::keyValueAdminKey(QStringLiteral("secretcheck")));
+        QTRY_COMPARE_WITH_TIMEOUT(readKeyValue.count(), 1, 10000);
+        QCOMPARE(readKeyValue.first().at(1).toString(), keyValuePassword);
+        secrets.remove(SecretStore::keyValueAdminKey(QStringLiteral("secretcheck")));
     }
 
     // Check connection without a typed token uses the saved profile and its

@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace Dockmaster {
@@ -73,10 +74,20 @@ void SettingsDialog::buildUi()
     connect(add, &QPushButton::clicked, this, &SettingsDialog::newProfile);
     connect(remove, &QPushButton::clicked, this, &SettingsDialog::deleteProfile);
 
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    // One page per part of the platform: on one form the fields no longer
+    // fit a 1366x768 laptop's screen.
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("settingsPages"));
+    const auto newPage = [this](const QString &title) {
+        auto *page = new QWidget(m_pages);
+        auto *pageForm = new QFormLayout(page);
+        pageForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+        m_pages->addTab(page, title);
+        return pageForm;
+    };
+    QFormLayout *form = newPage(tr("GitLab"));
     auto addField
-        = [this, form](const QString &name, const QString &label, const QString &placeholder, bool secret = false) {
+        = [this, &form](const QString &name, const QString &label, const QString &placeholder, bool secret = false) {
               auto *edit = new QLineEdit(this);
               edit->setObjectName(name);
               edit->setPlaceholderText(placeholder);
@@ -105,6 +116,7 @@ void SettingsDialog::buildUi()
     addField(QStringLiteral("testDomainSuffix"), tr("Test domain suffix"), tr("test.plugins.example.com"));
     addField(QStringLiteral("productionDomainSuffix"), tr("Production domain suffix"), tr("plugins.example.com"));
 
+    form = newPage(tr("DNS"));
     m_dnsProvider = new QComboBox(this);
     m_dnsProvider->setAccessibleName(tr("DNS provider"));
     m_dnsProvider->addItem(tr("None (manage DNS by hand)"), dnsProviderKey(DnsProviderKind::None));
@@ -115,11 +127,21 @@ void SettingsDialog::buildUi()
     addField(QStringLiteral("dnsEndpoint"), tr("DNS API URL"), tr("https://dns.example.com:8081 (PowerDNS only)"));
     addField(QStringLiteral("dnsZone"), tr("DNS zone"), tr("plugins.example.com."));
     addField(QStringLiteral("dnsCredential"), tr("DNS API key"), tr("stored in the system keychain"), true);
+    form = newPage(tr("Hosts and logs"));
     addField(QStringLiteral("dockerCertificateDir"), tr("Docker TLS certificates"),
              tr("/home/me/.docker/hosts (one folder per host with ca.pem, cert.pem, key.pem)"));
     addField(QStringLiteral("lokiUrl"), tr("Loki URL"), tr("https://loki.example.com (optional, for log history)"));
     addField(QStringLiteral("lokiTenant"), tr("Loki tenant"), tr("X-Scope-OrgID (optional)"));
+    form = newPage(tr("Platform services"));
+    addField(QStringLiteral("keyValueAddress"), tr("Key/value store"),
+             tr("kv.example.com:6379 (optional; Valkey, for the plugins' data)"));
+    addField(QStringLiteral("keyValueAppAddress"), tr("Key/value store for apps"),
+             tr("as the containers reach it (optional; cluster: host:port,host:port)"));
+    addField(QStringLiteral("keyValueAdminUser"), tr("Key/value admin user"), tr("default (Valkey's built-in user)"));
+    addField(QStringLiteral("keyValueAdminPassword"), tr("Key/value admin password"),
+             tr("stored in the system keychain"), true);
 
+    form = newPage(tr("Approvals"));
     m_slaHours = new QSpinBox(this);
     m_slaHours->setRange(1, 24 * 30);
     m_slaHours->setSuffix(tr(" h"));
@@ -184,7 +206,7 @@ void SettingsDialog::buildUi()
 
     auto *top = new QHBoxLayout;
     top->addLayout(listColumn);
-    top->addLayout(form, 1);
+    top->addWidget(m_pages, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_status);
@@ -217,11 +239,15 @@ void SettingsDialog::loadProfile(const QString &name)
     field(QStringLiteral("dockerCertificateDir"))->setText(profile->dockerCertificateDir);
     field(QStringLiteral("lokiUrl"))->setText(profile->lokiUrl.toString());
     field(QStringLiteral("lokiTenant"))->setText(profile->lokiTenant);
+    field(QStringLiteral("keyValueAddress"))->setText(profile->keyValueAddress);
+    field(QStringLiteral("keyValueAppAddress"))->setText(profile->keyValueAppAddress);
+    field(QStringLiteral("keyValueAdminUser"))->setText(profile->keyValueAdminUser);
     m_dnsProvider->setCurrentIndex(std::max(0, m_dnsProvider->findData(dnsProviderKey(profile->dnsProvider))));
     m_slaHours->setValue(profile->approvalSlaHours);
     showApprovalRules(*profile);
     // Secrets are write-only here: an empty field keeps the stored value.
-    for (const QString &secretField : { QStringLiteral("gitlabToken"), QStringLiteral("dnsCredential") }) {
+    for (const QString &secretField :
+         { QStringLiteral("gitlabToken"), QStringLiteral("dnsCredential"), QStringLiteral("keyValueAdminPassword") }) {
         field(secretField)->clear();
         field(secretField)->setPlaceholderText(tr("stored in the system keychain; type to replace"));
     }
@@ -255,6 +281,7 @@ void SettingsDialog::deleteProfile()
             // The profile asked about, even if another one is shown by now.
             m_secrets->remove(SecretStore::gitlabTokenKey(name));
             m_secrets->remove(SecretStore::dnsCredentialKey(name));
+            m_secrets->remove(SecretStore::keyValueAdminKey(name));
             m_profiles->remove(name);
             const bool shown = m_currentName == name;
             qDeleteAll(m_list->findItems(name, Qt::MatchExactly));
@@ -278,6 +305,9 @@ Profile SettingsDialog::profileFromFields() const
     profile.dockerCertificateDir = field(QStringLiteral("dockerCertificateDir"))->text().trimmed();
     profile.lokiUrl = QUrl(field(QStringLiteral("lokiUrl"))->text().trimmed(), QUrl::StrictMode);
     profile.lokiTenant = field(QStringLiteral("lokiTenant"))->text().trimmed();
+    profile.keyValueAddress = field(QStringLiteral("keyValueAddress"))->text().trimmed();
+    profile.keyValueAppAddress = field(QStringLiteral("keyValueAppAddress"))->text().trimmed();
+    profile.keyValueAdminUser = field(QStringLiteral("keyValueAdminUser"))->text().trimmed();
     profile.approvalSlaHours = m_slaHours->value();
     profile.requireSecondApprover = m_twoPerson->isChecked();
     profile.productionApprovals = m_productionApprovals->value();
@@ -298,10 +328,18 @@ void SettingsDialog::showFieldErrors(const QList<QPair<QString, QString>> &probl
 {
     for (QLabel *label : std::as_const(m_errors))
         label->setVisible(false);
+    bool pageShown = false;
     for (const auto &[fieldName, message] : problems) {
         if (QLabel *label = m_errors.value(fieldName)) {
             label->setText(message);
             label->setVisible(true);
+            // The page of the first field to correct comes to the front.
+            for (int page = 0; !pageShown && page < m_pages->count(); ++page) {
+                if (m_pages->widget(page)->isAncestorOf(label)) {
+                    m_pages->setCurrentIndex(page);
+                    pageShown = true;
+                }
+            }
         }
     }
 }
@@ -319,6 +357,7 @@ bool SettingsDialog::saveCurrent()
     }
     const QString token = field(QStringLiteral("gitlabToken"))->text();
     const QString dnsCredential = field(QStringLiteral("dnsCredential"))->text();
+    const QString keyValuePassword = field(QStringLiteral("keyValueAdminPassword"))->text();
     if (!m_currentName.isEmpty() && m_currentName != profile.name) {
         m_profiles->remove(m_currentName);
         delete m_list->currentItem();
@@ -339,10 +378,15 @@ bool SettingsDialog::saveCurrent()
         ++m_pendingSecretWrites;
         m_secrets->write(SecretStore::dnsCredentialKey(profile.name), dnsCredential);
     }
+    if (!keyValuePassword.isEmpty()) {
+        ++m_pendingSecretWrites;
+        m_secrets->write(SecretStore::keyValueAdminKey(profile.name), keyValuePassword);
+    }
     // The fields are cleared at once: the secret now lives only in the keychain
     // (or nowhere, if the keychain refuses; then the user is told).
     field(QStringLiteral("gitlabToken"))->clear();
     field(QStringLiteral("dnsCredential"))->clear();
+    field(QStringLiteral("keyValueAdminPassword"))->clear();
     Q_EMIT profileSaved(profile.name);
     return true;
 }

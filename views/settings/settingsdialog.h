@@ -12,6 +12,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QTabWidget;
 class QSpinBox;
 
 namespace Dockmaster {
@@ -63,6 +64,7 @@ private:
     ProfileStore *m_profiles;
     SecretStore *m_secrets;
     QListWidget *m_list = nullptr;
+    QTabWidget *m_pages = nullptr; // GitLab, DNS, hosts and logs, platform services, approvals
     QHash<QString, QLineEdit *> m_lineEdits;
     QHash<QString, QLabel *> m_errors;
     QComboBox *m_dnsProvider = nullptr;

@@ -8,16 +8,18 @@
 #include "views/provisioning/archiveappdialog.h"
 #include "views/provisioning/createappdialog.h"
 #include "views/shell/dnsaccess.h"
+#include "views/shell/keyvalueaccess.h"
 
 #include <QMessageBox>
 
 namespace Dockmaster {
 
-ProvisioningController::ProvisioningController(GitLabClient *client, DnsAccess *dns, MainWindow *window,
-                                               QObject *parent)
+ProvisioningController::ProvisioningController(GitLabClient *client, DnsAccess *dns, KeyValueAccess *keyValue,
+                                               MainWindow *window, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_dns(dns)
+    , m_keyValue(keyValue)
     , m_window(window)
 {
 }
@@ -36,7 +38,8 @@ void ProvisioningController::configure(const QString &rootGroup, const QString &
         Q_EMIT appsChanged();
     });
     connect(m_provisioner.get(), &Provisioner::archived, this, [this](const QString &appId) {
-        Q_EMIT audit(QStringLiteral("app.archive"), appId, tr("DNS records removed, repositories archived"));
+        Q_EMIT audit(QStringLiteral("app.archive"), appId,
+                     tr("DNS records removed, key/value user and keys deleted, repositories archived"));
         Q_EMIT appsChanged();
     });
     connect(m_provisioner.get(), &Provisioner::failed, this, [this](Provisioner::Step step, const QString &reason) {
@@ -53,17 +56,34 @@ void ProvisioningController::setAdmin(const QString &login, const QString &name,
         m_provisioner->setCommitAuthor(name.isEmpty() ? login : name, email);
 }
 
-void ProvisioningController::withDns(const std::function<void()> &then)
+void ProvisioningController::withServices(const std::function<void()> &then)
 {
+    const auto withKeyValue = [this, then] {
+        if (!m_keyValue) {
+            then();
+            return;
+        }
+        m_keyValue->withAdmin([this, then](AppKeyValueAdmin *admin, const QString &error) {
+            if (!m_provisioner)
+                return;
+            if (!error.isEmpty()) {
+                if (m_window)
+                    m_window->showError(tr("Apps cannot be set up or archived now: %1").arg(error));
+                return;
+            }
+            m_provisioner->setKeyValueAdmin(admin);
+            then();
+        });
+    };
     if (!m_dns) {
-        then();
+        withKeyValue();
         return;
     }
-    m_dns->withProvider([this, then](DnsProvider *provider, const QString &error) {
+    m_dns->withProvider([this, withKeyValue](DnsProvider *provider, const QString &error) {
         m_provisioner->setDnsProvider(provider);
         if (!provider && m_window)
             m_window->showError(tr("DNS records will not be set: %1").arg(error));
-        then();
+        withKeyValue();
     });
 }
 
@@ -73,7 +93,7 @@ void ProvisioningController::createApp()
         m_window->showError(tr("Another app is being set up; wait for it to finish."));
         return;
     }
-    withDns([this] {
+    withServices([this] {
         auto *dialog = new CreateAppDialog(m_provisioner.get(), m_allocator.get(), m_window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setObjectName(QStringLiteral("createAppDialog"));
@@ -86,7 +106,7 @@ void ProvisioningController::resumeApp(const QString &appId)
 {
     if (!m_provisioner || m_provisioner->isBusy())
         return;
-    withDns([this, appId] {
+    withServices([this, appId] {
         auto *dialog = new CreateAppDialog(m_provisioner.get(), m_allocator.get(), m_window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setObjectName(QStringLiteral("createAppDialog"));
@@ -100,7 +120,7 @@ void ProvisioningController::archiveApp(const QString &appId, const QString &app
 {
     if (!m_provisioner || m_provisioner->isBusy())
         return;
-    withDns([this, appId, appName] {
+    withServices([this, appId, appName] {
         auto *dialog = new ArchiveAppDialog(m_provisioner.get(), appId, appName, m_window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setObjectName(QStringLiteral("archiveAppDialog"));

@@ -12,6 +12,7 @@
 namespace Dockmaster {
 
 class DnsAccess;
+class KeyValueAccess;
 class GitLabClient;
 class MainWindow;
 class Provisioner;
@@ -24,7 +25,8 @@ class ProvisioningController final : public QObject
 {
     Q_OBJECT
 public:
-    ProvisioningController(GitLabClient *client, DnsAccess *dns, MainWindow *window, QObject *parent = nullptr);
+    ProvisioningController(GitLabClient *client, DnsAccess *dns, KeyValueAccess *keyValue, MainWindow *window,
+                           QObject *parent = nullptr);
     ~ProvisioningController() override;
 
     void configure(const QString &rootGroup, const QString &inventoryProject);
@@ -48,11 +50,16 @@ Q_SIGNALS:
     void dialogOpened(QWidget *dialog);
 
 private:
-    void withDns(const std::function<void()> &then);
+    // The DNS provider and the key/value store's admin set on the
+    // provisioner, then `then`. Without the store's admin (its password not
+    // in the keychain) nothing starts: provisioning would record its step
+    // done without the app's user, and archiving would leave its keys.
+    void withServices(const std::function<void()> &then);
     void offerResume(QList<AppRecord> unfinished);
 
     GitLabClient *m_client;
     QPointer<DnsAccess> m_dns;
+    QPointer<KeyValueAccess> m_keyValue;
     QPointer<MainWindow> m_window;
     std::unique_ptr<InventoryAllocator> m_allocator;
     std::unique_ptr<Provisioner> m_provisioner;

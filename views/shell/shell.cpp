@@ -22,6 +22,7 @@
 #include "views/settings/settingsdialog.h"
 #include "views/shell/dnsaccess.h"
 #include "views/shell/editortabs.h"
+#include "views/shell/keyvalueaccess.h"
 #include "views/shell/linkopener.h"
 #include "views/shell/logscontroller.h"
 #include "views/shell/provisioningcontroller.h"
@@ -116,7 +117,9 @@ Shell::Shell(ShellOptions options, QObject *parent)
         if (row >= 0)
             m_dns->showRecordsOf(m_applications->itemAt(row));
     });
-    m_provisioning = std::make_unique<ProvisioningController>(m_client.get(), m_dns.get(), m_window.get());
+    m_keyValue = std::make_unique<KeyValueAccess>(m_secrets.get());
+    m_provisioning
+        = std::make_unique<ProvisioningController>(m_client.get(), m_dns.get(), m_keyValue.get(), m_window.get());
     connect(m_window.get(), &MainWindow::createAppRequested, m_provisioning.get(), &ProvisioningController::createApp);
     connect(m_window.get(), &MainWindow::archiveAppRequested, this, [this](const QString &appId) {
         const int row = m_applications->rowOfKey(appId);
@@ -237,6 +240,7 @@ void Shell::start()
     if (!m_profile.isSandbox)
         m_window->restoreLayout(*m_settings, m_profile.name); // where this profile's window was
     m_dns->setProfile(m_profile);
+    m_keyValue->setProfile(m_profile);
     if (m_profile.isSandbox) {
         m_sandboxDir = std::make_unique<QTemporaryDir>();
         openCache(m_sandboxDir->filePath(QStringLiteral("cache.sqlite")));
@@ -374,6 +378,7 @@ void Shell::startSandbox()
         m_profile.dnsEndpoint = apiUrl;
         m_secrets->write(SecretStore::dnsCredentialKey(m_profile.name), apiKey);
         m_dns->setProfile(m_profile);
+        m_keyValue->setProfile(m_profile);
     });
     m_window->setConnectionState(ConnectionState::Syncing, tr("Preparing the sandbox platform..."));
     m_sandbox->start();

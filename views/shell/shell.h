@@ -28,6 +28,7 @@ namespace Dockmaster {
 class ConfigPushJournal;
 class ApplicationsModel;
 class DnsAccess;
+class KeyValueAccess;
 class LinkOpener;
 class LogsController;
 class EditorTabs;
@@ -150,7 +151,8 @@ private:
     std::unique_ptr<LogsController> m_logs;
     std::unique_ptr<HealthController> m_healthView;
     std::unique_ptr<DnsAccess> m_dns;
-    std::unique_ptr<ProvisioningController> m_provisioning; // uses m_dns
+    std::unique_ptr<KeyValueAccess> m_keyValue;
+    std::unique_ptr<ProvisioningController> m_provisioning; // uses m_dns and m_keyValue
     std::unique_ptr<EditorTabs> m_editors;
     std::unique_ptr<ReviewController> m_review;
     std::unique_ptr<LinkOpener> m_links;

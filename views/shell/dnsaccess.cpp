@@ -3,6 +3,7 @@
 #include "core/dns/dnsprovider.h"
 #include "core/dns/dnsproviderfactory.h"
 #include "core/dns/dnsreconciler.h"
+#include "core/keychain/secretreader.h"
 #include "core/keychain/secretstore.h"
 #include "views/dns/dnsreconciliationview.h"
 #include "views/mainwindow.h"
@@ -15,14 +16,10 @@ namespace Dockmaster {
 
 DnsAccess::DnsAccess(SecretStore *secrets, MainWindow *window, QObject *parent)
     : QObject(parent)
-    , m_secrets(secrets)
     , m_window(window)
     , m_network(new QNetworkAccessManager(this))
+    , m_secretReader(new SecretReader(secrets, this))
 {
-    connect(secrets, &SecretStore::secretRead, this, &DnsAccess::onSecret);
-    // A keychain failure reads as "not found": the waiting callers get told.
-    connect(secrets, &SecretStore::failed, this,
-            [this](const QString &key, const QString &) { onSecret(key, QString(), false); });
 }
 
 DnsAccess::~DnsAccess() = default;
@@ -48,24 +45,20 @@ void DnsAccess::withProvider(std::function<void(DnsProvider *, const QString &)>
         use(m_provider, QString());
         return;
     }
-    m_waiting.append(std::move(use));
-    if (m_waiting.size() == 1 && m_secrets)
-        m_secrets->read(SecretStore::dnsCredentialKey(m_profile.name));
-}
-
-void DnsAccess::onSecret(const QString &key, const QString &secret, bool found)
-{
-    if (key != SecretStore::dnsCredentialKey(m_profile.name) || m_waiting.isEmpty())
-        return;
-    QString error;
-    if (!found || secret.isEmpty()) {
-        error = tr("The DNS provider's API key is not in the system keychain: enter it in the profile settings.");
-    } else if (!m_provider) {
-        m_provider = createDnsProvider(m_profile, secret, m_network, this, &error);
-    }
-    const auto waiting = std::exchange(m_waiting, {});
-    for (const auto &use : waiting)
+    const QString key = SecretStore::dnsCredentialKey(m_profile.name);
+    m_secretReader->read(key, [this, key, use](const QString &secret, bool found) {
+        if (key != SecretStore::dnsCredentialKey(m_profile.name)) {
+            withProvider(use); // the profile changed meanwhile: its own key
+            return;
+        }
+        QString error;
+        if (!found || secret.isEmpty()) {
+            error = tr("The DNS provider's API key is not in the system keychain: enter it in the profile settings.");
+        } else if (!m_provider) {
+            m_provider = createDnsProvider(m_profile, secret, m_network, this, &error);
+        }
         use(m_provider, m_provider ? QString() : error);
+    });
 }
 
 QString DnsAccess::addressOf(const AppRecord &app, Environment environment) const

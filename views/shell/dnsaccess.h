@@ -14,6 +14,7 @@ namespace Dockmaster {
 
 class DnsProvider;
 class MainWindow;
+class SecretReader;
 class SecretStore;
 
 // The profile's DNS provider, built once its credential has been read from
@@ -39,16 +40,14 @@ Q_SIGNALS:
     void recordsFixed(const QString &appId, bool ok);
 
 private:
-    void onSecret(const QString &key, const QString &secret, bool found);
     QString addressOf(const AppRecord &app, Environment environment) const;
 
-    QPointer<SecretStore> m_secrets;
     QPointer<MainWindow> m_window;
     Profile m_profile;
     QList<HostRecord> m_hosts;
     QNetworkAccessManager *m_network;
     DnsProvider *m_provider = nullptr; // child of this
-    QList<std::function<void(DnsProvider *, const QString &)>> m_waiting;
+    SecretReader *m_secretReader;      // child of this
 };
 
 } // namespace Dockmaster

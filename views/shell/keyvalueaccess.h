@@ -10,6 +10,7 @@
 namespace Dockmaster {
 
 class AppKeyValueAdmin;
+class SecretReader;
 class SecretStore;
 
 // The profile's key/value store as its admin, for provisioning (an app's
@@ -29,12 +30,11 @@ public:
     void withAdmin(std::function<void(AppKeyValueAdmin *admin, const QString &error)> use);
 
 private:
-    void onSecret(const QString &key, const QString &secret, bool found);
+    AppKeyValueAdmin *createAdmin(const QString &password);
 
-    QPointer<SecretStore> m_secrets;
+    SecretReader *m_secretReader; // child of this
     Profile m_profile;
     AppKeyValueAdmin *m_admin = nullptr; // child of this
-    QList<std::function<void(AppKeyValueAdmin *, const QString &)>> m_waiting;
 };
 
 } // namespace Dockmaster

@@ -5716,6 +5716,10 @@
 <context>
     <name>Dockmaster::SettingsDialog</name>
     <message>
+        <source>Plugins keep their data in the platform&apos;s Valkey. Setting up an app gives it a user there that reaches only its own keys; the password is a masked CI/CD variable of the app, never stored here. Archiving an app deletes its user and its keys. Leave the address empty if the platform has no key/value store.</source>
+        <translation>插件的数据保存在平台的 Valkey 中。创建应用时会为它建立一个只能访问自身键的用户；密码保存为该应用的屏蔽 CI/CD 变量，不会保存在这里。归档应用会删除其用户和全部键。如果平台没有键值存储，请将地址留空。</translation>
+    </message>
+    <message>
         <source>GitLab</source>
         <translation>GitLab</translation>
     </message>

@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -203,6 +204,39 @@ private Q_SLOTS:
         QVERIFY(dialog->grab().toImage().save(
             QStringLiteral(SCREENSHOT_DIR "/connectioncheck-repaired-%1.png").arg(language)));
         dialog->close();
+    }
+
+    // Settings, on its Platform services page: an admin typed the cluster's
+    // seeds where one address belongs; saving shows this page and says why.
+    void platformServicesSettings_data() { mainWindow_data(); }
+    void platformServicesSettings()
+    {
+        QFETCH(QString, language);
+        useLanguage(language);
+        QTemporaryDir dir;
+        ProfileStore profiles(dir.filePath(QStringLiteral("settings.ini")));
+        SessionSecretStore secrets;
+        SettingsDialog settings(&profiles, &secrets);
+        settings.field(QStringLiteral("name"))->setText(QStringLiteral("production-platform"));
+        settings.field(QStringLiteral("gitlabUrl"))->setText(QStringLiteral("https://gitlab.example.com"));
+        settings.field(QStringLiteral("testDomainSuffix"))->setText(QStringLiteral("test.plugins.example.com"));
+        settings.field(QStringLiteral("productionDomainSuffix"))->setText(QStringLiteral("plugins.example.com"));
+        settings.field(QStringLiteral("keyValueAddress"))->setText(QStringLiteral("10.0.8.11:7000,10.0.8.12:7000"));
+        settings.field(QStringLiteral("keyValueAppAddress"))
+            ->setText(QStringLiteral("10.0.8.11:7000,10.0.8.12:7000,10.0.8.13:7000"));
+        settings.field(QStringLiteral("keyValueAdminUser"))->setText(QStringLiteral("dockmaster"));
+        settings.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&settings));
+        QVERIFY(!settings.saveCurrent());
+        auto *pages = settings.findChild<QTabWidget *>(QStringLiteral("settingsPages"));
+        QVERIFY(pages->currentWidget()->isAncestorOf(settings.field(QStringLiteral("keyValueAddress"))));
+        QVERIFY(profiles.profileNames().isEmpty());
+        QTest::qWait(50);
+        const QImage image = settings.grab().toImage();
+        const QString path = QStringLiteral(SCREENSHOT_DIR "/settings-platform-services-%1.png").arg(language);
+        QVERIFY(image.save(path));
+        qInfo("screenshot: %s", qPrintable(path));
+        QVERIFY2(inkPixels(image, pages->geometry()) > 500, "the page rendered no text");
     }
 };
 

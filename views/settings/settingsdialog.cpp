@@ -133,6 +133,13 @@ void SettingsDialog::buildUi()
     addField(QStringLiteral("lokiUrl"), tr("Loki URL"), tr("https://loki.example.com (optional, for log history)"));
     addField(QStringLiteral("lokiTenant"), tr("Loki tenant"), tr("X-Scope-OrgID (optional)"));
     form = newPage(tr("Platform services"));
+    auto *keyValueIntro = new QLabel(
+        tr("Plugins keep their data in the platform's Valkey. Setting up an app gives it a user there that reaches "
+           "only its own keys; the password is a masked CI/CD variable of the app, never stored here. Archiving an "
+           "app deletes its user and its keys. Leave the address empty if the platform has no key/value store."),
+        this);
+    keyValueIntro->setWordWrap(true);
+    form->addRow(keyValueIntro);
     addField(QStringLiteral("keyValueAddress"), tr("Key/value store"),
              tr("kv.example.com:6379 (optional; Valkey, for the plugins' data)"));
     addField(QStringLiteral("keyValueAppAddress"), tr("Key/value store for apps"),

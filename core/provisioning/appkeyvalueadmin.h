@@ -24,6 +24,10 @@ public:
 
     using QObject::QObject;
 
+    // 32 random bytes as hex: what GitLab accepts in a masked variable, and
+    // too long to guess.
+    static QString newPassword();
+
     // The CI/CD variables (name, value) that tell the app's code where its
     // store is (which need not be where the console reaches it as admin) and
     // who it is there; the password aside, which provisioning sets masked.

@@ -6,6 +6,7 @@
 #include "core/provisioning/gitlabensure.h"
 #include "core/provisioning/gitlabwrite.h"
 #include "core/provisioning/inventoryallocator.h"
+#include "core/provisioning/keyvaluerotation.h"
 #include "core/provisioning/opsrepopusher.h"
 #include "core/provisioning/pluginskeleton.h"
 #include "core/render/appenvironmentspec.h"
@@ -20,7 +21,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -65,16 +65,7 @@ AppEnvironmentSpec specForPlacement(const AllocationRecord &record, const Alloca
 
 namespace {
 
-constexpr const char *PasswordVariable = "PLATFORM_KV_PASSWORD";
-
-// 32 random bytes as hex: what GitLab accepts in a masked variable, and too
-// long to guess.
-QString newKeyValuePassword()
-{
-    QByteArray bytes(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
-    return QString::fromLatin1(bytes.toHex());
-}
+constexpr const char *PasswordVariable = KeyValueRotation::PasswordVariable;
 
 } // namespace
 
@@ -963,7 +954,7 @@ void Provisioner::createKeyValueUser(StepDone done)
         const auto others
             = password.isEmpty() ? AppKeyValueAdmin::OtherPasswords::Remove : AppKeyValueAdmin::OtherPasswords::Keep;
         if (password.isEmpty())
-            password = newKeyValuePassword();
+            password = AppKeyValueAdmin::newPassword();
         const QString appId = m_record.id;
         m_keyValue->ensureUser(appId, password, others, this, [this, done, appId, password](const QString &error) {
             if (!error.isEmpty() || !m_keyValue) {

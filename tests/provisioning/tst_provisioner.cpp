@@ -2,6 +2,7 @@
 #include "core/git/gitlibrary.h"
 #include "core/platform/valkeyappadmin.h"
 #include "core/provisioning/inventoryallocator.h"
+#include "core/provisioning/keyvaluerotation.h"
 #include "core/provisioning/provisioner.h"
 #include "sandbox/emulator/emulatorfaults.h"
 #include "sandbox/emulator/sandboxseeder.h"
@@ -711,6 +712,69 @@ private Q_SLOTS:
         fields.sort();
         QCOMPARE(fields, QStringList({ QStringLiteral("owner"), QStringLiteral("production_host") }));
         QCOMPARE(allocationFileCount(), 20);
+    }
+
+    // Rotation without downtime: a container connected with the old password
+    // keeps working while the environments deploy the new one; once the
+    // rotation is finished the old password lets no one in.
+    void keyValuePasswordRotatesWithoutDowntime()
+    {
+        const auto run = provision(shopRequest());
+        QVERIFY2(run->finished, qPrintable(run->reason));
+        const QString id = m_provisioner->appId();
+        const QString ops = QStringLiteral("plugins/ops/") + id;
+        const auto passwordVariable = [&] {
+            for (const QJsonValue &v :
+                 apiList(QStringLiteral("/projects/%1/variables").arg(GitLabClient::encode(ops)))) {
+                if (v.toObject().value(QLatin1StringView("key")) == QLatin1String("PLATFORM_KV_PASSWORD"))
+                    return v.toObject();
+            }
+            return QJsonObject();
+        };
+        const QString oldPassword = passwordVariable().value(QLatin1StringView("value")).toString();
+        ValkeyConnection running(m_valkey.as(id, oldPassword)); // a container started before the rotation
+        QVERIFY2(running.isOpen(), qPrintable(running.error()));
+        const int pipelinesBefore
+            = int(apiList(QStringLiteral("/projects/%1/pipelines").arg(GitLabClient::encode(ops))).size());
+
+        KeyValueRotation rotation(m_client.get(), m_keyValue.get());
+        std::optional<QString> begun;
+        rotation.begin(id, ops, { QStringLiteral("env/test"), QStringLiteral("env/production") },
+                       [&begun](const QString &error) { begun = error; });
+        QVERIFY(spinUntil([&] { return begun.has_value(); }));
+        QVERIFY2(begun->isEmpty(), qPrintable(*begun));
+        const QJsonObject variable = passwordVariable();
+        const QString newPassword = variable.value(QLatin1StringView("value")).toString();
+        QVERIFY(newPassword.size() >= 32 && newPassword != oldPassword);
+        QVERIFY(variable.value(QLatin1StringView("masked")).toBool());
+        QVERIFY(variable.value(QLatin1StringView("protected")).toBool());
+        // Both passwords work while the deploys run, and the running client goes on.
+        QVERIFY(ValkeyConnection(m_valkey.as(id, oldPassword)).isOpen());
+        QVERIFY(ValkeyConnection(m_valkey.as(id, newPassword)).isOpen());
+        QCOMPARE(running.command({ "SET", '{' + id.toUtf8() + "}:during", "1" }).text, QByteArray("OK"));
+        // Each environment deploys again.
+        QCOMPARE(int(apiList(QStringLiteral("/projects/%1/pipelines").arg(GitLabClient::encode(ops))).size()),
+                 pipelinesBefore + 2);
+
+        std::optional<QString> finished;
+        rotation.finish(id, ops, [&finished](const QString &error) { finished = error; });
+        QVERIFY(spinUntil([&] { return finished.has_value(); }));
+        QVERIFY2(finished->isEmpty(), qPrintable(*finished));
+        QVERIFY(!ValkeyConnection(m_valkey.as(id, oldPassword)).isOpen());
+        QVERIFY(ValkeyConnection(m_valkey.as(id, newPassword)).isOpen());
+        const QString keyValue = keyValueProblem(id); // one password, its own keys only
+        QVERIFY2(keyValue.isEmpty(), qPrintable(keyValue));
+
+        // Finishing again changes nothing; an app without a user is told so.
+        finished.reset();
+        rotation.finish(id, ops, [&finished](const QString &error) { finished = error; });
+        QVERIFY(spinUntil([&] { return finished.has_value(); }));
+        QVERIFY2(finished->isEmpty(), qPrintable(*finished));
+        begun.reset();
+        rotation.begin(QStringLiteral("app1000740"), QStringLiteral("plugins/ops/app1000740"), {},
+                       [&begun](const QString &error) { begun = error; });
+        QVERIFY(spinUntil([&] { return begun.has_value(); }));
+        QVERIFY2(begun->contains(QStringLiteral("no key/value user")), qPrintable(*begun));
     }
 
     void archiveRemovesDnsArchivesReposAndReleasesPorts()

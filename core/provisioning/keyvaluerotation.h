@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/provisioning/appkeyvalueadmin.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <functional>
+
+namespace Dockmaster {
+
+class GitLabClient;
+
+// Changes the password of an app's key/value user without downtime, in two
+// halves an admin starts from the console:
+//  - begin: the store accepts a new password beside the old one, the app's
+//    masked CI/CD variable holds the new one, and a pipeline starts on each
+//    environment branch, so the containers come up with the new password
+//    while the running ones keep the old;
+//  - finish, once those deploys are done: the store accepts only the
+//    variable's password.
+// The password is kept nowhere but in the variable, so each half reads it
+// there, and either can be run again after any failure: a begin that
+// stopped after the store took a new password leaves one more password
+// behind, which finish removes with the rest.
+class KeyValueRotation final : public QObject
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(const QString &error)>;
+
+    // Neither is owned.
+    KeyValueRotation(GitLabClient *client, AppKeyValueAdmin *admin, QObject *parent = nullptr);
+
+    // opsProject: the app's management repository ("plugins/ops/<id>").
+    void begin(const QString &appId, const QString &opsProject, const QStringList &environmentBranches, Done done);
+    void finish(const QString &appId, const QString &opsProject, Done done);
+
+    static constexpr const char *PasswordVariable = "PLATFORM_KV_PASSWORD";
+
+private:
+    void readPassword(const QString &opsProject,
+                      std::function<void(const QString &password, const QString &error)> use);
+    void startPipelines(const QString &opsProject, QStringList branches, Done done);
+
+    QPointer<GitLabClient> m_client;
+    QPointer<AppKeyValueAdmin> m_admin;
+};
+
+} // namespace Dockmaster

@@ -1803,6 +1803,33 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::KeyValueRotation</name>
+    <message>
+        <source>The app has no key/value user yet (no %1 variable).</source>
+        <translation>该应用还没有键值存储用户（没有 %1 变量）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the variable %1: %2</source>
+        <translation>无法读取变量 %1：%2</translation>
+    </message>
+    <message>
+        <source>The variable %1 is empty.</source>
+        <translation>变量 %1 为空。</translation>
+    </message>
+    <message>
+        <source>The platform has no key/value store in this profile.</source>
+        <translation>此配置文件中的平台没有键值存储。</translation>
+    </message>
+    <message>
+        <source>Cannot set the variable %1: %2</source>
+        <translation>无法设置变量 %1：%2</translation>
+    </message>
+    <message>
+        <source>The new password is set, but the deploy of %1 did not start: %2. Start it from its pipelines, then finish the rotation.</source>
+        <translation>新密码已设置，但 %1 的部署未能启动：%2。请从其流水线启动部署，然后完成轮换。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::KeyValueAccess</name>
     <message>
         <source>The key/value store&apos;s admin password is not in the system keychain: enter it in the profile settings.</source>
@@ -3401,6 +3428,14 @@
 <context>
     <name>Dockmaster::MainWindow</name>
     <message>
+        <source>&amp;Finish key/value password rotation…</source>
+        <translation>完成键值存储密码轮换(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate key/value password…</source>
+        <translation>轮换键值存储密码(&amp;R)…</translation>
+    </message>
+    <message>
         <source>Dockmaster</source>
         <translation>Dockmaster</translation>
     </message>
@@ -4195,6 +4230,50 @@
 </context>
 <context>
     <name>Dockmaster::ProvisioningController</name>
+    <message>
+        <source>Finish the key/value password rotation</source>
+        <translation>完成键值存储密码轮换</translation>
+    </message>
+    <message>
+        <source>Rotate the key/value password</source>
+        <translation>轮换键值存储密码</translation>
+    </message>
+    <message>
+        <source>Finish the rotation for %1? From now on only the new password opens its key/value store. Do this once the deploys started by the rotation have succeeded in every environment; a container still running with the old password loses its store.</source>
+        <translation>要完成 %1 的密码轮换吗？此后只有新密码能打开它的键值存储。请在轮换所启动的部署在每个环境都成功之后再执行；仍使用旧密码运行的容器将无法访问存储。</translation>
+    </message>
+    <message>
+        <source>Give %1 a new key/value password? The store accepts the old and the new password while every environment deploys again with the new one; then finish the rotation from this menu.</source>
+        <translation>要为 %1 生成新的键值存储密码吗？在每个环境使用新密码重新部署期间，存储同时接受旧密码和新密码；之后请从此菜单完成轮换。</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>轮换</translation>
+    </message>
+    <message>
+        <source>This profile has no key/value store.</source>
+        <translation>此配置文件没有键值存储。</translation>
+    </message>
+    <message>
+        <source>key/value rotation finished: only the new password</source>
+        <translation>键值存储密码轮换已完成：仅接受新密码</translation>
+    </message>
+    <message>
+        <source>key/value rotation begun: new password, deploys started</source>
+        <translation>键值存储密码轮换已开始：已生成新密码并启动部署</translation>
+    </message>
+    <message>
+        <source>key/value rotation stopped: %1</source>
+        <translation>键值存储密码轮换已中止：%1</translation>
+    </message>
+    <message>
+        <source>A key/value password rotation is running; wait for it to end.</source>
+        <translation>一次键值存储密码轮换正在进行，请等待其结束。</translation>
+    </message>
     <message>
         <source>Apps cannot be set up or archived now: %1</source>
         <translation>现在无法创建或归档应用：%1</translation>

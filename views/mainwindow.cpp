@@ -280,6 +280,17 @@ void MainWindow::createMenus()
             Q_EMIT dnsCheckRequested(appId);
     });
     checkDns->setObjectName(QStringLiteral("checkDnsAction"));
+    for (const bool finish : { false, true }) {
+        QAction *rotation = application->addAction(finish ? tr("&Finish key/value password rotation…")
+                                                          : tr("&Rotate key/value password…"),
+                                                   this, [this, finish] {
+                                                       const QString appId = m_applicationsPanel->currentAppId();
+                                                       if (!appId.isEmpty())
+                                                           Q_EMIT keyValueRotationRequested(appId, finish);
+                                                   });
+        rotation->setObjectName(finish ? QStringLiteral("finishKeyValueRotationAction")
+                                       : QStringLiteral("rotateKeyValuePasswordAction"));
+    }
     QAction *archiveApp = application->addAction(tr("&Archive application…"), this, [this] {
         const QString appId = m_applicationsPanel->currentAppId();
         if (!appId.isEmpty())

@@ -98,6 +98,9 @@ Q_SIGNALS:
     void createAppRequested();
     void dnsCheckRequested(const QString &appId);
     void archiveAppRequested(const QString &appId);
+    // Key/value password rotation: begin (both passwords, deploys started)
+    // or finish (only the new one).
+    void keyValueRotationRequested(const QString &appId, bool finish);
     void openConfigRequested(const QString &appId, Dockmaster::Environment environment);
     void openLogsRequested(const QString &appId, Dockmaster::Environment environment);
 

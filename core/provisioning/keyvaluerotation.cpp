@@ -26,10 +26,7 @@ void KeyValueRotation::readPassword(const QString &opsProject,
     get.query = { { QStringLiteral("filter[environment_scope]"), QStringLiteral("*") } };
     m_client->send(get, this, [use](const GitLabResponse &r) {
         if (r.error.kind == GitLabError::Kind::NotFound) {
-            use({},
-                tr("The app has no key/value user yet (no %1 variable): set it up again from the Application "
-                   "menu first.")
-                    .arg(QLatin1String(PasswordVariable)));
+            use({}, tr("The app has no key/value user yet (no %1 variable).").arg(QLatin1String(PasswordVariable)));
             return;
         }
         if (!r.error.isOk()) {

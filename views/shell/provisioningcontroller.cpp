@@ -1,6 +1,8 @@
 #include "views/shell/provisioningcontroller.h"
 
+#include "core/domain/environment.h"
 #include "core/provisioning/inventoryallocator.h"
+#include "core/provisioning/keyvaluerotation.h"
 #include "core/provisioning/provisioner.h"
 #include "core/provisioning/provisioninglog.h"
 #include "views/dialogs.h"
@@ -32,6 +34,7 @@ void ProvisioningController::configure(const QString &rootGroup, const QString &
     m_allocator = std::make_unique<InventoryAllocator>(m_client, inventoryProject);
     m_provisioner = std::make_unique<Provisioner>(m_client, m_allocator.get());
     m_provisioner->setRootGroup(rootGroup);
+    m_rootGroup = rootGroup;
     logProvisioningSteps(m_provisioner.get());
     connect(m_provisioner.get(), &Provisioner::finished, this, [this](const QString &appId) {
         Q_EMIT audit(QStringLiteral("app.provision"), appId, tr("created by %1").arg(m_login));
@@ -126,6 +129,56 @@ void ProvisioningController::archiveApp(const QString &appId, const QString &app
         dialog->setObjectName(QStringLiteral("archiveAppDialog"));
         dialog->open();
         Q_EMIT dialogOpened(dialog);
+    });
+}
+
+void ProvisioningController::rotateKeyValuePassword(const AppRecord &app, bool finish)
+{
+    if (!m_keyValue || !m_window)
+        return;
+    if (m_rotating) {
+        m_window->showError(tr("A key/value password rotation is running; wait for it to end."));
+        return;
+    }
+    const QString title = finish ? tr("Finish the key/value password rotation") : tr("Rotate the key/value password");
+    const QString text = finish
+        ? tr("Finish the rotation for %1? From now on only the new password opens its key/value store. Do "
+             "this once the deploys started by the rotation have succeeded in every environment; a "
+             "container still running with the old password loses its store.")
+              .arg(app.id)
+        : tr("Give %1 a new key/value password? The store accepts the old and the new password while every "
+             "environment deploys again with the new one; then finish the rotation from this menu.")
+              .arg(app.id);
+    Dialogs::confirm(m_window, title, text, finish ? tr("Finish") : tr("Rotate"), this, [this, app, finish] {
+        m_keyValue->withAdmin([this, app, finish](AppKeyValueAdmin *admin, const QString &error) {
+            if (!admin) {
+                m_window->showError(error.isEmpty() ? tr("This profile has no key/value store.") : error);
+                return;
+            }
+            if (m_rotating)
+                return;
+            m_rotating = true;
+            m_rotation = std::make_unique<KeyValueRotation>(m_client, admin);
+            const QString ops = m_rootGroup + QStringLiteral("/ops/") + app.id;
+            const auto done = [this, app, finish](const QString &failure) {
+                m_rotating = false;
+                Q_EMIT audit(QStringLiteral("app.kv-rotate"), app.id,
+                             failure.isEmpty()
+                                 ? (finish ? tr("key/value rotation finished: only the new password")
+                                           : tr("key/value rotation begun: new password, deploys started"))
+                                 : tr("key/value rotation stopped: %1").arg(failure));
+                if (!failure.isEmpty() && m_window)
+                    m_window->showError(failure);
+            };
+            if (finish) {
+                m_rotation->finish(app.id, ops, done);
+                return;
+            }
+            QStringList branches;
+            for (const EnvironmentState &environment : app.environments)
+                branches.append(environmentBranch(environment.environment));
+            m_rotation->begin(app.id, ops, branches, done);
+        });
     });
 }
 

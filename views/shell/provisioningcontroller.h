@@ -13,6 +13,7 @@ namespace Dockmaster {
 
 class DnsAccess;
 class KeyValueAccess;
+class KeyValueRotation;
 class GitLabClient;
 class MainWindow;
 class Provisioner;
@@ -39,6 +40,8 @@ public:
     void createApp();
     void resumeApp(const QString &appId);
     void archiveApp(const QString &appId, const QString &appName);
+    // The two halves of KeyValueRotation, each confirmed and audited.
+    void rotateKeyValuePassword(const AppRecord &app, bool finish);
 
     Provisioner *provisioner() const { return m_provisioner.get(); }
     // Resume offers are asked in a message box; tests answer them.
@@ -63,6 +66,9 @@ private:
     QPointer<MainWindow> m_window;
     std::unique_ptr<InventoryAllocator> m_allocator;
     std::unique_ptr<Provisioner> m_provisioner;
+    std::unique_ptr<KeyValueRotation> m_rotation;
+    QString m_rootGroup;
+    bool m_rotating = false;
     QString m_login;
     bool m_resumeOffered = false;
     bool m_askBeforeResume = true;

@@ -126,6 +126,11 @@ Shell::Shell(ShellOptions options, QObject *parent)
         if (row >= 0)
             m_provisioning->archiveApp(appId, m_applications->itemAt(row).name);
     });
+    connect(m_window.get(), &MainWindow::keyValueRotationRequested, this, [this](const QString &appId, bool finish) {
+        const int row = m_applications->rowOfKey(appId);
+        if (row >= 0)
+            m_provisioning->rotateKeyValuePassword(m_applications->itemAt(row), finish);
+    });
     connect(m_provisioning.get(), &ProvisioningController::audit, this,
             [this](const QString &action, const QString &appId, const QString &detail) {
                 recordAudit(action, appId, QString(), detail);

@@ -18,26 +18,41 @@ KeyValueRotation::KeyValueRotation(GitLabClient *client, AppKeyValueAdmin *admin
 {
 }
 
-void KeyValueRotation::readPassword(const QString &opsProject,
-                                    std::function<void(const QString &, const QString &)> use)
+void KeyValueRotation::readPassword(GitLabClient *client, const QString &opsProject, QObject *context, PasswordRead use)
 {
     GitLabRequest get;
     get.path = GitLabClient::projectPath(opsProject) + QStringLiteral("/variables/") + QLatin1String(PasswordVariable);
     get.query = { { QStringLiteral("filter[environment_scope]"), QStringLiteral("*") } };
-    m_client->send(get, this, [use](const GitLabResponse &r) {
+    client->send(get, context, [use](const GitLabResponse &r) {
         if (r.error.kind == GitLabError::Kind::NotFound) {
-            use({}, tr("The app has no key/value user yet (no %1 variable).").arg(QLatin1String(PasswordVariable)));
+            use(std::nullopt, {});
             return;
         }
         if (!r.error.isOk()) {
-            use({}, tr("Cannot read the variable %1: %2").arg(QLatin1String(PasswordVariable), describe(r)));
+            use(std::nullopt, tr("Cannot read the variable %1: %2").arg(QLatin1String(PasswordVariable), describe(r)));
             return;
         }
-        const QString password = GitLabWrite::object(r).value(QLatin1StringView("value")).toString();
-        use(password,
-            password.isEmpty() ? tr("The variable %1 is empty.").arg(QLatin1String(PasswordVariable)) : QString());
+        use(GitLabWrite::object(r).value(QLatin1StringView("value")).toString(), {});
     });
 }
+
+namespace {
+
+// Why an app's password cannot be rotated: it has none, or the variable
+// could not be read. Empty when it can.
+QString rotationBlocker(const std::optional<QString> &password, const QString &readError)
+{
+    if (!readError.isEmpty())
+        return readError;
+    if (!password)
+        return KeyValueRotation::tr("The app has no key/value user yet (no %1 variable).")
+            .arg(QLatin1String(KeyValueRotation::PasswordVariable));
+    if (password->isEmpty())
+        return KeyValueRotation::tr("The variable %1 is empty.").arg(QLatin1String(KeyValueRotation::PasswordVariable));
+    return {};
+}
+
+} // namespace
 
 void KeyValueRotation::begin(const QString &appId, const QString &opsProject, const QStringList &environmentBranches,
                              Done done)
@@ -47,9 +62,11 @@ void KeyValueRotation::begin(const QString &appId, const QString &opsProject, co
         return;
     }
     readPassword(
-        opsProject, [this, appId, opsProject, environmentBranches, done](const QString &, const QString &error) {
-            if (!error.isEmpty()) {
-                done(error);
+        m_client, opsProject, this,
+        [this, appId, opsProject, environmentBranches, done](const std::optional<QString> &current,
+                                                             const QString &readError) {
+            if (const QString blocker = rotationBlocker(current, readError); !blocker.isEmpty()) {
+                done(blocker);
                 return;
             }
             const QString password = AppKeyValueAdmin::newPassword();
@@ -110,13 +127,14 @@ void KeyValueRotation::finish(const QString &appId, const QString &opsProject, D
         done(tr("The platform has no key/value store in this profile."));
         return;
     }
-    readPassword(opsProject, [this, appId, done](const QString &password, const QString &error) {
-        if (!error.isEmpty()) {
-            done(error);
-            return;
-        }
-        m_admin->ensureUser(appId, password, AppKeyValueAdmin::OtherPasswords::Remove, this, done);
-    });
+    readPassword(m_client, opsProject, this,
+                 [this, appId, done](const std::optional<QString> &password, const QString &readError) {
+                     if (const QString blocker = rotationBlocker(password, readError); !blocker.isEmpty()) {
+                         done(blocker);
+                         return;
+                     }
+                     m_admin->ensureUser(appId, *password, AppKeyValueAdmin::OtherPasswords::Remove, this, done);
+                 });
 }
 
 } // namespace Dockmaster

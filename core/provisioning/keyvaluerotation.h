@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace Dockmaster {
 
@@ -38,10 +39,13 @@ public:
     void finish(const QString &appId, const QString &opsProject, Done done);
 
     static constexpr const char *PasswordVariable = "PLATFORM_KV_PASSWORD";
+    // The app's password as its masked variable holds it; no value (and no
+    // error) when the project has no such variable. Provisioning reads it
+    // here too, before it makes one.
+    using PasswordRead = std::function<void(const std::optional<QString> &password, const QString &error)>;
+    static void readPassword(GitLabClient *client, const QString &opsProject, QObject *context, PasswordRead use);
 
 private:
-    void readPassword(const QString &opsProject,
-                      std::function<void(const QString &password, const QString &error)> use);
     void startPipelines(const QString &opsProject, QStringList branches, Done done);
 
     QPointer<GitLabClient> m_client;

@@ -63,12 +63,6 @@ AppEnvironmentSpec specForPlacement(const AllocationRecord &record, const Alloca
 
 } // namespace
 
-namespace {
-
-constexpr const char *PasswordVariable = KeyValueRotation::PasswordVariable;
-
-} // namespace
-
 struct Provisioner::VariableSpec {
     QString key;
     QString value;
@@ -939,18 +933,12 @@ void Provisioner::createKeyValueUser(StepDone done)
     // only its hash): a step run again reads it there. Made anew when the
     // variable is not there, the user keeps no other password, so a password
     // made by a run that stopped before writing the variable stops working.
-    const QString base
-        = GitLabClient::projectPath(QString::number(m_record.opsProjectId)) + QStringLiteral("/variables/");
-    GitLabRequest get;
-    get.path = base + QLatin1String(PasswordVariable);
-    get.query = { { QStringLiteral("filter[environment_scope]"), QStringLiteral("*") } };
-    m_client->send(get, this, [this, done](const GitLabResponse &r) {
-        const bool exists = r.error.isOk();
-        if (!exists && r.error.kind != GitLabError::Kind::NotFound) {
-            done(tr("Cannot read the variable %1: %2").arg(QLatin1String(PasswordVariable), describe(r)));
+    const auto withPassword = [this, done](const std::optional<QString> &current, const QString &readError) {
+        if (!readError.isEmpty()) {
+            done(readError);
             return;
         }
-        QString password = exists ? GitLabWrite::object(r).value(QLatin1StringView("value")).toString() : QString();
+        QString password = current.value_or(QString());
         const auto others
             = password.isEmpty() ? AppKeyValueAdmin::OtherPasswords::Remove : AppKeyValueAdmin::OtherPasswords::Keep;
         if (password.isEmpty())
@@ -964,10 +952,12 @@ void Provisioner::createKeyValueUser(StepDone done)
             auto specs = std::make_shared<QList<VariableSpec>>();
             for (const auto &[name, value] : m_keyValue->connectionVariables(appId))
                 specs->append({ name, value, QStringLiteral("*"), false, true, false });
-            specs->append({ QLatin1String(PasswordVariable), password, QStringLiteral("*"), true, true, false });
+            specs->append({ QLatin1String(KeyValueRotation::PasswordVariable), password, QStringLiteral("*"), true,
+                            true, false });
             applyVariables(specs, 0, done);
         });
-    });
+    };
+    KeyValueRotation::readPassword(m_client, QString::number(m_record.opsProjectId), this, withPassword);
 }
 
 void Provisioner::applyVariables(std::shared_ptr<QList<VariableSpec>> specs, int index, StepDone done)

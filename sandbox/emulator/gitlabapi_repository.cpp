@@ -147,6 +147,14 @@ std::optional<HttpResponse> GitLabApi::routeRepository(Context &c, EmulatorProje
             fileHeaders(r, *file, filePath, ref);
             return r;
         }
+        // A HEAD answers with the headers alone (GitLab's `head` route in
+        // lib/api/files.rb); the base64 body of a 100 MB blob is not built
+        // only to be dropped.
+        if (method == QLatin1String("HEAD")) {
+            HttpResponse r = HttpResponse::json(200, QByteArray());
+            fileHeaders(r, *file, filePath, ref);
+            return r;
+        }
         const QJsonObject o {
             { QStringLiteral("file_name"), filePath.section(QLatin1Char('/'), -1) },
             { QStringLiteral("file_path"), filePath },

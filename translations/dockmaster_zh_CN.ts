@@ -2953,6 +2953,22 @@
 <context>
     <name>Dockmaster::ValkeyConnection</name>
     <message>
+        <source>TLS with Valkey at %1 failed: %2</source>
+        <translation>与位于 %1 的 Valkey 的 TLS 连接失败：%2</translation>
+    </message>
+    <message>
+        <source>Valkey at %1 showed a certificate that is not trusted: %2</source>
+        <translation>位于 %1 的 Valkey 出示的证书不受信任：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA certificate %1 for Valkey at %2.</source>
+        <translation>无法读取用于位于 %2 的 Valkey 的 CA 证书 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot start TLS with Valkey at %1.</source>
+        <translation>无法与位于 %1 的 Valkey 建立 TLS 连接。</translation>
+    </message>
+    <message>
         <source>Cannot reach Valkey at %1: out of memory.</source>
         <translation>无法连接位于 %1 的 Valkey：内存不足。</translation>
     </message>
@@ -3881,6 +3897,14 @@
 </context>
 <context>
     <name>Dockmaster::Profile</name>
+    <message>
+        <source>Give the full path of a PEM file.</source>
+        <translation>请填写 PEM 文件的完整路径。</translation>
+    </message>
+    <message>
+        <source>Turn on TLS: a plain connection is only accepted for a store on this computer (the admin password would cross the network in clear).</source>
+        <translation>请开启 TLS：只有位于本机的存储才接受明文连接（否则管理员密码会以明文在网络上传输）。</translation>
+    </message>
     <message>
         <source>Give one address; the console finds the other nodes of a cluster itself.</source>
         <translation>只需填写一个地址；控制台会自行找到集群的其他节点。</translation>
@@ -4984,6 +5008,10 @@
 <context>
     <name>Dockmaster::RenderInput</name>
     <message>
+        <source>%1 is set by the platform for every app: remove it from the list.</source>
+        <translation>%1 由平台为每个应用设置：请从列表中移除。</translation>
+    </message>
+    <message>
         <source>use an http:// or https:// address with a path of letters, digits and /_.~- only.</source>
         <translation>请使用 http:// 或 https:// 地址，路径只能包含字母、数字和 /_.~-。</translation>
     </message>
@@ -5794,6 +5822,26 @@
 </context>
 <context>
     <name>Dockmaster::SettingsDialog</name>
+    <message>
+        <source>/etc/ssl/kv-ca.pem (optional)</source>
+        <translation>/etc/ssl/kv-ca.pem（可选）</translation>
+    </message>
+    <message>
+        <source>The CA that signed the store&apos;s certificate, as a PEM file. Empty: the system&apos;s trusted CAs.</source>
+        <translation>签发该存储证书的 CA（PEM 文件）。留空：使用系统信任的 CA。</translation>
+    </message>
+    <message>
+        <source>Key/value CA certificate</source>
+        <translation>键值存储 CA 证书</translation>
+    </message>
+    <message>
+        <source>A plain connection is only accepted for a store on this computer.</source>
+        <translation>只有位于本机的存储才接受明文连接。</translation>
+    </message>
+    <message>
+        <source>Connect with TLS and check the store&apos;s certificate</source>
+        <translation>使用 TLS 连接并校验存储的证书</translation>
+    </message>
     <message>
         <source>Plugins keep their data in the platform&apos;s Valkey. Setting up an app gives it a user there that reaches only its own keys; the password is a masked CI/CD variable of the app, never stored here. Archiving an app deletes its user and its keys. Leave the address empty if the platform has no key/value store.</source>
         <translation>插件的数据保存在平台的 Valkey 中。创建应用时会为它建立一个只能访问自身键的用户；密码保存为该应用的屏蔽 CI/CD 变量，不会保存在这里。归档应用会删除其用户和全部键。如果平台没有键值存储，请将地址留空。</translation>

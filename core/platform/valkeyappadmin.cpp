@@ -2,6 +2,7 @@
 
 #include "core/platform/appkeyspace.h"
 #include "core/util/pooljob.h"
+#include "core/util/serveraddress.h"
 #include "core/util/threadmailbox.h"
 
 #include <QCoreApplication>
@@ -25,17 +26,12 @@ std::optional<std::pair<QString, quint16>> nodeAddress(const QByteArray &line)
         if (flag == "fail" || flag == "handshake" || flag == "noaddr")
             return std::nullopt;
     }
-    QByteArray address = fields.at(1);
-    address = address.left(address.indexOf('@'));
-    const qsizetype colon = address.lastIndexOf(':');
-    bool portOk = false;
-    const uint port = address.mid(colon + 1).toUInt(&portOk);
-    if (colon <= 0 || !portOk || port == 0 || port > 65535)
+    const QByteArray &address = fields.at(1);
+    const std::optional<ServerAddress> parsed
+        = ServerAddress::parse(QString::fromLatin1(address.left(address.indexOf('@'))));
+    if (!parsed)
         return std::nullopt;
-    QByteArray host = address.left(colon);
-    if (host.startsWith('[') && host.endsWith(']')) // IPv6
-        host = host.mid(1, host.size() - 2);
-    return std::make_pair(QString::fromLatin1(host), quint16(port));
+    return std::make_pair(parsed->host, parsed->port);
 }
 
 } // namespace
@@ -56,11 +52,11 @@ QList<std::pair<QString, QString>> ValkeyAppAdmin::connectionVariables(const QSt
     if (m_addressForApps.contains(QLatin1Char(','))) {
         variables.append({ QStringLiteral("PLATFORM_KV_SEEDS"), m_addressForApps });
     } else {
-        const qsizetype colon = m_addressForApps.lastIndexOf(QLatin1Char(':'));
-        variables.append(
-            { QStringLiteral("PLATFORM_KV_HOST"), colon < 0 ? m_addressForApps : m_addressForApps.left(colon) });
-        variables.append({ QStringLiteral("PLATFORM_KV_PORT"),
-                           colon < 0 ? QStringLiteral("6379") : m_addressForApps.mid(colon + 1) });
+        // The profile's check made sure of host:port; an IPv6 host goes
+        // without its brackets (the SDK hands it to the redis extension).
+        const ServerAddress address = ServerAddress::parse(m_addressForApps).value_or(ServerAddress());
+        variables.append({ QStringLiteral("PLATFORM_KV_HOST"), address.host });
+        variables.append({ QStringLiteral("PLATFORM_KV_PORT"), QString::number(address.port) });
     }
     variables.append({ QStringLiteral("PLATFORM_KV_USER"), QString::fromUtf8(AppKeyspace::userName(appId)) });
     variables.append({ QStringLiteral("PLATFORM_KV_PREFIX"), QString::fromUtf8(AppKeyspace::keyPrefix(appId)) });

@@ -1,8 +1,14 @@
 #include "core/platform/valkeyconnection.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QHostAddress>
 
 #include <hiredis/hiredis.h>
+#include <hiredis/hiredis_ssl.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
 #include <vector>
 
 namespace Dockmaster {
@@ -75,6 +81,11 @@ ValkeyConnection::ValkeyConnection(const ValkeyEndpoint &endpoint)
         return;
     }
     redisSetTimeout(m_context.get(), toTimeval(endpoint.timeoutMs));
+    if (endpoint.tls) {
+        m_error = startTls(endpoint);
+        if (!m_error.isEmpty())
+            return;
+    }
     if (endpoint.password.isEmpty())
         return;
     QList<QByteArray> auth { QByteArrayLiteral("AUTH") };
@@ -89,6 +100,47 @@ ValkeyConnection::ValkeyConnection(const ValkeyEndpoint &endpoint)
                       .arg(m_address, endpoint.user.isEmpty() ? QStringLiteral("default") : endpoint.user,
                            QString::fromUtf8(answer.text));
     }
+}
+
+// OpenSSL directly rather than hiredis' redisCreateSSLContext: that one
+// checks the certificate's chain but not that it names the server.
+QString ValkeyConnection::startTls(const ValkeyEndpoint &endpoint)
+{
+    std::unique_ptr<SSL_CTX, decltype(&SSL_CTX_free)> tls(SSL_CTX_new(TLS_client_method()), SSL_CTX_free);
+    if (!tls)
+        return Text::tr("Cannot start TLS with Valkey at %1.").arg(m_address);
+    SSL_CTX_set_min_proto_version(tls.get(), TLS1_2_VERSION);
+    SSL_CTX_set_verify(tls.get(), SSL_VERIFY_PEER, nullptr);
+    if (endpoint.caFile.isEmpty()) {
+        SSL_CTX_set_default_verify_paths(tls.get());
+    } else if (!QFile::exists(endpoint.caFile)
+               || SSL_CTX_load_verify_locations(tls.get(), QFile::encodeName(endpoint.caFile).constData(), nullptr)
+                   != 1) {
+        ERR_clear_error();
+        return Text::tr("Cannot read the CA certificate %1 for Valkey at %2.").arg(endpoint.caFile, m_address);
+    }
+    SSL *session = SSL_new(tls.get());
+    if (!session)
+        return Text::tr("Cannot start TLS with Valkey at %1.").arg(m_address);
+    const QByteArray host = endpoint.host.toUtf8();
+    if (QHostAddress(endpoint.host).isNull()) {
+        // SSL_set_tlsext_host_name() without its C cast (the name for SNI).
+        SSL_ctrl(session, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+                 const_cast<char *>(host.constData()));
+        SSL_set1_host(session, host.constData());
+    } else {
+        X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(session), host.constData());
+    }
+    if (redisInitiateSSL(m_context.get(), session) == REDIS_OK)
+        return {}; // the context owns the session now
+    const long verdict = SSL_get_verify_result(session);
+    SSL_free(session);
+    ERR_clear_error();
+    if (verdict != X509_V_OK) {
+        return Text::tr("Valkey at %1 showed a certificate that is not trusted: %2")
+            .arg(m_address, QString::fromUtf8(X509_verify_cert_error_string(verdict)));
+    }
+    return Text::tr("TLS with Valkey at %1 failed: %2").arg(m_address, QString::fromUtf8(m_context->errstr));
 }
 
 ValkeyConnection::~ValkeyConnection() = default;

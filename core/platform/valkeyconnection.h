@@ -17,6 +17,10 @@ struct ValkeyEndpoint {
     QString user; // empty: the "default" user (a password given alone)
     QString password;
     int timeoutMs = 5000; // to connect, and for each answer
+    // TLS: the server's certificate must chain to `caFile` (PEM; empty: the
+    // system's trusted CAs) and name `host` (DNS name or IP address).
+    bool tls = false;
+    QString caFile;
 };
 
 // One answer of the server, in RESP's shapes.
@@ -55,6 +59,8 @@ public:
     QList<ValkeyReply> pipeline(const QList<QList<QByteArray>> &commands);
 
 private:
+    QString startTls(const ValkeyEndpoint &endpoint);
+
     struct ContextFree {
         void operator()(redisContext *context) const;
     };

@@ -1,10 +1,12 @@
 #include "core/profile/profile.h"
 
 #include "core/util/enumkeys.h"
+#include "core/util/serveraddress.h"
 #include "core/util/validation.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QHostAddress>
 #include <QRegularExpression>
 
 namespace Dockmaster {
@@ -47,6 +49,19 @@ QList<QPair<QString, QString>> Profile::validate() const
                                                 "nodes of a cluster itself.")
                   : Validation::serverAddresses(keyValueAddress));
     }
+    if (!keyValueAddress.isEmpty() && !keyValueTls) {
+        const std::optional<ServerAddress> address = ServerAddress::parse(keyValueAddress);
+        const QHostAddress host(address ? address->host : QString());
+        const bool loopback = address && (address->host == QLatin1String("localhost") || host.isLoopback());
+        if (!loopback)
+            check("keyValueAddress",
+                  QCoreApplication::translate("Dockmaster::Profile",
+                                              "Turn on TLS: a plain connection is only accepted for a store on this "
+                                              "computer (the admin password would cross the network in clear)."));
+    }
+    if (!keyValueCaFile.isEmpty() && !QDir::isAbsolutePath(keyValueCaFile))
+        check("keyValueCaFile",
+              QCoreApplication::translate("Dockmaster::Profile", "Give the full path of a PEM file."));
     if (!keyValueAppAddress.isEmpty())
         check("keyValueAppAddress", Validation::serverAddresses(keyValueAppAddress));
     if (!keyValueAdminUser.isEmpty()

@@ -36,6 +36,12 @@ struct Profile {
     QString keyValueAddress;
     QString keyValueAppAddress;
     QString keyValueAdminUser; // empty: Valkey's "default" user
+    // The console's connection to the store: TLS unless the store is on this
+    // computer (validate() refuses a plain one elsewhere: the admin password
+    // crosses it); its certificate must chain to keyValueCaFile (PEM; empty:
+    // the system's trusted CAs) and name the host.
+    bool keyValueTls = true;
+    QString keyValueCaFile;
     int approvalSlaHours = 24;
     bool requireSecondApprover = true; // two-person rule for production
     // How many distinct admins (none the requester) approve before a release

@@ -48,6 +48,8 @@ std::optional<Profile> ProfileStore::load(const QString &name) const
     profile.keyValueAddress = m_settings->value(QStringLiteral("keyValueAddress")).toString();
     profile.keyValueAppAddress = m_settings->value(QStringLiteral("keyValueAppAddress")).toString();
     profile.keyValueAdminUser = m_settings->value(QStringLiteral("keyValueAdminUser")).toString();
+    profile.keyValueTls = m_settings->value(QStringLiteral("keyValueTls"), true).toBool();
+    profile.keyValueCaFile = m_settings->value(QStringLiteral("keyValueCaFile")).toString();
     profile.approvalSlaHours = m_settings->value(QStringLiteral("approvalSlaHours"), profile.approvalSlaHours).toInt();
     profile.requireSecondApprover
         = m_settings->value(QStringLiteral("requireSecondApprover"), profile.requireSecondApprover).toBool();
@@ -102,6 +104,8 @@ void ProfileStore::save(const Profile &profile)
     m_settings->setValue(QStringLiteral("keyValueAddress"), profile.keyValueAddress);
     m_settings->setValue(QStringLiteral("keyValueAppAddress"), profile.keyValueAppAddress);
     m_settings->setValue(QStringLiteral("keyValueAdminUser"), profile.keyValueAdminUser);
+    m_settings->setValue(QStringLiteral("keyValueTls"), profile.keyValueTls);
+    m_settings->setValue(QStringLiteral("keyValueCaFile"), profile.keyValueCaFile);
     m_settings->setValue(QStringLiteral("approvalSlaHours"), profile.approvalSlaHours);
     m_settings->setValue(QStringLiteral("requireSecondApprover"), profile.requireSecondApprover);
     m_settings->setValue(QStringLiteral("productionApprovals"), profile.productionApprovals);

@@ -1,5 +1,6 @@
 #include "core/render/configrenderer.h"
 
+#include "core/domain/platformvariables.h"
 #include "core/render/templateengine.h"
 
 #include <QCoreApplication>
@@ -193,17 +194,19 @@ QHash<QString, QString> valuesFor(const RenderInput &input)
     v.insert(QStringLiteral("deploy_user"), input.deployUser());
     v.insert(QStringLiteral("disable_functions"), disabledFunctions);
 
+    // The platform's variables first: the deploy job exports those it has
+    // (an app set up before the key/value store existed has none; php-fpm
+    // then passes an empty value, which the SDK reads as "not configured").
     QStringList envLines;
-    QStringList composeLines;
-    const QStringList names = input.extraEnvNames();
-    if (!names.isEmpty())
-        composeLines.append(QStringLiteral("environment:"));
+    QStringList composeLines { QStringLiteral("environment:") };
+    const QStringList names = PlatformVariables::keyValueNames() + input.extraEnvNames();
     for (const QString &name : names) {
         envLines.append(QStringLiteral("env[%1] = $%1").arg(name));
         composeLines.append(QStringLiteral("  - ") + name);
     }
     v.insert(QStringLiteral("fpm_env_lines"), envLines.join(QLatin1Char('\n')));
     v.insert(QStringLiteral("compose_environment"), composeLines.join(QLatin1Char('\n')));
+    v.insert(QStringLiteral("platform_variable_names"), PlatformVariables::keyValueNames().join(QLatin1Char(' ')));
     insertIdentity(v, input);
     insertProxyBlocks(v, input);
     return v;

@@ -1,5 +1,6 @@
 #include "core/render/renderinput.h"
 
+#include "core/domain/platformvariables.h"
 #include "core/platform/platformmanifest.h"
 #include "core/util/validation.h"
 
@@ -348,6 +349,11 @@ RenderInputResult RenderInput::validate(const AppEnvironmentSpec &spec)
                 if (!matchesWhole(name, QStringLiteral("[A-Z][A-Z0-9_]{0,63}"))) {
                     check.fail(RenderField::ExtraEnvNames,
                                tr("use upper-case letters, digits and '_' for each name, separated by commas."));
+                    break;
+                }
+                if (PlatformVariables::isPlatformName(name)) {
+                    check.fail(RenderField::ExtraEnvNames,
+                               tr("%1 is set by the platform for every app: remove it from the list.").arg(name));
                     break;
                 }
                 if (seen.contains(name)) {

@@ -1,5 +1,7 @@
 #include "core/util/validation.h"
 
+#include "core/util/serveraddress.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -80,15 +82,9 @@ QString serverAddresses(const QString &value)
 {
     const QStringList addresses = value.split(QLatin1Char(','));
     for (const QString &raw : addresses) {
-        const QString address = raw.trimmed();
-        const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
-        bool portOk = false;
-        const int port = colon < 0 ? 0 : address.mid(colon + 1).toInt(&portOk);
-        QString host = colon < 0 ? QString() : address.left(colon);
-        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-            host = host.mid(1, host.size() - 2);
-        const bool hostOk = !host.isEmpty() && (!QHostAddress(host).isNull() || hostName(host).isEmpty());
-        if (!hostOk || !portOk || port < 1 || port > 65535)
+        const std::optional<ServerAddress> address = ServerAddress::parse(raw.trimmed());
+        const bool hostOk = address && (!QHostAddress(address->host).isNull() || hostName(address->host).isEmpty());
+        if (!hostOk)
             return tr("Enter host:port, for example \"kv.example.com:6379\" (several separated by commas for a "
                       "cluster).");
     }

@@ -25,6 +25,8 @@ private Q_SLOTS:
         profile.keyValueAddress = QStringLiteral("kv.example.com:6379");
         profile.keyValueAppAddress = QStringLiteral("10.0.0.5:7000,10.0.0.6:7000");
         profile.keyValueAdminUser = QStringLiteral("dockmaster");
+        profile.keyValueTls = false; // not the default: it must be read back as saved
+        profile.keyValueCaFile = QStringLiteral("/etc/ssl/kv-ca.pem");
         {
             ProfileStore store(file);
             store.save(profile);

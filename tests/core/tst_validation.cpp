@@ -1,6 +1,7 @@
 #include "core/approvals/releasetrailers.h"
 #include "core/profile/profile.h"
 #include "core/provisioning/provisionrequest.h"
+#include "core/util/serveraddress.h"
 #include "core/util/validation.h"
 
 #include <QTest>
@@ -106,6 +107,41 @@ private Q_SLOTS:
         QVERIFY(!Validation::serverAddresses(QStringLiteral("kv.example.com:6379,")).isEmpty());
     }
 
+    // One reading of host:port for the profile's check, the store's admin
+    // connection, the apps' variables and Valkey's CLUSTER NODES.
+    void serverAddressesAreReadAlikeEverywhere_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("host"); // empty: refused
+        QTest::addColumn<int>("port");
+        QTest::newRow("name") << "kv.example.com:6379" << "kv.example.com" << 6379;
+        QTest::newRow("IPv4") << "10.0.0.5:7000" << "10.0.0.5" << 7000;
+        QTest::newRow("IPv6 in brackets") << "[2001:db8::5]:7001" << "2001:db8::5" << 7001;
+        QTest::newRow("loopback IPv6") << "[::1]:6379" << "::1" << 6379;
+        QTest::newRow("IPv6 without brackets") << "2001:db8::5:7001" << "" << 0;
+        QTest::newRow("no port") << "kv.example.com" << "" << 0;
+        QTest::newRow("empty port") << "kv.example.com:" << "" << 0;
+        QTest::newRow("port 0") << "kv.example.com:0" << "" << 0;
+        QTest::newRow("port too big") << "kv.example.com:65536" << "" << 0;
+        QTest::newRow("signed port") << "kv.example.com:+80" << "" << 0;
+        QTest::newRow("no host") << ":6379" << "" << 0;
+        QTest::newRow("empty brackets") << "[]:6379" << "" << 0;
+    }
+
+    void serverAddressesAreReadAlikeEverywhere()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, host);
+        QFETCH(int, port);
+        const std::optional<ServerAddress> address = ServerAddress::parse(text);
+        QCOMPARE(address.has_value(), !host.isEmpty());
+        if (address) {
+            QCOMPARE(address->host, host);
+            QCOMPARE(int(address->port), port);
+        }
+        QCOMPARE(Validation::serverAddresses(text).isEmpty(), !host.isEmpty());
+    }
+
     void plainHttpOnlyOnLoopback()
     {
         QVERIFY(!Validation::serverUrl(QStringLiteral("http://gitlab.example.com")).isEmpty());
@@ -131,6 +167,47 @@ private Q_SLOTS:
                  (QStringList { QStringLiteral("gitlabUrl"), QStringLiteral("productionDomainSuffix"),
                                 QStringLiteral("dnsEndpoint"), QStringLiteral("dnsZone"),
                                 QStringLiteral("keyValueAddress"), QStringLiteral("keyValueAppAddress") }));
+    }
+
+    // The admin password crosses the connection to the key/value store.
+    void plainKeyValueConnectionOnlyOnThisComputer_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<bool>("tls");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("remote with TLS") << "kv.example.com:6379" << true << true;
+        QTest::newRow("remote plain") << "kv.example.com:6379" << false << false;
+        QTest::newRow("private address plain") << "10.0.0.5:6379" << false << false;
+        QTest::newRow("loopback plain") << "127.0.0.1:6379" << false << true;
+        QTest::newRow("IPv6 loopback plain") << "[::1]:6379" << false << true;
+        QTest::newRow("localhost plain") << "localhost:6379" << false << true;
+        QTest::newRow("look-alike of localhost plain") << "localhost.example.com:6379" << false << false;
+    }
+
+    void plainKeyValueConnectionOnlyOnThisComputer()
+    {
+        QFETCH(QString, address);
+        QFETCH(bool, tls);
+        QFETCH(bool, ok);
+        Profile profile;
+        profile.name = QStringLiteral("ok");
+        profile.gitlabUrl = QUrl(QStringLiteral("https://gitlab.example.com"));
+        profile.testDomainSuffix = QStringLiteral("test.example.com");
+        profile.productionDomainSuffix = QStringLiteral("example.com");
+        profile.keyValueAddress = address;
+        profile.keyValueTls = tls;
+        QStringList fields;
+        for (const auto &problem : profile.validate())
+            fields.append(problem.first);
+        QCOMPARE(fields.isEmpty(), ok);
+        if (!ok)
+            QCOMPARE(fields, QStringList { QStringLiteral("keyValueAddress") });
+        profile.keyValueTls = true;
+        profile.keyValueCaFile = QStringLiteral("relative/ca.pem");
+        fields.clear();
+        for (const auto &problem : profile.validate())
+            fields.append(problem.first);
+        QCOMPARE(fields, QStringList { QStringLiteral("keyValueCaFile") });
     }
 };
 

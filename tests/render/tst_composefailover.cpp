@@ -195,6 +195,10 @@ private Q_SLOTS:
                              QStringLiteral("1234567890abcdef1234567890abcdef12345678"));
         m_environment.insert(QStringLiteral("DOCKMASTER_CONFIG_COMMIT"),
                              QStringLiteral("fedcba0987654321fedcba0987654321fedcba09"));
+        // The deploy job exports the platform variables the app has (not
+        // _SEEDS here: the store is one server).
+        m_environment.insert(QStringLiteral("PLATFORM_KV_USER"), QStringLiteral("app-kv-user"));
+        m_environment.remove(QStringLiteral("PLATFORM_KV_SEEDS"));
         m_environment.insert(QStringLiteral("DOCKER_HOST"),
                              QStringLiteral("unix://") + m_stack.path(QStringLiteral("podman/podman.sock")));
 
@@ -218,6 +222,7 @@ private Q_SLOTS:
                           "touch /tmp/probe 2>/dev/null && echo tmp=rw || echo tmp=ro\n"
                           "chroot / true 2>/dev/null && echo chroot=allowed || echo chroot=denied\n"
                           "grep -E '^(NoNewPrivs|CapEff):' /proc/self/status\n"
+                          "echo kv_user=${PLATFORM_KV_USER-unset} kv_seeds=${PLATFORM_KV_SEEDS-unset}\n"
                           "exec httpd -f -p 8080 -h /srv/app/web\n"));
         QVERIFY(QFile::setPermissions(rootfs + QStringLiteral("/entrypoint.sh"),
                                       QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
@@ -303,6 +308,9 @@ private Q_SLOTS:
         QVERIFY2(logs.contains("chroot=denied\n"), logs.constData()); // CAP_SYS_CHROOT is dropped
         QVERIFY2(logs.contains("NoNewPrivs:\t1\n"), logs.constData());
         QVERIFY2(logs.contains("CapEff:\t00000000000000c1\n"), logs.constData()); // CHOWN, SETGID, SETUID
+        // The platform's variables reach the app; one the host did not set
+        // stays unset rather than empty.
+        QVERIFY2(logs.contains("kv_user=app-kv-user kv_seeds=unset\n"), logs.constData());
     }
 
     // Live health reads these: what was deployed, and the health check of

@@ -1,3 +1,4 @@
+#include "core/domain/platformvariables.h"
 #include "core/render/configrenderer.h"
 #include "core/render/configvalidation.h"
 #include "core/render/configvalidator.h"
@@ -174,10 +175,10 @@ private Q_SLOTS:
             << QByteArray("    restart: unless-stopped\n    network_mode: host") << 10
             << QStringLiteral("host network");
         QTest::newRow("ci bad yaml") << QStringLiteral(".gitlab-ci.yml") << QByteArray("  stage: deploy")
-                                     << QByteArray("  stage: deploy\n bad: [") << 18 << QString();
+                                     << QByteArray("  stage: deploy\n bad: [") << 20 << QString();
         QTest::newRow("ci host key not pinned")
             << QStringLiteral(".gitlab-ci.yml") << QByteArray("StrictHostKeyChecking=yes")
-            << QByteArray("StrictHostKeyChecking=no") << 34 << QStringLiteral("StrictHostKeyChecking");
+            << QByteArray("StrictHostKeyChecking=no") << 36 << QStringLiteral("StrictHostKeyChecking");
     }
 
     void brokenFileFailsAtItsLine()
@@ -299,8 +300,13 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(folders, 1);
-        QCOMPARE(web.value(QStringLiteral("environment")).toArray(),
-                 (QJsonArray { QStringLiteral("PLATFORM_KV_TOKEN"), QStringLiteral("PLATFORM_AUTH_TOKEN") }));
+        // Names only: the values come at deploy time (the platform's first).
+        QJsonArray environment;
+        for (const QString &name : PlatformVariables::keyValueNames())
+            environment.append(name);
+        environment.append(QStringLiteral("PLATFORM_KV_TOKEN"));
+        environment.append(QStringLiteral("PLATFORM_AUTH_TOKEN"));
+        QCOMPARE(web.value(QStringLiteral("environment")).toArray(), environment);
     }
 
     void ciDeploysTheEnvironmentBranchSafely_data()

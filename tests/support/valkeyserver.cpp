@@ -47,6 +47,10 @@ QString ValkeyServer::start(bool clusterNode)
                             QStringLiteral("--appendonly"),  QStringLiteral("no"),
                             QStringLiteral("--dir"),         m_dir.path(),
                             QStringLiteral("--requirepass"), m_adminPassword };
+    if (!m_tlsArguments.isEmpty()) {
+        arguments[1] = QStringLiteral("0");
+        arguments << QStringLiteral("--tls-port") << QString::number(m_port) << m_tlsArguments;
+    }
     if (clusterNode) {
         // The nodes speak to each other as the default user too.
         arguments << QStringLiteral("--cluster-enabled") << QStringLiteral("yes")
@@ -70,6 +74,15 @@ QString ValkeyServer::start(bool clusterNode)
     return QStringLiteral("valkey-server did not answer: ") + QString::fromUtf8(m_process.readAll());
 }
 
+void ValkeyServer::useTls(const QString &certificateFile, const QString &keyFile, const QString &caFile)
+{
+    m_tlsArguments = { QStringLiteral("--tls-cert-file"),    certificateFile,
+                       QStringLiteral("--tls-key-file"),     keyFile,
+                       QStringLiteral("--tls-ca-cert-file"), caFile,
+                       QStringLiteral("--tls-auth-clients"), QStringLiteral("no") };
+    m_caFile = caFile;
+}
+
 ValkeyEndpoint ValkeyServer::admin() const
 {
     return as(QString(), m_adminPassword);
@@ -81,6 +94,11 @@ ValkeyEndpoint ValkeyServer::as(const QString &user, const QString &password) co
     endpoint.port = m_port;
     endpoint.user = user;
     endpoint.password = password;
+    endpoint.tls = !m_tlsArguments.isEmpty();
+    endpoint.caFile = m_caFile;
+    if (endpoint.tls)
+        endpoint.host = QStringLiteral("localhost"); // the name the tests' certificates give
+
     return endpoint;
 }
 

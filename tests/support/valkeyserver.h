@@ -26,6 +26,10 @@ public:
     // answers PING (tests only), then keeps an admin connection open. A cluster node (cluster-enabled, its bus on
     // port + 10000) joins nothing until ValkeyCluster::create().
     QString start(bool clusterNode = false);
+    // Before start(): TLS only (no plain port), with this certificate and key
+    // (PEM); admin() then trusts caFile and connects to "localhost". Clients
+    // show no certificate.
+    void useTls(const QString &certificateFile, const QString &keyFile, const QString &caFile);
     quint16 port() const { return m_port; }
     // The admin's way in, and an app user's.
     ValkeyEndpoint admin() const;
@@ -34,6 +38,8 @@ public:
     ValkeyConnection &adminConnection() { return *m_adminConnection; } // after start()
 
 private:
+    QStringList m_tlsArguments;
+    QString m_caFile;
     QTemporaryDir m_dir;
     QProcess m_process;
     quint16 m_port = 0;

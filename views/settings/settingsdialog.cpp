@@ -144,6 +144,13 @@ void SettingsDialog::buildUi()
              tr("kv.example.com:6379 (optional; Valkey, for the plugins' data)"));
     addField(QStringLiteral("keyValueAppAddress"), tr("Key/value store for apps"),
              tr("as the containers reach it (optional; cluster: host:port,host:port)"));
+    m_keyValueTls = new QCheckBox(tr("Connect with TLS and check the store's certificate"), this);
+    m_keyValueTls->setObjectName(QStringLiteral("keyValueTls"));
+    m_keyValueTls->setToolTip(tr("A plain connection is only accepted for a store on this computer."));
+    form->addRow(QString(), m_keyValueTls);
+    addField(QStringLiteral("keyValueCaFile"), tr("Key/value CA certificate"), tr("/etc/ssl/kv-ca.pem (optional)"));
+    field(QStringLiteral("keyValueCaFile"))
+        ->setToolTip(tr("The CA that signed the store's certificate, as a PEM file. Empty: the system's trusted CAs."));
     addField(QStringLiteral("keyValueAdminUser"), tr("Key/value admin user"), tr("default (Valkey's built-in user)"));
     addField(QStringLiteral("keyValueAdminPassword"), tr("Key/value admin password"),
              tr("stored in the system keychain"), true);
@@ -249,6 +256,8 @@ void SettingsDialog::loadProfile(const QString &name)
     field(QStringLiteral("keyValueAddress"))->setText(profile->keyValueAddress);
     field(QStringLiteral("keyValueAppAddress"))->setText(profile->keyValueAppAddress);
     field(QStringLiteral("keyValueAdminUser"))->setText(profile->keyValueAdminUser);
+    m_keyValueTls->setChecked(profile->keyValueTls);
+    field(QStringLiteral("keyValueCaFile"))->setText(profile->keyValueCaFile);
     m_dnsProvider->setCurrentIndex(std::max(0, m_dnsProvider->findData(dnsProviderKey(profile->dnsProvider))));
     m_slaHours->setValue(profile->approvalSlaHours);
     showApprovalRules(*profile);
@@ -271,6 +280,7 @@ void SettingsDialog::newProfile()
     field(QStringLiteral("rootGroup"))->setText(defaults.rootGroup);
     field(QStringLiteral("inventoryProject"))->setText(defaults.inventoryProject);
     m_dnsProvider->setCurrentIndex(0);
+    m_keyValueTls->setChecked(defaults.keyValueTls);
     m_slaHours->setValue(defaults.approvalSlaHours);
     showApprovalRules(defaults);
     field(QStringLiteral("name"))->setFocus();
@@ -315,6 +325,8 @@ Profile SettingsDialog::profileFromFields() const
     profile.keyValueAddress = field(QStringLiteral("keyValueAddress"))->text().trimmed();
     profile.keyValueAppAddress = field(QStringLiteral("keyValueAppAddress"))->text().trimmed();
     profile.keyValueAdminUser = field(QStringLiteral("keyValueAdminUser"))->text().trimmed();
+    profile.keyValueTls = m_keyValueTls->isChecked();
+    profile.keyValueCaFile = field(QStringLiteral("keyValueCaFile"))->text().trimmed();
     profile.approvalSlaHours = m_slaHours->value();
     profile.requireSecondApprover = m_twoPerson->isChecked();
     profile.productionApprovals = m_productionApprovals->value();

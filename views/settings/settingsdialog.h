@@ -69,6 +69,7 @@ private:
     QHash<QString, QLabel *> m_errors;
     QComboBox *m_dnsProvider = nullptr;
     QSpinBox *m_slaHours = nullptr;
+    QCheckBox *m_keyValueTls = nullptr;
     QCheckBox *m_twoPerson = nullptr;
     QSpinBox *m_productionApprovals = nullptr;
     QSpinBox *m_testApprovals = nullptr;

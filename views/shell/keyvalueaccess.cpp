@@ -3,6 +3,7 @@
 #include "core/keychain/secretreader.h"
 #include "core/keychain/secretstore.h"
 #include "core/platform/valkeyappadmin.h"
+#include "core/util/serveraddress.h"
 
 namespace Dockmaster {
 
@@ -56,12 +57,13 @@ void KeyValueAccess::withAdmin(std::function<void(AppKeyValueAdmin *, const QStr
 AppKeyValueAdmin *KeyValueAccess::createAdmin(const QString &password)
 {
     ValkeyEndpoint endpoint;
-    const qsizetype colon = m_profile.keyValueAddress.lastIndexOf(QLatin1Char(':'));
-    endpoint.host = m_profile.keyValueAddress.left(colon);
-    if (endpoint.host.startsWith(QLatin1Char('[')) && endpoint.host.endsWith(QLatin1Char(']')))
-        endpoint.host = endpoint.host.mid(1, endpoint.host.size() - 2); // an IPv6 address
-    endpoint.port = quint16(m_profile.keyValueAddress.mid(colon + 1).toUInt());
+    // The profile's check made sure of host:port.
+    const ServerAddress address = ServerAddress::parse(m_profile.keyValueAddress).value_or(ServerAddress());
+    endpoint.host = address.host;
+    endpoint.port = address.port;
     endpoint.user = m_profile.keyValueAdminUser;
+    endpoint.tls = m_profile.keyValueTls;
+    endpoint.caFile = m_profile.keyValueCaFile;
     endpoint.password = password;
     const QString forApps
         = m_profile.keyValueAppAddress.isEmpty() ? m_profile.keyValueAddress : m_profile.keyValueAppAddress;

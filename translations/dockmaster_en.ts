@@ -418,4 +418,45 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Dockmaster::KeyValueViewer</name>
+    <message numerus="yes">
+        <source>%1 · %2 · %n elements</source>
+        <translation>
+            <numerusform>%1 · %2 · %n element</numerusform>
+            <numerusform>%1 · %2 · %n elements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::PlatformServicesView</name>
+    <message numerus="yes">
+        <source>%Ln keys, %1 of memory</source>
+        <translation>
+            <numerusform>%Ln key, %1 of memory</numerusform>
+            <numerusform>%Ln keys, %1 of memory</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln keys shown, reading more…</source>
+        <translation>
+            <numerusform>%Ln key shown, reading more…</numerusform>
+            <numerusform>%Ln keys shown, reading more…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln keys shown.</source>
+        <translation>
+            <numerusform>The only key is shown.</numerusform>
+            <numerusform>All %Ln keys shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln keys shown; scroll down for more.</source>
+        <translation>
+            <numerusform>%Ln key shown; scroll down for more.</numerusform>
+            <numerusform>%Ln keys shown; scroll down for more.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

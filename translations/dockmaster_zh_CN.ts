@@ -2,25 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>Dockmaster::LinkOpener</name>
+    <name>Dockmaster::AppKeyspace</name>
     <message>
-        <source>Issue #%1 is not an open release request: showing its application %2.</source>
-        <translation>议题 #%1 不是未关闭的发布请求：改为显示其应用 %2。</translation>
+        <source>%1 is not an app id (lower-case letters, digits and dashes).</source>
+        <translation>%1 不是应用 ID（只能包含小写字母、数字和连字符）。</translation>
     </message>
     <message>
-        <source>Looking for %1 in GitLab&apos;s newest data…</source>
-        <translation>正在 GitLab 的最新数据中查找 %1…</translation>
+        <source>Valkey did not change the user of %1: %2</source>
+        <translation>Valkey 未能修改 %1 的用户：%2</translation>
     </message>
     <message>
-        <source>No application or open release request of this profile matches %1.</source>
-        <translation>此配置中没有与 %1 匹配的应用或未关闭的发布请求。</translation>
+        <source>Valkey did not remove the user of %1: %2</source>
+        <translation>Valkey 未能删除 %1 的用户：%2</translation>
     </message>
-</context>
-<context>
-    <name>Dockmaster::Lookalike</name>
     <message>
-        <source>%1 contains characters that imitate others; it reads as &quot;%2&quot; but is a different name.</source>
-        <translation>%1 含有冒充其他字符的字符；它看起来像“%2”，但却是另一个名称。</translation>
+        <source>Valkey did not list the keys of %1: %2</source>
+        <translation>Valkey 未能列出 %1 的键：%2</translation>
+    </message>
+    <message>
+        <source>Valkey did not remove the keys of %1: %2</source>
+        <translation>Valkey 未能删除 %1 的键：%2</translation>
     </message>
 </context>
 <context>
@@ -1803,40 +1804,6 @@
     </message>
 </context>
 <context>
-    <name>Dockmaster::KeyValueRotation</name>
-    <message>
-        <source>The app has no key/value user yet (no %1 variable).</source>
-        <translation>该应用还没有键值存储用户（没有 %1 变量）。</translation>
-    </message>
-    <message>
-        <source>Cannot read the variable %1: %2</source>
-        <translation>无法读取变量 %1：%2</translation>
-    </message>
-    <message>
-        <source>The variable %1 is empty.</source>
-        <translation>变量 %1 为空。</translation>
-    </message>
-    <message>
-        <source>The platform has no key/value store in this profile.</source>
-        <translation>此配置文件中的平台没有键值存储。</translation>
-    </message>
-    <message>
-        <source>Cannot set the variable %1: %2</source>
-        <translation>无法设置变量 %1：%2</translation>
-    </message>
-    <message>
-        <source>The new password is set, but the deploy of %1 did not start: %2. Start it from its pipelines, then finish the rotation.</source>
-        <translation>新密码已设置，但 %1 的部署未能启动：%2。请从其流水线启动部署，然后完成轮换。</translation>
-    </message>
-</context>
-<context>
-    <name>Dockmaster::KeyValueAccess</name>
-    <message>
-        <source>The key/value store&apos;s admin password is not in the system keychain: enter it in the profile settings.</source>
-        <translation>系统钥匙串中没有键值存储的管理员密码：请在配置文件设置中输入。</translation>
-    </message>
-</context>
-<context>
     <name>Dockmaster::DnsAccess</name>
     <message>
         <source>This profile manages DNS by hand (no DNS provider in its settings).</source>
@@ -2902,168 +2869,6 @@
     </message>
 </context>
 <context>
-    <name>Dockmaster::LocalDisk</name>
-    <message>
-        <source>The disk holding %1 on this computer is full: free some space, then try again. %2</source>
-        <translation>本机上 %1 所在的磁盘已满：请释放一些空间后重试。%2</translation>
-    </message>
-    <message>
-        <source>%1 on this computer is read-only. %2</source>
-        <translation>本机上的 %1 为只读。%2</translation>
-    </message>
-</context>
-<context>
-    <name>Dockmaster::ValkeyAppAdmin</name>
-    <message>
-        <source>Valkey did not list its cluster&apos;s nodes: %1</source>
-        <translation>Valkey 未能列出其集群的节点：%1</translation>
-    </message>
-    <message>
-        <source>Valkey&apos;s cluster has no node that answers.</source>
-        <translation>Valkey 集群中没有可应答的节点。</translation>
-    </message>
-    <message>
-        <source>Cannot reach the platform&apos;s key/value store: %1</source>
-        <translation>无法连接平台的键值存储：%1</translation>
-    </message>
-</context>
-<context>
-    <name>Dockmaster::AppKeyspace</name>
-    <message>
-        <source>%1 is not an app id (lower-case letters, digits and dashes).</source>
-        <translation>%1 不是应用 ID（只能包含小写字母、数字和连字符）。</translation>
-    </message>
-    <message>
-        <source>Valkey did not change the user of %1: %2</source>
-        <translation>Valkey 未能修改 %1 的用户：%2</translation>
-    </message>
-    <message>
-        <source>Valkey did not remove the user of %1: %2</source>
-        <translation>Valkey 未能删除 %1 的用户：%2</translation>
-    </message>
-    <message>
-        <source>Valkey did not list the keys of %1: %2</source>
-        <translation>Valkey 未能列出 %1 的键：%2</translation>
-    </message>
-    <message>
-        <source>Valkey did not remove the keys of %1: %2</source>
-        <translation>Valkey 未能删除 %1 的键：%2</translation>
-    </message>
-</context>
-<context>
-    <name>Dockmaster::ValkeyConnection</name>
-    <message>
-        <source>TLS with Valkey at %1 failed: %2</source>
-        <translation>与位于 %1 的 Valkey 的 TLS 连接失败：%2</translation>
-    </message>
-    <message>
-        <source>Valkey at %1 showed a certificate that is not trusted: %2</source>
-        <translation>位于 %1 的 Valkey 出示的证书不受信任：%2</translation>
-    </message>
-    <message>
-        <source>Cannot read the CA certificate %1 for Valkey at %2.</source>
-        <translation>无法读取用于位于 %2 的 Valkey 的 CA 证书 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot start TLS with Valkey at %1.</source>
-        <translation>无法与位于 %1 的 Valkey 建立 TLS 连接。</translation>
-    </message>
-    <message>
-        <source>Cannot reach Valkey at %1: out of memory.</source>
-        <translation>无法连接位于 %1 的 Valkey：内存不足。</translation>
-    </message>
-    <message>
-        <source>Cannot reach Valkey at %1: %2</source>
-        <translation>无法连接位于 %1 的 Valkey：%2</translation>
-    </message>
-    <message>
-        <source>Valkey at %1 refused the credentials of %2: %3</source>
-        <translation>位于 %1 的 Valkey 拒绝了 %2 的凭据：%3</translation>
-    </message>
-    <message>
-        <source>The connection to Valkey at %1 broke: %2</source>
-        <translation>与位于 %1 的 Valkey 的连接已中断：%2</translation>
-    </message>
-</context>
-<context>
-    <name>Dockmaster::PlatformManifests</name>
-    <message>
-        <source>platform.json is larger than %1 KiB.</source>
-        <translation>platform.json 大于 %1 KiB。</translation>
-    </message>
-    <message>
-        <source>platform.json is not valid JSON (%1 at byte %2).</source>
-        <translation>platform.json 不是有效的 JSON（第 %2 字节处：%1）。</translation>
-    </message>
-    <message>
-        <source>platform.json must hold one JSON object.</source>
-        <translation>platform.json 必须只包含一个 JSON 对象。</translation>
-    </message>
-    <message>
-        <source>platform.json has an unknown entry %1.</source>
-        <translation>platform.json 含有未知条目 %1。</translation>
-    </message>
-    <message>
-        <source>&quot;permissions&quot; must map each permission name to a one-line description.</source>
-        <translation>“permissions”必须把每个权限名映射到一行说明。</translation>
-    </message>
-    <message>
-        <source>at most %1 permissions may be declared.</source>
-        <translation>最多可声明 %1 个权限。</translation>
-    </message>
-    <message>
-        <source>the permission name %1 is not allowed: lower-case letters, digits and ._- only, starting with a letter.</source>
-        <translation>不允许使用权限名 %1：只能包含小写字母、数字和 ._-，并以字母开头。</translation>
-    </message>
-    <message>
-        <source>the permission %1 needs a one-line description of at most 200 characters, without hidden characters.</source>
-        <translation>权限 %1 需要一行不超过 200 个字符且不含隐藏字符的说明。</translation>
-    </message>
-    <message>
-        <source>&quot;anonymous_paths&quot; must be a list of paths.</source>
-        <translation>“anonymous_paths”必须是路径列表。</translation>
-    </message>
-    <message>
-        <source>at most %1 open paths may be asked for.</source>
-        <translation>最多可申请 %1 个开放路径。</translation>
-    </message>
-    <message>
-        <source>the open path %1 is not allowed: it starts with / and has letters, digits and /_.- only (a folder ends with /; not the whole site).</source>
-        <translation>不允许使用开放路径 %1：路径以 / 开头，只能包含字母、数字和 /_.-（文件夹以 / 结尾；不能是整个站点）。</translation>
-    </message>
-    <message>
-        <source>&quot;kv_quota_mb&quot; must be a whole number from 1 to %1.</source>
-        <translation>“kv_quota_mb”必须是 1 到 %1 之间的整数。</translation>
-    </message>
-</context>
-<context>
-    <name>Dockmaster::KeyspaceBrowser</name>
-    <message>
-        <source>Valkey did not list the keys of %1: %2</source>
-        <translation>Valkey 未能列出 %1 的键：%2</translation>
-    </message>
-    <message>
-        <source>The key %1 no longer exists.</source>
-        <translation>键 %1 已不存在。</translation>
-    </message>
-    <message>
-        <source>Keys of type %1 are not shown here.</source>
-        <translation>此处不显示类型为 %1 的键。</translation>
-    </message>
-    <message>
-        <source>Valkey did not read %1: %2</source>
-        <translation>Valkey 未能读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>Valkey did not store %1: %2</source>
-        <translation>Valkey 未能保存 %1：%2</translation>
-    </message>
-    <message>
-        <source>Valkey did not remove %1: %2</source>
-        <translation>Valkey 未能删除 %1：%2</translation>
-    </message>
-</context>
-<context>
     <name>Dockmaster::InventoryFetcher</name>
     <message>
         <source>The local copy of the inventory cannot be written.</source>
@@ -3112,6 +2917,308 @@
     <message>
         <source>The allocation %1 in the inventory cannot be read. %2</source>
         <translation>无法读取资源清单中的分配 %1。%2</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::JournalDatabase</name>
+    <message>
+        <source>The audit journal was written by a newer version of Dockmaster (schema %1).</source>
+        <translation>该审计日志由更新版本的 Dockmaster 写入（结构版本 %1）。</translation>
+    </message>
+    <message>
+        <source>The audit journal was damaged (%1). It was moved to %2 and a new journal was created with what could still be read: %3 audit entries and %4 unfinished operations.</source>
+        <translation>审计日志已损坏（%1）。已将其移至 %2，并用仍可读取的内容创建了新日志：%3 条审计记录和 %4 个未完成的操作。</translation>
+    </message>
+    <message>
+        <source>Some entries could not be read; the damaged file is kept so that they are not lost for good.</source>
+        <translation>部分记录无法读取；损坏的文件已保留，以免这些记录永久丢失。</translation>
+    </message>
+    <message>
+        <source>The audit journal %1 cannot be written now: %2. New audit entries are kept in memory and written to it as soon as it can be used again (at the latest at the next refresh, F5).</source>
+        <translation>审计日志 %1 暂时无法写入：%2。新的审计记录暂存于内存中，一旦可用即写入（最迟在下次刷新 F5 时）。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::KeyValueAccess</name>
+    <message>
+        <source>The key/value store&apos;s admin password is not in the system keychain: enter it in the profile settings.</source>
+        <translation>系统钥匙串中没有键值存储的管理员密码：请在配置文件设置中输入。</translation>
+    </message>
+    <message>
+        <source>This profile has no key/value store: name it in the profile settings.</source>
+        <translation>此配置没有键值存储：请在配置设置中填写。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::KeyValueRotation</name>
+    <message>
+        <source>The app&apos;s key/value user is ready, but the deploy of %1 did not start: %2. Start it from its pipelines: until then its containers do not have the store&apos;s variables.</source>
+        <translation>应用的键值存储用户已就绪，但 %1 的部署未能启动：%2。请从其流水线中启动它：在此之前，其容器没有存储的变量。</translation>
+    </message>
+    <message>
+        <source>The key/value store was closed.</source>
+        <translation>键值存储已关闭。</translation>
+    </message>
+    <message>
+        <source>The app has no key/value user yet (no %1 variable).</source>
+        <translation>该应用还没有键值存储用户（没有 %1 变量）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the variable %1: %2</source>
+        <translation>无法读取变量 %1：%2</translation>
+    </message>
+    <message>
+        <source>The variable %1 is empty.</source>
+        <translation>变量 %1 为空。</translation>
+    </message>
+    <message>
+        <source>The platform has no key/value store in this profile.</source>
+        <translation>此配置文件中的平台没有键值存储。</translation>
+    </message>
+    <message>
+        <source>Cannot set the variable %1: %2</source>
+        <translation>无法设置变量 %1：%2</translation>
+    </message>
+    <message>
+        <source>The new password is set, but the deploy of %1 did not start: %2. Start it from its pipelines, then finish the rotation.</source>
+        <translation>新密码已设置，但 %1 的部署未能启动：%2。请从其流水线启动部署，然后完成轮换。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::KeyValueViewer</name>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Delete key…</source>
+        <translation>删除键(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Select a key to see its value.</source>
+        <translation>选择一个键以查看其值。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 bytes.</source>
+        <translation>显示了 %2 字节中的前 %1 字节。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n elements</source>
+        <translation>
+            <numerusform>%1 · %2 · %n 个元素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Element (in order)</source>
+        <translation>元素（按顺序）</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 elements.</source>
+        <translation>显示了 %2 个元素中的 %1 个。</translation>
+    </message>
+    <message>
+        <source>Change a stored value</source>
+        <translation>修改存储的值</translation>
+    </message>
+    <message>
+        <source>Store the edited value of %1 in %2&apos;s key/value store? The plugin reads the new value from now on; its expiry stays as it is.</source>
+        <translation>要将 %1 编辑后的值存入 %2 的键值存储吗？插件从现在起读取新值；其过期时间保持不变。</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>key %1 set (%2)</source>
+        <translation>已设置键 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Delete a key</source>
+        <translation>删除键</translation>
+    </message>
+    <message>
+        <source>Delete %1 from %2&apos;s key/value store? What the plugin stored there is gone for good.</source>
+        <translation>要从 %2 的键值存储中删除 %1 吗？插件存放在那里的内容将永久丢失。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>key %1 deleted</source>
+        <translation>已删除键 %1</translation>
+    </message>
+    <message>
+        <source>Only a text value shown in full can be edited here.</source>
+        <translation>此处只能编辑完整显示的文本值。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::KeyspaceBrowser</name>
+    <message>
+        <source>Valkey did not list the keys of %1: %2</source>
+        <translation>Valkey 未能列出 %1 的键：%2</translation>
+    </message>
+    <message>
+        <source>The key %1 no longer exists.</source>
+        <translation>键 %1 已不存在。</translation>
+    </message>
+    <message>
+        <source>Keys of type %1 are not shown here.</source>
+        <translation>此处不显示类型为 %1 的键。</translation>
+    </message>
+    <message>
+        <source>Valkey did not read %1: %2</source>
+        <translation>Valkey 未能读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Valkey did not store %1: %2</source>
+        <translation>Valkey 未能保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Valkey did not remove %1: %2</source>
+        <translation>Valkey 未能删除 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 changed since it was shown (the plugin wrote it, or another admin); it was not overwritten. Read it again, then edit.</source>
+        <translation>%1 在显示后已被修改（由插件或另一位管理员写入）；未覆盖它。请重新读取后再编辑。</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being stored; it was not overwritten. Read it again, then edit.</source>
+        <translation>%1 在存储过程中被修改；未覆盖它。请重新读取后再编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::KeyspaceModel</name>
+    <message>
+        <source>String</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>哈希</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>Sorted set</source>
+        <translation>有序集合</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>流</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>永不过期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Expires in</source>
+        <translation>剩余有效期</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::LinkOpener</name>
+    <message>
+        <source>Issue #%1 is not an open release request: showing its application %2.</source>
+        <translation>议题 #%1 不是未关闭的发布请求：改为显示其应用 %2。</translation>
+    </message>
+    <message>
+        <source>Looking for %1 in GitLab&apos;s newest data…</source>
+        <translation>正在 GitLab 的最新数据中查找 %1…</translation>
+    </message>
+    <message>
+        <source>No application or open release request of this profile matches %1.</source>
+        <translation>此配置中没有与 %1 匹配的应用或未关闭的发布请求。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::LocalDisk</name>
+    <message>
+        <source>The disk holding %1 on this computer is full: free some space, then try again. %2</source>
+        <translation>本机上 %1 所在的磁盘已满：请释放一些空间后重试。%2</translation>
+    </message>
+    <message>
+        <source>%1 on this computer is read-only. %2</source>
+        <translation>本机上的 %1 为只读。%2</translation>
     </message>
 </context>
 <context>
@@ -3442,7 +3549,18 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::Lookalike</name>
+    <message>
+        <source>%1 contains characters that imitate others; it reads as &quot;%2&quot; but is a different name.</source>
+        <translation>%1 含有冒充其他字符的字符；它看起来像“%2”，但却是另一个名称。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::MainWindow</name>
+    <message>
+        <source>Set up the app&apos;s &amp;key/value store…</source>
+        <translation>为应用设置键值存储(&amp;K)…</translation>
+    </message>
     <message>
         <source>&amp;Finish key/value password rotation…</source>
         <translation>完成键值存储密码轮换(&amp;F)…</translation>
@@ -3458,14 +3576,6 @@
     <message>
         <source>Configuration editor</source>
         <translation>配置编辑器</translation>
-    </message>
-    <message>
-        <source>Open a configuration file of an app from the Applications panel to review and edit it here.</source>
-        <translation>从应用列表打开一个应用的配置文件，即可在此审阅和编辑。</translation>
-    </message>
-    <message>
-        <source>Welcome</source>
-        <translation>欢迎</translation>
     </message>
     <message>
         <source>Applications</source>
@@ -3717,6 +3827,10 @@
         <source>Cache disk error</source>
         <translation>缓存磁盘错误</translation>
     </message>
+    <message>
+        <source>&amp;Platform services</source>
+        <translation>平台服务(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::OpsRepoPusher</name>
@@ -3822,6 +3936,186 @@
         <source>No runner has picked up pipeline #%1 of %2 for %n minute(s). Check that a runner serves %3 (online, not paused, matching tags).</source>
         <translation>
             <numerusform>流水线 #%1（%2）已有 %n 分钟没有 Runner 接手。请检查是否有 Runner 服务于 %3（在线、未暂停、标签匹配）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::PlatformManifestReader</name>
+    <message>
+        <source>Cannot read platform.json at %1: %2</source>
+        <translation>无法读取 %1 处的 platform.json：%2</translation>
+    </message>
+    <message>
+        <source>platform.json is %1, more than a manifest may be (%2).</source>
+        <translation>platform.json 大小为 %1，超过清单允许的大小（%2）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the code repository: %1</source>
+        <translation>无法读取代码仓库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::PlatformManifests</name>
+    <message>
+        <source>platform.json is larger than %1 KiB.</source>
+        <translation>platform.json 大于 %1 KiB。</translation>
+    </message>
+    <message>
+        <source>platform.json is not valid JSON (%1 at byte %2).</source>
+        <translation>platform.json 不是有效的 JSON（第 %2 字节处：%1）。</translation>
+    </message>
+    <message>
+        <source>platform.json must hold one JSON object.</source>
+        <translation>platform.json 必须只包含一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>platform.json has an unknown entry %1.</source>
+        <translation>platform.json 含有未知条目 %1。</translation>
+    </message>
+    <message>
+        <source>&quot;permissions&quot; must map each permission name to a one-line description.</source>
+        <translation>“permissions”必须把每个权限名映射到一行说明。</translation>
+    </message>
+    <message>
+        <source>at most %1 permissions may be declared.</source>
+        <translation>最多可声明 %1 个权限。</translation>
+    </message>
+    <message>
+        <source>the permission name %1 is not allowed: lower-case letters, digits and ._- only, starting with a letter.</source>
+        <translation>不允许使用权限名 %1：只能包含小写字母、数字和 ._-，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>the permission %1 needs a one-line description of at most 200 characters, without hidden characters.</source>
+        <translation>权限 %1 需要一行不超过 200 个字符且不含隐藏字符的说明。</translation>
+    </message>
+    <message>
+        <source>&quot;anonymous_paths&quot; must be a list of paths.</source>
+        <translation>“anonymous_paths”必须是路径列表。</translation>
+    </message>
+    <message>
+        <source>at most %1 open paths may be asked for.</source>
+        <translation>最多可申请 %1 个开放路径。</translation>
+    </message>
+    <message>
+        <source>the open path %1 is not allowed: it starts with / and has letters, digits and /_.- only (a folder ends with /; not the whole site).</source>
+        <translation>不允许使用开放路径 %1：路径以 / 开头，只能包含字母、数字和 /_.-（文件夹以 / 结尾；不能是整个站点）。</translation>
+    </message>
+    <message>
+        <source>&quot;kv_quota_mb&quot; must be a whole number from 1 to %1.</source>
+        <translation>“kv_quota_mb”必须是 1 到 %1 之间的整数。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::PlatformServicesController</name>
+    <message>
+        <source>%1: Platform services</source>
+        <translation>%1：平台服务</translation>
+    </message>
+    <message>
+        <source>The plugin has no platform.json at %1: it declares no permission and has the platform&apos;s default key/value quota.</source>
+        <translation>插件在 %1 处没有 platform.json：它未声明任何权限，使用平台默认的键值存储配额。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::PlatformServicesView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Try &amp;again</source>
+        <translation>重试(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Platform services of %1 (%2)</source>
+        <translation>%1（%2）的平台服务</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>What the plugin uses it for</source>
+        <translation>插件的用途说明</translation>
+    </message>
+    <message>
+        <source>Permissions the plugin declares</source>
+        <translation>插件声明的权限</translation>
+    </message>
+    <message>
+        <source>Key/value store</source>
+        <translation>键值存储</translation>
+    </message>
+    <message>
+        <source>Largest keys:</source>
+        <translation>最大的键：</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Reading platform.json…</source>
+        <translation>正在读取 platform.json…</translation>
+    </message>
+    <message>
+        <source>Counting the keys…</source>
+        <translation>正在统计键…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln keys, %1 of memory</source>
+        <translation>
+            <numerusform>%Ln 个键，占用内存 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>platform.json at %1 is refused: %2</source>
+        <translation>%1 处的 platform.json 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>platform.json at %1 declares no permission.</source>
+        <translation>%1 处的 platform.json 未声明任何权限。</translation>
+    </message>
+    <message>
+        <source>From platform.json at %1.</source>
+        <translation>来自 %1 处的 platform.json。</translation>
+    </message>
+    <message>
+        <source>Every path asks who the visitor is.</source>
+        <translation>所有路径都要求验证访问者身份。</translation>
+    </message>
+    <message>
+        <source>Open without signing in: %1</source>
+        <translation>无需登录即可访问：%1</translation>
+    </message>
+    <message>
+        <source>Over its quota: %1 of %2</source>
+        <translation>超出配额：%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 of its %2 quota (%3 %)</source>
+        <translation>已用 %1 / 配额 %2（%3 %）</translation>
+    </message>
+    <message>
+        <source>Memory the app&apos;s keys take in the store, against the quota its platform.json asks for (%1 MB when it asks for none). The store does not stop an app at its quota: an app over it is shown here.</source>
+        <translation>应用的键在存储中占用的内存，与其 platform.json 申请的配额相比（未申请时为 %1 MB）。存储不会在应用达到配额时阻止它：超出配额的应用会在此处显示。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln keys shown, reading more…</source>
+        <translation>
+            <numerusform>已显示 %Ln 个键，正在读取更多…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln keys shown.</source>
+        <translation>
+            <numerusform>已显示全部 %Ln 个键。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln keys shown; scroll down for more.</source>
+        <translation>
+            <numerusform>已显示 %Ln 个键；向下滚动以查看更多。</numerusform>
         </translation>
     </message>
 </context>
@@ -4048,10 +4342,6 @@
         <translation>在平台的键值存储中创建应用的用户（其密码保存为屏蔽的 CI/CD 变量）</translation>
     </message>
     <message>
-        <source>The key/value store was closed.</source>
-        <translation>键值存储已关闭。</translation>
-    </message>
-    <message>
         <source>Create the DNS records</source>
         <translation>创建 DNS 记录</translation>
     </message>
@@ -4255,6 +4545,26 @@
 <context>
     <name>Dockmaster::ProvisioningController</name>
     <message>
+        <source>key/value store set up: user, variables, deploys started</source>
+        <translation>键值存储已设置：用户与变量已就绪，部署已启动</translation>
+    </message>
+    <message>
+        <source>key/value store not set up: %1</source>
+        <translation>键值存储未设置：%1</translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Give %1 its own user in the platform&apos;s key/value store? It was set up before the store was configured. Its password becomes a masked CI/CD variable of the app, and every environment deploys again so the containers get the store&apos;s variables.</source>
+        <translation>要在平台的键值存储中为 %1 建立专属用户吗？该应用创建于配置存储之前。其密码将成为该应用的屏蔽 CI/CD 变量，并且每个环境都会重新部署，使容器获得存储的变量。</translation>
+    </message>
+    <message>
+        <source>Set up the app&apos;s key/value store</source>
+        <translation>为应用设置键值存储</translation>
+    </message>
+    <message>
         <source>Finish the key/value password rotation</source>
         <translation>完成键值存储密码轮换</translation>
     </message>
@@ -4295,8 +4605,8 @@
         <translation>键值存储密码轮换已中止：%1</translation>
     </message>
     <message>
-        <source>A key/value password rotation is running; wait for it to end.</source>
-        <translation>一次键值存储密码轮换正在进行，请等待其结束。</translation>
+        <source>A key/value password change is running; wait for it to end.</source>
+        <translation>一次键值存储凭据变更正在进行，请等待其结束。</translation>
     </message>
     <message>
         <source>Apps cannot be set up or archived now: %1</source>
@@ -5763,6 +6073,21 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::SandboxKeyValue</name>
+    <message>
+        <source>The sandbox&apos;s key/value store found no free local port.</source>
+        <translation>沙盒的键值存储找不到空闲的本地端口。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s key/value store (valkey-server) did not start.</source>
+        <translation>沙盒的键值存储（valkey-server）未能启动。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s demo keys could not be written: %1</source>
+        <translation>无法写入沙盒的演示键：%1</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::SandboxPlatform</name>
     <message>
         <source>The sandbox platform could not listen on a local port.</source>
@@ -5791,6 +6116,10 @@
     <message>
         <source>PowerDNS is not installed, so the sandbox manages no DNS records.</source>
         <translation>未安装 PowerDNS，因此沙盒不管理任何 DNS 记录。</translation>
+    </message>
+    <message>
+        <source>valkey-server is not installed, so the sandbox has no key/value store for its plugins.</source>
+        <translation>未安装 valkey-server，因此沙盒没有供插件使用的键值存储。</translation>
     </message>
 </context>
 <context>
@@ -6212,10 +6541,6 @@
         <translation>打开配置需要连接到 GitLab。</translation>
     </message>
     <message>
-        <source>%1 at %2</source>
-        <translation>%1，提交 %2</translation>
-    </message>
-    <message>
         <source>(unknown admin)</source>
         <translation>（未知管理员）</translation>
     </message>
@@ -6234,6 +6559,49 @@
     <message>
         <source>%1 Dockmaster tries again by itself, waiting longer after each failure (up to about two minutes); Retry now tries at once.</source>
         <translation>%1 Dockmaster 会自动重试，每次失败后等待更久（最长约两分钟）；点击“立即重试”可马上尝试。</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::StoreFailures</name>
+    <message>
+        <source>process %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>process %1 (%2)</source>
+        <translation>进程 %1（%2）</translation>
+    </message>
+    <message>
+        <source>the file is damaged: %1</source>
+        <translation>文件已损坏：%1</translation>
+    </message>
+    <message>
+        <source>the disk holding %1 is full</source>
+        <translation>%1 所在的磁盘已满</translation>
+    </message>
+    <message>
+        <source>%1 is read-only</source>
+        <translation>%1 为只读</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program</source>
+        <translation>%1 被另一个程序锁定</translation>
+    </message>
+    <message>
+        <source>%1 is locked by %2</source>
+        <translation>%1 被%2锁定</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error on %1</source>
+        <translation>磁盘在 %1 上报告了输入/输出错误</translation>
+    </message>
+    <message>
+        <source>integrity check failed</source>
+        <translation>完整性检查失败</translation>
+    </message>
+    <message>
+        <source>schema migration to version %1 failed: %2</source>
+        <translation>迁移到结构版本 %1 失败：%2</translation>
     </message>
 </context>
 <context>
@@ -6416,6 +6784,73 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::UnpushedCommits</name>
+    <message>
+        <source>A commit made here was never pushed to %1: choose what to do with it.</source>
+        <translation>在此处创建的一个提交从未推送到 %1：请选择如何处理。</translation>
+    </message>
+    <message>
+        <source>A commit made in this console was never pushed to %1: the console probably stopped between committing and pushing.
+
+%2
+by %3, %4
+Changes: %5
+
+Push it now, keep it as a branch on GitLab, or discard it? Cancel keeps it and asks again the next time this repository is opened.</source>
+        <translation>在此控制台中创建的一个提交从未推送到 %1：控制台可能在提交与推送之间停止了。
+
+%2
+作者 %3，%4
+修改：%5
+
+现在推送、在 GitLab 上保留为分支，还是丢弃？选择“取消”将保留它，并在下次打开此仓库时再次询问。</translation>
+    </message>
+    <message>
+        <source>Unpushed commit</source>
+        <translation>未推送的提交</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>推送</translation>
+    </message>
+    <message>
+        <source>Keep as a branch</source>
+        <translation>保留为分支</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>丢弃…</translation>
+    </message>
+    <message>
+        <source>Pushing the kept commit %1…</source>
+        <translation>正在推送保留的提交 %1…</translation>
+    </message>
+    <message>
+        <source>The kept commit is on %1 now as %2.</source>
+        <translation>保留的提交现已作为 %2 推送到 %1。</translation>
+    </message>
+    <message>
+        <source>The kept commit is on GitLab as the branch %1; merge it there when you are ready.</source>
+        <translation>保留的提交已作为分支 %1 推送到 GitLab；准备好后请在那里合并。</translation>
+    </message>
+    <message>
+        <source>Discard the unpushed commit?</source>
+        <translation>丢弃未推送的提交？</translation>
+    </message>
+    <message>
+        <source>The change to %1 in commit %2 exists nowhere else. Discard it for good?</source>
+        <translation>提交 %2 中对 %1 的修改在其他任何地方都不存在。确定永久丢弃吗？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Discarded the unpushed commit %1.</source>
+        <translation>已丢弃未推送的提交 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::UntrustedText</name>
     <message>
         <source>⚠ This text contains hidden or direction-changing characters, shown as ⟨U+…⟩.</source>
@@ -6511,6 +6946,56 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::ValkeyAppAdmin</name>
+    <message>
+        <source>Valkey did not list its cluster&apos;s nodes: %1</source>
+        <translation>Valkey 未能列出其集群的节点：%1</translation>
+    </message>
+    <message>
+        <source>Valkey&apos;s cluster has no node that answers.</source>
+        <translation>Valkey 集群中没有可应答的节点。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the platform&apos;s key/value store: %1</source>
+        <translation>无法连接平台的键值存储：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::ValkeyConnection</name>
+    <message>
+        <source>TLS with Valkey at %1 failed: %2</source>
+        <translation>与位于 %1 的 Valkey 的 TLS 连接失败：%2</translation>
+    </message>
+    <message>
+        <source>Valkey at %1 showed a certificate that is not trusted: %2</source>
+        <translation>位于 %1 的 Valkey 出示的证书不受信任：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA certificate %1 for Valkey at %2.</source>
+        <translation>无法读取用于位于 %2 的 Valkey 的 CA 证书 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot start TLS with Valkey at %1.</source>
+        <translation>无法与位于 %1 的 Valkey 建立 TLS 连接。</translation>
+    </message>
+    <message>
+        <source>Cannot reach Valkey at %1: out of memory.</source>
+        <translation>无法连接位于 %1 的 Valkey：内存不足。</translation>
+    </message>
+    <message>
+        <source>Cannot reach Valkey at %1: %2</source>
+        <translation>无法连接位于 %1 的 Valkey：%2</translation>
+    </message>
+    <message>
+        <source>Valkey at %1 refused the credentials of %2: %3</source>
+        <translation>位于 %1 的 Valkey 拒绝了 %2 的凭据：%3</translation>
+    </message>
+    <message>
+        <source>The connection to Valkey at %1 broke: %2</source>
+        <translation>与位于 %1 的 Valkey 的连接已中断：%2</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::YamlSyntax</name>
     <message>
         <source>nested more than %1 levels deep.</source>
@@ -6582,135 +7067,6 @@
     <message>
         <source>file</source>
         <translation>文件</translation>
-    </message>
-</context>
-<context>
-    <name>Dockmaster::JournalDatabase</name>
-    <message>
-        <source>The audit journal was written by a newer version of Dockmaster (schema %1).</source>
-        <translation>该审计日志由更新版本的 Dockmaster 写入（结构版本 %1）。</translation>
-    </message>
-    <message>
-        <source>The audit journal was damaged (%1). It was moved to %2 and a new journal was created with what could still be read: %3 audit entries and %4 unfinished operations.</source>
-        <translation>审计日志已损坏（%1）。已将其移至 %2，并用仍可读取的内容创建了新日志：%3 条审计记录和 %4 个未完成的操作。</translation>
-    </message>
-    <message>
-        <source>Some entries could not be read; the damaged file is kept so that they are not lost for good.</source>
-        <translation>部分记录无法读取；损坏的文件已保留，以免这些记录永久丢失。</translation>
-    </message>
-    <message>
-        <source>The audit journal %1 cannot be written now: %2. New audit entries are kept in memory and written to it as soon as it can be used again (at the latest at the next refresh, F5).</source>
-        <translation>审计日志 %1 暂时无法写入：%2。新的审计记录暂存于内存中，一旦可用即写入（最迟在下次刷新 F5 时）。</translation>
-    </message>
-</context>
-<context>
-    <name>Dockmaster::StoreFailures</name>
-    <message>
-        <source>process %1</source>
-        <translation>进程 %1</translation>
-    </message>
-    <message>
-        <source>process %1 (%2)</source>
-        <translation>进程 %1（%2）</translation>
-    </message>
-    <message>
-        <source>the file is damaged: %1</source>
-        <translation>文件已损坏：%1</translation>
-    </message>
-    <message>
-        <source>the disk holding %1 is full</source>
-        <translation>%1 所在的磁盘已满</translation>
-    </message>
-    <message>
-        <source>%1 is read-only</source>
-        <translation>%1 为只读</translation>
-    </message>
-    <message>
-        <source>%1 is locked by another program</source>
-        <translation>%1 被另一个程序锁定</translation>
-    </message>
-    <message>
-        <source>%1 is locked by %2</source>
-        <translation>%1 被%2锁定</translation>
-    </message>
-    <message>
-        <source>the disk reported an input/output error on %1</source>
-        <translation>磁盘在 %1 上报告了输入/输出错误</translation>
-    </message>
-    <message>
-        <source>integrity check failed</source>
-        <translation>完整性检查失败</translation>
-    </message>
-    <message>
-        <source>schema migration to version %1 failed: %2</source>
-        <translation>迁移到结构版本 %1 失败：%2</translation>
-    </message>
-</context>
-<context>
-    <name>Dockmaster::UnpushedCommits</name>
-    <message>
-        <source>A commit made here was never pushed to %1: choose what to do with it.</source>
-        <translation>在此处创建的一个提交从未推送到 %1：请选择如何处理。</translation>
-    </message>
-    <message>
-        <source>A commit made in this console was never pushed to %1: the console probably stopped between committing and pushing.
-
-%2
-by %3, %4
-Changes: %5
-
-Push it now, keep it as a branch on GitLab, or discard it? Cancel keeps it and asks again the next time this repository is opened.</source>
-        <translation>在此控制台中创建的一个提交从未推送到 %1：控制台可能在提交与推送之间停止了。
-
-%2
-作者 %3，%4
-修改：%5
-
-现在推送、在 GitLab 上保留为分支，还是丢弃？选择“取消”将保留它，并在下次打开此仓库时再次询问。</translation>
-    </message>
-    <message>
-        <source>Unpushed commit</source>
-        <translation>未推送的提交</translation>
-    </message>
-    <message>
-        <source>Push</source>
-        <translation>推送</translation>
-    </message>
-    <message>
-        <source>Keep as a branch</source>
-        <translation>保留为分支</translation>
-    </message>
-    <message>
-        <source>Discard…</source>
-        <translation>丢弃…</translation>
-    </message>
-    <message>
-        <source>Pushing the kept commit %1…</source>
-        <translation>正在推送保留的提交 %1…</translation>
-    </message>
-    <message>
-        <source>The kept commit is on %1 now as %2.</source>
-        <translation>保留的提交现已作为 %2 推送到 %1。</translation>
-    </message>
-    <message>
-        <source>The kept commit is on GitLab as the branch %1; merge it there when you are ready.</source>
-        <translation>保留的提交已作为分支 %1 推送到 GitLab；准备好后请在那里合并。</translation>
-    </message>
-    <message>
-        <source>Discard the unpushed commit?</source>
-        <translation>丢弃未推送的提交？</translation>
-    </message>
-    <message>
-        <source>The change to %1 in commit %2 exists nowhere else. Discard it for good?</source>
-        <translation>提交 %2 中对 %1 的修改在其他任何地方都不存在。确定永久丢弃吗？</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>丢弃</translation>
-    </message>
-    <message>
-        <source>Discarded the unpushed commit %1.</source>
-        <translation>已丢弃未推送的提交 %1。</translation>
     </message>
 </context>
 </TS>

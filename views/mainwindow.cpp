@@ -280,16 +280,27 @@ void MainWindow::createMenus()
             Q_EMIT dnsCheckRequested(appId);
     });
     checkDns->setObjectName(QStringLiteral("checkDnsAction"));
-    for (const bool finish : { false, true }) {
-        QAction *rotation = application->addAction(finish ? tr("&Finish key/value password rotation…")
-                                                          : tr("&Rotate key/value password…"),
-                                                   this, [this, finish] {
-                                                       const QString appId = m_applicationsPanel->currentAppId();
-                                                       if (!appId.isEmpty())
-                                                           Q_EMIT keyValueRotationRequested(appId, finish);
-                                                   });
-        rotation->setObjectName(finish ? QStringLiteral("finishKeyValueRotationAction")
-                                       : QStringLiteral("rotateKeyValuePasswordAction"));
+    QAction *platformServices = application->addAction(tr("&Platform services"), this, [this] {
+        const QString appId = m_applicationsPanel->currentAppId();
+        if (!appId.isEmpty())
+            Q_EMIT platformServicesRequested(appId);
+    });
+    platformServices->setObjectName(QStringLiteral("platformServicesAction"));
+    const std::pair<KeyValueChange, QString> keyValueActions[] = {
+        { KeyValueChange::Enrol, tr("Set up the app's &key/value store…") },
+        { KeyValueChange::BeginRotation, tr("&Rotate key/value password…") },
+        { KeyValueChange::FinishRotation, tr("&Finish key/value password rotation…") },
+    };
+    for (const auto &[change, text] : keyValueActions) {
+        QAction *action = application->addAction(text, this, [this, change] {
+            const QString appId = m_applicationsPanel->currentAppId();
+            if (!appId.isEmpty())
+                Q_EMIT keyValueChangeRequested(appId, change);
+        });
+        action->setObjectName(change == KeyValueChange::Enrol ? QStringLiteral("enrolKeyValueAction")
+                                  : change == KeyValueChange::BeginRotation
+                                  ? QStringLiteral("rotateKeyValuePasswordAction")
+                                  : QStringLiteral("finishKeyValueRotationAction"));
     }
     QAction *archiveApp = application->addAction(tr("&Archive application…"), this, [this] {
         const QString appId = m_applicationsPanel->currentAppId();

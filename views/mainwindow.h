@@ -2,6 +2,7 @@
 
 #include "core/domain/connectionstate.h"
 #include "core/domain/environment.h"
+#include "core/provisioning/keyvaluechange.h"
 #include "views/editorarea.h"
 
 #include <QMainWindow>
@@ -100,7 +101,9 @@ Q_SIGNALS:
     void archiveAppRequested(const QString &appId);
     // Key/value password rotation: begin (both passwords, deploys started)
     // or finish (only the new one).
-    void keyValueRotationRequested(const QString &appId, bool finish);
+    void keyValueChangeRequested(const QString &appId, KeyValueChange change);
+    // The app's Platform services tab: permissions and its key/value store.
+    void platformServicesRequested(const QString &appId);
     void openConfigRequested(const QString &appId, Dockmaster::Environment environment);
     void openLogsRequested(const QString &appId, Dockmaster::Environment environment);
 

@@ -1,11 +1,15 @@
 #include "core/platform/keyspacebrowser.h"
 
 #include "core/platform/appkeyspace.h"
+#include "core/platform/clusternodes.h"
 #include "core/util/pooljob.h"
 #include "core/util/threadmailbox.h"
 #include "core/util/untrustedtext.h"
 
 #include <QPointer>
+#include <QSet>
+
+#include <algorithm>
 
 namespace Dockmaster {
 namespace {
@@ -43,17 +47,40 @@ KeyspaceBrowser::KeyspaceBrowser(const ValkeyEndpoint &admin, QObject *parent)
 
 KeyspaceBrowser::~KeyspaceBrowser() = default;
 
+ValkeyEndpoint KeyspaceBrowser::nodeFor(const ValkeyEndpoint &admin, ValkeyConnection &connection, const QString &appId)
+{
+    // In a cluster the app's keys all hash to one slot (the prefix is a hash
+    // tag), which one primary serves: SCAN on any other node finds none.
+    const ValkeyReply slot = connection.command({ "CLUSTER", "KEYSLOT", AppKeyspace::keyPrefix(appId) });
+    if (slot.type != ValkeyReply::Type::Integer)
+        return admin; // "cluster support disabled": one server holds everything
+    const std::optional<ClusterNode> owner = ClusterNodes::ownerOf(
+        ClusterNodes::parse(connection.command({ "CLUSTER", "NODES" }).text), int(slot.integer));
+    if (!owner)
+        return admin; // the cluster is down: the commands will say so
+    ValkeyEndpoint node = admin;
+    node.host = owner->host;
+    node.port = owner->port;
+    return node;
+}
+
 template<typename Result>
-void KeyspaceBrowser::run(QObject *context, std::function<Result(ValkeyConnection &)> work,
+void KeyspaceBrowser::run(const QString &appId, QObject *context, std::function<Result(ValkeyConnection &)> work,
                           std::function<void(Result)> done)
 {
     // One connection per job: jobs run side by side on the pool, and a
     // blocking connection is not shared between threads.
     runInPool<Result>(
         *m_replies,
-        [endpoint = m_admin, work = std::move(work)] {
+        [endpoint = m_admin, appId, work = std::move(work)] {
             ValkeyConnection connection(endpoint);
-            return work(connection);
+            if (!connection.isOpen() || !AppKeyspace::isValidAppId(appId))
+                return work(connection);
+            const ValkeyEndpoint node = nodeFor(endpoint, connection, appId);
+            if (node.host == endpoint.host && node.port == endpoint.port)
+                return work(connection);
+            ValkeyConnection owner(node);
+            return work(owner);
         },
         [guard = QPointer<QObject>(context), done = std::move(done)](Result result) {
             if (guard)
@@ -101,6 +128,38 @@ KeyspacePage KeyspaceBrowser::readPage(ValkeyConnection &connection, const QStri
         page.keys.append(key);
     }
     return page;
+}
+
+KeyspaceSummary KeyspaceBrowser::readSummary(ValkeyConnection &connection, const QString &appId)
+{
+    KeyspaceSummary summary;
+    // SCAN may name a key twice (a rehash between two steps): each is
+    // counted once.
+    QSet<QByteArray> seen;
+    QByteArray cursor = "0";
+    do {
+        const KeyspacePage page = readPage(connection, appId, cursor);
+        if (!page.error.isEmpty()) {
+            summary.error = page.error;
+            return summary;
+        }
+        for (const KeyspaceKey &key : page.keys) {
+            if (seen.contains(key.name))
+                continue;
+            seen.insert(key.name);
+            ++summary.keys;
+            summary.bytes += std::max<qint64>(key.bytes, 0);
+            const auto at = std::find_if(summary.largest.begin(), summary.largest.end(),
+                                         [&key](const KeyspaceKey &other) { return other.bytes < key.bytes; });
+            if (at - summary.largest.begin() < KeyspaceSummary::LargestCount) {
+                summary.largest.insert(at, key);
+                if (summary.largest.size() > KeyspaceSummary::LargestCount)
+                    summary.largest.removeLast();
+            }
+        }
+        cursor = page.cursor;
+    } while (cursor != "0");
+    return summary;
 }
 
 KeyspaceValue KeyspaceBrowser::readValue(ValkeyConnection &connection, const QString &appId, const QByteArray &key)
@@ -164,7 +223,7 @@ void KeyspaceBrowser::page(const QString &appId, const QByteArray &cursor, QObje
                            std::function<void(KeyspacePage)> done)
 {
     run<KeyspacePage>(
-        context, [appId, cursor](ValkeyConnection &connection) { return readPage(connection, appId, cursor); },
+        appId, context, [appId, cursor](ValkeyConnection &connection) { return readPage(connection, appId, cursor); },
         std::move(done));
 }
 
@@ -172,25 +231,51 @@ void KeyspaceBrowser::value(const QString &appId, const QByteArray &key, QObject
                             std::function<void(KeyspaceValue)> done)
 {
     run<KeyspaceValue>(
-        context, [appId, key](ValkeyConnection &connection) { return readValue(connection, appId, key); },
+        appId, context, [appId, key](ValkeyConnection &connection) { return readValue(connection, appId, key); },
         std::move(done));
 }
 
-void KeyspaceBrowser::setString(const QString &appId, const QByteArray &key, const QByteArray &value, QObject *context,
-                                std::function<void(QString)> done)
+void KeyspaceBrowser::summary(const QString &appId, QObject *context, std::function<void(KeyspaceSummary)> done)
+{
+    run<KeyspaceSummary>(
+        appId, context, [appId](ValkeyConnection &connection) { return readSummary(connection, appId); },
+        std::move(done));
+}
+
+void KeyspaceBrowser::setString(const QString &appId, const QByteArray &key, const QByteArray &expected,
+                                const QByteArray &value, QObject *context, std::function<void(QString)> done)
 {
     run<QString>(
-        context,
-        [appId, key, value](ValkeyConnection &connection) -> QString {
+        appId, context,
+        [appId, key, expected, value](ValkeyConnection &connection) -> QString {
             if (!AppKeyspace::isValidAppId(appId))
                 return AppKeyspace::invalidAppId(appId);
+            if (!connection.isOpen())
+                return connection.error();
+            const QByteArray name = AppKeyspace::keyPrefix(appId) + key;
+            const QString shown = UntrustedText::line(QString::fromUtf8(key));
+            // WATCH makes EXEC fail if anyone writes the key after the GET.
+            const QList<ValkeyReply> read = connection.pipeline({ { "WATCH", name }, { "GET", name } });
+            if (read.size() != 2 || read.at(0).isError() || read.at(1).isError())
+                return Text::tr("Valkey did not read %1: %2")
+                    .arg(shown, QString::fromUtf8(read.value(1).isError() ? read.value(1).text : read.value(0).text));
+            if (read.at(1).type != ValkeyReply::Type::String || read.at(1).text != expected) {
+                connection.command({ "UNWATCH" });
+                return Text::tr("%1 changed since it was shown (the plugin wrote it, or another admin); it was not "
+                                "overwritten. Read it again, then edit.")
+                    .arg(shown);
+            }
             // KEEPTTL: editing the value does not change when it expires.
-            const ValkeyReply reply
-                = connection.command({ "SET", AppKeyspace::keyPrefix(appId) + key, value, "KEEPTTL" });
-            return reply.isError()
-                ? Text::tr("Valkey did not store %1: %2")
-                      .arg(UntrustedText::line(QString::fromUtf8(key)), QString::fromUtf8(reply.text))
-                : QString();
+            const QList<ValkeyReply> write
+                = connection.pipeline({ { "MULTI" }, { "SET", name, value, "KEEPTTL" }, { "EXEC" } });
+            const ValkeyReply exec = write.value(2);
+            if (exec.isError())
+                return Text::tr("Valkey did not store %1: %2").arg(shown, QString::fromUtf8(exec.text));
+            if (exec.type == ValkeyReply::Type::Nil)
+                return Text::tr("%1 changed while it was being stored; it was not overwritten. Read it again, then "
+                                "edit.")
+                    .arg(shown);
+            return {};
         },
         std::move(done));
 }
@@ -199,7 +284,7 @@ void KeyspaceBrowser::remove(const QString &appId, const QByteArray &key, QObjec
                              std::function<void(QString)> done)
 {
     run<QString>(
-        context,
+        appId, context,
         [appId, key](ValkeyConnection &connection) -> QString {
             if (!AppKeyspace::isValidAppId(appId))
                 return AppKeyspace::invalidAppId(appId);

@@ -1,12 +1,11 @@
 #pragma once
 
+#include "core/platform/keyspacetypes.h"
 #include "core/platform/valkeyconnection.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
-#include <QList>
 #include <QObject>
-#include <QPair>
 #include <QString>
 
 #include <functional>
@@ -14,35 +13,6 @@
 namespace Dockmaster {
 
 class ThreadMailbox;
-
-// One key of an app's namespace, as the Platform services tab lists it.
-struct KeyspaceKey {
-    QByteArray name;        // without the app's prefix
-    QString type;           // "string", "hash", "list", "set", "zset", "stream"
-    qint64 ttlSeconds = -1; // -1: no expiry
-    qint64 bytes = -1;      // MEMORY USAGE; -1 when unknown
-};
-
-// One step through the namespace (SCAN by prefix, never KEYS). A key may
-// show up on two pages (SCAN's promise is "at least once"); cursor "0" ends.
-struct KeyspacePage {
-    QList<KeyspaceKey> keys;
-    QByteArray cursor = "0";
-    QString error;
-    bool atEnd() const { return cursor == "0"; }
-};
-
-// A key's value, bounded: at most ValueLimit elements (or bytes of a string).
-struct KeyspaceValue {
-    QString type;
-    QByteArray text;                              // string
-    QList<QByteArray> items;                      // list, set
-    QList<QPair<QByteArray, QByteArray>> entries; // hash: field, value; zset: member, score
-    qint64 length = 0;                            // elements (or bytes) in the server
-    bool truncated = false;
-    QString error;
-    static constexpr int ValueLimit = 1000;
-};
 
 // Reads and changes an app's keys with the platform's admin credentials, on
 // the thread pool: every call answers `done` on the caller's thread, unless
@@ -59,17 +29,25 @@ public:
 
     void page(const QString &appId, const QByteArray &cursor, QObject *context, std::function<void(KeyspacePage)> done);
     void value(const QString &appId, const QByteArray &key, QObject *context, std::function<void(KeyspaceValue)> done);
+    void summary(const QString &appId, QObject *context, std::function<void(KeyspaceSummary)> done);
     // Empty on success, else why not.
-    void setString(const QString &appId, const QByteArray &key, const QByteArray &value, QObject *context,
-                   std::function<void(QString)> done);
+    // Stores `value` only if the key still holds `expected` (what the admin
+    // was shown and edited), so a plugin's write in between is never lost.
+    void setString(const QString &appId, const QByteArray &key, const QByteArray &expected, const QByteArray &value,
+                   QObject *context, std::function<void(QString)> done);
     void remove(const QString &appId, const QByteArray &key, QObject *context, std::function<void(QString)> done);
 
     static KeyspacePage readPage(ValkeyConnection &connection, const QString &appId, const QByteArray &cursor);
+    static KeyspaceSummary readSummary(ValkeyConnection &connection, const QString &appId);
     static KeyspaceValue readValue(ValkeyConnection &connection, const QString &appId, const QByteArray &key);
 
 private:
+    // Runs `work` on the pool with a connection to the node that holds the
+    // app's keys (in a cluster, the primary serving their slot).
     template<typename Result>
-    void run(QObject *context, std::function<Result(ValkeyConnection &)> work, std::function<void(Result)> done);
+    void run(const QString &appId, QObject *context, std::function<Result(ValkeyConnection &)> work,
+             std::function<void(Result)> done);
+    static ValkeyEndpoint nodeFor(const ValkeyEndpoint &admin, ValkeyConnection &connection, const QString &appId);
 
     ValkeyEndpoint m_admin;
     ThreadMailbox *m_replies; // child

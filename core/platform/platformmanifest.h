@@ -29,11 +29,14 @@ struct PlatformManifest {
     QList<Permission> permissions;
     QStringList anonymousPaths;
     int kvQuotaMb = 0; // 0: the platform's default
+    int quotaMb() const { return kvQuotaMb > 0 ? kvQuotaMb : DefaultQuotaMb; }
 
     static constexpr qsizetype MaxBytes = 64 * 1024;
     static constexpr int MaxPermissions = 64;
     static constexpr int MaxPaths = 32;
     static constexpr int MaxQuotaMb = 1024;
+    // What an app that asks for nothing gets (the skeleton's manifest asks for as much).
+    static constexpr int DefaultQuotaMb = 10;
 
     bool operator==(const PlatformManifest &) const = default;
 };

@@ -1,6 +1,7 @@
 #include "core/platform/valkeyappadmin.h"
 
 #include "core/platform/appkeyspace.h"
+#include "core/platform/clusternodes.h"
 #include "core/util/pooljob.h"
 #include "core/util/serveraddress.h"
 #include "core/util/threadmailbox.h"
@@ -14,25 +15,6 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(Dockmaster::ValkeyAppAdmin)
 };
-
-// One line of CLUSTER NODES: "<id> <ip:port@bus[,hostname]> <flags> ...".
-// Nodes that failed, are still joining or have no address are left out.
-std::optional<std::pair<QString, quint16>> nodeAddress(const QByteArray &line)
-{
-    const QList<QByteArray> fields = line.split(' ');
-    if (fields.size() < 3)
-        return std::nullopt;
-    for (const QByteArray &flag : fields.at(2).split(',')) {
-        if (flag == "fail" || flag == "handshake" || flag == "noaddr")
-            return std::nullopt;
-    }
-    const QByteArray &address = fields.at(1);
-    const std::optional<ServerAddress> parsed
-        = ServerAddress::parse(QString::fromLatin1(address.left(address.indexOf('@'))));
-    if (!parsed)
-        return std::nullopt;
-    return std::make_pair(parsed->host, parsed->port);
-}
 
 } // namespace
 
@@ -81,13 +63,10 @@ std::vector<std::unique_ptr<ValkeyConnection>> ValkeyAppAdmin::connectEveryNode(
         *error = Text::tr("Valkey did not list its cluster's nodes: %1").arg(QString::fromUtf8(listed.text));
         return {};
     }
-    for (const QByteArray &line : listed.text.split('\n')) {
-        const auto address = nodeAddress(line.trimmed());
-        if (!address)
-            continue;
+    for (const ClusterNode &listedNode : ClusterNodes::parse(listed.text)) {
         ValkeyEndpoint node = seed;
-        node.host = address->first;
-        node.port = address->second;
+        node.host = listedNode.host;
+        node.port = listedNode.port;
         auto connection = std::make_unique<ValkeyConnection>(node);
         if (!connection->isOpen()) {
             *error = connection->error();

@@ -1,8 +1,10 @@
 #include "core/provisioning/gitlabensure.h"
 
 #include "core/provisioning/gitlabwrite.h"
+#include "core/util/sequential.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QPointer>
 
 #include <memory>
@@ -99,6 +101,65 @@ void ensureInCollection(GitLabClient *client, QObject *context, Collection colle
                      if (client)
                          addNext(client, context, shared, bodies, 0, done);
                  });
+}
+
+void ensureVariables(GitLabClient *client, QObject *context, const QString &project, QList<Variable> variables,
+                     Done done)
+{
+    const QString base = GitLabClient::projectPath(project) + QStringLiteral("/variables");
+    const auto ensureOne
+        = [client = QPointer(client), context, base, done](const Variable &spec, std::function<void()> next) {
+              if (!client)
+                  return;
+              GitLabRequest get;
+              get.path = base + QLatin1Char('/') + GitLabClient::encode(spec.key);
+              get.query = { { QStringLiteral("filter[environment_scope]"), spec.scope } };
+              client->send(get, context, [client, context, base, done, spec, next](const GitLabResponse &r) {
+                  const bool exists = r.error.isOk();
+                  if (!exists && r.error.kind != GitLabError::Kind::NotFound) {
+                      done(QCoreApplication::translate("Dockmaster::Provisioner", "Cannot read the variable %1: %2")
+                               .arg(spec.key, describe(r)));
+                      return;
+                  }
+                  const QJsonObject current = GitLabWrite::object(r);
+                  if (exists
+                      && (spec.keepExisting
+                          || (current.value(QLatin1StringView("value")).toString() == spec.value
+                              && current.value(QLatin1StringView("masked")).toBool() == spec.masked
+                              && current.value(QLatin1StringView("protected")).toBool() == spec.isProtected))) {
+                      next();
+                      return;
+                  }
+                  if (!client)
+                      return;
+                  GitLabRequest write;
+                  write.method = exists ? QByteArrayLiteral("PUT") : QByteArrayLiteral("POST");
+                  write.path = exists ? base + QLatin1Char('/') + GitLabClient::encode(spec.key) : base;
+                  if (exists) {
+                      write.query = { { QStringLiteral("filter[environment_scope]"), spec.scope } };
+                      write.idempotent = true;
+                  }
+                  QJsonObject body { { QStringLiteral("value"), spec.value },
+                                     { QStringLiteral("masked"), spec.masked },
+                                     { QStringLiteral("protected"), spec.isProtected },
+                                     { QStringLiteral("environment_scope"), spec.scope },
+                                     { QStringLiteral("variable_type"), QStringLiteral("env_var") } };
+                  if (!exists)
+                      body.insert(QStringLiteral("key"), spec.key);
+                  write.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+                  client->send(write, context, [done, spec, next](const GitLabResponse &w) {
+                      // "has already been taken": an earlier, unanswered POST did it;
+                      // the next run compares the value again.
+                      if (!w.error.isOk() && !alreadyTaken(w)) {
+                          done(QCoreApplication::translate("Dockmaster::Provisioner", "Cannot set the variable %1: %2")
+                                   .arg(spec.key, describe(w)));
+                          return;
+                      }
+                      next();
+                  });
+              });
+          };
+    forEachSequential<Variable>(context, std::move(variables), ensureOne, [done] { done({}); });
 }
 
 } // namespace Dockmaster::GitLabEnsure

@@ -54,4 +54,20 @@ Collection jobTokenAllowlist(qint64 codeProjectId, qint64 opsProjectId);
 // order. `done` runs once, with the first error or an empty string.
 void ensureInCollection(GitLabClient *client, QObject *context, Collection collection, Done done);
 
+// A CI/CD variable of a project, as it must be.
+struct Variable {
+    QString key;
+    QString value;
+    QString scope = QStringLiteral("*");
+    bool masked = false;
+    bool isProtected = true;
+    bool keepExisting = false; // never replaced once there (the deploy key)
+};
+
+// Reads each variable and writes it (POST, or PUT when there) only when it is
+// missing or differs in value, masking or protection; one at a time, in order.
+// `done` runs once, with the first error or an empty string.
+void ensureVariables(GitLabClient *client, QObject *context, const QString &project, QList<Variable> variables,
+                     Done done);
+
 } // namespace Dockmaster::GitLabEnsure

@@ -6,6 +6,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 
 namespace Dockmaster {
 
@@ -93,13 +94,77 @@ void KeyValueRotation::begin(const QString &appId, const QString &opsProject, co
                                 tr("Cannot set the variable %1: %2").arg(QLatin1String(PasswordVariable), describe(r)));
                             return;
                         }
-                        startPipelines(opsProject, environmentBranches, done);
+                        startPipelines(opsProject, environmentBranches,
+                                       tr("The new password is set, but the deploy of %1 did not start: %2. Start "
+                                          "it from its pipelines, then finish the rotation."),
+                                       done);
                     });
                 });
         });
 }
 
-void KeyValueRotation::startPipelines(const QString &opsProject, QStringList branches, Done done)
+void KeyValueRotation::ensureUser(GitLabClient *client, AppKeyValueAdmin *admin, const QString &appId,
+                                  const QString &opsProject, QObject *context, Done done)
+{
+    // The password lives only in the masked variable (and the store keeps
+    // only its hash): a run again reads it there. Made anew when the variable
+    // is not there, the user keeps no other password, so a password made by a
+    // run that stopped before writing the variable stops working.
+    const auto withPassword = [client = QPointer(client), admin = QPointer(admin), appId, opsProject, context,
+                               done](const std::optional<QString> &current, const QString &readError) {
+        if (!readError.isEmpty()) {
+            done(readError);
+            return;
+        }
+        if (!admin || !client) {
+            done(tr("The key/value store was closed."));
+            return;
+        }
+        QString password = current.value_or(QString());
+        const auto others
+            = password.isEmpty() ? AppKeyValueAdmin::OtherPasswords::Remove : AppKeyValueAdmin::OtherPasswords::Keep;
+        if (password.isEmpty())
+            password = AppKeyValueAdmin::newPassword();
+        admin->ensureUser(
+            appId, password, others, context,
+            [client, admin, appId, opsProject, context, done, password](const QString &error) {
+                if (!error.isEmpty() || !admin || !client) {
+                    done(error.isEmpty() ? tr("The key/value store was closed.") : error);
+                    return;
+                }
+                QList<GitLabEnsure::Variable> variables;
+                for (const auto &[name, value] : admin->connectionVariables(appId))
+                    variables.append({ name, value, QStringLiteral("*"), false, true, false });
+                variables.append({ QLatin1String(PasswordVariable), password, QStringLiteral("*"), true, true, false });
+                GitLabEnsure::ensureVariables(client, context, opsProject, variables, done);
+            });
+    };
+    readPassword(client, opsProject, context, withPassword);
+}
+
+void KeyValueRotation::enrol(const QString &appId, const QString &opsProject, const QStringList &environmentBranches,
+                             Done done)
+{
+    if (!m_client || !m_admin) {
+        done(tr("The platform has no key/value store in this profile."));
+        return;
+    }
+    ensureUser(m_client, m_admin, appId, opsProject, this,
+               [this, opsProject, environmentBranches, done](const QString &error) {
+                   if (!error.isEmpty()) {
+                       done(error);
+                       return;
+                   }
+                   startPipelines(
+                       opsProject, environmentBranches,
+                       tr("The app's key/value user is ready, but the deploy of %1 did not start: %2. Start it from "
+                          "its pipelines: until then its containers do not have the store's variables."),
+                       done);
+               });
+}
+
+void KeyValueRotation::startPipelines(const QString &opsProject, QStringList branches, const QString &failure,
+                                      Done done)
 {
     if (branches.isEmpty()) {
         done({});
@@ -110,14 +175,12 @@ void KeyValueRotation::startPipelines(const QString &opsProject, QStringList bra
     start.method = QByteArrayLiteral("POST");
     start.path = GitLabClient::projectPath(opsProject) + QStringLiteral("/pipeline");
     start.query = { { QStringLiteral("ref"), branch } };
-    m_client->send(start, this, [this, opsProject, branches, done, branch](const GitLabResponse &r) {
+    m_client->send(start, this, [this, opsProject, branches, failure, done, branch](const GitLabResponse &r) {
         if (!r.error.isOk()) {
-            done(tr("The new password is set, but the deploy of %1 did not start: %2. Start it from its pipelines, "
-                    "then finish the rotation.")
-                     .arg(branch, describe(r)));
+            done(QString(failure).arg(branch, describe(r)));
             return;
         }
-        startPipelines(opsProject, branches, done);
+        startPipelines(opsProject, branches, failure, done);
     });
 }
 

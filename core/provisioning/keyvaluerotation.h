@@ -34,6 +34,16 @@ public:
     // Neither is owned.
     KeyValueRotation(GitLabClient *client, AppKeyValueAdmin *admin, QObject *parent = nullptr);
 
+    // The app's key/value user, as provisioning makes it: the password read
+    // back from the app's variable (the user keeps any others), or, with no
+    // variable yet, a new one that replaces every other; then the connection
+    // variables and the masked password variable. Safe to run again.
+    static void ensureUser(GitLabClient *client, AppKeyValueAdmin *admin, const QString &appId,
+                           const QString &opsProject, QObject *context, Done done);
+    // For an app set up before the profile had a store: ensureUser, then a
+    // pipeline on each environment branch so its containers get the variables.
+    void enrol(const QString &appId, const QString &opsProject, const QStringList &environmentBranches, Done done);
+
     // opsProject: the app's management repository ("plugins/ops/<id>").
     void begin(const QString &appId, const QString &opsProject, const QStringList &environmentBranches, Done done);
     void finish(const QString &appId, const QString &opsProject, Done done);
@@ -46,7 +56,8 @@ public:
     static void readPassword(GitLabClient *client, const QString &opsProject, QObject *context, PasswordRead use);
 
 private:
-    void startPipelines(const QString &opsProject, QStringList branches, Done done);
+    // failure: a sentence with %1 for the branch and %2 for GitLab's answer.
+    void startPipelines(const QString &opsProject, QStringList branches, const QString &failure, Done done);
 
     QPointer<GitLabClient> m_client;
     QPointer<AppKeyValueAdmin> m_admin;

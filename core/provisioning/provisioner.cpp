@@ -63,15 +63,6 @@ AppEnvironmentSpec specForPlacement(const AllocationRecord &record, const Alloca
 
 } // namespace
 
-struct Provisioner::VariableSpec {
-    QString key;
-    QString value;
-    QString scope;
-    bool masked = false;
-    bool isProtected = true;
-    bool keepExisting = false; // never replaced once there (the deploy key)
-};
-
 QList<Provisioner::Step> Provisioner::createSteps()
 {
     // The environment branches come last: pushing them starts their first
@@ -850,7 +841,7 @@ void Provisioner::setVariables(StepDone done)
 {
     const QString base
         = GitLabClient::projectPath(QString::number(m_record.opsProjectId)) + QStringLiteral("/variables");
-    auto specs = std::make_shared<QList<VariableSpec>>();
+    auto specs = std::make_shared<QList<GitLabEnsure::Variable>>();
     for (const AllocationPlacement &p : std::as_const(m_record.placements)) {
         const InventoryHostSpec *host = m_config.host(p.host);
         if (!host || host->hostKey.trimmed().isEmpty()) {
@@ -907,7 +898,7 @@ void Provisioner::setVariables(StepDone done)
                 specs->append(
                     { QStringLiteral("DEPLOY_SSH_PUBLIC_KEY"), publicKey, QStringLiteral("*"), false, false, false });
             }
-            applyVariables(specs, 0, done);
+            GitLabEnsure::ensureVariables(m_client, this, QString::number(m_record.opsProjectId), *specs, done);
         };
         if (hasKey) {
             proceed({}, existingPublicKey);
@@ -929,89 +920,7 @@ void Provisioner::createKeyValueUser(StepDone done)
         done({}); // a platform without a key/value store
         return;
     }
-    // The password lives only in the masked variable (and the store keeps
-    // only its hash): a step run again reads it there. Made anew when the
-    // variable is not there, the user keeps no other password, so a password
-    // made by a run that stopped before writing the variable stops working.
-    const auto withPassword = [this, done](const std::optional<QString> &current, const QString &readError) {
-        if (!readError.isEmpty()) {
-            done(readError);
-            return;
-        }
-        QString password = current.value_or(QString());
-        const auto others
-            = password.isEmpty() ? AppKeyValueAdmin::OtherPasswords::Remove : AppKeyValueAdmin::OtherPasswords::Keep;
-        if (password.isEmpty())
-            password = AppKeyValueAdmin::newPassword();
-        const QString appId = m_record.id;
-        m_keyValue->ensureUser(appId, password, others, this, [this, done, appId, password](const QString &error) {
-            if (!error.isEmpty() || !m_keyValue) {
-                done(error.isEmpty() ? tr("The key/value store was closed.") : error);
-                return;
-            }
-            auto specs = std::make_shared<QList<VariableSpec>>();
-            for (const auto &[name, value] : m_keyValue->connectionVariables(appId))
-                specs->append({ name, value, QStringLiteral("*"), false, true, false });
-            specs->append({ QLatin1String(KeyValueRotation::PasswordVariable), password, QStringLiteral("*"), true,
-                            true, false });
-            applyVariables(specs, 0, done);
-        });
-    };
-    KeyValueRotation::readPassword(m_client, QString::number(m_record.opsProjectId), this, withPassword);
-}
-
-void Provisioner::applyVariables(std::shared_ptr<QList<VariableSpec>> specs, int index, StepDone done)
-{
-    if (index >= specs->size()) {
-        done({});
-        return;
-    }
-    const VariableSpec spec = specs->at(index);
-    const QString base
-        = GitLabClient::projectPath(QString::number(m_record.opsProjectId)) + QStringLiteral("/variables");
-    GitLabRequest get;
-    get.path = base + QLatin1Char('/') + GitLabClient::encode(spec.key);
-    get.query = { { QStringLiteral("filter[environment_scope]"), spec.scope } };
-    m_client->send(get, this, [this, specs, index, done, spec, base](const GitLabResponse &r) {
-        const bool exists = r.error.isOk();
-        if (!exists && r.error.kind != GitLabError::Kind::NotFound) {
-            done(tr("Cannot read the variable %1: %2").arg(spec.key, describe(r)));
-            return;
-        }
-        const QJsonObject current = GitLabWrite::object(r);
-        if (exists
-            && (spec.keepExisting
-                || (current.value(QLatin1StringView("value")).toString() == spec.value
-                    && current.value(QLatin1StringView("masked")).toBool() == spec.masked
-                    && current.value(QLatin1StringView("protected")).toBool() == spec.isProtected))) {
-            applyVariables(specs, index + 1, done);
-            return;
-        }
-        GitLabRequest write;
-        write.method = exists ? QByteArrayLiteral("PUT") : QByteArrayLiteral("POST");
-        write.path = exists ? base + QLatin1Char('/') + GitLabClient::encode(spec.key) : base;
-        if (exists) {
-            write.query = { { QStringLiteral("filter[environment_scope]"), spec.scope } };
-            write.idempotent = true;
-        }
-        QJsonObject body { { QStringLiteral("value"), spec.value },
-                           { QStringLiteral("masked"), spec.masked },
-                           { QStringLiteral("protected"), spec.isProtected },
-                           { QStringLiteral("environment_scope"), spec.scope },
-                           { QStringLiteral("variable_type"), QStringLiteral("env_var") } };
-        if (!exists)
-            body.insert(QStringLiteral("key"), spec.key);
-        write.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        m_client->send(write, this, [this, specs, index, done, spec](const GitLabResponse &w) {
-            // "has already been taken": an earlier, unanswered POST did it; the next
-            // run compares the value again.
-            if (!w.error.isOk() && !alreadyTaken(w)) {
-                done(tr("Cannot set the variable %1: %2").arg(spec.key, describe(w)));
-                return;
-            }
-            applyVariables(specs, index + 1, done);
-        });
-    });
+    KeyValueRotation::ensureUser(m_client, m_keyValue, m_record.id, QString::number(m_record.opsProjectId), this, done);
 }
 
 void Provisioner::setDnsRecords(StepDone done)

@@ -86,7 +86,6 @@ Q_SIGNALS:
 
 private:
     using StepDone = std::function<void(const QString &error)>;
-    struct VariableSpec;
     // The step table: each step's stored key, its title and what runs it.
     struct StepSpec;
     static const StepSpec Steps[];
@@ -119,7 +118,6 @@ private:
     void ensureLabels(qint64 projectId, StepDone done);
     void pushBranches(const QString &httpUrl, const QString &codeSha, const QStringList &missing, StepDone done);
     void protectBranches(StepDone done);
-    void applyVariables(std::shared_ptr<QList<VariableSpec>> specs, int index, StepDone done);
     void generateKey(std::function<void(QByteArray privateKey, QString publicKey, QString error)> done);
     void upsertDns(int index, StepDone done);
     void deleteDns(int index, StepDone done);

@@ -22,7 +22,8 @@ public:
     ~Sandbox() override = default;
 
     // ready() or failed() follows; then containersReady() or
-    // containersUnavailable(), and dnsReady() or dnsUnavailable().
+    // containersUnavailable(), dnsReady() or dnsUnavailable(), and
+    // keyValueReady() or keyValueUnavailable().
     virtual void start() = 0;
     virtual QUrl gitlabUrl() const = 0;
     virtual QString adminToken() const = 0;
@@ -37,6 +38,10 @@ Q_SIGNALS:
     void containersUnavailable(const QString &reason);
     void dnsReady(const QUrl &apiUrl, const QString &apiKey, quint16 dnsPort);
     void dnsUnavailable(const QString &reason);
+    // The platform's key/value store ("host:port", no TLS: it is on this
+    // computer), its admin being the default user with this password.
+    void keyValueReady(const QString &address, const QString &adminPassword);
+    void keyValueUnavailable(const QString &reason);
 };
 
 using SandboxFactory = std::function<std::unique_ptr<Sandbox>()>;

@@ -376,6 +376,19 @@ SandboxSeedResult SandboxSeeder::seed(const SandboxSeedOptions &options)
                 files.insert(QStringLiteral("README.md"), readme(id, name));
                 files.insert(QStringLiteral(".gitlab/issue_templates/release-request.md"), issueTemplate());
                 files.insert(QStringLiteral("web/style.css"), QByteArray("body { font-family: sans-serif; }\n"));
+                // What the plugin asks of the platform (the Platform services
+                // tab shows it): a shop with a small key/value quota, a
+                // reports plugin, and every third one asking for nothing.
+                if (i % 3 == 0)
+                    files.insert(QStringLiteral("platform.json"),
+                                 QByteArray("{\n  \"permissions\": {\n    \"orders.read\": \"See the shop's orders\",\n"
+                                            "    \"orders.refund\": \"Refund an order\"\n  },\n"
+                                            "  \"anonymous_paths\": [\"/health.php\"],\n  \"kv_quota_mb\": 1\n}\n"));
+                else if (i % 3 == 1)
+                    files.insert(
+                        QStringLiteral("platform.json"),
+                        QByteArray("{\n  \"permissions\": {\n    \"reports.view\": \"Read the sales reports\"\n"
+                                   "  },\n  \"kv_quota_mb\": 20\n}\n"));
             } else {
                 files.insert(QStringLiteral("CHANGELOG.md"),
                              QStringLiteral("## v1.%1.0\n- Improvements.\n").arg(v).toUtf8());

@@ -5,6 +5,7 @@
 #include "sandbox/emulator/sandboxseeder.h"
 #include "sandbox/platform/podmanengine.h"
 #include "sandbox/platform/powerdnsserver.h"
+#include "sandbox/platform/sandboxkeyvalue.h"
 
 #include <QDir>
 #include <QTimeZone>
@@ -90,6 +91,7 @@ SandboxPlatform::SandboxPlatform(QObject *parent)
         m_ready = true;
         Q_EMIT ready();
         startDns();
+        startKeyValue(seeded.appIds);
         startContainers(seeded.appIds.mid(0, AppsWithContainers));
     });
     // podman runs health checks from systemd timers, which this private
@@ -126,6 +128,7 @@ SandboxPlatform::~SandboxPlatform()
     // keep running after Dockmaster is gone.
     m_engine.reset();
     m_dns.reset();
+    m_keyValue.reset();
     if (m_emulator)
         m_emulator->stop();
 }
@@ -232,6 +235,20 @@ void SandboxPlatform::startDns()
             [this] { Q_EMIT dnsReady(m_dns->apiUrl(), m_dns->apiKey(), m_dns->dnsPort()); });
     connect(m_dns.get(), &PowerDnsServer::failed, this, &SandboxPlatform::dnsUnavailable);
     m_dns->start({ QString::fromLatin1(TestSuffix), QString::fromLatin1(ProductionSuffix) });
+}
+
+void SandboxPlatform::startKeyValue(const QStringList &appIds)
+{
+    if (!SandboxKeyValue::isInstalled()) {
+        Q_EMIT keyValueUnavailable(
+            tr("valkey-server is not installed, so the sandbox has no key/value store for its plugins."));
+        return;
+    }
+    m_keyValue = std::make_unique<SandboxKeyValue>(QDir(m_dir.path()).filePath(QStringLiteral("valkey")), &m_workers);
+    connect(m_keyValue.get(), &SandboxKeyValue::ready, this,
+            [this] { Q_EMIT keyValueReady(m_keyValue->address(), m_keyValue->adminPassword()); });
+    connect(m_keyValue.get(), &SandboxKeyValue::failed, this, &SandboxPlatform::keyValueUnavailable);
+    m_keyValue->start(appIds);
 }
 
 QUrl SandboxPlatform::gitlabUrl() const

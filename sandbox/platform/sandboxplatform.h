@@ -16,6 +16,7 @@ namespace Dockmaster {
 class GitLabEmulator;
 class PodmanEngine;
 class PowerDnsServer;
+class SandboxKeyValue;
 
 // The sandbox platform behind `dockmaster --sandbox`: a GitLab emulator with
 // demo apps, release requests, tags and deployments, and (where podman runs)
@@ -66,12 +67,14 @@ private:
     QString podmanStateDir() const;
     void startContainers(const QStringList &appIds);
     void startDns();
+    void startKeyValue(const QStringList &appIds);
 
     QTemporaryDir m_dir;
     std::unique_ptr<QTemporaryDir> m_healthDir; // health check markers
     std::unique_ptr<GitLabEmulator> m_emulator;
     std::unique_ptr<PodmanEngine> m_engine;
     std::unique_ptr<PowerDnsServer> m_dns;
+    std::unique_ptr<SandboxKeyValue> m_keyValue;
     // The sandbox's slow, blocking work (seeding, podman commands, health
     // checks that can hang for their whole timeout when podman is unwell) runs
     // on its own threads: on the global pool it took both threads of a

@@ -145,10 +145,39 @@ private Q_SLOTS:
         QVERIFY(!gone.error.isEmpty());
     }
 
+    // The tab's header: every key of the app counted once, its memory the
+    // sum of what the server reports, the largest keys first; none of the
+    // other app's keys.
+    void summaryCountsTheWholeNamespaceAndFindsTheLargestKeys()
+    {
+        const KeyspaceSummary summary
+            = await<KeyspaceSummary>([&](auto done) { m_browser->summary(Shop, this, done); });
+        QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+        QCOMPARE(summary.keys, StringKeys + 5);
+        ValkeyConnection &admin = m_server.adminConnection();
+        const qint64 hashBytes = admin.command({ "MEMORY", "USAGE", key(Shop, "user:1") }).integer;
+        QVERIFY(summary.bytes > StringKeys * 16 + hashBytes);
+        QCOMPARE(summary.largest.size(), KeyspaceSummary::LargestCount);
+        QSet<QByteArray> biggest;
+        for (qsizetype i = 0; i < summary.largest.size(); ++i) {
+            biggest.insert(summary.largest.at(i).name);
+            if (i > 0)
+                QVERIFY(summary.largest.at(i - 1).bytes >= summary.largest.at(i).bytes);
+        }
+        for (const QByteArray &name : { QByteArray("user:1"), QByteArray("queue"), QByteArray("tags") })
+            QVERIFY2(biggest.contains(name), name.constData());
+        const KeyspaceSummary other = await<KeyspaceSummary>([&](auto done) { m_browser->summary(Other, this, done); });
+        QCOMPARE(other.keys, 50);
+    }
+
     void editingKeepsTheExpiryAndRemovalRemovesOnlyThatKey()
     {
-        QCOMPARE(await<QString>([&](auto done) { m_browser->setString(Shop, "session", "edited", this, done); }),
+        QCOMPARE(await<QString>([&](auto done) { m_browser->setString(Shop, "session", "abc", "edited", this, done); }),
                  QString());
+        // Edited from what the admin saw: a value the plugin wrote since is kept.
+        const QString stale
+            = await<QString>([&](auto done) { m_browser->setString(Shop, "session", "abc", "mine", this, done); });
+        QVERIFY2(stale.contains(QStringLiteral("changed")), qPrintable(stale));
         ValkeyConnection &admin = m_server.adminConnection();
         QCOMPARE(admin.command({ "GET", key(Shop, "session") }).text, QByteArray("edited"));
         QVERIFY(admin.command({ "TTL", key(Shop, "session") }).integer > 3000);
@@ -158,6 +187,58 @@ private Q_SLOTS:
         QCOMPARE(await<QString>([&](auto done) { m_browser->remove(Shop, "item:*", this, done); }), QString());
         QCOMPARE(admin.command({ "EXISTS", key(Shop, "item:1") }).integer, 1);
         QCOMPARE(admin.command({ "EXISTS", key(Other, "secret:0") }).integer, 1);
+    }
+
+    // Scale-out: the profile names one node of a three-node cluster, and the
+    // app's keys (one slot, by the hash tag) live on another. The browser
+    // finds the node that serves them.
+    void browsesAnAppWhoseKeysLiveOnAnotherClusterNode()
+    {
+        ValkeyCluster cluster;
+        const QString problem = cluster.start();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QList<ValkeyEndpoint> nodes = cluster.admins();
+        ValkeyConnection first(nodes.at(0));
+        QString appId;
+        for (int n = 5000001; n < 5000100 && appId.isEmpty(); ++n) {
+            const QString candidate = QStringLiteral("app%1").arg(n);
+            // A key of this app stored through the first node is redirected when another node serves it.
+            if (first.command({ "SET", key(candidate, "probe"), "x" }).text.startsWith("MOVED"))
+                appId = candidate;
+        }
+        QVERIFY(!appId.isEmpty());
+        std::unique_ptr<ValkeyConnection> owner;
+        for (const ValkeyEndpoint &node : nodes) {
+            auto connection = std::make_unique<ValkeyConnection>(node);
+            if (!connection->command({ "SET", key(appId, "probe"), "x" }).isError()) {
+                owner = std::move(connection);
+                break;
+            }
+        }
+        QVERIFY(owner);
+        QList<QByteArray> set { "MSET" };
+        for (int i = 0; i < 1199; ++i)
+            set << key(appId, "k" + QByteArray::number(i)) << "v";
+        QVERIFY(!owner->command(set).isError());
+
+        KeyspaceBrowser browser(nodes.at(0));
+        QSet<QByteArray> seen;
+        QByteArray cursor = "0";
+        int pages = 0;
+        do {
+            const KeyspacePage page = await<KeyspacePage>([&](auto done) { browser.page(appId, cursor, this, done); });
+            QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+            for (const KeyspaceKey &k : page.keys)
+                seen.insert(k.name);
+            cursor = page.cursor;
+        } while (cursor != "0" && ++pages < 1000);
+        QCOMPARE(seen.size(), 1200);
+        const KeyspaceSummary summary = await<KeyspaceSummary>([&](auto done) { browser.summary(appId, this, done); });
+        QCOMPARE(summary.keys, 1200);
+        QCOMPARE(await<KeyspaceValue>([&](auto done) { browser.value(appId, "k7", this, done); }).text,
+                 QByteArray("v"));
+        QCOMPARE(await<QString>([&](auto done) { browser.remove(appId, "k7", this, done); }), QString());
+        QCOMPARE(owner->command({ "EXISTS", key(appId, "k7") }).integer, 0);
     }
 
     void anotherAppsIdOrAGoneServerIsAnError()

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QMap>
 #include <QSet>
 #include <QTemporaryDir>
 
@@ -775,6 +776,65 @@ private Q_SLOTS:
                        [&begun](const QString &error) { begun = error; });
         QVERIFY(spinUntil([&] { return begun.has_value(); }));
         QVERIFY2(begun->contains(QStringLiteral("no key/value user")), qPrintable(*begun));
+    }
+
+    // An app set up while the profile had no key/value store gets its user
+    // later from the Application menu: the same user and variables as a new
+    // app, and each environment deploys again to pick them up.
+    void appSetUpBeforeTheStoreIsEnrolled()
+    {
+        m_provisioner->setKeyValueAdmin(nullptr);
+        const auto aclList = [&] {
+            QList<QByteArray> rules;
+            for (const ValkeyReply &rule : m_valkey.adminConnection().command({ "ACL", "LIST" }).elements)
+                rules.append(rule.text);
+            return rules;
+        };
+        const QList<QByteArray> rulesBefore = aclList();
+        const auto run = provision(shopRequest());
+        QVERIFY2(run->finished, qPrintable(run->reason));
+        const QString id = m_provisioner->appId();
+        const QString ops = QStringLiteral("plugins/ops/") + id;
+        const auto variables = [&] {
+            QMap<QString, QString> values;
+            for (const QJsonValue &v : apiList(QStringLiteral("/projects/%1/variables").arg(GitLabClient::encode(ops))))
+                values.insert(v.toObject().value(QLatin1StringView("key")).toString(),
+                              v.toObject().value(QLatin1StringView("value")).toString());
+            return values;
+        };
+        const auto pipelines = [&] {
+            return int(apiList(QStringLiteral("/projects/%1/pipelines").arg(GitLabClient::encode(ops))).size());
+        };
+        QVERIFY(!variables().contains(QStringLiteral("PLATFORM_KV_PASSWORD")));
+        QCOMPARE(aclList(), rulesBefore); // no store in the profile: nothing was made there
+        // An app of an earlier test may have had this id and left its user.
+        m_valkey.adminConnection().command({ "ACL", "DELUSER", id.toUtf8() });
+
+        KeyValueRotation keyValue(m_client.get(), m_keyValue.get());
+        const QStringList branches { QStringLiteral("env/test"), QStringLiteral("env/production") };
+        QString firstPassword;
+        for (int round = 0; round < 2; ++round) { // and again: nothing changes but the deploys
+            const int pipelinesBefore = pipelines();
+            std::optional<QString> enrolled;
+            keyValue.enrol(id, ops, branches, [&enrolled](const QString &error) { enrolled = error; });
+            QVERIFY(spinUntil([&] { return enrolled.has_value(); }));
+            QVERIFY2(enrolled->isEmpty(), qPrintable(*enrolled));
+            const QString problem = keyValueProblem(id); // masked password, one password, its own keys only
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+            const QMap<QString, QString> values = variables();
+            QCOMPARE(values.value(QStringLiteral("PLATFORM_KV_USER")), id);
+            QCOMPARE(values.value(QStringLiteral("PLATFORM_KV_PORT")), QString::number(m_valkey.port()));
+            QCOMPARE(pipelines(), pipelinesBefore + 2);
+            if (round == 0)
+                firstPassword = values.value(QStringLiteral("PLATFORM_KV_PASSWORD"));
+            else
+                QCOMPARE(values.value(QStringLiteral("PLATFORM_KV_PASSWORD")), firstPassword);
+        }
+        // Now the rotation has a user to work on.
+        std::optional<QString> begun;
+        keyValue.begin(id, ops, {}, [&begun](const QString &error) { begun = error; });
+        QVERIFY(spinUntil([&] { return begun.has_value(); }));
+        QVERIFY2(begun->isEmpty(), qPrintable(*begun));
     }
 
     void archiveRemovesDnsArchivesReposAndReleasesPorts()

@@ -8,7 +8,9 @@
 #include "models/logs/logmodel.h"
 #include "models/logs/logmodelroles.h"
 #include "models/modelroles.h"
+#include "models/platform/keyspacemodel.h"
 #include "models/tagsmodel.h"
+#include "sandbox/emulator/sandboxseeder.h"
 #include "sandbox/platform/sandboxplatform.h"
 #include "tests/support/messagerecorder.h"
 #include "tests/ui/sandboxsession.h"
@@ -22,6 +24,8 @@
 #include "views/panels/applicationspanel.h"
 #include "views/panels/approvalspanel.h"
 #include "views/panels/taghistorypanel.h"
+#include "views/platform/keyvalueviewer.h"
+#include "views/platform/platformservicesview.h"
 #include "views/provisioning/createappdialog.h"
 #include "views/review/approvalconfirmdialog.h"
 #include "views/review/reviewpane.h"
@@ -50,6 +54,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextCursor>
@@ -530,6 +535,64 @@ private Q_SLOTS:
         QVERIFY(dig.waitForFinished(10000));
         const QString answer = QString::fromUtf8(dig.readAllStandardOutput()).trimmed();
         QVERIFY2(!answer.isEmpty() && answer.count(QLatin1Char('.')) == 3, qPrintable(answer));
+    }
+
+    // The sandbox's key/value store behind the Platform services tab: the
+    // first demo app (a shop) opened from the Application menu shows the
+    // permissions its platform.json declares, its keys paged from the real
+    // valkey-server, its memory over the 1 MB it asked for, and a value;
+    // deleting a key is audited.
+    void platformServicesTabShowsTheSandboxStore()
+    {
+        SandboxSession session;
+        Shell &shell = session.shell;
+        QVERIFY(shell.sandbox());
+        QSignalSpy ready(shell.sandbox(), &Sandbox::keyValueReady);
+        QSignalSpy unavailable(shell.sandbox(), &Sandbox::keyValueUnavailable);
+        QTreeView *apps = shell.mainWindow()->applicationsPanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(apps->model()->rowCount() >= 20, 90000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !ready.isEmpty(), qPrintable(unavailable.isEmpty() ? QString() : unavailable.first().first().toString()),
+            60000);
+        const QString shop = SandboxSeeder::appId(0);
+        for (int row = 0; row < apps->model()->rowCount(); ++row)
+            if (apps->model()->index(row, 0).data().toString() == shop)
+                apps->setCurrentIndex(apps->model()->index(row, 0));
+        QCOMPARE(shell.mainWindow()->applicationsPanel()->currentAppId(), shop);
+        auto *open = shell.mainWindow()->findChild<QAction *>(QStringLiteral("platformServicesAction"));
+        QVERIFY(open);
+        open->trigger();
+        PlatformServicesView *view = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((view = shownChild<PlatformServicesView>(shell.mainWindow())) != nullptr, 10000);
+        QCOMPARE(view->appId(), shop);
+        QTRY_COMPARE_WITH_TIMEOUT(view->permissionNames(),
+                                  (QStringList { QStringLiteral("orders.read"), QStringLiteral("orders.refund") }),
+                                  30000);
+        QTRY_VERIFY_WITH_TIMEOUT(view->largest()->rowCount() > 0, 60000);
+        QCOMPARE(view->largest()->keyAt(0).name, QByteArray("cache:catalogue"));
+        QVERIFY2(view->isOverQuota(), qPrintable(view->quotaText()));
+        QTRY_VERIFY_WITH_TIMEOUT(view->keys()->rowCount() > 0 && !view->keys()->isLoading(), 30000);
+        // Opened again from the menu: the same tab comes forward.
+        open->trigger();
+        QCOMPARE(shell.mainWindow()->findChildren<PlatformServicesView *>().size(), 1);
+
+        view->largestTable()->setCurrentIndex(view->largest()->index(0, 0));
+        KeyValueViewer *viewer = view->viewer();
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->valueText().startsWith(QStringLiteral("[{\"sku\"")), 30000);
+        viewer->findChild<QPushButton *>(QStringLiteral("deleteKeyValue"))->click();
+        QMessageBox *confirm = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((confirm = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())), 10000);
+        QAbstractButton *remove = nullptr;
+        for (QAbstractButton *button : confirm->buttons())
+            if (button->text() == QStringLiteral("Delete"))
+                remove = button;
+        QVERIFY(remove);
+        remove->click();
+        AuditLogModel *audit = shell.mainWindow()->auditModel();
+        QTRY_VERIFY_WITH_TIMEOUT(!audit->items().isEmpty() && audit->itemAt(0).action == QLatin1String("app.kv-delete"),
+                                 15000);
+        QCOMPARE(audit->itemAt(0).appId, shop);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isOverQuota(), 30000); // the catalogue was most of it
     }
 
     // Deploying a tag from Tag history shows the same review as an approval

@@ -3,13 +3,20 @@
 // that text really rendered, so a missing font or transparent text fails.
 #include "core/gitlab/connectioncheck.h"
 #include "core/keychain/secretstore.h"
+#include "core/platform/keyspacebrowser.h"
+#include "core/platform/platformmanifest.h"
 #include "core/profile/profilestore.h"
 #include "models/applicationsmodel.h"
+#include "models/platform/keyspacemodel.h"
 #include "models/releaserequestsmodel.h"
+#include "sandbox/platform/sandboxkeyvalue.h"
 #include "tests/gitlab/gitlabtesthelpers.h"
+#include "tests/support/valkeyserver.h"
 #include "tests/ui/demodata.h"
 #include "views/mainwindow.h"
 #include "views/panels/applicationspanel.h"
+#include "views/platform/keyvalueviewer.h"
+#include "views/platform/platformservicesview.h"
 #include "views/settings/connectioncheckdialog.h"
 #include "views/settings/settingsdialog.h"
 #include "views/shell/translations.h"
@@ -22,6 +29,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -237,6 +245,45 @@ private Q_SLOTS:
         QVERIFY(image.save(path));
         qInfo("screenshot: %s", qPrintable(path));
         QVERIFY2(inkPixels(image, pages->geometry()) > 500, "the page rendered no text");
+    }
+
+    // An app's Platform services tab on a real valkey-server holding the
+    // sandbox's demo keys of a shop, whose manifest asks for a 1 MB quota
+    // it has gone over; the big cached catalogue selected.
+    void platformServicesTab_data() { mainWindow_data(); }
+    void platformServicesTab()
+    {
+        QFETCH(QString, language);
+        useLanguage(language);
+        Test::ValkeyServer valkey;
+        const QString problem = valkey.start();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QString appId = QStringLiteral("app0001074");
+        for (const ValkeyReply &reply : valkey.adminConnection().pipeline(SandboxKeyValue::demoKeys(appId, 0)))
+            QVERIFY2(!reply.isError(), reply.text.constData());
+        KeyspaceBrowser browser(valkey.admin());
+        PlatformServicesView view(appId, QStringLiteral("Shop cart"));
+        view.resize(1280, 860);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setManifest(PlatformManifests::parse(R"({
+            "permissions": { "orders.read": "See the orders of the shop", "orders.refund": "Refund an order",
+                             "customers.contact": "Send a customer an e-mail about their order" },
+            "anonymous_paths": ["/health.php", "/public/"],
+            "kv_quota_mb": 1 })"),
+                         QStringLiteral("v1.2.0"));
+        view.setBrowser(&browser);
+        QTRY_VERIFY_WITH_TIMEOUT(view.largest()->rowCount() > 0 && view.keys()->rowCount() > 0, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.keys()->isLoading(), 30000);
+        view.largestTable()->setCurrentIndex(view.largest()->index(0, 0));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.viewer()->isLoading() && !view.viewer()->valueText().isEmpty(), 30000);
+        QVERIFY(view.isOverQuota());
+        QTest::qWait(50);
+        const QImage image = view.grab().toImage();
+        const QString path = QStringLiteral(SCREENSHOT_DIR "/platform-services-%1.png").arg(language);
+        QVERIFY(image.save(path));
+        qInfo("screenshot: %s", qPrintable(path));
+        QVERIFY2(inkPixels(image, view.keyTable()->geometry()) > 500, "the key list rendered no text");
     }
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/platform/valkeyconnection.h"
 #include "core/profile/profile.h"
 
 #include <QObject>
@@ -10,6 +11,7 @@
 namespace Dockmaster {
 
 class AppKeyValueAdmin;
+class KeyspaceBrowser;
 class SecretReader;
 class SecretStore;
 
@@ -28,13 +30,19 @@ public:
     // without a key/value store answers null with no reason: there is
     // nothing to do there, which is not a failure.
     void withAdmin(std::function<void(AppKeyValueAdmin *admin, const QString &error)> use);
+    // The same for the Platform services tab's browser. A profile without a
+    // store answers null and says so.
+    void withBrowser(std::function<void(KeyspaceBrowser *browser, const QString &error)> use);
 
 private:
-    AppKeyValueAdmin *createAdmin(const QString &password);
+    // Reads the admin password from the keychain (once per profile), then `use`.
+    void withPassword(std::function<void(const QString &password, const QString &error)> use);
+    ValkeyEndpoint endpoint(const QString &password) const;
 
     SecretReader *m_secretReader; // child of this
     Profile m_profile;
     AppKeyValueAdmin *m_admin = nullptr; // child of this
+    QPointer<KeyspaceBrowser> m_browser; // child of this
 };
 
 } // namespace Dockmaster

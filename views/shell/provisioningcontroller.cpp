@@ -132,25 +132,44 @@ void ProvisioningController::archiveApp(const QString &appId, const QString &app
     });
 }
 
-void ProvisioningController::rotateKeyValuePassword(const AppRecord &app, bool finish)
+void ProvisioningController::changeKeyValueCredentials(const AppRecord &app, KeyValueChange change)
 {
     if (!m_keyValue || !m_window)
         return;
     if (m_rotating) {
-        m_window->showError(tr("A key/value password rotation is running; wait for it to end."));
+        m_window->showError(tr("A key/value password change is running; wait for it to end."));
         return;
     }
-    const QString title = finish ? tr("Finish the key/value password rotation") : tr("Rotate the key/value password");
-    const QString text = finish
-        ? tr("Finish the rotation for %1? From now on only the new password opens its key/value store. Do "
-             "this once the deploys started by the rotation have succeeded in every environment; a "
-             "container still running with the old password loses its store.")
-              .arg(app.id)
-        : tr("Give %1 a new key/value password? The store accepts the old and the new password while every "
-             "environment deploys again with the new one; then finish the rotation from this menu.")
-              .arg(app.id);
-    Dialogs::confirm(m_window, title, text, finish ? tr("Finish") : tr("Rotate"), this, [this, app, finish] {
-        m_keyValue->withAdmin([this, app, finish](AppKeyValueAdmin *admin, const QString &error) {
+    QString title;
+    QString text;
+    QString confirm;
+    switch (change) {
+    case KeyValueChange::Enrol:
+        title = tr("Set up the app's key/value store");
+        text = tr("Give %1 its own user in the platform's key/value store? It was set up before the store was "
+                  "configured. Its password becomes a masked CI/CD variable of the app, and every environment "
+                  "deploys again so the containers get the store's variables.")
+                   .arg(app.id);
+        confirm = tr("Set up");
+        break;
+    case KeyValueChange::BeginRotation:
+        title = tr("Rotate the key/value password");
+        text = tr("Give %1 a new key/value password? The store accepts the old and the new password while every "
+                  "environment deploys again with the new one; then finish the rotation from this menu.")
+                   .arg(app.id);
+        confirm = tr("Rotate");
+        break;
+    case KeyValueChange::FinishRotation:
+        title = tr("Finish the key/value password rotation");
+        text = tr("Finish the rotation for %1? From now on only the new password opens its key/value store. Do "
+                  "this once the deploys started by the rotation have succeeded in every environment; a "
+                  "container still running with the old password loses its store.")
+                   .arg(app.id);
+        confirm = tr("Finish");
+        break;
+    }
+    Dialogs::confirm(m_window, title, text, confirm, this, [this, app, change] {
+        m_keyValue->withAdmin([this, app, change](AppKeyValueAdmin *admin, const QString &error) {
             if (!admin) {
                 m_window->showError(error.isEmpty() ? tr("This profile has no key/value store.") : error);
                 return;
@@ -160,24 +179,35 @@ void ProvisioningController::rotateKeyValuePassword(const AppRecord &app, bool f
             m_rotating = true;
             m_rotation = std::make_unique<KeyValueRotation>(m_client, admin);
             const QString ops = m_rootGroup + QStringLiteral("/ops/") + app.id;
-            const auto done = [this, app, finish](const QString &failure) {
+            const auto done = [this, app, change](const QString &failure) {
                 m_rotating = false;
-                Q_EMIT audit(QStringLiteral("app.kv-rotate"), app.id,
-                             failure.isEmpty()
-                                 ? (finish ? tr("key/value rotation finished: only the new password")
-                                           : tr("key/value rotation begun: new password, deploys started"))
-                                 : tr("key/value rotation stopped: %1").arg(failure));
+                QString detail;
+                if (!failure.isEmpty())
+                    detail = change == KeyValueChange::Enrol ? tr("key/value store not set up: %1").arg(failure)
+                                                             : tr("key/value rotation stopped: %1").arg(failure);
+                else if (change == KeyValueChange::Enrol)
+                    detail = tr("key/value store set up: user, variables, deploys started");
+                else if (change == KeyValueChange::BeginRotation)
+                    detail = tr("key/value rotation begun: new password, deploys started");
+                else
+                    detail = tr("key/value rotation finished: only the new password");
+                Q_EMIT audit(change == KeyValueChange::Enrol ? QStringLiteral("app.kv-enrol")
+                                                             : QStringLiteral("app.kv-rotate"),
+                             app.id, detail);
                 if (!failure.isEmpty() && m_window)
                     m_window->showError(failure);
             };
-            if (finish) {
+            if (change == KeyValueChange::FinishRotation) {
                 m_rotation->finish(app.id, ops, done);
                 return;
             }
             QStringList branches;
             for (const EnvironmentState &environment : app.environments)
                 branches.append(environmentBranch(environment.environment));
-            m_rotation->begin(app.id, ops, branches, done);
+            if (change == KeyValueChange::Enrol)
+                m_rotation->enrol(app.id, ops, branches, done);
+            else
+                m_rotation->begin(app.id, ops, branches, done);
         });
     });
 }

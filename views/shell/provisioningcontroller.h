@@ -2,6 +2,7 @@
 
 #include "core/domain/records.h"
 #include "core/provisioning/inventoryallocator.h"
+#include "core/provisioning/keyvaluechange.h"
 
 #include <QList>
 #include <QObject>
@@ -41,7 +42,9 @@ public:
     void resumeApp(const QString &appId);
     void archiveApp(const QString &appId, const QString &appName);
     // The two halves of KeyValueRotation, each confirmed and audited.
-    void rotateKeyValuePassword(const AppRecord &app, bool finish);
+    // Asks the admin to confirm, then runs it with the store's admin from the
+    // keychain; one at a time, each audited (app.kv-enrol, app.kv-rotate).
+    void changeKeyValueCredentials(const AppRecord &app, KeyValueChange change);
 
     Provisioner *provisioner() const { return m_provisioner.get(); }
     // Resume offers are asked in a message box; tests answer them.

@@ -25,6 +25,7 @@
 #include "views/shell/keyvalueaccess.h"
 #include "views/shell/linkopener.h"
 #include "views/shell/logscontroller.h"
+#include "views/shell/platformservicescontroller.h"
 #include "views/shell/provisioningcontroller.h"
 #include "views/shell/releasecontroller.h"
 #include "views/shell/reviewcontroller.h"
@@ -126,11 +127,12 @@ Shell::Shell(ShellOptions options, QObject *parent)
         if (row >= 0)
             m_provisioning->archiveApp(appId, m_applications->itemAt(row).name);
     });
-    connect(m_window.get(), &MainWindow::keyValueRotationRequested, this, [this](const QString &appId, bool finish) {
-        const int row = m_applications->rowOfKey(appId);
-        if (row >= 0)
-            m_provisioning->rotateKeyValuePassword(m_applications->itemAt(row), finish);
-    });
+    connect(m_window.get(), &MainWindow::keyValueChangeRequested, this,
+            [this](const QString &appId, KeyValueChange change) {
+                const int row = m_applications->rowOfKey(appId);
+                if (row >= 0)
+                    m_provisioning->changeKeyValueCredentials(m_applications->itemAt(row), change);
+            });
     connect(m_provisioning.get(), &ProvisioningController::audit, this,
             [this](const QString &action, const QString &appId, const QString &detail) {
                 recordAudit(action, appId, QString(), detail);
@@ -141,6 +143,17 @@ Shell::Shell(ShellOptions options, QObject *parent)
     });
     m_syntax = std::make_unique<KSyntaxHighlighting::Repository>();
     m_editors = std::make_unique<EditorTabs>(m_window->editorArea(), *m_syntax);
+    m_platformServices
+        = std::make_unique<PlatformServicesController>(m_client.get(), m_keyValue.get(), m_window->editorArea());
+    connect(m_window.get(), &MainWindow::platformServicesRequested, this, [this](const QString &appId) {
+        if (const int row = m_applications->rowOfKey(appId); row >= 0)
+            m_platformServices->open(m_applications->itemAt(row));
+    });
+    connect(m_platformServices.get(), &PlatformServicesController::audit, this,
+            [this](const QString &action, const QString &appId, const QString &detail) {
+                recordAudit(action, appId, QString(), detail);
+            });
+    connect(m_platformServices.get(), &PlatformServicesController::failed, m_window.get(), &MainWindow::showError);
     // Quitting never loses an uncommitted edit: each one is committed or discarded first.
     m_window->setCloseGuard([this](std::function<void()> closeNow) {
         if (!m_editors->hasUncommittedEdits())
@@ -246,6 +259,7 @@ void Shell::start()
         m_window->restoreLayout(*m_settings, m_profile.name); // where this profile's window was
     m_dns->setProfile(m_profile);
     m_keyValue->setProfile(m_profile);
+    m_platformServices->reconnect();
     if (m_profile.isSandbox) {
         m_sandboxDir = std::make_unique<QTemporaryDir>();
         openCache(m_sandboxDir->filePath(QStringLiteral("cache.sqlite")));
@@ -384,6 +398,17 @@ void Shell::startSandbox()
         m_secrets->write(SecretStore::dnsCredentialKey(m_profile.name), apiKey);
         m_dns->setProfile(m_profile);
         m_keyValue->setProfile(m_profile);
+        m_platformServices->reconnect();
+    });
+    connect(m_sandbox.get(), &Sandbox::keyValueUnavailable, m_window.get(), &MainWindow::showError);
+    connect(m_sandbox.get(), &Sandbox::keyValueReady, this, [this](const QString &address, const QString &password) {
+        // The sandbox's Valkey stands in for the platform's store.
+        m_profile.keyValueAddress = address;
+        m_profile.keyValueAdminUser.clear(); // the default user
+        m_profile.keyValueTls = false;       // on this computer
+        m_secrets->write(SecretStore::keyValueAdminKey(m_profile.name), password);
+        m_keyValue->setProfile(m_profile);
+        m_platformServices->reconnect();
     });
     m_window->setConnectionState(ConnectionState::Syncing, tr("Preparing the sandbox platform..."));
     m_sandbox->start();

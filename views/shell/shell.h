@@ -32,6 +32,7 @@ class KeyValueAccess;
 class LinkOpener;
 class LogsController;
 class EditorTabs;
+class PlatformServicesController;
 class ProvisioningController;
 class ReleaseController;
 class ReviewController;
@@ -154,6 +155,7 @@ private:
     std::unique_ptr<KeyValueAccess> m_keyValue;
     std::unique_ptr<ProvisioningController> m_provisioning; // uses m_dns and m_keyValue
     std::unique_ptr<EditorTabs> m_editors;
+    std::unique_ptr<PlatformServicesController> m_platformServices; // uses m_keyValue; its tabs are the editor area's
     std::unique_ptr<ReviewController> m_review;
     std::unique_ptr<LinkOpener> m_links;
     QTimer m_syncTimer;

@@ -1,0 +1,284 @@
+#include "views/platform/keyvalueviewer.h"
+
+#include "core/platform/keyspacebrowser.h"
+#include "core/util/untrustedtext.h"
+#include "models/platform/keyspacemodel.h"
+#include "views/dialogs.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStandardItemModel>
+#include <QStringDecoder>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Dockmaster {
+namespace {
+
+// A stored value as text: UTF-8 as it is (hidden characters revealed), other
+// bytes as \xNN, bounded.
+QString shownValue(const QByteArray &bytes)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = utf8.decode(bytes);
+    if (!utf8.hasError())
+        return UntrustedText::details(text);
+    QString escaped;
+    for (const char byte : bytes) {
+        const auto c = static_cast<unsigned char>(byte);
+        escaped += (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t'
+            ? QString(QLatin1Char(byte))
+            : QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
+    }
+    return UntrustedText::details(escaped);
+}
+
+bool isUtf8(const QByteArray &bytes)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    (void)utf8.decode(bytes);
+    return !utf8.hasError();
+}
+
+} // namespace
+
+KeyValueViewer::KeyValueViewer(QWidget *parent)
+    : QWidget(parent)
+    , m_header(new QLabel(this))
+    , m_pages(new QStackedWidget(this))
+    , m_text(new QPlainTextEdit(this))
+    , m_table(new QTableView(this))
+    , m_elements(new QStandardItemModel(this))
+    , m_note(new QLabel(this))
+    , m_edit(new QPushButton(tr("&Edit"), this))
+    , m_save(new QPushButton(tr("&Save…"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_remove(new QPushButton(tr("&Delete key…"), this))
+{
+    m_header->setTextFormat(Qt::PlainText);
+    m_header->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->setWordWrap(true);
+    m_text->setReadOnly(true);
+    m_text->setObjectName(QStringLiteral("keyValueText"));
+    m_table->setModel(m_elements);
+    m_table->setObjectName(QStringLiteral("keyValueElements"));
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_pages->addWidget(m_text);
+    m_pages->addWidget(m_table);
+    m_edit->setObjectName(QStringLiteral("editKeyValue"));
+    m_save->setObjectName(QStringLiteral("saveKeyValue"));
+    m_remove->setObjectName(QStringLiteral("deleteKeyValue"));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_edit);
+    buttons->addWidget(m_save);
+    buttons->addWidget(m_cancel);
+    buttons->addStretch();
+    buttons->addWidget(m_remove);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_note);
+    layout->addLayout(buttons);
+
+    connect(m_edit, &QPushButton::clicked, this, &KeyValueViewer::beginEdit);
+    connect(m_save, &QPushButton::clicked, this, &KeyValueViewer::saveEdit);
+    connect(m_cancel, &QPushButton::clicked, this, [this] { showKey(m_appId, m_key); });
+    connect(m_remove, &QPushButton::clicked, this, &KeyValueViewer::removeKey);
+    clear();
+}
+
+void KeyValueViewer::setBrowser(KeyspaceBrowser *browser)
+{
+    m_browser = browser;
+}
+
+void KeyValueViewer::clear()
+{
+    m_reads.invalidate();
+    m_appId.clear();
+    m_key.clear();
+    m_value = {};
+    m_loading = false;
+    m_header->setText(tr("Select a key to see its value."));
+    m_text->clear();
+    m_text->setReadOnly(true);
+    m_elements->clear();
+    m_pages->setCurrentWidget(m_text);
+    m_note->clear();
+    updateButtons();
+}
+
+void KeyValueViewer::showKey(const QString &appId, const QByteArray &key)
+{
+    clear();
+    if (!m_browser)
+        return;
+    m_appId = appId;
+    m_key = key;
+    m_loading = true;
+    m_header->setText(tr("Reading %1…").arg(KeyspaceModel::displayName(key)));
+    updateButtons();
+    m_browser->value(appId, key, this, m_reads.startGuarded([this](const KeyspaceValue &value) {
+        m_loading = false;
+        showValue(value);
+    }));
+}
+
+void KeyValueViewer::showValue(const KeyspaceValue &value)
+{
+    m_value = value;
+    const QString name = KeyspaceModel::displayName(m_key);
+    if (!value.error.isEmpty()) {
+        m_header->setText(name);
+        m_note->setText(value.error);
+        updateButtons();
+        return;
+    }
+    const QLocale locale;
+    if (value.type == QLatin1String("string")) {
+        m_header->setText(
+            tr("%1 · %2 · %3").arg(name, KeyspaceModel::typeName(value.type), locale.formattedDataSize(value.length)));
+        m_text->setPlainText(shownValue(value.text));
+        m_pages->setCurrentWidget(m_text);
+        if (value.truncated)
+            m_note->setText(tr("Showing the first %1 of %2 bytes.")
+                                .arg(locale.toString(value.text.size()), locale.toString(value.length)));
+    } else {
+        m_header->setText(
+            tr("%1 · %2 · %n elements", nullptr, int(value.length)).arg(name, KeyspaceModel::typeName(value.type)));
+        const bool pairs = value.type == QLatin1String("hash") || value.type == QLatin1String("zset");
+        if (pairs) {
+            m_elements->setHorizontalHeaderLabels(value.type == QLatin1String("hash")
+                                                      ? QStringList { tr("Field"), tr("Value") }
+                                                      : QStringList { tr("Member"), tr("Score") });
+            for (const auto &[first, second] : value.entries) {
+                auto *a = new QStandardItem(shownValue(first).left(UntrustedText::BlockLimit));
+                auto *b = new QStandardItem(shownValue(second).left(UntrustedText::BlockLimit));
+                m_elements->appendRow({ a, b });
+            }
+        } else {
+            m_elements->setHorizontalHeaderLabels(
+                { value.type == QLatin1String("list") ? tr("Element (in order)") : tr("Member") });
+            for (const QByteArray &item : value.items)
+                m_elements->appendRow(new QStandardItem(shownValue(item).left(UntrustedText::BlockLimit)));
+        }
+        m_pages->setCurrentWidget(m_table);
+        if (value.truncated)
+            m_note->setText(tr("Showing %1 of %2 elements.")
+                                .arg(locale.toString(m_elements->rowCount()), locale.toString(value.length)));
+    }
+    updateButtons();
+}
+
+bool KeyValueViewer::isEditing() const
+{
+    return !m_text->isReadOnly();
+}
+
+void KeyValueViewer::beginEdit()
+{
+    m_text->setReadOnly(false);
+    m_text->setPlainText(QString::fromUtf8(m_value.text));
+    m_text->setFocus();
+    updateButtons();
+}
+
+void KeyValueViewer::saveEdit()
+{
+    const QByteArray edited = m_text->toPlainText().toUtf8();
+    const QString name = KeyspaceModel::displayName(m_key);
+    Dialogs::confirm(
+        window(), tr("Change a stored value"),
+        tr("Store the edited value of %1 in %2's key/value store? The plugin reads the new value from "
+           "now on; its expiry stays as it is.")
+            .arg(name, m_appId),
+        tr("Store"), this, [this, edited, appId = m_appId, key = m_key, before = m_value.text] {
+            if (!m_browser)
+                return;
+            m_browser->setString(appId, key, before, edited, this, [this, appId, key, edited](const QString &error) {
+                if (!error.isEmpty()) {
+                    Q_EMIT failed(error);
+                    return;
+                }
+                Q_EMIT changed(QStringLiteral("app.kv-set"), appId,
+                               tr("key %1 set (%2)")
+                                   .arg(KeyspaceModel::displayName(key), QLocale().formattedDataSize(edited.size())));
+                if (appId == m_appId && key == m_key)
+                    showKey(appId, key);
+            });
+        });
+}
+
+void KeyValueViewer::removeKey()
+{
+    const QString name = KeyspaceModel::displayName(m_key);
+    Dialogs::confirm(
+        window(), tr("Delete a key"),
+        tr("Delete %1 from %2's key/value store? What the plugin stored there is gone for good.").arg(name, m_appId),
+        tr("Delete"), this, [this, appId = m_appId, key = m_key] {
+            if (!m_browser)
+                return;
+            m_browser->remove(appId, key, this, [this, appId, key](const QString &error) {
+                if (!error.isEmpty()) {
+                    Q_EMIT failed(error);
+                    return;
+                }
+                Q_EMIT changed(QStringLiteral("app.kv-delete"), appId,
+                               tr("key %1 deleted").arg(KeyspaceModel::displayName(key)));
+                if (appId == m_appId && key == m_key)
+                    clear();
+                Q_EMIT keyRemoved(key);
+            });
+        });
+}
+
+void KeyValueViewer::updateButtons()
+{
+    const bool shown = !m_key.isEmpty() && !m_loading && m_value.error.isEmpty();
+    const bool editing = isEditing();
+    // Only a whole string of text is edited: a cut-off or binary value saved
+    // back from the viewer would lose what was not shown.
+    const bool editable
+        = shown && m_value.type == QLatin1String("string") && !m_value.truncated && isUtf8(m_value.text);
+    m_edit->setVisible(!editing);
+    m_edit->setEnabled(editable);
+    m_edit->setToolTip(shown && !editable && m_value.type == QLatin1String("string")
+                           ? tr("Only a text value shown in full can be edited here.")
+                           : QString());
+    m_save->setVisible(editing);
+    m_cancel->setVisible(editing);
+    m_remove->setEnabled(shown && !editing);
+}
+
+QString KeyValueViewer::valueText() const
+{
+    return m_text->toPlainText();
+}
+
+QString KeyValueViewer::headerText() const
+{
+    return m_header->text();
+}
+
+QString KeyValueViewer::noteText() const
+{
+    return m_note->text();
+}
+
+int KeyValueViewer::tableRows() const
+{
+    return m_elements->rowCount();
+}
+
+} // namespace Dockmaster

@@ -1,0 +1,331 @@
+#include "views/platform/platformservicesview.h"
+
+#include "core/platform/keyspacebrowser.h"
+#include "core/util/untrustedtext.h"
+#include "models/platform/keyspacemodel.h"
+#include "views/platform/keyvalueviewer.h"
+
+#include <QColor>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <climits>
+
+namespace Dockmaster {
+namespace {
+
+QTableView *keyTableFor(KeyspaceModel *model, QWidget *parent)
+{
+    auto *table = new QTableView(parent);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    // One line of text per key: thousands of them are scrolled through.
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    table->horizontalHeader()->setSectionResizeMode(KeyspaceModel::NameColumn, QHeaderView::Stretch);
+    for (const int column : { KeyspaceModel::TypeColumn, KeyspaceModel::ExpiresColumn, KeyspaceModel::SizeColumn })
+        table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    return table;
+}
+
+} // namespace
+
+PlatformServicesView::PlatformServicesView(const QString &appId, const QString &appName, QWidget *parent)
+    : QWidget(parent)
+    , m_appId(appId)
+    , m_title(new QLabel(this))
+    , m_refresh(new QPushButton(tr("&Refresh"), this))
+    , m_manifestSource(new QLabel(this))
+    , m_permissions(new QTreeWidget(this))
+    , m_openPaths(new QLabel(this))
+    , m_summary(new QLabel(this))
+    , m_quota(new QProgressBar(this))
+    , m_largest(new KeyspaceModel(this))
+    , m_largestTable(keyTableFor(m_largest, this))
+    , m_keys(new KeyspaceModel(this))
+    , m_keyTable(keyTableFor(m_keys, this))
+    , m_keysStatus(new QLabel(this))
+    , m_retry(new QPushButton(tr("Try &again"), this))
+    , m_viewer(new KeyValueViewer(this))
+{
+    setObjectName(QStringLiteral("platformServicesView"));
+    for (QLabel *label : { m_title, m_manifestSource, m_openPaths, m_summary, m_keysStatus }) {
+        label->setTextFormat(Qt::PlainText);
+        label->setWordWrap(true);
+    }
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.2);
+    m_title->setFont(bold);
+    m_title->setText(tr("Platform services of %1 (%2)").arg(UntrustedText::line(appName), appId));
+    m_permissions->setObjectName(QStringLiteral("declaredPermissions"));
+    m_permissions->setHeaderLabels({ tr("Permission"), tr("What the plugin uses it for") });
+    m_permissions->setRootIsDecorated(false);
+    m_permissions->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_quota->setObjectName(QStringLiteral("keyValueQuota"));
+    m_quota->setRange(0, 1000);
+    m_quota->setTextVisible(true);
+    m_largestTable->setObjectName(QStringLiteral("largestKeys"));
+    m_keyTable->setObjectName(QStringLiteral("keyValueKeys"));
+    m_retry->hide();
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_refresh);
+
+    auto *permissions = new QGroupBox(tr("Permissions the plugin declares"), this);
+    auto *permissionsLayout = new QVBoxLayout(permissions);
+    permissionsLayout->addWidget(m_manifestSource);
+    permissionsLayout->addWidget(m_permissions, 1);
+    permissionsLayout->addWidget(m_openPaths);
+
+    auto *store = new QGroupBox(tr("Key/value store"), this);
+    auto *storeLayout = new QVBoxLayout(store);
+    storeLayout->addWidget(m_summary);
+    storeLayout->addWidget(m_quota);
+    storeLayout->addWidget(new QLabel(tr("Largest keys:"), store));
+    storeLayout->addWidget(m_largestTable, 1);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(permissions, 1);
+    top->addWidget(store, 1);
+
+    auto *keys = new QGroupBox(tr("Keys"), this);
+    auto *list = new QWidget(keys);
+    auto *listLayout = new QVBoxLayout(list);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_keyTable, 1);
+    auto *status = new QHBoxLayout;
+    status->addWidget(m_keysStatus, 1);
+    status->addWidget(m_retry);
+    listLayout->addLayout(status);
+    auto *split = new QSplitter(Qt::Horizontal, keys);
+    split->addWidget(list);
+    split->addWidget(m_viewer);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto *keysLayout = new QVBoxLayout(keys);
+    keysLayout->addWidget(split);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addLayout(top, 2);
+    layout->addWidget(keys, 3);
+
+    connect(m_refresh, &QPushButton::clicked, this, [this] {
+        Q_EMIT refreshRequested(m_appId);
+        refresh();
+    });
+    connect(m_retry, &QPushButton::clicked, this, [this] { m_keys->fetchMore({}); });
+    connect(m_keys, &KeyspaceModel::pageWanted, this, [this](const QString &app, const QByteArray &cursor) {
+        if (!m_browser)
+            return;
+        m_browser->page(app, cursor, this, [this, app](const KeyspacePage &page) { m_keys->addPage(app, page); });
+    });
+    connect(m_keys, &KeyspaceModel::stateChanged, this, [this] {
+        updateKeysStatus();
+        // A page may bring no new key (SCAN steps through the whole store, and
+        // most of it belongs to other apps): go on until the list fills the
+        // view or the namespace ends, as scrolling would.
+        const QScrollBar *bar = m_keyTable->verticalScrollBar();
+        if (m_keys->canFetchMore({}) && bar->value() >= bar->maximum())
+            m_keys->fetchMore({});
+    });
+    const auto showSelected = [this](QTableView *table, KeyspaceModel *model) {
+        connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                [this, model](const QModelIndex &current) {
+                    if (current.isValid())
+                        m_viewer->showKey(m_appId, model->keyAt(current.row()).name);
+                });
+    };
+    showSelected(m_keyTable, m_keys);
+    showSelected(m_largestTable, m_largest);
+    connect(m_viewer, &KeyValueViewer::changed, this,
+            [this](const QString &action, const QString &app, const QString &detail) {
+                Q_EMIT changed(action, app, detail);
+                readSummary();
+            });
+    connect(m_viewer, &KeyValueViewer::keyRemoved, this, [this](const QByteArray &key) {
+        m_keys->removeKey(key);
+        m_largest->removeKey(key);
+    });
+    connect(m_viewer, &KeyValueViewer::failed, this, &PlatformServicesView::failed);
+
+    m_manifestSource->setText(tr("Reading platform.json…"));
+    setBrowser(nullptr);
+}
+
+PlatformServicesView::~PlatformServicesView() = default;
+
+void PlatformServicesView::setBrowser(KeyspaceBrowser *browser, const QString &why)
+{
+    m_browser = browser;
+    m_viewer->setBrowser(browser);
+    if (!browser) {
+        m_summaries.invalidate();
+        m_summary->setText(why);
+        m_quota->hide();
+        m_keys->restart(QString());
+        m_largest->restart(QString());
+        m_viewer->clear();
+        updateKeysStatus();
+        return;
+    }
+    refresh();
+}
+
+void PlatformServicesView::refresh()
+{
+    if (!m_browser)
+        return;
+    m_viewer->clear();
+    m_keys->restart(m_appId);
+    m_keys->fetchMore({});
+    readSummary();
+}
+
+void PlatformServicesView::readSummary()
+{
+    if (!m_browser)
+        return;
+    m_summary->setText(tr("Counting the keys…"));
+    m_browser->summary(m_appId, this,
+                       m_summaries.startGuarded([this](const KeyspaceSummary &summary) { showSummary(summary); }));
+}
+
+void PlatformServicesView::showSummary(const KeyspaceSummary &summary)
+{
+    if (!summary.error.isEmpty()) {
+        m_summary->setText(summary.error);
+        m_bytes = -1;
+        m_largest->restart(QString());
+        updateQuota();
+        return;
+    }
+    const QLocale locale;
+    m_summary->setText(tr("%Ln keys, %1 of memory", nullptr, int(std::min<qint64>(summary.keys, INT_MAX)))
+                           .arg(locale.formattedDataSize(summary.bytes)));
+    m_bytes = summary.bytes;
+    m_largest->setKeys(m_appId, summary.largest);
+    updateQuota();
+}
+
+void PlatformServicesView::setManifest(const PlatformManifestResult &manifest, const QString &source)
+{
+    m_permissions->clear();
+    if (!manifest.ok()) {
+        m_manifestSource->setText(tr("platform.json at %1 is refused: %2")
+                                      .arg(UntrustedText::line(source), manifest.errors.join(QLatin1Char(' '))));
+        m_openPaths->clear();
+        m_quotaMb = PlatformManifest::DefaultQuotaMb;
+        updateQuota();
+        return;
+    }
+    m_manifestSource->setText(manifest.manifest.permissions.isEmpty()
+                                  ? tr("platform.json at %1 declares no permission.").arg(UntrustedText::line(source))
+                                  : tr("From platform.json at %1.").arg(UntrustedText::line(source)));
+    for (const PlatformManifest::Permission &permission : manifest.manifest.permissions) {
+        auto *item = new QTreeWidgetItem(m_permissions);
+        item->setText(0, UntrustedText::line(permission.name));
+        item->setText(1, UntrustedText::line(permission.description));
+        item->setToolTip(1, UntrustedText::toolTip(permission.description));
+    }
+    QStringList paths;
+    for (const QString &path : manifest.manifest.anonymousPaths)
+        paths.append(UntrustedText::line(path));
+    m_openPaths->setText(paths.isEmpty() ? tr("Every path asks who the visitor is.")
+                                         : tr("Open without signing in: %1").arg(paths.join(QStringLiteral(", "))));
+    m_quotaMb = manifest.manifest.quotaMb();
+    updateQuota();
+}
+
+void PlatformServicesView::setManifestError(const QString &error)
+{
+    m_permissions->clear();
+    m_openPaths->clear();
+    m_manifestSource->setText(error);
+    m_quotaMb = PlatformManifest::DefaultQuotaMb;
+    updateQuota();
+}
+
+void PlatformServicesView::updateQuota()
+{
+    const qint64 quota = qint64(m_quotaMb) * 1024 * 1024;
+    m_overQuota = m_bytes > quota;
+    if (m_bytes < 0 || !m_browser) {
+        m_quota->hide();
+        return;
+    }
+    const QLocale locale;
+    m_quota->show();
+    m_quota->setValue(int(std::min<qint64>(1000, m_bytes * 1000 / quota)));
+    m_quota->setFormat(
+        m_overQuota
+            ? tr("Over its quota: %1 of %2").arg(locale.formattedDataSize(m_bytes), locale.formattedDataSize(quota))
+            : tr("%1 of its %2 quota (%3 %)")
+                  .arg(locale.formattedDataSize(m_bytes), locale.formattedDataSize(quota),
+                       locale.toString(double(m_bytes) * 100.0 / double(quota), 'f', 0)));
+    QPalette palette = m_quota->palette();
+    palette.setColor(QPalette::Highlight,
+                     m_overQuota ? QColor(0xc0, 0x39, 0x2b) : QWidget::palette().color(QPalette::Highlight));
+    m_quota->setPalette(palette);
+    m_quota->setToolTip(tr("Memory the app's keys take in the store, against the quota its platform.json asks for "
+                           "(%1 MB when it asks for none). The store does not stop an app at its quota: an app "
+                           "over it is shown here.")
+                            .arg(PlatformManifest::DefaultQuotaMb));
+}
+
+void PlatformServicesView::updateKeysStatus()
+{
+    const QLocale locale;
+    const int shown = m_keys->rowCount();
+    m_retry->setVisible(!m_keys->error().isEmpty());
+    if (!m_browser)
+        m_keysStatus->clear();
+    else if (!m_keys->error().isEmpty())
+        m_keysStatus->setText(m_keys->error());
+    else if (m_keys->isLoading())
+        m_keysStatus->setText(tr("%Ln keys shown, reading more…", nullptr, shown));
+    else if (m_keys->isComplete())
+        m_keysStatus->setText(tr("All %Ln keys shown.", nullptr, shown));
+    else
+        m_keysStatus->setText(tr("%Ln keys shown; scroll down for more.", nullptr, shown));
+}
+
+QString PlatformServicesView::summaryText() const
+{
+    return m_summary->text();
+}
+
+QString PlatformServicesView::quotaText() const
+{
+    return m_quota->isHidden() ? QString() : m_quota->text();
+}
+
+QString PlatformServicesView::keysStatusText() const
+{
+    return m_keysStatus->text();
+}
+
+QStringList PlatformServicesView::permissionNames() const
+{
+    QStringList names;
+    for (int i = 0; i < m_permissions->topLevelItemCount(); ++i)
+        names.append(m_permissions->topLevelItem(i)->text(0));
+    return names;
+}
+
+} // namespace Dockmaster

@@ -272,6 +272,10 @@
         <source>&lt;b&gt;%1:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1：&lt;/b&gt;%2</translation>
     </message>
+    <message>
+        <source>Platform services</source>
+        <translation>平台服务</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ApprovalConfirmDialog</name>
@@ -3081,8 +3085,8 @@
         <translation>已删除键 %1</translation>
     </message>
     <message>
-        <source>Only a text value shown in full can be edited here.</source>
-        <translation>此处只能编辑完整显示的文本值。</translation>
+        <source>Only a text value shown in full, without hidden characters, can be edited here.</source>
+        <translation>此处只能编辑完整显示且不含隐藏字符的文本值。</translation>
     </message>
 </context>
 <context>

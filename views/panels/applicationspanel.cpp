@@ -99,6 +99,8 @@ ApplicationsPanel::ApplicationsPanel(ApplicationsModel *model, QWidget *parent)
             menu->addAction(tr("Search %1 log history…").arg(environmentDisplayName(environment)), this,
                             [this, appId, environment] { Q_EMIT logHistoryRequested(appId, environment); });
         }
+        menu->addSeparator();
+        menu->addAction(tr("Platform services"), this, [this, appId] { Q_EMIT platformServicesRequested(appId); });
         menu->popup(m_view->viewport()->mapToGlobal(position));
     });
 

@@ -40,6 +40,7 @@ Q_SIGNALS:
     void openLogsRequested(const QString &appId, Dockmaster::Environment environment);
     void logHistoryRequested(const QString &appId, Dockmaster::Environment environment);
     void openConfigRequested(const QString &appId, Dockmaster::Environment environment);
+    void platformServicesRequested(const QString &appId);
 
 protected:
     void clearChoiceFilters() override;

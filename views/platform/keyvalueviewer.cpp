@@ -38,11 +38,15 @@ QString shownValue(const QByteArray &bytes)
     return UntrustedText::details(escaped);
 }
 
-bool isUtf8(const QByteArray &bytes)
+// Whether the text editor gives back exactly these bytes when nothing is
+// typed: UTF-8 without carriage returns (the editor turns line ends into
+// \n) and without characters the viewer reveals (an admin would edit what
+// they cannot see).
+bool editsLosslessly(const QByteArray &bytes)
 {
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    (void)utf8.decode(bytes);
-    return !utf8.hasError();
+    const QString text = utf8.decode(bytes);
+    return !utf8.hasError() && !bytes.contains('\r') && !UntrustedText::hasHiddenCharacters(text);
 }
 
 } // namespace
@@ -247,14 +251,14 @@ void KeyValueViewer::updateButtons()
 {
     const bool shown = !m_key.isEmpty() && !m_loading && m_value.error.isEmpty();
     const bool editing = isEditing();
-    // Only a whole string of text is edited: a cut-off or binary value saved
-    // back from the viewer would lose what was not shown.
+    // Only a whole string of plain text is edited: a cut-off or binary value
+    // saved back from the viewer would lose what was not shown.
     const bool editable
-        = shown && m_value.type == QLatin1String("string") && !m_value.truncated && isUtf8(m_value.text);
+        = shown && m_value.type == QLatin1String("string") && !m_value.truncated && editsLosslessly(m_value.text);
     m_edit->setVisible(!editing);
     m_edit->setEnabled(editable);
     m_edit->setToolTip(shown && !editable && m_value.type == QLatin1String("string")
-                           ? tr("Only a text value shown in full can be edited here.")
+                           ? tr("Only a text value shown in full, without hidden characters, can be edited here.")
                            : QString());
     m_save->setVisible(editing);
     m_cancel->setVisible(editing);

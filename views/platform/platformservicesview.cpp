@@ -36,8 +36,16 @@ QTableView *keyTableFor(KeyspaceModel *model, QWidget *parent)
     // One line of text per key: thousands of them are scrolled through.
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     table->horizontalHeader()->setSectionResizeMode(KeyspaceModel::NameColumn, QHeaderView::Stretch);
-    for (const int column : { KeyspaceModel::TypeColumn, KeyspaceModel::ExpiresColumn, KeyspaceModel::SizeColumn })
-        table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // Fixed widths, not ResizeToContents: that measures every row again on
+    // each page that arrives, which stalls the window at tens of thousands.
+    const QFontMetrics metrics = table->fontMetrics();
+    const std::pair<int, const char *> widest[] = { { KeyspaceModel::TypeColumn, "Sorted set" },
+                                                    { KeyspaceModel::ExpiresColumn, "no expiry" },
+                                                    { KeyspaceModel::SizeColumn, "1023.99 KiB" } };
+    for (const auto &[column, sample] : widest)
+        table->setColumnWidth(column,
+                              std::max(table->horizontalHeader()->sectionSizeHint(column),
+                                       metrics.horizontalAdvance(QString::fromLatin1(sample)) + 24));
     return table;
 }
 

@@ -145,10 +145,12 @@ Shell::Shell(ShellOptions options, QObject *parent)
     m_editors = std::make_unique<EditorTabs>(m_window->editorArea(), *m_syntax);
     m_platformServices
         = std::make_unique<PlatformServicesController>(m_client.get(), m_keyValue.get(), m_window->editorArea());
-    connect(m_window.get(), &MainWindow::platformServicesRequested, this, [this](const QString &appId) {
+    const auto openPlatformServices = [this](const QString &appId) {
         if (const int row = m_applications->rowOfKey(appId); row >= 0)
             m_platformServices->open(m_applications->itemAt(row));
-    });
+    };
+    connect(m_window.get(), &MainWindow::platformServicesRequested, this, openPlatformServices);
+    connect(m_window->applicationsPanel(), &ApplicationsPanel::platformServicesRequested, this, openPlatformServices);
     connect(m_platformServices.get(), &PlatformServicesController::audit, this,
             [this](const QString &action, const QString &appId, const QString &detail) {
                 recordAudit(action, appId, QString(), detail);

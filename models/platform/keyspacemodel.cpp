@@ -94,19 +94,25 @@ void KeyspaceModel::fetchMore(const QModelIndex &parent)
     Q_EMIT pageWanted(m_appId, m_cursor);
 }
 
-QString KeyspaceModel::displayName(const QByteArray &name)
+QString KeyspaceModel::bytesAsText(const QByteArray &bytes, QByteArrayView kept)
 {
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    QString text = utf8.decode(name);
-    if (utf8.hasError()) {
-        text.clear();
-        for (const char byte : name) {
-            const auto c = static_cast<unsigned char>(byte);
-            text += c >= 0x20 && c < 0x7f ? QString(QLatin1Char(byte))
-                                          : QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
-        }
+    const QString text = utf8.decode(bytes);
+    if (!utf8.hasError())
+        return text;
+    QString escaped;
+    for (const char byte : bytes) {
+        const auto c = static_cast<unsigned char>(byte);
+        escaped += (c >= 0x20 && c < 0x7f) || kept.contains(byte)
+            ? QString(QLatin1Char(byte))
+            : QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
     }
-    return UntrustedText::line(text);
+    return escaped;
+}
+
+QString KeyspaceModel::displayName(const QByteArray &name)
+{
+    return UntrustedText::line(bytesAsText(name));
 }
 
 QString KeyspaceModel::typeName(const QString &type)

@@ -38,6 +38,10 @@ public:
     // A key name for one-line places: UTF-8 shown as text (hidden characters
     // revealed), other bytes as \xNN.
     static QString displayName(const QByteArray &name);
+    // Stored bytes as text, before UntrustedText bounds and reveals them:
+    // UTF-8 as it is; anything else with every byte outside printable ASCII
+    // (and the line breaks and tabs named in `kept`) as \xNN.
+    static QString bytesAsText(const QByteArray &bytes, QByteArrayView kept = {});
     // A type name as an admin reads it ("hash" -> "Hash").
     static QString typeName(const QString &type);
     // "no expiry", "45 s", "12 min", "3 h", "2 d".

@@ -20,22 +20,10 @@
 namespace Dockmaster {
 namespace {
 
-// A stored value as text: UTF-8 as it is (hidden characters revealed), other
-// bytes as \xNN, bounded.
+// A stored value as text (line breaks and tabs kept), bounded.
 QString shownValue(const QByteArray &bytes)
 {
-    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = utf8.decode(bytes);
-    if (!utf8.hasError())
-        return UntrustedText::details(text);
-    QString escaped;
-    for (const char byte : bytes) {
-        const auto c = static_cast<unsigned char>(byte);
-        escaped += (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t'
-            ? QString(QLatin1Char(byte))
-            : QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
-    }
-    return UntrustedText::details(escaped);
+    return UntrustedText::details(KeyspaceModel::bytesAsText(bytes, "\n\t"));
 }
 
 // Whether the text editor gives back exactly these bytes when nothing is

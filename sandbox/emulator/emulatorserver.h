@@ -9,6 +9,7 @@
 #include <memory>
 
 class QTcpServer;
+class QTimer;
 
 namespace Dockmaster {
 
@@ -44,6 +45,7 @@ private:
     std::optional<HttpResponse> httpsRedirect(const HttpRequest &request) const;
     void addRateLimitHeaders(HttpResponse &response);
     bool overRateLimit();
+    void saveSoon();
 
     GitLabEmulator::Shared &m_shared;
     GitLabEmulator *m_facade;
@@ -51,6 +53,7 @@ private:
     std::unique_ptr<GitLabApi> m_api;
     GitHttpBackend *m_git = nullptr;
     PipelineRunner *m_pipelines = nullptr;
+    QTimer *m_saveTimer = nullptr;
     qint64 m_windowStart = 0;
     int m_windowCount = 0;
 };

@@ -75,6 +75,11 @@ void GitLabEmulator::stop()
     m_baseUrl = QUrl();
 }
 
+void GitLabEmulator::saveState()
+{
+    m_shared->saveState();
+}
+
 bool GitLabEmulator::isRunning() const
 {
     return m_thread != nullptr;

@@ -66,6 +66,9 @@ public:
 
     bool start();
     void stop();
+    // Writes the state file now, as a backup of GitLab's database would be
+    // taken (the server writes it at most 200 ms after a change on its own).
+    void saveState();
     bool isRunning() const;
     QUrl baseUrl() const; // http://127.0.0.1:<port>
     QUrl apiUrl() const;  // baseUrl + /api/v4

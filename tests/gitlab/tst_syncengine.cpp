@@ -561,6 +561,7 @@ private Q_SLOTS:
         QVERIFY(requestsBefore > 0);
         // The backup, as GitLab's backup would hold the database.
         const QString stateFile = m_dir.filePath(QStringLiteral("gitlab/emulator-state.json"));
+        m_emulator->saveState();
         QVERIFY(QFile::exists(stateFile));
         const QString backup = m_dir.filePath(QStringLiteral("gitlab-backup.json"));
         QVERIFY(QFile::copy(stateFile, backup));

@@ -2097,6 +2097,73 @@
     </message>
 </context>
 <context>
+    <name>Dockmaster::EdgeGrantsFile</name>
+    <message>
+        <source>%1: granted to nobody (was %2)</source>
+        <translation>%1：不再授予任何角色（原为 %2）</translation>
+    </message>
+    <message>
+        <source>%1: granted to %2</source>
+        <translation>%1：授予 %2</translation>
+    </message>
+    <message>
+        <source>%1: granted to %2 (was %3)</source>
+        <translation>%1：授予 %2（原为 %3）</translation>
+    </message>
+    <message>
+        <source>%1: open without sign-in</source>
+        <translation>%1：无需登录即可访问</translation>
+    </message>
+    <message>
+        <source>%1: behind the sign-in again</source>
+        <translation>%1：重新需要登录</translation>
+    </message>
+    <message>
+        <source>the permission name %1 is not allowed: lower-case letters, digits and ._- only, starting with a letter.</source>
+        <translation>权限名 %1 不被允许：只能使用小写字母、数字和 ._-，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>the role %1 of %2 is not allowed: letters, digits and ._- only, at most 64.</source>
+        <translation>%2 的角色 %1 不被允许：只能使用字母、数字和 ._-，最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>%1 is granted to %2 roles: at most %3 are allowed.</source>
+        <translation>%1 授予了 %2 个角色：最多允许 %3 个。</translation>
+    </message>
+    <message>
+        <source>at most %1 permissions can be granted.</source>
+        <translation>最多可以授予 %1 项权限。</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 KiB.</source>
+        <translation>文件大于 %1 KiB。</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object (%1).</source>
+        <translation>它不是 JSON 对象（%1）。</translation>
+    </message>
+    <message>
+        <source>&quot;grants&quot; must map each permission to a list of roles.</source>
+        <translation>&quot;grants&quot; 必须把每项权限映射到一个角色列表。</translation>
+    </message>
+    <message>
+        <source>the roles of %1 must be a list.</source>
+        <translation>%1 的角色必须是列表。</translation>
+    </message>
+    <message>
+        <source>&quot;open_paths&quot; must be a list of paths.</source>
+        <translation>&quot;open_paths&quot; 必须是路径列表。</translation>
+    </message>
+    <message>
+        <source>the open path %1 is not allowed: it starts with / and has letters, digits and /_.- only (a folder ends with /; not the whole site).</source>
+        <translation>开放路径 %1 不被允许：必须以 / 开头，只能包含字母、数字和 /_.-（文件夹以 / 结尾；不能是整个站点）。</translation>
+    </message>
+    <message>
+        <source>at most %1 paths can be open.</source>
+        <translation>最多可以开放 %1 个路径。</translation>
+    </message>
+</context>
+<context>
     <name>Dockmaster::EditorTabs</name>
     <message>
         <source>Close editor</source>
@@ -2529,6 +2596,136 @@
         <translation>
             <numerusform>未推送的提交 %1 修改了 %n 个文件；Dockmaster 每次只推送一个文件。请将其保留为分支，并在 GitLab 上合并。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::GrantsEditor</name>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Save grants...</source>
+        <translation>保存授权(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>What the plugin uses it for</source>
+        <translation>插件的用途</translation>
+    </message>
+    <message>
+        <source>Granted to roles</source>
+        <translation>授予的角色</translation>
+    </message>
+    <message>
+        <source>Double-click the roles to change them; separate roles with commas.</source>
+        <translation>双击角色即可修改；多个角色用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Path the plugin asks to open</source>
+        <translation>插件请求开放的路径</translation>
+    </message>
+    <message>
+        <source>Open without sign-in</source>
+        <translation>无需登录即可访问</translation>
+    </message>
+    <message>
+        <source>Grants in:</source>
+        <translation>授权环境：</translation>
+    </message>
+    <message>
+        <source>(no longer declared by the plugin)</source>
+        <translation>（插件已不再声明）</translation>
+    </message>
+    <message>
+        <source>%1 (no longer asked for)</source>
+        <translation>%1（插件已不再请求）</translation>
+    </message>
+    <message>
+        <source>Reading the grants of %1...</source>
+        <translation>正在读取 %1 的授权...</translation>
+    </message>
+    <message>
+        <source>Nothing is granted in %1: signed-in visitors reach the plugin without any permission.</source>
+        <translation>%1 中没有任何授权：已登录的访问者访问插件时不带任何权限。</translation>
+    </message>
+    <message>
+        <source>As committed on %1.</source>
+        <translation>与 %1 上已提交的内容一致。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Save grants</source>
+        <translation>保存授权</translation>
+    </message>
+    <message>
+        <source>Commit these grants to %1? Its pipeline deploys them to the host&apos;s nginx.</source>
+        <translation>将这些授权提交到 %1 吗？其流水线会把它们部署到主机的 nginx。</translation>
+    </message>
+    <message>
+        <source>Checking and committing the grants...</source>
+        <translation>正在检查并提交授权...</translation>
+    </message>
+    <message>
+        <source>Changed here, not saved yet: %1</source>
+        <translation>已在此修改，尚未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Dockmaster::GrantsPublisher</name>
+    <message>
+        <source>Not connected to GitLab.</source>
+        <translation>未连接到 GitLab。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 on %2: %3</source>
+        <translation>无法读取 %2 上的 %1：%3</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is %3, more than a grants file may be.</source>
+        <translation>%2 上的 %1 大小为 %3，超出了授权文件允许的大小。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is refused: %3</source>
+        <translation>%2 上的 %1 被拒绝：%3</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有任何更改。</translation>
+    </message>
+    <message>
+        <source>This profile has no sign-in check URL (Settings, Platform services): without it the edge cannot tell who a visitor is, so nothing can be granted.</source>
+        <translation>此配置没有登录校验 URL（设置 &gt; 平台服务）：没有它，边缘无法识别访问者，因此无法授予任何权限。</translation>
+    </message>
+    <message>
+        <source>The outer nginx site cannot be rendered with these grants: %1</source>
+        <translation>无法用这些授权渲染外层 nginx 站点：%1</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>%1 refuses the outer nginx site rendered with these grants: %2</source>
+        <translation>%1 拒绝了用这些授权渲染的外层 nginx 站点：%2</translation>
+    </message>
+    <message>
+        <source>Someone changed %1 since the grants were read. Nothing was written; the grants are read again.</source>
+        <translation>读取授权后有人修改了 %1。未写入任何内容；正在重新读取授权。</translation>
+    </message>
+    <message>
+        <source>GitLab refused the commit to %1: %2</source>
+        <translation>GitLab 拒绝了向 %1 的提交：%2</translation>
     </message>
 </context>
 <context>
@@ -4019,6 +4216,22 @@
         <source>The plugin has no platform.json at %1: it declares no permission and has the platform&apos;s default key/value quota.</source>
         <translation>插件在 %1 处没有 platform.json：它未声明任何权限，使用平台默认的键值存储配额。</translation>
     </message>
+    <message>
+        <source>The management repository of %1 is not known yet; sync first.</source>
+        <translation>尚不知道 %1 的管理仓库；请先同步。</translation>
+    </message>
+    <message>
+        <source>The host of %1 in %2 is not in the inventory; nothing was written.</source>
+        <translation>%1 在 %2 的主机不在清单中；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1, commit %2: %3</source>
+        <translation>%1，提交 %2：%3</translation>
+    </message>
+    <message>
+        <source>Committed as %1 to %2; its pipeline deploys the grants to the host.</source>
+        <translation>已作为 %1 提交到 %2；其流水线会把授权部署到主机。</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::PlatformServicesView</name>
@@ -4033,18 +4246,6 @@
     <message>
         <source>Platform services of %1 (%2)</source>
         <translation>%1（%2）的平台服务</translation>
-    </message>
-    <message>
-        <source>Permission</source>
-        <translation>权限</translation>
-    </message>
-    <message>
-        <source>What the plugin uses it for</source>
-        <translation>插件的用途说明</translation>
-    </message>
-    <message>
-        <source>Permissions the plugin declares</source>
-        <translation>插件声明的权限</translation>
     </message>
     <message>
         <source>Key/value store</source>
@@ -4085,14 +4286,6 @@
         <translation>来自 %1 处的 platform.json。</translation>
     </message>
     <message>
-        <source>Every path asks who the visitor is.</source>
-        <translation>所有路径都要求验证访问者身份。</translation>
-    </message>
-    <message>
-        <source>Open without signing in: %1</source>
-        <translation>无需登录即可访问：%1</translation>
-    </message>
-    <message>
         <source>Over its quota: %1 of %2</source>
         <translation>超出配额：%1 / %2</translation>
     </message>
@@ -4121,6 +4314,10 @@
         <translation>
             <numerusform>已显示 %Ln 个键；向下滚动以查看更多。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Permissions and who has them</source>
+        <translation>权限及其授予对象</translation>
     </message>
 </context>
 <context>
@@ -4222,6 +4419,10 @@
     <message>
         <source>Use letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64).</source>
         <translation>只能使用字母、数字、“.”、“_”或“-”（最多 64 个）。</translation>
+    </message>
+    <message>
+        <source>A sign-in page needs a sign-in check URL.</source>
+        <translation>登录页面需要登录校验 URL。</translation>
     </message>
 </context>
 <context>
@@ -6471,6 +6672,34 @@
         <source>Always the case with two or more production approvals.</source>
         <translation>生产环境需要两位或以上管理员批准时总是如此。</translation>
     </message>
+    <message>
+        <source>Sign-in at the edge: the hosts&apos; nginx asks the company&apos;s sign-in service about every request and passes the visitor&apos;s user, roles and granted permissions to the plugin, which never sees a password. Leave it empty if the platform has no sign-in service; permissions can then not be granted.</source>
+        <translation>边缘登录：主机的 nginx 会就每个请求询问公司的登录服务，并把访问者的用户、角色和已授予的权限传给插件，插件永远看不到密码。如果平台没有登录服务，请留空；此时无法授予权限。</translation>
+    </message>
+    <message>
+        <source>Sign-in check URL</source>
+        <translation>登录校验 URL</translation>
+    </message>
+    <message>
+        <source>Sign-in page</source>
+        <translation>登录页面</translation>
+    </message>
+    <message>
+        <source>https://auth.example.com/verify (optional)</source>
+        <translation>https://auth.example.com/verify（可选）</translation>
+    </message>
+    <message>
+        <source>Answers each request nginx asks about with 2xx and the X-Platform-User and X-Platform-Roles headers (signed in), 401 (not signed in) or 403 (refused).</source>
+        <translation>对 nginx 询问的每个请求作出回答：2xx 并附带 X-Platform-User 和 X-Platform-Roles 头（已登录）、401（未登录）或 403（拒绝）。</translation>
+    </message>
+    <message>
+        <source>https://auth.example.com/login (optional)</source>
+        <translation>https://auth.example.com/login（可选）</translation>
+    </message>
+    <message>
+        <source>Where visitors who are not signed in are sent. Empty: they get 401.</source>
+        <translation>未登录的访问者会被引导到这里。留空：他们会收到 401。</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::Shell</name>
@@ -6936,6 +7165,10 @@ Push it now, keep it as a branch on GitLab, or discard it? Cancel keeps it and a
     <message>
         <source>Use https:// (plain http is only accepted for servers on this computer).</source>
         <translation>请使用 https://（仅本机上的服务器允许使用明文 http）。</translation>
+    </message>
+    <message>
+        <source>Use an http:// or https:// address with a path of letters, digits and /_.~- only.</source>
+        <translation>请使用 http:// 或 https:// 地址，路径只能包含字母、数字和 /_.~-。</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,13 @@ QList<QPair<QString, QString>> Profile::validate() const
         && !QRegularExpression(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$")).match(keyValueAdminUser).hasMatch())
         check("keyValueAdminUser",
               QCoreApplication::translate("Dockmaster::Profile", "Use letters, digits, '.', '_' or '-' (at most 64)."));
+    if (!edgeAuthUrl.isEmpty())
+        check("edgeAuthUrl", Validation::edgeUrl(edgeAuthUrl));
+    if (!edgeLoginUrl.isEmpty())
+        check("edgeLoginUrl",
+              edgeAuthUrl.isEmpty()
+                  ? QCoreApplication::translate("Dockmaster::Profile", "A sign-in page needs a sign-in check URL.")
+                  : Validation::edgeUrl(edgeLoginUrl));
     if (approvalSlaHours < 1 || approvalSlaHours > 24 * 30)
         check("approvalSlaHours",
               QCoreApplication::translate("Dockmaster::Profile", "Choose between 1 hour and 30 days."));

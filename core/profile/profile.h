@@ -42,6 +42,13 @@ struct Profile {
     // the system's trusted CAs) and name the host.
     bool keyValueTls = true;
     QString keyValueCaFile;
+    // Identity at the edge (issue 18): the outer nginx asks edgeAuthUrl about
+    // every request (auth_request; 2xx with X-Platform-User/-Roles headers:
+    // signed in, 401: not, 403: refused) and sends visitors who are not
+    // signed in to edgeLoginUrl (empty: they get 401). Empty edgeAuthUrl: no
+    // sign-in at the edge, and no grants can be given.
+    QString edgeAuthUrl;
+    QString edgeLoginUrl;
     int approvalSlaHours = 24;
     bool requireSecondApprover = true; // two-person rule for production
     // How many distinct admins (none the requester) approve before a release

@@ -47,6 +47,8 @@ std::optional<Profile> ProfileStore::load(const QString &name) const
     profile.lokiTenant = m_settings->value(QStringLiteral("lokiTenant")).toString();
     profile.keyValueAddress = m_settings->value(QStringLiteral("keyValueAddress")).toString();
     profile.keyValueAppAddress = m_settings->value(QStringLiteral("keyValueAppAddress")).toString();
+    profile.edgeAuthUrl = m_settings->value(QStringLiteral("edgeAuthUrl")).toString();
+    profile.edgeLoginUrl = m_settings->value(QStringLiteral("edgeLoginUrl")).toString();
     profile.keyValueAdminUser = m_settings->value(QStringLiteral("keyValueAdminUser")).toString();
     profile.keyValueTls = m_settings->value(QStringLiteral("keyValueTls"), true).toBool();
     profile.keyValueCaFile = m_settings->value(QStringLiteral("keyValueCaFile")).toString();
@@ -103,6 +105,8 @@ void ProfileStore::save(const Profile &profile)
     m_settings->setValue(QStringLiteral("lokiTenant"), profile.lokiTenant);
     m_settings->setValue(QStringLiteral("keyValueAddress"), profile.keyValueAddress);
     m_settings->setValue(QStringLiteral("keyValueAppAddress"), profile.keyValueAppAddress);
+    m_settings->setValue(QStringLiteral("edgeAuthUrl"), profile.edgeAuthUrl);
+    m_settings->setValue(QStringLiteral("edgeLoginUrl"), profile.edgeLoginUrl);
     m_settings->setValue(QStringLiteral("keyValueAdminUser"), profile.keyValueAdminUser);
     m_settings->setValue(QStringLiteral("keyValueTls"), profile.keyValueTls);
     m_settings->setValue(QStringLiteral("keyValueCaFile"), profile.keyValueCaFile);

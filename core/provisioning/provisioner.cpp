@@ -11,6 +11,7 @@
 #include "core/provisioning/pluginskeleton.h"
 #include "core/render/appenvironmentspec.h"
 #include "core/render/configrenderer.h"
+#include "core/render/environmentrender.h"
 #include "core/render/renderinput.h"
 #include "core/util/enumkeys.h"
 #include "core/util/localdisk.h"
@@ -49,7 +50,7 @@ bool isKnownHostsLine(const QString &line)
 // What the renderer needs of one placement, as the inventory records it; the
 // environment branches and the deploy variables are built from the same one.
 AppEnvironmentSpec specForPlacement(const AllocationRecord &record, const AllocationPlacement &placement,
-                                    Environment environment)
+                                    Environment environment, const EnvironmentRender::Edge &edge = {})
 {
     AppEnvironmentSpec spec = AppEnvironmentSpec::withDefaults(record.id, environment);
     spec.setValue(RenderField::HostName, placement.host);
@@ -58,6 +59,7 @@ AppEnvironmentSpec specForPlacement(const AllocationRecord &record, const Alloca
     spec.setValue(RenderField::FallbackPort, QString::number(placement.fallbackPort));
     spec.setValue(RenderField::Domain, placement.domain);
     spec.setValue(RenderField::FallbackMode, ProvisionValidation::renderFallbackKey(record.fallbackMode));
+    EnvironmentRender::applyEdge(spec, edge);
     return spec;
 }
 
@@ -723,7 +725,8 @@ void Provisioner::pushBranches(const QString &httpUrl, const QString &codeSha, c
             done(tr("The allocation of %1 has no %2 placement.").arg(m_record.id, environmentName));
             return;
         }
-        const RenderInputResult checked = RenderInput::validate(specForPlacement(m_record, *p, *environment));
+        const EnvironmentRender::Edge edge { m_edgeAuthUrl, m_edgeLoginUrl, {} };
+        const RenderInputResult checked = RenderInput::validate(specForPlacement(m_record, *p, *environment, edge));
         if (!checked.ok()) {
             QStringList reasons;
             for (const FieldError &e : checked.errors)
@@ -740,6 +743,7 @@ void Provisioner::pushBranches(const QString &httpUrl, const QString &codeSha, c
         for (const RenderedFile &file : rendered.files)
             content.files.insert(file.path, file.content);
         content.files.insert(QStringLiteral(".gitmodules"), gitmodules);
+        content.files.insert(QString::fromLatin1(EdgeGrants::FilePath), edge.grants.toJson());
         content.gitlinks.insert(QStringLiteral("codes"), codeSha);
         content.message
             = QStringLiteral("Provision %1 for %2\n\ncodes: %3\n").arg(environmentName, m_record.id, codeSha);

@@ -61,6 +61,13 @@ public:
     // Not owned; without one (a platform without a key/value store) the
     // KeyValueUser step has nothing to do and archive() nothing to remove there.
     void setKeyValueAdmin(AppKeyValueAdmin *admin) { m_keyValue = admin; }
+    // The profile's sign-in at the edge; a new app's branches start with it
+    // and with no grants (an empty platform/grants.json).
+    void setEdgeSignIn(const QString &authUrl, const QString &loginUrl)
+    {
+        m_edgeAuthUrl = authUrl;
+        m_edgeLoginUrl = loginUrl;
+    }
 
     bool isBusy() const { return m_busy; }
     QString appId() const { return m_record.id; }
@@ -133,6 +140,8 @@ private:
     QString m_authorName = QStringLiteral("Dockmaster");
     QString m_authorEmail = QStringLiteral("dockmaster@localhost");
     int m_dnsTtl = 300;
+    QString m_edgeAuthUrl;
+    QString m_edgeLoginUrl;
     bool m_busy = false;
     ProvisionRequest m_request;
     InventoryConfig m_config;

@@ -7,8 +7,16 @@
 
 namespace Dockmaster {
 
+void EnvironmentRender::applyEdge(AppEnvironmentSpec &spec, const Edge &edge)
+{
+    spec.setValue(RenderField::AuthUrl, edge.authUrl);
+    spec.setValue(RenderField::LoginUrl, edge.loginUrl);
+    spec.setValue(RenderField::PermissionGrants, edge.grants.permissionGrantsField());
+    spec.setValue(RenderField::AnonymousPaths, edge.grants.openPathsField());
+}
+
 AppEnvironmentSpec EnvironmentRender::specFor(const AppRecord &app, Environment environment, const HostRecord &host,
-                                              FallbackMode fallbackMode)
+                                              FallbackMode fallbackMode, const Edge &edge)
 {
     AppEnvironmentSpec spec = AppEnvironmentSpec::withDefaults(app.id, environment);
     const EnvironmentState *state = app.environment(environment);
@@ -20,6 +28,7 @@ AppEnvironmentSpec EnvironmentRender::specFor(const AppRecord &app, Environment 
         spec.setValue(RenderField::FallbackPort, QString::number(state->fallbackPort));
         spec.setValue(RenderField::Domain, state->domain);
     }
+    applyEdge(spec, edge);
     return spec;
 }
 

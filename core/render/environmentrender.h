@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/records.h"
+#include "core/platform/edgegrants.h"
 #include "core/render/appenvironmentspec.h"
 
 #include <QStringList>
@@ -19,9 +20,18 @@ public:
         QString error; // for people: a refused field, or a file the templates do not produce
     };
 
+    // Sign-in at the edge: the profile's URLs and the environment's grants
+    // (platform/grants.json on its branch). No auth URL: no sign-in.
+    struct Edge {
+        QString authUrl;
+        QString loginUrl;
+        EdgeGrants grants;
+    };
+
     // The platform defaults plus the app's host, address, ports and domain.
     static AppEnvironmentSpec specFor(const AppRecord &app, Environment environment, const HostRecord &host,
-                                      FallbackMode fallbackMode);
+                                      FallbackMode fallbackMode, const Edge &edge = {});
+    static void applyEdge(AppEnvironmentSpec &spec, const Edge &edge);
     // The branch shows which fallback the admin chose: a committed maintenance
     // page means the static one.
     static FallbackMode fallbackModeOf(const QStringList &repositoryFiles);

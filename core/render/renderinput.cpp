@@ -1,6 +1,7 @@
 #include "core/render/renderinput.h"
 
 #include "core/domain/platformvariables.h"
+#include "core/platform/edgegrants.h"
 #include "core/platform/platformmanifest.h"
 #include "core/util/validation.h"
 
@@ -172,7 +173,7 @@ EdgeIdentity checkIdentity(const AppEnvironmentSpec &spec, Checker &check)
     EdgeIdentity input;
     // URLs go into nginx directives as they are: a strict shape, nothing
     // nginx would read as a variable, a quote or the end of a directive.
-    const QString urlPattern = QStringLiteral("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9/_.~-]*)?");
+    const QString urlPattern = Validation::edgeUrlPattern();
     const QString urlHint = QCoreApplication::translate(
         "Dockmaster::RenderInput", "use an http:// or https:// address with a path of letters, digits and /_.~- only.");
     if (!spec.value(RenderField::AuthUrl).isEmpty())
@@ -213,9 +214,8 @@ EdgeIdentity checkIdentity(const AppEnvironmentSpec &spec, Checker &check)
                 const qsizetype equals = entry.indexOf(QLatin1Char('='));
                 const QString permission = entry.left(equals);
                 const QStringList roles = entry.mid(equals + 1).split(QLatin1Char('|'));
-                const bool rolesOk = std::all_of(roles.cbegin(), roles.cend(), [](const QString &role) {
-                    return matchesWhole(role, QStringLiteral("[A-Za-z0-9_.-]{1,64}"));
-                });
+                const bool rolesOk = std::all_of(roles.cbegin(), roles.cend(),
+                                                 [](const QString &role) { return EdgeGrantsFile::isRoleName(role); });
                 if (equals < 1 || !PlatformManifests::isPermissionName(permission) || !rolesOk || roles.size() > 8) {
                     check.fail(RenderField::PermissionGrants,
                                QCoreApplication::translate(

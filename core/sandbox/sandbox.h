@@ -30,6 +30,9 @@ public:
     // The domain suffixes of the demo inventory.
     virtual QString testDomainSuffix() const = 0;
     virtual QString productionDomainSuffix() const = 0;
+    // Sign-in at the edge as the demo platform has it (empty: none).
+    virtual QString edgeAuthUrl() const { return {}; }
+    virtual QString edgeLoginUrl() const { return {}; }
 
 Q_SIGNALS:
     void ready();

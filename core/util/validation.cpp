@@ -114,6 +114,19 @@ QString serverUrl(const QString &value, bool allowPlainHttpOnLoopback)
     return tr("Use https:// (plain http is only accepted for servers on this computer).");
 }
 
+QString edgeUrlPattern()
+{
+    return QStringLiteral("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9/_.~-]*)?");
+}
+
+QString edgeUrl(const QString &value)
+{
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(edgeUrlPattern()));
+    if (value.size() > 512 || !pattern.match(value).hasMatch())
+        return tr("Use an http:// or https:// address with a path of letters, digits and /_.~- only.");
+    return serverUrl(value);
+}
+
 QString gitlabUsername(const QString &value)
 {
     if (value.isEmpty())

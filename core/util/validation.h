@@ -16,6 +16,11 @@ QString serverUrl(const QString &value, bool allowPlainHttpOnLoopback = true);
 // "host:port", or several separated by commas (a cluster's seeds); a host is
 // a host name or an IP address.
 QString serverAddresses(const QString &value);
+// A URL that goes into an nginx directive as it is (the edge's sign-in check
+// and sign-in page): a strict shape with nothing nginx would read as a
+// variable, a quote or the end of a directive; https unless on this host.
+QString edgeUrl(const QString &value);
+QString edgeUrlPattern();
 // A GitLab username exactly as GitLab itself accepts one ("alice", ".admin",
 // "admin-"; never "x.git"). Every place that reads or asks for a username
 // uses this one rule, so provisioning and approvals cannot disagree.

@@ -20,6 +20,11 @@ struct SandboxSeedOptions {
     // When set, every host's "docker_api" (the sandbox points them all at its
     // local podman so live logs work on the demo apps).
     QString dockerApi;
+    // Sign-in at the edge as the sandbox profile has it: the environment
+    // branches are rendered with it, and the shops grant their permissions in
+    // production. Empty: no sign-in, nothing granted.
+    QString edgeAuthUrl;
+    QString edgeLoginUrl;
     // Every timestamp derives from this, so seeding is reproducible (same SHAs).
     QDateTime epoch = QDateTime(QDate(2026, 1, 5), QTime(9, 0), QTimeZone::UTC);
 };

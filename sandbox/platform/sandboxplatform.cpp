@@ -151,6 +151,8 @@ void SandboxPlatform::start()
     // 24-hour approval SLA, as on a real morning.
     const QDateTime now = QDateTime::currentDateTimeUtc();
     options.epoch = QDateTime(now.date(), QTime(now.time().hour(), 0), QTimeZone::UTC).addSecs(-30 * 3600);
+    options.edgeAuthUrl = edgeAuthUrl();
+    options.edgeLoginUrl = edgeLoginUrl();
     if (PodmanEngine::isInstalled()) {
         m_engine = std::make_unique<PodmanEngine>(podmanStateDir());
         options.dockerApi = QStringLiteral("unix://") + m_engine->socketPath();

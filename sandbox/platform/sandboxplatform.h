@@ -44,6 +44,13 @@ public:
     QString adminToken() const override;
     QString testDomainSuffix() const override { return QString::fromLatin1(TestSuffix); }
     QString productionDomainSuffix() const override { return QString::fromLatin1(ProductionSuffix); }
+    // As if each host ran oauth2-proxy next to its nginx (its usual port and
+    // auth path). Nothing answers there: the sandbox serves no visitors
+    // through the outer nginx, it only renders and checks its sites.
+    static constexpr const char *EdgeAuthUrl = "http://127.0.0.1:4180/oauth2/auth";
+    static constexpr const char *EdgeLoginUrl = "https://sso.plugins.example/oauth2/start";
+    QString edgeAuthUrl() const override { return QString::fromLatin1(EdgeAuthUrl); }
+    QString edgeLoginUrl() const override { return QString::fromLatin1(EdgeLoginUrl); }
     QString workingDirectory() const { return m_dir.path(); }
     GitLabEmulator *emulator() const { return m_emulator.get(); }
     // Apps whose containers run (empty until containersReady()).

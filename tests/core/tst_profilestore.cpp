@@ -27,6 +27,8 @@ private Q_SLOTS:
         profile.keyValueAdminUser = QStringLiteral("dockmaster");
         profile.keyValueTls = false; // not the default: it must be read back as saved
         profile.keyValueCaFile = QStringLiteral("/etc/ssl/kv-ca.pem");
+        profile.edgeAuthUrl = QStringLiteral("https://auth.example.com/verify");
+        profile.edgeLoginUrl = QStringLiteral("https://auth.example.com/login");
         {
             ProfileStore store(file);
             store.save(profile);

@@ -11,6 +11,16 @@ using namespace Dockmaster;
 class TestValidation : public QObject
 {
     Q_OBJECT
+    static Profile validProfile()
+    {
+        Profile profile;
+        profile.name = QStringLiteral("ok");
+        profile.gitlabUrl = QUrl(QStringLiteral("https://gitlab.example.com"));
+        profile.testDomainSuffix = QStringLiteral("test.example.com");
+        profile.productionDomainSuffix = QStringLiteral("example.com");
+        return profile;
+    }
+
 private Q_SLOTS:
     void hostileValuesAreRefusedEverywhere_data()
     {
@@ -189,11 +199,7 @@ private Q_SLOTS:
         QFETCH(QString, address);
         QFETCH(bool, tls);
         QFETCH(bool, ok);
-        Profile profile;
-        profile.name = QStringLiteral("ok");
-        profile.gitlabUrl = QUrl(QStringLiteral("https://gitlab.example.com"));
-        profile.testDomainSuffix = QStringLiteral("test.example.com");
-        profile.productionDomainSuffix = QStringLiteral("example.com");
+        Profile profile = validProfile();
         profile.keyValueAddress = address;
         profile.keyValueTls = tls;
         QStringList fields;
@@ -208,6 +214,46 @@ private Q_SLOTS:
         for (const auto &problem : profile.validate())
             fields.append(problem.first);
         QCOMPARE(fields, QStringList { QStringLiteral("keyValueCaFile") });
+    }
+
+    // The edge's sign-in URLs go into nginx directives as they are, and the
+    // sign-in check carries visitors' cookies: a strict shape, https unless
+    // on the host itself.
+    void edgeSignInUrls_data()
+    {
+        QTest::addColumn<QString>("authUrl");
+        QTest::addColumn<QString>("loginUrl");
+        QTest::addColumn<QStringList>("refused");
+        const QStringList none;
+        QTest::newRow("https service") << "https://auth.example.com/verify" << "https://auth.example.com/login" << none;
+        QTest::newRow("oauth2-proxy beside nginx") << "http://127.0.0.1:4180/oauth2/auth" << "" << none;
+        QTest::newRow("plain http across the network")
+            << "http://auth.example.com/verify" << "" << QStringList { QStringLiteral("edgeAuthUrl") };
+        QTest::newRow("an nginx variable")
+            << "https://auth.example.com/$host" << "" << QStringList { QStringLiteral("edgeAuthUrl") };
+        QTest::newRow("a directive smuggled in")
+            << "https://auth.example.com/v;return 200" << "" << QStringList { QStringLiteral("edgeAuthUrl") };
+        QTest::newRow("a query") << "https://auth.example.com/v?next=x" << ""
+                                 << QStringList { QStringLiteral("edgeAuthUrl") };
+        QTest::newRow("a sign-in page without a check")
+            << "" << "https://auth.example.com/login" << QStringList { QStringLiteral("edgeLoginUrl") };
+        QTest::newRow("a quote in the sign-in page")
+            << "https://auth.example.com/verify"
+            << "https://auth.example.com/lo\"gin" << QStringList { QStringLiteral("edgeLoginUrl") };
+    }
+
+    void edgeSignInUrls()
+    {
+        QFETCH(QString, authUrl);
+        QFETCH(QString, loginUrl);
+        QFETCH(QStringList, refused);
+        Profile profile = validProfile();
+        profile.edgeAuthUrl = authUrl;
+        profile.edgeLoginUrl = loginUrl;
+        QStringList fields;
+        for (const auto &problem : profile.validate())
+            fields.append(problem.first);
+        QCOMPARE(fields, refused);
     }
 };
 

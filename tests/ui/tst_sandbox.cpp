@@ -24,6 +24,7 @@
 #include "views/panels/applicationspanel.h"
 #include "views/panels/approvalspanel.h"
 #include "views/panels/taghistorypanel.h"
+#include "views/platform/grantseditor.h"
 #include "views/platform/keyvalueviewer.h"
 #include "views/platform/platformservicesview.h"
 #include "views/provisioning/createappdialog.h"
@@ -593,6 +594,30 @@ private Q_SLOTS:
                                  15000);
         QCOMPARE(audit->itemAt(0).appId, shop);
         QTRY_VERIFY_WITH_TIMEOUT(!view->isOverQuota(), 30000); // the catalogue was most of it
+
+        // Grants: in production the shop lets finance and support see
+        // orders; an admin lets finance refund too, in one audited commit.
+        GrantsEditor *grants = view->grants();
+        auto *environments = grants->findChild<QComboBox *>(QStringLiteral("grantsEnvironment"));
+        QVERIFY(environments);
+        environments->setCurrentIndex(environments->findData(QStringLiteral("production")));
+        QTRY_COMPARE_WITH_TIMEOUT(grants->savedGrants().roles.value(QStringLiteral("orders.read")),
+                                  (QStringList { QStringLiteral("finance"), QStringLiteral("support") }), 30000);
+        QVERIFY(!grants->saveButton()->isEnabled()); // nothing changed yet
+        grants->setRoles(QStringLiteral("orders.refund"), QStringLiteral("finance"));
+        QVERIFY(grants->saveButton()->isEnabled());
+        grants->saveButton()->click();
+        QMessageBox *confirmGrants = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (confirmGrants = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr, 10000);
+        QVERIFY(confirmGrants->informativeText().contains(QLatin1String("orders.refund: granted to finance")));
+        confirmGrants->button(QMessageBox::Save)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !audit->items().isEmpty() && audit->itemAt(0).action == QLatin1String("app.grants-set"), 60000);
+        QCOMPARE(audit->itemAt(0).appId, shop);
+        QTRY_COMPARE_WITH_TIMEOUT(grants->savedGrants().roles.value(QStringLiteral("orders.refund")),
+                                  QStringList { QStringLiteral("finance") }, 30000);
+        QVERIFY2(grants->statusText().contains(QLatin1String("Committed as")), qPrintable(grants->statusText()));
     }
 
     // Deploying a tag from Tag history shows the same review as an approval

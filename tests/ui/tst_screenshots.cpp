@@ -15,6 +15,7 @@
 #include "tests/ui/demodata.h"
 #include "views/mainwindow.h"
 #include "views/panels/applicationspanel.h"
+#include "views/platform/grantseditor.h"
 #include "views/platform/keyvalueviewer.h"
 #include "views/platform/platformservicesview.h"
 #include "views/settings/connectioncheckdialog.h"
@@ -22,6 +23,7 @@
 #include "views/shell/translations.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QImage>
 #include <QLineEdit>
@@ -272,6 +274,21 @@ private Q_SLOTS:
             "anonymous_paths": ["/health.php", "/public/"],
             "kv_quota_mb": 1 })"),
                          QStringLiteral("v1.2.0"));
+        // Production grants: support and finance see orders, finance refunds,
+        // the health check is open; an admin is giving support the e-mails.
+        GrantsEditor *grants = view.grants();
+        grants->setEnvironments({ Environment::Test, Environment::Production });
+        auto *environments = grants->findChild<QComboBox *>(QStringLiteral("grantsEnvironment"));
+        environments->setCurrentIndex(1);
+        GrantsPublisher::Branch production;
+        production.environment = Environment::Production;
+        production.hasGrantsFile = true;
+        production.grants.roles.insert(QStringLiteral("orders.read"),
+                                       { QStringLiteral("finance"), QStringLiteral("support") });
+        production.grants.roles.insert(QStringLiteral("orders.refund"), { QStringLiteral("finance") });
+        production.grants.openPaths = { QStringLiteral("/health.php") };
+        grants->setBranch(production);
+        grants->setRoles(QStringLiteral("customers.contact"), QStringLiteral("support"));
         view.setBrowser(&browser);
         QTRY_VERIFY_WITH_TIMEOUT(view.largest()->rowCount() > 0 && view.keys()->rowCount() > 0, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(!view.keys()->isLoading(), 30000);

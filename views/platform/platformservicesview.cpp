@@ -3,6 +3,7 @@
 #include "core/platform/keyspacebrowser.h"
 #include "core/util/untrustedtext.h"
 #include "models/platform/keyspacemodel.h"
+#include "views/platform/grantseditor.h"
 #include "views/platform/keyvalueviewer.h"
 
 #include <QColor>
@@ -57,8 +58,7 @@ PlatformServicesView::PlatformServicesView(const QString &appId, const QString &
     , m_title(new QLabel(this))
     , m_refresh(new QPushButton(tr("&Refresh"), this))
     , m_manifestSource(new QLabel(this))
-    , m_permissions(new QTreeWidget(this))
-    , m_openPaths(new QLabel(this))
+    , m_grants(new GrantsEditor(this))
     , m_summary(new QLabel(this))
     , m_quota(new QProgressBar(this))
     , m_largest(new KeyspaceModel(this))
@@ -70,7 +70,7 @@ PlatformServicesView::PlatformServicesView(const QString &appId, const QString &
     , m_viewer(new KeyValueViewer(this))
 {
     setObjectName(QStringLiteral("platformServicesView"));
-    for (QLabel *label : { m_title, m_manifestSource, m_openPaths, m_summary, m_keysStatus }) {
+    for (QLabel *label : { m_title, m_manifestSource, m_summary, m_keysStatus }) {
         label->setTextFormat(Qt::PlainText);
         label->setWordWrap(true);
     }
@@ -79,10 +79,6 @@ PlatformServicesView::PlatformServicesView(const QString &appId, const QString &
     bold.setPointSizeF(bold.pointSizeF() * 1.2);
     m_title->setFont(bold);
     m_title->setText(tr("Platform services of %1 (%2)").arg(UntrustedText::line(appName), appId));
-    m_permissions->setObjectName(QStringLiteral("declaredPermissions"));
-    m_permissions->setHeaderLabels({ tr("Permission"), tr("What the plugin uses it for") });
-    m_permissions->setRootIsDecorated(false);
-    m_permissions->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_quota->setObjectName(QStringLiteral("keyValueQuota"));
     m_quota->setRange(0, 1000);
     m_quota->setTextVisible(true);
@@ -94,11 +90,10 @@ PlatformServicesView::PlatformServicesView(const QString &appId, const QString &
     header->addWidget(m_title, 1);
     header->addWidget(m_refresh);
 
-    auto *permissions = new QGroupBox(tr("Permissions the plugin declares"), this);
+    auto *permissions = new QGroupBox(tr("Permissions and who has them"), this);
     auto *permissionsLayout = new QVBoxLayout(permissions);
     permissionsLayout->addWidget(m_manifestSource);
-    permissionsLayout->addWidget(m_permissions, 1);
-    permissionsLayout->addWidget(m_openPaths);
+    permissionsLayout->addWidget(m_grants, 1);
 
     auto *store = new QGroupBox(tr("Key/value store"), this);
     auto *storeLayout = new QVBoxLayout(store);
@@ -233,11 +228,10 @@ void PlatformServicesView::showSummary(const KeyspaceSummary &summary)
 
 void PlatformServicesView::setManifest(const PlatformManifestResult &manifest, const QString &source)
 {
-    m_permissions->clear();
     if (!manifest.ok()) {
         m_manifestSource->setText(tr("platform.json at %1 is refused: %2")
                                       .arg(UntrustedText::line(source), manifest.errors.join(QLatin1Char(' '))));
-        m_openPaths->clear();
+        m_grants->setManifest({});
         m_quotaMb = PlatformManifest::DefaultQuotaMb;
         updateQuota();
         return;
@@ -245,25 +239,14 @@ void PlatformServicesView::setManifest(const PlatformManifestResult &manifest, c
     m_manifestSource->setText(manifest.manifest.permissions.isEmpty()
                                   ? tr("platform.json at %1 declares no permission.").arg(UntrustedText::line(source))
                                   : tr("From platform.json at %1.").arg(UntrustedText::line(source)));
-    for (const PlatformManifest::Permission &permission : manifest.manifest.permissions) {
-        auto *item = new QTreeWidgetItem(m_permissions);
-        item->setText(0, UntrustedText::line(permission.name));
-        item->setText(1, UntrustedText::line(permission.description));
-        item->setToolTip(1, UntrustedText::toolTip(permission.description));
-    }
-    QStringList paths;
-    for (const QString &path : manifest.manifest.anonymousPaths)
-        paths.append(UntrustedText::line(path));
-    m_openPaths->setText(paths.isEmpty() ? tr("Every path asks who the visitor is.")
-                                         : tr("Open without signing in: %1").arg(paths.join(QStringLiteral(", "))));
+    m_grants->setManifest(manifest.manifest);
     m_quotaMb = manifest.manifest.quotaMb();
     updateQuota();
 }
 
 void PlatformServicesView::setManifestError(const QString &error)
 {
-    m_permissions->clear();
-    m_openPaths->clear();
+    m_grants->setManifest({});
     m_manifestSource->setText(error);
     m_quotaMb = PlatformManifest::DefaultQuotaMb;
     updateQuota();
@@ -331,8 +314,8 @@ QString PlatformServicesView::keysStatusText() const
 QStringList PlatformServicesView::permissionNames() const
 {
     QStringList names;
-    for (int i = 0; i < m_permissions->topLevelItemCount(); ++i)
-        names.append(m_permissions->topLevelItem(i)->text(0));
+    for (int i = 0; i < m_grants->permissionTree()->topLevelItemCount(); ++i)
+        names.append(m_grants->permissionTree()->topLevelItem(i)->text(0));
     return names;
 }
 

@@ -15,6 +15,7 @@ class QTreeWidget;
 
 namespace Dockmaster {
 
+class GrantsEditor;
 class KeyspaceBrowser;
 class KeyspaceModel;
 class KeyValueViewer;
@@ -46,6 +47,7 @@ public:
     KeyspaceModel *keys() const { return m_keys; }
     KeyspaceModel *largest() const { return m_largest; }
     KeyValueViewer *viewer() const { return m_viewer; }
+    GrantsEditor *grants() const { return m_grants; }
     QTableView *keyTable() const { return m_keyTable; }
     QTableView *largestTable() const { return m_largestTable; }
     QString summaryText() const;
@@ -77,8 +79,7 @@ private:
     QLabel *m_title;
     QPushButton *m_refresh;
     QLabel *m_manifestSource;
-    QTreeWidget *m_permissions;
-    QLabel *m_openPaths;
+    GrantsEditor *m_grants;
     QLabel *m_summary;
     QProgressBar *m_quota;
     KeyspaceModel *m_largest;

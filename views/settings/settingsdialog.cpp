@@ -154,6 +154,20 @@ void SettingsDialog::buildUi()
     addField(QStringLiteral("keyValueAdminUser"), tr("Key/value admin user"), tr("default (Valkey's built-in user)"));
     addField(QStringLiteral("keyValueAdminPassword"), tr("Key/value admin password"),
              tr("stored in the system keychain"), true);
+    auto *edgeIntro = new QLabel(
+        tr("Sign-in at the edge: the hosts' nginx asks the company's sign-in service about every request and passes "
+           "the visitor's user, roles and granted permissions to the plugin, which never sees a password. Leave it "
+           "empty if the platform has no sign-in service; permissions can then not be granted."),
+        this);
+    edgeIntro->setWordWrap(true);
+    form->addRow(edgeIntro);
+    addField(QStringLiteral("edgeAuthUrl"), tr("Sign-in check URL"), tr("https://auth.example.com/verify (optional)"));
+    field(QStringLiteral("edgeAuthUrl"))
+        ->setToolTip(tr("Answers each request nginx asks about with 2xx and the X-Platform-User and X-Platform-Roles "
+                        "headers (signed in), 401 (not signed in) or 403 (refused)."));
+    addField(QStringLiteral("edgeLoginUrl"), tr("Sign-in page"), tr("https://auth.example.com/login (optional)"));
+    field(QStringLiteral("edgeLoginUrl"))
+        ->setToolTip(tr("Where visitors who are not signed in are sent. Empty: they get 401."));
 
     form = newPage(tr("Approvals"));
     m_slaHours = new QSpinBox(this);
@@ -255,6 +269,8 @@ void SettingsDialog::loadProfile(const QString &name)
     field(QStringLiteral("lokiTenant"))->setText(profile->lokiTenant);
     field(QStringLiteral("keyValueAddress"))->setText(profile->keyValueAddress);
     field(QStringLiteral("keyValueAppAddress"))->setText(profile->keyValueAppAddress);
+    field(QStringLiteral("edgeAuthUrl"))->setText(profile->edgeAuthUrl);
+    field(QStringLiteral("edgeLoginUrl"))->setText(profile->edgeLoginUrl);
     field(QStringLiteral("keyValueAdminUser"))->setText(profile->keyValueAdminUser);
     m_keyValueTls->setChecked(profile->keyValueTls);
     field(QStringLiteral("keyValueCaFile"))->setText(profile->keyValueCaFile);
@@ -324,6 +340,8 @@ Profile SettingsDialog::profileFromFields() const
     profile.lokiTenant = field(QStringLiteral("lokiTenant"))->text().trimmed();
     profile.keyValueAddress = field(QStringLiteral("keyValueAddress"))->text().trimmed();
     profile.keyValueAppAddress = field(QStringLiteral("keyValueAppAddress"))->text().trimmed();
+    profile.edgeAuthUrl = field(QStringLiteral("edgeAuthUrl"))->text().trimmed();
+    profile.edgeLoginUrl = field(QStringLiteral("edgeLoginUrl"))->text().trimmed();
     profile.keyValueAdminUser = field(QStringLiteral("keyValueAdminUser"))->text().trimmed();
     profile.keyValueTls = m_keyValueTls->isChecked();
     profile.keyValueCaFile = field(QStringLiteral("keyValueCaFile"))->text().trimmed();

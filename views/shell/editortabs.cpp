@@ -146,10 +146,25 @@ void EditorTabs::open(const AppRecord &app, Environment environment, const Sessi
         });
     }
 
-    // Drift: the templates rendered with what the cache knows of this app now.
+    // Drift: the templates rendered with what the cache knows of this app now,
+    // and with the grants committed on the branch (read whenever the branch's
+    // files are listed again).
     const QPointer<ConfigEditor> guard(editor);
     const AppRecord appNow = app;
-    editor->setTemplateRenderer([this, guard, appNow, environment](const QString &path) {
+    auto edge
+        = std::make_shared<EnvironmentRender::Edge>(EnvironmentRender::Edge { m_edgeAuthUrl, m_edgeLoginUrl, {} });
+    connect(editor, &ConfigEditor::filesListed, editor, [workspace, editor, edge](const QStringList &files) {
+        const QString path = QString::fromLatin1(EdgeGrants::FilePath);
+        if (!files.contains(path)) {
+            edge->grants = {};
+            return;
+        }
+        workspace->readFile(path, QString(), editor, [edge](const GitResult<GitFile> &file) {
+            if (file.ok())
+                edge->grants = EdgeGrantsFile::parse(file.value.content).grants; // refused: nothing granted
+        });
+    });
+    editor->setTemplateRenderer([this, guard, appNow, environment, edge](const QString &path) {
         ConfigEditor::RenderedTemplate out;
         const HostRecord *host = appNow.hostIn(m_hosts, environment);
         if (!host) {
@@ -158,7 +173,7 @@ void EditorTabs::open(const AppRecord &app, Environment environment, const Sessi
         }
         const FallbackMode mode = EnvironmentRender::fallbackModeOf(guard ? guard->repositoryFiles() : QStringList());
         const EnvironmentRender::FileResult file
-            = EnvironmentRender::renderFile(EnvironmentRender::specFor(appNow, environment, *host, mode), path);
+            = EnvironmentRender::renderFile(EnvironmentRender::specFor(appNow, environment, *host, mode, *edge), path);
         out.ok = file.ok;
         out.text = QString::fromUtf8(file.content);
         out.error = file.error;

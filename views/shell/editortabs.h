@@ -46,6 +46,13 @@ public:
     ~EditorTabs() override;
 
     void setHosts(const QList<HostRecord> &hosts) { m_hosts = hosts; }
+    // The profile's sign-in at the edge: the drift check renders the outer
+    // site with it and with the grants committed on the branch.
+    void setEdgeSignIn(const QString &authUrl, const QString &loginUrl)
+    {
+        m_edgeAuthUrl = authUrl;
+        m_edgeLoginUrl = loginUrl;
+    }
     // Where pushes are recorded before they start (null: they are not).
     void setPushJournal(ConfigPushJournal *journal);
     // Opens (or focuses) the editor of one environment branch of `app`.
@@ -74,6 +81,8 @@ private:
     QTabWidget *m_tabs;
     const KSyntaxHighlighting::Repository &m_syntax;
     QList<HostRecord> m_hosts;
+    QString m_edgeAuthUrl;
+    QString m_edgeLoginUrl;
     QPointer<QWidget> m_question; // the open Commit / Discard / Cancel question
     QPointer<ConfigPushJournal> m_pushJournal;
 };

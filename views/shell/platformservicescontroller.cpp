@@ -3,6 +3,7 @@
 #include "core/gitlab/gitlabclient.h"
 #include "core/platform/keyspacebrowser.h"
 #include "core/platform/platformmanifestreader.h"
+#include "views/platform/grantseditor.h"
 #include "views/platform/platformservicesview.h"
 #include "views/shell/keyvalueaccess.h"
 
@@ -16,7 +17,29 @@ PlatformServicesController::PlatformServicesController(GitLabClient *client, Key
     , m_client(client)
     , m_keyValue(keyValue)
     , m_tabs(tabs)
+    , m_grants(std::make_unique<GrantsPublisher>(client))
 {
+}
+
+PlatformServicesController::~PlatformServicesController() = default;
+
+void PlatformServicesController::setInventory(const QList<AppRecord> &apps, const QList<HostRecord> &hosts)
+{
+    m_apps = apps;
+    m_hosts = hosts;
+}
+
+void PlatformServicesController::setEdgeSignIn(const QString &authUrl, const QString &loginUrl)
+{
+    m_authUrl = authUrl;
+    m_loginUrl = loginUrl;
+    for (PlatformServicesView *view : views())
+        view->grants()->setUnavailable(grantsUnavailable());
+}
+
+QString PlatformServicesController::grantsUnavailable() const
+{
+    return m_authUrl.isEmpty() ? GrantsPublisher::withoutSignInCheck() : QString();
 }
 
 QList<PlatformServicesView *> PlatformServicesController::views() const
@@ -48,8 +71,81 @@ void PlatformServicesController::open(const AppRecord &app)
     connect(view, &PlatformServicesView::changed, this, &PlatformServicesController::audit);
     connect(view, &PlatformServicesView::failed, this, &PlatformServicesController::failed);
     connect(view, &PlatformServicesView::refreshRequested, this, [this, view, app] { readManifest(view, app); });
+    GrantsEditor *grants = view->grants();
+    QList<Environment> environments;
+    for (const EnvironmentState &state : app.environments)
+        environments.append(state.environment);
+    grants->setUnavailable(grantsUnavailable());
+    connect(grants, &GrantsEditor::environmentChosen, this,
+            [this, view](Environment environment) { readGrants(view, environment); });
+    connect(grants, &GrantsEditor::saveRequested, this,
+            [this, view](Environment environment, const EdgeGrants &edited, const GrantsPublisher::Branch &base) {
+                publishGrants(view, environment, edited, base);
+            });
+    grants->setEnvironments(environments);
     connectStore(view);
     readManifest(view, app);
+    if (!environments.isEmpty())
+        readGrants(view, grants->environment());
+}
+
+void PlatformServicesController::readGrants(PlatformServicesView *view, Environment environment,
+                                            const QString &statusAfter)
+{
+    const auto app
+        = std::find_if(m_apps.cbegin(), m_apps.cend(), [view](const AppRecord &a) { return a.id == view->appId(); });
+    const qint64 opsProject = app != m_apps.cend() ? app->opsProjectId : 0;
+    if (opsProject == 0) {
+        GrantsPublisher::Branch missing;
+        missing.environment = environment;
+        missing.error = tr("The management repository of %1 is not known yet; sync first.").arg(view->appId());
+        view->grants()->setBranch(missing);
+        return;
+    }
+    m_grants->read(QString::number(opsProject), environment, view,
+                   [view, statusAfter](const GrantsPublisher::Branch &branch) {
+                       view->grants()->setBranch(branch);
+                       if (branch.ok() && !statusAfter.isEmpty())
+                           view->grants()->setStatus(statusAfter);
+                   });
+}
+
+void PlatformServicesController::publishGrants(PlatformServicesView *view, Environment environment,
+                                               const EdgeGrants &grants, const GrantsPublisher::Branch &base)
+{
+    const auto app
+        = std::find_if(m_apps.cbegin(), m_apps.cend(), [view](const AppRecord &a) { return a.id == view->appId(); });
+    const HostRecord *host = app != m_apps.cend() ? app->hostIn(m_hosts, environment) : nullptr;
+    if (!host) {
+        view->grants()->setStatus(tr("The host of %1 in %2 is not in the inventory; nothing was written.")
+                                      .arg(view->appId(), environmentDisplayName(environment)),
+                                  true);
+        return;
+    }
+    GrantsPublisher::Change change;
+    change.app = *app;
+    change.host = *host;
+    change.opsProject = QString::number(app->opsProjectId);
+    change.authUrl = m_authUrl;
+    change.loginUrl = m_loginUrl;
+    change.base = base;
+    change.grants = grants;
+    change.actor = m_actor;
+    m_grants->publish(change, view, [this, view, environment](const GrantsPublisher::Published &published) {
+        if (published.commit.isEmpty()) {
+            view->grants()->setStatus(published.error, true);
+            if (published.conflict)
+                readGrants(view, environment);
+            return;
+        }
+        Q_EMIT audit(QStringLiteral("app.grants-set"), view->appId(),
+                     tr("%1, commit %2: %3")
+                         .arg(environmentBranch(environment), published.commit.left(12),
+                              published.changes.join(QStringLiteral("; "))));
+        readGrants(view, environment,
+                   tr("Committed as %1 to %2; its pipeline deploys the grants to the host.")
+                       .arg(published.commit.left(12), environmentBranch(environment)));
+    });
 }
 
 void PlatformServicesController::reconnect()

@@ -52,6 +52,12 @@ void ProvisioningController::configure(const QString &rootGroup, const QString &
     m_resumeOffered = false;
 }
 
+void ProvisioningController::setEdgeSignIn(const QString &authUrl, const QString &loginUrl)
+{
+    if (m_provisioner)
+        m_provisioner->setEdgeSignIn(authUrl, loginUrl);
+}
+
 void ProvisioningController::setAdmin(const QString &login, const QString &name, const QString &email)
 {
     m_login = login;

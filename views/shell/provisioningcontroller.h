@@ -32,6 +32,7 @@ public:
     ~ProvisioningController() override;
 
     void configure(const QString &rootGroup, const QString &inventoryProject);
+    void setEdgeSignIn(const QString &authUrl, const QString &loginUrl);
     void setAdmin(const QString &login, const QString &name, const QString &email);
     // Once per session, after a sync: offers to resume the apps that the
     // inventory the sync read shows in "provisioning" (a start costs no

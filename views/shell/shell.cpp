@@ -287,6 +287,8 @@ bool Shell::chooseProfile()
         m_profile.isSandbox = true;
         m_profile.testDomainSuffix = m_sandbox->testDomainSuffix();
         m_profile.productionDomainSuffix = m_sandbox->productionDomainSuffix();
+        m_profile.edgeAuthUrl = m_sandbox->edgeAuthUrl();
+        m_profile.edgeLoginUrl = m_sandbox->edgeLoginUrl();
         return true;
     }
     QString name = m_options.profileName;
@@ -376,6 +378,9 @@ void Shell::openCache(const QString &filePath)
 
     // Clones for approvals live beside the cache (the sandbox's in its own folder).
     m_provisioning->configure(m_profile.rootGroup, m_profile.inventoryProject);
+    m_provisioning->setEdgeSignIn(m_profile.edgeAuthUrl, m_profile.edgeLoginUrl);
+    m_platformServices->setEdgeSignIn(m_profile.edgeAuthUrl, m_profile.edgeLoginUrl);
+    m_editors->setEdgeSignIn(m_profile.edgeAuthUrl, m_profile.edgeLoginUrl);
     m_releases->configure(m_profile, QFileInfo(filePath).absolutePath() + QStringLiteral("/approvals"), m_cache.get());
 }
 
@@ -509,6 +514,7 @@ void Shell::learnAdminIdentity()
         if (m_configPushes)
             m_configPushes->settle(); // edits whose push answer a dead console never saw
         m_provisioning->setAdmin(m_adminLogin, m_adminName, m_adminEmail);
+        m_platformServices->setActor(m_adminLogin);
         offerUnfinishedSetUps();
     });
 }
@@ -667,6 +673,7 @@ void Shell::onSnapshot(const CacheSnapshot &snapshot)
         m_health->setInventory(snapshot.hosts, snapshot.apps);
     }
     m_editors->setHosts(snapshot.hosts);
+    m_platformServices->setInventory(snapshot.apps, snapshot.hosts);
     m_dns->setHosts(snapshot.hosts);
     reloadAudit();
     m_releaseRequests->setSlaHours(m_profile.approvalSlaHours);

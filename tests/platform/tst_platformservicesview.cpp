@@ -178,6 +178,25 @@ private Q_SLOTS:
         }
     }
 
+    // A tab that is not in front reads its first page and no more: its list
+    // has no height to fill. Shown, it fills the view like any other.
+    void aHiddenTabReadsOnlyItsFirstPage()
+    {
+        PlatformServicesView view(Shop, QStringLiteral("Shop"));
+        view.resize(1200, 800); // never shown until the end
+        QSignalSpy pages(view.keys(), &KeyspaceModel::pageWanted);
+        view.setBrowser(m_browser.get());
+        QTRY_VERIFY_WITH_TIMEOUT(!pages.isEmpty() && !view.keys()->isLoading(), 30000);
+        // Time for the pages a hidden list used to ask for, one after another.
+        QTest::qWait(1000);
+        QCOMPARE(pages.size(), 1);
+        QVERIFY(!view.keys()->isComplete());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY_WITH_TIMEOUT(view.keys()->isComplete() || view.keyTable()->verticalScrollBar()->maximum() > 0,
+                                 30000);
+    }
+
     void valuesAreShownEditedAndDeletedWithConfirmation()
     {
         PlatformServicesView view(Shop, QStringLiteral("Shop"));

@@ -17,6 +17,7 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -140,12 +141,7 @@ PlatformServicesView::PlatformServicesView(const QString &appId, const QString &
     });
     connect(m_keys, &KeyspaceModel::stateChanged, this, [this] {
         updateKeysStatus();
-        // A page may bring no new key (SCAN steps through the whole store, and
-        // most of it belongs to other apps): go on until the list fills the
-        // view or the namespace ends, as scrolling would.
-        const QScrollBar *bar = m_keyTable->verticalScrollBar();
-        if (m_keys->canFetchMore({}) && bar->value() >= bar->maximum())
-            m_keys->fetchMore({});
+        fillKeyList();
     });
     const auto showSelected = [this](QTableView *table, KeyspaceModel *model) {
         connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -250,6 +246,27 @@ void PlatformServicesView::setManifestError(const QString &error)
     m_manifestSource->setText(error);
     m_quotaMb = PlatformManifest::DefaultQuotaMb;
     updateQuota();
+}
+
+// A page may bring no new key (SCAN steps through the whole store, and most
+// of it belongs to other apps): go on until the list fills the view or the
+// namespace ends, as scrolling would. A tab that is not shown has no height
+// to fill (its scroll bar is always at its end): it waits until it is shown,
+// or it would page through the whole namespace behind the admin's back.
+void PlatformServicesView::fillKeyList()
+{
+    if (!m_keyTable->isVisible() || m_keys->isLoading())
+        return;
+    const QScrollBar *bar = m_keyTable->verticalScrollBar();
+    if (m_keys->canFetchMore({}) && bar->value() >= bar->maximum())
+        m_keys->fetchMore({});
+}
+
+void PlatformServicesView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // After the layout has given the list its height.
+    QTimer::singleShot(0, this, &PlatformServicesView::fillKeyList);
 }
 
 void PlatformServicesView::updateQuota()

@@ -63,7 +63,11 @@ Q_SIGNALS:
     // The admin asked for a fresh look: the manifest too.
     void refreshRequested(const QString &appId);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void fillKeyList();
     void readSummary();
     void showSummary(const KeyspaceSummary &summary);
     void updateQuota();

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# run-benchmarks.sh BUILD_DIR REPORT: runs every benchmark of a release build
+# (the bench_* programs under tests/; each prints `name value unit` lines, some
+# side by side with a peer on the same input: PHP's tokenizer, grep) and writes
+# their figures, with the machine and the commit they ran on, to REPORT
+# (Markdown). Figures, not pass/fail: a benchmark that fails is reported as
+# such and the others still run. Called by `packaging/dockmaster bench`.
+set -uo pipefail
+build=${1:?build folder}
+report=${2:?report file}
+export QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES='qt.qpa.*=false'
+export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d /tmp/dm-bench-rt.XXXXXX)}
+chmod 700 "$XDG_RUNTIME_DIR"
+work=$(mktemp -d /tmp/dm-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+# What each one measures, for the report's reader.
+declare -A about=(
+    [bench_riskscanner]="Review: the risk scanner and PHP's own lexer (token_get_all) on the same synthetic release; a 20 MB release reviewed as the app does it, with the UI thread's stalls; how soon a cancelled scan stops."
+    [bench_logs]="Live logs: parsing, the ring store, filtering a million lines (with grep on the same text), and painting."
+    [bench_render]="Rendering and checking one environment's configuration, and each real validator per file."
+    [bench_sync]="Sync: a full and an unchanged sync of 10,000 apps against the emulator (requests, time, peak memory) and the Applications panel's cold start from the cache."
+    [bench_health]="Live health: 10,000 containers on 50 emulated Docker hosts dying and starting again, with the UI thread's stalls."
+    [bench_emulator]="The GitLab emulator itself (so the sync figures can tell its cost apart)."
+)
+order=(bench_riskscanner bench_logs bench_render bench_sync bench_health bench_emulator)
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+{
+    echo "# Performance"
+    echo
+    echo "Written by \`packaging/dockmaster bench\` (release build, RelWithDebInfo) on $(date -u +%Y-%m-%d):"
+    echo "${cpu:-unknown CPU}, $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo) of memory,"
+    echo "load average $(cut -d' ' -f1-3 /proc/loadavg) when it started. Figures from one machine at one time:"
+    echo "compare them with a run on the same machine, not across machines."
+    echo
+} > "$work/report.md"
+
+status=0
+for bench in "${order[@]}"; do
+    program=$(find -L "$build/tests" -name "$bench" -type f -perm -u+x | head -1)
+    {
+        echo "## $bench"
+        echo
+        echo "${about[$bench]}"
+        echo
+    } >> "$work/report.md"
+    if [ -z "$program" ]; then
+        echo "Not built." >> "$work/report.md"
+        echo >> "$work/report.md"
+        status=1
+        continue
+    fi
+    echo "== $bench" >&2
+    started=$(date +%s)
+    "$program" > "$work/$bench.out" 2> "$work/$bench.err"
+    code=$?
+    seconds=$(($(date +%s) - started))
+    {
+        echo "| Figure | Value | Unit |"
+        echo "|---|---:|---|"
+        # `name value unit...`: anything else the program printed is left out.
+        awk 'NF >= 2 && $2 ~ /^-?[0-9.]+(e[-+]?[0-9]+)?$/ {
+                 unit = ""; for (i = 3; i <= NF; i++) unit = unit (i > 3 ? " " : "") $i
+                 printf "| `%s` | %s | %s |\n", $1, $2, unit
+             }' "$work/$bench.out"
+        echo
+        if [ $code -ne 0 ]; then
+            echo "**It stopped with exit code $code** after $seconds s; the last lines it wrote to stderr:"
+            echo
+            echo '```'
+            tail -n 15 "$work/$bench.err"
+            echo '```'
+            status=1
+        else
+            echo "Ran for $seconds s."
+        fi
+        echo
+    } >> "$work/report.md"
+    cat "$work/$bench.out" >&2
+done
+cp "$work/report.md" "$report"
+echo "report: $report" >&2
+exit $status

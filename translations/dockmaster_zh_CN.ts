@@ -3285,6 +3285,58 @@
         <source>Only a text value shown in full, without hidden characters, can be edited here.</source>
         <translation>此处只能编辑完整显示且不含隐藏字符的文本值。</translation>
     </message>
+    <message>
+        <source>The value of field %1 of %2</source>
+        <translation>%2 中字段 %1 的值</translation>
+    </message>
+    <message>
+        <source>Element %1 of %2</source>
+        <translation>%2 的第 %1 个元素</translation>
+    </message>
+    <message>
+        <source>The score of %1 in %2</source>
+        <translation>%2 中 %1 的分数</translation>
+    </message>
+    <message>
+        <source>Member %1 of %2</source>
+        <translation>%2 的成员 %1</translation>
+    </message>
+    <message>
+        <source>Select an element in the table to edit it.</source>
+        <translation>请在表格中选择一个元素再进行编辑。</translation>
+    </message>
+    <message>
+        <source>Store the new value of field %1 of %2 in %3&apos;s key/value store? The plugin reads it from now on.</source>
+        <translation>要把 %2 中字段 %1 的新值保存到 %3 的键值存储吗？插件从现在起读取新值。</translation>
+    </message>
+    <message>
+        <source>field %1 of %2 set</source>
+        <translation>已设置 %2 中的字段 %1</translation>
+    </message>
+    <message>
+        <source>Store the new element %1 of %2 in %3&apos;s key/value store? The plugin reads it from now on.</source>
+        <translation>要把 %2 的第 %1 个元素的新值保存到 %3 的键值存储吗？插件从现在起读取新值。</translation>
+    </message>
+    <message>
+        <source>element %1 of %2 set</source>
+        <translation>已设置 %2 的第 %1 个元素</translation>
+    </message>
+    <message>
+        <source>Store the new score of %1 in %2 in %3&apos;s key/value store? The plugin reads it from now on.</source>
+        <translation>要把 %2 中 %1 的新分数保存到 %3 的键值存储吗？插件从现在起读取新值。</translation>
+    </message>
+    <message>
+        <source>score of %1 in %2 set</source>
+        <translation>已设置 %2 中 %1 的分数</translation>
+    </message>
+    <message>
+        <source>Rename member %1 of %2 in %3&apos;s key/value store? The plugin sees the new name from now on.</source>
+        <translation>要重命名 %3 键值存储中 %2 的成员 %1 吗？插件从现在起看到新名称。</translation>
+    </message>
+    <message>
+        <source>member %1 of %2 renamed</source>
+        <translation>已重命名 %2 的成员 %1</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::KeyspaceBrowser</name>
@@ -3319,6 +3371,18 @@
     <message>
         <source>%1 changed while it was being stored; it was not overwritten. Read it again, then edit.</source>
         <translation>%1 在存储过程中被修改；未覆盖它。请重新读取后再编辑。</translation>
+    </message>
+    <message>
+        <source>A score is a number, such as 12 or 0.5.</source>
+        <translation>分数必须是数字，例如 12 或 0.5。</translation>
+    </message>
+    <message>
+        <source>%1 already holds that member.</source>
+        <translation>%1 已经包含该成员。</translation>
+    </message>
+    <message>
+        <source>Elements of type %1 are not edited here.</source>
+        <translation>这里不能编辑类型为 %1 的元素。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
 
 namespace Dockmaster {
 namespace {
@@ -242,6 +244,50 @@ void KeyspaceBrowser::summary(const QString &appId, QObject *context, std::funct
         std::move(done));
 }
 
+namespace {
+
+// WATCH, read, compare, then MULTI, the writes, EXEC: the writes happen only
+// if the key still holds what the admin was shown, and nobody wrote it in
+// between (EXEC answers nil then), so a plugin's write is never lost.
+// `refusal` says why not from what `read` answered, or nothing.
+QString writeIfUnchanged(ValkeyConnection &connection, const QByteArray &name, const QString &shown,
+                         const QList<QByteArray> &read, const std::function<QString(const ValkeyReply &)> &refusal,
+                         const QList<QList<QByteArray>> &writes)
+{
+    if (!connection.isOpen())
+        return connection.error();
+    const QList<ValkeyReply> replies = connection.pipeline({ { "WATCH", name }, read });
+    if (replies.size() != 2 || replies.at(0).isError() || replies.at(1).isError())
+        return Text::tr("Valkey did not read %1: %2")
+            .arg(shown, QString::fromUtf8(replies.value(1).isError() ? replies.value(1).text : replies.value(0).text));
+    if (const QString why = refusal(replies.at(1)); !why.isEmpty()) {
+        connection.command({ "UNWATCH" });
+        return why;
+    }
+    QList<QList<QByteArray>> transaction { { "MULTI" } };
+    transaction += writes;
+    transaction.append({ "EXEC" });
+    const ValkeyReply exec = connection.pipeline(transaction).value(transaction.size() - 1);
+    if (exec.isError())
+        return Text::tr("Valkey did not store %1: %2").arg(shown, QString::fromUtf8(exec.text));
+    if (exec.type == ValkeyReply::Type::Nil)
+        return Text::tr("%1 changed while it was being stored; it was not overwritten. Read it again, then edit.")
+            .arg(shown);
+    for (const ValkeyReply &reply : exec.elements)
+        if (reply.isError())
+            return Text::tr("Valkey did not store %1: %2").arg(shown, QString::fromUtf8(reply.text));
+    return {};
+}
+
+QString changedSinceShown(const QString &shown)
+{
+    return Text::tr("%1 changed since it was shown (the plugin wrote it, or another admin); it was not "
+                    "overwritten. Read it again, then edit.")
+        .arg(shown);
+}
+
+} // namespace
+
 void KeyspaceBrowser::setString(const QString &appId, const QByteArray &key, const QByteArray &expected,
                                 const QByteArray &value, QObject *context, std::function<void(QString)> done)
 {
@@ -250,32 +296,65 @@ void KeyspaceBrowser::setString(const QString &appId, const QByteArray &key, con
         [appId, key, expected, value](ValkeyConnection &connection) -> QString {
             if (!AppKeyspace::isValidAppId(appId))
                 return AppKeyspace::invalidAppId(appId);
-            if (!connection.isOpen())
-                return connection.error();
             const QByteArray name = AppKeyspace::keyPrefix(appId) + key;
             const QString shown = UntrustedText::line(QString::fromUtf8(key));
-            // WATCH makes EXEC fail if anyone writes the key after the GET.
-            const QList<ValkeyReply> read = connection.pipeline({ { "WATCH", name }, { "GET", name } });
-            if (read.size() != 2 || read.at(0).isError() || read.at(1).isError())
-                return Text::tr("Valkey did not read %1: %2")
-                    .arg(shown, QString::fromUtf8(read.value(1).isError() ? read.value(1).text : read.value(0).text));
-            if (read.at(1).type != ValkeyReply::Type::String || read.at(1).text != expected) {
-                connection.command({ "UNWATCH" });
-                return Text::tr("%1 changed since it was shown (the plugin wrote it, or another admin); it was not "
-                                "overwritten. Read it again, then edit.")
-                    .arg(shown);
-            }
+            const auto refusal = [&](const ValkeyReply &now) {
+                return now.type == ValkeyReply::Type::String && now.text == expected ? QString()
+                                                                                     : changedSinceShown(shown);
+            };
             // KEEPTTL: editing the value does not change when it expires.
-            const QList<ValkeyReply> write
-                = connection.pipeline({ { "MULTI" }, { "SET", name, value, "KEEPTTL" }, { "EXEC" } });
-            const ValkeyReply exec = write.value(2);
-            if (exec.isError())
-                return Text::tr("Valkey did not store %1: %2").arg(shown, QString::fromUtf8(exec.text));
-            if (exec.type == ValkeyReply::Type::Nil)
-                return Text::tr("%1 changed while it was being stored; it was not overwritten. Read it again, then "
-                                "edit.")
-                    .arg(shown);
-            return {};
+            return writeIfUnchanged(connection, name, shown, { "GET", name }, refusal,
+                                    { { "SET", name, value, "KEEPTTL" } });
+        },
+        std::move(done));
+}
+
+void KeyspaceBrowser::setElement(const QString &appId, const QByteArray &key, const KeyspaceElement &element,
+                                 const QByteArray &expected, const QByteArray &value, QObject *context,
+                                 std::function<void(QString)> done)
+{
+    run<QString>(
+        appId, context,
+        [appId, key, element, expected, value](ValkeyConnection &connection) -> QString {
+            if (!AppKeyspace::isValidAppId(appId))
+                return AppKeyspace::invalidAppId(appId);
+            const QByteArray name = AppKeyspace::keyPrefix(appId) + key;
+            const QString shown = UntrustedText::line(QString::fromUtf8(key));
+            const auto sameText = [&](const ValkeyReply &now) {
+                return now.type == ValkeyReply::Type::String && now.text == expected ? QString()
+                                                                                     : changedSinceShown(shown);
+            };
+            if (element.type == QLatin1String("hash"))
+                return writeIfUnchanged(connection, name, shown, { "HGET", name, element.member }, sameText,
+                                        { { "HSET", name, element.member, value } });
+            if (element.type == QLatin1String("list"))
+                return writeIfUnchanged(connection, name, shown, { "LINDEX", name, QByteArray::number(element.index) },
+                                        sameText, { { "LSET", name, QByteArray::number(element.index), value } });
+            if (element.type == QLatin1String("zset")) {
+                bool number = false;
+                const double score = value.trimmed().toDouble(&number);
+                if (!number || std::isnan(score))
+                    return Text::tr("A score is a number, such as 12 or 0.5.");
+                // XX: only a member that is still there gets the new score.
+                return writeIfUnchanged(connection, name, shown, { "ZSCORE", name, element.member }, sameText,
+                                        { { "ZADD", name, "XX", value.trimmed(), element.member } });
+            }
+            if (element.type == QLatin1String("set")) {
+                if (value == element.member)
+                    return {};
+                // The old member still there, the new one not yet: renaming
+                // onto an existing member would quietly lose one of them.
+                const auto renamable = [&](const ValkeyReply &now) {
+                    if (now.elements.size() != 2 || now.elements.at(0).integer != 1)
+                        return changedSinceShown(shown);
+                    if (now.elements.at(1).integer != 0)
+                        return Text::tr("%1 already holds that member.").arg(shown);
+                    return QString();
+                };
+                return writeIfUnchanged(connection, name, shown, { "SMISMEMBER", name, element.member, value },
+                                        renamable, { { "SREM", name, element.member }, { "SADD", name, value } });
+            }
+            return Text::tr("Elements of type %1 are not edited here.").arg(element.type.left(40));
         },
         std::move(done));
 }

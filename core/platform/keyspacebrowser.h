@@ -35,6 +35,13 @@ public:
     // was shown and edited), so a plugin's write in between is never lost.
     void setString(const QString &appId, const QByteArray &key, const QByteArray &expected, const QByteArray &value,
                    QObject *context, std::function<void(QString)> done);
+    // The same for one element: a hash field's value, a list element or a
+    // sorted set member's score is replaced only if it still holds
+    // `expected`; a set member is renamed to `value` only if it is still
+    // there and `value` is not.
+    void setElement(const QString &appId, const QByteArray &key, const KeyspaceElement &element,
+                    const QByteArray &expected, const QByteArray &value, QObject *context,
+                    std::function<void(QString)> done);
     void remove(const QString &appId, const QByteArray &key, QObject *context, std::function<void(QString)> done);
 
     static KeyspacePage readPage(ValkeyConnection &connection, const QString &appId, const QByteArray &cursor);

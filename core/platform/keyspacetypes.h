@@ -37,6 +37,15 @@ struct KeyspaceSummary {
     static constexpr int LargestCount = 10;
 };
 
+// One element of a hash, list, set or sorted set, as the viewer shows it:
+// what an edit changes (a hash field's value, a list element, a set member,
+// a sorted set member's score).
+struct KeyspaceElement {
+    QString type;      // "hash", "list", "set", "zset"
+    QByteArray member; // hash: the field; set and zset: the member
+    qint64 index = -1; // list: the position
+};
+
 // A key's value, bounded: at most ValueLimit elements (or bytes of a string).
 struct KeyspaceValue {
     QString type;

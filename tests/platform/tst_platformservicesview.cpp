@@ -84,6 +84,30 @@ private:
         QVERIFY(view.keys()->isComplete());
     }
 
+    // Edits the element in the row whose first column shows `first`: select
+    // it, Edit, type, Save, Store.
+    void editElement(PlatformServicesView &view, const QByteArray &name, const QString &first, const QString &typed)
+    {
+        KeyValueViewer *viewer = view.viewer();
+        select(view, name);
+        QTRY_VERIFY_WITH_TIMEOUT(!viewer->isLoading() && viewer->tableRows() > 0, 30000);
+        auto *table = viewer->findChild<QTableView *>(QStringLiteral("keyValueElements"));
+        auto *edit = viewer->findChild<QPushButton *>(QStringLiteral("editKeyValue"));
+        QVERIFY(!edit->isEnabled()); // which element: none chosen yet
+        int row = -1;
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            if (table->model()->index(r, 0).data().toString() == first)
+                row = r;
+        QVERIFY2(row >= 0, qPrintable(first));
+        table->setCurrentIndex(table->model()->index(row, 0));
+        QVERIFY(edit->isEnabled());
+        edit->click();
+        QVERIFY(viewer->isEditing());
+        viewer->findChild<QPlainTextEdit *>(QStringLiteral("keyValueText"))->setPlainText(typed);
+        viewer->findChild<QPushButton *>(QStringLiteral("saveKeyValue"))->click();
+        QVERIFY(answer(QStringLiteral("Store")));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -266,6 +290,72 @@ private Q_SLOTS:
         QCOMPARE(admin.command({ "EXISTS", key(Shop, "cart:5") }).integer, 0);
         QCOMPARE(view.keys()->rowCount(), ShopKeys - 1);
         QCOMPARE(admin.command({ "EXISTS", key(Shop, "cart:6") }).integer, 1);
+    }
+
+    // One element of a hash, list, set or sorted set is edited in place,
+    // audited like a string, and only if it still holds what was shown.
+    void elementsAreEditedOneAtATime()
+    {
+        const QString app = QStringLiteral("app4000003");
+        ValkeyConnection &admin = m_server.adminConnection();
+        for (const ValkeyReply &reply : admin.pipeline({ { "HSET", key(app, "user:1"), "name", "Ann", "plan", "basic" },
+                                                         { "RPUSH", key(app, "queue"), "first", "second" },
+                                                         { "SADD", key(app, "tags"), "red", "blue" },
+                                                         { "ZADD", key(app, "scores"), "10", "ann", "20", "bob" } }))
+            QVERIFY2(!reply.isError(), reply.text.constData());
+        PlatformServicesView view(app, QStringLiteral("Elements"));
+        view.resize(1200, 800);
+        view.show();
+        view.setBrowser(m_browser.get());
+        QTRY_COMPARE_WITH_TIMEOUT(view.keys()->rowCount(), 4, 30000);
+        QSignalSpy changes(&view, &PlatformServicesView::changed);
+        QSignalSpy failures(&view, &PlatformServicesView::failed);
+
+        editElement(view, "user:1", QStringLiteral("name"), QStringLiteral("Anna"));
+        QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 1, 30000);
+        QCOMPARE(admin.command({ "HGET", key(app, "user:1"), "name" }).text, QByteArray("Anna"));
+        QCOMPARE(admin.command({ "HGET", key(app, "user:1"), "plan" }).text, QByteArray("basic"));
+        editElement(view, "queue", QStringLiteral("second"), QStringLiteral("2nd"));
+        QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 2, 30000);
+        QCOMPARE(admin.command({ "LINDEX", key(app, "queue"), "1" }).text, QByteArray("2nd"));
+        QCOMPARE(admin.command({ "LINDEX", key(app, "queue"), "0" }).text, QByteArray("first"));
+        editElement(view, "tags", QStringLiteral("red"), QStringLiteral("green"));
+        QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 3, 30000);
+        QCOMPARE(admin.command({ "SISMEMBER", key(app, "tags"), "green" }).integer, 1);
+        QCOMPARE(admin.command({ "SISMEMBER", key(app, "tags"), "red" }).integer, 0);
+        editElement(view, "scores", QStringLiteral("bob"), QStringLiteral("25"));
+        QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 4, 30000);
+        QCOMPARE(admin.command({ "ZSCORE", key(app, "scores"), "bob" }).text, QByteArray("25"));
+        for (const QList<QVariant> &change : std::as_const(changes))
+            QCOMPARE(change.at(0).toString(), QStringLiteral("app.kv-set"));
+        QVERIFY(failures.isEmpty());
+
+        // A score that is not a number is refused, the old one kept.
+        editElement(view, "scores", QStringLiteral("ann"), QStringLiteral("lots"));
+        QTRY_COMPARE_WITH_TIMEOUT(failures.size(), 1, 30000);
+        QCOMPARE(admin.command({ "ZSCORE", key(app, "scores"), "ann" }).text, QByteArray("10"));
+        // Renaming a set member onto another would lose one: refused.
+        editElement(view, "tags", QStringLiteral("blue"), QStringLiteral("green"));
+        QTRY_COMPARE_WITH_TIMEOUT(failures.size(), 2, 30000);
+        QCOMPARE(admin.command({ "SCARD", key(app, "tags") }).integer, 2);
+        // The plugin writes the field while the admin edits it: refused.
+        KeyValueViewer *viewer = view.viewer();
+        select(view, "user:1");
+        QTRY_VERIFY_WITH_TIMEOUT(!viewer->isLoading() && viewer->tableRows() == 2, 30000);
+        auto *table = viewer->findChild<QTableView *>(QStringLiteral("keyValueElements"));
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            if (table->model()->index(r, 0).data().toString() == QLatin1String("plan"))
+                table->setCurrentIndex(table->model()->index(r, 0));
+        viewer->findChild<QPushButton *>(QStringLiteral("editKeyValue"))->click();
+        viewer->findChild<QPlainTextEdit *>(QStringLiteral("keyValueText"))->setPlainText(QStringLiteral("free"));
+        QVERIFY(!admin.command({ "HSET", key(app, "user:1"), "plan", "pro" }).isError());
+        viewer->findChild<QPushButton *>(QStringLiteral("saveKeyValue"))->click();
+        QVERIFY(answer(QStringLiteral("Store")));
+        QTRY_COMPARE_WITH_TIMEOUT(failures.size(), 3, 30000);
+        QVERIFY2(failures.last().at(0).toString().contains(QLatin1String("changed since it was shown")),
+                 qPrintable(failures.last().at(0).toString()));
+        QCOMPARE(admin.command({ "HGET", key(app, "user:1"), "plan" }).text, QByteArray("pro"));
+        QCOMPARE(changes.size(), 4);
     }
 
     void withoutAStoreTheTabSaysWhy()

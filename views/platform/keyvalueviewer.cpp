@@ -37,6 +37,10 @@ bool editsLosslessly(const QByteArray &bytes)
     return !utf8.hasError() && !bytes.contains('\r') && !UntrustedText::hasHiddenCharacters(text);
 }
 
+// An element longer than this is not edited in the viewer (the table shows
+// at most UntrustedText::BlockLimit of it anyway).
+constexpr qsizetype ElementEditLimit = 64 * 1024;
+
 } // namespace
 
 KeyValueViewer::KeyValueViewer(QWidget *parent)
@@ -61,6 +65,8 @@ KeyValueViewer::KeyValueViewer(QWidget *parent)
     m_table->setModel(m_elements);
     m_table->setObjectName(QStringLiteral("keyValueElements"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -87,6 +93,11 @@ KeyValueViewer::KeyValueViewer(QWidget *parent)
     connect(m_save, &QPushButton::clicked, this, &KeyValueViewer::saveEdit);
     connect(m_cancel, &QPushButton::clicked, this, [this] { showKey(m_appId, m_key); });
     connect(m_remove, &QPushButton::clicked, this, &KeyValueViewer::removeKey);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &KeyValueViewer::updateButtons);
+    connect(m_table, &QTableView::doubleClicked, this, [this] {
+        if (m_edit->isEnabled())
+            beginEdit();
+    });
     clear();
 }
 
@@ -101,6 +112,7 @@ void KeyValueViewer::clear()
     m_appId.clear();
     m_key.clear();
     m_value = {};
+    m_editingElement.reset();
     m_loading = false;
     m_header->setText(tr("Select a key to see its value."));
     m_text->clear();
@@ -178,17 +190,98 @@ bool KeyValueViewer::isEditing() const
     return !m_text->isReadOnly();
 }
 
+std::optional<std::pair<KeyspaceElement, QByteArray>> KeyValueViewer::currentElement() const
+{
+    const int row = m_table->currentIndex().row();
+    if (row < 0 || m_pages->currentWidget() != m_table)
+        return std::nullopt;
+    KeyspaceElement element;
+    element.type = m_value.type;
+    if (m_value.type == QLatin1String("hash") || m_value.type == QLatin1String("zset")) {
+        if (row >= m_value.entries.size())
+            return std::nullopt;
+        element.member = m_value.entries.at(row).first;
+        return std::pair { element, m_value.entries.at(row).second };
+    }
+    if (row >= m_value.items.size())
+        return std::nullopt;
+    if (m_value.type == QLatin1String("list"))
+        element.index = row; // the elements are read from the head, in order
+    else
+        element.member = m_value.items.at(row);
+    return std::pair { element, m_value.items.at(row) };
+}
+
 void KeyValueViewer::beginEdit()
 {
+    m_editingElement = currentElement();
+    const QByteArray before = m_editingElement ? m_editingElement->second : m_value.text;
+    if (m_editingElement) {
+        const KeyspaceElement &element = m_editingElement->first;
+        const QString key = KeyspaceModel::displayName(m_key);
+        const QString member = KeyspaceModel::displayName(element.member);
+        m_header->setText(element.type == QLatin1String("hash") ? tr("The value of field %1 of %2").arg(member, key)
+                              : element.type == QLatin1String("list")
+                              ? tr("Element %1 of %2").arg(QLocale().toString(element.index), key)
+                              : element.type == QLatin1String("zset") ? tr("The score of %1 in %2").arg(member, key)
+                                                                      : tr("Member %1 of %2").arg(member, key));
+        m_pages->setCurrentWidget(m_text);
+    }
     m_text->setReadOnly(false);
-    m_text->setPlainText(QString::fromUtf8(m_value.text));
+    m_text->setPlainText(QString::fromUtf8(before));
     m_text->setFocus();
     updateButtons();
+}
+
+void KeyValueViewer::saveElement(const KeyspaceElement &element, const QByteArray &before, const QByteArray &edited)
+{
+    const QString name = KeyspaceModel::displayName(m_key);
+    const QString member = KeyspaceModel::displayName(element.member);
+    const QString position = QLocale().toString(element.index);
+    // Whole sentences per kind of element, for the translators.
+    QString question;
+    QString done;
+    if (element.type == QLatin1String("hash")) {
+        question = tr("Store the new value of field %1 of %2 in %3's key/value store? The plugin reads it from now on.")
+                       .arg(member, name, m_appId);
+        done = tr("field %1 of %2 set").arg(member, name);
+    } else if (element.type == QLatin1String("list")) {
+        question = tr("Store the new element %1 of %2 in %3's key/value store? The plugin reads it from now on.")
+                       .arg(position, name, m_appId);
+        done = tr("element %1 of %2 set").arg(position, name);
+    } else if (element.type == QLatin1String("zset")) {
+        question = tr("Store the new score of %1 in %2 in %3's key/value store? The plugin reads it from now on.")
+                       .arg(member, name, m_appId);
+        done = tr("score of %1 in %2 set").arg(member, name);
+    } else {
+        question = tr("Rename member %1 of %2 in %3's key/value store? The plugin sees the new name from now on.")
+                       .arg(member, name, m_appId);
+        done = tr("member %1 of %2 renamed").arg(member, name);
+    }
+    Dialogs::confirm(window(), tr("Change a stored value"), question, tr("Store"), this,
+                     [this, element, before, edited, done, appId = m_appId, key = m_key] {
+                         if (!m_browser)
+                             return;
+                         m_browser->setElement(appId, key, element, before, edited, this,
+                                               [this, appId, key, done](const QString &error) {
+                                                   if (!error.isEmpty()) {
+                                                       Q_EMIT failed(error);
+                                                       return;
+                                                   }
+                                                   Q_EMIT changed(QStringLiteral("app.kv-set"), appId, done);
+                                                   if (appId == m_appId && key == m_key)
+                                                       showKey(appId, key);
+                                               });
+                     });
 }
 
 void KeyValueViewer::saveEdit()
 {
     const QByteArray edited = m_text->toPlainText().toUtf8();
+    if (m_editingElement) {
+        saveElement(m_editingElement->first, m_editingElement->second, edited);
+        return;
+    }
     const QString name = KeyspaceModel::displayName(m_key);
     Dialogs::confirm(
         window(), tr("Change a stored value"),
@@ -240,14 +333,19 @@ void KeyValueViewer::updateButtons()
     const bool shown = !m_key.isEmpty() && !m_loading && m_value.error.isEmpty();
     const bool editing = isEditing();
     // Only a whole string of plain text is edited: a cut-off or binary value
-    // saved back from the viewer would lose what was not shown.
-    const bool editable
-        = shown && m_value.type == QLatin1String("string") && !m_value.truncated && editsLosslessly(m_value.text);
+    // saved back from the viewer would lose what was not shown. Of a hash,
+    // list, set or sorted set, the element in the table's current row.
+    const bool isString = m_value.type == QLatin1String("string");
+    const auto element = isString ? std::nullopt : currentElement();
+    const bool editable = shown
+        && (isString ? !m_value.truncated && editsLosslessly(m_value.text)
+                     : element && element->second.size() <= ElementEditLimit && editsLosslessly(element->second));
     m_edit->setVisible(!editing);
     m_edit->setEnabled(editable);
-    m_edit->setToolTip(shown && !editable && m_value.type == QLatin1String("string")
+    m_edit->setToolTip(shown && !editable && (isString || element)
                            ? tr("Only a text value shown in full, without hidden characters, can be edited here.")
-                           : QString());
+                           : shown && !isString && !element ? tr("Select an element in the table to edit it.")
+                                                            : QString());
     m_save->setVisible(editing);
     m_cancel->setVisible(editing);
     m_remove->setEnabled(shown && !editing);

@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -19,8 +21,8 @@ class KeyspaceBrowser;
 
 // One key of an app's namespace: its value (a string as text, the elements
 // of a hash, list, set or sorted set as a table, at most
-// KeyspaceValue::ValueLimit of them), and editing a string or deleting the
-// key, each confirmed first. What a plugin stored is third-party text: shown
+// KeyspaceValue::ValueLimit of them), editing a string or one element (the
+// table's current row) and deleting the key, each confirmed first. What a plugin stored is third-party text: shown
 // as plain text, never interpreted.
 class KeyValueViewer final : public QWidget
 {
@@ -54,13 +56,18 @@ private:
     void saveEdit();
     void removeKey();
     void updateButtons();
+    // The element of the table's current row, and the bytes an edit changes
+    // (a hash field's value, a list element, a set member, a score).
+    std::optional<std::pair<KeyspaceElement, QByteArray>> currentElement() const;
+    void saveElement(const KeyspaceElement &element, const QByteArray &before, const QByteArray &edited);
 
     QPointer<KeyspaceBrowser> m_browser;
     QString m_appId;
     QByteArray m_key;
     KeyspaceValue m_value;
     bool m_loading = false;
-    LatestOnly m_reads; // the answer for an earlier key is dropped
+    LatestOnly m_reads;                                                     // the answer for an earlier key is dropped
+    std::optional<std::pair<KeyspaceElement, QByteArray>> m_editingElement; // null: the string
     QLabel *m_header;
     QStackedWidget *m_pages;
     QPlainTextEdit *m_text;

@@ -166,6 +166,7 @@ void TestPodmanLogs::containerPrintingAGigabyteStaysBounded()
     // podman sends a line that conmon read in two pieces as two messages,
     // each with its timestamp: no timestamp may end up inside a line.
     qint64 wrongLines = 0;
+    QString firstWrong;
     qint64 lines = 0;
     QByteArray last;
     connect(&source, &LogSource::linesAvailable, &model, &LogModel::appendBatch);
@@ -173,7 +174,25 @@ void TestPodmanLogs::containerPrintingAGigabyteStaysBounded()
         for (const LogBatchLine &line : batch.lines) {
             received += line.length + 1;
             const QByteArrayView text = batch.lineText(line);
-            wrongLines += text != "END" && text.size() != text.count('x');
+            if (text != "END" && text.size() != text.count('x')) {
+                // Which line, and where it stops being x: a fresh-clone run
+                // once saw one such line (2026-12-07), never seen here since.
+                if (wrongLines++ == 0) {
+                    qsizetype at = 0;
+                    while (at < text.size() && text.at(at) == 'x')
+                        ++at;
+                    firstWrong = QStringLiteral("line %1 (%2 bytes, stream %3): not x from byte %4: \"%5\"")
+                                     .arg(lines + (&line - batch.lines.constData()))
+                                     .arg(text.size())
+                                     .arg(int(line.stream))
+                                     .arg(at)
+                                     .arg(QString::fromLatin1(
+                                         text.sliced(qMax<qsizetype>(0, at - 20))
+                                             .first(qMin<qsizetype>(100, text.size() - qMax<qsizetype>(0, at - 20)))
+                                             .toByteArray()
+                                             .toPercentEncoding(" x")));
+                }
+            }
         }
         lines += batch.lines.size();
         if (!batch.lines.isEmpty())
@@ -236,7 +255,8 @@ void TestPodmanLogs::containerPrintingAGigabyteStaysBounded()
              qPrintable(QStringLiteral("the last line shown: %1 bytes, \"%2\"")
                             .arg(last.size())
                             .arg(QString::fromUtf8(last.left(60)))));
-    QCOMPARE(wrongLines, 0);
+    QVERIFY2(wrongLines == 0,
+             qPrintable(QStringLiteral("%1 lines with more than x, the first: %2").arg(wrongLines).arg(firstWrong)));
     QVERIFY(received <= Printed + 5);
     // Bounded: what waits for the window, what the window keeps.
     QVERIFY2(highestBacklog > BacklogLimit, "the worker never had to wait: the test proves nothing");

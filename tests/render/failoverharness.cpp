@@ -4,6 +4,7 @@
 
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QNetworkReply>
 #include <QSslConfiguration>
 #include <QStandardPaths>
@@ -228,6 +229,12 @@ QString FrontStack::start(quint16 primaryPort, const std::function<void(AppEnvir
                    "header('Content-Type: text/plain');\n"
                    "echo \"fallback $confined $noexec\\n\";\n"))
         return QStringLiteral("cannot write the app code");
+    for (auto it = m_code.cbegin(); it != m_code.cend(); ++it) {
+        const QString file = m_input->codeDir() + QLatin1Char('/') + it.key();
+        QDir().mkpath(QFileInfo(file).absolutePath());
+        if (!writeText(file, it.value()))
+            return QStringLiteral("cannot write the app code");
+    }
     QDir().mkpath(m_input->tmpDir());
 
     // The pool's own user (app0000042) exists on real hosts only; here it
@@ -236,6 +243,9 @@ QString FrontStack::start(quint16 primaryPort, const std::function<void(AppEnvir
     if (!pool.contains("\nuser = app0000042\ngroup = app0000042\n"))
         return QStringLiteral("the pool does not run as the app's user");
     pool.replace("\nuser = app0000042\ngroup = app0000042\n", "\nuser = nobody\ngroup = nogroup\n");
+    // As ci-fallback-php.in appends them on the host.
+    for (const auto &[name, value] : std::as_const(m_poolEnvironment))
+        pool += "env[" + name.toUtf8() + "] = \"" + value.toUtf8() + "\"\n";
     if (!writeText(path(QStringLiteral("fpm/pool.conf")), pool)
         || !writeText(path(QStringLiteral("fpm/php-fpm.conf")),
                       "[global]\npid = " + path(QStringLiteral("fpm/php-fpm.pid")).toUtf8()

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QString>
@@ -78,6 +79,11 @@ public:
     // nginx; returns an error text, empty on success.
     // `adjust` changes the app environment before it is checked and rendered.
     QString start(quint16 primaryPort, const std::function<void(AppEnvironmentSpec &)> &adjust = {});
+    // Before start(): the app's code (paths under codes/; the default is a
+    // page that reports the pool's confinement), and the variables the deploy
+    // job appends to the fallback pool (env[NAME] = "value").
+    void setAppCode(const QHash<QString, QByteArray> &files) { m_code = files; }
+    void setPoolEnvironment(const QList<QPair<QString, QString>> &variables) { m_poolEnvironment = variables; }
     void stop();
 
     QString path(const QString &relative) const { return m_dir.filePath(relative); }
@@ -97,6 +103,8 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QHash<QString, QByteArray> m_code;
+    QList<QPair<QString, QString>> m_poolEnvironment;
     quint16 m_fallbackPort = 0;
     quint16 m_httpPort = 0;
     quint16 m_httpsPort = 0;

@@ -4,10 +4,15 @@
 // user, roles and the permissions granted to those roles; headers of the
 // same names sent by a client never arrive; open paths need no sign-in; a
 // permission the plugin declared but nobody granted is not passed.
+#include "core/platform/appkeyspace.h"
+#include "core/provisioning/pluginskeleton.h"
 #include "failoverharness.h"
 #include "renderfixtures.h"
 #include "tests/support/httpemulator.h"
+#include "tests/support/valkeyserver.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Dockmaster;
@@ -105,6 +110,72 @@ private Q_SLOTS:
     {
         QVERIFY(m_plugin.listen());
         QVERIFY(m_auth.listen());
+    }
+
+    // The skeleton's SDK (lib/Platform.php, as provisioning commits it) in
+    // the plugin behind the real stack: the outer nginx checks the visitor,
+    // the container is down so the host-local fallback's php-fpm runs the
+    // plugin with the variables the deploy appends to its pool, and the
+    // plugin reads who the visitor is and what they may do, and counts their
+    // visits in its own part of a real valkey-server.
+    void theSkeletonsSdkWorksBehindNginxAndPhpFpm()
+    {
+        const QString app = QStringLiteral("app0000042"); // FrontStack's app
+        const QString password = QStringLiteral("k9-the-app-password-from-its-ci-variable");
+        ValkeyServer store;
+        const QString storeProblem = store.start();
+        QVERIFY2(storeProblem.isEmpty(), qPrintable(storeProblem));
+        QVERIFY(AppKeyspaceAdmin(store.adminConnection()).ensureUser(app, password).isEmpty());
+
+        FrontStack front;
+        const QHash<QString, QByteArray> skeleton = PluginSkeleton::files(app, QStringLiteral("Shop"), {}, {});
+        front.setAppCode({ { PluginSkeleton::sdkPath(), skeleton.value(PluginSkeleton::sdkPath()) },
+                           { QStringLiteral("web/index.php"),
+                             "<?php\ndeclare(strict_types=1);\nrequire __DIR__ . '/../lib/Platform.php';\n"
+                             "$me = Platform\\Identity::fromRequest();\n"
+                             "$store = Platform\\Store::fromEnvironment();\n"
+                             "$visits = $me->isAnonymous() ? 0 : $store->incr('visits:' . $me->user());\n"
+                             "header('Content-Type: application/json');\n"
+                             "echo json_encode(['user' => $me->user(), 'roles' => $me->roles(),\n"
+                             "    'canRead' => $me->can('orders.read'), 'canExport' => $me->can('orders.export'),\n"
+                             "    'visits' => $visits]);\n" } });
+        front.setPoolEnvironment(
+            { { QStringLiteral("PLATFORM_KV_HOST"), QStringLiteral("127.0.0.1") },
+              { QStringLiteral("PLATFORM_KV_PORT"), QString::number(store.port()) },
+              { QStringLiteral("PLATFORM_KV_USER"), app },
+              { QStringLiteral("PLATFORM_KV_PASSWORD"), password },
+              { QStringLiteral("PLATFORM_KV_PREFIX"), QString::fromUtf8(AppKeyspace::keyPrefix(app)) } });
+        const quint16 deadContainer = freePort(); // nothing listens: the fallback answers
+        const QString problem = front.start(deadContainer, [&](AppEnvironmentSpec &spec) {
+            spec.setValue(RenderField::AuthUrl, m_auth.url(QStringLiteral("/check")).toString());
+            spec.setValue(RenderField::PermissionGrants, QStringLiteral("orders.read=editor|viewer"));
+        });
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        // Ann is an editor: she may read orders; orders.export is granted to nobody.
+        for (int visit = 1; visit <= 2; ++visit) {
+            const Response ann = front.get(url(front, QStringLiteral("/")), {},
+                                           { { "Authorization", "Bearer ann" }, { "X-Platform-User", "root" } });
+            QVERIFY2(ann.status == 200,
+                     qPrintable(QStringLiteral("%1 %2").arg(ann.status).arg(QString::fromUtf8(ann.body.left(300)))));
+            const QJsonObject page = QJsonDocument::fromJson(ann.body).object();
+            QCOMPARE(page.value(QStringLiteral("user")).toString(), QStringLiteral("ann")); // never "root"
+            QCOMPARE(page.value(QStringLiteral("roles")).toVariant().toStringList(),
+                     (QStringList { QStringLiteral("editor"), QStringLiteral("staff") }));
+            QVERIFY(page.value(QStringLiteral("canRead")).toBool());
+            QVERIFY(!page.value(QStringLiteral("canExport")).toBool());
+            QCOMPARE(page.value(QStringLiteral("visits")).toInt(), visit);
+        }
+        const Response bob = front.get(url(front, QStringLiteral("/")), {}, { { "Authorization", "Bearer bob" } });
+        QCOMPARE(bob.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(bob.body).object().value(QStringLiteral("visits")).toInt(), 1);
+        // Not signed in: the edge answers, the plugin never runs.
+        QCOMPARE(front.get(url(front, QStringLiteral("/"))).status, 401);
+
+        // In the app's own part of the store, nowhere else.
+        ValkeyConnection &admin = store.adminConnection();
+        QCOMPARE(admin.command({ "GET", AppKeyspace::keyPrefix(app) + "visits:ann" }).text, QByteArray("2"));
+        QCOMPARE(admin.command({ "EXISTS", "visits:ann" }).integer, 0);
     }
 
     void signedInVisitorsReachThePluginWithTheirPermissions()

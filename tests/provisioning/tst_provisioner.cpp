@@ -1,5 +1,6 @@
 #include "core/dns/powerdnsprovider.h"
 #include "core/git/gitlibrary.h"
+#include "core/platform/edgegrants.h"
 #include "core/platform/valkeyappadmin.h"
 #include "core/provisioning/inventoryallocator.h"
 #include "core/provisioning/keyvaluerotation.h"
@@ -267,7 +268,11 @@ private Q_SLOTS:
     {
         QElapsedTimer timer;
         timer.start();
+        // A platform with sign-in at the edge: the sites check every visitor.
+        const QByteArray authUrl = "https://auth.example.com/verify";
+        m_provisioner->setEdgeSignIn(QString::fromLatin1(authUrl), {});
         const auto run = provision(shopRequest());
+        m_provisioner->setEdgeSignIn({}, {});
         QVERIFY2(run->finished, qPrintable(run->reason));
         qInfo("provisioned both environments in %lld ms", timer.elapsed());
         QCOMPARE(run->started, Provisioner::createSteps());
@@ -338,6 +343,16 @@ private Q_SLOTS:
             const auto outer = ops.file(QStringLiteral("env/production"), QStringLiteral("conf/nginx-outer.conf"));
             QVERIFY(outer && outer->content.contains(QByteArray::number(production->containerPort)));
             QVERIFY(outer->content.contains(QByteArray::number(production->fallbackPort)));
+            QVERIFY(outer->content.contains("auth_request"));
+            QVERIFY(outer->content.contains(authUrl));
+            // Nothing granted yet: each environment starts with an empty grants file.
+            for (const QString &branch : { QStringLiteral("env/test"), QStringLiteral("env/production") }) {
+                const auto grants = ops.file(branch, QString::fromLatin1(EdgeGrants::FilePath));
+                QVERIFY2(grants, qPrintable(branch));
+                const EdgeGrantsResult parsed = EdgeGrantsFile::parse(grants->content);
+                QVERIFY2(parsed.ok(), qPrintable(parsed.errors.join(u' ')));
+                QVERIFY(parsed.grants.isEmpty());
+            }
             QVERIFY(ops.file(QStringLiteral("env/test"), QStringLiteral(".gitlab-ci.yml")).has_value());
             QVERIFY(ops.file(QStringLiteral("env/test"), QStringLiteral("conf/docker-compose.yaml")).has_value());
         }

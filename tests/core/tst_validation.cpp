@@ -21,6 +21,15 @@ class TestValidation : public QObject
         return profile;
     }
 
+    // The fields validate() refuses, in its order.
+    static QStringList refusedFields(const Profile &profile)
+    {
+        QStringList fields;
+        for (const auto &problem : profile.validate())
+            fields.append(problem.first);
+        return fields;
+    }
+
 private Q_SLOTS:
     void hostileValuesAreRefusedEverywhere_data()
     {
@@ -170,9 +179,7 @@ private Q_SLOTS:
         profile.dnsProvider = DnsProviderKind::PowerDns;
         profile.keyValueAddress = QStringLiteral("10.0.0.5:7000,10.0.0.6:7000"); // one address, not the seeds
         profile.keyValueAppAddress = QStringLiteral("kv.example.com:6379\nexport X=1");
-        QStringList fields;
-        for (const auto &problem : profile.validate())
-            fields.append(problem.first);
+        const QStringList fields = refusedFields(profile);
         QCOMPARE(fields,
                  (QStringList { QStringLiteral("gitlabUrl"), QStringLiteral("productionDomainSuffix"),
                                 QStringLiteral("dnsEndpoint"), QStringLiteral("dnsZone"),
@@ -202,17 +209,13 @@ private Q_SLOTS:
         Profile profile = validProfile();
         profile.keyValueAddress = address;
         profile.keyValueTls = tls;
-        QStringList fields;
-        for (const auto &problem : profile.validate())
-            fields.append(problem.first);
+        QStringList fields = refusedFields(profile);
         QCOMPARE(fields.isEmpty(), ok);
         if (!ok)
             QCOMPARE(fields, QStringList { QStringLiteral("keyValueAddress") });
         profile.keyValueTls = true;
         profile.keyValueCaFile = QStringLiteral("relative/ca.pem");
-        fields.clear();
-        for (const auto &problem : profile.validate())
-            fields.append(problem.first);
+        fields = refusedFields(profile);
         QCOMPARE(fields, QStringList { QStringLiteral("keyValueCaFile") });
     }
 
@@ -250,9 +253,7 @@ private Q_SLOTS:
         Profile profile = validProfile();
         profile.edgeAuthUrl = authUrl;
         profile.edgeLoginUrl = loginUrl;
-        QStringList fields;
-        for (const auto &problem : profile.validate())
-            fields.append(problem.first);
+        const QStringList fields = refusedFields(profile);
         QCOMPARE(fields, refused);
     }
 };

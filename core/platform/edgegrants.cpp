@@ -36,8 +36,11 @@ QString EdgeGrants::openPathsField() const
     return openPaths.join(QLatin1Char(','));
 }
 
-QStringList EdgeGrants::changesFrom(const EdgeGrants &before) const
+QStringList EdgeGrants::changesFrom(const EdgeGrants &before, Wording wording) const
 {
+    const auto text = [wording](const char *source) {
+        return wording == Wording::Translated ? EdgeGrantsFile::tr(source) : QString::fromLatin1(source);
+    };
     QStringList changes;
     QStringList permissions = roles.keys() + before.roles.keys();
     permissions.removeDuplicates();
@@ -48,19 +51,22 @@ QStringList EdgeGrants::changesFrom(const EdgeGrants &before) const
         if (now == was)
             continue;
         if (now.isEmpty())
-            changes.append(EdgeGrantsFile::tr("%1: granted to nobody (was %2)").arg(permission, was.join(u", ")));
+            changes.append(text(QT_TRANSLATE_NOOP("Dockmaster::EdgeGrantsFile", "%1: granted to nobody (was %2)"))
+                               .arg(permission, was.join(u", ")));
         else if (was.isEmpty())
-            changes.append(EdgeGrantsFile::tr("%1: granted to %2").arg(permission, now.join(u", ")));
+            changes.append(text(QT_TRANSLATE_NOOP("Dockmaster::EdgeGrantsFile", "%1: granted to %2"))
+                               .arg(permission, now.join(u", ")));
         else
-            changes.append(
-                EdgeGrantsFile::tr("%1: granted to %2 (was %3)").arg(permission, now.join(u", "), was.join(u", ")));
+            changes.append(text(QT_TRANSLATE_NOOP("Dockmaster::EdgeGrantsFile", "%1: granted to %2 (was %3)"))
+                               .arg(permission, now.join(u", "), was.join(u", ")));
     }
     for (const QString &path : openPaths)
         if (!before.openPaths.contains(path))
-            changes.append(EdgeGrantsFile::tr("%1: open without sign-in").arg(path));
+            changes.append(text(QT_TRANSLATE_NOOP("Dockmaster::EdgeGrantsFile", "%1: open without sign-in")).arg(path));
     for (const QString &path : before.openPaths)
         if (!openPaths.contains(path))
-            changes.append(EdgeGrantsFile::tr("%1: behind the sign-in again").arg(path));
+            changes.append(
+                text(QT_TRANSLATE_NOOP("Dockmaster::EdgeGrantsFile", "%1: behind the sign-in again")).arg(path));
     return changes;
 }
 

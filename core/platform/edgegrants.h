@@ -34,8 +34,11 @@ struct EdgeGrants {
     // The render fields' forms: "perm=role|role;perm=role" and "/a,/b/".
     QString permissionGrantsField() const;
     QString openPathsField() const;
-    // One line per change for the commit message and the audit log.
-    QStringList changesFrom(const EdgeGrants &before) const;
+    // One line per change: translated for the window and the audit log,
+    // English for the commit message (the repository's history is read by
+    // every admin, whatever language their console speaks).
+    enum class Wording { Translated, English };
+    QStringList changesFrom(const EdgeGrants &before, Wording wording = Wording::Translated) const;
     bool operator==(const EdgeGrants &) const = default;
 };
 

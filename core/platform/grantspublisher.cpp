@@ -153,11 +153,11 @@ void GrantsPublisher::publish(const Change &change, QObject *context, std::funct
                 done(result);
                 return;
             }
-            commit(change, content, context, done);
+            commit(change, content, result.changes, context, done);
         });
 }
 
-void GrantsPublisher::commit(const Change &change, const QByteArray &site, QObject *context,
+void GrantsPublisher::commit(const Change &change, const QByteArray &site, const QStringList &changes, QObject *context,
                              std::function<void(const Published &)> done)
 {
     if (!m_client)
@@ -170,12 +170,13 @@ void GrantsPublisher::commit(const Change &change, const QByteArray &site, QObje
             : GitLabWrite::action(QStringLiteral("create"), path, change.grants.toJson()));
     actions.append(
         GitLabWrite::action(QStringLiteral("update"), QString::fromLatin1(SitePath), site, change.base.siteCommit));
-    const QStringList changes = change.grants.changesFrom(change.base.grants);
     // Commit messages are part of the repository's history, read by every
     // admin: English, as the rest of what Dockmaster commits.
-    const QString message = QStringLiteral("Permission grants of %1 in %2\n\n%3\n\nChanged by %4 in Dockmaster.\n")
-                                .arg(change.app.id, environmentKey(change.base.environment),
-                                     changes.join(QLatin1Char('\n')), change.actor);
+    const QString message
+        = QStringLiteral("Permission grants of %1 in %2\n\n%3\n\nChanged by %4 in Dockmaster.\n")
+              .arg(change.app.id, environmentKey(change.base.environment),
+                   change.grants.changesFrom(change.base.grants, EdgeGrants::Wording::English).join(QLatin1Char('\n')),
+                   change.actor);
     const QString ref = environmentBranch(change.base.environment);
     GitLabWrite::commit(m_client, change.opsProject, ref, message, actions, context,
                         [changes, ref, done](const GitLabResponse &response) {

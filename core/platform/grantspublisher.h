@@ -69,7 +69,8 @@ public:
 private:
     void readGrantsFile(const QString &opsProject, std::shared_ptr<Branch> branch, QObject *context,
                         std::function<void(const Branch &)> done);
-    void commit(const Change &change, const QByteArray &site, QObject *context,
+    // `changes`: the translated lines the caller gets back.
+    void commit(const Change &change, const QByteArray &site, const QStringList &changes, QObject *context,
                 std::function<void(const Published &)> done);
 
     QPointer<GitLabClient> m_client;

@@ -200,6 +200,10 @@ private Q_SLOTS:
                 = EmulatorRepository(m_emulator->store().repositoryPath(*project)).commit(published.commit);
             QVERIFY(commit);
             QCOMPARE(commit->parentIds, QStringList { before }); // one commit, on top of what was read
+            // The history says what changed, in English whatever the console's language.
+            QVERIFY2(commit->message.contains(QLatin1String("orders.refund: granted to finance\n"
+                                                            "/health.php: open without sign-in")),
+                     qPrintable(commit->message));
         }
 
         QCOMPARE(

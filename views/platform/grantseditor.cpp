@@ -257,11 +257,6 @@ EdgeGrants GrantsEditor::editedGrants(QString *error) const
     return grants;
 }
 
-bool GrantsEditor::isModified() const
-{
-    return m_branchLoaded && m_branch.ok() && editedGrants() != m_branch.grants;
-}
-
 void GrantsEditor::updateState()
 {
     QString error;

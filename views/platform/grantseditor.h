@@ -41,7 +41,6 @@ public:
     // The grants as edited; the first problem in `error` when one is refused.
     EdgeGrants editedGrants(QString *error = nullptr) const;
     EdgeGrants savedGrants() const { return m_branch.grants; }
-    bool isModified() const;
     QString statusText() const;
     QTreeWidget *permissionTree() const { return m_permissions; }
     QTreeWidget *pathTree() const { return m_paths; }

@@ -37,6 +37,13 @@ void PlatformServicesController::setEdgeSignIn(const QString &authUrl, const QSt
         view->grants()->setUnavailable(grantsUnavailable());
 }
 
+const AppRecord *PlatformServicesController::appRecord(const QString &appId) const
+{
+    const auto app
+        = std::find_if(m_apps.cbegin(), m_apps.cend(), [&appId](const AppRecord &a) { return a.id == appId; });
+    return app != m_apps.cend() ? &*app : nullptr;
+}
+
 QString PlatformServicesController::grantsUnavailable() const
 {
     return m_authUrl.isEmpty() ? GrantsPublisher::withoutSignInCheck() : QString();
@@ -92,9 +99,8 @@ void PlatformServicesController::open(const AppRecord &app)
 void PlatformServicesController::readGrants(PlatformServicesView *view, Environment environment,
                                             const QString &statusAfter)
 {
-    const auto app
-        = std::find_if(m_apps.cbegin(), m_apps.cend(), [view](const AppRecord &a) { return a.id == view->appId(); });
-    const qint64 opsProject = app != m_apps.cend() ? app->opsProjectId : 0;
+    const AppRecord *app = appRecord(view->appId());
+    const qint64 opsProject = app ? app->opsProjectId : 0;
     if (opsProject == 0) {
         GrantsPublisher::Branch missing;
         missing.environment = environment;
@@ -113,9 +119,8 @@ void PlatformServicesController::readGrants(PlatformServicesView *view, Environm
 void PlatformServicesController::publishGrants(PlatformServicesView *view, Environment environment,
                                                const EdgeGrants &grants, const GrantsPublisher::Branch &base)
 {
-    const auto app
-        = std::find_if(m_apps.cbegin(), m_apps.cend(), [view](const AppRecord &a) { return a.id == view->appId(); });
-    const HostRecord *host = app != m_apps.cend() ? app->hostIn(m_hosts, environment) : nullptr;
+    const AppRecord *app = appRecord(view->appId());
+    const HostRecord *host = app ? app->hostIn(m_hosts, environment) : nullptr;
     if (!host) {
         view->grants()->setStatus(tr("The host of %1 in %2 is not in the inventory; nothing was written.")
                                       .arg(view->appId(), environmentDisplayName(environment)),

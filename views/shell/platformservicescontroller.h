@@ -48,6 +48,8 @@ private:
     void publishGrants(PlatformServicesView *view, Environment environment, const EdgeGrants &grants,
                        const GrantsPublisher::Branch &base);
     QString grantsUnavailable() const;
+    // The app as last synced; null when the sync has not seen it.
+    const AppRecord *appRecord(const QString &appId) const;
 
     QPointer<GitLabClient> m_client;
     QPointer<KeyValueAccess> m_keyValue;

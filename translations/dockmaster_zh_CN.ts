@@ -4488,6 +4488,14 @@
         <source>A sign-in page needs a sign-in check URL.</source>
         <translation>登录页面需要登录校验 URL。</translation>
     </message>
+    <message>
+        <source>Choose between 1 and %1 requests at once.</source>
+        <translation>请选择同时 1 到 %1 个请求。</translation>
+    </message>
+    <message>
+        <source>Choose at most %1 requests a minute, or 0 for no ceiling.</source>
+        <translation>每分钟最多 %1 个请求，或填 0 表示不设上限。</translation>
+    </message>
 </context>
 <context>
     <name>Dockmaster::ProfileCheck</name>
@@ -6763,6 +6771,30 @@
     <message>
         <source>Where visitors who are not signed in are sent. Empty: they get 401.</source>
         <translation>未登录的访问者会被引导到这里。留空：他们会收到 401。</translation>
+    </message>
+    <message>
+        <source>Requests at once</source>
+        <translation>同时请求数</translation>
+    </message>
+    <message>
+        <source>How many requests this console sends to GitLab side by side.</source>
+        <translation>本控制台同时向 GitLab 发送的请求数。</translation>
+    </message>
+    <message>
+        <source>No ceiling</source>
+        <translation>不设上限</translation>
+    </message>
+    <message>
+        <source> a minute</source>
+        <translation> 次/分钟</translation>
+    </message>
+    <message>
+        <source>Requests a minute</source>
+        <translation>每分钟请求数</translation>
+    </message>
+    <message>
+        <source>A ceiling for this console, below the instance&apos;s rate limit when several consoles share it. GitLab&apos;s own limit is followed anyway when GitLab reports it.</source>
+        <translation>本控制台的请求上限；多个控制台共用同一实例时，应设在实例的速率限制之下。GitLab 报告其自身限制时，无论如何都会遵守。</translation>
     </message>
 </context>
 <context>

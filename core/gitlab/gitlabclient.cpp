@@ -242,7 +242,8 @@ QUrl GitLabClient::urlFor(const GitLabRequest &request) const
     while (base.endsWith(QLatin1Char('/')))
         base.chop(1);
     // TolerantMode keeps %2F: QUrl never decodes an encoded delimiter.
-    url.setPath(base + QStringLiteral("/api/v4") + request.path, QUrl::TolerantMode);
+    url.setPath(base + (request.graphql ? QStringLiteral("/api/graphql") : QStringLiteral("/api/v4") + request.path),
+                QUrl::TolerantMode);
     QStringList pairs;
     for (const auto &[key, value] : request.query)
         pairs.append(encode(key) + QLatin1Char('=') + encode(value));
@@ -309,9 +310,12 @@ void GitLabClient::pump()
 {
     while (m_inFlight < m_options.maxConcurrent && !m_queue.empty()) {
         const qint64 now = m_clock.elapsed();
-        if (now < m_notBeforeMs) {
-            if (!m_pumpTimer->isActive() || m_pumpTimer->remainingTime() > m_notBeforeMs - now)
-                m_pumpTimer->start(int(m_notBeforeMs - now));
+        // As GitLab's window runs out, each request waits its share of what is left.
+        const qint64 notBefore
+            = std::max(m_notBeforeMs, m_lastIssuedMs + m_pacer.spacingMs(QDateTime::currentMSecsSinceEpoch()));
+        if (now < notBefore) {
+            if (!m_pumpTimer->isActive() || m_pumpTimer->remainingTime() > notBefore - now)
+                m_pumpTimer->start(int(notBefore - now));
             return;
         }
         QPointer<GitLabCall> call = m_queue.front();
@@ -319,6 +323,7 @@ void GitLabClient::pump()
         if (!call || call->m_cancelled || call->m_finished)
             continue;
         call->m_queued = false;
+        m_lastIssuedMs = now;
         issue(call);
     }
 }
@@ -368,16 +373,12 @@ void GitLabClient::issue(GitLabCall *call)
 
 void GitLabClient::noteRateLimit(const QHash<QByteArray, QByteArray> &headers)
 {
-    bool ok = false;
-    const int remaining = headers.value(QByteArrayLiteral("ratelimit-remaining")).toInt(&ok);
-    if (!ok || remaining > m_options.lowRemainingThreshold)
-        return;
-    // RateLimit-Reset is a Unix time. Spread what is left over the window
-    // instead of running into a 429.
-    const qint64 resetAt = headers.value(QByteArrayLiteral("ratelimit-reset")).toLongLong(&ok);
-    const qint64 untilReset = ok ? resetAt * 1000 - QDateTime::currentMSecsSinceEpoch() : 1000;
-    const qint64 pause = std::clamp<qint64>(untilReset / (remaining + 1), 0, m_options.maxLowRemainingPauseMs);
-    m_notBeforeMs = std::max(m_notBeforeMs, m_clock.elapsed() + pause);
+    m_pacer.observe(headers, QDateTime::currentMSecsSinceEpoch());
+}
+
+void GitLabClient::holdBack(qint64 delayMs)
+{
+    m_notBeforeMs = std::max(m_notBeforeMs, m_clock.elapsed() + delayMs);
 }
 
 void GitLabClient::retryLater(GitLabCall *call, int delayMs)
@@ -536,7 +537,7 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
                 delay = m_options.rateLimitWaitMs(call->m_rateLimitWaits);
             }
             ++call->m_rateLimitWaits;
-            m_notBeforeMs = std::max(m_notBeforeMs, m_clock.elapsed() + delay);
+            holdBack(delay);
             retryLater(call, delay);
             return;
         }
@@ -798,7 +799,8 @@ template<typename T, typename Parser>
 GitLabCall *GitLabClient::getObject(GitLabRequest request, QObject *context, Parser parser, Callback<T> done)
 {
     // A write GitLab accepted (2xx) happened, whatever its answer looks like.
-    const bool writes = request.method != "GET" && request.method != "HEAD";
+    // A GraphQL query is sent as a POST but reads.
+    const bool writes = request.method != "GET" && request.method != "HEAD" && !request.graphql;
     return send(
         request, context, [done = std::move(done), parser, path = request.path, writes](const GitLabResponse &r) {
             GitLabResult<T> result;
@@ -999,6 +1001,20 @@ GitLabCall *GitLabClient::tags(const QString &project, int maxPages, QObject *co
     request.query = { { QStringLiteral("order_by"), QStringLiteral("updated") },
                       { QStringLiteral("sort"), QStringLiteral("desc") } };
     return getList<GitLabTag>(request, context, &GitLabParse::tag, std::move(done));
+}
+
+GitLabCall *GitLabClient::graphql(const QString &query, const QJsonObject &variables, QObject *context,
+                                  Callback<GitLabGraphQLAnswer> done)
+{
+    GitLabRequest request;
+    request.method = QByteArrayLiteral("POST");
+    request.graphql = true;
+    request.path = QStringLiteral("/api/graphql"); // in messages only: urlFor() knows where it is
+    request.idempotent = true;
+    request.body
+        = QJsonDocument(QJsonObject { { QStringLiteral("query"), query }, { QStringLiteral("variables"), variables } })
+              .toJson(QJsonDocument::Compact);
+    return getObject<GitLabGraphQLAnswer>(request, context, &GitLabParse::graphqlAnswer, std::move(done));
 }
 
 GitLabCall *GitLabClient::commit(const QString &project, const QString &ref, QObject *context,

@@ -2,6 +2,7 @@
 
 #include "core/gitlab/gitlaberror.h"
 #include "core/gitlab/gitlabtypes.h"
+#include "core/gitlab/ratelimitpacer.h"
 #include "core/util/retrypolicy.h"
 
 #include <QByteArray>
@@ -44,6 +45,7 @@ struct GitLabRequest {
     // retried after a 5xx, a timeout or a dropped connection. Defaults to
     // GET/HEAD only; set it for a PUT whose documented effect is idempotent.
     std::optional<bool> idempotent;
+    bool graphql = false; // POST /api/graphql instead of a path under /api/v4
 
     bool isIdempotent() const;
 };
@@ -95,10 +97,12 @@ private:
 
 struct GitLabClientOptions : RetryPolicy {
     int transferTimeoutMs = 30000;
-    int maxRetryAfterSeconds = 120; // a longer Retry-After is reported instead of waited for
-    int lowRemainingThreshold = 10; // RateLimit-Remaining at or below this slows requests down
-    int maxLowRemainingPauseMs = 5000;
-    int maxConcurrent = 6; // HTTP/1.1 connections Qt opens per host
+    int maxRetryAfterSeconds = 120;          // a longer Retry-After is reported instead of waited for
+    RateLimitPacer::Options rateLimitPacing; // how requests slow down as GitLab's window runs out
+    // Requests in flight at once: the profile's ceiling. Qt opens up to 6
+    // HTTP/1.1 connections per server; over HTTP/2 (a GitLab behind TLS) one
+    // connection carries them all.
+    int maxConcurrent = 6;
 };
 
 // Asynchronous GitLab REST v4 client with PRIVATE-TOKEN auth, pagination,
@@ -122,7 +126,11 @@ public:
     bool hasToken() const { return !m_token.isEmpty(); }
     // For git over HTTP (libgit2 credential callbacks) only; never log it.
     QString token() const { return QString::fromUtf8(m_token); }
-    void setOptions(const GitLabClientOptions &options) { m_options = options; }
+    void setOptions(const GitLabClientOptions &options)
+    {
+        m_options = options;
+        m_pacer.setOptions(options.rateLimitPacing);
+    }
     // <base URL>/<path_with_namespace>.git on the configured server (never
     // http_url_to_repo, which names GitLab's external_url).
     QUrl repositoryUrl(const QString &pathWithNamespace) const;
@@ -191,6 +199,10 @@ public:
 
     // Tags, newest first.
     GitLabCall *tags(const QString &project, int maxPages, QObject *context, Callback<QList<GitLabTag>> done);
+    // A GraphQL query (POST /api/graphql; a read, so retried like a GET).
+    // GitLab answers 200 also when it refuses the query: see answer.errors.
+    GitLabCall *graphql(const QString &query, const QJsonObject &variables, QObject *context,
+                        Callback<GitLabGraphQLAnswer> done);
     GitLabCall *commit(const QString &project, const QString &ref, QObject *context, Callback<GitLabCommit> done);
     GitLabCall *branch(const QString &project, const QString &name, QObject *context, Callback<GitLabBranch> done);
     GitLabCall *tree(const QString &project, const QString &ref, const QString &path, QObject *context,
@@ -244,6 +256,7 @@ private:
     void fail(GitLabCall *call, GitLabError error);
     void cancelCall(GitLabCall *call);
     void noteRateLimit(const QHash<QByteArray, QByteArray> &headers);
+    void holdBack(qint64 delayMs); // no new request for this long
     QUrl urlFor(const GitLabRequest &request) const;
     // A pagination link's path and query on m_baseUrl (invalid: not an API URL).
     QUrl onConfiguredBase(const QUrl &link) const;
@@ -263,6 +276,8 @@ private:
     quint64 m_requestCount = 0;
     QElapsedTimer m_clock;
     qint64 m_notBeforeMs = 0; // no new request before this m_clock time (rate limiting)
+    RateLimitPacer m_pacer;
+    qint64 m_lastIssuedMs = -(qint64(1) << 40); // m_clock time the last request left
     QTimer *m_pumpTimer;
 };
 

@@ -298,6 +298,21 @@ std::optional<GitLabEnvironment> environment(const QJsonObject &object)
     return done(r, e);
 }
 
+std::optional<GitLabGraphQLAnswer> graphqlAnswer(const QJsonObject &object)
+{
+    const QJsonValue data = object.value(QLatin1String("data"));
+    const QJsonValue errors = object.value(QLatin1String("errors"));
+    if (!data.isObject() && !errors.isArray())
+        return std::nullopt;
+    GitLabGraphQLAnswer answer;
+    answer.data = data.toObject();
+    for (const QJsonValue &error : errors.toArray()) {
+        const QString message = error.toObject().value(QLatin1String("message")).toString();
+        answer.errors.append(message.isEmpty() ? QStringLiteral("(no message)") : message);
+    }
+    return answer;
+}
+
 std::optional<GitLabNote> note(const QJsonObject &object)
 {
     Reader r(object);

@@ -146,6 +146,14 @@ struct GitLabEnvironment {
     QString externalUrl;
 };
 
+// What GitLab's GraphQL API answered (HTTP 200): the data it could resolve
+// and the messages of what it could not. A query GitLab refuses whole (too
+// complex, an unknown field on an older GitLab) has no data.
+struct GitLabGraphQLAnswer {
+    QJsonObject data;
+    QStringList errors;
+};
+
 struct GitLabNote {
     qint64 id = 0;
     QString body;
@@ -206,6 +214,8 @@ std::optional<GitLabJob> job(const QJsonObject &object);
 std::optional<GitLabDeployment> deployment(const QJsonObject &object);
 std::optional<GitLabEnvironment> environment(const QJsonObject &object);
 std::optional<GitLabNote> note(const QJsonObject &object);
+// {"data": {...}, "errors": [{"message": ...}]}: nullopt when neither is there.
+std::optional<GitLabGraphQLAnswer> graphqlAnswer(const QJsonObject &object);
 std::optional<GitLabFile> file(const QJsonObject &object);
 std::optional<GitLabCompare> compare(const QJsonObject &object);
 

@@ -75,6 +75,15 @@ QList<QPair<QString, QString>> Profile::validate() const
               edgeAuthUrl.isEmpty()
                   ? QCoreApplication::translate("Dockmaster::Profile", "A sign-in page needs a sign-in check URL.")
                   : Validation::edgeUrl(edgeLoginUrl));
+    if (gitlabMaxConcurrent < 1 || gitlabMaxConcurrent > MaxGitLabConcurrent)
+        check("gitlabMaxConcurrent",
+              QCoreApplication::translate("Dockmaster::Profile", "Choose between 1 and %1 requests at once.")
+                  .arg(MaxGitLabConcurrent));
+    if (gitlabRequestsPerMinute < 0 || gitlabRequestsPerMinute > MaxGitLabRequestsPerMinute)
+        check("gitlabRequestsPerMinute",
+              QCoreApplication::translate("Dockmaster::Profile",
+                                          "Choose at most %1 requests a minute, or 0 for no ceiling.")
+                  .arg(MaxGitLabRequestsPerMinute));
     if (approvalSlaHours < 1 || approvalSlaHours > 24 * 30)
         check("approvalSlaHours",
               QCoreApplication::translate("Dockmaster::Profile", "Choose between 1 hour and 30 days."));

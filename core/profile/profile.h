@@ -11,6 +11,9 @@ enum class DnsProviderKind { None, PowerDns, Cloudflare, DnsPod };
 
 // One platform Dockmaster can manage: where its GitLab is and how it is laid
 // out. Holds no secrets: those are in the keychain under the profile's name.
+inline constexpr int MaxGitLabConcurrent = 32;
+inline constexpr int MaxGitLabRequestsPerMinute = 100000;
+
 struct Profile {
     QString name;
     QUrl gitlabUrl;
@@ -49,6 +52,12 @@ struct Profile {
     // sign-in at the edge, and no grants can be given.
     QString edgeAuthUrl;
     QString edgeLoginUrl;
+    // How hard this console may use GitLab (issue 25): requests in flight at
+    // once, and a ceiling of requests a minute (0: none; GitLab's own
+    // throttle, when it reports one, is followed anyway). Several consoles
+    // on one instance, or a GitLab.com account (2,000 a minute), want one.
+    int gitlabMaxConcurrent = 6;
+    int gitlabRequestsPerMinute = 0;
     int approvalSlaHours = 24;
     bool requireSecondApprover = true; // two-person rule for production
     // How many distinct admins (none the requester) approve before a release

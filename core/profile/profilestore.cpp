@@ -52,6 +52,10 @@ std::optional<Profile> ProfileStore::load(const QString &name) const
     profile.keyValueAdminUser = m_settings->value(QStringLiteral("keyValueAdminUser")).toString();
     profile.keyValueTls = m_settings->value(QStringLiteral("keyValueTls"), true).toBool();
     profile.keyValueCaFile = m_settings->value(QStringLiteral("keyValueCaFile")).toString();
+    profile.gitlabMaxConcurrent
+        = m_settings->value(QStringLiteral("gitlabMaxConcurrent"), profile.gitlabMaxConcurrent).toInt();
+    profile.gitlabRequestsPerMinute
+        = m_settings->value(QStringLiteral("gitlabRequestsPerMinute"), profile.gitlabRequestsPerMinute).toInt();
     profile.approvalSlaHours = m_settings->value(QStringLiteral("approvalSlaHours"), profile.approvalSlaHours).toInt();
     profile.requireSecondApprover
         = m_settings->value(QStringLiteral("requireSecondApprover"), profile.requireSecondApprover).toBool();
@@ -110,6 +114,8 @@ void ProfileStore::save(const Profile &profile)
     m_settings->setValue(QStringLiteral("keyValueAdminUser"), profile.keyValueAdminUser);
     m_settings->setValue(QStringLiteral("keyValueTls"), profile.keyValueTls);
     m_settings->setValue(QStringLiteral("keyValueCaFile"), profile.keyValueCaFile);
+    m_settings->setValue(QStringLiteral("gitlabMaxConcurrent"), profile.gitlabMaxConcurrent);
+    m_settings->setValue(QStringLiteral("gitlabRequestsPerMinute"), profile.gitlabRequestsPerMinute);
     m_settings->setValue(QStringLiteral("approvalSlaHours"), profile.approvalSlaHours);
     m_settings->setValue(QStringLiteral("requireSecondApprover"), profile.requireSecondApprover);
     m_settings->setValue(QStringLiteral("productionApprovals"), profile.productionApprovals);

@@ -7,9 +7,18 @@
 #include "core/gitlab/releaserequestparser.h"
 
 #include <QCoreApplication>
+#include <QTimeZone>
 
 namespace Dockmaster {
 namespace {
+
+// The cache keeps GitLab's times to the second: GraphQL's Time is ISO 8601
+// without fractions (Types::TimeType), REST has milliseconds, and a record
+// must not look changed because another API read it.
+QDateTime toSecond(const QDateTime &time)
+{
+    return time.isValid() ? QDateTime::fromSecsSinceEpoch(time.toSecsSinceEpoch(), QTimeZone::UTC) : time;
+}
 
 // The strings' context at run time. Not a free tr(): lupdate files a free
 // function's tr() under the enclosing namespace, where no lookup finds it.
@@ -110,7 +119,8 @@ void applyOpsDetail(AppRecord &app, const SyncBatch::OpsDetail &detail)
         for (const GitLabDeployment &deployment : detail.deployments) {
             if (deployment.environment == environmentKey(environment)
                 && deployment.status == QLatin1String("success")) {
-                state.deployedAt = deployment.updatedAt.isValid() ? deployment.updatedAt : deployment.createdAt;
+                state.deployedAt
+                    = toSecond(deployment.updatedAt.isValid() ? deployment.updatedAt : deployment.createdAt);
                 break;
             }
         }
@@ -202,8 +212,8 @@ template<typename Record, typename Answer> Record recordOf(const QString &appId,
     record.ref = answer.ref;
     record.sha = answer.sha;
     record.status = answer.status;
-    record.createdAt = answer.createdAt;
-    record.updatedAt = answer.updatedAt;
+    record.createdAt = toSecond(answer.createdAt);
+    record.updatedAt = toSecond(answer.updatedAt);
     return record;
 }
 

@@ -5,6 +5,7 @@
 #include "core/gitlab/gitlabclient.h"
 #include "core/gitlab/releaserequestparser.h"
 #include "core/sync/inventoryfetcher.h"
+#include "core/sync/opsdetailquery.h"
 #include "core/util/logging.h"
 #include "core/util/pooljob.h"
 
@@ -445,6 +446,63 @@ void SyncEngine::addOpsDetailJobs(const QString &appId, qint64 projectId)
                  &SyncBatch::OpsDetail::deployments);
 }
 
+void SyncEngine::addOpsBatchJob(const QList<std::pair<QString, qint64>> &apps)
+{
+    Run &run = *m_run;
+    const quint64 runId = run.id;
+    for (const auto &[appId, projectId] : apps) {
+        SyncBatch::OpsDetail detail;
+        detail.appId = appId;
+        detail.projectId = projectId;
+        run.batch.ops.insert(appId, detail);
+    }
+    addJob([this, runId, apps] {
+        QList<qint64> ids;
+        for (const auto &app : apps)
+            ids.append(app.second);
+        return m_client->graphql(
+            OpsDetailQuery::text(), OpsDetailQuery::variables(ids), this,
+            [this, runId, apps](GitLabResult<GitLabGraphQLAnswer> result) {
+                if (!alive(runId))
+                    return;
+                using Kind = GitLabError::Kind;
+                const Kind kind = result.error.kind;
+                if (!result.ok() && kind != Kind::NotFound && kind != Kind::Conflict && kind != Kind::Malformed
+                    && kind != Kind::Forbidden) {
+                    abortRun(result.error); // offline, 5xx, 401...: as for any other call
+                    return;
+                }
+                const std::optional<QHash<qint64, SyncBatch::OpsDetail>> details
+                    = result.ok() && result.value.errors.isEmpty()
+                    ? OpsDetailQuery::parse(result.value.data, m_client->baseUrl())
+                    : std::nullopt;
+                if (!details) {
+                    // A GitLab without these fields (older than 15.5), a query it
+                    // refuses, or a partial answer: these apps are read through REST.
+                    qCWarning(lcSync).noquote()
+                        << "GraphQL did not answer the ops details of" << apps.size()
+                        << "apps; reading them through REST:"
+                        << (result.ok() ? result.value.errors.join(QStringLiteral("; ")) : result.error.message);
+                    for (const auto &[appId, projectId] : apps) {
+                        addOpsDetailJobs(appId, projectId);
+                        m_run->total += 4;
+                    }
+                    jobDone();
+                    return;
+                }
+                // A project GitLab left out is gone or unreadable: like a 404, nothing on it.
+                for (const auto &[appId, projectId] : apps) {
+                    if (const auto found = details->constFind(projectId); found != details->cend()) {
+                        SyncBatch::OpsDetail &detail = m_run->batch.ops[appId];
+                        detail = *found;
+                        detail.appId = appId;
+                    }
+                }
+                jobDone();
+            });
+    });
+}
+
 void SyncEngine::planDetails()
 {
     Run &run = *m_run;
@@ -461,11 +519,16 @@ void SyncEngine::planDetails()
         }
     }
 
+    QList<std::pair<QString, qint64>> unread; // read whole, OpsDetailQuery::BatchSize at a time
     for (auto it = opsToRead.cbegin(); it != opsToRead.cend(); ++it) {
         const QString appId = it.key();
         const qint64 projectId = it.value();
         if (run.full || !run.previous.knownOps.contains(appId)) {
-            addOpsDetailJobs(appId, projectId);
+            unread.append({ appId, projectId });
+            if (unread.size() == OpsDetailQuery::BatchSize) {
+                addOpsBatchJob(unread);
+                unread.clear();
+            }
             continue;
         }
         // Incremental: a project may be listed only because of the hourly
@@ -490,6 +553,9 @@ void SyncEngine::planDetails()
                                            appId));
         });
     }
+
+    if (!unread.isEmpty())
+        addOpsBatchJob(unread);
 
     for (const GitLabProject &codeProject : std::as_const(batch.codeProjects)) {
         const QString appId = codeProject.path;

@@ -55,8 +55,9 @@ struct SyncStats {
 };
 
 // Keeps the cache in step with GitLab: a full run reads every app of the
-// root group (repos, inventory allocation, live SHA per environment, newest
-// pipelines, deployments, tags) and every open release request; later runs
+// root group (repos, inventory allocation; live SHA per environment, newest
+// pipelines and last deployments through one GraphQL request per 50 apps;
+// tags) and every open release request; later runs
 // list the projects active since cursor - 1 h - skew (GitLab writes
 // last_activity_at at most hourly, never for pipelines), probe each listed or
 // still-running ops project's pipelines by updated_after, and re-read only
@@ -126,6 +127,8 @@ private:
     std::function<void(GitLabResult<T>)> detailHandler(quint64 runId, std::function<void(GitLabResult<T> &)> store,
                                                        const QString &appId = {});
     void addOpsDetailJobs(const QString &appId, qint64 projectId);
+    // One GraphQL request for up to OpsDetailQuery::BatchSize apps' ops details (REST if GitLab refuses it).
+    void addOpsBatchJob(const QList<std::pair<QString, qint64>> &apps);
     void track(GitLabCall *call);
     void noteServerTime(const QDateTime &time);
     // A listing's answer for the run still going: false when the run is gone,

@@ -116,8 +116,11 @@ void EmulatorServer::onRequest(HttpConnection *connection, const HttpRequest &re
 {
     const auto fault = m_shared.faults.take(QString::fromLatin1(request.method), QString::fromUtf8(request.rawPath));
     QPointer<HttpConnection> guard(connection);
-    if (fault && fault->kind == EmulatorFault::Kind::Delay && fault->delayMs > 0) {
-        QTimer::singleShot(fault->delayMs, this, [this, guard, request, fault] { dispatch(guard, request, fault); });
+    int delayMs = m_shared.latencyMs.load();
+    if (fault && fault->kind == EmulatorFault::Kind::Delay)
+        delayMs += qMax(0, fault->delayMs);
+    if (delayMs > 0) {
+        QTimer::singleShot(delayMs, this, [this, guard, request, fault] { dispatch(guard, request, fault); });
         return;
     }
     dispatch(guard, request, fault);
@@ -141,8 +144,9 @@ void EmulatorServer::dispatch(QPointer<HttpConnection> connection, const HttpReq
         }
     }
     if (overRateLimit()) {
-        finish(connection, request, EmulatorFault::retryLater(60 - int(QDateTime::currentSecsSinceEpoch() % 60)),
-               fault);
+        const int period = m_shared.rateLimitPeriodSeconds.load();
+        finish(connection, request,
+               EmulatorFault::retryLater(period - int(QDateTime::currentSecsSinceEpoch() % period)), fault);
         return;
     }
     if (const std::optional<HttpResponse> redirect = httpsRedirect(request)) {
@@ -155,9 +159,11 @@ void EmulatorServer::dispatch(QPointer<HttpConnection> connection, const HttpReq
         handleGit(connection, request, fault);
         return;
     }
-    HttpResponse response = request.rawPath.startsWith("/api/v4/")
-        ? m_api->handle(request)
-        : HttpResponse::message(404, QStringLiteral("404 Not Found"));
+    // GitLab answers GraphQL on GET too (reads only); the client posts.
+    const bool graphql = request.rawPath == "/api/graphql" && (request.method == "POST" || request.method == "GET");
+    HttpResponse response = graphql              ? m_api->handleGraphql(request)
+        : request.rawPath.startsWith("/api/v4/") ? m_api->handle(request)
+                                                 : HttpResponse::message(404, QStringLiteral("404 Not Found"));
     finish(connection, request, response, fault);
 }
 
@@ -329,7 +335,7 @@ void EmulatorServer::saveSoon()
 
 bool EmulatorServer::overRateLimit()
 {
-    const qint64 window = QDateTime::currentSecsSinceEpoch() / 60;
+    const qint64 window = QDateTime::currentSecsSinceEpoch() / m_shared.rateLimitPeriodSeconds.load();
     if (window != m_windowStart) {
         m_windowStart = window;
         m_windowCount = 0;
@@ -340,12 +346,18 @@ bool EmulatorServer::overRateLimit()
 
 void EmulatorServer::addRateLimitHeaders(HttpResponse &response)
 {
+    // Only a throttle that is on reports itself, and only on the answers
+    // GitLab adds them to: its 429s, and every answer with the feature flag.
+    if (!m_shared.enforceRateLimit.load() || (response.status != 429 && !m_shared.rateLimitHeadersOnEveryAnswer.load()))
+        return;
     const int limit = m_shared.rateLimit.load();
+    const int period = m_shared.rateLimitPeriodSeconds.load();
     response.setHeader("RateLimit-Name", "throttle_authenticated_api");
-    response.setHeader("RateLimit-Limit", QByteArray::number(limit));
+    // Rack::Attack's limit per period, reported per minute (rack_attack.rb: rounded_limit).
+    response.setHeader("RateLimit-Limit", QByteArray::number((qint64(limit) * 60 + period - 1) / period));
     response.setHeader("RateLimit-Observed", QByteArray::number(m_windowCount));
     response.setHeader("RateLimit-Remaining", QByteArray::number(qMax(0, limit - m_windowCount)));
-    response.setHeader("RateLimit-Reset", QByteArray::number((m_windowStart + 1) * 60));
+    response.setHeader("RateLimit-Reset", QByteArray::number((m_windowStart + 1) * period));
 }
 
 } // namespace Dockmaster

@@ -24,7 +24,10 @@ struct GitLabEmulator::Shared {
     EmulatorFaultInjector faults;
     EmulatorRequestLog log;
     std::atomic<int> rateLimit { 100000 };
+    std::atomic<int> rateLimitPeriodSeconds { 60 };
     std::atomic<bool> enforceRateLimit { false };
+    std::atomic<bool> rateLimitHeadersOnEveryAnswer { false };
+    std::atomic<int> latencyMs { 0 };
     std::atomic<int> pipelineStepMs { 150 };
     std::atomic<bool> runnerAvailable { true };
 

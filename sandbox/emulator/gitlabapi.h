@@ -30,6 +30,8 @@ public:
 
     // `path` is the raw path below /api/v4 (leading slash included).
     HttpResponse handle(const HttpRequest &request);
+    // /api/graphql: the GraphQL subset of gitlabapi_graphql.cpp.
+    HttpResponse handleGraphql(const HttpRequest &request);
     const EmulatorUser *authenticate(const HttpRequest &request) const;
 
     // JSON shapes, public for the seeder's self-checks and tests.

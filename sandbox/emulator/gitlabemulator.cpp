@@ -202,10 +202,21 @@ int GitLabEmulator::requestCount(const QString &method, const QString &pathRegex
     return m_shared->log.count(method, QRegularExpression(pathRegex));
 }
 
-void GitLabEmulator::setRateLimit(int requestsPerMinute, bool enforce)
+void GitLabEmulator::setRateLimit(int requestsPerPeriod, bool enforce, int periodSeconds)
 {
-    m_shared->rateLimit = requestsPerMinute;
+    m_shared->rateLimit = requestsPerPeriod;
+    m_shared->rateLimitPeriodSeconds = qMax(1, periodSeconds);
     m_shared->enforceRateLimit = enforce;
+}
+
+void GitLabEmulator::setRateLimitHeadersOnEveryAnswer(bool on)
+{
+    m_shared->rateLimitHeadersOnEveryAnswer = on;
+}
+
+void GitLabEmulator::setLatency(int ms)
+{
+    m_shared->latencyMs = qMax(0, ms);
 }
 
 void GitLabEmulator::setDeployer(EmulatorDeployer deployer)

@@ -105,8 +105,19 @@ public:
     QList<EmulatorRequestLogEntry> requestLog() const;
     void clearRequestLog();
     int requestCount(const QString &method, const QString &pathRegex) const;
-    // Reported in RateLimit-* headers; with `enforce`, excess requests get 429.
-    void setRateLimit(int requestsPerMinute, bool enforce);
+    // GitLab's authenticated API throttle (off by default on self-managed
+    // GitLab): with `enforce`, requests over the limit in a window get 429
+    // with Retry-After and the RateLimit-* headers (lib/gitlab/rack_attack.rb).
+    // The window is fixed and aligned to the epoch, as Rack::Attack's are
+    // (throttle_authenticated_api_period_in_seconds, 60 by default).
+    void setRateLimit(int requestsPerPeriod, bool enforce, int periodSeconds = 60);
+    // RateLimit-* on every answer while the throttle is on, not only on 429s:
+    // GitLab's feature flag rate_limiting_headers_for_unthrottled_requests
+    // (lib/gitlab/middleware/rack_attack_headers.rb; off by default, 18.6).
+    void setRateLimitHeadersOnEveryAnswer(bool on);
+    // Every answer leaves this much later, as over a real network to a busy
+    // GitLab; requests are still served side by side meanwhile.
+    void setLatency(int ms);
 
     // Pipelines created by pushes to env/test and env/production of <root>/ops/*.
     void setDeployer(EmulatorDeployer deployer);

@@ -21,6 +21,8 @@ private Q_SLOTS:
         profile.dnsProvider = DnsProviderKind::DnsPod;
         profile.dnsZone = QStringLiteral("plugins.example.com.");
         profile.approvalSlaHours = 8;
+        profile.gitlabMaxConcurrent = 12; // not the defaults either
+        profile.gitlabRequestsPerMinute = 1500;
         profile.requireSecondApprover = false;
         profile.keyValueAddress = QStringLiteral("kv.example.com:6379");
         profile.keyValueAppAddress = QStringLiteral("10.0.0.5:7000,10.0.0.6:7000");

@@ -245,6 +245,31 @@ private Q_SLOTS:
             << "https://auth.example.com/lo\"gin" << QStringList { QStringLiteral("edgeLoginUrl") };
     }
 
+    void gitlabRequestCeilings_data()
+    {
+        QTest::addColumn<int>("atOnce");
+        QTest::addColumn<int>("perMinute");
+        QTest::addColumn<QStringList>("refused");
+        const QStringList none;
+        QTest::newRow("defaults") << 6 << 0 << none;
+        QTest::newRow("GitLab.com share") << 4 << 1000 << none;
+        QTest::newRow("none at once") << 0 << 0 << QStringList { QStringLiteral("gitlabMaxConcurrent") };
+        QTest::newRow("too many at once") << 33 << 0 << QStringList { QStringLiteral("gitlabMaxConcurrent") };
+        QTest::newRow("a negative ceiling") << 6 << -1 << QStringList { QStringLiteral("gitlabRequestsPerMinute") };
+        QTest::newRow("an absurd ceiling") << 6 << 100001 << QStringList { QStringLiteral("gitlabRequestsPerMinute") };
+    }
+
+    void gitlabRequestCeilings()
+    {
+        QFETCH(int, atOnce);
+        QFETCH(int, perMinute);
+        QFETCH(QStringList, refused);
+        Profile profile = validProfile();
+        profile.gitlabMaxConcurrent = atOnce;
+        profile.gitlabRequestsPerMinute = perMinute;
+        QCOMPARE(refusedFields(profile), refused);
+    }
+
     void edgeSignInUrls()
     {
         QFETCH(QString, authUrl);

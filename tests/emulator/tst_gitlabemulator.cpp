@@ -208,10 +208,30 @@ private Q_SLOTS:
 
     void rateLimitHeaders()
     {
-        const Reply r = m_client->get(QStringLiteral("/projects?per_page=1"));
+        // No throttle on (self-managed GitLab's default): no headers.
+        m_emulator->setRateLimit(100, false);
+        Reply r = m_client->get(QStringLiteral("/projects?per_page=1"));
+        QVERIFY(!r.hasHeader("ratelimit-remaining"));
+        // A throttle on: GitLab reports it on its 429s only, unless the
+        // instance turned on rate_limiting_headers_for_unthrottled_requests.
+        m_emulator->setRateLimit(100000, true, 30);
+        r = m_client->get(QStringLiteral("/projects?per_page=1"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(!r.hasHeader("ratelimit-remaining"));
+        m_emulator->setRateLimitHeadersOnEveryAnswer(true);
+        r = m_client->get(QStringLiteral("/projects?per_page=1"));
+        m_emulator->setRateLimitHeadersOnEveryAnswer(false);
+        m_emulator->setRateLimit(100000, false);
         QVERIFY(r.hasHeader("ratelimit-remaining"));
-        QVERIFY(r.hasHeader("ratelimit-limit"));
-        QVERIFY(r.header("ratelimit-reset").toLongLong() > QDateTime::currentSecsSinceEpoch() - 1);
+        // 100,000 per 30 s, reported per minute as Rack::Attack does.
+        QCOMPARE(r.header("ratelimit-limit"), QByteArray("200000"));
+        const int observed = r.header("ratelimit-observed").toInt();
+        QVERIFY(observed >= 1);
+        QCOMPARE(r.header("ratelimit-remaining").toInt(), 100000 - observed);
+        const qint64 reset = r.header("ratelimit-reset").toLongLong();
+        QVERIFY(reset % 30 == 0);
+        QVERIFY(reset > QDateTime::currentSecsSinceEpoch() - 1);
+        QVERIFY(reset <= QDateTime::currentSecsSinceEpoch() + 30);
     }
 
     void injected429WithRetryAfter()

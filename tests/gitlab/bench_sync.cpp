@@ -24,6 +24,7 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -51,7 +52,8 @@ void print(const char *name, double value, const char *unit)
     std::fflush(stdout);
 }
 
-// Child: seed the emulator, then answer "count" / "clear" on stdin.
+// Child: seed the emulator, then answer on stdin: "count" (requests since
+// "clear"), "limited" (of those, answered 429), "latency MS", "limit PER_MINUTE".
 int serve(int appCount)
 {
     QTemporaryDir dir;
@@ -69,10 +71,21 @@ int serve(int appCount)
               << timer.elapsed() << std::endl;
     std::string line;
     while (std::getline(std::cin, line)) {
-        if (line == "count")
+        if (line == "count") {
             std::cout << emulator.requestLog().size() << std::endl;
-        else if (line == "clear")
+        } else if (line == "limited") {
+            const QList<EmulatorRequestLogEntry> log = emulator.requestLog();
+            std::cout << std::count_if(log.cbegin(), log.cend(), [](const EmulatorRequestLogEntry &e) {
+                return e.status == 429;
+            }) << std::endl;
+        } else if (line == "clear") {
             emulator.clearRequestLog();
+        } else if (line.rfind("latency ", 0) == 0) {
+            emulator.setLatency(std::atoi(line.c_str() + 8));
+        } else if (line.rfind("limit ", 0) == 0) {
+            // GitLab.com's authenticated API throttle: so many a minute, 429 past it.
+            emulator.setRateLimit(std::atoi(line.c_str() + 6), true, 60);
+        }
     }
     return 0;
 }
@@ -93,10 +106,12 @@ public:
         seedMs = words.value(3).toLongLong();
         return true;
     }
-    int count()
+    int count() { return ask("count\n"); }
+    int limited() { return ask("limited\n"); }
+    void tell(const QByteArray &line)
     {
-        m_process.write("count\n");
-        return readLine(30000).toInt();
+        m_process.write(line + '\n');
+        m_process.waitForBytesWritten();
     }
     void clear()
     {
@@ -115,6 +130,11 @@ public:
     qint64 seedMs = 0;
 
 private:
+    int ask(const QByteArray &question)
+    {
+        m_process.write(question);
+        return readLine(30000).toInt();
+    }
     QByteArray readLine(int timeoutMs)
     {
         while (!m_process.canReadLine()) {
@@ -143,6 +163,51 @@ bool runSync(SyncEngine &engine, SyncEngine::Mode mode, SyncStats *stats)
     QObject::disconnect(a);
     QObject::disconnect(b);
     return ok;
+}
+
+// One console's sync against the emulator: its cache, client and engine.
+struct Console {
+    Console(const QString &cacheFile, const EmulatorProcess &emulator, int requestsPerMinute = 0)
+        : cache(cacheFile)
+        , engine(&client, &cache)
+    {
+        QSignalSpy opened(&cache, &CacheService::opened);
+        cache.open();
+        opened.wait(10000);
+        client.setBaseUrl(emulator.baseUrl);
+        client.setToken(emulator.token);
+        GitLabClientOptions clientOptions;
+        clientOptions.rateLimitPacing.maxRequestsPerMinute = requestsPerMinute;
+        client.setOptions(clientOptions);
+        SyncOptions options;
+        options.inventoryMirrorDir = QFileInfo(cacheFile).absolutePath() + QStringLiteral("/inventory.git");
+        engine.setOptions(options);
+    }
+
+    CacheService cache;
+    GitLabClient client;
+    SyncEngine engine;
+};
+
+struct SyncRun {
+    bool ok = false;
+    SyncStats stats;
+    double seconds = 0;
+    int requests = 0; // as the emulator counted them
+    int limited = 0;  // of those, answered 429
+};
+
+SyncRun timedSync(EmulatorProcess &emulator, SyncEngine &engine, SyncEngine::Mode mode)
+{
+    SyncRun run;
+    emulator.clear();
+    QElapsedTimer timer;
+    timer.start();
+    run.ok = runSync(engine, mode, &run.stats);
+    run.seconds = timer.elapsed() / 1000.0;
+    run.requests = emulator.count();
+    run.limited = emulator.limited();
+    return run;
 }
 
 // Counts the view's first paint.
@@ -186,47 +251,67 @@ int main(int argc, char **argv)
         return 1;
     }
     if (!coldOnly) {
+        // Growth: a first sync of fewer apps, each on an emulator of its own.
+        for (const int smaller : { 1000, 3000 }) {
+            if (smaller >= appCount)
+                continue;
+            EmulatorProcess small;
+            QTemporaryDir smallDir;
+            if (!small.start(QCoreApplication::applicationFilePath(), smaller))
+                return 1;
+            Console console(smallDir.filePath(QStringLiteral("cache.sqlite")), small);
+            const SyncRun run = timedSync(small, console.engine, SyncEngine::Mode::Full);
+            if (!run.ok)
+                return 1;
+            const std::string tag = std::to_string(smaller);
+            print(("full_sync_requests_" + tag).c_str(), run.requests, "requests");
+            print(("full_sync_requests_per_app_" + tag).c_str(), double(run.requests) / smaller, "requests");
+            print(("full_sync_seconds_" + tag).c_str(), run.seconds, "s");
+            print(("full_sync_ms_per_app_" + tag).c_str(), 1000.0 * run.seconds / smaller, "ms");
+        }
+
         print("seed_apps", appCount, "apps");
         print("seed_seconds", emulator.seedMs / 1000.0, "s");
-        CacheService cache(cacheFile);
-        QSignalSpy opened(&cache, &CacheService::opened);
-        cache.open();
-        opened.wait(10000);
-        GitLabClient client;
-        client.setBaseUrl(emulator.baseUrl);
-        client.setToken(emulator.token);
-        SyncEngine engine(&client, &cache);
-        SyncOptions options;
-        options.inventoryMirrorDir = QFileInfo(cacheFile).absolutePath() + QStringLiteral("/inventory.git");
-        engine.setOptions(options);
-
-        emulator.clear();
         const double rssBefore = peakRssMiB();
-        QElapsedTimer timer;
-        timer.start();
-        SyncStats full;
-        if (!runSync(engine, SyncEngine::Mode::Full, &full))
-            return 1;
-        const double fullSeconds = timer.elapsed() / 1000.0;
-        const int fullRequests = emulator.count();
-        print("full_sync_apps", full.apps, "apps");
-        print("full_sync_requests", fullRequests, "requests");
-        print("full_sync_rest_requests", double(full.requests), "requests");
-        print("full_sync_seconds", fullSeconds, "s");
-        print("full_sync_peak_rss", peakRssMiB(), "MiB");
-        print("rss_before_sync", rssBefore, "MiB");
+        {
+            Console console(cacheFile, emulator);
+            const SyncRun full = timedSync(emulator, console.engine, SyncEngine::Mode::Full);
+            if (!full.ok)
+                return 1;
+            print("full_sync_apps", full.stats.apps, "apps");
+            print("full_sync_requests", full.requests, "requests");
+            print("full_sync_requests_per_app", double(full.requests) / std::max(1, full.stats.apps), "requests");
+            print("full_sync_seconds", full.seconds, "s");
+            print("full_sync_ms_per_app", 1000.0 * full.seconds / std::max(1, full.stats.apps), "ms");
+            print("full_sync_peak_rss", peakRssMiB(), "MiB");
+            print("rss_before_sync", rssBefore, "MiB");
 
-        QTest::qWait(1100); // past the cursor's one-second overlap
-        emulator.clear();
-        timer.restart();
-        SyncStats incremental;
-        if (!runSync(engine, SyncEngine::Mode::Incremental, &incremental))
-            return 1;
-        const int incrementalRequests = emulator.count();
-        print("incremental_sync_requests", incrementalRequests, "requests");
-        print("incremental_sync_seconds", timer.elapsed() / 1000.0, "s");
-        print("incremental_vs_full", 100.0 * incrementalRequests / std::max(1, fullRequests), "%");
-        print("incremental_apps_changed", incremental.appsChanged, "apps");
+            QTest::qWait(1100); // past the cursor's one-second overlap
+            const SyncRun incremental = timedSync(emulator, console.engine, SyncEngine::Mode::Incremental);
+            if (!incremental.ok)
+                return 1;
+            print("incremental_sync_requests", incremental.requests, "requests");
+            print("incremental_sync_seconds", incremental.seconds, "s");
+            print("incremental_vs_full", 100.0 * incremental.requests / std::max(1, full.requests), "%");
+            print("incremental_apps_changed", incremental.stats.appsChanged, "apps");
+        }
+        {
+            // As GitLab.com answers: 80 ms a request and 2,000 requests a
+            // minute, refused with 429 past them, without RateLimit headers on
+            // ordinary answers. The profile's ceiling is set under it (1,900).
+            emulator.tell("latency 80");
+            emulator.tell("limit 2000");
+            QTemporaryDir slowDir;
+            Console console(slowDir.filePath(QStringLiteral("cache.sqlite")), emulator, 1900);
+            const SyncRun slow = timedSync(emulator, console.engine, SyncEngine::Mode::Full);
+            emulator.tell("latency 0");
+            emulator.tell("limit 100000000");
+            if (!slow.ok)
+                return 1;
+            print("full_sync_80ms_2000pm_requests", slow.requests, "requests");
+            print("full_sync_80ms_2000pm_seconds", slow.seconds, "s");
+            print("full_sync_80ms_2000pm_429s", slow.limited, "answers");
+        }
     }
 
     // Cold start: open the cache, load every app, paint the panel's tree.

@@ -632,22 +632,78 @@ private Q_SLOTS:
         QCOMPARE(logged(QStringLiteral("POST"), notesPath), 1);
     }
 
-    void lowRemainingSlowsDown()
+    void consolesSharingALimitNeverTripIt()
     {
-        // With nothing left in the window the client spaces requests out
-        // instead of running into 429s.
-        m_emulator->setRateLimit(1, false);
+        // Two consoles on one GitLab whose throttle allows 100 requests per
+        // 5 s window and says so on every answer (GitLab.com's
+        // rate_limiting_headers_for_unthrottled_requests): both pace on
+        // RateLimit-Remaining and RateLimit-Reset, so 200 requests between
+        // them are all served and GitLab never has to answer 429.
+        constexpr int PerWindow = 100;
+        constexpr int WindowSeconds = 5;
+        constexpr int PerConsole = 100;
+        m_emulator->setRateLimit(PerWindow, true, WindowSeconds);
+        m_emulator->setRateLimitHeadersOnEveryAnswer(true);
+        GitLabClient other;
+        other.setBaseUrl(m_emulator->baseUrl());
+        other.setToken(m_emulator->adminToken());
+        other.setOptions(fastOptions());
+        int answered = 0;
+        int failed = 0;
+        for (GitLabClient *client : { m_client.get(), &other }) {
+            for (int i = 0; i < PerConsole; ++i) {
+                client->currentUser(this, [&](const GitLabResult<GitLabUser> &r) {
+                    ++answered;
+                    failed += r.ok() ? 0 : 1;
+                });
+            }
+        }
+        const bool done = QTest::qWaitFor([&] { return answered == 2 * PerConsole; }, 120000);
+        m_emulator->setRateLimitHeadersOnEveryAnswer(false);
+        m_emulator->setRateLimit(1000000, false);
+        QVERIFY(done);
+        QCOMPARE(failed, 0);
+        const QList<EmulatorRequestLogEntry> log = m_emulator->requestLog();
+        const auto limited
+            = std::count_if(log.cbegin(), log.cend(), [](const EmulatorRequestLogEntry &e) { return e.status == 429; });
+        QCOMPARE(int(limited), 0);
+        QCOMPARE(int(log.size()), 2 * PerConsole);
+    }
+
+    void withoutHeadersA429IsWaitedOut()
+    {
+        // A self-managed GitLab with its throttle on says nothing until it
+        // refuses: the client waits the Retry-After out, holds every other
+        // request meanwhile, and nothing is lost.
+        m_emulator->setRateLimit(20, true, 2);
+        int answered = 0;
+        int failed = 0;
+        for (int i = 0; i < 50; ++i) {
+            m_client->currentUser(this, [&](const GitLabResult<GitLabUser> &r) {
+                ++answered;
+                failed += r.ok() ? 0 : 1;
+            });
+        }
+        const bool done = QTest::qWaitFor([&] { return answered == 50; }, 60000);
+        m_emulator->setRateLimit(1000000, false);
+        QVERIFY(done);
+        QCOMPARE(failed, 0);
+        QVERIFY(m_emulator->requestCount(QStringLiteral("GET"), QStringLiteral("^/api/v4/user$")) >= 50);
+    }
+
+    void theProfilesCeilingSpacesRequestsOut()
+    {
+        // 600 a minute: at least 100 ms between two requests, whatever GitLab says.
         GitLabClientOptions options = fastOptions();
-        options.maxLowRemainingPauseMs = 400;
+        options.rateLimitPacing.maxRequestsPerMinute = 600;
         m_client->setOptions(options);
-        const auto first = waitFor<GitLabUser>([&](auto done) { return m_client->currentUser(this, done); });
-        QVERIFY(first && first->ok());
+        int answered = 0;
         QElapsedTimer timer;
         timer.start();
-        const auto second = waitFor<GitLabUser>([&](auto done) { return m_client->currentUser(this, done); });
-        QVERIFY(second && second->ok());
-        QVERIFY2(timer.elapsed() >= 100, qPrintable(QString::number(timer.elapsed())));
-        m_emulator->setRateLimit(1000000, false);
+        for (int i = 0; i < 6; ++i)
+            m_client->currentUser(this, [&](const GitLabResult<GitLabUser> &) { ++answered; });
+        QVERIFY(QTest::qWaitFor([&] { return answered == 6; }, 30000));
+        QVERIFY2(timer.elapsed() >= 500, qPrintable(QString::number(timer.elapsed())));
     }
 };
 

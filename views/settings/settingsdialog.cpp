@@ -115,6 +115,23 @@ void SettingsDialog::buildUi()
     addField(QStringLiteral("inventoryProject"), tr("Inventory project"), tr("plugins/ops/inventory"));
     addField(QStringLiteral("testDomainSuffix"), tr("Test domain suffix"), tr("test.plugins.example.com"));
     addField(QStringLiteral("productionDomainSuffix"), tr("Production domain suffix"), tr("plugins.example.com"));
+    m_gitlabMaxConcurrent = new QSpinBox(this);
+    m_gitlabMaxConcurrent->setObjectName(QStringLiteral("gitlabMaxConcurrent"));
+    m_gitlabMaxConcurrent->setRange(1, MaxGitLabConcurrent);
+    m_gitlabMaxConcurrent->setAccessibleName(tr("Requests at once"));
+    m_gitlabMaxConcurrent->setToolTip(tr("How many requests this console sends to GitLab side by side."));
+    form->addRow(tr("Requests at once"), m_gitlabMaxConcurrent);
+    m_gitlabRequestsPerMinute = new QSpinBox(this);
+    m_gitlabRequestsPerMinute->setObjectName(QStringLiteral("gitlabRequestsPerMinute"));
+    m_gitlabRequestsPerMinute->setRange(0, MaxGitLabRequestsPerMinute);
+    m_gitlabRequestsPerMinute->setSingleStep(100);
+    m_gitlabRequestsPerMinute->setSpecialValueText(tr("No ceiling"));
+    m_gitlabRequestsPerMinute->setSuffix(tr(" a minute"));
+    m_gitlabRequestsPerMinute->setAccessibleName(tr("Requests a minute"));
+    m_gitlabRequestsPerMinute->setToolTip(
+        tr("A ceiling for this console, below the instance's rate limit when several consoles share it. "
+           "GitLab's own limit is followed anyway when GitLab reports it."));
+    form->addRow(tr("Requests a minute"), m_gitlabRequestsPerMinute);
 
     form = newPage(tr("DNS"));
     m_dnsProvider = new QComboBox(this);
@@ -275,6 +292,8 @@ void SettingsDialog::loadProfile(const QString &name)
     m_keyValueTls->setChecked(profile->keyValueTls);
     field(QStringLiteral("keyValueCaFile"))->setText(profile->keyValueCaFile);
     m_dnsProvider->setCurrentIndex(std::max(0, m_dnsProvider->findData(dnsProviderKey(profile->dnsProvider))));
+    m_gitlabMaxConcurrent->setValue(profile->gitlabMaxConcurrent);
+    m_gitlabRequestsPerMinute->setValue(profile->gitlabRequestsPerMinute);
     m_slaHours->setValue(profile->approvalSlaHours);
     showApprovalRules(*profile);
     // Secrets are write-only here: an empty field keeps the stored value.
@@ -297,6 +316,8 @@ void SettingsDialog::newProfile()
     field(QStringLiteral("inventoryProject"))->setText(defaults.inventoryProject);
     m_dnsProvider->setCurrentIndex(0);
     m_keyValueTls->setChecked(defaults.keyValueTls);
+    m_gitlabMaxConcurrent->setValue(defaults.gitlabMaxConcurrent);
+    m_gitlabRequestsPerMinute->setValue(defaults.gitlabRequestsPerMinute);
     m_slaHours->setValue(defaults.approvalSlaHours);
     showApprovalRules(defaults);
     field(QStringLiteral("name"))->setFocus();
@@ -345,6 +366,8 @@ Profile SettingsDialog::profileFromFields() const
     profile.keyValueAdminUser = field(QStringLiteral("keyValueAdminUser"))->text().trimmed();
     profile.keyValueTls = m_keyValueTls->isChecked();
     profile.keyValueCaFile = field(QStringLiteral("keyValueCaFile"))->text().trimmed();
+    profile.gitlabMaxConcurrent = m_gitlabMaxConcurrent->value();
+    profile.gitlabRequestsPerMinute = m_gitlabRequestsPerMinute->value();
     profile.approvalSlaHours = m_slaHours->value();
     profile.requireSecondApprover = m_twoPerson->isChecked();
     profile.productionApprovals = m_productionApprovals->value();

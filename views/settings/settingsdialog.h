@@ -69,6 +69,8 @@ private:
     QHash<QString, QLabel *> m_errors;
     QComboBox *m_dnsProvider = nullptr;
     QSpinBox *m_slaHours = nullptr;
+    QSpinBox *m_gitlabMaxConcurrent = nullptr;
+    QSpinBox *m_gitlabRequestsPerMinute = nullptr;
     QCheckBox *m_keyValueTls = nullptr;
     QCheckBox *m_twoPerson = nullptr;
     QSpinBox *m_productionApprovals = nullptr;

@@ -435,6 +435,10 @@ void Shell::onTokenRead(const QString &token, bool found)
         return;
     }
     m_client->setBaseUrl(m_profile.gitlabUrl);
+    GitLabClientOptions clientOptions = m_client->options();
+    clientOptions.maxConcurrent = m_profile.gitlabMaxConcurrent;
+    clientOptions.rateLimitPacing.maxRequestsPerMinute = m_profile.gitlabRequestsPerMinute;
+    m_client->setOptions(clientOptions);
     m_client->setToken(token);
     startSync();
 }

@@ -6789,12 +6789,12 @@
         <translation> 次/分钟</translation>
     </message>
     <message>
-        <source>Requests a minute</source>
-        <translation>每分钟请求数</translation>
-    </message>
-    <message>
         <source>A ceiling for this console, below the instance&apos;s rate limit when several consoles share it. GitLab&apos;s own limit is followed anyway when GitLab reports it.</source>
         <translation>本控制台的请求上限；多个控制台共用同一实例时，应设在实例的速率限制之下。GitLab 报告其自身限制时，无论如何都会遵守。</translation>
+    </message>
+    <message>
+        <source>Request ceiling</source>
+        <translation>请求上限</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -214,6 +215,35 @@ private Q_SLOTS:
         QVERIFY(dialog->grab().toImage().save(
             QStringLiteral(SCREENSHOT_DIR "/connectioncheck-repaired-%1.png").arg(language)));
         dialog->close();
+    }
+
+    // Settings, on its GitLab page: a console sharing GitLab.com's 2,000
+    // requests a minute with others keeps to 4 at once and 1,000 a minute.
+    void gitlabSettings_data() { mainWindow_data(); }
+    void gitlabSettings()
+    {
+        QFETCH(QString, language);
+        useLanguage(language);
+        QTemporaryDir dir;
+        ProfileStore profiles(dir.filePath(QStringLiteral("settings.ini")));
+        SessionSecretStore secrets;
+        SettingsDialog settings(&profiles, &secrets);
+        settings.field(QStringLiteral("name"))->setText(QStringLiteral("gitlab-com"));
+        settings.field(QStringLiteral("gitlabUrl"))->setText(QStringLiteral("https://gitlab.com"));
+        settings.field(QStringLiteral("testDomainSuffix"))->setText(QStringLiteral("test.plugins.example.com"));
+        settings.field(QStringLiteral("productionDomainSuffix"))->setText(QStringLiteral("plugins.example.com"));
+        settings.findChild<QSpinBox *>(QStringLiteral("gitlabMaxConcurrent"))->setValue(4);
+        settings.findChild<QSpinBox *>(QStringLiteral("gitlabRequestsPerMinute"))->setValue(1000);
+        settings.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&settings));
+        auto *pages = settings.findChild<QTabWidget *>(QStringLiteral("settingsPages"));
+        pages->setCurrentIndex(0);
+        QTest::qWait(50);
+        const QImage image = settings.grab().toImage();
+        const QString path = QStringLiteral(SCREENSHOT_DIR "/settings-gitlab-%1.png").arg(language);
+        QVERIFY(image.save(path));
+        qInfo("screenshot: %s", qPrintable(path));
+        QVERIFY2(inkPixels(image, pages->geometry()) > 500, "the page rendered no text");
     }
 
     // Settings, on its Platform services page: an admin typed the cluster's

@@ -127,11 +127,11 @@ void SettingsDialog::buildUi()
     m_gitlabRequestsPerMinute->setSingleStep(100);
     m_gitlabRequestsPerMinute->setSpecialValueText(tr("No ceiling"));
     m_gitlabRequestsPerMinute->setSuffix(tr(" a minute"));
-    m_gitlabRequestsPerMinute->setAccessibleName(tr("Requests a minute"));
+    m_gitlabRequestsPerMinute->setAccessibleName(tr("Request ceiling"));
     m_gitlabRequestsPerMinute->setToolTip(
         tr("A ceiling for this console, below the instance's rate limit when several consoles share it. "
            "GitLab's own limit is followed anyway when GitLab reports it."));
-    form->addRow(tr("Requests a minute"), m_gitlabRequestsPerMinute);
+    form->addRow(tr("Request ceiling"), m_gitlabRequestsPerMinute);
 
     form = newPage(tr("DNS"));
     m_dnsProvider = new QComboBox(this);

@@ -19,11 +19,12 @@ declare -A about=(
     [bench_riskscanner]="Review: the risk scanner and PHP's own lexer (token_get_all) on the same synthetic release; a 20 MB release reviewed as the app does it, with the UI thread's stalls; how soon a cancelled scan stops."
     [bench_logs]="Live logs: parsing, the ring store, filtering a million lines (with grep on the same text), and painting."
     [bench_render]="Rendering and checking one environment's configuration, and each real validator per file."
-    [bench_sync]="Sync: a full and an unchanged sync of 10,000 apps against the emulator (requests, time, peak memory) and the Applications panel's cold start from the cache."
+    [bench_sync]="Sync: a first sync of 1,000, 3,000 and 10,000 apps against the emulator (requests, time, peak memory), an unchanged sync, a first sync of 10,000 apps at 80 ms a request under GitLab.com's 2,000 requests a minute, and the Applications panel's cold start from the cache."
+    [bench_editor]="The config editor opening a 1 MB and a 10 MB file of an environment branch (clone, open, the UI thread's longest stall)."
     [bench_health]="Live health: 10,000 containers on 50 emulated Docker hosts dying and starting again, with the UI thread's stalls."
     [bench_emulator]="The GitLab emulator itself (so the sync figures can tell its cost apart)."
 )
-order=(bench_riskscanner bench_logs bench_render bench_sync bench_health bench_emulator)
+order=(bench_riskscanner bench_logs bench_render bench_sync bench_editor bench_health bench_emulator)
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 {

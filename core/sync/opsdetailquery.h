@@ -19,7 +19,7 @@ namespace Dockmaster {
 //
 // What it costs, by GitLab's rules (app/graphql/types/base_field.rb,
 // resolvers/base_resolver.rb: a connection's children are counted once, then
-// multiplied by 1 + 0.01 per item asked for): about 135 for 50 projects,
+// multiplied by 1 + 0.01 per item asked for): 129 for 50 projects (tst_syncengine asks GitLab's queryComplexity),
 // under the 250 a signed-in user may spend (app/graphql/gitlab_schema.rb).
 // The deployment history beyond the last success is not read here: the Tag
 // history panel reads each environment's history from its branch when the

@@ -1,6 +1,7 @@
 #include "core/cache/cacheservice.h"
 #include "core/domain/pipelinestatus.h"
 #include "core/gitlab/gitlabclient.h"
+#include "core/sync/opsdetailquery.h"
 #include "core/sync/syncengine.h"
 #include "sandbox/emulator/emulatorstore.h"
 #include "sandbox/emulator/gitlabemulator.h"
@@ -423,6 +424,34 @@ private Q_SLOTS:
             QCOMPARE(onPath(throughRest.pipelines), onPath(throughGraphQL.pipelines));
         }
         m_emulator->clearFaults();
+    }
+
+    void theOpsDetailQueryStaysWithinAUsersComplexity()
+    {
+        // GitLab refuses a query over 250 for a signed-in user who is not an
+        // instance admin (app/graphql/gitlab_schema.rb); the root group's
+        // owner is such a user. The score of the query the sync sends for a
+        // full batch, as GitLab's own queryComplexity field reports it.
+        static int users = 0;
+        const QString token = QStringLiteral("glpat-owner-%1").arg(++users);
+        m_emulator->addUser(QStringLiteral("owner%1").arg(users), QStringLiteral("Group Owner"), false, token);
+        auto client = makeClient();
+        client->setToken(token);
+        QList<qint64> ids;
+        for (int i = 0; i < OpsDetailQuery::BatchSize; ++i)
+            ids.append(1000 + i);
+        QString query = OpsDetailQuery::text();
+        query.replace(QStringLiteral("{ projects("), QStringLiteral("{ queryComplexity { score limit } projects("));
+        const auto answer = waitFor<GitLabGraphQLAnswer>(
+            [&](auto done) { return client->graphql(query, OpsDetailQuery::variables(ids), this, done); });
+        QVERIFY(answer && answer->ok());
+        QVERIFY2(answer->value.errors.isEmpty(), qPrintable(answer->value.errors.join(QLatin1Char('\n'))));
+        const QJsonObject complexity = answer->value.data.value(QStringLiteral("queryComplexity")).toObject();
+        const int score = complexity.value(QStringLiteral("score")).toInt();
+        qInfo("complexity of the ops details of %d apps: %d of %d", int(ids.size()), score,
+              complexity.value(QStringLiteral("limit")).toInt());
+        QCOMPARE(complexity.value(QStringLiteral("limit")).toInt(), 250);
+        QVERIFY(score > 0 && score <= 250);
     }
 
     void failuresLeaveTheCacheUntouched()

@@ -19,8 +19,9 @@ namespace Dockmaster {
 //
 // What it costs, by GitLab's rules (app/graphql/types/base_field.rb,
 // resolvers/base_resolver.rb: a connection's children are counted once, then
-// multiplied by 1 + 0.01 per item asked for): 129 for 50 projects (tst_syncengine asks GitLab's queryComplexity),
-// under the 250 a signed-in user may spend (app/graphql/gitlab_schema.rb).
+// multiplied by 1 + 0.01 per item asked for): 129 for 50 projects, as
+// GitLab's queryComplexity reports it (tst_syncengine), under the 250 a
+// signed-in user may spend (app/graphql/gitlab_schema.rb).
 // The deployment history beyond the last success is not read here: the Tag
 // history panel reads each environment's history from its branch when the
 // app is shown, and incremental syncs read the REST list of apps that moved.

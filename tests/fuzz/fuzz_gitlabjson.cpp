@@ -2,6 +2,7 @@
 // object and as each element of a list (GitLab answers lists for most calls).
 #include "core/gitlab/gitlabtypes.h"
 #include "core/gitlab/releaserequestparser.h"
+#include "core/sync/opsdetailquery.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,6 +32,9 @@ void readAll(const QJsonObject &o)
     (void)GitLabParse::note(o);
     (void)GitLabParse::file(o);
     (void)GitLabParse::compare(o);
+    // GraphQL: the envelope, then the sync's reading of the ops details.
+    if (const auto answer = GitLabParse::graphqlAnswer(o))
+        (void)OpsDetailQuery::parse(answer->data, QUrl(QStringLiteral("https://gitlab.example.com")));
 }
 
 } // namespace

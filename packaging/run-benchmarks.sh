@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# run-benchmarks.sh BUILD_DIR REPORT: runs every benchmark of a release build
+# run-benchmarks.sh BUILD_DIR REPORT [COMMIT]: runs every benchmark of a release build
 # (the bench_* programs under tests/; each prints `name value unit` lines, some
 # side by side with a peer on the same input: PHP's tokenizer, grep) and writes
 # their figures, with the machine and the commit they ran on, to REPORT
@@ -8,6 +8,7 @@
 set -uo pipefail
 build=${1:?build folder}
 report=${2:?report file}
+commit=${3:-unknown}
 export QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES='qt.qpa.*=false'
 export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d /tmp/dm-bench-rt.XXXXXX)}
 chmod 700 "$XDG_RUNTIME_DIR"
@@ -30,7 +31,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 {
     echo "# Performance"
     echo
-    echo "Written by \`packaging/dockmaster bench\` (release build, RelWithDebInfo) on $(date -u +%Y-%m-%d):"
+    echo "Written by \`packaging/dockmaster bench\` (release build, RelWithDebInfo) at commit $commit on $(date -u +%Y-%m-%d):"
     echo "${cpu:-unknown CPU}, $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo) of memory,"
     echo "load average $(cut -d' ' -f1-3 /proc/loadavg) when it started. Figures from one machine at one time:"
     echo "compare them with a run on the same machine, not across machines."

@@ -98,6 +98,31 @@ int inkPixels(const QImage &image, const QRect &area)
     return ink;
 }
 
+// A profile with the fields every profile needs, typed into the dialog.
+void fillRequiredFields(SettingsDialog &settings, const QString &name, const QString &gitlabUrl)
+{
+    settings.field(QStringLiteral("name"))->setText(name);
+    settings.field(QStringLiteral("gitlabUrl"))->setText(gitlabUrl);
+    settings.field(QStringLiteral("testDomainSuffix"))->setText(QStringLiteral("test.plugins.example.com"));
+    settings.field(QStringLiteral("productionDomainSuffix"))->setText(QStringLiteral("plugins.example.com"));
+}
+
+// Saves the dialog's current page as SCREENSHOT_DIR/<name>-<language>.png;
+// false (and why) when nothing was written or the page drew no text.
+QString saveSettingsPage(SettingsDialog &settings, const QString &name, const QString &language)
+{
+    QTest::qWait(50);
+    const QImage image = settings.grab().toImage();
+    const QString path = QStringLiteral(SCREENSHOT_DIR "/%1-%2.png").arg(name, language);
+    if (!image.save(path))
+        return QStringLiteral("could not write ") + path;
+    qInfo("screenshot: %s", qPrintable(path));
+    const auto *pages = settings.findChild<QTabWidget *>(QStringLiteral("settingsPages"));
+    if (inkPixels(image, pages->geometry()) <= 500)
+        return QStringLiteral("the page rendered no text");
+    return {};
+}
+
 } // namespace
 
 class TestScreenshots : public QObject
@@ -228,22 +253,14 @@ private Q_SLOTS:
         ProfileStore profiles(dir.filePath(QStringLiteral("settings.ini")));
         SessionSecretStore secrets;
         SettingsDialog settings(&profiles, &secrets);
-        settings.field(QStringLiteral("name"))->setText(QStringLiteral("gitlab-com"));
-        settings.field(QStringLiteral("gitlabUrl"))->setText(QStringLiteral("https://gitlab.com"));
-        settings.field(QStringLiteral("testDomainSuffix"))->setText(QStringLiteral("test.plugins.example.com"));
-        settings.field(QStringLiteral("productionDomainSuffix"))->setText(QStringLiteral("plugins.example.com"));
+        fillRequiredFields(settings, QStringLiteral("gitlab-com"), QStringLiteral("https://gitlab.com"));
         settings.findChild<QSpinBox *>(QStringLiteral("gitlabMaxConcurrent"))->setValue(4);
         settings.findChild<QSpinBox *>(QStringLiteral("gitlabRequestsPerMinute"))->setValue(1000);
         settings.show();
         QVERIFY(QTest::qWaitForWindowExposed(&settings));
-        auto *pages = settings.findChild<QTabWidget *>(QStringLiteral("settingsPages"));
-        pages->setCurrentIndex(0);
-        QTest::qWait(50);
-        const QImage image = settings.grab().toImage();
-        const QString path = QStringLiteral(SCREENSHOT_DIR "/settings-gitlab-%1.png").arg(language);
-        QVERIFY(image.save(path));
-        qInfo("screenshot: %s", qPrintable(path));
-        QVERIFY2(inkPixels(image, pages->geometry()) > 500, "the page rendered no text");
+        settings.findChild<QTabWidget *>(QStringLiteral("settingsPages"))->setCurrentIndex(0);
+        const QString problem = saveSettingsPage(settings, QStringLiteral("settings-gitlab"), language);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     // Settings, on its Platform services page: an admin typed the cluster's
@@ -257,10 +274,8 @@ private Q_SLOTS:
         ProfileStore profiles(dir.filePath(QStringLiteral("settings.ini")));
         SessionSecretStore secrets;
         SettingsDialog settings(&profiles, &secrets);
-        settings.field(QStringLiteral("name"))->setText(QStringLiteral("production-platform"));
-        settings.field(QStringLiteral("gitlabUrl"))->setText(QStringLiteral("https://gitlab.example.com"));
-        settings.field(QStringLiteral("testDomainSuffix"))->setText(QStringLiteral("test.plugins.example.com"));
-        settings.field(QStringLiteral("productionDomainSuffix"))->setText(QStringLiteral("plugins.example.com"));
+        fillRequiredFields(settings, QStringLiteral("production-platform"),
+                           QStringLiteral("https://gitlab.example.com"));
         settings.field(QStringLiteral("keyValueAddress"))->setText(QStringLiteral("10.0.8.11:7000,10.0.8.12:7000"));
         settings.field(QStringLiteral("keyValueAppAddress"))
             ->setText(QStringLiteral("10.0.8.11:7000,10.0.8.12:7000,10.0.8.13:7000"));
@@ -271,12 +286,8 @@ private Q_SLOTS:
         auto *pages = settings.findChild<QTabWidget *>(QStringLiteral("settingsPages"));
         QVERIFY(pages->currentWidget()->isAncestorOf(settings.field(QStringLiteral("keyValueAddress"))));
         QVERIFY(profiles.profileNames().isEmpty());
-        QTest::qWait(50);
-        const QImage image = settings.grab().toImage();
-        const QString path = QStringLiteral(SCREENSHOT_DIR "/settings-platform-services-%1.png").arg(language);
-        QVERIFY(image.save(path));
-        qInfo("screenshot: %s", qPrintable(path));
-        QVERIFY2(inkPixels(image, pages->geometry()) > 500, "the page rendered no text");
+        const QString problem = saveSettingsPage(settings, QStringLiteral("settings-platform-services"), language);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     // An app's Platform services tab on a real valkey-server holding the

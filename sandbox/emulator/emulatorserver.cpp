@@ -308,7 +308,8 @@ void EmulatorServer::finish(QPointer<HttpConnection> connection, const HttpReque
     m_shared.log.append(EmulatorRequestLogEntry {
         QString::fromLatin1(request.method), QString::fromUtf8(request.rawPath), QString::fromUtf8(request.rawQuery),
         response.delivery == HttpResponse::Delivery::Dropped ? 0 : response.status, QDateTime::currentDateTimeUtc() });
-    if (request.method != "GET" && request.method != "HEAD")
+    // A GraphQL query is a POST that reads (the emulator has no mutations).
+    if (request.method != "GET" && request.method != "HEAD" && request.rawPath != "/api/graphql")
         saveSoon();
     if (connection)
         connection->respond(response);

@@ -1,8 +1,10 @@
 #include "core/domain/environment.h"
+#include "core/domain/pipelinestatus.h"
 #include "sandbox/emulator/gitlabemulator.h"
 #include "sandbox/emulator/sandboxseeder.h"
 #include "tests/emulator/emulatortesthelpers.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -577,6 +579,30 @@ private Q_SLOTS:
         QCOMPARE(a.status, 200);
         QCOMPARE(a.firstMessage(), message);
         QVERIFY(!a.body.contains(QStringLiteral("data")));
+    }
+
+    void aQueryDoesNotRewriteTheStateFile()
+    {
+        // A query reads: the emulator's state file (GitLab's database) stays
+        // as it was, as it does for a GET. A full sync of 10,000 apps sends
+        // 200 of them. (The seeded pipelines finish first: their runner
+        // writes the file as they move.)
+        const auto settled = [this] {
+            QMutexLocker lock(&m_emulator->store().mutex());
+            const QMap<qint64, EmulatorPipeline> &pipelines = m_emulator->store().pipelines;
+            return std::none_of(pipelines.cbegin(), pipelines.cend(),
+                                [](const EmulatorPipeline &p) { return isUnfinished(QStringView(p.status)); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(settled(), 120000);
+        m_emulator->saveState();
+        const QString stateFile = m_emulator->dataDir() + QStringLiteral("/emulator-state.json");
+        const QDateTime written = QFileInfo(stateFile).lastModified();
+        QVERIFY(written.isValid());
+        QTest::qWait(1100); // past the file system's time resolution
+        const Answer a = graphql(QStringLiteral("{ currentUser { username } }"));
+        QCOMPARE(a.status, 200);
+        QTest::qWait(600); // past the emulator's 200 ms coalesced save
+        QCOMPARE(QFileInfo(stateFile).lastModified(), written);
     }
 
     void getRequestsAreAnsweredToo()

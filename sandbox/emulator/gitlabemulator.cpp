@@ -1,5 +1,6 @@
 #include "sandbox/emulator/gitlabemulator.h"
 
+#include "core/domain/pipelinestatus.h"
 #include "core/util/threadmailbox.h"
 #include "sandbox/emulator/emulatorserver.h"
 #include "sandbox/emulator/emulatorshared.h"
@@ -8,6 +9,8 @@
 #include <QThread>
 
 #include <git2.h>
+
+#include <algorithm>
 
 namespace Dockmaster {
 
@@ -235,6 +238,14 @@ void GitLabEmulator::failNextDeploy(const QString &message)
 void GitLabEmulator::setPipelineStepMs(int ms)
 {
     m_shared->pipelineStepMs = qMax(0, ms);
+}
+
+bool GitLabEmulator::hasUnfinishedPipelines() const
+{
+    QMutexLocker lock(&m_shared->store.mutex());
+    const QMap<qint64, EmulatorPipeline> &pipelines = m_shared->store.pipelines;
+    return std::any_of(pipelines.cbegin(), pipelines.cend(),
+                       [](const EmulatorPipeline &p) { return isUnfinished(QStringView(p.status)); });
 }
 
 void GitLabEmulator::setRunnerAvailable(bool available)

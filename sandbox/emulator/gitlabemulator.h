@@ -126,6 +126,9 @@ public:
     // Without a runner, new jobs stay "pending" (as in GitLab, which never
     // fails them for that); setting it back picks up the waiting ones.
     void setRunnerAvailable(bool available);
+    // A pipeline is created, pending or running: the runner still moves it
+    // (and writes the state file). Tests wait for false before comparing.
+    bool hasUnfinishedPipelines() const;
 
     // Internal state shared with the server thread (emulatorshared.h).
     struct Shared;

@@ -1,5 +1,4 @@
 #include "core/domain/environment.h"
-#include "core/domain/pipelinestatus.h"
 #include "sandbox/emulator/gitlabemulator.h"
 #include "sandbox/emulator/sandboxseeder.h"
 #include "tests/emulator/emulatortesthelpers.h"
@@ -587,13 +586,7 @@ private Q_SLOTS:
         // as it was, as it does for a GET. A full sync of 10,000 apps sends
         // 200 of them. (The seeded pipelines finish first: their runner
         // writes the file as they move.)
-        const auto settled = [this] {
-            QMutexLocker lock(&m_emulator->store().mutex());
-            const QMap<qint64, EmulatorPipeline> &pipelines = m_emulator->store().pipelines;
-            return std::none_of(pipelines.cbegin(), pipelines.cend(),
-                                [](const EmulatorPipeline &p) { return isUnfinished(QStringView(p.status)); });
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(settled(), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_emulator->hasUnfinishedPipelines(), 120000);
         m_emulator->saveState();
         const QString stateFile = m_emulator->dataDir() + QStringLiteral("/emulator-state.json");
         const QDateTime written = QFileInfo(stateFile).lastModified();

@@ -1,5 +1,4 @@
 #include "core/cache/cacheservice.h"
-#include "core/domain/pipelinestatus.h"
 #include "core/gitlab/gitlabclient.h"
 #include "core/sync/opsdetailquery.h"
 #include "core/sync/syncengine.h"
@@ -186,13 +185,7 @@ private Q_SLOTS:
         QCOMPARE(m_seed.appIds.size(), 20);
         // The seeded deployments' pipelines finish first: tests compare the
         // cache of one sync with another's.
-        const auto settled = [this] {
-            QMutexLocker lock(&m_emulator->store().mutex());
-            const QMap<qint64, EmulatorPipeline> &pipelines = m_emulator->store().pipelines;
-            return std::none_of(pipelines.cbegin(), pipelines.cend(),
-                                [](const EmulatorPipeline &p) { return isUnfinished(QStringView(p.status)); });
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(settled(), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_emulator->hasUnfinishedPipelines(), 120000);
         m_client = makeClient();
     }
 

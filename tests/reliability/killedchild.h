@@ -94,6 +94,14 @@ inline int journalRowsWhere(const QString &profile, const QString &column, const
 {
     if (!QFile::exists(profile + QStringLiteral("/journal.sqlite")))
         return 0;
+    // The journal is opened and its schema written on the cache's worker
+    // thread, while the action starts on the main one: on a busy machine a
+    // child killed at its first step can leave the file without its tables.
+    // No table holds no row; a table that cannot be read stays -1.
+    const int tables = journalCount(
+        profile, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'"));
+    if (tables <= 0)
+        return tables;
     return journalCount(profile, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE %1 = ?").arg(column), { value });
 }
 

@@ -12,6 +12,7 @@
 #include "models/applicationsmodel.h"
 #include "sandbox/emulator/gitlabemulator.h"
 #include "sandbox/emulator/sandboxseeder.h"
+#include "tests/support/gitlabfront.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -24,12 +25,15 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <git2/common.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
 
 using namespace Dockmaster;
+using Dockmaster::Test::GitLabFront;
 
 namespace {
 
@@ -165,19 +169,28 @@ bool runSync(SyncEngine &engine, SyncEngine::Mode mode, SyncStats *stats)
     return ok;
 }
 
+// How a console reaches GitLab: the profile's ceilings, and GitLab's front
+// (nginx, TLS, HTTP/2) or the emulator itself (HTTP/1.1).
+struct Reach {
+    int requestsPerMinute = 0;
+    int atOnce = 6;
+    QUrl front; // empty: the emulator's own URL
+};
+
 // One console's sync against the emulator: its cache, client and engine.
 struct Console {
-    Console(const QString &cacheFile, const EmulatorProcess &emulator, int requestsPerMinute = 0)
+    Console(const QString &cacheFile, const EmulatorProcess &emulator, const Reach &reach = {})
         : cache(cacheFile)
         , engine(&client, &cache)
     {
         QSignalSpy opened(&cache, &CacheService::opened);
         cache.open();
         opened.wait(10000);
-        client.setBaseUrl(emulator.baseUrl);
+        client.setBaseUrl(reach.front.isEmpty() ? emulator.baseUrl : reach.front);
         client.setToken(emulator.token);
         GitLabClientOptions clientOptions;
-        clientOptions.rateLimitPacing.maxRequestsPerMinute = requestsPerMinute;
+        clientOptions.rateLimitPacing.maxRequestsPerMinute = reach.requestsPerMinute;
+        clientOptions.maxConcurrent = reach.atOnce;
         client.setOptions(clientOptions);
         SyncOptions options;
         options.inventoryMirrorDir = QFileInfo(cacheFile).absolutePath() + QStringLiteral("/inventory.git");
@@ -208,6 +221,45 @@ SyncRun timedSync(EmulatorProcess &emulator, SyncEngine &engine, SyncEngine::Mod
     run.requests = emulator.count();
     run.limited = emulator.limited();
     return run;
+}
+
+// HTTP/1.1 straight to the emulator against HTTP/2 through GitLab's front
+// (nginx terminating TLS, as GitLab is deployed), at 50 ms a request: how
+// many requests the profile's "Requests at once" really puts in flight, and
+// what it does to a first sync. The front's log times each request.
+bool compareProtocols(EmulatorProcess &emulator)
+{
+    GitLabFront front;
+    QString error;
+    if (!front.start(emulator.baseUrl, &error)) {
+        std::fprintf(stderr, "GitLab's front did not start: %s\n", qPrintable(error));
+        return false;
+    }
+    front.trustAuthorityInThisProcess();
+    git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, qPrintable(front.authorityFile()), nullptr);
+    emulator.tell("latency 50");
+    struct Way {
+        const char *name;
+        Reach reach;
+    };
+    const Way ways[] = { { "http1_6", { 0, 6, QUrl() } },
+                         { "http2_6", { 0, 6, front.baseUrl() } },
+                         { "http2_16", { 0, 16, front.baseUrl() } } };
+    bool ok = true;
+    for (const Way &way : ways) {
+        QTemporaryDir dir;
+        Console console(dir.filePath(QStringLiteral("cache.sqlite")), emulator, way.reach);
+        front.clearLog();
+        const SyncRun run = timedSync(emulator, console.engine, SyncEngine::Mode::Full);
+        ok = ok && run.ok;
+        const std::string name = std::string("full_sync_3000_50ms_") + way.name;
+        print((name + "_seconds").c_str(), run.seconds, "s");
+        print((name + "_requests").c_str(), run.requests, "requests");
+        if (!way.reach.front.isEmpty())
+            print((name + "_most_at_once").c_str(), GitLabFront::mostAtOnce(front.requests()), "requests");
+    }
+    emulator.tell("latency 0");
+    return ok;
 }
 
 // Counts the view's first paint.
@@ -268,6 +320,8 @@ int main(int argc, char **argv)
             print(("full_sync_requests_per_app_" + tag).c_str(), double(run.requests) / smaller, "requests");
             print(("full_sync_seconds_" + tag).c_str(), run.seconds, "s");
             print(("full_sync_ms_per_app_" + tag).c_str(), 1000.0 * run.seconds / smaller, "ms");
+            if (smaller == 3000 && !compareProtocols(small))
+                return 1;
         }
 
         print("seed_apps", appCount, "apps");
@@ -302,7 +356,7 @@ int main(int argc, char **argv)
             emulator.tell("latency 80");
             emulator.tell("limit 2000");
             QTemporaryDir slowDir;
-            Console console(slowDir.filePath(QStringLiteral("cache.sqlite")), emulator, 1900);
+            Console console(slowDir.filePath(QStringLiteral("cache.sqlite")), emulator, Reach { 1900, 6, QUrl() });
             const SyncRun slow = timedSync(emulator, console.engine, SyncEngine::Mode::Full);
             emulator.tell("latency 0");
             emulator.tell("limit 100000000");

@@ -1,12 +1,13 @@
 #include "core/platform/valkeyconnection.h"
+#include "tests/support/testcertificates.h"
 #include "tests/support/valkeyserver.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Dockmaster;
+using Dockmaster::Test::TestCertificates;
 using Dockmaster::Test::ValkeyServer;
 
 // The console's connection to the platform's key/value store over TLS
@@ -19,56 +20,11 @@ class TestValkeyTls : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    TestCertificates m_certificates { m_dir.path() };
     ValkeyServer m_tlsServer; // certificate for DNS:localhost only
     ValkeyServer m_plainServer;
 
     QString path(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
-
-    bool openssl(const QStringList &arguments)
-    {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.setWorkingDirectory(m_dir.path());
-        process.start(QStringLiteral("openssl"), arguments);
-        if (!process.waitForFinished(60000) || process.exitCode() != 0) {
-            qWarning("openssl %s: %s", qPrintable(arguments.join(QLatin1Char(' '))), process.readAll().constData());
-            return false;
-        }
-        return true;
-    }
-
-    // A CA of its own (name.pem, name.key).
-    bool makeAuthority(const QString &name)
-    {
-        return openssl(
-            { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-              QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-              QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=") + name,
-              QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"), QStringLiteral("-addext"),
-              QStringLiteral("keyUsage=critical,keyCertSign"), QStringLiteral("-keyout"), name + QStringLiteral(".key"),
-              QStringLiteral("-out"), name + QStringLiteral(".pem") });
-    }
-
-    // A server certificate (name.pem, name.key) signed by `authority`.
-    bool makeServerCertificate(const QString &name, const QString &authority, const QString &altNames)
-    {
-        QFile extensions(m_dir.filePath(name + QStringLiteral(".ext")));
-        if (!extensions.open(QIODevice::WriteOnly))
-            return false;
-        extensions.write("subjectAltName=" + altNames.toLatin1() + "\nextendedKeyUsage=serverAuth\n");
-        extensions.close();
-        return openssl({ QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                         QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
-                         QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=") + name,
-                         QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
-                         name + QStringLiteral(".csr") })
-            && openssl({ QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                         name + QStringLiteral(".csr"), QStringLiteral("-CA"), authority + QStringLiteral(".pem"),
-                         QStringLiteral("-CAkey"), authority + QStringLiteral(".key"),
-                         QStringLiteral("-CAcreateserial"), QStringLiteral("-days"), QStringLiteral("2"),
-                         QStringLiteral("-extfile"), name + QStringLiteral(".ext"), QStringLiteral("-out"),
-                         name + QStringLiteral(".pem") });
-    }
 
     ValkeyEndpoint tlsEndpoint() const
     {
@@ -81,10 +37,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY(makeAuthority(QStringLiteral("platform-ca")));
-        QVERIFY(makeAuthority(QStringLiteral("other-ca")));
-        QVERIFY(makeServerCertificate(QStringLiteral("kv"), QStringLiteral("platform-ca"),
-                                      QStringLiteral("DNS:localhost")));
+        QVERIFY(m_certificates.makeAuthority(QStringLiteral("platform-ca")));
+        QVERIFY(m_certificates.makeAuthority(QStringLiteral("other-ca")));
+        QVERIFY(m_certificates.makeServerCertificate(QStringLiteral("kv"), QStringLiteral("platform-ca"),
+                                                     QStringLiteral("DNS:localhost")));
         m_tlsServer.useTls(path("kv.pem"), path("kv.key"), path("platform-ca.pem"));
         QString problem = m_tlsServer.start();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));

@@ -10,14 +10,16 @@
 #include <QTest>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace Dockmaster::Test {
 
 // Options for a whole console (Shell) on a profile `name` for the seeded
-// GitLab at `gitlab`, kept in settingsFile, its token in the real keychain.
+// GitLab at `gitlab`, kept in settingsFile, its token in the real keychain;
+// `adjust` changes the profile's other settings before it is saved.
 inline ShellOptions consoleOnProfile(const QString &settingsFile, const QString &name, const QUrl &gitlab,
-                                     const QString &token)
+                                     const QString &token, const std::function<void(Profile &)> &adjust = {})
 {
     ShellOptions options;
     options.settingsFile = settingsFile;
@@ -29,6 +31,8 @@ inline ShellOptions consoleOnProfile(const QString &settingsFile, const QString 
     profile.inventoryProject = QStringLiteral("plugins/ops/inventory");
     profile.testDomainSuffix = QStringLiteral("test.plugins.example.com");
     profile.productionDomainSuffix = QStringLiteral("plugins.example.com");
+    if (adjust)
+        adjust(profile);
     profiles.save(profile);
     profiles.setLastUsedProfile(name);
     options.profileName = name;

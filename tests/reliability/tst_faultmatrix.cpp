@@ -32,6 +32,7 @@
 #include "tests/support/faultproxy.h"
 #include "tests/support/pdnsserver.h"
 #include "tests/support/smalldisk.h"
+#include "tests/support/testcertificates.h"
 
 #include <QDir>
 #include <QFile>
@@ -214,22 +215,17 @@ class UntrustedTlsServer
 public:
     bool start(const QString &folder)
     {
-        const QString key = folder + QStringLiteral("/tls.key");
-        const QString cert = folder + QStringLiteral("/tls.crt");
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                        QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
-                        QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                        QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert });
-        if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
+        TestCertificates certificates(folder);
+        if (!certificates.makeSelfSigned(QStringLiteral("tls"), QStringLiteral("127.0.0.1")))
             return false;
+        const QString key = certificates.key(QStringLiteral("tls"));
+        const QString cert = certificates.pem(QStringLiteral("tls"));
         QFile keyFile(key);
         QFile certFile(cert);
         if (!keyFile.open(QIODevice::ReadOnly) || !certFile.open(QIODevice::ReadOnly))
             return false;
         QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-        configuration.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+        configuration.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
         configuration.setLocalCertificate(QSslCertificate(certFile.readAll()));
         m_server.setSslConfiguration(configuration);
         return m_server.listen(QHostAddress::LocalHost);

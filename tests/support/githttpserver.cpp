@@ -5,22 +5,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QThread>
-
-#include <unistd.h>
 
 namespace Dockmaster::Test {
 
 namespace {
-
-quint16 freePort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
-}
 
 bool writeFile(const QString &path, const QByteArray &content)
 {
@@ -29,35 +18,20 @@ bool writeFile(const QString &path, const QByteArray &content)
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
 }
 
-void stop(QProcess &process)
-{
-    if (process.state() == QProcess::NotRunning) {
-        return;
-    }
-    process.terminate();
-    if (!process.waitForFinished(5000)) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-}
-
-// The servers must not outlive a crashed or aborted test: the kernel kills
-// them when the test process dies, and they never hold the test's output pipes.
-void prepareServer(QProcess &process)
-{
-    process.setChildProcessModifier(&ProcessOwner::endWithStarter);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.setStandardOutputFile(QProcess::nullDevice());
-}
-
 } // namespace
 
 GitHttpServer::GitHttpServer() = default;
 
 GitHttpServer::~GitHttpServer()
 {
-    stop(m_nginx);
-    stop(m_fcgiwrap);
+    // nginx stops in its own destructor, before the folder both live in goes.
+    if (m_fcgiwrap.state() != QProcess::NotRunning) {
+        m_fcgiwrap.terminate();
+        if (!m_fcgiwrap.waitForFinished(5000)) {
+            m_fcgiwrap.kill();
+            m_fcgiwrap.waitForFinished(5000);
+        }
+    }
 }
 
 QString GitHttpServer::repositoryPath(const QString &name) const
@@ -106,20 +80,11 @@ bool GitHttpServer::start(QString *error)
     for (const char *folder : { "conf", "logs", "tmp", "repos/group" }) {
         QDir().mkpath(root + QLatin1Char('/') + QLatin1String(folder));
     }
-    m_port = freePort();
+    m_port = NginxInstance::freePort();
     const QString socket = root + QStringLiteral("/fcgiwrap.sock");
     writeFile(root + QStringLiteral("/conf/htpasswd"), "oauth2:{PLAIN}" + token().toUtf8() + '\n');
-    // Running as root (the CI case) the workers must stay root to reach the
-    // fcgiwrap socket in our private temporary folder.
-    const QByteArray user = geteuid() == 0 ? QByteArrayLiteral("user root;\n") : QByteArray();
-    const QByteArray config = user
-        + "master_process off; pid logs/nginx.pid; error_log logs/error.log info;\n"
-          "events { worker_connections 64; }\n"
-          "http {\n"
-          "  access_log logs/access.log;\n"
-          "  client_body_temp_path tmp/body; proxy_temp_path tmp/proxy; "
-          "fastcgi_temp_path tmp/fastcgi; uwsgi_temp_path tmp/uwsgi; scgi_temp_path tmp/scgi;\n"
-          "  server { listen 127.0.0.1:"
+    const QByteArray http = "  access_log logs/access.log;\n"
+                            "  server { listen 127.0.0.1:"
         + QByteArray::number(m_port)
         + "; client_max_body_size 0;\n"
           "    location ~ \\.git(/.*)?$ {\n"
@@ -137,37 +102,28 @@ bool GitHttpServer::start(QString *error)
           "fastcgi_param REQUEST_METHOD $request_method;\n"
           "      fastcgi_param CONTENT_TYPE $content_type; "
           "fastcgi_param CONTENT_LENGTH $content_length;\n"
-          "      fastcgi_param HTTP_GIT_PROTOCOL $http_git_protocol; } } }\n";
-    writeFile(root + QStringLiteral("/conf/git.conf"), config);
+          "      fastcgi_param HTTP_GIT_PROTOCOL $http_git_protocol; } }\n";
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HOME"), root);
     m_fcgiwrap.setProcessEnvironment(environment);
-    prepareServer(m_fcgiwrap);
+    m_fcgiwrap.setChildProcessModifier(&ProcessOwner::endWithStarter);
+    m_fcgiwrap.setStandardInputFile(QProcess::nullDevice());
+    m_fcgiwrap.setStandardOutputFile(QProcess::nullDevice());
     m_fcgiwrap.setStandardErrorFile(root + QStringLiteral("/logs/fcgiwrap.log"));
     m_fcgiwrap.start(QStringLiteral("fcgiwrap"), { QStringLiteral("-s"), QStringLiteral("unix:") + socket });
-    prepareServer(m_nginx);
-    m_nginx.setStandardErrorFile(root + QStringLiteral("/logs/nginx.stderr"));
-    m_nginx.start(QStringLiteral("nginx"),
-                  { QStringLiteral("-p"), root, QStringLiteral("-c"), QStringLiteral("conf/git.conf"),
-                    QStringLiteral("-e"), QStringLiteral("stderr"), QStringLiteral("-g"),
-                    QStringLiteral("daemon off;") });
-    if (!m_fcgiwrap.waitForStarted() || !m_nginx.waitForStarted()) {
-        *error = QStringLiteral("could not start fcgiwrap or nginx");
+    if (!m_fcgiwrap.waitForStarted()) {
+        *error = QStringLiteral("could not start fcgiwrap");
         return false;
     }
-    for (int attempt = 0; attempt < 100; ++attempt) {
-        QTcpSocket probe;
-        probe.connectToHost(QHostAddress::LocalHost, m_port);
-        if (probe.waitForConnected(100) && QFileInfo::exists(socket)) {
+    if (!m_nginx.start(root, http, m_port, error))
+        return false;
+    for (int attempt = 0; attempt < 300 && m_fcgiwrap.state() != QProcess::NotRunning; ++attempt) {
+        if (QFileInfo::exists(socket))
             return true;
-        }
-        if (m_nginx.state() == QProcess::NotRunning) {
-            break;
-        }
-        QThread::msleep(50);
+        QThread::msleep(100);
     }
-    *error = QStringLiteral("nginx did not start listening on port %1").arg(m_port);
+    *error = QStringLiteral("fcgiwrap did not open its socket");
     return false;
 }
 

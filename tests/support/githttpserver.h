@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tests/support/nginxinstance.h"
+
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
@@ -47,7 +49,7 @@ private:
     QTemporaryDir m_root;
     quint16 m_port = 0;
     QProcess m_fcgiwrap;
-    QProcess m_nginx;
+    NginxInstance m_nginx;
 };
 
 } // namespace Dockmaster::Test

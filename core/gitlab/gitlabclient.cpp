@@ -209,12 +209,15 @@ GitLabClient::GitLabClient(QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
     , m_pumpTimer(new QTimer(this))
+    , m_unsentTimer(new QTimer(this))
 {
     qRegisterMetaType<GitLabError>();
     // The token must never follow a redirect to another origin.
     m_network->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
     m_pumpTimer->setSingleShot(true);
     connect(m_pumpTimer, &QTimer::timeout, this, &GitLabClient::pump);
+    m_unsentTimer->setSingleShot(true);
+    connect(m_unsentTimer, &QTimer::timeout, this, &GitLabClient::sendStuckAgain);
     m_clock.start();
 }
 
@@ -359,8 +362,26 @@ void GitLabClient::issue(GitLabCall *call)
     ++m_inFlight;
     ++m_requestCount;
     call->m_reply = reply;
+    call->m_sent = false;
+    call->m_ticket = m_unsent.issued();
+    m_unsentCalls.insert(call->m_ticket, call);
+    // Its first bytes went out: the request line (requestSent), some of its
+    // body, or an answer already.
+    const auto wentOut = [this, guard = QPointer<GitLabCall>(call), reply] {
+        if (guard && guard->m_reply == reply)
+            noteSent(guard);
+    };
+    connect(reply, &QNetworkReply::requestSent, this, wentOut);
+    connect(reply, &QNetworkReply::uploadProgress, this, [wentOut](qint64 bytesSent, qint64) {
+        if (bytesSent > 0)
+            wentOut();
+    });
+    connect(reply, &QNetworkReply::metaDataChanged, this, wentOut);
     connect(reply, &QNetworkReply::finished, this,
-            [this, guard = QPointer<GitLabCall>(call), reply, method, sentAtMs = m_clock.elapsed()] {
+            [this, guard = QPointer<GitLabCall>(call), reply, method, sentAtMs = m_clock.elapsed(),
+             ticket = call->m_ticket] {
+                m_unsent.ended(ticket);
+                m_unsentCalls.remove(ticket);
                 // Method, URL, status and time of every request; never its headers (the token).
                 qCDebug(lcGitLab).noquote()
                     << method << redacted(reply->url())
@@ -369,6 +390,43 @@ void GitLabClient::issue(GitLabCall *call)
                     << (reply->error() == QNetworkReply::NoError ? QString() : redacted(reply->errorString()));
                 onReplyFinished(guard.data(), reply);
             });
+}
+
+void GitLabClient::noteSent(GitLabCall *call)
+{
+    if (call->m_sent)
+        return;
+    call->m_sent = true;
+    m_unsent.sent(call->m_ticket, m_clock.elapsed());
+    m_unsentCalls.remove(call->m_ticket);
+    scheduleUnsentCheck();
+}
+
+void GitLabClient::scheduleUnsentCheck()
+{
+    const qint64 at = m_unsent.nextCheckAtMs();
+    if (at >= 0 && !m_unsentTimer->isActive())
+        m_unsentTimer->start(int(std::max<qint64>(0, at - m_clock.elapsed())));
+}
+
+void GitLabClient::sendStuckAgain()
+{
+    const QList<quint64> stuck = m_unsent.takeStuck(m_clock.elapsed());
+    // Oldest first, each at the head of the queue: they keep their turn.
+    for (auto ticket = stuck.crbegin(); ticket != stuck.crend(); ++ticket) {
+        const QPointer<GitLabCall> call = m_unsentCalls.take(*ticket);
+        if (!call || call->m_sent || !call->m_reply || call->m_cancelled || call->m_finished)
+            continue;
+        qCInfo(lcGitLab).noquote() << "sending again a request that never went out while later ones did:"
+                                   << call->m_request.method << redacted(call->m_request.path);
+        // Its end (finished, from abort) is no longer the call's.
+        QNetworkReply *reply = std::exchange(call->m_reply, nullptr);
+        reply->abort();
+        call->m_queued = true;
+        m_queue.push_front(call);
+    }
+    scheduleUnsentCheck();
+    pump();
 }
 
 void GitLabClient::noteRateLimit(const QHash<QByteArray, QByteArray> &headers)
@@ -439,6 +497,8 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
         call->m_response.serverTime = httpDate(headers.value(QByteArrayLiteral("date")));
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const auto qtError = reply->error();
+    if (const QVariant http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute); http2.isValid())
+        m_answersOverHttp2 = http2.toBool();
 
     if ((status >= 300 && status < 400) || qtError == QNetworkReply::InsecureRedirectError) {
         // Redirects are not followed with the token (SameOriginRedirectPolicy);
@@ -481,8 +541,16 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
             fail(call, networkError(call, qtError, reply->errorString()));
             return;
         }
-        if (idempotent && call->m_attempt + 1 < m_options.maxAttempts) {
-            retryLater(call, m_options.backoffMs(call->m_attempt++));
+        // Over HTTP/2 a server ending the connection (GOAWAY) or refusing a
+        // stream (REFUSED_STREAM) has not begun the request: Qt's
+        // ContentReSendError, so it goes again at once, whatever its method.
+        // Over HTTP/1.1 the same error means Qt could not resend a body after
+        // a dropped connection, which GitLab may have handled. A failed reply
+        // does not say which protocol it used; the server's answers do.
+        const bool refusedUnseen = qtError == QNetworkReply::ContentReSendError && m_answersOverHttp2;
+        if ((idempotent || refusedUnseen) && call->m_attempt + 1 < m_options.maxAttempts) {
+            retryLater(call, refusedUnseen ? 0 : m_options.backoffMs(call->m_attempt));
+            ++call->m_attempt;
             return;
         }
         GitLabError error;
@@ -551,8 +619,16 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
     }
 
     if (status >= 500) {
-        if (idempotent && call->m_attempt + 1 < m_options.maxAttempts) {
-            retryLater(call, m_options.backoffMs(call->m_attempt++));
+        // Over HTTP/2 a server ending the connection (GOAWAY) or refusing a
+        // stream (REFUSED_STREAM) has not begun the request: Qt's
+        // ContentReSendError, so it goes again at once, whatever its method.
+        // Over HTTP/1.1 the same error means Qt could not resend a body after
+        // a dropped connection, which GitLab may have handled. A failed reply
+        // does not say which protocol it used; the server's answers do.
+        const bool refusedUnseen = qtError == QNetworkReply::ContentReSendError && m_answersOverHttp2;
+        if ((idempotent || refusedUnseen) && call->m_attempt + 1 < m_options.maxAttempts) {
+            retryLater(call, refusedUnseen ? 0 : m_options.backoffMs(call->m_attempt));
+            ++call->m_attempt;
             return;
         }
         GitLabError error = errorForStatus(status, request.path, body);

@@ -3,6 +3,7 @@
 #include "core/gitlab/gitlaberror.h"
 #include "core/gitlab/gitlabtypes.h"
 #include "core/gitlab/ratelimitpacer.h"
+#include "core/gitlab/unsentwatch.h"
 #include "core/util/retrypolicy.h"
 
 #include <QByteArray>
@@ -88,7 +89,9 @@ private:
     QSet<QString> m_pagesRead; // every page URL asked for, to stop a loop of next links
     QNetworkReply *m_reply = nullptr;
     GitLabResponse m_response;
-    int m_attempt = 0; // retries of the current page (5xx, timeouts)
+    int m_attempt = 0;    // retries of the current page (5xx, timeouts)
+    quint64 m_ticket = 0; // the current page's request in the client's UnsentWatch
+    bool m_sent = false;  // its first bytes went out
     int m_rateLimitWaits = 0;
     bool m_queued = false;
     bool m_cancelled = false;
@@ -103,6 +106,9 @@ struct GitLabClientOptions : RetryPolicy {
     // HTTP/1.1 connections per server; over HTTP/2 (a GitLab behind TLS) one
     // connection carries them all.
     int maxConcurrent = 6;
+    // A request still unsent this long after one issued later went out is
+    // sent again (UnsentWatch: what Qt strands when HTTP/2 ends a connection).
+    int unsentGraceMs = 3000;
 };
 
 // Asynchronous GitLab REST v4 client with PRIVATE-TOKEN auth, pagination,
@@ -130,6 +136,7 @@ public:
     {
         m_options = options;
         m_pacer.setOptions(options.rateLimitPacing);
+        m_unsent.setGraceMs(options.unsentGraceMs);
     }
     // <base URL>/<path_with_namespace>.git on the configured server (never
     // http_url_to_repo, which names GitLab's external_url).
@@ -257,6 +264,9 @@ private:
     void cancelCall(GitLabCall *call);
     void noteRateLimit(const QHash<QByteArray, QByteArray> &headers);
     void holdBack(qint64 delayMs); // no new request for this long
+    void noteSent(GitLabCall *call);
+    void scheduleUnsentCheck();
+    void sendStuckAgain();
     QUrl urlFor(const GitLabRequest &request) const;
     // A pagination link's path and query on m_baseUrl (invalid: not an API URL).
     QUrl onConfiguredBase(const QUrl &link) const;
@@ -279,6 +289,10 @@ private:
     RateLimitPacer m_pacer;
     qint64 m_lastIssuedMs = -(qint64(1) << 40); // m_clock time the last request left
     QTimer *m_pumpTimer;
+    bool m_answersOverHttp2 = false; // the server's last answer came over HTTP/2
+    UnsentWatch m_unsent;
+    QHash<quint64, QPointer<GitLabCall>> m_unsentCalls; // by ticket
+    QTimer *m_unsentTimer;
 };
 
 } // namespace Dockmaster

@@ -36,6 +36,9 @@ bool GitLabFront::start(const QUrl &upstream, QString *error)
         = "  log_format counting '$msec $request_time $connection $server_protocol $status $request_method "
           "$request_uri';\n"
           "  access_log logs/access.log counting;\n"
+          "  keepalive_requests "
+        + QByteArray::number(m_requestsPerConnection)
+        + ";\n"
           "  upstream gitlab { server "
         + upstream.host().toUtf8() + ':' + QByteArray::number(upstream.port())
         + "; keepalive 64; }\n"

@@ -33,6 +33,10 @@ public:
 
     GitLabFront() = default;
 
+    // How many requests a client connection carries before nginx closes it
+    // (HTTP/2: GOAWAY). Before start(); nginx's default, which GitLab's
+    // configuration keeps, is 1,000.
+    void setRequestsPerConnection(int requests) { m_requestsPerConnection = requests; }
     bool start(const QUrl &upstream, QString *error);
     QUrl baseUrl() const;  // https://127.0.0.1:<port>: TLS, HTTP/2 (or 1.1 for git)
     QUrl plainUrl() const; // http://127.0.0.1:<port>: HTTP/1.1, for a console that cannot trust the authority
@@ -45,16 +49,16 @@ public:
     // Every request answered since start() or the last clearLog().
     QList<Request> requests() const;
     void clearLog();
+    QString accessLog() const; // nginx's own log file
     // The most requests that were being answered at one moment.
     static int mostAtOnce(const QList<Request> &requests);
 
 private:
-    QString accessLog() const;
-
     QTemporaryDir m_prefix;
     TestCertificates m_certificates { m_prefix.path() + QStringLiteral("/conf") };
     quint16 m_port = 0;
     quint16 m_plainPort = 0;
+    int m_requestsPerConnection = 1000;
     NginxInstance m_nginx; // last: stopped before the folder goes
 };
 

@@ -39,37 +39,99 @@ void RecoverJob::start()
             finishWithError(result.error, ReleaseApprover::tr("Could not look for interrupted approvals: %1"));
             return;
         }
-        forEachSequential<GitLabIssue>(
-            this, result.value,
-            [this](const GitLabIssue &issue, std::function<void()> next) { recoverOne(issue, std::move(next)); },
-            [this] {
-                m_recovered(id(), m_completed, m_problems.join(QLatin1Char('\n')));
-                deleteLater();
-            });
+        const QList<GitLabIssue> issues = result.value;
+        readBranchHeads(issues, [this, issues] {
+            forEachSequential<GitLabIssue>(
+                this, issues,
+                [this](const GitLabIssue &issue, std::function<void()> next) { recoverOne(issue, std::move(next)); },
+                [this] {
+                    m_recovered(id(), m_completed, m_problems.join(QLatin1Char('\n')));
+                    deleteLater();
+                });
+        });
     });
+}
+
+std::optional<RecoverJob::Candidate> RecoverJob::candidate(const GitLabIssue &issue) const
+{
+    Candidate found;
+    found.parsed = ReleaseRequestParser::parse(issue);
+    const bool wanted = found.parsed.state == ReleaseState::Approved
+        || (found.parsed.state == ReleaseState::Pending && !m_approvedOnly);
+    if (!wanted)
+        return std::nullopt;
+    found.projectPath = issue.referenceFull.section(QLatin1Char('#'), 0, 0);
+    found.appId = ReleaseRequestParser::appIdFromPath(found.projectPath);
+    if (found.appId.isEmpty() || found.projectPath != codeProjectPath(options(), found.appId)
+        || !found.parsed.environment)
+        return std::nullopt; // not a request of this platform's layout: nothing of ours to complete
+    found.opsProject = opsProjectPath(options(), found.appId);
+    found.key = ReleaseTrailers::requestKey(found.projectPath, issue.iid);
+    if (m_skip.contains(found.key))
+        return std::nullopt;
+    return found;
+}
+
+void RecoverJob::readBranchHeads(const QList<GitLabIssue> &issues, std::function<void()> then)
+{
+    // Approved requests are read whatever their branch did (their commit is
+    // there); pending ones only if their branch moved since.
+    QStringList paths;
+    for (const GitLabIssue &issue : issues) {
+        const std::optional<Candidate> found = candidate(issue);
+        if (found && found->parsed.state == ReleaseState::Pending && !paths.contains(found->opsProject))
+            paths.append(found->opsProject);
+    }
+    QList<QStringList> batches;
+    for (qsizetype i = 0; i < paths.size(); i += BranchHeadQuery::BatchSize)
+        batches.append(paths.mid(i, BranchHeadQuery::BatchSize));
+    forEachSequential<QStringList>(
+        this, batches,
+        [this](const QStringList &batch, std::function<void()> next) {
+            client()->graphql(BranchHeadQuery::text(), BranchHeadQuery::variables(batch), this,
+                              [this, batch, next = std::move(next)](GitLabResult<GitLabGraphQLAnswer> result) {
+                                  const auto heads = result.ok() && result.value.errors.isEmpty()
+                                      ? BranchHeadQuery::parse(result.value.data)
+                                      : std::nullopt;
+                                  if (heads) {
+                                      for (const QString &path : batch)
+                                          m_headsAsked.insert(path.toLower());
+                                      m_heads.insert(*heads);
+                                  }
+                                  next();
+                              });
+        },
+        std::move(then));
+}
+
+bool RecoverJob::branchMovedSince(const GitLabIssue &issue, const Candidate &candidate) const
+{
+    // The approval commit carries the committing console's clock, which may
+    // be off: a branch whose head is older than the request by less than
+    // this is read anyway.
+    constexpr qint64 ClockSkewMarginSecs = 3600;
+    const QString path = candidate.opsProject.toLower();
+    if (!m_headsAsked.contains(path) || !m_heads.contains(path) || !issue.createdAt.isValid())
+        return true; // not known: read it
+    const BranchHeadQuery::Heads &heads = m_heads.value(path);
+    const auto head = heads.constFind(*candidate.parsed.environment);
+    if (head == heads.cend())
+        return false; // no such branch: nothing was pushed to it
+    return head->secsTo(issue.createdAt) < ClockSkewMarginSecs;
 }
 
 void RecoverJob::recoverOne(const GitLabIssue &issue, std::function<void()> next)
 {
-    const ReleaseRequestParser::Parsed parsed = ReleaseRequestParser::parse(issue);
-    const bool wanted
-        = parsed.state == ReleaseState::Approved || (parsed.state == ReleaseState::Pending && !m_approvedOnly);
-    if (!wanted) {
+    const std::optional<Candidate> found = candidate(issue);
+    if (!found || (found->parsed.state == ReleaseState::Pending && !branchMovedSince(issue, *found))) {
         next();
         return;
     }
-    const QString projectPath = issue.referenceFull.section(QLatin1Char('#'), 0, 0);
-    const QString appId = ReleaseRequestParser::appIdFromPath(projectPath);
-    if (appId.isEmpty() || projectPath != codeProjectPath(options(), appId) || !parsed.environment) {
-        next(); // not a request of this platform's layout: nothing of ours to complete
-        return;
-    }
-    const QString opsProject = opsProjectPath(options(), appId);
-    const QString key = ReleaseTrailers::requestKey(projectPath, issue.iid);
-    if (m_skip.contains(key)) {
-        next();
-        return;
-    }
+    const ReleaseRequestParser::Parsed &parsed = found->parsed;
+    const QString &projectPath = found->projectPath;
+    const QString &appId = found->appId;
+    const QString &opsProject = found->opsProject;
+    const QString &key = found->key;
     ReleaseGitLab::branchCommits(
         client(), opsProject, environmentBranch(*parsed.environment), options().branchScanDepth, this,
         [this, issue, parsed, projectPath, appId, opsProject, key,

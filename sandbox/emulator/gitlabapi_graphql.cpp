@@ -298,11 +298,25 @@ private:
             for (const QJsonValue &id : list)
                 ids->insert(projectIdFromGid(id.isString() ? id.toString() : QString::number(id.toInteger())));
         }
+        // ProjectsFinder#by_full_paths: Project.where_full_path_in, case-insensitive;
+        // ProjectsResolver#validate_args! refuses more than 50.
+        std::optional<QSet<QString>> fullPaths;
+        if (given(arg(f, "fullPaths"))) {
+            const QJsonValue value = arg(f, "fullPaths");
+            const QJsonArray list = value.isArray() ? value.toArray() : QJsonArray { value };
+            if (list.size() > 50)
+                throw FieldError { QStringLiteral("You cannot provide more than 50 full_paths") };
+            fullPaths.emplace();
+            for (const QJsonValue &fullPath : list)
+                fullPaths->insert(fullPath.toString().toLower());
+        }
         const QString search = arg(f, "search").toString();
         const bool membership = arg(f, "membership").toBool();
         ConnectionSource<const EmulatorProject *> source;
         for (const EmulatorProject &p : m_store.projects) {
             if ((ids && !ids->contains(p.id)) || !canRead(p))
+                continue;
+            if (fullPaths && !fullPaths->contains(m_store.projectFullPath(p).toLower()))
                 continue;
             if (membership && (!m_user || m_store.membershipLevel(*m_user, p) == 0))
                 continue;

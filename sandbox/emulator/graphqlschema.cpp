@@ -73,8 +73,8 @@ Schema::Schema()
     // Resolvers::ProjectsResolver on a ProjectType.connection_type.
     query.insert(QStringLiteral("projects"),
                  connectionResolver(QStringLiteral("Project"),
-                                    { QStringLiteral("ids"), QStringLiteral("search"), QStringLiteral("membership"),
-                                      QStringLiteral("sort") }));
+                                    { QStringLiteral("ids"), QStringLiteral("fullPaths"), QStringLiteral("search"),
+                                      QStringLiteral("membership"), QStringLiteral("sort") }));
     query.insert(QStringLiteral("project"), resolver(QStringLiteral("Project"), { QStringLiteral("fullPath") }));
     query.insert(QStringLiteral("currentUser"), resolver(QStringLiteral("UserCore"), {}));
     query.insert(QStringLiteral("queryComplexity"), leaf(QStringLiteral("QueryComplexity")));

@@ -619,16 +619,8 @@ void GitLabClient::onReplyFinished(GitLabCall *call, QNetworkReply *reply)
     }
 
     if (status >= 500) {
-        // Over HTTP/2 a server ending the connection (GOAWAY) or refusing a
-        // stream (REFUSED_STREAM) has not begun the request: Qt's
-        // ContentReSendError, so it goes again at once, whatever its method.
-        // Over HTTP/1.1 the same error means Qt could not resend a body after
-        // a dropped connection, which GitLab may have handled. A failed reply
-        // does not say which protocol it used; the server's answers do.
-        const bool refusedUnseen = qtError == QNetworkReply::ContentReSendError && m_answersOverHttp2;
-        if ((idempotent || refusedUnseen) && call->m_attempt + 1 < m_options.maxAttempts) {
-            retryLater(call, refusedUnseen ? 0 : m_options.backoffMs(call->m_attempt));
-            ++call->m_attempt;
+        if (idempotent && call->m_attempt + 1 < m_options.maxAttempts) {
+            retryLater(call, m_options.backoffMs(call->m_attempt++));
             return;
         }
         GitLabError error = errorForStatus(status, request.path, body);

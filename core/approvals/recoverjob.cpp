@@ -39,11 +39,15 @@ void RecoverJob::start()
             finishWithError(result.error, ReleaseApprover::tr("Could not look for interrupted approvals: %1"));
             return;
         }
-        const QList<GitLabIssue> issues = result.value;
-        readBranchHeads(issues, [this, issues] {
-            forEachSequential<GitLabIssue>(
-                this, issues,
-                [this](const GitLabIssue &issue, std::function<void()> next) { recoverOne(issue, std::move(next)); },
+        QList<Candidate> candidates;
+        for (const GitLabIssue &issue : std::as_const(result.value)) {
+            if (std::optional<Candidate> found = candidate(issue))
+                candidates.append(std::move(*found));
+        }
+        readBranchHeads(candidates, [this, candidates] {
+            forEachSequential<Candidate>(
+                this, candidates,
+                [this](const Candidate &found, std::function<void()> next) { recoverOne(found, std::move(next)); },
                 [this] {
                     m_recovered(id(), m_completed, m_problems.join(QLatin1Char('\n')));
                     deleteLater();
@@ -55,6 +59,7 @@ void RecoverJob::start()
 std::optional<RecoverJob::Candidate> RecoverJob::candidate(const GitLabIssue &issue) const
 {
     Candidate found;
+    found.issue = issue;
     found.parsed = ReleaseRequestParser::parse(issue);
     const bool wanted = found.parsed.state == ReleaseState::Approved
         || (found.parsed.state == ReleaseState::Pending && !m_approvedOnly);
@@ -72,15 +77,14 @@ std::optional<RecoverJob::Candidate> RecoverJob::candidate(const GitLabIssue &is
     return found;
 }
 
-void RecoverJob::readBranchHeads(const QList<GitLabIssue> &issues, std::function<void()> then)
+void RecoverJob::readBranchHeads(const QList<Candidate> &candidates, std::function<void()> then)
 {
     // Approved requests are read whatever their branch did (their commit is
     // there); pending ones only if their branch moved since.
     QStringList paths;
-    for (const GitLabIssue &issue : issues) {
-        const std::optional<Candidate> found = candidate(issue);
-        if (found && found->parsed.state == ReleaseState::Pending && !paths.contains(found->opsProject))
-            paths.append(found->opsProject);
+    for (const Candidate &found : candidates) {
+        if (found.parsed.state == ReleaseState::Pending && !paths.contains(found.opsProject))
+            paths.append(found.opsProject);
     }
     QList<QStringList> batches;
     for (qsizetype i = 0; i < paths.size(); i += BranchHeadQuery::BatchSize)
@@ -89,49 +93,47 @@ void RecoverJob::readBranchHeads(const QList<GitLabIssue> &issues, std::function
         this, batches,
         [this](const QStringList &batch, std::function<void()> next) {
             client()->graphql(BranchHeadQuery::text(), BranchHeadQuery::variables(batch), this,
-                              [this, batch, next = std::move(next)](GitLabResult<GitLabGraphQLAnswer> result) {
+                              [this, next = std::move(next)](GitLabResult<GitLabGraphQLAnswer> result) {
                                   const auto heads = result.ok() && result.value.errors.isEmpty()
                                       ? BranchHeadQuery::parse(result.value.data)
                                       : std::nullopt;
-                                  if (heads) {
-                                      for (const QString &path : batch)
-                                          m_headsAsked.insert(path.toLower());
+                                  if (heads)
                                       m_heads.insert(*heads);
-                                  }
                                   next();
                               });
         },
         std::move(then));
 }
 
-bool RecoverJob::branchMovedSince(const GitLabIssue &issue, const Candidate &candidate) const
+bool RecoverJob::branchMovedSince(const Candidate &candidate) const
 {
     // The approval commit carries the committing console's clock, which may
     // be off: a branch whose head is older than the request by less than
     // this is read anyway.
     constexpr qint64 ClockSkewMarginSecs = 3600;
     const QString path = candidate.opsProject.toLower();
-    if (!m_headsAsked.contains(path) || !m_heads.contains(path) || !issue.createdAt.isValid())
-        return true; // not known: read it
+    const QDateTime opened = candidate.issue.createdAt;
+    if (!m_heads.contains(path) || !opened.isValid())
+        return true; // not known (not answered, or left out): read it
     const BranchHeadQuery::Heads &heads = m_heads.value(path);
     const auto head = heads.constFind(*candidate.parsed.environment);
     if (head == heads.cend())
         return false; // no such branch: nothing was pushed to it
-    return head->secsTo(issue.createdAt) < ClockSkewMarginSecs;
+    return head->secsTo(opened) < ClockSkewMarginSecs;
 }
 
-void RecoverJob::recoverOne(const GitLabIssue &issue, std::function<void()> next)
+void RecoverJob::recoverOne(const Candidate &found, std::function<void()> next)
 {
-    const std::optional<Candidate> found = candidate(issue);
-    if (!found || (found->parsed.state == ReleaseState::Pending && !branchMovedSince(issue, *found))) {
+    if (found.parsed.state == ReleaseState::Pending && !branchMovedSince(found)) {
         next();
         return;
     }
-    const ReleaseRequestParser::Parsed &parsed = found->parsed;
-    const QString &projectPath = found->projectPath;
-    const QString &appId = found->appId;
-    const QString &opsProject = found->opsProject;
-    const QString &key = found->key;
+    const GitLabIssue &issue = found.issue;
+    const ReleaseRequestParser::Parsed &parsed = found.parsed;
+    const QString &projectPath = found.projectPath;
+    const QString &appId = found.appId;
+    const QString &opsProject = found.opsProject;
+    const QString &key = found.key;
     ReleaseGitLab::branchCommits(
         client(), opsProject, environmentBranch(*parsed.environment), options().branchScanDepth, this,
         [this, issue, parsed, projectPath, appId, opsProject, key,

@@ -33,6 +33,7 @@ private:
     // A request of this platform's layout the pass looks at, and where its
     // approval commit would be.
     struct Candidate {
+        GitLabIssue issue;
         ReleaseRequestParser::Parsed parsed;
         QString projectPath;
         QString appId;
@@ -43,18 +44,17 @@ private:
     // Reads when the pending requests' branches last moved (BranchHeadQuery),
     // then runs `then`; a batch GitLab does not answer leaves its requests
     // to be read commit by commit.
-    void readBranchHeads(const QList<GitLabIssue> &issues, std::function<void()> then);
+    void readBranchHeads(const QList<Candidate> &candidates, std::function<void()> then);
     // Whether the request's branch moved since it was opened (or nobody knows).
-    bool branchMovedSince(const GitLabIssue &issue, const Candidate &candidate) const;
-    void recoverOne(const GitLabIssue &issue, std::function<void()> next);
+    bool branchMovedSince(const Candidate &candidate) const;
+    void recoverOne(const Candidate &found, std::function<void()> next);
 
     std::function<void(quint64, int, const QString &)> m_recovered;
     int m_completed = 0;
     QStringList m_problems;
     bool m_approvedOnly = false;
-    QSet<QString> m_skip;       // request keys someone here already follows
-    QSet<QString> m_headsAsked; // ops projects (lower case) GitLab answered about
-    QHash<QString, BranchHeadQuery::Heads> m_heads;
+    QSet<QString> m_skip;                           // request keys someone here already follows
+    QHash<QString, BranchHeadQuery::Heads> m_heads; // by ops project in lower case, as GitLab answered
 };
 
 } // namespace Dockmaster
